@@ -1,0 +1,55 @@
+package org.borderwatch.common.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A notification about one incident, on {@code border.alerts} keyed by incidentId and sent through the other
+ * channels. There is one alert per incident; {@code sequence} counts the messages sent about it.
+ *
+ * @param alertId           stable for the incident
+ * @param sequence          1 for FIRED, then increasing with every update, review and the resolution
+ * @param assessmentVersion the assessment version this message reflects
+ * @param review            a person's verdict, when there is one (shown before the machine's)
+ */
+public record Alert(
+        int schemaVersion,
+        UUID alertId,
+        UUID incidentId,
+        long sequence,
+        long assessmentVersion,
+        AlertEvent event,
+        AlertStatus status,
+        BorderSegment segment,
+        Severity severity,
+        Occurrence occurrence,
+        Attribution attribution,
+        List<SignalType> signals,
+        TimeWindow window,
+        List<Casualties> casualties,
+        String summary,
+        List<String> rationale,
+        Review review,
+        OffsetDateTime createdAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Alert {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(occurrence, "occurrence");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (schemaVersion <= 0) {
+            schemaVersion = SCHEMA_VERSION;
+        }
+        signals = signals == null ? List.of() : List.copyOf(signals);
+        casualties = casualties == null ? List.of() : List.copyOf(casualties);
+        rationale = rationale == null ? List.of() : List.copyOf(rationale);
+    }
+}

@@ -1,0 +1,5 @@
+package org.borderwatch.common.model;
+
+public enum AlertStatus {
+    FIRING, RESOLVED
+}

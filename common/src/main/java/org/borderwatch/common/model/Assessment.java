@@ -1,0 +1,71 @@
+package org.borderwatch.common.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One version of the classifier's verdict on an incident, on {@code border.assessments} keyed by incidentId.
+ *
+ * @param version     increases by one with every change of the incident
+ * @param window      the incident's event-time interval
+ * @param confidence  in [0, 1]: how sure the verdict on occurrence is
+ * @param reportIds   the incident's report ids grouped by stance
+ * @param casualties  per side, as the incident's claims and confirmations give them
+ * @param closed      true in the final version, after the incident has been quiet for the configured period
+ * @param rationale   the sentences a person needs to agree or disagree with the verdict
+ * @param asOf        the stream time (publication time of the latest report seen) this version reflects
+ */
+public record Assessment(
+        int schemaVersion,
+        UUID incidentId,
+        long version,
+        BorderSegment segment,
+        TimeWindow window,
+        Occurrence occurrence,
+        Attribution attribution,
+        double confidence,
+        Party actingParty,
+        List<EventType> eventTypes,
+        Map<Stance, List<UUID>> reportIds,
+        List<Casualties> casualties,
+        Severity severity,
+        List<Signal> signals,
+        boolean closed,
+        List<String> rationale,
+        OffsetDateTime asOf) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Assessment {
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(occurrence, "occurrence");
+        Objects.requireNonNull(severity, "severity");
+        if (schemaVersion <= 0) {
+            schemaVersion = SCHEMA_VERSION;
+        }
+        if (version <= 0) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
+        if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {
+            throw new IllegalArgumentException("confidence must be in [0,1]: " + confidence);
+        }
+        attribution = attribution == null ? Attribution.UNCONTESTED : attribution;
+        eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
+        reportIds = reportIds == null ? Map.of() : Map.copyOf(reportIds);
+        casualties = casualties == null ? List.of() : List.copyOf(casualties);
+        signals = signals == null ? List.of() : List.copyOf(signals);
+        rationale = rationale == null ? List.of() : List.copyOf(rationale);
+    }
+
+    public boolean hasSignal(SignalType type) {
+        return signals.stream().anyMatch(s -> s.type() == type);
+    }
+
+    public int killed() {
+        return casualties.stream().mapToInt(Casualties::killedOrZero).sum();
+    }
+}

@@ -1,0 +1,103 @@
+package org.borderwatch.common.schema;
+
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.TimeWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonSchemasTest {
+
+    static String validReport() throws IOException {
+        try (InputStream in = JsonSchemasTest.class.getResourceAsStream("/examples/report-valid.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aValidReportPasses() throws IOException {
+        assertThat(JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, validReport())).isEmpty();
+    }
+
+    static Stream<Arguments> brokenReports() {
+        return Stream.of(
+                Arguments.of("unknown segment", "\"GEGHARKUNIK\"]", "\"NOWHERE\"]", "/location/segments/0"),
+                Arguments.of("time without offset", "\"occurredAt\": \"2025-03-16T10:40:00+04:00\"",
+                        "\"occurredAt\": \"2025-03-16T10:40:00\"", "/occurredAt"),
+                Arguments.of("unknown stance", "\"stance\": \"CLAIM\"", "\"stance\": \"ACCUSATION\"", "/stance"),
+                Arguments.of("reportId not a uuid", "\"0b6e8f7c-3a52-5b7e-9d0e-1f2a3b4c5d6e\"", "\"42\"", "/reportId"),
+                Arguments.of("negative casualties", "\"retaliation\": false",
+                        "\"casualties\": {\"killed\": -1}, \"retaliation\": false", "/casualties/killed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenReports")
+    void aBrokenReportFailsNamingTheField(String name, String replace, String with, String path) throws IOException {
+        String broken = validReport().replace(replace, with);
+        assertThat(broken).isNotEqualTo(validReport());
+
+        List<JsonSchemas.Violation> violations = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, broken);
+
+        assertThat(violations).isNotEmpty();
+        assertThat(violations).anySatisfy(v -> {
+            assertThat(v.path().replace("$", "").replace('.', '/').replaceAll("\\[(\\d+)]", "/$1")).isEqualTo(path);
+            assertThat(v.toString()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamed() throws IOException {
+        String broken = validReport().replace("\"publishedAt\"", "\"publishedOn\"");
+
+        assertThat(JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, broken))
+                .extracting(JsonSchemas.Violation::message)
+                .anyMatch(m -> m.contains("publishedAt"));
+    }
+
+    @Test
+    void malformedJsonIsOneViolationNotAnException() {
+        assertThat(JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, "{\"reportId\": "))
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).startsWith("not parseable as JSON"));
+    }
+
+    @Test
+    void whatTheMapperWritesMatchesTheSchemas() {
+        OffsetDateTime t = OffsetDateTime.parse("2024-02-13T06:00:00+04:00");
+        Assessment assessment = new Assessment(1, UUID.randomUUID(), 1, BorderSegment.SYUNIK_EAST,
+                new TimeWindow(t, t), Occurrence.UNVERIFIED, null, 0.5, null, null, null, null, Severity.LOW,
+                null, false, List.of("one claim, no answer yet"), t);
+        Alert alert = new Alert(1, UUID.randomUUID(), assessment.incidentId(), 1, 1, AlertEvent.FIRED,
+                AlertStatus.FIRING, BorderSegment.SYUNIK_EAST, Severity.LOW, Occurrence.UNVERIFIED, null, null,
+                assessment.window(), null, "one claim", null, null, t);
+
+        assertThat(JsonSchemas.validate(JsonSchemas.ASSESSMENT, Json.write(assessment))).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, Json.write(alert))).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.ASSESSMENT, Json.write(alert))).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownSchemaIsAProgrammingError() {
+        assertThatThrownBy(() -> JsonSchemas.validate("nope.schema.json", "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
