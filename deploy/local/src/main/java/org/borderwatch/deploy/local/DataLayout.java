@@ -1,0 +1,58 @@
+package org.borderwatch.deploy.local;
+
+import java.nio.file.Path;
+
+/**
+ * Where the launcher keeps things under its data directory.
+ *
+ * <pre>
+ * data/
+ *   kafka/            server.properties, log4j2.properties, cluster.id (written by the launcher)
+ *   kafka/data/       the broker's partitions and meta.properties
+ *   mongo/            borderwatch.mv.db (the store's H2 file)
+ *   logs/             kafka.log and one log per service
+ *   run/              launcher.lock, launcher.properties (addresses, for 'status'), watchdog class
+ * </pre>
+ */
+public record DataLayout(Path root) {
+
+    public DataLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path kafkaDir() {
+        return root.resolve("kafka");
+    }
+
+    public Path kafkaLogDir() {
+        return kafkaDir().resolve("data");
+    }
+
+    public Path mongoDir() {
+        return root.resolve("mongo");
+    }
+
+    public Path logsDir() {
+        return root.resolve("logs");
+    }
+
+    public Path logFile(String name) {
+        return logsDir().resolve(name + ".log");
+    }
+
+    public Path runDir() {
+        return root.resolve("run");
+    }
+
+    public Path watchdogDir() {
+        return runDir().resolve("watchdog");
+    }
+
+    public Path lockFile() {
+        return runDir().resolve("launcher.lock");
+    }
+
+    public Path stateFile() {
+        return runDir().resolve("launcher.properties");
+    }
+}

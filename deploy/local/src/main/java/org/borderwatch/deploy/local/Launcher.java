@@ -1,0 +1,30 @@
+package org.borderwatch.deploy.local;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar borderwatch-local.jar up|status}: runs BorderWatch's infrastructure on a machine without Docker.
+ */
+@Command(name = "borderwatch-local", mixinStandardHelpOptions = true, version = "BorderWatch local launcher",
+        description = "Runs a Kafka broker, a MongoDB-wire store and the BorderWatch services on this machine.",
+        subcommands = {UpCommand.class, StatusCommand.class})
+public final class Launcher implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line; bad arguments end with picocli's usage code, {@link ExitCodes#USAGE}. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Launcher());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,152 @@
+package org.borderwatch.deploy.local;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.borderwatch.deploy.local.kafka.BrokerConfig;
+import org.borderwatch.deploy.local.kafka.KafkaBroker;
+import org.borderwatch.deploy.local.kafka.KafkaLibs;
+import org.borderwatch.deploy.local.kafka.TopicCreator;
+import org.borderwatch.deploy.local.kafka.TopicPlan;
+import org.borderwatch.deploy.local.ports.PortCheck;
+import org.borderwatch.deploy.local.ports.PortRequest;
+import org.borderwatch.deploy.local.process.WatchdogInstaller;
+import org.borderwatch.deploy.local.store.MongoStore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The running infrastructure: the Kafka broker child, the in-process store and the topics. {@link #start} checks the
+ * ports, locks the data directory, starts the store and the broker and creates the topics; {@link #close} stops
+ * them in reverse order and can be called more than once (the shutdown hook and an error path may both call it).
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    /** The environment variables the services read. */
+    public static final String ENV_KAFKA = "SPRING_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String ENV_MONGO = "SPRING_MONGODB_URI";
+
+    /**
+     * @param kafkaLibs    the broker jars, or {@code null} for the directory beside the launcher
+     * @param database     the database name put in the MongoDB URI
+     * @param startTimeout how long the broker may take to become ready
+     */
+    public record Settings(Path dataDir, String host, int kafkaPort, int controllerPort, int mongoPort, int partitions,
+                           String kafkaHeap, Path kafkaLibs, String database, Duration startTimeout) {
+
+        public Settings {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+            }
+        }
+
+        public List<PortRequest> portRequests() {
+            return List.of(new PortRequest("Kafka", kafkaPort, "--kafka-port"),
+                    new PortRequest("the Kafka controller", controllerPort, "--controller-port"),
+                    new PortRequest("the MongoDB-wire store", mongoPort, "--mongo-port"));
+        }
+
+        BrokerConfig brokerConfig(DataLayout layout) {
+            return new BrokerConfig(host, kafkaPort, controllerPort, layout.kafkaLogDir(), partitions);
+        }
+    }
+
+    private final Settings settings;
+    private final DataLayout layout;
+    private final DataDirLock lock;
+    private MongoStore store;
+    private KafkaBroker broker;
+    private List<TopicCreator.Outcome> topics = List.of();
+    private volatile boolean closing;
+
+    private LocalInfrastructure(Settings settings, DataLayout layout, DataDirLock lock) {
+        this.settings = settings;
+        this.layout = layout;
+        this.lock = lock;
+    }
+
+    public static LocalInfrastructure start(Settings settings) {
+        new PortCheck(settings.host()).requireFree(settings.portRequests());
+        Path libs = KafkaLibs.locate(settings.kafkaLibs());
+        DataLayout layout = new DataLayout(settings.dataDir());
+        LocalInfrastructure infra = new LocalInfrastructure(settings, layout, DataDirLock.acquire(layout));
+        try {
+            infra.startAll(libs);
+            return infra;
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path libs) {
+        Path watchdog = WatchdogInstaller.install(layout.watchdogDir());
+        store = MongoStore.start(layout.mongoDir(), settings.host(), settings.mongoPort());
+        broker = KafkaBroker.start(new KafkaBroker.Settings(settings.brokerConfig(layout), layout.kafkaDir(), libs,
+                watchdog, layout.logFile("kafka"), settings.kafkaHeap(), settings.startTimeout()));
+        try (Admin admin = admin()) {
+            topics = new TopicCreator(admin).ensure(TopicPlan.forCatalogue(settings.partitions()));
+        }
+    }
+
+    /** A new admin client for the broker; the caller closes it. */
+    public Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return Admin.create(props);
+    }
+
+    public String bootstrapServers() {
+        return settings.brokerConfig(layout).bootstrapServers();
+    }
+
+    public String mongoUri() {
+        return store.uri(settings.database());
+    }
+
+    /** {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} and {@code SPRING_MONGODB_URI}, in that order. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(ENV_KAFKA, bootstrapServers());
+        env.put(ENV_MONGO, mongoUri());
+        return env;
+    }
+
+    public List<TopicCreator.Outcome> topics() {
+        return topics;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public DataLayout layout() {
+        return layout;
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Marks the stop as intended before the services and the broker go, so their exits are not reported. */
+    public void markClosing() {
+        closing = true;
+    }
+
+    @Override
+    public synchronized void close() {
+        closing = true;
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (store != null) {
+            store.close();
+        }
+        lock.close();
+    }
+}

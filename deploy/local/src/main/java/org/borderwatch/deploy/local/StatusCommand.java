@@ -1,0 +1,110 @@
+package org.borderwatch.deploy.local;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.borderwatch.deploy.local.services.BootService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** {@code status}: what a launcher using this data directory is running, and whether each part answers. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows whether the launcher using the data directory runs and whether Kafka, the store and "
+                + "the services answer. Exit code 0 when everything answers, 1 otherwise.")
+public final class StatusCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("data");
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DataLayout layout = new DataLayout(data);
+        Optional<LauncherState> found = LauncherState.read(layout.stateFile());
+        if (found.isEmpty()) {
+            out.println("Not running: no launcher uses " + layout.root());
+            return ExitCodes.FAILURE;
+        }
+        LauncherState state = found.get();
+        boolean ok = line(out, "launcher", "pid " + state.pid() + ", since " + state.started(),
+                ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false));
+        ok &= line(out, "kafka", state.kafka() + kafkaDetail(state.kafka()).map(d -> ", " + d).orElse(""),
+                kafkaDetail(state.kafka()).isPresent());
+        URI mongo = URI.create(state.mongoUri());
+        ok &= line(out, "store", state.mongoUri(), canConnect(mongo.getHost(), mongo.getPort()));
+        for (Map.Entry<String, Integer> service : state.services().entrySet()) {
+            URI ready = URI.create("http://" + state.host() + ":" + service.getValue() + BootService.READINESS_PATH);
+            ok &= line(out, service.getKey(), ready.toString(), answers200(ready));
+        }
+        out.flush();
+        return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static boolean line(PrintWriter out, String what, String detail, boolean up) {
+        out.printf("%-20s %-5s %s%n", what, up ? "UP" : "DOWN", detail);
+        return up;
+    }
+
+    private static Optional<String> kafkaDetail(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        try (Admin admin = Admin.create(props)) {
+            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
+                    .get(4, TimeUnit.SECONDS).size();
+            Set<String> topics = admin.listTopics(new ListTopicsOptions().timeoutMs(3000)).names()
+                    .get(4, TimeUnit.SECONDS);
+            return Optional.of(nodes + " node(s), " + topics.size() + " topic(s)");
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static boolean canConnect(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean answers200(URI uri) {
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

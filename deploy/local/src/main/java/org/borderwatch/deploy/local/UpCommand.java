@@ -1,0 +1,252 @@
+package org.borderwatch.deploy.local;
+
+import org.borderwatch.deploy.local.kafka.TopicCreator;
+import org.borderwatch.deploy.local.kafka.TopicPlan;
+import org.borderwatch.deploy.local.ports.PortCheck;
+import org.borderwatch.deploy.local.ports.PortInUseException;
+import org.borderwatch.deploy.local.ports.PortRequest;
+import org.borderwatch.deploy.local.services.BootService;
+import org.borderwatch.deploy.local.services.ServiceCatalog;
+import org.borderwatch.deploy.local.services.ServicePlan;
+import org.borderwatch.deploy.local.services.ServiceStartException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code up}: start the infrastructure (and optionally the services), print the addresses, run until stopped. */
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Starts a Kafka broker (KRaft, separate JVM), a MongoDB-wire store and the BorderWatch topics;",
+                "with --with-services also the services that have been built. Runs until Ctrl-C or SIGTERM."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("data");
+
+    @Option(names = "--host", description = "Host name to listen on and advertise (default: ${DEFAULT-VALUE}).")
+    String host = "localhost";
+
+    @Option(names = "--kafka-port", description = "Kafka client port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort = 9092;
+
+    @Option(names = "--controller-port", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+    int controllerPort = 9093;
+
+    @Option(names = "--mongo-port", description = "MongoDB-wire store port (default: ${DEFAULT-VALUE}).")
+    int mongoPort = 27017;
+
+    @Option(names = "--partitions", description = "Partitions of the report and assessment topics "
+            + "(default: ${DEFAULT-VALUE}).")
+    int partitions = TopicPlan.DEFAULT_PARTITIONS;
+
+    @Option(names = "--database", description = "Database name in SPRING_MONGODB_URI (default: ${DEFAULT-VALUE}).")
+    String database = "borderwatch";
+
+    @Option(names = "--kafka-heap", description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
+    String kafkaHeap = "512m";
+
+    @Option(names = "--kafka-libs", paramLabel = "DIR",
+            description = "Directory of the broker jars (default: kafka-libs beside the launcher jar).")
+    Path kafkaLibs;
+
+    @Option(names = "--start-timeout", paramLabel = "SECONDS",
+            description = "How long the broker may take to start (default: ${DEFAULT-VALUE}).")
+    int startTimeoutSeconds = 120;
+
+    @Option(names = "--with-services", description = "Also start the service jars that have been built.")
+    boolean withServices;
+
+    @Option(names = "--project-dir", paramLabel = "DIR",
+            description = "The BorderWatch checkout holding <service>/target/*.jar (default: found from the launcher).")
+    Path projectDir;
+
+    @Option(names = "--service-port", paramLabel = "NAME=PORT",
+            description = "Port of a service, e.g. alert-service=9083 (defaults: ingest-service=8081, "
+                    + "classifier-service=8082, alert-service=8083).")
+    Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+    @Option(names = "--profile", description = "SPRING_PROFILES_ACTIVE for the services (default: ${DEFAULT-VALUE}).")
+    String profile = "local";
+
+    @Option(names = "--service-jvm-opts", paramLabel = "OPTS",
+            description = "JVM options of each service (default: ${DEFAULT-VALUE}).")
+    String serviceJvmOpts = String.join(" ", BootService.DEFAULT_JVM_OPTIONS);
+
+    @Option(names = "--service-timeout", paramLabel = "SECONDS",
+            description = "How long a service may take to become ready (default: ${DEFAULT-VALUE}).")
+    int serviceTimeoutSeconds = 180;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalInfrastructure infra;
+        List<ServicePlan> plans;
+        try {
+            LocalInfrastructure.Settings settings = infrastructureSettings();
+            plans = withServices ? ServicePlan.of(ServiceCatalog.ALL, servicePorts, projectDirectory()) : List.of();
+            new PortCheck(host).requireFree(portRequests(settings, plans));
+            out.println("Starting the BorderWatch infrastructure in " + settings.dataDir().toAbsolutePath().normalize()
+                    + " ...");
+            out.flush();
+            infra = LocalInfrastructure.start(settings);
+        } catch (PortInUseException e) {
+            err.println(e.getMessage());
+            return ExitCodes.PORT_IN_USE;
+        } catch (DataDirLock.InUseException e) {
+            err.println(e.getMessage());
+            return ExitCodes.DATA_DIR_IN_USE;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            err.println("Start-up failed: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+
+        List<BootService> services = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(infra, services, out), "bw-launcher-stop"));
+        printInfrastructure(infra, out);
+        Map<String, Integer> running = startServices(infra, plans, services, out, err);
+        new LauncherState(ProcessHandle.current().pid(), Instant.now(), host, infra.bootstrapServers(),
+                infra.mongoUri(), running).write(infra.layout().stateFile());
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+
+        int brokerExit = infra.broker().process().onExit().join().exitValue();
+        if (infra.isClosing()) {
+            new CountDownLatch(1).await(); // the shutdown hook is stopping everything; the JVM ends with it
+        }
+        err.println("Kafka stopped unexpectedly (exit " + brokerExit + "); stopping everything. See "
+                + infra.layout().logFile("kafka"));
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    LocalInfrastructure.Settings infrastructureSettings() {
+        return new LocalInfrastructure.Settings(data, host, kafkaPort, controllerPort, mongoPort, partitions, kafkaHeap,
+                kafkaLibs, database, Duration.ofSeconds(startTimeoutSeconds));
+    }
+
+    static List<PortRequest> portRequests(LocalInfrastructure.Settings settings, List<ServicePlan> plans) {
+        List<PortRequest> requests = new ArrayList<>(settings.portRequests());
+        plans.stream().filter(p -> p.jar().isPresent())
+                .forEach(p -> requests.add(new PortRequest(p.name(), p.port(), "--service-port " + p.name() + "=PORT")));
+        return requests;
+    }
+
+    /** The checkout holding the service modules: the option, else the working directory if it is one, else the
+     * directory three levels above the launcher's {@code target}. */
+    Path projectDirectory() {
+        if (projectDir != null) {
+            return projectDir;
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        if (Files.isDirectory(cwd.resolve("deploy/local"))) {
+            return cwd;
+        }
+        try {
+            Path location = Path.of(UpCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = location.toAbsolutePath().getParent().getParent().getParent().getParent();
+            return root != null && Files.isDirectory(root.resolve("deploy/local")) ? root : cwd;
+        } catch (Exception e) {
+            return cwd;
+        }
+    }
+
+    private static void printInfrastructure(LocalInfrastructure infra, PrintWriter out) {
+        DataLayout layout = infra.layout();
+        out.println("BorderWatch infrastructure is up (data: " + layout.root() + ")");
+        out.println("  Kafka   " + infra.bootstrapServers() + "   KRaft broker+controller, pid " + infra.broker().pid()
+                + ", cluster " + infra.broker().clusterId() + ", log " + layout.logFile("kafka"));
+        out.println("  Store   " + infra.mongoUri() + "   mongo-java-server (H2 file in " + layout.mongoDir() + ")");
+        out.println("  Topics");
+        for (TopicCreator.Outcome topic : infra.topics()) {
+            out.println("    " + topic);
+        }
+        out.println();
+        out.println("Services read these environment variables:");
+        infra.environment().forEach((k, v) -> out.println("  export " + k + "=" + v));
+        out.flush();
+    }
+
+    private Map<String, Integer> startServices(LocalInfrastructure infra, List<ServicePlan> plans,
+                                               List<BootService> services, PrintWriter out, PrintWriter err) {
+        Map<String, Integer> started = new LinkedHashMap<>();
+        if (plans.isEmpty()) {
+            return started;
+        }
+        out.println();
+        List<String> missing = plans.stream().filter(p -> p.jar().isEmpty()).map(ServicePlan::name).toList();
+        if (!missing.isEmpty()) {
+            out.println("Not built, not started: " + String.join(", ", missing)
+                    + " (build with 'mvn -B package -DskipTests' at the top level).");
+        }
+        List<String> jvmOptions = Arrays.stream(serviceJvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        for (ServicePlan plan : plans) {
+            if (plan.jar().isEmpty()) {
+                continue;
+            }
+            out.println("Starting " + plan.name() + " on port " + plan.port() + " from " + plan.jar().get() + " ...");
+            out.flush();
+            BootService service = BootService.start(new BootService.Settings(plan.name(), plan.jar().get(), host,
+                    plan.port(), BootService.environment(infra.environment(), plan.port(), profile), jvmOptions,
+                    infra.layout().watchdogDir(), infra.layout().root(), infra.layout().logFile(plan.name())));
+            synchronized (services) {
+                services.add(service);
+            }
+        }
+        for (BootService service : services) {
+            try {
+                service.awaitReady(Duration.ofSeconds(serviceTimeoutSeconds));
+                out.println("  " + service.name() + " is ready: http://" + host + ":" + service.port()
+                        + "  (log " + service.process().logFile() + ")");
+                started.put(service.name(), service.port());
+                service.process().onExit().thenAccept(p -> {
+                    if (!infra.isClosing()) {
+                        err.println(service.name() + " stopped (exit " + p.exitValue() + "); see "
+                                + service.process().logFile());
+                        err.flush();
+                    }
+                });
+            } catch (ServiceStartException e) {
+                err.println("  " + e.getMessage());
+            }
+            out.flush();
+            err.flush();
+        }
+        return started;
+    }
+
+    private static void stopAll(LocalInfrastructure infra, List<BootService> services, PrintWriter out) {
+        out.println("Stopping ...");
+        out.flush();
+        List<BootService> toStop;
+        synchronized (services) {
+            toStop = new ArrayList<>(services);
+        }
+        infra.markClosing();
+        toStop.parallelStream().forEach(BootService::close);
+        infra.close();
+        LauncherState.delete(infra.layout().stateFile());
+        out.println("Stopped.");
+        out.flush();
+    }
+}

@@ -1,0 +1,72 @@
+package org.borderwatch.deploy.local.kafka;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The properties of the single-node KRaft broker (broker and controller in one process). Every internal topic is
+ * at replication 1 so that consumer groups, transactions and Kafka Streams {@code exactly_once_v2} work on one node.
+ *
+ * @param host              the host name the listeners bind to and advertise
+ * @param port              the client (PLAINTEXT) port
+ * @param controllerPort    the KRaft controller port
+ * @param logDir            where the broker keeps its partitions
+ * @param defaultPartitions partitions of topics created without a count (e.g. auto-created ones)
+ */
+public record BrokerConfig(String host, int port, int controllerPort, Path logDir, int defaultPartitions) {
+
+    public static final int NODE_ID = 1;
+    /** Partitions of {@code __consumer_offsets} and {@code __transaction_state}: Kafka's 50 are slow to create. */
+    static final int INTERNAL_TOPIC_PARTITIONS = 10;
+
+    public BrokerConfig {
+        if (port == controllerPort) {
+            throw new IllegalArgumentException("the Kafka port and the controller port must differ: " + port);
+        }
+        if (defaultPartitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + defaultPartitions);
+        }
+    }
+
+    public String bootstrapServers() {
+        return host + ":" + port;
+    }
+
+    /** The server properties, in the order they are written. */
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", Integer.toString(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("num.partitions", Integer.toString(defaultPartitions));
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", Integer.toString(INTERNAL_TOPIC_PARTITIONS));
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", Integer.toString(INTERNAL_TOPIC_PARTITIONS));
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        return p;
+    }
+
+    /** The properties as a {@code server.properties} file. */
+    public String render() {
+        StringBuilder out = new StringBuilder("# Written by the BorderWatch launcher on every start; edits are lost.\n");
+        properties().forEach((k, v) -> out.append(k).append('=').append(escape(v)).append('\n'));
+        return out.toString();
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
+    }
+}
