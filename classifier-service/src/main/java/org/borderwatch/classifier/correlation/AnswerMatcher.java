@@ -1,0 +1,67 @@
+package org.borderwatch.classifier.correlation;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import org.borderwatch.common.model.Answers;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Stance;
+
+/**
+ * Finds the claims that a statement's {@code answers} describe. With {@code refs}, only the cited ids count (report
+ * ids or the partners' own references). Otherwise a claim matches when every part the text gives fits:
+ * <ul>
+ *   <li>party: the claim's source is the answered party (for a self-reported action framed as a response, the
+ *       party may also be the one the answered claim accuses);</li>
+ *   <li>a denial comes from the accused side: the claim's acting party is the denier's;</li>
+ *   <li>time: the claim's interval meets {@code [from, to]}; a {@code to} at local midnight means the whole day;</li>
+ *   <li>segments: the claim's incident lies in one of the answered segments.</li>
+ * </ul>
+ */
+public final class AnswerMatcher {
+
+    private AnswerMatcher() {
+    }
+
+    public static boolean answers(IncidentReport response, IncidentReport claim, BorderSegment segment) {
+        Answers a = response.answers();
+        if (a == null || claim.stance() != Stance.CLAIM || claim.reportId().equals(response.reportId())) {
+            return false;
+        }
+        if (!a.refs().isEmpty()) {
+            return a.refs().contains(claim.reportId().toString())
+                    || (claim.sourceRef() != null && a.refs().contains(claim.sourceRef()));
+        }
+        if (a.party() != null) {
+            boolean partyFits = claim.source().party() == a.party()
+                    || (response.stance() == Stance.CLAIM && claim.actingParty() == a.party());
+            if (!partyFits) {
+                return false;
+            }
+        }
+        if (response.stance() == Stance.DENIAL && claim.actingParty() != null
+                && claim.actingParty() != response.source().party()) {
+            return false;
+        }
+        if (response.stance() == Stance.CLAIM && claim.source().id().equals(response.source().id())
+                && claim.actingParty() == response.actingParty()) {
+            return false; // a source does not answer its own report of the same side's action
+        }
+        if (a.from() != null) {
+            OffsetDateTime to = effectiveTo(a);
+            if (claim.occurredUntil().isBefore(a.from()) || claim.occurredAt().isAfter(to)) {
+                return false;
+            }
+        }
+        return a.segments().isEmpty() || a.segments().contains(segment);
+    }
+
+    /** The end of the answered period: {@code to} (or {@code from}) at local midnight stands for that whole day. */
+    public static OffsetDateTime effectiveTo(Answers a) {
+        OffsetDateTime to = a.to() != null ? a.to() : a.from();
+        if (to.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return to.plusDays(1).minusNanos(1);
+        }
+        return to;
+    }
+}

@@ -1,0 +1,54 @@
+package org.borderwatch.classifier.correlation;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+
+/**
+ * An open incident: a session of reports about one segment. A plain state document (public fields) so that the
+ * stream can keep it in a changelogged store as JSON.
+ */
+public final class IncidentState {
+    public UUID id;
+    public BorderSegment segment;
+    /** Creation order: deterministic tie-breaks and output order. */
+    public long seq;
+    /** A report that could be placed nowhere (unresolved or ambiguous, answering nothing known): never joined. */
+    public boolean alone;
+    public List<Membership> members = new ArrayList<>();
+    public OffsetDateTime from;
+    public OffsetDateTime to;
+    public OffsetDateTime start;
+    public OffsetDateTime lastPublished;
+    public List<OffsetDateTime> priorStarts = new ArrayList<>();
+    public long version;
+    public Assessment last;
+    public Occurrence occurrence;
+    public boolean observerDecided;
+    public Set<String> claimSources = Set.of();
+
+    public boolean has(UUID reportId) {
+        return members.stream().anyMatch(m -> m.reportId().equals(reportId));
+    }
+
+    /** Recomputes the window from the members that joined by time. */
+    public void rewindow() {
+        OffsetDateTime f = null;
+        OffsetDateTime t = null;
+        for (Membership m : members) {
+            if (m.byTime()) {
+                f = f == null || m.from().isBefore(f) ? m.from() : f;
+                t = t == null || m.to().isAfter(t) ? m.to() : t;
+            }
+        }
+        if (f != null) {
+            from = f;
+            to = t;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.borderwatch.classifier.correlation;
+
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
+
+/** Classifications of reports that correlation needs. */
+public final class ReportKinds {
+
+    private ReportKinds() {
+    }
+
+    /** A diplomatic milestone: a report of source kind OTHER with event type OTHER. Context, never an incident. */
+    public static boolean isMilestone(IncidentReport r) {
+        return r.source().kind() == SourceKind.OTHER && r.mainEventType() == EventType.OTHER;
+    }
+
+    /** An observer's refutation or confirmation with a coverage: it applies to every claim it covers. */
+    public static boolean isCoverage(IncidentReport r) {
+        return (r.stance() == Stance.REFUTATION || r.stance() == Stance.CONFIRMATION) && r.coverage() != null
+                && r.coverage().from() != null && r.coverage().to() != null;
+    }
+
+    /** The text names its segments without ambiguity. */
+    public static boolean isPlaceable(IncidentReport r) {
+        return r.location().isResolved() && !r.location().ambiguous();
+    }
+}

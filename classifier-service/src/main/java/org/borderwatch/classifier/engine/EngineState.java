@@ -1,0 +1,49 @@
+package org.borderwatch.classifier.engine;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.borderwatch.classifier.correlation.IncidentState;
+import org.borderwatch.classifier.reliability.SourceRecord;
+import org.borderwatch.classifier.signal.ClaimRecord;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+
+/**
+ * Everything the engine remembers, as one JSON-serialisable document. Every part is bounded by time: closed
+ * incidents are evicted, and histories are trimmed to what the rules can still look at.
+ */
+public final class EngineState {
+    /** Stream time: the latest publication time seen. */
+    public OffsetDateTime streamTime;
+    public long nextSeq;
+    public long lateReports;
+    public long duplicates;
+    /** Reports referenced by open incidents, observations, pending answers and milestones. */
+    public Map<UUID, IncidentReport> reports = new HashMap<>();
+    /** Report ids seen recently, with their revision: duplicates are ignored, corrections replace. */
+    public Map<UUID, Seen> seen = new HashMap<>();
+    public List<IncidentState> incidents = new ArrayList<>();
+    /** Observer statements with a coverage. */
+    public List<UUID> observations = new ArrayList<>();
+    /** Denials and confirmations whose answered claims are not known yet. */
+    public List<UUID> pending = new ArrayList<>();
+    public List<UUID> milestones = new ArrayList<>();
+    /** Recent claims per source id, also of closed incidents. */
+    public Map<String, List<ClaimRecord>> claims = new TreeMap<>();
+    /** Start times of recent incidents per segment. */
+    public Map<BorderSegment, List<OffsetDateTime>> segmentStarts = new TreeMap<>();
+    /** Track records per source id. */
+    public Map<String, org.borderwatch.classifier.reliability.SourceRecord> sources = new TreeMap<>();
+
+    public record Seen(int revision, OffsetDateTime publishedAt) {
+    }
+
+    SourceRecord source(String id) {
+        return sources.getOrDefault(id, SourceRecord.NONE);
+    }
+}

@@ -1,0 +1,34 @@
+package org.borderwatch.classifier.signal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Stance;
+
+/**
+ * What detectors may know about one open incident.
+ *
+ * @param start       event time of the incident's first report (the moment that "broke" a calm)
+ * @param priorStarts starts of earlier incidents in the segment, as known when this one opened (for QUIET_BROKEN)
+ */
+public record IncidentFacts(UUID id, BorderSegment segment, OffsetDateTime from, OffsetDateTime to,
+                            Occurrence occurrence, List<IncidentReport> members, List<Casualties> casualties,
+                            OffsetDateTime start, List<OffsetDateTime> priorStarts) {
+    public IncidentFacts {
+        members = List.copyOf(members);
+        casualties = List.copyOf(casualties);
+        priorStarts = priorStarts == null ? List.of() : List.copyOf(priorStarts);
+    }
+
+    public List<IncidentReport> claims() {
+        return members.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+    }
+
+    public boolean hasClaims() {
+        return members.stream().anyMatch(r -> r.stance() == Stance.CLAIM);
+    }
+}

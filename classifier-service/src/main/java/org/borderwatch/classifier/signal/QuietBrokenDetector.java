@@ -1,0 +1,50 @@
+package org.borderwatch.classifier.signal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.borderwatch.classifier.verdict.Sentences;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SignalType;
+
+/**
+ * QUIET_BROKEN: the first incident in a segment after {@code quietCalm} without one, in a segment that had at least
+ * {@code quietMinIncidents} incidents in the {@code quietLookback} before the calm began.
+ */
+public final class QuietBrokenDetector implements SignalDetector {
+
+    @Override
+    public SignalType type() {
+        return SignalType.QUIET_BROKEN;
+    }
+
+    @Override
+    public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
+        if (!incident.segment().isResolved() || incident.priorStarts().isEmpty() || !incident.hasClaims()) {
+            return Optional.empty();
+        }
+        OffsetDateTime start = incident.start();
+        Optional<OffsetDateTime> last = incident.priorStarts().stream().filter(p -> p.isBefore(start))
+                .max(Comparator.naturalOrder());
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration calm = Duration.between(last.get(), start);
+        if (calm.compareTo(context.thresholds().quietCalm()) < 0) {
+            return Optional.empty();
+        }
+        OffsetDateTime lookbackStart = last.get().minus(context.thresholds().quietLookback());
+        long active = incident.priorStarts().stream()
+                .filter(p -> !p.isBefore(lookbackStart) && !p.isAfter(last.get())).count();
+        if (active < context.thresholds().quietMinIncidents()) {
+            return Optional.empty();
+        }
+        List<java.util.UUID> ids = incident.claims().stream().map(IncidentReport::reportId).toList();
+        return Optional.of(new Signal(type(), ids, "First incident in " + incident.segment() + " after "
+                + calm.toDays() + " days of calm (last one " + Sentences.day(last.get()) + "); " + active
+                + " incidents in the " + context.thresholds().quietLookback().toDays() + " days before the calm."));
+    }
+}

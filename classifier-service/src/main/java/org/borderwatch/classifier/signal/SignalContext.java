@@ -1,0 +1,57 @@
+package org.borderwatch.classifier.signal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What detectors may know beyond one incident: the thresholds, the neighbouring segments, every open incident and
+ * the recent claims per source (also those of closed incidents). Surges are computed once per context.
+ */
+public final class SignalContext {
+
+    private final SignalThresholds thresholds;
+    private final Neighbours neighbours;
+    private final List<IncidentFacts> openIncidents;
+    private final Map<String, List<ClaimRecord>> claimsBySource;
+    private List<Surge> surges;
+
+    public SignalContext(SignalThresholds thresholds, Neighbours neighbours, List<IncidentFacts> openIncidents,
+                         Map<String, List<ClaimRecord>> claimsBySource) {
+        this.thresholds = thresholds;
+        this.neighbours = neighbours;
+        this.openIncidents = List.copyOf(openIncidents);
+        this.claimsBySource = new TreeMap<>(claimsBySource);
+    }
+
+    public SignalThresholds thresholds() {
+        return thresholds;
+    }
+
+    public Neighbours neighbours() {
+        return neighbours;
+    }
+
+    public List<IncidentFacts> openIncidents() {
+        return openIncidents;
+    }
+
+    public List<ClaimRecord> allClaims() {
+        List<ClaimRecord> all = new ArrayList<>();
+        claimsBySource.values().forEach(all::addAll);
+        all.sort(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
+        return all;
+    }
+
+    /** Every source's claim surges, computed on first use. */
+    public List<Surge> surges() {
+        if (surges == null) {
+            List<Surge> all = new ArrayList<>();
+            claimsBySource.forEach((source, claims) -> all.addAll(Surge.find(claims, thresholds)));
+            surges = List.copyOf(all);
+        }
+        return surges;
+    }
+}

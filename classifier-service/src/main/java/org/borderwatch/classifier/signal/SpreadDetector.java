@@ -1,0 +1,57 @@
+package org.borderwatch.classifier.signal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.borderwatch.classifier.verdict.Sentences;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SignalType;
+
+/**
+ * SPREAD: open incidents with claims in at least {@code spreadSegments} segments within {@code spreadWindow}, i.e.
+ * some window of that length meets every one of their event-time windows, this incident's included.
+ */
+public final class SpreadDetector implements SignalDetector {
+
+    @Override
+    public SignalType type() {
+        return SignalType.SPREAD;
+    }
+
+    @Override
+    public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
+        if (!incident.segment().isResolved() || !incident.hasClaims()) {
+            return Optional.empty();
+        }
+        List<IncidentFacts> candidates = context.openIncidents().stream()
+                .filter(i -> i.segment().isResolved() && i.hasClaims())
+                .sorted(Comparator.comparing(IncidentFacts::to).thenComparing(IncidentFacts::id)).toList();
+        for (IncidentFacts anchor : candidates) {
+            OffsetDateTime t = anchor.to();
+            OffsetDateTime end = t.plus(context.thresholds().spreadWindow());
+            if (incident.to().isBefore(t) || incident.from().isAfter(end)) {
+                continue;
+            }
+            List<IncidentFacts> hit = candidates.stream()
+                    .filter(i -> !i.to().isBefore(t) && !i.from().isAfter(end)).toList();
+            Set<BorderSegment> segments = EnumSet.noneOf(BorderSegment.class);
+            hit.forEach(i -> segments.add(i.segment()));
+            if (segments.size() >= context.thresholds().spreadSegments()) {
+                List<UUID> ids = new ArrayList<>();
+                hit.forEach(i -> i.claims().stream().map(IncidentReport::reportId)
+                        .filter(id -> !ids.contains(id)).forEach(ids::add));
+                return Optional.of(new Signal(type(), ids, "Incidents in " + segments.size() + " segments ("
+                        + Sentences.segments(List.copyOf(segments)) + ") within "
+                        + context.thresholds().spreadWindow().toHours() + " hours from " + Sentences.time(t) + "."));
+            }
+        }
+        return Optional.empty();
+    }
+}

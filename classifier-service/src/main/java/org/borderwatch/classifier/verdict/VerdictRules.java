@@ -1,0 +1,185 @@
+package org.borderwatch.classifier.verdict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.borderwatch.classifier.reliability.SourceReliability;
+import org.borderwatch.common.model.Attribution;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
+
+/**
+ * The verdict rules of the design document.
+ *
+ * <p>Occurrence, first rule that applies: CONFIRMED when an independent observer or a third party confirms (its
+ * latest statement about the incident is a confirmation), or the acting side reports its own action, or both sides
+ * report hostile action, each blaming the other; REFUTED when an observer's latest statement covering the incident
+ * says it saw nothing; DISPUTED when a claim is denied by the accused side; UNVERIFIED otherwise.
+ *
+ * <p>Attribution: CONTESTED when the side named as acting denies, or itself claims the other side acted.
+ *
+ * <p>Confidence: the noisy-OR of the reliabilities of the sources whose statements decide the verdict, weighted by
+ * how independent that decision is: an observer's word 1.0, a self-report or both sides' claims 0.9, a denial (for
+ * DISPUTED) 0.6, an unanswered claim (UNVERIFIED) 0.5.
+ */
+public final class VerdictRules {
+
+    static final double OBSERVER_WEIGHT = 1.0;
+    static final double SELF_REPORT_WEIGHT = 0.9;
+    static final double DENIAL_WEIGHT = 0.6;
+    static final double UNANSWERED_WEIGHT = 0.5;
+
+    private static final Comparator<IncidentReport> BY_PUBLICATION = Comparator
+            .comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::revision)
+            .thenComparing(IncidentReport::reportId);
+
+    private VerdictRules() {
+    }
+
+    /** A statement by an independent observer or a third party (never a dataset, never a belligerent). */
+    public static boolean isIndependent(Source source) {
+        return source.kind() == SourceKind.INDEPENDENT_OBSERVER
+                || (source.kind() != SourceKind.DATASET && !source.party().isBelligerent()
+                && source.party() != Party.UNKNOWN);
+    }
+
+    /**
+     * @param segment     the incident's segment
+     * @param statements  every statement about the incident: members and observer statements whose coverage applies
+     * @param reliability reliability of a source in [0, 1]
+     */
+    public static Verdict decide(BorderSegment segment, List<IncidentReport> statements,
+                                 ToDoubleFunction<Source> reliability) {
+        List<IncidentReport> sorted = statements.stream().sorted(BY_PUBLICATION).toList();
+        List<IncidentReport> claims = sorted.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+        Party acting = claims.stream().map(IncidentReport::actingParty).filter(p -> p != null).findFirst()
+                .orElseGet(() -> sorted.stream().filter(r -> r.stance() == Stance.DENIAL)
+                        .map(r -> r.source().party()).findFirst().orElse(null));
+        Set<String> claimSources = new LinkedHashSet<>();
+        claims.forEach(c -> claimSources.add(c.source().id()));
+
+        // latest statement per independent source supersedes its earlier ones
+        Map<String, IncidentReport> latestIndependent = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        for (IncidentReport r : sorted) {
+            if (r.stance() == Stance.CONFIRMATION || r.stance() == Stance.REFUTATION) {
+                if (r.source().kind() == SourceKind.DATASET) {
+                    reasons.add(Sentences.who(r.source()) + " is a dataset, never an independent confirmation.");
+                } else if (isIndependent(r.source())) {
+                    IncidentReport earlier = latestIndependent.put(r.source().id(), r);
+                    if (earlier != null && earlier.stance() != r.stance()) {
+                        reasons.add(Sentences.who(r.source()) + "'s statement of " + Sentences.time(r.publishedAt())
+                                + " supersedes its earlier one of " + Sentences.time(earlier.publishedAt()) + ".");
+                    }
+                }
+            }
+        }
+        List<IncidentReport> confirming = latestIndependent.values().stream()
+                .filter(r -> r.stance() == Stance.CONFIRMATION).toList();
+        List<IncidentReport> refuting = latestIndependent.values().stream()
+                .filter(r -> r.stance() == Stance.REFUTATION).toList();
+        List<IncidentReport> selfReports = sorted.stream()
+                .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
+                .filter(r -> r.actingParty() != null && r.actingParty().isBelligerent()
+                        && r.actingParty() == r.source().party())
+                .toList();
+        Optional<IncidentReport[]> bothSides = bothSides(claims);
+        List<IncidentReport> denials = sorted.stream().filter(r -> r.stance() == Stance.DENIAL).toList();
+
+        Occurrence occurrence;
+        double confidence;
+        boolean observerDecided = false;
+        if (!confirming.isEmpty()) {
+            occurrence = Occurrence.CONFIRMED;
+            confidence = OBSERVER_WEIGHT * combined(confirming, reliability);
+            observerDecided = true;
+            reasons.add("Occurrence CONFIRMED: " + names(confirming) + " confirmed it.");
+        } else if (!selfReports.isEmpty()) {
+            occurrence = Occurrence.CONFIRMED;
+            confidence = SELF_REPORT_WEIGHT * combined(selfReports, reliability);
+            reasons.add("Occurrence CONFIRMED: the acting side (" + selfReports.get(0).actingParty()
+                    + ") reports its own action.");
+        } else if (bothSides.isPresent()) {
+            occurrence = Occurrence.CONFIRMED;
+            confidence = SELF_REPORT_WEIGHT * combined(List.of(bothSides.get()), reliability);
+            reasons.add("Occurrence CONFIRMED: both sides report hostile action in " + segment
+                    + ", each blaming the other.");
+        } else if (!refuting.isEmpty()) {
+            occurrence = Occurrence.REFUTED;
+            confidence = OBSERVER_WEIGHT * combined(refuting, reliability);
+            observerDecided = true;
+            reasons.add("Occurrence REFUTED: " + names(refuting) + " observed " + segment
+                    + " at that time and saw nothing; nothing confirms.");
+        } else if (!claims.isEmpty() && !denials.isEmpty()) {
+            occurrence = Occurrence.DISPUTED;
+            confidence = DENIAL_WEIGHT * combined(denials, reliability);
+            reasons.add("Occurrence DISPUTED: a claim and the accused side's denial, no independent word.");
+        } else {
+            occurrence = Occurrence.UNVERIFIED;
+            confidence = UNANSWERED_WEIGHT * combined(claims, reliability);
+            reasons.add(claims.isEmpty()
+                    ? "Occurrence UNVERIFIED: no claim about this incident is known."
+                    : "Occurrence UNVERIFIED: no one has answered the claim yet.");
+        }
+
+        Attribution attribution = Attribution.UNCONTESTED;
+        if (acting != null) {
+            boolean denied = denials.stream().anyMatch(d -> d.source().party() == acting);
+            boolean counterClaim = claims.stream().anyMatch(c -> c.source().party() == acting
+                    && c.actingParty() != null && c.actingParty() != acting);
+            if (denied || counterClaim) {
+                attribution = Attribution.CONTESTED;
+                reasons.add("Attribution CONTESTED: " + acting + (denied ? " denies acting." :
+                        " says the other side acted."));
+            } else if (selfReports.stream().anyMatch(r -> r.actingParty() == acting)) {
+                reasons.add("Attribution UNCONTESTED: " + acting + " reports its own action.");
+            }
+        } else if (!denials.isEmpty()) {
+            attribution = Attribution.CONTESTED;
+        }
+        return new Verdict(occurrence, attribution, acting, clamp(confidence), reasons, observerDecided,
+                claimSources);
+    }
+
+    private static Optional<IncidentReport[]> bothSides(List<IncidentReport> claims) {
+        for (IncidentReport a : claims) {
+            Party p = a.source().party();
+            if (!p.isBelligerent() || a.actingParty() != p.opponent()) {
+                continue;
+            }
+            for (IncidentReport b : claims) {
+                if (b.source().party() == p.opponent() && b.actingParty() == p) {
+                    return Optional.of(new IncidentReport[] {a, b});
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double combined(List<IncidentReport> reports, ToDoubleFunction<Source> reliability) {
+        Map<String, Double> bySource = new LinkedHashMap<>();
+        reports.forEach(r -> bySource.putIfAbsent(r.source().id(), reliability.applyAsDouble(r.source())));
+        return SourceReliability.noisyOr(bySource.values());
+    }
+
+    private static String names(List<IncidentReport> reports) {
+        return String.join(" and ", reports.stream().map(r -> Sentences.who(r.source()) + " (statement of "
+                + Sentences.time(r.publishedAt()) + ")").toList());
+    }
+
+    private static double clamp(double v) {
+        double c = Math.max(0, Math.min(1, v));
+        return Math.round(c * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,209 @@
+package org.borderwatch.classifier.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.classifier.TestReports.AM_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_SBS;
+import static org.borderwatch.classifier.TestReports.EUMA;
+import static org.borderwatch.classifier.TestReports.claim;
+import static org.borderwatch.classifier.TestReports.denial;
+import static org.borderwatch.classifier.TestReports.observer;
+import static org.borderwatch.classifier.TestReports.t;
+import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
+import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
+import static org.borderwatch.common.model.BorderSegment.UNRESOLVED;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Answers;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Stance;
+import org.junit.jupiter.api.Test;
+
+class CorrelationTest {
+
+    private final ClassifierEngine engine = ClassifierEngine.withDefaults();
+
+    private List<Assessment> feed(IncidentReport... reports) {
+        List<Assessment> out = new ArrayList<>();
+        for (IncidentReport r : reports) {
+            out.addAll(engine.process(r).assessments());
+        }
+        return out;
+    }
+
+    private static IncidentReport azClaim(String ref, String at, String published, BorderSegment... segments) {
+        return claim(AZ_MOD, ref, Party.AM, at, published, segments).build();
+    }
+
+    @Test
+    void reportsWithinTheGapJoinAndLaterOnesStartANewIncident() {
+        IncidentReport first = azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST);
+        feed(first, azClaim("b", "2025-01-10T15:59", "2025-01-10T18:00", SYUNIK_EAST),
+                azClaim("c", "2025-01-10T22:30", "2025-01-11T08:00", SYUNIK_EAST));
+        assertThat(engine.state().incidents).hasSize(2);
+        assertThat(engine.state().incidents.get(0).id).isEqualTo(Uuids.incidentId("SYUNIK_EAST", first.reportId()));
+        assertThat(engine.state().incidents.get(0).members).hasSize(2);
+    }
+
+    @Test
+    void aReportNamingSeveralSegmentsJoinsOneIncidentInEach() {
+        List<Assessment> out = feed(azClaim("front", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST,
+                GEGHARKUNIK));
+        assertThat(out).extracting(Assessment::segment).containsExactly(SYUNIK_EAST, GEGHARKUNIK);
+    }
+
+    @Test
+    void aDenialJoinsTheClaimItAnswersAcrossTheGap() {
+        feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
+        List<Assessment> out = feed(denial(AM_MOD, "d", "2025-01-12T09:00", Party.AZ, "2025-01-10", "2025-01-10",
+                SYUNIK_EAST).build());
+        assertThat(engine.state().incidents).hasSize(1);
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED));
+    }
+
+    @Test
+    void coverageAppliesToClaimsThatArriveAfterIt() {
+        feed(observer(EUMA, "o", Stance.REFUTATION, "2025-01-11T18:00", "2025-01-10", "2025-01-11",
+                SYUNIK_EAST, GEGHARKUNIK).build());
+        List<Assessment> out = feed(azClaim("late-claim", "2025-01-10T23:00", "2025-01-12T09:00", GEGHARKUNIK),
+                azClaim("outside", "2025-01-12T08:00", "2025-01-12T10:00", SYUNIK_EAST));
+        assertThat(out).extracting(Assessment::occurrence).containsExactly(Occurrence.REFUTED, Occurrence.UNVERIFIED);
+    }
+
+    @Test
+    void anUnplaceableReportThatAnswersNothingStaysAloneAndIsNeverGuessed() {
+        IncidentReport revenge = claim(AZ_SBS, "rev", Party.AZ, "2025-01-11T05:00", "2025-01-11T09:00")
+                .location(Location.unresolved("somewhere")).retaliation(true)
+                .answers(new Answers(List.of(), Party.AM, t("2025-01-10"), t("2025-01-10"), List.of())).build();
+        List<Assessment> out = feed(revenge);
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.segment()).isEqualTo(UNRESOLVED));
+    }
+
+    @Test
+    void anUnplaceableSelfReportIsPlacedThroughTheClaimItAnswers() {
+        feed(claim(AZ_SBS, "prov", Party.AM, "2025-01-10T15:40", "2025-01-10T20:00", SYUNIK_EAST).build());
+        IncidentReport revenge = claim(AZ_SBS, "rev", Party.AZ, "2025-01-11T05:00", "2025-01-11T09:00")
+                .location(Location.unresolved(null)).retaliation(true)
+                .answers(new Answers(List.of(), Party.AM, t("2025-01-10"), t("2025-01-10"), List.of())).build();
+        List<Assessment> out = feed(revenge);
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.segment()).isEqualTo(SYUNIK_EAST);
+            assertThat(a.window().from()).isEqualTo(t("2025-01-11T05:00"));
+            assertThat(a.occurrence()).isEqualTo(Occurrence.CONFIRMED);
+        });
+    }
+
+    @Test
+    void anAmbiguousDenialWaitsAloneUntilTheClaimItAnswersArrives() {
+        IncidentReport ambiguous = denial(AM_MOD, "amb", "2025-01-11T09:00", Party.AZ, "2025-01-10", "2025-01-10",
+                BorderSegment.ARARAT, BorderSegment.SYUNIK_WEST).location(new Location(
+                List.of(BorderSegment.ARARAT, BorderSegment.SYUNIK_WEST), true, null, "Nakhchivan direction", null,
+                null)).build();
+        assertThat(feed(ambiguous)).singleElement().satisfies(a -> assertThat(a.segment()).isEqualTo(UNRESOLVED));
+        List<Assessment> out = feed(azClaim("c", "2025-01-10T22:00", "2025-01-11T10:00", BorderSegment.ARARAT));
+        assertThat(out).anySatisfy(a -> {
+            assertThat(a.segment()).isEqualTo(UNRESOLVED);
+            assertThat(a.closed()).isTrue();
+        });
+        assertThat(out).anySatisfy(a -> {
+            assertThat(a.segment()).isEqualTo(BorderSegment.ARARAT);
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+        });
+        assertThat(engine.state().incidents).hasSize(1);
+    }
+
+    @Test
+    void duplicatesAreIgnoredAndAHigherRevisionReplacesTheEarlierVersion() {
+        IncidentReport v1 = claim(AM_MOD, "k", Party.AZ, "2025-01-10T05:45", "2025-01-10T08:00", SYUNIK_EAST)
+                .casualties(new Casualties(2, 0, Party.AM)).build();
+        feed(v1);
+        assertThat(engine.process(v1).outcome()).isEqualTo(ClassifierEngine.Outcome.DUPLICATE);
+        assertThat(engine.process(v1).assessments()).isEmpty();
+        IncidentReport v2 = claim(AM_MOD, "k", Party.AZ, "2025-01-10T05:45", "2025-01-10T08:00", SYUNIK_EAST)
+                .casualties(new Casualties(4, 0, Party.AM)).revision(2).build();
+        ClassifierEngine.Result r = engine.process(v2);
+        assertThat(r.outcome()).isEqualTo(ClassifierEngine.Outcome.CORRECTED);
+        assertThat(engine.state().incidents).hasSize(1);
+        assertThat(engine.state().incidents.get(0).last.killed()).isEqualTo(4);
+    }
+
+    @Test
+    void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
+        feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST),
+                azClaim("far", "2025-01-15T10:00", "2025-01-15T12:00", GEGHARKUNIK));
+        List<Assessment> inGrace = feed(denial(AM_MOD, "d", "2025-01-11T09:00", Party.AZ, "2025-01-10",
+                "2025-01-10", SYUNIK_EAST).build());
+        assertThat(inGrace).singleElement().satisfies(a -> {
+            assertThat(a.segment()).isEqualTo(SYUNIK_EAST);
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+        });
+        feed(azClaim("later", "2025-01-20T10:00", "2025-01-20T12:00", GEGHARKUNIK));
+        IncidentReport old = azClaim("old", "2025-01-09T10:00", "2025-01-09T12:00", SYUNIK_EAST);
+        ClassifierEngine.Result r = engine.process(old);
+        assertThat(r.outcome()).isEqualTo(ClassifierEngine.Outcome.LATE);
+        assertThat(r.assessments()).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.incidentId()).isEqualTo(Uuids.incidentId("SYUNIK_EAST", old.reportId()));
+            assertThat(a.rationale()).anyMatch(s -> s.contains("assessed alone"));
+        });
+        assertThat(engine.lateReports()).isEqualTo(1);
+    }
+
+    @Test
+    void quietIncidentsCloseWithAFinalVersionAndAreEvicted() {
+        List<Assessment> first = feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
+        List<Assessment> closing = engine.advance(t("2025-01-17T12:00"));
+        assertThat(closing).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.incidentId()).isEqualTo(first.get(0).incidentId());
+            assertThat(a.version()).isEqualTo(first.get(0).version() + 1);
+        });
+        assertThat(engine.openIncidents()).isZero();
+        assertThat(engine.state().reports).isEmpty();
+        assertThat(engine.advance(t("2025-01-18T12:00"))).isEmpty();
+    }
+
+    @Test
+    void aBridgingReportMergesTwoSessions() {
+        IncidentReport a = azClaim("a", "2025-01-10T00:00", "2025-01-10T12:00", SYUNIK_EAST);
+        feed(a, azClaim("b", "2025-01-10T14:00", "2025-01-10T15:00", SYUNIK_EAST));
+        assertThat(engine.openIncidents()).isEqualTo(2);
+        List<Assessment> out = feed(claim(AZ_MOD, "bridge", Party.AM, "2025-01-10T05:00", "2025-01-10T16:00",
+                SYUNIK_EAST).occurredUntil(t("2025-01-10T09:00")).build());
+        assertThat(engine.openIncidents()).isEqualTo(1);
+        assertThat(out).anySatisfy(x -> assertThat(x.closed()).isTrue());
+        assertThat(engine.state().incidents.get(0).id).isEqualTo(Uuids.incidentId("SYUNIK_EAST", a.reportId()));
+    }
+
+    @Test
+    void refutedClaimsLowerTheClaimantsReliabilityOnceTheIncidentCloses() {
+        feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST),
+                observer(EUMA, "o", Stance.REFUTATION, "2025-01-10T18:00", "2025-01-10", "2025-01-10",
+                        SYUNIK_EAST).build());
+        engine.advance(t("2025-01-20T00:00"));
+        assertThat(engine.state().sources.get("az-mod").refuted()).isEqualTo(1);
+        List<Assessment> next = feed(azClaim("b", "2025-01-21T10:00", "2025-01-21T12:00", SYUNIK_EAST));
+        // UNVERIFIED confidence = 0.5 x reliability; reliability (2+0)/(4+1) = 0.4
+        assertThat(next.get(0).confidence()).isEqualTo(0.2);
+    }
+
+    @Test
+    void theStateSurvivesAJsonRoundTripAndContinuesIdentically() {
+        feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
+        String json = Json.write(engine.state());
+        ClassifierEngine restored = ClassifierEngine.withDefaults();
+        restored.restore(Json.read(json, EngineState.class));
+        IncidentReport d = denial(AM_MOD, "d", "2025-01-11T09:00", Party.AZ, "2025-01-10", "2025-01-10",
+                SYUNIK_EAST).build();
+        assertThat(restored.process(d).assessments()).isEqualTo(engine.process(d).assessments());
+    }
+}

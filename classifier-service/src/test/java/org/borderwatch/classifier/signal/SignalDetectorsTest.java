@@ -1,0 +1,239 @@
+package org.borderwatch.classifier.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.classifier.TestReports.AM_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.claim;
+import static org.borderwatch.classifier.TestReports.t;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.borderwatch.classifier.TestReports;
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.Source;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SignalDetectorsTest {
+
+    static final SignalThresholds T = SignalThresholds.defaults();
+    static final Neighbours N = Neighbours.fromClasspath();
+    static final OffsetDateTime BASE = t("2025-03-16T09:00");
+
+    static IncidentFacts incident(BorderSegment segment, OffsetDateTime from, OffsetDateTime to, Occurrence occurrence,
+                                  List<IncidentReport> members, List<Casualties> casualties,
+                                  List<OffsetDateTime> priorStarts) {
+        return new IncidentFacts(Uuids.incidentId(segment.name(), members.isEmpty() ? UUID.randomUUID()
+                : members.get(0).reportId()), segment, from, to, occurrence, members, casualties, from, priorStarts);
+    }
+
+    static IncidentFacts simple(IncidentReport claim, BorderSegment segment) {
+        return incident(segment, claim.occurredAt(), claim.occurredUntil(), Occurrence.UNVERIFIED, List.of(claim),
+                List.of(), List.of());
+    }
+
+    static ClaimRecord record(IncidentReport r, BorderSegment segment, Occurrence occurrence) {
+        return new ClaimRecord(r.reportId(), r.source().id(), r.source().name(), r.source().party(),
+                r.actingParty(), List.of(segment), r.occurredAt(), r.publishedAt(), occurrence);
+    }
+
+    static Optional<Signal> detect(SignalDetector d, IncidentFacts incident, List<IncidentFacts> open,
+                                   List<ClaimRecord> claims) {
+        Map<String, List<ClaimRecord>> bySource = new java.util.TreeMap<>();
+        claims.forEach(c -> bySource.computeIfAbsent(c.sourceId(), s -> new ArrayList<>()).add(c));
+        return d.detect(incident, new SignalContext(T, N, open, bySource));
+    }
+
+    // ------------------------------------------------------------------------------------------------- surges
+
+    /** Claims by one source at these hour offsets from BASE; the last one is the incident's. */
+    static List<IncidentReport> claimsAt(double... hours) {
+        List<IncidentReport> list = new ArrayList<>();
+        for (int i = 0; i < hours.length; i++) {
+            OffsetDateTime at = BASE.plusMinutes((long) (hours[i] * 60));
+            list.add(TestReports.claim(AZ_MOD, "s" + i, Party.AM, at.toLocalDateTime().toString().substring(0, 16),
+                    at.plusHours(1).toLocalDateTime().toString().substring(0, 16), BorderSegment.SYUNIK_EAST)
+                    .build());
+        }
+        return list;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            three in a week, no baseline        | 0 24 48                      | true
+            two in a week                       | 0 48                         | false
+            three spread over ten days          | 0 120 240                    | false
+            three against a baseline of 2/week  | -600 -500 -400 -300 -200 -180 -170 -169 0 24 48 | false
+            four against a baseline of 2/week   | -600 -500 -400 -300 -200 -180 -175 -170 0 24 48 60 | true
+            """)
+    void claimSurge(String name, String offsets, boolean fires) {
+        double[] hours = Arrays.stream(offsets.trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+        List<IncidentReport> claims = claimsAt(hours);
+        IncidentReport last = claims.get(claims.size() - 1);
+        List<ClaimRecord> records = claims.stream().map(c -> record(c, BorderSegment.SYUNIK_EAST,
+                Occurrence.UNVERIFIED)).toList();
+        Optional<Signal> s = detect(new ClaimSurgeDetector(), simple(last, BorderSegment.SYUNIK_EAST), List.of(),
+                records);
+        assertThat(s).as(name).isEqualTo(fires ? s.filter(x -> x.reportIds().contains(last.reportId()))
+                : Optional.empty());
+        assertThat(s.isPresent()).isEqualTo(fires);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            two of three refuted             | REFUTED DISPUTED UNVERIFIED  | true
+            one of three refuted             | REFUTED UNVERIFIED UNVERIFIED | false
+            refuted but one confirmed        | REFUTED REFUTED CONFIRMED    | false
+            all refuted                      | REFUTED REFUTED REFUTED      | true
+            no surge (two claims)            | REFUTED REFUTED              | false
+            """)
+    void uncorroboratedSurge(String name, String occurrences, boolean fires) {
+        String[] occ = occurrences.trim().split("\\s+");
+        double[] hours = new double[occ.length];
+        for (int i = 0; i < occ.length; i++) {
+            hours[i] = i * 20;
+        }
+        List<IncidentReport> claims = claimsAt(hours);
+        List<ClaimRecord> records = new ArrayList<>();
+        for (int i = 0; i < occ.length; i++) {
+            records.add(record(claims.get(i), BorderSegment.SYUNIK_EAST, Occurrence.valueOf(occ[i])));
+        }
+        Optional<Signal> s = detect(new UncorroboratedSurgeDetector(), simple(claims.get(0),
+                BorderSegment.SYUNIK_EAST), List.of(), records);
+        assertThat(s.isPresent()).as(name).isEqualTo(fires);
+    }
+
+    // ------------------------------------------------------------------------------------------------- others
+
+    @ParameterizedTest(name = "killed {0}")
+    @CsvSource({"0,false,false", "1,true,false", "2,true,false", "3,true,true", "4,true,true"})
+    void fatalities(int killed, boolean fires, boolean critical) {
+        IncidentReport c = claim(AM_MOD, "f", Party.AZ, "2024-02-13T05:45", "2024-02-13T08:05",
+                BorderSegment.SYUNIK_EAST).casualties(new Casualties(killed, 0, Party.AM)).build();
+        IncidentFacts f = incident(BorderSegment.SYUNIK_EAST, c.occurredAt(), c.occurredAt(), Occurrence.UNVERIFIED,
+                List.of(c), List.of(new Casualties(killed, 0, Party.AM)), List.of());
+        Optional<Signal> s = detect(new FatalitiesDetector(), f, List.of(f), List.of());
+        assertThat(s.isPresent()).isEqualTo(fires);
+        s.ifPresent(x -> assertThat(x.rationale().contains("critical")).isEqualTo(critical));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SMALL_ARMS_FIRE                  | false
+            MORTAR_ARTILLERY                 | true
+            SMALL_ARMS_FIRE DRONE_STRIKE     | true
+            ENGINEERING_WORK                 | false
+            """)
+    void heavyWeapons(String types, boolean fires) {
+        IncidentReport c = claim(AM_MOD, "h", Party.AZ, "2022-09-13T00:05", "2022-09-13T01:30",
+                BorderSegment.GEGHARKUNIK).eventTypes(Arrays.stream(types.trim().split("\\s+"))
+                .map(EventType::valueOf).toList()).build();
+        assertThat(detect(new HeavyWeaponsDetector(), simple(c, BorderSegment.GEGHARKUNIK), List.of(), List.of())
+                .isPresent()).isEqualTo(fires);
+    }
+
+    static Stream<Arguments> retaliation() {
+        return Stream.of(
+                Arguments.of("other side's claim 14 h later, same segment", AZ_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-12T15:40", "2024-02-12T20:10", AM_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-13T05:45", "2024-02-13T08:05", false, true),
+                Arguments.of("neighbouring segment", AZ_MOD, BorderSegment.VAYOTS_DZOR_EAST,
+                        "2024-02-12T15:40", "2024-02-12T20:10", AM_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-13T05:45", "2024-02-13T08:05", false, true),
+                Arguments.of("far-away segment", AZ_MOD, BorderSegment.TAVUSH,
+                        "2024-02-12T15:40", "2024-02-12T20:10", AM_MOD, BorderSegment.ARARAT,
+                        "2024-02-13T05:45", "2024-02-13T08:05", false, false),
+                Arguments.of("more than 48 h later", AZ_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-10T15:40", "2024-02-10T20:10", AM_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-13T05:45", "2024-02-13T08:05", false, false),
+                Arguments.of("same side", AZ_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-12T15:40", "2024-02-12T20:10", TestReports.AZ_SBS, BorderSegment.SYUNIK_EAST,
+                        "2024-02-13T05:45", "2024-02-13T08:05", false, false),
+                Arguments.of("answer published before the first claim", AZ_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-12T15:40", "2024-02-13T20:10", AM_MOD, BorderSegment.SYUNIK_EAST,
+                        "2024-02-13T05:45", "2024-02-13T08:05", false, false),
+                Arguments.of("framed as retaliation", AZ_MOD, BorderSegment.TAVUSH,
+                        "2024-02-12T15:40", "2024-02-12T20:10", AM_MOD, BorderSegment.ARARAT,
+                        "2024-02-13T05:45", "2024-02-13T08:05", true, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void retaliation(String name, Source firstSource, BorderSegment firstSegment, String firstAt,
+                     String firstPublished, Source secondSource, BorderSegment secondSegment, String secondAt,
+                     String secondPublished, boolean framed, boolean fires) {
+        IncidentReport first = claim(firstSource, "r1", firstSource.party().opponent(), firstAt, firstPublished,
+                firstSegment).build();
+        IncidentReport second = claim(secondSource, "r2", secondSource.party().opponent(), secondAt,
+                secondPublished, secondSegment).retaliation(framed).build();
+        List<ClaimRecord> history = List.of(record(first, firstSegment, Occurrence.UNVERIFIED),
+                record(second, secondSegment, Occurrence.UNVERIFIED));
+        assertThat(detect(new RetaliationDetector(), simple(second, secondSegment), List.of(), history).isPresent())
+                .as(name).isEqualTo(fires);
+        assertThat(detect(new RetaliationDetector(), simple(first, firstSegment), List.of(), history).isPresent())
+                .as("the first claim itself never carries the cycle").isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            three segments in 5 hours        | SYUNIK_EAST 0 GEGHARKUNIK 2 VAYOTS_DZOR_EAST 5  | true
+            two segments                     | SYUNIK_EAST 0 GEGHARKUNIK 2 GEGHARKUNIK 5       | false
+            three segments over 30 hours     | SYUNIK_EAST 0 GEGHARKUNIK 2 VAYOTS_DZOR_EAST 30 | false
+            four segments in a day           | SYUNIK_EAST 0 GEGHARKUNIK 2 TAVUSH 20 ARARAT 23  | true
+            """)
+    void spread(String name, String layout, boolean fires) {
+        String[] parts = layout.trim().split("\\s+");
+        List<IncidentFacts> open = new ArrayList<>();
+        for (int i = 0; i < parts.length; i += 2) {
+            BorderSegment seg = BorderSegment.valueOf(parts[i]);
+            OffsetDateTime at = BASE.plusHours(Long.parseLong(parts[i + 1]));
+            IncidentReport c = claim(AZ_MOD, "sp" + i, Party.AM, at.toLocalDateTime().toString().substring(0, 16),
+                    at.plusHours(1).toLocalDateTime().toString().substring(0, 16), seg).build();
+            open.add(simple(c, seg));
+        }
+        assertThat(detect(new SpreadDetector(), open.get(0), open, List.of()).isPresent()).as(name)
+                .isEqualTo(fires);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            three incidents then 31 days calm  | -100 -80 -31          | true
+            calm of only 20 days               | -100 -80 -20          | false
+            only two incidents before the calm | -80 -31               | false
+            no history at all                  |                       | false
+            old activity outside lookback      | -300 -250 -200 -31    | false
+            """)
+    void quietBroken(String name, String priorDays, boolean fires) {
+        List<OffsetDateTime> prior = priorDays == null ? List.of() : Arrays.stream(priorDays.trim().split("\\s+"))
+                .map(d -> BASE.plusDays(Long.parseLong(d))).toList();
+        IncidentReport c = claim(AZ_MOD, "q", Party.AM, "2025-03-16T09:00", "2025-03-16T10:00",
+                BorderSegment.TAVUSH).build();
+        IncidentFacts f = incident(BorderSegment.TAVUSH, c.occurredAt(), c.occurredAt(), Occurrence.UNVERIFIED,
+                List.of(c), List.of(), prior);
+        assertThat(detect(new QuietBrokenDetector(), f, List.of(f), List.of()).isPresent()).as(name)
+                .isEqualTo(fires);
+    }
+
+    @org.junit.jupiter.api.Test
+    void neighboursAreSymmetricAndReadFromTheDataFile() {
+        assertThat(N.of(BorderSegment.SYUNIK_EAST)).contains(BorderSegment.LACHIN_CORRIDOR,
+                BorderSegment.VAYOTS_DZOR_EAST);
+        assertThat(N.of(BorderSegment.LACHIN_CORRIDOR)).contains(BorderSegment.SYUNIK_EAST);
+        assertThat(N.of(BorderSegment.TAVUSH)).doesNotContain(BorderSegment.ARARAT, BorderSegment.TAVUSH);
+    }
+}

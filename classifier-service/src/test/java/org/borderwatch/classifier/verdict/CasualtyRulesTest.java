@@ -1,0 +1,56 @@
+package org.borderwatch.classifier.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.classifier.TestReports.AM_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.EUMA;
+import static org.borderwatch.classifier.TestReports.base;
+import static org.borderwatch.classifier.TestReports.claim;
+import static org.borderwatch.classifier.TestReports.denial;
+import static org.borderwatch.classifier.TestReports.killed;
+import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
+
+import java.util.List;
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Stance;
+import org.junit.jupiter.api.Test;
+
+class CasualtyRulesTest {
+
+    @Test
+    void aSidesLatestFigureForItsOwnLossesCounts() {
+        var first = claim(AM_MOD, "a", Party.AZ, "2024-02-13T05:45", "2024-02-13T08:05", SYUNIK_EAST)
+                .casualties(killed(3, 2, Party.AM)).build();
+        var update = claim(AM_MOD, "b", Party.AZ, "2024-02-13T05:45", "2024-02-13T12:00", SYUNIK_EAST)
+                .casualties(killed(4, 1, Party.AM)).build();
+        var tally = CasualtyRules.tally(List.of(update, first));
+        assertThat(tally.casualties()).containsExactly(new Casualties(4, 1, Party.AM));
+        assertThat(tally.sentences()).isEmpty();
+    }
+
+    @Test
+    void denialsAddNothing() {
+        var claim = claim(AM_MOD, "a", Party.AZ, "2024-02-12T15:40", "2024-02-12T20:10", SYUNIK_EAST)
+                .casualties(killed(0, 1, Party.AZ)).build();
+        var denial = denial(AM_MOD, "d", "2024-02-13T14:00", Party.AZ, "2024-02-12", "2024-02-12")
+                .casualties(killed(4, 0, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(claim, denial)).casualties())
+                .containsExactly(new Casualties(0, 1, Party.AZ));
+    }
+
+    @Test
+    void disagreementTakesTheMostConservativeFigureAndSaysSo() {
+        var own = claim(AM_MOD, "a", Party.AZ, "2024-02-13T05:45", "2024-02-13T08:05", SYUNIK_EAST)
+                .casualties(killed(4, 1, Party.AM)).build();
+        var observer = base(EUMA, "e", Stance.CONFIRMATION, "2024-02-13T18:00")
+                .casualties(killed(3, 2, Party.AM)).build();
+        var other = claim(AZ_MOD, "z", Party.AM, "2024-02-13T05:00", "2024-02-13T09:00", SYUNIK_EAST)
+                .casualties(killed(0, 0, Party.AZ)).build();
+        var tally = CasualtyRules.tally(List.of(own, observer, other));
+        assertThat(tally.casualties()).containsExactlyInAnyOrder(new Casualties(3, 1, Party.AM),
+                new Casualties(0, 0, Party.AZ));
+        assertThat(tally.sentences()).singleElement().asString()
+                .contains("AM losses", "AM MoD: 4 killed", "EUMA: 3 killed", "3 killed, 1 wounded");
+    }
+}

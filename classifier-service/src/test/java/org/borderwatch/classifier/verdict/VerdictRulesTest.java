@@ -1,0 +1,116 @@
+package org.borderwatch.classifier.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.classifier.TestReports.ACLED;
+import static org.borderwatch.classifier.TestReports.AM_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.EUMA;
+import static org.borderwatch.classifier.TestReports.OSCE;
+import static org.borderwatch.classifier.TestReports.base;
+import static org.borderwatch.classifier.TestReports.claim;
+import static org.borderwatch.classifier.TestReports.denial;
+import static org.borderwatch.classifier.TestReports.observer;
+import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.borderwatch.common.model.Attribution;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Stance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VerdictRulesTest {
+
+    static final IncidentReport AZ_CLAIM = claim(AZ_MOD, "c1", Party.AM, "2025-03-16T09:35", "2025-03-16T10:20",
+            SYUNIK_EAST).build();
+    static final IncidentReport AM_DENIAL = denial(AM_MOD, "d1", "2025-03-16T12:15", Party.AZ, "2025-03-16",
+            "2025-03-16", SYUNIK_EAST).build();
+    static final IncidentReport EUMA_SAW_NOTHING = observer(EUMA, "o1", Stance.REFUTATION, "2025-03-17T18:30",
+            "2025-03-16", "2025-03-17", SYUNIK_EAST).build();
+    static final IncidentReport EUMA_CONFIRMS_LATER = observer(EUMA, "o2", Stance.CONFIRMATION, "2025-03-18T09:00",
+            "2025-03-16", "2025-03-16", SYUNIK_EAST).build();
+    static final IncidentReport EUMA_CONFIRMS_FIRST = observer(EUMA, "o0", Stance.CONFIRMATION, "2025-03-16T15:00",
+            "2025-03-16", "2025-03-16", SYUNIK_EAST).build();
+    static final IncidentReport OSCE_CONFIRMS = observer(OSCE, "o3", Stance.CONFIRMATION, "2025-03-18T09:00",
+            "2025-03-16", "2025-03-16", SYUNIK_EAST).build();
+    static final IncidentReport ACLED_CONFIRMS = base(ACLED, "a1", Stance.CONFIRMATION, "2025-03-18T09:00")
+            .actingParty(Party.AM).build();
+    static final IncidentReport AM_SELF_REPORT = claim(AM_MOD, "s1", Party.AM, "2025-03-16T09:35",
+            "2025-03-16T11:00", SYUNIK_EAST).build();
+    static final IncidentReport AM_COUNTER_CLAIM = claim(AM_MOD, "cc1", Party.AZ, "2025-03-16T09:40",
+            "2025-03-16T11:00", SYUNIK_EAST).build();
+
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                Arguments.of("a claim nobody answered", List.of(AZ_CLAIM), Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("claim + accused side's denial", List.of(AZ_CLAIM, AM_DENIAL), Occurrence.DISPUTED,
+                        Attribution.CONTESTED),
+                Arguments.of("observer covering it saw nothing", List.of(AZ_CLAIM, EUMA_SAW_NOTHING),
+                        Occurrence.REFUTED, Attribution.UNCONTESTED),
+                Arguments.of("observer saw nothing + denial", List.of(AZ_CLAIM, AM_DENIAL, EUMA_SAW_NOTHING),
+                        Occurrence.REFUTED, Attribution.CONTESTED),
+                Arguments.of("observer's later confirmation supersedes its refutation",
+                        List.of(AZ_CLAIM, EUMA_SAW_NOTHING, EUMA_CONFIRMS_LATER), Occurrence.CONFIRMED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("observer's later refutation supersedes its confirmation",
+                        List.of(AZ_CLAIM, EUMA_CONFIRMS_FIRST, EUMA_SAW_NOTHING), Occurrence.REFUTED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("a third observer confirms despite another's refutation",
+                        List.of(AZ_CLAIM, EUMA_SAW_NOTHING, OSCE_CONFIRMS), Occurrence.CONFIRMED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("a dataset never confirms", List.of(AZ_CLAIM, AM_DENIAL, ACLED_CONFIRMS),
+                        Occurrence.DISPUTED, Attribution.CONTESTED),
+                Arguments.of("acting side reports its own action", List.of(AM_SELF_REPORT), Occurrence.CONFIRMED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("self-report beats an observer's refutation", List.of(AM_SELF_REPORT, EUMA_SAW_NOTHING),
+                        Occurrence.CONFIRMED, Attribution.UNCONTESTED),
+                Arguments.of("both sides blame each other", List.of(AZ_CLAIM, AM_COUNTER_CLAIM),
+                        Occurrence.CONFIRMED, Attribution.CONTESTED),
+                Arguments.of("a lone denial", List.of(AM_DENIAL), Occurrence.UNVERIFIED, Attribution.CONTESTED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void decides(String name, List<IncidentReport> statements, Occurrence occurrence, Attribution attribution) {
+        Verdict v = VerdictRules.decide(SYUNIK_EAST, statements, s -> 0.5);
+        assertThat(v.occurrence()).isEqualTo(occurrence);
+        assertThat(v.attribution()).isEqualTo(attribution);
+        assertThat(v.confidence()).isBetween(0.0, 1.0);
+        assertThat(v.reasons()).anyMatch(r -> r.startsWith("Occurrence " + occurrence));
+    }
+
+    static Stream<Arguments> confidences() {
+        return Stream.of(
+                // observer: noisy-OR of its reliability, weight 1
+                Arguments.of(List.of(AZ_CLAIM, EUMA_SAW_NOTHING), 0.8, 0.8),
+                // unanswered claim: half the claimant's reliability
+                Arguments.of(List.of(AZ_CLAIM), 0.5, 0.25),
+                // disputed: 0.6 x the denier's reliability
+                Arguments.of(List.of(AZ_CLAIM, AM_DENIAL), 0.5, 0.3),
+                // both sides: 0.9 x noisy-OR(0.5, 0.5)
+                Arguments.of(List.of(AZ_CLAIM, AM_COUNTER_CLAIM), 0.5, 0.675));
+    }
+
+    @ParameterizedTest
+    @MethodSource("confidences")
+    void confidenceFollowsTheDocumentedFormula(List<IncidentReport> statements, double reliability,
+                                               double expected) {
+        assertThat(VerdictRules.decide(SYUNIK_EAST, statements, s -> reliability).confidence())
+                .isEqualTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @org.junit.jupiter.api.Test
+    void observerDecidedOnlyWhenAnObserverDecides() {
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AZ_CLAIM, EUMA_SAW_NOTHING), s -> 0.5)
+                .observerDecided()).isTrue();
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AM_SELF_REPORT), s -> 0.5).observerDecided())
+                .isFalse();
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AZ_CLAIM, AM_DENIAL), s -> 0.5).observerDecided())
+                .isFalse();
+    }
+}
