@@ -1,0 +1,132 @@
+package org.borderwatch.deploy.local;
+
+import org.borderwatch.deploy.local.ports.PortCheck;
+import org.borderwatch.deploy.local.services.FakeServiceJar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The packaged launcher as a user runs it: {@code java -jar borderwatch-local.jar up}, then SIGTERM or SIGKILL. */
+class LauncherProcessIT {
+
+    private static final Path JAR = Path.of(System.getProperty("launcher.jar", "target/borderwatch-local.jar"));
+
+    @TempDir
+    Path data;
+
+    private final int kafkaPort = PortCheck.freePort();
+    private final int controllerPort = PortCheck.freePort();
+    private final int mongoPort = PortCheck.freePort();
+    private final List<Process> started = new ArrayList<>();
+
+    /** A running launcher and everything it printed so far. */
+    private record Running(Process process, List<String> output) {
+        String text() {
+            return String.join("\n", output);
+        }
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private Running up(String... extraArgs) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "up", "--data", data.toString(),
+                "--kafka-port", Integer.toString(kafkaPort), "--controller-port", Integer.toString(controllerPort),
+                "--mongo-port", Integer.toString(mongoPort), "--partitions", "2"));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        started.add(process);
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                in.lines().forEach(output::add);
+            } catch (IOException | UncheckedIOException e) {
+                // the process is gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Running running = new Running(process, output);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                running.output().contains("Press Ctrl-C to stop.") || !process.isAlive());
+        assertThat(process.isAlive()).as(running.text()).isTrue();
+        return running;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    void printsTheAddressesStartsTheBuiltServicesAndStopsEverythingOnSigterm(@TempDir Path project) throws Exception {
+        FakeServiceJar.write(project.resolve("alert-service/target/alert-service-0.1.0-SNAPSHOT.jar"));
+        int alertPort = PortCheck.freePort();
+        Running launcher = up("--with-services", "--project-dir", project.toString(),
+                "--service-port", "alert-service=" + alertPort, "--service-timeout", "60");
+        assertThat(launcher.output())
+                .contains("  export SPRING_KAFKA_BOOTSTRAP_SERVERS=localhost:" + kafkaPort,
+                        "  export SPRING_MONGODB_URI=mongodb://localhost:" + mongoPort + "/borderwatch")
+                .anyMatch(line -> line.matches("\\s+border\\.reports\\.normalized\\s+2 partition\\(s\\)\\s+created"))
+                .anyMatch(line -> line.startsWith("Not built, not started: ingest-service, classifier-service"))
+                .anyMatch(line -> line.startsWith("  alert-service is ready: http://localhost:" + alertPort));
+
+        Process status = new ProcessBuilder(java(), "-jar", JAR.toString(), "status", "--data", data.toString())
+                .redirectErrorStream(true).start();
+        String statusText = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(status.exitValue()).as(statusText).isEqualTo(ExitCodes.OK);
+        assertThat(statusText).containsPattern("kafka\\s+UP").containsPattern("store\\s+UP")
+                .containsPattern("alert-service\\s+UP");
+
+        List<ProcessHandle> children = launcher.process().descendants().toList();
+        assertThat(children).as("the broker and the service run in their own JVMs").hasSize(2);
+
+        // SIGTERM, like Ctrl-C or a service manager (through the handle: Process.destroy() would close our pipe)
+        launcher.process().toHandle().destroy();
+        assertThat(launcher.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        await().atMost(Duration.ofSeconds(5)).until(() -> launcher.output().contains("Stopped."));
+        assertThat(new DataLayout(data).stateFile()).doesNotExist();
+    }
+
+    @Test
+    void theBrokerDiesWithAKilledLauncher() throws Exception {
+        Running launcher = up();
+        List<ProcessHandle> children = launcher.process().descendants().toList();
+        assertThat(children).isNotEmpty();
+
+        launcher.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(launcher.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
+                assertThat(children).noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(10)).until(() -> new PortCheck("localhost").isFree(kafkaPort));
+
+        // the next start reuses the data directory: topics exist, the lock of the killed launcher is gone
+        Running again = up();
+        assertThat(again.output()).anyMatch(line ->
+                line.matches("\\s+border\\.assessments\\s+2 partition\\(s\\)\\s+exists"));
+        again.process().destroy();
+        assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+}

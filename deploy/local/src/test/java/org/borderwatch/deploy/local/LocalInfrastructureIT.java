@@ -1,0 +1,145 @@
+package org.borderwatch.deploy.local;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.borderwatch.common.topic.Topic;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.deploy.local.kafka.TopicCreator;
+import org.borderwatch.deploy.local.ports.PortCheck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The real thing: a broker child JVM and the store, started twice on the same data directory. */
+class LocalInfrastructureIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void startsKafkaAndTheStoreCreatesTopicsOnceAndKeepsDataAcrossARestart() throws Exception {
+        LocalInfrastructure.Settings settings = new LocalInfrastructure.Settings(data, "localhost",
+                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), 2, "512m", null, "borderwatch",
+                Duration.ofSeconds(90));
+        long brokerPid;
+        String clusterId;
+
+        try (LocalInfrastructure infra = LocalInfrastructure.start(settings)) {
+            brokerPid = infra.broker().pid();
+            clusterId = infra.broker().clusterId();
+            assertThat(brokerPid).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(infra.environment()).containsExactly(
+                    Map.entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort()),
+                    Map.entry("SPRING_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort() + "/borderwatch"));
+            assertThat(infra.topics()).allMatch(TopicCreator.Outcome::created);
+
+            try (Admin admin = infra.admin()) {
+                assertTopics(admin);
+            }
+            assertTransactionsWork(infra.bootstrapServers());
+
+            try (MongoClient mongo = MongoClients.create(infra.mongoUri())) {
+                MongoCollection<Document> verdicts = mongo.getDatabase("borderwatch").getCollection("verdicts");
+                verdicts.createIndex(Indexes.ascending("incidentId"), new IndexOptions().unique(true));
+                verdicts.insertOne(new Document("_id", "v-1").append("incidentId", "i-1").append("verdict", "CONFIRMED"));
+            }
+        }
+
+        assertThat(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        PortCheck ports = new PortCheck("localhost");
+        assertThat(ports.isFree(settings.kafkaPort())).isTrue();
+        assertThat(ports.isFree(settings.mongoPort())).isTrue();
+
+        try (LocalInfrastructure again = LocalInfrastructure.start(settings)) {
+            assertThat(again.broker().clusterId()).isEqualTo(clusterId);
+            assertThat(again.topics()).noneMatch(TopicCreator.Outcome::created)
+                    .extracting(TopicCreator.Outcome::name)
+                    .containsExactlyElementsOf(Topics.all().stream().map(Topic::name).toList());
+            try (MongoClient mongo = MongoClients.create(again.mongoUri())) {
+                MongoCollection<Document> verdicts = mongo.getDatabase("borderwatch").getCollection("verdicts");
+                assertThat(verdicts.find(new Document("_id", "v-1")).first())
+                        .isNotNull().containsEntry("verdict", "CONFIRMED");
+                assertThatThrownBy(() -> verdicts.insertOne(new Document("_id", "v-2").append("incidentId", "i-1")))
+                        .isInstanceOfSatisfying(MongoWriteException.class,
+                                e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
+                                        .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            }
+            brokerPid = again.broker().pid();
+        }
+        assertThat(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    private static void assertTopics(Admin admin) throws Exception {
+        Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        assertThat(names).containsAll(Topics.all().stream().map(Topic::name).toList());
+        Map<String, TopicDescription> described = admin.describeTopics(List.of(Topics.NORMALIZED.name(),
+                Topics.ASSESSMENTS.name(), Topics.REJECTED.name())).allTopicNames().get(30, TimeUnit.SECONDS);
+        assertThat(described.get(Topics.NORMALIZED.name()).partitions()).hasSize(2);
+        assertThat(described.get(Topics.ASSESSMENTS.name()).partitions()).hasSize(2);
+        assertThat(described.get(Topics.REJECTED.name()).partitions()).hasSize(1);
+        ConfigResource normalized = new ConfigResource(ConfigResource.Type.TOPIC, Topics.NORMALIZED.name());
+        assertThat(admin.describeConfigs(List.of(normalized)).all().get(30, TimeUnit.SECONDS).get(normalized)
+                .get("retention.ms").value()).isEqualTo("-1");
+    }
+
+    /** The replication-1 settings of the internal topics are what make transactions work on one node. */
+    private static void assertTransactionsWork(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "launcher-it");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.ASSESSMENTS.name(), "incident-1", "{\"closed\":false}"));
+            producer.commitTransaction();
+        }
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "launcher-it");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            consumer.subscribe(List.of(Topics.ASSESSMENTS.name()));
+            List<String> keys = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    keys.add(r.key());
+                }
+                assertThat(keys).containsExactly("incident-1");
+            });
+        }
+    }
+}
