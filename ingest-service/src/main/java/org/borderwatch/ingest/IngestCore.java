@@ -1,0 +1,38 @@
+package org.borderwatch.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.borderwatch.ingest.acled.AcledNormalizer;
+import org.borderwatch.ingest.canonical.CanonicalNormalizer;
+import org.borderwatch.ingest.gazetteer.Gazetteer;
+import org.borderwatch.ingest.metrics.IngestMetrics;
+import org.borderwatch.ingest.pipeline.Deduplicator;
+import org.borderwatch.ingest.pipeline.IngestLimits;
+import org.borderwatch.ingest.pipeline.IngestPipeline;
+import org.borderwatch.ingest.source.SourceRegistry;
+import org.borderwatch.ingest.statement.StatementExtractor;
+import org.borderwatch.ingest.statement.StatementNormalizer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The plain-Java ingest core, wired: the same object serves the Kafka bindings, the HTTP API and the offline
+ * command.
+ */
+public record IngestCore(Gazetteer gazetteer, SourceRegistry sources, IngestPipeline pipeline) {
+
+    /** The sources' local time (Armenia and Azerbaijan are both UTC+4). */
+    public static final ZoneOffset DEFAULT_ZONE = ZoneOffset.ofHours(4);
+
+    public static IngestCore create(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone, IngestLimits limits,
+                                    Duration dedupWindow, int dedupMaxEntries, Clock clock, MeterRegistry registry) {
+        StatementExtractor extractor = new StatementExtractor(gazetteer, zone);
+        IngestPipeline pipeline = new IngestPipeline(
+                List.of(new CanonicalNormalizer(), new StatementNormalizer(sources, extractor, zone),
+                        new AcledNormalizer(gazetteer, sources, zone)),
+                new Deduplicator(dedupWindow, dedupMaxEntries, clock), limits, clock, new IngestMetrics(registry));
+        return new IngestCore(gazetteer, sources, pipeline);
+    }
+}

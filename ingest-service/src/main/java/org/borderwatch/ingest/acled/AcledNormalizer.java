@@ -1,0 +1,279 @@
+package org.borderwatch.ingest.acled;
+
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.TimePrecision;
+import org.borderwatch.ingest.gazetteer.Gazetteer;
+import org.borderwatch.ingest.gazetteer.PlaceResolution;
+import org.borderwatch.ingest.pipeline.ContentHash;
+import org.borderwatch.ingest.pipeline.InputFormat;
+import org.borderwatch.ingest.pipeline.RejectReason;
+import org.borderwatch.ingest.pipeline.RejectedInputException;
+import org.borderwatch.ingest.pipeline.ReportNormalizer;
+import org.borderwatch.ingest.pipeline.Violation;
+import org.borderwatch.ingest.source.SourceRegistry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code acled} format: one ACLED CSV row (header + row, see {@link AcledCsv}) → a report of source kind
+ * {@code DATASET} and stance {@code CLAIM} (curated event data says an event happened; it is never an independent
+ * confirmation). The place comes from the gazetteer applied to location, admin3, admin2, admin1 in that order; the
+ * time precision code 1 is that day, 2 the week around it, 3 the whole month.
+ */
+public final class AcledNormalizer implements ReportNormalizer {
+
+    private static final CsvMapper CSV = CsvMapper.shared();
+    private static final CsvSchema WITH_HEADER = CsvSchema.emptySchema().withHeader();
+    private static final Pattern RETALIATION = Pattern.compile("retaliat|revenge|response measures",
+            Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final Gazetteer gazetteer;
+    private final Source source;
+    private final ZoneOffset zone;
+
+    public AcledNormalizer(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone) {
+        this.gazetteer = gazetteer;
+        this.source = sources.byId("acled").map(s -> s.toSource())
+                .orElse(new Source("acled", "ACLED", SourceKind.DATASET, Party.INTL));
+        this.zone = zone;
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.ACLED;
+    }
+
+    @Override
+    public IncidentReport normalize(byte[] record, OffsetDateTime receivedAt) {
+        Map<String, String> row = read(record);
+        List<Violation> bad = new ArrayList<>();
+        String id = value(row, "event_id_cnty");
+        LocalDate date = null;
+        String dateText = value(row, "event_date");
+        if (dateText == null) {
+            bad.add(new Violation("event_date", "is required"));
+        } else {
+            date = date(dateText);
+            if (date == null) {
+                bad.add(new Violation("event_date", "must be a date like 2025-03-16 or 16 March 2025"));
+            }
+        }
+        if (value(row, "event_type") == null) {
+            bad.add(new Violation("event_type", "is required"));
+        }
+        Integer precisionCode = integer(row, "time_precision", bad);
+        Integer fatalities = integer(row, "fatalities", bad);
+        Double lat = decimal(row, "latitude", -90, 90, bad);
+        Double lon = decimal(row, "longitude", -180, 180, bad);
+        Long timestamp = row.get("timestamp") == null || row.get("timestamp").isBlank() ? null
+                : integer(row, "timestamp", bad) == null ? null : Long.parseLong(row.get("timestamp").strip());
+        if (fatalities != null && fatalities < 0) {
+            bad.add(new Violation("fatalities", "must not be negative"));
+        }
+        if (!bad.isEmpty()) {
+            throw RejectedInputException.violations(bad);
+        }
+
+        int code = precisionCode == null ? 1 : precisionCode;
+        LocalDate first = switch (code) {
+            case 2 -> date.minusDays(3);
+            case 3 -> date.withDayOfMonth(1);
+            default -> date;
+        };
+        LocalDate last = switch (code) {
+            case 2 -> date.plusDays(3);
+            case 3 -> date.withDayOfMonth(date.lengthOfMonth());
+            default -> date;
+        };
+        OffsetDateTime publishedAt = timestamp != null
+                ? Instant.ofEpochSecond(timestamp).atOffset(zone)
+                : last.atTime(END_OF_DAY).atOffset(zone);
+
+        String notes = value(row, "notes");
+        String ref = id != null ? id : ContentHash.sha256(new String(record, java.nio.charset.StandardCharsets.UTF_8));
+        return IncidentReport.builder()
+                .reportId(Uuids.reportId(source.id(), ref))
+                .sourceRef(id)
+                .source(source)
+                .stance(Stance.CLAIM)
+                .actingParty(party(value(row, "actor1")))
+                .eventTypes(eventType(value(row, "event_type"), value(row, "sub_event_type")))
+                .location(location(row, lat, lon))
+                .occurredAt(first.atStartOfDay().atOffset(zone))
+                .occurredUntil(last.atTime(END_OF_DAY).atOffset(zone))
+                .timePrecision(TimePrecision.DAY)
+                .publishedAt(publishedAt)
+                .receivedAt(receivedAt)
+                .casualties(fatalities == null ? null : new Casualties(fatalities, null, null))
+                .retaliation(notes != null && RETALIATION.matcher(notes).find())
+                .text(notes)
+                .language("en")
+                .build();
+    }
+
+    private static Map<String, String> read(byte[] record) {
+        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class).with(WITH_HEADER)
+                .readValues(record)) {
+            if (!it.hasNextValue()) {
+                throw new RejectedInputException(RejectReason.MALFORMED, "no data row");
+            }
+            return it.nextValue();
+        } catch (JacksonException e) {
+            throw new RejectedInputException(RejectReason.MALFORMED, "not a CSV row: " + e.getOriginalMessage());
+        }
+    }
+
+    private Location location(Map<String, String> row, Double lat, Double lon) {
+        String text = null;
+        PlaceResolution where = PlaceResolution.NONE;
+        for (String column : List.of("location", "admin3", "admin2", "admin1")) {
+            String v = value(row, column);
+            if (v == null) {
+                continue;
+            }
+            if (text == null) {
+                text = v;
+            }
+            PlaceResolution r = gazetteer.resolve(v);
+            if (r.resolved()) {
+                where = r;
+                break;
+            }
+        }
+        String admin1 = value(row, "admin1");
+        String description = text == null ? admin1 : admin1 == null || admin1.equals(text) ? text : text + ", " + admin1;
+        return new Location(where.segments(), where.ambiguous(), value(row, "location"), description, lat, lon);
+    }
+
+    static Party party(String actor) {
+        if (actor == null) {
+            return null;
+        }
+        String a = actor.toLowerCase(Locale.ROOT);
+        if (a.contains("azerbaijan")) {
+            return Party.AZ;
+        }
+        if (a.contains("armenia")) {
+            return Party.AM;
+        }
+        return null;
+    }
+
+    static List<EventType> eventType(String eventType, String subEventType) {
+        String sub = subEventType == null ? "" : subEventType.toLowerCase(Locale.ROOT);
+        if (sub.contains("armed clash")) {
+            return List.of(EventType.SMALL_ARMS_FIRE);
+        }
+        if (sub.contains("shelling") || sub.contains("artillery") || sub.contains("missile")) {
+            return List.of(EventType.MORTAR_ARTILLERY);
+        }
+        if (sub.contains("drone") || sub.contains("air")) {
+            return List.of(EventType.DRONE_STRIKE);
+        }
+        if (sub.contains("landmine") || sub.contains("remote explosive") || sub.contains("ied")) {
+            return List.of(EventType.MINE_EXPLOSION);
+        }
+        if (sub.contains("arrest") || sub.contains("abduction")) {
+            return List.of(EventType.DETENTION);
+        }
+        if (sub.contains("overtakes territory") || sub.contains("regains territory")) {
+            return List.of(EventType.INCURSION);
+        }
+        if (sub.contains("headquarters or base")) {
+            return List.of(EventType.BUILDUP);
+        }
+        if (sub.contains("grenade")) {
+            return List.of(EventType.SMALL_ARMS_FIRE);
+        }
+        String type = eventType == null ? "" : eventType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("battles")) {
+            return List.of(EventType.SMALL_ARMS_FIRE);
+        }
+        if (type.startsWith("explosions")) {
+            return List.of(EventType.MORTAR_ARTILLERY);
+        }
+        return List.of(EventType.OTHER);
+    }
+
+    private static String value(Map<String, String> row, String column) {
+        String v = row.get(column);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(s, LONG_DATE);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static Integer integer(Map<String, String> row, String column, List<Violation> bad) {
+        String v = value(row, column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            if (column.equals("timestamp")) {
+                try {
+                    Long.parseLong(v);
+                    return 0;
+                } catch (NumberFormatException ignored) {
+                    // fall through
+                }
+            }
+            bad.add(new Violation(column, "must be a whole number (got '" + v + "')"));
+            return null;
+        }
+    }
+
+    private static Double decimal(Map<String, String> row, String column, double min, double max,
+                                  List<Violation> bad) {
+        String v = value(row, column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d < min || d > max) {
+                bad.add(new Violation(column, "must be between " + min + " and " + max));
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            bad.add(new Violation(column, "must be a number (got '" + v + "')"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.borderwatch.ingest.gazetteer;
+
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.ingest.text.Fold;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Place names to border segments, from a data file. Matching is on whole words (folded, see {@link Fold}); the
+ * longest name wins, so "Lachin border checkpoint" is the corridor and not the Lachin district. Names written in
+ * Armenian or Cyrillic script also match with a short inflectional ending ("Лачина", "Սյունիքի").
+ *
+ * <p>Resolution rules: a province or an ambiguous region named next to a more specific place in one of its
+ * segments is context, not a separate location ("Khnatsakh settlement of Syunik" is SYUNIK_EAST only). When only
+ * ambiguous names remain, the segments are alternatives ({@code ambiguous}). Unknown names give
+ * {@code UNRESOLVED}; nothing is guessed.
+ */
+public final class Gazetteer {
+
+    public static final String BUILT_IN = "/data/gazetteer.json";
+    private static final int MAX_SUFFIX = 4;
+    private static final int MIN_STEM = 4;
+
+    private final List<Place> places;
+    private final Map<String, Place> byName = new HashMap<>();
+    private final Map<String, Place> byStem = new HashMap<>();
+    private final int maxWords;
+
+    public Gazetteer(List<Place> places) {
+        this.places = List.copyOf(places);
+        int max = 1;
+        for (Place place : places) {
+            for (String name : place.allNames()) {
+                String key = Fold.phrase(name);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                Place previous = byName.putIfAbsent(key, place);
+                if (previous != null && previous != place) {
+                    throw new IllegalArgumentException("name '" + name + "' is used by both " + previous.id()
+                            + " and " + place.id());
+                }
+                max = Math.max(max, key.split(" ").length);
+                if (!Fold.isLatin(name) && key.length() >= MIN_STEM) {
+                    byStem.putIfAbsent(key, place);
+                }
+            }
+        }
+        this.maxWords = max;
+    }
+
+    public static Gazetteer builtIn() {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + BUILT_IN);
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Gazetteer load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read gazetteer " + file, e);
+        }
+    }
+
+    public static Gazetteer load(InputStream in) throws IOException {
+        JsonNode root = Json.tree(in.readAllBytes());
+        List<Place> places = new ArrayList<>();
+        for (JsonNode p : root.path("places")) {
+            List<BorderSegment> segments = new ArrayList<>();
+            p.path("segments").forEach(s -> segments.add(BorderSegment.valueOf(s.asString())));
+            Map<String, List<String>> aliases = new HashMap<>();
+            for (Map.Entry<String, JsonNode> e : p.path("aliases").properties()) {
+                List<String> names = new ArrayList<>();
+                e.getValue().forEach(n -> names.add(n.asString()));
+                aliases.put(e.getKey(), names);
+            }
+            places.add(new Place(p.path("id").asString(), p.path("name").asString(),
+                    p.path("country").asString(null), PlaceKind.valueOf(p.path("kind").asString()), segments,
+                    p.path("ambiguous").asBoolean(false), aliases,
+                    p.hasNonNull("lat") ? p.get("lat").asDouble() : null,
+                    p.hasNonNull("lon") ? p.get("lon").asDouble() : null,
+                    p.path("coordinates").asString(null), p.path("note").asString(null)));
+        }
+        return new Gazetteer(places);
+    }
+
+    public List<Place> places() {
+        return places;
+    }
+
+    /** Every place named in the text, in order, longest match first, without overlaps. */
+    public List<PlaceMention> find(String text) {
+        List<Fold.Token> tokens = Fold.tokens(text);
+        List<PlaceMention> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            PlaceMention found = null;
+            int used = 0;
+            for (int n = Math.min(maxWords, tokens.size() - i); n >= 1 && found == null; n--) {
+                StringBuilder key = new StringBuilder();
+                for (int k = 0; k < n; k++) {
+                    if (k > 0) {
+                        key.append(' ');
+                    }
+                    key.append(tokens.get(i + k).folded());
+                }
+                Place place = byName.get(key.toString());
+                if (place == null) {
+                    place = stemMatch(key.toString());
+                }
+                if (place != null) {
+                    int start = tokens.get(i).start();
+                    int end = tokens.get(i + n - 1).end();
+                    found = new PlaceMention(place, text.substring(start, end), start, end);
+                    used = n;
+                }
+            }
+            if (found != null) {
+                out.add(found);
+                i += used;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private Place stemMatch(String key) {
+        if (byStem.isEmpty() || Fold.isLatin(key)) {
+            return null;
+        }
+        for (int cut = 1; cut <= MAX_SUFFIX && key.length() - cut >= MIN_STEM; cut++) {
+            Place p = byStem.get(key.substring(0, key.length() - cut));
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public PlaceResolution resolve(String text) {
+        return resolve(find(text));
+    }
+
+    /** Applies the resolution rules (see the class comment) to mentions. */
+    public PlaceResolution resolve(List<PlaceMention> mentions) {
+        if (mentions.isEmpty()) {
+            return PlaceResolution.NONE;
+        }
+        Set<BorderSegment> specific = new LinkedHashSet<>();
+        for (PlaceMention m : mentions) {
+            if (!m.place().ambiguous() && m.place().segments().size() == 1) {
+                specific.addAll(m.place().segments());
+            }
+        }
+        Set<BorderSegment> definite = new LinkedHashSet<>();
+        Set<BorderSegment> alternatives = new LinkedHashSet<>();
+        for (PlaceMention m : mentions) {
+            Place p = m.place();
+            boolean context = p.segments().size() > 1 && p.segments().stream().anyMatch(specific::contains);
+            if (context) {
+                continue;
+            }
+            (p.ambiguous() ? alternatives : definite).addAll(p.segments());
+        }
+        Place settlement = mentions.stream().map(PlaceMention::place).filter(p -> p.kind().isSettlement())
+                .findFirst().orElse(null);
+        if (!definite.isEmpty()) {
+            return new PlaceResolution(List.copyOf(definite), false, settlement, mentions);
+        }
+        if (!alternatives.isEmpty()) {
+            return new PlaceResolution(List.copyOf(alternatives), alternatives.size() > 1, settlement, mentions);
+        }
+        return new PlaceResolution(List.of(BorderSegment.UNRESOLVED), false, settlement, mentions);
+    }
+
+    /** Places whose name or an alias contains the query (folded), for the places API. */
+    public List<Place> search(String query) {
+        String q = query == null ? "" : Fold.phrase(query);
+        if (q.isEmpty()) {
+            return places;
+        }
+        return places.stream()
+                .filter(p -> p.allNames().stream().anyMatch(n -> Fold.phrase(n).contains(q)))
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return "Gazetteer[" + places.size() + " places]".toLowerCase(Locale.ROOT);
+    }
+}

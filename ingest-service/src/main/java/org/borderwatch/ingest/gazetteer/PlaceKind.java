@@ -1,0 +1,10 @@
+package org.borderwatch.ingest.gazetteer;
+
+/** What sort of place a gazetteer entry is. Towns and villages are what a report's {@code settlement} names. */
+public enum PlaceKind {
+    PROVINCE, REGION, DISTRICT, TOWN, VILLAGE, ROUTE, AREA;
+
+    public boolean isSettlement() {
+        return this == TOWN || this == VILLAGE;
+    }
+}

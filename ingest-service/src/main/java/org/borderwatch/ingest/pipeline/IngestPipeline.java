@@ -1,0 +1,229 @@
+package org.borderwatch.ingest.pipeline;
+
+import io.micrometer.core.instrument.Timer;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.json.JsonReadException;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.schema.JsonSchemas;
+import org.borderwatch.ingest.acled.AcledCsv;
+import org.borderwatch.ingest.metrics.IngestMetrics;
+import org.borderwatch.ingest.pipeline.Deduplicator.Decision;
+import org.borderwatch.ingest.pipeline.Deduplicator.Disposition;
+import org.borderwatch.ingest.source.SourceRegistry;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one path every input takes, whether it comes from a raw topic, HTTP or the offline command: split → size
+ * check → normalise → time check → schema check of the result → de-duplicate. Nothing here throws for bad input:
+ * every record ends as a report to publish, a dropped duplicate, or a {@link Rejection} carrying its bytes.
+ */
+public final class IngestPipeline {
+
+    private final Map<InputFormat, ReportNormalizer> normalizers = new EnumMap<>(InputFormat.class);
+    private final Deduplicator deduplicator;
+    private final IngestLimits limits;
+    private final Clock clock;
+    private final IngestMetrics metrics;
+
+    public IngestPipeline(List<ReportNormalizer> normalizers, Deduplicator deduplicator, IngestLimits limits,
+                          Clock clock, IngestMetrics metrics) {
+        normalizers.forEach(n -> this.normalizers.put(n.format(), n));
+        this.deduplicator = deduplicator;
+        this.limits = limits;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What happened to one record. Exactly one of {@code report} (with its disposition) and {@code rejection}. */
+    public record Outcome(int line, Disposition disposition, IncidentReport report, Rejection rejection) {
+        public boolean published() {
+            return report != null && disposition != Disposition.DUPLICATE;
+        }
+    }
+
+    /** The outcomes of a record or batch, in input order. */
+    public record Result(List<Outcome> outcomes) {
+        public List<IncidentReport> published() {
+            return outcomes.stream().filter(Outcome::published).map(Outcome::report).toList();
+        }
+
+        public List<IncidentReport> duplicates() {
+            return outcomes.stream().filter(o -> o.disposition() == Disposition.DUPLICATE).map(Outcome::report)
+                    .toList();
+        }
+
+        public List<Rejection> rejections() {
+            return outcomes.stream().filter(o -> o.rejection() != null).map(Outcome::rejection).toList();
+        }
+    }
+
+    /** One record from a raw topic: one report (ACLED: one per row). */
+    public Result processRecord(InputFormat format, byte[] bytes, String origin) {
+        if (bytes == null || bytes.length == 0) {
+            metrics.received(format.id());
+            return new Result(List.of(reject(new RejectedInputException(RejectReason.MALFORMED, "empty record"),
+                    new byte[0], 1, origin)));
+        }
+        if (bytes.length > limits.maxRecordBytes()) {
+            metrics.received(format.id());
+            return new Result(List.of(tooLarge(bytes, 1, origin)));
+        }
+        List<RawRecord> records;
+        try {
+            records = format == InputFormat.ACLED ? AcledCsv.split(bytes) : List.of(new RawRecord(1, bytes));
+        } catch (RejectedInputException e) {
+            metrics.received(format.id());
+            return new Result(List.of(reject(e, bytes, 1, origin)));
+        }
+        return process(format, records, origin, false);
+    }
+
+    /** A batch from HTTP or the offline command: one JSON object, a JSON array, NDJSON, or a CSV document. */
+    public Result processBatch(InputFormat format, byte[] bytes, String origin, boolean dryRun) {
+        List<RawRecord> records;
+        try {
+            records = split(format, bytes);
+        } catch (RejectedInputException e) {
+            metrics.received(format.id());
+            return new Result(List.of(reject(e, bytes, 1, origin)));
+        }
+        return process(format, records, origin, dryRun);
+    }
+
+    public Result process(InputFormat format, List<RawRecord> records, String origin, boolean dryRun) {
+        List<Outcome> out = new ArrayList<>(records.size());
+        for (RawRecord r : records) {
+            out.add(one(format, r, origin, dryRun));
+        }
+        return new Result(out);
+    }
+
+    /** Splits a batch into records. */
+    public static List<RawRecord> split(InputFormat format, byte[] bytes) {
+        if (format == InputFormat.ACLED) {
+            return AcledCsv.split(bytes);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            throw new RejectedInputException(RejectReason.MALFORMED, "empty body");
+        }
+        if (text.startsWith("[")) {
+            JsonNode array;
+            try {
+                array = Json.tree(bytes);
+            } catch (JsonReadException e) {
+                throw new RejectedInputException(RejectReason.MALFORMED, e.getMessage());
+            }
+            List<RawRecord> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode element : array) {
+                out.add(new RawRecord(++i, Json.mapper().writeValueAsBytes(element)));
+            }
+            return out;
+        }
+        String[] lines = text.split("\r?\n");
+        List<RawRecord> out = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                out.add(new RawRecord(i + 1, lines[i].getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        if (out.size() > 1 && isOneObject(bytes)) {
+            return List.of(new RawRecord(1, bytes));
+        }
+        return out;
+    }
+
+    private static boolean isOneObject(byte[] bytes) {
+        try {
+            return Json.tree(bytes).isObject();
+        } catch (JsonReadException e) {
+            return false;
+        }
+    }
+
+    private Outcome one(InputFormat format, RawRecord record, String origin, boolean dryRun) {
+        metrics.received(format.id());
+        if (record.bytes().length > limits.maxRecordBytes()) {
+            return tooLarge(record.bytes(), record.line(), origin);
+        }
+        Timer.Sample sample = Timer.start();
+        try {
+            ReportNormalizer normalizer = normalizers.get(format);
+            if (normalizer == null) {
+                throw new RejectedInputException(RejectReason.UNSUPPORTED_FORMAT, "no normaliser for " + format.id());
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            IncidentReport report = normalizer.normalize(record.bytes(), now);
+            checkTime(report, now);
+            List<JsonSchemas.Violation> invalid = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, Json.write(report));
+            if (!invalid.isEmpty()) {
+                throw RejectedInputException.violations(invalid.stream()
+                        .map(v -> Violation.atPointer(v.path(), v.message())).toList());
+            }
+            Decision decision = dryRun ? deduplicator.peek(report) : deduplicator.offer(report);
+            if (!dryRun) {
+                switch (decision.disposition()) {
+                    case DUPLICATE -> metrics.duplicate();
+                    case CORRECTION -> {
+                        metrics.correction();
+                        count(decision.report());
+                    }
+                    default -> count(decision.report());
+                }
+            }
+            return new Outcome(record.line(), decision.disposition(), decision.report(), null);
+        } catch (RejectedInputException e) {
+            return reject(e, record.bytes(), record.line(), origin);
+        } catch (RuntimeException e) {
+            return reject(new RejectedInputException(RejectReason.PROCESSING_ERROR, e.toString()), record.bytes(),
+                    record.line(), origin);
+        } finally {
+            sample.stop(metrics.normalizeTimer(format.id()));
+        }
+    }
+
+    private void count(IncidentReport report) {
+        String source = SourceRegistry.isRegisteredId(report.source().id()) ? report.source().id() : "other";
+        metrics.normalized(source, report.stance().name());
+    }
+
+    private void checkTime(IncidentReport report, OffsetDateTime now) {
+        OffsetDateTime latest = now.plus(limits.clockSkew());
+        if (report.publishedAt().isAfter(latest)) {
+            throw new RejectedInputException(RejectReason.TIME_OUT_OF_RANGE, "publishedAt " + report.publishedAt()
+                    + " is more than " + limits.clockSkew() + " in the future",
+                    List.of(new Violation("$.publishedAt", "is in the future")));
+        }
+        if (report.occurredAt().isAfter(latest)) {
+            throw new RejectedInputException(RejectReason.TIME_OUT_OF_RANGE, "occurredAt " + report.occurredAt()
+                    + " is more than " + limits.clockSkew() + " in the future",
+                    List.of(new Violation("$.occurredAt", "is in the future")));
+        }
+        if (report.publishedAt().isBefore(limits.earliest())) {
+            throw new RejectedInputException(RejectReason.TIME_OUT_OF_RANGE, "publishedAt " + report.publishedAt()
+                    + " is before " + limits.earliest(),
+                    List.of(new Violation("$.publishedAt", "is before " + limits.earliest())));
+        }
+    }
+
+    private Outcome tooLarge(byte[] bytes, int line, String origin) {
+        return reject(new RejectedInputException(RejectReason.TOO_LARGE, bytes.length + " bytes, more than the limit of "
+                + limits.maxRecordBytes()), bytes, line, origin);
+    }
+
+    private Outcome reject(RejectedInputException e, byte[] bytes, int line, String origin) {
+        metrics.rejected(e.reason().name());
+        return new Outcome(line, null, null, new Rejection(e.reason(), e.getMessage(), e.violations(), bytes, line,
+                origin));
+    }
+}

@@ -1,0 +1,46 @@
+package org.borderwatch.ingest.statement;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Small cardinal numbers written as words ("four servicemen") or digits. */
+public final class NumberWords {
+
+    private static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("no", 0), Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30),
+            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
+            Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("hundred", 100),
+            Map.entry("a dozen", 12), Map.entry("dozens", 24));
+
+    private NumberWords() {
+    }
+
+    /** The value of a token ("four", "twenty-one", "4"), or null when it is not a number. */
+    public static Integer parse(String token) {
+        String t = token.toLowerCase(Locale.ROOT).strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.chars().allMatch(Character::isDigit)) {
+            return t.length() <= 4 ? Integer.valueOf(t) : null;
+        }
+        Integer direct = WORDS.get(t);
+        if (direct != null) {
+            return direct;
+        }
+        int dash = t.indexOf('-');
+        if (dash > 0) {
+            Integer tens = WORDS.get(t.substring(0, dash));
+            Integer units = WORDS.get(t.substring(dash + 1));
+            if (tens != null && units != null && tens >= 20 && tens % 10 == 0 && units < 10) {
+                return tens + units;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,167 @@
+package org.borderwatch.ingest.statement;
+
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.json.JsonReadException;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Source;
+import org.borderwatch.ingest.pipeline.ContentHash;
+import org.borderwatch.ingest.pipeline.InputFormat;
+import org.borderwatch.ingest.pipeline.RejectReason;
+import org.borderwatch.ingest.pipeline.RejectedInputException;
+import org.borderwatch.ingest.pipeline.ReportNormalizer;
+import org.borderwatch.ingest.pipeline.Violation;
+import org.borderwatch.ingest.source.SourceRegistry;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code statement} format: {@code {sourceRef, source, publishedAt, language, text, url}} → a report. */
+public final class StatementNormalizer implements ReportNormalizer {
+
+    private final SourceRegistry sources;
+    private final StatementExtractor extractor;
+    private final ZoneOffset zone;
+
+    public StatementNormalizer(SourceRegistry sources, StatementExtractor extractor, ZoneOffset zone) {
+        this.sources = sources;
+        this.extractor = extractor;
+        this.zone = zone;
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.STATEMENT;
+    }
+
+    /** Reads and checks the fields of a statement, naming every bad one. */
+    public RawStatement parse(byte[] record) {
+        JsonNode node;
+        try {
+            node = Json.tree(record);
+        } catch (JsonReadException e) {
+            throw new RejectedInputException(RejectReason.MALFORMED, e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new RejectedInputException(RejectReason.SCHEMA_VIOLATION, "$: a statement must be a JSON object",
+                    List.of(new Violation("$", "must be a JSON object")));
+        }
+        List<Violation> bad = new ArrayList<>();
+        String sourceRef = optionalString(node, "sourceRef", 300, bad);
+        String source = sourceName(node, bad);
+        String published = optionalString(node, "publishedAt", 64, bad);
+        String language = optionalString(node, "language", 20, bad);
+        String text = optionalString(node, "text", Integer.MAX_VALUE, bad);
+        String url = optionalString(node, "url", 2000, bad);
+        OffsetDateTime publishedAt = null;
+        if (published == null) {
+            if (bad.stream().noneMatch(v -> v.field().equals("$.publishedAt"))) {
+                bad.add(new Violation("$.publishedAt", "is required"));
+            }
+        } else {
+            publishedAt = dateTime(published, bad);
+        }
+        if (text == null && bad.stream().noneMatch(v -> v.field().equals("$.text"))) {
+            bad.add(new Violation("$.text", "is required"));
+        }
+        if (!bad.isEmpty()) {
+            throw RejectedInputException.violations(bad);
+        }
+        if (text.isBlank()) {
+            throw new RejectedInputException(RejectReason.EMPTY_TEXT, "$.text is empty",
+                    List.of(new Violation("$.text", "is empty")));
+        }
+        return new RawStatement(sourceRef == null || sourceRef.isBlank() ? null : sourceRef.strip(), source,
+                publishedAt, language, text, url);
+    }
+
+    @Override
+    public IncidentReport normalize(byte[] record, OffsetDateTime receivedAt) {
+        RawStatement statement = parse(record);
+        Source source = sources.resolve(statement.source());
+        Extraction x = extractor.extract(statement, source);
+        String ref = statement.sourceRef() != null ? statement.sourceRef()
+                : ContentHash.sha256(source.id(), statement.publishedAt().toInstant().toString(), statement.text());
+        return IncidentReport.builder()
+                .reportId(Uuids.reportId(source.id(), ref))
+                .sourceRef(statement.sourceRef())
+                .source(source)
+                .stance(x.stance())
+                .actingParty(x.actingParty())
+                .eventTypes(x.eventTypes())
+                .location(x.location())
+                .occurredAt(x.occurredAt())
+                .occurredUntil(x.occurredUntil())
+                .timePrecision(x.timePrecision())
+                .publishedAt(statement.publishedAt())
+                .receivedAt(receivedAt)
+                .casualties(x.casualties())
+                .answers(x.answers())
+                .coverage(x.coverage())
+                .retaliation(x.retaliation())
+                .text(statement.text())
+                .language(statement.language())
+                .url(statement.url())
+                .build();
+    }
+
+    private static String optionalString(JsonNode node, String field, int maxLength, List<Violation> bad) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            bad.add(new Violation("$." + field, "must be a string"));
+            return null;
+        }
+        String s = v.asString();
+        if (s.length() > maxLength) {
+            bad.add(new Violation("$." + field, "is longer than " + maxLength + " characters"));
+            return null;
+        }
+        return s;
+    }
+
+    /** {@code source} is a name (or id), or an object with {@code name} or {@code id}. */
+    private static String sourceName(JsonNode node, List<Violation> bad) {
+        JsonNode v = node.get("source");
+        String name = null;
+        if (v != null && v.isString()) {
+            name = v.asString();
+        } else if (v != null && v.isObject()) {
+            name = v.path("name").isString() ? v.path("name").asString()
+                    : v.path("id").isString() ? v.path("id").asString() : null;
+        } else if (v != null && !v.isNull()) {
+            bad.add(new Violation("$.source", "must be a string (the publisher's name)"));
+            return null;
+        }
+        if (name == null || name.isBlank()) {
+            bad.add(new Violation("$.source", "is required"));
+            return null;
+        }
+        if (name.length() > 300) {
+            bad.add(new Violation("$.source", "is longer than 300 characters"));
+            return null;
+        }
+        return name;
+    }
+
+    private OffsetDateTime dateTime(String s, List<Violation> bad) {
+        try {
+            return OffsetDateTime.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s.strip()).atOffset(zone);
+            } catch (DateTimeParseException e2) {
+                bad.add(new Violation("$.publishedAt", "must be an ISO-8601 date and time, e.g. "
+                        + "2025-03-16T10:20:00+04:00 (got '" + s + "')"));
+                return null;
+            }
+        }
+    }
+}

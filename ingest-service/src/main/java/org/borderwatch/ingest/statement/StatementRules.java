@@ -1,0 +1,106 @@
+package org.borderwatch.ingest.statement;
+
+import org.borderwatch.common.model.EventType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The English phrasings the extractor recognises, in one place so they can be read and extended together. */
+final class StatementRules {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private StatementRules() {
+    }
+
+    static Pattern p(String regex) {
+        return Pattern.compile(regex, FLAGS);
+    }
+
+    /** A party's statement that something did not happen. */
+    static final Pattern DENIAL = p("does\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|"
+            + "do\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|\\bdisinformation\\b|\\bmisinformation\\b|"
+            + "\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+)?(?:false|untrue|groundless|baseless)\\b|"
+            + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
+            + "\\bgroundless\\b|\\bbaseless\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b|"
+            + "did\\s+not\\s+(?:open\\s+)?fire|has\\s+not\\s+(?:opened\\s+)?fire|have\\s+not\\s+(?:opened\\s+)?fire|"
+            + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
+
+    /** An observer saying it saw nothing. */
+    static final Pattern OBSERVED_NOTHING = p("observed\\s+no\\b|\\bno\\s+(?:incidents?|shooting|firing|"
+            + "ceasefire\\s+violations?|unusual\\s+activity|signs\\s+of)|did\\s+not\\s+(?:observe|see|record)|"
+            + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+calm");
+
+    /** An observer or third party confirming. */
+    static final Pattern CONFIRMS = p("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+)?(?:shooting|firing|"
+            + "exchange|incident|shots|gunfire|explosions?)|heard\\s+(?:shots|gunfire|explosions?)|\\bwitnessed\\b|"
+            + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at");
+
+    /** Something happened: enough for a party's statement to count as a claim. */
+    static final Pattern EVENT_CUE = p("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
+            + "\\battack|\\bincident|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell");
+
+    static final Pattern RETALIATION = p("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
+            + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b");
+
+    /** Something happened the day before the event (for a retaliation that answers it). */
+    static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
+
+    static final Pattern NO_LOSSES = p("\\bno\\s+(?:losses|casualties|injuries|fatalities)|"
+            + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
+            + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
+
+    /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
+    static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
+            + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special)\\s+)?"
+            + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|"
+            + "formations|groups?|fire|drones?|artillery)\\b");
+
+    /** Words before an actor phrase that make it a target or a victim instead. */
+    static final Pattern TARGET_BEFORE = p("(?:positions?|posts?|territory|villages?|settlements?|servicemen|"
+            + "soldiers|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
+            + "(?:the\\s+)?$");
+
+    static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|fired|subjected|launched|shelled|"
+            + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
+            + "advanced|detained|resorted)\\b");
+
+    static final Pattern GENERIC_FIRE = p("\\b(?:opened\\s+fire|open\\s+fire|fired|firing|fire|shots?|shooting)\\b");
+
+    /** Event types by their phrasings. Generic "fire" counts as small arms only when no weapon is named. */
+    static final Map<EventType, Pattern> EVENT_TYPES = new LinkedHashMap<>();
+
+    static {
+        EVENT_TYPES.put(EventType.SMALL_ARMS_FIRE, p("small[\\s-]+arms?|small[\\s-]+calib(?:re|er)|\\bsnipers?\\b|"
+                + "machine[\\s-]+guns?|automatic\\s+weapons|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
+        EVENT_TYPES.put(EventType.MORTAR_ARTILLERY, p("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
+                + "large[\\s-]+calib(?:re|er)|heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
+                + "\\bshell(?:ing|ed|s)\\b|\\btanks?\\b"));
+        EVENT_TYPES.put(EventType.DRONE_STRIKE, p("\\bdrones?\\b|\\bUAVs?\\b|unmanned\\s+aerial|"
+                + "loitering\\s+munitions?|quadcopters?"));
+        EVENT_TYPES.put(EventType.INCURSION, p("\\bincursion|\\bintrusion|crossed\\s+the\\s+(?:state\\s+)?border|"
+                + "\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:into|towards)|\\bpenetrat\\w+"));
+        EVENT_TYPES.put(EventType.DETENTION, p("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
+                + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*"));
+        EVENT_TYPES.put(EventType.BLOCKADE, p("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
+                + "checkpoint)|closure\\s+of\\s+the\\s+(?:road|corridor|checkpoint)"));
+        EVENT_TYPES.put(EventType.MINE_EXPLOSION, p("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
+                + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
+                + "unexploded\\s+ordnance|\\bUXO\\b|hit\\s+an?\\s+mine"));
+        EVENT_TYPES.put(EventType.ENGINEERING_WORK, p("mining\\s+(?:the\\s+)?(?:\\w+\\s+)?roads?|"
+                + "(?:laying|laid|planting|planted)\\s+mines|\\bfortification\\w*|engineering\\s+works?|"
+                + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
+                + "fortifications)|engineering\\s+equipment"));
+        EVENT_TYPES.put(EventType.BUILDUP, p("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
+                + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bdrills\\b|"
+                + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b"));
+        EVENT_TYPES.put(EventType.THREAT, p("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
+                + "prepar\\w+\\s+(?:an?\\s+)?(?:attack|offensive|provocation)"));
+    }
+
+    /** Casualty words after or before a number. */
+    static final Pattern KILLED_WORD = p("^(?:killed|dead|died|deaths?|killing|perished|fatalities|martyred|"
+            + "martyrs)$");
+    static final Pattern WOUNDED_WORD = p("^(?:wounded|injured|injuries|injuring|hurt)$");
+}

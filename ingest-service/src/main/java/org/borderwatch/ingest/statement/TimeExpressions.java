@@ -1,0 +1,173 @@
+package org.borderwatch.ingest.statement;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates and clock times as statements write them. Dates: "11 June", "16 and 17 March", "the night of 16 to 17
+ * March", "March 16, 2025", "16.03.2025", "2025-03-16", month names in English, Russian, Azerbaijani and Armenian,
+ * and "yesterday"/"today"/"last night". A date without a year is the latest such date not after the day after
+ * publication. Times: "at 09:35", "from 22:40 to 23:10", "between 01:10 and 01:45", "from 00:05" (open ended).
+ */
+public final class TimeExpressions {
+
+    private static final Map<String, Integer> MONTHS = new HashMap<>();
+
+    static {
+        String[][] names = {
+                {"january", "jan", "января", "январь", "yanvar", "հունվարի"},
+                {"february", "feb", "февраля", "февраль", "fevral", "փետրվարի"},
+                {"march", "mar", "марта", "март", "mart", "մարտի"},
+                {"april", "apr", "апреля", "апрель", "aprel", "ապրիլի"},
+                {"may", "мая", "май", "մայիսի"},
+                {"june", "jun", "июня", "июнь", "iyun", "հունիսի"},
+                {"july", "jul", "июля", "июль", "iyul", "հուլիսի"},
+                {"august", "aug", "августа", "август", "avqust", "օգոստոսի"},
+                {"september", "sep", "sept", "сентября", "сентябрь", "sentyabr", "սեպտեմբերի"},
+                {"october", "oct", "октября", "октябрь", "oktyabr", "հոկտեմբերի"},
+                {"november", "nov", "ноября", "ноябрь", "noyabr", "նոյեմբերի"},
+                {"december", "dec", "декабря", "декабрь", "dekabr", "դեկտեմբերի"}};
+        for (int m = 0; m < names.length; m++) {
+            for (String n : names[m]) {
+                MONTHS.put(n, m + 1);
+            }
+        }
+    }
+
+    private static final String MONTH = "(?<month>" + String.join("|", MONTHS.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")\\.?";
+    private static final String ORD = "(?:st|nd|rd|th)?";
+    private static final String NIGHT = "(?<night>(?:the\\s+)?night\\s+(?:of|from)\\s+|ночь\\s+с\\s+)?";
+    private static final String JOIN = "\\s*(?:to|and|-|–|through|until|на|по|и|və)\\s*";
+
+    private static final Pattern DAY_FIRST = Pattern.compile(NIGHT + "\\b(?<d1>[0-3]?\\d)" + ORD
+            + "(?:" + JOIN + "(?<d2>[0-3]?\\d)" + ORD + ")?\\s+(?:of\\s+)?" + MONTH
+            + "(?:,?\\s+(?<year>(?:19|20)\\d\\d))?(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern MONTH_FIRST = Pattern.compile(NIGHT + "\\b" + MONTH + "\\s+(?<d1>[0-3]?\\d)" + ORD
+            + "(?:" + JOIN + "(?<d2>[0-3]?\\d)" + ORD + ")?(?:,?\\s+(?<year>(?:19|20)\\d\\d))?\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern NUMERIC = Pattern.compile(
+            "\\b(?<d1>[0-3]?\\d)[./](?<m>[01]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
+    private static final Pattern RELATIVE = Pattern.compile(
+            "\\b(?<rel>last\\s+night|yesterday|today|this\\s+morning|tonight|вчера|сегодня|dünən|bu\\s+gün)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
+    private static final Pattern CLOCK_RANGE = Pattern.compile(
+            "(?<open>\\b(?:from|between|since|с)\\s+(?:about\\s+|around\\s+|approximately\\s+)?)?" + CLOCK
+                    + "(?:\\s*(?:to|and|till|until|-|–|до)\\s*(?:about\\s+|around\\s+)?" + CLOCK + ")?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private TimeExpressions() {
+    }
+
+    /** A date or a run of dates found in a text. {@code night}: "the night of A to B". */
+    public record DateSpan(LocalDate first, LocalDate last, boolean night, int start, int end) {
+    }
+
+    /** A clock time or range; {@code to} is null for a single time; {@code openEnded} for "from 00:05". */
+    public record ClockSpan(LocalTime from, LocalTime to, boolean openEnded, int start, int end) {
+    }
+
+    /** Every date in the text, in order, with years filled in relative to the reference (publication) day. */
+    public static List<DateSpan> dates(String text, LocalDate reference) {
+        List<DateSpan> out = new ArrayList<>();
+        for (Pattern p : List.of(DAY_FIRST, MONTH_FIRST)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                Integer month = MONTHS.get(m.group("month").toLowerCase(Locale.ROOT));
+                if (month == null || overlaps(out, m.start(), m.end())) {
+                    continue;
+                }
+                boolean mayNeedsDay = m.group("month").equalsIgnoreCase("may") && m.group("d1") == null;
+                if (mayNeedsDay) {
+                    continue;
+                }
+                Integer year = m.group("year") == null ? null : Integer.valueOf(m.group("year"));
+                LocalDate first = date(year, month, Integer.parseInt(m.group("d1")), reference);
+                LocalDate last = m.group("d2") == null ? first
+                        : date(year, month, Integer.parseInt(m.group("d2")), reference);
+                if (first == null || last == null) {
+                    continue;
+                }
+                if (last.isBefore(first)) {
+                    first = first.minusMonths(1);
+                }
+                out.add(new DateSpan(first, last, m.group("night") != null, m.start(), m.end()));
+            }
+        }
+        Matcher n = NUMERIC.matcher(text);
+        while (n.find()) {
+            try {
+                LocalDate d = n.group("d1") != null
+                        ? LocalDate.of(Integer.parseInt(n.group("year")), Integer.parseInt(n.group("m")),
+                        Integer.parseInt(n.group("d1")))
+                        : LocalDate.of(Integer.parseInt(n.group("iy")), Integer.parseInt(n.group("im")),
+                        Integer.parseInt(n.group("id")));
+                if (!overlaps(out, n.start(), n.end())) {
+                    out.add(new DateSpan(d, d, false, n.start(), n.end()));
+                }
+            } catch (DateTimeException ignored) {
+                // not a date after all
+            }
+        }
+        Matcher r = RELATIVE.matcher(text);
+        while (r.find()) {
+            String rel = r.group("rel").toLowerCase(Locale.ROOT);
+            if (rel.startsWith("last")) {
+                out.add(new DateSpan(reference.minusDays(1), reference, true, r.start(), r.end()));
+            } else if (rel.equals("yesterday") || rel.equals("вчера") || rel.equals("dünən")) {
+                out.add(new DateSpan(reference.minusDays(1), reference.minusDays(1), false, r.start(), r.end()));
+            } else {
+                out.add(new DateSpan(reference, reference, false, r.start(), r.end()));
+            }
+        }
+        out.sort(Comparator.comparingInt(DateSpan::start));
+        return out;
+    }
+
+    private static boolean overlaps(List<DateSpan> spans, int start, int end) {
+        return spans.stream().anyMatch(s -> start < s.end() && s.start() < end);
+    }
+
+    private static LocalDate date(Integer year, int month, int day, LocalDate reference) {
+        try {
+            if (year != null) {
+                return LocalDate.of(year, month, day);
+            }
+            LocalDate d = LocalDate.of(reference.getYear(), month, day);
+            return d.isAfter(reference.plusDays(1)) ? d.minusYears(1) : d;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Every clock time or range in the text, in order. */
+    public static List<ClockSpan> clocks(String text) {
+        List<ClockSpan> out = new ArrayList<>();
+        Matcher m = CLOCK_RANGE.matcher(text);
+        while (m.find()) {
+            LocalTime from = LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            LocalTime to = m.group(4) == null ? null
+                    : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+            boolean open = to == null && m.group("open") != null
+                    && !m.group("open").toLowerCase(Locale.ROOT).startsWith("between");
+            out.add(new ClockSpan(from, to, open, m.start(), m.end()));
+        }
+        return out;
+    }
+
+    /** True when the word is a month name this class knows. */
+    public static boolean isMonth(String word) {
+        return MONTHS.containsKey(word.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,86 @@
+package org.borderwatch.ingest.acled;
+
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.TimePrecision;
+import org.borderwatch.ingest.Fixtures;
+import org.borderwatch.ingest.pipeline.IngestPipeline;
+import org.borderwatch.ingest.pipeline.InputFormat;
+import org.borderwatch.ingest.pipeline.RejectReason;
+import org.borderwatch.ingest.pipeline.Rejection;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AcledNormalizerTest {
+
+    private final IngestPipeline pipeline = Fixtures.core(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"),
+            ZoneOffset.UTC)).pipeline();
+    private final String csv = Fixtures.resource("/fixtures/acled.csv");
+
+    @Test
+    void rowsBecomeDatasetClaimsWithPlacesFromTheGazetteer() {
+        IngestPipeline.Result r = pipeline.processBatch(InputFormat.ACLED, csv.getBytes(StandardCharsets.UTF_8),
+                "http", false);
+        IncidentReport first = r.published().get(0);
+        assertThat(first.sourceRef()).isEqualTo("ARM1001");
+        assertThat(first.source().kind()).isEqualTo(SourceKind.DATASET);
+        assertThat(first.stance()).isEqualTo(Stance.CLAIM);
+        assertThat(first.actingParty()).isEqualTo(Party.AZ);
+        assertThat(first.eventTypes()).containsExactly(EventType.SMALL_ARMS_FIRE);
+        assertThat(first.location().segments()).containsExactly(BorderSegment.SYUNIK_EAST);
+        assertThat(first.location().lat()).isEqualTo(39.1);
+        assertThat(first.casualties().killed()).isEqualTo(4);
+        assertThat(first.retaliation()).isFalse();
+        assertThat(first.timePrecision()).isEqualTo(TimePrecision.DAY);
+        assertThat(first.occurredAt()).isEqualTo(OffsetDateTime.parse("2024-02-13T00:00:00+04:00"));
+
+        IncidentReport second = r.published().get(1);
+        assertThat(second.eventTypes()).containsExactly(EventType.MORTAR_ARTILLERY);
+        assertThat(second.location().segments()).containsExactly(BorderSegment.GEGHARKUNIK);
+        assertThat(second.occurredAt().toLocalDate().toString()).isEqualTo("2022-09-07");
+        assertThat(second.occurredUntil().toLocalDate().toString()).isEqualTo("2022-09-13");
+        assertThat(second.retaliation()).isTrue();
+
+        IncidentReport third = r.published().get(2);
+        assertThat(third.location().segments()).containsExactly(BorderSegment.UNRESOLVED);
+
+        Rejection bad = r.rejections().get(0);
+        assertThat(bad.line()).isEqualTo(4);
+        assertThat(bad.reason()).isEqualTo(RejectReason.SCHEMA_VIOLATION);
+        assertThat(bad.detail()).contains("event_date").contains("latitude");
+    }
+
+    @Test
+    void aRowWithoutHeaderIsReadInTheStandardColumnOrder() {
+        String row = "ARM2002,2024-04-01,2024,1,Political violence,Battles,Armed clash,"
+                + "Military Forces of Armenia (2018-),,1,Military Forces of Azerbaijan (2003-),,1,11,,51,"
+                + "Caucasus and Central Asia,Armenia,Tavush,Berd,,Chinari,40.9,45.3,1,Ministry,National,"
+                + "\"Armenian forces fired, reportedly\",0,,1711965600";
+        IncidentReport r = pipeline.processRecord(InputFormat.ACLED, row.getBytes(StandardCharsets.UTF_8), "t")
+                .published().get(0);
+        assertThat(r.actingParty()).isEqualTo(Party.AM);
+        assertThat(r.location().segments()).containsExactly(BorderSegment.TAVUSH);
+        assertThat(r.location().settlement()).isEqualTo("Chinari");
+        assertThat(r.publishedAt().toInstant()).isEqualTo(Instant.ofEpochSecond(1711965600));
+        assertThat(r.text()).isEqualTo("Armenian forces fired, reportedly");
+    }
+
+    @Test
+    void aRowWithTooManyColumnsIsMalformed() {
+        String doc = "event_id_cnty,event_date,event_type\nX1,2024-01-01,Battles,extra,columns\n";
+        Rejection r = pipeline.processBatch(InputFormat.ACLED, doc.getBytes(StandardCharsets.UTF_8), "t", false)
+                .rejections().get(0);
+        assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED);
+    }
+}

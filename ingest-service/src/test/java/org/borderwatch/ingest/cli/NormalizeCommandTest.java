@@ -1,0 +1,82 @@
+package org.borderwatch.ingest.cli;
+
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Stance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NormalizeCommandTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final String GOOD = "{\"sourceRef\":\"c1\",\"source\":\"EUMA\",\"publishedAt\":\"2025-03-17T18:30:00+04:00\","
+            + "\"text\":\"Patrols on 16 and 17 March in Syunik observed no incidents.\"}";
+    private static final String GOOD2 = GOOD.replace("c1", "c2").replace("Syunik", "Tavush");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        return NormalizeCommand.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                CLOCK);
+    }
+
+    private List<String> stdout() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void readsStdinAndPrintsOneReportPerLine() {
+        int code = run(GOOD + "\n" + GOOD2 + "\n", "--format", "statement");
+        assertThat(code).isZero();
+        assertThat(stdout()).hasSize(2);
+        IncidentReport r = Json.read(stdout().get(0), IncidentReport.class);
+        assertThat(r.stance()).isEqualTo(Stance.REFUTATION);
+        assertThat(r.coverage()).isNotNull();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void rejectionsGoToStderrWithLineAndReasonAndTheExitCodeSaysSo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("batch.jsonl");
+        Files.writeString(file, GOOD + "\n{broken\n" + GOOD.replace("c1", "c3").replace("\"text\":\"Patrols", "\"text\":\"")
+                .replaceAll("\"text\":\"[^\"]*\"", "\"text\":\" \"") + "\n");
+        int code = run("", "--format", "statement", "--input", file.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stdout()).hasSize(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .anySatisfy(l -> assertThat(l).startsWith("line 2: MALFORMED"))
+                .anySatisfy(l -> assertThat(l).startsWith("line 3: EMPTY_TEXT"));
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        assertThat(run("", "--format", "xml")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("UNSUPPORTED_FORMAT");
+    }
+
+    @Test
+    void worksForEveryFormat() {
+        String csv = "event_id_cnty,event_date,event_type,sub_event_type,actor1,location\n"
+                + "A1,2024-02-13,Battles,Armed clash,Military Forces of Azerbaijan (2003-),Nerkin Hand\n";
+        assertThat(run(csv, "--format", "acled")).isZero();
+        IncidentReport r = Json.read(stdout().get(0), IncidentReport.class);
+        out.reset();
+        assertThat(run(Json.write(r), "--format", "canonical")).isZero();
+        assertThat(Json.read(stdout().get(0), IncidentReport.class).reportId()).isEqualTo(r.reportId());
+    }
+}

@@ -1,0 +1,135 @@
+package org.borderwatch.ingest.gazetteer;
+
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.ingest.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GazetteerTest {
+
+    private final Gazetteer gazetteer = Fixtures.GAZETTEER;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Digh                 | tegh",
+            "Dığ                  | tegh",
+            "Basarkechar          | vardenis",
+            "BASARKEÇƏR           | vardenis",
+            "Zod                  | sotk",
+            "Arazdeyen            | yeraskh",
+            "Nerkin-And           | nerkin-hand",
+            "Gafan                | kapan",
+            "Khanazakh            | khnatsakh",
+            "Yukhari Shorja       | verin-shorzha",
+            "Kəlbəcər             | kalbajar",
+            "Karvachar            | kalbajar",
+            "Berdzor              | lachin",
+            "Stepanakert          | khankendi",
+            "Naxçıvan             | nakhchivan",
+            "Nakhijevan           | nakhchivan",
+            "Chinarli             | chinari",
+            "Istisu               | jermuk",
+            "Develi               | vedi"})
+    void bothSidesNamesFindTheSamePlace(String name, String id) {
+        assertThat(gazetteer.find("fire from " + name + " direction")).singleElement()
+                .extracting(m -> m.place().id()).isEqualTo(id);
+    }
+
+    @Test
+    void tavushAndTovuzAreDifferentPlacesFacingTheSameSegment() {
+        List<PlaceMention> mentions = gazetteer.find("Tavush and Tovuz");
+        assertThat(mentions).extracting(m -> m.place().id()).containsExactly("tavush", "tovuz");
+        assertThat(mentions).allSatisfy(m -> assertThat(m.place().segments()).containsExactly(BorderSegment.TAVUSH));
+    }
+
+    @Test
+    void zangezurIsSyunikButEastZangezurIsNot() {
+        assertThat(gazetteer.resolve("in Zangezur").segments())
+                .containsExactly(BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+        PlaceResolution east = gazetteer.resolve("in East Zangezur");
+        assertThat(east.ambiguous()).isTrue();
+        assertThat(east.segments()).doesNotContain(BorderSegment.SYUNIK_WEST);
+    }
+
+    @Test
+    void theNakhchivanDirectionIsOneOfThreeSegments() {
+        PlaceResolution r = gazetteer.resolve("positions in the Nakhchivan direction");
+        assertThat(r.ambiguous()).isTrue();
+        assertThat(r.segments()).containsExactly(BorderSegment.ARARAT, BorderSegment.VAYOTS_DZOR_WEST,
+                BorderSegment.SYUNIK_WEST);
+    }
+
+    @Test
+    void aSpecificPlaceMakesTheRegionAroundItContext() {
+        PlaceResolution r = gazetteer.resolve("the Sadarak region of the Nakhchivan Autonomous Republic");
+        assertThat(r.segments()).containsExactly(BorderSegment.ARARAT);
+        assertThat(r.ambiguous()).isFalse();
+        assertThat(gazetteer.resolve("Khnatsakh settlement of Syunik").segments())
+                .containsExactly(BorderSegment.SYUNIK_EAST);
+    }
+
+    @Test
+    void theLongestNameWins() {
+        assertThat(gazetteer.resolve("at the Lachin border checkpoint").segments())
+                .containsExactly(BorderSegment.LACHIN_CORRIDOR);
+        assertThat(gazetteer.resolve("in the direction of Lachin").segments())
+                .containsExactly(BorderSegment.SYUNIK_EAST);
+    }
+
+    @Test
+    void unknownPlacesAreUnresolvedNotGuessed() {
+        PlaceResolution r = gazetteer.resolve("near an unnamed hill by the river");
+        assertThat(r.segments()).containsExactly(BorderSegment.UNRESOLVED);
+        assertThat(r.resolved()).isFalse();
+        assertThat(r.resolvedSegments()).isEmpty();
+    }
+
+    @Test
+    void wordsAreMatchedWholeNotInsideOtherWords() {
+        assertThat(gazetteer.find("Kutaisi and Berdyansk and Vedic texts")).isEmpty();
+    }
+
+    @Test
+    void cyrillicAndArmenianNamesMatchWithInflection() {
+        assertThat(gazetteer.resolve("в Лачинском направлении").segments()).containsExactly(BorderSegment.SYUNIK_EAST);
+        assertThat(gazetteer.resolve("Սյունիքի մարզում").segments())
+                .containsExactly(BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+    }
+
+    @Test
+    void searchFindsByAnyAlias() {
+        assertThat(gazetteer.search("digh")).extracting(Place::id).containsExactly("tegh");
+        assertThat(gazetteer.search("")).hasSize(gazetteer.places().size());
+    }
+
+    @Test
+    void everyPlaceHasANameAndAtLeastOneSegmentAndCoordinatesAreOnTheMap() {
+        assertThat(gazetteer.places()).hasSizeGreaterThan(50).allSatisfy(p -> {
+            assertThat(p.name()).isNotBlank();
+            assertThat(p.segments()).isNotEmpty().doesNotContain(BorderSegment.UNRESOLVED);
+            if (p.lat() != null) {
+                assertThat(p.lat()).isBetween(38.0, 42.0);
+                assertThat(p.lon()).isBetween(44.0, 47.5);
+            }
+        });
+        assertThat(gazetteer.places().stream().flatMap(p -> p.segments().stream()).distinct())
+                .containsAll(Arrays.stream(BorderSegment.values()).filter(BorderSegment::isResolved).toList());
+    }
+
+    @Test
+    void aNameUsedByTwoPlacesIsRefused() {
+        Place a = new Place("a", "Alpha", "AM", PlaceKind.VILLAGE, List.of(BorderSegment.TAVUSH), false,
+                Map.of("en", List.of("Same")), null, null, null, null);
+        Place b = new Place("b", "Beta", "AM", PlaceKind.VILLAGE, List.of(BorderSegment.ARARAT), false,
+                Map.of("en", List.of("SAME")), null, null, null, null);
+        assertThatThrownBy(() -> new Gazetteer(List.of(a, b))).hasMessageContaining("used by both a and b");
+    }
+}

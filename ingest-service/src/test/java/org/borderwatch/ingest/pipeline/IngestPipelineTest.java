@@ -1,0 +1,236 @@
+package org.borderwatch.ingest.pipeline;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
+import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.ingest.Fixtures;
+import org.borderwatch.ingest.metrics.IngestMetrics;
+import org.borderwatch.ingest.pipeline.Deduplicator.Disposition;
+import org.borderwatch.ingest.pipeline.IngestPipeline.Result;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngestPipelineTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-20T12:00:00Z");
+    private final MutableClock clock = new MutableClock(NOW);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final IngestPipeline pipeline = Fixtures.core(clock, meters).pipeline();
+
+    static String statement(String ref, String text) {
+        return "{\"sourceRef\":\"" + ref + "\",\"source\":\"Ministry of Defence of Azerbaijan\","
+                + "\"publishedAt\":\"2025-03-16T10:20:00+04:00\",\"language\":\"en\",\"text\":\"" + text + "\"}";
+    }
+
+    private static final String CLAIM = "On 16 March at 09:35 Armenian units fired at our positions from Digh.";
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aStatementBecomesAReportWithADeterministicId() {
+        Result r = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("ref-1", CLAIM)), "t");
+        IncidentReport report = r.published().get(0);
+        assertThat(report.reportId()).isEqualTo(Uuids.reportId("az-mod", "ref-1"));
+        assertThat(report.revision()).isEqualTo(1);
+        assertThat(report.receivedAt().toInstant()).isEqualTo(NOW);
+        assertThat(report.location().primarySegment()).isEqualTo(BorderSegment.SYUNIK_EAST);
+        assertThat(meters.counter(IngestMetrics.NORMALIZED, "source", "az-mod", "stance", "CLAIM").count()).isEqualTo(1);
+        assertThat(meters.counter(IngestMetrics.RECEIVED, "format", "statement").count()).isEqualTo(1);
+        assertThat(meters.timer(IngestMetrics.NORMALIZE_TIMER, "format", "statement").count()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutASourceRefTheIdComesFromTheContent() {
+        String noRef = statement("x", CLAIM).replace("\"sourceRef\":\"x\",", "");
+        UUID first = pipeline.processRecord(InputFormat.STATEMENT, bytes(noRef), "t").published().get(0).reportId();
+        UUID again = Fixtures.core(clock).pipeline().processRecord(InputFormat.STATEMENT, bytes(noRef), "t")
+                .published().get(0).reportId();
+        UUID other = Fixtures.core(clock).pipeline().processRecord(InputFormat.STATEMENT,
+                bytes(noRef.replace("09:35", "09:36")), "t").published().get(0).reportId();
+        assertThat(first).isEqualTo(again).isNotEqualTo(other);
+    }
+
+    @Test
+    void anExactDuplicateWithinTheWindowIsDroppedAndCounted() {
+        pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("dup", CLAIM)), "t");
+        clock.advance(Duration.ofHours(1));
+        Result again = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("dup", CLAIM)), "t");
+        assertThat(again.published()).isEmpty();
+        assertThat(again.duplicates()).hasSize(1);
+        assertThat(meters.counter(IngestMetrics.DUPLICATES).count()).isEqualTo(1);
+        clock.advance(Duration.ofHours(24));
+        Result later = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("dup", CLAIM)), "t");
+        assertThat(later.outcomes().get(0).disposition()).isEqualTo(Disposition.REPEAT);
+        assertThat(later.published().get(0).revision()).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectionUnderTheSameSourceRefIsPublishedWithAHigherRevision() {
+        IncidentReport v1 = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("corr", CLAIM)), "t")
+                .published().get(0);
+        Result corrected = pipeline.processRecord(InputFormat.STATEMENT,
+                bytes(statement("corr", CLAIM.replace("09:35", "09:50"))), "t");
+        IncidentReport v2 = corrected.published().get(0);
+        assertThat(corrected.outcomes().get(0).disposition()).isEqualTo(Disposition.CORRECTION);
+        assertThat(v2.reportId()).isEqualTo(v1.reportId());
+        assertThat(v2.revision()).isEqualTo(2);
+        // the old version sent again late is not a new correction
+        Result stale = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("corr", CLAIM)), "t");
+        assertThat(stale.published()).isEmpty();
+    }
+
+    @Test
+    void brokenJsonIsMalformed() {
+        Rejection r = pipeline.processRecord(InputFormat.STATEMENT, bytes("{\"source\": "), "raw").rejections().get(0);
+        assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED);
+        assertThat(new String(r.original(), StandardCharsets.UTF_8)).isEqualTo("{\"source\": ");
+        assertThat(r.origin()).isEqualTo("raw");
+        assertThat(meters.counter(IngestMetrics.REJECTED, "reason", "MALFORMED").count()).isEqualTo(1);
+    }
+
+    @Test
+    void missingAndMistypedFieldsAreNamed() {
+        Rejection r = pipeline.processRecord(InputFormat.STATEMENT,
+                bytes("{\"source\": 7, \"publishedAt\": \"yesterday\", \"text\": \"x\"}"), "t").rejections().get(0);
+        assertThat(r.reason()).isEqualTo(RejectReason.SCHEMA_VIOLATION);
+        assertThat(r.violations()).extracting(Violation::field).containsExactlyInAnyOrder("$.source", "$.publishedAt");
+    }
+
+    @Test
+    void anEmptyTextIsRejectedAsSuch() {
+        Rejection r = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("e", "  ")), "t")
+                .rejections().get(0);
+        assertThat(r.reason()).isEqualTo(RejectReason.EMPTY_TEXT);
+    }
+
+    @Test
+    void aRecordOverTheLimitIsTooLarge() {
+        String big = statement("big", "x".repeat(IngestLimits.DEFAULTS.maxRecordBytes()));
+        assertThat(pipeline.processRecord(InputFormat.STATEMENT, bytes(big), "t").rejections().get(0).reason())
+                .isEqualTo(RejectReason.TOO_LARGE);
+    }
+
+    @Test
+    void publicationsFromTheFutureOrTheDistantPastAreOutOfRange() {
+        String future = statement("f", CLAIM).replace("2025-03-16T10:20", "2025-03-21T10:20");
+        String ancient = statement("a", CLAIM).replace("2025-03-16T10:20", "1980-03-16T10:20");
+        assertThat(pipeline.processRecord(InputFormat.STATEMENT, bytes(future), "t").rejections().get(0).reason())
+                .isEqualTo(RejectReason.TIME_OUT_OF_RANGE);
+        assertThat(pipeline.processRecord(InputFormat.STATEMENT, bytes(ancient), "t").rejections().get(0).reason())
+                .isEqualTo(RejectReason.TIME_OUT_OF_RANGE);
+    }
+
+    @Test
+    void aBatchKeepsGoodLinesAndReportsBadOnesByLine() {
+        String ndjson = statement("b1", CLAIM) + "\n" + "not json\n\n" + statement("b2", CLAIM) + "\n"
+                + statement("b3", "") + "\n";
+        Result r = pipeline.processBatch(InputFormat.STATEMENT, bytes(ndjson), "http", false);
+        assertThat(r.published()).extracting(IncidentReport::sourceRef).containsExactly("b1", "b2");
+        assertThat(r.rejections()).extracting(Rejection::line, Rejection::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, RejectReason.MALFORMED),
+                        org.assertj.core.groups.Tuple.tuple(5, RejectReason.EMPTY_TEXT));
+    }
+
+    @Test
+    void aJsonArrayAndAPrettyPrintedObjectAreBatchesToo() {
+        String array = "[" + statement("a1", CLAIM) + "," + statement("a2", CLAIM) + "]";
+        assertThat(pipeline.processBatch(InputFormat.STATEMENT, bytes(array), "http", false).published()).hasSize(2);
+        String pretty = statement("p1", CLAIM).replace(",", ",\n  ");
+        assertThat(pipeline.processBatch(InputFormat.STATEMENT, bytes(pretty), "http", false).published()).hasSize(1);
+    }
+
+    @Test
+    void aDryRunPublishesNothingAndRemembersNothing() {
+        Result dry = pipeline.processBatch(InputFormat.STATEMENT, bytes(statement("dry", CLAIM)), "http", true);
+        assertThat(dry.outcomes().get(0).report()).isNotNull();
+        assertThat(meters.find(IngestMetrics.NORMALIZED).counters()).isEmpty();
+        Result real = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("dry", CLAIM)), "t");
+        assertThat(real.outcomes().get(0).disposition()).isEqualTo(Disposition.NEW);
+    }
+
+    @Test
+    void aCanonicalReportIsValidatedAndGetsItsIdFromSourceAndRef() {
+        IncidentReport in = IncidentReport.builder()
+                .reportId(UUID.randomUUID())
+                .sourceRef("partner-42")
+                .source(new Source("partner-x", "Partner X", SourceKind.NGO, Party.UNKNOWN))
+                .stance(Stance.CLAIM)
+                .location(Location.of(BorderSegment.TAVUSH))
+                .publishedAt(OffsetDateTime.parse("2025-03-10T10:00:00+04:00"))
+                .build();
+        IncidentReport out = pipeline.processRecord(InputFormat.CANONICAL, Json.writeBytes(in), "t").published().get(0);
+        assertThat(out.reportId()).isEqualTo(Uuids.reportId("partner-x", "partner-42"));
+        assertThat(out.location().segments()).containsExactly(BorderSegment.TAVUSH);
+
+        String broken = Json.write(in).replace("\"CLAIM\"", "\"RUMOUR\"");
+        Rejection r = pipeline.processRecord(InputFormat.CANONICAL, bytes(broken), "t").rejections().get(0);
+        assertThat(r.reason()).isEqualTo(RejectReason.SCHEMA_VIOLATION);
+        assertThat(r.violations()).extracting(Violation::field).contains("$.stance");
+    }
+
+    @Test
+    void aFailureInsideANormaliserIsParkedNotThrown() {
+        IngestPipeline failing = new IngestPipeline(java.util.List.of(new ReportNormalizer() {
+            @Override
+            public InputFormat format() {
+                return InputFormat.STATEMENT;
+            }
+
+            @Override
+            public IncidentReport normalize(byte[] record, OffsetDateTime receivedAt) {
+                throw new IllegalStateException("boom");
+            }
+        }), new Deduplicator(Duration.ofHours(1), 10, clock), IngestLimits.DEFAULTS, clock,
+                new IngestMetrics(meters));
+        Rejection r = failing.processRecord(InputFormat.STATEMENT, bytes("{}"), "t").rejections().get(0);
+        assertThat(r.reason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+        assertThat(r.detail()).contains("boom");
+    }
+
+    /** A clock tests move forward by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.borderwatch.ingest.source;
+
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.ingest.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SourceRegistryTest {
+
+    private final SourceRegistry registry = Fixtures.SOURCES;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Ministry of Defence of Azerbaijan                    | az-mod       | PARTY_OFFICIAL       | AZ",
+            "azerbaijani ministry of defense                      | az-mod       | PARTY_OFFICIAL       | AZ",
+            "AZ_MOD                                               | az-mod       | PARTY_OFFICIAL       | AZ",
+            "Минобороны Армении                                   | am-mod       | PARTY_OFFICIAL       | AM",
+            "Armenian Foreign Ministry                            | am-mfa       | PARTY_OFFICIAL       | AM",
+            "Dövlət Sərhəd Xidməti                                | az-sbs       | PARTY_OFFICIAL       | AZ",
+            "Office of the Prime Minister of Armenia              | am-pm        | PARTY_OFFICIAL       | AM",
+            "EUMA                                                 | euma         | INDEPENDENT_OBSERVER | EU",
+            "International Committee of the Red Cross             | icrc         | INDEPENDENT_OBSERVER | INTL",
+            "OSCE                                                 | osce         | INDEPENDENT_OBSERVER | INTL",
+            "Press service of the Ministry of Defence of Armenia  | am-mod       | PARTY_OFFICIAL       | AM",
+            "Armenpress                                           | armenpress   | MEDIA                | AM",
+            "ACLED                                                | acled        | DATASET              | INTL"})
+    void resolvesNamesAliasesAndIds(String name, String id, SourceKind kind, Party party) {
+        Source s = registry.resolve(name);
+        assertThat(s.id()).isEqualTo(id);
+        assertThat(s.kind()).isEqualTo(kind);
+        assertThat(s.party()).isEqualTo(party);
+    }
+
+    @Test
+    void anUnknownSourceIsAcceptedAsOtherWithAStableId() {
+        Source s = registry.resolve("Border Villages Council");
+        assertThat(s.kind()).isEqualTo(SourceKind.OTHER);
+        assertThat(s.party()).isEqualTo(Party.UNKNOWN);
+        assertThat(s.id()).isEqualTo("unregistered/border-villages-council")
+                .isEqualTo(registry.resolve("border villages COUNCIL").id());
+        assertThat(SourceRegistry.isRegisteredId(s.id())).isFalse();
+    }
+
+    @Test
+    void theRegistryCoversBothSidesAndTheObservers() {
+        assertThat(registry.all()).extracting(RegisteredSource::id)
+                .contains("az-mod", "am-mod", "az-mfa", "am-mfa", "az-sbs", "az-president", "am-pm", "euma", "osce",
+                        "icrc");
+    }
+}

@@ -1,0 +1,118 @@
+package org.borderwatch.ingest.statement;
+
+import org.assertj.core.api.SoftAssertions;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Answers;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.Coverage;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.ingest.Fixtures;
+import org.borderwatch.ingest.IngestCore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The project's own statements (fixtures/statements.jsonl) with their expected labels, checked field by field.
+ * A field absent from "expect" is not checked; a field given as null must be absent from the report.
+ */
+class StatementFixturesTest {
+
+    private static final StatementNormalizer NORMALIZER = new StatementNormalizer(Fixtures.SOURCES,
+            new StatementExtractor(Fixtures.GAZETTEER, IngestCore.DEFAULT_ZONE), IngestCore.DEFAULT_ZONE);
+
+    static Stream<Arguments> fixtures() {
+        return Fixtures.resource("/fixtures/statements.jsonl").lines()
+                .filter(l -> !l.isBlank())
+                .map(l -> Json.tree(l.getBytes(StandardCharsets.UTF_8)))
+                .map(n -> Arguments.of(n.get("name").asString(), n.get("statement"), n.get("expect")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void extractsEveryLabelledField(String name, JsonNode statement, JsonNode expect) {
+        IncidentReport r = NORMALIZER.normalize(Json.mapper().writeValueAsBytes(statement),
+                OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+        SoftAssertions soft = new SoftAssertions();
+        for (Map.Entry<String, JsonNode> e : expect.properties()) {
+            String field = e.getKey();
+            JsonNode v = e.getValue();
+            Casualties c = r.casualties();
+            switch (field) {
+                case "source" -> soft.assertThat(r.source().id()).as(field).isEqualTo(v.asString());
+                case "sourceKind" -> soft.assertThat(r.source().kind().name()).as(field).isEqualTo(v.asString());
+                case "stance" -> soft.assertThat(r.stance().name()).as(field).isEqualTo(v.asString());
+                case "actingParty" -> soft.assertThat(r.actingParty() == null ? null : r.actingParty().name())
+                        .as(field).isEqualTo(v.isNull() ? null : v.asString());
+                case "settlement" -> soft.assertThat(r.location().settlement()).as(field)
+                        .isEqualTo(v.isNull() ? null : v.asString());
+                case "segments" -> soft.assertThat(r.location().segments()).as(field).containsExactlyElementsOf(segments(v));
+                case "ambiguous" -> soft.assertThat(r.location().ambiguous()).as(field).isEqualTo(v.asBoolean());
+                case "occurredAt" -> assertTime(soft, field, r.occurredAt(), v.asString());
+                case "occurredUntil" -> assertTime(soft, field, r.occurredUntil(), v.asString());
+                case "timePrecision" -> soft.assertThat(r.timePrecision().name()).as(field).isEqualTo(v.asString());
+                case "eventTypes" -> soft.assertThat(r.eventTypes().stream().map(Enum::name).toList()).as(field)
+                        .containsExactlyElementsOf(strings(v));
+                case "killed" -> soft.assertThat(c == null ? null : c.killed()).as(field).isEqualTo(v.asInt());
+                case "wounded" -> soft.assertThat(c == null ? null : c.wounded()).as(field).isEqualTo(v.asInt());
+                case "casualtyParty" -> soft.assertThat(c == null || c.party() == null ? null : c.party().name())
+                        .as(field).isEqualTo(v.asString());
+                case "retaliation" -> soft.assertThat(r.retaliation()).as(field).isEqualTo(v.asBoolean());
+                case "answers" -> assertAnswers(soft, r.answers(), v);
+                case "coverage" -> assertCoverage(soft, r.coverage(), v);
+                default -> throw new IllegalArgumentException("unknown expected field " + field + " in " + name);
+            }
+        }
+        soft.assertAll();
+    }
+
+    private static void assertTime(SoftAssertions soft, String field, OffsetDateTime actual, String expected) {
+        if (expected.length() == 10) {
+            soft.assertThat(actual.toLocalDate().toString()).as(field).isEqualTo(expected);
+        } else {
+            soft.assertThat(actual).as(field).isEqualTo(OffsetDateTime.parse(expected));
+        }
+    }
+
+    private static void assertAnswers(SoftAssertions soft, Answers a, JsonNode v) {
+        assertThat(a).as("answers").isNotNull();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            switch (e.getKey()) {
+                case "party" -> soft.assertThat(a.party().name()).as("answers.party").isEqualTo(e.getValue().asString());
+                case "from" -> assertTime(soft, "answers.from", a.from(), e.getValue().asString());
+                case "to" -> assertTime(soft, "answers.to", a.to(), e.getValue().asString());
+                case "segments" -> soft.assertThat(a.segments()).as("answers.segments")
+                        .containsExactlyInAnyOrderElementsOf(segments(e.getValue()));
+                default -> throw new IllegalArgumentException("unknown answers field " + e.getKey());
+            }
+        }
+    }
+
+    private static void assertCoverage(SoftAssertions soft, Coverage c, JsonNode v) {
+        assertThat(c).as("coverage").isNotNull();
+        assertTime(soft, "coverage.from", c.from(), v.get("from").asString());
+        assertTime(soft, "coverage.to", c.to(), v.get("to").asString());
+        soft.assertThat(c.segments()).as("coverage.segments").containsExactlyInAnyOrderElementsOf(segments(v.get("segments")));
+    }
+
+    private static List<BorderSegment> segments(JsonNode v) {
+        return strings(v).stream().map(BorderSegment::valueOf).toList();
+    }
+
+    private static List<String> strings(JsonNode v) {
+        List<String> out = new ArrayList<>();
+        v.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+}
