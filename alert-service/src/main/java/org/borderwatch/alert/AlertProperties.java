@@ -1,0 +1,105 @@
+package org.borderwatch.alert;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.borderwatch.common.model.Severity;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** Every setting of the alert-service, under {@code alert.*} (see README for the table). */
+@Validated
+@ConfigurationProperties("alert")
+public record AlertProperties(
+        @Valid @NotNull @DefaultValue Topics topics,
+        @Valid @NotNull @DefaultValue Lifecycle lifecycle,
+        @Valid List<Inhibition> inhibition,
+        @Valid @NotNull @DefaultValue Silences silences,
+        @Valid @NotNull @DefaultValue Delivery delivery,
+        @Valid @NotNull @DefaultValue Webhook webhook,
+        @Valid @NotNull @DefaultValue Cap cap,
+        @Valid @NotNull @DefaultValue Mail mail,
+        @Valid @NotNull @DefaultValue Security security) {
+
+    public AlertProperties {
+        inhibition = inhibition == null
+                ? List.of(new Inhibition(Severity.CRITICAL, Set.of(Severity.LOW, Severity.MEDIUM), Duration.ofHours(12)))
+                : inhibition;
+    }
+
+    public record Topics(@NotBlank @DefaultValue("border.alerts") String alerts) {
+    }
+
+    /**
+     * @param groupWait how long an immediate notification waits for others of the same segment (0 = send at once)
+     */
+    public record Lifecycle(@NotNull @DefaultValue("4h") Duration repeatInterval,
+                            @NotNull @DefaultValue("HIGH") Severity repeatMinSeverity,
+                            @NotNull @DefaultValue("1m") Duration repeatCheck,
+                            @NotNull @DefaultValue("5s") Duration groupWait,
+                            @NotNull @DefaultValue("1h") Duration defaultDigestInterval) {
+    }
+
+    public record Inhibition(@NotNull Severity sourceSeverity, @NotNull Set<Severity> targetSeverities,
+                             @NotNull Duration window) {
+    }
+
+    public record Silences(@NotNull @DefaultValue("7d") Duration maxDuration,
+                           @NotNull @DefaultValue("30d") Duration retention) {
+    }
+
+    /**
+     * @param maxAttempts      attempts per round (Resilience4j retry, exponential backoff with jitter)
+     * @param maxRounds        rounds before a delivery is FAILED; between rounds it waits {@code roundBackoff}
+     *                         doubled each time
+     * @param circuitOpenDelay how long a delivery waits when its target's circuit is open
+     */
+    public record Delivery(@NotNull @DefaultValue("500ms") Duration pollInterval,
+                           @NotNull @DefaultValue("60s") Duration lease,
+                           @Min(1) @DefaultValue("50") int maxBatch,
+                           @Min(1) @DefaultValue("3") int maxAttempts,
+                           @NotNull @DefaultValue("500ms") Duration initialBackoff,
+                           @DefaultValue("2.0") double backoffMultiplier,
+                           @DefaultValue("0.5") double jitter,
+                           @Min(1) @DefaultValue("5") int maxRounds,
+                           @NotNull @DefaultValue("30s") Duration roundBackoff,
+                           @NotNull @DefaultValue("10s") Duration circuitOpenDelay,
+                           @DefaultValue("50") float circuitFailureRate,
+                           @Min(1) @DefaultValue("4") int circuitMinimumCalls,
+                           @NotNull @DefaultValue("30s") Duration circuitOpenDuration,
+                           @Min(1) @DefaultValue("20") int ratePerSecond,
+                           @NotNull @DefaultValue("5s") Duration timeout,
+                           @NotNull @DefaultValue("30d") Duration retention,
+                           @DefaultValue("true") boolean workerEnabled) {
+    }
+
+    /** @param allowList host names, addresses or CIDR blocks that webhooks may reach although internal */
+    public record Webhook(List<String> allowList) {
+        public Webhook {
+            allowList = allowList == null ? List.of() : List.copyOf(allowList);
+        }
+    }
+
+    public record Cap(@NotBlank @DefaultValue("alerts@borderwatch.invalid") String sender,
+                      @NotBlank @DefaultValue("BorderWatch") String senderName) {
+    }
+
+    public record Mail(@NotBlank @DefaultValue("borderwatch@localhost") String from) {
+    }
+
+    /** @param users HTTP Basic users; passwords with a {@code {id}} prefix such as {@code {bcrypt}} or {@code {noop}} */
+    public record Security(@Valid List<User> users) {
+        public Security {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    public record User(@NotBlank String name, @NotBlank String password, @NotNull Set<String> roles) {
+    }
+}

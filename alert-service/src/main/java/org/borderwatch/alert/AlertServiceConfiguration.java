@@ -1,0 +1,89 @@
+package org.borderwatch.alert;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.borderwatch.alert.cap.CapRenderer;
+import org.borderwatch.alert.delivery.ChannelSender;
+import org.borderwatch.alert.delivery.DeliveryWorker;
+import org.borderwatch.alert.delivery.webhook.WebhookClient;
+import org.borderwatch.alert.delivery.webhook.WebhookTargetPolicy;
+import org.borderwatch.alert.dispatch.AlertDispatcher;
+import org.borderwatch.alert.inhibit.InhibitionRule;
+import org.borderwatch.alert.inhibit.Inhibitor;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.lifecycle.LifecycleSettings;
+import org.borderwatch.alert.routing.Subscription;
+import org.borderwatch.alert.silence.Silences;
+import org.borderwatch.alert.store.DeliveryStore;
+import org.borderwatch.alert.store.SubscriptionStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The composition root: plain-Java rules configured from {@link AlertProperties}, and the delivery worker. */
+@Configuration(proxyBeanMethods = false)
+public class AlertServiceConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AlertMetrics alertMetrics(MeterRegistry registry) {
+        return new AlertMetrics(registry);
+    }
+
+    @Bean
+    AlertLifecycle alertLifecycle(Clock clock, AlertProperties p) {
+        return new AlertLifecycle(clock, new LifecycleSettings(p.lifecycle().repeatInterval(),
+                p.lifecycle().repeatMinSeverity()));
+    }
+
+    @Bean
+    Inhibitor inhibitor(AlertProperties p) {
+        return new Inhibitor(p.inhibition().stream()
+                .map(r -> new InhibitionRule(r.sourceSeverity(), r.targetSeverities(), r.window())).toList());
+    }
+
+    @Bean
+    Silences silences(Clock clock, AlertProperties p) {
+        return new Silences(clock, p.silences().maxDuration());
+    }
+
+    @Bean
+    CapRenderer capRenderer(AlertProperties p) {
+        return new CapRenderer(p.cap().sender(), p.cap().senderName());
+    }
+
+    @Bean
+    WebhookTargetPolicy webhookTargetPolicy(AlertProperties p) {
+        return new WebhookTargetPolicy(p.webhook().allowList());
+    }
+
+    @Bean
+    WebhookClient webhookClient(Clock clock, AlertProperties p, WebhookTargetPolicy policy) {
+        return new WebhookClient(clock, p.delivery().timeout(), policy);
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, AlertDispatcher dispatcher,
+                                  List<ChannelSender> senders, CircuitBreakerRegistry circuitBreakers,
+                                  RetryRegistry retries, RateLimiterRegistry rateLimiters, AlertProperties p,
+                                  Clock clock, AlertMetrics metrics) {
+        Subscription feed = dispatcher.feed();
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        return new DeliveryWorker(owner, store,
+                id -> feed.id().equals(id) ? Optional.of(feed) : subscriptions.find(id),
+                senders, circuitBreakers, retries, rateLimiters, p.delivery(), clock, metrics);
+    }
+}

@@ -1,0 +1,139 @@
+package org.borderwatch.alert.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.borderwatch.alert.cap.CapRenderer;
+import org.borderwatch.alert.cap.CapService;
+import org.borderwatch.alert.delivery.stream.AlertStreamHub;
+import org.borderwatch.alert.routing.ChannelType;
+import org.borderwatch.alert.routing.SubscriptionFilter;
+import org.borderwatch.alert.store.AlertStore;
+import org.borderwatch.alert.store.AuditStore;
+import org.borderwatch.alert.store.DeliveryStore;
+import org.borderwatch.alert.store.StoredAlert;
+import org.borderwatch.alert.store.SubscriptionStore;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.SignalType;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/alerts")
+@Tag(name = "alerts", description = "One alert per incident: messages, acknowledgements, deliveries, live stream")
+public class AlertController {
+
+    private final AlertStore alerts;
+    private final DeliveryStore deliveries;
+    private final SubscriptionStore subscriptions;
+    private final AuditStore audit;
+    private final CapService cap;
+    private final AlertStreamHub stream;
+    private final Clock clock;
+
+    public AlertController(AlertStore alerts, DeliveryStore deliveries, SubscriptionStore subscriptions,
+                           AuditStore audit, CapService cap, AlertStreamHub stream, Clock clock) {
+        this.alerts = alerts;
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.audit = audit;
+        this.cap = cap;
+        this.stream = stream;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Alerts, most recently notified first")
+    public List<Views.AlertView> list(@RequestParam(required = false) String status,
+                                      @RequestParam(required = false) BorderSegment segment,
+                                      @RequestParam(required = false) Severity severity,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
+        }
+        return alerts.list(status == null ? null : status.toUpperCase(), segment == null ? null : segment.name(),
+                severity == null ? null : severity.name(), page, size).stream().map(Views.AlertView::of).toList();
+    }
+
+    @GetMapping("/{alertId}")
+    @Operation(summary = "An alert as JSON, or its latest message as OASIS CAP 1.2 with Accept: application/cap+xml")
+    public ResponseEntity<?> detail(@PathVariable UUID alertId,
+                                    @RequestHeader(value = "Accept", required = false) String accept) {
+        StoredAlert a = find(alertId);
+        if (accept != null && accept.contains(CapRenderer.MEDIA_TYPE)) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(CapRenderer.MEDIA_TYPE))
+                    .body(cap.render(a.lastMessage()));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Views.AlertView.of(a));
+    }
+
+    @PostMapping("/{alertId}/ack")
+    @Operation(summary = "Acknowledge with a comment (audited)")
+    public Views.AlertView ack(@PathVariable UUID alertId, @RequestBody Views.AckRequest request,
+                               Authentication auth) {
+        if (request.comment() == null || request.comment().isBlank()) {
+            throw ApiException.badRequest("Acknowledgement refused", List.of("comment is required"));
+        }
+        find(alertId);
+        var now = clock.instant();
+        alerts.addAck(alertId, new StoredAlert.Ack(Callers.name(auth), request.comment().trim(), now));
+        audit.record(Callers.name(auth), "ack", "alert:" + alertId, request.comment().trim(), now);
+        return Views.AlertView.of(find(alertId));
+    }
+
+    @GetMapping("/{alertId}/deliveries")
+    @Operation(summary = "Every delivery of the alert's messages: channel, target, attempts, outcome")
+    public List<Views.DeliveryView> deliveries(@PathVariable UUID alertId) {
+        find(alertId);
+        return deliveries.byAlert(alertId).stream().map(Views.DeliveryView::of).toList();
+    }
+
+    @GetMapping("/{alertId}/audit")
+    @Operation(summary = "Who acknowledged the alert, and when")
+    public List<Views.AuditView> audit(@PathVariable UUID alertId) {
+        return audit.forTarget("alert:" + alertId).stream().map(Views.AuditView::of).toList();
+    }
+
+    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events of new alert messages; same filters as subscriptions, or a "
+            + "stream subscription's id")
+    public SseEmitter stream(@RequestParam(required = false) Set<BorderSegment> segments,
+                             @RequestParam(required = false) Severity minSeverity,
+                             @RequestParam(required = false) Set<SignalType> signals,
+                             @RequestParam(required = false) Set<Occurrence> occurrences,
+                             @RequestParam(required = false) String subscription,
+                             @RequestParam(defaultValue = "3600000") long timeoutMillis) {
+        SubscriptionFilter filter = new SubscriptionFilter(segments, minSeverity, signals, occurrences);
+        if (subscription != null) {
+            var s = subscriptions.find(subscription)
+                    .orElseThrow(() -> ApiException.notFound("subscription " + subscription));
+            if (s.channel().type() != ChannelType.STREAM) {
+                throw ApiException.badRequest("Not a stream subscription",
+                        List.of("subscription " + subscription + " has channel " + s.channel().type().wireName()));
+            }
+            filter = s.filter();
+        }
+        return stream.open(filter, timeoutMillis);
+    }
+
+    private StoredAlert find(UUID alertId) {
+        return alerts.find(alertId).orElseThrow(() -> ApiException.notFound("alert " + alertId));
+    }
+}

@@ -1,0 +1,83 @@
+package org.borderwatch.alert.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.borderwatch.alert.silence.Silence;
+import org.borderwatch.alert.silence.SilenceRequest;
+import org.borderwatch.alert.silence.Silences;
+import org.borderwatch.alert.store.AuditStore;
+import org.borderwatch.alert.store.SilenceStore;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/silences")
+@Tag(name = "silences", description = "Mute matching alerts for a while, with a reason")
+public class SilenceController {
+
+    private final Silences silences;
+    private final SilenceStore store;
+    private final AuditStore audit;
+    private final Clock clock;
+
+    public SilenceController(Silences silences, SilenceStore store, AuditStore audit, Clock clock) {
+        this.silences = silences;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a silence: matchers, endsAt, mandatory reason, limited duration (audited)")
+    public ResponseEntity<Views.SilenceView> create(@RequestBody SilenceRequest request, Authentication auth) {
+        Silence s = silences.create(request, Callers.name(auth));
+        store.save(s);
+        audit.record(Callers.name(auth), "silence", "silence:" + s.id(), describe(s), clock.instant());
+        return ResponseEntity.created(URI.create("/api/v1/silences/" + s.id()))
+                .body(Views.SilenceView.of(s, clock.instant()));
+    }
+
+    @GetMapping
+    public List<Views.SilenceView> list() {
+        var now = clock.instant();
+        return store.all().stream().map(s -> Views.SilenceView.of(s, now)).toList();
+    }
+
+    @GetMapping("/{id}")
+    public Views.SilenceView get(@PathVariable String id) {
+        return Views.SilenceView.of(find(id), clock.instant());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "End a silence now (its author or an ADMIN); kept for the audit")
+    public ResponseEntity<Void> expire(@PathVariable String id, Authentication auth) {
+        Silence s = find(id);
+        if (!Callers.isAdmin(auth) && !Callers.name(auth).equals(s.author())) {
+            throw ApiException.forbidden("silence " + id + " was created by " + s.author()
+                    + "; only its author or an ADMIN may end it");
+        }
+        store.expire(id, clock.instant());
+        audit.record(Callers.name(auth), "unsilence", "silence:" + id, describe(s), clock.instant());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Silence find(String id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("silence " + id));
+    }
+
+    private static String describe(Silence s) {
+        return "segments=" + s.segments() + " signals=" + s.signals() + " sources=" + s.sources() + " until "
+                + s.endsAt() + ": " + s.reason();
+    }
+}

@@ -1,0 +1,142 @@
+package org.borderwatch.alert.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.alert.delivery.webhook.WebhookTargetPolicy;
+import org.borderwatch.alert.routing.Channel;
+import org.borderwatch.alert.routing.ChannelType;
+import org.borderwatch.alert.routing.DeliveryMode;
+import org.borderwatch.alert.routing.Subscription;
+import org.borderwatch.alert.routing.SubscriptionFilter;
+import org.borderwatch.alert.store.AuditStore;
+import org.borderwatch.alert.store.SubscriptionStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+@Tag(name = "subscriptions", description = "Who is told what, and how")
+public class SubscriptionController {
+
+    private final SubscriptionStore subscriptions;
+    private final WebhookTargetPolicy webhookPolicy;
+    private final AuditStore audit;
+    private final AlertProperties properties;
+    private final Clock clock;
+
+    public SubscriptionController(SubscriptionStore subscriptions, WebhookTargetPolicy webhookPolicy,
+                                  AuditStore audit, AlertProperties properties, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.webhookPolicy = webhookPolicy;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a subscription; 201 with its id. Webhook targets are checked against SSRF")
+    public ResponseEntity<Views.SubscriptionView> create(@RequestBody Views.SubscriptionRequest request,
+                                                         Authentication auth) {
+        List<String> problems = new ArrayList<>();
+        if (request.name() == null || request.name().isBlank()) {
+            problems.add("name is required");
+        }
+        if (request.channel() == null) {
+            throw ApiException.badRequest("Subscription refused", List.of("channel is required"));
+        }
+        Channel channel;
+        try {
+            var c = request.channel();
+            channel = new Channel(ChannelType.parse(c.type()), blank(c.url()), blank(c.address()), blank(c.topic()),
+                    c.secret(), c.format());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Subscription refused", List.of(e.getMessage()));
+        }
+        problems.addAll(channel.problems());
+        DeliveryMode mode;
+        try {
+            mode = request.mode() == null ? DeliveryMode.IMMEDIATE
+                    : DeliveryMode.valueOf(request.mode().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            mode = DeliveryMode.IMMEDIATE;
+            problems.add("mode must be immediate or digest");
+        }
+        Duration digest = null;
+        if (mode == DeliveryMode.DIGEST) {
+            digest = request.digestInterval() == null ? properties.lifecycle().defaultDigestInterval()
+                    : request.digestInterval();
+            if (digest.isNegative() || digest.isZero()) {
+                problems.add("digestInterval must be positive");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Subscription refused", problems);
+        }
+        if (channel.type() == ChannelType.WEBHOOK) {
+            webhookPolicy.problem(channel.url()).ifPresent(problem -> {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "unsafe-webhook", "Webhook target refused", problem,
+                        List.of(problem));
+            });
+        }
+        var f = request.filter();
+        SubscriptionFilter filter = f == null ? SubscriptionFilter.ANY
+                : new SubscriptionFilter(f.segments(), f.minSeverity(), f.signals(), f.occurrences());
+        Subscription s = new Subscription(UUID.randomUUID().toString(), request.name().trim(), Callers.name(auth),
+                channel, filter, mode, digest, clock.instant());
+        subscriptions.save(s);
+        audit.record(Callers.name(auth), "subscribe", "subscription:" + s.id(),
+                s.name() + " -> " + channel.type().wireName() + " " + channel.target(), clock.instant());
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + s.id())).body(Views.SubscriptionView.of(s));
+    }
+
+    @GetMapping
+    @Operation(summary = "Your subscriptions (all of them for ADMIN)")
+    public List<Views.SubscriptionView> list(Authentication auth) {
+        var list = Callers.isAdmin(auth) ? subscriptions.all() : subscriptions.byOwner(Callers.name(auth));
+        return list.stream().map(Views.SubscriptionView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    public Views.SubscriptionView get(@PathVariable String id, Authentication auth) {
+        return Views.SubscriptionView.of(owned(id, auth, "read"));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a subscription: your own, or any as ADMIN")
+    public ResponseEntity<Void> delete(@PathVariable String id, Authentication auth) {
+        Subscription s = owned(id, auth, "delete");
+        subscriptions.delete(s.id());
+        audit.record(Callers.name(auth), "unsubscribe", "subscription:" + s.id(), s.name(), clock.instant());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Subscription owned(String id, Authentication auth, String action) {
+        Subscription s = subscriptions.find(id).orElseThrow(() -> ApiException.notFound("subscription " + id));
+        if (!Callers.isAdmin(auth) && !Callers.name(auth).equals(s.owner())) {
+            throw ApiException.forbidden("subscription " + id + " belongs to " + s.owner()
+                    + "; only its owner or an ADMIN may " + action + " it");
+        }
+        return s;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,127 @@
+package org.borderwatch.alert.api;
+
+import org.borderwatch.alert.routing.Subscription;
+import org.borderwatch.alert.routing.SubscriptionFilter;
+import org.borderwatch.alert.silence.Silence;
+import org.borderwatch.alert.store.AuditStore;
+import org.borderwatch.alert.store.OutboxRow;
+import org.borderwatch.alert.store.StoredAlert;
+import org.borderwatch.alert.store.VerdictStore;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Review;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.model.TimeWindow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The API's payloads: records built from the store's data, never the persistence documents themselves. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A verdict in a list: the person's review (when there is one) comes first. */
+    public record VerdictSummary(Review review, UUID incidentId, long version, BorderSegment segment,
+                                 Occurrence occurrence, Attribution attribution, Severity severity,
+                                 List<SignalType> signals, TimeWindow window, boolean closed, Instant receivedAt) {
+        static VerdictSummary of(VerdictStore.StoredVerdict v) {
+            Assessment a = v.latest();
+            return new VerdictSummary(v.review(), a.incidentId(), a.version(), a.segment(), a.occurrence(),
+                    a.attribution(), a.severity(), a.signals().stream().map(Signal::type).toList(), a.window(),
+                    a.closed(), v.receivedAt());
+        }
+    }
+
+    /** A verdict with its rationale, every review (newest first) and every version. */
+    public record VerdictDetail(Review review, List<Review> reviews, List<String> rationale, Assessment latest,
+                                List<Assessment> history) {
+    }
+
+    public record ReviewRequest(Occurrence occurrence, Attribution attribution, String note) {
+    }
+
+    public record MessageView(long sequence, String event, Instant createdAt, String reason, String muted) {
+    }
+
+    public record AckView(String by, String comment, Instant at) {
+    }
+
+    public record AlertView(UUID alertId, UUID incidentId, String status, BorderSegment segment, Severity severity,
+                            Occurrence occurrence, Review review, long sequence, Alert latest,
+                            List<MessageView> messages, List<AckView> acks) {
+        static AlertView of(StoredAlert a) {
+            var s = a.state();
+            return new AlertView(s.alertId(), s.incidentId(), s.status().name(), s.latest().segment(),
+                    s.latest().severity(), s.latest().occurrence(), s.review(), s.sequence(), a.lastMessage(),
+                    a.messages().stream().map(m -> new MessageView(m.alert().sequence(), m.alert().event().name(),
+                            m.alert().createdAt().toInstant(), m.reason(), m.muted())).toList(),
+                    a.acks().stream().map(k -> new AckView(k.by(), k.comment(), k.at())).toList());
+        }
+    }
+
+    public record AckRequest(String comment) {
+    }
+
+    public record ChannelRequest(String type, String url, String address, String topic, String secret,
+                                 String format) {
+    }
+
+    public record FilterRequest(Set<BorderSegment> segments, Severity minSeverity, Set<SignalType> signals,
+                                Set<Occurrence> occurrences) {
+    }
+
+    /** @param mode immediate (default) or digest; digestInterval for digests, e.g. "PT1H" */
+    public record SubscriptionRequest(String name, ChannelRequest channel, FilterRequest filter, String mode,
+                                      Duration digestInterval) {
+    }
+
+    /** A channel as shown: the secret is never returned, only whether one is set. */
+    public record ChannelView(String type, String target, String format, boolean secretSet) {
+    }
+
+    public record SubscriptionView(String id, String name, String owner, ChannelView channel,
+                                   SubscriptionFilter filter, String mode, Duration digestInterval,
+                                   Instant createdAt) {
+        static SubscriptionView of(Subscription s) {
+            return new SubscriptionView(s.id(), s.name(), s.owner(), new ChannelView(s.channel().type().wireName(),
+                    s.channel().target(), s.channel().format(), s.channel().secret() != null), s.filter(),
+                    s.mode().name().toLowerCase(), s.digestInterval(), s.createdAt());
+        }
+    }
+
+    public record SilenceView(String id, Set<BorderSegment> segments, Set<SignalType> signals, Set<String> sources,
+                              Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt,
+                              boolean active) {
+        static SilenceView of(Silence s, Instant now) {
+            return new SilenceView(s.id(), s.segments(), s.signals(), s.sources(), s.startsAt(), s.endsAt(),
+                    s.author(), s.reason(), s.createdAt(), s.isActive(now));
+        }
+    }
+
+    public record DeliveryView(String id, String subscriptionId, String subscriptionName, String channel,
+                               String target, long sequence, String event, String status, int attempts,
+                               String lastError, Integer statusCode, Instant createdAt, Instant deliveredAt,
+                               String batchKey) {
+        static DeliveryView of(OutboxRow r) {
+            return new DeliveryView(r.id(), r.subscriptionId(), r.subscriptionName(), r.channel().toLowerCase(),
+                    r.target(), r.sequence(), r.event(), r.status().name(), r.attempts(), r.lastError(),
+                    r.statusCode(), r.createdAt(), r.deliveredAt(), r.batchKey());
+        }
+    }
+
+    public record AuditView(String actor, String action, String target, String detail, Instant at) {
+        static AuditView of(AuditStore.Entry e) {
+            return new AuditView(e.actor(), e.action(), e.target(), e.detail(), e.at());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.borderwatch.alert.cap;
+
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+
+/**
+ * How a verdict maps onto CAP 1.2's three axes (documented in README):
+ * <ul>
+ *   <li>severity: CRITICAL → Extreme, HIGH → Severe, MEDIUM → Moderate, LOW and INFO → Minor;</li>
+ *   <li>urgency: resolved → Past, firing HIGH/CRITICAL → Immediate, MEDIUM/LOW → Expected, INFO → Unknown;</li>
+ *   <li>certainty (the person's occurrence when reviewed): CONFIRMED → Observed, UNVERIFIED → Likely at confidence
+ *       ≥ 0.5 else Possible (the alert carries no confidence, so UNVERIFIED → Possible), DISPUTED → Possible,
+ *       REFUTED → Unlikely;</li>
+ *   <li>msgType: FIRED → Alert, UPDATED/REVIEWED → Update, RESOLVED → Cancel; Update and Cancel reference every
+ *       earlier message of the alert.</li>
+ * </ul>
+ */
+public final class CapMapping {
+
+    private CapMapping() {
+    }
+
+    public static String severity(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "Extreme";
+            case HIGH -> "Severe";
+            case MEDIUM -> "Moderate";
+            case LOW, INFO -> "Minor";
+        };
+    }
+
+    public static String urgency(Alert alert) {
+        if (alert.status() == AlertStatus.RESOLVED) {
+            return "Past";
+        }
+        return switch (alert.severity()) {
+            case CRITICAL, HIGH -> "Immediate";
+            case MEDIUM, LOW -> "Expected";
+            case INFO -> "Unknown";
+        };
+    }
+
+    public static String certainty(Occurrence occurrence) {
+        return switch (occurrence) {
+            case CONFIRMED -> "Observed";
+            case UNVERIFIED, DISPUTED -> "Possible";
+            case REFUTED -> "Unlikely";
+        };
+    }
+
+    public static String msgType(AlertEvent event) {
+        return switch (event) {
+            case FIRED -> "Alert";
+            case UPDATED, REVIEWED -> "Update";
+            case RESOLVED -> "Cancel";
+        };
+    }
+}

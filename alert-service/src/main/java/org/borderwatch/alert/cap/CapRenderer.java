@@ -1,0 +1,137 @@
+package org.borderwatch.alert.cap;
+
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.SignalType;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders an alert message as an OASIS CAP 1.2 document. */
+public final class CapRenderer {
+
+    public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
+    public static final String MEDIA_TYPE = "application/cap+xml";
+    private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private final String sender;
+    private final String senderName;
+
+    public CapRenderer(String sender, String senderName) {
+        this.sender = sender;
+        this.senderName = senderName;
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    /** The CAP identifier of one message of an alert (no spaces, commas or reserved characters). */
+    public static String identifier(Alert alert) {
+        return "borderwatch-" + alert.alertId() + "-" + alert.sequence();
+    }
+
+    /**
+     * CAP times: seconds precision with a numeric offset; UTC is written "-00:00", as CAP 1.2 requires
+     * (no "Z").
+     */
+    public static String capTime(OffsetDateTime time) {
+        String text = time.truncatedTo(ChronoUnit.SECONDS).format(CAP_TIME);
+        return time.getOffset().equals(ZoneOffset.UTC) ? text.substring(0, text.length() - 6) + "-00:00" : text;
+    }
+
+    public String render(Alert alert, List<CapReference> earlier) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeStartElement("alert");
+            x.writeDefaultNamespace(NAMESPACE);
+            element(x, "identifier", identifier(alert));
+            element(x, "sender", sender);
+            element(x, "sent", capTime(alert.createdAt()));
+            element(x, "status", "Actual");
+            element(x, "msgType", CapMapping.msgType(alert.event()));
+            element(x, "scope", "Public");
+            if (alert.event() != AlertEvent.FIRED && !earlier.isEmpty()) {
+                element(x, "references", earlier.stream()
+                        .map(r -> sender + "," + r.identifier() + "," + capTime(r.sent()))
+                        .collect(Collectors.joining(" ")));
+            }
+            element(x, "note", "BorderWatch alert " + alert.alertId() + " message " + alert.sequence()
+                    + " (" + alert.event() + ")");
+            element(x, "incidents", alert.incidentId().toString());
+
+            x.writeStartElement("info");
+            element(x, "language", "en-US");
+            element(x, "category", "Security");
+            element(x, "event", "Reported ceasefire incident");
+            element(x, "responseType", alert.event() == AlertEvent.RESOLVED ? "AllClear" : "Monitor");
+            Occurrence occurrence = alert.review() != null ? alert.review().occurrence() : alert.occurrence();
+            element(x, "urgency", CapMapping.urgency(alert));
+            element(x, "severity", CapMapping.severity(alert.severity()));
+            element(x, "certainty", CapMapping.certainty(occurrence));
+            if (alert.window() != null) {
+                element(x, "onset", capTime(alert.window().from()));
+            }
+            element(x, "senderName", senderName);
+            element(x, "headline", truncate(alert.summary() == null ? alert.segment().name() : alert.summary(), 160));
+            StringBuilder description = new StringBuilder();
+            if (alert.review() != null) {
+                description.append("Reviewed by ").append(alert.review().reviewer()).append(": ")
+                        .append(alert.review().occurrence());
+                if (alert.review().note() != null) {
+                    description.append(" — ").append(alert.review().note());
+                }
+                description.append('\n');
+            }
+            alert.rationale().forEach(r -> description.append(r).append('\n'));
+            element(x, "description", description.toString().strip());
+            parameter(x, "severity", alert.severity().name());
+            parameter(x, "occurrence", alert.occurrence().name());
+            if (alert.attribution() != null) {
+                parameter(x, "attribution", alert.attribution().name());
+            }
+            for (SignalType signal : alert.signals()) {
+                parameter(x, "signal", signal.name());
+            }
+            parameter(x, "assessmentVersion", Long.toString(alert.assessmentVersion()));
+            x.writeStartElement("area");
+            element(x, "areaDesc", "Armenia–Azerbaijan border, segment " + alert.segment().name());
+            x.writeEndElement();
+            x.writeEndElement(); // info
+            x.writeEndElement(); // alert
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write CAP", e);
+        }
+        return out.toString();
+    }
+
+    private static void parameter(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeStartElement("parameter");
+        element(x, "valueName", name);
+        element(x, "value", value);
+        x.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeStartElement(name);
+        x.writeCharacters(value);
+        x.writeEndElement();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

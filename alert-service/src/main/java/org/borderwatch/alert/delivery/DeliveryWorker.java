@@ -1,0 +1,205 @@
+package org.borderwatch.alert.delivery;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.borderwatch.alert.AlertMetrics;
+import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.alert.routing.ChannelType;
+import org.borderwatch.alert.routing.Subscription;
+import org.borderwatch.alert.store.DeliveryStore;
+import org.borderwatch.alert.store.OutboxRow;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Moves the outbox to the channels. Each pass finds due rows, groups them ({@link Grouping}), claims each row with a
+ * lease, and sends the batch through Resilience4j: a rate limiter, a circuit breaker per target host and a retry
+ * with exponential backoff and jitter. A round that fails is rescheduled with a growing delay; after the last
+ * round the rows are FAILED with the reason. An open circuit only postpones (it is not the target's answer). Any
+ * instance may run a worker: claims are atomic, so a row is sent by one worker at a time, and a worker that dies
+ * leaves its rows to others when the lease ends (delivery is at-least-once; receivers dedupe on the delivery id).
+ */
+public class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final String owner;
+    private final DeliveryStore store;
+    private final Function<String, Optional<Subscription>> subscriptions;
+    private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final CircuitBreakerConfig circuitConfig;
+    private final Retry retry;
+    private final RateLimiter rateLimiter;
+    private final AlertProperties.Delivery settings;
+    private final Clock clock;
+    private final AlertMetrics metrics;
+
+    public DeliveryWorker(String owner, DeliveryStore store, Function<String, Optional<Subscription>> subscriptions,
+                          List<ChannelSender> senders, CircuitBreakerRegistry circuitBreakers,
+                          RetryRegistry retries, RateLimiterRegistry rateLimiters, AlertProperties.Delivery settings,
+                          Clock clock, AlertMetrics metrics) {
+        this.owner = owner;
+        this.store = store;
+        this.subscriptions = subscriptions;
+        senders.forEach(s -> this.senders.put(s.type(), s));
+        this.circuitBreakers = circuitBreakers;
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.circuitConfig = CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.circuitFailureRate())
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(Math.max(settings.circuitMinimumCalls(), 10))
+                .minimumNumberOfCalls(settings.circuitMinimumCalls())
+                .waitDurationInOpenState(settings.circuitOpenDuration())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .ignoreExceptions(PermanentDeliveryException.class)
+                .build();
+        this.retry = retries.retry("delivery", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
+                        settings.backoffMultiplier(), settings.jitter()))
+                .retryOnException(e -> !(e instanceof PermanentDeliveryException)
+                        && !(e instanceof CallNotPermittedException) && !(e instanceof RequestNotPermitted))
+                .build());
+        this.rateLimiter = rateLimiters.rateLimiter("delivery", RateLimiterConfig.custom()
+                .limitForPeriod(settings.ratePerSecond())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(settings.timeout())
+                .build());
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /** One pass; returns the number of rows that reached a final or rescheduled state. */
+    public synchronized int runOnce() {
+        Instant now = clock.instant();
+        List<OutboxRow> due = store.findDue(now, settings.maxBatch() * 10);
+        List<Grouping.Pending> pending = due.stream()
+                .map(r -> new Grouping.Pending(r.id(), r.groupKey(), r.notBefore(), r.createdAt())).toList();
+        int handled = 0;
+        for (List<Grouping.Pending> batch : Grouping.dueBatches(pending, now, settings.maxBatch())) {
+            List<OutboxRow> claimed = new ArrayList<>();
+            Instant leaseUntil = clock.instant().plus(settings.lease());
+            for (Grouping.Pending p : batch) {
+                store.claim(p.id(), owner, clock.instant(), leaseUntil).ifPresent(claimed::add);
+            }
+            if (!claimed.isEmpty()) {
+                send(claimed);
+                handled += claimed.size();
+            }
+        }
+        metrics.backlog(store.backlog());
+        return handled;
+    }
+
+    private void send(List<OutboxRow> rows) {
+        OutboxRow first = rows.get(0);
+        List<String> ids = rows.stream().map(OutboxRow::id).toList();
+        String channel = first.channel();
+        Optional<Subscription> subscription = subscriptions.apply(first.subscriptionId());
+        if (subscription.isEmpty()) {
+            store.failed(ids, owner, clock.instant(), "subscription " + first.subscriptionId() + " was deleted",
+                    null, 0);
+            metrics.delivery(channel, "failed", rows.size());
+            return;
+        }
+        Subscription sub = subscription.get();
+        ChannelSender sender = senders.get(sub.channel().type());
+        if (sender == null) {
+            store.failed(ids, owner, clock.instant(), "no sender for channel " + sub.channel().type(), null, 0);
+            metrics.delivery(channel, "failed", rows.size());
+            return;
+        }
+        List<Alert> alerts = rows.stream().map(r -> Json.read(r.alertJson(), Alert.class)).toList();
+        String batchKey = Grouping.batchKey(ids);
+        Notification notification = new Notification(batchKey, sub.id(), sub.name(), first.groupKey(), sub.mode(),
+                clock.instant().atOffset(java.time.ZoneOffset.UTC), alerts);
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("delivery-" + sender.circuitKey(sub), circuitConfig);
+        AtomicInteger attempts = new AtomicInteger();
+        Supplier<Integer> call = () -> {
+            attempts.incrementAndGet();
+            return sender.send(sub, notification);
+        };
+        Supplier<Integer> decorated = Retry.decorateSupplier(retry,
+                CircuitBreaker.decorateSupplier(breaker, RateLimiter.decorateSupplier(rateLimiter, call)));
+        Instant now;
+        try {
+            Integer status = decorated.get();
+            now = clock.instant();
+            store.delivered(ids, owner, now, status, attempts.get(), batchKey);
+            metrics.delivery(channel, "delivered", rows.size());
+            for (OutboxRow r : rows) {
+                if (r.receivedAt() != null) {
+                    metrics.latency(Duration.between(r.receivedAt(), now));
+                }
+            }
+        } catch (CallNotPermittedException e) {
+            if (attempts.get() > 0) {
+                // a half-open probe (or an earlier attempt of this round) failed before the circuit closed the door
+                failedRound(rows, ids, first, sub, channel, batchKey, attempts.get(),
+                        new DeliveryException("target failed, then its circuit opened", true, null, e));
+                return;
+            }
+            now = clock.instant();
+            store.reschedule(ids, owner, now, now.plus(settings.circuitOpenDelay()),
+                    "circuit open for " + sender.circuitKey(sub), null, attempts.get(), 0);
+            metrics.delivery(channel, "circuit_open", rows.size());
+        } catch (RequestNotPermitted e) {
+            now = clock.instant();
+            store.reschedule(ids, owner, now, now.plusSeconds(1), "rate limited", null, attempts.get(), 0);
+            metrics.delivery(channel, "rate_limited", rows.size());
+        } catch (PermanentDeliveryException e) {
+            store.failed(ids, owner, clock.instant(), e.getMessage(), e.statusCode(), attempts.get());
+            metrics.delivery(channel, "failed", rows.size());
+            log.warn("delivery {} to {} failed for good: {}", batchKey, sub.channel().target(), e.getMessage());
+        } catch (RuntimeException e) {
+            failedRound(rows, ids, first, sub, channel, batchKey, attempts.get(), e);
+        }
+    }
+
+    private void failedRound(List<OutboxRow> rows, List<String> ids, OutboxRow first, Subscription sub,
+                             String channel, String batchKey, int attempts, RuntimeException e) {
+        Instant now = clock.instant();
+        Integer status = e instanceof DeliveryException d ? d.statusCode() : null;
+        int round = first.rounds() + 1;
+        if (round >= settings.maxRounds()) {
+            String reason = "gave up after " + (first.attempts() + attempts) + " attempts in " + round
+                    + " rounds: " + e.getMessage();
+            store.failed(ids, owner, now, reason, status, attempts);
+            metrics.delivery(channel, "failed", rows.size());
+            log.warn("delivery {} to {} FAILED: {}", batchKey, sub.channel().target(), reason);
+        } else {
+            Duration wait = settings.roundBackoff().multipliedBy(1L << Math.min(round - 1, 16));
+            store.reschedule(ids, owner, now, now.plus(wait), e.getMessage(), status, attempts, 1);
+            metrics.delivery(channel, "retried", rows.size());
+        }
+    }
+}

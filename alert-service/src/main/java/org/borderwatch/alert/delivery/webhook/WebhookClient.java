@@ -1,0 +1,69 @@
+package org.borderwatch.alert.delivery.webhook;
+
+import org.borderwatch.alert.delivery.DeliveryException;
+import org.borderwatch.alert.delivery.PermanentDeliveryException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Posts one signed webhook with the JDK HTTP client. 2xx is success; 408, 425, 429 and 5xx are worth retrying;
+ * any other status is a permanent refusal. Redirects are not followed (a redirect could lead past the SSRF check).
+ */
+public final class WebhookClient {
+
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration timeout;
+    private final WebhookTargetPolicy policy;
+
+    public WebhookClient(Clock clock, Duration timeout, WebhookTargetPolicy policy) {
+        this.clock = clock;
+        this.timeout = timeout;
+        this.policy = policy;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** @return the HTTP status code (2xx) */
+    public int post(String url, String secret, String deliveryId, byte[] body, String contentType) {
+        policy.problem(url).ifPresent(problem -> {
+            throw new PermanentDeliveryException(problem, null);
+        });
+        long ts = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .header("User-Agent", "BorderWatch-alert-service")
+                .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(ts))
+                .header(WebhookSignature.HEADER_SIGNATURE, WebhookSignature.sign(secret, ts, body))
+                .header(WebhookSignature.HEADER_DELIVERY, deliveryId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<Void> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new DeliveryException("webhook unreachable: " + e, true, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted", true, null, e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return status;
+        }
+        boolean retryable = status == 408 || status == 425 || status == 429 || status >= 500;
+        if (!retryable) {
+            throw new PermanentDeliveryException("webhook answered HTTP " + status, status);
+        }
+        throw new DeliveryException("webhook answered HTTP " + status, true, status);
+    }
+}

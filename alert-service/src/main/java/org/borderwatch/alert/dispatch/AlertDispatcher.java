@@ -1,0 +1,254 @@
+package org.borderwatch.alert.dispatch;
+
+import org.borderwatch.alert.AlertMetrics;
+import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.alert.delivery.DeliveryStatus;
+import org.borderwatch.alert.delivery.Grouping;
+import org.borderwatch.alert.delivery.stream.AlertStreamHub;
+import org.borderwatch.alert.inhibit.IncidentView;
+import org.borderwatch.alert.inhibit.InhibitionRule;
+import org.borderwatch.alert.inhibit.Inhibitor;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.lifecycle.AlertState;
+import org.borderwatch.alert.lifecycle.Transition;
+import org.borderwatch.alert.routing.Channel;
+import org.borderwatch.alert.routing.ChannelType;
+import org.borderwatch.alert.routing.Router;
+import org.borderwatch.alert.routing.Subscription;
+import org.borderwatch.alert.silence.Silence;
+import org.borderwatch.alert.silence.Silences;
+import org.borderwatch.alert.store.AlertStore;
+import org.borderwatch.alert.store.DeliveryStore;
+import org.borderwatch.alert.store.OutboxRow;
+import org.borderwatch.alert.store.SilenceStore;
+import org.borderwatch.alert.store.StoredAlert;
+import org.borderwatch.alert.store.SubscriptionStore;
+import org.borderwatch.alert.store.VerdictStore;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Review;
+import org.borderwatch.common.model.Severity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline around the plain lifecycle (Alertmanager's dispatch): store the verdict → lifecycle → inhibition →
+ * silences → routing → outbox. The alert document and its new outbox rows are written in one document write, then
+ * the rows are copied to {@code deliveries}; a crash in between is repaired by {@link #relayPending()}. So no
+ * transaction is needed and a redelivered assessment produces nothing new.
+ */
+@Service
+public class AlertDispatcher {
+
+    /** Pseudo-subscription of the {@code border.alerts} feed: every alert message goes there. */
+    public static final String FEED_SUBSCRIPTION = "feed:border.alerts";
+    private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
+
+    private final Clock clock;
+    private final AlertLifecycle lifecycle;
+    private final Inhibitor inhibitor;
+    private final Silences silences;
+    private final VerdictStore verdicts;
+    private final AlertStore alerts;
+    private final SubscriptionStore subscriptions;
+    private final SilenceStore silenceStore;
+    private final DeliveryStore deliveries;
+    private final AlertStreamHub stream;
+    private final AlertMetrics metrics;
+    private final AlertProperties properties;
+
+    public AlertDispatcher(Clock clock, AlertLifecycle lifecycle, Inhibitor inhibitor, Silences silences,
+                           VerdictStore verdicts, AlertStore alerts, SubscriptionStore subscriptions,
+                           SilenceStore silenceStore, DeliveryStore deliveries, AlertStreamHub stream,
+                           AlertMetrics metrics, AlertProperties properties) {
+        this.clock = clock;
+        this.lifecycle = lifecycle;
+        this.inhibitor = inhibitor;
+        this.silences = silences;
+        this.verdicts = verdicts;
+        this.alerts = alerts;
+        this.subscriptions = subscriptions;
+        this.silenceStore = silenceStore;
+        this.deliveries = deliveries;
+        this.stream = stream;
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    /** Stores the verdict and applies it to the incident's alert; safe to call again with the same version. */
+    public Optional<Alert> onAssessment(Assessment assessment) {
+        Instant receivedAt = clock.instant();
+        boolean fresh = verdicts.save(assessment, receivedAt);
+        metrics.assessment(fresh ? "stored" : "duplicate");
+        return apply(assessment.incidentId(), state -> lifecycle.onAssessment(state, assessment), receivedAt);
+    }
+
+    /** Records a person's review beside the verdict and sends it as an update. */
+    public Optional<Alert> onReview(UUID incidentId, Review review) {
+        if (!verdicts.addReview(incidentId, review)) {
+            throw new java.util.NoSuchElementException("no verdict for incident " + incidentId);
+        }
+        return apply(incidentId, state -> state == null ? null : lifecycle.onReview(state, review), clock.instant());
+    }
+
+    /** Repeats still-firing high alerts whose repeat interval has passed. */
+    public int repeatDue() {
+        if (properties.lifecycle().repeatInterval().isZero()) {
+            return 0;
+        }
+        Set<Severity> severities = EnumSet.noneOf(Severity.class);
+        for (Severity s : Severity.values()) {
+            if (s.isAtLeast(properties.lifecycle().repeatMinSeverity())) {
+                severities.add(s);
+            }
+        }
+        Instant cutoff = clock.instant().minus(properties.lifecycle().repeatInterval());
+        int repeated = 0;
+        for (StoredAlert a : alerts.firingNotifiedBefore(severities, cutoff, 100)) {
+            if (apply(a.state().incidentId(), lifecycle::repeatIfDue, clock.instant()).isPresent()) {
+                repeated++;
+            }
+        }
+        return repeated;
+    }
+
+    /** Copies outbox rows left in alert documents (after a crash between the two writes) to deliveries. */
+    public int relayPending() {
+        int copied = 0;
+        for (StoredAlert a : alerts.withPendingOutbox(100)) {
+            copied += relay(a);
+        }
+        return copied;
+    }
+
+    private Optional<Alert> apply(UUID incidentId, Function<AlertState, Transition> step, Instant receivedAt) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<StoredAlert> current = alerts.findByIncident(incidentId);
+            AlertState before = current.map(StoredAlert::state).orElse(null);
+            Transition t = step.apply(before);
+            if (t == null || (!t.notifies() && t.state().equals(before))) {
+                return Optional.empty();
+            }
+            StoredAlert next = next(current.orElse(null), t, receivedAt);
+            long expected = current.map(StoredAlert::rev).orElse(-1L);
+            if (alerts.write(next, expected)) {
+                StoredAlert written = new StoredAlert(next.state(), expected + 1, next.messages(), next.told(),
+                        next.acks(), next.pending());
+                relay(written);
+                if (t.notifies()) {
+                    metrics.alert(t.message());
+                    StoredAlert.Message m = next.messages().get(next.messages().size() - 1);
+                    if (m.muted() == null) {
+                        stream.publish(t.message());
+                    }
+                    log.info("alert {} #{} {} ({}){}", t.message().alertId(), t.message().sequence(),
+                            t.message().event(), t.reason(), m.muted() == null ? "" : " muted: " + m.muted());
+                }
+                return t.messageIfAny();
+            }
+        }
+        throw new ConcurrentModificationException("alert of incident " + incidentId + " keeps changing");
+    }
+
+    private StoredAlert next(StoredAlert current, Transition t, Instant receivedAt) {
+        List<StoredAlert.Message> messages = new ArrayList<>(current == null ? List.of() : current.messages());
+        Map<String, Long> told = new LinkedHashMap<>(current == null ? Map.of() : current.told());
+        List<OutboxRow> pending = new ArrayList<>(current == null ? List.of() : current.pending());
+        List<StoredAlert.Ack> acks = current == null ? List.of() : current.acks();
+        Alert message = t.message();
+        if (message != null) {
+            String muted = mutedBy(message, t.state());
+            messages.add(new StoredAlert.Message(message, t.reason(), muted));
+            Instant now = clock.instant();
+            String json = Json.write(message);
+            if (muted == null) {
+                for (Subscription s : Router.recipients(message, subscriptions.all(), told)) {
+                    pending.add(row(s, message, json, Grouping.groupKey(s, message),
+                            Grouping.notBefore(s, now, properties.lifecycle().groupWait()), now, receivedAt));
+                    told.put(s.id(), message.sequence());
+                }
+            } else {
+                metrics.muted(muted.startsWith("inhibited") ? "inhibited" : "silenced");
+            }
+            Subscription feed = feed();
+            OutboxRow feedRow = row(feed, message, json, null, now, now, receivedAt);
+            pending.add(feedRow);
+        }
+        return new StoredAlert(t.state(), current == null ? -1 : current.rev(), messages, told, acks, pending);
+    }
+
+    /** The feed pseudo-subscription for {@code border.alerts}. */
+    public Subscription feed() {
+        return new Subscription(FEED_SUBSCRIPTION, "border.alerts feed", "system",
+                new Channel(ChannelType.KAFKA, null, null, properties.topics().alerts(), null, null), null, null,
+                null, Instant.EPOCH);
+    }
+
+    private static OutboxRow row(Subscription s, Alert message, String json, String groupKey, Instant notBefore,
+                                 Instant now, Instant receivedAt) {
+        String id = Grouping.itemKey(s.id(), message);
+        return new OutboxRow(id, message.alertId(), message.incidentId(), message.sequence(),
+                message.event().name(), s.id(), s.name(), s.channel().type().name(), s.channel().target(),
+                groupKey == null ? "single|" + id : groupKey, DeliveryStatus.PENDING, notBefore, now, receivedAt,
+                0, 0, null, null, null, null, json);
+    }
+
+    /** Why a message is muted, or null. Resolutions are never muted: whoever heard "fired" hears "resolved". */
+    private String mutedBy(Alert message, AlertState state) {
+        if (message.event() == AlertEvent.RESOLVED) {
+            return null;
+        }
+        Assessment latest = state.latest();
+        if (latest.window() != null && !inhibitor.rules().isEmpty()) {
+            IncidentView target = new IncidentView(latest.incidentId(), latest.segment(), latest.severity(),
+                    latest.window());
+            Set<Severity> sources = inhibitor.rules().stream().map(InhibitionRule::sourceSeverity)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Severity.class)));
+            Instant from = latest.window().from().toInstant().minus(inhibitor.reach());
+            Instant to = latest.window().to().toInstant().plus(inhibitor.reach());
+            List<IncidentView> others = alerts.inSegment(latest.segment(), sources, from, to).stream()
+                    .map(s -> new IncidentView(s.incidentId(), s.latest().segment(), s.latest().severity(),
+                            s.latest().window()))
+                    .toList();
+            Optional<IncidentView> by = inhibitor.inhibitedBy(target, others);
+            if (by.isPresent()) {
+                return "inhibited by " + by.get().severity() + " incident " + by.get().incidentId();
+            }
+        }
+        List<String> tags = latest.actingParty() == null ? List.of() : List.of(latest.actingParty().name());
+        Optional<Silence> silence = silences.mutedBy(silenceStore.notEnded(clock.instant()),
+                s -> s.matches(message.segment(), message.signals(), tags));
+        return silence.map(s -> "silenced by " + s.id() + " (" + s.author() + ": " + s.reason() + ")").orElse(null);
+    }
+
+    private int relay(StoredAlert stored) {
+        if (stored.pending().isEmpty()) {
+            return 0;
+        }
+        int copied = 0;
+        for (OutboxRow row : stored.pending()) {
+            if (deliveries.insertIfAbsent(row)) {
+                copied++;
+            }
+        }
+        alerts.clearPending(stored.state().alertId(), stored.rev());
+        return copied;
+    }
+}

@@ -1,0 +1,156 @@
+package org.borderwatch.alert.lifecycle;
+
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Review;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SignalType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One alert per incident, like a good alert manager: the first version fires; later versions update only when
+ * something that matters changed (severity rose, the occurrence verdict changed, a new signal appeared); the
+ * closing version resolves; a person's review is an update of its own; a still-firing alert at high severity is
+ * repeated after the repeat interval. A version not newer than the last one seen changes nothing, so redelivered
+ * assessments are harmless. Pure: time comes from the injected clock.
+ */
+public final class AlertLifecycle {
+
+    private final Clock clock;
+    private final LifecycleSettings settings;
+
+    public AlertLifecycle(Clock clock, LifecycleSettings settings) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The alert id of an incident: stable, so every replica and every replay agree. */
+    public static UUID alertIdOf(UUID incidentId) {
+        return Uuids.v5(Uuids.ALERT_NAMESPACE, "alert\n" + incidentId);
+    }
+
+    /**
+     * Applies a new assessment version.
+     *
+     * @param current the alert so far, or {@code null} for an incident seen for the first time
+     */
+    public Transition onAssessment(AlertState current, Assessment assessment) {
+        Objects.requireNonNull(assessment, "assessment");
+        Instant now = clock.instant();
+        if (current == null) {
+            AlertEvent event = assessment.closed() ? AlertEvent.RESOLVED : AlertEvent.FIRED;
+            AlertStatus status = assessment.closed() ? AlertStatus.RESOLVED : AlertStatus.FIRING;
+            AlertState state = new AlertState(alertIdOf(assessment.incidentId()), assessment.incidentId(), status,
+                    assessment, null, 0, 1, assessment.severity(), assessment.occurrence(),
+                    signalTypes(assessment), now, now);
+            return new Transition(state, message(state, event, now),
+                    assessment.closed() ? "first version already closed" : "first version");
+        }
+        if (assessment.version() <= current.latest().version()) {
+            return new Transition(current, null, "version " + assessment.version() + " already seen (latest "
+                    + current.latest().version() + ")");
+        }
+        if (assessment.closed()) {
+            if (current.status() == AlertStatus.RESOLVED) {
+                return new Transition(withLatest(current, assessment), null, "already resolved");
+            }
+            AlertState state = notified(current, assessment, AlertStatus.RESOLVED, current.review(),
+                    current.reviewCount(), now);
+            return new Transition(state, message(state, AlertEvent.RESOLVED, now), "incident closed");
+        }
+        List<String> changes = materialChanges(current, assessment);
+        if (changes.isEmpty()) {
+            return new Transition(withLatest(current, assessment), null, "nothing that matters changed");
+        }
+        AlertState state = notified(current, assessment, AlertStatus.FIRING, current.review(),
+                current.reviewCount(), now);
+        return new Transition(state, message(state, AlertEvent.UPDATED, now), String.join("; ", changes));
+    }
+
+    /** A person reviewed the verdict: always an update, sent to those the alert matches. */
+    public Transition onReview(AlertState current, Review review) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(review, "review");
+        Instant now = clock.instant();
+        AlertState state = notified(current, current.latest(), current.status(), review, current.reviewCount() + 1,
+                now);
+        return new Transition(state, message(state, AlertEvent.REVIEWED, now),
+                "reviewed by " + review.reviewer() + ": " + review.occurrence());
+    }
+
+    /** A repeat of a still-firing, high-severity alert once the repeat interval has passed since the last message. */
+    public Transition repeatIfDue(AlertState current) {
+        Instant now = clock.instant();
+        if (settings.repeatInterval().isZero()
+                || current.status() != AlertStatus.FIRING
+                || !current.latest().severity().isAtLeast(settings.repeatMinSeverity())
+                || now.isBefore(current.lastNotifiedAt().plus(settings.repeatInterval()))) {
+            return new Transition(current, null, "no repeat due");
+        }
+        AlertState state = notified(current, current.latest(), AlertStatus.FIRING, current.review(),
+                current.reviewCount(), now);
+        return new Transition(state, message(state, AlertEvent.UPDATED, now),
+                "repeat: still firing after " + settings.repeatInterval());
+    }
+
+    static List<String> materialChanges(AlertState current, Assessment next) {
+        List<String> changes = new ArrayList<>();
+        if (next.severity().compareTo(current.notifiedSeverity()) > 0) {
+            changes.add("severity " + current.notifiedSeverity() + " -> " + next.severity());
+        }
+        if (next.occurrence() != current.notifiedOccurrence()) {
+            changes.add("occurrence " + current.notifiedOccurrence() + " -> " + next.occurrence());
+        }
+        Set<SignalType> added = EnumSet.noneOf(SignalType.class);
+        added.addAll(signalTypes(next));
+        added.removeAll(current.notifiedSignals());
+        if (!added.isEmpty()) {
+            changes.add("new signal " + added.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        if (current.status() == AlertStatus.RESOLVED && changes.isEmpty()) {
+            changes.add("incident reopened");
+        }
+        return changes;
+    }
+
+    private static AlertState withLatest(AlertState s, Assessment latest) {
+        return new AlertState(s.alertId(), s.incidentId(), s.status(), latest, s.review(), s.reviewCount(),
+                s.sequence(), s.notifiedSeverity(), s.notifiedOccurrence(), s.notifiedSignals(), s.firstNotifiedAt(),
+                s.lastNotifiedAt());
+    }
+
+    private static AlertState notified(AlertState s, Assessment latest, AlertStatus status, Review review,
+                                       int reviewCount, Instant now) {
+        return new AlertState(s.alertId(), s.incidentId(), status, latest, review, reviewCount, s.sequence() + 1,
+                latest.severity(), latest.occurrence(), signalTypes(latest), s.firstNotifiedAt(), now);
+    }
+
+    static Set<SignalType> signalTypes(Assessment a) {
+        Set<SignalType> types = EnumSet.noneOf(SignalType.class);
+        a.signals().stream().map(Signal::type).forEach(types::add);
+        return types;
+    }
+
+    private static Alert message(AlertState s, AlertEvent event, Instant now) {
+        Assessment a = s.latest();
+        List<SignalType> signals = List.copyOf(signalTypes(a));
+        return new Alert(Alert.SCHEMA_VERSION, s.alertId(), s.incidentId(), s.sequence(), a.version(), event,
+                s.status(), a.segment(), a.severity(), a.occurrence(), a.attribution(), signals, a.window(),
+                a.casualties(), AlertSummaries.summary(a, s.review(), event), a.rationale(), s.review(),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,41 @@
+package org.borderwatch.alert.routing;
+
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.SignalType;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * What a subscriber wants to hear about. An empty set means "any"; all given criteria must hold. With
+ * {@code signals} given, an alert matches when it carries at least one of them. The occurrence compared is the
+ * person's (review) when there is one, else the machine's.
+ */
+public record SubscriptionFilter(Set<BorderSegment> segments, Severity minSeverity, Set<SignalType> signals,
+                                 Set<Occurrence> occurrences) {
+
+    public static final SubscriptionFilter ANY = new SubscriptionFilter(Set.of(), Severity.INFO, Set.of(), Set.of());
+
+    public SubscriptionFilter {
+        segments = segments == null ? Set.of() : Set.copyOf(segments);
+        minSeverity = minSeverity == null ? Severity.INFO : minSeverity;
+        signals = signals == null ? Set.of() : Set.copyOf(signals);
+        occurrences = occurrences == null ? Set.of() : Set.copyOf(occurrences);
+    }
+
+    public boolean matches(Alert alert) {
+        Occurrence occurrence = alert.review() != null ? alert.review().occurrence() : alert.occurrence();
+        return matches(alert.segment(), alert.severity(), alert.signals(), occurrence);
+    }
+
+    public boolean matches(BorderSegment segment, Severity severity, Collection<SignalType> alertSignals,
+                           Occurrence occurrence) {
+        return (segments.isEmpty() || segments.contains(segment))
+                && severity.isAtLeast(minSeverity)
+                && (signals.isEmpty() || alertSignals.stream().anyMatch(signals::contains))
+                && (occurrences.isEmpty() || occurrences.contains(occurrence));
+    }
+}

@@ -1,0 +1,86 @@
+package org.borderwatch.alert.security;
+
+import jakarta.servlet.DispatcherType;
+import org.borderwatch.alert.AlertProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP Basic with users from configuration ({@code alert.security.users}); roles STAFF (read, own
+ * subscriptions, review, acknowledge, silence) and ADMIN (everything, including other people's subscriptions and
+ * silences). Health, Prometheus and the OpenAPI document are open. Errors are problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"BorderWatch\"");
+            problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                    "send HTTP Basic credentials of a configured user");
+        };
+        AccessDeniedHandler denied = (request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("STAFF", "ADMIN")
+                        .requestMatchers("/api/**").hasAnyRole("STAFF", "ADMIN")
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(AlertProperties properties) {
+        var manager = new InMemoryUserDetailsManager();
+        properties.security().users().forEach(u -> manager.createUser(User.withUsername(u.name())
+                .password(u.password())
+                .roles(u.roles().stream().map(r -> r.toUpperCase(java.util.Locale.ROOT)).toArray(String[]::new))
+                .build()));
+        if (properties.security().users().isEmpty()) {
+            log.warn("no users configured under alert.security.users: every API call will be refused");
+        }
+        return manager;
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String type,
+                                String title, String detail) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String body = "{\"type\":\"urn:borderwatch:problem:" + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

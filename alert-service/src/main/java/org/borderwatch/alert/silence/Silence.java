@@ -1,0 +1,41 @@
+package org.borderwatch.alert.silence;
+
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.SignalType;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Mutes alerts that match every given matcher while active (from {@code startsAt} inclusive to {@code endsAt}
+ * exclusive). Matchers: segments (one of), signals (the alert carries one of them), sources (one of the alert's
+ * source tags, compared case-insensitively).
+ */
+public record Silence(String id, Set<BorderSegment> segments, Set<SignalType> signals, Set<String> sources,
+                      Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt) {
+
+    public Silence {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(startsAt, "startsAt");
+        Objects.requireNonNull(endsAt, "endsAt");
+        segments = segments == null ? Set.of() : Set.copyOf(segments);
+        signals = signals == null ? Set.of() : Set.copyOf(signals);
+        sources = sources == null ? Set.of()
+                : sources.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public boolean isActive(Instant now) {
+        return !now.isBefore(startsAt) && now.isBefore(endsAt);
+    }
+
+    public boolean matches(BorderSegment segment, Collection<SignalType> alertSignals, Collection<String> sourceTags) {
+        return (segments.isEmpty() || segments.contains(segment))
+                && (signals.isEmpty() || alertSignals.stream().anyMatch(signals::contains))
+                && (sources.isEmpty()
+                        || sourceTags.stream().map(s -> s.toLowerCase(Locale.ROOT)).anyMatch(sources::contains));
+    }
+}

@@ -1,0 +1,180 @@
+package org.borderwatch.alert.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.borderwatch.alert.lifecycle.AlertState;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Severity;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code alerts} collection: one document per incident, replaced with optimistic concurrency. */
+@Repository
+public class AlertStore implements InitializingBean {
+
+    static final String ALERTS = "alerts";
+    private final MongoTemplate mongo;
+
+    public AlertStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Mongo.index(alerts(), Indexes.ascending("incidentId"), true, "incident");
+        Mongo.index(alerts(), Indexes.ascending("segment", "windowFrom"), false, "segment_window");
+        Mongo.index(alerts(), Indexes.ascending("status", "lastNotifiedAt"), false, "status_notified");
+        Mongo.index(alerts(), Indexes.ascending("pendingCount"), false, "pending");
+    }
+
+    public Optional<StoredAlert> find(UUID alertId) {
+        return Optional.ofNullable(alerts().find(Filters.eq("_id", alertId.toString())).first())
+                .map(AlertStore::toStored);
+    }
+
+    public Optional<StoredAlert> findByIncident(UUID incidentId) {
+        return Optional.ofNullable(alerts().find(Filters.eq("incidentId", incidentId.toString())).first())
+                .map(AlertStore::toStored);
+    }
+
+    /**
+     * Writes the alert if nobody changed it since it was read ({@code expectedRev}; -1 for a new alert).
+     *
+     * @return false on a concurrent change: read again and retry
+     */
+    public boolean write(StoredAlert alert, long expectedRev) {
+        Document doc = toDocument(alert, expectedRev + 1);
+        if (expectedRev < 0) {
+            return Mongo.insertIfAbsent(alerts(), doc);
+        }
+        return alerts().replaceOne(Filters.and(Filters.eq("_id", doc.getString("_id")),
+                Filters.eq("rev", expectedRev)), doc).getMatchedCount() == 1;
+    }
+
+    /** Clears the pending outbox rows once copied, unless the alert changed meanwhile (then the next sweep does). */
+    public boolean clearPending(UUID alertId, long rev) {
+        return alerts().updateOne(Filters.and(Filters.eq("_id", alertId.toString()), Filters.eq("rev", rev)),
+                Updates.combine(Updates.set("pending", List.of()), Updates.set("pendingCount", 0)))
+                .getMatchedCount() == 1;
+    }
+
+    public List<StoredAlert> withPendingOutbox(int limit) {
+        List<StoredAlert> out = new ArrayList<>();
+        alerts().find(Filters.gt("pendingCount", 0)).limit(limit).forEach(d -> out.add(toStored(d)));
+        return out;
+    }
+
+    public void addAck(UUID alertId, StoredAlert.Ack ack) {
+        alerts().updateOne(Filters.eq("_id", alertId.toString()), Updates.push("acks",
+                new Document("by", ack.by()).append("comment", ack.comment()).append("at", Mongo.date(ack.at()))));
+    }
+
+    /** Alerts in a segment at one of the severities whose event time lies within [from, to]. */
+    public List<AlertState> inSegment(BorderSegment segment, Collection<Severity> severities, Instant from,
+                                      Instant to) {
+        List<AlertState> out = new ArrayList<>();
+        alerts().find(Filters.and(Filters.eq("segment", segment.name()),
+                        Filters.in("severity", severities.stream().map(Enum::name).toList()),
+                        Filters.gte("windowTo", Mongo.date(from)), Filters.lte("windowFrom", Mongo.date(to))))
+                .forEach(d -> out.add(Json.read(d.getString("state"), AlertState.class)));
+        return out;
+    }
+
+    /** Firing alerts at one of the severities last notified at or before the cutoff. */
+    public List<StoredAlert> firingNotifiedBefore(Collection<Severity> severities, Instant cutoff, int limit) {
+        List<StoredAlert> out = new ArrayList<>();
+        alerts().find(Filters.and(Filters.eq("status", AlertStatus.FIRING.name()),
+                        Filters.in("severity", severities.stream().map(Enum::name).toList()),
+                        Filters.lte("lastNotifiedAt", Mongo.date(cutoff))))
+                .limit(limit).forEach(d -> out.add(toStored(d)));
+        return out;
+    }
+
+    public List<StoredAlert> list(String status, String segment, String severity, int page, int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (status != null) {
+            filters.add(Filters.eq("status", status));
+        }
+        if (segment != null) {
+            filters.add(Filters.eq("segment", segment));
+        }
+        if (severity != null) {
+            filters.add(Filters.eq("severity", severity));
+        }
+        List<StoredAlert> out = new ArrayList<>();
+        alerts().find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.orderBy(Sorts.descending("lastNotifiedAt"), Sorts.ascending("_id")))
+                .skip(page * size).limit(size).forEach(d -> out.add(toStored(d)));
+        return out;
+    }
+
+    private static Document toDocument(StoredAlert a, long rev) {
+        AlertState s = a.state();
+        List<Document> messages = a.messages().stream().map(m -> new Document("sequence", m.alert().sequence())
+                .append("event", m.alert().event().name())
+                .append("reason", m.reason())
+                .append("muted", m.muted())
+                .append("alert", Json.write(m.alert()))).toList();
+        List<Document> acks = a.acks().stream().map(k -> new Document("by", k.by()).append("comment", k.comment())
+                .append("at", Mongo.date(k.at()))).toList();
+        List<Document> pending = a.pending().stream().map(DeliveryStore::toDocument).toList();
+        return new Document("_id", s.alertId().toString())
+                .append("incidentId", s.incidentId().toString())
+                .append("rev", rev)
+                .append("segment", s.latest().segment().name())
+                .append("severity", s.latest().severity().name())
+                .append("status", s.status().name())
+                .append("windowFrom", s.latest().window() == null ? null
+                        : Mongo.date(s.latest().window().from().toInstant()))
+                .append("windowTo", s.latest().window() == null ? null
+                        : Mongo.date(s.latest().window().to().toInstant()))
+                .append("sequence", s.sequence())
+                .append("lastNotifiedAt", Mongo.date(s.lastNotifiedAt()))
+                .append("state", Json.write(s))
+                .append("messages", messages)
+                .append("told", new Document(new LinkedHashMap<>(a.told())))
+                .append("acks", acks)
+                .append("pending", pending)
+                .append("pendingCount", pending.size());
+    }
+
+    private static StoredAlert toStored(Document d) {
+        AlertState state = Json.read(d.getString("state"), AlertState.class);
+        List<StoredAlert.Message> messages = d.getList("messages", Document.class, List.of()).stream()
+                .map(m -> new StoredAlert.Message(Json.read(m.getString("alert"), Alert.class),
+                        m.getString("reason"), m.getString("muted"))).toList();
+        Map<String, Long> told = new LinkedHashMap<>();
+        Document toldDoc = d.get("told", Document.class);
+        if (toldDoc != null) {
+            toldDoc.forEach((k, v) -> told.put(k, ((Number) v).longValue()));
+        }
+        List<StoredAlert.Ack> acks = d.getList("acks", Document.class, List.of()).stream()
+                .map(k -> new StoredAlert.Ack(k.getString("by"), k.getString("comment"), Mongo.instant(k, "at")))
+                .toList();
+        List<OutboxRow> pending = d.getList("pending", Document.class, List.of()).stream()
+                .map(DeliveryStore::toRow).toList();
+        return new StoredAlert(state, ((Number) d.get("rev")).longValue(), messages, told, acks, pending);
+    }
+
+    private MongoCollection<Document> alerts() {
+        return mongo.getCollection(ALERTS);
+    }
+}

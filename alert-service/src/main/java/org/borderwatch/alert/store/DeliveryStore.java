@@ -1,0 +1,170 @@
+package org.borderwatch.alert.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.borderwatch.alert.delivery.DeliveryStatus;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code deliveries} collection: the outbox and, once done, the audit of every delivery. Rows are claimed one
+ * at a time with {@code findOneAndUpdate} and a lease (no transactions); a worker that dies leaves its rows
+ * claimable again when the lease runs out. Every change of a claimed row is conditional on the lease owner.
+ */
+@Repository
+public class DeliveryStore implements InitializingBean {
+
+    static final String DELIVERIES = "deliveries";
+    private final MongoTemplate mongo;
+
+    public DeliveryStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Mongo.index(rows(), Indexes.ascending("status", "notBefore"), false, "status_notBefore");
+        Mongo.index(rows(), Indexes.ascending("alertId", "createdAt"), false, "alert");
+        Mongo.index(rows(), Indexes.ascending("status", "updatedAt"), false, "status_updated");
+    }
+
+    /** Copies a row into the outbox; false when it is there already (the key is the idempotency key). */
+    public boolean insertIfAbsent(OutboxRow row) {
+        return Mongo.insertIfAbsent(rows(), toDocument(row).append("updatedAt", Mongo.date(row.createdAt())));
+    }
+
+    private static Bson claimable(Instant now) {
+        return Filters.or(
+                Filters.and(Filters.eq("status", DeliveryStatus.PENDING.name()),
+                        Filters.lte("notBefore", Mongo.date(now))),
+                Filters.and(Filters.eq("status", DeliveryStatus.IN_FLIGHT.name()),
+                        Filters.lt("leaseUntil", Mongo.date(now))));
+    }
+
+    public List<OutboxRow> findDue(Instant now, int limit) {
+        List<OutboxRow> out = new ArrayList<>();
+        rows().find(claimable(now)).sort(Sorts.ascending("createdAt")).limit(limit)
+                .forEach(d -> out.add(toRow(d)));
+        return out;
+    }
+
+    /** Claims one row under a lease; empty when another worker has it or it is no longer due. */
+    public Optional<OutboxRow> claim(String id, String owner, Instant now, Instant leaseUntil) {
+        Document d = rows().findOneAndUpdate(Filters.and(Filters.eq("_id", id), claimable(now)),
+                Updates.combine(Updates.set("status", DeliveryStatus.IN_FLIGHT.name()),
+                        Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Mongo.date(leaseUntil)),
+                        Updates.set("updatedAt", Mongo.date(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(DeliveryStore::toRow);
+    }
+
+    public void delivered(Collection<String> ids, String owner, Instant now, Integer statusCode, int attempts,
+                          String batchKey) {
+        rows().updateMany(owned(ids, owner), Updates.combine(
+                Updates.set("status", DeliveryStatus.DELIVERED.name()),
+                Updates.set("deliveredAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now)),
+                Updates.set("statusCode", statusCode), Updates.set("batchKey", batchKey),
+                Updates.unset("leaseOwner"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts)));
+    }
+
+    public void reschedule(Collection<String> ids, String owner, Instant now, Instant notBefore, String reason,
+                           Integer statusCode, int attempts, int rounds) {
+        rows().updateMany(owned(ids, owner), Updates.combine(
+                Updates.set("status", DeliveryStatus.PENDING.name()),
+                Updates.set("notBefore", Mongo.date(notBefore)), Updates.set("updatedAt", Mongo.date(now)),
+                Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
+                Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
+                Updates.inc("attempts", attempts), Updates.inc("rounds", rounds)));
+    }
+
+    public void failed(Collection<String> ids, String owner, Instant now, String reason, Integer statusCode,
+                       int attempts) {
+        rows().updateMany(owned(ids, owner), Updates.combine(
+                Updates.set("status", DeliveryStatus.FAILED.name()), Updates.set("updatedAt", Mongo.date(now)),
+                Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
+                Updates.unset("leaseOwner"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts),
+                Updates.inc("rounds", 1)));
+    }
+
+    public List<OutboxRow> byAlert(UUID alertId) {
+        List<OutboxRow> out = new ArrayList<>();
+        rows().find(Filters.eq("alertId", alertId.toString())).sort(Sorts.ascending("createdAt", "_id"))
+                .forEach(d -> out.add(toRow(d)));
+        return out;
+    }
+
+    public Optional<OutboxRow> find(String id) {
+        return Optional.ofNullable(rows().find(Filters.eq("_id", id)).first()).map(DeliveryStore::toRow);
+    }
+
+    public long backlog() {
+        return rows().countDocuments(Filters.in("status", DeliveryStatus.PENDING.name(),
+                DeliveryStatus.IN_FLIGHT.name()));
+    }
+
+    /** Deletes finished rows last changed before the cutoff (the expiry job; no TTL index on the wire store). */
+    public long expire(Instant before) {
+        return rows().deleteMany(Filters.and(Filters.in("status", DeliveryStatus.DELIVERED.name(),
+                DeliveryStatus.FAILED.name()), Filters.lt("updatedAt", Mongo.date(before)))).getDeletedCount();
+    }
+
+    private static Bson owned(Collection<String> ids, String owner) {
+        return Filters.and(Filters.in("_id", ids), Filters.eq("leaseOwner", owner));
+    }
+
+    static Document toDocument(OutboxRow r) {
+        return new Document("_id", r.id())
+                .append("alertId", r.alertId().toString())
+                .append("incidentId", r.incidentId().toString())
+                .append("sequence", r.sequence())
+                .append("event", r.event())
+                .append("subscriptionId", r.subscriptionId())
+                .append("subscriptionName", r.subscriptionName())
+                .append("channel", r.channel())
+                .append("target", r.target())
+                .append("groupKey", r.groupKey())
+                .append("status", r.status().name())
+                .append("notBefore", Mongo.date(r.notBefore()))
+                .append("createdAt", Mongo.date(r.createdAt()))
+                .append("receivedAt", Mongo.date(r.receivedAt()))
+                .append("attempts", r.attempts())
+                .append("rounds", r.rounds())
+                .append("lastError", r.lastError())
+                .append("statusCode", r.statusCode())
+                .append("deliveredAt", Mongo.date(r.deliveredAt()))
+                .append("batchKey", r.batchKey())
+                .append("alert", r.alertJson());
+    }
+
+    static OutboxRow toRow(Document d) {
+        return new OutboxRow(d.getString("_id"), UUID.fromString(d.getString("alertId")),
+                UUID.fromString(d.getString("incidentId")), ((Number) d.get("sequence")).longValue(),
+                d.getString("event"), d.getString("subscriptionId"), d.getString("subscriptionName"),
+                d.getString("channel"), d.getString("target"), d.getString("groupKey"),
+                DeliveryStatus.valueOf(d.getString("status")), Mongo.instant(d, "notBefore"),
+                Mongo.instant(d, "createdAt"), Mongo.instant(d, "receivedAt"),
+                d.get("attempts") == null ? 0 : ((Number) d.get("attempts")).intValue(),
+                d.get("rounds") == null ? 0 : ((Number) d.get("rounds")).intValue(),
+                d.getString("lastError"), d.getInteger("statusCode"), Mongo.instant(d, "deliveredAt"),
+                d.getString("batchKey"), d.getString("alert"));
+    }
+
+    private MongoCollection<Document> rows() {
+        return mongo.getCollection(DELIVERIES);
+    }
+}

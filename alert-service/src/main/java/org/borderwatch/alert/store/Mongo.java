@@ -1,0 +1,50 @@
+package org.borderwatch.alert.store;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.Date;
+
+/** Small helpers shared by the stores: dates, duplicate keys, index creation. */
+final class Mongo {
+
+    private Mongo() {
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    /** Inserts; returns false when a document with the same unique key exists already. */
+    static boolean insertIfAbsent(MongoCollection<Document> collection, Document doc) {
+        try {
+            collection.insertOne(doc);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static boolean isDuplicateKey(RuntimeException e) {
+        return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                || e instanceof org.springframework.dao.DuplicateKeyException
+                || (e instanceof com.mongodb.MongoCommandException c && c.getErrorCode() == 11000);
+    }
+
+    static void index(MongoCollection<Document> collection, Bson keys, boolean unique, String name) {
+        collection.createIndex(keys, new IndexOptions().unique(unique).name(name));
+    }
+}

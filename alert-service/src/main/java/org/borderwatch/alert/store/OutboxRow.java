@@ -1,0 +1,20 @@
+package org.borderwatch.alert.store;
+
+import org.borderwatch.alert.delivery.DeliveryStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One subscriber's copy of one alert message in the outbox, and afterwards its audit record.
+ *
+ * @param id         the idempotency key (also the {@code X-BorderWatch-Delivery} header of a single delivery)
+ * @param receivedAt when the assessment behind the message arrived (for the latency timer)
+ * @param alertJson  the alert message as sent
+ */
+public record OutboxRow(String id, UUID alertId, UUID incidentId, long sequence, String event,
+                        String subscriptionId, String subscriptionName, String channel, String target,
+                        String groupKey, DeliveryStatus status, Instant notBefore, Instant createdAt,
+                        Instant receivedAt, int attempts, int rounds, String lastError, Integer statusCode,
+                        Instant deliveredAt, String batchKey, String alertJson) {
+}

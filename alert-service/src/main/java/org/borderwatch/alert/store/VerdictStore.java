@@ -1,0 +1,165 @@
+package org.borderwatch.alert.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Review;
+import org.borderwatch.common.model.Signal;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Verdicts: {@code verdict_versions} keeps every assessment version (unique incidentId + version);
+ * {@code verdicts} keeps the latest per incident with its queryable fields and the staff reviews. Both writes are
+ * idempotent, so a redelivered assessment changes nothing.
+ */
+@Repository
+public class VerdictStore implements InitializingBean {
+
+    static final String LATEST = "verdicts";
+    static final String VERSIONS = "verdict_versions";
+
+    private final MongoTemplate mongo;
+
+    public VerdictStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Mongo.index(versions(), Indexes.ascending("incidentId", "version"), true, "incident_version");
+        Mongo.index(latest(), Indexes.descending("from"), false, "from");
+        Mongo.index(latest(), Indexes.ascending("segment", "from"), false, "segment_from");
+        Mongo.index(latest(), Indexes.ascending("occurrence"), false, "occurrence");
+        Mongo.index(latest(), Indexes.ascending("severity"), false, "severity");
+        Mongo.index(latest(), Indexes.ascending("signals"), false, "signals");
+    }
+
+    /** A stored verdict: the machine's latest version and the people's reviews (latest first). */
+    public record StoredVerdict(Assessment latest, List<Review> reviews, Instant receivedAt) {
+        public Review review() {
+            return reviews.isEmpty() ? null : reviews.get(0);
+        }
+    }
+
+    /** Query of the latest verdicts; null fields do not filter. */
+    public record VerdictQuery(String segment, String occurrence, String severity, String signal, Instant from,
+                               Instant to, int page, int size) {
+    }
+
+    /** Stores a version; returns false when it was stored before. */
+    public boolean save(Assessment a, Instant receivedAt) {
+        String json = Json.write(a);
+        boolean fresh = Mongo.insertIfAbsent(versions(), new Document("_id", a.incidentId() + ":" + a.version())
+                .append("incidentId", a.incidentId().toString())
+                .append("version", a.version())
+                .append("receivedAt", Mongo.date(receivedAt))
+                .append("assessment", json));
+        Bson newer = Filters.and(Filters.eq("_id", a.incidentId().toString()), Filters.lt("version", a.version()));
+        try {
+            latest().updateOne(newer, Updates.combine(
+                    Updates.set("version", a.version()),
+                    Updates.set("segment", a.segment().name()),
+                    Updates.set("occurrence", a.occurrence().name()),
+                    Updates.set("severity", a.severity().name()),
+                    Updates.set("severityRank", a.severity().ordinal()),
+                    Updates.set("signals", a.signals().stream().map(Signal::type).map(Enum::name).toList()),
+                    Updates.set("from", a.window() == null ? null : Mongo.date(a.window().from().toInstant())),
+                    Updates.set("to", a.window() == null ? null : Mongo.date(a.window().to().toInstant())),
+                    Updates.set("closed", a.closed()),
+                    Updates.set("receivedAt", Mongo.date(receivedAt)),
+                    Updates.set("assessment", json),
+                    Updates.setOnInsert("reviews", List.of())), new UpdateOptions().upsert(true));
+        } catch (RuntimeException e) {
+            if (!Mongo.isDuplicateKey(e)) {
+                throw e; // a newer version is stored already: the upsert found no match and could not insert
+            }
+        }
+        return fresh;
+    }
+
+    public Optional<StoredVerdict> find(UUID incidentId) {
+        Document d = latest().find(Filters.eq("_id", incidentId.toString())).first();
+        return Optional.ofNullable(d).map(VerdictStore::toVerdict);
+    }
+
+    public List<Assessment> history(UUID incidentId) {
+        List<Assessment> out = new ArrayList<>();
+        versions().find(Filters.eq("incidentId", incidentId.toString())).sort(Sorts.ascending("version"))
+                .forEach(d -> out.add(Json.read(d.getString("assessment"), Assessment.class)));
+        return out;
+    }
+
+    public List<StoredVerdict> list(VerdictQuery q) {
+        List<Bson> filters = new ArrayList<>();
+        if (q.segment() != null) {
+            filters.add(Filters.eq("segment", q.segment()));
+        }
+        if (q.occurrence() != null) {
+            filters.add(Filters.eq("occurrence", q.occurrence()));
+        }
+        if (q.severity() != null) {
+            filters.add(Filters.eq("severity", q.severity()));
+        }
+        if (q.signal() != null) {
+            filters.add(Filters.eq("signals", q.signal()));
+        }
+        if (q.from() != null) {
+            filters.add(Filters.gte("to", Mongo.date(q.from())));
+        }
+        if (q.to() != null) {
+            filters.add(Filters.lte("from", Mongo.date(q.to())));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        List<StoredVerdict> out = new ArrayList<>();
+        latest().find(filter).sort(Sorts.orderBy(Sorts.descending("from"), Sorts.ascending("_id")))
+                .skip(q.page() * q.size()).limit(q.size())
+                .forEach(d -> out.add(toVerdict(d)));
+        return out;
+    }
+
+    /** Records a review beside the machine's verdict, newest first. */
+    public boolean addReview(UUID incidentId, Review review) {
+        Document r = new Document("json", Json.write(review));
+        Document d = latest().find(Filters.eq("_id", incidentId.toString())).first();
+        if (d == null) {
+            return false;
+        }
+        List<Document> reviews = new ArrayList<>();
+        reviews.add(r);
+        reviews.addAll(d.getList("reviews", Document.class, List.of()));
+        latest().updateOne(Filters.eq("_id", incidentId.toString()), Updates.combine(
+                Updates.set("reviews", reviews),
+                Updates.set("reviewOccurrence", review.occurrence().name())));
+        return true;
+    }
+
+    private static StoredVerdict toVerdict(Document d) {
+        List<Review> reviews = d.getList("reviews", Document.class, List.of()).stream()
+                .map(r -> Json.read(r.getString("json"), Review.class)).toList();
+        return new StoredVerdict(Json.read(d.getString("assessment"), Assessment.class), reviews,
+                Mongo.instant(d, "receivedAt"));
+    }
+
+    private MongoCollection<Document> latest() {
+        return mongo.getCollection(LATEST);
+    }
+
+    private MongoCollection<Document> versions() {
+        return mongo.getCollection(VERSIONS);
+    }
+}

@@ -1,0 +1,138 @@
+package org.borderwatch.alert;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.testkit.BorderWatchInfrastructure;
+import org.borderwatch.testkit.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every integration test shares: ONE Spring Boot context (same annotations and properties everywhere, so it
+ * is cached), the testkit's real Kafka broker and MongoDB-wire store, a real webhook receiver and a real SMTP
+ * server. Each test uses its own incidents and subscriptions, so tests do not see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@BorderWatchInfrastructure
+public abstract class AlertServiceITSupport {
+
+    protected static final WebhookReceiver RECEIVER = new WebhookReceiver();
+    protected static final GreenMail MAIL = startMail();
+    protected static final String SECRET = "it-secret-0123456789";
+    private static KafkaProducer<String, byte[]> producer;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected org.borderwatch.alert.store.DeliveryStore deliveryStore;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.registerSpringProperties(registry);
+        TestInfrastructure.createTopics(1, Topics.ASSESSMENTS.name(), Topics.ALERTS.name());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    /** Sends assessments in one Kafka transaction, committed or aborted, as the classifier does (exactly-once). */
+    protected static synchronized void sendAssessments(boolean commit, Assessment... assessments) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "alert-it-" + UUID.randomUUID(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                    new StringSerializer(), new ByteArraySerializer());
+            producer.initTransactions();
+        }
+        producer.beginTransaction();
+        for (Assessment a : assessments) {
+            producer.send(new ProducerRecord<>(Topics.ASSESSMENTS.name(), a.incidentId().toString(),
+                    Json.writeBytes(a)));
+        }
+        if (commit) {
+            producer.commitTransaction();
+        } else {
+            producer.flush();
+            producer.abortTransaction();
+        }
+    }
+
+    protected static void sendAssessments(Assessment... assessments) {
+        sendAssessments(true, assessments);
+    }
+
+    protected HttpResponse<String> call(String method, String path, String user, String body, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20));
+        if (user != null) {
+            String password = user + "-pw";
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path, String user) {
+        return call("GET", path, user, null, "application/json");
+    }
+
+    protected HttpResponse<String> post(String path, String user, String body) {
+        return call("POST", path, user, body, "application/json");
+    }
+
+    /** Creates a webhook subscription as the user and returns its id. */
+    protected String subscribeWebhook(String user, String url, String filterJson) {
+        var response = post("/api/v1/subscriptions", user, """
+                {"name":"it %s","channel":{"type":"webhook","url":"%s","secret":"%s"},"filter":%s}
+                """.formatted(UUID.randomUUID(), url, SECRET, filterJson));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("subscription refused: " + response.body());
+        }
+        return Json.tree(response.body().getBytes(StandardCharsets.UTF_8)).get("id").asString();
+    }
+}

@@ -1,0 +1,78 @@
+package org.borderwatch.alert;
+
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.model.TimeWindow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Test data written for these tests: a small incident on the border, one version at a time. */
+public final class Fixtures {
+
+    public static final OffsetDateTime EVENT_TIME = OffsetDateTime.of(2025, 3, 16, 10, 40, 0, 0, ZoneOffset.ofHours(4));
+
+    private Fixtures() {
+    }
+
+    public static Assessment assessment(UUID incidentId, long version, BorderSegment segment, Severity severity,
+                                        Occurrence occurrence, boolean closed, SignalType... signals) {
+        return assessment(incidentId, version, segment, severity, occurrence, closed, EVENT_TIME, signals);
+    }
+
+    public static Assessment assessment(UUID incidentId, long version, BorderSegment segment, Severity severity,
+                                        Occurrence occurrence, boolean closed, OffsetDateTime eventTime,
+                                        SignalType... signals) {
+        List<Signal> signalList = Arrays.stream(signals)
+                .map(t -> new Signal(t, List.of(), "test signal " + t)).toList();
+        return new Assessment(1, incidentId, version, segment,
+                new TimeWindow(eventTime, eventTime.plusMinutes(30)), occurrence, Attribution.CONTESTED, 0.7,
+                Party.AM, List.of(EventType.SMALL_ARMS_FIRE), null,
+                List.of(new Casualties(0, 1, Party.AZ)), severity, signalList, closed,
+                List.of("AZ MoD claimed small-arms fire at 10:40 near Sotk", "AM MoD denied"),
+                eventTime.plusHours(2));
+    }
+
+    /** A clock a test moves by hand. */
+    public static final class MutableClock extends Clock {
+        private Instant now;
+
+        public MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        public void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

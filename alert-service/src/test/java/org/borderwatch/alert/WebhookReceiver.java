@@ -1,0 +1,79 @@
+package org.borderwatch.alert;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server on 127.0.0.1 that records every request it gets. A path can be told to answer with an error
+ * status for its first N requests, or always.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    public record Request(String path, Map<String, List<String>> headers, byte[] body, int answered) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private record Failure(AtomicInteger remaining, int status) {
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            int status = 204;
+            Failure f = failures.get(path);
+            if (f != null && f.remaining().getAndDecrement() > 0) {
+                status = f.status();
+            }
+            requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The first {@code times} requests to the path get {@code status}. */
+    public void failFirst(String path, int times, int status) {
+        failures.put(path, new Failure(new AtomicInteger(times), status));
+    }
+
+    public List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    public List<Request> accepted(String path) {
+        return requests(path).stream().filter(r -> r.answered() < 300).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,124 @@
+package org.borderwatch.alert.cap;
+
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.lifecycle.LifecycleSettings;
+import org.borderwatch.alert.lifecycle.Transition;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.SignalType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
+
+class CapRendererTest {
+
+    private final AlertLifecycle lifecycle = new AlertLifecycle(
+            Clock.fixed(Instant.parse("2024-02-13T09:15:30.123Z"), ZoneOffset.UTC),
+            new LifecycleSettings(Duration.ZERO, Severity.HIGH));
+    private final CapRenderer renderer = new CapRenderer("alerts@borderwatch.example", "BorderWatch");
+    private final UUID incident = UUID.randomUUID();
+
+    public static Element parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return d.getDocumentElement();
+    }
+
+    public static String text(Element parent, String name) {
+        var nodes = parent.getElementsByTagNameNS(CapRenderer.NAMESPACE, name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+    }
+
+    @Test
+    void firedAlertHasEveryRequiredCap12Element() throws Exception {
+        Alert fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST, Severity.CRITICAL,
+                Occurrence.CONFIRMED, false, SignalType.FATALITIES)).message();
+
+        Element alert = parse(renderer.render(fired, List.of()));
+
+        assertThat(alert.getLocalName()).isEqualTo("alert");
+        assertThat(alert.getNamespaceURI()).isEqualTo("urn:oasis:names:tc:emergency:cap:1.2");
+        assertThat(text(alert, "identifier")).isEqualTo("borderwatch-" + fired.alertId() + "-1")
+                .doesNotContain(" ", ",", "<", "&");
+        assertThat(text(alert, "sender")).isEqualTo("alerts@borderwatch.example");
+        assertThat(text(alert, "sent")).isEqualTo("2024-02-13T09:15:30-00:00");
+        assertThat(text(alert, "status")).isEqualTo("Actual");
+        assertThat(text(alert, "msgType")).isEqualTo("Alert");
+        assertThat(text(alert, "scope")).isEqualTo("Public");
+        assertThat(text(alert, "references")).isNull();
+        Element info = (Element) alert.getElementsByTagNameNS(CapRenderer.NAMESPACE, "info").item(0);
+        assertThat(text(info, "category")).isEqualTo("Security");
+        assertThat(text(info, "event")).isNotBlank();
+        assertThat(text(info, "urgency")).isEqualTo("Immediate");
+        assertThat(text(info, "severity")).isEqualTo("Extreme");
+        assertThat(text(info, "certainty")).isEqualTo("Observed");
+        assertThat(text(info, "onset")).isEqualTo("2025-03-16T10:40:00+04:00");
+        assertThat(text(info, "description")).contains("AZ MoD claimed");
+        Element area = (Element) info.getElementsByTagNameNS(CapRenderer.NAMESPACE, "area").item(0);
+        assertThat(text(area, "areaDesc")).contains("SYUNIK_EAST");
+    }
+
+    @Test
+    void updatesAndCancellationsReferenceEarlierMessages() throws Exception {
+        Transition fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST, Severity.LOW,
+                Occurrence.DISPUTED, false));
+        Transition resolved = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2, SYUNIK_EAST,
+                Severity.LOW, Occurrence.DISPUTED, true));
+        var earlier = new CapReference(CapRenderer.identifier(fired.message()), fired.message().createdAt());
+
+        Element cancel = parse(renderer.render(resolved.message(), List.of(earlier)));
+
+        assertThat(text(cancel, "msgType")).isEqualTo("Cancel");
+        assertThat(text(cancel, "references"))
+                .isEqualTo("alerts@borderwatch.example,borderwatch-" + fired.message().alertId()
+                        + "-1,2024-02-13T09:15:30-00:00");
+        assertThat(text(cancel, "urgency")).isEqualTo("Past");
+        assertThat(text(cancel, "responseType")).isEqualTo("AllClear");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CRITICAL,Extreme", "HIGH,Severe", "MEDIUM,Moderate", "LOW,Minor", "INFO,Minor"})
+    void severityMapping(Severity severity, String cap) {
+        assertThat(CapMapping.severity(severity)).isEqualTo(cap);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CONFIRMED,Observed", "UNVERIFIED,Possible", "DISPUTED,Possible", "REFUTED,Unlikely"})
+    void certaintyMapping(Occurrence occurrence, String cap) {
+        assertThat(CapMapping.certainty(occurrence)).isEqualTo(cap);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"FIRED,Alert", "UPDATED,Update", "REVIEWED,Update", "RESOLVED,Cancel"})
+    void msgTypeMapping(AlertEvent event, String cap) {
+        assertThat(CapMapping.msgType(event)).isEqualTo(cap);
+    }
+
+    @Test
+    void capTimesUseNumericOffsets() {
+        assertThat(CapRenderer.capTime(OffsetDateTime.of(2025, 3, 17, 8, 0, 0, 5, ZoneOffset.ofHours(4))))
+                .isEqualTo("2025-03-17T08:00:00+04:00");
+        assertThat(AlertStatus.RESOLVED).isNotNull();
+    }
+}

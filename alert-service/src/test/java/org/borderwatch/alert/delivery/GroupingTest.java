@@ -1,0 +1,61 @@
+package org.borderwatch.alert.delivery;
+
+import org.borderwatch.alert.routing.Channel;
+import org.borderwatch.alert.routing.ChannelType;
+import org.borderwatch.alert.routing.DeliveryMode;
+import org.borderwatch.alert.routing.Subscription;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GroupingTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-16T10:00:07Z");
+
+    private static Grouping.Pending p(String id, String key, Instant notBefore) {
+        return new Grouping.Pending(id, key, notBefore, notBefore.minusSeconds(1));
+    }
+
+    @Test
+    void groupsDueItemsOfOneKeyAndLeavesTheRestWaiting() {
+        var batches = Grouping.dueBatches(List.of(
+                p("a", "s1|SYUNIK_EAST", NOW.minusSeconds(2)),
+                p("b", "s1|SYUNIK_EAST", NOW),
+                p("c", "s1|TAVUSH", NOW.minusSeconds(1)),
+                p("d", "s1|SYUNIK_EAST", NOW.plusSeconds(5))), NOW, 10);
+
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).extracting(Grouping.Pending::id).containsExactly("a", "b");
+        assertThat(batches.get(1)).extracting(Grouping.Pending::id).containsExactly("c");
+    }
+
+    @Test
+    void splitsLargeGroups() {
+        var batches = Grouping.dueBatches(List.of(p("a", "k", NOW), p("b", "k", NOW), p("c", "k", NOW)), NOW, 2);
+        assertThat(batches).extracting(List::size).containsExactly(2, 1);
+    }
+
+    @Test
+    void immediateWaitsTheGroupWaitAndDigestsWaitForTheNextTick() {
+        var channel = new Channel(ChannelType.EMAIL, null, "desk@example.org", null, null, null);
+        var immediate = new Subscription("s1", "n", "o", channel, null, DeliveryMode.IMMEDIATE, null, NOW);
+        var digest = new Subscription("s2", "n", "o", channel, null, DeliveryMode.DIGEST, Duration.ofHours(1), NOW);
+
+        assertThat(Grouping.notBefore(immediate, NOW, Duration.ZERO)).isEqualTo(NOW);
+        assertThat(Grouping.notBefore(immediate, NOW, Duration.ofSeconds(5))).isEqualTo(NOW.plusSeconds(5));
+        assertThat(Grouping.notBefore(digest, NOW, Duration.ofSeconds(5)))
+                .isEqualTo(Instant.parse("2025-03-16T11:00:00Z"));
+        assertThat(Grouping.nextTick(Instant.parse("2025-03-16T11:00:00Z"), Duration.ofHours(1)))
+                .isEqualTo(Instant.parse("2025-03-16T12:00:00Z"));
+    }
+
+    @Test
+    void batchKeysAreStableWhateverTheOrder() {
+        assertThat(Grouping.batchKey(List.of("x", "y"))).isEqualTo(Grouping.batchKey(List.of("y", "x")));
+        assertThat(Grouping.batchKey(List.of("x"))).isEqualTo("x");
+    }
+}

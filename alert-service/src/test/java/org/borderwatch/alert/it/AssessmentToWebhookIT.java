@@ -1,0 +1,173 @@
+package org.borderwatch.alert.it;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.alert.delivery.Grouping;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.schema.JsonSchemas;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Kafka assessment → verdict stored → lifecycle → a signed webhook at a real HTTP server, and border.alerts. */
+class AssessmentToWebhookIT extends AlertServiceITSupport {
+
+    private static JsonNode json(String s) {
+        return Json.tree(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a receiver does, written here independently of the service's code. */
+    private static String hmac(String secret, String timestamp, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private List<Alert> alertsIn(WebhookReceiver.Request r) {
+        JsonNode body = Json.tree(r.body());
+        List<Alert> out = new ArrayList<>();
+        body.get("alerts").forEach(a -> out.add(Json.convert(a, Alert.class)));
+        return out;
+    }
+
+    @Test
+    void assessmentsBecomeSignedWebhooksOnlyWhenSomethingMatters() throws Exception {
+        String path = "/hooks/" + UUID.randomUUID();
+        String subscriptionId = subscribeWebhook("staff1", RECEIVER.url(path),
+                "{\"segments\":[\"SYUNIK_EAST\"],\"minSeverity\":\"MEDIUM\"}");
+        UUID incident = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+
+        var v1 = Fixtures.assessment(incident, 1, BorderSegment.SYUNIK_EAST, Severity.MEDIUM, Occurrence.DISPUTED,
+                false);
+        var elsewhere = Fixtures.assessment(other, 1, BorderSegment.TAVUSH, Severity.CRITICAL, Occurrence.CONFIRMED,
+                false);
+        sendAssessments(v1, elsewhere);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() == 1);
+        WebhookReceiver.Request first = RECEIVER.accepted(path).get(0);
+        String ts = first.header("X-BorderWatch-Timestamp");
+        assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts))).isLessThan(60);
+        assertThat(first.header("X-BorderWatch-Signature")).isEqualTo(hmac(SECRET, ts, first.body()));
+        assertThat(first.header("Content-Type")).startsWith("application/json");
+        Alert fired = alertsIn(first).get(0);
+        assertThat(fired.incidentId()).isEqualTo(incident);
+        assertThat(fired.event()).isEqualTo(AlertEvent.FIRED);
+        assertThat(fired.alertId()).isEqualTo(AlertLifecycle.alertIdOf(incident));
+        assertThat(first.header("X-BorderWatch-Delivery")).isEqualTo(Grouping.itemKey(subscriptionId, fired));
+
+        // the verdict is stored with its history and rationale
+        JsonNode verdict = json(get("/api/v1/verdicts/" + incident, "staff1").body());
+        assertThat(verdict.get("latest").get("version").asLong()).isEqualTo(1);
+        assertThat(verdict.get("rationale").get(0).asString()).contains("AZ MoD claimed");
+
+        // a redelivered version, and a version where nothing that matters changed: no webhook
+        sendAssessments(v1);
+        sendAssessments(Fixtures.assessment(incident, 2, BorderSegment.SYUNIK_EAST, Severity.LOW,
+                Occurrence.DISPUTED, false));
+        // an aborted transaction must never be read (read_committed)
+        sendAssessments(false, Fixtures.assessment(incident, 3, BorderSegment.SYUNIK_EAST, Severity.CRITICAL,
+                Occurrence.CONFIRMED, false));
+        // a new signal matters
+        sendAssessments(Fixtures.assessment(incident, 4, BorderSegment.SYUNIK_EAST, Severity.MEDIUM,
+                Occurrence.DISPUTED, false, SignalType.CLAIM_SURGE));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 2);
+        Alert updated = alertsIn(RECEIVER.accepted(path).get(1)).get(0);
+        assertThat(updated.event()).isEqualTo(AlertEvent.UPDATED);
+        assertThat(updated.assessmentVersion()).isEqualTo(4);
+        assertThat(updated.signals()).containsExactly(SignalType.CLAIM_SURGE);
+        assertThat(RECEIVER.accepted(path)).hasSize(2);
+        JsonNode history = json(get("/api/v1/verdicts/" + incident, "staff1").body()).get("history");
+        assertThat(history).hasSize(3); // versions 1, 2 and 4; 3 was aborted
+
+        // a staff review is stored beside the verdict, shown first, audited and sent as an update
+        var reviewed = post("/api/v1/verdicts/" + incident + "/review", "staff1",
+                "{\"occurrence\":\"REFUTED\",\"attribution\":\"CONTESTED\",\"note\":\"EUMA patrol saw nothing\"}");
+        assertThat(reviewed.statusCode()).isEqualTo(200);
+        assertThat(reviewed.body()).startsWith("{\"review\":");
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 3);
+        Alert review = alertsIn(RECEIVER.accepted(path).get(2)).get(0);
+        assertThat(review.event()).isEqualTo(AlertEvent.REVIEWED);
+        assertThat(review.review().occurrence()).isEqualTo(Occurrence.REFUTED);
+        assertThat(review.review().reviewer()).isEqualTo("staff1");
+
+        // closing resolves
+        sendAssessments(Fixtures.assessment(incident, 5, BorderSegment.SYUNIK_EAST, Severity.MEDIUM,
+                Occurrence.DISPUTED, true, SignalType.CLAIM_SURGE));
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 4);
+        assertThat(alertsIn(RECEIVER.accepted(path).get(3)).get(0).event()).isEqualTo(AlertEvent.RESOLVED);
+
+        // every delivery is in the audit, each idempotency key once
+        JsonNode deliveries = json(get("/api/v1/alerts/" + fired.alertId() + "/deliveries", "staff1").body());
+        List<String> webhookIds = new ArrayList<>();
+        deliveries.forEach(d -> {
+            if (d.get("channel").asString().equals("webhook")) {
+                assertThat(d.get("status").asString()).isEqualTo("DELIVERED");
+                assertThat(d.get("statusCode").asInt()).isEqualTo(204);
+                webhookIds.add(d.get("id").asString());
+            }
+        });
+        assertThat(webhookIds).hasSize(4).doesNotHaveDuplicates();
+        assertThat(RECEIVER.accepted(path)).extracting(r -> r.header("X-BorderWatch-Delivery"))
+                .containsExactlyInAnyOrderElementsOf(webhookIds);
+
+        // and every message went to border.alerts for partner systems, valid against the Alert schema
+        List<Alert> feed = readFeed(incident, 4);
+        assertThat(feed).extracting(Alert::event).containsExactly(AlertEvent.FIRED, AlertEvent.UPDATED,
+                AlertEvent.REVIEWED, AlertEvent.RESOLVED);
+        // nothing was sent about the other segment's incident to this subscriber
+        assertThat(RECEIVER.accepted(path)).allMatch(r -> alertsIn(r).stream()
+                .noneMatch(a -> a.incidentId().equals(other)));
+    }
+
+    private List<Alert> readFeed(UUID incident, int expected) {
+        List<Alert> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "alert-it-feed-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS.name()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && r.key().equals(incident.toString())) {
+                        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, r.value())).isEmpty();
+                        found.add(Json.read(r.value(), Alert.class));
+                    }
+                }
+                return found.size() >= expected;
+            });
+        }
+        return found;
+    }
+}

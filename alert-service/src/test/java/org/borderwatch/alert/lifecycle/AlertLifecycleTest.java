@@ -1,0 +1,174 @@
+package org.borderwatch.alert.lifecycle;
+
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.Fixtures.MutableClock;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Review;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.SignalType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
+import static org.borderwatch.common.model.Occurrence.CONFIRMED;
+import static org.borderwatch.common.model.Occurrence.DISPUTED;
+import static org.borderwatch.common.model.Occurrence.REFUTED;
+import static org.borderwatch.common.model.Severity.CRITICAL;
+import static org.borderwatch.common.model.Severity.HIGH;
+import static org.borderwatch.common.model.Severity.LOW;
+import static org.borderwatch.common.model.Severity.MEDIUM;
+
+class AlertLifecycleTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-16T08:00:00Z"));
+    private final AlertLifecycle lifecycle = new AlertLifecycle(clock,
+            new LifecycleSettings(Duration.ofHours(4), HIGH));
+    private final UUID incident = UUID.fromString("5f0c8a53-55ea-5e0d-9d3b-2d1b2a000001");
+
+    private Assessment v(long version, Severity severity, Occurrence occurrence, boolean closed,
+                         SignalType... signals) {
+        return Fixtures.assessment(incident, version, GEGHARKUNIK, severity, occurrence, closed, signals);
+    }
+
+    @Test
+    void firstVersionFiresWithAStableAlertId() {
+        Transition t = lifecycle.onAssessment(null, v(1, MEDIUM, DISPUTED, false));
+
+        Alert m = t.message();
+        assertThat(m.event()).isEqualTo(AlertEvent.FIRED);
+        assertThat(m.status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(m.sequence()).isEqualTo(1);
+        assertThat(m.alertId()).isEqualTo(AlertLifecycle.alertIdOf(incident));
+        assertThat(m.createdAt()).isEqualTo(OffsetDateTime.of(2025, 3, 16, 8, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(m.summary()).contains("MEDIUM GEGHARKUNIK").contains("DISPUTED");
+    }
+
+    static Stream<Arguments> secondVersions() {
+        return Stream.of(
+                Arguments.of("severity up", HIGH, DISPUTED, new SignalType[0], true, "severity MEDIUM -> HIGH"),
+                Arguments.of("severity down", LOW, DISPUTED, new SignalType[0], false, "nothing"),
+                Arguments.of("same everything", MEDIUM, DISPUTED, new SignalType[0], false, "nothing"),
+                Arguments.of("occurrence changed", MEDIUM, REFUTED, new SignalType[0], true,
+                        "occurrence DISPUTED -> REFUTED"),
+                Arguments.of("new signal", MEDIUM, DISPUTED, new SignalType[]{SignalType.CLAIM_SURGE}, true,
+                        "new signal CLAIM_SURGE"),
+                Arguments.of("signal already told", MEDIUM, DISPUTED, new SignalType[]{SignalType.HEAVY_WEAPONS},
+                        false, "nothing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("secondVersions")
+    void updatesOnlyWhenSomethingThatMattersChanged(String name, Severity severity, Occurrence occurrence,
+                                                    SignalType[] signals, boolean notifies, String reason) {
+        AlertState first = lifecycle.onAssessment(null, v(1, MEDIUM, DISPUTED, false, SignalType.HEAVY_WEAPONS))
+                .state();
+        clock.advance(Duration.ofMinutes(5));
+
+        Transition t = lifecycle.onAssessment(first, v(2, severity, occurrence, false, signals));
+
+        assertThat(t.notifies()).isEqualTo(notifies);
+        assertThat(t.reason()).contains(reason);
+        assertThat(t.state().latest().version()).isEqualTo(2);
+        if (notifies) {
+            assertThat(t.message().event()).isEqualTo(AlertEvent.UPDATED);
+            assertThat(t.message().sequence()).isEqualTo(2);
+        } else {
+            assertThat(t.state().sequence()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void changesAreMeasuredAgainstWhatWasNotifiedNotTheLastVersion() {
+        AlertState s1 = lifecycle.onAssessment(null, v(1, HIGH, DISPUTED, false)).state();
+        AlertState s2 = lifecycle.onAssessment(s1, v(2, LOW, DISPUTED, false)).state();
+
+        Transition t3 = lifecycle.onAssessment(s2, v(3, HIGH, DISPUTED, false));
+
+        assertThat(t3.notifies()).as("back to the notified severity is not a rise").isFalse();
+    }
+
+    @Test
+    void redeliveredOrOlderVersionsChangeNothing() {
+        AlertState s2 = lifecycle.onAssessment(
+                lifecycle.onAssessment(null, v(1, LOW, DISPUTED, false)).state(), v(2, HIGH, DISPUTED, false)).state();
+
+        Transition again = lifecycle.onAssessment(s2, v(2, CRITICAL, CONFIRMED, false));
+        Transition older = lifecycle.onAssessment(s2, v(1, CRITICAL, CONFIRMED, false));
+
+        assertThat(again.notifies()).isFalse();
+        assertThat(again.state()).isSameAs(s2);
+        assertThat(older.notifies()).isFalse();
+    }
+
+    @Test
+    void closingResolvesOnceAndAFirstClosedVersionResolvesAtOnce() {
+        AlertState s1 = lifecycle.onAssessment(null, v(1, MEDIUM, DISPUTED, false)).state();
+        Transition resolved = lifecycle.onAssessment(s1, v(2, MEDIUM, DISPUTED, true));
+        Transition again = lifecycle.onAssessment(resolved.state(), v(3, MEDIUM, DISPUTED, true));
+        Transition firstClosed = lifecycle.onAssessment(null, v(7, LOW, REFUTED, true));
+
+        assertThat(resolved.message().event()).isEqualTo(AlertEvent.RESOLVED);
+        assertThat(resolved.message().status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(again.notifies()).isFalse();
+        assertThat(firstClosed.message().event()).isEqualTo(AlertEvent.RESOLVED);
+    }
+
+    @Test
+    void aReviewIsAnUpdateCarryingThePersonsVerdict() {
+        AlertState s1 = lifecycle.onAssessment(null, v(1, MEDIUM, DISPUTED, false)).state();
+        Review review = new Review(REFUTED, Attribution.CONTESTED, "EUMA patrol saw nothing", "staff1",
+                OffsetDateTime.now(clock));
+
+        Transition t = lifecycle.onReview(s1, review);
+
+        assertThat(t.message().event()).isEqualTo(AlertEvent.REVIEWED);
+        assertThat(t.message().review()).isEqualTo(review);
+        assertThat(t.message().sequence()).isEqualTo(2);
+        assertThat(t.state().effectiveOccurrence()).isEqualTo(REFUTED);
+        assertThat(t.message().summary()).contains("reviewed REFUTED");
+    }
+
+    @Test
+    void repeatsStillFiringHighAlertsAfterTheInterval() {
+        AlertState high = lifecycle.onAssessment(null, v(1, HIGH, CONFIRMED, false)).state();
+        AlertState medium = lifecycle.onAssessment(null,
+                Fixtures.assessment(UUID.randomUUID(), 1, GEGHARKUNIK, MEDIUM, CONFIRMED, false)).state();
+
+        clock.advance(Duration.ofHours(3));
+        assertThat(lifecycle.repeatIfDue(high).notifies()).isFalse();
+
+        clock.advance(Duration.ofHours(1));
+        Transition repeat = lifecycle.repeatIfDue(high);
+        assertThat(repeat.message().event()).isEqualTo(AlertEvent.UPDATED);
+        assertThat(repeat.reason()).startsWith("repeat");
+        assertThat(repeat.message().sequence()).isEqualTo(2);
+        assertThat(lifecycle.repeatIfDue(medium).notifies()).isFalse();
+        assertThat(lifecycle.repeatIfDue(repeat.state()).notifies()).as("interval restarts").isFalse();
+    }
+
+    @Test
+    void resolvedAlertsDoNotRepeatAndZeroIntervalDisablesRepeats() {
+        AlertState s1 = lifecycle.onAssessment(null, v(1, CRITICAL, CONFIRMED, false)).state();
+        AlertState resolved = lifecycle.onAssessment(s1, v(2, CRITICAL, CONFIRMED, true)).state();
+        AlertLifecycle noRepeat = new AlertLifecycle(clock, new LifecycleSettings(Duration.ZERO, HIGH));
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(lifecycle.repeatIfDue(resolved).notifies()).isFalse();
+        assertThat(noRepeat.repeatIfDue(s1).notifies()).isFalse();
+    }
+}

@@ -1,0 +1,66 @@
+package org.borderwatch.alert.silence;
+
+import org.borderwatch.alert.Fixtures.MutableClock;
+import org.borderwatch.common.model.SignalType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
+import static org.borderwatch.common.model.BorderSegment.TAVUSH;
+
+class SilencesTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-17T09:00:00Z");
+    private final MutableClock clock = new MutableClock(NOW);
+    private final Silences silences = new Silences(clock, Duration.ofDays(7));
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of(new SilenceRequest(Set.of(TAVUSH), null, null, null, NOW.plusSeconds(3600), " "),
+                        "reason is mandatory"),
+                Arguments.of(new SilenceRequest(null, null, null, null, NOW.plusSeconds(3600), "drill"),
+                        "at least one matcher"),
+                Arguments.of(new SilenceRequest(Set.of(TAVUSH), null, null, null, NOW.plus(Duration.ofDays(8)),
+                        "long"), "at most PT168H"),
+                Arguments.of(new SilenceRequest(Set.of(TAVUSH), null, null, null, NOW.minusSeconds(1), "past"),
+                        "endsAt must be after startsAt"),
+                Arguments.of(new SilenceRequest(Set.of(TAVUSH), null, null, null, null, "open"),
+                        "endsAt is required"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refused")
+    void refusesSilencesAgainstTheRules(SilenceRequest request, String problem) {
+        assertThatThrownBy(() -> silences.create(request, "staff1"))
+                .isInstanceOf(SilenceRejectedException.class)
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void aSilenceMutesMatchingAlertsOnlyWhileActive() {
+        Silence s = silences.create(new SilenceRequest(Set.of(GEGHARKUNIK), Set.of(SignalType.CLAIM_SURGE),
+                Set.of("AM"), NOW.plusSeconds(600), NOW.plus(Duration.ofHours(2)), "known drill"), "staff1");
+
+        assertThat(s.author()).isEqualTo("staff1");
+        assertThat(s.matches(GEGHARKUNIK, List.of(SignalType.CLAIM_SURGE), List.of("am"))).isTrue();
+        assertThat(s.matches(TAVUSH, List.of(SignalType.CLAIM_SURGE), List.of("AM"))).isFalse();
+        assertThat(s.matches(GEGHARKUNIK, List.of(SignalType.FATALITIES), List.of("AM"))).isFalse();
+        assertThat(s.matches(GEGHARKUNIK, List.of(SignalType.CLAIM_SURGE), List.of("AZ"))).isFalse();
+
+        assertThat(silences.mutedBy(List.of(s), x -> true)).as("not started yet").isEmpty();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(silences.mutedBy(List.of(s), x -> true)).contains(s);
+        clock.advance(Duration.ofHours(2));
+        assertThat(silences.mutedBy(List.of(s), x -> true)).as("ended").isEmpty();
+    }
+}
