@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "borderwatch-local", mixinStandardHelpOptions = true, version = "BorderWatch local launcher",
         description = "Runs a Kafka broker, a MongoDB-wire store and the BorderWatch services on this machine.",
         subcommands = {UpCommand.class, StatusCommand.class})
-public final class Launcher implements Runnable {
+public final class Launcher implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,8 +23,10 @@ public final class Launcher implements Runnable {
         return new CommandLine(new Launcher());
     }
 
+    /** Without a subcommand: the usage, and the usage exit code. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

@@ -29,8 +29,9 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code up}: start the infrastructure (and optionally the services), print the addresses, run until stopped. */
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Starts a Kafka broker (KRaft, separate JVM), a MongoDB-wire store and the BorderWatch topics;",
-                "with --with-services also the services that have been built. Runs until Ctrl-C or SIGTERM."})
+        description = {"Starts Kafka, the MongoDB-wire store and the topics; runs until Ctrl-C or SIGTERM.", "",
+                "Kafka runs as a KRaft broker+controller in its own JVM; the store runs inside the launcher. "
+                        + "With --with-services the service jars that have been built are started too."})
 public final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -39,26 +40,26 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("data");
 
-    @Option(names = "--host", description = "Host name to listen on and advertise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "HOST", description = "Host name to listen on and advertise (default: ${DEFAULT-VALUE}).")
     String host = "localhost";
 
-    @Option(names = "--kafka-port", description = "Kafka client port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka client port (default: ${DEFAULT-VALUE}).")
     int kafkaPort = 9092;
 
-    @Option(names = "--controller-port", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--controller-port", paramLabel = "PORT", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
     int controllerPort = 9093;
 
-    @Option(names = "--mongo-port", description = "MongoDB-wire store port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mongo-port", paramLabel = "PORT", description = "MongoDB-wire store port (default: ${DEFAULT-VALUE}).")
     int mongoPort = 27017;
 
-    @Option(names = "--partitions", description = "Partitions of the report and assessment topics "
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the report and assessment topics "
             + "(default: ${DEFAULT-VALUE}).")
     int partitions = TopicPlan.DEFAULT_PARTITIONS;
 
-    @Option(names = "--database", description = "Database name in SPRING_MONGODB_URI (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--database", paramLabel = "NAME", description = "Database name in SPRING_MONGODB_URI (default: ${DEFAULT-VALUE}).")
     String database = "borderwatch";
 
-    @Option(names = "--kafka-heap", description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-heap", paramLabel = "SIZE", description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
     String kafkaHeap = "512m";
 
     @Option(names = "--kafka-libs", paramLabel = "DIR",
@@ -81,7 +82,7 @@ public final class UpCommand implements Callable<Integer> {
                     + "classifier-service=8082, alert-service=8083).")
     Map<String, Integer> servicePorts = new LinkedHashMap<>();
 
-    @Option(names = "--profile", description = "SPRING_PROFILES_ACTIVE for the services (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "SPRING_PROFILES_ACTIVE for the services (default: ${DEFAULT-VALUE}).")
     String profile = "local";
 
     @Option(names = "--service-jvm-opts", paramLabel = "OPTS",

@@ -134,6 +134,12 @@ class UpCommandTest {
     }
 
     @Test
+    void noCommandPrintsTheUsageWithTheUsageCode() {
+        assertThat(launcher().execute()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Commands:", "up", "status");
+    }
+
+    @Test
     void helpListsTheOptions() {
         assertThat(launcher().execute("up", "--help")).isZero();
         assertThat(out.toString()).contains("--data", "--kafka-port", "--mongo-port", "--partitions",

@@ -8,6 +8,7 @@ import org.borderwatch.deploy.local.process.ChildProcess;
 import org.borderwatch.deploy.local.process.JavaCommand;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -85,12 +87,15 @@ public final class KafkaBroker implements AutoCloseable {
         write(dir.resolve("server.properties"), settings.config().render());
         write(dir.resolve("log4j2.properties"), LOG4J_CONFIG);
         Path clusterIdFile = dir.resolve("cluster.id");
+        Optional<String> formatted = formattedClusterId(settings.config().logDir());
+        if (formatted.isPresent()) {
+            write(clusterIdFile, formatted.get() + "\n"); // the storage is the authority once formatted
+            return;
+        }
         if (!Files.exists(clusterIdFile)) {
             write(clusterIdFile, Uuid.randomUuid().toString() + "\n");
         }
-        if (!Files.exists(settings.config().logDir().resolve("meta.properties"))) {
-            format(readClusterId(dir));
-        }
+        format(readClusterId(dir));
     }
 
     private void format(String clusterId) {
@@ -174,6 +179,21 @@ public final class KafkaBroker implements AutoCloseable {
         if (process != null) {
             process.stop(STOP_GRACE);
         }
+    }
+
+    /** The cluster id in {@code meta.properties} of formatted storage, if the storage is formatted. */
+    static Optional<String> formattedClusterId(Path logDir) {
+        Path meta = logDir.resolve("meta.properties");
+        if (!Files.exists(meta)) {
+            return Optional.empty();
+        }
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + meta, e);
+        }
+        return Optional.ofNullable(props.getProperty("cluster.id"));
     }
 
     static String readClusterId(Path kafkaDir) {
