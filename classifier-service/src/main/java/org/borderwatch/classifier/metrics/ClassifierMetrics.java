@@ -1,0 +1,92 @@
+package org.borderwatch.classifier.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SignalType;
+
+/** The classifier's meters; names in one place. */
+public final class ClassifierMetrics {
+
+    public static final String ASSESSMENTS = "borderwatch.assessments";
+    public static final String SIGNALS = "borderwatch.signals";
+    public static final String LATENCY = "borderwatch.classifier.latency";
+    public static final String OPEN_INCIDENTS = "borderwatch.classifier.incidents.open";
+    public static final String LATE_REPORTS = "borderwatch.classifier.reports.late";
+    public static final String DUPLICATE_REPORTS = "borderwatch.classifier.reports.duplicate";
+    public static final String UNREADABLE_REPORTS = "borderwatch.classifier.reports.unreadable";
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Counter late;
+    private final Counter duplicates;
+    private final Counter unreadable;
+    private final Timer latency;
+    /** Signals already counted per open incident, so a signal counts once when it first fires. */
+    private final Map<UUID, Set<SignalType>> fired = new HashMap<>();
+
+    public ClassifierMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        Gauge.builder(OPEN_INCIDENTS, open, AtomicInteger::get).description("open incidents").register(registry);
+        this.late = Counter.builder(LATE_REPORTS).description("reports older than the grace, assessed alone")
+                .register(registry);
+        this.duplicates = Counter.builder(DUPLICATE_REPORTS).description("duplicate reports ignored")
+                .register(registry);
+        this.unreadable = Counter.builder(UNREADABLE_REPORTS).description("records that are no IncidentReport")
+                .register(registry);
+        this.latency = Timer.builder(LATENCY).description("from a report's receipt by ingest to its assessment")
+                .register(registry);
+    }
+
+    public void late() {
+        late.increment();
+    }
+
+    public void duplicate() {
+        duplicates.increment();
+    }
+
+    public void unreadable() {
+        unreadable.increment();
+    }
+
+    public void openIncidents(int count) {
+        open.set(count);
+    }
+
+    /** One assessment version emitted because of {@code cause} (null for punctuator closures). */
+    public synchronized void emitted(Assessment a, IncidentReport cause) {
+        registry.counter(ASSESSMENTS, "occurrence", a.occurrence().name(), "severity", a.severity().name())
+                .increment();
+        Set<SignalType> seen = fired.computeIfAbsent(a.incidentId(), id -> EnumSet.noneOf(SignalType.class));
+        for (Signal s : a.signals()) {
+            if (seen.add(s.type())) {
+                registry.counter(SIGNALS, "type", s.type().name()).increment();
+            }
+        }
+        if (a.closed()) {
+            fired.remove(a.incidentId());
+        }
+        if (cause != null && cause.receivedAt() != null) {
+            Duration d = Duration.between(cause.receivedAt().toInstant(), Instant.now(clock));
+            if (!d.isNegative()) {
+                latency.record(d);
+            }
+        }
+    }
+}

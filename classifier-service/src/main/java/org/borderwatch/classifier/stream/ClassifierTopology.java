@@ -1,0 +1,84 @@
+package org.borderwatch.classifier.stream;
+
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.borderwatch.classifier.engine.ClassifierSettings;
+import org.borderwatch.classifier.metrics.ClassifierMetrics;
+import org.borderwatch.classifier.signal.Neighbours;
+
+/**
+ * The classifier's topology:
+ *
+ * <pre>
+ *   border.reports.normalized (key: segment, value: IncidentReport JSON; timestamp := publishedAt)
+ *     └─ selectKey("border") ─► repartition "classifier-border" (1 partition)
+ *          └─ process "classify" [store classifier-state: RocksDB, changelogged]
+ *               └─ border.assessments (key: incidentId, value: Assessment JSON)
+ * </pre>
+ *
+ * Every report meets the whole border's state in one task: correlation across segments (multi-segment reports,
+ * answers placing unresolved reports), per-source surges and reliability and the cross-segment detectors (SPREAD,
+ * RETALIATION in neighbouring segments) then never depend on data another instance holds. At dozens of reports a
+ * day one task is plenty; extra instances take over the task on failure (see README for the trade-off).
+ */
+final class ClassifierTopology {
+
+    static final String STORE = "classifier-state";
+    static final String REPARTITION = "classifier-border";
+    static final String BORDER_KEY = "border";
+
+    private ClassifierTopology() {
+    }
+
+    static Topology build(TopologySettings topology, ClassifierSettings settings, Neighbours neighbours,
+                          ClassifierMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, byte[]> reports = builder.stream(topology.inputTopic(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withTimestampExtractor(new PublishedAtTimestampExtractor()));
+        attach(reports, topology, settings, neighbours, metrics)
+                .to(topology.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    /** The topology body, also used by the Spring Cloud Stream function binding. */
+    static KStream<String, byte[]> attach(KStream<String, byte[]> reports, TopologySettings topology,
+                                          ClassifierSettings settings, Neighbours neighbours,
+                                          ClassifierMetrics metrics) {
+        return reports
+                .selectKey((key, value) -> BORDER_KEY, Named.as("classifier-one-key"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(REPARTITION)
+                        .withNumberOfPartitions(1))
+                .process(new Supplier(settings, neighbours, topology, metrics), Named.as("classify"));
+    }
+
+    static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                Serdes.ByteArray()).withLoggingEnabled(java.util.Map.of()).withCachingDisabled();
+    }
+
+    private record Supplier(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,
+                            ClassifierMetrics metrics) implements ProcessorSupplier<String, byte[], String, byte[]> {
+        @Override
+        public Processor<String, byte[], String, byte[]> get() {
+            return new ClassifierProcessor(settings, neighbours, topology, metrics);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(storeBuilder());
+        }
+    }
+}

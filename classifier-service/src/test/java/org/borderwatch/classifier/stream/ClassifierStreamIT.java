@@ -1,0 +1,147 @@
+package org.borderwatch.classifier.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.borderwatch.classifier.ClassifierApplication;
+import org.borderwatch.classifier.TestReports;
+import org.borderwatch.classifier.metrics.ClassifierMetrics;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.SignalType;
+import org.borderwatch.testkit.BorderWatchInfrastructure;
+import org.borderwatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service through the real broker, exactly-once, read back with read_committed. The service is started as the
+ * real application (twice, for the restart), with its own topics, application id and state directories.
+ */
+@BorderWatchInfrastructure(mongo = false)
+class ClassifierStreamIT {
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String input = "border.reports.normalized.it-" + suffix;
+    private final String output = "border.assessments.it-" + suffix;
+    private final List<Assessment> received = new CopyOnWriteArrayList<>();
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaConsumer<String, byte[]> consumer;
+
+    @BeforeEach
+    void topics() {
+        TestInfrastructure.createTopics(3, input, output);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "it-" + suffix,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(output));
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+        consumer.close();
+    }
+
+    private ConfigurableApplicationContext startService(Path stateDir) {
+        return new SpringApplicationBuilder(ClassifierApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                "--spring.cloud.stream.kafka.streams.binder.brokers=" + TestInfrastructure.kafkaBootstrapServers(),
+                "--classifier.application-id=classifier-it-" + suffix,
+                "--classifier.topics.input=" + input,
+                "--classifier.topics.output=" + output,
+                "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir,
+                "--spring.cloud.stream.kafka.streams.binder.configuration.num.standby.replicas=0");
+    }
+
+    private void send(IncidentReport r) throws Exception {
+        producer.send(new ProducerRecord<>(input, r.location().primarySegment().name(), Json.writeBytes(r))).get();
+    }
+
+    private void poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
+            Assessment a = Json.read(rec.value(), Assessment.class);
+            assertThat(rec.key()).isEqualTo(a.incidentId().toString());
+            received.add(a);
+        });
+    }
+
+    private Assessment latest(BorderSegment segment, String fromPrefix) {
+        return received.stream().filter(a -> a.segment() == segment
+                        && a.window().from().toString().startsWith(fromPrefix))
+                .max(Comparator.comparingLong(Assessment::version)).orElse(null);
+    }
+
+    @Test
+    void reportsInAssessmentsOutAndAnIncidentSurvivesARestart() throws Exception {
+        List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("february-2024-revenge.jsonl"));
+        reports.sort(Comparator.comparing(IncidentReport::publishedAt));
+        Path firstState = Files.createTempDirectory("classifier-it-a");
+        Path secondState = Files.createTempDirectory("classifier-it-b");
+
+        try (ConfigurableApplicationContext service = startService(firstState)) {
+            send(reports.get(0)); // 12 February claim, one wounded
+            send(reports.get(1)); // 13 February, Nerkin Hand, four killed
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                poll();
+                assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12")).isNotNull();
+                assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-13")).isNotNull();
+            });
+            assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12").occurrence())
+                    .isEqualTo(Occurrence.UNVERIFIED);
+            MeterRegistry registry = service.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(registry.find(ClassifierMetrics.ASSESSMENTS).counters()).isNotEmpty();
+                assertThat(registry.getMeters()).anyMatch(m -> m.getId().getName().startsWith("kafka.stream"));
+            });
+        }
+        Assessment before = latest(BorderSegment.SYUNIK_EAST, "2024-02-12");
+
+        // a new instance with an empty state directory: its state comes back from the changelog
+        try (ConfigurableApplicationContext service = startService(secondState)) {
+            send(reports.get(2)); // the self-reported "Revenge" operation
+            send(reports.get(3)); // the denial of the 12 February claim
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                poll();
+                Assessment wounded = latest(BorderSegment.SYUNIK_EAST, "2024-02-12");
+                assertThat(wounded.version()).isGreaterThan(before.version());
+                assertThat(wounded.occurrence()).isEqualTo(Occurrence.DISPUTED);
+                Assessment killed = latest(BorderSegment.SYUNIK_EAST, "2024-02-13");
+                assertThat(killed.occurrence()).isEqualTo(Occurrence.CONFIRMED);
+                assertThat(killed.hasSignal(SignalType.RETALIATION_CYCLE)).isTrue();
+                assertThat(killed.hasSignal(SignalType.FATALITIES)).isTrue();
+            });
+            assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12").incidentId()).isEqualTo(before.incidentId());
+        }
+    }
+}

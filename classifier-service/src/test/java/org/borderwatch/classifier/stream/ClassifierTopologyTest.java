@@ -1,0 +1,168 @@
+package org.borderwatch.classifier.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.borderwatch.classifier.TestReports;
+import org.borderwatch.classifier.engine.ClassifierEngine;
+import org.borderwatch.classifier.engine.ClassifierSettings;
+import org.borderwatch.classifier.metrics.ClassifierMetrics;
+import org.borderwatch.classifier.replay.Replayer;
+import org.borderwatch.classifier.signal.Neighbours;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.topic.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifierTopologyTest {
+
+    static final TopologySettings TOPICS = new TopologySettings(Topics.NORMALIZED.name(), Topics.ASSESSMENTS.name(),
+            Duration.ofHours(1));
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> in;
+    private TestOutputTopic<String, byte[]> out;
+
+    @BeforeEach
+    void start() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "classifier-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(ClassifierTopology.build(TOPICS, ClassifierSettings.defaults(),
+                Neighbours.fromClasspath(), new ClassifierMetrics(registry, Clock.systemUTC())), p);
+        in = driver.createInputTopic(TOPICS.inputTopic(), new StringSerializer(), new ByteArraySerializer());
+        out = driver.createOutputTopic(TOPICS.outputTopic(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(IncidentReport r) {
+        // the record timestamp is ingest's; the topology takes publishedAt from the value
+        in.pipeInput(r.location().primarySegment().name(), Json.writeBytes(r), 0L);
+    }
+
+    private List<Assessment> drain() {
+        List<Assessment> result = new ArrayList<>();
+        out.readKeyValuesToList().forEach(kv -> {
+            Assessment a = Json.read(kv.value, Assessment.class);
+            assertThat(kv.key).isEqualTo(a.incidentId().toString());
+            result.add(a);
+        });
+        return result;
+    }
+
+    @Test
+    void givesTheSameAssessmentsAsTheOfflineReplay() {
+        List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("all-scenarios.jsonl"));
+        reports.sort(java.util.Comparator.comparing(IncidentReport::publishedAt));
+        reports.forEach(this::send);
+        List<Assessment> streamed = drain();
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+        assertThat(streamed.stream().map(Replayer::json).toList())
+                .isEqualTo(replayed.stream().map(Replayer::json).toList());
+        Map<String, Assessment> finals = new LinkedHashMap<>();
+        streamed.forEach(a -> finals.put(a.incidentId().toString(), a));
+        assertThat(finals).hasSize(13);
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ClassifierTopology.STORE);
+        assertThat(new String(store.get(ClassifierProcessor.STATE_KEY), StandardCharsets.UTF_8))
+                .contains("\"streamTime\"");
+        assertThat(registry.get(ClassifierMetrics.ASSESSMENTS).tags("occurrence", "REFUTED").counters())
+                .isNotEmpty();
+        assertThat(registry.get(ClassifierMetrics.SIGNALS).tag("type", "CLAIM_SURGE").counter().count())
+                .isEqualTo(5.0);
+    }
+
+    @Test
+    void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
+        send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                BorderSegment.SYUNIK_EAST).build());
+        send(TestReports.claim(TestReports.AZ_MOD, "b", Party.AM, "2025-01-14T10:00", "2025-01-14T12:00",
+                BorderSegment.TAVUSH).build());
+        Assessment first = drain().get(0);
+        // published two days behind stream time: joins the 10 January incident
+        send(TestReports.denial(TestReports.AM_MOD, "d", "2025-01-12T09:00", Party.AZ, "2025-01-10", "2025-01-10",
+                BorderSegment.SYUNIK_EAST).build());
+        assertThat(drain()).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(first.incidentId());
+            assertThat(a.version()).isEqualTo(2);
+        });
+        // published more than seven days behind stream time: assessed alone, counted
+        send(TestReports.claim(TestReports.AZ_MOD, "old", Party.AM, "2025-01-05T10:00", "2025-01-05T12:00",
+                BorderSegment.SYUNIK_EAST).build());
+        assertThat(drain()).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.incidentId()).isNotEqualTo(first.incidentId());
+        });
+        assertThat(registry.get(ClassifierMetrics.LATE_REPORTS).counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void quietIncidentsCloseOnStreamTimeAndLeaveTheStore() {
+        send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                BorderSegment.SYUNIK_EAST).build());
+        Assessment opened = drain().get(0);
+        assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isEqualTo(1.0);
+        // a report eight days later moves stream time past the quiet period
+        send(TestReports.claim(TestReports.AZ_MOD, "b", Party.AM, "2025-01-18T10:00", "2025-01-18T12:00",
+                BorderSegment.TAVUSH).build());
+        List<Assessment> next = drain();
+        assertThat(next.get(0)).satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(opened.incidentId());
+            assertThat(a.closed()).isTrue();
+        });
+        assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isEqualTo(1.0);
+        String state = new String(driver.<String, byte[]>getKeyValueStore(ClassifierTopology.STORE)
+                .get(ClassifierProcessor.STATE_KEY), StandardCharsets.UTF_8);
+        assertThat(state).doesNotContain(opened.incidentId().toString());
+    }
+
+    @Test
+    void duplicatesAreIgnored() {
+        IncidentReport r = TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00",
+                "2025-01-10T12:00", BorderSegment.SYUNIK_EAST).build();
+        send(r);
+        send(r);
+        assertThat(drain()).hasSize(1);
+        assertThat(registry.get(ClassifierMetrics.DUPLICATE_REPORTS).counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void unreadableRecordsAreSkippedAndCounted() {
+        in.pipeInput("SYUNIK_EAST", "not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(out.isEmpty()).isTrue();
+        assertThat(registry.get(ClassifierMetrics.UNREADABLE_REPORTS).counter().count()).isEqualTo(1.0);
+    }
+}
