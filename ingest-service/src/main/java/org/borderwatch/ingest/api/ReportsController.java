@@ -1,0 +1,161 @@
+package org.borderwatch.ingest.api;
+
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.ingest.IngestCore;
+import org.borderwatch.ingest.config.IngestProperties;
+import org.borderwatch.ingest.config.IngestProperties.ApiKey;
+import org.borderwatch.ingest.pipeline.IngestPipeline;
+import org.borderwatch.ingest.pipeline.IngestPipeline.Outcome;
+import org.borderwatch.ingest.pipeline.InputFormat;
+import org.borderwatch.ingest.pipeline.RejectReason;
+import org.borderwatch.ingest.pipeline.Rejection;
+import org.borderwatch.ingest.pipeline.Violation;
+import org.borderwatch.ingest.stream.ReportPublisher;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/v1/reports/{format}}: one JSON object, a JSON array, NDJSON, or a CSV document. Answers 202 with
+ * the report ids (and per-line rejections for a batch), 400 problem+json naming the bad fields of a single record,
+ * 401 without a known API key, 403 for a format the partner may not send, 413 above the batch size limit. With
+ * {@code ?dryRun=true} the canonical reports come back (200) and nothing is published or remembered. Every
+ * rejection of an authenticated request also goes to the rejected topic with {@code bw-source: http}.
+ */
+@RestController
+public class ReportsController {
+
+    static final String ORIGIN = "http";
+    private static final URI REJECTED_TYPE = URI.create("https://borderwatch.example/problems/rejected-input");
+
+    private final IngestCore core;
+    private final ReportPublisher publisher;
+    private final IngestProperties properties;
+    private final ApiKeys keys;
+
+    public ReportsController(IngestCore core, ReportPublisher publisher, IngestProperties properties) {
+        this.core = core;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.keys = new ApiKeys(properties.api());
+    }
+
+    /** One accepted report in a response. */
+    public record Accepted(int line, UUID reportId, int revision, String disposition) {
+    }
+
+    /** One refused record in a response. */
+    public record Refused(int line, RejectReason reason, String detail, List<Violation> errors) {
+        static Refused of(Rejection r) {
+            return new Refused(r.line(), r.reason(), r.detail(), r.violations());
+        }
+    }
+
+    /** The 202 answer. */
+    public record Receipt(String partner, List<Accepted> accepted, List<Accepted> duplicates, List<Refused> rejections) {
+    }
+
+    /** The dry-run answer: the canonical reports as they would be published. */
+    public record DryRun(List<IncidentReport> reports, List<Refused> rejections) {
+    }
+
+    @PostMapping(path = "/api/v1/reports/{format}")
+    public ResponseEntity<?> post(@PathVariable String format,
+                                  @RequestParam(defaultValue = "false") boolean dryRun,
+                                  @RequestHeader HttpHeaders headers,
+                                  @RequestBody(required = false) byte[] body) {
+        Optional<ApiKey> partner = keys.partner(headers.getFirst(properties.api().header()));
+        if (partner.isEmpty()) {
+            return problem(HttpStatus.UNAUTHORIZED, "Missing or unknown API key",
+                    "send a valid key in the " + properties.api().header() + " header", null, List.of());
+        }
+        byte[] payload = body == null ? new byte[0] : body;
+        Optional<InputFormat> parsed = InputFormat.parse(format);
+        if (parsed.isEmpty()) {
+            reject(RejectReason.UNSUPPORTED_FORMAT, "unknown format '" + format + "'", payload, dryRun);
+            return problem(HttpStatus.BAD_REQUEST, "Unsupported format",
+                    "'" + format + "' is not one of canonical, statement, acled", RejectReason.UNSUPPORTED_FORMAT,
+                    List.of(new Violation("format", "must be canonical, statement or acled")));
+        }
+        InputFormat f = parsed.get();
+        if (!ApiKeys.allows(partner.get(), f)) {
+            return problem(HttpStatus.FORBIDDEN, "Format not allowed",
+                    "partner '" + partner.get().partner() + "' may not send " + f.id(), null, List.of());
+        }
+        if (payload.length > properties.maxBatchSize().toBytes()) {
+            reject(RejectReason.TOO_LARGE, payload.length + " bytes, more than the batch limit of "
+                    + properties.maxBatchSize().toBytes(), payload, dryRun);
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "the limit is "
+                    + properties.maxBatchSize().toBytes() + " bytes", RejectReason.TOO_LARGE, List.of());
+        }
+
+        IngestPipeline.Result result = core.pipeline().processBatch(f, payload, ORIGIN, dryRun);
+        List<Refused> refused = result.rejections().stream().map(Refused::of).toList();
+        if (dryRun) {
+            List<IncidentReport> reports = result.outcomes().stream().map(Outcome::report)
+                    .filter(r -> r != null).toList();
+            // written with the events' own mapping, so times keep their offsets exactly as on the topic
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(Json.write(new DryRun(reports, refused)));
+        }
+        publisher.publish(result);
+
+        boolean single = result.outcomes().size() == 1 && f != InputFormat.ACLED && !isBatchType(headers);
+        if (single && !result.rejections().isEmpty()) {
+            Rejection r = result.rejections().get(0);
+            return problem(HttpStatus.BAD_REQUEST, "Report rejected", r.detail(), r.reason(), r.violations());
+        }
+        List<Accepted> accepted = result.outcomes().stream().filter(Outcome::published)
+                .map(o -> new Accepted(o.line(), o.report().reportId(), o.report().revision(),
+                        o.disposition().name()))
+                .toList();
+        List<Accepted> duplicates = result.outcomes().stream()
+                .filter(o -> o.report() != null && !o.published())
+                .map(o -> new Accepted(o.line(), o.report().reportId(), o.report().revision(),
+                        o.disposition().name()))
+                .toList();
+        return ResponseEntity.accepted().body(new Receipt(partner.get().partner(), accepted, duplicates, refused));
+    }
+
+    private static boolean isBatchType(HttpHeaders headers) {
+        MediaType type = headers.getContentType();
+        return type != null && (type.getSubtype().contains("ndjson") || type.getSubtype().contains("jsonl")
+                || type.getSubtype().equals("csv"));
+    }
+
+    private void reject(RejectReason reason, String detail, byte[] payload, boolean dryRun) {
+        if (!dryRun) {
+            publisher.rejection(new Rejection(reason, detail, List.of(), payload, 1, ORIGIN));
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+                                                         RejectReason reason, List<Violation> errors) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        if (reason != null) {
+            p.setType(REJECTED_TYPE);
+            p.setProperty("reason", reason.name());
+        }
+        if (!errors.isEmpty()) {
+            p.setProperty("errors", errors.stream().map(v -> Map.of("field", v.field(), "message", v.message()))
+                    .toList());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

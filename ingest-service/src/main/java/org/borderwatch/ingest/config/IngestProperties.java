@@ -1,0 +1,83 @@
+package org.borderwatch.ingest.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.borderwatch.common.topic.Topics;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every setting of the ingest service, under {@code ingest.*}.
+ *
+ * @param zone               the sources' UTC offset: clock times and bare dates in statements are read in it
+ * @param maxRecordSize      a larger record (or batch line) is rejected as TOO_LARGE
+ * @param maxBatchSize       a larger HTTP body is refused with 413
+ * @param clockSkew          how far in the future publishedAt/occurredAt may lie (TIME_OUT_OF_RANGE beyond)
+ * @param earliestYear       publishedAt before 1 January of this year is TIME_OUT_OF_RANGE
+ * @param gazetteer          path of a gazetteer JSON file replacing the built-in one (empty: built-in)
+ * @param sources            path of a source registry JSON file replacing the built-in one (empty: built-in)
+ */
+@Validated
+@ConfigurationProperties("ingest")
+public record IngestProperties(
+        @NotBlank @DefaultValue("+04:00") String zone,
+        @NotNull @DefaultValue("64KB") DataSize maxRecordSize,
+        @NotNull @DefaultValue("5MB") DataSize maxBatchSize,
+        @NotNull @DefaultValue("10m") Duration clockSkew,
+        @Min(1900) @Max(2100) @DefaultValue("1991") int earliestYear,
+        @DefaultValue("") String gazetteer,
+        @DefaultValue("") String sources,
+        @Valid @NotNull @DefaultValue Dedup dedup,
+        @Valid @NotNull @DefaultValue TopicNames topics,
+        @Valid @NotNull @DefaultValue Api api) {
+
+    /**
+     * @param window     exact duplicates seen within this period are dropped
+     * @param maxEntries how many report ids are remembered (least recently seen forgotten first)
+     */
+    public record Dedup(@NotNull @DefaultValue("24h") Duration window,
+                        @Min(1) @DefaultValue("100000") int maxEntries) {
+    }
+
+    /** Topic names; each defaults to the name in {@link Topics}. */
+    public record TopicNames(String canonical, String statement, String acled, String normalized, String rejected) {
+        public TopicNames {
+            canonical = orDefault(canonical, Topics.RAW_CANONICAL.name());
+            statement = orDefault(statement, Topics.RAW_STATEMENT.name());
+            acled = orDefault(acled, Topics.RAW_ACLED.name());
+            normalized = orDefault(normalized, Topics.NORMALIZED.name());
+            rejected = orDefault(rejected, Topics.REJECTED.name());
+        }
+
+        private static String orDefault(String value, String fallback) {
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    /**
+     * @param header the request header carrying a partner's API key
+     * @param keys   the partners allowed to post, with the formats each may send
+     */
+    public record Api(@NotBlank @DefaultValue("X-Api-Key") String header, @Valid @DefaultValue List<ApiKey> keys) {
+        public Api {
+            keys = keys == null ? List.of() : List.copyOf(keys);
+        }
+    }
+
+    public record ApiKey(@NotBlank String partner, @NotBlank String key, @NotEmpty Set<String> formats) {
+        @Override
+        public String toString() {
+            return "ApiKey[partner=" + partner + ", formats=" + formats + "]";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.borderwatch.ingest.stream;
+
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.ingest.pipeline.IngestPipeline;
+import org.borderwatch.ingest.pipeline.Rejection;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Sends what the pipeline decided: reports to the normalised topic keyed by primary segment, rejections to the
+ * rejected topic with the original bytes and the {@code bw-*} headers. Sends are synchronous (the output bindings
+ * are configured with {@code sync: true}), so a broker failure surfaces to the caller and the raw record is retried
+ * instead of being lost.
+ */
+@Component
+public class ReportPublisher {
+
+    /** Output binding names, declared in {@code spring.cloud.stream.output-bindings}. */
+    public static final String NORMALIZED_BINDING = "normalized-out-0";
+    public static final String REJECTED_BINDING = "rejected-out-0";
+    private static final int MAX_DETAIL = 1000;
+    /** Rejected payloads are cut here so they stay below the broker's default message size limit (1 MB). */
+    public static final int MAX_REJECTED_PAYLOAD = 900 * 1024;
+
+    private final StreamBridge bridge;
+
+    public ReportPublisher(StreamBridge bridge) {
+        this.bridge = bridge;
+    }
+
+    public void publish(IngestPipeline.Result result) {
+        result.published().forEach(this::report);
+        result.rejections().forEach(this::rejection);
+    }
+
+    public void report(IncidentReport report) {
+        Message<byte[]> message = MessageBuilder.withPayload(Json.writeBytes(report))
+                .setHeader(KafkaHeaders.KEY, report.location().primarySegment().name().getBytes(StandardCharsets.UTF_8))
+                .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .build();
+        send(NORMALIZED_BINDING, message);
+    }
+
+    public void rejection(Rejection rejection) {
+        int maxOriginalBytes = MAX_REJECTED_PAYLOAD;
+        byte[] original = rejection.original();
+        String detail = rejection.detail();
+        if (original.length > maxOriginalBytes) {
+            original = Arrays.copyOf(original, maxOriginalBytes);
+            detail = "(payload truncated to " + maxOriginalBytes + " bytes) " + detail;
+        }
+        if (detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL);
+        }
+        Message<byte[]> message = MessageBuilder.withPayload(original)
+                .setHeader(Topics.HEADER_REJECT_REASON, utf8(rejection.reason().name()))
+                .setHeader(Topics.HEADER_REJECT_DETAIL, utf8(detail))
+                .setHeader(Topics.HEADER_SOURCE, utf8(rejection.origin()))
+                .build();
+        send(REJECTED_BINDING, message);
+    }
+
+    private void send(String binding, Message<byte[]> message) {
+        if (!bridge.send(binding, message)) {
+            throw new IllegalStateException("could not send to " + binding);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,123 @@
+package org.borderwatch.ingest;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.testkit.BorderWatchInfrastructure;
+import org.borderwatch.testkit.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What every integration test shares: ONE Spring Boot context (same annotations and properties everywhere, so it is
+ * cached) against the testkit's real Kafka broker, a producer for the raw topics and background readers of the
+ * normalised and rejected topics. Tests tell their records apart by unique sourceRefs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ingest.api.keys[0].partner=it-partner",
+        "ingest.api.keys[0].key=it-key-statements",
+        "ingest.api.keys[0].formats=statement,acled",
+        "ingest.api.keys[1].partner=it-canonical-only",
+        "ingest.api.keys[1].key=it-key-canonical",
+        "ingest.api.keys[1].formats=canonical",
+        "ingest.max-record-size=4KB",
+        "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000"})
+@BorderWatchInfrastructure(mongo = false)
+public abstract class IngestITSupport {
+
+    protected static final List<ConsumerRecord<String, byte[]>> NORMALIZED = new CopyOnWriteArrayList<>();
+    protected static final List<ConsumerRecord<String, byte[]>> REJECTED = new CopyOnWriteArrayList<>();
+    private static KafkaProducer<String, byte[]> producer;
+    private static Thread reader;
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.createTopics(3, Topics.RAW_CANONICAL.name(), Topics.RAW_STATEMENT.name(),
+                Topics.RAW_ACLED.name(), Topics.NORMALIZED.name(), Topics.REJECTED.name());
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
+        startReader();
+    }
+
+    private static synchronized void startReader() {
+        if (reader != null) {
+            return;
+        }
+        reader = new Thread(() -> {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-reader-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                consumer.subscribe(List.of(Topics.NORMALIZED.name(), Topics.REJECTED.name()));
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                        (r.topic().equals(Topics.NORMALIZED.name()) ? NORMALIZED : REJECTED).add(r);
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ingest-it-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    protected static synchronized void send(String topic, byte[] value) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                    ProducerConfig.ACKS_CONFIG, "all"));
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, "partner-it", value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static void send(String topic, String value) {
+        send(topic, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static String header(ConsumerRecord<?, ?> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    protected static String value(ConsumerRecord<?, byte[]> r) {
+        return new String(r.value(), StandardCharsets.UTF_8);
+    }
+
+    protected static String statement(String ref, String text) {
+        return "{\"sourceRef\":\"" + ref + "\",\"source\":\"Ministry of Defence of Azerbaijan\","
+                + "\"publishedAt\":\"2025-03-16T10:20:00+04:00\",\"language\":\"en\",\"text\":\"" + text + "\"}";
+    }
+
+    protected static String uniqueRef(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+}

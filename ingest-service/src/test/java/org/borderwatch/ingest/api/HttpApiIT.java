@@ -1,0 +1,151 @@
+package org.borderwatch.ingest.api;
+
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.ingest.IngestITSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class HttpApiIT extends IngestITSupport {
+
+    private static final String KEY = "it-key-statements";
+    private static final String CLAIM = "On 17 March at 14:20 Armenian units in Khnatsakh fired at our positions.";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String path, String key, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            b.header("X-Api-Key", key);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return Json.tree(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutAKeyTheAnswerIs401AndNothingIsRecorded() throws Exception {
+        String ref = uniqueRef("nokey");
+        HttpResponse<String> r = post("/api/v1/reports/statement", null, "application/json", statement(ref, CLAIM));
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(post("/api/v1/reports/statement", "wrong", "application/json", statement(ref, CLAIM)).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aKeyForAnotherFormatIsForbidden() throws Exception {
+        assertThat(post("/api/v1/reports/statement", "it-key-canonical", "application/json",
+                statement(uniqueRef("forbidden"), CLAIM)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aGoodStatementIsAcceptedAndPublished() throws Exception {
+        String ref = uniqueRef("http-good");
+        HttpResponse<String> r = post("/api/v1/reports/statement", KEY, "application/json", statement(ref, CLAIM));
+        assertThat(r.statusCode()).isEqualTo(202);
+        JsonNode body = json(r);
+        String id = body.get("accepted").get(0).get("reportId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> NORMALIZED.stream()
+                .anyMatch(m -> value(m).contains(ref) && value(m).contains(id)));
+    }
+
+    @Test
+    void aBadSingleStatementIs400NamingTheFieldsAndIsRecordedAsRejected() throws Exception {
+        String marker = uniqueRef("http-bad");
+        String bad = "{\"sourceRef\":\"" + marker + "\",\"source\":42,\"text\":\"x\"}";
+        HttpResponse<String> r = post("/api/v1/reports/statement", KEY, "application/json", bad);
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode problem = json(r);
+        assertThat(problem.get("reason").asString()).isEqualTo("SCHEMA_VIOLATION");
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("$.source", "$.publishedAt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> REJECTED.stream().anyMatch(m -> value(m).contains(marker)
+                && "http".equals(header(m, Topics.HEADER_SOURCE))
+                && "SCHEMA_VIOLATION".equals(header(m, Topics.HEADER_REJECT_REASON))));
+    }
+
+    @Test
+    void aBatchWithSomeBadLinesAcceptsTheRestAndListsTheRejectionsByLine() throws Exception {
+        String a = uniqueRef("batch-a");
+        String b = uniqueRef("batch-b");
+        String body = statement(a, CLAIM) + "\n{not json\n" + statement(b, CLAIM) + "\n"
+                + statement(uniqueRef("batch-empty"), "") + "\n" + statement(a, CLAIM) + "\n";
+        HttpResponse<String> r = post("/api/v1/reports/statement", KEY, "application/x-ndjson", body);
+        assertThat(r.statusCode()).isEqualTo(202);
+        JsonNode receipt = json(r);
+        assertThat(receipt.get("accepted")).hasSize(2);
+        assertThat(receipt.get("duplicates")).hasSize(1);
+        assertThat(receipt.get("duplicates").get(0).get("line").asInt()).isEqualTo(5);
+        List<String> rejected = new ArrayList<>();
+        receipt.get("rejections").forEach(j -> rejected.add(j.get("line").asInt() + ":" + j.get("reason").asString()));
+        assertThat(rejected).containsExactly("2:MALFORMED", "4:EMPTY_TEXT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> REJECTED.stream().anyMatch(m -> value(m).equals("{not json")));
+    }
+
+    @Test
+    void aDryRunReturnsTheCanonicalReportsWithoutPublishingOrRemembering() throws Exception {
+        String ref = uniqueRef("dry");
+        HttpResponse<String> dry = post("/api/v1/reports/statement?dryRun=true", KEY, "application/json",
+                statement(ref, CLAIM));
+        assertThat(dry.statusCode()).isEqualTo(200);
+        IncidentReport report = Json.convert(json(dry).get("reports").get(0), IncidentReport.class);
+        assertThat(report.sourceRef()).isEqualTo(ref);
+        assertThat(report.location().settlement()).isEqualTo("Khnatsakh");
+        assertThat(report.occurredAt().getOffset().getTotalSeconds()).isEqualTo(4 * 3600);
+        HttpResponse<String> real = post("/api/v1/reports/statement", KEY, "application/json", statement(ref, CLAIM));
+        assertThat(json(real).get("accepted").get(0).get("disposition").asString()).isEqualTo("NEW");
+    }
+
+    @Test
+    void anUnknownFormatIsRefused() throws Exception {
+        HttpResponse<String> r = post("/api/v1/reports/xml", KEY, "application/xml", "<report/>");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("reason").asString()).isEqualTo("UNSUPPORTED_FORMAT");
+    }
+
+    @Test
+    void sourcesAndPlacesAreListed() throws Exception {
+        HttpResponse<String> sources = get("/api/v1/sources");
+        assertThat(sources.statusCode()).isEqualTo(200);
+        assertThat(sources.body()).contains("\"az-mod\"").contains("INDEPENDENT_OBSERVER");
+        HttpResponse<String> places = get("/api/v1/places?q=digh");
+        JsonNode list = json(places);
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("name").asString()).isEqualTo("Tegh");
+        assertThat(list.get(0).get("segments").get(0).asString()).isEqualTo("SYUNIK_EAST");
+    }
+
+    @Test
+    void healthAndMetricsAreExposed() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200));
+        assertThat(get("/actuator/health/readiness").body()).contains("binders");
+        post("/api/v1/reports/statement", KEY, "application/json", statement(uniqueRef("metrics"), CLAIM));
+        String prometheus = get("/actuator/prometheus").body();
+        assertThat(prometheus).contains("borderwatch_reports_received_total{application=\"ingest-service\",format=\"statement\"}")
+                .contains("borderwatch_reports_normalized_total")
+                .contains("borderwatch_reports_normalize_seconds");
+    }
+}
