@@ -68,7 +68,7 @@ class LauncherProcessIT {
         reader.setDaemon(true);
         reader.start();
         Running running = new Running(process, output);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() ->
                 running.output().contains("Press Ctrl-C to stop.") || !process.isAlive());
         assertThat(process.isAlive()).as(running.text()).isTrue();
         return running;
@@ -83,7 +83,7 @@ class LauncherProcessIT {
         FakeServiceJar.write(project.resolve("alert-service/target/alert-service-0.1.0-SNAPSHOT.jar"));
         int alertPort = PortCheck.freePort();
         Running launcher = up("--with-services", "--project-dir", project.toString(),
-                "--service-port", "alert-service=" + alertPort, "--service-timeout", "60");
+                "--service-port", "alert-service=" + alertPort, "--service-timeout", "120");
         assertThat(launcher.output())
                 .contains("  export SPRING_KAFKA_BOOTSTRAP_SERVERS=localhost:" + kafkaPort,
                         "  export SPRING_MONGODB_URI=mongodb://localhost:" + mongoPort + "/borderwatch")

@@ -49,7 +49,7 @@ class LocalInfrastructureIT {
     void startsKafkaAndTheStoreCreatesTopicsOnceAndKeepsDataAcrossARestart() throws Exception {
         LocalInfrastructure.Settings settings = new LocalInfrastructure.Settings(data, "localhost",
                 PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), 2, "512m", null, "borderwatch",
-                Duration.ofSeconds(90));
+                Duration.ofSeconds(150));
         long brokerPid;
         String clusterId;
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class ChildProcess {
 
+    static final long ROTATE_BYTES = 10L * 1024 * 1024;
+
     private final String name;
     private final Process process;
     private final Path logFile;
@@ -42,6 +44,7 @@ public final class ChildProcess {
                                      Path logFile) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
+            rotateIfLarge(logFile);
             long start = Files.exists(logFile) ? Files.size(logFile) : 0;
             Files.writeString(logFile, "==== " + Instant.now() + " starting " + name + ": " + String.join(" ", command)
                     + System.lineSeparator(), StandardCharsets.UTF_8,
@@ -54,6 +57,14 @@ public final class ChildProcess {
             return new ChildProcess(name, builder.start(), logFile, start);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps one previous generation ({@code name.log.1}) once a log passes {@link #ROTATE_BYTES}. */
+    static void rotateIfLarge(Path logFile) throws IOException {
+        if (Files.exists(logFile) && Files.size(logFile) > ROTATE_BYTES) {
+            Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
