@@ -122,11 +122,7 @@ class LauncherProcessIT {
                 assertThat(children).noneMatch(ProcessHandle::isAlive));
         await().atMost(Duration.ofSeconds(10)).until(() -> new PortCheck("localhost").isFree(kafkaPort));
 
-        // the next start reuses the data directory: topics exist, the lock of the killed launcher is gone
-        Running again = up();
-        assertThat(again.output()).anyMatch(line ->
-                line.matches("\\s+border\\.assessments\\s+2 partition\\(s\\)\\s+exists"));
-        again.process().destroy();
-        assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // a killed launcher leaves no lock behind: the next start may use the data directory
+        DataDirLock.acquire(new DataLayout(data)).close();
     }
 }
