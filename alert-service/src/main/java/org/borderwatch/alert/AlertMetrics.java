@@ -37,7 +37,6 @@ public final class AlertMetrics {
         this.latency = Timer.builder(DELIVERY_LATENCY)
                 .description("assessment received to notification delivered")
                 .publishPercentiles(0.5, 0.95, 0.99)
-                .publishPercentileHistogram()
                 .register(registry);
     }
 

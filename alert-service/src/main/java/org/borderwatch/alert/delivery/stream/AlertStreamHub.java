@@ -5,6 +5,7 @@ import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,10 +20,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * list gives the rest).
  */
 @Component
-public class AlertStreamHub {
+public class AlertStreamHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStreamHub.class);
     private final List<Client> clients = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream first, so a graceful shutdown does not wait for long-lived connections. */
+    @Override
+    public void stop() {
+        running = false;
+        clients.forEach(c -> c.emitter().complete());
+        clients.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
 
     private record Client(SseEmitter emitter, SubscriptionFilter filter) {
     }

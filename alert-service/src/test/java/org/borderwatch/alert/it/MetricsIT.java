@@ -1,0 +1,40 @@
+package org.borderwatch.alert.it;
+
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The meters operators watch, as Prometheus scrapes them. */
+class MetricsIT extends AlertServiceITSupport {
+
+    @Test
+    void prometheusExposesAlertDeliveryLatencyBacklogAndResilienceMeters() {
+        String path = "/metrics/" + UUID.randomUUID();
+        subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"SYUNIK_EAST\"],\"minSeverity\":\"HIGH\"}");
+        sendAssessments(Fixtures.assessment(UUID.randomUUID(), 1, BorderSegment.SYUNIK_EAST, Severity.HIGH,
+                Occurrence.CONFIRMED, false, Fixtures.EVENT_TIME.plusYears(7)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() == 1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String scrape = call("GET", "/actuator/prometheus", null, null, "text/plain").body();
+            assertThat(scrape)
+                    .containsPattern("borderwatch_alerts_total\\{[^}]*event=\"fired\"[^}]*severity=\"high\"")
+                    .containsPattern("borderwatch_deliveries_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"delivered\"")
+                    .containsPattern("borderwatch_alert_delivery_latency_seconds\\{[^}]*quantile=\"0.95\"")
+                    .contains("borderwatch_alert_delivery_latency_seconds_count")
+                    .contains("borderwatch_alert_outbox_backlog")
+                    .contains("resilience4j_circuitbreaker_state")
+                    .contains("resilience4j_retry_calls")
+                    .contains("application=\"alert-service\"");
+        });
+    }
+}

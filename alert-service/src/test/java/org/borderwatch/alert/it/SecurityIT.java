@@ -1,0 +1,80 @@
+package org.borderwatch.alert.it;
+
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.common.json.Json;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HTTP Basic, roles, ownership and the SSRF guard, answered as problem+json. */
+class SecurityIT extends AlertServiceITSupport {
+
+    private static JsonNode json(String s) {
+        return Json.tree(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutCredentialsTheApiAnswers401AsAProblem() {
+        var response = get("/api/v1/alerts", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("Basic"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response.body()).get("status").asInt()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/alerts", "nobody", null, null).statusCode()).isEqualTo(401);
+        var health = get("/actuator/health", null);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    }
+
+    @Test
+    void staffCannotDeleteAnotherStaffMembersSubscriptionButAnAdminCan() {
+        String id = subscribeWebhook("staff1", RECEIVER.url("/owned"), "{}");
+
+        var denied = call("DELETE", "/api/v1/subscriptions/" + id, "staff2", null, null);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied.body()).get("detail").asString()).contains("belongs to staff1");
+        assertThat(get("/api/v1/subscriptions", "staff2").body()).doesNotContain(id);
+        assertThat(get("/api/v1/subscriptions", "staff1").body()).contains(id).doesNotContain(SECRET);
+
+        assertThat(call("DELETE", "/api/v1/subscriptions/" + id, "admin", null, null).statusCode()).isEqualTo(204);
+        assertThat(get("/api/v1/subscriptions/" + id, "staff1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWebhookToAPrivateAddressIsRefusedWithAClearProblem() {
+        var response = post("/api/v1/subscriptions", "staff1", """
+                {"name":"internal","channel":{"type":"webhook","url":"http://10.1.2.3/hook",
+                 "secret":"0123456789abcdef0"},"filter":{}}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:borderwatch:problem:unsafe-webhook");
+        assertThat(problem.get("title").asString()).isEqualTo("Webhook target refused");
+        assertThat(problem.get("detail").asString()).contains("10.1.2.3").contains("private");
+
+        var metadata = post("/api/v1/subscriptions", "staff1", """
+                {"name":"cloud","channel":{"type":"webhook","url":"http://169.254.169.254/latest",
+                 "secret":"0123456789abcdef0"}}""");
+        assertThat(metadata.statusCode()).isEqualTo(400);
+        var scheme = post("/api/v1/subscriptions", "staff1", """
+                {"name":"file","channel":{"type":"webhook","url":"file:///etc/passwd","secret":"0123456789abcdef0"}}""");
+        assertThat(json(scheme.body()).get("detail").asString()).contains("http or https");
+    }
+
+    @Test
+    void invalidSubscriptionsAndSilencesListEveryProblem() {
+        var response = post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"\",\"channel\":{\"type\":\"webhook\",\"url\":\"https://example.org/h\"}}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body()).get("problems")).hasSize(2);
+
+        var silence = post("/api/v1/silences", "staff1", "{\"segments\":[\"TAVUSH\"],\"endsAt\":\"2099-01-01T00:00:00Z\"}");
+        assertThat(silence.statusCode()).isEqualTo(400);
+        assertThat(silence.body()).contains("reason is mandatory").contains("at most");
+    }
+}
