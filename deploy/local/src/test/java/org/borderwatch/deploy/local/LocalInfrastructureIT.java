@@ -105,7 +105,7 @@ class LocalInfrastructureIT {
                 Topics.ASSESSMENTS.name(), Topics.REJECTED.name())).allTopicNames().get(30, TimeUnit.SECONDS);
         assertThat(described.get(Topics.NORMALIZED.name()).partitions()).hasSize(2);
         assertThat(described.get(Topics.ASSESSMENTS.name()).partitions()).hasSize(2);
-        assertThat(described.get(Topics.REJECTED.name()).partitions()).hasSize(1);
+        assertThat(described.get(Topics.REJECTED.name()).partitions()).hasSize(2);
         ConfigResource normalized = new ConfigResource(ConfigResource.Type.TOPIC, Topics.NORMALIZED.name());
         assertThat(admin.describeConfigs(List.of(normalized)).all().get(30, TimeUnit.SECONDS).get(normalized)
                 .get("retention.ms").value()).isEqualTo("-1");

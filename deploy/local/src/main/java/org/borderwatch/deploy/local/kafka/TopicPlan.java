@@ -10,9 +10,10 @@ import java.util.Map;
  * Which topics the launcher creates, from the catalogue in {@code common}.
  *
  * <ul>
- *   <li>the report topics (raw, normalized) and {@code border.assessments}: {@code partitions} (default 6);</li>
+ *   <li>the report topics (raw, normalized, rejected) and {@code border.assessments}: {@code partitions}
+ *       (default 6). The rejected topic is also the dead-letter topic of the raw topics, and the Kafka binder
+ *       publishes a dead letter to the partition number it came from, so it needs as many partitions;</li>
  *   <li>{@code border.alerts}: at most 3 (a handful of alerts a day);</li>
- *   <li>{@code border.reports.rejected}: 1 (an operator's queue, read in order);</li>
  *   <li>{@code border.reports.normalized}: kept forever ({@code retention.ms=-1}, {@code retention.bytes=-1}) so
  *       the classifier can be rebuilt by replaying it; the others keep Kafka's default of 7 days, the rejected
  *       topic 30 days.</li>
@@ -38,7 +39,7 @@ public final class TopicPlan {
             return new TopicSpec(name, partitions, Map.of("retention.ms", KEEP_FOREVER, "retention.bytes", KEEP_FOREVER));
         }
         if (name.equals(Topics.REJECTED.name())) {
-            return new TopicSpec(name, 1, Map.of("retention.ms", THIRTY_DAYS_MS));
+            return new TopicSpec(name, partitions, Map.of("retention.ms", THIRTY_DAYS_MS));
         }
         if (name.equals(Topics.ALERTS.name())) {
             return new TopicSpec(name, Math.min(ALERT_PARTITIONS, partitions), Map.of());

@@ -30,8 +30,15 @@ class TopicPlanTest {
         assertThat(plan.get(Topics.RAW_CANONICAL.name()).partitions()).isEqualTo(8);
         assertThat(plan.get(Topics.NORMALIZED.name()).partitions()).isEqualTo(8);
         assertThat(plan.get(Topics.ASSESSMENTS.name()).partitions()).isEqualTo(8);
-        assertThat(plan.get(Topics.REJECTED.name()).partitions()).isEqualTo(1);
         assertThat(plan.get(Topics.ALERTS.name()).partitions()).isEqualTo(3);
+    }
+
+    @Test
+    void theRejectedTopicHasAsManyPartitionsAsTheRawTopicsWhoseDeadLettersItTakes() {
+        Map<String, TopicSpec> plan = plan(6);
+        assertThat(plan.get(Topics.REJECTED.name()).partitions())
+                .isEqualTo(plan.get(Topics.RAW_STATEMENT.name()).partitions());
+        assertThat(plan.get(Topics.REJECTED.name()).configs()).containsEntry("retention.ms", "2592000000");
     }
 
     @Test
