@@ -4,7 +4,10 @@ import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.delivery.Grouping;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
+import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.store.AlertStore;
+import org.borderwatch.alert.store.StoredAlert;
 import org.borderwatch.alert.store.OutboxRow;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
@@ -85,8 +88,51 @@ class OutboxRestartIT extends AlertServiceITSupport {
     @Autowired
     AlertDispatcher dispatcher;
 
+    @Autowired
+    AlertStore alerts;
+
+    @Autowired
+    AlertLifecycle lifecycle;
+
     @Test
-    void theRelayIsHarmlessWhenNothingIsLeftOver() {
+    void rowsLeftInAnAlertDocumentByACrashAreRelayedOnce() {
+        String path = "/relay/" + UUID.randomUUID();
+        String sub = subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"UNRESOLVED\"]}");
+        UUID incident = UUID.randomUUID();
+        var t = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, BorderSegment.UNRESOLVED,
+                Severity.LOW, Occurrence.UNVERIFIED, false, Fixtures.EVENT_TIME.plusYears(10)));
+        OutboxRow row = row(sub, RECEIVER.url(path), 99, DeliveryStatus.PENDING);
+        // the alert and its outbox row were written in one document, then the process died before the copy
+        var stored = new StoredAlert(t.state(), -1, List.of(new StoredAlert.Message(t.message(), "test", null)),
+                Map.of(sub, 1L), List.of(), List.of(row));
+        assertThat(alerts.write(stored, -1)).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryStore.find(row.id())
+                .map(r -> r.status() == DeliveryStatus.DELIVERED).orElse(false));
+        assertThat(alerts.findByIncident(incident).orElseThrow().pending()).isEmpty();
         assertThat(dispatcher.relayPending()).isZero();
+        assertThat(RECEIVER.accepted(path)).hasSize(1);
+    }
+
+    private org.bson.Document finishedRow(String status, Duration age) {
+        UUID incident = UUID.randomUUID();
+        return new org.bson.Document("_id", UUID.randomUUID().toString())
+                .append("alertId", AlertLifecycle.alertIdOf(incident).toString())
+                .append("incidentId", incident.toString()).append("sequence", 1L).append("status", status)
+                .append("updatedAt", java.util.Date.from(Instant.now().minus(age)));
+    }
+
+    @Test
+    void theExpiryJobRemovesOnlyFinishedRowsPastRetention() {
+        var old = finishedRow("DELIVERED", Duration.ofDays(40));
+        var oldFailed = finishedRow("FAILED", Duration.ofDays(31));
+        var recent = finishedRow("FAILED", Duration.ofDays(1));
+        mongo.getCollection("deliveries").insertMany(List.of(old, oldFailed, recent));
+
+        deliveryStore.expire(Instant.now().minus(Duration.ofDays(30)));
+
+        assertThat(deliveryStore.find(old.getString("_id"))).isEmpty();
+        assertThat(deliveryStore.find(oldFailed.getString("_id"))).isEmpty();
+        assertThat(deliveryStore.find(recent.getString("_id"))).isPresent();
     }
 }

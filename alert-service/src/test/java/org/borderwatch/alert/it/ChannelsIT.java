@@ -1,0 +1,105 @@
+package org.borderwatch.alert.it;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.delivery.Notification;
+import org.borderwatch.alert.routing.DeliveryMode;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Digest subscriptions, CAP webhooks, Kafka subscriptions, and the OpenAPI document. */
+class ChannelsIT extends AlertServiceITSupport {
+
+    @Test
+    void aDigestCollectsMatchingAlertsIntoOneSignedMessage() {
+        String path = "/digest/" + UUID.randomUUID();
+        var created = post("/api/v1/subscriptions", "staff1", """
+                {"name":"daily desk","channel":{"type":"webhook","url":"%s","secret":"%s"},
+                 "filter":{"segments":["UNRESOLVED"]},"mode":"digest","digestInterval":"PT3S"}"""
+                .formatted(RECEIVER.url(path), SECRET));
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        var t = Fixtures.EVENT_TIME.plusYears(8);
+
+        sendAssessments(
+                Fixtures.assessment(a, 1, BorderSegment.UNRESOLVED, Severity.LOW, Occurrence.UNVERIFIED, false, t),
+                Fixtures.assessment(b, 1, BorderSegment.UNRESOLVED, Severity.MEDIUM, Occurrence.DISPUTED, false, t));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !RECEIVER.accepted(path).isEmpty());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> RECEIVER.accepted(path).size() == 1);
+        Notification digest = Json.read(RECEIVER.accepted(path).get(0).body(), Notification.class);
+        assertThat(digest.mode()).isEqualTo(DeliveryMode.DIGEST);
+        assertThat(digest.alerts()).extracting(Alert::incidentId).containsExactlyInAnyOrder(a, b);
+        assertThat(RECEIVER.accepted(path).get(0).header("X-BorderWatch-Delivery")).isEqualTo(digest.deliveryId());
+    }
+
+    @Test
+    void capWebhooksAndKafkaSubscriptionsCarryTheirOwnFormats() {
+        String path = "/cap/" + UUID.randomUUID();
+        String topic = "partner.alerts." + UUID.randomUUID().toString().substring(0, 8);
+        TestInfrastructure.createTopics(1, topic);
+        assertThat(post("/api/v1/subscriptions", "staff1", """
+                {"name":"cap partner","channel":{"type":"webhook","url":"%s","secret":"%s","format":"cap"},
+                 "filter":{"segments":["TAVUSH"],"minSeverity":"HIGH"}}""".formatted(RECEIVER.url(path), SECRET))
+                .statusCode()).isEqualTo(201);
+        assertThat(post("/api/v1/subscriptions", "staff1", """
+                {"name":"kafka partner","channel":{"type":"kafka","topic":"%s"},
+                 "filter":{"segments":["TAVUSH"],"minSeverity":"HIGH"}}""".formatted(topic)).statusCode())
+                .isEqualTo(201);
+        UUID incident = UUID.randomUUID();
+
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.TAVUSH, Severity.HIGH, Occurrence.CONFIRMED,
+                false, Fixtures.EVENT_TIME.plusYears(9)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !RECEIVER.accepted(path).isEmpty());
+        var cap = RECEIVER.accepted(path).get(0);
+        assertThat(cap.header("Content-Type")).startsWith("application/cap+xml");
+        assertThat(new String(cap.body(), StandardCharsets.UTF_8))
+                .contains("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">")
+                .contains("<msgType>Alert</msgType>").contains(incident.toString());
+
+        List<Notification> received = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "alert-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(r -> received.add(Json.read(r.value(), Notification.class)));
+                return !received.isEmpty();
+            });
+        }
+        assertThat(received.get(0).alerts()).extracting(Alert::incidentId).containsExactly(incident);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        var docs = get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/verdicts/{incidentId}/review").contains("/api/v1/subscriptions")
+                .contains("/api/v1/alerts/stream");
+    }
+}
