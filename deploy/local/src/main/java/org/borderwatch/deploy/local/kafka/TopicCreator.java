@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /** Creates the planned topics that do not exist yet; existing topics are left as they are and reported. */
 public final class TopicCreator {
@@ -40,12 +41,27 @@ public final class TopicCreator {
             for (TopicSpec spec : specs) {
                 outcomes.add(existing.contains(spec.name()) ? describe(spec) : create(spec));
             }
+            awaitVisible(specs.stream().map(TopicSpec::name).collect(Collectors.toSet()));
             return outcomes;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the topics: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until the broker lists every topic: creation completes in the controller a moment before the broker's
+     * metadata shows it, and a service starting right after the launcher must find its topics.
+     */
+    private void awaitVisible(Set<String> names) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the broker does not list all created topics after " + TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(100);
         }
     }
 
