@@ -90,8 +90,7 @@ public final class AcledNormalizer implements ReportNormalizer {
         Integer fatalities = integer(row, "fatalities", bad);
         Double lat = decimal(row, "latitude", -90, 90, bad);
         Double lon = decimal(row, "longitude", -180, 180, bad);
-        Long timestamp = row.get("timestamp") == null || row.get("timestamp").isBlank() ? null
-                : integer(row, "timestamp", bad) == null ? null : Long.parseLong(row.get("timestamp").strip());
+        Long timestamp = epochSeconds(row, bad);
         if (fatalities != null && fatalities < 0) {
             bad.add(new Violation("fatalities", "must not be negative"));
         }
@@ -245,15 +244,20 @@ public final class AcledNormalizer implements ReportNormalizer {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            if (column.equals("timestamp")) {
-                try {
-                    Long.parseLong(v);
-                    return 0;
-                } catch (NumberFormatException ignored) {
-                    // fall through
-                }
-            }
             bad.add(new Violation(column, "must be a whole number (got '" + v + "')"));
+            return null;
+        }
+    }
+
+    private static Long epochSeconds(Map<String, String> row, List<Violation> bad) {
+        String v = value(row, "timestamp");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            bad.add(new Violation("timestamp", "must be seconds since 1970 (got '" + v + "')"));
             return null;
         }
     }

@@ -37,6 +37,8 @@ public final class Gazetteer {
     private final List<Place> places;
     private final Map<String, Place> byName = new HashMap<>();
     private final Map<String, Place> byStem = new HashMap<>();
+    /** Longest name (in words) starting with each folded first word: most positions in a text start no name. */
+    private final Map<String, Integer> wordsByFirst = new HashMap<>();
     private final int maxWords;
 
     public Gazetteer(List<Place> places) {
@@ -53,7 +55,9 @@ public final class Gazetteer {
                     throw new IllegalArgumentException("name '" + name + "' is used by both " + previous.id()
                             + " and " + place.id());
                 }
-                max = Math.max(max, key.split(" ").length);
+                String[] words = key.split(" ");
+                max = Math.max(max, words.length);
+                wordsByFirst.merge(words[0], words.length, Math::max);
                 if (!Fold.isLatin(name) && key.length() >= MIN_STEM) {
                     byStem.putIfAbsent(key, place);
                 }
@@ -115,7 +119,10 @@ public final class Gazetteer {
         while (i < tokens.size()) {
             PlaceMention found = null;
             int used = 0;
-            for (int n = Math.min(maxWords, tokens.size() - i); n >= 1 && found == null; n--) {
+            String first = tokens.get(i).folded();
+            boolean latin = first.isEmpty() || first.charAt(0) < 0x250;
+            int longest = latin ? wordsByFirst.getOrDefault(first, 0) : maxWords;
+            for (int n = Math.min(longest, tokens.size() - i); n >= 1 && found == null; n--) {
                 StringBuilder key = new StringBuilder();
                 for (int k = 0; k < n; k++) {
                     if (k > 0) {
@@ -124,7 +131,7 @@ public final class Gazetteer {
                     key.append(tokens.get(i + k).folded());
                 }
                 Place place = byName.get(key.toString());
-                if (place == null) {
+                if (place == null && !latin) {
                     place = stemMatch(key.toString());
                 }
                 if (place != null) {
@@ -145,7 +152,7 @@ public final class Gazetteer {
     }
 
     private Place stemMatch(String key) {
-        if (byStem.isEmpty() || Fold.isLatin(key)) {
+        if (byStem.isEmpty()) {
             return null;
         }
         for (int cut = 1; cut <= MAX_SUFFIX && key.length() - cut >= MIN_STEM; cut++) {

@@ -139,7 +139,7 @@ public final class StatementExtractor {
 
     private static boolean describesEvent(String text) {
         return StatementRules.EVENT_CUE.matcher(text).find()
-                || StatementRules.EVENT_TYPES.values().stream().anyMatch(p -> p.matcher(text).find());
+                || StatementRules.EVENT_SCAN.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     private record Actor(Party party, int start, int end) {
@@ -200,17 +200,25 @@ public final class StatementExtractor {
     // ---- event types -------------------------------------------------------------------------------------------
 
     private static List<EventType> eventTypes(String text, Stance stance, Casualties casualties) {
+        String lower = text.toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
-        for (Map.Entry<EventType, Pattern> e : StatementRules.EVENT_TYPES.entrySet()) {
-            Matcher m = e.getValue().matcher(text);
-            if (m.find()) {
-                found.putIfAbsent(m.start(), e.getKey());
+        Set<EventType> seen = new LinkedHashSet<>();
+        Matcher m = StatementRules.EVENT_SCAN.matcher(lower);
+        while (m.find()) {
+            for (int g = 0; g < StatementRules.EVENT_SCAN_TYPES.size(); g++) {
+                if (m.start("t" + g) >= 0) {
+                    EventType type = StatementRules.EVENT_SCAN_TYPES.get(g);
+                    if (seen.add(type)) {
+                        found.put(m.start(), type);
+                    }
+                    break;
+                }
             }
         }
-        boolean weaponNamed = found.containsValue(EventType.SMALL_ARMS_FIRE)
-                || found.containsValue(EventType.MORTAR_ARTILLERY) || found.containsValue(EventType.DRONE_STRIKE);
+        boolean weaponNamed = seen.contains(EventType.SMALL_ARMS_FIRE)
+                || seen.contains(EventType.MORTAR_ARTILLERY) || seen.contains(EventType.DRONE_STRIKE);
         if (!weaponNamed) {
-            Matcher fire = StatementRules.GENERIC_FIRE.matcher(text);
+            Matcher fire = StatementRules.GENERIC_FIRE_LOWER.matcher(lower);
             if (fire.find()) {
                 found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
             }
@@ -243,8 +251,8 @@ public final class StatementExtractor {
             }
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i).text();
-                boolean isKilled = StatementRules.KILLED_WORD.matcher(word).matches();
-                boolean isWounded = !isKilled && StatementRules.WOUNDED_WORD.matcher(word).matches();
+                boolean isKilled = isKilledWord(word);
+                boolean isWounded = !isKilled && isWoundedWord(word);
                 if (!isKilled && !isWounded) {
                     continue;
                 }
@@ -282,10 +290,18 @@ public final class StatementExtractor {
         return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
     }
 
+    private static boolean isKilledWord(String word) {
+        return StatementRules.KILLED_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isWoundedWord(String word) {
+        return StatementRules.WOUNDED_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     private static int numberBefore(List<Word> words, int i) {
         for (int k = i - 1; k >= Math.max(0, i - BACK_WINDOW); k--) {
             String t = words.get(k).text();
-            if (StatementRules.KILLED_WORD.matcher(t).matches() || StatementRules.WOUNDED_WORD.matcher(t).matches()) {
+            if (isKilledWord(t) || isWoundedWord(t)) {
                 return -1;
             }
             if (isCount(words, k)) {
@@ -298,7 +314,7 @@ public final class StatementExtractor {
     private static int numberAfter(List<Word> words, int i) {
         for (int k = i + 1; k < Math.min(words.size(), i + 1 + FORWARD_WINDOW); k++) {
             String t = words.get(k).text();
-            if (StatementRules.KILLED_WORD.matcher(t).matches() || StatementRules.WOUNDED_WORD.matcher(t).matches()) {
+            if (isKilledWord(t) || isWoundedWord(t)) {
                 return -1;
             }
             if (isCount(words, k)) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /** The English phrasings the extractor recognises, in one place so they can be read and extended together. */
 final class StatementRules {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** English rules: ASCII case folding is enough and much cheaper than Unicode case folding. */
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
     private StatementRules() {
     }
@@ -66,41 +67,60 @@ final class StatementRules {
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
             + "advanced|detained|resorted)\\b");
 
-    static final Pattern GENERIC_FIRE = p("\\b(?:opened\\s+fire|open\\s+fire|fired|firing|fire|shots?|shooting)\\b");
-
-    /** Event types by their phrasings. Generic "fire" counts as small arms only when no weapon is named. */
-    static final Map<EventType, Pattern> EVENT_TYPES = new LinkedHashMap<>();
+    /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
+    private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
 
     static {
-        EVENT_TYPES.put(EventType.SMALL_ARMS_FIRE, p("small[\\s-]+arms?|small[\\s-]+calib(?:re|er)|\\bsnipers?\\b|"
+        EVENT_TYPE_PHRASES.put(EventType.SMALL_ARMS_FIRE, ("small[\\s-]+arms?|small[\\s-]+calib(?:re|er)|\\bsnipers?\\b|"
                 + "machine[\\s-]+guns?|automatic\\s+weapons|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
-        EVENT_TYPES.put(EventType.MORTAR_ARTILLERY, p("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
+        EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
                 + "large[\\s-]+calib(?:re|er)|heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
                 + "\\bshell(?:ing|ed|s)\\b|\\btanks?\\b"));
-        EVENT_TYPES.put(EventType.DRONE_STRIKE, p("\\bdrones?\\b|\\bUAVs?\\b|unmanned\\s+aerial|"
+        EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?"));
-        EVENT_TYPES.put(EventType.INCURSION, p("\\bincursion|\\bintrusion|crossed\\s+the\\s+(?:state\\s+)?border|"
+        EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|crossed\\s+the\\s+(?:state\\s+)?border|"
                 + "\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:into|towards)|\\bpenetrat\\w+"));
-        EVENT_TYPES.put(EventType.DETENTION, p("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
+        EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
                 + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*"));
-        EVENT_TYPES.put(EventType.BLOCKADE, p("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
+        EVENT_TYPE_PHRASES.put(EventType.BLOCKADE, ("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
                 + "checkpoint)|closure\\s+of\\s+the\\s+(?:road|corridor|checkpoint)"));
-        EVENT_TYPES.put(EventType.MINE_EXPLOSION, p("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
+        EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, ("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
                 + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
-                + "unexploded\\s+ordnance|\\bUXO\\b|hit\\s+an?\\s+mine"));
-        EVENT_TYPES.put(EventType.ENGINEERING_WORK, p("mining\\s+(?:the\\s+)?(?:\\w+\\s+)?roads?|"
+                + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine"));
+        EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("mining\\s+(?:the\\s+)?(?:\\w+\\s+)?roads?|"
                 + "(?:laying|laid|planting|planted)\\s+mines|\\bfortification\\w*|engineering\\s+works?|"
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
                 + "fortifications)|engineering\\s+equipment"));
-        EVENT_TYPES.put(EventType.BUILDUP, p("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
+        EVENT_TYPE_PHRASES.put(EventType.BUILDUP, ("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
                 + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b"));
-        EVENT_TYPES.put(EventType.THREAT, p("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
+        EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "prepar\\w+\\s+(?:an?\\s+)?(?:attack|offensive|provocation)"));
     }
 
-    /** Casualty words after or before a number. */
-    static final Pattern KILLED_WORD = p("^(?:killed|dead|died|deaths?|killing|perished|fatalities|martyred|"
-            + "martyrs)$");
-    static final Pattern WOUNDED_WORD = p("^(?:wounded|injured|injuries|injuring|hurt)$");
+    /** All event-type phrasings in one pattern (one pass over the lower-cased text), one named group per type. */
+    static final Pattern EVENT_SCAN;
+    static final java.util.List<EventType> EVENT_SCAN_TYPES = new java.util.ArrayList<>();
+
+    static {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<EventType, String> e : EVENT_TYPE_PHRASES.entrySet()) {
+            if (b.length() > 0) {
+                b.append('|');
+            }
+            b.append("(?<t").append(EVENT_SCAN_TYPES.size()).append('>').append(e.getValue()).append(')');
+            EVENT_SCAN_TYPES.add(e.getKey());
+        }
+        EVENT_SCAN = Pattern.compile(b.toString());
+    }
+
+    /** Generic fire, on lower-cased text. */
+    static final Pattern GENERIC_FIRE_LOWER = Pattern.compile(
+            "\\b(?:opened\\s+fire|open\\s+fire|fired|firing|fire|shots?|shooting)\\b");
+
+    /** Casualty words after or before a number (lower case). */
+    static final java.util.Set<String> KILLED_WORDS = java.util.Set.of("killed", "dead", "died", "death", "deaths",
+            "killing", "perished", "fatalities", "martyred", "martyrs");
+    static final java.util.Set<String> WOUNDED_WORDS = java.util.Set.of("wounded", "injured", "injuries", "injuring",
+            "hurt");
 }

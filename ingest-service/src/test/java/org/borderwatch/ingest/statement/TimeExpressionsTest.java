@@ -1,0 +1,62 @@
+package org.borderwatch.ingest.statement;
+
+import org.borderwatch.ingest.statement.TimeExpressions.ClockSpan;
+import org.borderwatch.ingest.statement.TimeExpressions.DateSpan;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimeExpressionsTest {
+
+    private static final LocalDate PUBLISHED = LocalDate.of(2025, 3, 17);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "on 16 March                         | 2025-03-16 | 2025-03-16 | false",
+            "on 16th of March                    | 2025-03-16 | 2025-03-16 | false",
+            "on 16 and 17 March                  | 2025-03-16 | 2025-03-17 | false",
+            "on the night of 16 to 17 March      | 2025-03-16 | 2025-03-17 | true",
+            "on March 16, 2024                   | 2024-03-16 | 2024-03-16 | false",
+            "on 16-17 March                      | 2025-03-16 | 2025-03-17 | false",
+            "on 30 December                      | 2024-12-30 | 2024-12-30 | false",
+            "16.03.2025 в 09:35                  | 2025-03-16 | 2025-03-16 | false",
+            "2025-03-16                          | 2025-03-16 | 2025-03-16 | false",
+            "16 марта                            | 2025-03-16 | 2025-03-16 | false",
+            "21 iyun                             | 2024-06-21 | 2024-06-21 | false",
+            "yesterday                           | 2025-03-16 | 2025-03-16 | false",
+            "last night                          | 2025-03-16 | 2025-03-17 | true"})
+    void readsDates(String text, LocalDate first, LocalDate last, boolean night) {
+        List<DateSpan> dates = TimeExpressions.dates(text, PUBLISHED);
+        assertThat(dates).hasSize(1);
+        assertThat(dates.get(0).first()).isEqualTo(first);
+        assertThat(dates.get(0).last()).isEqualTo(last);
+        assertThat(dates.get(0).night()).isEqualTo(night);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "at 09:35                  | 09:35 |       | false",
+            "at about 15:40            | 15:40 |       | false",
+            "from 22:40 to 23:10       | 22:40 | 23:10 | false",
+            "between 01:10 and 01:45   | 01:10 | 01:45 | false",
+            "from 23:30 to 00:15       | 23:30 | 00:15 | false",
+            "From 00:05 on 13 September | 00:05 |       | true"})
+    void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
+        List<ClockSpan> clocks = TimeExpressions.clocks(text);
+        assertThat(clocks).hasSize(1);
+        assertThat(clocks.get(0).from()).isEqualTo(from);
+        assertThat(clocks.get(0).to()).isEqualTo(to);
+        assertThat(clocks.get(0).openEnded()).isEqualTo(open);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'the may be true'", "'in 2024 there were 12 incidents'", "'calibre 5.45'"})
+    void doesNotMistakeOtherNumbersForDates(String text) {
+        assertThat(TimeExpressions.dates(text, PUBLISHED)).isEmpty();
+    }
+}
