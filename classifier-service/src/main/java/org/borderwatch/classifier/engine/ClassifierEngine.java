@@ -475,9 +475,12 @@ public final class ClassifierEngine {
     }
 
     private Signal withMilestones(Signal signal) {
+        if (state.milestones.isEmpty()) {
+            return signal;
+        }
         Optional<OffsetDateTime> earliest = signal.reportIds().stream().map(this::eventTime)
                 .filter(Objects::nonNull).min(Comparator.naturalOrder());
-        if (earliest.isEmpty() || state.milestones.isEmpty()) {
+        if (earliest.isEmpty()) {
             return signal;
         }
         StringBuilder sb = new StringBuilder(signal.rationale() == null ? "" : signal.rationale());

@@ -42,11 +42,9 @@ public final class RetaliationDetector implements SignalDetector {
             if (!side.isBelligerent()) {
                 continue;
             }
-            for (ClaimRecord h : context.allClaims()) {
+            for (ClaimRecord h : context.claimsBetween(c.occurredAt().minus(window), c.occurredAt())) {
                 if (h.party() != side.opponent() || h.reportId().equals(c.reportId())
                         || h.segments().stream().noneMatch(around::contains)
-                        || !h.occurredAt().isBefore(c.occurredAt())
-                        || h.occurredAt().plus(window).isBefore(c.occurredAt())
                         || h.publishedAt().isAfter(c.publishedAt())) {
                     continue;
                 }

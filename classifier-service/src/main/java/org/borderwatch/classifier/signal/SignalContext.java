@@ -17,6 +17,8 @@ public final class SignalContext {
     private final List<IncidentFacts> openIncidents;
     private final Map<String, List<ClaimRecord>> claimsBySource;
     private List<Surge> surges;
+    private List<ClaimRecord> allClaims;
+    private long[] claimMillis;
 
     public SignalContext(SignalThresholds thresholds, Neighbours neighbours, List<IncidentFacts> openIncidents,
                          Map<String, List<ClaimRecord>> claimsBySource) {
@@ -38,11 +40,38 @@ public final class SignalContext {
         return openIncidents;
     }
 
+    /** Every remembered claim, in event-time order (computed once per context). */
     public List<ClaimRecord> allClaims() {
-        List<ClaimRecord> all = new ArrayList<>();
-        claimsBySource.values().forEach(all::addAll);
-        all.sort(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
-        return all;
+        if (allClaims == null) {
+            List<ClaimRecord> all = new ArrayList<>();
+            claimsBySource.values().forEach(all::addAll);
+            all.sort(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
+            allClaims = List.copyOf(all);
+            claimMillis = allClaims.stream().mapToLong(c -> c.occurredAt().toInstant().toEpochMilli()).toArray();
+        }
+        return allClaims;
+    }
+
+    /** Remembered claims whose event time lies in {@code [from, to)}, in event-time order. */
+    public List<ClaimRecord> claimsBetween(java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        List<ClaimRecord> all = allClaims();
+        int lo = firstAtOrAfter(from.toInstant().toEpochMilli());
+        int hi = firstAtOrAfter(to.toInstant().toEpochMilli());
+        return lo >= hi ? List.of() : all.subList(lo, hi);
+    }
+
+    private int firstAtOrAfter(long millis) {
+        int lo = 0;
+        int hi = claimMillis.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (claimMillis[mid] < millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Every source's claim surges, computed on first use. */

@@ -57,23 +57,22 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, doubl
     public static List<Surge> find(List<ClaimRecord> sourceClaims, SignalThresholds t) {
         List<ClaimRecord> claims = sourceClaims.stream()
                 .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId)).toList();
-        Duration window = t.surgeWindow();
-        Duration baseline = Duration.ofDays(7L * t.surgeBaselineWeeks());
+        long window = t.surgeWindow().toMillis();
+        long baseline = Duration.ofDays(7L * t.surgeBaselineWeeks()).toMillis();
+        long[] at = claims.stream().mapToLong(c -> c.occurredAt().toInstant().toEpochMilli()).toArray();
         List<Surge> result = new ArrayList<>();
         int clusterLo = -1;
         int clusterHi = -1;
         double clusterBaseline = 0;
         int lo = 0;
         for (int j = 0; j < claims.size(); j++) {
-            OffsetDateTime end = claims.get(j).occurredAt();
-            OffsetDateTime windowStart = end.minus(window);
-            while (lo < j && !claims.get(lo).occurredAt().isAfter(windowStart)) {
+            long windowStart = at[j] - window;
+            while (lo < j && at[lo] <= windowStart) {
                 lo++;
             }
             int count = j - lo + 1;
-            OffsetDateTime baselineStart = windowStart.minus(baseline);
-            long before = claims.stream().filter(c -> c.occurredAt().isAfter(baselineStart)
-                    && !c.occurredAt().isAfter(windowStart)).count();
+            // claims in (windowStart - baseline, windowStart]
+            long before = firstAfter(at, windowStart) - firstAfter(at, windowStart - baseline);
             double weekly = before / (double) t.surgeBaselineWeeks();
             boolean surge = count >= t.surgeMinClaims() && count >= t.surgeFactor() * weekly;
             if (!surge) {
@@ -94,6 +93,20 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, doubl
             result.add(of(claims, clusterLo, clusterHi, clusterBaseline));
         }
         return result;
+    }
+
+    private static int firstAfter(long[] sorted, long value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static Surge of(List<ClaimRecord> claims, int lo, int hi, double baseline) {
