@@ -105,6 +105,25 @@ class HttpApiIT extends IngestITSupport {
     }
 
     @Test
+    void aCsvBatchOfAcledRowsIsAcceptedRowByRow() throws Exception {
+        String id = "HTTP" + System.nanoTime();
+        String csv = "event_id_cnty,event_date,event_type,sub_event_type,actor1,location,latitude\n"
+                + id + ",2022-09-13,Battles,Armed clash,Military Forces of Azerbaijan (2003-),Jermuk,39.85\n"
+                + id + "-bad,13/09/2022,Battles,Armed clash,Military Forces of Azerbaijan (2003-),Jermuk,north\n";
+        HttpResponse<String> r = post("/api/v1/reports/acled", KEY, "text/csv", csv);
+        assertThat(r.statusCode()).isEqualTo(202);
+        JsonNode receipt = json(r);
+        assertThat(receipt.get("accepted")).hasSize(1);
+        JsonNode rejection = receipt.get("rejections").get(0);
+        assertThat(rejection.get("line").asInt()).isEqualTo(2);
+        List<String> fields = new ArrayList<>();
+        rejection.get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("event_date", "latitude");
+        await().atMost(Duration.ofSeconds(30)).until(() -> NORMALIZED.stream()
+                .anyMatch(m -> value(m).contains("\"" + id + "\"") && "VAYOTS_DZOR_EAST".equals(m.key())));
+    }
+
+    @Test
     void aDryRunReturnsTheCanonicalReportsWithoutPublishingOrRemembering() throws Exception {
         String ref = uniqueRef("dry");
         HttpResponse<String> dry = post("/api/v1/reports/statement?dryRun=true", KEY, "application/json",
