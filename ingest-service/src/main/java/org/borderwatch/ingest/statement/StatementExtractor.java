@@ -263,7 +263,7 @@ public final class StatementExtractor {
                 if (at < 0) {
                     continue;
                 }
-                int count = NumberWords.parse(words.get(at).text());
+                int count = count(words, at);
                 if (isKilled) {
                     killed = killed == null ? count : Math.max(killed, count);
                 } else {
@@ -324,9 +324,25 @@ public final class StatementExtractor {
         return -1;
     }
 
+    /** "a serviceman", "an officer": one person. */
+    private static final Set<String> PERSON_NOUNS = Set.of("serviceman", "soldier", "officer", "civilian",
+            "resident", "guard", "border", "member", "person", "man", "woman", "child", "contract", "conscript");
+
+    private static Integer count(List<Word> words, int k) {
+        String t = words.get(k).text();
+        if ((t.equalsIgnoreCase("a") || t.equalsIgnoreCase("an")) && k + 1 < words.size()
+                && PERSON_NOUNS.contains(words.get(k + 1).text().toLowerCase(Locale.ROOT))) {
+            return 1;
+        }
+        return NumberWords.parse(t);
+    }
+
     /** A number that counts people: not "no", not a year, not a day of a date, not a clock time. */
     private static boolean isCount(List<Word> words, int k) {
         String t = words.get(k).text();
+        if (t.equalsIgnoreCase("a") || t.equalsIgnoreCase("an")) {
+            return count(words, k) != null;
+        }
         if (t.equalsIgnoreCase("no") || t.contains(":")) {
             return false;
         }
