@@ -124,6 +124,14 @@ class ClassifierStreamIT {
                 assertThat(registry.find(ClassifierMetrics.ASSESSMENTS).counters()).isNotEmpty();
                 assertThat(registry.getMeters()).anyMatch(m -> m.getId().getName().startsWith("kafka.stream"));
             });
+            String port = service.getEnvironment().getProperty("local.server.port");
+            java.net.http.HttpResponse<String> prometheus = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(prometheus.statusCode()).isEqualTo(200);
+            assertThat(prometheus.body()).contains("borderwatch_assessments_total",
+                    "borderwatch_classifier_incidents_open", "application=\"classifier-service\"");
         }
         Assessment before = latest(BorderSegment.SYUNIK_EAST, "2024-02-12");
 
