@@ -1,0 +1,125 @@
+package org.borderwatch.alert.it;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.borderwatch.alert.AlertMetrics;
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.store.AlertStore;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Poison records do not block the binding; the verdict list filters; the repeat query finds stale alerts. */
+class IntakeAndQueryIT extends AlertServiceITSupport {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    AlertStore alerts;
+
+    private double invalid() {
+        var c = meters.find(AlertMetrics.ASSESSMENTS).tag("outcome", "invalid").counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private static JsonNode json(String s) {
+        return Json.tree(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void invalidRecordsAreSkippedAndCountedAndTheNextOneIsProcessed() throws Exception {
+        double before = invalid();
+        try (var plain = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            plain.send(new ProducerRecord<>(Topics.ASSESSMENTS.name(), "x", "not json".getBytes())).get();
+            plain.send(new ProducerRecord<>(Topics.ASSESSMENTS.name(), "y",
+                    "{\"incidentId\":\"nope\",\"version\":0}".getBytes())).get();
+        }
+        UUID incident = UUID.randomUUID();
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.KARABAKH, Severity.MEDIUM,
+                Occurrence.DISPUTED, false, Fixtures.EVENT_TIME.plusYears(11)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/verdicts/" + incident, "staff1")
+                .statusCode() == 200);
+        assertThat(invalid() - before).isEqualTo(2);
+    }
+
+    @Test
+    void verdictsAreQueryableBySegmentOccurrenceSeveritySignalAndEventTime() {
+        var t = Fixtures.EVENT_TIME.plusYears(12);
+        UUID refuted = UUID.randomUUID();
+        UUID confirmed = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        sendAssessments(
+                Fixtures.assessment(refuted, 1, BorderSegment.SYUNIK_WEST, Severity.LOW, Occurrence.REFUTED, false, t,
+                        SignalType.UNCORROBORATED_SURGE),
+                Fixtures.assessment(confirmed, 1, BorderSegment.SYUNIK_WEST, Severity.HIGH, Occurrence.CONFIRMED, false,
+                        t.plusHours(1)),
+                Fixtures.assessment(later, 1, BorderSegment.SYUNIK_WEST, Severity.HIGH, Occurrence.CONFIRMED, false,
+                        t.plusDays(3)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/verdicts/" + later, "staff1")
+                .statusCode() == 200);
+        String window = "&from=" + t.minusHours(1).toInstant() + "&to=" + t.plusHours(6).toInstant();
+
+        assertThat(ids("/api/v1/verdicts?segment=SYUNIK_WEST" + window)).containsExactly(confirmed, refuted);
+        assertThat(ids("/api/v1/verdicts?segment=SYUNIK_WEST&occurrence=REFUTED" + window)).containsExactly(refuted);
+        assertThat(ids("/api/v1/verdicts?severity=HIGH&segment=SYUNIK_WEST" + window)).containsExactly(confirmed);
+        assertThat(ids("/api/v1/verdicts?signal=UNCORROBORATED_SURGE" + window)).containsExactly(refuted);
+        assertThat(ids("/api/v1/verdicts?segment=SYUNIK_WEST&size=1&page=0" + window)).hasSize(1);
+        assertThat(get("/api/v1/verdicts?segment=NOWHERE", "staff1").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/verdicts/" + UUID.randomUUID(), "staff1").statusCode()).isEqualTo(404);
+    }
+
+    private List<UUID> ids(String path) {
+        var response = get(path, "staff1");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<UUID> out = new ArrayList<>();
+        json(response.body()).forEach(v -> out.add(UUID.fromString(v.get("incidentId").asString())));
+        return out;
+    }
+
+    @Test
+    void theRepeatQueryFindsFiringAlertsNotNotifiedSinceTheCutoff() {
+        UUID incident = UUID.randomUUID();
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.LACHIN_CORRIDOR, Severity.CRITICAL,
+                Occurrence.CONFIRMED, false, Fixtures.EVENT_TIME.plusYears(13)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts.findByIncident(incident).isPresent());
+
+        var stale = alerts.firingNotifiedBefore(EnumSet.of(Severity.HIGH, Severity.CRITICAL),
+                Instant.now().plusSeconds(1), 1000);
+        var fresh = alerts.firingNotifiedBefore(EnumSet.of(Severity.HIGH, Severity.CRITICAL),
+                Instant.now().minusSeconds(3600), 1000);
+
+        assertThat(stale).extracting(a -> a.state().incidentId()).contains(incident);
+        assertThat(fresh).extracting(a -> a.state().incidentId()).doesNotContain(incident);
+        assertThat(AlertLifecycle.alertIdOf(incident)).isEqualTo(alerts.findByIncident(incident).orElseThrow()
+                .state().alertId());
+    }
+}
