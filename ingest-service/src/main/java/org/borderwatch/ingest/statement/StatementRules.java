@@ -24,7 +24,10 @@ final class StatementRules {
             + "do\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|\\bdisinformation\\b|\\bmisinformation\\b|"
             + "\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+)?(?:false|untrue|groundless|baseless)\\b|"
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
-            + "\\bgroundless\\b|\\bbaseless\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b|"
+            + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b|"
+            + "\\ba\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?truth|\\buntruthful\\b|"
+            + "\\breject(?:s|ed)?\\s+(?:the\\s+|these\\s+|such\\s+)?(?:claims?|allegations?|accusations?|reports?|"
+            + "information|statements?)|"
             + "did\\s+not\\s+(?:open\\s+)?fire|has\\s+not\\s+(?:opened\\s+)?fire|have\\s+not\\s+(?:opened\\s+)?fire|"
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
 
