@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * When a pending notification becomes due and what it is sent together with (Alertmanager's group_wait, plus
  * digests). Immediate subscriptions group one segment's messages that became pending within the group wait (zero
  * sends each at once); digest subscriptions collect everything until the next tick of their interval (ticks are
- * aligned to the epoch, so every replica agrees). CAP webhooks are never grouped: a CAP document is one alert.
+ * aligned to the epoch, so every replica agrees). CAP webhooks are never grouped: a CAP document is one alert (a
+ * CAP digest subscription sends each collected message on its own at the tick).
  */
 public final class Grouping {
 
@@ -25,11 +26,11 @@ public final class Grouping {
     }
 
     public static String groupKey(Subscription subscription, Alert message) {
-        if (subscription.digest()) {
-            return subscription.id() + "|digest";
-        }
         if (subscription.channel().cap()) {
             return subscription.id() + "|" + message.alertId() + "|" + message.sequence();
+        }
+        if (subscription.digest()) {
+            return subscription.id() + "|digest";
         }
         return subscription.id() + "|" + message.segment();
     }

@@ -54,6 +54,24 @@ class GroupingTest {
     }
 
     @Test
+    void groupKeysBySegmentByDigestAndNeverForCap() {
+        var lifecycle = new org.borderwatch.alert.lifecycle.AlertLifecycle(java.time.Clock.fixed(NOW,
+                java.time.ZoneOffset.UTC), new org.borderwatch.alert.lifecycle.LifecycleSettings(Duration.ZERO, null));
+        var alert = lifecycle.onAssessment(null, org.borderwatch.alert.Fixtures.assessment(java.util.UUID.randomUUID(),
+                1, org.borderwatch.common.model.BorderSegment.TAVUSH, org.borderwatch.common.model.Severity.LOW,
+                org.borderwatch.common.model.Occurrence.UNVERIFIED, false)).message();
+        var json = new Channel(ChannelType.WEBHOOK, "https://x.example/h", null, null, "0123456789abcdef", null);
+        var cap = new Channel(ChannelType.WEBHOOK, "https://x.example/h", null, null, "0123456789abcdef", "cap");
+
+        assertThat(Grouping.groupKey(new Subscription("s", "n", "o", json, null, DeliveryMode.IMMEDIATE, null, NOW),
+                alert)).isEqualTo("s|TAVUSH");
+        assertThat(Grouping.groupKey(new Subscription("s", "n", "o", json, null, DeliveryMode.DIGEST,
+                Duration.ofHours(1), NOW), alert)).isEqualTo("s|digest");
+        assertThat(Grouping.groupKey(new Subscription("s", "n", "o", cap, null, DeliveryMode.DIGEST,
+                Duration.ofHours(1), NOW), alert)).isEqualTo("s|" + alert.alertId() + "|1");
+    }
+
+    @Test
     void batchKeysAreStableWhateverTheOrder() {
         assertThat(Grouping.batchKey(List.of("x", "y"))).isEqualTo(Grouping.batchKey(List.of("y", "x")));
         assertThat(Grouping.batchKey(List.of("x"))).isEqualTo("x");
