@@ -38,6 +38,8 @@ final class ClassifierTopology {
     static final String STORE = "classifier-state";
     static final String REPARTITION = "classifier-border";
     static final String BORDER_KEY = "border";
+    /** The state document is one changelog record: allow up to 16 MB (a few hundred KB at 40 open incidents). */
+    static final String MAX_STATE_BYTES = "16777216";
 
     private ClassifierTopology() {
     }
@@ -66,7 +68,8 @@ final class ClassifierTopology {
 
     static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                Serdes.ByteArray()).withLoggingEnabled(java.util.Map.of()).withCachingDisabled();
+                Serdes.ByteArray()).withLoggingEnabled(java.util.Map.of(
+                        org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_STATE_BYTES)).withCachingDisabled();
     }
 
     private record Supplier(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,

@@ -197,6 +197,21 @@ class CorrelationTest {
     }
 
     @Test
+    void quietBrokenFiresOnTheFirstIncidentAfterACalmInAnActiveSegment() {
+        feed(azClaim("q1", "2025-01-01T10:00", "2025-01-01T12:00", BorderSegment.TAVUSH),
+                azClaim("q2", "2025-01-20T10:00", "2025-01-20T12:00", BorderSegment.TAVUSH),
+                azClaim("q3", "2025-02-10T10:00", "2025-02-10T12:00", BorderSegment.TAVUSH));
+        List<Assessment> afterCalm = feed(azClaim("q4", "2025-03-20T10:00", "2025-03-20T12:00",
+                BorderSegment.TAVUSH));
+        assertThat(afterCalm).filteredOn(a -> !a.closed()).singleElement().satisfies(a ->
+                assertThat(a.hasSignal(org.borderwatch.common.model.SignalType.QUIET_BROKEN)).isTrue());
+        List<Assessment> next = feed(azClaim("q5", "2025-03-22T10:00", "2025-03-22T12:00", BorderSegment.TAVUSH));
+        assertThat(next).filteredOn(a -> a.window().from().equals(t("2025-03-22T10:00")))
+                .singleElement().satisfies(a ->
+                        assertThat(a.hasSignal(org.borderwatch.common.model.SignalType.QUIET_BROKEN)).isFalse());
+    }
+
+    @Test
     void theStateSurvivesAJsonRoundTripAndContinuesIdentically() {
         feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
         String json = Json.write(engine.state());
