@@ -34,6 +34,7 @@ class MetricsIT extends AlertServiceITSupport {
                     .contains("borderwatch_alert_outbox_backlog")
                     .contains("resilience4j_circuitbreaker_state")
                     .contains("resilience4j_retry_calls")
+                    .contains("resilience4j_ratelimiter_available_permissions")
                     .contains("application=\"alert-service\"");
         });
     }
