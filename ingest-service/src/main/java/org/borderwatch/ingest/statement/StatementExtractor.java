@@ -154,7 +154,7 @@ public final class StatementExtractor {
             if (StatementRules.TARGET_BEFORE.matcher(before).find()) {
                 continue;
             }
-            Party p = nationality(m.group("nat"), sourceParty);
+            Party p = nationality(m.group("nat") != null ? m.group("nat") : m.group("nat2"), sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end()));
             }

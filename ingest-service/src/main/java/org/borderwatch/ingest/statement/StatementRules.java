@@ -59,7 +59,8 @@ final class StatementRules {
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special)\\s+)?"
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|"
-            + "formations|groups?|fire|drones?|artillery)\\b");
+            + "formations|groups?|fire|drones?|artillery)\\b"
+            + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b");
 
     /** Words before an actor phrase that make it a target or a victim instead. */
     static final Pattern TARGET_BEFORE = p("(?:positions?|posts?|territory|villages?|settlements?|servicemen|"
@@ -68,7 +69,7 @@ final class StatementRules {
 
     static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
-            + "advanced|detained|resorted)\\b");
+            + "advanced|detained|resorted|tried|attempted)\\b");
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
     private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
@@ -81,7 +82,7 @@ final class StatementRules {
                 + "\\bshell(?:ing|ed|s)\\b|\\btanks?\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?"));
-        EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|crossed\\s+the\\s+(?:state\\s+)?border|"
+        EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|cross(?:ed)?\\s+the\\s+(?:state\\s+)?border|"
                 + "\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:into|towards)|\\bpenetrat\\w+"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
                 + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*"));
