@@ -35,12 +35,14 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     private final Neighbours neighbours;
     private final TopologySettings topology;
     private final ClassifierMetrics metrics;
+    private final java.time.Clock clock;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private ClassifierEngine engine;
 
     ClassifierProcessor(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,
-                        ClassifierMetrics metrics) {
+                        ClassifierMetrics metrics, java.time.Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.neighbours = neighbours;
         this.topology = topology;
@@ -76,7 +78,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
             default -> { }
         }
         save();
-        forward(result.assessments(), report, record.timestamp());
+        forward(result.assessments(), report);
     }
 
     private void punctuate(long streamTimeMs) {
@@ -91,7 +93,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         List<Assessment> closed = engine.advance(at);
         if (!closed.isEmpty()) {
             save();
-            forward(closed, null, streamTimeMs);
+            forward(closed, null);
         }
     }
 
@@ -100,10 +102,16 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         metrics.openIncidents(engine.openIncidents());
     }
 
-    private void forward(List<Assessment> assessments, IncidentReport cause, long timestamp) {
+    /**
+     * Output records carry the wall-clock time of emission, not stream time: a replay of 2022 reports must not
+     * produce records that the broker's time-based retention deletes at once. The assessment's {@code asOf} carries
+     * stream time; the content never depends on the clock.
+     */
+    private void forward(List<Assessment> assessments, IncidentReport cause) {
+        long now = clock.millis();
         for (Assessment a : assessments) {
             byte[] value = Replayer.json(a).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            context.forward(new Record<>(a.incidentId().toString(), value, timestamp));
+            context.forward(new Record<>(a.incidentId().toString(), value, now));
             metrics.emitted(a, cause);
         }
     }

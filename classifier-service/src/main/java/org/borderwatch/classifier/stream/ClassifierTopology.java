@@ -25,7 +25,7 @@ import org.borderwatch.classifier.signal.Neighbours;
  *   border.reports.normalized (key: segment, value: IncidentReport JSON; timestamp := publishedAt)
  *     └─ selectKey("border") ─► repartition "classifier-border" (1 partition)
  *          └─ process "classify" [store classifier-state: RocksDB, changelogged]
- *               └─ border.assessments (key: incidentId, value: Assessment JSON)
+ *               └─ border.assessments (key: incidentId, value: Assessment JSON; timestamp: emission, wall clock)
  * </pre>
  *
  * Every report meets the whole border's state in one task: correlation across segments (multi-segment reports,
@@ -45,12 +45,12 @@ final class ClassifierTopology {
     }
 
     static Topology build(TopologySettings topology, ClassifierSettings settings, Neighbours neighbours,
-                          ClassifierMetrics metrics) {
+                          ClassifierMetrics metrics, java.time.Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> reports = builder.stream(topology.inputTopic(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withTimestampExtractor(new PublishedAtTimestampExtractor()));
-        attach(reports, topology, settings, neighbours, metrics)
+        attach(reports, topology, settings, neighbours, metrics, clock)
                 .to(topology.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }
@@ -58,12 +58,12 @@ final class ClassifierTopology {
     /** The topology body, also used by the Spring Cloud Stream function binding. */
     static KStream<String, byte[]> attach(KStream<String, byte[]> reports, TopologySettings topology,
                                           ClassifierSettings settings, Neighbours neighbours,
-                                          ClassifierMetrics metrics) {
+                                          ClassifierMetrics metrics, java.time.Clock clock) {
         return reports
                 .selectKey((key, value) -> BORDER_KEY, Named.as("classifier-one-key"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(REPARTITION)
                         .withNumberOfPartitions(1))
-                .process(new Supplier(settings, neighbours, topology, metrics), Named.as("classify"));
+                .process(new Supplier(settings, neighbours, topology, metrics, clock), Named.as("classify"));
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
@@ -73,10 +73,10 @@ final class ClassifierTopology {
     }
 
     private record Supplier(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,
-                            ClassifierMetrics metrics) implements ProcessorSupplier<String, byte[], String, byte[]> {
+                            ClassifierMetrics metrics, java.time.Clock clock) implements ProcessorSupplier<String, byte[], String, byte[]> {
         @Override
         public Processor<String, byte[], String, byte[]> get() {
-            return new ClassifierProcessor(settings, neighbours, topology, metrics);
+            return new ClassifierProcessor(settings, neighbours, topology, metrics, clock);
         }
 
         @Override

@@ -37,9 +37,9 @@ class StreamConfiguration {
 
     @Bean
     Function<KStream<String, byte[]>, KStream<String, byte[]>> classify(ClassifierProperties properties,
-                                                                          ClassifierMetrics metrics) {
+                                                                          ClassifierMetrics metrics, Clock clock) {
         Neighbours neighbours = Neighbours.fromClasspath();
         return reports -> ClassifierTopology.attach(reports, properties.toTopology(), properties.toSettings(),
-                neighbours, metrics);
+                neighbours, metrics, clock);
     }
 }

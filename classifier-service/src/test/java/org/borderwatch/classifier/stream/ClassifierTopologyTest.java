@@ -43,6 +43,9 @@ class ClassifierTopologyTest {
     static final TopologySettings TOPICS = new TopologySettings(Topics.NORMALIZED.name(), Topics.ASSESSMENTS.name(),
             Duration.ofHours(1));
 
+    static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-11-22T12:00:00Z"),
+            java.time.ZoneOffset.UTC);
+
     @TempDir
     Path stateDir;
 
@@ -59,7 +62,7 @@ class ClassifierTopologyTest {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ClassifierTopology.build(TOPICS, ClassifierSettings.defaults(),
-                Neighbours.fromClasspath(), new ClassifierMetrics(registry, Clock.systemUTC())), p);
+                Neighbours.fromClasspath(), new ClassifierMetrics(registry, CLOCK), CLOCK), p);
         in = driver.createInputTopic(TOPICS.inputTopic(), new StringSerializer(), new ByteArraySerializer());
         out = driver.createOutputTopic(TOPICS.outputTopic(), new StringDeserializer(), new ByteArrayDeserializer());
     }
@@ -76,9 +79,10 @@ class ClassifierTopologyTest {
 
     private List<Assessment> drain() {
         List<Assessment> result = new ArrayList<>();
-        out.readKeyValuesToList().forEach(kv -> {
-            Assessment a = Json.read(kv.value, Assessment.class);
-            assertThat(kv.key).isEqualTo(a.incidentId().toString());
+        out.readRecordsToList().forEach(kv -> {
+            Assessment a = Json.read(kv.value(), Assessment.class);
+            assertThat(kv.key()).isEqualTo(a.incidentId().toString());
+            assertThat(kv.timestamp()).as("emission time, not stream time").isEqualTo(CLOCK.millis());
             result.add(a);
         });
         return result;
