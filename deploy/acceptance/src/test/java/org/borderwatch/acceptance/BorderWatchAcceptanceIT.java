@@ -1,0 +1,446 @@
+package org.borderwatch.acceptance;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.schema.JsonSchemas;
+import org.borderwatch.common.topic.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * BorderWatch from the outside, like Alertmanager's acceptance tests: the real broker, store and service jars are
+ * started once; partners send statements over HTTP and on the raw topic; a staff member subscribes a webhook; the
+ * tests assert what reaches the topics, the verdict store (through alert-service's REST API) and the webhook
+ * receiver.
+ *
+ * <p>The steps run in publication order on purpose. The classifier's clock is stream time — the publication time of
+ * the statements — for the whole border, so statements of February 2024 sent after those of March 2025 would be
+ * "late" by design. Each step sends its own statements and asserts on them; the last steps check what the earlier
+ * ones caused later (incidents closing, every topic record following its schema).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BorderWatchAcceptanceIT {
+
+    private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
+    private static final String SYUNIK_HOOK = "/hooks/syunik-desk";
+    private static final String SURGE_HOOK = "/hooks/surge-watch";
+    private static final String SYUNIK_SECRET = "syunik-desk-shared-secret-7d41";
+    private static final String SURGE_SECRET = "surge-watch-shared-secret-92ab";
+    private static final String RAW_STATEMENT = Topics.RAW_STATEMENT.name();
+    private static final String NORMALIZED = Topics.NORMALIZED.name();
+    private static final String REJECTED = Topics.REJECTED.name();
+    private static final String ASSESSMENTS = Topics.ASSESSMENTS.name();
+    private static final String ALERTS = Topics.ALERTS.name();
+
+    private static WebhookReceiver receiver;
+    private static BorderWatchSystem system;
+    private static Api api;
+    private static TopicRecorder topics;
+
+    /** reportId by sourceRef, as ingest answered. */
+    private static final Map<String, String> reportIds = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startBorderWatch() throws Exception {
+        receiver = new WebhookReceiver();
+        system = BorderWatchSystem.start();
+        api = new Api(system);
+        topics = new TopicRecorder(system.bootstrapServers(), List.of(NORMALIZED, REJECTED, ASSESSMENTS, ALERTS));
+    }
+
+    @AfterAll
+    static void stopEverythingAndLeaveNoProcessBehind() throws Exception {
+        List<Long> pids = system == null ? List.of() : system.childPids();
+        try {
+            if (topics != null) {
+                topics.close();
+            }
+        } finally {
+            if (system != null) {
+                system.close();
+            }
+            if (receiver != null) {
+                receiver.close();
+            }
+        }
+        await("every child process ends").atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            assertThat(pids).as("pids of the broker and the services")
+                    .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")))
+                    .as("processes still running below the test JVM").isEmpty();
+        });
+    }
+
+    @Test
+    @Order(1)
+    void staffSubscribesWebhooksWithASharedSecret() {
+        Api.Answer syunik = api.staffPost("/api/v1/subscriptions", Map.of(
+                "name", "Syunik desk (acceptance)",
+                "channel", Map.of("type", "webhook", "url", receiver.url(SYUNIK_HOOK), "secret", SYUNIK_SECRET),
+                "filter", Map.of("segments", List.of("SYUNIK_EAST"), "minSeverity", "HIGH"),
+                "mode", "immediate"));
+        assertThat(syunik.status()).as("%s", syunik).isEqualTo(201);
+        assertThat(syunik.location()).as("Location of the new subscription").contains("/api/v1/subscriptions/");
+
+        Api.Answer surge = api.staffPost("/api/v1/subscriptions", Map.of(
+                "name", "Surge watch (acceptance)",
+                "channel", Map.of("type", "webhook", "url", receiver.url(SURGE_HOOK), "secret", SURGE_SECRET),
+                "filter", Map.of("signals", List.of("UNCORROBORATED_SURGE")),
+                "mode", "immediate"));
+        assertThat(surge.status()).as("%s", surge).isEqualTo(201);
+
+        Api.Answer shown = api.staffGet(syunik.location());
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        assertThat(shown.body()).as("a subscription as shown never contains its secret").doesNotContain(SYUNIK_SECRET);
+    }
+
+    @Test
+    @Order(2)
+    void februaryFatalitiesGiveACriticalAlertDeliveredAsASignedWebhook() {
+        Statements february = Statements.load("february-2024");
+        Api.Answer anonymous = api.postReports("statement", "application/json",
+                february.get("acc-am-mod-20240213"), null);
+        assertThat(anonymous.status()).as("a statement without an API key: %s", anonymous).isEqualTo(401);
+
+        february.all().forEach((ref, json) -> postAccepted(ref, json));
+        String wounded = reportIds.get("acc-az-sbs-20240212");
+        String killed = reportIds.get("acc-am-mod-20240213");
+        String revenge = reportIds.get("acc-az-sbs-20240213");
+        String pretext = reportIds.get("acc-am-mfa-20240213");
+
+        eventually("the February statements appear normalised on " + NORMALIZED, List.of(BorderWatchSystem.INGEST),
+                () -> {
+                    JsonNode nerkinHand = normalised(killed).orElseThrow(() -> new AssertionError("no " + killed));
+                    assertThat(nerkinHand.path("stance").asString()).isEqualTo("CLAIM");
+                    assertThat(nerkinHand.path("actingParty").asString()).isEqualTo("AZ");
+                    assertThat(nerkinHand.path("location").path("segments").valueStream().map(JsonNode::asString))
+                            .containsExactly("SYUNIK_EAST");
+                    assertThat(nerkinHand.path("casualties").path("killed").asInt()).isEqualTo(4);
+                    assertThat(nerkinHand.path("casualties").path("party").asString()).isEqualTo("AM");
+                    JsonNode operation = normalised(revenge).orElseThrow(() -> new AssertionError("no " + revenge));
+                    assertThat(operation.path("retaliation").asBoolean()).as("'Revenge' presents itself as retaliation")
+                            .isTrue();
+                    assertThat(normalised(pretext).orElseThrow().path("stance").asString()).isEqualTo("DENIAL");
+                    assertThat(normalised(wounded)).isPresent();
+                });
+
+        eventually("the Nerkin Hand incident reaches the verdict store: CONFIRMED, FATALITIES, CRITICAL",
+                List.of(BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT), () -> {
+                    JsonNode detail = verdictHolding(killed, "SYUNIK_EAST");
+                    JsonNode latest = detail.path("latest");
+                    assertThat(latest.path("occurrence").asString())
+                            .as("the acting side reported its own 'Revenge' operation").isEqualTo("CONFIRMED");
+                    assertThat(latest.path("attribution").asString()).isEqualTo("UNCONTESTED");
+                    assertThat(latest.path("severity").asString()).as("four killed is critical").isEqualTo("CRITICAL");
+                    assertThat(signalsOf(latest)).contains("FATALITIES", "RETALIATION_CYCLE");
+                    assertThat(reportIdsOf(latest)).contains(killed, revenge);
+                    assertThat(killedOf(latest, "AM")).isEqualTo(4);
+                    assertThat(detail.path("rationale").size()).as("rationale sentences").isPositive();
+                });
+
+        eventually("the 12 February claim is DISPUTED by the Armenian MFA's 'pretext' statement",
+                List.of(BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT), () -> {
+                    JsonNode latest = verdictHolding(wounded, "SYUNIK_EAST").path("latest");
+                    assertThat(latest.path("occurrence").asString()).isEqualTo("DISPUTED");
+                    assertThat(latest.path("attribution").asString()).isEqualTo("CONTESTED");
+                    assertThat(reportIdsOf(latest)).contains(pretext);
+                    assertThat(killedOf(latest, "AM")).as("a denial's mention of other deaths adds none").isZero();
+                });
+
+        String nerkinHandIncident = verdictHolding(killed, "SYUNIK_EAST").path("latest").path("incidentId").asString();
+        eventually("a signed webhook with the CRITICAL Nerkin Hand alert reaches the Syunik desk",
+                List.of(BorderWatchSystem.ALERT), () -> {
+                    List<WebhookReceiver.Delivery> deliveries = receiver.deliveries(SYUNIK_HOOK);
+                    assertThat(alertsIn(deliveries)).as("alerts delivered to %s", SYUNIK_HOOK)
+                            .anySatisfy(alert -> {
+                                assertThat(alert.path("incidentId").asString()).isEqualTo(nerkinHandIncident);
+                                assertThat(alert.path("severity").asString()).isEqualTo("CRITICAL");
+                                assertThat(alert.path("signals").valueStream().map(JsonNode::asString))
+                                        .contains("FATALITIES");
+                            });
+                });
+        assertSignedAndFiltered(receiver.deliveries(SYUNIK_HOOK), SYUNIK_SECRET);
+        assertThat(alertsIn(receiver.deliveries(SYUNIK_HOOK)))
+                .as("the Syunik desk asked for SYUNIK_EAST alerts of HIGH severity or more")
+                .allSatisfy(alert -> {
+                    assertThat(alert.path("segment").asString()).isEqualTo("SYUNIK_EAST");
+                    if (!alert.path("event").asString().equals("RESOLVED")) {
+                        assertThat(alert.path("severity").asString()).isIn("HIGH", "CRITICAL");
+                    }
+                });
+    }
+
+    @Test
+    @Order(3)
+    void statementsOnTheRawTopicFlowPastAMalformedOneWhichIsRejectedWithItsReason() throws Exception {
+        Statements june = Statements.load("june-2024");
+        byte[] malformed = "{\"sourceRef\": \"acc-broken-20240612\", \"source\": \"Ministry of Defence of Azerbaijan\", \"text\": "
+                .getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(RAW_STATEMENT, BorderWatchSystem.PARTNER, malformed)).get();
+            for (String json : june.all().values()) {
+                producer.send(new ProducerRecord<>(RAW_STATEMENT, BorderWatchSystem.PARTNER,
+                        json.getBytes(StandardCharsets.UTF_8))).get();
+            }
+        }
+
+        String emptyText = "{\"sourceRef\":\"acc-empty-20240612\",\"source\":\"Ministry of Defence of Armenia\","
+                + "\"publishedAt\":\"2024-06-12T12:00:00+04:00\",\"language\":\"en\",\"text\":\"\"}";
+        Api.Answer refused = api.postReports("statement", "application/json", emptyText, BorderWatchSystem.PARTNER_KEY);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        String httpReason = refused.json().path("reason").asString();
+        assertThat(httpReason).as("the problem names the reason: %s", refused).isNotBlank();
+
+        eventually("the malformed record lands on " + REJECTED + " with its reason", List.of(BorderWatchSystem.INGEST),
+                () -> assertThat(topics.records(REJECTED)).anySatisfy(r -> {
+                    assertThat(r.header(Topics.HEADER_SOURCE)).isEqualTo(RAW_STATEMENT);
+                    assertThat(r.header(Topics.HEADER_REJECT_REASON)).isEqualTo("MALFORMED");
+                    assertThat(r.header(Topics.HEADER_REJECT_DETAIL)).isNotBlank();
+                    assertThat(r.value()).as("the original bytes").isEqualTo(malformed);
+                }));
+        eventually("the refused HTTP statement lands on " + REJECTED + " too", List.of(BorderWatchSystem.INGEST),
+                () -> assertThat(topics.records(REJECTED)).anySatisfy(r -> {
+                    assertThat(r.header(Topics.HEADER_SOURCE)).isEqualTo("http");
+                    assertThat(r.header(Topics.HEADER_REJECT_REASON)).isEqualTo(httpReason);
+                    assertThat(r.text()).isEqualTo(emptyText);
+                }));
+
+        eventually("the good statements after the malformed one are normalised", List.of(BorderWatchSystem.INGEST),
+                () -> {
+                    for (String ref : june.all().keySet()) {
+                        JsonNode report = normalisedBySourceRef(ref)
+                                .orElseThrow(() -> new AssertionError("no normalised report for " + ref));
+                        reportIds.put(ref, report.path("reportId").asString());
+                    }
+                });
+        JsonNode claim = normalisedBySourceRef("acc-az-mod-20240612").orElseThrow();
+        assertThat(claim.path("location").path("segments").valueStream().map(JsonNode::asString))
+                .containsExactly("ARARAT");
+
+        eventually("the Yeraskh claim and the denial of the 'Nakhijevan direction' make a DISPUTED incident in ARARAT",
+                List.of(BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT), () -> {
+                    JsonNode latest = verdictHolding(reportIds.get("acc-az-mod-20240612"), "ARARAT").path("latest");
+                    assertThat(latest.path("occurrence").asString()).isEqualTo("DISPUTED");
+                    assertThat(latest.path("attribution").asString()).isEqualTo("CONTESTED");
+                    assertThat(reportIdsOf(latest)).contains(reportIds.get("acc-am-mod-20240612"));
+                });
+    }
+
+    @Test
+    @Order(4)
+    void theMarchSurgeIsRefutedByTheObserverAndDisputedByTheAccused() {
+        Statements march = Statements.load("march-2025");
+        Api.Answer batch = api.postReports("statement", "application/x-ndjson", march.ndjson(),
+                BorderWatchSystem.PARTNER_KEY);
+        assertThat(batch.status()).as("%s", batch).isEqualTo(202);
+        List<JsonNode> accepted = batch.json().path("accepted").valueStream().toList();
+        assertThat(accepted).as("%s", batch).hasSize(march.all().size());
+        List<String> refs = new ArrayList<>(march.all().keySet());
+        for (JsonNode a : accepted) {
+            reportIds.put(refs.get(a.path("line").asInt() - 1), a.path("reportId").asString());
+        }
+
+        Map<String, String[]> expected = new LinkedHashMap<>();
+        // claim -> segment, occurrence, attribution
+        expected.put("acc-az-mod-20250316", new String[] {"SYUNIK_EAST", "REFUTED", "CONTESTED"});
+        expected.put("acc-az-mod-20250317-a", new String[] {"GEGHARKUNIK", "REFUTED", null});
+        expected.put("acc-az-mod-20250317-b", new String[] {"SYUNIK_EAST", "REFUTED", "CONTESTED"});
+        expected.put("acc-az-mod-20250318", new String[] {"GEGHARKUNIK", "UNVERIFIED", null});
+        expected.put("acc-az-mod-20250319", new String[] {"SYUNIK_EAST", "DISPUTED", "CONTESTED"});
+
+        eventually("every claim of the surge has its verdict, carrying CLAIM_SURGE and UNCORROBORATED_SURGE",
+                List.of(BorderWatchSystem.INGEST, BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT), () -> {
+                    Set<String> incidents = new java.util.HashSet<>();
+                    expected.forEach((ref, want) -> {
+                        JsonNode latest = verdictHolding(reportIds.get(ref), want[0]).path("latest");
+                        assertThat(latest.path("occurrence").asString()).as("occurrence of the incident of %s", ref)
+                                .isEqualTo(want[1]);
+                        if (want[2] != null) {
+                            assertThat(latest.path("attribution").asString()).as("attribution of %s", ref)
+                                    .isEqualTo(want[2]);
+                        }
+                        assertThat(signalsOf(latest)).as("signals of the incident of %s", ref)
+                                .contains("CLAIM_SURGE", "UNCORROBORATED_SURGE");
+                        incidents.add(latest.path("incidentId").asString());
+                    });
+                    assertThat(incidents).as("one incident per claim: separate in time or segment").hasSize(5);
+                });
+
+        JsonNode digh = verdictHolding(reportIds.get("acc-az-mod-20250316"), "SYUNIK_EAST");
+        List<JsonNode> history = digh.path("history").valueStream().toList();
+        assertThat(history).as("every version is kept").hasSizeGreaterThan(1);
+        assertThat(history.stream().map(v -> v.path("version").asLong()).toList()).isSorted().doesNotHaveDuplicates();
+        assertThat(history.get(0).path("occurrence").asString()).as("a claim nobody has answered yet")
+                .isEqualTo("UNVERIFIED");
+        assertThat(history.get(history.size() - 1).path("version").asLong())
+                .isEqualTo(digh.path("latest").path("version").asLong());
+        assertThat(reportIdsOf(digh.path("latest")))
+                .contains(reportIds.get("acc-am-mod-20250316"));
+
+        eventually("the surge watch receives signed webhooks for both segments of the surge",
+                List.of(BorderWatchSystem.ALERT), () -> {
+                    List<JsonNode> alerts = alertsIn(receiver.deliveries(SURGE_HOOK));
+                    assertThat(alerts.stream().filter(a -> a.path("signals").valueStream()
+                                    .anyMatch(s -> s.asString().equals("UNCORROBORATED_SURGE")))
+                            .map(a -> a.path("segment").asString()).collect(Collectors.toSet()))
+                            .contains("SYUNIK_EAST", "GEGHARKUNIK");
+                });
+        assertSignedAndFiltered(receiver.deliveries(SURGE_HOOK), SURGE_SECRET);
+    }
+
+    @Test
+    @Order(5)
+    void incidentsCloseAfterTheirQuietPeriodAndTheirAlertsResolve() {
+        String killed = reportIds.get("acc-am-mod-20240213");
+        assertThat(killed).as("the February step ran").isNotNull();
+        eventually("the February incident is closed, a year of stream time later", List.of(BorderWatchSystem.CLASSIFIER),
+                () -> assertThat(verdictHolding(killed, "SYUNIK_EAST").path("latest").path("closed").asBoolean())
+                        .isTrue());
+        String incident = verdictHolding(killed, "SYUNIK_EAST").path("latest").path("incidentId").asString();
+        eventually("the Syunik desk is told that the Nerkin Hand alert is resolved", List.of(BorderWatchSystem.ALERT),
+                () -> assertThat(alertsIn(receiver.deliveries(SYUNIK_HOOK))).anySatisfy(alert -> {
+                    assertThat(alert.path("incidentId").asString()).isEqualTo(incident);
+                    assertThat(alert.path("event").asString()).isEqualTo("RESOLVED");
+                }));
+        assertSignedAndFiltered(receiver.deliveries(SYUNIK_HOOK), SYUNIK_SECRET);
+    }
+
+    @Test
+    @Order(6)
+    void everyRecordOnTheSharedTopicsFollowsItsSchemaAndKey() {
+        eventually("alert-service publishes the Nerkin Hand alert on " + ALERTS, List.of(BorderWatchSystem.ALERT),
+                () -> assertThat(topics.records(ALERTS)).anySatisfy(r ->
+                        assertThat(Json.tree(r.value()).path("severity").asString()).isEqualTo("CRITICAL")));
+
+        assertThat(topics.records(NORMALIZED)).isNotEmpty().allSatisfy(r -> {
+            assertThat(JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, r.value())).as("%s", r.text()).isEmpty();
+            assertThat(r.key()).as("key = primary segment of %s", r.text())
+                    .isEqualTo(Json.tree(r.value()).path("location").path("segments").path(0).asString());
+        });
+        assertThat(topics.records(ASSESSMENTS)).isNotEmpty().allSatisfy(r -> {
+            assertThat(JsonSchemas.validate(JsonSchemas.ASSESSMENT, r.value())).as("%s", r.text()).isEmpty();
+            assertThat(r.key()).isEqualTo(Json.tree(r.value()).path("incidentId").asString());
+        });
+        assertThat(topics.records(ALERTS)).isNotEmpty().allSatisfy(r -> {
+            assertThat(JsonSchemas.validate(JsonSchemas.ALERT, r.value())).as("%s", r.text()).isEmpty();
+            assertThat(r.key()).isEqualTo(Json.tree(r.value()).path("incidentId").asString());
+        });
+    }
+
+    // ---- helpers ----
+
+    private static void postAccepted(String sourceRef, String json) {
+        Api.Answer answer = api.postReports("statement", "application/json", json, BorderWatchSystem.PARTNER_KEY);
+        assertThat(answer.status()).as("POST %s: %s", sourceRef, answer).isEqualTo(202);
+        JsonNode accepted = answer.json().path("accepted");
+        assertThat(accepted.size()).as("POST %s: %s", sourceRef, answer).isEqualTo(1);
+        reportIds.put(sourceRef, accepted.path(0).path("reportId").asString());
+    }
+
+    private static Optional<JsonNode> normalised(String reportId) {
+        return topics.records(NORMALIZED).stream().map(r -> Json.tree(r.value()))
+                .filter(n -> n.path("reportId").asString().equals(reportId)).reduce((a, b) -> b);
+    }
+
+    private static Optional<JsonNode> normalisedBySourceRef(String sourceRef) {
+        return topics.records(NORMALIZED).stream().map(r -> Json.tree(r.value()))
+                .filter(n -> n.path("sourceRef").asString().equals(sourceRef)).reduce((a, b) -> b);
+    }
+
+    /** The verdict detail ({@code GET /api/v1/verdicts/{id}}) of the open or closed incident holding a report. */
+    private static JsonNode verdictHolding(String reportId, String segment) {
+        Api.Answer list = api.staffGet("/api/v1/verdicts?segment=" + segment + "&size=500");
+        assertThat(list.status()).as("%s", list).isEqualTo(200);
+        List<String> seen = new ArrayList<>();
+        for (JsonNode summary : list.list()) {
+            Api.Answer detail = api.staffGet("/api/v1/verdicts/" + summary.path("incidentId").asString());
+            assertThat(detail.status()).as("%s", detail).isEqualTo(200);
+            JsonNode latest = detail.json().path("latest");
+            if (reportIdsOf(latest).contains(reportId)) {
+                return detail.json();
+            }
+            seen.add(latest.path("incidentId").asString() + " " + latest.path("occurrence").asString() + " "
+                    + reportIdsOf(latest));
+        }
+        throw new AssertionError("no verdict in " + segment + " holds report " + reportId + "; verdicts there: " + seen);
+    }
+
+    private static List<String> reportIdsOf(JsonNode assessment) {
+        List<String> ids = new ArrayList<>();
+        assessment.path("reportIds").values().forEach(byStance -> byStance.valueStream()
+                .forEach(id -> ids.add(id.asString())));
+        return ids;
+    }
+
+    private static List<String> signalsOf(JsonNode assessment) {
+        return assessment.path("signals").valueStream().map(s -> s.path("type").asString()).toList();
+    }
+
+    private static int killedOf(JsonNode assessment, String party) {
+        return assessment.path("casualties").valueStream().filter(c -> c.path("party").asString().equals(party))
+                .mapToInt(c -> c.path("killed").asInt()).sum();
+    }
+
+    private static List<JsonNode> alertsIn(List<WebhookReceiver.Delivery> deliveries) {
+        return deliveries.stream().flatMap(d -> d.alerts().stream()).toList();
+    }
+
+    /** Every delivery carries a fresh timestamp, a delivery id and a valid HMAC-SHA256 signature with the secret. */
+    private static void assertSignedAndFiltered(List<WebhookReceiver.Delivery> deliveries, String secret) {
+        assertThat(deliveries).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.deliveryId()).as("idempotency key of %s", d).isNotBlank();
+            assertThat(d.fresh(300)).as("timestamp of %s within 5 minutes of its arrival", d).isTrue();
+            assertThat(d.signedWith(secret)).as("HMAC-SHA256 over timestamp.body of %s", d).isTrue();
+            assertThat(d.signedWith(secret + "x")).as("a different secret does not verify").isFalse();
+        });
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Awaits an assertion; on timeout the failure names what did not happen and shows the end of the logs of the
+     * services involved.
+     */
+    private static void eventually(String what, List<String> services, ThrowingRunnable assertion) {
+        try {
+            await(what).atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(assertion);
+        } catch (ConditionTimeoutException e) {
+            StringBuilder message = new StringBuilder(what).append(" — not within ").append(FLOW_TIMEOUT.toSeconds())
+                    .append(" s: ").append(e.getMessage());
+            services.forEach(s -> message.append(system.logTail(s)));
+            throw new AssertionError(message.toString(), e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.borderwatch.acceptance;
+
+import org.borderwatch.deploy.local.LocalInfrastructure;
+import org.borderwatch.deploy.local.ports.PortCheck;
+import org.borderwatch.deploy.local.services.BootService;
+import org.borderwatch.deploy.local.services.ServiceCatalog;
+import org.borderwatch.deploy.local.services.ServiceSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole system as a user runs it: the launcher's Kafka broker (a child JVM) and MongoDB-wire store, the topics of
+ * the catalogue, and the three service jars each in its own JVM on a free port, with the {@code local} profile.
+ * Everything lives under one work directory ({@code target/acceptance-run}): the broker's data, the store's file and
+ * one log per process in {@code logs/}.
+ */
+final class BorderWatchSystem implements AutoCloseable {
+
+    static final String INGEST = "ingest-service";
+    static final String CLASSIFIER = "classifier-service";
+    static final String ALERT = "alert-service";
+
+    /** The partner key the test configures in ingest (the local profile's documented key is replaced). */
+    static final String PARTNER = "acceptance-partner";
+    static final String PARTNER_KEY = "acceptance-key-5f0c2e";
+    /** The staff user documented in alert-service's local profile. */
+    static final String STAFF_USER = "staff";
+    static final String STAFF_PASSWORD = "staff-local";
+
+    private static final String HOST = "localhost";
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xss512k");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("acceptance.ready.timeout", 240));
+
+    private final Path workDir;
+    private final LocalInfrastructure infra;
+    private final Map<String, BootService> services = new LinkedHashMap<>();
+    private final List<Long> childPids = new ArrayList<>();
+    private boolean closed;
+
+    private BorderWatchSystem(Path workDir, LocalInfrastructure infra) {
+        this.workDir = workDir;
+        this.infra = infra;
+    }
+
+    /** Starts the infrastructure and the three services and waits until each service is ready. */
+    static BorderWatchSystem start() {
+        Path projectDir = projectDir();
+        Map<String, Path> jars = serviceJars(projectDir);
+        Path kafkaLibs = projectDir.resolve("deploy/local/target/kafka-libs");
+        if (!Files.isDirectory(kafkaLibs)) {
+            throw new IllegalStateException("The broker jars are missing: " + kafkaLibs + " does not exist. Build the "
+                    + "launcher first: mvn -B -q -pl deploy/local -am package -DskipTests");
+        }
+        Path workDir = Path.of(System.getProperty("acceptance.work.dir", "target/acceptance-run")).toAbsolutePath();
+        deleteRecursively(workDir);
+
+        LocalInfrastructure infra = LocalInfrastructure.start(new LocalInfrastructure.Settings(workDir, HOST,
+                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), 2, "384m", kafkaLibs, "borderwatch",
+                READY_TIMEOUT));
+        BorderWatchSystem system = new BorderWatchSystem(workDir, infra);
+        try {
+            system.childPids.add(infra.broker().pid());
+            jars.forEach(system::startService);
+            List<CompletableFuture<Void>> ready = system.services.values().stream()
+                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT)))
+                    .toList();
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            return system;
+        } catch (RuntimeException e) {
+            String tails = system.services.keySet().stream().map(system::logTail)
+                    .reduce("", (a, b) -> a + "\n" + b);
+            system.close();
+            throw new IllegalStateException("BorderWatch did not start: " + e.getMessage() + tails, e);
+        }
+    }
+
+    private void startService(String name, Path jar) {
+        int port = PortCheck.freePort();
+        Map<String, String> env = BootService.environment(infra.environment(), port, "local");
+        if (name.equals(INGEST)) {
+            env.put("INGEST_API_KEYS_0_PARTNER", PARTNER);
+            env.put("INGEST_API_KEYS_0_KEY", PARTNER_KEY);
+            env.put("INGEST_API_KEYS_0_FORMATS", "statement,canonical");
+        }
+        List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
+        // each service gets its own temporary directory, so Kafka Streams' state and Tomcat's files never meet another
+        // run's (or another build's) on this machine
+        Path tmp = workDir.resolve("tmp").resolve(name);
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jvm.add("-Djava.io.tmpdir=" + tmp);
+        BootService service = BootService.start(new BootService.Settings(name, jar, HOST, port, env, jvm,
+                infra.layout().watchdogDir(), workDir, infra.layout().logFile(name)));
+        services.put(name, service);
+        childPids.add(service.process().pid());
+    }
+
+    /** The checkout: {@code acceptance.project.dir} (set by the build), else the nearest parent holding deploy/local. */
+    static Path projectDir() {
+        String configured = System.getProperty("acceptance.project.dir");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("deploy/local")) && Files.isDirectory(p.resolve("ingest-service"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("Cannot find the BorderWatch checkout; set -Dacceptance.project.dir=DIR");
+    }
+
+    /** Each catalogue service's executable jar; fails naming every missing one and how to build it. */
+    static Map<String, Path> serviceJars(Path projectDir) {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            spec.findJar(projectDir).ifPresentOrElse(jar -> jars.put(spec.name(), jar),
+                    () -> missing.add(projectDir.resolve(spec.name()).resolve("target") + "/" + spec.name() + "-*.jar"));
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The acceptance tests need the packaged services; missing: " + missing
+                    + ". Build them with: mvn -B -q -pl ingest-service,classifier-service,alert-service -am package "
+                    + "-DskipTests (in the full reactor they are packaged before this module runs).");
+        }
+        return jars;
+    }
+
+    URI uri(String service, String pathAndQuery) {
+        return URI.create("http://" + HOST + ":" + services.get(service).port() + pathAndQuery);
+    }
+
+    String bootstrapServers() {
+        return infra.bootstrapServers();
+    }
+
+    Path logFile(String name) {
+        return infra.layout().logFile(name);
+    }
+
+    /** The last lines of a process's log ({@code kafka} or a service name), for assertion messages. */
+    String logTail(String name) {
+        BootService service = services.get(name);
+        List<String> lines = service != null ? service.process().logTail(40)
+                : name.equals("kafka") ? infra.broker().process().logTail(40) : List.of();
+        return "\n---- last lines of " + logFile(name) + " ----\n" + String.join("\n", lines);
+    }
+
+    /** Every process this system started (the broker and the services), for the leak check. */
+    List<Long> childPids() {
+        return List.copyOf(childPids);
+    }
+
+    /** Stops the services (in parallel, politely first), then the broker and the store. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        infra.markClosing();
+        services.values().parallelStream().forEach(BootService::close);
+        infra.close();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+}
