@@ -103,6 +103,11 @@ public final class StatementExtractor {
                 && (stance == Stance.REFUTATION || stance == Stance.CONFIRMATION)) {
             coverage = new Coverage(time.dayStart(), time.dayEnd(), where.resolvedSegments());
         }
+        if (stance == Stance.CONFIRMATION) {
+            Matcher reporter = StatementRules.REPORTER.matcher(text);
+            Party confirmed = reporter.find() ? nationality(reporter.group("nat"), party) : null;
+            answers = new Answers(List.of(), confirmed, time.dayStart(), time.dayEnd(), where.resolvedSegments());
+        }
         return new Extraction(stance, acting, types, location, time.from(), time.until(), time.precision(),
                 casualties, answers, coverage, retaliation);
     }

@@ -33,7 +33,7 @@ final class StatementRules {
 
     /** An observer saying it saw nothing. */
     static final Pattern OBSERVED_NOTHING = p("observed\\s+no\\b|\\bno\\s+(?:incidents?|shooting|firing|"
-            + "ceasefire\\s+violations?|unusual\\s+activity|signs\\s+of)|did\\s+not\\s+(?:observe|see|record)|"
+            + "(?:ceasefire\\s+)?violations?|unusual\\s+activity|signs\\s+of)|did\\s+not\\s+(?:observe|see|record)|"
             + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+calm");
 
     /** An observer or third party confirming. */
@@ -44,6 +44,11 @@ final class StatementRules {
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = p("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell");
+
+    /** Whose report a confirmation confirms: "the Armenian MoD's report", "the Azerbaijani side's claim". */
+    static final Pattern REPORTER = p("\\b(?<nat>armenian|armenia's|armenia|azerbaijani|azerbaijan's|azerbaijan)\\s+"
+            + "(?:ministry|mod|side|defence\\s+ministry|defense\\s+ministry|border\\s+service|government|report|"
+            + "claim|statement)");
 
     static final Pattern RETALIATION = p("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
             + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b");
