@@ -154,6 +154,21 @@ class ClassifierTopologyTest {
     }
 
     @Test
+    void theStreamTimePunctuatorClosesQuietIncidentsWhenStreamTimeMovesWithoutReports() {
+        send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                BorderSegment.SYUNIK_EAST).build());
+        Assessment opened = drain().get(0);
+        // a record that is no report (skipped by the processor) still moves Kafka stream time to 20 January
+        long later = TestReports.t("2025-01-20T00:00").toInstant().toEpochMilli();
+        in.pipeInput("heartbeat", "{}".getBytes(StandardCharsets.UTF_8), later);
+        assertThat(drain()).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(opened.incidentId());
+            assertThat(a.closed()).isTrue();
+        });
+        assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isZero();
+    }
+
+    @Test
     void duplicatesAreIgnored() {
         IncidentReport r = TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00",
                 "2025-01-10T12:00", BorderSegment.SYUNIK_EAST).build();
