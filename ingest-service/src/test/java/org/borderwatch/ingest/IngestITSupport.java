@@ -54,8 +54,7 @@ public abstract class IngestITSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.createTopics(3, Topics.RAW_CANONICAL.name(), Topics.RAW_STATEMENT.name(),
                 Topics.RAW_ACLED.name(), Topics.NORMALIZED.name(), Topics.REJECTED.name());
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
+        TestInfrastructure.registerKafkaProperties(registry);
         startReader();
     }
 

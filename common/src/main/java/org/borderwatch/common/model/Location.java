@@ -1,5 +1,7 @@
 package org.borderwatch.common.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /**
@@ -21,11 +23,13 @@ public record Location(List<BorderSegment> segments, boolean ambiguous, String s
         return new Location(List.of(segments), false, null, null, null, null);
     }
 
+    @JsonIgnore
     public boolean isResolved() {
         return !segments.contains(BorderSegment.UNRESOLVED);
     }
 
     /** The segment used as the Kafka key: the first one named. */
+    @JsonIgnore
     public BorderSegment primarySegment() {
         return segments.get(0);
     }

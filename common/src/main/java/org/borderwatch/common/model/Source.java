@@ -1,5 +1,7 @@
 package org.borderwatch.common.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Objects;
 
 /** Who published a statement. {@code id} is the registry's stable id, e.g. {@code az-mod}. */
@@ -12,6 +14,7 @@ public record Source(String id, String name, SourceKind kind, Party party) {
         }
     }
 
+    @JsonIgnore
     public boolean isObserver() {
         return kind == SourceKind.INDEPENDENT_OBSERVER;
     }

@@ -85,7 +85,9 @@ class JsonRoundTripTest {
                 "stance", "actingParty", "eventTypes", "location", "occurredAt", "occurredUntil", "timePrecision",
                 "publishedAt", "receivedAt", "casualties", "answers", "coverage", "retaliation", "text", "language",
                 "url");
-        assertThat(tree.get("location").propertyNames()).contains("segments", "ambiguous", "text");
+        assertThat(tree.get("location").propertyNames())
+                .containsExactlyInAnyOrder("segments", "ambiguous", "text");
+        assertThat(tree.get("source").propertyNames()).containsExactlyInAnyOrder("id", "name", "kind", "party");
         assertThat(tree.get("stance").asString()).isEqualTo("DENIAL");
     }
 

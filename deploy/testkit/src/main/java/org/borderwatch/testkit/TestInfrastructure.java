@@ -45,10 +45,15 @@ public final class TestInfrastructure {
      * Spring Cloud Stream binders inherit; their own broker properties are set too) and {@code spring.mongodb.uri}.
      */
     public static void registerSpringProperties(DynamicPropertyRegistry registry) {
+        registerKafkaProperties(registry);
+        registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
+    }
+
+    /** Like {@link #registerSpringProperties} for a service without a store: only the broker is started. */
+    public static void registerKafkaProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.cloud.stream.kafka.streams.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
     }
 
     /** Creates topics that do not exist yet (replication 1); existing ones are left as they are. */

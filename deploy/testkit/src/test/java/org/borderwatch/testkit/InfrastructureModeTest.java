@@ -57,4 +57,14 @@ class InfrastructureModeTest {
                 "spring.cloud.stream.kafka.binder.brokers", "spring.cloud.stream.kafka.streams.binder.brokers",
                 "spring.mongodb.uri");
     }
+
+    @Test
+    void aServiceWithoutAStoreRegistersOnlyTheBroker() {
+        Map<String, Supplier<Object>> registered = new HashMap<>();
+
+        TestInfrastructure.registerKafkaProperties(registered::put);
+
+        assertThat(registered).doesNotContainKey("spring.mongodb.uri")
+                .containsKeys("spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers");
+    }
 }
