@@ -3,7 +3,18 @@ package org.borderwatch.classifier.stream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.borderwatch.classifier.correlation.IncidentState;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,7 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ClassifierProcessor implements Processor<String, byte[], String, byte[]> {
 
+    /** The engine's state without its open incidents and reports. */
     static final String STATE_KEY = "engine";
+    /** One entry per open incident ({@code incident:<id>}) and per retained report ({@code report:<id>}). */
+    static final String INCIDENT_PREFIX = "incident:";
+    static final String REPORT_PREFIX = "report:";
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierProcessor.class);
 
     private final ClassifierSettings settings;
@@ -39,6 +54,8 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private ClassifierEngine engine;
+    /** The bytes last written per incident/report key, to write only what changed. */
+    private final Map<String, byte[]> written = new HashMap<>();
 
     ClassifierProcessor(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,
                         ClassifierMetrics metrics, java.time.Clock clock) {
@@ -53,8 +70,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(ClassifierTopology.STORE);
-        byte[] saved = store.get(STATE_KEY);
-        EngineState state = saved == null ? new EngineState() : Json.read(saved, EngineState.class);
+        EngineState state = load();
         this.engine = new ClassifierEngine(settings, neighbours, org.borderwatch.classifier.signal.Detectors.all(),
                 state);
         metrics.openIncidents(engine.openIncidents());
@@ -97,9 +113,71 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         }
     }
 
+    /**
+     * Reassembles the state document from its entries: the small core, every open incident (in creation order) and
+     * every retained report.
+     */
+    private EngineState load() {
+        byte[] saved = store.get(STATE_KEY);
+        EngineState state = saved == null ? new EngineState() : Json.read(saved, EngineState.class);
+        List<IncidentState> incidents = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(INCIDENT_PREFIX, new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                incidents.add(Json.read(kv.value, IncidentState.class));
+                written.put(kv.key, kv.value);
+            });
+        }
+        incidents.sort(Comparator.comparingLong(i -> i.seq));
+        state.incidents = incidents;
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(REPORT_PREFIX, new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                IncidentReport r = Json.read(kv.value, IncidentReport.class);
+                state.reports.put(r.reportId(), r);
+                written.put(kv.key, kv.value);
+            });
+        }
+        return state;
+    }
+
+    /**
+     * Writes what changed since the last save: the core document, the incidents and reports whose JSON differs, and
+     * deletions for closed incidents and dropped reports. The changelog then carries kilobytes per report, not the
+     * whole state.
+     */
     private void save() {
-        store.put(STATE_KEY, Json.writeBytes(engine.state()));
+        EngineState state = engine.state();
+        List<IncidentState> incidents = state.incidents;
+        Map<UUID, IncidentReport> reports = state.reports;
+        state.incidents = List.of();
+        state.reports = Map.of();
+        try {
+            store.put(STATE_KEY, Json.writeBytes(state));
+        } finally {
+            state.incidents = incidents;
+            state.reports = reports;
+        }
+        Set<String> live = new HashSet<>();
+        for (IncidentState inc : incidents) {
+            putIfChanged(INCIDENT_PREFIX + inc.id, Json.writeBytes(inc), live);
+        }
+        for (IncidentReport r : reports.values()) {
+            putIfChanged(REPORT_PREFIX + r.reportId(), Json.writeBytes(r), live);
+        }
+        for (String key : List.copyOf(written.keySet())) {
+            if (!live.contains(key)) {
+                store.delete(key);
+                written.remove(key);
+            }
+        }
         metrics.openIncidents(engine.openIncidents());
+    }
+
+    private void putIfChanged(String key, byte[] value, Set<String> live) {
+        live.add(key);
+        byte[] before = written.put(key, value);
+        if (before == null || !Arrays.equals(before, value)) {
+            store.put(key, value);
+        }
     }
 
     /**

@@ -139,6 +139,8 @@ class ClassifierTopologyTest {
                 BorderSegment.SYUNIK_EAST).build());
         Assessment opened = drain().get(0);
         assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isEqualTo(1.0);
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ClassifierTopology.STORE);
+        assertThat(store.get(ClassifierProcessor.INCIDENT_PREFIX + opened.incidentId())).isNotNull();
         // a report eight days later moves stream time past the quiet period
         send(TestReports.claim(TestReports.AZ_MOD, "b", Party.AM, "2025-01-18T10:00", "2025-01-18T12:00",
                 BorderSegment.TAVUSH).build());
@@ -148,9 +150,9 @@ class ClassifierTopologyTest {
             assertThat(a.closed()).isTrue();
         });
         assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isEqualTo(1.0);
-        String state = new String(driver.<String, byte[]>getKeyValueStore(ClassifierTopology.STORE)
-                .get(ClassifierProcessor.STATE_KEY), StandardCharsets.UTF_8);
-        assertThat(state).doesNotContain(opened.incidentId().toString());
+        assertThat(store.get(ClassifierProcessor.INCIDENT_PREFIX + opened.incidentId())).isNull();
+        assertThat(new String(store.get(ClassifierProcessor.STATE_KEY), StandardCharsets.UTF_8))
+                .doesNotContain(opened.incidentId().toString());
     }
 
     @Test
