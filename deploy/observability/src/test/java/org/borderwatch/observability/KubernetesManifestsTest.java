@@ -1,0 +1,123 @@
+package org.borderwatch.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** deploy/k8s: a kustomize base whose Deployments are probed on the actuator groups and keep secrets in Secrets. */
+class KubernetesManifestsTest {
+
+    private static final Path DIR = Repo.root().resolve("deploy/k8s");
+    private static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|_KEY|MONGODB_URI)");
+
+    @Test
+    void kustomizationListsEveryManifestAndEachOneParses() {
+        JsonNode kustomization = Repo.yaml("deploy/k8s/kustomization.yaml");
+        List<String> resources = new ArrayList<>();
+        kustomization.path("resources").forEach(r -> resources.add(r.asString()));
+        List<String> manifests = manifestFiles().stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(resources).containsExactlyInAnyOrderElementsOf(manifests);
+        for (Path p : manifestFiles()) {
+            List<JsonNode> docs = Repo.yamlDocuments(p);
+            assertThat(docs).as(p.toString()).isNotEmpty();
+            docs.forEach(d -> assertThat(d.path("kind").asString()).as(p.toString()).isNotBlank());
+        }
+    }
+
+    @Test
+    void eachServiceHasADeploymentAndAServiceOnItsPort() {
+        List<JsonNode> docs = allDocuments();
+        ComposeTest.SERVICES.forEach((name, port) -> {
+            JsonNode deployment = find(docs, "Deployment", name);
+            JsonNode service = find(docs, "Service", name);
+            JsonNode podLabels = deployment.path("spec").path("template").path("metadata").path("labels");
+            assertThat(deployment.path("spec").path("selector").path("matchLabels")).isEqualTo(podLabels);
+            service.path("spec").path("selector").properties().forEach(e ->
+                    assertThat(podLabels.path(e.getKey())).as(name + " service selector").isEqualTo(e.getValue()));
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            assertThat(container.path("ports").get(0).path("containerPort").asInt()).as(name).isEqualTo(port);
+            assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).as(name).isEqualTo(port);
+            assertThat(env(container).get("SERVER_PORT").path("value").asString()).as(name).isEqualTo(String.valueOf(port));
+        });
+    }
+
+    @Test
+    void everyContainerIsProbedOnTheActuatorHealthGroups() {
+        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+            String name = deployment.path("metadata").path("name").asString();
+            for (JsonNode c : deployment.path("spec").path("template").path("spec").path("containers")) {
+                assertThat(c.path("readinessProbe").path("httpGet").path("path").asString()).as(name)
+                        .isEqualTo("/actuator/health/readiness");
+                assertThat(c.path("livenessProbe").path("httpGet").path("path").asString()).as(name)
+                        .isEqualTo("/actuator/health/liveness");
+                String portName = c.path("readinessProbe").path("httpGet").path("port").asString();
+                List<String> declared = new ArrayList<>();
+                c.path("ports").forEach(p -> declared.add(p.path("name").asString()));
+                assertThat(declared).as(name + " probe port").contains(portName);
+            }
+        }
+    }
+
+    @Test
+    void credentialsComeFromSecretsNeverFromLiterals() {
+        List<JsonNode> docs = allDocuments();
+        assertThat(docs).noneMatch(d -> d.path("kind").asString().equals("Secret"));
+        for (JsonNode d : docs) {
+            if (d.path("kind").asString().equals("ConfigMap")) {
+                d.path("data").propertyNames().forEach(k -> assertThat(k).as("ConfigMap key").doesNotMatch(SECRET_LIKE));
+            }
+            if (d.path("kind").asString().equals("Deployment")) {
+                for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
+                    env(c).forEach((k, v) -> {
+                        if (SECRET_LIKE.matcher(k).matches()) {
+                            assertThat(v.path("valueFrom").path("secretKeyRef").path("name").asString())
+                                    .as("%s in %s", k, d.path("metadata").path("name").asString()).isNotBlank();
+                        }
+                    });
+                }
+            }
+        }
+        JsonNode alert = find(docs, "Deployment", "alert-service").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        assertThat(env(alert)).containsKeys("SPRING_MONGODB_URI", "ALERT_SECURITY_USERS_0_PASSWORD");
+    }
+
+    private static Map<String, JsonNode> env(JsonNode container) {
+        Map<String, JsonNode> env = new java.util.LinkedHashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asString(), e));
+        return env;
+    }
+
+    private static JsonNode find(List<JsonNode> docs, String kind, String name) {
+        return docs.stream()
+                .filter(d -> d.path("kind").asString().equals(kind) && d.path("metadata").path("name").asString().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s"));
+    }
+
+    private static List<JsonNode> allDocuments() {
+        List<JsonNode> docs = new ArrayList<>();
+        manifestFiles().forEach(p -> docs.addAll(Repo.yamlDocuments(p)));
+        return docs;
+    }
+
+    private static List<Path> manifestFiles() {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(p -> !p.getFileName().toString().startsWith("kustomization"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".example.yaml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
