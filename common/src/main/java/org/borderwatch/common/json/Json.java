@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON configuration shared by every service: ISO-8601 times keeping their offsets, enum names as written
- * in the schemas, null fields left out, unknown fields tolerated on read (so producers may add fields first).
+ * in the schemas, null fields left out, map entries in key order (so a replay writes identical bytes), unknown fields
+ * tolerated on read (so producers may add fields first).
  */
 public final class Json {
 
@@ -28,6 +29,7 @@ public final class Json {
             .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
             .disable(EnumFeature.WRITE_ENUMS_USING_TO_STRING)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .changeDefaultPropertyInclusion(incl -> incl
                     .withValueInclusion(JsonInclude.Include.NON_NULL)

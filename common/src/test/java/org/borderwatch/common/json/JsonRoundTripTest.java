@@ -139,6 +139,23 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void mapEntriesAreWrittenInKeyOrderSoEqualValuesGiveEqualBytes() {
+        UUID claim = UUID.fromString("00000000-0000-5000-8000-000000000001");
+        UUID denial = UUID.fromString("00000000-0000-5000-8000-000000000002");
+        UUID refutation = UUID.fromString("00000000-0000-5000-8000-000000000003");
+        Assessment assessment = new Assessment(1, UUID.randomUUID(), 1, BorderSegment.SYUNIK_EAST,
+                new TimeWindow(T, T), Occurrence.REFUTED, Attribution.CONTESTED, 0.7, Party.AM, null,
+                Map.of(Stance.REFUTATION, List.of(refutation), Stance.DENIAL, List.of(denial),
+                        Stance.CLAIM, List.of(claim)),
+                null, Severity.MEDIUM, null, false, null, T);
+
+        String json = Json.write(assessment);
+
+        assertThat(json.indexOf("\"CLAIM\"")).isLessThan(json.indexOf("\"DENIAL\""));
+        assertThat(json.indexOf("\"DENIAL\"")).isLessThan(json.indexOf("\"REFUTATION\""));
+    }
+
+    @Test
     void badInputFailsWithAReadableMessage() {
         assertThatThrownBy(() -> Json.read("{\"reportId\": \"not-a-uuid\"}", IncidentReport.class))
                 .isInstanceOf(JsonReadException.class)
