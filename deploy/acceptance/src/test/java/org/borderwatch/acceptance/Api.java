@@ -10,8 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /** The services' HTTP APIs as a partner and a staff member call them: plain JDK HTTP, JSON read as trees. */
 final class Api {
@@ -55,7 +59,18 @@ final class Api {
 
     /** A GET on alert-service as the documented staff user. */
     Answer staffGet(String pathAndQuery) {
-        return send(staff(HttpRequest.newBuilder(system.uri(BorderWatchSystem.ALERT, pathAndQuery)).GET()));
+        return staffGet(pathAndQuery, "application/json");
+    }
+
+    /** A GET on alert-service as the documented staff user, asking for a media type. */
+    Answer staffGet(String pathAndQuery, String accept) {
+        return send(staff(HttpRequest.newBuilder(system.uri(BorderWatchSystem.ALERT, pathAndQuery))
+                .header("Accept", accept).GET()));
+    }
+
+    /** An unauthenticated GET on a service (health and metrics are open). */
+    Answer get(String service, String pathAndQuery) {
+        return send(HttpRequest.newBuilder(system.uri(service, pathAndQuery)).GET());
     }
 
     /** A POST of JSON on alert-service as the documented staff user. */
@@ -63,6 +78,73 @@ final class Api {
         return send(staff(HttpRequest.newBuilder(system.uri(BorderWatchSystem.ALERT, path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(payload), StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Opens alert-service's server-sent-event stream as the staff user; the lines arrive in the background until
+     * {@link EventStream#close()}.
+     */
+    EventStream staffStream(String pathAndQuery) {
+        HttpRequest request = staff(HttpRequest.newBuilder(system.uri(BorderWatchSystem.ALERT, pathAndQuery))
+                .header("Accept", "text/event-stream").GET()).build();
+        EventStream stream = new EventStream();
+        stream.response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> {
+                    stream.status = response.statusCode();
+                    Thread reader = new Thread(() -> {
+                        try (Stream<String> lines = response.body()) {
+                            stream.body = lines;
+                            lines.forEach(stream.lines::add);
+                        } catch (RuntimeException e) {
+                            // the stream ended or was closed
+                        }
+                    }, "sse-reader");
+                    reader.setDaemon(true);
+                    reader.start();
+                    return response;
+                });
+        return stream;
+    }
+
+    /** The lines of an open event stream, as received. */
+    static final class EventStream implements AutoCloseable {
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private volatile CompletableFuture<HttpResponse<Stream<String>>> response;
+        private volatile Stream<String> body;
+        private volatile int status;
+
+        int status() {
+            return status;
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        /** The {@code data:} payloads that follow an {@code event: <name>} line. */
+        List<JsonNode> events(String name) {
+            List<JsonNode> events = new ArrayList<>();
+            String event = null;
+            for (String line : lines) {
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:") && name.equals(event)) {
+                    events.add(Json.tree(line.substring(5).trim().getBytes(StandardCharsets.UTF_8)));
+                } else if (line.isEmpty()) {
+                    event = null;
+                }
+            }
+            return events;
+        }
+
+        @Override
+        public void close() {
+            Stream<String> b = body;
+            if (b != null) {
+                b.close();
+            }
+            response.cancel(true);
+        }
     }
 
     private static HttpRequest.Builder staff(HttpRequest.Builder request) {

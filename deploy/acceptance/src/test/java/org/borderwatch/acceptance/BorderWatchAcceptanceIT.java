@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
+import org.borderwatch.common.Uuids;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.schema.JsonSchemas;
 import org.borderwatch.common.topic.Topics;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +150,12 @@ class BorderWatchAcceptanceIT {
                             .isTrue();
                     assertThat(normalised(pretext).orElseThrow().path("stance").asString()).isEqualTo("DENIAL");
                     assertThat(normalised(wounded)).isPresent();
+                    for (String id : List.of(wounded, killed, revenge, pretext)) {
+                        JsonNode report = normalised(id).orElseThrow();
+                        assertThat(id).as("reportId = name-based UUID of source id and sourceRef")
+                                .isEqualTo(Uuids.reportId(report.path("source").path("id").asString(),
+                                        report.path("sourceRef").asString()).toString());
+                    }
                 });
 
         eventually("the Nerkin Hand incident reaches the verdict store: CONFIRMED, FATALITIES, CRITICAL",
@@ -174,6 +182,8 @@ class BorderWatchAcceptanceIT {
                 });
 
         String nerkinHandIncident = verdictHolding(killed, "SYUNIK_EAST").path("latest").path("incidentId").asString();
+        assertThat(nerkinHandIncident).as("incidentId = name-based UUID of the segment and the first report's id")
+                .isEqualTo(Uuids.incidentId("SYUNIK_EAST", UUID.fromString(killed)).toString());
         eventually("a signed webhook with the CRITICAL Nerkin Hand alert reaches the Syunik desk",
                 List.of(BorderWatchSystem.ALERT), () -> {
                     List<WebhookReceiver.Delivery> deliveries = receiver.deliveries(SYUNIK_HOOK);
@@ -186,6 +196,27 @@ class BorderWatchAcceptanceIT {
                             });
                 });
         assertSignedAndFiltered(receiver.deliveries(SYUNIK_HOOK), SYUNIK_SECRET);
+
+        Api.Answer critical = api.staffGet("/api/v1/alerts?segment=SYUNIK_EAST&severity=CRITICAL");
+        assertThat(critical.status()).as("%s", critical).isEqualTo(200);
+        String alertId = critical.list().stream()
+                .filter(a -> a.path("incidentId").asString().equals(nerkinHandIncident))
+                .map(a -> a.path("alertId").asString()).findFirst()
+                .orElseThrow(() -> new AssertionError("no CRITICAL alert for " + nerkinHandIncident + ": " + critical));
+        eventually("alert-service records the webhook delivery to the Syunik desk as DELIVERED",
+                List.of(BorderWatchSystem.ALERT), () -> {
+                    Api.Answer deliveries = api.staffGet("/api/v1/alerts/" + alertId + "/deliveries");
+                    assertThat(deliveries.list()).as("%s", deliveries).anySatisfy(d -> {
+                        assertThat(d.path("target").asString()).isEqualTo(receiver.url(SYUNIK_HOOK));
+                        assertThat(d.path("status").asString()).isEqualTo("DELIVERED");
+                    });
+                });
+        Api.Answer cap = api.staffGet("/api/v1/alerts/" + alertId, "application/cap+xml");
+        assertThat(cap.status()).as("%s", cap).isEqualTo(200);
+        assertThat(cap.contentType()).contains("xml");
+        assertThat(cap.body()).as("an OASIS CAP 1.2 document").contains("urn:oasis:names:tc:emergency:cap:1.2")
+                .contains(alertId);
+
         assertThat(alertsIn(receiver.deliveries(SYUNIK_HOOK)))
                 .as("the Syunik desk asked for SYUNIK_EAST alerts of HIGH severity or more")
                 .allSatisfy(alert -> {
@@ -202,12 +233,14 @@ class BorderWatchAcceptanceIT {
         Statements june = Statements.load("june-2024");
         byte[] malformed = "{\"sourceRef\": \"acc-broken-20240612\", \"source\": \"Ministry of Defence of Azerbaijan\", \"text\": "
                 .getBytes(StandardCharsets.UTF_8);
+        byte[] canonical = resource("/canonical/acc-az-mod-20240622.json");
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(RAW_STATEMENT, BorderWatchSystem.PARTNER, malformed)).get();
             for (String json : june.all().values()) {
                 producer.send(new ProducerRecord<>(RAW_STATEMENT, BorderWatchSystem.PARTNER,
                         json.getBytes(StandardCharsets.UTF_8))).get();
             }
+            producer.send(new ProducerRecord<>(Topics.RAW_CANONICAL.name(), BorderWatchSystem.PARTNER, canonical)).get();
         }
 
         String emptyText = "{\"sourceRef\":\"acc-empty-20240612\",\"source\":\"Ministry of Defence of Armenia\","
@@ -244,6 +277,18 @@ class BorderWatchAcceptanceIT {
         assertThat(claim.path("location").path("segments").valueStream().map(JsonNode::asString))
                 .containsExactly("ARARAT");
 
+        String vardenis = Uuids.reportId("az-mod", "acc-az-mod-20240622").toString();
+        eventually("a partner's canonical report is normalised with its id recomputed", List.of(BorderWatchSystem.INGEST),
+                () -> {
+                    JsonNode report = normalisedBySourceRef("acc-az-mod-20240622").orElseThrow();
+                    assertThat(report.path("reportId").asString()).isEqualTo(vardenis);
+                    assertThat(report.path("receivedAt").asString()).as("set by ingest").isNotBlank();
+                });
+        eventually("the canonical claim nobody answered is UNVERIFIED in GEGHARKUNIK",
+                List.of(BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT),
+                () -> assertThat(verdictHolding(vardenis, "GEGHARKUNIK").path("latest").path("occurrence").asString())
+                        .isEqualTo("UNVERIFIED"));
+
         eventually("the Yeraskh claim and the denial of the 'Nakhijevan direction' make a DISPUTED incident in ARARAT",
                 List.of(BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT), () -> {
                     JsonNode latest = verdictHolding(reportIds.get("acc-az-mod-20240612"), "ARARAT").path("latest");
@@ -257,6 +302,12 @@ class BorderWatchAcceptanceIT {
     @Order(4)
     void theMarchSurgeIsRefutedByTheObserverAndDisputedByTheAccused() {
         Statements march = Statements.load("march-2025");
+        try (Api.EventStream wallboard = api.staffStream("/api/v1/alerts/stream?segments=GEGHARKUNIK")) {
+            marchSurge(march, wallboard);
+        }
+    }
+
+    private static void marchSurge(Statements march, Api.EventStream wallboard) {
         Api.Answer batch = api.postReports("statement", "application/x-ndjson", march.ndjson(),
                 BorderWatchSystem.PARTNER_KEY);
         assertThat(batch.status()).as("%s", batch).isEqualTo(202);
@@ -304,6 +355,27 @@ class BorderWatchAcceptanceIT {
         assertThat(reportIdsOf(digh.path("latest")))
                 .contains(reportIds.get("acc-am-mod-20250316"));
 
+        String khoznavar = reportIds.get("acc-az-mod-20250319");
+        Api.Answer again = api.postReports("statement", "application/json", march.get("acc-az-mod-20250319"),
+                BorderWatchSystem.PARTNER_KEY);
+        assertThat(again.status()).as("%s", again).isEqualTo(202);
+        assertThat(again.json().path("accepted").size()).as("the same statement again is a duplicate: %s", again)
+                .isZero();
+        assertThat(again.json().path("duplicates").path(0).path("reportId").asString()).isEqualTo(khoznavar);
+        String corrected = march.get("acc-az-mod-20250319").replace("between 01:10 and 01:45", "between 01:10 and 01:55");
+        Api.Answer correction = api.postReports("statement", "application/json", corrected,
+                BorderWatchSystem.PARTNER_KEY);
+        assertThat(correction.status()).as("%s", correction).isEqualTo(202);
+        JsonNode revised = correction.json().path("accepted").path(0);
+        assertThat(revised.path("reportId").asString()).as("a correction keeps the report's id: %s", correction)
+                .isEqualTo(khoznavar);
+        assertThat(revised.path("revision").asInt()).as("a correction is a new revision: %s", correction).isEqualTo(2);
+        eventually("the correction is published as revision 2", List.of(BorderWatchSystem.INGEST),
+                () -> assertThat(normalised(khoznavar).orElseThrow().path("revision").asInt()).isEqualTo(2));
+        eventually("the corrected claim stays in its DISPUTED incident", List.of(BorderWatchSystem.CLASSIFIER),
+                () -> assertThat(verdictHolding(khoznavar, "SYUNIK_EAST").path("latest").path("occurrence").asString())
+                        .isEqualTo("DISPUTED"));
+
         eventually("the surge watch receives signed webhooks for both segments of the surge",
                 List.of(BorderWatchSystem.ALERT), () -> {
                     List<JsonNode> alerts = alertsIn(receiver.deliveries(SURGE_HOOK));
@@ -313,10 +385,49 @@ class BorderWatchAcceptanceIT {
                             .contains("SYUNIK_EAST", "GEGHARKUNIK");
                 });
         assertSignedAndFiltered(receiver.deliveries(SURGE_HOOK), SURGE_SECRET);
+
+        eventually("the staff wallboard's live stream shows the GEGHARKUNIK alerts as they fire",
+                List.of(BorderWatchSystem.ALERT), () -> {
+                    assertThat(wallboard.status()).isEqualTo(200);
+                    assertThat(wallboard.events("fired")).as("stream lines %s", wallboard.lines()).isNotEmpty()
+                            .allSatisfy(alert -> assertThat(alert.path("segment").asString()).isEqualTo("GEGHARKUNIK"));
+                });
     }
 
     @Test
     @Order(5)
+    void aStaffReviewIsShownFirstAndSentToSubscribersAsAnUpdate() {
+        String sotk = reportIds.get("acc-az-mod-20250318");
+        assertThat(sotk).as("the March step ran").isNotNull();
+        String incident = verdictHolding(sotk, "GEGHARKUNIK").path("latest").path("incidentId").asString();
+        String note = "Our own patrol log for 18 March shows no firing near Sotk.";
+        Api.Answer reviewed = api.staffPost("/api/v1/verdicts/" + incident + "/review",
+                Map.of("occurrence", "REFUTED", "attribution", "CONTESTED", "note", note));
+        assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
+
+        JsonNode detail = api.staffGet("/api/v1/verdicts/" + incident).json();
+        assertThat(detail.path("review").path("occurrence").asString()).isEqualTo("REFUTED");
+        assertThat(detail.path("review").path("note").asString()).isEqualTo(note);
+        assertThat(detail.path("latest").path("occurrence").asString()).as("the machine's verdict is kept beside it")
+                .isEqualTo("UNVERIFIED");
+        Api.Answer list = api.staffGet("/api/v1/verdicts?segment=GEGHARKUNIK&size=500");
+        assertThat(list.list()).anySatisfy(v -> {
+            assertThat(v.path("incidentId").asString()).isEqualTo(incident);
+            assertThat(v.path("review").path("occurrence").asString()).isEqualTo("REFUTED");
+        });
+
+        eventually("the surge watch receives the review as an update", List.of(BorderWatchSystem.ALERT),
+                () -> assertThat(alertsIn(receiver.deliveries(SURGE_HOOK))).anySatisfy(alert -> {
+                    assertThat(alert.path("incidentId").asString()).isEqualTo(incident);
+                    assertThat(alert.path("event").asString()).isEqualTo("REVIEWED");
+                    assertThat(alert.path("review").path("occurrence").asString()).isEqualTo("REFUTED");
+                    assertThat(alert.path("review").path("note").asString()).isEqualTo(note);
+                }));
+        assertSignedAndFiltered(receiver.deliveries(SURGE_HOOK), SURGE_SECRET);
+    }
+
+    @Test
+    @Order(6)
     void incidentsCloseAfterTheirQuietPeriodAndTheirAlertsResolve() {
         String killed = reportIds.get("acc-am-mod-20240213");
         assertThat(killed).as("the February step ran").isNotNull();
@@ -333,7 +444,7 @@ class BorderWatchAcceptanceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyRecordOnTheSharedTopicsFollowsItsSchemaAndKey() {
         eventually("alert-service publishes the Nerkin Hand alert on " + ALERTS, List.of(BorderWatchSystem.ALERT),
                 () -> assertThat(topics.records(ALERTS)).anySatisfy(r ->
@@ -354,6 +465,24 @@ class BorderWatchAcceptanceIT {
         });
     }
 
+    @Test
+    @Order(8)
+    void everyServiceReportsItsHealthAndPrometheusMetrics() {
+        for (String service : List.of(BorderWatchSystem.INGEST, BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT)) {
+            for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                Api.Answer health = api.get(service, probe);
+                assertThat(health.status()).as("%s %s: %s", service, probe, health).isEqualTo(200);
+                assertThat(health.json().path("status").asString()).isEqualTo("UP");
+            }
+            Api.Answer metrics = api.get(service, "/actuator/prometheus");
+            assertThat(metrics.status()).as("%s /actuator/prometheus", service).isEqualTo(200);
+            assertThat(metrics.body().lines().filter(l -> l.startsWith("borderwatch_")))
+                    .as("%s exports borderwatch_* meters tagged with its name", service)
+                    .isNotEmpty()
+                    .allSatisfy(l -> assertThat(l).contains("application=\"" + service + "\""));
+        }
+    }
+
     // ---- helpers ----
 
     private static void postAccepted(String sourceRef, String json) {
@@ -362,6 +491,13 @@ class BorderWatchAcceptanceIT {
         JsonNode accepted = answer.json().path("accepted");
         assertThat(accepted.size()).as("POST %s: %s", sourceRef, answer).isEqualTo(1);
         reportIds.put(sourceRef, accepted.path(0).path("reportId").asString());
+    }
+
+    private static byte[] resource(String path) throws java.io.IOException {
+        try (var in = BorderWatchAcceptanceIT.class.getResourceAsStream(path)) {
+            assertThat(in).as("test resource %s", path).isNotNull();
+            return in.readAllBytes();
+        }
     }
 
     private static Optional<JsonNode> normalised(String reportId) {
