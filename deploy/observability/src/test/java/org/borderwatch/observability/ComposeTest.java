@@ -71,6 +71,11 @@ class ComposeTest {
             assertThat(dependsOn.path("topic-init").path("condition").asString()).as(name)
                     .isEqualTo("service_completed_successfully");
         });
+        String stateDir = services.path("classifier-service").path("environment").path("SPRING_APPLICATION_JSON")
+                .asString();
+        assertThat(org.borderwatch.common.json.Json.mapper().readTree(stateDir)
+                .path("spring.cloud.stream.kafka.streams.binder.configuration.state.dir").asString())
+                .startsWith("/var/lib/borderwatch/");
         JsonNode alert = services.path("alert-service");
         assertThat(alert.path("environment").path("SPRING_MONGODB_URI").asString()).startsWith("mongodb://mongo:27017/");
         assertThat(alert.path("depends_on").path("mongo").path("condition").asString()).isEqualTo("service_healthy");
