@@ -106,6 +106,8 @@ class ComposeTest {
     void kafkaIsASingleKraftNodeWithReplicationOneForItsInternalTopics() {
         JsonNode env = services.path("kafka").path("environment");
         assertThat(env.path("KAFKA_PROCESS_ROLES").asString()).isEqualTo("broker,controller");
+        // Kafka refuses to format storage with a cluster id that is not a URL-safe base64 UUID
+        assertThat(java.util.Base64.getUrlDecoder().decode(env.path("CLUSTER_ID").asString())).hasSize(16);
         for (String key : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
                 "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR",
                 "KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR")) {
