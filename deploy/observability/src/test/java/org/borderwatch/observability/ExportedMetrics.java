@@ -69,6 +69,11 @@ record ExportedMetrics(Map<String, Map<String, Boolean>> byService) {
         return all;
     }
 
+    /** For "service metric" pairs: is the metric listed under that service? Unknown services count as wrong. */
+    boolean exportedBy(String service, String metric) {
+        return byService.containsKey(service) && byService.get(service).containsKey(metric);
+    }
+
     /** Exported by some service, or made by Prometheus. */
     boolean known(String metric) {
         return PROMETHEUS_SERIES.contains(metric) || all().contains(metric);

@@ -76,6 +76,9 @@ class GrafanaDashboardsTest {
                 assertThat(expr).as("a query in %s", file.getFileName()).isNotBlank();
                 PromQl.metricNames(expr).stream().filter(m -> !exported.known(m))
                         .forEach(m -> unknown.add(file.getFileName() + ": " + m + " in " + expr));
+                PromQl.metricsPinnedToApplication(expr).stream()
+                        .filter(pair -> !exported.exportedBy(pair.split(" ")[0], pair.split(" ")[1]))
+                        .forEach(pair -> unknown.add(file.getFileName() + ": not exported by that service: " + pair));
             }
         }
         assertThat(queries).isGreaterThan(20);

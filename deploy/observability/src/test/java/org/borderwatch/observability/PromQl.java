@@ -25,7 +25,23 @@ final class PromQl {
     private static final Pattern GRAFANA_VARIABLES = Pattern.compile("\\$\\{[^}]*\\}|\\$\\w+");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
 
+    private static final Pattern SELECTOR = Pattern.compile("(?<![\\w.:])([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)\\}");
+    private static final Pattern APPLICATION = Pattern.compile("\\bapplication\\s*=\\s*\"([^\"]+)\"");
+
     private PromQl() {
+    }
+
+    /** Selectors pinned to one service ({@code metric{application="x"}}) as "x metric" pairs. */
+    static Set<String> metricsPinnedToApplication(String expression) {
+        Set<String> pairs = new TreeSet<>();
+        Matcher m = SELECTOR.matcher(expression);
+        while (m.find()) {
+            Matcher app = APPLICATION.matcher(m.group(2));
+            if (app.find()) {
+                pairs.add(app.group(1) + " " + m.group(1));
+            }
+        }
+        return pairs;
     }
 
     static Set<String> metricNames(String expression) {

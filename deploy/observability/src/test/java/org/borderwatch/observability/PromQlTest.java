@@ -39,4 +39,11 @@ class PromQlTest {
     void aMetricNamedLikeAFunctionIsStillAMetricWhenNotCalled() {
         assertThat(PromQl.metricNames("sum(rate) + up")).containsExactly("rate", "up");
     }
+
+    @Test
+    void findsSelectorsPinnedToOneService() {
+        assertThat(PromQl.metricsPinnedToApplication(
+                "max(a{application=\"classifier-service\", topic=\"t\"}) + b{application=~\"$application\"} + c{x=\"1\"}"))
+                .containsExactly("classifier-service a");
+    }
 }

@@ -50,6 +50,9 @@ class PrometheusConfigTest {
                     unknown.add(rule.path("alert").asString() + ": " + metric);
                 }
             }
+            PromQl.metricsPinnedToApplication(rule.path("expr").asString()).stream()
+                    .filter(pair -> !exported.exportedBy(pair.split(" ")[0], pair.split(" ")[1]))
+                    .forEach(pair -> unknown.add(rule.path("alert").asString() + ": not exported by that service: " + pair));
         }
         assertThat(unknown).as("metrics not in exported-metrics.txt").isEmpty();
     }
