@@ -45,7 +45,7 @@ public final class Fixtures {
                 Party.AM, List.of(EventType.SMALL_ARMS_FIRE), null,
                 List.of(new Casualties(0, 1, Party.AZ)), severity, signalList, closed,
                 List.of("AZ MoD claimed small-arms fire at 10:40 near Sotk", "AM MoD denied"),
-                eventTime.plusHours(2));
+                eventTime.plusHours(2), List.of("am-mod", "az-mod"));
     }
 
     /** A clock a test moves by hand. */

@@ -232,7 +232,11 @@ public class AlertDispatcher {
                 return "inhibited by " + by.get().severity() + " incident " + by.get().incidentId();
             }
         }
-        List<String> tags = latest.actingParty() == null ? List.of() : List.of(latest.actingParty().name());
+        // a silence's "sources" matcher names source ids (az-mod, euma, ...) or, as a shorthand, the acting party
+        List<String> tags = new ArrayList<>(latest.sources());
+        if (latest.actingParty() != null) {
+            tags.add(latest.actingParty().name());
+        }
         Optional<Silence> silence = silences.mutedBy(silenceStore.notEnded(clock.instant()),
                 s -> s.matches(message.segment(), message.signals(), tags));
         return silence.map(s -> "silenced by " + s.id() + " (" + s.author() + ": " + s.reason() + ")").orElse(null);

@@ -34,7 +34,7 @@ class EmailRendererTest {
         Assessment hostile = new Assessment(1, base.incidentId(), 1, base.segment(), base.window(), base.occurrence(),
                 base.attribution(), base.confidence(), base.actingParty(), base.eventTypes(), base.reportIds(),
                 base.casualties(), base.severity(), base.signals(), false,
-                List.of("<script>alert('x')</script> & more"), base.asOf());
+                List.of("<script>alert('x')</script> & more"), base.asOf(), base.sources());
         var alert = lifecycle.onAssessment(null, hostile).message();
         var single = new Notification("d1", "s", "desk", "g", DeliveryMode.IMMEDIATE,
                 OffsetDateTime.now(ZoneOffset.UTC), List.of(alert));

@@ -62,7 +62,7 @@ class MutingIT extends AlertServiceITSupport {
         String path = "/silenced/" + UUID.randomUUID();
         subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"GEGHARKUNIK\"],\"minSeverity\":\"HIGH\"}");
         var created = post("/api/v1/silences", "staff2", """
-                {"segments":["GEGHARKUNIK"],"sources":["AM"],"endsAt":"%s","reason":"known exercise near Sotk"}"""
+                {"segments":["GEGHARKUNIK"],"sources":["az-mod"],"endsAt":"%s","reason":"known exercise near Sotk"}"""
                 .formatted(Instant.now().plus(Duration.ofHours(2))));
         assertThat(created.statusCode()).isEqualTo(201);
         String silenceId = json(created.body()).get("id").asString();

@@ -433,7 +433,8 @@ public final class ClassifierEngine {
         return new Assessment(Assessment.SCHEMA_VERSION, inc.id, Math.max(1, inc.version), inc.segment,
                 new TimeWindow(inc.from, inc.to), e.verdict().occurrence(), e.verdict().attribution(),
                 e.verdict().confidence(), e.verdict().actingParty(), List.copyOf(types), byStance,
-                e.tally().casualties(), severity, signals, false, rationale, state.streamTime);
+                e.tally().casualties(), severity, signals, false, rationale, state.streamTime,
+                e.statements().stream().map(r -> r.source().id()).distinct().sorted().toList());
     }
 
     /** Members in publication order, then observer statements whose coverage applies to one of its claims. */
@@ -531,7 +532,7 @@ public final class ClassifierEngine {
         return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
                 new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
                 verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,
-                List.of(), true, rationale, state.streamTime);
+                List.of(), true, rationale, state.streamTime, List.of(r.source().id()));
     }
 
     // ---------------------------------------------------------------------------------------------- closing
@@ -544,7 +545,7 @@ public final class ClassifierEngine {
         closed = new Assessment(closed.schemaVersion(), closed.incidentId(), closed.version(), closed.segment(),
                 closed.window(), closed.occurrence(), closed.attribution(), closed.confidence(), closed.actingParty(),
                 closed.eventTypes(), closed.reportIds(), closed.casualties(), closed.severity(), closed.signals(),
-                true, closed.rationale(), state.streamTime);
+                true, closed.rationale(), state.streamTime, closed.sources());
         inc.last = closed;
         return closed;
     }
@@ -602,13 +603,13 @@ public final class ClassifierEngine {
     private static Assessment withVersionAndAsOf(Assessment b, OffsetDateTime asOf) {
         return new Assessment(b.schemaVersion(), b.incidentId(), 1, b.segment(), b.window(), b.occurrence(),
                 b.attribution(), b.confidence(), b.actingParty(), b.eventTypes(), b.reportIds(), b.casualties(),
-                b.severity(), b.signals(), b.closed(), b.rationale(), asOf);
+                b.severity(), b.signals(), b.closed(), b.rationale(), asOf, b.sources());
     }
 
     private static Assessment withVersion(Assessment a, long version, boolean closed, List<String> rationale) {
         return new Assessment(a.schemaVersion(), a.incidentId(), version, a.segment(), a.window(), a.occurrence(),
                 a.attribution(), a.confidence(), a.actingParty(), a.eventTypes(), a.reportIds(), a.casualties(),
-                a.severity(), a.signals(), closed, rationale, a.asOf());
+                a.severity(), a.signals(), closed, rationale, a.asOf(), a.sources());
     }
 
     private static IncidentReport withoutText(IncidentReport r) {

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param closed      true in the final version, after the incident has been quiet for the configured period
  * @param rationale   the sentences a person needs to agree or disagree with the verdict
  * @param asOf        the stream time (publication time of the latest report seen) this version reflects
+ * @param sources     ids of the sources behind the incident's reports (e.g. {@code az-mod}), sorted
  */
 public record Assessment(
         int schemaVersion,
@@ -35,7 +36,8 @@ public record Assessment(
         List<Signal> signals,
         boolean closed,
         List<String> rationale,
-        OffsetDateTime asOf) {
+        OffsetDateTime asOf,
+        List<String> sources) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -59,6 +61,7 @@ public record Assessment(
         casualties = casualties == null ? List.of() : List.copyOf(casualties);
         signals = signals == null ? List.of() : List.copyOf(signals);
         rationale = rationale == null ? List.of() : List.copyOf(rationale);
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
     public boolean hasSignal(SignalType type) {

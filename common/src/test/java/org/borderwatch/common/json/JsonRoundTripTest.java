@@ -125,7 +125,8 @@ class JsonRoundTripTest {
                 Map.of(Stance.CLAIM, List.of(UUID.randomUUID()), Stance.REFUTATION, List.of(UUID.randomUUID())),
                 List.of(new Casualties(0, 0, Party.AZ)), Severity.MEDIUM,
                 List.of(new Signal(SignalType.UNCORROBORATED_SURGE, List.of(UUID.randomUUID()), "12 claims in 7 days")),
-                false, List.of("EUMA observed no incidents on 16–17 March."), T.plusDays(1));
+                false, List.of("EUMA observed no incidents on 16–17 March."), T.plusDays(1),
+                List.of("am-mod", "az-mod", "euma"));
         Alert alert = new Alert(1, UUID.randomUUID(), incident, 2, 3, AlertEvent.UPDATED, AlertStatus.FIRING,
                 BorderSegment.GEGHARKUNIK, Severity.MEDIUM, Occurrence.REFUTED, Attribution.CONTESTED,
                 List.of(SignalType.UNCORROBORATED_SURGE), assessment.window(), assessment.casualties(), "refuted",
@@ -147,7 +148,7 @@ class JsonRoundTripTest {
                 new TimeWindow(T, T), Occurrence.REFUTED, Attribution.CONTESTED, 0.7, Party.AM, null,
                 Map.of(Stance.REFUTATION, List.of(refutation), Stance.DENIAL, List.of(denial),
                         Stance.CLAIM, List.of(claim)),
-                null, Severity.MEDIUM, null, false, null, T);
+                null, Severity.MEDIUM, null, false, null, T, null);
 
         String json = Json.write(assessment);
 

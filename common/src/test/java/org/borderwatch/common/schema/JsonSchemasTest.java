@@ -85,7 +85,7 @@ class JsonSchemasTest {
         OffsetDateTime t = OffsetDateTime.parse("2024-02-13T06:00:00+04:00");
         Assessment assessment = new Assessment(1, UUID.randomUUID(), 1, BorderSegment.SYUNIK_EAST,
                 new TimeWindow(t, t), Occurrence.UNVERIFIED, null, 0.5, null, null, null, null, Severity.LOW,
-                null, false, List.of("one claim, no answer yet"), t);
+                null, false, List.of("one claim, no answer yet"), t, List.of("az-mod"));
         Alert alert = new Alert(1, UUID.randomUUID(), assessment.incidentId(), 1, 1, AlertEvent.FIRED,
                 AlertStatus.FIRING, BorderSegment.SYUNIK_EAST, Severity.LOW, Occurrence.UNVERIFIED, null, null,
                 assessment.window(), null, "one claim", null, null, t);
