@@ -149,6 +149,11 @@ final class BorderWatchSystem implements AutoCloseable {
         return infra.bootstrapServers();
     }
 
+    /** Where the run keeps its files ({@code target/acceptance-run}). */
+    Path workDir() {
+        return workDir;
+    }
+
     Path logFile(String name) {
         return infra.layout().logFile(name);
     }

@@ -9,12 +9,18 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * Reads the system's public topics from the beginning, as a partner or an operator would, and keeps every record:
@@ -77,6 +83,22 @@ final class TopicRecorder implements AutoCloseable {
 
     List<Recorded> records(String topic) {
         return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /**
+     * Writes what was read to {@code dir/<topic>.txt} — one record per line: key, headers, value — so a failed run
+     * can be read afterwards.
+     */
+    void dump(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, List<Recorded>> byTopic = new TreeMap<>();
+        records.forEach(r -> byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r));
+        for (Map.Entry<String, List<Recorded>> e : byTopic.entrySet()) {
+            List<String> lines = e.getValue().stream().map(r -> "key=" + r.key() + " headers={"
+                    + r.headers().stream().map(h -> h.key() + "=" + new String(h.value(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining(", ")) + "} " + r.text().replace('\n', ' ')).toList();
+            Files.write(dir.resolve(e.getKey() + ".txt"), lines, StandardCharsets.UTF_8);
+        }
     }
 
     @Override
