@@ -309,6 +309,8 @@ class BorderWatchAcceptanceIT {
     void theMarchSurgeIsRefutedByTheObserverAndDisputedByTheAccused() {
         Statements march = Statements.load("march-2025");
         try (Api.EventStream wallboard = api.staffStream("/api/v1/alerts/stream?segments=GEGHARKUNIK")) {
+            eventually("the staff wallboard's live stream is open", List.of(BorderWatchSystem.ALERT),
+                    () -> assertThat(wallboard.status()).isEqualTo(200));
             marchSurge(march, wallboard);
         }
     }
