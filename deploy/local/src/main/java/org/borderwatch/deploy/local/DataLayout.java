@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *   mongo/            borderwatch.mv.db (the store's H2 file)
  *   logs/             kafka.log and one log per service
  *   run/              launcher.lock, launcher.properties (addresses, for 'status'), watchdog class
+ *   services/NAME/    a service's working directory; tmp/ below it is its java.io.tmpdir, so its local state
+ *                     (the classifier's Kafka Streams stores) belongs to this data directory and its broker
  * </pre>
  */
 public record DataLayout(Path root) {
@@ -54,5 +56,13 @@ public record DataLayout(Path root) {
 
     public Path stateFile() {
         return runDir().resolve("launcher.properties");
+    }
+
+    public Path serviceDir(String name) {
+        return root.resolve("services").resolve(name);
+    }
+
+    public Path serviceTmpDir(String name) {
+        return serviceDir(name).resolve("tmp");
     }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,8 +210,9 @@ public final class UpCommand implements Callable<Integer> {
             out.println("Starting " + plan.name() + " on port " + plan.port() + " from " + plan.jar().get() + " ...");
             out.flush();
             BootService service = BootService.start(new BootService.Settings(plan.name(), plan.jar().get(), host,
-                    plan.port(), BootService.environment(infra.environment(), plan.port(), profile), jvmOptions,
-                    infra.layout().watchdogDir(), infra.layout().root(), infra.layout().logFile(plan.name())));
+                    plan.port(), BootService.environment(infra.environment(), plan.port(), profile),
+                    serviceJvmOptions(jvmOptions, infra.layout(), plan.name()), infra.layout().watchdogDir(),
+                    createDirectories(infra.layout().serviceDir(plan.name())), infra.layout().logFile(plan.name())));
             synchronized (services) {
                 services.add(service);
             }
@@ -249,5 +252,25 @@ public final class UpCommand implements Callable<Integer> {
         LauncherState.delete(infra.layout().stateFile());
         out.println("Stopped.");
         out.flush();
+    }
+
+    /**
+     * The JVM options of one service: the shared ones plus its own {@code java.io.tmpdir} under the data directory.
+     * Kafka Streams keeps its state stores below the temp directory by default; sharing the machine's /tmp would let
+     * one data directory's classifier pick up the stores of another (with a different broker behind them).
+     */
+    static List<String> serviceJvmOptions(List<String> shared, DataLayout layout, String service) {
+        List<String> options = new ArrayList<>(shared);
+        options.removeIf(o -> o.startsWith("-Djava.io.tmpdir="));
+        options.add("-Djava.io.tmpdir=" + createDirectories(layout.serviceTmpDir(service)));
+        return List.copyOf(options);
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 }

@@ -151,4 +151,18 @@ class UpCommandTest {
             return new int[] {a.getLocalPort(), b.getLocalPort()};
         }
     }
+
+    @Test
+    void eachServiceGetsItsOwnTempDirectoryUnderTheDataDirectory() {
+        DataLayout layout = new DataLayout(tmp.resolve("data"));
+
+        List<String> classifier = UpCommand.serviceJvmOptions(
+                List.of("-Xmx256m", "-Djava.io.tmpdir=/tmp"), layout, "classifier-service");
+        List<String> alert = UpCommand.serviceJvmOptions(List.of("-Xmx256m"), layout, "alert-service");
+
+        Path classifierTmp = layout.serviceTmpDir("classifier-service");
+        assertThat(classifier).containsExactly("-Xmx256m", "-Djava.io.tmpdir=" + classifierTmp);
+        assertThat(classifierTmp).isDirectory().startsWith(tmp.resolve("data"));
+        assertThat(alert).contains("-Djava.io.tmpdir=" + layout.serviceTmpDir("alert-service"));
+    }
 }
