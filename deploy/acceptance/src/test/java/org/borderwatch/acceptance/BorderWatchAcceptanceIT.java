@@ -638,8 +638,18 @@ class BorderWatchAcceptanceIT {
         return deliveries.stream().flatMap(d -> d.alerts().stream()).toList();
     }
 
-    /** Every delivery carries a fresh timestamp, a delivery id and a valid HMAC-SHA256 signature with the secret. */
+    /**
+     * Every delivery carries a fresh timestamp, a delivery id and a valid HMAC-SHA256 signature with the secret, and
+     * its alerts follow the Alert schema; no message of an alert reaches the subscriber under two delivery ids
+     * (a retry keeps its id, a duplicate would not).
+     */
     private static void assertSignedAndFiltered(List<WebhookReceiver.Delivery> deliveries, String secret) {
+        Map<String, Set<String>> deliveryIdsByMessage = new LinkedHashMap<>();
+        deliveries.forEach(d -> d.alerts().forEach(alert -> deliveryIdsByMessage
+                .computeIfAbsent(alert.path("alertId").asString() + "#" + alert.path("sequence").asLong(),
+                        k -> new java.util.TreeSet<>()).add(String.valueOf(d.deliveryId()))));
+        assertThat(deliveryIdsByMessage).as("alert messages and the deliveries that carried them")
+                .allSatisfy((message, ids) -> assertThat(ids).as(message).hasSize(1));
         assertThat(deliveries).isNotEmpty().allSatisfy(d -> {
             assertThat(d.deliveryId()).as("idempotency key of %s", d).isNotBlank();
             assertThat(d.fresh(300)).as("timestamp of %s within 5 minutes of its arrival", d).isTrue();
