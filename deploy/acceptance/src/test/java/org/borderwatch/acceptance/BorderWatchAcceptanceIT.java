@@ -19,17 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -379,7 +383,7 @@ class BorderWatchAcceptanceIT {
 
         eventually("every claim of the surge has its verdict, carrying CLAIM_SURGE and UNCORROBORATED_SURGE",
                 List.of(BorderWatchSystem.INGEST, BorderWatchSystem.CLASSIFIER, BorderWatchSystem.ALERT), () -> {
-                    Set<String> incidents = new java.util.HashSet<>();
+                    Set<String> incidents = new HashSet<>();
                     expected.forEach((ref, want) -> {
                         JsonNode latest = verdictHolding(reportIds.get(ref), want[0]).path("latest");
                         assertThat(latest.path("occurrence").asString()).as("occurrence of the incident of %s", ref)
@@ -573,8 +577,8 @@ class BorderWatchAcceptanceIT {
         reportIds.put(sourceRef, accepted.path(0).path("reportId").asString());
     }
 
-    private static byte[] resource(String path) throws java.io.IOException {
-        try (var in = BorderWatchAcceptanceIT.class.getResourceAsStream(path)) {
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = BorderWatchAcceptanceIT.class.getResourceAsStream(path)) {
             assertThat(in).as("test resource %s", path).isNotNull();
             return in.readAllBytes();
         }
@@ -647,7 +651,7 @@ class BorderWatchAcceptanceIT {
         Map<String, Set<String>> deliveryIdsByMessage = new LinkedHashMap<>();
         deliveries.forEach(d -> d.alerts().forEach(alert -> deliveryIdsByMessage
                 .computeIfAbsent(alert.path("alertId").asString() + "#" + alert.path("sequence").asLong(),
-                        k -> new java.util.TreeSet<>()).add(String.valueOf(d.deliveryId()))));
+                        k -> new TreeSet<>()).add(String.valueOf(d.deliveryId()))));
         assertThat(deliveryIdsByMessage).as("alert messages and the deliveries that carried them")
                 .allSatisfy((message, ids) -> assertThat(ids).as(message).hasSize(1));
         assertThat(deliveries).isNotEmpty().allSatisfy(d -> {

@@ -96,9 +96,9 @@ final class BorderWatchSystem implements AutoCloseable {
             env.put("INGEST_API_KEYS_0_FORMATS", "statement,canonical");
         }
         List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
-        // each service gets its own temporary directory, so Kafka Streams' state and Tomcat's files never meet another
-        // run's (or another build's) on this machine
-        Path tmp = workDir.resolve("tmp").resolve(name);
+        // as the launcher does: each service works in its own directory of the run with its own java.io.tmpdir, so
+        // Kafka Streams' state never meets another run's (or another build's) on this machine
+        Path tmp = infra.layout().serviceTmpDir(name);
         try {
             Files.createDirectories(tmp);
         } catch (IOException e) {
@@ -106,7 +106,7 @@ final class BorderWatchSystem implements AutoCloseable {
         }
         jvm.add("-Djava.io.tmpdir=" + tmp);
         BootService service = BootService.start(new BootService.Settings(name, jar, HOST, port, env, jvm,
-                infra.layout().watchdogDir(), workDir, infra.layout().logFile(name)));
+                infra.layout().watchdogDir(), infra.layout().serviceDir(name), infra.layout().logFile(name)));
         services.put(name, service);
         childPids.add(service.process().pid());
     }
