@@ -68,6 +68,11 @@ final class Api {
                 .header("Accept", accept).GET()));
     }
 
+    /** A DELETE on alert-service as the documented staff user. */
+    Answer staffDelete(String path) {
+        return send(staff(HttpRequest.newBuilder(system.uri(BorderWatchSystem.ALERT, path)).DELETE()));
+    }
+
     /** An unauthenticated GET on a service (health and metrics are open). */
     Answer get(String service, String pathAndQuery) {
         return send(HttpRequest.newBuilder(system.uri(service, pathAndQuery)).GET());

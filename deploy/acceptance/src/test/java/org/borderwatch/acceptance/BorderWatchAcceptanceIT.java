@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -279,6 +280,21 @@ class BorderWatchAcceptanceIT {
     @Order(3)
     void statementsOnTheRawTopicFlowPastAMalformedOneWhichIsRejectedWithItsReason() throws Exception {
         Statements june = Statements.load("june-2024");
+        // staff silence ARARAT for two hours; a silence needs a reason and may not run longer than the maximum
+        Instant now = Instant.now();
+        Api.Answer noReason = api.staffPost("/api/v1/silences", Map.of("segments", List.of("ARARAT"),
+                "endsAt", now.plus(Duration.ofHours(2)).toString()));
+        assertThat(noReason.status()).as("a silence without a reason: %s", noReason).isEqualTo(400);
+        Api.Answer tooLong = api.staffPost("/api/v1/silences", Map.of("segments", List.of("ARARAT"),
+                "endsAt", now.plus(Duration.ofDays(60)).toString(), "reason", "too long"));
+        assertThat(tooLong.status()).as("a silence of sixty days: %s", tooLong).isEqualTo(400);
+        Api.Answer silence = api.staffPost("/api/v1/silences", Map.of("segments", List.of("ARARAT"),
+                "endsAt", now.plus(Duration.ofHours(2)).toString(),
+                "reason", "Ararat desk is handling the Yeraskh reports by phone"));
+        assertThat(silence.status()).as("%s", silence).isEqualTo(201);
+        String silenceId = silence.json().path("id").asString();
+        assertThat(silenceId).as("%s", silence).isNotBlank();
+
         byte[] malformed = "{\"sourceRef\": \"acc-broken-20240612\", \"source\": \"Ministry of Defence of Azerbaijan\", \"text\": "
                 .getBytes(StandardCharsets.UTF_8);
         byte[] canonical = resource("/canonical/acc-az-mod-20240622.json");
@@ -332,6 +348,15 @@ class BorderWatchAcceptanceIT {
                     assertThat(latest.path("attribution").asString()).isEqualTo("CONTESTED");
                     assertThat(reportIdsOf(latest)).contains(reportIds.get("acc-am-mod-20240612"));
                 });
+        String yeraskh = verdictHolding(reportIds.get("acc-az-mod-20240612"), "ARARAT").path("latest")
+                .path("incidentId").asString();
+        eventually("the ARARAT alert's messages are muted by the silence", List.of(BorderWatchSystem.ALERT), () -> {
+            List<JsonNode> messages = alertOf(yeraskh).path("messages").valueStream().toList();
+            assertThat(messages).extracting(m -> m.path("event").asString()).contains("FIRED", "UPDATED");
+            assertThat(messages).allSatisfy(m -> assertThat(m.path("muted").asString())
+                    .startsWith("silenced by").contains(silenceId));
+        });
+        assertThat(api.staffDelete("/api/v1/silences/" + silenceId).status()).isEqualTo(204);
 
         // ten days later by publication time, so only once the 11 June statements are through: the classifier's
         // clock is publication time, and the two raw topics are read independently
