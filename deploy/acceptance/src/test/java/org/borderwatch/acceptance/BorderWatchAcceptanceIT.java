@@ -590,6 +590,25 @@ class BorderWatchAcceptanceIT {
                     .isNotEmpty()
                     .allSatisfy(l -> assertThat(l).contains("application=\"" + service + "\""));
         }
+        // the counters operators watch moved with this run's traffic
+        assertThat(counter(BorderWatchSystem.INGEST, "borderwatch_reports_rejected_total", "reason=\"MALFORMED\""))
+                .as("ingest's rejected records (MALFORMED)").isPositive();
+        assertThat(counter(BorderWatchSystem.INGEST, "borderwatch_reports_normalized_total"))
+                .as("ingest's normalised reports").isGreaterThanOrEqualTo(reportIds.size());
+        assertThat(counter(BorderWatchSystem.CLASSIFIER, "borderwatch_assessments_total"))
+                .as("the classifier's assessment versions").isPositive();
+        assertThat(counter(BorderWatchSystem.ALERT, "borderwatch_deliveries_total", "channel=\"webhook\"",
+                "outcome=\"delivered\"")).as("alert-service's delivered webhooks")
+                .isGreaterThanOrEqualTo(receiver.deliveries(SYUNIK_HOOK).size() + receiver.deliveries(SURGE_HOOK).size());
+    }
+
+    /** The sum of a Prometheus counter's samples whose labels contain every one of {@code labels}. */
+    private static double counter(String service, String name, String... labels) {
+        return api.get(service, "/actuator/prometheus").body().lines()
+                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> List.of(labels).stream().allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     // ---- helpers ----
