@@ -63,6 +63,8 @@ public final class ClassifierEngine {
     private final Neighbours neighbours;
     private final List<SignalDetector> detectors;
     private final SourceReliability reliability;
+    /** Versions of incidents dissolved while the current report was processed; never outlives one process call. */
+    private final Map<UUID, Long> dissolvedVersions = new LinkedHashMap<>();
     private EngineState state;
 
     public ClassifierEngine(ClassifierSettings settings, Neighbours neighbours) {
@@ -116,11 +118,20 @@ public final class ClassifierEngine {
             return new Result(Outcome.LATE, List.of(assessAlone(report)));
         }
         List<Assessment> out = new ArrayList<>(advance(report.publishedAt()));
+        IncidentReport stored = ReportKinds.isMilestone(report) ? report : withoutText(report);
+        IncidentReport previous = seen == null ? null : state.reports.get(id);
+        if (previous != null && correctInPlace(previous, stored)) {
+            state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
+            out.addAll(reassess());
+            trim();
+            return new Result(Outcome.CORRECTED, out);
+        }
+        dissolvedVersions.clear();
         if (seen != null) {
             out.addAll(withdraw(id, "corrected by revision " + report.revision()));
         }
         state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
-        state.reports.put(id, ReportKinds.isMilestone(report) ? report : withoutText(report));
+        state.reports.put(id, stored);
         out.addAll(place(state.reports.get(id)));
         out.addAll(reassess());
         trim();
@@ -298,6 +309,8 @@ public final class ClassifierEngine {
                                  boolean alone) {
         IncidentState inc = new IncidentState();
         inc.id = Uuids.incidentId(segment.name(), r.reportId());
+        // an incident dissolved by a correction and formed again by it keeps counting: versions never go back
+        inc.version = dissolvedVersions.getOrDefault(inc.id, 0L);
         inc.segment = segment;
         inc.seq = state.nextSeq++;
         inc.alone = alone;
@@ -340,6 +353,50 @@ public final class ClassifierEngine {
         return out;
     }
 
+    /**
+     * A correction that says the same kind of thing about the same places (a corrected time, figure or wording)
+     * replaces its earlier version where it stands: the incident keeps its id, its other members (the denials that
+     * answered the claim) and its version count. Returns false, changing nothing, when the correction no longer fits
+     * its incidents; it is then withdrawn and placed again like a new report.
+     */
+    private boolean correctInPlace(IncidentReport previous, IncidentReport fresh) {
+        UUID id = fresh.reportId();
+        List<IncidentState> holders = state.incidents.stream().filter(i -> i.has(id)).toList();
+        if (holders.isEmpty() || previous.stance() != fresh.stance()
+                || !previous.location().segments().equals(fresh.location().segments())
+                || previous.location().ambiguous() != fresh.location().ambiguous()
+                || !Objects.equals(previous.answers(), fresh.answers())
+                || !Objects.equals(previous.coverage(), fresh.coverage())) {
+            return false;
+        }
+        Duration gap = settings.sessionGap();
+        for (IncidentState inc : holders) {
+            OffsetDateTime from = null;
+            OffsetDateTime to = null;
+            for (Membership m : inc.members) {
+                if (m.byTime() && !m.reportId().equals(id)) {
+                    from = from == null || m.from().isBefore(from) ? m.from() : from;
+                    to = to == null || m.to().isAfter(to) ? m.to() : to;
+                }
+            }
+            if (from != null && (fresh.occurredAt().isAfter(to.plus(gap))
+                    || fresh.occurredUntil().isBefore(from.minus(gap)))) {
+                return false;
+            }
+        }
+        for (IncidentState inc : holders) {
+            inc.members.replaceAll(m -> m.reportId().equals(id) && m.byTime()
+                    ? new Membership(id, true, fresh.occurredAt(), fresh.occurredUntil()) : m);
+            inc.rewindow();
+            touch(inc, fresh);
+        }
+        state.reports.put(id, fresh);
+        state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c
+                : new ClaimRecord(id, c.sourceId(), c.sourceName(), c.party(), fresh.actingParty(), c.segments(),
+                        fresh.occurredAt(), fresh.publishedAt(), c.occurrence())));
+        return true;
+    }
+
     /** A corrected report leaves everything it was part of before its new version is placed. */
     private List<Assessment> withdraw(UUID id, String why) {
         state.observations.remove(id);
@@ -362,6 +419,7 @@ public final class ClassifierEngine {
                 if (inc.last != null) {
                     out.add(closedVersion(inc, "Dissolved: its report left it (" + why + ")."));
                 }
+                dissolvedVersions.put(inc.id, inc.version);
             } else {
                 inc.rewindow();
             }

@@ -137,6 +137,48 @@ class CorrelationTest {
     }
 
     @Test
+    void correctingTheOnlyClaimKeepsTheIncidentItsDenialAndItsVersionCount() {
+        IncidentReport claim = azClaim("digh", "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST);
+        IncidentReport deny = denial(AM_MOD, "deny", "2025-03-16T13:00", Party.AZ, "2025-03-16", "2025-03-16",
+                SYUNIK_EAST).build();
+        List<Assessment> before = feed(claim, deny);
+        Assessment last = before.get(before.size() - 1);
+        assertThat(last.occurrence()).isEqualTo(Occurrence.DISPUTED);
+
+        IncidentReport corrected = claim(AZ_MOD, "digh", Party.AM, "2025-03-16T09:40", "2025-03-16T11:00",
+                SYUNIK_EAST).revision(2).build();
+        ClassifierEngine.Result result = engine.process(corrected);
+
+        assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.CORRECTED);
+        assertThat(result.assessments()).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(last.incidentId());
+            assertThat(a.version()).isEqualTo(last.version() + 1);
+            assertThat(a.closed()).isFalse();
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.reportIds().get(Stance.DENIAL)).containsExactly(deny.reportId());
+            assertThat(a.window().from()).isEqualTo(t("2025-03-16T09:40"));
+        });
+    }
+
+    @Test
+    void aCorrectionThatMovesTheClaimNeverSendsAnIncidentsVersionBack() {
+        IncidentReport claim = azClaim("moved", "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST);
+        List<Assessment> out = new ArrayList<>(feed(claim));
+        IncidentReport elsewhere = claim(AZ_MOD, "moved", Party.AM, "2025-03-16T09:35", "2025-03-16T11:00",
+                SYUNIK_EAST, GEGHARKUNIK).revision(2).build();
+
+        out.addAll(engine.process(elsewhere).assessments());
+
+        java.util.Map<java.util.UUID, Long> highest = new java.util.HashMap<>();
+        for (Assessment a : out) {
+            Long previous = highest.put(a.incidentId(), a.version());
+            assertThat(previous == null || a.version() > previous)
+                    .as("version %s of %s after %s", a.version(), a.incidentId(), previous).isTrue();
+        }
+        assertThat(out).anySatisfy(a -> assertThat(a.segment()).isEqualTo(GEGHARKUNIK));
+    }
+
+    @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST),
                 azClaim("far", "2025-01-15T10:00", "2025-01-15T12:00", GEGHARKUNIK));

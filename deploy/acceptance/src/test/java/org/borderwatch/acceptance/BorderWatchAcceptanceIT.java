@@ -522,6 +522,7 @@ class BorderWatchAcceptanceIT {
         assertThat(again.json().path("accepted").size()).as("the same statement again is a duplicate: %s", again)
                 .isZero();
         assertThat(again.json().path("duplicates").path(0).path("reportId").asString()).isEqualTo(khoznavar);
+        JsonNode beforeCorrection = verdictHolding(khoznavar, "SYUNIK_EAST").path("latest");
         String corrected = Statements.load("march-2025").get("acc-az-mod-20250319").replace("between 01:10 and 01:45", "between 01:10 and 01:55");
         Api.Answer correction = api.postReports("statement", "application/json", corrected,
                 BorderWatchSystem.PARTNER_KEY);
@@ -532,7 +533,19 @@ class BorderWatchAcceptanceIT {
         assertThat(revised.path("revision").asInt()).as("a correction is a new revision: %s", correction).isEqualTo(2);
         eventually("the correction is published as revision 2", List.of(BorderWatchSystem.INGEST),
                 () -> assertThat(normalised(khoznavar).orElseThrow().path("revision").asInt()).isEqualTo(2));
-        // What the classifier then does with the correction is left out here: see README, "Known gaps".
+        eventually("the corrected claim updates its incident in place", List.of(BorderWatchSystem.CLASSIFIER),
+                () -> {
+                    JsonNode latest = verdictHolding(khoznavar, "SYUNIK_EAST").path("latest");
+                    assertThat(latest.path("incidentId").asString())
+                            .isEqualTo(beforeCorrection.path("incidentId").asString());
+                    assertThat(latest.path("version").asLong())
+                            .isGreaterThan(beforeCorrection.path("version").asLong());
+                    assertThat(latest.path("closed").asBoolean()).as("a correction does not close the incident").isFalse();
+                    assertThat(latest.path("occurrence").asString())
+                            .isEqualTo(beforeCorrection.path("occurrence").asString());
+                    assertThat(latest.path("reportIds").path("DENIAL").size()).as("the denial stays with the claim")
+                            .isEqualTo(beforeCorrection.path("reportIds").path("DENIAL").size()).isPositive();
+                });
     }
 
     @Test
@@ -600,6 +613,35 @@ class BorderWatchAcceptanceIT {
         assertThat(counter(BorderWatchSystem.ALERT, "borderwatch_deliveries_total", "channel=\"webhook\"",
                 "outcome=\"delivered\"")).as("alert-service's delivered webhooks")
                 .isGreaterThanOrEqualTo(receiver.deliveries(SYUNIK_HOOK).size() + receiver.deliveries(SURGE_HOOK).size());
+    }
+
+    @Test
+    @Order(11)
+    void everyMetricTheDashboardsAndRulesUseIsExportedByItsService() throws Exception {
+        // deploy/observability keeps the list that Grafana dashboards and Prometheus rules may use, one section per
+        // service; after this run's traffic every name on it must be on that service's live endpoint
+        Path list = Path.of("..", "observability", "src", "test", "resources", "exported-metrics.txt");
+        assertThat(list).as("the metric list of deploy/observability").exists();
+        String service = null;
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(list)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("# service:")) {
+                service = trimmed.substring("# service:".length()).strip();
+            } else if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                assertThat(service).as("a metric before any '# service:' line: %s", trimmed).isNotNull();
+                expected.computeIfAbsent(service, s -> new ArrayList<>()).add(trimmed.split("\\s+")[0]);
+            }
+        }
+        assertThat(expected).containsOnlyKeys(BorderWatchSystem.INGEST, BorderWatchSystem.CLASSIFIER,
+                BorderWatchSystem.ALERT);
+        expected.forEach((name, metrics) -> {
+            Set<String> exported = api.get(name, "/actuator/prometheus").body().lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0])
+                    .collect(Collectors.toSet());
+            assertThat(exported).as("metrics on %s's /actuator/prometheus", name).containsAll(metrics);
+        });
     }
 
     /** The sum of a Prometheus counter's samples whose labels contain every one of {@code labels}. */
