@@ -29,10 +29,13 @@ public record IngestCore(Gazetteer gazetteer, SourceRegistry sources, IngestPipe
     public static IngestCore create(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone, IngestLimits limits,
                                     Duration dedupWindow, int dedupMaxEntries, Clock clock, MeterRegistry registry) {
         StatementExtractor extractor = new StatementExtractor(gazetteer, zone);
+        IngestMetrics metrics = new IngestMetrics(registry);
+        Deduplicator deduplicator = new Deduplicator(dedupWindow, dedupMaxEntries, clock);
+        metrics.rememberedIds(deduplicator, Deduplicator::size);
         IngestPipeline pipeline = new IngestPipeline(
                 List.of(new CanonicalNormalizer(), new StatementNormalizer(sources, extractor, zone),
                         new AcledNormalizer(gazetteer, sources, zone)),
-                new Deduplicator(dedupWindow, dedupMaxEntries, clock), limits, clock, new IngestMetrics(registry));
+                deduplicator, limits, clock, metrics);
         return new IngestCore(gazetteer, sources, pipeline);
     }
 }

@@ -42,11 +42,18 @@ public record IngestProperties(
         @Valid @NotNull @DefaultValue Api api) {
 
     /**
-     * @param window     exact duplicates seen within this period are dropped
-     * @param maxEntries how many report ids are remembered (least recently seen forgotten first)
+     * @param window         exact duplicates seen within this period are dropped
+     * @param maxEntries     how many report ids are remembered (least recently seen forgotten first)
+     * @param shared         read the normalised topic into the memory (the last {@code window} at start-up, then
+     *                       everything any instance publishes), so restarts and replicas share it
+     * @param catchUpTimeout how long start-up waits for that first read before starting anyway
+     * @param refresh        how often the feed looks for new partitions (and waits before reconnecting)
      */
     public record Dedup(@NotNull @DefaultValue("24h") Duration window,
-                        @Min(1) @DefaultValue("100000") int maxEntries) {
+                        @Min(1) @DefaultValue("100000") int maxEntries,
+                        @DefaultValue("true") boolean shared,
+                        @NotNull @DefaultValue("60s") Duration catchUpTimeout,
+                        @NotNull @DefaultValue("5m") Duration refresh) {
     }
 
     /** Topic names; each defaults to the name in {@link Topics}. */

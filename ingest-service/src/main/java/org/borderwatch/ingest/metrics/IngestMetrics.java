@@ -1,8 +1,11 @@
 package org.borderwatch.ingest.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import java.util.function.ToDoubleFunction;
 
 /** Every meter ingest publishes, by name, in one place. The {@code application} tag is added by configuration. */
 public final class IngestMetrics {
@@ -17,6 +20,10 @@ public final class IngestMetrics {
     public static final String DUPLICATES = "borderwatch.reports.duplicates";
     /** Corrections: a known sourceRef with new content, published with a higher revision. */
     public static final String CORRECTIONS = "borderwatch.reports.corrections";
+    /** Published reports read back from the normalised topic into the de-duplication memory (any instance's). */
+    public static final String DEDUP_FEED = "borderwatch.reports.dedup.feed";
+    /** Report ids currently remembered by the de-duplicator (gauge). */
+    public static final String DEDUP_REMEMBERED = "borderwatch.reports.dedup.remembered";
     /** Time to normalise one record; tag {@code format}. */
     public static final String NORMALIZE_TIMER = "borderwatch.reports.normalize";
 
@@ -48,6 +55,16 @@ public final class IngestMetrics {
     public void correction() {
         Counter.builder(CORRECTIONS).description("corrections published with a higher revision").register(registry)
                 .increment();
+    }
+
+    public void dedupFeedRecord() {
+        Counter.builder(DEDUP_FEED).description("published reports read into the de-duplication memory")
+                .register(registry).increment();
+    }
+
+    public <T> void rememberedIds(T deduplicator, ToDoubleFunction<T> size) {
+        Gauge.builder(DEDUP_REMEMBERED, deduplicator, size).description("report ids remembered for de-duplication")
+                .register(registry);
     }
 
     public Timer normalizeTimer(String format) {

@@ -20,24 +20,50 @@ import java.util.UUID;
  *   <li>same id, content of an older version → {@link Disposition#DUPLICATE} (a late re-send, not a correction);</li>
  *   <li>same id, new content → {@link Disposition#CORRECTION}, revision = latest + 1.</li>
  * </ul>
- * The memory is bounded (least recently used ids are forgotten first) and local to this instance.
+ * What it knows comes from two places: its own decisions ({@link #offer}), taken back with {@link #rollback} when
+ * the report could not be published (so a retry is not mistaken for a duplicate and lost), and the reports any
+ * instance published ({@link #remember}, fed from the normalised topic), so the memory survives a restart and is
+ * shared by all instances. The memory is bounded: least recently used ids are forgotten first.
  */
 public final class Deduplicator {
 
     public enum Disposition { NEW, CORRECTION, REPEAT, DUPLICATE }
 
-    /** The decision and the report as it should be published (with its revision). */
-    public record Decision(Disposition disposition, IncidentReport report) {
+    /**
+     * The decision and the report as it should be published (with its revision). {@code before}/{@code after} are
+     * the memory of this id before and after the decision, for {@link #rollback}.
+     */
+    public record Decision(Disposition disposition, IncidentReport report, Entry before, Entry after) {
+        public Decision(Disposition disposition, IncidentReport report) {
+            this(disposition, report, null, null);
+        }
+
         public boolean publish() {
             return disposition != Disposition.DUPLICATE;
         }
     }
 
-    private static final class Entry {
-        final Map<String, Integer> revisions = new HashMap<>();
-        String latest;
-        int revision;
-        Instant published;
+    /** What is remembered of one report id; never mutated, replaced as a whole. */
+    public record Entry(String latest, int revision, Map<String, Integer> revisions, Instant published) {
+        public Entry {
+            revisions = Map.copyOf(revisions);
+        }
+
+        static Entry first(String fingerprint, int revision, Instant at) {
+            return new Entry(fingerprint, revision, Map.of(fingerprint, revision), at);
+        }
+
+        Entry with(String fingerprint, int rev, Instant at) {
+            Map<String, Integer> all = new HashMap<>(revisions);
+            all.putIfAbsent(fingerprint, rev);
+            if (rev > revision) {
+                return new Entry(fingerprint, rev, all, at);
+            }
+            if (rev == revision && fingerprint.equals(latest)) {
+                return new Entry(latest, revision, all, at.isAfter(published) ? at : published);
+            }
+            return new Entry(latest, revision, all, published);
+        }
     }
 
     private final Duration window;
@@ -65,42 +91,73 @@ public final class Deduplicator {
         return decide(report, false);
     }
 
+    /**
+     * Takes back what {@link #offer} remembered for a report that was then not published, unless something newer
+     * was remembered for the same id since.
+     */
+    public synchronized void rollback(Decision decision) {
+        if (decision.after() == null) {
+            return;
+        }
+        UUID id = decision.report().reportId();
+        if (entries.get(id) != decision.after()) {
+            return;
+        }
+        if (decision.before() == null) {
+            entries.remove(id);
+        } else {
+            entries.put(id, decision.before());
+        }
+    }
+
+    /**
+     * Learns a report that was published (by this instance or another) at {@code at}: its content becomes known
+     * under its revision; the latest version is the highest revision seen. Seeing the same report twice changes
+     * nothing but, for the latest version, its publication time.
+     */
+    public synchronized void remember(IncidentReport published, Instant at) {
+        String fingerprint = fingerprint(published);
+        int revision = Math.max(1, published.revision());
+        Entry e = entries.get(published.reportId());
+        entries.put(published.reportId(), e == null ? Entry.first(fingerprint, revision, at)
+                : e.with(fingerprint, revision, at));
+    }
+
+    /** How many report ids are remembered. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
     private Decision decide(IncidentReport report, boolean remember) {
         String fingerprint = fingerprint(report);
         Instant now = clock.instant();
         Entry e = entries.get(report.reportId());
+        Disposition disposition;
+        int revision;
+        Entry next;
         if (e == null) {
-            int revision = Math.max(1, report.revision());
-            if (remember) {
-                Entry fresh = new Entry();
-                fresh.latest = fingerprint;
-                fresh.revision = revision;
-                fresh.revisions.put(fingerprint, revision);
-                fresh.published = now;
-                entries.put(report.reportId(), fresh);
+            disposition = Disposition.NEW;
+            revision = Math.max(1, report.revision());
+            next = Entry.first(fingerprint, revision, now);
+        } else if (fingerprint.equals(e.latest())) {
+            revision = e.revision();
+            if (Duration.between(e.published(), now).compareTo(window) <= 0) {
+                return new Decision(Disposition.DUPLICATE, report.withRevision(revision));
             }
-            return new Decision(Disposition.NEW, report.withRevision(revision));
+            disposition = Disposition.REPEAT;
+            next = e.with(fingerprint, revision, now);
+        } else if (e.revisions().containsKey(fingerprint)) {
+            return new Decision(Disposition.DUPLICATE, report.withRevision(e.revisions().get(fingerprint)));
+        } else {
+            disposition = Disposition.CORRECTION;
+            revision = Math.max(e.revision() + 1, report.revision());
+            next = e.with(fingerprint, revision, now);
         }
-        if (fingerprint.equals(e.latest)) {
-            if (Duration.between(e.published, now).compareTo(window) <= 0) {
-                return new Decision(Disposition.DUPLICATE, report.withRevision(e.revision));
-            }
-            if (remember) {
-                e.published = now;
-            }
-            return new Decision(Disposition.REPEAT, report.withRevision(e.revision));
+        if (!remember) {
+            return new Decision(disposition, report.withRevision(revision));
         }
-        if (e.revisions.containsKey(fingerprint)) {
-            return new Decision(Disposition.DUPLICATE, report.withRevision(e.revisions.get(fingerprint)));
-        }
-        int revision = Math.max(e.revision + 1, report.revision());
-        if (remember) {
-            e.latest = fingerprint;
-            e.revision = revision;
-            e.revisions.put(fingerprint, revision);
-            e.published = now;
-        }
-        return new Decision(Disposition.CORRECTION, report.withRevision(revision));
+        entries.put(report.reportId(), next);
+        return new Decision(disposition, report.withRevision(revision), e, next);
     }
 
     /** The content that makes two versions different: everything but when ingest received it and the revision. */

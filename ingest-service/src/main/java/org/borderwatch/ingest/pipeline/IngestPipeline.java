@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,8 +44,12 @@ public final class IngestPipeline {
         this.metrics = metrics;
     }
 
-    /** What happened to one record. Exactly one of {@code report} (with its disposition) and {@code rejection}. */
-    public record Outcome(int line, Disposition disposition, IncidentReport report, Rejection rejection) {
+    /**
+     * What happened to one record. Exactly one of {@code report} (with its disposition) and {@code rejection}.
+     * {@code decision} is the de-duplicator's decision behind it, for {@link #unpublished}.
+     */
+    public record Outcome(int line, Disposition disposition, IncidentReport report, Rejection rejection,
+                          Decision decision) {
         public boolean published() {
             return report != null && disposition != Disposition.DUPLICATE;
         }
@@ -64,6 +69,24 @@ public final class IngestPipeline {
         public List<Rejection> rejections() {
             return outcomes.stream().filter(o -> o.rejection() != null).map(Outcome::rejection).toList();
         }
+    }
+
+    /**
+     * Tells the de-duplicator that these reports were not published after all (the broker refused them), so that
+     * the retry of their input is judged afresh instead of being dropped as a duplicate.
+     */
+    public void unpublished(List<Outcome> outcomes) {
+        outcomes.stream().filter(o -> o.decision() != null).forEach(o -> deduplicator.rollback(o.decision()));
+    }
+
+    /** Learns a report published to the normalised topic by any instance (see {@link Deduplicator#remember}). */
+    public void published(IncidentReport report, Instant at) {
+        deduplicator.remember(report, at);
+    }
+
+    /** How many report ids the de-duplicator remembers. */
+    public int rememberedIds() {
+        return deduplicator.size();
     }
 
     /** One record from a raw topic: one report (ACLED: one per row). */
@@ -181,7 +204,7 @@ public final class IngestPipeline {
                     default -> count(decision.report());
                 }
             }
-            return new Outcome(record.line(), decision.disposition(), decision.report(), null);
+            return new Outcome(record.line(), decision.disposition(), decision.report(), null, decision);
         } catch (RejectedInputException e) {
             return reject(e, record.bytes(), record.line(), origin);
         } catch (RuntimeException e) {
@@ -223,7 +246,7 @@ public final class IngestPipeline {
 
     private Outcome reject(RejectedInputException e, byte[] bytes, int line, String origin) {
         metrics.rejected(e.reason().name());
-        return new Outcome(line, null, null, new Rejection(e.reason(), e.getMessage(), e.violations(), bytes, line,
-                origin));
+        return new Outcome(line, null, null,
+                new Rejection(e.reason(), e.getMessage(), e.violations(), bytes, line, origin), null);
     }
 }

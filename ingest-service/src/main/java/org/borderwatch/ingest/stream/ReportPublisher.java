@@ -3,7 +3,9 @@ package org.borderwatch.ingest.stream;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.topic.Topics;
+import org.borderwatch.ingest.IngestCore;
 import org.borderwatch.ingest.pipeline.IngestPipeline;
+import org.borderwatch.ingest.pipeline.IngestPipeline.Outcome;
 import org.borderwatch.ingest.pipeline.Rejection;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -14,6 +16,7 @@ import org.springframework.util.MimeTypeUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Sends what the pipeline decided: reports to the normalised topic keyed by primary segment, rejections to the
@@ -32,13 +35,28 @@ public class ReportPublisher {
     public static final int MAX_REJECTED_PAYLOAD = 900 * 1024;
 
     private final StreamBridge bridge;
+    private final IngestCore core;
 
-    public ReportPublisher(StreamBridge bridge) {
+    public ReportPublisher(StreamBridge bridge, IngestCore core) {
         this.bridge = bridge;
+        this.core = core;
     }
 
+    /**
+     * Publishes the reports, then the rejections. If the broker refuses a report, the de-duplicator forgets it and
+     * every report after it (they were not published), and the failure propagates, so the retry of the input is
+     * judged afresh rather than dropped as a duplicate.
+     */
     public void publish(IngestPipeline.Result result) {
-        result.published().forEach(this::report);
+        List<Outcome> toPublish = result.outcomes().stream().filter(Outcome::published).toList();
+        for (int i = 0; i < toPublish.size(); i++) {
+            try {
+                report(toPublish.get(i).report());
+            } catch (RuntimeException e) {
+                core.pipeline().unpublished(toPublish.subList(i, toPublish.size()));
+                throw e;
+            }
+        }
         result.rejections().forEach(this::rejection);
     }
 

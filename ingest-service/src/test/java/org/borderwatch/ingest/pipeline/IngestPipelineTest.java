@@ -188,6 +188,71 @@ class IngestPipelineTest {
     }
 
     @Test
+    void aReportTheBrokerRefusedIsForgottenSoItsRetryIsPublishedNotDropped() {
+        Result first = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("refused", CLAIM)), "t");
+        pipeline.unpublished(first.outcomes());
+        Result retry = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("refused", CLAIM)), "t");
+        assertThat(retry.outcomes().get(0).disposition()).isEqualTo(Disposition.NEW);
+        assertThat(retry.published()).hasSize(1);
+        // once published, the same input is a duplicate again
+        Result again = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("refused", CLAIM)), "t");
+        assertThat(again.duplicates()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedCorrectionIsTakenBackToTheVersionBeforeIt() {
+        pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("refused-corr", CLAIM)), "t");
+        String corrected = statement("refused-corr", CLAIM.replace("09:35", "09:50"));
+        Result refused = pipeline.processRecord(InputFormat.STATEMENT, bytes(corrected), "t");
+        assertThat(refused.published().get(0).revision()).isEqualTo(2);
+        pipeline.unpublished(refused.outcomes());
+        Result retry = pipeline.processRecord(InputFormat.STATEMENT, bytes(corrected), "t");
+        assertThat(retry.outcomes().get(0).disposition()).isEqualTo(Disposition.CORRECTION);
+        assertThat(retry.published().get(0).revision()).isEqualTo(2);
+        Result original = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("refused-corr", CLAIM)), "t");
+        assertThat(original.duplicates()).hasSize(1);
+    }
+
+    @Test
+    void whatAnotherInstancePublishedIsKnownHereThroughTheTopic() {
+        IngestPipeline other = Fixtures.core(clock).pipeline();
+        IncidentReport published = other.processRecord(InputFormat.STATEMENT, bytes(statement("shared", CLAIM)), "t")
+                .published().get(0);
+        // read back from the normalised topic as JSON, as the feed does
+        IncidentReport fromTopic = Json.read(Json.writeBytes(published), IncidentReport.class);
+        pipeline.published(fromTopic, NOW);
+
+        clock.advance(Duration.ofMinutes(5));
+        Result same = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("shared", CLAIM)), "t");
+        assertThat(same.published()).isEmpty();
+        assertThat(same.duplicates()).extracting(IncidentReport::revision).containsExactly(1);
+
+        Result corrected = pipeline.processRecord(InputFormat.STATEMENT,
+                bytes(statement("shared", CLAIM.replace("09:35", "09:40"))), "t");
+        assertThat(corrected.outcomes().get(0).disposition()).isEqualTo(Disposition.CORRECTION);
+        assertThat(corrected.published().get(0).revision()).isEqualTo(2);
+    }
+
+    @Test
+    void theTopicKeepsTheHighestRevisionAsTheLatestWhateverTheOrderItIsReadIn() {
+        IngestPipeline other = Fixtures.core(clock).pipeline();
+        IncidentReport v1 = other.processRecord(InputFormat.STATEMENT, bytes(statement("order", CLAIM)), "t")
+                .published().get(0);
+        IncidentReport v2 = other.processRecord(InputFormat.STATEMENT,
+                bytes(statement("order", CLAIM.replace("09:35", "09:45"))), "t").published().get(0);
+        pipeline.published(v2, NOW);
+        pipeline.published(v1, NOW.plusSeconds(1));
+        pipeline.published(v1, NOW.plusSeconds(2));
+        assertThat(pipeline.rememberedIds()).isEqualTo(1);
+
+        Result stale = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("order", CLAIM)), "t");
+        assertThat(stale.duplicates()).extracting(IncidentReport::revision).containsExactly(1);
+        Result third = pipeline.processRecord(InputFormat.STATEMENT,
+                bytes(statement("order", CLAIM.replace("09:35", "10:15"))), "t");
+        assertThat(third.published().get(0).revision()).isEqualTo(3);
+    }
+
+    @Test
     void aFailureInsideANormaliserIsParkedNotThrown() {
         IngestPipeline failing = new IngestPipeline(java.util.List.of(new ReportNormalizer() {
             @Override
