@@ -30,7 +30,8 @@ public final class AnswerMatcher {
         }
         if (!a.refs().isEmpty()) {
             return a.refs().contains(claim.reportId().toString())
-                    || (claim.sourceRef() != null && a.refs().contains(claim.sourceRef()));
+                    || (claim.sourceRef() != null && a.refs().contains(claim.sourceRef()))
+                    || (claim.url() != null && a.refs().contains(claim.url()));
         }
         if (a.party() != null) {
             boolean partyFits = claim.source().party() == a.party()

@@ -80,6 +80,23 @@ class CorrelationTest {
     }
 
     @Test
+    void aDenialCitingAClaimsLinkAnswersThatClaimOnlyWhateverItsDescriptionSays() {
+        IncidentReport cited = claim(AZ_MOD, "cited", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST)
+                .url("https://example.net/az-mod/cited").build();
+        IncidentReport other = azClaim("other", "2025-01-10T11:00", "2025-01-10T13:00", GEGHARKUNIK);
+        feed(cited, other);
+        // the description (the whole day, no place) would fit both claims; the cited link picks one
+        IncidentReport d = denial(AM_MOD, "d-link", "2025-01-11T09:00", Party.AZ, "2025-01-10", "2025-01-10")
+                .answers(new Answers(List.of("https://example.net/az-mod/cited"), Party.AZ, t("2025-01-10"),
+                        t("2025-01-10"), List.of())).build();
+        List<Assessment> out = feed(d);
+        assertThat(out).filteredOn(a -> a.occurrence() == Occurrence.DISPUTED).singleElement()
+                .satisfies(a -> assertThat(a.segment()).isEqualTo(SYUNIK_EAST));
+        assertThat(engine.state().incidents).filteredOn(i -> i.segment == GEGHARKUNIK).singleElement()
+                .satisfies(i -> assertThat(i.members).hasSize(1));
+    }
+
+    @Test
     void anUnplaceableReportThatAnswersNothingStaysAloneAndIsNeverGuessed() {
         IncidentReport revenge = claim(AZ_SBS, "rev", Party.AZ, "2025-01-11T05:00", "2025-01-11T09:00")
                 .location(Location.unresolved("somewhere")).retaliation(true)

@@ -108,8 +108,27 @@ public final class StatementExtractor {
             Party confirmed = reporter.find() ? nationality(reporter.group("nat"), party) : null;
             answers = new Answers(List.of(), confirmed, time.dayStart(), time.dayEnd(), where.resolvedSegments());
         }
+        if (answers != null) {
+            List<String> cited = citedIds(text, statement.url());
+            if (!cited.isEmpty()) {
+                answers = new Answers(cited, answers.party(), answers.from(), answers.to(), answers.segments());
+            }
+        }
         return new Extraction(stance, acting, types, location, time.from(), time.until(), time.precision(),
                 casualties, answers, coverage, retaliation);
+    }
+
+    /** The links and report ids a response cites (not its own link), in order of appearance, each once. */
+    static List<String> citedIds(String text, String ownUrl) {
+        Matcher m = StatementRules.CITED_ID.matcher(text);
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        while (m.find()) {
+            String id = m.group();
+            if (!id.equals(ownUrl)) {
+                out.add(id.startsWith("http") ? id : id.toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(out);
     }
 
     static boolean readable(String language, String text) {

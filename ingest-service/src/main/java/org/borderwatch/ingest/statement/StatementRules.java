@@ -19,6 +19,13 @@ final class StatementRules {
         return Pattern.compile(regex, FLAGS);
     }
 
+    /**
+     * An id a text cites: a link to another statement, or a report id (a UUID). Trailing punctuation is not part of
+     * a link.
+     */
+    static final Pattern CITED_ID = p("https?://[^\\s\"'<>()]+[^\\s\"'<>().,;:!?]|"
+            + "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
+
     /** A party's statement that something did not happen. */
     static final Pattern DENIAL = p("does\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|"
             + "do\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|\\bdisinformation\\b|\\bmisinformation\\b|"

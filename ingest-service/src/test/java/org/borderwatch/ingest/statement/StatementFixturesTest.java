@@ -94,6 +94,11 @@ class StatementFixturesTest {
                 case "to" -> assertTime(soft, "answers.to", a.to(), e.getValue().asString());
                 case "segments" -> soft.assertThat(a.segments()).as("answers.segments")
                         .containsExactlyInAnyOrderElementsOf(segments(e.getValue()));
+                case "refs" -> {
+                    List<String> refs = new ArrayList<>();
+                    e.getValue().forEach(ref -> refs.add(ref.asString()));
+                    soft.assertThat(a.refs()).as("answers.refs").containsExactlyElementsOf(refs);
+                }
                 default -> throw new IllegalArgumentException("unknown answers field " + e.getKey());
             }
         }
