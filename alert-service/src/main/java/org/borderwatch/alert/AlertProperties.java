@@ -22,6 +22,7 @@ public record AlertProperties(
         @Valid List<Inhibition> inhibition,
         @Valid @NotNull @DefaultValue Silences silences,
         @Valid @NotNull @DefaultValue Delivery delivery,
+        @Valid @NotNull @DefaultValue Stream stream,
         @Valid @NotNull @DefaultValue Webhook webhook,
         @Valid @NotNull @DefaultValue Cap cap,
         @Valid @NotNull @DefaultValue Mail mail,
@@ -77,6 +78,25 @@ public record AlertProperties(
                            @NotNull @DefaultValue("5s") Duration timeout,
                            @NotNull @DefaultValue("30d") Duration retention,
                            @DefaultValue("true") boolean workerEnabled) {
+    }
+
+    /**
+     * The live stream's log.
+     *
+     * @param replayWindow how long stream messages are kept for clients that resume with {@code Last-Event-ID}
+     * @param pollInterval how often each instance reads the log for messages written by other instances
+     * @param gapWait      how long a missing cursor is waited for before the live stream goes past it
+     * @param heartbeat    how often an idle stream gets a keep-alive frame carrying its current cursor
+     */
+    public record Stream(@NotNull @DefaultValue("24h") Duration replayWindow,
+                         @NotNull @DefaultValue("250ms") Duration pollInterval,
+                         @NotNull @DefaultValue("2s") Duration gapWait,
+                         @NotNull @DefaultValue("15s") Duration heartbeat) {
+        public Stream {
+            if (pollInterval.isNegative() || pollInterval.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {
+                throw new IllegalArgumentException("alert.stream.poll-interval and heartbeat must be positive");
+            }
+        }
     }
 
     /** @param allowList host names, addresses or CIDR blocks that webhooks may reach although internal */

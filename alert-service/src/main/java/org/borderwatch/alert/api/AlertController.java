@@ -112,9 +112,12 @@ public class AlertController {
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events of new alert messages; same filters as subscriptions, or a "
-            + "stream subscription's id")
-    public SseEmitter stream(@RequestParam(required = false) Set<BorderSegment> segments,
+    @Operation(summary = "Server-sent events of alert messages; same filters as subscriptions, or a stream "
+            + "subscription's id. Event ids are stream cursors: reconnect with Last-Event-ID (or ?lastEventId=) to "
+            + "get the missed messages first, then the live ones")
+    public SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
+                             @RequestParam(required = false) String lastEventId,
+                             @RequestParam(required = false) Set<BorderSegment> segments,
                              @RequestParam(required = false) Severity minSeverity,
                              @RequestParam(required = false) Set<SignalType> signals,
                              @RequestParam(required = false) Set<Occurrence> occurrences,
@@ -130,7 +133,8 @@ public class AlertController {
             }
             filter = s.filter();
         }
-        return stream.open(filter, timeoutMillis);
+        // the header wins: a browser's EventSource sends it on reconnect while the URL keeps its first parameter
+        return stream.open(filter, lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
     }
 
     private StoredAlert find(UUID alertId) {

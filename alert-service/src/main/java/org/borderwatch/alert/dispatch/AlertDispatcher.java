@@ -21,6 +21,7 @@ import org.borderwatch.alert.store.AlertStore;
 import org.borderwatch.alert.store.DeliveryStore;
 import org.borderwatch.alert.store.OutboxRow;
 import org.borderwatch.alert.store.SilenceStore;
+import org.borderwatch.alert.store.StreamLogStore;
 import org.borderwatch.alert.store.StoredAlert;
 import org.borderwatch.alert.store.SubscriptionStore;
 import org.borderwatch.alert.store.VerdictStore;
@@ -59,6 +60,8 @@ public class AlertDispatcher {
 
     /** Pseudo-subscription of the {@code border.alerts} feed: every alert message goes there. */
     public static final String FEED_SUBSCRIPTION = "feed:border.alerts";
+    /** Pseudo-subscription of the live stream: its outbox rows are appended to the stream log, not delivered. */
+    public static final String STREAM_SUBSCRIPTION = "stream:live";
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
     private final Clock clock;
@@ -71,13 +74,14 @@ public class AlertDispatcher {
     private final SilenceStore silenceStore;
     private final DeliveryStore deliveries;
     private final AlertStreamHub stream;
+    private final StreamLogStore streamLog;
     private final AlertMetrics metrics;
     private final AlertProperties properties;
 
     public AlertDispatcher(Clock clock, AlertLifecycle lifecycle, Inhibitor inhibitor, Silences silences,
                            VerdictStore verdicts, AlertStore alerts, SubscriptionStore subscriptions,
                            SilenceStore silenceStore, DeliveryStore deliveries, AlertStreamHub stream,
-                           AlertMetrics metrics, AlertProperties properties) {
+                           StreamLogStore streamLog, AlertMetrics metrics, AlertProperties properties) {
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.inhibitor = inhibitor;
@@ -88,6 +92,7 @@ public class AlertDispatcher {
         this.silenceStore = silenceStore;
         this.deliveries = deliveries;
         this.stream = stream;
+        this.streamLog = streamLog;
         this.metrics = metrics;
         this.properties = properties;
     }
@@ -155,9 +160,6 @@ public class AlertDispatcher {
                 if (t.notifies()) {
                     metrics.alert(t.message());
                     StoredAlert.Message m = next.messages().get(next.messages().size() - 1);
-                    if (m.muted() == null) {
-                        stream.publish(t.message());
-                    }
                     log.info("alert {} #{} {} ({}){}", t.message().alertId(), t.message().sequence(),
                             t.message().event(), t.reason(), m.muted() == null ? "" : " muted: " + m.muted());
                 }
@@ -184,6 +186,8 @@ public class AlertDispatcher {
                             Grouping.notBefore(s, now, properties.lifecycle().groupWait()), now, receivedAt));
                     told.put(s.id(), message.sequence());
                 }
+                // the live stream's copy, appended to the stream log by the relay like any outbox row
+                pending.add(row(STREAM, message, json, null, now, now, receivedAt));
             } else {
                 metrics.muted(muted.startsWith("inhibited") ? "inhibited" : "silenced");
             }
@@ -193,6 +197,9 @@ public class AlertDispatcher {
         }
         return new StoredAlert(t.state(), current == null ? -1 : current.rev(), messages, told, acks, pending);
     }
+
+    private static final Subscription STREAM = new Subscription(STREAM_SUBSCRIPTION, "live stream", "system",
+            new Channel(ChannelType.STREAM, null, null, null, null, null), null, null, null, Instant.EPOCH);
 
     /** The feed pseudo-subscription for {@code border.alerts}. */
     public Subscription feed() {
@@ -247,10 +254,17 @@ public class AlertDispatcher {
             return 0;
         }
         int copied = 0;
+        boolean streamed = false;
         for (OutboxRow row : stored.pending()) {
-            if (deliveries.insertIfAbsent(row)) {
+            if (STREAM_SUBSCRIPTION.equals(row.subscriptionId())) {
+                streamLog.append(Json.read(row.alertJson(), Alert.class), row.alertJson(), row.createdAt());
+                streamed = true;
+            } else if (deliveries.insertIfAbsent(row)) {
                 copied++;
             }
+        }
+        if (streamed) {
+            stream.wake();
         }
         alerts.clearPending(stored.state().alertId(), stored.rev());
         return copied;

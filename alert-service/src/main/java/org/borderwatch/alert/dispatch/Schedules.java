@@ -4,6 +4,7 @@ import org.borderwatch.alert.AlertProperties;
 import org.borderwatch.alert.delivery.DeliveryWorker;
 import org.borderwatch.alert.store.DeliveryStore;
 import org.borderwatch.alert.store.SilenceStore;
+import org.borderwatch.alert.store.StreamLogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -30,15 +31,17 @@ public class Schedules implements SchedulingConfigurer {
     private final AlertDispatcher dispatcher;
     private final DeliveryStore deliveries;
     private final SilenceStore silences;
+    private final StreamLogStore streamLog;
     private final Clock clock;
 
     public Schedules(AlertProperties properties, DeliveryWorker worker, AlertDispatcher dispatcher,
-                     DeliveryStore deliveries, SilenceStore silences, Clock clock) {
+                     DeliveryStore deliveries, SilenceStore silences, StreamLogStore streamLog, Clock clock) {
         this.properties = properties;
         this.worker = worker;
         this.dispatcher = dispatcher;
         this.deliveries = deliveries;
         this.silences = silences;
+        this.streamLog = streamLog;
         this.clock = clock;
     }
 
@@ -57,12 +60,14 @@ public class Schedules implements SchedulingConfigurer {
         registrar.addFixedDelayTask(guard("expiry", this::expire), Duration.ofHours(1));
     }
 
-    void expire() {
+    /** The expiry job (the wire store has no TTL indexes): finished deliveries, ended silences, stream log. */
+    public void expire() {
         var now = clock.instant();
         long rows = deliveries.expire(now.minus(properties.delivery().retention()));
         long ended = silences.purgeEndedBefore(now.minus(properties.silences().retention()));
-        if (rows + ended > 0) {
-            log.info("expiry: {} deliveries and {} silences removed", rows, ended);
+        long streamed = streamLog.expire(now.minus(properties.stream().replayWindow()));
+        if (rows + ended + streamed > 0) {
+            log.info("expiry: {} deliveries, {} silences and {} stream messages removed", rows, ended, streamed);
         }
     }
 
