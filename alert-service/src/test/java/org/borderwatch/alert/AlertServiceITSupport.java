@@ -8,12 +8,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.topic.Topics;
 import org.borderwatch.testkit.BorderWatchInfrastructure;
 import org.borderwatch.testkit.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,19 +30,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * What every integration test shares: ONE Spring Boot context (same annotations and properties everywhere, so it
  * is cached), the testkit's real Kafka broker and MongoDB-wire store, a real webhook receiver and a real SMTP
- * server. Each test uses its own incidents and subscriptions, so tests do not see each other's data.
+ * server. Each test uses its own incidents and subscriptions, so tests do not see each other's data. Time is the
+ * system's, through a {@link ShiftableClock} that a test may shift (see there for the rules).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @BorderWatchInfrastructure
+@Import(AlertServiceITSupport.ItClock.class)
 public abstract class AlertServiceITSupport {
+
+    /** The shared context's clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ItClock {
+        @Bean
+        @Primary
+        ShiftableClock shiftableClock() {
+            return new ShiftableClock();
+        }
+    }
 
     protected static final WebhookReceiver RECEIVER = new WebhookReceiver();
     protected static final GreenMail MAIL = startMail();
@@ -49,6 +68,9 @@ public abstract class AlertServiceITSupport {
 
     @Autowired
     protected org.borderwatch.alert.store.DeliveryStore deliveryStore;
+
+    @Autowired
+    protected ShiftableClock clock;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -123,6 +145,25 @@ public abstract class AlertServiceITSupport {
 
     protected HttpResponse<String> post(String path, String user, String body) {
         return call("POST", path, user, body, "application/json");
+    }
+
+    /** The webhook signature as a receiver computes it (written here independently of the service's code). */
+    protected static String signatureOf(String secret, String timestamp, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The alert messages of one webhook notification. */
+    protected static List<Alert> notificationAlerts(WebhookReceiver.Request r) {
+        List<Alert> out = new ArrayList<>();
+        Json.tree(r.body()).get("alerts").forEach(a -> out.add(Json.convert(a, Alert.class)));
+        return out;
     }
 
     /** Creates a webhook subscription as the user and returns its id. */
