@@ -38,12 +38,15 @@ public record AlertProperties(
     }
 
     /**
-     * @param groupWait how long an immediate notification waits for others of the same segment (0 = send at once)
+     * @param groupWait    how long an immediate notification waits for others of the same segment (0 = send at
+     *                     once); a subscription may set its own
+     * @param maxGroupWait the longest group wait a subscription may ask for
      */
     public record Lifecycle(@NotNull @DefaultValue("4h") Duration repeatInterval,
                             @NotNull @DefaultValue("HIGH") Severity repeatMinSeverity,
                             @NotNull @DefaultValue("1m") Duration repeatCheck,
                             @NotNull @DefaultValue("5s") Duration groupWait,
+                            @NotNull @DefaultValue("10m") Duration maxGroupWait,
                             @NotNull @DefaultValue("1h") Duration defaultDigestInterval) {
     }
 

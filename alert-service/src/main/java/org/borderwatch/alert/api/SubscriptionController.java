@@ -86,6 +86,14 @@ public class SubscriptionController {
                 problems.add("digestInterval must be positive");
             }
         }
+        Duration groupWait = request.groupWait();
+        if (groupWait != null) {
+            if (mode == DeliveryMode.DIGEST) {
+                problems.add("groupWait applies to immediate subscriptions only (a digest waits for its interval)");
+            } else if (groupWait.isNegative() || groupWait.compareTo(properties.lifecycle().maxGroupWait()) > 0) {
+                problems.add("groupWait must be between PT0S and " + properties.lifecycle().maxGroupWait());
+            }
+        }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Subscription refused", problems);
         }
@@ -99,7 +107,7 @@ public class SubscriptionController {
         SubscriptionFilter filter = f == null ? SubscriptionFilter.ANY
                 : new SubscriptionFilter(f.segments(), f.minSeverity(), f.signals(), f.occurrences());
         Subscription s = new Subscription(UUID.randomUUID().toString(), request.name().trim(), Callers.name(auth),
-                channel, filter, mode, digest, clock.instant());
+                channel, filter, mode, digest, groupWait, clock.instant());
         subscriptions.save(s);
         audit.record(Callers.name(auth), "subscribe", "subscription:" + s.id(),
                 s.name() + " -> " + channel.type().wireName() + " " + channel.target(), clock.instant());

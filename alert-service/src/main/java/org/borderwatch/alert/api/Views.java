@@ -82,7 +82,7 @@ public final class Views {
 
     /** @param mode immediate (default) or digest; digestInterval for digests, e.g. "PT1H" */
     public record SubscriptionRequest(String name, ChannelRequest channel, FilterRequest filter, String mode,
-                                      Duration digestInterval) {
+                                      Duration digestInterval, Duration groupWait) {
     }
 
     /** A channel as shown: the secret is never returned, only whether one is set. */
@@ -91,11 +91,11 @@ public final class Views {
 
     public record SubscriptionView(String id, String name, String owner, ChannelView channel,
                                    SubscriptionFilter filter, String mode, Duration digestInterval,
-                                   Instant createdAt) {
+                                   Duration groupWait, Instant createdAt) {
         static SubscriptionView of(Subscription s) {
             return new SubscriptionView(s.id(), s.name(), s.owner(), new ChannelView(s.channel().type().wireName(),
                     s.channel().target(), s.channel().format(), s.channel().secret() != null), s.filter(),
-                    s.mode().name().toLowerCase(), s.digestInterval(), s.createdAt());
+                    s.mode().name().toLowerCase(), s.digestInterval(), s.groupWait(), s.createdAt());
         }
     }
 

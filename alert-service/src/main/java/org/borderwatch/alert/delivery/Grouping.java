@@ -36,10 +36,34 @@ public final class Grouping {
     }
 
     public static Instant notBefore(Subscription subscription, Instant now, Duration groupWait) {
+        return notBefore(subscription, now, groupWait, null);
+    }
+
+    /** The group wait that applies to the subscription: its own, else the service's default. */
+    public static Duration groupWait(Subscription subscription, Duration defaultGroupWait) {
+        return subscription.groupWait() != null ? subscription.groupWait() : defaultGroupWait;
+    }
+
+    /**
+     * When a new message for the subscription is sent. An immediate message waits the group wait, unless its group
+     * is already open (a message of the same group key, not yet sent, will be flushed at {@code openGroupFlush}):
+     * then it joins that group and is sent with it, as Alertmanager's group_wait counts from a group's first alert.
+     *
+     * @param openGroupFlush when the open group of the message's group key is due, or null when none is open
+     */
+    public static Instant notBefore(Subscription subscription, Instant now, Duration defaultGroupWait,
+                                    Instant openGroupFlush) {
         if (subscription.digest()) {
             return nextTick(now, subscription.digestInterval());
         }
-        return now.plus(groupWait);
+        Instant own = now.plus(groupWait(subscription, defaultGroupWait));
+        return openGroupFlush != null && openGroupFlush.isBefore(own) ? openGroupFlush : own;
+    }
+
+    /** Whether a new message for the subscription can join an open group (it waits, and is grouped at all). */
+    public static boolean joinsOpenGroups(Subscription subscription, Duration defaultGroupWait) {
+        return !subscription.digest() && !subscription.channel().cap()
+                && !groupWait(subscription, defaultGroupWait).isZero();
     }
 
     /** The first multiple of {@code interval} since the epoch that is strictly after {@code now}. */

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -181,9 +182,13 @@ public class AlertDispatcher {
             Instant now = clock.instant();
             String json = Json.write(message);
             if (muted == null) {
+                Duration groupWait = properties.lifecycle().groupWait();
                 for (Subscription s : Router.recipients(message, subscriptions.all(), told)) {
-                    pending.add(row(s, message, json, Grouping.groupKey(s, message),
-                            Grouping.notBefore(s, now, properties.lifecycle().groupWait()), now, receivedAt));
+                    String groupKey = Grouping.groupKey(s, message);
+                    Instant open = Grouping.joinsOpenGroups(s, groupWait)
+                            ? deliveries.openGroupFlush(groupKey).orElse(null) : null;
+                    pending.add(row(s, message, json, groupKey, Grouping.notBefore(s, now, groupWait, open), now,
+                            receivedAt));
                     told.put(s.id(), message.sequence());
                 }
                 // the live stream's copy, appended to the stream log by the relay like any outbox row

@@ -41,6 +41,19 @@ public class DeliveryStore implements InitializingBean {
         Mongo.index(rows(), Indexes.ascending("status", "notBefore"), false, "status_notBefore");
         Mongo.index(rows(), Indexes.ascending("alertId", "createdAt"), false, "alert");
         Mongo.index(rows(), Indexes.ascending("status", "updatedAt"), false, "status_updated");
+        Mongo.index(rows(), Indexes.ascending("groupKey", "status"), false, "group");
+    }
+
+    /**
+     * When the open group of a group key is due: the earliest {@code notBefore} of its rows still waiting for their
+     * first send (rows rescheduled after a failure do not count: they keep their own backoff).
+     */
+    public Optional<Instant> openGroupFlush(String groupKey) {
+        Document d = rows().find(Filters.and(Filters.eq("groupKey", groupKey),
+                        Filters.eq("status", DeliveryStatus.PENDING.name()), Filters.eq("attempts", 0),
+                        Filters.eq("rounds", 0), Filters.eq("lastError", null)))
+                .sort(Sorts.ascending("notBefore")).first();
+        return Optional.ofNullable(d).map(x -> Mongo.instant(x, "notBefore"));
     }
 
     /** Copies a row into the outbox; false when it is there already (the key is the idempotency key). */

@@ -58,6 +58,7 @@ public class SubscriptionStore implements InitializingBean {
                         .append("occurrences", names(f.occurrences())))
                 .append("mode", s.mode().name())
                 .append("digestIntervalMs", s.digestInterval() == null ? null : s.digestInterval().toMillis())
+                .append("groupWaitMs", s.groupWait() == null ? null : s.groupWait().toMillis())
                 .append("createdAt", Mongo.date(s.createdAt()));
         subscriptions().replaceOne(Filters.eq("_id", s.id()), doc,
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
@@ -103,9 +104,10 @@ public class SubscriptionStore implements InitializingBean {
                 Severity.valueOf(f.getString("minSeverity")), enums(f, "signals", SignalType::valueOf),
                 enums(f, "occurrences", Occurrence::valueOf));
         Number digest = (Number) d.get("digestIntervalMs");
+        Number groupWait = (Number) d.get("groupWaitMs");
         return new Subscription(d.getString("_id"), d.getString("name"), d.getString("owner"), channel, filter,
                 DeliveryMode.valueOf(d.getString("mode")), digest == null ? null : Duration.ofMillis(digest.longValue()),
-                Mongo.instant(d, "createdAt"));
+                groupWait == null ? null : Duration.ofMillis(groupWait.longValue()), Mongo.instant(d, "createdAt"));
     }
 
     private MongoCollection<Document> subscriptions() {

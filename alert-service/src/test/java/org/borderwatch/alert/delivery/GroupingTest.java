@@ -54,6 +54,38 @@ class GroupingTest {
     }
 
     @Test
+    void aSubscriptionsOwnGroupWaitWinsAndAMessageJoinsItsOpenGroup() {
+        var channel = new Channel(ChannelType.WEBHOOK, "https://x.example/h", null, null, "0123456789abcdef", null);
+        var cap = new Channel(ChannelType.WEBHOOK, "https://x.example/h", null, null, "0123456789abcdef", "cap");
+        var own = new Subscription("s1", "n", "o", channel, null, DeliveryMode.IMMEDIATE, null, Duration.ofSeconds(30),
+                NOW);
+        var zero = new Subscription("s2", "n", "o", channel, null, DeliveryMode.IMMEDIATE, null, Duration.ZERO, NOW);
+        var service = new Subscription("s3", "n", "o", channel, null, DeliveryMode.IMMEDIATE, null, NOW);
+        var digest = new Subscription("s4", "n", "o", channel, null, DeliveryMode.DIGEST, Duration.ofHours(1), NOW);
+        var capped = new Subscription("s5", "n", "o", cap, null, DeliveryMode.IMMEDIATE, null, NOW);
+        Duration fallback = Duration.ofSeconds(5);
+
+        assertThat(Grouping.notBefore(own, NOW, fallback, null)).isEqualTo(NOW.plusSeconds(30));
+        assertThat(Grouping.notBefore(zero, NOW, fallback, null)).isEqualTo(NOW);
+        assertThat(Grouping.notBefore(service, NOW, fallback, null)).isEqualTo(NOW.plusSeconds(5));
+        // a group opened 20 s ago with a 30 s wait flushes in 10 s: a new message joins it
+        assertThat(Grouping.notBefore(own, NOW, fallback, NOW.plusSeconds(10))).isEqualTo(NOW.plusSeconds(10));
+        // a group that is due already (the worker has not picked it up yet) takes the new message along
+        assertThat(Grouping.notBefore(own, NOW, fallback, NOW.minusSeconds(1))).isEqualTo(NOW.minusSeconds(1));
+        // never later than the message's own wait
+        assertThat(Grouping.notBefore(service, NOW, fallback, NOW.plusSeconds(60))).isEqualTo(NOW.plusSeconds(5));
+        assertThat(Grouping.notBefore(digest, NOW, fallback, NOW.plusSeconds(1)))
+                .isEqualTo(Instant.parse("2025-03-16T11:00:00Z"));
+
+        assertThat(Grouping.joinsOpenGroups(own, fallback)).isTrue();
+        assertThat(Grouping.joinsOpenGroups(service, fallback)).isTrue();
+        assertThat(Grouping.joinsOpenGroups(service, Duration.ZERO)).isFalse();
+        assertThat(Grouping.joinsOpenGroups(zero, fallback)).isFalse();
+        assertThat(Grouping.joinsOpenGroups(digest, fallback)).isFalse();
+        assertThat(Grouping.joinsOpenGroups(capped, fallback)).isFalse();
+    }
+
+    @Test
     void groupKeysBySegmentByDigestAndNeverForCap() {
         var lifecycle = new org.borderwatch.alert.lifecycle.AlertLifecycle(java.time.Clock.fixed(NOW,
                 java.time.ZoneOffset.UTC), new org.borderwatch.alert.lifecycle.LifecycleSettings(Duration.ZERO, null));
