@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 class GroupingIT extends AlertServiceITSupport {
 
     private static final OffsetDateTime WHEN = Fixtures.EVENT_TIME.plusYears(40);
-    private static final Duration WAIT = Duration.ofSeconds(3);
+    private static final Duration WAIT = Duration.ofSeconds(6);
 
     private static Assessment assessment(UUID incident, BorderSegment segment, Severity severity) {
         return Fixtures.assessment(incident, 1, segment, severity, Occurrence.DISPUTED, false, WHEN);
@@ -49,11 +49,11 @@ class GroupingIT extends AlertServiceITSupport {
         String path = "/grouped/" + UUID.randomUUID();
         var created = post("/api/v1/subscriptions", "staff1", """
                 {"name":"grouped desk","channel":{"type":"webhook","url":"%s","secret":"%s"},
-                 "filter":{"segments":["SYUNIK_WEST","ARARAT"]},"groupWait":"PT3S"}"""
+                 "filter":{"segments":["SYUNIK_WEST","ARARAT"]},"groupWait":"PT6S"}"""
                 .formatted(RECEIVER.url(path), SECRET));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode subscription = Json.tree(created.body().getBytes(StandardCharsets.UTF_8));
-        assertThat(subscription.get("groupWait").asString()).isEqualTo("PT3S");
+        assertThat(subscription.get("groupWait").asString()).isEqualTo("PT6S");
         String subscriptionId = subscription.get("id").asString();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
