@@ -29,7 +29,7 @@ class MetricsIT extends AlertServiceITSupport {
             assertThat(scrape)
                     .containsPattern("borderwatch_alerts_total\\{[^}]*event=\"fired\"[^}]*severity=\"high\"")
                     .containsPattern("borderwatch_deliveries_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"delivered\"")
-                    .containsPattern("borderwatch_alert_delivery_latency_seconds\\{[^}]*quantile=\"0.95\"")
+                    .containsPattern("borderwatch_alert_delivery_latency_seconds_bucket\\{[^}]*le=\"0.01\"")
                     .contains("borderwatch_alert_delivery_latency_seconds_count")
                     .contains("borderwatch_alert_outbox_backlog")
                     .contains("resilience4j_circuitbreaker_state")
