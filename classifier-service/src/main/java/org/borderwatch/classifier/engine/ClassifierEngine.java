@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,13 +128,22 @@ public final class ClassifierEngine {
             return new Result(Outcome.CORRECTED, out);
         }
         dissolvedVersions.clear();
-        if (seen != null) {
-            out.addAll(withdraw(id, "corrected by revision " + report.revision()));
-        }
+        List<Assessment> dissolved = seen != null ? withdraw(id, "corrected by revision " + report.revision())
+                : List.of();
         state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
         state.reports.put(id, stored);
-        out.addAll(place(state.reports.get(id)));
-        out.addAll(reassess());
+        List<Assessment> placed = new ArrayList<>(place(state.reports.get(id)));
+        placed.addAll(reassess());
+        // an incident the correction emptied and formed again under the same id was never really closed: its
+        // consumers see the next open version, not a "dissolved" one followed by a reopening
+        Set<UUID> reformed = new HashSet<>();
+        state.incidents.forEach(i -> {
+            if (dissolvedVersions.containsKey(i.id)) {
+                reformed.add(i.id);
+            }
+        });
+        dissolved.stream().filter(a -> !reformed.contains(a.incidentId())).forEach(out::add);
+        out.addAll(placed);
         trim();
         return new Result(seen != null ? Outcome.CORRECTED : Outcome.ACCEPTED, out);
     }

@@ -184,7 +184,11 @@ class CorrelationTest {
         IncidentReport elsewhere = claim(AZ_MOD, "moved", Party.AM, "2025-03-16T09:35", "2025-03-16T11:00",
                 SYUNIK_EAST, GEGHARKUNIK).revision(2).build();
 
-        out.addAll(engine.process(elsewhere).assessments());
+        List<Assessment> corrected = engine.process(elsewhere).assessments();
+        out.addAll(corrected);
+        // the Syunik incident is formed again under its id: an open next version, no "dissolved" closure before it
+        assertThat(corrected).filteredOn(a -> a.segment() == SYUNIK_EAST).singleElement()
+                .satisfies(a -> assertThat(a.closed()).isFalse());
 
         java.util.Map<java.util.UUID, Long> highest = new java.util.HashMap<>();
         for (Assessment a : out) {
@@ -193,6 +197,27 @@ class CorrelationTest {
                     .as("version %s of %s after %s", a.version(), a.incidentId(), previous).isTrue();
         }
         assertThat(out).anySatisfy(a -> assertThat(a.segment()).isEqualTo(GEGHARKUNIK));
+    }
+
+    @Test
+    void aCorrectionThatTakesTheClaimElsewhereClosesTheIncidentItLeftAsDissolved() {
+        IncidentReport claim = azClaim("left", "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST);
+        Assessment before = feed(claim).get(0);
+        IncidentReport elsewhere = claim(AZ_MOD, "left", Party.AM, "2025-03-16T09:35", "2025-03-16T11:00",
+                GEGHARKUNIK).revision(2).build();
+
+        List<Assessment> corrected = engine.process(elsewhere).assessments();
+
+        assertThat(corrected).filteredOn(a -> a.incidentId().equals(before.incidentId())).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.closed()).isTrue();
+                    assertThat(a.version()).isGreaterThan(before.version());
+                    assertThat(a.rationale()).anyMatch(line -> line.startsWith("Dissolved"));
+                });
+        assertThat(corrected).anySatisfy(a -> {
+            assertThat(a.segment()).isEqualTo(GEGHARKUNIK);
+            assertThat(a.closed()).isFalse();
+        });
     }
 
     @Test
