@@ -258,7 +258,7 @@ public final class AlertLoadDriver {
             System.out.println("service's store round trips by command (time as the service's client saw it):");
             System.out.println(storeTimings.report(10));
             if (Boolean.getBoolean("bench.histogram")) {
-                System.out.println(histogram(12));
+                System.out.println(histogram(25));
             }
             System.out.printf("expected items %d, webhook rows %d, received %d, missing %d, unexpected %d, duplicate "
                     + "copies %d, FAILED rows %d%n", expected.size(), webhookRows, received.size(), missing.size(),
@@ -349,11 +349,17 @@ public final class AlertLoadDriver {
         return true;
     }
 
+    /** Heap in use right after a full collection, as the collector reports it (not "used" read later). */
     private static long heapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
+        System.gc();
+        System.gc();
+        long used = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return used;
     }
 
     /** The largest classes on the heap (live objects: jcmd runs a full GC first), for the memory check. */
@@ -364,7 +370,8 @@ public final class AlertLoadDriver {
             List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             p.waitFor(60, TimeUnit.SECONDS);
             return "heap histogram (top " + lines + ")\n" + String.join("\n",
-                    out.subList(Math.min(1, out.size()), Math.min(out.size(), lines + 3)));
+                    out.subList(Math.min(1, out.size()), Math.min(out.size(), lines + 3)))
+                    + "\n" + (out.isEmpty() ? "" : out.get(out.size() - 1));
         } catch (Exception e) {
             return "heap histogram unavailable: " + e;
         }
