@@ -8,8 +8,19 @@ public interface ChannelSender {
 
     ChannelType type();
 
-    /** The circuit breaker's key: one breaker per target host (or per SMTP server, per broker). */
+    /**
+     * The key of the target's circuit breaker and rate limiter: one of each per target host (or per SMTP server, per
+     * broker), so a slow or failing receiver never holds back the others.
+     */
     String circuitKey(Subscription subscription);
+
+    /**
+     * Whether calls go through the per-target rate limiter. The limiter protects receivers outside BorderWatch; a
+     * channel into our own infrastructure (the Kafka feed) is not limited.
+     */
+    default boolean rateLimited() {
+        return true;
+    }
 
     /** @return a status code worth recording (HTTP), or null */
     Integer send(Subscription subscription, Notification notification);

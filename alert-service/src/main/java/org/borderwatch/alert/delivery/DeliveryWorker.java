@@ -54,7 +54,8 @@ public class DeliveryWorker {
     private final CircuitBreakerRegistry circuitBreakers;
     private final CircuitBreakerConfig circuitConfig;
     private final Retry retry;
-    private final RateLimiter rateLimiter;
+    private final RateLimiterRegistry rateLimiters;
+    private final RateLimiterConfig rateConfig;
     private final AlertProperties.Delivery settings;
     private final Clock clock;
     private final AlertMetrics metrics;
@@ -87,11 +88,12 @@ public class DeliveryWorker {
                 .retryOnException(e -> !(e instanceof PermanentDeliveryException)
                         && !(e instanceof CallNotPermittedException) && !(e instanceof RequestNotPermitted))
                 .build());
-        this.rateLimiter = rateLimiters.rateLimiter("delivery", RateLimiterConfig.custom()
+        this.rateLimiters = rateLimiters;
+        this.rateConfig = RateLimiterConfig.custom()
                 .limitForPeriod(settings.ratePerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(settings.timeout())
-                .build());
+                .build();
     }
 
     public String owner() {
@@ -148,8 +150,11 @@ public class DeliveryWorker {
             attempts.incrementAndGet();
             return sender.send(sub, notification);
         };
-        Supplier<Integer> decorated = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(breaker, RateLimiter.decorateSupplier(rateLimiter, call)));
+        Supplier<Integer> limited = sender.rateLimited()
+                ? RateLimiter.decorateSupplier(rateLimiters.rateLimiter("delivery-" + sender.circuitKey(sub),
+                rateConfig), call)
+                : call;
+        Supplier<Integer> decorated = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, limited));
         Instant now;
         try {
             Integer status = decorated.get();

@@ -1,5 +1,7 @@
 package org.borderwatch.alert.it;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -15,7 +17,9 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +32,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Digest subscriptions, CAP webhooks, Kafka subscriptions, and the OpenAPI document. */
 class ChannelsIT extends AlertServiceITSupport {
+
+    @Autowired
+    RateLimiterRegistry rateLimiters;
 
     @Test
     void aDigestCollectsMatchingAlertsIntoOneSignedMessage() {
@@ -96,6 +103,13 @@ class ChannelsIT extends AlertServiceITSupport {
             });
         }
         assertThat(received.get(0).alerts()).extracting(Alert::incidentId).containsExactly(incident);
+
+        // each receiver outside BorderWatch has its own rate limiter (like its circuit breaker); Kafka has none
+        String receiverLimiter = "delivery-webhook-" + URI.create(RECEIVER.url(path)).getHost() + "-"
+                + URI.create(RECEIVER.url(path)).getPort();
+        assertThat(rateLimiters.getAllRateLimiters()).extracting(RateLimiter::getName)
+                .contains(receiverLimiter)
+                .doesNotContain("delivery-kafka", "delivery");
     }
 
     @Test

@@ -40,6 +40,12 @@ public class KafkaChannel implements ChannelSender {
         return "kafka";
     }
 
+    /** Our own broker: {@code border.alerts} must keep up with a burst, so the receivers' rate limit does not apply. */
+    @Override
+    public boolean rateLimited() {
+        return false;
+    }
+
     @Override
     public Integer send(Subscription subscription, Notification n) {
         boolean feed = AlertDispatcher.FEED_SUBSCRIPTION.equals(subscription.id());
