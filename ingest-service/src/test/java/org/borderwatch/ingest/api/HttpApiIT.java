@@ -161,10 +161,14 @@ class HttpApiIT extends IngestITSupport {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200));
         assertThat(get("/actuator/health/readiness").body()).contains("binders");
+        JsonNode components = json(get("/actuator/health")).get("components");
+        assertThat(components.get("dedupMemory").get("status").asString()).isEqualTo("UP");
         post("/api/v1/reports/statement", KEY, "application/json", statement(uniqueRef("metrics"), CLAIM));
         String prometheus = get("/actuator/prometheus").body();
         assertThat(prometheus).contains("borderwatch_reports_received_total{application=\"ingest-service\",format=\"statement\"}")
                 .contains("borderwatch_reports_normalized_total")
-                .contains("borderwatch_reports_normalize_seconds");
+                .contains("borderwatch_reports_normalize_seconds")
+                .contains("borderwatch_reports_normalize_seconds_bucket")
+                .contains("borderwatch_reports_dedup_remembered");
     }
 }
