@@ -258,16 +258,18 @@ public class AlertDispatcher {
         if (stored.pending().isEmpty()) {
             return 0;
         }
-        int copied = 0;
         boolean streamed = false;
+        List<OutboxRow> rows = new ArrayList<>();
         for (OutboxRow row : stored.pending()) {
             if (STREAM_SUBSCRIPTION.equals(row.subscriptionId())) {
                 streamLog.append(Json.read(row.alertJson(), Alert.class), row.alertJson(), row.createdAt());
                 streamed = true;
-            } else if (deliveries.insertIfAbsent(row)) {
-                copied++;
+            } else {
+                rows.add(row);
             }
         }
+        // one round trip for all of a message's rows; rows copied before a crash are skipped (same key)
+        int copied = deliveries.insertAllIfAbsent(rows);
         if (streamed) {
             stream.wake();
         }

@@ -61,6 +61,15 @@ public class DeliveryStore implements InitializingBean {
         return Mongo.insertIfAbsent(rows(), toDocument(row).append("updatedAt", Mongo.date(row.createdAt())));
     }
 
+    /**
+     * Copies rows into the outbox with ONE unordered {@code insertMany}; rows already there (same idempotency key,
+     * e.g. after a crash or a redelivery) are left as they are. Returns how many were new.
+     */
+    public int insertAllIfAbsent(List<OutboxRow> rows) {
+        return Mongo.insertAllIfAbsent(rows(), rows.stream()
+                .map(r -> toDocument(r).append("updatedAt", Mongo.date(r.createdAt()))).toList());
+    }
+
     private static Bson claimable(Instant now) {
         return Filters.or(
                 Filters.and(Filters.eq("status", DeliveryStatus.PENDING.name()),

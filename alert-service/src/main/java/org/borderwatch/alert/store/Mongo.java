@@ -1,14 +1,18 @@
 package org.borderwatch.alert.store;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /** Small helpers shared by the stores: dates, duplicate keys, index creation. */
 final class Mongo {
@@ -35,6 +39,28 @@ final class Mongo {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Inserts all documents in one unordered {@code insertMany}; a document whose unique key exists already is
+     * skipped, the others are inserted. Returns how many were inserted. Any error other than a duplicate key is
+     * thrown.
+     */
+    static int insertAllIfAbsent(MongoCollection<Document> collection, List<Document> docs) {
+        if (docs.isEmpty()) {
+            return 0;
+        }
+        try {
+            collection.insertMany(docs, new InsertManyOptions().ordered(false));
+            return docs.size();
+        } catch (MongoBulkWriteException e) {
+            List<BulkWriteError> errors = e.getWriteErrors();
+            if (e.getWriteConcernError() != null || errors.isEmpty() || !errors.stream()
+                    .allMatch(w -> w.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            return docs.size() - errors.size();
         }
     }
 

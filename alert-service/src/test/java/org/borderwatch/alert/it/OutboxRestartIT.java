@@ -114,6 +114,34 @@ class OutboxRestartIT extends AlertServiceITSupport {
         assertThat(RECEIVER.accepted(path)).hasSize(1);
     }
 
+    @Test
+    void aMessagesRowsAreCopiedInOneInsertAndRowsAlreadyThereAreLeftAlone() {
+        String sub = "not-a-subscription-" + UUID.randomUUID();
+        Instant later = Instant.now().plus(Duration.ofHours(1));   // not due: the worker leaves them alone
+        List<OutboxRow> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            OutboxRow r = row(sub, "http://127.0.0.1:9/none", i, DeliveryStatus.PENDING);
+            rows.add(new OutboxRow(r.id(), r.alertId(), r.incidentId(), r.sequence(), r.event(), r.subscriptionId(),
+                    r.subscriptionName(), r.channel(), r.target(), r.groupKey(), r.status(), later, r.createdAt(),
+                    r.receivedAt(), 0, 0, null, null, null, null, r.alertJson()));
+        }
+        // two rows were copied before a crash, and one of them has been delivered since
+        assertThat(deliveryStore.insertIfAbsent(rows.get(1))).isTrue();
+        assertThat(deliveryStore.insertIfAbsent(rows.get(3))).isTrue();
+        mongo.getCollection("deliveries").updateOne(new org.bson.Document("_id", rows.get(3).id()),
+                new org.bson.Document("$set", new org.bson.Document("status", "DELIVERED")));
+        try {
+            assertThat(deliveryStore.insertAllIfAbsent(rows)).as("only the missing rows are new").isEqualTo(3);
+            assertThat(deliveryStore.insertAllIfAbsent(rows)).as("a repeated copy is a no-op").isZero();
+            assertThat(rows).allSatisfy(r -> assertThat(deliveryStore.find(r.id())).isPresent());
+            assertThat(deliveryStore.find(rows.get(3).id()).orElseThrow().status())
+                    .as("a row already there is not overwritten").isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(deliveryStore.find(rows.get(0).id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        } finally {
+            mongo.getCollection("deliveries").deleteMany(new org.bson.Document("subscriptionId", sub));
+        }
+    }
+
     private org.bson.Document finishedRow(String status, Duration age) {
         UUID incident = UUID.randomUUID();
         return new org.bson.Document("_id", UUID.randomUUID().toString())
