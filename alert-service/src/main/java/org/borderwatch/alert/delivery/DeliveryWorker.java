@@ -28,16 +28,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Moves the outbox to the channels. Each pass finds due rows, groups them ({@link Grouping}), claims each row with a
- * lease, and sends the batch through Resilience4j: a rate limiter, a circuit breaker per target host and a retry
+ * Moves the outbox to the channels. Each pass finds due rows, groups them ({@link Grouping}), claims them a few
+ * batches at a time (up to max-batch rows per claim, one {@code updateMany} and one read) under a lease, and sends the batch through Resilience4j: a rate limiter, a circuit breaker per target host and a retry
  * with exponential backoff and jitter. A round that fails is rescheduled with a growing delay; after the last
  * round the rows are FAILED with the reason. An open circuit only postpones (it is not the target's answer). Any
  * instance may run a worker: claims are atomic, so a row is sent by one worker at a time, and a worker that dies
@@ -106,16 +108,41 @@ public class DeliveryWorker {
         List<OutboxRow> due = store.findDue(now, settings.maxBatch() * 10);
         List<Grouping.Pending> pending = due.stream()
                 .map(r -> new Grouping.Pending(r.id(), r.groupKey(), r.notBefore(), r.createdAt())).toList();
+        List<List<Grouping.Pending>> batches = Grouping.dueBatches(pending, now, settings.maxBatch());
         int handled = 0;
-        for (List<Grouping.Pending> batch : Grouping.dueBatches(pending, now, settings.maxBatch())) {
-            List<OutboxRow> claimed = new ArrayList<>();
-            Instant leaseUntil = clock.instant().plus(settings.lease());
-            for (Grouping.Pending p : batch) {
-                store.claim(p.id(), owner, clock.instant(), leaseUntil).ifPresent(claimed::add);
+        int next = 0;
+        while (next < batches.size()) {
+            // consecutive batches are claimed together, up to max-batch rows per claim (two store round trips)
+            List<List<Grouping.Pending>> chunk = new ArrayList<>();
+            int size = 0;
+            while (next < batches.size()
+                    && (chunk.isEmpty() || size + batches.get(next).size() <= settings.maxBatch())) {
+                size += batches.get(next).size();
+                chunk.add(batches.get(next++));
             }
-            if (!claimed.isEmpty()) {
-                send(claimed);
-                handled += claimed.size();
+            Instant claimedAt = clock.instant();
+            List<String> ids = chunk.stream().flatMap(List::stream).map(Grouping.Pending::id).toList();
+            Map<String, OutboxRow> claimed = new HashMap<>();
+            store.claimAll(ids, owner, claimedAt, claimedAt.plus(settings.lease()))
+                    .forEach(r -> claimed.put(r.id(), r));
+            // the sends of one chunk wait for rate limiters and retries: once half the lease is used, the rows not
+            // yet sent are given back rather than sent under a lease that may run out (another worker's claim)
+            Instant sendBy = claimedAt.plus(settings.lease().dividedBy(2));
+            for (List<Grouping.Pending> batch : chunk) {
+                List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id())).filter(Objects::nonNull)
+                        .toList();
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                if (clock.instant().isAfter(sendBy)) {
+                    List<String> unsent = new ArrayList<>(rows.stream().map(OutboxRow::id).toList());
+                    unsent.addAll(claimed.keySet());
+                    store.release(unsent, owner, clock.instant());
+                    claimed.clear();
+                    break;
+                }
+                send(rows);
+                handled += rows.size();
             }
         }
         metrics.backlog(store.backlog());

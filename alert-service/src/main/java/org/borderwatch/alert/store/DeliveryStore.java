@@ -1,10 +1,8 @@
 package org.borderwatch.alert.store;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -17,14 +15,17 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code deliveries} collection: the outbox and, once done, the audit of every delivery. Rows are claimed one
- * at a time with {@code findOneAndUpdate} and a lease (no transactions); a worker that dies leaves its rows
- * claimable again when the lease runs out. Every change of a claimed row is conditional on the lease owner.
+ * The {@code deliveries} collection: the outbox and, once done, the audit of every delivery. Rows are claimed a
+ * batch at a time with {@code updateMany} and a lease with a token per claim (no transactions); a worker that dies
+ * leaves its rows claimable again when the lease runs out. Every change of a claimed row is conditional on the lease owner.
  */
 @Repository
 public class DeliveryStore implements InitializingBean {
@@ -85,14 +86,38 @@ public class DeliveryStore implements InitializingBean {
         return out;
     }
 
-    /** Claims one row under a lease; empty when another worker has it or it is no longer due. */
-    public Optional<OutboxRow> claim(String id, String owner, Instant now, Instant leaseUntil) {
-        Document d = rows().findOneAndUpdate(Filters.and(Filters.eq("_id", id), claimable(now)),
+    /**
+     * Claims those of the given rows that are still claimable, in two round trips whatever their number: one
+     * {@code updateMany} on {@code _id in ids} and "pending and due, or in flight under a lease that ran out"
+     * that sets this worker as owner with a lease and a token new for this claim, then one {@code find} of the
+     * rows carrying that token. MongoDB applies the update to each document atomically and re-checks the filter
+     * on a conflict, so a row two workers try to claim at once gets one token, and only the worker whose token it
+     * carries reads it back; a row this worker still holds from an earlier claim is not returned either. Rows
+     * come back in the order of {@code ids}.
+     */
+    public List<OutboxRow> claimAll(List<String> ids, String owner, Instant now, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        rows().updateMany(Filters.and(Filters.in("_id", ids), claimable(now)),
                 Updates.combine(Updates.set("status", DeliveryStatus.IN_FLIGHT.name()),
-                        Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Mongo.date(leaseUntil)),
-                        Updates.set("updatedAt", Mongo.date(now))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(d).map(DeliveryStore::toRow);
+                        Updates.set("leaseOwner", owner), Updates.set("leaseToken", token),
+                        Updates.set("leaseUntil", Mongo.date(leaseUntil)), Updates.set("updatedAt", Mongo.date(now))));
+        Map<String, OutboxRow> claimed = new HashMap<>();
+        rows().find(Filters.and(Filters.in("_id", ids), Filters.eq("leaseToken", token)))
+                .forEach(d -> claimed.put(d.getString("_id"), toRow(d)));
+        return ids.stream().map(claimed::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Gives claimed rows back unsent: pending again, due at once, no lease. */
+    public void release(Collection<String> ids, String owner, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        rows().updateMany(owned(ids, owner), Updates.combine(
+                Updates.set("status", DeliveryStatus.PENDING.name()), Updates.set("updatedAt", Mongo.date(now)),
+                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil")));
     }
 
     public void delivered(Collection<String> ids, String owner, Instant now, Integer statusCode, int attempts,
@@ -101,7 +126,7 @@ public class DeliveryStore implements InitializingBean {
                 Updates.set("status", DeliveryStatus.DELIVERED.name()),
                 Updates.set("deliveredAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now)),
                 Updates.set("statusCode", statusCode), Updates.set("batchKey", batchKey),
-                Updates.unset("leaseOwner"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts)));
+                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts)));
     }
 
     public void reschedule(Collection<String> ids, String owner, Instant now, Instant notBefore, String reason,
@@ -110,7 +135,7 @@ public class DeliveryStore implements InitializingBean {
                 Updates.set("status", DeliveryStatus.PENDING.name()),
                 Updates.set("notBefore", Mongo.date(notBefore)), Updates.set("updatedAt", Mongo.date(now)),
                 Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
-                Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
+                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"),
                 Updates.inc("attempts", attempts), Updates.inc("rounds", rounds)));
     }
 
@@ -119,7 +144,7 @@ public class DeliveryStore implements InitializingBean {
         rows().updateMany(owned(ids, owner), Updates.combine(
                 Updates.set("status", DeliveryStatus.FAILED.name()), Updates.set("updatedAt", Mongo.date(now)),
                 Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
-                Updates.unset("leaseOwner"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts),
+                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts),
                 Updates.inc("rounds", 1)));
     }
 

@@ -1,0 +1,157 @@
+package org.borderwatch.alert.it;
+
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.alert.delivery.DeliveryStatus;
+import org.borderwatch.alert.delivery.Grouping;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.store.OutboxRow;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The batch claim against the real store: two workers claiming the same due rows at the same moment never both get
+ * a row, a worker never reads back a row it still holds from an earlier claim, and an expired lease makes rows
+ * claimable by another worker. The rows are due only at a time an hour ahead, so the context's own worker (which
+ * claims at the real time) never touches them.
+ */
+class OutboxClaimIT extends AlertServiceITSupport {
+
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final String subscription = "claim-test-" + UUID.randomUUID();
+
+    @AfterEach
+    void removeRows() {
+        mongo.getCollection("deliveries").deleteMany(new Document("subscriptionId", subscription));
+    }
+
+    private List<String> insertRows(int count, Instant dueAt) {
+        List<OutboxRow> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID incident = UUID.randomUUID();
+            Alert alert = new Alert(1, AlertLifecycle.alertIdOf(incident), incident, 1, 1, AlertEvent.FIRED,
+                    AlertStatus.FIRING, BorderSegment.TAVUSH, Severity.MEDIUM, Occurrence.UNVERIFIED, null, null, null,
+                    null, "claim test " + i, List.of("claimed twice?"), null, OffsetDateTime.now(ZoneOffset.UTC));
+            String id = Grouping.itemKey(subscription, alert);
+            rows.add(new OutboxRow(id, alert.alertId(), incident, 1, "FIRED", subscription, "claim", "WEBHOOK",
+                    "http://127.0.0.1:9/none", "single|" + id, DeliveryStatus.PENDING, dueAt, Instant.now(),
+                    Instant.now(), 0, 0, null, null, null, null, Json.write(alert)));
+        }
+        assertThat(deliveryStore.insertAllIfAbsent(rows)).isEqualTo(count);
+        return rows.stream().map(OutboxRow::id).toList();
+    }
+
+    @Test
+    void twoWorkersClaimingTheSameRowsAtOnceNeverBothGetARow() throws Exception {
+        Instant at = Instant.now().plus(Duration.ofHours(1));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 15; round++) {
+                List<String> ids = insertRows(30, at.minusSeconds(1));
+                CyclicBarrier start = new CyclicBarrier(2);
+                // both claim the same rows in the same order, in chunks, as the worker does
+                CompletableFuture<List<String>> a = CompletableFuture.supplyAsync(() -> claimInChunks(start, ids,
+                        "worker-a", at), pool);
+                CompletableFuture<List<String>> b = CompletableFuture.supplyAsync(() -> claimInChunks(start, ids,
+                        "worker-b", at), pool);
+                List<String> byA = a.get();
+                List<String> byB = b.get();
+
+                Set<String> both = new HashSet<>(byA);
+                both.retainAll(byB);
+                assertThat(both).as("round %d: rows both workers got", round).isEmpty();
+                assertThat(byA).doesNotHaveDuplicates();
+                assertThat(byB).doesNotHaveDuplicates();
+                List<String> all = new ArrayList<>(byA);
+                all.addAll(byB);
+                assertThat(all).as("every due row is claimed by one of them").containsExactlyInAnyOrderElementsOf(ids);
+                for (String id : byA) {
+                    Document d = mongo.getCollection("deliveries").find(new Document("_id", id)).first();
+                    assertThat(d.getString("leaseOwner")).isEqualTo("worker-a");
+                    assertThat(d.getString("status")).isEqualTo("IN_FLIGHT");
+                }
+                for (String id : byB) {
+                    assertThat(mongo.getCollection("deliveries").find(new Document("_id", id)).first()
+                            .getString("leaseOwner")).isEqualTo("worker-b");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<String> claimInChunks(CyclicBarrier start, List<String> ids, String owner, Instant at) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 10) {
+            deliveryStore.claimAll(ids.subList(i, Math.min(ids.size(), i + 10)), owner, at, at.plus(LEASE))
+                    .forEach(r -> got.add(r.id()));
+        }
+        return got;
+    }
+
+    @Test
+    void aHeldRowIsNotClaimedAgainAndAnExpiredLeaseLetsAnotherWorkerTakeIt() {
+        Instant at = Instant.now().plus(Duration.ofHours(1));
+        List<String> ids = insertRows(6, at.minusSeconds(1));
+
+        List<OutboxRow> first = deliveryStore.claimAll(ids.subList(0, 4), "worker-a", at, at.plus(LEASE));
+        assertThat(first).extracting(OutboxRow::id).containsExactlyElementsOf(ids.subList(0, 4));
+        assertThat(first).allSatisfy(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.IN_FLIGHT));
+
+        // the same worker claims again while it holds four of them: only the two free rows come back
+        assertThat(deliveryStore.claimAll(ids, "worker-a", at.plusSeconds(1), at.plus(LEASE)))
+                .extracting(OutboxRow::id).containsExactlyElementsOf(ids.subList(4, 6));
+        // another worker within the lease gets nothing
+        assertThat(deliveryStore.claimAll(ids, "worker-b", at.plusSeconds(2), at.plus(LEASE))).isEmpty();
+
+        // given back unsent: claimable again at once
+        deliveryStore.release(ids.subList(4, 6), "worker-a", at.plusSeconds(3));
+        assertThat(deliveryStore.claimAll(ids, "worker-b", at.plusSeconds(3), at.plus(LEASE.multipliedBy(3))))
+                .extracting(OutboxRow::id).containsExactlyElementsOf(ids.subList(4, 6));
+
+        // worker-a died: once its lease has run out, worker-b takes its rows; worker-a can no longer finish them
+        Instant afterLease = at.plus(LEASE).plusSeconds(1);
+        assertThat(deliveryStore.claimAll(ids, "worker-b", afterLease, afterLease.plus(LEASE)))
+                .extracting(OutboxRow::id).containsExactlyElementsOf(ids.subList(0, 4));
+        deliveryStore.delivered(ids.subList(0, 4), "worker-a", afterLease, 204, 1, "late");
+        assertThat(ids.subList(0, 4)).allSatisfy(id -> assertThat(deliveryStore.find(id).orElseThrow().status())
+                .isEqualTo(DeliveryStatus.IN_FLIGHT));
+        deliveryStore.delivered(ids.subList(0, 4), "worker-b", afterLease, 204, 1, "batch");
+        assertThat(ids.subList(0, 4)).allSatisfy(id -> assertThat(deliveryStore.find(id).orElseThrow().status())
+                .isEqualTo(DeliveryStatus.DELIVERED));
+    }
+}
