@@ -104,9 +104,14 @@ public class DeliveryStore implements InitializingBean {
                 Updates.combine(Updates.set("status", DeliveryStatus.IN_FLIGHT.name()),
                         Updates.set("leaseOwner", owner), Updates.set("leaseToken", token),
                         Updates.set("leaseUntil", Mongo.date(leaseUntil)), Updates.set("updatedAt", Mongo.date(now))));
+        // read by _id alone and keep the token's rows here: the MongoDB-wire store answers a query on _id alone from
+        // its _id index, but scans the collection for _id combined with another field
         Map<String, OutboxRow> claimed = new HashMap<>();
-        rows().find(Filters.and(Filters.in("_id", ids), Filters.eq("leaseToken", token)))
-                .forEach(d -> claimed.put(d.getString("_id"), toRow(d)));
+        rows().find(Filters.in("_id", ids)).forEach(d -> {
+            if (token.equals(d.getString("leaseToken"))) {
+                claimed.put(d.getString("_id"), toRow(d));
+            }
+        });
         return ids.stream().map(claimed::get).filter(Objects::nonNull).toList();
     }
 
