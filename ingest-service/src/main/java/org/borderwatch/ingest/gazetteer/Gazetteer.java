@@ -26,13 +26,15 @@ import java.util.Set;
  * <p>Resolution rules: a province or an ambiguous region named next to a more specific place in one of its
  * segments is context, not a separate location ("Khnatsakh settlement of Syunik" is SYUNIK_EAST only). When only
  * ambiguous names remain, the segments are alternatives ({@code ambiguous}). Unknown names give
- * {@code UNRESOLVED}; nothing is guessed.
+ * {@code UNRESOLVED}; nothing is guessed. A Latin one-word name of at most four letters matches only when the text
+ * capitalises it ("dig" is a verb, "Dığ" is Tegh).
  */
 public final class Gazetteer {
 
     public static final String BUILT_IN = "/data/gazetteer.json";
     private static final int MAX_SUFFIX = 4;
     private static final int MIN_STEM = 4;
+    private static final int SHORT_NAME = 4;
 
     private final List<Place> places;
     private final Map<String, Place> byName = new HashMap<>();
@@ -131,6 +133,9 @@ public final class Gazetteer {
                     key.append(tokens.get(i + k).folded());
                 }
                 Place place = byName.get(key.toString());
+                if (place != null && latin && n == 1 && shortLowerCase(text, tokens.get(i))) {
+                    place = null;
+                }
                 if (place == null && !latin) {
                     place = stemMatch(key.toString());
                 }
@@ -149,6 +154,14 @@ public final class Gazetteer {
             }
         }
         return out;
+    }
+
+    /**
+     * A short one-word name written in lower case is an ordinary word, not a place: "dig" is not Dığ (Tegh), "kut"
+     * not Kut. Place names in statements are capitalised.
+     */
+    private static boolean shortLowerCase(String text, Fold.Token token) {
+        return token.folded().length() <= SHORT_NAME && !Character.isUpperCase(text.charAt(token.start()));
     }
 
     private Place stemMatch(String key) {

@@ -90,7 +90,7 @@ public final class StatementExtractor {
         };
         boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
         Casualties casualties = casualties(text, sentences, party, acting, stance);
-        List<EventType> types = eventTypes(text, stance, casualties);
+        List<EventType> types = eventTypes(text, sentences, stance, casualties);
 
         Answers answers = null;
         Coverage coverage = null;
@@ -169,7 +169,11 @@ public final class StatementExtractor {
     private record Actor(Party party, int start, int end) {
     }
 
-    /** Whose forces acted: the nearest actor phrase before the first hostile verb, else the first actor phrase. */
+    /**
+     * Whose forces acted. Sentence by sentence, the first of: the nearest actor phrase before a hostile verb ("Armenian
+     * units ... fired"), or a passive agent ("fire opened by units of the Armenian armed forces"). Failing both, the
+     * first actor phrase that is not a target or a counted victim ("two Armenian soldiers were killed").
+     */
     private static Party actor(String text, List<Span> sentences, Party sourceParty) {
         List<Actor> actors = new ArrayList<>();
         Matcher m = StatementRules.ACTOR.matcher(text);
@@ -178,31 +182,49 @@ public final class StatementExtractor {
             if (StatementRules.TARGET_BEFORE.matcher(before).find()) {
                 continue;
             }
-            Party p = nationality(m.group("nat") != null ? m.group("nat") : m.group("nat2"), sourceParty);
+            String noun = m.group("noun");
+            if (noun != null && PEOPLE.contains(noun.toLowerCase(Locale.ROOT))
+                    && COUNTED_BEFORE.matcher(before).find()) {
+                continue;
+            }
+            String nat = m.group("nat") != null ? m.group("nat")
+                    : m.group("nat2") != null ? m.group("nat2")
+                    : m.group("nat3") != null ? m.group("nat3") : m.group("nat4");
+            Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end()));
             }
         }
-        if (actors.isEmpty()) {
-            return null;
-        }
         for (Span sentence : sentences) {
+            Party found = null;
+            int at = Integer.MAX_VALUE;
             Matcher v = StatementRules.HOSTILE_VERB.matcher(text).region(sentence.start(), sentence.end());
-            while (v.find()) {
+            while (v.find() && found == null) {
                 int verb = v.start();
-                Actor nearest = null;
                 for (Actor a : actors) {
                     if (a.start() >= sentence.start() && a.end() <= verb) {
-                        nearest = a;
+                        found = a.party();
+                        at = verb;
                     }
                 }
-                if (nearest != null) {
-                    return nearest.party();
-                }
+            }
+            Matcher agent = StatementRules.PASSIVE_AGENT.matcher(text).region(sentence.start(), sentence.end());
+            if (agent.find() && agent.start() < at) {
+                Party p = nationality(agent.group("nat"), sourceParty);
+                found = p != null ? p : found;
+            }
+            if (found != null) {
+                return found;
             }
         }
-        return actors.get(0).party();
+        return actors.isEmpty() ? null : actors.get(0).party();
     }
+
+    /** A count right before an actor phrase makes it the people counted ("two Armenian soldiers were killed"). */
+    private static final Set<String> PEOPLE = Set.of("soldiers", "servicemen", "troops", "snipers", "sniper");
+    private static final Pattern COUNTED_BEFORE = Pattern.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
+            + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of)|\\ban?)\\s+$",
+            Pattern.CASE_INSENSITIVE);
 
     private static Party nationality(String word, Party sourceParty) {
         String w = word.toLowerCase(Locale.ROOT);
@@ -223,15 +245,26 @@ public final class StatementExtractor {
 
     // ---- event types -------------------------------------------------------------------------------------------
 
-    private static List<EventType> eventTypes(String text, Stance stance, Casualties casualties) {
+    /**
+     * Event types in order of first mention. Generic fire ("opened fire") counts as small arms only in a sentence
+     * that names no weapon, so "fired with artillery" is not also small arms, while "X fired at our positions. Our
+     * quadcopter destroyed ..." is small arms and a drone strike.
+     */
+    private static List<EventType> eventTypes(String text, List<Span> sentences, Stance stance,
+                                              Casualties casualties) {
         String lower = text.toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
+        List<Integer> weaponAt = new ArrayList<>();
         Matcher m = StatementRules.EVENT_SCAN.matcher(lower);
         while (m.find()) {
             for (int g = 0; g < StatementRules.EVENT_SCAN_TYPES.size(); g++) {
                 if (m.start("t" + g) >= 0) {
                     EventType type = StatementRules.EVENT_SCAN_TYPES.get(g);
+                    if (type == EventType.SMALL_ARMS_FIRE || type == EventType.MORTAR_ARTILLERY
+                            || type == EventType.DRONE_STRIKE) {
+                        weaponAt.add(m.start());
+                    }
                     if (seen.add(type)) {
                         found.put(m.start(), type);
                     }
@@ -239,12 +272,17 @@ public final class StatementExtractor {
                 }
             }
         }
-        boolean weaponNamed = seen.contains(EventType.SMALL_ARMS_FIRE)
-                || seen.contains(EventType.MORTAR_ARTILLERY) || seen.contains(EventType.DRONE_STRIKE);
-        if (!weaponNamed) {
-            Matcher fire = StatementRules.GENERIC_FIRE_LOWER.matcher(lower);
-            if (fire.find()) {
-                found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
+        if (!seen.contains(EventType.SMALL_ARMS_FIRE)) {
+            for (Span sentence : sentences) {
+                boolean weaponNamed = weaponAt.stream().anyMatch(sentence::contains);
+                if (StatementRules.RETALIATION.matcher(sentence.of(text)).find()) {
+                    continue; // "the enemy was silenced by retaliatory fire" is the response, not a weapon
+                }
+                Matcher fire = StatementRules.GENERIC_FIRE_LOWER.matcher(lower).region(sentence.start(), sentence.end());
+                if (!weaponNamed && fire.find()) {
+                    found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
+                    break;
+                }
             }
         }
         List<EventType> types = new ArrayList<>(new LinkedHashSet<>(found.values()));
@@ -280,14 +318,18 @@ public final class StatementExtractor {
                 if (!isKilled && !isWounded) {
                     continue;
                 }
-                int at = numberBefore(words, i);
+                int at = listed(text, words, i) ? i + 1 : numberBefore(words, i);
                 if (at < 0) {
                     at = numberAfter(words, i);
                 }
-                if (at < 0) {
+                Integer total = at < 0 ? total(text, words.get(i).end(), sentence.end()) : null;
+                if (at < 0 && total == null) {
                     continue;
                 }
-                int count = count(words, at);
+                int count = total != null ? total : count(words, at);
+                if (at < 0) {
+                    at = i;
+                }
                 if (isKilled) {
                     killed = killed == null ? count : Math.max(killed, count);
                 } else {
@@ -313,6 +355,24 @@ public final class StatementExtractor {
         }
         return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
     }
+
+    /** "killed: 1, wounded: 2": the casualty word is a label for the number after its colon. */
+    private static boolean listed(String text, List<Word> words, int i) {
+        if (i + 1 >= words.size() || !isCount(words, i + 1)) {
+            return false;
+        }
+        String between = text.substring(words.get(i).end(), words.get(i + 1).start());
+        return between.strip().equals(":") || between.strip().equals("-") || between.strip().equals("–");
+    }
+
+    /** "the number of servicemen who died ... has reached 71": a total later in the sentence. */
+    private static Integer total(String text, int from, int to) {
+        Matcher m = TOTAL.matcher(text).region(from, to);
+        return m.find() ? NumberWords.parse(m.group(1)) : null;
+    }
+
+    private static final Pattern TOTAL = Pattern.compile("\\b(?:reached|(?:risen|rose|increased|grown)\\s+to|"
+            + "stands?\\s+at|amounts?\\s+to|totals?)\\s+([\\p{L}\\d]+(?:-[\\p{L}]+)?)", Pattern.CASE_INSENSITIVE);
 
     private static boolean isKilledWord(String word) {
         return StatementRules.KILLED_WORDS.contains(word.toLowerCase(Locale.ROOT));
@@ -348,15 +408,31 @@ public final class StatementExtractor {
         return -1;
     }
 
-    /** "a serviceman", "an officer": one person. */
-    private static final Set<String> PERSON_NOUNS = Set.of("serviceman", "soldier", "officer", "civilian",
-            "resident", "guard", "border", "member", "person", "man", "woman", "child", "contract", "conscript");
+    /** "a serviceman", "an officer", "a contract serviceman": one person. */
+    private static final Set<String> PERSON_NOUNS = Set.of("serviceman", "servicewoman", "soldier", "officer",
+            "civilian", "resident", "villager", "guard", "member", "person", "man", "woman", "child", "conscript",
+            "sergeant", "private", "lieutenant", "captain", "major", "driver", "shepherd", "farmer", "worker",
+            "employee", "policeman", "deminer", "sapper", "fighter", "boy", "girl");
+
+    /** Words between "a"/"an" and the person it counts ("an Azerbaijani Army serviceman"). */
+    private static final int ARTICLE_REACH = 3;
 
     private static Integer count(List<Word> words, int k) {
         String t = words.get(k).text();
-        if ((t.equalsIgnoreCase("a") || t.equalsIgnoreCase("an")) && k + 1 < words.size()
-                && PERSON_NOUNS.contains(words.get(k + 1).text().toLowerCase(Locale.ROOT))) {
-            return 1;
+        if (t.equalsIgnoreCase("a") || t.equalsIgnoreCase("an")) {
+            for (int j = k + 1; j < Math.min(words.size(), k + 2 + ARTICLE_REACH); j++) {
+                String w = words.get(j).text().toLowerCase(Locale.ROOT);
+                if (PERSON_NOUNS.contains(w)) {
+                    return 1;
+                }
+                if (isKilledWord(w) || isWoundedWord(w) || NumberWords.parse(w) != null) {
+                    return null;
+                }
+            }
+            return null;
+        }
+        if (t.equalsIgnoreCase("one") && k > 0 && words.get(k - 1).text().equalsIgnoreCase("no")) {
+            return 0; // "no one was hurt"
         }
         return NumberWords.parse(t);
     }
@@ -454,6 +530,9 @@ public final class StatementExtractor {
         List<PlaceMention> there = mentions.stream()
                 .filter(m -> denying.stream().anyMatch(s -> s.contains(m.start())))
                 .toList();
+        if (there.isEmpty()) {
+            there = referredBack(text, sentences, denying, mentions);
+        }
         List<DateSpan> when = dates.stream()
                 .filter(d -> denying.stream().anyMatch(s -> s.contains(d.start())))
                 .toList();
@@ -470,6 +549,28 @@ public final class StatementExtractor {
         }
         List<BorderSegment> segments = gazetteer.resolve(there).resolvedSegments();
         return new Answers(List.of(), accuser, from, to, segments);
+    }
+
+    private static final Pattern ANAPHOR = Pattern.compile("^\\W*(?:that|this|these|those|such|it|all\\s+this)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The places of the sentence before a denial that points back to it ("X claims ... near Berd. That is
+     * baseless."); none otherwise.
+     */
+    private static List<PlaceMention> referredBack(String text, List<Span> sentences, List<Span> denying,
+                                                   List<PlaceMention> mentions) {
+        for (Span d : denying) {
+            int k = sentences.indexOf(d);
+            if (k > 0 && ANAPHOR.matcher(d.of(text)).find()) {
+                Span previous = sentences.get(k - 1);
+                List<PlaceMention> there = mentions.stream().filter(m -> previous.contains(m.start())).toList();
+                if (!there.isEmpty()) {
+                    return there;
+                }
+            }
+        }
+        return List.of();
     }
 
     /** What a retaliation answers: the other side's action, "the day before" or on the event's days. */

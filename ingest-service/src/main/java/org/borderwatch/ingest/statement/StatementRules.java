@@ -33,20 +33,29 @@ final class StatementRules {
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
             + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b|"
             + "\\ba\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?truth|\\buntruthful\\b|"
-            + "\\breject(?:s|ed)?\\s+(?:the\\s+|these\\s+|such\\s+)?(?:claims?|allegations?|accusations?|reports?|"
-            + "information|statements?)|"
+            + "\\breject(?:s|ed)?\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
+            + "information|statements?)|\\bcategorically\\s+reject\\w*|"
+            + "(?:does|do|did)\\s+not\\s+reflect\\s+(?:the\\s+)?(?:reality|truth|facts)|"
+            + "(?:has|have|had)\\s+nothing\\s+(?:to\\s+do\\s+)?with\\s+(?:the\\s+)?(?:reality|truth)|"
+            + "\\bno\\s+such\\s+(?:incidents?|events?|shooting|firing|fire|shelling|attacks?|provocations?|things?|"
+            + "cases?)\\s+(?:took\\s+place|has\\s+taken\\s+place|happened|occurred|was\\s+recorded|were\\s+recorded)|"
+            + "\\bdevoid\\s+of\\s+(?:any\\s+)?(?:basis|truth|foundation)|\\bfalse\\s+(?:claims?|reports?|allegations?|"
+            + "accusations?|statements?)|\\bdistort\\w*\\s+(?:the\\s+)?(?:facts|reality|truth)|"
+            + "\\bnever\\s+(?:opened\\s+)?fired?\\b|did\\s+not\\s+(?:shoot|shell|attack)\\b|"
             + "did\\s+not\\s+(?:open\\s+)?fire|has\\s+not\\s+(?:opened\\s+)?fire|have\\s+not\\s+(?:opened\\s+)?fire|"
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
 
     /** An observer saying it saw nothing. */
     static final Pattern OBSERVED_NOTHING = p("observed\\s+no\\b|\\bno\\s+(?:incidents?|shooting|firing|"
-            + "(?:ceasefire\\s+)?violations?|unusual\\s+activity|signs\\s+of)|did\\s+not\\s+(?:observe|see|record)|"
+            + "(?:ceasefire\\s+)?violations?|unusual\\s+activity|signs\\s+of)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
+            + "witness|witnessed|hear|heard)|"
             + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+calm");
 
     /** An observer or third party confirming. */
     static final Pattern CONFIRMS = p("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+)?(?:shooting|firing|"
             + "exchange|incident|shots|gunfire|explosions?)|heard\\s+(?:shots|gunfire|explosions?)|\\bwitnessed\\b|"
-            + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at");
+            + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at|recorded\\s+(?:an?\\s+)?(?:shooting|firing|shots|gunfire|"
+            + "explosions?|exchange)");
 
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = p("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
@@ -58,7 +67,10 @@ final class StatementRules {
             + "claim|statement)");
 
     static final Pattern RETALIATION = p("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
-            + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b");
+            + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b|"
+            + "\\bin\\s+response\\b(?!\\s+to\\s+(?:an?\\s+|the\\s+|this\\s+|that\\s+)?(?:questions?|inquir\\w*|requests?|quer\\w+|"
+            + "statements?|reports?|claims?|allegations?|accusations?))|\\bresponse\\s+(?:fire|action|operation)|"
+            + "adequate(?:ly)?\\s+respon\\w+|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)");
 
     /** Something happened the day before the event (for a retaliation that answers it). */
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
@@ -71,8 +83,24 @@ final class StatementRules {
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special)\\s+)?"
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|"
-            + "formations|groups?|fire|drones?|artillery)\\b"
-            + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b");
+            + "formations|groups?|fire|drones?|artillery|servicemen|aggression|provocations?|attacks?|shelling)\\b"
+            + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
+            + "|\\b(?:armed\\s+forces|army|troops|units|military)\\s+of\\s+(?:the\\s+)?"
+            + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
+            + "border|state|republic))"
+            + "|\\b(?<nat4>armenia|azerbaijan)\\s+(?:is|has|have|was|had)\\s+(?:been\\s+)?(?:\\w+ly\\s+)?"
+            + "(?=concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open)");
+
+    /**
+     * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
+     * Azerbaijani fire".
+     */
+    static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
+            + "hit|targeted|committed|launched|shot|martyred|perpetrated)\\s+(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+)?"
+            + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
+            + "(?<nat>armenian|azerbaijani|armenia's|azerbaijan's)\\s+(?:(?:armed|military|combat|border)\\s+)?"
+            + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|drones?|artillery|"
+            + "servicemen|shelling)\\b");
 
     /** Words before an actor phrase that make it a target or a victim instead. */
     static final Pattern TARGET_BEFORE = p("(?:positions?|posts?|territory|villages?|settlements?|servicemen|"
@@ -91,11 +119,13 @@ final class StatementRules {
                 + "machine[\\s-]+guns?|automatic\\s+weapons|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
         EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
                 + "large[\\s-]+calib(?:re|er)|heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
-                + "\\bshell(?:ing|ed|s)\\b|\\btanks?\\b"));
+                + "\\bshell(?:ing|ed|s)?\\b|\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
-                + "loitering\\s+munitions?|quadcopters?"));
-        EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|cross(?:ed)?\\s+the\\s+(?:state\\s+)?border|"
-                + "\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:into|towards)|\\bpenetrat\\w+"));
+                + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
+        EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
+                + "border\\b|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
+                + "\\bpenetrat\\w+|\\boffensive\\b|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
+                + "\\boccup(?:y|ied|ying)\\s+(?:the\\s+)?(?:heights?|positions?|territory)"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
                 + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*"));
         EVENT_TYPE_PHRASES.put(EventType.BLOCKADE, ("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
@@ -103,7 +133,7 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, ("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
                 + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
                 + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine"));
-        EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("mining\\s+(?:the\\s+)?(?:\\w+\\s+)?roads?|"
+        EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("(?:\\bmine|mining|mined)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:roads?|routes?|paths?)\\b|"
                 + "(?:laying|laid|planting|planted)\\s+mines|\\bfortification\\w*|engineering\\s+works?|"
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
                 + "fortifications)|engineering\\s+equipment"));

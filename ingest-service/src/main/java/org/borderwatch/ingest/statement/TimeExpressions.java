@@ -1,8 +1,10 @@
 package org.borderwatch.ingest.statement;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,7 +48,8 @@ public final class TimeExpressions {
     private static final String MONTH = "(?<month>" + String.join("|", MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")\\.?";
     private static final String ORD = "(?:st|nd|rd|th)?";
-    private static final String NIGHT = "(?<night>(?:the\\s+)?night\\s+(?:of|from)\\s+|ночь\\s+с\\s+)?";
+    private static final String NIGHT = "(?<night>(?:the\\s+)?night\\s+(?:of|from)\\s+|overnight\\s+(?:on|of|from|into)\\s+"
+            + "(?:the\\s+)?|ночь\\s+с\\s+)?";
     private static final String JOIN = "\\s*(?:to|and|-|–|through|until|на|по|и|və)\\s*";
 
     private static final Pattern DAY_FIRST = Pattern.compile(NIGHT + "\\b(?<d1>[0-3]?\\d)" + ORD
@@ -58,7 +61,12 @@ public final class TimeExpressions {
     private static final Pattern NUMERIC = Pattern.compile(
             "\\b(?<d1>[0-3]?\\d)[./](?<m>[01]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
     private static final Pattern RELATIVE = Pattern.compile(
-            "\\b(?<rel>last\\s+night|yesterday|today|this\\s+morning|tonight|вчера|сегодня|dünən|bu\\s+gün)\\b",
+            "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|\\byesterday\\b|\\btoday\\b|"
+                    + "\\bthis\\s+(?:morning|afternoon|evening)\\b|\\btonight\\b|"
+                    + "\\bovernight\\b(?!\\s+(?:on|of|from|into)\\s+(?:the\\s+)?\\d)|"
+                    + "позавчера|вчера|сегодня|прошлой\\s+ночью|этой\\s+ночью|\\bdünən\\b|\\bbu\\s+gün\\b|"
+                    + "երեկ|այսօր)"
+                    + "|\\b(?:on\\s+|last\\s+)?(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
@@ -122,10 +130,25 @@ public final class TimeExpressions {
         }
         Matcher r = RELATIVE.matcher(text);
         while (r.find()) {
-            String rel = r.group("rel").toLowerCase(Locale.ROOT);
-            if (rel.startsWith("last")) {
+            if (overlaps(out, r.start(), r.end())) {
+                continue;
+            }
+            if (r.group("weekday") != null) {
+                DayOfWeek day = DayOfWeek.valueOf(r.group("weekday").toUpperCase(Locale.ROOT));
+                LocalDate d = reference.with(TemporalAdjusters.previousOrSame(day));
+                if (d.equals(reference) && r.group().toLowerCase(Locale.ROOT).startsWith("last")) {
+                    d = d.minusWeeks(1);
+                }
+                out.add(new DateSpan(d, d, false, r.start(), r.end()));
+                continue;
+            }
+            String rel = r.group("rel").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (rel.endsWith("before yesterday") || rel.equals("позавчера")) {
+                out.add(new DateSpan(reference.minusDays(2), reference.minusDays(2), false, r.start(), r.end()));
+            } else if (rel.startsWith("last") || rel.equals("overnight") || rel.startsWith("прошлой")
+                    || rel.startsWith("этой")) {
                 out.add(new DateSpan(reference.minusDays(1), reference, true, r.start(), r.end()));
-            } else if (rel.equals("yesterday") || rel.equals("вчера") || rel.equals("dünən")) {
+            } else if (rel.equals("yesterday") || rel.equals("вчера") || rel.equals("dünən") || rel.equals("երեկ")) {
                 out.add(new DateSpan(reference.minusDays(1), reference.minusDays(1), false, r.start(), r.end()));
             } else {
                 out.add(new DateSpan(reference, reference, false, r.start(), r.end()));

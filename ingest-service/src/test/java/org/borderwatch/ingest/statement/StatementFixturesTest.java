@@ -24,8 +24,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The project's own statements (fixtures/statements.jsonl) with their expected labels, checked field by field.
- * A field absent from "expect" is not checked; a field given as null must be absent from the report.
+ * The project's own statements with their expected labels, checked field by field: fixtures/statements.jsonl (the
+ * phrasings the rules were first written for) and fixtures/statements-heldout.jsonl (statements about other events in
+ * other phrasings, written to check that the rules generalise). A field absent from "expect" is not checked; a field
+ * given as null must be absent from the report.
  */
 class StatementFixturesTest {
 
@@ -33,10 +35,12 @@ class StatementFixturesTest {
             new StatementExtractor(Fixtures.GAZETTEER, IngestCore.DEFAULT_ZONE), IngestCore.DEFAULT_ZONE);
 
     static Stream<Arguments> fixtures() {
-        return Fixtures.resource("/fixtures/statements.jsonl").lines()
-                .filter(l -> !l.isBlank())
-                .map(l -> Json.tree(l.getBytes(StandardCharsets.UTF_8)))
-                .map(n -> Arguments.of(n.get("name").asString(), n.get("statement"), n.get("expect")));
+        return Stream.of("statements.jsonl", "statements-heldout.jsonl").flatMap(file ->
+                Fixtures.resource("/fixtures/" + file).lines()
+                        .filter(l -> !l.isBlank())
+                        .map(l -> Json.tree(l.getBytes(StandardCharsets.UTF_8)))
+                        .map(n -> Arguments.of(file + ": " + n.get("name").asString(), n.get("statement"),
+                                n.get("expect"))));
     }
 
     @ParameterizedTest(name = "{0}")
