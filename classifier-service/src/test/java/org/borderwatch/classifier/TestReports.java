@@ -27,6 +27,7 @@ public final class TestReports {
     public static final Source AZ_MOD = new Source("az-mod", "AZ MoD", SourceKind.PARTY_OFFICIAL, Party.AZ);
     public static final Source AZ_SBS = new Source("az-sbs", "AZ SBS", SourceKind.PARTY_OFFICIAL, Party.AZ);
     public static final Source AM_MOD = new Source("am-mod", "AM MoD", SourceKind.PARTY_OFFICIAL, Party.AM);
+    public static final Source AM_MFA = new Source("am-mfa", "AM MFA", SourceKind.PARTY_OFFICIAL, Party.AM);
     public static final Source EUMA = new Source("euma", "EUMA", SourceKind.INDEPENDENT_OBSERVER, Party.EU);
     public static final Source OSCE = new Source("osce", "OSCE", SourceKind.INDEPENDENT_OBSERVER, Party.INTL);
     public static final Source ACLED = new Source("acled", "ACLED", SourceKind.DATASET, Party.UNKNOWN);

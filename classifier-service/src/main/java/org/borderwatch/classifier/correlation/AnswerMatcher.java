@@ -2,6 +2,7 @@ package org.borderwatch.classifier.correlation;
 
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import org.borderwatch.classifier.signal.ClaimRecord;
 import org.borderwatch.common.model.Answers;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
@@ -55,6 +56,32 @@ public final class AnswerMatcher {
             }
         }
         return a.segments().isEmpty() || a.segments().contains(segment);
+    }
+
+    /**
+     * The same test against a remembered claim of a closed incident (its report is gone): refs can only cite its
+     * report id; its segments are where it was placed.
+     */
+    public static boolean answers(IncidentReport response, ClaimRecord claim) {
+        Answers a = response.answers();
+        if (a == null || claim.reportId().equals(response.reportId()) || response.stance() == Stance.CLAIM) {
+            return false;
+        }
+        if (!a.refs().isEmpty()) {
+            return a.refs().contains(claim.reportId().toString());
+        }
+        if (a.party() != null && claim.party() != a.party()) {
+            return false;
+        }
+        if (response.stance() == Stance.DENIAL && claim.actingParty() != null
+                && claim.actingParty() != response.source().party()) {
+            return false;
+        }
+        if (a.from() != null && (claim.occurredUntil().isBefore(a.from()) || claim.occurredAt().isAfter(effectiveTo(a)))) {
+            return false;
+        }
+        return !claim.segments().isEmpty()
+                && (a.segments().isEmpty() || claim.segments().stream().anyMatch(a.segments()::contains));
     }
 
     /** The end of the answered period: {@code to} (or {@code from}) at local midnight stands for that whole day. */

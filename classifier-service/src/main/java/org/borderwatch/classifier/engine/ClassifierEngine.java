@@ -41,6 +41,7 @@ import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.model.Stance;
 import org.borderwatch.common.model.TimeWindow;
 
@@ -222,6 +223,11 @@ public final class ClassifierEngine {
             if (coverage) {
                 return out;
             }
+            Optional<ClaimRecord> closedClaim = answeredClosedClaim(r);
+            if (closedClaim.isPresent()) {
+                out.add(assessAnswerToClosed(r, closedClaim.get()));
+                return out;
+            }
             state.pending.add(id);
             OffsetDateTime from = r.answers().from() != null ? r.answers().from() : r.occurredAt();
             OffsetDateTime to = r.answers().from() != null ? AnswerMatcher.effectiveTo(r.answers()) : r.occurredUntil();
@@ -333,12 +339,19 @@ public final class ClassifierEngine {
         return inc;
     }
 
+    /**
+     * Remembers a claim for the surge and retaliation detectors. A dataset's records (ACLED) are not claims of a
+     * side: they are never counted in a surge.
+     */
     private void recordClaim(IncidentReport r) {
+        if (r.source().kind() == SourceKind.DATASET) {
+            return;
+        }
         List<BorderSegment> segments = state.incidents.stream().filter(i -> !i.alone && i.has(r.reportId()))
                 .map(i -> i.segment).distinct().toList();
         state.claims.computeIfAbsent(r.source().id(), s -> new ArrayList<>()).add(new ClaimRecord(r.reportId(),
                 r.source().id(), Sentences.who(r.source()), r.source().party(), r.actingParty(), segments,
-                r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED));
+                r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil()));
     }
 
     /** A new claim may be the one an earlier denial or confirmation answered: move those answers to it. */
@@ -358,9 +371,34 @@ public final class ClassifierEngine {
             state.pending.remove(p);
             out.addAll(removeMemberships(p, "its answer was matched to the claim it denies or confirms",
                     targets));
-            targets.forEach(i -> join(i, response));
+            targets.forEach(i -> {
+                unanchor(i, p);
+                join(i, response);
+            });
         }
         return out;
+    }
+
+    /**
+     * A waiting response that the claim joined by time (the response stood at its answered period, the claim fell
+     * in it) now belongs to the incident through its answer, like any other answer: it no longer shapes the window,
+     * so a denial published before its claim gives the same incident as one published after it.
+     */
+    private void unanchor(IncidentState inc, UUID responseId) {
+        boolean anchored = inc.members.stream().anyMatch(m -> m.reportId().equals(responseId) && m.byTime());
+        if (!anchored || inc.members.stream().noneMatch(m -> m.byTime() && !m.reportId().equals(responseId))) {
+            return;
+        }
+        inc.members.removeIf(m -> m.reportId().equals(responseId));
+        OffsetDateTime oldStart = inc.start;
+        inc.rewindow();
+        if (inc.from.isAfter(oldStart)) {
+            inc.start = inc.from;
+            List<OffsetDateTime> starts = state.segmentStarts.get(inc.segment);
+            if (starts != null && starts.remove(oldStart)) {
+                starts.add(inc.start);
+            }
+        }
     }
 
     /**
@@ -403,7 +441,7 @@ public final class ClassifierEngine {
         state.reports.put(id, fresh);
         state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c
                 : new ClaimRecord(id, c.sourceId(), c.sourceName(), c.party(), fresh.actingParty(), c.segments(),
-                        fresh.occurredAt(), fresh.publishedAt(), c.occurrence())));
+                        fresh.occurredAt(), fresh.publishedAt(), c.occurrence(), fresh.occurredUntil())));
         return true;
     }
 
@@ -581,6 +619,40 @@ public final class ClassifierEngine {
             t = t.substring(0, t.length() - 1);
         }
         return t.length() <= 160 ? t : t.substring(0, 157) + "...";
+    }
+
+    /**
+     * A remembered claim the response answers whose incident has closed (it is in no open incident): the response
+     * will find no claim to join, so it must not wait as if its claim were still to come.
+     */
+    private Optional<ClaimRecord> answeredClosedClaim(IncidentReport r) {
+        if (r.answers() == null) {
+            return Optional.empty();
+        }
+        return state.claims.values().stream().flatMap(List::stream)
+                .filter(c -> state.incidents.stream().noneMatch(i -> i.has(c.reportId())))
+                .filter(c -> AnswerMatcher.answers(r, c))
+                .min(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
+    }
+
+    /** A response to a claim of a closed incident: its own closed assessment, saying what it answers. */
+    private Assessment assessAnswerToClosed(IncidentReport r, ClaimRecord claim) {
+        BorderSegment segment = claim.segments().isEmpty() ? BorderSegment.UNRESOLVED : claim.segments().get(0);
+        Verdict verdict = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
+        List<String> rationale = new ArrayList<>();
+        rationale.add(Sentences.describe(r));
+        rationale.add("It answers " + claim.who() + "'s claim about " + Sentences.time(claim.occurredAt()) + " in "
+                + Sentences.segments(claim.segments()) + ", whose incident had already closed (its last verdict "
+                + claim.occurrence() + "); the closed incident is not reopened, so this statement is assessed alone.");
+        rationale.addAll(verdict.reasons());
+        Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
+        byStance.put(r.stance(), List.of(r.reportId()));
+        Severity severity = SeverityRules.severity(verdict.occurrence(), List.of(), List.of(), settings.severity(),
+                settings.signals().fatalitiesCritical());
+        return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
+                new TimeWindow(claim.occurredAt(), claim.occurredUntil()), verdict.occurrence(),
+                verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
+                List.of(), severity, List.of(), true, rationale, state.streamTime, List.of(r.source().id()));
     }
 
     private Assessment assessAlone(IncidentReport r) {

@@ -14,6 +14,7 @@ import org.borderwatch.common.json.Json;
 import org.borderwatch.common.json.JsonReadException;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Stance;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 
@@ -36,6 +37,16 @@ public final class Replayer {
             return List.copyOf(last.values());
         }
     }
+
+    /**
+     * Stream time order, whatever the input order: publication time; at the same instant claims before the
+     * statements that may answer them, then by report id and revision, so shuffled input gives the same bytes.
+     */
+    public static final Comparator<IncidentReport> PUBLICATION_ORDER = Comparator
+            .comparing((IncidentReport r) -> r.publishedAt().toInstant())
+            .thenComparing(r -> r.stance() == Stance.CLAIM ? 0 : 1)
+            .thenComparing(IncidentReport::reportId)
+            .thenComparing(IncidentReport::revision);
 
     private final ClassifierEngine engine;
 
@@ -65,7 +76,7 @@ public final class Replayer {
 
     public Outcome replay(List<IncidentReport> reports) {
         List<IncidentReport> ordered = new ArrayList<>(reports);
-        ordered.sort(Comparator.comparing(IncidentReport::publishedAt)); // stable: input order breaks ties
+        ordered.sort(PUBLICATION_ORDER);
         List<Assessment> versions = new ArrayList<>();
         int duplicates = 0;
         int late = 0;

@@ -10,24 +10,38 @@ import org.borderwatch.common.model.Party;
 /**
  * A claim remembered for the surge and retaliation detectors, also after its incident closed.
  *
- * @param segments   the segments the claim was placed in
- * @param occurrence the latest verdict of its incident(s): CONFIRMED if any of them is
+ * @param segments      the segments the claim was placed in
+ * @param occurrence    the latest verdict of its incident(s): CONFIRMED if any of them is
+ * @param occurredUntil end of the claim's event-time interval (null in state written before it was kept: then
+ *                      {@code occurredAt})
  */
 public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
                           List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
-                          Occurrence occurrence) {
+                          Occurrence occurrence, OffsetDateTime occurredUntil) {
     public ClaimRecord {
         segments = segments == null ? List.of() : List.copyOf(segments);
+        if (occurredUntil == null || occurredUntil.isBefore(occurredAt)) {
+            occurredUntil = occurredAt;
+        }
     }
 
     public ClaimRecord withOccurrence(Occurrence newOccurrence) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                newOccurrence);
+                newOccurrence, occurredUntil);
     }
 
     public ClaimRecord withSegments(List<BorderSegment> newSegments) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, newSegments, occurredAt,
-                publishedAt, occurrence);
+                publishedAt, occurrence, occurredUntil);
+    }
+
+    /**
+     * The same claimed event told again: the other claim is by the same source, about a segment this one is in, and
+     * their event-time intervals overlap (a casualty update, a corrected figure, a fuller account).
+     */
+    public boolean sameEventAs(ClaimRecord other) {
+        return sourceId.equals(other.sourceId) && segments.stream().anyMatch(other.segments::contains)
+                && !occurredAt.isAfter(other.occurredUntil) && !occurredUntil.isBefore(other.occurredAt);
     }
 
     public String who() {

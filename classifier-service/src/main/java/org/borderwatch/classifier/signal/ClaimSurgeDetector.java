@@ -18,7 +18,7 @@ public final class ClaimSurgeDetector implements SignalDetector {
     @Override
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
         return surgeOf(incident, context).map(s -> new Signal(type(), s.orderedReportIds(),
-                s.who() + " made " + s.claims().size() + " claims from " + Sentences.time(s.first()) + " to "
+                s.who() + " claimed " + s.events() + " events" + (s.claims().size() > s.events() ? " (" + s.claims().size() + " statements)" : "") + " from " + Sentences.time(s.first()) + " to "
                         + Sentences.time(s.last()) + " (at least " + context.thresholds().surgeMinClaims()
                         + " within " + context.thresholds().surgeWindow().toDays() + " days), against a weekly "
                         + "average of " + String.format(Locale.ROOT, "%.1f", s.baselineWeeklyAverage())

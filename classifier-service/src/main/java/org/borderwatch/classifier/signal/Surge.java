@@ -11,14 +11,23 @@ import java.util.stream.Collectors;
 import org.borderwatch.common.model.Occurrence;
 
 /**
- * A claim surge of one source: consecutive claims (event time) such that, for a window ending at one of them, the
- * claims in the trailing {@code surgeWindow} reach {@code surgeMinClaims} and at least {@code surgeFactor} times the
- * source's weekly average over the {@code surgeBaselineWeeks} before the window. Overlapping surge windows form
+ * A claim surge of one source: consecutive claimed events (event time) such that, for a window ending at one of them,
+ * the events in the trailing {@code surgeWindow} reach {@code surgeMinClaims} and at least {@code surgeFactor} times
+ * the source's weekly average over the {@code surgeBaselineWeeks} before the window. Overlapping surge windows form
  * one surge.
  *
- * @param baselineWeeklyAverage the weekly average before the first surge window
+ * <p>What is counted is claimed <em>events</em>, not statements: a source's claims about the same event (same
+ * segment, overlapping event-time intervals: a casualty update, a corrected figure, a fuller account) count once, at
+ * the event's earliest time. Otherwise three statements about one serious clash would read as a surge.
+ *
+ * @param claims                every claim of the surge's events (each incident holding one carries the signal)
+ * @param events                how many claimed events the surge holds
+ * @param refutedOrDisputed     events whose claims' best verdict is REFUTED or DISPUTED
+ * @param confirmed             events one of whose claims is CONFIRMED
+ * @param baselineWeeklyAverage the weekly average of events before the first surge window
  */
-public record Surge(String sourceId, String who, List<ClaimRecord> claims, double baselineWeeklyAverage) {
+public record Surge(String sourceId, String who, List<ClaimRecord> claims, int events, long refutedOrDisputed,
+                    long confirmed, double baselineWeeklyAverage) {
 
     public Surge {
         claims = List.copyOf(claims);
@@ -37,41 +46,67 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, doubl
     }
 
     public OffsetDateTime first() {
-        return claims.get(0).occurredAt();
+        return claims.stream().map(ClaimRecord::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
     }
 
     public OffsetDateTime last() {
-        return claims.get(claims.size() - 1).occurredAt();
+        return claims.stream().map(ClaimRecord::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
     }
 
-    public long refutedOrDisputed() {
-        return claims.stream().filter(c -> c.occurrence() == Occurrence.REFUTED
-                || c.occurrence() == Occurrence.DISPUTED).count();
+    /** Claims of one source about one event, in event-time order. */
+    record Event(List<ClaimRecord> claims) {
+        OffsetDateTime at() {
+            return claims.get(0).occurredAt();
+        }
+
+        /** The most favourable verdict among its claims (CONFIRMED, UNVERIFIED, DISPUTED, REFUTED). */
+        Occurrence occurrence() {
+            List<Occurrence> favour = List.of(Occurrence.CONFIRMED, Occurrence.UNVERIFIED, Occurrence.DISPUTED,
+                    Occurrence.REFUTED);
+            return claims.stream().map(ClaimRecord::occurrence).filter(o -> o != null)
+                    .min(Comparator.comparingInt(favour::indexOf)).orElse(Occurrence.UNVERIFIED);
+        }
     }
 
-    public long confirmed() {
-        return claims.stream().filter(c -> c.occurrence() == Occurrence.CONFIRMED).count();
+    /** Groups one source's claims into events: a claim joins an earlier event when it is the same event as one of its claims. */
+    static List<Event> events(List<ClaimRecord> sourceClaims) {
+        List<ClaimRecord> claims = sourceClaims.stream()
+                .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId)).toList();
+        List<List<ClaimRecord>> groups = new ArrayList<>();
+        for (ClaimRecord c : claims) {
+            List<ClaimRecord> home = null;
+            for (int g = groups.size() - 1; g >= 0 && home == null; g--) {
+                if (groups.get(g).stream().anyMatch(c::sameEventAs)) {
+                    home = groups.get(g);
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(c);
+        }
+        return groups.stream().map(Event::new).toList();
     }
 
     /** The surges in one source's claims. */
     public static List<Surge> find(List<ClaimRecord> sourceClaims, SignalThresholds t) {
-        List<ClaimRecord> claims = sourceClaims.stream()
-                .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId)).toList();
+        List<Event> events = events(sourceClaims);
         long window = t.surgeWindow().toMillis();
         long baseline = Duration.ofDays(7L * t.surgeBaselineWeeks()).toMillis();
-        long[] at = claims.stream().mapToLong(c -> c.occurredAt().toInstant().toEpochMilli()).toArray();
+        long[] at = events.stream().mapToLong(e -> e.at().toInstant().toEpochMilli()).toArray();
         List<Surge> result = new ArrayList<>();
         int clusterLo = -1;
         int clusterHi = -1;
         double clusterBaseline = 0;
         int lo = 0;
-        for (int j = 0; j < claims.size(); j++) {
+        for (int j = 0; j < events.size(); j++) {
             long windowStart = at[j] - window;
             while (lo < j && at[lo] <= windowStart) {
                 lo++;
             }
             int count = j - lo + 1;
-            // claims in (windowStart - baseline, windowStart]
+            // events in (windowStart - baseline, windowStart]
             long before = firstAfter(at, windowStart) - firstAfter(at, windowStart - baseline);
             double weekly = before / (double) t.surgeBaselineWeeks();
             boolean surge = count >= t.surgeMinClaims() && count >= t.surgeFactor() * weekly;
@@ -82,7 +117,7 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, doubl
                 clusterHi = j;
             } else {
                 if (clusterLo >= 0) {
-                    result.add(of(claims, clusterLo, clusterHi, clusterBaseline));
+                    result.add(of(events, clusterLo, clusterHi, clusterBaseline));
                 }
                 clusterLo = lo;
                 clusterHi = j;
@@ -90,7 +125,7 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, doubl
             }
         }
         if (clusterLo >= 0) {
-            result.add(of(claims, clusterLo, clusterHi, clusterBaseline));
+            result.add(of(events, clusterLo, clusterHi, clusterBaseline));
         }
         return result;
     }
@@ -109,8 +144,14 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, doubl
         return lo;
     }
 
-    private static Surge of(List<ClaimRecord> claims, int lo, int hi, double baseline) {
-        List<ClaimRecord> members = claims.subList(lo, hi + 1);
-        return new Surge(members.get(0).sourceId(), members.get(0).who(), members, baseline);
+    private static Surge of(List<Event> events, int lo, int hi, double baseline) {
+        List<Event> members = events.subList(lo, hi + 1);
+        List<ClaimRecord> claims = members.stream().flatMap(e -> e.claims().stream()).toList();
+        long refutedOrDisputed = members.stream().map(Event::occurrence)
+                .filter(o -> o == Occurrence.REFUTED || o == Occurrence.DISPUTED).count();
+        long confirmed = members.stream().filter(e -> e.claims().stream()
+                .anyMatch(c -> c.occurrence() == Occurrence.CONFIRMED)).count();
+        return new Surge(claims.get(0).sourceId(), claims.get(0).who(), claims, members.size(), refutedOrDisputed,
+                confirmed, baseline);
     }
 }

@@ -19,9 +19,9 @@ public final class UncorroboratedSurgeDetector implements SignalDetector {
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
         return ClaimSurgeDetector.surgeOf(incident, context)
                 .filter(s -> s.confirmed() == 0
-                        && s.refutedOrDisputed() >= context.thresholds().uncorroboratedShare() * s.claims().size())
+                        && s.refutedOrDisputed() >= context.thresholds().uncorroboratedShare() * s.events())
                 .map(s -> new Signal(type(), s.orderedReportIds(), s.refutedOrDisputed() + " of "
-                        + s.claims().size() + " claims in " + s.who() + "'s surge are refuted or disputed and none "
+                        + s.events() + " claimed events in " + s.who() + "'s surge are refuted or disputed and none "
                         + "is confirmed."));
     }
 }

@@ -13,8 +13,9 @@ import org.borderwatch.common.model.Stance;
 
 /**
  * Casualties of an incident, from its claims and confirmations only (a denial that mentions deaths adds nothing).
- * Per side: every source's latest figure for that side's losses (so the side's own latest figure for its own
- * losses); where the figures differ, the most conservative (the lowest, ACLED's rule), with a sentence naming the
+ * Per side: the latest figure that side gives for its own losses (whichever of its sources gave it: the defence
+ * ministry's update supersedes the foreign ministry's first count), and every other source's latest figure for that
+ * side; where the figures differ, the most conservative (the lowest, ACLED's rule), with a sentence naming the
  * disagreement.
  */
 public final class CasualtyRules {
@@ -26,14 +27,14 @@ public final class CasualtyRules {
     }
 
     public static Tally tally(List<IncidentReport> statements) {
-        // side -> source id -> latest report giving that side's figure
+        // side -> voice (the side itself, or another source's id) -> latest report giving that side's figure
         Map<Party, Map<String, IncidentReport>> latest = new TreeMap<>();
         statements.stream()
                 .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
                 .filter(r -> r.casualties() != null)
                 .sorted(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::revision)
                         .thenComparing(IncidentReport::reportId))
-                .forEach(r -> latest.computeIfAbsent(side(r), p -> new LinkedHashMap<>()).put(r.source().id(), r));
+                .forEach(r -> latest.computeIfAbsent(side(r), p -> new LinkedHashMap<>()).put(voice(r), r));
         List<Casualties> result = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
         for (Map.Entry<Party, Map<String, IncidentReport>> e : latest.entrySet()) {
@@ -53,6 +54,12 @@ public final class CasualtyRules {
             }
         }
         return new Tally(result, sentences);
+    }
+
+    /** Who gives the figure: a side's own sources speak with one voice about its own losses. */
+    private static String voice(IncidentReport r) {
+        Party side = side(r);
+        return side.isBelligerent() && r.source().party() == side ? "side:" + side : "source:" + r.source().id();
     }
 
     private static Party side(IncidentReport r) {

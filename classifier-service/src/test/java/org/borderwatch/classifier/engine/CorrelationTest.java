@@ -139,6 +139,53 @@ class CorrelationTest {
     }
 
     @Test
+    void aDenialPublishedBeforeItsClaimStopsShapingTheWindowOnceTheClaimArrives() {
+        IncidentReport early = denial(AM_MOD, "d", "2025-01-10T09:00", Party.AZ, "2025-01-10", "2025-01-10",
+                SYUNIK_EAST).build();
+        feed(early);
+        assertThat(engine.state().incidents).singleElement()
+                .satisfies(i -> assertThat(i.from).isEqualTo(t("2025-01-10T00:00")));
+        List<Assessment> out = feed(azClaim("c", "2025-01-10T08:20", "2025-01-10T10:00", SYUNIK_EAST));
+        assertThat(out).last().satisfies(a -> {
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.window().from()).isEqualTo(t("2025-01-10T08:20"));
+            assertThat(a.window().to()).isEqualTo(t("2025-01-10T08:20"));
+        });
+        // a claim 10 hours later is beyond the gap of the claim, though inside the day the denial spoke of
+        feed(azClaim("late", "2025-01-10T18:30", "2025-01-10T20:00", SYUNIK_EAST));
+        assertThat(engine.state().incidents).hasSize(2);
+        assertThat(engine.state().incidents.get(0).start).isEqualTo(t("2025-01-10T08:20"));
+    }
+
+    @Test
+    void aDenialOfAClaimWhoseIncidentClosedIsAssessedAloneInsteadOfWaitingForIt() {
+        IncidentReport claim = azClaim("c", "2025-01-01T08:00", "2025-01-01T10:00", BorderSegment.TAVUSH);
+        feed(claim, azClaim("other", "2025-01-09T08:00", "2025-01-09T10:00", BorderSegment.ARARAT));
+        assertThat(engine.state().incidents).noneMatch(i -> i.has(claim.reportId()));
+        List<Assessment> out = feed(denial(AM_MOD, "d", "2025-01-10T10:00", Party.AZ, "2025-01-01", "2025-01-01",
+                BorderSegment.TAVUSH).build());
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.segment()).isEqualTo(BorderSegment.TAVUSH);
+            assertThat(a.window().from()).isEqualTo(claim.occurredAt());
+            assertThat(a.rationale()).anyMatch(x -> x.contains("whose incident had already closed"));
+        });
+        assertThat(engine.state().incidents).hasSize(1);
+        assertThat(engine.state().pending).isEmpty();
+    }
+
+    @Test
+    void aDatasetsRecordsAreNeverCountedInAClaimSurge() {
+        org.borderwatch.common.model.Source acled = org.borderwatch.classifier.TestReports.ACLED;
+        List<Assessment> out = feed(claim(acled, "x1", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                SYUNIK_EAST).build(), claim(acled, "x2", Party.AM, "2025-01-11T10:00", "2025-01-11T12:00",
+                GEGHARKUNIK).build(), claim(acled, "x3", Party.AM, "2025-01-12T10:00", "2025-01-12T12:00",
+                BorderSegment.TAVUSH).build());
+        assertThat(out).noneMatch(a -> a.hasSignal(org.borderwatch.common.model.SignalType.CLAIM_SURGE));
+        assertThat(engine.state().claims).doesNotContainKey("acled");
+    }
+
+    @Test
     void duplicatesAreIgnoredAndAHigherRevisionReplacesTheEarlierVersion() {
         IncidentReport v1 = claim(AM_MOD, "k", Party.AZ, "2025-01-10T05:45", "2025-01-10T08:00", SYUNIK_EAST)
                 .casualties(new Casualties(2, 0, Party.AM)).build();

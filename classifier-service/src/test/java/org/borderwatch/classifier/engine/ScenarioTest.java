@@ -12,6 +12,7 @@ import static org.borderwatch.common.model.SignalType.UNCORROBORATED_SURGE;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +41,13 @@ class ScenarioTest {
                         && a.window().from().toString().startsWith(fromPrefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no incident in " + segment + " from " + fromPrefix + ": "
                         + Replayer.summary(finals)));
+    }
+
+    static IncidentReport published(IncidentReport r, java.time.OffsetDateTime at) {
+        return new IncidentReport(r.schemaVersion(), r.reportId(), r.sourceRef(), r.revision(), r.source(),
+                r.stance(), r.actingParty(), r.eventTypes(), r.location(), r.occurredAt(), r.occurredUntil(),
+                r.timePrecision(), at, at, r.casualties(), r.answers(), r.coverage(), r.retaliation(), r.text(),
+                r.language(), r.url());
     }
 
     static Set<SignalType> signals(Assessment a) {
@@ -170,9 +178,128 @@ class ScenarioTest {
         assertThat(finals).filteredOn(a -> a.window().from().getYear() == 2025).noneMatch(a -> a.hasSignal(SPREAD));
     }
 
+    /** Further public events of 2021-2024 in our own words; each row is the outcome DESIGN.md's rules require. */
+    record Expected(String fixture, BorderSegment segment, String from, Occurrence occurrence,
+                    Attribution attribution, Set<SignalType> signals, Severity severity, Integer killed) {
+        @Override
+        public String toString() {
+            return fixture + " " + segment + " " + from;
+        }
+    }
+
+    static final Map<String, Integer> INCIDENTS = Map.of("may-2021-incursion.jsonl", 3,
+            "november-2021-clashes.jsonl", 2, "sotk-kut-2023-euma.jsonl", 2, "tavush-2024-quiet-broken.jsonl", 4,
+            "july-2021-yeraskh-retaliation.jsonl", 2, "may-2023-spread.jsonl", 4);
+
+    static List<Expected> moreEvents() {
+        return List.of(
+                // May 2021: incursion near Sev Lich (claim + denial), a claim nobody answers, and the 27 May
+                // detention that both sides report, each blaming the other (the second follows the first: a cycle)
+                new Expected("may-2021-incursion.jsonl", BorderSegment.SYUNIK_EAST, "2021-05-12",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("may-2021-incursion.jsonl", BorderSegment.GEGHARKUNIK, "2021-05-13",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("may-2021-incursion.jsonl", BorderSegment.GEGHARKUNIK, "2021-05-27T03:00",
+                        Occurrence.CONFIRMED, Attribution.CONTESTED, Set.of(RETALIATION_CYCLE), Severity.MEDIUM, 0),
+                // 16 November 2021: a third party confirms; AM's own latest figure (6) replaces its first (1); AZ's
+                // "response measures"; three AM statements about one clash are no claim surge
+                new Expected("november-2021-clashes.jsonl", BorderSegment.SYUNIK_EAST, "2021-11-16",
+                        Occurrence.CONFIRMED, Attribution.CONTESTED, Set.of(FATALITIES, RETALIATION_CYCLE,
+                        HEAVY_WEAPONS), Severity.CRITICAL, 13),
+                new Expected("november-2021-clashes.jsonl", BorderSegment.GEGHARKUNIK, "2021-11-16T12:30",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(RETALIATION_CYCLE, HEAVY_WEAPONS),
+                        Severity.HIGH, 0),
+                // 2023 with EUMA present: a denial published before its claim, then EUMA confirms (Sotk); EUMA first
+                // refutes and then corrects itself (Kut)
+                new Expected("sotk-kut-2023-euma.jsonl", BorderSegment.GEGHARKUNIK, "2023-09-01T00:20",
+                        Occurrence.CONFIRMED, Attribution.CONTESTED, Set.of(FATALITIES, HEAVY_WEAPONS),
+                        Severity.CRITICAL, 4),
+                new Expected("sotk-kut-2023-euma.jsonl", BorderSegment.GEGHARKUNIK, "2023-11-10T21:15",
+                        Occurrence.CONFIRMED, Attribution.CONTESTED, Set.of(), Severity.LOW, 0),
+                // Tavush/Gazakh 2024: three incidents in five weeks, 80 days of calm, then a claim
+                new Expected("tavush-2024-quiet-broken.jsonl", BorderSegment.TAVUSH, "2024-01-05",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("tavush-2024-quiet-broken.jsonl", BorderSegment.TAVUSH, "2024-01-22",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("tavush-2024-quiet-broken.jsonl", BorderSegment.TAVUSH, "2024-02-08",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("tavush-2024-quiet-broken.jsonl", BorderSegment.TAVUSH, "2024-04-28",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(QUIET_BROKEN), Severity.MEDIUM, 0),
+                // 28 July 2021: three killed near Yeraskh; AZ's self-reported "retaliation" in the neighbouring
+                // segment
+                new Expected("july-2021-yeraskh-retaliation.jsonl", BorderSegment.ARARAT, "2021-07-28",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(FATALITIES), Severity.CRITICAL, 3),
+                new Expected("july-2021-yeraskh-retaliation.jsonl", BorderSegment.VAYOTS_DZOR_WEST, "2021-07-28",
+                        Occurrence.CONFIRMED, Attribution.UNCONTESTED, Set.of(RETALIATION_CYCLE, HEAVY_WEAPONS),
+                        Severity.HIGH, 0),
+                // May 2023: one source's claims in three segments within a day, one blanket denial, a fourth claim
+                // days later: surge, uncorroborated, spread (not for the fourth: nothing else within 24 hours)
+                new Expected("may-2023-spread.jsonl", BorderSegment.GEGHARKUNIK, "2023-05-11",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE, SPREAD),
+                        Severity.HIGH, 0),
+                new Expected("may-2023-spread.jsonl", BorderSegment.SYUNIK_EAST, "2023-05-12",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE, SPREAD),
+                        Severity.HIGH, 0),
+                new Expected("may-2023-spread.jsonl", BorderSegment.TAVUSH, "2023-05-12",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE, SPREAD),
+                        Severity.HIGH, 0),
+                new Expected("may-2023-spread.jsonl", BorderSegment.ARARAT, "2023-05-16",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE),
+                        Severity.HIGH, 0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("moreEvents")
+    void moreEventsGiveTheOutcomesTheRulesRequire(Expected e) {
+        List<Assessment> finals = run(e.fixture()).finals();
+        assertThat(finals).as(Replayer.summary(finals)).hasSize(INCIDENTS.get(e.fixture()));
+        Assessment a = at(finals, e.segment(), e.from());
+        assertThat(a.occurrence()).as("occurrence").isEqualTo(e.occurrence());
+        assertThat(a.attribution()).as("attribution").isEqualTo(e.attribution());
+        assertThat(signals(a)).as("signals").containsExactlyInAnyOrderElementsOf(e.signals());
+        assertThat(a.severity()).as("severity").isEqualTo(e.severity());
+        assertThat(a.killed()).as("killed").isEqualTo(e.killed());
+    }
+
+    @Test
+    void theDetailsOfTheFurtherEvents() {
+        Assessment kut = at(run("sotk-kut-2023-euma.jsonl").finals(), BorderSegment.GEGHARKUNIK, "2023-11-10");
+        assertThat(kut.rationale()).anyMatch(s -> s.contains("EU Mission in Armenia's statement of 2023-11-13 12:00")
+                && s.contains("supersedes its earlier one of 2023-11-11 15:00"));
+        Assessment quiet = at(run("tavush-2024-quiet-broken.jsonl").finals(), BorderSegment.TAVUSH, "2024-04-28");
+        assertThat(quiet.signals().get(0).rationale()).contains("3 incidents", "diplomatic milestone", "2024-04-19");
+        Assessment gadabay = at(run("tavush-2024-quiet-broken.jsonl").finals(), BorderSegment.TAVUSH, "2024-01-22");
+        assertThat(gadabay.reportIds().get(Stance.DENIAL)).as("the 'Gadabay direction' denial, placed through its "
+                + "claim").hasSize(1);
+        Assessment clash = at(run("november-2021-clashes.jsonl").finals(), BorderSegment.SYUNIK_EAST, "2021-11-16");
+        assertThat(clash.casualties()).extracting(c -> c.party() + ":" + c.killed())
+                .containsExactlyInAnyOrder("AM:6", "AZ:7");
+        Assessment spread = at(run("may-2023-spread.jsonl").finals(), BorderSegment.ARARAT, "2023-05-16");
+        assertThat(spread.signals().stream().filter(s -> s.type() == CLAIM_SURGE).findFirst().orElseThrow()
+                .rationale()).contains("claimed 4 events");
+    }
+
+    @Test
+    void aDenialPublishedBeforeItsClaimGivesTheSameIncidentWindow() {
+        List<IncidentReport> reports = TestReports.fixture("sotk-kut-2023-euma.jsonl");
+        IncidentReport denial = reports.get(0);
+        IncidentReport claim = reports.get(1);
+        assertThat(denial.stance()).isEqualTo(Stance.DENIAL);
+        List<IncidentReport> denialAfter = new ArrayList<>(reports);
+        denialAfter.set(0, published(denial, claim.publishedAt().plusMinutes(30)));
+        Assessment before = new Replayer(ClassifierEngine.withDefaults()).replay(reports).finals().get(0);
+        Assessment after = new Replayer(ClassifierEngine.withDefaults()).replay(denialAfter).finals().get(0);
+        assertThat(before.window()).isEqualTo(after.window());
+        assertThat(before.window().from()).isEqualTo(claim.occurredAt());
+        assertThat(before.occurrence()).isEqualTo(after.occurrence()).isEqualTo(Occurrence.CONFIRMED);
+        assertThat(before.reportIds()).isEqualTo(after.reportIds());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"march-2025-surge.jsonl", "february-2024-revenge.jsonl",
-            "september-2022-offensive.jsonl", "june-2024-nakhchivan.jsonl", "july-2023-lachin.jsonl"})
+            "september-2022-offensive.jsonl", "june-2024-nakhchivan.jsonl", "july-2023-lachin.jsonl",
+            "may-2021-incursion.jsonl", "november-2021-clashes.jsonl", "sotk-kut-2023-euma.jsonl",
+            "tavush-2024-quiet-broken.jsonl", "july-2021-yeraskh-retaliation.jsonl", "may-2023-spread.jsonl"})
     void fixturesAreValidCanonicalReports(String fixture) throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
@@ -180,6 +307,36 @@ class ScenarioTest {
                 assertThat(org.borderwatch.common.schema.JsonSchemas.validate(
                         org.borderwatch.common.schema.JsonSchemas.INCIDENT_REPORT, line)).as(line).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void replaysOfEveryFixtureTogetherAreDeterministicEvenWithTiesInPublicationTime() {
+        List<IncidentReport> reports = new ArrayList<>();
+        for (String f : INCIDENTS.keySet().stream().sorted().toList()) {
+            reports.addAll(TestReports.fixture(f));
+        }
+        reports.addAll(TestReports.fixture("all-scenarios.jsonl"));
+        // ties: every denial published at the same instant as the claim before it
+        List<IncidentReport> tied = new ArrayList<>();
+        IncidentReport lastClaim = null;
+        for (IncidentReport r : reports) {
+            if (r.stance() == Stance.CLAIM) {
+                lastClaim = r;
+            } else if (r.stance() == Stance.DENIAL && lastClaim != null
+                    && lastClaim.publishedAt().isBefore(r.publishedAt())) {
+                r = published(r, lastClaim.publishedAt());
+            }
+            tied.add(r);
+        }
+        String first = String.join("\n", new Replayer(ClassifierEngine.withDefaults()).replay(tied).versions()
+                .stream().map(Replayer::json).toList());
+        for (int seed = 1; seed <= 3; seed++) {
+            List<IncidentReport> shuffled = new ArrayList<>(tied);
+            Collections.shuffle(shuffled, new Random(seed));
+            String again = String.join("\n", new Replayer(ClassifierEngine.withDefaults()).replay(shuffled)
+                    .versions().stream().map(Replayer::json).toList());
+            assertThat(again).as("seed " + seed).isEqualTo(first);
         }
     }
 

@@ -49,7 +49,7 @@ class SignalDetectorsTest {
 
     static ClaimRecord record(IncidentReport r, BorderSegment segment, Occurrence occurrence) {
         return new ClaimRecord(r.reportId(), r.source().id(), r.source().name(), r.source().party(),
-                r.actingParty(), List.of(segment), r.occurredAt(), r.publishedAt(), occurrence);
+                r.actingParty(), List.of(segment), r.occurredAt(), r.publishedAt(), occurrence, r.occurredUntil());
     }
 
     static Optional<Signal> detect(SignalDetector d, IncidentFacts incident, List<IncidentFacts> open,
@@ -92,6 +92,38 @@ class SignalDetectorsTest {
         assertThat(s).as(name).isEqualTo(fires ? s.filter(x -> x.reportIds().contains(last.reportId()))
                 : Optional.empty());
         assertThat(s.isPresent()).isEqualTo(fires);
+    }
+
+    /**
+     * A surge counts claimed events, not statements: a source's claims about the same segment whose event-time
+     * intervals overlap (a casualty update, a fuller account) are one event. Layout: segment@fromHour-toHour.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            three statements about one clash         | SYUNIK_EAST@0-0 SYUNIK_EAST@-10-14 SYUNIK_EAST@-10-14 | false | 0
+            one clash told twice, then two more      | SYUNIK_EAST@0-0 SYUNIK_EAST@-1-5 SYUNIK_EAST@30-30 TAVUSH@40-40 | true | 4
+            same time, three segments                | SYUNIK_EAST@0-0 GEGHARKUNIK@0-0 TAVUSH@0-0 | true | 3
+            same segment, separate times             | SYUNIK_EAST@0-0 SYUNIK_EAST@3-3 SYUNIK_EAST@6-6 | true | 3
+            """)
+    void claimSurgeCountsEventsNotStatements(String name, String layout, boolean fires, int claimsInSurge) {
+        List<ClaimRecord> records = new ArrayList<>();
+        String[] parts = layout.trim().split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            BorderSegment segment = BorderSegment.valueOf(parts[i].substring(0, parts[i].indexOf('@')));
+            String[] hours = parts[i].substring(parts[i].indexOf('@') + 1).split("(?<=\\d)-");
+            OffsetDateTime from = BASE.plusHours(Long.parseLong(hours[0]));
+            OffsetDateTime to = BASE.plusHours(Long.parseLong(hours[1]));
+            records.add(new ClaimRecord(Uuids.reportId("az-mod", "e" + i), "az-mod", "AZ MoD", Party.AZ, Party.AM,
+                    List.of(segment), from, to.plusHours(1), Occurrence.UNVERIFIED, to));
+        }
+        List<Surge> surges = Surge.find(records, T);
+        assertThat(!surges.isEmpty()).as(name).isEqualTo(fires);
+        if (fires) {
+            assertThat(surges).singleElement().satisfies(sg -> {
+                assertThat(sg.claims()).hasSize(claimsInSurge);
+                assertThat(sg.events()).isEqualTo(3);
+            });
+        }
     }
 
     @ParameterizedTest(name = "{0}")

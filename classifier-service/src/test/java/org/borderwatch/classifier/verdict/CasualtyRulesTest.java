@@ -2,6 +2,7 @@ package org.borderwatch.classifier.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderwatch.classifier.TestReports.AM_MOD;
+import static org.borderwatch.classifier.TestReports.AM_MFA;
 import static org.borderwatch.classifier.TestReports.AZ_MOD;
 import static org.borderwatch.classifier.TestReports.EUMA;
 import static org.borderwatch.classifier.TestReports.base;
@@ -27,6 +28,24 @@ class CasualtyRulesTest {
         var tally = CasualtyRules.tally(List.of(update, first));
         assertThat(tally.casualties()).containsExactly(new Casualties(4, 1, Party.AM));
         assertThat(tally.sentences()).isEmpty();
+    }
+
+    @Test
+    void aSidesSourcesSpeakWithOneVoiceAboutItsOwnLosses() {
+        var mfaFirst = claim(AM_MFA, "m", Party.AZ, "2021-11-16T13:00", "2021-11-16T20:00", SYUNIK_EAST)
+                .casualties(killed(1, 0, Party.AM)).build();
+        var modUpdate = claim(AM_MOD, "u", Party.AZ, "2021-11-16T13:00", "2021-11-19T12:00", SYUNIK_EAST)
+                .casualties(killed(6, 0, Party.AM)).build();
+        var tally = CasualtyRules.tally(List.of(modUpdate, mfaFirst));
+        assertThat(tally.casualties()).as("the defence ministry's update supersedes the MFA's first count")
+                .containsExactly(new Casualties(6, 0, Party.AM));
+        assertThat(tally.sentences()).isEmpty();
+
+        var enemyCount = claim(AZ_MOD, "z", Party.AM, "2021-11-16T12:30", "2021-11-17T10:00", SYUNIK_EAST)
+                .casualties(killed(20, 0, Party.AM)).build();
+        var withEnemy = CasualtyRules.tally(List.of(modUpdate, mfaFirst, enemyCount));
+        assertThat(withEnemy.casualties()).containsExactly(new Casualties(6, 0, Party.AM));
+        assertThat(withEnemy.sentences()).singleElement().asString().contains("AM MoD: 6 killed", "AZ MoD: 20 killed");
     }
 
     @Test
