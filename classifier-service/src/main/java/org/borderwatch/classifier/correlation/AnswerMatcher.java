@@ -60,7 +60,7 @@ public final class AnswerMatcher {
 
     /**
      * The same test against a remembered claim of a closed incident (its report is gone): refs can only cite its
-     * report id; its segments are where it was placed.
+     * report id; its segments are where it was placed; the answer must name the period it speaks of.
      */
     public static boolean answers(IncidentReport response, ClaimRecord claim) {
         Answers a = response.answers();
@@ -70,6 +70,9 @@ public final class AnswerMatcher {
         if (!a.refs().isEmpty()) {
             return a.refs().contains(claim.reportId().toString());
         }
+        if (a.from() == null) {
+            return false; // an undated answer speaks of the claims of the day, not of a closed incident's
+        }
         if (a.party() != null && claim.party() != a.party()) {
             return false;
         }
@@ -77,7 +80,7 @@ public final class AnswerMatcher {
                 && claim.actingParty() != response.source().party()) {
             return false;
         }
-        if (a.from() != null && (claim.occurredUntil().isBefore(a.from()) || claim.occurredAt().isAfter(effectiveTo(a)))) {
+        if (claim.occurredUntil().isBefore(a.from()) || claim.occurredAt().isAfter(effectiveTo(a))) {
             return false;
         }
         return !claim.segments().isEmpty()

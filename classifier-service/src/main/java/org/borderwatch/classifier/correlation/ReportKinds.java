@@ -1,5 +1,8 @@
 package org.borderwatch.classifier.correlation;
 
+import java.time.OffsetDateTime;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Coverage;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.SourceKind;
@@ -20,6 +23,23 @@ public final class ReportKinds {
     public static boolean isCoverage(IncidentReport r) {
         return (r.stance() == Stance.REFUTATION || r.stance() == Stance.CONFIRMATION) && r.coverage() != null
                 && r.coverage().from() != null && r.coverage().to() != null;
+    }
+
+    /**
+     * Whether an observer statement's coverage applies to a claim in {@code segment} over {@code [from, to]}. A
+     * refutation that names no segment ("no incidents along the border") covers every segment; a confirmation must
+     * name where it confirms.
+     */
+    public static boolean covers(IncidentReport observation, BorderSegment segment, OffsetDateTime from,
+                                 OffsetDateTime to) {
+        Coverage c = observation.coverage();
+        if (c == null || c.from() == null || c.to() == null) {
+            return false;
+        }
+        if (c.segments().isEmpty() && observation.stance() == Stance.REFUTATION) {
+            return segment.isResolved() && !from.isAfter(c.to()) && !to.isBefore(c.from());
+        }
+        return c.covers(segment, from, to);
     }
 
     /** The text names its segments without ambiguity. */

@@ -552,7 +552,7 @@ public final class ClassifierEngine {
             for (UUID o : state.observations) {
                 IncidentReport obs = state.reports.get(o);
                 if (obs != null && !inc.has(o) && claims.stream().anyMatch(c ->
-                        obs.coverage().covers(inc.segment, c.occurredAt(), c.occurredUntil()))) {
+                        ReportKinds.covers(obs, inc.segment, c.occurredAt(), c.occurredUntil()))) {
                     all.add(obs);
                 }
             }

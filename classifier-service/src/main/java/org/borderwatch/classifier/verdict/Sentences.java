@@ -93,8 +93,9 @@ public final class Sentences {
             case DENIAL -> who + " denied it on " + published + ".";
             case REFUTATION -> r.coverage() == null
                     ? who + " said on " + published + " that it observed no such incident."
-                    : who + " said on " + published + " that it observed no incidents in "
-                    + segments(r.coverage().segments()) + " from " + day(r.coverage().from()) + " to "
+                    : who + " said on " + published + " that it observed no incidents "
+                    + (r.coverage().segments().isEmpty() ? "along the border"
+                    : "in " + segments(r.coverage().segments())) + " from " + day(r.coverage().from()) + " to "
                     + day(r.coverage().to()) + ".";
             case CONFIRMATION -> who + " confirmed it on " + published + ".";
             case UNKNOWN -> who + " published a statement on " + published + " whose stance could not be read.";

@@ -95,7 +95,13 @@ public final class VerdictRules {
                         && r.actingParty() == r.source().party())
                 .toList();
         Optional<IncidentReport[]> bothSides = bothSides(claims);
-        List<IncidentReport> denials = sorted.stream().filter(r -> r.stance() == Stance.DENIAL).toList();
+        List<IncidentReport> allDenials = sorted.stream().filter(r -> r.stance() == Stance.DENIAL).toList();
+        // only the accused side's denial disputes a claim (a claim's acting party; any side when no claim names one)
+        Set<Party> accused = new LinkedHashSet<>();
+        claims.forEach(c -> accused.add(c.actingParty()));
+        List<IncidentReport> denials = allDenials.stream()
+                .filter(d -> claims.isEmpty() || accused.contains(null) || accused.contains(d.source().party()))
+                .toList();
 
         Occurrence occurrence;
         double confidence;

@@ -5,6 +5,7 @@ import static org.borderwatch.classifier.TestReports.AM_MOD;
 import static org.borderwatch.classifier.TestReports.AZ_MOD;
 import static org.borderwatch.classifier.TestReports.AZ_SBS;
 import static org.borderwatch.classifier.TestReports.EUMA;
+import static org.borderwatch.classifier.TestReports.OSCE;
 import static org.borderwatch.classifier.TestReports.claim;
 import static org.borderwatch.classifier.TestReports.denial;
 import static org.borderwatch.classifier.TestReports.observer;
@@ -172,6 +173,32 @@ class CorrelationTest {
         });
         assertThat(engine.state().incidents).hasSize(1);
         assertThat(engine.state().pending).isEmpty();
+    }
+
+    @Test
+    void anUndatedDenialIsNeverTakenForAnAnswerToAClosedIncident() {
+        feed(azClaim("c", "2025-01-01T08:00", "2025-01-01T10:00", BorderSegment.TAVUSH),
+                azClaim("other", "2025-01-09T08:00", "2025-01-09T10:00", BorderSegment.ARARAT));
+        IncidentReport undated = denial(AM_MOD, "d", "2025-01-10T10:00", Party.AZ, "2025-01-10", "2025-01-10",
+                BorderSegment.TAVUSH).answers(new Answers(List.of(), Party.AZ, null, null,
+                List.of(BorderSegment.TAVUSH))).build();
+        List<Assessment> out = feed(undated);
+        assertThat(out).noneMatch(a -> a.rationale().stream().anyMatch(x -> x.contains("already closed")));
+        assertThat(engine.state().pending).contains(undated.reportId());
+    }
+
+    @Test
+    void aRefutationThatNamesNoSegmentCoversTheWholeBorderButAConfirmationMustNameItsPlace() {
+        feed(observer(EUMA, "o", Stance.REFUTATION, "2025-01-11T18:00", "2025-01-10", "2025-01-11").build(),
+                observer(OSCE, "c", Stance.CONFIRMATION, "2025-01-11T19:00", "2025-01-10", "2025-01-11").build());
+        List<Assessment> out = feed(azClaim("s", "2025-01-10T22:00", "2025-01-12T08:00", SYUNIK_EAST),
+                azClaim("t", "2025-01-11T03:00", "2025-01-12T08:10", BorderSegment.TAVUSH),
+                azClaim("later", "2025-01-12T03:00", "2025-01-12T08:20", GEGHARKUNIK));
+        assertThat(out).filteredOn(a -> a.segment() != GEGHARKUNIK)
+                .allSatisfy(a -> assertThat(a.occurrence()).isEqualTo(Occurrence.REFUTED))
+                .anySatisfy(a -> assertThat(a.rationale()).anyMatch(x -> x.contains("no incidents along the border")));
+        assertThat(out).filteredOn(a -> a.segment() == GEGHARKUNIK)
+                .allSatisfy(a -> assertThat(a.occurrence()).isEqualTo(Occurrence.UNVERIFIED));
     }
 
     @Test

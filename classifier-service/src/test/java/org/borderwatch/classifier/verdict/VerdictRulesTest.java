@@ -44,6 +44,10 @@ class VerdictRulesTest {
     static final IncidentReport AM_COUNTER_CLAIM = claim(AM_MOD, "cc1", Party.AZ, "2025-03-16T09:40",
             "2025-03-16T11:00", SYUNIK_EAST).build();
 
+    /** Azerbaijan "denies" in an incident whose only claim accuses Armenia (e.g. it denies another statement). */
+    static final IncidentReport AZ_DENIAL = denial(AZ_MOD, "d2", "2025-03-16T13:00", Party.AM, "2025-03-16",
+            "2025-03-16", SYUNIK_EAST).build();
+
     static Stream<Arguments> rules() {
         return Stream.of(
                 Arguments.of("a claim nobody answered", List.of(AZ_CLAIM), Occurrence.UNVERIFIED,
@@ -71,7 +75,9 @@ class VerdictRulesTest {
                         Occurrence.CONFIRMED, Attribution.UNCONTESTED),
                 Arguments.of("both sides blame each other", List.of(AZ_CLAIM, AM_COUNTER_CLAIM),
                         Occurrence.CONFIRMED, Attribution.CONTESTED),
-                Arguments.of("a lone denial", List.of(AM_DENIAL), Occurrence.UNVERIFIED, Attribution.CONTESTED));
+                Arguments.of("a lone denial", List.of(AM_DENIAL), Occurrence.UNVERIFIED, Attribution.CONTESTED),
+                Arguments.of("a denial by a side the claim does not accuse disputes nothing",
+                        List.of(AZ_CLAIM, AZ_DENIAL), Occurrence.UNVERIFIED, Attribution.UNCONTESTED));
     }
 
     @ParameterizedTest(name = "{0}")
