@@ -153,7 +153,9 @@ public final class StatementExtractor {
             if (StatementRules.OBSERVED_NOTHING.matcher(text).find()) {
                 return Stance.REFUTATION;
             }
-            return StatementRules.CONFIRMS.matcher(text).find() ? Stance.CONFIRMATION : Stance.UNKNOWN;
+            // a confirmation confirms an event: "the ICRC confirms that it facilitated a handover" confirms none
+            return StatementRules.CONFIRMS.matcher(text).find() && describesEvent(text)
+                    ? Stance.CONFIRMATION : Stance.UNKNOWN;
         }
         if (StatementRules.DENIAL.matcher(text).find()) {
             return Stance.DENIAL;
@@ -189,7 +191,8 @@ public final class StatementExtractor {
             }
             String nat = m.group("nat") != null ? m.group("nat")
                     : m.group("nat2") != null ? m.group("nat2")
-                    : m.group("nat3") != null ? m.group("nat3") : m.group("nat4");
+                    : m.group("nat3") != null ? m.group("nat3")
+                    : m.group("nat4") != null ? m.group("nat4") : m.group("nat5");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end()));
@@ -272,14 +275,19 @@ public final class StatementExtractor {
                 }
             }
         }
-        if (!seen.contains(EventType.SMALL_ARMS_FIRE)) {
+        if (weaponAt.isEmpty()) {
+            Matcher fire = StatementRules.GENERIC_FIRE_LOWER.matcher(lower);
+            if (fire.find()) {
+                found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
+            }
+        } else if (!seen.contains(EventType.SMALL_ARMS_FIRE)) {
             for (Span sentence : sentences) {
                 boolean weaponNamed = weaponAt.stream().anyMatch(sentence::contains);
-                if (StatementRules.RETALIATION.matcher(sentence.of(text)).find()) {
+                if (weaponNamed || StatementRules.RETALIATION.matcher(sentence.of(text)).find()) {
                     continue; // "the enemy was silenced by retaliatory fire" is the response, not a weapon
                 }
-                Matcher fire = StatementRules.GENERIC_FIRE_LOWER.matcher(lower).region(sentence.start(), sentence.end());
-                if (!weaponNamed && fire.find()) {
+                Matcher fire = StatementRules.FIRE_VERB_LOWER.matcher(lower).region(sentence.start(), sentence.end());
+                if (fire.find()) {
                     found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
                     break;
                 }
@@ -313,7 +321,9 @@ public final class StatementExtractor {
             }
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i).text();
-                boolean isKilled = isKilledWord(word);
+                boolean fatally = i > 0
+                        && StatementRules.FATALLY.contains(words.get(i - 1).text().toLowerCase(Locale.ROOT));
+                boolean isKilled = isKilledWord(word) || (fatally && isWoundedWord(word));
                 boolean isWounded = !isKilled && isWoundedWord(word);
                 if (!isKilled && !isWounded) {
                     continue;

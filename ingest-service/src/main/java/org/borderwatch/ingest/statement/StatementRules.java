@@ -46,8 +46,10 @@ final class StatementRules {
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
 
     /** An observer saying it saw nothing. */
-    static final Pattern OBSERVED_NOTHING = p("observed\\s+no\\b|\\bno\\s+(?:incidents?|shooting|firing|"
-            + "(?:ceasefire\\s+)?violations?|unusual\\s+activity|signs\\s+of)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
+    static final Pattern OBSERVED_NOTHING = p("(?:observed|recorded|registered|saw)\\s+no\\b|\\bno\\s+(?:incidents?|shooting|"
+            + "firing|(?:ceasefire\\s+)?(?:violations?|breach(?:es)?)|unusual\\s+activity|signs\\s+of)|"
+            + "\\bno\\s+(?:[\\w-]+\\s+){1,5}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:observed|recorded|registered|"
+            + "seen|noted|heard)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
             + "witness|witnessed|hear|heard)|"
             + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+calm");
 
@@ -76,18 +78,24 @@ final class StatementRules {
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
 
     static final Pattern NO_LOSSES = p("\\bno\\s+(?:losses|casualties|injuries|fatalities)|"
+            + "\\b(?:was|were)\\s+not\\s+(?:hurt|injured|killed|wounded)|\\bnobody\\s+was\\s+(?:hurt|injured|killed|wounded)|"
+            + "\\bno\\s+(?:civilians?|servicemen|soldiers|people|residents)\\s+(?:was|were)\\s+(?:hurt|injured|killed|wounded)|"
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
             + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
 
     /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
-            + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special)\\s+)?"
+            + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
+            + "reconnaissance(?:-sabotage)?)\\s+)?"
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|"
-            + "formations|groups?|fire|drones?|artillery|servicemen|aggression|provocations?|attacks?|shelling)\\b"
+            + "formations|groups?|fire|gunfire|drones?|artillery|servicemen|aggression|provocations?|attacks?|"
+            + "shelling)\\b"
             + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
             + "|\\b(?:armed\\s+forces|army|troops|units|military)\\s+of\\s+(?:the\\s+)?"
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
             + "border|state|republic))"
+            + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
+            + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
             + "|\\b(?<nat4>armenia|azerbaijan)\\s+(?:is|has|have|was|had)\\s+(?:been\\s+)?(?:\\w+ly\\s+)?"
             + "(?=concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open)");
 
@@ -96,20 +104,20 @@ final class StatementRules {
      * Azerbaijani fire".
      */
     static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
-            + "hit|targeted|committed|launched|shot|martyred|perpetrated)\\s+(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+)?"
+            + "hit|targeted|committed|launched|shot|martyred|perpetrated)\\s+(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?<nat>armenian|azerbaijani|armenia's|azerbaijan's)\\s+(?:(?:armed|military|combat|border)\\s+)?"
-            + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|drones?|artillery|"
-            + "servicemen|shelling)\\b");
+            + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
+            + "artillery|servicemen|shelling)\\b");
 
     /** Words before an actor phrase that make it a target or a victim instead. */
-    static final Pattern TARGET_BEFORE = p("(?:positions?|posts?|territory|villages?|settlements?|servicemen|"
-            + "soldiers|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
+    static final Pattern TARGET_BEFORE = p("(?:positions?|posts?|territory|villages?|settlements?|servicem[ae]n|"
+            + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
             + "(?:the\\s+)?$");
 
     static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
-            + "advanced|detained|resorted|tried|attempted)\\b");
+            + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured)\\b");
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
     private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
@@ -125,7 +133,8 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
                 + "border\\b|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
                 + "\\bpenetrat\\w+|\\boffensive\\b|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
-                + "\\boccup(?:y|ied|ying)\\s+(?:the\\s+)?(?:heights?|positions?|territory)"));
+                + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
+                + "territories|villages?|land)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
                 + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*"));
         EVENT_TYPE_PHRASES.put(EventType.BLOCKADE, ("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
@@ -134,12 +143,14 @@ final class StatementRules {
                 + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
                 + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine"));
         EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("(?:\\bmine|mining|mined)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:roads?|routes?|paths?)\\b|"
-                + "(?:laying|laid|planting|planted)\\s+mines|\\bfortification\\w*|engineering\\s+works?|"
+                + "(?:\\blay|\\blaying|\\blaid|\\bplant|\\bplanting|\\bplanted)\\s+(?:\\w+\\s+)?mines|\\bfortification\\w*|engineering\\s+works?|"
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
                 + "fortifications)|engineering\\s+equipment"));
         EVENT_TYPE_PHRASES.put(EventType.BUILDUP, ("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
                 + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bdrills\\b|"
-                + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b"));
+                + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
+                + "(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
+                + "(?:troops|forces|units|equipment|weapons|personnel|armou?red\\s+vehicles)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "prepar\\w+\\s+(?:an?\\s+)?(?:attack|offensive|provocation)"));
     }
@@ -168,5 +179,12 @@ final class StatementRules {
     static final java.util.Set<String> KILLED_WORDS = java.util.Set.of("killed", "dead", "died", "death", "deaths",
             "killing", "perished", "fatalities", "martyred", "martyrs");
     static final java.util.Set<String> WOUNDED_WORDS = java.util.Set.of("wounded", "injured", "injuries", "injuring",
-            "hurt");
+            "hurt", "wound", "wounds", "injury");
+
+    /** "mortally wounded", "fatally injured": a death, not a wound. */
+    static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally");
+
+    /** Fire as a verb (lower case): counted as small arms in a later sentence that names no weapon. */
+    static final Pattern FIRE_VERB_LOWER = Pattern.compile(
+            "\\b(?:opened\\s+fire|open\\s+fire|fired|firing\\s+(?:at|on|upon|towards?|in))\\b");
 }

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * Dates and clock times as statements write them. Dates: "11 June", "16 and 17 March", "the night of 16 to 17
- * March", "March 16, 2025", "16.03.2025", "2025-03-16", month names in English, Russian, Azerbaijani and Armenian,
- * and "yesterday"/"today"/"last night". A date without a year is the latest such date not after the day after
- * publication. Times: "at 09:35", "from 22:40 to 23:10", "between 01:10 and 01:45", "from 00:05" (open ended).
+ * March", "overnight on 12-13 September", "the night into 14 September" / "в ночь на 14 сентября" (13th to 14th),
+ * "March 16, 2025", "16.03.2025", "2025-03-16", month names in English, Russian, Azerbaijani and Armenian, and
+ * relative days: "yesterday", "the day before yesterday", "today", "this evening", "last night", "overnight", "on
+ * Tuesday" (the latest Tuesday not after publication), and their Russian, Azerbaijani and Armenian words. A date
+ * without a year is the latest such date not after the day after publication. Times: "at 09:35", "from 22:40 to
+ * 23:10", "between 01:10 and 01:45", "22:10-dan 22:45-dək", "from 00:05" / "since 00:05" (open ended).
  */
 public final class TimeExpressions {
 
@@ -48,7 +51,7 @@ public final class TimeExpressions {
     private static final String MONTH = "(?<month>" + String.join("|", MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")\\.?";
     private static final String ORD = "(?:st|nd|rd|th)?";
-    private static final String NIGHT = "(?<night>(?:the\\s+)?night\\s+(?:of|from)\\s+|overnight\\s+(?:on|of|from|into)\\s+"
+    private static final String NIGHT = "(?<nightTo>(?:the\\s+)?night\\s+(?:to|into)\\s+|ночь\\s+на\\s+)?(?<night>(?:the\\s+)?night\\s+(?:of|from)\\s+|overnight\\s+(?:on|of|from|into)\\s+"
             + "(?:the\\s+)?|ночь\\s+с\\s+)?";
     private static final String JOIN = "\\s*(?:to|and|-|–|through|until|на|по|и|və)\\s*";
 
@@ -72,7 +75,7 @@ public final class TimeExpressions {
     private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
     private static final Pattern CLOCK_RANGE = Pattern.compile(
             "(?<open>\\b(?:from|between|since|с)\\s+(?:about\\s+|around\\s+|approximately\\s+)?)?" + CLOCK
-                    + "(?:\\s*(?:to|and|till|until|-|–|до)\\s*(?:about\\s+|around\\s+)?" + CLOCK + ")?",
+                    + "(?:\\s*(?:to|and|till|until|-|–|до|-?(?:dan|dən|den|ից)\\s)\\s*(?:about\\s+|around\\s+)?" + CLOCK + ")?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private TimeExpressions() {
@@ -109,6 +112,10 @@ public final class TimeExpressions {
                 }
                 if (last.isBefore(first)) {
                     first = first.minusMonths(1);
+                }
+                if (m.group("nightTo") != null) { // "в ночь на 14 сентября": the night from the 13th to the 14th
+                    out.add(new DateSpan(first.minusDays(1), last, true, m.start(), m.end()));
+                    continue;
                 }
                 out.add(new DateSpan(first, last, m.group("night") != null, m.start(), m.end()));
             }

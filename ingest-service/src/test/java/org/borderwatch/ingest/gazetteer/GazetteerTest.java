@@ -37,10 +37,35 @@ class GazetteerTest {
             "Nakhijevan           | nakhchivan",
             "Chinarli             | chinari",
             "Istisu               | jermuk",
-            "Develi               | vedi"})
+            "Develi               | vedi",
+            "Naxcivan             | nakhchivan",
+            "Nakhichevan          | nakhchivan",
+            "Kelbajar             | kalbajar",
+            "Ghazakh              | gazakh",
+            "Qazax                | gazakh",
+            "Gubadly              | gubadli",
+            "Black Lake           | sev-lich",
+            "Mosesgeh             | movses",
+            "Yukhary Ayrim        | yukhari-ayrim",
+            "Tigranashen          | karki"})
     void bothSidesNamesFindTheSamePlace(String name, String id) {
         assertThat(gazetteer.find("fire from " + name + " direction")).singleElement()
                 .extracting(m -> m.place().id()).isEqualTo(id);
+    }
+
+    @Test
+    void aShortNameInLowerCaseIsAnOrdinaryWord() {
+        assertThat(gazetteer.find("units began to dig trenches")).isEmpty();
+        assertThat(gazetteer.find("fire from Dığ")).extracting(m -> m.place().id()).containsExactly("tegh");
+    }
+
+    @Test
+    void aVillageOfAnAmbiguousDistrictStaysAmbiguous() {
+        PlaceResolution r = gazetteer.resolve("positions near Zamanli");
+        assertThat(r.ambiguous()).isTrue();
+        assertThat(r.segments()).containsExactly(BorderSegment.TAVUSH, BorderSegment.GEGHARKUNIK);
+        assertThat(gazetteer.resolve("from Chambarak towards Zamanli").segments())
+                .containsExactly(BorderSegment.GEGHARKUNIK);
     }
 
     @Test

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The project's own statements with their expected labels, checked field by field: fixtures/statements.jsonl (the
- * phrasings the rules were first written for) and fixtures/statements-heldout.jsonl (statements about other events in
+ * phrasings the rules were first written for) and fixtures/statements-heldout*.jsonl (statements about other events in
  * other phrasings, written to check that the rules generalise). A field absent from "expect" is not checked; a field
  * given as null must be absent from the report.
  */
@@ -35,7 +35,8 @@ class StatementFixturesTest {
             new StatementExtractor(Fixtures.GAZETTEER, IngestCore.DEFAULT_ZONE), IngestCore.DEFAULT_ZONE);
 
     static Stream<Arguments> fixtures() {
-        return Stream.of("statements.jsonl", "statements-heldout.jsonl").flatMap(file ->
+        return Stream.of("statements.jsonl", "statements-heldout.jsonl", "statements-heldout-2.jsonl",
+                "statements-heldout-3.jsonl").flatMap(file ->
                 Fixtures.resource("/fixtures/" + file).lines()
                         .filter(l -> !l.isBlank())
                         .map(l -> Json.tree(l.getBytes(StandardCharsets.UTF_8)))

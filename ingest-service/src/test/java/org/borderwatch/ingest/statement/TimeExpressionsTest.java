@@ -29,7 +29,14 @@ class TimeExpressionsTest {
             "16 марта                            | 2025-03-16 | 2025-03-16 | false",
             "21 iyun                             | 2024-06-21 | 2024-06-21 | false",
             "yesterday                           | 2025-03-16 | 2025-03-16 | false",
-            "last night                          | 2025-03-16 | 2025-03-17 | true"})
+            "last night                          | 2025-03-16 | 2025-03-17 | true",
+            "overnight                           | 2025-03-16 | 2025-03-17 | true",
+            "overnight on 12-13 March            | 2025-03-12 | 2025-03-13 | true",
+            "the day before yesterday            | 2025-03-15 | 2025-03-15 | false",
+            "позавчера                           | 2025-03-15 | 2025-03-15 | false",
+            "on Saturday morning                 | 2025-03-15 | 2025-03-15 | false",
+            "on Monday                           | 2025-03-17 | 2025-03-17 | false",
+            "last Monday                         | 2025-03-10 | 2025-03-10 | false"})
     void readsDates(String text, LocalDate first, LocalDate last, boolean night) {
         List<DateSpan> dates = TimeExpressions.dates(text, PUBLISHED);
         assertThat(dates).hasSize(1);
@@ -45,7 +52,8 @@ class TimeExpressionsTest {
             "from 22:40 to 23:10       | 22:40 | 23:10 | false",
             "between 01:10 and 01:45   | 01:10 | 01:45 | false",
             "from 23:30 to 00:15       | 23:30 | 00:15 | false",
-            "From 00:05 on 13 September | 00:05 |       | true"})
+            "From 00:05 on 13 September | 00:05 |       | true",
+            "saat 22:10-dan 22:45-dək   | 22:10 | 22:45 | false"})
     void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         assertThat(clocks).hasSize(1);
