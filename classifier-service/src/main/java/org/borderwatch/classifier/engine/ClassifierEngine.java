@@ -203,7 +203,7 @@ public final class ClassifierEngine {
                 r.location().segments().forEach(s -> out.addAll(placeByTime(r, s, r.occurredAt(), r.occurredUntil())));
             } else {
                 List<BorderSegment> through = r.answers() == null ? List.of()
-                        : matching(r).stream().map(i -> i.segment).distinct().toList();
+                        : matching(r).stream().filter(i -> !i.alone).map(i -> i.segment).distinct().toList();
                 if (through.isEmpty()) {
                     alone(r, r.occurredAt(), r.occurredUntil());
                 } else {
@@ -246,22 +246,31 @@ public final class ClassifierEngine {
         return out;
     }
 
-    /** Open incidents holding a claim that the report's answers describe. */
+    /**
+     * Open incidents holding a claim that the report's answers describe — also a lone claim's (an ambiguous "Nakhchivan
+     * direction" claim denied in the same words: the denial joins it by its answer, it is never joined by time).
+     */
     private List<IncidentState> matching(IncidentReport r) {
         List<IncidentState> result = new ArrayList<>();
         for (IncidentState inc : state.incidents) {
-            if (inc.alone) {
-                continue;
-            }
             for (Membership m : inc.members) {
                 IncidentReport claim = state.reports.get(m.reportId());
-                if (claim != null && AnswerMatcher.answers(r, claim, inc.segment)) {
+                if (claim != null && answersIn(r, claim, inc)) {
                     result.add(inc);
                     break;
                 }
             }
         }
         return result;
+    }
+
+    /** Whether the response answers the claim where it stands: a lone claim by the segments its text names. */
+    private static boolean answersIn(IncidentReport response, IncidentReport claim, IncidentState inc) {
+        if (!inc.alone) {
+            return AnswerMatcher.answers(response, claim, inc.segment);
+        }
+        return AnswerMatcher.answers(response, claim, BorderSegment.UNRESOLVED) || claim.location().segments()
+                .stream().anyMatch(s -> s.isResolved() && AnswerMatcher.answers(response, claim, s));
     }
 
     private void join(IncidentState inc, IncidentReport r) {
@@ -363,8 +372,7 @@ public final class ClassifierEngine {
                 continue;
             }
             List<IncidentState> targets = state.incidents.stream()
-                    .filter(i -> !i.alone && i.has(claim.reportId())
-                            && AnswerMatcher.answers(response, claim, i.segment)).toList();
+                    .filter(i -> i.has(claim.reportId()) && answersIn(response, claim, i)).toList();
             if (targets.isEmpty()) {
                 continue;
             }

@@ -212,6 +212,29 @@ class CorrelationTest {
         assertThat(engine.state().claims).doesNotContainKey("acled");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "denial published first: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void anAmbiguousDenialOfAnAmbiguousClaimJoinsItsLoneIncident(boolean denialFirst) {
+        List<BorderSegment> nakhchivan = List.of(BorderSegment.ARARAT, BorderSegment.VAYOTS_DZOR_WEST,
+                BorderSegment.SYUNIK_WEST);
+        Location direction = new Location(nakhchivan, true, null, "Nakhchivan direction", null, null);
+        IncidentReport claim = claim(AZ_MOD, "c", Party.AM, "2025-01-10T22:40", "2025-01-11T09:00",
+                BorderSegment.ARARAT).location(direction).build();
+        IncidentReport deny = denial(AM_MOD, "d", denialFirst ? "2025-01-11T08:00" : "2025-01-11T11:00", Party.AZ,
+                "2025-01-10", "2025-01-10", nakhchivan.toArray(BorderSegment[]::new)).location(direction).build();
+        List<Assessment> out = denialFirst ? feed(deny, claim) : feed(claim, deny);
+        assertThat(engine.state().incidents).singleElement().satisfies(i -> {
+            assertThat(i.alone).isTrue();
+            assertThat(i.has(deny.reportId())).isTrue();
+            assertThat(i.from).isEqualTo(claim.occurredAt());
+        });
+        assertThat(out).last().satisfies(a -> {
+            assertThat(a.segment()).isEqualTo(UNRESOLVED);
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
+        });
+    }
+
     @Test
     void duplicatesAreIgnoredAndAHigherRevisionReplacesTheEarlierVersion() {
         IncidentReport v1 = claim(AM_MOD, "k", Party.AZ, "2025-01-10T05:45", "2025-01-10T08:00", SYUNIK_EAST)
