@@ -192,7 +192,8 @@ public final class StatementExtractor {
             String nat = m.group("nat") != null ? m.group("nat")
                     : m.group("nat2") != null ? m.group("nat2")
                     : m.group("nat3") != null ? m.group("nat3")
-                    : m.group("nat4") != null ? m.group("nat4") : m.group("nat5");
+                    : m.group("nat4") != null ? m.group("nat4")
+                    : m.group("nat5") != null ? m.group("nat5") : m.group("nat6");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end()));
@@ -226,7 +227,7 @@ public final class StatementExtractor {
     /** A count right before an actor phrase makes it the people counted ("two Armenian soldiers were killed"). */
     private static final Set<String> PEOPLE = Set.of("soldiers", "servicemen", "troops", "snipers", "sniper");
     private static final Pattern COUNTED_BEFORE = Pattern.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
-            + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of)|\\ban?)\\s+$",
+            + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
 
     private static Party nationality(String word, Party sourceParty) {
@@ -441,6 +442,9 @@ public final class StatementExtractor {
             }
             return null;
         }
+        if (t.equalsIgnoreCase("another")) {
+            return 1; // "one was killed and another wounded"
+        }
         if (t.equalsIgnoreCase("one") && k > 0 && words.get(k - 1).text().equalsIgnoreCase("no")) {
             return 0; // "no one was hurt"
         }
@@ -450,7 +454,7 @@ public final class StatementExtractor {
     /** A number that counts people: not "no", not a year, not a day of a date, not a clock time. */
     private static boolean isCount(List<Word> words, int k) {
         String t = words.get(k).text();
-        if (t.equalsIgnoreCase("a") || t.equalsIgnoreCase("an")) {
+        if (t.equalsIgnoreCase("a") || t.equalsIgnoreCase("an") || t.equalsIgnoreCase("another")) {
             return count(words, k) != null;
         }
         if (t.equalsIgnoreCase("no") || t.contains(":")) {

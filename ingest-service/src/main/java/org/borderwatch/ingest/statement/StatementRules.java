@@ -41,7 +41,8 @@ final class StatementRules {
             + "cases?)\\s+(?:took\\s+place|has\\s+taken\\s+place|happened|occurred|was\\s+recorded|were\\s+recorded)|"
             + "\\bdevoid\\s+of\\s+(?:any\\s+)?(?:basis|truth|foundation)|\\bfalse\\s+(?:claims?|reports?|allegations?|"
             + "accusations?|statements?)|\\bdistort\\w*\\s+(?:the\\s+)?(?:facts|reality|truth)|"
-            + "\\bnever\\s+(?:opened\\s+)?fired?\\b|did\\s+not\\s+(?:shoot|shell|attack)\\b|"
+            + "\\bnever\\s+(?:opened\\s+)?fired?\\b|\\bmislead\\w*\\s+(?:the\\s+)?(?:public|international|world|society|"
+            + "community|media|audience)|\\b(?:is|was|are|were)\\s+(?:a\\s+)?(?:staged|montage|doctored|a\\s+montage)\\b|did\\s+not\\s+(?:shoot|shell|attack)\\b|"
             + "did\\s+not\\s+(?:open\\s+)?fire|has\\s+not\\s+(?:opened\\s+)?fire|have\\s+not\\s+(?:opened\\s+)?fire|"
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
 
@@ -54,8 +55,10 @@ final class StatementRules {
             + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+calm");
 
     /** An observer or third party confirming. */
-    static final Pattern CONFIRMS = p("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+)?(?:shooting|firing|"
-            + "exchange|incident|shots|gunfire|explosions?)|heard\\s+(?:shots|gunfire|explosions?)|\\bwitnessed\\b|"
+    static final Pattern CONFIRMS = p("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
+            + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
+            + "gunfire|explosions?|military\\s+activity|movements?\\s+of|build-?up|troops|fortification|engineering|"
+            + "construction|drones?)|heard\\s+(?:shots|gunfire|explosions?)|\\bwitnessed\\b|"
             + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at|recorded\\s+(?:an?\\s+)?(?:shooting|firing|shots|gunfire|"
             + "explosions?|exchange)");
 
@@ -72,7 +75,8 @@ final class StatementRules {
             + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b|"
             + "\\bin\\s+response\\b(?!\\s+to\\s+(?:an?\\s+|the\\s+|this\\s+|that\\s+)?(?:questions?|inquir\\w*|requests?|quer\\w+|"
             + "statements?|reports?|claims?|allegations?|accusations?))|\\bresponse\\s+(?:fire|action|operation)|"
-            + "adequate(?:ly)?\\s+respon\\w+|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)");
+            + "adequate(?:ly)?\\s+respon\\w+|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)|"
+            + "\\b(?:firing\\s+points|fire)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:were|was|has\\s+been|have\\s+been)\\s+suppressed");
 
     /** Something happened the day before the event (for a retaliation that answers it). */
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
@@ -86,7 +90,7 @@ final class StatementRules {
     /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
-            + "reconnaissance(?:-sabotage)?)\\s+)?"
+            + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned)\\s+)?"
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|"
             + "formations|groups?|fire|gunfire|drones?|artillery|servicemen|aggression|provocations?|attacks?|"
             + "shelling)\\b"
@@ -94,6 +98,7 @@ final class StatementRules {
             + "|\\b(?:armed\\s+forces|army|troops|units|military)\\s+of\\s+(?:the\\s+)?"
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
             + "border|state|republic))"
+            + "|\\b(?<nat6>the\\s+enemy)\\b(?!['’]s)"
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
             + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
             + "|\\b(?<nat4>armenia|azerbaijan)\\s+(?:is|has|have|was|had)\\s+(?:been\\s+)?(?:\\w+ly\\s+)?"
@@ -104,9 +109,10 @@ final class StatementRules {
      * Azerbaijani fire".
      */
     static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
-            + "hit|targeted|committed|launched|shot|martyred|perpetrated)\\s+(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
+            + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed)\\s+"
+            + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
-            + "(?<nat>armenian|azerbaijani|armenia's|azerbaijan's)\\s+(?:(?:armed|military|combat|border)\\s+)?"
+            + "(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
             + "artillery|servicemen|shelling)\\b");
 
@@ -131,7 +137,7 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
-                + "border\\b|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
+                + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
                 + "\\bpenetrat\\w+|\\boffensive\\b|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
                 + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
                 + "territories|villages?|land)\\b"));
@@ -152,6 +158,9 @@ final class StatementRules {
                 + "(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
                 + "(?:troops|forces|units|equipment|weapons|personnel|armou?red\\s+vehicles)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
+                + "(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
+                + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|take\\s+(?:decisive|harsh)\\s+"
+                + "(?:measures|action))|"
                 + "prepar\\w+\\s+(?:an?\\s+)?(?:attack|offensive|provocation)"));
     }
 
