@@ -318,12 +318,24 @@ public final class ClassifierEngine {
                 survivor.lastPublished = other.lastPublished;
             }
             state.incidents.remove(other);
+            forgetStart(other);
             if (other.last != null) {
                 out.add(closedVersion(other, "Merged into incident " + survivor.id + ": a report at "
                         + Sentences.time(from) + " bridged the gap between them."));
             }
         }
         return out;
+    }
+
+    /**
+     * An incident that merged into another or dissolved was never an incident of its own: QUIET_BROKEN's count of a
+     * segment's earlier incidents must not see its start.
+     */
+    private void forgetStart(IncidentState inc) {
+        List<OffsetDateTime> starts = inc.alone ? null : state.segmentStarts.get(inc.segment);
+        if (starts != null) {
+            starts.remove(inc.start);
+        }
     }
 
     private void alone(IncidentReport r, OffsetDateTime from, OffsetDateTime to) {
@@ -472,6 +484,7 @@ public final class ClassifierEngine {
             inc.members.removeIf(m -> m.reportId().equals(id));
             if (inc.members.stream().noneMatch(Membership::byTime)) {
                 state.incidents.remove(inc);
+                forgetStart(inc);
                 if (inc.last != null) {
                     out.add(closedVersion(inc, "Dissolved: its report left it (" + why + ")."));
                 }

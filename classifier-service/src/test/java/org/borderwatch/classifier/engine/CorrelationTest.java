@@ -393,6 +393,19 @@ class CorrelationTest {
     }
 
     @Test
+    void quietBrokenDoesNotCountSessionsThatMergedIntoOne() {
+        feed(azClaim("m1", "2025-01-01T10:00", "2025-01-01T11:00", BorderSegment.TAVUSH),
+                azClaim("m2", "2025-01-01T18:00", "2025-01-01T19:00", BorderSegment.TAVUSH),
+                azClaim("bridge", "2025-01-01T14:00", "2025-01-01T20:00", BorderSegment.TAVUSH),
+                azClaim("m3", "2025-01-20T10:00", "2025-01-20T12:00", BorderSegment.TAVUSH));
+        List<Assessment> afterCalm = feed(azClaim("m4", "2025-03-20T10:00", "2025-03-20T12:00",
+                BorderSegment.TAVUSH));
+        assertThat(afterCalm).filteredOn(a -> !a.closed()).singleElement().satisfies(a ->
+                assertThat(a.hasSignal(org.borderwatch.common.model.SignalType.QUIET_BROKEN))
+                        .as("two incidents before the calm, not three").isFalse());
+    }
+
+    @Test
     void theStateSurvivesAJsonRoundTripAndContinuesIdentically() {
         feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
         String json = Json.write(engine.state());
