@@ -32,7 +32,8 @@ import java.util.Set;
 public final class Gazetteer {
 
     public static final String BUILT_IN = "/data/gazetteer.json";
-    private static final int MAX_SUFFIX = 4;
+    /** Longest ending tolerated on a Cyrillic or Armenian name: "Басаркечарского" is Basarkechar. */
+    private static final int MAX_SUFFIX = 5;
     private static final int MIN_STEM = 4;
     private static final int SHORT_NAME = 4;
 

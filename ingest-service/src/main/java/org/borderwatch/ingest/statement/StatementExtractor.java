@@ -81,11 +81,12 @@ public final class StatementExtractor {
         Stance stance = stance(text, source);
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
-        Party actor = actor(text, sentences, party);
+        boolean mutual = StatementRules.MUTUAL.matcher(text).find();
+        Party actor = mutual ? null : actor(text, sentences, party);
         Party acting = switch (stance) {
             case DENIAL -> belligerent ? party : actor;
             case REFUTATION, UNKNOWN -> null;
-            case CLAIM -> actor != null ? actor : (belligerent ? party : null);
+            case CLAIM -> actor != null ? actor : (belligerent && !mutual ? party : null);
             case CONFIRMATION -> actor;
         };
         boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
@@ -522,7 +523,7 @@ public final class StatementExtractor {
             } else if (clock.openEnded() && published.isAfter(from)) {
                 until = published;
             }
-            return new Interval(from, until, TimePrecision.MINUTE);
+            return new Interval(from, until, clock.hourOnly() ? TimePrecision.HOUR : TimePrecision.MINUTE);
         }
         if (date != null) {
             return new Interval(date.first().atStartOfDay().atOffset(zone),

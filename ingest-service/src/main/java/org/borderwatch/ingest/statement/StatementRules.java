@@ -41,7 +41,8 @@ final class StatementRules {
             + "cases?)\\s+(?:took\\s+place|has\\s+taken\\s+place|happened|occurred|was\\s+recorded|were\\s+recorded)|"
             + "\\bdevoid\\s+of\\s+(?:any\\s+)?(?:basis|truth|foundation)|\\bfalse\\s+(?:claims?|reports?|allegations?|"
             + "accusations?|statements?)|\\bdistort\\w*\\s+(?:the\\s+)?(?:facts|reality|truth)|"
-            + "\\bnever\\s+(?:opened\\s+)?fired?\\b|\\bmislead\\w*\\s+(?:the\\s+)?(?:public|international|world|society|"
+            + "\\bnever\\s+(?:opened\\s+)?fired?\\b|\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+|simply\\s+)?"
+            + "(?:absurd|nonsense|ridiculous)\\b|\\bmislead\\w*\\s+(?:the\\s+)?(?:public|international|world|society|"
             + "community|media|audience)|\\b(?:is|was|are|were)\\s+(?:a\\s+)?(?:staged|montage|doctored|a\\s+montage)\\b|did\\s+not\\s+(?:shoot|shell|attack)\\b|"
             + "did\\s+not\\s+(?:open\\s+)?fire|has\\s+not\\s+(?:opened\\s+)?fire|have\\s+not\\s+(?:opened\\s+)?fire|"
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
@@ -182,7 +183,13 @@ final class StatementRules {
 
     /** Generic fire, on lower-cased text. */
     static final Pattern GENERIC_FIRE_LOWER = Pattern.compile(
-            "\\b(?:opened\\s+fire|open\\s+fire|fired|firing|fire|shots?|shooting)\\b");
+            "\\b(?:opened\\s+fire|open\\s+fire|fired|firing|fire|shots?|shooting)\\b"
+                    + "(?!\\s+(?:positions?|points?|posts?|lines?|ranges?|nests?))");
+
+    /** Both sides acted: "Azerbaijani and Armenian forces exchanged fire". No single acting party. */
+    static final Pattern MUTUAL = p("\\b(?:armenian|azerbaijani)\\s+and\\s+(?:armenian|azerbaijani)\\s+(?:armed\\s+)?"
+            + "(?:forces|sides|troops|units|servicemen|soldiers)\\b|\\bboth\\s+sides\\s+(?:opened|exchanged|fired)|"
+            + "\\b(?:forces|sides|troops|units)\\s+exchanged\\s+(?:fire|shots|gunfire)\\b");
 
     /** Casualty words after or before a number (lower case). */
     static final java.util.Set<String> KILLED_WORDS = java.util.Set.of("killed", "dead", "died", "death", "deaths",

@@ -75,7 +75,8 @@ public final class TimeExpressions {
     private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
     private static final Pattern CLOCK_RANGE = Pattern.compile(
             "(?<open>\\b(?:from|between|since|с)\\s+(?:about\\s+|around\\s+|approximately\\s+)?)?" + CLOCK
-                    + "(?:\\s*(?:to|and|till|until|-|–|до|-?(?:dan|dən|den|ից)\\s)\\s*(?:about\\s+|around\\s+)?" + CLOCK + ")?",
+                    + "(?:(?:\\s+on\\s+[\\p{L}\\d.]+(?:\\s+[\\p{L}\\d.]+)?)?"
+                    + "\\s*(?:to|and|till|until|-|–|до|-?(?:dan|dən|den|ից)\\s)\\s*(?:about\\s+|around\\s+)?" + CLOCK + ")?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private TimeExpressions() {
@@ -85,9 +86,21 @@ public final class TimeExpressions {
     public record DateSpan(LocalDate first, LocalDate last, boolean night, int start, int end) {
     }
 
-    /** A clock time or range; {@code to} is null for a single time; {@code openEnded} for "from 00:05". */
-    public record ClockSpan(LocalTime from, LocalTime to, boolean openEnded, int start, int end) {
+    /**
+     * A clock time or range; {@code to} is null for a single time; {@code openEnded} for "from 00:05";
+     * {@code hourOnly} for "at 3 a.m." (no minutes given).
+     */
+    public record ClockSpan(LocalTime from, LocalTime to, boolean openEnded, boolean hourOnly, int start, int end) {
     }
+
+    /** "3 a.m.", "11:30 pm". */
+    private static final Pattern CLOCK_12 = Pattern.compile(
+            "\\b(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ampm>[ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
+
+    /** "at 14.20": a clock written with a dot, read only after a word that introduces a time. */
+    private static final Pattern DOT_CLOCK = Pattern.compile(
+            "(?<=\\b(?:at|around|about|from|since|between|to|till|until|and|в|с|до|saat|ժամը)\\s)([01]?\\d|2[0-3])\\.([0-5]\\d)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Every date in the text, in order, with years filled in relative to the reference (publication) day. */
     public static List<DateSpan> dates(String text, LocalDate reference) {
@@ -184,6 +197,7 @@ public final class TimeExpressions {
     /** Every clock time or range in the text, in order. */
     public static List<ClockSpan> clocks(String text) {
         List<ClockSpan> out = new ArrayList<>();
+        text = DOT_CLOCK.matcher(text).replaceAll("$1:$2"); // same length: offsets stay valid
         Matcher m = CLOCK_RANGE.matcher(text);
         while (m.find()) {
             LocalTime from = LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
@@ -191,8 +205,18 @@ public final class TimeExpressions {
                     : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
             boolean open = to == null && m.group("open") != null
                     && !m.group("open").toLowerCase(Locale.ROOT).startsWith("between");
-            out.add(new ClockSpan(from, to, open, m.start(), m.end()));
+            out.add(new ClockSpan(from, to, open, false, m.start(), m.end()));
         }
+        Matcher h = CLOCK_12.matcher(text);
+        while (h.find()) {
+            int hour = Integer.parseInt(h.group("h")) % 12 + (h.group("ampm").equalsIgnoreCase("p") ? 12 : 0);
+            int minute = h.group("mi") == null ? 0 : Integer.parseInt(h.group("mi"));
+            if (out.stream().noneMatch(c -> h.start() < c.end() && c.start() < h.end())) {
+                out.add(new ClockSpan(LocalTime.of(hour, minute), null, false, h.group("mi") == null, h.start(),
+                        h.end()));
+            }
+        }
+        out.sort(Comparator.comparingInt(ClockSpan::start));
         return out;
     }
 
