@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,8 @@ public final class SourceRegistry {
 
     private final List<RegisteredSource> sources;
     private final Map<String, RegisteredSource> byKey = new HashMap<>();
+    private final Map<String, RegisteredSource> acronyms = new HashMap<>();
+    private static final int MIN_ACRONYM = 4;
 
     public SourceRegistry(List<RegisteredSource> sources) {
         this.sources = List.copyOf(sources);
@@ -44,7 +47,10 @@ public final class SourceRegistry {
     }
 
     private void register(String name, RegisteredSource s) {
-        String key = Fold.phrase(name);
+        String key = key(name);
+        if (name.length() >= MIN_ACRONYM && name.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            acronyms.putIfAbsent(key, s);
+        }
         RegisteredSource previous = byKey.putIfAbsent(key, s);
         if (previous != null && previous != s) {
             throw new IllegalArgumentException("source name '" + name + "' is used by both " + previous.id()
@@ -97,10 +103,10 @@ public final class SourceRegistry {
         if (nameOrId == null || nameOrId.isBlank()) {
             return Optional.empty();
         }
-        String key = Fold.phrase(nameOrId);
+        String key = key(nameOrId);
         RegisteredSource exact = byKey.get(key);
         if (exact == null) {
-            exact = byKey.get(Fold.phrase(nameOrId.replace('_', '-')));
+            exact = byKey.get(key(nameOrId.replace('_', '-')));
         }
         if (exact != null) {
             return Optional.of(exact);
@@ -116,7 +122,19 @@ public final class SourceRegistry {
                 bestLength = alias.length();
             }
         }
+        if (best == null) { // "ICRC delegation in Baku": an acronym of four or more capitals is distinctive enough
+            for (String word : key.split(" ")) {
+                if (acronyms.containsKey(word) && nameOrId.contains(word.toUpperCase(Locale.ROOT))) {
+                    return Optional.of(acronyms.get(word));
+                }
+            }
+        }
         return Optional.ofNullable(best);
+    }
+
+    /** Folded name; American and British spellings are one ("Defense Ministry" = "Defence Ministry"). */
+    private static String key(String name) {
+        return (" " + Fold.phrase(name) + " ").replace(" defense ", " defence ").strip();
     }
 
     /** The source for a name: the registered one, or an {@code OTHER} source with a stable derived id. */

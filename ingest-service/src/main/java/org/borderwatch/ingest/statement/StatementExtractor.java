@@ -335,6 +335,10 @@ public final class StatementExtractor {
                     at = numberAfter(words, i);
                 }
                 Integer total = at < 0 ? total(text, words.get(i).end(), sentence.end()) : null;
+                boolean singular = at < 0 && total == null && singularBefore(words, i);
+                if (singular) {
+                    total = 1; // "Armenian soldier wounded by sniper", "the driver was injured"
+                }
                 if (at < 0 && total == null) {
                     continue;
                 }
@@ -348,7 +352,8 @@ public final class StatementExtractor {
                     wounded = wounded == null ? count : Math.max(wounded, count);
                 }
                 if (whose == null) {
-                    whose = whose(words, Math.min(at, i), Math.max(at, i) + 4, sourceParty);
+                    int from = singular ? i - 3 : Math.min(at, i); // "Armenian soldier wounded": the word before
+                    whose = whose(words, from, Math.max(at, i) + 4, sourceParty);
                 }
             }
         }
@@ -366,6 +371,15 @@ public final class StatementExtractor {
             }
         }
         return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
+    }
+
+    /** A singular person right before the casualty word, possibly with "was": one person. */
+    private static boolean singularBefore(List<Word> words, int i) {
+        int k = i - 1;
+        if (k >= 0 && words.get(k).text().equalsIgnoreCase("was")) {
+            k--;
+        }
+        return k >= 0 && PERSON_NOUNS.contains(words.get(k).text().toLowerCase(Locale.ROOT));
     }
 
     /** "killed: 1, wounded: 2": the casualty word is a label for the number after its colon. */
@@ -474,6 +488,9 @@ public final class StatementExtractor {
     private static Party whose(List<Word> words, int from, int to, Party sourceParty) {
         for (int k = Math.max(0, from); k < Math.min(words.size(), to); k++) {
             String t = words.get(k).text().toLowerCase(Locale.ROOT);
+            if (t.equals("by")) {
+                return null; // "wounded by Azerbaijani fire": what follows is the agent, not the victims
+            }
             if (t.startsWith("armenia")) {
                 return Party.AM;
             }

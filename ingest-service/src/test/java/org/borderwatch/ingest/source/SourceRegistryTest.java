@@ -37,6 +37,19 @@ class SourceRegistryTest {
     }
 
     @Test
+    void americanAndBritishSpellingsAreOneName() {
+        assertThat(registry.resolve("Azerbaijan's Defense Ministry").id()).isEqualTo("az-mod");
+        assertThat(registry.resolve("Armenian Defense Ministry spokesperson").id()).isEqualTo("am-mod");
+    }
+
+    @Test
+    void anAcronymInCapitalsInsideALongerNameIsEnough() {
+        assertThat(registry.resolve("ICRC delegation in Baku").id()).isEqualTo("icrc");
+        assertThat(registry.resolve("Statement of the EUMA press office").id()).isEqualTo("euma");
+        assertThat(registry.resolve("Icrc fan club").id()).startsWith(SourceRegistry.UNREGISTERED_PREFIX);
+    }
+
+    @Test
     void anUnknownSourceIsAcceptedAsOtherWithAStableId() {
         Source s = registry.resolve("Border Villages Council");
         assertThat(s.kind()).isEqualTo(SourceKind.OTHER);
