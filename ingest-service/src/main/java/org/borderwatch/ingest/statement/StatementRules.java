@@ -65,7 +65,8 @@ final class StatementRules {
 
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = p("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
-            + "\\battack|\\bincident|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell");
+            + "\\battack|\\bincident|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
+            + "\\bmartyr");
 
     /** Whose report a confirmation confirms: "the Armenian MoD's report", "the Azerbaijani side's claim". */
     static final Pattern REPORTER = p("\\b(?<nat>armenian|armenia's|armenia|azerbaijani|azerbaijan's|azerbaijan)\\s+"
@@ -139,7 +140,7 @@ final class StatementRules {
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
                 + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
-                + "\\bpenetrat\\w+|\\boffensive\\b|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
+                + "\\bpenetrat\\w+|(?:launch\\w*|an|large-scale|full-scale|ground|military)\\s+offensive\\b|offensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
                 + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
                 + "territories|villages?|land)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
