@@ -1,8 +1,8 @@
 package org.borderwatch.classifier.correlation;
 
 import java.time.OffsetDateTime;
+import org.borderwatch.classifier.verdict.VerdictRules;
 import org.borderwatch.common.model.BorderSegment;
-import org.borderwatch.common.model.Coverage;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.SourceKind;
@@ -32,14 +32,7 @@ public final class ReportKinds {
      */
     public static boolean covers(IncidentReport observation, BorderSegment segment, OffsetDateTime from,
                                  OffsetDateTime to) {
-        Coverage c = observation.coverage();
-        if (c == null || c.from() == null || c.to() == null) {
-            return false;
-        }
-        if (c.segments().isEmpty() && observation.stance() == Stance.REFUTATION) {
-            return segment.isResolved() && !from.isAfter(c.to()) && !to.isBefore(c.from());
-        }
-        return c.covers(segment, from, to);
+        return VerdictRules.covers(observation, segment, from, to);
     }
 
     /** The text names its segments without ambiguity. */

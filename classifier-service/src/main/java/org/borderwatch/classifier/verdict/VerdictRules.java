@@ -1,5 +1,6 @@
 package org.borderwatch.classifier.verdict;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import org.borderwatch.classifier.reliability.SourceReliability;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Coverage;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
@@ -73,12 +75,12 @@ public final class VerdictRules {
         Map<String, IncidentReport> latestIndependent = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
         for (IncidentReport r : sorted) {
-            if (r.stance() == Stance.CONFIRMATION || r.stance() == Stance.REFUTATION) {
+            if (r.stance() == Stance.CONFIRMATION || r.stance() == Stance.REFUTATION || observersOwnReport(r)) {
                 if (r.source().kind() == SourceKind.DATASET) {
                     reasons.add(Sentences.who(r.source()) + " is a dataset, never an independent confirmation.");
                 } else if (isIndependent(r.source())) {
                     IncidentReport earlier = latestIndependent.put(r.source().id(), r);
-                    if (earlier != null && earlier.stance() != r.stance()) {
+                    if (earlier != null && (earlier.stance() == Stance.REFUTATION) != (r.stance() == Stance.REFUTATION)) {
                         reasons.add(Sentences.who(r.source()) + "'s statement of " + Sentences.time(r.publishedAt())
                                 + " supersedes its earlier one of " + Sentences.time(earlier.publishedAt()) + ".");
                     }
@@ -86,7 +88,7 @@ public final class VerdictRules {
             }
         }
         List<IncidentReport> confirming = latestIndependent.values().stream()
-                .filter(r -> r.stance() == Stance.CONFIRMATION).toList();
+                .filter(r -> r.stance() == Stance.CONFIRMATION || r.stance() == Stance.CLAIM).toList();
         List<IncidentReport> refuting = latestIndependent.values().stream()
                 .filter(r -> r.stance() == Stance.REFUTATION).toList();
         List<IncidentReport> selfReports = sorted.stream()
@@ -121,6 +123,21 @@ public final class VerdictRules {
             confidence = SELF_REPORT_WEIGHT * combined(List.of(bothSides.get()), reliability);
             reasons.add("Occurrence CONFIRMED: both sides report hostile action in " + segment
                     + ", each blaming the other.");
+        } else if (!refuting.isEmpty() && !uncovered(segment, claims, refuting).isEmpty()) {
+            IncidentReport first = uncovered(segment, claims, refuting).get(0);
+            reasons.add(names(refuting) + " saw nothing in " + segment + ", but its observation does not cover "
+                    + Sentences.who(first.source()) + "'s claim about " + Sentences.time(first.occurredAt())
+                    + ": not refuted.");
+            if (!claims.isEmpty() && !denials.isEmpty()) {
+                occurrence = Occurrence.DISPUTED;
+                confidence = DENIAL_WEIGHT * combined(denials, reliability);
+                reasons.add("Occurrence DISPUTED: a claim and the accused side's denial, no independent word on all "
+                        + "of it.");
+            } else {
+                occurrence = Occurrence.UNVERIFIED;
+                confidence = UNANSWERED_WEIGHT * combined(claims, reliability);
+                reasons.add("Occurrence UNVERIFIED: no one has answered the whole claim yet.");
+            }
         } else if (!refuting.isEmpty()) {
             occurrence = Occurrence.REFUTED;
             confidence = OBSERVER_WEIGHT * combined(refuting, reliability);
@@ -156,6 +173,45 @@ public final class VerdictRules {
         }
         return new Verdict(occurrence, attribution, acting, clamp(confidence), reasons, observerDecided,
                 claimSources);
+    }
+
+    /**
+     * Whether an observer statement's coverage applies to a claim in {@code segment} over {@code [from, to]}. A
+     * refutation that names no segment ("no incidents along the border") covers every segment; a confirmation must
+     * name where it confirms.
+     */
+    public static boolean covers(IncidentReport observation, BorderSegment segment, OffsetDateTime from,
+                                 OffsetDateTime to) {
+        Coverage c = observation.coverage();
+        if (c == null || c.from() == null || c.to() == null) {
+            return false;
+        }
+        if (c.segments().isEmpty() && observation.stance() == Stance.REFUTATION) {
+            return segment.isResolved() && !from.isAfter(c.to()) && !to.isBefore(c.from());
+        }
+        return c.covers(segment, from, to);
+    }
+
+    /**
+     * The claims no refutation speaks of: a refutation that joined through its answers speaks of the incident's
+     * claims; one that applies through its coverage only of the claims whose segment and time it covers. An
+     * incident is REFUTED only when every claim in it is.
+     */
+    private static List<IncidentReport> uncovered(BorderSegment segment, List<IncidentReport> claims,
+                                                  List<IncidentReport> refuting) {
+        if (refuting.stream().anyMatch(r -> r.coverage() == null || r.answers() != null)) {
+            return List.of();
+        }
+        return claims.stream().filter(c -> refuting.stream().noneMatch(r -> covers(r, segment, c.occurredAt(),
+                c.occurredUntil()))).toList();
+    }
+
+    /**
+     * An independent observer reporting an event itself ("our patrol came under fire near Kut") confirms it: its
+     * claim counts as a confirmation (and a later refutation of its own supersedes it, as any of its statements).
+     */
+    static boolean observersOwnReport(IncidentReport r) {
+        return r.stance() == Stance.CLAIM && r.source().kind() == SourceKind.INDEPENDENT_OBSERVER;
     }
 
     private static Optional<IncidentReport[]> bothSides(List<IncidentReport> claims) {

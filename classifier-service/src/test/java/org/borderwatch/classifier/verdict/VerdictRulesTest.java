@@ -48,6 +48,18 @@ class VerdictRulesTest {
     static final IncidentReport AZ_DENIAL = denial(AZ_MOD, "d2", "2025-03-16T13:00", Party.AM, "2025-03-16",
             "2025-03-16", SYUNIK_EAST).build();
 
+    /** EUMA reports that its own patrol came under fire from the Azerbaijani side. */
+    static final IncidentReport EUMA_OWN_REPORT = claim(EUMA, "own", Party.AZ, "2025-03-16T09:30",
+            "2025-03-16T12:00", SYUNIK_EAST).build();
+    static final IncidentReport AZ_DENIAL_OF_FIRE = denial(AZ_MOD, "d3", "2025-03-16T14:00", Party.EU, "2025-03-16",
+            "2025-03-16", SYUNIK_EAST).build();
+
+    /** The night after EUMA's covered period (16-17 March), within the session gap of a claim on the 17th. */
+    static final IncidentReport AZ_CLAIM_NEXT_NIGHT = claim(AZ_MOD, "c2", Party.AM, "2025-03-18T02:00",
+            "2025-03-18T09:00", SYUNIK_EAST).build();
+    static final IncidentReport EUMA_ANSWERS_NO = base(EUMA, "o4", Stance.REFUTATION, "2025-03-18T18:00")
+            .answers(new org.borderwatch.common.model.Answers(List.of(), Party.AZ, null, null, List.of())).build();
+
     static Stream<Arguments> rules() {
         return Stream.of(
                 Arguments.of("a claim nobody answered", List.of(AZ_CLAIM), Occurrence.UNVERIFIED,
@@ -76,6 +88,20 @@ class VerdictRulesTest {
                 Arguments.of("both sides blame each other", List.of(AZ_CLAIM, AM_COUNTER_CLAIM),
                         Occurrence.CONFIRMED, Attribution.CONTESTED),
                 Arguments.of("a lone denial", List.of(AM_DENIAL), Occurrence.UNVERIFIED, Attribution.CONTESTED),
+                Arguments.of("an observer's own report of the event confirms it",
+                        List.of(EUMA_OWN_REPORT, AZ_DENIAL_OF_FIRE), Occurrence.CONFIRMED, Attribution.CONTESTED),
+                Arguments.of("an observer's own report superseded by its later refutation",
+                        List.of(AZ_CLAIM, EUMA_OWN_REPORT, EUMA_SAW_NOTHING), Occurrence.REFUTED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("a refutation covering only part of the incident refutes nothing",
+                        List.of(AZ_CLAIM, AZ_CLAIM_NEXT_NIGHT, EUMA_SAW_NOTHING), Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("... and with a denial it is disputed",
+                        List.of(AZ_CLAIM, AZ_CLAIM_NEXT_NIGHT, AM_DENIAL, EUMA_SAW_NOTHING), Occurrence.DISPUTED,
+                        Attribution.CONTESTED),
+                Arguments.of("a refutation through its answers speaks of the whole incident",
+                        List.of(AZ_CLAIM, AZ_CLAIM_NEXT_NIGHT, EUMA_ANSWERS_NO), Occurrence.REFUTED,
+                        Attribution.UNCONTESTED),
                 Arguments.of("a denial by a side the claim does not accuse disputes nothing",
                         List.of(AZ_CLAIM, AZ_DENIAL), Occurrence.UNVERIFIED, Attribution.UNCONTESTED));
     }
