@@ -58,6 +58,21 @@ public final class ClassifierEngine {
     public record Result(Outcome outcome, List<Assessment> assessments) {
     }
 
+    private static final String MERGED = "Merged into incident ";
+    private static final String DISSOLVED = "Dissolved: ";
+
+    /**
+     * Whether this is the final version of an incident that turned out not to be one of its own: it merged into
+     * another, or its reports left it (a waiting answer that found its claim, a correction that moved).
+     */
+    public static boolean isRetirement(Assessment a) {
+        if (!a.closed() || a.rationale().isEmpty()) {
+            return false;
+        }
+        String last = a.rationale().get(a.rationale().size() - 1);
+        return last.startsWith(MERGED) || last.startsWith(DISSOLVED);
+    }
+
     private static final Map<Occurrence, Integer> CLAIM_FAVOUR = Map.of(Occurrence.CONFIRMED, 3,
             Occurrence.UNVERIFIED, 2, Occurrence.DISPUTED, 1, Occurrence.REFUTED, 0);
 
@@ -320,7 +335,7 @@ public final class ClassifierEngine {
             state.incidents.remove(other);
             forgetStart(other);
             if (other.last != null) {
-                out.add(closedVersion(other, "Merged into incident " + survivor.id + ": a report at "
+                out.add(closedVersion(other, MERGED + survivor.id + ": a report at "
                         + Sentences.time(from) + " bridged the gap between them."));
             }
         }
@@ -486,7 +501,7 @@ public final class ClassifierEngine {
                 state.incidents.remove(inc);
                 forgetStart(inc);
                 if (inc.last != null) {
-                    out.add(closedVersion(inc, "Dissolved: its report left it (" + why + ")."));
+                    out.add(closedVersion(inc, DISSOLVED + "its report left it (" + why + ")."));
                 }
                 dissolvedVersions.put(inc.id, inc.version);
             } else {

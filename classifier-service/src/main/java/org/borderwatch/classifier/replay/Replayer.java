@@ -30,11 +30,14 @@ public final class Replayer {
 
     public record Outcome(List<Assessment> versions, int reports, int duplicates, int late) {
 
-        /** The latest version of every incident, in order of the incidents' first versions. */
+        /**
+         * The latest version of every incident, in order of the incidents' first versions — without the incidents
+         * that merged into another or dissolved (their closing versions are in {@link #versions()}).
+         */
         public List<Assessment> finals() {
             Map<UUID, Assessment> last = new LinkedHashMap<>();
             versions.forEach(a -> last.put(a.incidentId(), a));
-            return List.copyOf(last.values());
+            return last.values().stream().filter(a -> !ClassifierEngine.isRetirement(a)).toList();
         }
     }
 

@@ -280,6 +280,24 @@ class ScenarioTest {
     }
 
     @Test
+    void theFinalsLeaveOutIncidentsThatDissolvedIntoAnother() {
+        List<BorderSegment> nakhchivan = List.of(BorderSegment.ARARAT, BorderSegment.VAYOTS_DZOR_WEST,
+                BorderSegment.SYUNIK_WEST);
+        org.borderwatch.common.model.Location direction = new org.borderwatch.common.model.Location(nakhchivan,
+                true, null, "Nakhchivan direction", null, null);
+        IncidentReport denial = TestReports.denial(TestReports.AM_MOD, "d", "2024-06-12T08:00", Party.AZ,
+                "2024-06-11", "2024-06-11", nakhchivan.toArray(BorderSegment[]::new)).location(direction).build();
+        IncidentReport claim = TestReports.claim(TestReports.AZ_MOD, "c", Party.AM, "2024-06-11T22:40",
+                "2024-06-12T09:00", BorderSegment.ARARAT).location(direction).build();
+        Replayer.Outcome outcome = new Replayer(ClassifierEngine.withDefaults()).replay(List.of(claim, denial));
+        assertThat(outcome.versions()).anyMatch(ClassifierEngine::isRetirement);
+        assertThat(outcome.finals()).singleElement().satisfies(a -> {
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.closed()).isFalse();
+        });
+    }
+
+    @Test
     void aDenialPublishedBeforeItsClaimGivesTheSameIncidentWindow() {
         List<IncidentReport> reports = TestReports.fixture("sotk-kut-2023-euma.jsonl");
         IncidentReport denial = reports.get(0);
