@@ -14,9 +14,15 @@ public final class ReportKinds {
     private ReportKinds() {
     }
 
-    /** A diplomatic milestone: a report of source kind OTHER with event type OTHER. Context, never an incident. */
+    /**
+     * A diplomatic milestone: a report of source kind OTHER with event type OTHER. Context, never an incident — unless
+     * it answers or observes something (a denial or an observer's word from a source the registry does not know is
+     * a response, not a milestone).
+     */
     public static boolean isMilestone(IncidentReport r) {
-        return r.source().kind() == SourceKind.OTHER && r.mainEventType() == EventType.OTHER;
+        return r.source().kind() == SourceKind.OTHER && r.mainEventType() == EventType.OTHER
+                && r.answers() == null && r.coverage() == null
+                && (r.stance() == Stance.CLAIM || r.stance() == Stance.UNKNOWN);
     }
 
     /** An observer's refutation or confirmation with a coverage: it applies to every claim it covers. */

@@ -202,6 +202,17 @@ class CorrelationTest {
     }
 
     @Test
+    void aDenialFromASourceTheRegistryDoesNotKnowIsNoMilestone() {
+        org.borderwatch.common.model.Source unknown = new org.borderwatch.common.model.Source("unregistered/x",
+                "Some ministry", org.borderwatch.common.model.SourceKind.OTHER, Party.AM);
+        feed(azClaim("c", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
+        List<Assessment> out = feed(denial(unknown, "d", "2025-01-10T15:00", Party.AZ, "2025-01-10", "2025-01-10",
+                SYUNIK_EAST).build());
+        assertThat(engine.state().milestones).isEmpty();
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED));
+    }
+
+    @Test
     void aDatasetsRecordsAreNeverCountedInAClaimSurge() {
         org.borderwatch.common.model.Source acled = org.borderwatch.classifier.TestReports.ACLED;
         List<Assessment> out = feed(claim(acled, "x1", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
