@@ -110,6 +110,23 @@ class ClassifierTopologyTest {
     }
 
     @Test
+    void theFurtherEventsStreamedGiveTheSameAssessmentsAsTheirReplay() {
+        List<IncidentReport> reports = new ArrayList<>();
+        for (String f : List.of("may-2021-incursion.jsonl", "july-2021-yeraskh-retaliation.jsonl",
+                "november-2021-clashes.jsonl", "may-2023-spread.jsonl", "sotk-kut-2023-euma.jsonl",
+                "tavush-2024-quiet-broken.jsonl")) {
+            reports.addAll(TestReports.fixture(f));
+        }
+        reports.sort(Replayer.PUBLICATION_ORDER);
+        reports.forEach(this::send);
+        List<Assessment> streamed = drain();
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+        assertThat(streamed.stream().map(Replayer::json).toList())
+                .isEqualTo(replayed.stream().map(Replayer::json).toList());
+        assertThat(streamed).anyMatch(a -> a.hasSignal(org.borderwatch.common.model.SignalType.QUIET_BROKEN));
+    }
+
+    @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
                 BorderSegment.SYUNIK_EAST).build());
