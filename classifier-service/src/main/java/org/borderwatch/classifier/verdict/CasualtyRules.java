@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.borderwatch.common.model.Casualties;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.model.Stance;
 
 /**
@@ -56,10 +57,14 @@ public final class CasualtyRules {
         return new Tally(result, sentences);
     }
 
-    /** Who gives the figure: a side's own sources speak with one voice about its own losses. */
+    /**
+     * Who gives the figure: a side's official sources (ministries, border service, leaders) speak with one voice about
+     * its own losses; its media, observers and the other side are sources of their own.
+     */
     private static String voice(IncidentReport r) {
         Party side = side(r);
-        return side.isBelligerent() && r.source().party() == side ? "side:" + side : "source:" + r.source().id();
+        return side.isBelligerent() && r.source().party() == side && r.source().kind() == SourceKind.PARTY_OFFICIAL
+                ? "side:" + side : "source:" + r.source().id();
     }
 
     private static Party side(IncidentReport r) {

@@ -46,6 +46,14 @@ class CasualtyRulesTest {
         var withEnemy = CasualtyRules.tally(List.of(modUpdate, mfaFirst, enemyCount));
         assertThat(withEnemy.casualties()).containsExactly(new Casualties(6, 0, Party.AM));
         assertThat(withEnemy.sentences()).singleElement().asString().contains("AM MoD: 6 killed", "AZ MoD: 20 killed");
+
+        var media = new org.borderwatch.common.model.Source("armenpress", "Armenpress",
+                org.borderwatch.common.model.SourceKind.MEDIA, Party.AM);
+        var staleMedia = claim(media, "p", Party.AZ, "2021-11-16T13:00", "2021-11-19T13:00", SYUNIK_EAST)
+                .casualties(killed(1, 0, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(modUpdate, staleMedia)).casualties())
+                .as("a side's media is a source of its own: the most conservative figure")
+                .containsExactly(new Casualties(1, 0, Party.AM));
     }
 
     @Test
