@@ -19,6 +19,11 @@ final class StatementRules {
         return Pattern.compile(regex, FLAGS);
     }
 
+    /** A pattern whose every alternative starts a word: the leading \\b lets the matcher skip mid-word positions. */
+    static Pattern words(String regex) {
+        return Pattern.compile("\\b(?:" + regex + ")", FLAGS);
+    }
+
     /**
      * An id a text cites: a link to another statement, or a report id (a UUID). Trailing punctuation is not part of
      * a link.
@@ -27,7 +32,7 @@ final class StatementRules {
             + "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
 
     /** A party's statement that something did not happen. */
-    static final Pattern DENIAL = p("does\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|"
+    static final Pattern DENIAL = words("does\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|"
             + "do\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|\\bdisinformation\\b|\\bmisinformation\\b|"
             + "\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+)?(?:false|untrue|groundless|baseless)\\b|"
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
@@ -35,8 +40,8 @@ final class StatementRules {
             + "\\ba\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?truth|\\buntruthful\\b|"
             + "\\breject(?:s|ed)?\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
             + "information|statements?)|\\bcategorically\\s+reject\\w*|"
-            + "(?:does|do|did)\\s+not\\s+reflect\\s+(?:the\\s+)?(?:reality|truth|facts)|"
-            + "(?:has|have|had)\\s+nothing\\s+(?:to\\s+do\\s+)?with\\s+(?:the\\s+)?(?:reality|truth)|"
+            + "\\b(?:does|do|did)\\s+not\\s+reflect\\s+(?:the\\s+)?(?:reality|truth|facts)|"
+            + "\\b(?:has|have|had)\\s+nothing\\s+(?:to\\s+do\\s+)?with\\s+(?:the\\s+)?(?:reality|truth)|"
             + "\\bno\\s+such\\s+(?:incidents?|events?|shooting|firing|fire|shelling|attacks?|provocations?|things?|"
             + "cases?)\\s+(?:took\\s+place|has\\s+taken\\s+place|happened|occurred|was\\s+recorded|were\\s+recorded)|"
             + "\\bdevoid\\s+of\\s+(?:any\\s+)?(?:basis|truth|foundation)|\\bfalse\\s+(?:claims?|reports?|allegations?|"
@@ -48,7 +53,7 @@ final class StatementRules {
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
 
     /** An observer saying it saw nothing. */
-    static final Pattern OBSERVED_NOTHING = p("(?:observed|recorded|registered|saw)\\s+no\\b|\\bno\\s+(?:incidents?|shooting|"
+    static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw)\\s+no\\b|\\bno\\s+(?:incidents?|shooting|"
             + "firing|(?:ceasefire\\s+)?(?:violations?|breach(?:es)?)|unusual\\s+activity|signs\\s+of)|"
             + "\\bno\\s+(?:[\\w-]+\\s+){1,5}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:observed|recorded|registered|"
             + "seen|noted|heard)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
@@ -56,7 +61,7 @@ final class StatementRules {
             + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+calm");
 
     /** An observer or third party confirming. */
-    static final Pattern CONFIRMS = p("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
+    static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
             + "gunfire|explosions?|military\\s+activity|movements?\\s+of|build-?up|troops|fortification|engineering|"
             + "construction|drones?)|heard\\s+(?:shots|gunfire|explosions?)|\\bwitnessed\\b|"
@@ -64,7 +69,7 @@ final class StatementRules {
             + "explosions?|exchange)");
 
     /** Something happened: enough for a party's statement to count as a claim. */
-    static final Pattern EVENT_CUE = p("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
+    static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
             + "\\bmartyr");
 
@@ -73,7 +78,7 @@ final class StatementRules {
             + "(?:ministry|mod|side|defence\\s+ministry|defense\\s+ministry|border\\s+service|government|report|"
             + "claim|statement)");
 
-    static final Pattern RETALIATION = p("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
+    static final Pattern RETALIATION = words("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
             + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b|"
             + "\\bin\\s+response\\b(?!\\s+to\\s+(?:an?\\s+|the\\s+|this\\s+|that\\s+)?(?:questions?|inquir\\w*|requests?|quer\\w+|"
             + "statements?|reports?|claims?|allegations?|accusations?))|\\bresponse\\s+(?:fire|action|operation)|"
@@ -83,7 +88,7 @@ final class StatementRules {
     /** Something happened the day before the event (for a retaliation that answers it). */
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
 
-    static final Pattern NO_LOSSES = p("\\bno\\s+(?:losses|casualties|injuries|fatalities)|"
+    static final Pattern NO_LOSSES = words("\\bno\\s+(?:losses|casualties|injuries|fatalities)|"
             + "\\b(?:was|were)\\s+not\\s+(?:hurt|injured|killed|wounded)|\\bnobody\\s+was\\s+(?:hurt|injured|killed|wounded)|"
             + "\\bno\\s+(?:civilians?|servicemen|soldiers|people|residents)\\s+(?:was|were)\\s+(?:hurt|injured|killed|wounded)|"
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
@@ -140,7 +145,7 @@ final class StatementRules {
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
                 + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
-                + "\\bpenetrat\\w+|(?:launch\\w*|an|large-scale|full-scale|ground|military)\\s+offensive\\b|offensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
+                + "\\bpenetrat\\w+|\\b(?:launch\\w*|an|large-scale|full-scale|ground|military)\\s+offensive\\b|\\boffensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
                 + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
                 + "territories|villages?|land)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
@@ -150,17 +155,17 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, ("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
                 + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
                 + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine"));
-        EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("(?:\\bmine|mining|mined)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:roads?|routes?|paths?)\\b|"
+        EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("\\b(?:mine|mining|mined)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:roads?|routes?|paths?)\\b|"
                 + "(?:\\blay|\\blaying|\\blaid|\\bplant|\\bplanting|\\bplanted)\\s+(?:\\w+\\s+)?mines|\\bfortification\\w*|engineering\\s+works?|"
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
                 + "fortifications)|engineering\\s+equipment"));
         EVENT_TYPE_PHRASES.put(EventType.BUILDUP, ("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
                 + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
-                + "(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
+                + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
                 + "(?:troops|forces|units|equipment|weapons|personnel|armou?red\\s+vehicles)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
-                + "(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
+                + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|take\\s+(?:decisive|harsh)\\s+"
                 + "(?:measures|action))|"
                 + "prepar\\w+\\s+(?:an?\\s+)?(?:attack|offensive|provocation)"));
@@ -179,7 +184,7 @@ final class StatementRules {
             b.append("(?<t").append(EVENT_SCAN_TYPES.size()).append('>').append(e.getValue()).append(')');
             EVENT_SCAN_TYPES.add(e.getKey());
         }
-        EVENT_SCAN = Pattern.compile(b.toString());
+        EVENT_SCAN = Pattern.compile("\\b(?:" + b + ")"); // every phrasing starts a word: fail fast mid-word
     }
 
     /** Generic fire, on lower-cased text. */

@@ -99,7 +99,7 @@ public final class TimeExpressions {
 
     /** "at 14.20": a clock written with a dot, read only after a word that introduces a time. */
     private static final Pattern DOT_CLOCK = Pattern.compile(
-            "(?<=\\b(?:at|around|about|from|since|between|to|till|until|and|в|с|до|saat|ժամը)\\s)([01]?\\d|2[0-3])\\.([0-5]\\d)\\b",
+            "(\\b(?:at|around|about|from|since|between|to|till|until|and|в|с|до|saat|ժամը)\\s)([01]?\\d|2[0-3])\\.([0-5]\\d)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Every date in the text, in order, with years filled in relative to the reference (publication) day. */
@@ -197,7 +197,9 @@ public final class TimeExpressions {
     /** Every clock time or range in the text, in order. */
     public static List<ClockSpan> clocks(String text) {
         List<ClockSpan> out = new ArrayList<>();
-        text = DOT_CLOCK.matcher(text).replaceAll("$1:$2"); // same length: offsets stay valid
+        if (text.indexOf('.') >= 0) {
+            text = DOT_CLOCK.matcher(text).replaceAll("$1$2:$3"); // same length: offsets stay valid
+        }
         Matcher m = CLOCK_RANGE.matcher(text);
         while (m.find()) {
             LocalTime from = LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
