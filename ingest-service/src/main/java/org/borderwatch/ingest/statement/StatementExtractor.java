@@ -325,7 +325,10 @@ public final class StatementExtractor {
                 String word = words.get(i).text();
                 boolean fatally = i > 0
                         && StatementRules.FATALLY.contains(words.get(i - 1).text().toLowerCase(Locale.ROOT));
-                boolean isKilled = isKilledWord(word) || (fatally && isWoundedWord(word));
+                boolean lostLives = (word.equalsIgnoreCase("lives") || word.equalsIgnoreCase("life")) && i >= 2
+                        && (words.get(i - 1).text().equalsIgnoreCase("lost")
+                        || words.get(i - 2).text().equalsIgnoreCase("lost"));
+                boolean isKilled = isKilledWord(word) || (fatally && isWoundedWord(word)) || lostLives;
                 boolean isWounded = !isKilled && isWoundedWord(word);
                 if (!isKilled && !isWounded) {
                     continue;
@@ -479,10 +482,11 @@ public final class StatementExtractor {
         if (n == null || n > 999) {
             return false;
         }
-        if (k + 1 < words.size() && TimeExpressions.isMonth(words.get(k + 1).text())) {
-            return false;
+        boolean digits = Character.isDigit(t.charAt(0));
+        if (digits && k + 1 < words.size() && TimeExpressions.isMonth(words.get(k + 1).text())) {
+            return false; // "16 March"
         }
-        return k == 0 || !TimeExpressions.isMonth(words.get(k - 1).text());
+        return !digits || k == 0 || !TimeExpressions.isMonth(words.get(k - 1).text()); // "March 16"
     }
 
     private static Party whose(List<Word> words, int from, int to, Party sourceParty) {

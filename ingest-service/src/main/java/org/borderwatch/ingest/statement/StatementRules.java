@@ -37,7 +37,7 @@ final class StatementRules {
             + "\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+)?(?:false|untrue|groundless|baseless)\\b|"
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
             + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b|"
-            + "\\ba\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?truth|\\buntruthful\\b|"
+            + "\\ba\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
             + "\\breject(?:s|ed)?\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
             + "information|statements?)|\\bcategorically\\s+reject\\w*|"
             + "\\b(?:does|do|did)\\s+not\\s+reflect\\s+(?:the\\s+)?(?:reality|truth|facts)|"
@@ -58,7 +58,9 @@ final class StatementRules {
             + "\\bno\\s+(?:[\\w-]+\\s+){1,5}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:observed|recorded|registered|"
             + "seen|noted|heard)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
             + "witness|witnessed|hear|heard)|"
-            + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+calm");
+            + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+(?:calm|quiet|stable)|"
+            + "(?:did|has|have|had)\\s+not\\s+(?:detect|detected|register|registered|note|noted)|"
+            + "found\\s+no\\s+(?:evidence|signs?|traces?)|\\bno\\s+(?:evidence|traces?)\\s+of");
 
     /** An observer or third party confirming. */
     static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
