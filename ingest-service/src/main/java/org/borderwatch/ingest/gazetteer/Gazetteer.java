@@ -94,6 +94,8 @@ public final class Gazetteer {
         for (JsonNode p : root.path("places")) {
             List<BorderSegment> segments = new ArrayList<>();
             p.path("segments").forEach(s -> segments.add(BorderSegment.valueOf(s.asString())));
+            List<BorderSegment> also = new ArrayList<>();
+            p.path("alsoFaces").forEach(s -> also.add(BorderSegment.valueOf(s.asString())));
             Map<String, List<String>> aliases = new HashMap<>();
             for (Map.Entry<String, JsonNode> e : p.path("aliases").properties()) {
                 List<String> names = new ArrayList<>();
@@ -105,7 +107,7 @@ public final class Gazetteer {
                     p.path("ambiguous").asBoolean(false), aliases,
                     p.hasNonNull("lat") ? p.get("lat").asDouble() : null,
                     p.hasNonNull("lon") ? p.get("lon").asDouble() : null,
-                    p.path("coordinates").asString(null), p.path("note").asString(null)));
+                    p.path("coordinates").asString(null), p.path("note").asString(null), also));
         }
         return new Gazetteer(places);
     }
@@ -189,7 +191,7 @@ public final class Gazetteer {
         }
         Set<BorderSegment> specific = new LinkedHashSet<>();
         for (PlaceMention m : mentions) {
-            if (!m.place().ambiguous() && m.place().segments().size() == 1) {
+            if (m.place().specific()) {
                 specific.addAll(m.place().segments());
             }
         }
@@ -197,7 +199,7 @@ public final class Gazetteer {
         Set<BorderSegment> alternatives = new LinkedHashSet<>();
         for (PlaceMention m : mentions) {
             Place p = m.place();
-            boolean context = p.segments().size() > 1 && p.segments().stream().anyMatch(specific::contains);
+            boolean context = p.contextFor(specific);
             if (context) {
                 continue;
             }

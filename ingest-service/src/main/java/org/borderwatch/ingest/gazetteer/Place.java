@@ -12,16 +12,41 @@ import java.util.Map;
  *                  {@code ambiguous}, which means one of them (the Nakhchivan direction)
  * @param aliases   other names, by language
  * @param coordinates how good {@code lat}/{@code lon} are (many are approximate)
+ * @param alsoFaces   segments a part of the place also faces: named beside a specific place in one of them, the
+ *                    place is context ("Jermuk ... our positions in Kalbajar" is VAYOTS_DZOR_EAST only); alone it
+ *                    names its {@code segments}
  */
 public record Place(String id, String name, String country, PlaceKind kind, List<BorderSegment> segments,
                     boolean ambiguous, Map<String, List<String>> aliases, Double lat, Double lon, String coordinates,
-                    String note) {
+                    String note, List<BorderSegment> alsoFaces) {
+
+    public Place(String id, String name, String country, PlaceKind kind, List<BorderSegment> segments,
+                 boolean ambiguous, Map<String, List<String>> aliases, Double lat, Double lon, String coordinates,
+                 String note) {
+        this(id, name, country, kind, segments, ambiguous, aliases, lat, lon, coordinates, note, List.of());
+    }
+
     public Place {
         segments = List.copyOf(segments);
+        alsoFaces = alsoFaces == null ? List.of() : List.copyOf(alsoFaces);
         aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
         if (segments.isEmpty() || segments.contains(BorderSegment.UNRESOLVED)) {
             throw new IllegalArgumentException("place " + id + " must name at least one real segment");
         }
+    }
+
+    /** True when this place alone names one segment (a specific place, not a region or context). */
+    public boolean specific() {
+        return !ambiguous && segments.size() == 1 && alsoFaces.isEmpty();
+    }
+
+    /** True when this place is only context beside specific places in these segments. */
+    public boolean contextFor(java.util.Set<BorderSegment> specificSegments) {
+        if (specific()) {
+            return false;
+        }
+        return segments.stream().anyMatch(specificSegments::contains)
+                || alsoFaces.stream().anyMatch(specificSegments::contains);
     }
 
     /** The primary name followed by every alias. */

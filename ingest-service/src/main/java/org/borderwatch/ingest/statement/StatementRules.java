@@ -91,6 +91,7 @@ final class StatementRules {
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
 
     static final Pattern NO_LOSSES = words("\\bno\\s+(?:losses|casualties|injuries|fatalities)|"
+            + "(?:did|do|does)\\s+not\\s+(?:suffer|sustain|have)\\s+(?:any\\s+)?(?:losses|casualties)|"
             + "\\b(?:was|were)\\s+not\\s+(?:hurt|injured|killed|wounded)|\\bnobody\\s+was\\s+(?:hurt|injured|killed|wounded)|"
             + "\\bno\\s+(?:civilians?|servicemen|soldiers|people|residents)\\s+(?:was|were)\\s+(?:hurt|injured|killed|wounded)|"
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
@@ -141,7 +142,7 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.SMALL_ARMS_FIRE, ("small[\\s-]+arms?|small[\\s-]+calib(?:re|er)|\\bsnipers?\\b|"
                 + "machine[\\s-]+guns?|automatic\\s+weapons|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
         EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
-                + "large[\\s-]+calib(?:re|er)|heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
+                + "large[\\s-]+calib(?:re|er)(?![\\s-]+(?:machine|sniper|rifle))|heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
                 + "\\bshell(?:ing|ed|s)?\\b|\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));

@@ -54,6 +54,15 @@ class GazetteerTest {
     }
 
     @Test
+    void kalbajarIsGegharkunikAloneButContextBesideJermuk() {
+        assertThat(gazetteer.resolve("the Kalbajar direction").segments()).containsExactly(BorderSegment.GEGHARKUNIK);
+        assertThat(gazetteer.resolve("from Jermuk at our positions in Kalbajar").segments())
+                .containsExactly(BorderSegment.VAYOTS_DZOR_EAST);
+        assertThat(gazetteer.resolve("in the Kalbajar and Zangilan directions").segments())
+                .containsExactly(BorderSegment.GEGHARKUNIK, BorderSegment.SYUNIK_EAST);
+    }
+
+    @Test
     void aShortNameInLowerCaseIsAnOrdinaryWord() {
         assertThat(gazetteer.find("units began to dig trenches")).isEmpty();
         assertThat(gazetteer.find("fire from Dığ")).extracting(m -> m.place().id()).containsExactly("tegh");
