@@ -38,7 +38,8 @@ class StatementFixturesTest {
         return Stream.of("statements.jsonl", "statements-heldout.jsonl", "statements-heldout-2.jsonl",
                 "statements-heldout-3.jsonl", "statements-heldout-4.jsonl",
                 "statements-heldout-5.jsonl", "statements-heldout-6.jsonl",
-                "statements-heldout-7.jsonl", "statements-heldout-8.jsonl").flatMap(file ->
+                "statements-heldout-7.jsonl", "statements-heldout-8.jsonl",
+                "statements-heldout-9.jsonl").flatMap(file ->
                 Fixtures.resource("/fixtures/" + file).lines()
                         .filter(l -> !l.isBlank())
                         .map(l -> Json.tree(l.getBytes(StandardCharsets.UTF_8)))
