@@ -86,7 +86,7 @@ public final class StatementExtractor {
         Party acting = switch (stance) {
             case DENIAL -> belligerent ? party : actor;
             case REFUTATION, UNKNOWN -> null;
-            case CLAIM -> actor != null ? actor : (belligerent && !mutual ? party : null);
+            case CLAIM -> actor != null ? actor : (belligerent && !mutual ? ownSideOrTarget(text, party) : null);
             case CONFIRMATION -> actor;
         };
         boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
@@ -230,6 +230,15 @@ public final class StatementExtractor {
     private static final Pattern COUNTED_BEFORE = Pattern.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A party's claim that names no actor: the source's own side ("the retaliation operation was carried out"),
+     * unless the text has the source's own side under fire ("our positions came under fire"): then the other side.
+     */
+    private static Party ownSideOrTarget(String text, Party party) {
+        Pattern own = party == Party.AZ ? StatementRules.OWN_TARGET_AZ : StatementRules.OWN_TARGET_AM;
+        return own.matcher(text).find() ? party.opponent() : party;
+    }
 
     private static Party nationality(String word, Party sourceParty) {
         String w = word.toLowerCase(Locale.ROOT);

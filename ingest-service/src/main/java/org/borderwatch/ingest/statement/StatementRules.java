@@ -126,6 +126,21 @@ final class StatementRules {
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
             + "artillery|servicemen|shelling)\\b");
 
+    /**
+     * The source's own side as the target of fire: "our positions came under fire", "fired at our posts", "the
+     * positions of the Azerbaijan Army were subjected to fire". {@code own} is the source's nationality stem.
+     */
+    static Pattern ownTarget(String own) {
+        String ours = "(?:our|(?:the\\s+)?(?:positions?|posts?|units?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|"
+                + own + "\\w*\\s+(?:army\\s+)?(?:positions?|posts?|outposts?))";
+        return p("(?:\\bat|\\bon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected)\\s+(?:the\\s+)?"
+                + ours + "|\\b" + ours + "\\s+(?:[\\w-]+\\s+){0,6}?(?:came|come|were|was|have\\s+been|has\\s+been)\\s+"
+                + "(?:under\\s+fire|fired|shelled|attacked|targeted|subjected)");
+    }
+
+    static final Pattern OWN_TARGET_AZ = ownTarget("azerbaijan");
+    static final Pattern OWN_TARGET_AM = ownTarget("armenia");
+
     /** Words before an actor phrase that make it a target or a victim instead. */
     static final Pattern TARGET_BEFORE = p("(?:positions?|posts?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
