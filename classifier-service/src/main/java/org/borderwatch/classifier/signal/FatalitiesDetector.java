@@ -3,6 +3,7 @@ package org.borderwatch.classifier.signal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.borderwatch.classifier.verdict.Sentences;
 import org.borderwatch.common.model.Casualties;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Signal;
@@ -28,7 +29,8 @@ public final class FatalitiesDetector implements SignalDetector {
                 .filter(r -> r.casualties() != null && r.casualties().killedOrZero() > 0)
                 .map(IncidentReport::reportId).toList();
         String sides = String.join(", ", incident.casualties().stream().filter(c -> c.killedOrZero() > 0)
-                .map(c -> (c.party() == null ? "unknown side" : c.party().name()) + ": " + c.killedOrZero())
+                .map(c -> (c.party() == null ? "side not given" : Sentences.adjective(c.party())) + ": "
+                        + c.killedOrZero())
                 .toList());
         boolean critical = killed >= context.thresholds().fatalitiesCritical();
         return Optional.of(new Signal(type(), ids, killed + " killed (" + sides + ")"

@@ -1,6 +1,7 @@
 package org.borderwatch.classifier.signal;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,9 @@ import org.borderwatch.common.model.SignalType;
  *   <li>one of its claims is framed as retaliation; or</li>
  *   <li>one of its claims (an accusation or a self-reported action) by one side follows, within
  *       {@code retaliationWindow}, a claim by the other side in the same or a neighbouring segment. "Follows" means
- *       later in event time and not published before it: an answer comes after what it answers.</li>
+ *       later in event time and not published before it: an answer comes after what it answers. A re-telling of an
+ *       event (its side's later claim about the same segment and overlapping time: a casualty update) counts from
+ *       the first telling.</li>
  * </ul>
  */
 public final class RetaliationDetector implements SignalDetector {
@@ -42,10 +45,11 @@ public final class RetaliationDetector implements SignalDetector {
             if (!side.isBelligerent()) {
                 continue;
             }
+            OffsetDateTime told = firstTold(c, side, incident.segment(), context);
             for (ClaimRecord h : context.claimsBetween(c.occurredAt().minus(window), c.occurredAt())) {
                 if (h.party() != side.opponent() || h.reportId().equals(c.reportId())
                         || h.segments().stream().noneMatch(around::contains)
-                        || h.publishedAt().isAfter(c.publishedAt())) {
+                        || h.publishedAt().isAfter(told)) {
                     continue;
                 }
                 return Optional.of(new Signal(type(), List.of(h.reportId(), c.reportId()),
@@ -56,5 +60,21 @@ public final class RetaliationDetector implements SignalDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * When the side first told of the claim's event: the earliest publication among its side's claims about the
+     * same segment whose event-time intervals overlap the claim's (a casualty update or a fuller account re-tells an
+     * event; it does not answer a claim the other side published after the first telling).
+     */
+    static OffsetDateTime firstTold(IncidentReport c, Party side, BorderSegment segment, SignalContext context) {
+        OffsetDateTime told = c.publishedAt();
+        for (ClaimRecord r : context.allClaims()) {
+            if (r.party() == side && r.segments().contains(segment) && !r.occurredAt().isAfter(c.occurredUntil())
+                    && !r.occurredUntil().isBefore(c.occurredAt()) && r.publishedAt().isBefore(told)) {
+                told = r.publishedAt();
+            }
+        }
+        return told;
     }
 }

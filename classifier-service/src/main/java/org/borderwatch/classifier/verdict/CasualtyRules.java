@@ -46,7 +46,8 @@ public final class CasualtyRules {
             boolean disagree = figures.stream().map(r -> List.of(r.casualties().killedOrZero(),
                     r.casualties().woundedOrZero())).distinct().count() > 1;
             if (disagree) {
-                sentences.add("Sources differ on " + e.getKey() + " losses ("
+                sentences.add("Sources differ on " + (e.getKey() == Party.UNKNOWN ? "the"
+                        : Sentences.adjective(e.getKey())) + " losses ("
                         + String.join("; ", figures.stream().map(r -> Sentences.who(r.source()) + ": "
                         + r.casualties().killedOrZero() + " killed, " + r.casualties().woundedOrZero()
                         + " wounded").toList())

@@ -32,12 +32,63 @@ public final class Sentences {
         return t == null ? "an unknown day" : DAY.format(t);
     }
 
+    /** What the statement says happened, in words ("mortar and artillery fire and drone strikes"). */
     public static String what(List<EventType> types) {
-        if (types.isEmpty() || types.equals(List.of(EventType.OTHER))) {
+        List<String> words = types.stream().filter(t -> t != EventType.OTHER).map(Sentences::word).distinct()
+                .toList();
+        if (words.isEmpty()) {
             return "action";
         }
-        return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(" and "));
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
+    private static String word(EventType t) {
+        return switch (t) {
+            case SMALL_ARMS_FIRE -> "small-arms fire";
+            case MORTAR_ARTILLERY -> "mortar and artillery fire";
+            case DRONE_STRIKE -> "drone strikes";
+            case INCURSION -> "an incursion";
+            case CASUALTY -> "casualties";
+            case DETENTION -> "a detention";
+            case BLOCKADE -> "a blockade";
+            case MINE_EXPLOSION -> "a mine explosion";
+            case ENGINEERING_WORK -> "engineering work";
+            case BUILDUP -> "a build-up of troops or equipment";
+            case THREAT -> "threats of force";
+            case OTHER -> "action";
+        };
+    }
+
+    /** A party's name as a monitoring officer says it ("Azerbaijan", "the EU"); its code for anyone else. */
+    public static String country(Party p) {
+        if (p == null) {
+            return "an unnamed side";
+        }
+        return switch (p) {
+            case AZ -> "Azerbaijan";
+            case AM -> "Armenia";
+            case EU -> "the EU";
+            case RU -> "Russia";
+            case TR -> "Turkey";
+            case IR -> "Iran";
+            case US -> "the United States";
+            case UN -> "the UN";
+            default -> p.name();
+        };
+    }
+
+    /** The adjective for a side's forces or losses ("Azerbaijani"); the country's name for anyone else. */
+    public static String adjective(Party p) {
+        if (p == Party.AZ) {
+            return "Azerbaijani";
+        }
+        if (p == Party.AM) {
+            return "Armenian";
+        }
+        return country(p);
     }
 
     public static String segments(List<BorderSegment> segments) {
@@ -67,6 +118,39 @@ public final class Sentences {
         return s;
     }
 
+    /** What a denial says it answers, as its text describes it: " (answering Azerbaijan's claims about 2023-06-06)". */
+    static String answered(IncidentReport r) {
+        org.borderwatch.common.model.Answers a = r.answers();
+        if (a == null || (a.party() == null && a.from() == null)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (answering ");
+        sb.append(a.party() == null ? "claims" : country(a.party()) + "'s claims");
+        if (a.from() != null) {
+            String to = a.to() == null ? day(a.from()) : day(a.to());
+            sb.append(" about ").append(day(a.from()).equals(to) ? day(a.from()) : day(a.from()) + " to " + to);
+        }
+        if (!a.segments().isEmpty()) {
+            sb.append(" in ").append(segments(a.segments()));
+        }
+        return sb.append(')').toString();
+    }
+
+    /** "4 killed and 6 wounded on the Armenian side"; figures the statement does not give are left out. */
+    public static String losses(org.borderwatch.common.model.Casualties c) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (c.killed() != null) {
+            parts.add(c.killed() + " killed");
+        }
+        if (c.wounded() != null && (c.wounded() > 0 || c.killed() == null)) {
+            parts.add(c.wounded() + " wounded");
+        }
+        if (parts.isEmpty()) {
+            parts.add("casualties");
+        }
+        return String.join(" and ", parts) + (c.party() == null ? "" : " on the " + adjective(c.party()) + " side");
+    }
+
     /** One sentence saying what a statement says. */
     public static String describe(IncidentReport r) {
         String who = who(r.source());
@@ -78,26 +162,33 @@ public final class Sentences {
                         : "from " + time(r.occurredAt()) + " to " + time(r.occurredUntil());
                 String s = acting != null && acting == r.source().party()
                         ? who + " reported its own side's " + what(r.eventTypes()) + " " + when + where(r)
-                        : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by " + acting)
-                        + " " + when + where(r);
+                        : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by "
+                        + adjective(acting) + " forces") + " " + when + where(r);
                 if (r.casualties() != null) {
-                    s += ", with " + r.casualties().killedOrZero() + " killed and " + r.casualties().woundedOrZero()
-                            + " wounded" + (r.casualties().party() == null ? "" : " on the "
-                            + r.casualties().party() + " side");
+                    s += ", with " + losses(r.casualties());
                 }
                 if (r.retaliation()) {
                     s += ", presented as retaliation";
                 }
-                yield s + " (published " + published + ").";
+                yield s + " (published " + published + (r.revision() > 1 ? ", revision " + r.revision() + " correcting "
+                        + "an earlier version" : "") + ").";
             }
-            case DENIAL -> who + " denied it on " + published + ".";
+            case DENIAL -> who + " denied it on " + published + answered(r) + ".";
             case REFUTATION -> r.coverage() == null
                     ? who + " said on " + published + " that it observed no such incident."
                     : who + " said on " + published + " that it observed no incidents "
                     + (r.coverage().segments().isEmpty() ? "along the border"
                     : "in " + segments(r.coverage().segments())) + " from " + day(r.coverage().from()) + " to "
                     + day(r.coverage().to()) + ".";
-            case CONFIRMATION -> who + " confirmed it on " + published + ".";
+            case CONFIRMATION -> r.coverage() == null || r.coverage().from() == null
+                    ? who + " confirmed it on " + published + (r.actingParty() == null ? ", without saying who acted."
+                    : ", naming " + adjective(r.actingParty()) + " forces as acting.")
+                    : who + " confirmed on " + published + " hostile action in "
+                    + (r.coverage().segments().isEmpty() ? "the border area" : segments(r.coverage().segments()))
+                    + (day(r.coverage().from()).equals(day(r.coverage().to())) ? " on " + day(r.coverage().from())
+                    : " from " + day(r.coverage().from()) + " to " + day(r.coverage().to()))
+                    + (r.actingParty() == null ? ", without saying who acted."
+                    : ", naming " + adjective(r.actingParty()) + " forces as acting.");
             case UNKNOWN -> who + " published a statement on " + published + " whose stance could not be read.";
         };
         return sentence;

@@ -108,21 +108,27 @@ public final class VerdictRules {
         Occurrence occurrence;
         double confidence;
         boolean observerDecided = false;
-        if (!confirming.isEmpty()) {
+        if (!confirming.isEmpty() || !selfReports.isEmpty() || bothSides.isPresent()) {
             occurrence = Occurrence.CONFIRMED;
-            confidence = OBSERVER_WEIGHT * combined(confirming, reliability);
-            observerDecided = true;
-            reasons.add("Occurrence CONFIRMED: " + names(confirming) + " confirmed it.");
-        } else if (!selfReports.isEmpty()) {
-            occurrence = Occurrence.CONFIRMED;
-            confidence = SELF_REPORT_WEIGHT * combined(selfReports, reliability);
-            reasons.add("Occurrence CONFIRMED: the acting side (" + selfReports.get(0).actingParty()
-                    + ") reports its own action.");
-        } else if (bothSides.isPresent()) {
-            occurrence = Occurrence.CONFIRMED;
-            confidence = SELF_REPORT_WEIGHT * combined(List.of(bothSides.get()), reliability);
-            reasons.add("Occurrence CONFIRMED: both sides report hostile action in " + segment
-                    + ", each blaming the other.");
+            // every line of evidence that the event happened adds to the confidence (noisy-OR of the weighted
+            // lines): an observer's confirmation of what both sides already report raises it, never lowers it
+            List<Double> lines = new ArrayList<>();
+            if (!confirming.isEmpty()) {
+                observerDecided = true;
+                lines.add(OBSERVER_WEIGHT * combined(confirming, reliability));
+                reasons.add("Occurrence CONFIRMED: " + names(confirming) + " confirmed it.");
+            }
+            if (!selfReports.isEmpty()) {
+                lines.add(SELF_REPORT_WEIGHT * combined(selfReports, reliability));
+                reasons.add((confirming.isEmpty() ? "Occurrence CONFIRMED: the" : "Also, the") + " acting side ("
+                        + party(selfReports.get(0).actingParty()) + ") reports its own action.");
+            }
+            if (bothSides.isPresent()) {
+                lines.add(SELF_REPORT_WEIGHT * combined(List.of(bothSides.get()), reliability));
+                reasons.add((confirming.isEmpty() && selfReports.isEmpty() ? "Occurrence CONFIRMED: both"
+                        : "Also, both") + " sides report hostile action in " + segment + ", each blaming the other.");
+            }
+            confidence = SourceReliability.noisyOr(lines);
         } else if (!refuting.isEmpty() && !uncovered(segment, claims, refuting).isEmpty()) {
             IncidentReport first = uncovered(segment, claims, refuting).get(0);
             reasons.add(names(refuting) + " saw nothing in " + segment + ", but its observation does not cover "
@@ -152,21 +158,22 @@ public final class VerdictRules {
             occurrence = Occurrence.UNVERIFIED;
             confidence = UNANSWERED_WEIGHT * combined(claims, reliability);
             reasons.add(claims.isEmpty()
-                    ? "Occurrence UNVERIFIED: no claim about this incident is known."
+                    ? "Occurrence UNVERIFIED: the claim it answers is not known (yet)."
                     : "Occurrence UNVERIFIED: no one has answered the claim yet.");
         }
 
         Attribution attribution = Attribution.UNCONTESTED;
         if (acting != null) {
             boolean denied = denials.stream().anyMatch(d -> d.source().party() == acting);
-            boolean counterClaim = claims.stream().anyMatch(c -> c.source().party() == acting
-                    && c.actingParty() != null && c.actingParty() != acting);
-            if (denied || counterClaim) {
+            Optional<IncidentReport> counterClaim = claims.stream().filter(c -> c.source().party() == acting
+                    && c.actingParty() != null && c.actingParty() != acting).findFirst();
+            if (denied || counterClaim.isPresent()) {
                 attribution = Attribution.CONTESTED;
-                reasons.add("Attribution CONTESTED: " + acting + (denied ? " denies acting." :
-                        " says the other side acted."));
+                reasons.add("Attribution CONTESTED: " + party(acting) + (claims.isEmpty()
+                        ? " denies the claim it answers." : ", named as acting, " + (denied ? "denies it."
+                        : "says " + party(counterClaim.get().actingParty()) + " acted.")));
             } else if (selfReports.stream().anyMatch(r -> r.actingParty() == acting)) {
-                reasons.add("Attribution UNCONTESTED: " + acting + " reports its own action.");
+                reasons.add("Attribution UNCONTESTED: " + party(acting) + " reports its own action.");
             }
         } else if (!denials.isEmpty()) {
             attribution = Attribution.CONTESTED;
@@ -238,6 +245,10 @@ public final class VerdictRules {
     private static String names(List<IncidentReport> reports) {
         return String.join(" and ", reports.stream().map(r -> Sentences.who(r.source()) + " (statement of "
                 + Sentences.time(r.publishedAt()) + ")").toList());
+    }
+
+    private static String party(Party p) {
+        return Sentences.country(p);
     }
 
     private static double clamp(double v) {

@@ -80,6 +80,10 @@ class SignalDetectorsTest {
             three spread over ten days          | 0 120 240                    | false
             three against a baseline of 2/week  | -600 -500 -400 -300 -200 -180 -170 -169 0 24 48 | false
             four against a baseline of 2/week   | -600 -500 -400 -300 -200 -180 -175 -170 0 24 48 60 | true
+            third just inside the 7 days        | 0 24 167.9                   | true
+            third exactly 7 days after the first | 0 24 168                   | false
+            three = exactly twice a baseline of 1.5/week | -600 -500 -400 -300 -200 -180 0 24 48 | true
+            three < twice a baseline of 1.75/week | -600 -500 -400 -300 -200 -180 -175 0 24 48 | false
             """)
     void claimSurge(String name, String offsets, boolean fires) {
         double[] hours = Arrays.stream(offsets.trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
@@ -133,6 +137,10 @@ class SignalDetectorsTest {
             refuted but one confirmed        | REFUTED REFUTED CONFIRMED    | false
             all refuted                      | REFUTED REFUTED REFUTED      | true
             no surge (two claims)            | REFUTED REFUTED              | false
+            exactly 60%: three of five       | REFUTED DISPUTED DISPUTED UNVERIFIED UNVERIFIED | true
+            just below: two of four (50%)    | REFUTED DISPUTED UNVERIFIED UNVERIFIED | false
+            just below: four of seven (57%)  | REFUTED REFUTED DISPUTED DISPUTED UNVERIFIED UNVERIFIED UNVERIFIED | false
+            a week nobody answered           | UNVERIFIED UNVERIFIED UNVERIFIED UNVERIFIED UNVERIFIED UNVERIFIED | false
             """)
     void uncorroboratedSurge(String name, String occurrences, boolean fires) {
         String[] occ = occurrences.trim().split("\\s+");
@@ -170,6 +178,10 @@ class SignalDetectorsTest {
             MORTAR_ARTILLERY                 | true
             SMALL_ARMS_FIRE DRONE_STRIKE     | true
             ENGINEERING_WORK                 | false
+            MINE_EXPLOSION                   | false
+            CASUALTY MORTAR_ARTILLERY         | true
+            DRONE_STRIKE                     | true
+            INCURSION SMALL_ARMS_FIRE        | false
             """)
     void heavyWeapons(String types, boolean fires) {
         IncidentReport c = claim(AM_MOD, "h", Party.AZ, "2022-09-13T00:05", "2022-09-13T01:30",
@@ -221,19 +233,50 @@ class SignalDetectorsTest {
                 .as("the first claim itself never carries the cycle").isFalse();
     }
 
+    /**
+     * A side's later statement about an event it told of before the other side's claim came out (a casualty update)
+     * does not "follow" that claim; a statement about a new event, or a first telling after it, does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            update of an event first told before the other side's claim | 2022-09-13T00:05 | 2022-09-13T00:55 | false
+            first told after the other side's claim                     | 2022-09-13T00:05 | 2022-09-13T02:30 | true
+            an earlier account of another time                          | 2022-09-12T20:00 | 2022-09-12T21:00 | true
+            """)
+    void retaliationCountsARetellingFromItsFirstTelling(String name, String firstTellingAt,
+                                                         String firstTellingPublished, boolean fires) {
+        IncidentReport accusation = claim(AZ_MOD, "az", Party.AM, "2022-09-12T23:00", "2022-09-13T01:40",
+                BorderSegment.GEGHARKUNIK).build();
+        IncidentReport firstTelling = claim(AM_MOD, "am1", Party.AZ, firstTellingAt, firstTellingPublished,
+                BorderSegment.VAYOTS_DZOR_EAST).build();
+        IncidentReport update = claim(AM_MOD, "am2", Party.AZ, "2022-09-13T00:05", "2022-09-13T10:30",
+                BorderSegment.VAYOTS_DZOR_EAST).occurredUntil(t("2022-09-13T09:00"))
+                .casualties(new Casualties(49, null, Party.AM)).build();
+        List<ClaimRecord> history = List.of(record(accusation, BorderSegment.GEGHARKUNIK, Occurrence.UNVERIFIED),
+                record(firstTelling, BorderSegment.VAYOTS_DZOR_EAST, Occurrence.UNVERIFIED),
+                record(update, BorderSegment.VAYOTS_DZOR_EAST, Occurrence.UNVERIFIED));
+        IncidentFacts incident = incident(BorderSegment.VAYOTS_DZOR_EAST, update.occurredAt(),
+                update.occurredUntil(), Occurrence.UNVERIFIED, List.of(update), List.of(), List.of());
+        assertThat(detect(new RetaliationDetector(), incident, List.of(), history).isPresent()).as(name)
+                .isEqualTo(fires);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             three segments in 5 hours        | SYUNIK_EAST 0 GEGHARKUNIK 2 VAYOTS_DZOR_EAST 5  | true
             two segments                     | SYUNIK_EAST 0 GEGHARKUNIK 2 GEGHARKUNIK 5       | false
             three segments over 30 hours     | SYUNIK_EAST 0 GEGHARKUNIK 2 VAYOTS_DZOR_EAST 30 | false
             four segments in a day           | SYUNIK_EAST 0 GEGHARKUNIK 2 TAVUSH 20 ARARAT 23  | true
+            third segment exactly 24 h later | SYUNIK_EAST 0 GEGHARKUNIK 2 VAYOTS_DZOR_EAST 24 | true
+            third segment 24 h 1 min later   | SYUNIK_EAST 0 GEGHARKUNIK 2 VAYOTS_DZOR_EAST 24.0167 | false
+            three incidents, two segments, a third a day and a half on | SYUNIK_EAST 0 GEGHARKUNIK 12 SYUNIK_EAST 23 TAVUSH 36 | false
             """)
     void spread(String name, String layout, boolean fires) {
         String[] parts = layout.trim().split("\\s+");
         List<IncidentFacts> open = new ArrayList<>();
         for (int i = 0; i < parts.length; i += 2) {
             BorderSegment seg = BorderSegment.valueOf(parts[i]);
-            OffsetDateTime at = BASE.plusHours(Long.parseLong(parts[i + 1]));
+            OffsetDateTime at = BASE.plusSeconds(Math.round(Double.parseDouble(parts[i + 1]) * 3600));
             IncidentReport c = claim(AZ_MOD, "sp" + i, Party.AM, at.toLocalDateTime().toString().substring(0, 16),
                     at.plusHours(1).toLocalDateTime().toString().substring(0, 16), seg).build();
             open.add(simple(c, seg));
@@ -249,10 +292,14 @@ class SignalDetectorsTest {
             only two incidents before the calm | -80 -31               | false
             no history at all                  |                       | false
             old activity outside lookback      | -300 -250 -200 -31    | false
+            calm of exactly 30 days            | -100 -80 -30          | true
+            calm an hour short of 30 days      | -100 -80 -29.9583     | false
+            exactly three, the oldest 90 days before the calm | -120 -80 -30 | true
+            the oldest 90 days and an hour before the calm | -120.0417 -80 -30 | false
             """)
     void quietBroken(String name, String priorDays, boolean fires) {
         List<OffsetDateTime> prior = priorDays == null ? List.of() : Arrays.stream(priorDays.trim().split("\\s+"))
-                .map(d -> BASE.plusDays(Long.parseLong(d))).toList();
+                .map(d -> BASE.plusSeconds(Math.round(Double.parseDouble(d) * 86400))).toList();
         IncidentReport c = claim(AZ_MOD, "q", Party.AM, "2025-03-16T09:00", "2025-03-16T10:00",
                 BorderSegment.TAVUSH).build();
         IncidentFacts f = incident(BorderSegment.TAVUSH, c.occurredAt(), c.occurredAt(), Occurrence.UNVERIFIED,

@@ -114,7 +114,9 @@ class ClassifierTopologyTest {
         List<IncidentReport> reports = new ArrayList<>();
         for (String f : List.of("may-2021-incursion.jsonl", "july-2021-yeraskh-retaliation.jsonl",
                 "november-2021-clashes.jsonl", "may-2023-spread.jsonl", "sotk-kut-2023-euma.jsonl",
-                "tavush-2024-quiet-broken.jsonl")) {
+                "tavush-2024-quiet-broken.jsonl", "september-2022-death-tolls.jsonl", "april-2023-tegh-crossfire.jsonl",
+                "june-2023-tavush-corrections.jsonl", "august-2023-retaliation-reach.jsonl",
+                "april-2025-unanswered-week.jsonl", "autumn-2021-quiet-edges.jsonl")) {
             reports.addAll(TestReports.fixture(f));
         }
         reports.sort(Replayer.PUBLICATION_ORDER);

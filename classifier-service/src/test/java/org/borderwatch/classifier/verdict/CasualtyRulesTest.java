@@ -78,6 +78,6 @@ class CasualtyRulesTest {
         assertThat(tally.casualties()).containsExactlyInAnyOrder(new Casualties(3, 1, Party.AM),
                 new Casualties(0, 0, Party.AZ));
         assertThat(tally.sentences()).singleElement().asString()
-                .contains("AM losses", "AM MoD: 4 killed", "EUMA: 3 killed", "3 killed, 1 wounded");
+                .contains("Armenian losses", "AM MoD: 4 killed", "EUMA: 3 killed", "3 killed, 1 wounded");
     }
 }

@@ -125,7 +125,11 @@ class VerdictRulesTest {
                 // disputed: 0.6 x the denier's reliability
                 Arguments.of(List.of(AZ_CLAIM, AM_DENIAL), 0.5, 0.3),
                 // both sides: 0.9 x noisy-OR(0.5, 0.5)
-                Arguments.of(List.of(AZ_CLAIM, AM_COUNTER_CLAIM), 0.5, 0.675));
+                Arguments.of(List.of(AZ_CLAIM, AM_COUNTER_CLAIM), 0.5, 0.675),
+                // an observer confirms what both sides report: noisy-OR of the lines, 1 - (1 - 0.5)(1 - 0.675) = 0.8375, rounded
+                Arguments.of(List.of(AZ_CLAIM, AM_COUNTER_CLAIM, EUMA_CONFIRMS_LATER), 0.5, 0.838),
+                // two observers confirm: noisy-OR(0.5, 0.5)
+                Arguments.of(List.of(AZ_CLAIM, EUMA_CONFIRMS_LATER, OSCE_CONFIRMS), 0.5, 0.75));
     }
 
     @ParameterizedTest
@@ -134,6 +138,28 @@ class VerdictRulesTest {
                                                double expected) {
         assertThat(VerdictRules.decide(SYUNIK_EAST, statements, s -> reliability).confidence())
                 .isEqualTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    /** More independent confirmation never lowers the confidence that an event happened. */
+    @org.junit.jupiter.api.Test
+    void moreConfirmationNeverLowersConfidence() {
+        List<List<IncidentReport>> growing = List.of(List.of(AZ_CLAIM), List.of(AZ_CLAIM, AM_COUNTER_CLAIM),
+                List.of(AZ_CLAIM, AM_COUNTER_CLAIM, EUMA_CONFIRMS_LATER),
+                List.of(AZ_CLAIM, AM_COUNTER_CLAIM, EUMA_CONFIRMS_LATER, OSCE_CONFIRMS));
+        for (double reliability : new double[] {0.3, 0.5, 0.8}) {
+            double previous = -1;
+            for (List<IncidentReport> statements : growing) {
+                double c = VerdictRules.decide(SYUNIK_EAST, statements, s -> reliability).confidence();
+                assertThat(c).as(statements.size() + " statements at reliability " + reliability)
+                        .isGreaterThanOrEqualTo(previous);
+                previous = c;
+            }
+        }
+        Verdict all = VerdictRules.decide(SYUNIK_EAST, List.of(AZ_CLAIM, AM_COUNTER_CLAIM, EUMA_CONFIRMS_LATER),
+                s -> 0.5);
+        assertThat(all.reasons()).anyMatch(r -> r.startsWith("Occurrence CONFIRMED: EUMA"))
+                .anyMatch(r -> r.startsWith("Also, both sides report hostile action"))
+                .anyMatch(r -> r.equals("Attribution CONTESTED: Armenia, named as acting, says Azerbaijan acted."));
     }
 
     @org.junit.jupiter.api.Test
