@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>Resolution rules: a province or an ambiguous region named next to a more specific place in one of its
  * segments is context, not a separate location ("Khnatsakh settlement of Syunik" is SYUNIK_EAST only). When only
- * ambiguous names remain, the segments are alternatives ({@code ambiguous}). Unknown names give
+ * ambiguous names remain, the segments are alternatives ({@code ambiguous}); so are a province's segments when it is
+ * the only place an event is said to have happened at ("fired at our positions in Syunik"). Unknown names give
  * {@code UNRESOLVED}; nothing is guessed. A Latin one-word name of at most four letters matches only when the text
  * capitalises it ("dig" is a verb, "Dığ" is Tegh).
  */
@@ -184,8 +185,26 @@ public final class Gazetteer {
         return resolve(find(text));
     }
 
-    /** Applies the resolution rules (see the class comment) to mentions. */
+    /** Applies the resolution rules (see the class comment) to mentions of where an event happened. */
     public PlaceResolution resolve(List<PlaceMention> mentions) {
+        return resolve(mentions, false);
+    }
+
+    /**
+     * Like {@link #resolve(List)}, for an area a statement covers (an observer's patrols "in Syunik and
+     * Gegharkunik"): a province alone is all of its segments, not one of them.
+     */
+    public PlaceResolution resolveArea(List<PlaceMention> mentions) {
+        return resolve(mentions, true);
+    }
+
+    /**
+     * Specific places win and a region beside them is context. Without any, what is left decides: one province
+     * alone is where one event happened, so it means one of its segments ({@code ambiguous}) — unless it is an
+     * area covered; several places naming regions whose segments overlap mean the overlap ("Syunik ... Nakhchivan"
+     * is SYUNIK_WEST); several provinces with nothing in common are a front (all their segments).
+     */
+    private PlaceResolution resolve(List<PlaceMention> mentions, boolean area) {
         if (mentions.isEmpty()) {
             return PlaceResolution.NONE;
         }
@@ -195,23 +214,52 @@ public final class Gazetteer {
                 specific.addAll(m.place().segments());
             }
         }
-        Set<BorderSegment> definite = new LinkedHashSet<>();
+        Set<BorderSegment> definite = new LinkedHashSet<>(); // single-segment places and provinces, in order
+        boolean singles = false;
+        Set<Place> regions = new LinkedHashSet<>();
+        Set<Place> ambiguousPlaces = new LinkedHashSet<>();
         Set<BorderSegment> alternatives = new LinkedHashSet<>();
         for (PlaceMention m : mentions) {
             Place p = m.place();
-            boolean context = p.contextFor(specific);
-            if (context) {
+            if (p.contextFor(specific)) {
                 continue;
             }
-            (p.ambiguous() ? alternatives : definite).addAll(p.segments());
+            if (p.ambiguous()) {
+                ambiguousPlaces.add(p);
+                alternatives.addAll(p.segments());
+            } else {
+                definite.addAll(p.segments());
+                if (p.segments().size() == 1) {
+                    singles = true;
+                } else {
+                    regions.add(p);
+                }
+            }
         }
         Place settlement = mentions.stream().map(PlaceMention::place).filter(p -> p.kind().isSettlement())
                 .findFirst().orElse(null);
-        if (!definite.isEmpty()) {
+        if (singles) { // specific places (with any provinces listed beside them): a front, all of it
             return new PlaceResolution(List.copyOf(definite), false, settlement, mentions);
         }
-        if (!alternatives.isEmpty()) {
-            return new PlaceResolution(List.copyOf(alternatives), alternatives.size() > 1, settlement, mentions);
+        Set<Place> named = new LinkedHashSet<>(regions);
+        named.addAll(ambiguousPlaces);
+        if (!named.isEmpty()) {
+            Set<BorderSegment> common = null;
+            for (Place p : named) {
+                if (common == null) {
+                    common = new LinkedHashSet<>(p.segments());
+                } else {
+                    common.retainAll(p.segments());
+                }
+            }
+            boolean overlap = !common.isEmpty();
+            if (overlap || regions.isEmpty()) {
+                Set<BorderSegment> candidates = overlap ? common : alternatives;
+                boolean oneOf = candidates.size() > 1 && !(area && ambiguousPlaces.isEmpty());
+                return new PlaceResolution(List.copyOf(candidates), oneOf, settlement, mentions);
+            }
+            // several provinces with no segment in common: a front ("in Tavush, Gegharkunik and Syunik")
+            return new PlaceResolution(List.copyOf(definite), false, settlement, mentions);
         }
         return new PlaceResolution(List.of(BorderSegment.UNRESOLVED), false, settlement, mentions);
     }

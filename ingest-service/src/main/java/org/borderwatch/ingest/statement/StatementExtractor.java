@@ -68,17 +68,33 @@ public final class StatementExtractor {
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = gazetteer.find(text);
         PlaceResolution where = gazetteer.resolve(mentions);
-        Location location = location(where);
-        List<DateSpan> dates = TimeExpressions.dates(text, published.toLocalDate());
+        List<DateSpan> allDates = TimeExpressions.dates(text, published.toLocalDate());
+        List<DateSpan> dates = eventDates(text, allDates);
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         Interval time = eventTime(dates, clocks, published);
 
         if (!readable(statement.language(), text)) {
-            return new Extraction(Stance.UNKNOWN, null, List.of(), location, time.from(), time.until(),
+            return new Extraction(Stance.UNKNOWN, null, List.of(), location(where), time.from(), time.until(),
                     time.precision(), null, null, null, false);
         }
 
         Stance stance = stance(text, source);
+        if (stance == Stance.REFUTATION) {
+            where = gazetteer.resolveArea(mentions); // what the observer covered: a province is all of it
+        }
+        boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
+        List<Span> answered = stance == Stance.CLAIM && retaliation ? answeredClauses(text) : List.of();
+        PlaceResolution answeredPlaces = null;
+        if (!answered.isEmpty()) { // "In response to the provocation near Yeraskh, our units ... facing Sharur"
+            List<PlaceMention> there = mentions.stream().filter(m -> within(answered, m.start())).toList();
+            if (!there.isEmpty()) {
+                answeredPlaces = gazetteer.resolve(there);
+                List<PlaceMention> own = mentions.stream().filter(m -> !within(answered, m.start())).toList();
+                where = own.isEmpty() ? new PlaceResolution(List.of(BorderSegment.UNRESOLVED), false, null, List.of())
+                        : gazetteer.resolve(own);
+            }
+        }
+        Location location = location(where);
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
         boolean mutual = StatementRules.MUTUAL.matcher(text).find();
@@ -89,25 +105,29 @@ public final class StatementExtractor {
             case CLAIM -> actor != null ? actor : (belligerent && !mutual ? ownSideOrTarget(text, party) : null);
             case CONFIRMATION -> actor;
         };
-        boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
         Casualties casualties = casualties(text, sentences, party, acting, stance);
         List<EventType> types = eventTypes(text, sentences, stance, casualties);
 
         Answers answers = null;
         Coverage coverage = null;
         if (stance == Stance.DENIAL) {
-            answers = denialAnswers(text, sentences, mentions, dates, belligerent ? party.opponent() : null);
+            answers = denialAnswers(text, sentences, mentions, dates, belligerent ? party.opponent() : reporter(text, party));
         } else if (stance == Stance.CLAIM && retaliation && belligerent) {
-            answers = retaliationAnswers(text, time, where, party.opponent());
+            answers = retaliationAnswers(text, time, answeredPlaces != null ? answeredPlaces : where, party.opponent());
         }
         if (source.kind() == SourceKind.INDEPENDENT_OBSERVER
                 && (stance == Stance.REFUTATION || stance == Stance.CONFIRMATION)) {
-            coverage = new Coverage(time.dayStart(), time.dayEnd(), where.resolvedSegments());
+            OffsetDateTime from = time.dayStart();
+            if (time.precision() == TimePrecision.UNKNOWN && dates.size() < allDates.size()) {
+                // "Following the reports of 19 March, EUMA increased its patrols ...": since then, until publication
+                from = allDates.stream().filter(d -> !dates.contains(d)).map(DateSpan::first)
+                        .min(Comparator.naturalOrder()).orElseThrow().atStartOfDay().atOffset(zone);
+            }
+            coverage = new Coverage(from, time.dayEnd(), where.resolvedSegments());
         }
         if (stance == Stance.CONFIRMATION) {
-            Matcher reporter = StatementRules.REPORTER.matcher(text);
-            Party confirmed = reporter.find() ? nationality(reporter.group("nat"), party) : null;
-            answers = new Answers(List.of(), confirmed, time.dayStart(), time.dayEnd(), where.resolvedSegments());
+            answers = new Answers(List.of(), reporter(text, party), time.dayStart(), time.dayEnd(),
+                    where.resolvedSegments());
         }
         if (answers != null) {
             List<String> cited = citedIds(text, statement.url());
@@ -117,6 +137,39 @@ public final class StatementExtractor {
         }
         return new Extraction(stance, acting, types, location, time.from(), time.until(), time.precision(),
                 casualties, answers, coverage, retaliation);
+    }
+
+    /**
+     * The side whose claim a statement answers, when the text names it ("the report of the Armenian MoD", "the
+     * Azerbaijani side's claim"); never the side the claim accuses ("fire from the Azerbaijani side").
+     */
+    private static Party reporter(String text, Party sourceParty) {
+        Matcher m = StatementRules.REPORTER.matcher(text);
+        return m.find() ? nationality(StatementRules.reporterNationality(m), sourceParty) : null;
+    }
+
+    /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */
+    static List<DateSpan> eventDates(String text, List<DateSpan> dates) {
+        return dates.stream().filter(d -> {
+            String before = text.substring(Math.max(0, d.start() - 80), d.start());
+            String after = text.substring(d.end(), Math.min(text.length(), d.end() + 40));
+            return !StatementRules.STATEMENT_DATE_BEFORE.matcher(before).find()
+                    && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find();
+        }).toList();
+    }
+
+    /** The clauses of a self-reported response that name what it responds to. */
+    private static List<Span> answeredClauses(String text) {
+        List<Span> out = new ArrayList<>();
+        Matcher m = StatementRules.ANSWERED_CLAUSE.matcher(text);
+        while (m.find()) {
+            out.add(new Span(m.start(), m.end()));
+        }
+        return out;
+    }
+
+    private static boolean within(List<Span> spans, int at) {
+        return spans.stream().anyMatch(s -> s.contains(at));
     }
 
     /** The links and report ids a response cites (not its own link), in order of appearance, each once. */

@@ -67,6 +67,10 @@ final class StatementRules {
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
             + "gunfire|explosions?|military\\s+activity|movements?\\s+of|build-?up|troops|fortification|engineering|"
             + "construction|drones?)|heard\\s+(?:shots|gunfire|explosions?)|\\bwitnessed\\b|"
+            + "(?:saw|seen|observed|documented|recorded|noted|found|witnessed|registered|inspected|verified)\\s+(?:the\\s+)?"
+            + "(?:(?:fresh|recent|visible|clear)\\s+)?(?:traces?|consequences|damage|impacts?|aftermath|craters?|"
+            + "signs?|evidence|results?)\\s+(?:\\w+\\s+){0,2}?(?:of|from|by|caused\\s+by)\\s+(?:the\\s+)?(?:recent\\s+)?"
+            + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?|artillery|mortar|drone)|"
             + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at|recorded\\s+(?:an?\\s+)?(?:shooting|firing|shots|gunfire|"
             + "explosions?|exchange)");
 
@@ -75,10 +79,63 @@ final class StatementRules {
             + "\\battack|\\bincident|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
             + "\\bmartyr");
 
-    /** Whose report a confirmation confirms: "the Armenian MoD's report", "the Azerbaijani side's claim". */
-    static final Pattern REPORTER = p("\\b(?<nat>armenian|armenia's|armenia|azerbaijani|azerbaijan's|azerbaijan)\\s+"
-            + "(?:ministry|mod|side|defence\\s+ministry|defense\\s+ministry|border\\s+service|government|report|"
-            + "claim|statement)");
+    /**
+     * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
+     * report", "the Azerbaijani side's claim", "the report of the Ministry of Defence of Armenia", "information
+     * spread by the Azerbaijani side", "the Armenian side claimed". "Fire from the Azerbaijani side" names the
+     * alleged actor and is not matched.
+     */
+    static final Pattern REPORTER;
+
+    static {
+        String nat = "(?<%s>armenian|armenia['’]s|azerbaijani|azerbaijan['’]s)";
+        String bare = "(?<%s>armenia|azerbaijan)";
+        String body = "(?:ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs)|(?:defen[cs]e|foreign)\\s+ministry|mod|mfa|"
+                + "side|government|authorities|officials|(?:state\\s+)?border\\s+service|leadership|media|press)";
+        String claim = "(?:reports?|claims?|statements?|allegations?|accusations?|information|assertions?)";
+        String agency = "(?:ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs)|(?:state\\s+)?border\\s+service)\\s+of\\s+"
+                + "(?:the\\s+republic\\s+of\\s+)?";
+        REPORTER = p("\\b" + nat.formatted("nat") + "\\s+(?:" + body + "(?:['’]s)?\\s+)?" + claim + "\\b"
+                + "|\\b" + claim + "\\s+(?:(?!(?:of|by|from|at|on|to|towards?|against)\\b)[\\w-]+\\s+){0,3}?(?:of|by|from)\\s+(?:the\\s+)?(?:"
+                + agency + bare.formatted("nat2") + "|" + nat.formatted("nat3") + "\\s+" + body + "|"
+                + bare.formatted("nat4") + "(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic)))\\b"
+                + "|\\b" + nat.formatted("nat5") + "\\s+" + body + "\\s+(?:has\\s+|had\\s+)?(?:claimed|alleged|accused|"
+                + "reported|stated|asserted)\\b"
+                + "|\\b" + bare.formatted("nat6") + "\\s+(?:has\\s+|had\\s+)?(?:claimed|alleged|accused)\\b");
+    }
+
+    /** The accuser named by a {@link #REPORTER} match. */
+    static String reporterNationality(java.util.regex.Matcher m) {
+        for (String g : new String[] {"nat", "nat2", "nat3", "nat4", "nat5", "nat6"}) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A date introduced as the date of an earlier statement ("its statement of 11 November", "the report of 28
+     * June", "the claim published on 10 May"): the text before such a date ends like this. Not an event date.
+     */
+    static final Pattern STATEMENT_DATE_BEFORE = p("\\b(?:statements?|reports?|claims?|communiqu[eé]s?|press[\\s-]+releases?|"
+            + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|"
+            + "information|remarks|comments)(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
+            + "disseminated|spread|circulated|distributed|dated))?(?:\\s+(?:of|on|from|dated))?\\s*$");
+
+    /** ... or the date is followed by the statement it dates ("its 11 November statement"). */
+    static final Pattern STATEMENT_DATE_AFTER = p("^(?:['’]s)?\\s+(?:statements?|reports?|claims?|communiqu[eé]s?|"
+            + "press[\\s-]+releases?|announcements?|updates?|briefings?)\\b");
+
+    /**
+     * The clause of a self-reported response that names what it responds to ("In response to the provocation near
+     * Yeraskh, our units ..."): up to the end of the clause, or to the responding side as subject ("our units",
+     * "we"; "fire at our post" is still the answered clause).
+     */
+    static final Pattern ANSWERED_CLAUSE = p("\\b(?:in\\s+(?:response|retaliation|reply|revenge)\\s+(?:to|for)|"
+            + "as\\s+(?:an?\\s+)?(?:response|retaliation|answer)\\s+(?:to|for)|(?:retaliat\\w*|revenge|retribution|"
+            + "responding|punishment)\\s+(?:to|for))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
+            + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])+");
 
     static final Pattern RETALIATION = words("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
             + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b|"

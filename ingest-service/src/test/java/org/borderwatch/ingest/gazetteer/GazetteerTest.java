@@ -94,6 +94,45 @@ class GazetteerTest {
     }
 
     @Test
+    void aProvinceAloneIsOneOfItsSegmentsForAnEventButAllOfThemForAnArea() {
+        PlaceResolution event = gazetteer.resolve("fired at our positions in Syunik");
+        assertThat(event.segments()).containsExactly(BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+        assertThat(event.ambiguous()).isTrue();
+        PlaceResolution area = gazetteer.resolveArea(gazetteer.find("patrols in Syunik"));
+        assertThat(area.segments()).containsExactly(BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+        assertThat(area.ambiguous()).isFalse();
+        // an ambiguous region stays "one of" even as an area: the text does not say which
+        assertThat(gazetteer.resolveArea(gazetteer.find("the Nakhchivan direction")).ambiguous()).isTrue();
+    }
+
+    @Test
+    void aSpecificPlacePicksTheProvincesSegment() {
+        PlaceResolution r = gazetteer.resolve("near Goris, Syunik");
+        assertThat(r.segments()).containsExactly(BorderSegment.SYUNIK_EAST);
+        assertThat(r.ambiguous()).isFalse();
+    }
+
+    @Test
+    void severalProvincesWithNothingInCommonAreAFront() {
+        PlaceResolution r = gazetteer.resolve("in Tavush, Gegharkunik and Syunik");
+        assertThat(r.segments()).containsExactly(BorderSegment.TAVUSH, BorderSegment.GEGHARKUNIK,
+                BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+        assertThat(r.ambiguous()).isFalse();
+        PlaceResolution two = gazetteer.resolve("in Syunik and Vayots Dzor");
+        assertThat(two.segments()).hasSize(4);
+        assertThat(two.ambiguous()).isFalse();
+    }
+
+    @Test
+    void regionsNamedTogetherMeanWhereTheyMeet() {
+        PlaceResolution r = gazetteer.resolve("units in Syunik fired at our positions in the Nakhchivan direction");
+        assertThat(r.segments()).containsExactly(BorderSegment.SYUNIK_WEST);
+        assertThat(r.ambiguous()).isFalse();
+        assertThat(gazetteer.resolve("from Vayots Dzor towards Nakhchivan").segments())
+                .containsExactly(BorderSegment.VAYOTS_DZOR_WEST);
+    }
+
+    @Test
     void theNakhchivanDirectionIsOneOfThreeSegments() {
         PlaceResolution r = gazetteer.resolve("positions in the Nakhchivan direction");
         assertThat(r.ambiguous()).isTrue();

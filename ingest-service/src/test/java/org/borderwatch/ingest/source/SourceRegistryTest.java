@@ -28,7 +28,25 @@ class SourceRegistryTest {
             "OSCE                                                 | osce         | INDEPENDENT_OBSERVER | INTL",
             "Press service of the Ministry of Defence of Armenia  | am-mod       | PARTY_OFFICIAL       | AM",
             "Armenpress                                           | armenpress   | MEDIA                | AM",
-            "ACLED                                                | acled        | DATASET              | INTL"})
+            "ACLED                                                | acled        | DATASET              | INTL",
+            // third parties: a foreign government is OTHER with its own party; PARTY_OFFICIAL is only the two sides
+            "Russian Ministry of Defence                          | ru-mod       | OTHER                | RU",
+            "Command of the Russian peacekeeping contingent       | ru-mod       | OTHER                | RU",
+            "Российский миротворческий контингент                 | ru-mod       | OTHER                | RU",
+            "Минобороны России                                    | ru-mod       | OTHER                | RU",
+            "U.S. State Department                                | us-state     | OTHER                | US",
+            "Госдеп США                                           | us-state     | OTHER                | US",
+            "EU High Representative                               | eu-eeas      | OTHER                | EU",
+            "Spokesperson of the EEAS                             | eu-eeas      | OTHER                | EU",
+            "EU Monitoring Mission in Armenia                     | euma         | INDEPENDENT_OBSERVER | EU",
+            "Spokesperson for the UN Secretary-General            | un-sg        | OTHER                | UN",
+            "UN Secretary-General's spokesperson                  | un-sg        | OTHER                | UN",
+            "Turkish Ministry of National Defence                 | tr-mod       | OTHER                | TR",
+            "Turkish Foreign Ministry                             | tr-mfa       | OTHER                | TR",
+            "МИД Ирана                                            | ir-mfa       | OTHER                | IR",
+            "Iranian Foreign Ministry                             | ir-mfa       | OTHER                | IR",
+            "CSTO Secretariat                                     | csto         | OTHER                | INTL",
+            "ОДКБ                                                 | csto         | OTHER                | INTL"})
     void resolvesNamesAliasesAndIds(String name, String id, SourceKind kind, Party party) {
         Source s = registry.resolve(name);
         assertThat(s.id()).isEqualTo(id);
