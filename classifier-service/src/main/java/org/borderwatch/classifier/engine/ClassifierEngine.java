@@ -680,7 +680,11 @@ public final class ClassifierEngine {
         rationale.add("It answers " + claim.who() + "'s claim about " + Sentences.time(claim.occurredAt()) + " in "
                 + Sentences.segments(claim.segments()) + ", whose incident had already closed (its last verdict "
                 + claim.occurrence() + "); the closed incident is not reopened, so this statement is assessed alone.");
-        rationale.addAll(verdict.reasons());
+        // the claim is not in this assessment: "the claim it answers is not known" would contradict the sentence above
+        verdict.reasons().stream().filter(x -> !x.startsWith("Occurrence UNVERIFIED")).forEach(rationale::add);
+        if (verdict.occurrence() == Occurrence.UNVERIFIED) {
+            rationale.add("Occurrence UNVERIFIED for this statement alone; the closed incident keeps its own verdict.");
+        }
         Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
         byStance.put(r.stance(), List.of(r.reportId()));
         Severity severity = SeverityRules.severity(verdict.occurrence(), List.of(), List.of(), settings.severity(),

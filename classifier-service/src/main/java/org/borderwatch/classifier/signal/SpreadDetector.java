@@ -47,9 +47,15 @@ public final class SpreadDetector implements SignalDetector {
                 List<UUID> ids = new ArrayList<>();
                 hit.forEach(i -> i.claims().stream().map(IncidentReport::reportId)
                         .filter(id -> !ids.contains(id)).forEach(ids::add));
-                return Optional.of(new Signal(type(), ids, "Incidents in " + segments.size() + " segments ("
-                        + Sentences.segments(List.copyOf(segments)) + ") within "
-                        + context.thresholds().spreadWindow().toHours() + " hours from " + Sentences.time(t) + "."));
+                // each segment by the start of its earliest incident in the window, in order of those starts
+                java.util.Map<BorderSegment, OffsetDateTime> starts = new java.util.EnumMap<>(BorderSegment.class);
+                hit.forEach(i -> starts.merge(i.segment(), i.from(), (a, b) -> a.isBefore(b) ? a : b));
+                String where = String.join(", ", starts.entrySet().stream()
+                        .sorted(java.util.Map.Entry.<BorderSegment, OffsetDateTime>comparingByValue()
+                                .thenComparing(java.util.Map.Entry.comparingByKey()))
+                        .map(en -> en.getKey() + " from " + Sentences.time(en.getValue())).toList());
+                return Optional.of(new Signal(type(), ids, "Incidents in " + segments.size() + " segments within "
+                        + context.thresholds().spreadWindow().toHours() + " hours of each other: " + where + "."));
             }
         }
         return Optional.empty();

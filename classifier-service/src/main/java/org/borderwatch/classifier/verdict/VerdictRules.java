@@ -183,20 +183,22 @@ public final class VerdictRules {
     }
 
     /**
-     * Whether an observer statement's coverage applies to a claim in {@code segment} over {@code [from, to]}. A
-     * refutation that names no segment ("no incidents along the border") covers every segment; a confirmation must
-     * name where it confirms.
+     * Whether an observer statement's coverage applies to a claim in {@code segment} over {@code [from, to]}: the
+     * claim lies inside the covered period (DESIGN.md: "applies to every claim inside its period and segments") — a
+     * claim about the night after the observed days, even one starting before midnight, could have happened where no
+     * one watched. A refutation that names no segment ("no incidents along the border") covers every segment; a
+     * confirmation must name where it confirms.
      */
     public static boolean covers(IncidentReport observation, BorderSegment segment, OffsetDateTime from,
                                  OffsetDateTime to) {
         Coverage c = observation.coverage();
-        if (c == null || c.from() == null || c.to() == null) {
+        if (c == null || c.from() == null || c.to() == null || from.isBefore(c.from()) || to.isAfter(c.to())) {
             return false;
         }
         if (c.segments().isEmpty() && observation.stance() == Stance.REFUTATION) {
-            return segment.isResolved() && !from.isAfter(c.to()) && !to.isBefore(c.from());
+            return segment.isResolved();
         }
-        return c.covers(segment, from, to);
+        return c.segments().contains(segment);
     }
 
     /**

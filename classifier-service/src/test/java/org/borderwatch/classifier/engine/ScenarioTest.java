@@ -396,6 +396,10 @@ class ScenarioTest {
             assertThat(syunikVersions.get(i).confidence()).as("version " + (i + 1))
                     .isGreaterThanOrEqualTo(syunikVersions.get(i - 1).confidence());
         }
+        assertThat(syunik.signals().stream().filter(sg -> sg.type() == SPREAD).findFirst().orElseThrow().rationale())
+                .isEqualTo("Incidents in 3 segments within 24 hours of each other: GEGHARKUNIK from 2022-09-12 23:00 "
+                        + "+04:00, SYUNIK_EAST from 2022-09-12 23:00 +04:00, VAYOTS_DZOR_EAST from 2022-09-13 00:05 "
+                        + "+04:00.");
         Assessment jermuk = at(tolls.finals(), BorderSegment.VAYOTS_DZOR_EAST, "2022-09-13");
         assertThat(jermuk.rationale()).anyMatch(x -> x.contains("International Committee of the Red Cross confirmed on")
                 && x.contains("without saying who acted"));
@@ -439,6 +443,30 @@ class ScenarioTest {
         Assessment yeraskh = at(run("autumn-2021-quiet-edges.jsonl").finals(), BorderSegment.ARARAT, "2021-10-10");
         assertThat(yeraskh.signals()).singleElement().satisfies(sg -> assertThat(sg.rationale())
                 .contains("after 30 days of calm", "3 incidents"));
+    }
+
+    /**
+     * Live, a denial that arrives after stream time has moved more than the grace past its publication is assessed
+     * alone; replayed in publication order, the same denial disputes the claim it answers.
+     */
+    @Test
+    void aDenialArrivingBeyondGraceIsAssessedAloneButDisputesItsClaimInAReplay() {
+        List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("june-2023-tavush-corrections.jsonl"));
+        IncidentReport lateDenial = TestReports.denial(TestReports.AM_MOD, "late-230604", "2023-06-04T12:00",
+                Party.AZ, "2023-06-03", "2023-06-03", BorderSegment.TAVUSH).build();
+        ClassifierEngine live = ClassifierEngine.withDefaults();
+        reports.stream().sorted(Replayer.PUBLICATION_ORDER).forEach(live::process);
+        ClassifierEngine.Result result = live.process(lateDenial);
+        assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.LATE);
+        assertThat(result.assessments()).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.rationale()).anyMatch(x -> x.contains("assessed alone"));
+        });
+        reports.add(lateDenial);
+        Assessment replayed = at(new Replayer(ClassifierEngine.withDefaults()).replay(reports).finals(),
+                BorderSegment.TAVUSH, "2023-06-03");
+        assertThat(replayed.occurrence()).isEqualTo(Occurrence.DISPUTED);
+        assertThat(replayed.attribution()).isEqualTo(Attribution.CONTESTED);
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.borderwatch.classifier.TestReports;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
@@ -53,6 +54,13 @@ class VerdictRulesTest {
             "2025-03-16T12:00", SYUNIK_EAST).build();
     static final IncidentReport AZ_DENIAL_OF_FIRE = denial(AZ_MOD, "d3", "2025-03-16T14:00", Party.EU, "2025-03-16",
             "2025-03-16", SYUNIK_EAST).build();
+
+    /** Claimed for 23:30 on 17 March to 00:30 on 18 March: half of it after EUMA's covered 16-17 March. */
+    static final IncidentReport AZ_CLAIM_ACROSS_MIDNIGHT = claim(AZ_MOD, "cm", Party.AM, "2025-03-17T23:30",
+            "2025-03-18T09:00", SYUNIK_EAST).occurredUntil(TestReports.t("2025-03-18T00:30")).build();
+    /** Claimed for 23:30 to 23:59:59 on 17 March: the last moment EUMA's coverage names. */
+    static final IncidentReport AZ_CLAIM_LATE_ON_17TH = claim(AZ_MOD, "cl", Party.AM, "2025-03-17T23:30",
+            "2025-03-18T09:00", SYUNIK_EAST).occurredUntil(TestReports.t("2025-03-18").minusSeconds(1)).build();
 
     /** The night after EUMA's covered period (16-17 March), within the session gap of a claim on the 17th. */
     static final IncidentReport AZ_CLAIM_NEXT_NIGHT = claim(AZ_MOD, "c2", Party.AM, "2025-03-18T02:00",
@@ -103,7 +111,13 @@ class VerdictRulesTest {
                         List.of(AZ_CLAIM, AZ_CLAIM_NEXT_NIGHT, EUMA_ANSWERS_NO), Occurrence.REFUTED,
                         Attribution.UNCONTESTED),
                 Arguments.of("a denial by a side the claim does not accuse disputes nothing",
-                        List.of(AZ_CLAIM, AZ_DENIAL), Occurrence.UNVERIFIED, Attribution.UNCONTESTED));
+                        List.of(AZ_CLAIM, AZ_DENIAL), Occurrence.UNVERIFIED, Attribution.UNCONTESTED),
+                Arguments.of("a claim about the night after the observed days is not inside the coverage",
+                        List.of(AZ_CLAIM_ACROSS_MIDNIGHT, EUMA_SAW_NOTHING), Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("a claim ending exactly where the coverage ends is inside it",
+                        List.of(AZ_CLAIM_LATE_ON_17TH, EUMA_SAW_NOTHING), Occurrence.REFUTED,
+                        Attribution.UNCONTESTED));
     }
 
     @ParameterizedTest(name = "{0}")
