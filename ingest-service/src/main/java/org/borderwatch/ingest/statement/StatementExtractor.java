@@ -72,6 +72,7 @@ public final class StatementExtractor {
         List<DateSpan> dates = eventDates(text, allDates);
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         Interval time = eventTime(dates, clocks, published);
+        Interval answeredTime = null;
 
         if (!readable(statement.language(), text)) {
             return new Extraction(Stance.UNKNOWN, null, List.of(), location(where), time.from(), time.until(),
@@ -86,6 +87,13 @@ public final class StatementExtractor {
         List<Span> answered = stance == Stance.CLAIM && retaliation ? answeredClauses(text) : List.of();
         PlaceResolution answeredPlaces = null;
         if (!answered.isEmpty()) { // "In response to the provocation near Yeraskh, our units ... facing Sharur"
+            List<DateSpan> then = dates.stream().filter(d -> within(answered, d.start())).toList();
+            if (!then.isEmpty()) { // the answered event's days are not the response's
+                List<DateSpan> now = dates.stream().filter(d -> !within(answered, d.start())).toList();
+                List<ClockSpan> nowClocks = clocks.stream().filter(c -> !within(answered, c.start())).toList();
+                answeredTime = eventTime(then, List.of(), published);
+                time = eventTime(now, nowClocks, published);
+            }
             List<PlaceMention> there = mentions.stream().filter(m -> within(answered, m.start())).toList();
             if (!there.isEmpty()) {
                 answeredPlaces = gazetteer.resolve(there);
@@ -113,7 +121,8 @@ public final class StatementExtractor {
         if (stance == Stance.DENIAL) {
             answers = denialAnswers(text, sentences, mentions, dates, belligerent ? party.opponent() : reporter(text, party));
         } else if (stance == Stance.CLAIM && retaliation && belligerent) {
-            answers = retaliationAnswers(text, time, answeredPlaces != null ? answeredPlaces : where, party.opponent());
+            answers = retaliationAnswers(text, answeredTime != null ? answeredTime : time,
+                    answeredPlaces != null ? answeredPlaces : where, party.opponent(), answeredTime != null);
         }
         if (source.kind() == SourceKind.INDEPENDENT_OBSERVER
                 && (stance == Stance.REFUTATION || stance == Stance.CONFIRMATION)) {
@@ -672,10 +681,11 @@ public final class StatementExtractor {
     }
 
     /** What a retaliation answers: the other side's action, "the day before" or on the event's days. */
-    private Answers retaliationAnswers(String text, Interval time, PlaceResolution where, Party other) {
+    private Answers retaliationAnswers(String text, Interval time, PlaceResolution where, Party other,
+                                       boolean ownDates) {
         LocalDate first = time.from().toLocalDate();
         LocalDate last = time.until().toLocalDate();
-        if (StatementRules.DAY_BEFORE.matcher(text).find()) {
+        if (!ownDates && StatementRules.DAY_BEFORE.matcher(text).find()) {
             first = first.minusDays(1);
             last = first;
         }

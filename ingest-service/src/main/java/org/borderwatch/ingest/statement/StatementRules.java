@@ -96,7 +96,7 @@ final class StatementRules {
         String agency = "(?:ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs)|(?:state\\s+)?border\\s+service)\\s+of\\s+"
                 + "(?:the\\s+republic\\s+of\\s+)?";
         REPORTER = p("\\b" + nat.formatted("nat") + "\\s+(?:" + body + "(?:['’]s)?\\s+)?" + claim + "\\b"
-                + "|\\b" + claim + "\\s+(?:(?!(?:of|by|from|at|on|to|towards?|against)\\b)[\\w-]+\\s+){0,3}?(?:of|by|from)\\s+(?:the\\s+)?(?:"
+                + "|\\b(?:" + claim + "|reported|claimed|alleged|announced)\\s+(?:(?!(?:of|by|from|at|on|to|towards?|against)\\b)[\\w-]+\\s+){0,3}?(?:of|by|from)\\s+(?:the\\s+)?(?:"
                 + agency + bare.formatted("nat2") + "|" + nat.formatted("nat3") + "\\s+" + body + "|"
                 + bare.formatted("nat4") + "(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic)))\\b"
                 + "|\\b" + nat.formatted("nat5") + "\\s+" + body + "\\s+(?:has\\s+|had\\s+)?(?:claimed|alleged|accused|"
