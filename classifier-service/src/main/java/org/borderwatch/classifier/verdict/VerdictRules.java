@@ -192,13 +192,21 @@ public final class VerdictRules {
     public static boolean covers(IncidentReport observation, BorderSegment segment, OffsetDateTime from,
                                  OffsetDateTime to) {
         Coverage c = observation.coverage();
-        if (c == null || c.from() == null || c.to() == null || from.isBefore(c.from()) || to.isAfter(c.to())) {
+        if (c == null || c.from() == null || c.to() == null || from.isBefore(c.from()) || to.isAfter(coveredUntil(c))) {
             return false;
         }
         if (c.segments().isEmpty() && observation.stance() == Stance.REFUTATION) {
             return segment.isResolved();
         }
         return c.segments().contains(segment);
+    }
+
+    /** The end of the covered period; a {@code to} at local midnight stands for that whole day, as in answers. */
+    static OffsetDateTime coveredUntil(Coverage c) {
+        if (c.to().toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return c.to().plusDays(1).minusNanos(1);
+        }
+        return c.to();
     }
 
     /**

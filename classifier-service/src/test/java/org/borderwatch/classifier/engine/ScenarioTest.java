@@ -412,9 +412,9 @@ class ScenarioTest {
                         + "2023-04-11, without saying who acted.",
                 "Also, both sides report hostile action in SYUNIK_EAST, each blaming the other.",
                 "Attribution CONTESTED: Azerbaijan, named as acting, says Armenia acted.");
-        assertThat(crossfire.rationale()).anyMatch(x -> x.startsWith("Ministry of Defence of Armenia claimed small-arms "
-                + "fire by Azerbaijani forces at 2023-04-11 16:00 +04:00 near Tegh (SYUNIK_EAST), with 4 killed and 6 "
-                + "wounded on the Armenian side"));
+        assertThat(crossfire.rationale()).anyMatch(x -> x.startsWith("Ministry of Defence of Armenia claimed "
+                + "small-arms fire by Azerbaijani forces at 2023-04-11 16:00 +04:00 near Tegh (SYUNIK_EAST), "
+                + "with 4 killed and 6 wounded on the Armenian side"));
         assertThat(tegh.versions()).extracting(Assessment::confidence).isSorted();
         assertThat(crossfire.confidence()).isGreaterThan(tegh.versions().get(1).confidence());
 

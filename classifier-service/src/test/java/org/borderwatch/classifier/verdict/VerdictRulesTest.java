@@ -62,6 +62,10 @@ class VerdictRulesTest {
     static final IncidentReport AZ_CLAIM_LATE_ON_17TH = claim(AZ_MOD, "cl", Party.AM, "2025-03-17T23:30",
             "2025-03-18T09:00", SYUNIK_EAST).occurredUntil(TestReports.t("2025-03-18").minusSeconds(1)).build();
 
+    static final IncidentReport EUMA_SAW_NOTHING_TO_MIDNIGHT = base(EUMA, "o5", Stance.REFUTATION, "2025-03-18T10:00")
+            .coverage(new org.borderwatch.common.model.Coverage(TestReports.t("2025-03-16"),
+                    TestReports.t("2025-03-17"), List.of(SYUNIK_EAST))).build();
+
     /** The night after EUMA's covered period (16-17 March), within the session gap of a claim on the 17th. */
     static final IncidentReport AZ_CLAIM_NEXT_NIGHT = claim(AZ_MOD, "c2", Party.AM, "2025-03-18T02:00",
             "2025-03-18T09:00", SYUNIK_EAST).build();
@@ -117,6 +121,9 @@ class VerdictRulesTest {
                         Attribution.UNCONTESTED),
                 Arguments.of("a claim ending exactly where the coverage ends is inside it",
                         List.of(AZ_CLAIM_LATE_ON_17TH, EUMA_SAW_NOTHING), Occurrence.REFUTED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("a coverage ending at midnight of the 17th means the whole 17th",
+                        List.of(AZ_CLAIM_LATE_ON_17TH, EUMA_SAW_NOTHING_TO_MIDNIGHT), Occurrence.REFUTED,
                         Attribution.UNCONTESTED));
     }
 
@@ -140,7 +147,8 @@ class VerdictRulesTest {
                 Arguments.of(List.of(AZ_CLAIM, AM_DENIAL), 0.5, 0.3),
                 // both sides: 0.9 x noisy-OR(0.5, 0.5)
                 Arguments.of(List.of(AZ_CLAIM, AM_COUNTER_CLAIM), 0.5, 0.675),
-                // an observer confirms what both sides report: noisy-OR of the lines, 1 - (1 - 0.5)(1 - 0.675) = 0.8375, rounded
+                // an observer confirms what both sides report: noisy-OR of the lines,
+                // 1 - (1 - 0.5)(1 - 0.675) = 0.8375, rounded
                 Arguments.of(List.of(AZ_CLAIM, AM_COUNTER_CLAIM, EUMA_CONFIRMS_LATER), 0.5, 0.838),
                 // two observers confirm: noisy-OR(0.5, 0.5)
                 Arguments.of(List.of(AZ_CLAIM, EUMA_CONFIRMS_LATER, OSCE_CONFIRMS), 0.5, 0.75));
