@@ -108,7 +108,7 @@ public final class StatementExtractor {
         boolean mutual = StatementRules.MUTUAL.matcher(text).find();
         Party actor = mutual ? null : actor(text, sentences, party);
         Party acting = switch (stance) {
-            case DENIAL -> belligerent ? party : actor;
+            case DENIAL -> deniedBy(accuser(text, source), source, actor);
             case REFUTATION, UNKNOWN -> null;
             case CLAIM -> actor != null ? actor : (belligerent && !mutual ? ownSideOrTarget(text, party) : null);
             case CONFIRMATION -> actor;
@@ -119,7 +119,7 @@ public final class StatementExtractor {
         Answers answers = null;
         Coverage coverage = null;
         if (stance == Stance.DENIAL) {
-            answers = denialAnswers(text, sentences, mentions, dates, belligerent ? party.opponent() : reporter(text, party));
+            answers = denialAnswers(text, sentences, mentions, dates, accuser(text, source));
         } else if (stance == Stance.CLAIM && retaliation && belligerent) {
             answers = retaliationAnswers(text, answeredTime != null ? answeredTime : time,
                     answeredPlaces != null ? answeredPlaces : where, party.opponent(), answeredTime != null);
@@ -155,6 +155,31 @@ public final class StatementExtractor {
     private static Party reporter(String text, Party sourceParty) {
         Matcher m = StatementRules.REPORTER.matcher(text);
         return m.find() ? nationality(StatementRules.reporterNationality(m), sourceParty) : null;
+    }
+
+    /**
+     * Whose claim a denial answers. A party's own denial answers the other side; anyone else (a news agency, even one
+     * of a side's own media, reporting "Armenia's MoD denied Azerbaijan's claims") answers the claimant the text
+     * names, falling back to the other side of a belligerent publisher.
+     */
+    private static Party accuser(String text, Source source) {
+        Party party = source.party();
+        if (source.kind() == SourceKind.PARTY_OFFICIAL && party.isBelligerent()) {
+            return party.opponent();
+        }
+        Party named = reporter(text, party);
+        return named != null ? named : party.opponent();
+    }
+
+    /** The accused of a denial: the denying official's side, else the accuser's opponent, else the actor named. */
+    private static Party deniedBy(Party accuser, Source source, Party actor) {
+        if (source.kind() == SourceKind.PARTY_OFFICIAL && source.party().isBelligerent()) {
+            return source.party();
+        }
+        if (accuser != null && accuser.isBelligerent()) {
+            return accuser.opponent();
+        }
+        return source.party().isBelligerent() ? source.party() : actor;
     }
 
     /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */

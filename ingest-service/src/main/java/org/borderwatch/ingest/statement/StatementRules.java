@@ -71,12 +71,17 @@ final class StatementRules {
             + "(?:(?:fresh|recent|visible|clear)\\s+)?(?:traces?|consequences|damage|impacts?|aftermath|craters?|"
             + "signs?|evidence|results?)\\s+(?:\\w+\\s+){0,2}?(?:of|from|by|caused\\s+by)\\s+(?:the\\s+)?(?:recent\\s+)?"
             + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?|artillery|mortar|drone)|"
+            + "(?:saw|seen|observed|documented|recorded|noted|found|inspected)\\s+(?:the\\s+)?(?:fresh\\s+|recent\\s+)?"
+            + "(?:bullet\\s+holes|impact\\s+marks|shell\\s+(?:craters|fragments|impacts))|"
+            + "\\b(?:traces?|consequences|damage|impacts?|aftermath|craters?|evidence)\\s+of\\s+(?:the\\s+)?(?:recent\\s+)?"
+            + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?)\\s+(?:[\\w-]+\\s+){0,4}?"
+            + "(?:was|were|has\\s+been|have\\s+been)\\s+(?:seen|observed|documented|recorded|noted|found|confirmed)|"
             + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at|recorded\\s+(?:an?\\s+)?(?:shooting|firing|shots|gunfire|"
             + "explosions?|exchange)");
 
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
-            + "\\battack|\\bincident|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
+            + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
             + "\\bmartyr");
 
     /**
@@ -212,7 +217,7 @@ final class StatementRules {
 
     static {
         EVENT_TYPE_PHRASES.put(EventType.SMALL_ARMS_FIRE, ("small[\\s-]+arms?|small[\\s-]+calib(?:re|er)|\\bsnipers?\\b|"
-                + "machine[\\s-]+guns?|automatic\\s+weapons|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
+                + "machine[\\s-]+guns?|automatic\\s+weapons|\\bbullets?\\b|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
         EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
                 + "large[\\s-]+calib(?:re|er)(?![\\s-]+(?:machine|sniper|rifle))|heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
                 + "\\bshell(?:ing|ed|s)?\\b|\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
