@@ -70,7 +70,7 @@ public final class StatementExtractor {
         PlaceResolution where = gazetteer.resolve(mentions);
         List<DateSpan> allDates = TimeExpressions.dates(text, published.toLocalDate());
         List<DateSpan> dates = eventDates(text, allDates);
-        List<ClockSpan> clocks = TimeExpressions.clocks(text);
+        List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text), allDates, dates);
         Interval time = eventTime(dates, clocks, published);
         Interval answeredTime = null;
 
@@ -191,6 +191,24 @@ public final class StatementExtractor {
                     && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find();
         }).toList();
     }
+
+    /** Clock times of the event: not the time of an earlier statement ("its statement of 11 November at 18:40"). */
+    static List<ClockSpan> eventClocks(String text, List<ClockSpan> clocks, List<DateSpan> all, List<DateSpan> event) {
+        List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
+        if (dropped.isEmpty()) {
+            return clocks;
+        }
+        return clocks.stream().filter(c -> dropped.stream().noneMatch(d -> {
+            int from = Math.min(d.end(), c.start());
+            int to = Math.max(d.end(), c.start());
+            return d.end() <= c.start() && STATEMENT_CLOCK_GAP.matcher(text.substring(from, to)).matches()
+                    || StatementRules.STATEMENT_DATE_BEFORE.matcher(
+                    text.substring(Math.max(0, c.start() - 80), c.start())).find();
+        })).toList();
+    }
+
+    private static final Pattern STATEMENT_CLOCK_GAP = Pattern.compile("\\s*,?\\s*(?:at\\s+)?(?:around\\s+|about\\s+)?",
+            Pattern.CASE_INSENSITIVE);
 
     /** The clauses of a self-reported response that name what it responds to. */
     private static List<Span> answeredClauses(String text) {
