@@ -136,19 +136,23 @@ public final class Sentences {
         return sb.append(')').toString();
     }
 
-    /** "4 killed and 6 wounded on the Armenian side"; figures the statement does not give are left out. */
+    /**
+     * "4 killed and 6 wounded on the Armenian side", "1 wounded on …", "no losses on …": the losses a statement gives;
+     * figures it does not give are left out.
+     */
     public static String losses(org.borderwatch.common.model.Casualties c) {
         List<String> parts = new java.util.ArrayList<>();
-        if (c.killed() != null) {
+        if (c.killedOrZero() > 0) {
             parts.add(c.killed() + " killed");
         }
-        if (c.wounded() != null && (c.wounded() > 0 || c.killed() == null)) {
+        if (c.woundedOrZero() > 0) {
             parts.add(c.wounded() + " wounded");
         }
+        String side = c.party() == null ? "" : " on the " + adjective(c.party()) + " side";
         if (parts.isEmpty()) {
-            parts.add("casualties");
+            return (c.killed() == null && c.wounded() == null ? "casualties" : "no losses") + side;
         }
-        return String.join(" and ", parts) + (c.party() == null ? "" : " on the " + adjective(c.party()) + " side");
+        return String.join(" and ", parts) + side;
     }
 
     /** One sentence saying what a statement says. */
@@ -161,7 +165,7 @@ public final class Sentences {
                 String when = r.occurredAt().equals(r.occurredUntil()) ? "at " + time(r.occurredAt())
                         : "from " + time(r.occurredAt()) + " to " + time(r.occurredUntil());
                 String s = acting != null && acting == r.source().party()
-                        ? who + " reported its own side's " + what(r.eventTypes()) + " " + when + where(r)
+                        ? who + " reported " + what(r.eventTypes()) + " by its own forces " + when + where(r)
                         : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by "
                         + adjective(acting) + " forces") + " " + when + where(r);
                 if (r.casualties() != null) {
