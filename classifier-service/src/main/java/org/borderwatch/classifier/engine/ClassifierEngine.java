@@ -561,7 +561,8 @@ public final class ClassifierEngine {
         rationale.addAll(e.tally().sentences());
         rationale.addAll(e.verdict().reasons());
         if (!signals.isEmpty()) {
-            rationale.add("Signals: " + String.join(", ", signals.stream().map(s -> s.type().name()).toList())
+            rationale.add("Escalation signals: " + String.join(", ", signals.stream()
+                    .map(s -> s.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList())
                     + "; severity " + severity + ".");
         }
         Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);

@@ -411,7 +411,8 @@ class ScenarioTest {
                 "EU Mission in Armenia confirmed on 2023-04-11 21:00 +04:00 hostile action in SYUNIK_EAST on "
                         + "2023-04-11, without saying who acted.",
                 "Also, both sides report hostile action in SYUNIK_EAST, each blaming the other.",
-                "Attribution CONTESTED: Azerbaijan, named as acting, says Armenia acted.");
+                "Attribution CONTESTED: Azerbaijan, named as acting, says Armenia acted.",
+                "Escalation signals: fatalities; severity CRITICAL.");
         assertThat(crossfire.rationale()).anyMatch(x -> x.startsWith("Ministry of Defence of Armenia claimed "
                 + "small-arms fire by Azerbaijani forces at 2023-04-11 16:00 +04:00 near Tegh (SYUNIK_EAST), "
                 + "with 4 killed and 6 wounded on the Armenian side"));
