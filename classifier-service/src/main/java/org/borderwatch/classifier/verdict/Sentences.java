@@ -37,7 +37,7 @@ public final class Sentences {
         List<String> words = types.stream().filter(t -> t != EventType.OTHER).map(Sentences::word).distinct()
                 .toList();
         if (words.isEmpty()) {
-            return "action";
+            return "an action";
         }
         if (words.size() == 1) {
             return words.get(0);
@@ -58,7 +58,7 @@ public final class Sentences {
             case ENGINEERING_WORK -> "engineering work";
             case BUILDUP -> "a build-up of troops or equipment";
             case THREAT -> "threats of force";
-            case OTHER -> "action";
+            case OTHER -> "an action";
         };
     }
 
