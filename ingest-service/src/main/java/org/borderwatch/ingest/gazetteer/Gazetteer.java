@@ -224,7 +224,10 @@ public final class Gazetteer {
             if (p.contextFor(specific)) {
                 continue;
             }
-            if (p.ambiguous()) {
+            if (p.kind() == PlaceKind.FRONT) { // a whole front named as such: all of it, like a list of places
+                definite.addAll(p.segments());
+                singles = true;
+            } else if (p.ambiguous()) {
                 ambiguousPlaces.add(p);
                 alternatives.addAll(p.segments());
             } else {

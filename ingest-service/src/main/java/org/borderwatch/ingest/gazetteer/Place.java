@@ -42,7 +42,7 @@ public record Place(String id, String name, String country, PlaceKind kind, List
 
     /** True when this place is only context beside specific places in these segments. */
     public boolean contextFor(java.util.Set<BorderSegment> specificSegments) {
-        if (specific()) {
+        if (specific() || kind == PlaceKind.FRONT) {
             return false;
         }
         return segments.stream().anyMatch(specificSegments::contains)

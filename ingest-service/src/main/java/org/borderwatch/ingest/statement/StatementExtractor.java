@@ -63,7 +63,7 @@ public final class StatementExtractor {
     }
 
     public Extraction extract(RawStatement statement, Source source) {
-        String text = statement.text();
+        String text = withoutRecalledEvents(statement.text());
         OffsetDateTime published = statement.publishedAt().withOffsetSameInstant(zone);
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = gazetteer.find(text);
@@ -218,6 +218,32 @@ public final class StatementExtractor {
             out.add(new Span(m.start(), m.end()));
         }
         return out;
+    }
+
+    /**
+     * The text with the sentences that recall an earlier event ("Recall that on 12 April two servicemen were
+     * wounded …") blanked out (same length, so offsets stay valid): their dates, places and losses are not the
+     * statement's event. A text made only of such sentences is kept whole.
+     */
+    static String withoutRecalledEvents(String text) {
+        List<Span> sentences = Sentences.split(text);
+        StringBuilder b = null;
+        int kept = 0;
+        for (Span s : sentences) {
+            String sentence = text.substring(s.start(), s.end());
+            if (StatementRules.RECALLED_EVENT.matcher(sentence).lookingAt()
+                    && !StatementRules.ABOUT_A_STATEMENT.matcher(sentence).find()) {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                for (int i = s.start(); i < s.end(); i++) {
+                    b.setCharAt(i, ' ');
+                }
+            } else if (!sentence.isBlank()) {
+                kept++;
+            }
+        }
+        return b == null || kept == 0 ? text : b.toString();
     }
 
     private static boolean within(List<Span> spans, int at) {

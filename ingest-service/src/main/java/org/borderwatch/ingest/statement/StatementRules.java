@@ -159,11 +159,23 @@ final class StatementRules {
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
             + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
 
+    /**
+     * A sentence that recalls an earlier event as background ("Recall that on 12 April …", "It should be recalled
+     * that …", "As a reminder, …"): not the statement's event.
+     */
+    static final Pattern RECALLED_EVENT = p("\\W*(?:(?:let\\s+us\\s+|we\\s+)?recall\\s+that|(?:it\\s+)?(?:should|must|will|"
+            + "is\\s+to)\\s+be\\s+(?:recalled|reminded|noted\\s+that\\s+earlier)|it\\s+is\\s+worth\\s+recalling|to\\s+recall|"
+            + "as\\s+a\\s+reminder|reminder:)");
+
+    /** Words of a recalled sentence that make it about a statement (what a denial answers), not background. */
+    static final Pattern ABOUT_A_STATEMENT = p("\\b(?:claim\\w*|statements?|reports?|reported|alleg\\w*|accus\\w*|"
+            + "disinformation|spread|information|denied|false|lies?)\\b");
+
     /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned)\\s+)?"
-            + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|"
+            + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|guards|"
             + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicemen|"
             + "aggression|provocations?|attacks?|shelling)\\b"
             + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
@@ -174,7 +186,7 @@ final class StatementRules {
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
             + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
             + "|\\b(?<nat4>armenia|azerbaijan)\\s+(?:is|has|have|was|had)\\s+(?:been\\s+)?(?:\\w+ly\\s+)?"
-            + "(?=concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open)");
+            + "(?=concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan)");
 
     /**
      * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
@@ -240,7 +252,7 @@ final class StatementRules {
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
                 + "fortifications)|engineering\\s+equipment"));
         EVENT_TYPE_PHRASES.put(EventType.BUILDUP, ("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
-                + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bdrills\\b|"
+                + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
                 + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
                 + "(?:troops|forces|units|equipment|weapons|personnel|armou?red\\s+vehicles)\\b"));
@@ -248,7 +260,7 @@ final class StatementRules {
                 + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|take\\s+(?:decisive|harsh)\\s+"
                 + "(?:measures|action))|"
-                + "prepar\\w+\\s+(?:an?\\s+)?(?:attack|offensive|provocation)"));
+                + "prepar\\w+\\s+(?:an?\\s+|new\\s+|further\\s+)?(?:(?:military|armed|large-scale|new)\\s+)?(?:attacks?|offensives?|provocations?)\\b"));
     }
 
     /** All event-type phrasings in one pattern (one pass over the lower-cased text), one named group per type. */

@@ -117,9 +117,11 @@ public final class TimeExpressions {
                     continue;
                 }
                 Integer year = m.group("year") == null ? null : Integer.valueOf(m.group("year"));
-                LocalDate first = date(year, month, Integer.parseInt(m.group("d1")), reference);
-                LocalDate last = m.group("d2") == null ? first
-                        : date(year, month, Integer.parseInt(m.group("d2")), reference);
+                LocalDate last = date(year, month, Integer.parseInt(m.group(m.group("d2") == null ? "d1" : "d2")),
+                        reference);
+                // the run's year is its last day's ("from 10 to 14 March" published on 9 March: one year for both)
+                LocalDate first = m.group("d2") == null || last == null ? last
+                        : date(last.getYear(), month, Integer.parseInt(m.group("d1")), reference);
                 if (first == null || last == null) {
                     continue;
                 }
