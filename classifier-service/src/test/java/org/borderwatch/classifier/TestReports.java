@@ -30,6 +30,9 @@ public final class TestReports {
     public static final Source AM_MFA = new Source("am-mfa", "AM MFA", SourceKind.PARTY_OFFICIAL, Party.AM);
     public static final Source EUMA = new Source("euma", "EUMA", SourceKind.INDEPENDENT_OBSERVER, Party.EU);
     public static final Source OSCE = new Source("osce", "OSCE", SourceKind.INDEPENDENT_OBSERVER, Party.INTL);
+    /** A third party that is neither observer nor belligerent. */
+    public static final Source RU_MOD = new Source("ru-mod", "RU MoD", SourceKind.OTHER, Party.RU);
+    public static final Source TASS = new Source("tass", "TASS", SourceKind.MEDIA, Party.RU);
     public static final Source ACLED = new Source("acled", "ACLED", SourceKind.DATASET, Party.UNKNOWN);
     public static final Source CALENDAR = new Source("calendar", "Calendar", SourceKind.OTHER, Party.UNKNOWN);
 

@@ -224,11 +224,18 @@ public final class VerdictRules {
     }
 
     /**
-     * An independent observer reporting an event itself ("our patrol came under fire near Kut") confirms it: its
-     * claim counts as a confirmation (and a later refutation of its own supersedes it, as any of its statements).
+     * An independent observer or a third party reporting an event itself ("our patrol came under fire near Kut"; the
+     * Russian Defence Ministry reporting fire on a border post) confirms it: its claim counts as a confirmation (and a
+     * later refutation of its own supersedes it, as any of its statements). Media never do: a news agency's report
+     * relays what someone else said, and a dataset is never an independent confirmation.
      */
     static boolean observersOwnReport(IncidentReport r) {
-        return r.stance() == Stance.CLAIM && r.source().kind() == SourceKind.INDEPENDENT_OBSERVER;
+        if (r.stance() != Stance.CLAIM) {
+            return false;
+        }
+        SourceKind kind = r.source().kind();
+        return kind == SourceKind.INDEPENDENT_OBSERVER
+                || ((kind == SourceKind.OTHER || kind == SourceKind.NGO) && isIndependent(r.source()));
     }
 
     private static Optional<IncidentReport[]> bothSides(List<IncidentReport> claims) {

@@ -72,6 +72,16 @@ class VerdictRulesTest {
     static final IncidentReport EUMA_ANSWERS_NO = base(EUMA, "o4", Stance.REFUTATION, "2025-03-18T18:00")
             .answers(new org.borderwatch.common.model.Answers(List.of(), Party.AZ, null, null, List.of())).build();
 
+    /** The Russian Defence Ministry reports Azerbaijani fire on the border itself; TASS reports the same. */
+    static final IncidentReport RU_MOD_REPORT = claim(TestReports.RU_MOD, "ru", Party.AZ, "2025-03-16T09:30",
+            "2025-03-16T13:00", SYUNIK_EAST).build();
+    static final IncidentReport TASS_REPORT = claim(TestReports.TASS, "tass", Party.AZ, "2025-03-16T09:30",
+            "2025-03-16T13:30", SYUNIK_EAST).build();
+    static final IncidentReport AM_CLAIM_AGAINST_AZ = claim(AM_MOD, "c3", Party.AZ, "2025-03-16T09:35",
+            "2025-03-16T10:20", SYUNIK_EAST).build();
+    static final IncidentReport AZ_DENIES_IT = denial(AZ_MOD, "d4", "2025-03-16T12:15", Party.AM, "2025-03-16",
+            "2025-03-16", SYUNIK_EAST).build();
+
     static Stream<Arguments> rules() {
         return Stream.of(
                 Arguments.of("a claim nobody answered", List.of(AZ_CLAIM), Occurrence.UNVERIFIED,
@@ -105,6 +115,12 @@ class VerdictRulesTest {
                 Arguments.of("an observer's own report superseded by its later refutation",
                         List.of(AZ_CLAIM, EUMA_OWN_REPORT, EUMA_SAW_NOTHING), Occurrence.REFUTED,
                         Attribution.UNCONTESTED),
+                Arguments.of("a third party's own report of the event confirms it (despite the denial)",
+                        List.of(AM_CLAIM_AGAINST_AZ, AZ_DENIES_IT, RU_MOD_REPORT), Occurrence.CONFIRMED,
+                        Attribution.CONTESTED),
+                Arguments.of("a news agency's report relays and confirms nothing",
+                        List.of(AM_CLAIM_AGAINST_AZ, AZ_DENIES_IT, TASS_REPORT), Occurrence.DISPUTED,
+                        Attribution.CONTESTED),
                 Arguments.of("a refutation covering only part of the incident refutes nothing",
                         List.of(AZ_CLAIM, AZ_CLAIM_NEXT_NIGHT, EUMA_SAW_NOTHING), Occurrence.UNVERIFIED,
                         Attribution.UNCONTESTED),
