@@ -318,7 +318,8 @@ public final class StatementExtractor {
             }
             String noun = m.group("noun");
             if (noun != null && PEOPLE.contains(noun.toLowerCase(Locale.ROOT))
-                    && COUNTED_BEFORE.matcher(before).find()) {
+                    && (COUNTED_BEFORE.matcher(before).find()
+                    || VICTIMS_AFTER.matcher(text).region(m.end(), text.length()).lookingAt())) {
                 continue;
             }
             String nat = m.group("nat") != null ? m.group("nat")
@@ -359,8 +360,11 @@ public final class StatementExtractor {
     /** A count right before an actor phrase makes it the people counted ("two Armenian soldiers were killed"). */
     private static final Set<String> PEOPLE = Set.of("soldiers", "servicemen", "troops", "snipers", "sniper");
     private static final Pattern COUNTED_BEFORE = Pattern.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
-            + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of)|\\ban?)\\s+(?:of\\s+)?$",
+            + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of|number|total)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
+    /** ... and so does a casualty word right after it ("Armenian servicemen killed in the attack"). */
+    private static final Pattern VICTIMS_AFTER = Pattern.compile("\\s+(?:who\\s+)?(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?"
+            + "(?:killed|wounded|injured|martyred|dead|died|perished|lost\\s+their\\s+lives)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * A party's claim that names no actor: the source's own side ("the retaliation operation was carried out"),
@@ -493,6 +497,11 @@ public final class StatementExtractor {
                     killed = killed == null ? count : Math.max(killed, count);
                 } else {
                     wounded = wounded == null ? count : Math.max(wounded, count);
+                }
+                if (whose == null && total != null && !singular) {
+                    // "the number of Armenian servicemen killed in the Azerbaijani attack has risen to 105": the
+                    // victims are named before the casualty word, the attacker after it
+                    whose = whose(words, i - 3, i, sourceParty);
                 }
                 if (whose == null) {
                     int from = singular ? i - 3 : Math.min(at, i); // "Armenian soldier wounded": the word before

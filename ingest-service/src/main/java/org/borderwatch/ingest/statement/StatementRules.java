@@ -185,7 +185,8 @@ final class StatementRules {
             + "|\\b(?<nat6>the\\s+enemy)\\b(?!['’]s)"
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
             + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
-            + "|\\b(?<nat4>armenia|azerbaijan)\\s+(?:is|has|have|was|had)\\s+(?:been\\s+)?(?:\\w+ly\\s+)?"
+            + "|\\b(?<nat4>armenia|azerbaijan)\\s+(?:is|has|have|was|had|may|might|could|would|will|"
+            + "(?:appears|seems)\\s+to)\\s+(?:(?:be|been|have\\s+been)\\s+)?(?:\\w+ly\\s+)?"
             + "(?=concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan)");
 
     /**

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * "March 16, 2025", "16.03.2025", "2025-03-16", month names in English, Russian, Azerbaijani and Armenian, and
  * relative days: "yesterday", "the day before yesterday", "today", "this evening", "last night", "overnight", "on
  * Tuesday" (the latest Tuesday not after publication), and their Russian, Azerbaijani and Armenian words. A date
- * without a year is the latest such date not after the day after publication. Times: "at 09:35", "from 22:40 to
+ * without a year is the latest such date not after the day after publication. Times: "at 09:35", "around midnight", "at noon" (an hour), "from 22:40 to
  * 23:10", "between 01:10 and 01:45", "22:10-dan 22:45-dək", "from 00:05" / "since 00:05" (open ended).
  */
 public final class TimeExpressions {
@@ -29,18 +29,18 @@ public final class TimeExpressions {
 
     static {
         String[][] names = {
-                {"january", "jan", "января", "январь", "yanvar", "հունվարի"},
-                {"february", "feb", "февраля", "февраль", "fevral", "փետրվարի"},
-                {"march", "mar", "марта", "март", "mart", "մարտի"},
-                {"april", "apr", "апреля", "апрель", "aprel", "ապրիլի"},
-                {"may", "мая", "май", "մայիսի"},
-                {"june", "jun", "июня", "июнь", "iyun", "հունիսի"},
-                {"july", "jul", "июля", "июль", "iyul", "հուլիսի"},
-                {"august", "aug", "августа", "август", "avqust", "օգոստոսի"},
-                {"september", "sep", "sept", "сентября", "сентябрь", "sentyabr", "սեպտեմբերի"},
-                {"october", "oct", "октября", "октябрь", "oktyabr", "հոկտեմբերի"},
-                {"november", "nov", "ноября", "ноябрь", "noyabr", "նոյեմբերի"},
-                {"december", "dec", "декабря", "декабрь", "dekabr", "դեկտեմբերի"}};
+                {"january", "jan", "января", "январь", "yanvar", "yanvarın", "հունվարի"},
+                {"february", "feb", "февраля", "февраль", "fevral", "fevralın", "փետրվարի"},
+                {"march", "mar", "марта", "март", "mart", "martın", "մարտի"},
+                {"april", "apr", "апреля", "апрель", "aprel", "aprelin", "ապրիլի"},
+                {"may", "мая", "май", "mayın", "մայիսի"},
+                {"june", "jun", "июня", "июнь", "iyun", "iyunun", "հունիսի"},
+                {"july", "jul", "июля", "июль", "iyul", "iyulun", "հուլիսի"},
+                {"august", "aug", "августа", "август", "avqust", "avqustun", "օգոստոսի"},
+                {"september", "sep", "sept", "сентября", "сентябрь", "sentyabr", "sentyabrın", "սեպտեմբերի"},
+                {"october", "oct", "октября", "октябрь", "oktyabr", "oktyabrın", "հոկտեմբերի"},
+                {"november", "nov", "ноября", "ноябрь", "noyabr", "noyabrın", "նոյեմբերի"},
+                {"december", "dec", "декабря", "декабрь", "dekabr", "dekabrın", "դեկտեմբերի"}};
         for (int m = 0; m < names.length; m++) {
             for (String n : names[m]) {
                 MONTHS.put(n, m + 1);
@@ -97,6 +97,11 @@ public final class TimeExpressions {
     private static final Pattern CLOCK_12 = Pattern.compile(
             "\\b(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ampm>[ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
 
+    /** "around midnight", "at noon": an hour (no minutes given). */
+    private static final Pattern NAMED_HOUR = Pattern.compile(
+            "\\b(?:at|around|about|approximately|shortly\\s+(?:after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** "at 14.20": a clock written with a dot, read only after a word that introduces a time. */
     private static final Pattern DOT_CLOCK = Pattern.compile(
             "(\\b(?:at|around|about|from|since|between|to|till|until|and|в|с|до|saat|ժամը)\\s)([01]?\\d|2[0-3])\\.([0-5]\\d)\\b",
@@ -108,7 +113,7 @@ public final class TimeExpressions {
         for (Pattern p : List.of(DAY_FIRST, MONTH_FIRST)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                Integer month = MONTHS.get(m.group("month").toLowerCase(Locale.ROOT));
+                Integer month = MONTHS.get(monthKey(m.group("month")));
                 if (month == null || overlaps(out, m.start(), m.end())) {
                     continue;
                 }
@@ -220,12 +225,24 @@ public final class TimeExpressions {
                         h.end()));
             }
         }
+        Matcher n = NAMED_HOUR.matcher(text);
+        while (n.find()) {
+            if (out.stream().noneMatch(c -> n.start() < c.end() && c.start() < n.end())) {
+                out.add(new ClockSpan(n.group("name").equalsIgnoreCase("midnight") ? LocalTime.MIDNIGHT : LocalTime.NOON,
+                        null, false, true, n.start(), n.end()));
+            }
+        }
         out.sort(Comparator.comparingInt(ClockSpan::start));
         return out;
     }
 
     /** True when the word is a month name this class knows. */
     public static boolean isMonth(String word) {
-        return MONTHS.containsKey(word.toLowerCase(Locale.ROOT));
+        return MONTHS.containsKey(monthKey(word));
+    }
+
+    /** Lower case without the dot that Turkic capital İ leaves ("İyulun" is "iyulun"). */
+    private static String monthKey(String word) {
+        return word.toLowerCase(Locale.ROOT).replace("\u0307", "");
     }
 }
