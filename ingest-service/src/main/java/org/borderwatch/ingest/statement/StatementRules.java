@@ -161,11 +161,11 @@ final class StatementRules {
 
     /**
      * A sentence that recalls an earlier event as background ("Recall that on 12 April …", "It should be recalled
-     * that …", "As a reminder, …"): not the statement's event.
+     * that …", "As a reminder, …", "Earlier, on 5 June, …"): not the statement's event.
      */
     static final Pattern RECALLED_EVENT = p("\\W*(?:(?:let\\s+us\\s+|we\\s+)?recall\\s+that|(?:it\\s+)?(?:should|must|will|"
             + "is\\s+to)\\s+be\\s+(?:recalled|reminded|noted\\s+that\\s+earlier)|it\\s+is\\s+worth\\s+recalling|to\\s+recall|"
-            + "as\\s+a\\s+reminder|reminder:)");
+            + "as\\s+a\\s+reminder|reminder:|(?:earlier|previously)\\s*,?\\s+on\\s+(?:the\\s+)?\\d)");
 
     /** Words of a recalled sentence that make it about a statement (what a denial answers), not background. */
     static final Pattern ABOUT_A_STATEMENT = p("\\b(?:claim\\w*|statements?|reports?|reported|alleg\\w*|accus\\w*|"
@@ -217,7 +217,8 @@ final class StatementRules {
     static final Pattern OWN_TARGET_AM = ownTarget("armenia");
 
     /** Words before an actor phrase that make it a target or a victim instead. */
-    static final Pattern TARGET_BEFORE = p("(?:positions?|posts?|territory|villages?|settlements?|servicem[ae]n|"
+    static final Pattern TARGET_BEFORE = p("\\bany\\s+(?:[\\w-]+\\s+){0,2}?(?:by|from|of)\\s+(?:the\\s+)?$|" // hypothetical: "any provocation by the Armenian side"
+            + "(?:positions?|posts?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
             + "(?:the\\s+)?$");
 
@@ -259,7 +260,8 @@ final class StatementRules {
                 + "(?:troops|forces|units|equipment|weapons|personnel|armou?red\\s+vehicles)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
-                + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|take\\s+(?:decisive|harsh)\\s+"
+                + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|be\\s+(?:resolutely|decisively|harshly|severely|"
+                + "immediately|firmly)\\s+(?:suppressed|punished|stopped|crushed|responded\\s+to)|take\\s+(?:decisive|harsh)\\s+"
                 + "(?:measures|action))|"
                 + "prepar\\w+\\s+(?:an?\\s+|new\\s+|further\\s+)?(?:(?:military|armed|large-scale|new)\\s+)?(?:attacks?|offensives?|provocations?)\\b"));
     }

@@ -28,6 +28,9 @@ class TimeExpressionsTest {
             "2025-03-16                          | 2025-03-16 | 2025-03-16 | false",
             "16 марта                            | 2025-03-16 | 2025-03-16 | false",
             "21 iyun                             | 2024-06-21 | 2024-06-21 | false",
+            "İyulun 5-i                          | 2024-07-05 | 2024-07-05 | false",
+            "Mayın 14-ü                          | 2024-05-14 | 2024-05-14 | false",
+            "from 17 to 19 March                 | 2024-03-17 | 2024-03-19 | false",
             "yesterday                           | 2025-03-16 | 2025-03-16 | false",
             "last night                          | 2025-03-16 | 2025-03-17 | true",
             "overnight                           | 2025-03-16 | 2025-03-17 | true",
@@ -53,7 +56,9 @@ class TimeExpressionsTest {
             "between 01:10 and 01:45   | 01:10 | 01:45 | false",
             "from 23:30 to 00:15       | 23:30 | 00:15 | false",
             "From 00:05 on 13 September | 00:05 |       | true",
-            "saat 22:10-dan 22:45-dək   | 22:10 | 22:45 | false"})
+            "saat 22:10-dan 22:45-dək   | 22:10 | 22:45 | false",
+            "around midnight           | 00:00 |       | false",
+            "at noon                   | 12:00 |       | false"})
     void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         assertThat(clocks).hasSize(1);
