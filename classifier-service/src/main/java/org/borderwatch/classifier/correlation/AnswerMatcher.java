@@ -2,10 +2,13 @@ package org.borderwatch.classifier.correlation;
 
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.borderwatch.classifier.signal.ClaimRecord;
 import org.borderwatch.common.model.Answers;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
 import org.borderwatch.common.model.Stance;
 
 /**
@@ -85,6 +88,24 @@ public final class AnswerMatcher {
         }
         return !claim.segments().isEmpty()
                 && (a.segments().isEmpty() || claim.segments().stream().anyMatch(a.segments()::contains));
+    }
+
+    /**
+     * Whether the claim names the settlement the response names (its gazetteer name, or the place among the names of
+     * its text). A response that names a place (the denial of fire "at Verin Shorzha on 28 September") answers the
+     * matching claims about that place; when none of the matching claims names it, all of them stay answered (a
+     * spelling the gazetteer does not share is never a reason to answer nothing). Cited ids decide alone.
+     */
+    public static boolean namesSettlementOf(IncidentReport response, IncidentReport claim) {
+        String place = response.location().settlement();
+        if (place == null || place.isBlank() || (response.answers() != null && !response.answers().refs().isEmpty())) {
+            return false;
+        }
+        String needle = place.strip().toLowerCase(Locale.ROOT);
+        Location at = claim.location();
+        return (at.settlement() != null && at.settlement().strip().equalsIgnoreCase(needle))
+                || (at.text() != null && Pattern.compile("\\b" + Pattern.quote(needle) + "\\b")
+                .matcher(at.text().toLowerCase(Locale.ROOT)).find());
     }
 
     /** The end of the answered period: {@code to} (or {@code from}) at local midnight stands for that whole day. */

@@ -267,16 +267,26 @@ public final class ClassifierEngine {
      */
     private List<IncidentState> matching(IncidentReport r) {
         List<IncidentState> result = new ArrayList<>();
+        List<IncidentState> atItsPlace = new ArrayList<>();
         for (IncidentState inc : state.incidents) {
+            boolean matched = false;
+            boolean samePlace = false;
             for (Membership m : inc.members) {
                 IncidentReport claim = state.reports.get(m.reportId());
                 if (claim != null && answersIn(r, claim, inc)) {
-                    result.add(inc);
-                    break;
+                    matched = true;
+                    samePlace |= AnswerMatcher.namesSettlementOf(r, claim);
+                }
+            }
+            if (matched) {
+                result.add(inc);
+                if (samePlace) {
+                    atItsPlace.add(inc);
                 }
             }
         }
-        return result;
+        // a response naming its place answers the claims about that place, not every claim of the day in the segment
+        return atItsPlace.isEmpty() ? result : atItsPlace;
     }
 
     /** Whether the response answers the claim where it stands: a lone claim by the segments its text names. */

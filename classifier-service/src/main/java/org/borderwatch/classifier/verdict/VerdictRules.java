@@ -157,9 +157,10 @@ public final class VerdictRules {
         } else {
             occurrence = Occurrence.UNVERIFIED;
             confidence = UNANSWERED_WEIGHT * combined(claims, reliability);
-            reasons.add(claims.isEmpty()
-                    ? "Occurrence UNVERIFIED: the claim it answers is not known (yet)."
-                    : "Occurrence UNVERIFIED: no one has answered the claim yet.");
+            boolean responds = sorted.stream().anyMatch(r -> r.stance().isResponse());
+            reasons.add(!claims.isEmpty() ? "Occurrence UNVERIFIED: no one has answered the claim yet."
+                    : responds ? "Occurrence UNVERIFIED: the claim it answers is not known (yet)."
+                    : "Occurrence UNVERIFIED: no statement in it claims or answers anything that could be read.");
         }
 
         Attribution attribution = Attribution.UNCONTESTED;

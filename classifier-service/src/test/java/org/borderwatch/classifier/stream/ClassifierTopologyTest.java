@@ -116,7 +116,9 @@ class ClassifierTopologyTest {
                 "november-2021-clashes.jsonl", "may-2023-spread.jsonl", "sotk-kut-2023-euma.jsonl",
                 "tavush-2024-quiet-broken.jsonl", "september-2022-death-tolls.jsonl", "april-2023-tegh-crossfire.jsonl",
                 "june-2023-tavush-corrections.jsonl", "august-2023-retaliation-reach.jsonl",
-                "april-2025-unanswered-week.jsonl", "autumn-2021-quiet-edges.jsonl")) {
+                "april-2025-unanswered-week.jsonl", "autumn-2021-quiet-edges.jsonl",
+                "october-2023-nakhchivan-week.jsonl", "september-2022-kut-sotk.jsonl", "lachin-road-2023.jsonl",
+                "tavush-2024-delimitation.jsonl")) {
             reports.addAll(TestReports.fixture(f));
         }
         reports.sort(Replayer.PUBLICATION_ORDER);

@@ -209,4 +209,22 @@ class VerdictRulesTest {
         assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AZ_CLAIM, AM_DENIAL), s -> 0.5).observerDecided())
                 .isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aStatementWhoseStanceCouldNotBeReadClaimsNothingAndAnswersNothing() {
+        // ingest could not read the stance (a language or phrasing its rules do not know): not a claim, not an answer
+        IncidentReport unread = base(TestReports.AZ_SBS, "u1", Stance.UNKNOWN, "2023-04-23T16:00")
+                .location(org.borderwatch.common.model.Location.of(SYUNIK_EAST)).build();
+        Verdict alone = VerdictRules.decide(SYUNIK_EAST, List.of(unread), s -> 0.5);
+        assertThat(alone.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
+        assertThat(alone.attribution()).isEqualTo(Attribution.UNCONTESTED);
+        assertThat(alone.confidence()).isZero();
+        assertThat(alone.reasons()).contains(
+                "Occurrence UNVERIFIED: no statement in it claims or answers anything that could be read.");
+        // beside a claim it changes nothing; a lone denial still waits for the claim it answers
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AZ_CLAIM, unread), s -> 0.5).reasons())
+                .contains("Occurrence UNVERIFIED: no one has answered the claim yet.");
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AM_DENIAL, unread), s -> 0.5).reasons())
+                .contains("Occurrence UNVERIFIED: the claim it answers is not known (yet).");
+    }
 }
