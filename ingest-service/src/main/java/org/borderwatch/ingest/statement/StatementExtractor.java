@@ -326,7 +326,8 @@ public final class StatementExtractor {
                     : m.group("nat2") != null ? m.group("nat2")
                     : m.group("nat3") != null ? m.group("nat3")
                     : m.group("nat4") != null ? m.group("nat4")
-                    : m.group("nat5") != null ? m.group("nat5") : m.group("nat6");
+                    : m.group("nat5") != null ? m.group("nat5")
+                    : m.group("nat6") != null ? m.group("nat6") : m.group("nat7");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end()));
@@ -386,10 +387,10 @@ public final class StatementExtractor {
         if (w.startsWith("armenia")) {
             return Party.AM;
         }
-        if (w.startsWith("azerbaijan")) {
+        if (w.startsWith("azerbaijan") || w.equals("baku")) {
             return Party.AZ;
         }
-        return null;
+        return w.equals("yerevan") ? Party.AM : null;
     }
 
     // ---- event types -------------------------------------------------------------------------------------------
@@ -482,7 +483,8 @@ public final class StatementExtractor {
                     at = numberAfter(words, i);
                 }
                 Integer total = at < 0 ? total(text, words.get(i).end(), sentence.end()) : null;
-                boolean singular = at < 0 && total == null && singularBefore(words, i);
+                boolean singular = at < 0 && total == null && (singularBefore(words, i)
+                        || APPOSITIVE_PERSON.matcher(text).region(sentence.start(), words.get(i).start()).find());
                 if (singular) {
                     total = 1; // "Armenian soldier wounded by sniper", "the driver was injured"
                 }
@@ -524,6 +526,11 @@ public final class StatementExtractor {
         }
         return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
     }
+
+    /** A singular person with a name or an aside before "was": "Private A. H., born in 2003, was fatally wounded". */
+    private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*(?:serviceman|soldier|private|"
+            + "sergeant|officer|lieutenant|captain|major|conscript|civilian|resident|shepherd|driver)\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
+            + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$", Pattern.CASE_INSENSITIVE);
 
     /** A singular person right before the casualty word, possibly with "was": one person. */
     private static boolean singularBefore(List<Word> words, int i) {

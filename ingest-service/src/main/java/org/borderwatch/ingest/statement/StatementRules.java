@@ -58,7 +58,8 @@ final class StatementRules {
             + "\\bno\\s+(?:[\\w-]+\\s+){1,5}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:observed|recorded|registered|"
             + "seen|noted|heard)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
             + "witness|witnessed|hear|heard)|"
-            + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:situation|border)\\s+(?:remained|was|is)\\s+(?:calm|quiet|stable)|"
+            + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:monitoring|patrols?|patrolling|observation)\\b[^.;]{0,60}?\\b(?:passed|proceeded|"
+            + "went|conducted|took\\s+place)\\s+without\\s+(?:any\\s+)?(?:incidents?|violations?)|(?:situation|border)\\s+(?:remained|was|is)\\s+(?:calm|quiet|stable)|"
             + "(?:did|has|have|had)\\s+not\\s+(?:detect|detected|register|registered|note|noted)|"
             + "found\\s+no\\s+(?:evidence|signs?|traces?)|\\bno\\s+(?:evidence|traces?)\\s+of");
 
@@ -183,11 +184,13 @@ final class StatementRules {
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
             + "border|state|republic))"
             + "|\\b(?<nat6>the\\s+enemy)\\b(?!['’]s)"
+            + "|\\b(?<nat7>baku|yerevan)\\b(?!['’]s)" // the capitals for the governments ("Yerevan accused Baku of opening fire")
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
             + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
-            + "|\\b(?<nat4>armenia|azerbaijan)\\s+(?:is|has|have|was|had|may|might|could|would|will|"
-            + "(?:appears|seems)\\s+to)\\s+(?:(?:be|been|have\\s+been)\\s+)?(?:\\w+ly\\s+)?"
-            + "(?=concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan)");
+            + "|(?<!\\bof\\s)\\b(?<nat4>armenia|azerbaijan)\\s+(?:(?:is|has|have|was|had|may|might|could|would|will|"
+            + "(?:appears|seems)\\s+to)\\s+(?:(?:be|been|have\\s+been)\\s+)?)?(?:(?:once\\s+)?again\\s+|also\\s+)?(?:\\w+ly\\s+)?"
+            + "(?=(?:concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan|"
+            + "clos|block|seiz|captur|detain|occup|cross|shoot|shot|strik|struck)\\w*\\b)");
 
     /**
      * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
@@ -208,7 +211,10 @@ final class StatementRules {
     static Pattern ownTarget(String own) {
         String ours = "(?:our|(?:the\\s+)?(?:positions?|posts?|units?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|"
                 + own + "\\w*\\s+(?:army\\s+)?(?:positions?|posts?|outposts?))";
-        return p("(?:\\bat|\\bon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected)\\s+(?:the\\s+)?"
+        String victim = "(?:servicem[ae]n|soldiers?|officers?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
+                + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
+        return p("\\b(?:" + victim + ")\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|"
+                + "(?:\\bat|\\bon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected)\\s+(?:the\\s+)?"
                 + ours + "|\\b" + ours + "\\s+(?:[\\w-]+\\s+){0,6}?(?:came|come|were|was|have\\s+been|has\\s+been)\\s+"
                 + "(?:under\\s+fire|fired|shelled|attacked|targeted|subjected)");
     }
@@ -222,7 +228,7 @@ final class StatementRules {
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
             + "(?:the\\s+)?$");
 
-    static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|fired|subjected|launched|shelled|"
+    static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|opening\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
             + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured)\\b");
 
