@@ -358,10 +358,13 @@ public final class StatementExtractor {
         return actors.isEmpty() ? null : actors.get(0).party();
     }
 
-    /** A count right before an actor phrase makes it the people counted ("two Armenian soldiers were killed"). */
+    /**
+     * A count right before an actor phrase makes it the people counted ("two Armenian soldiers were killed"); so does
+     * "the number of" or "among" ("the death toll among Armenian soldiers").
+     */
     private static final Set<String> PEOPLE = Set.of("soldiers", "servicemen", "troops", "snipers", "sniper");
     private static final Pattern COUNTED_BEFORE = Pattern.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
-            + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of|number|total)|\\ban?)\\s+(?:of\\s+)?$",
+            + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of|number|total|among)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** ... and so does a casualty word right after it ("Armenian servicemen killed in the attack"). */
     private static final Pattern VICTIMS_AFTER = Pattern.compile("\\s+(?:who\\s+)?(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?"

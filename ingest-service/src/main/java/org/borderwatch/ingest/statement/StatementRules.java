@@ -37,7 +37,7 @@ final class StatementRules {
             + "\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+)?(?:false|untrue|groundless|baseless)\\b|"
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
             + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b|"
-            + "\\ba\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
+            + "\\b(?:a|another|yet\\s+another|one\\s+more|an\\s+outright|a\\s+blatant|a\\s+new)\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
             + "\\breject(?:s|ed)?\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
             + "information|statements?)|\\bcategorically\\s+reject\\w*|"
             + "\\b(?:does|do|did)\\s+not\\s+reflect\\s+(?:the\\s+)?(?:reality|truth|facts)|"
