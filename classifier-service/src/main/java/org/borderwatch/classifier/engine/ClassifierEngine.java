@@ -247,7 +247,7 @@ public final class ClassifierEngine {
             OffsetDateTime from = r.answers().from() != null ? r.answers().from() : r.occurredAt();
             OffsetDateTime to = r.answers().from() != null ? AnswerMatcher.effectiveTo(r.answers()) : r.occurredUntil();
             if (ReportKinds.isPlaceable(r)) {
-                r.location().segments().forEach(s -> out.addAll(placeByTime(r, s, from, to)));
+                r.location().segments().forEach(s -> out.addAll(placeByTime(r, s, from, to, true)));
             } else {
                 alone(r, from, to);
             }
@@ -313,9 +313,22 @@ public final class ClassifierEngine {
 
     private List<Assessment> placeByTime(IncidentReport r, BorderSegment segment, OffsetDateTime from,
                                          OffsetDateTime to) {
+        return placeByTime(r, segment, from, to, false);
+    }
+
+    /**
+     * @param waiting the report is a response whose claim is not known yet, standing at the period it answers: it
+     *                waits beside other waiting responses only. Joining an incident of known claims by time would
+     *                stretch that incident's window over the answered period, and the claim it waits for would then
+     *                fall into an incident it is more than a session gap away from (a denial of the next day's drone
+     *                strike, published before Azerbaijan's claim, pulled the claim into the previous day's shelling).
+     */
+    private List<Assessment> placeByTime(IncidentReport r, BorderSegment segment, OffsetDateTime from,
+                                         OffsetDateTime to, boolean waiting) {
         Duration gap = settings.sessionGap();
         List<IncidentState> near = state.incidents.stream()
                 .filter(i -> !i.alone && i.segment == segment)
+                .filter(i -> !waiting || i.members.stream().allMatch(m -> state.pending.contains(m.reportId())))
                 .filter(i -> !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap)))
                 .sorted(Comparator.comparingLong(i -> i.seq)).toList();
         if (near.isEmpty()) {

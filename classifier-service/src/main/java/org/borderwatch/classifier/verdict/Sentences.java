@@ -164,7 +164,9 @@ public final class Sentences {
                 Party acting = r.actingParty();
                 String when = r.occurredAt().equals(r.occurredUntil()) ? "at " + time(r.occurredAt())
                         : "from " + time(r.occurredAt()) + " to " + time(r.occurredUntil());
-                String s = acting != null && acting == r.source().party()
+                String s = VerdictRules.ownLossesOnly(r)
+                        ? who + " reported losses of its own side " + when + where(r)
+                        : acting != null && acting == r.source().party()
                         ? who + " reported " + what(r.eventTypes()) + " by its own forces " + when + where(r)
                         : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by "
                         + adjective(acting) + " forces") + " " + when + where(r);

@@ -14,6 +14,7 @@ import org.borderwatch.classifier.reliability.SourceReliability;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Coverage;
+import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
@@ -94,7 +95,7 @@ public final class VerdictRules {
         List<IncidentReport> selfReports = sorted.stream()
                 .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
                 .filter(r -> r.actingParty() != null && r.actingParty().isBelligerent()
-                        && r.actingParty() == r.source().party())
+                        && r.actingParty() == r.source().party() && !ownLossesOnly(r))
                 .toList();
         Optional<IncidentReport[]> bothSides = bothSides(claims);
         List<IncidentReport> allDenials = sorted.stream().filter(r -> r.stance() == Stance.DENIAL).toList();
@@ -237,6 +238,17 @@ public final class VerdictRules {
         SourceKind kind = r.source().kind();
         return kind == SourceKind.INDEPENDENT_OBSERVER
                 || ((kind == SourceKind.OTHER || kind == SourceKind.NGO) && isIndependent(r.source()));
+    }
+
+    /**
+     * A side's report of nothing but its own losses ("the number of our servicemen killed has risen to two"): ingest
+     * may name the side itself as acting, because its forces are the only ones the text names, but losses suffered
+     * are not an action taken. Such a report gives casualties; it is not a self-report that confirms the incident.
+     */
+    public static boolean ownLossesOnly(IncidentReport r) {
+        return !r.eventTypes().isEmpty() && r.eventTypes().stream().allMatch(t -> t == EventType.CASUALTY)
+                && r.casualties() != null && r.casualties().party() == r.source().party()
+                && r.actingParty() == r.source().party();
     }
 
     private static Optional<IncidentReport[]> bothSides(List<IncidentReport> claims) {

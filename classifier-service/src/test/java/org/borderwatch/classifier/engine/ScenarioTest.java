@@ -375,7 +375,8 @@ class ScenarioTest {
     }
 
     static final Map<String, Integer> THIRD_ROUND = Map.of("october-2023-nakhchivan-week.jsonl", 4,
-            "september-2022-kut-sotk.jsonl", 3, "lachin-road-2023.jsonl", 3, "tavush-2024-delimitation.jsonl", 4);
+            "september-2022-kut-sotk.jsonl", 3, "lachin-road-2023.jsonl", 3, "tavush-2024-delimitation.jsonl", 4,
+            "november-2023-nakhchivan-front.jsonl", 3, "may-2023-sotk-drone.jsonl", 3);
 
     /**
      * A third round: statements written in our own words about further public events, run through ingest, outcomes
@@ -428,7 +429,30 @@ class ScenarioTest {
                 new Expected(tavush, BorderSegment.TAVUSH, "2024-05-13", Occurrence.UNVERIFIED,
                         Attribution.UNCONTESTED, Set.of(RETALIATION_CYCLE), Severity.MEDIUM, 0),
                 new Expected(tavush, BorderSegment.TAVUSH, "2024-05-19", Occurrence.UNVERIFIED,
-                        Attribution.UNCONTESTED, Set.of(), Severity.MEDIUM, 0));
+                        Attribution.UNCONTESTED, Set.of(), Severity.MEDIUM, 0),
+                // the Nakhchivan front in November 2023: a claim naming only "the Nakhchivan direction" stays alone
+                // and its denial in the same words joins it; EUMA's patrols "along the border" (no place named)
+                // refute the Sharur claim, whose correction adds a wounded serviceman; a statement in Russian that
+                // ingest cannot read joins the Yeraskh incident and changes nothing
+                new Expected("november-2023-nakhchivan-front.jsonl", BorderSegment.UNRESOLVED, "2023-11-01",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, surge, Severity.HIGH, 0),
+                new Expected("november-2023-nakhchivan-front.jsonl", BorderSegment.VAYOTS_DZOR_WEST, "2023-11-03",
+                        Occurrence.REFUTED, Attribution.UNCONTESTED, surge, Severity.MEDIUM, 0),
+                new Expected("november-2023-nakhchivan-front.jsonl", BorderSegment.ARARAT, "2023-11-05",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, surge, Severity.HIGH, 0),
+                // Sotk, 11 May 2023: both sides blame each other, EUMA confirms the shelling, Armenia's own losses
+                // rise to two (a casualty update, not an action of its own forces); a denial of the next night's
+                // drone strike published before Azerbaijan's claim waits for it instead of stretching the shelling
+                // incident; Armenia's Kut claim 34 hours after that claim is a cycle
+                new Expected("may-2023-sotk-drone.jsonl", BorderSegment.GEGHARKUNIK, "2023-05-11",
+                        Occurrence.CONFIRMED, Attribution.CONTESTED, Set.of(FATALITIES, RETALIATION_CYCLE,
+                        HEAVY_WEAPONS), Severity.CRITICAL, 2),
+                new Expected("may-2023-sotk-drone.jsonl", BorderSegment.GEGHARKUNIK, "2023-05-12T21:10",
+                        Occurrence.DISPUTED, Attribution.CONTESTED, Set.of(RETALIATION_CYCLE, HEAVY_WEAPONS),
+                        Severity.HIGH, 0),
+                new Expected("may-2023-sotk-drone.jsonl", BorderSegment.GEGHARKUNIK, "2023-05-14",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(RETALIATION_CYCLE), Severity.MEDIUM,
+                        0));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
@@ -455,6 +479,15 @@ class ScenarioTest {
         assertThat(morning.rationale()).noneMatch(x -> x.startsWith("Ministry of Defence of Azerbaijan denied"));
         assertThat(night.rationale()).anyMatch(x -> x.startsWith("Ministry of Defence of Azerbaijan denied it on "
                 + "2022-09-29 11:20 +04:00"));
+        // a denial published before the claim it answers waits at the answered day, not inside the previous day's
+        // incident; a side's report of its own losses is not a report of its own action
+        List<Assessment> sotk = run("may-2023-sotk-drone.jsonl").finals();
+        Assessment shelling = at(sotk, BorderSegment.GEGHARKUNIK, "2023-05-11");
+        assertThat(shelling.reportIds()).doesNotContainKey(Stance.DENIAL);
+        assertThat(shelling.window().to()).isBefore(TestReports.t("2023-05-12"));
+        assertThat(shelling.rationale()).noneMatch(x -> x.contains("reports its own action"))
+                .anyMatch(x -> x.startsWith("Ministry of Defence of Armenia reported losses of its own side"));
+        assertThat(at(sotk, BorderSegment.GEGHARKUNIK, "2023-05-12").reportIds().get(Stance.DENIAL)).hasSize(1);
         // the delimitation agreement is context, not an incident
         assertThat(run("tavush-2024-delimitation.jsonl").finals())
                 .noneMatch(a -> a.rationale().stream().anyMatch(x -> x.contains("Government of Armenia")));
@@ -598,7 +631,7 @@ class ScenarioTest {
             "september-2022-death-tolls.jsonl", "april-2023-tegh-crossfire.jsonl", "june-2023-tavush-corrections.jsonl",
             "august-2023-retaliation-reach.jsonl", "april-2025-unanswered-week.jsonl", "autumn-2021-quiet-edges.jsonl",
             "october-2023-nakhchivan-week.jsonl", "september-2022-kut-sotk.jsonl", "lachin-road-2023.jsonl",
-            "tavush-2024-delimitation.jsonl"})
+            "tavush-2024-delimitation.jsonl", "november-2023-nakhchivan-front.jsonl", "may-2023-sotk-drone.jsonl"})
     void fixturesAreValidCanonicalReports(String fixture) throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()

@@ -227,4 +227,21 @@ class VerdictRulesTest {
         assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AM_DENIAL, unread), s -> 0.5).reasons())
                 .contains("Occurrence UNVERIFIED: the claim it answers is not known (yet).");
     }
+
+    @org.junit.jupiter.api.Test
+    void aSidesReportOfItsOwnLossesIsNotItsOwnAction() {
+        // "the number of our servicemen killed has risen to two": ingest names the side's own forces as acting
+        IncidentReport ownLosses = claim(AM_MOD, "l1", Party.AM, "2025-03-16T09:35", "2025-03-16T20:00", SYUNIK_EAST)
+                .eventTypes(org.borderwatch.common.model.EventType.CASUALTY).casualties(TestReports.killed(2, 0,
+                        Party.AM)).build();
+        assertThat(VerdictRules.ownLossesOnly(ownLosses)).isTrue();
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AM_CLAIM_AGAINST_AZ, ownLosses), s -> 0.5).occurrence())
+                .isEqualTo(Occurrence.UNVERIFIED);
+        // the same figures with an action of its own (fire, an operation) stay a self-report
+        IncidentReport ownFire = claim(AM_MOD, "l2", Party.AM, "2025-03-16T09:35", "2025-03-16T20:00", SYUNIK_EAST)
+                .casualties(TestReports.killed(2, 0, Party.AM)).build();
+        assertThat(VerdictRules.ownLossesOnly(ownFire)).isFalse();
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(ownFire), s -> 0.5).occurrence())
+                .isEqualTo(Occurrence.CONFIRMED);
+    }
 }
