@@ -376,7 +376,8 @@ class ScenarioTest {
 
     static final Map<String, Integer> THIRD_ROUND = Map.of("october-2023-nakhchivan-week.jsonl", 4,
             "september-2022-kut-sotk.jsonl", 3, "lachin-road-2023.jsonl", 3, "tavush-2024-delimitation.jsonl", 4,
-            "november-2023-nakhchivan-front.jsonl", 3, "may-2023-sotk-drone.jsonl", 3);
+            "november-2023-nakhchivan-front.jsonl", 3, "may-2023-sotk-drone.jsonl", 3,
+            "march-2023-khankendi-road.jsonl", 1, "winter-2024-quiet-spread.jsonl", 6);
 
     /**
      * A third round: statements written in our own words about further public events, run through ingest, outcomes
@@ -452,7 +453,28 @@ class ScenarioTest {
                         Severity.HIGH, 0),
                 new Expected("may-2023-sotk-drone.jsonl", BorderSegment.GEGHARKUNIK, "2023-05-14",
                         Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(RETALIATION_CYCLE), Severity.MEDIUM,
-                        0));
+                        0),
+                // 5 March 2023 on the Khankendi road: each side blames the other for the exchange, the Russian
+                // Defence Ministry (a third party) reports it without naming who fired; 2 + 3 killed; no cycle (one
+                // event time)
+                new Expected("march-2023-khankendi-road.jsonl", BorderSegment.KARABAKH, "2023-03-05",
+                        Occurrence.CONFIRMED, Attribution.CONTESTED, Set.of(FATALITIES), Severity.CRITICAL, 5),
+                // winter 2023/24: three Gegharkunik claims in five weeks, 44 days of calm, then Armenia's claims in
+                // three segments within 14 hours: the calm broken, a spread, a surge of one side's claims (none
+                // answered: no uncorroborated surge)
+                new Expected("winter-2024-quiet-spread.jsonl", BorderSegment.GEGHARKUNIK, "2023-12-02",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("winter-2024-quiet-spread.jsonl", BorderSegment.GEGHARKUNIK, "2023-12-19",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("winter-2024-quiet-spread.jsonl", BorderSegment.GEGHARKUNIK, "2024-01-06",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected("winter-2024-quiet-spread.jsonl", BorderSegment.GEGHARKUNIK, "2024-02-20",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(CLAIM_SURGE, SPREAD, QUIET_BROKEN),
+                        Severity.HIGH, 0),
+                new Expected("winter-2024-quiet-spread.jsonl", BorderSegment.SYUNIK_EAST, "2024-02-20",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(CLAIM_SURGE, SPREAD), Severity.HIGH, 0),
+                new Expected("winter-2024-quiet-spread.jsonl", BorderSegment.ARARAT, "2024-02-20",
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(CLAIM_SURGE, SPREAD), Severity.HIGH, 0));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
@@ -631,7 +653,8 @@ class ScenarioTest {
             "september-2022-death-tolls.jsonl", "april-2023-tegh-crossfire.jsonl", "june-2023-tavush-corrections.jsonl",
             "august-2023-retaliation-reach.jsonl", "april-2025-unanswered-week.jsonl", "autumn-2021-quiet-edges.jsonl",
             "october-2023-nakhchivan-week.jsonl", "september-2022-kut-sotk.jsonl", "lachin-road-2023.jsonl",
-            "tavush-2024-delimitation.jsonl", "november-2023-nakhchivan-front.jsonl", "may-2023-sotk-drone.jsonl"})
+            "tavush-2024-delimitation.jsonl", "november-2023-nakhchivan-front.jsonl", "may-2023-sotk-drone.jsonl",
+            "march-2023-khankendi-road.jsonl", "winter-2024-quiet-spread.jsonl"})
     void fixturesAreValidCanonicalReports(String fixture) throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
