@@ -327,7 +327,8 @@ public final class StatementExtractor {
                     : m.group("nat3") != null ? m.group("nat3")
                     : m.group("nat4") != null ? m.group("nat4")
                     : m.group("nat5") != null ? m.group("nat5")
-                    : m.group("nat6") != null ? m.group("nat6") : m.group("nat7");
+                    : m.group("nat6") != null ? m.group("nat6")
+                    : m.group("nat7") != null ? m.group("nat7") : m.group("nat8");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end()));

@@ -97,6 +97,12 @@ public final class TimeExpressions {
     private static final Pattern CLOCK_12 = Pattern.compile(
             "\\b(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ampm>[ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
 
+    /** "between 9 and 10 p.m.", "from 11 a.m. to 1 p.m.": a range of twelve-hour clock times. */
+    private static final Pattern CLOCK_12_RANGE = Pattern.compile(
+            "\\b(?:between|from)\\s+(?<h1>1[0-2]|0?[1-9])(?::(?<m1>[0-5]\\d))?\\s*(?:(?<ap1>[ap])\\.?\\s?m\\b\\.?\\s*)?"
+                    + "(?:and|to|till|until|-|–)\\s*(?<h2>1[0-2]|0?[1-9])(?::(?<m2>[0-5]\\d))?\\s*(?<ap2>[ap])\\.?\\s?m\\b\\.?",
+            Pattern.CASE_INSENSITIVE);
+
     /** "around midnight", "at noon": an hour (no minutes given). */
     private static final Pattern NAMED_HOUR = Pattern.compile(
             "\\b(?:at|around|about|approximately|shortly\\s+(?:after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
@@ -207,14 +213,20 @@ public final class TimeExpressions {
         if (text.indexOf('.') >= 0) {
             text = DOT_CLOCK.matcher(text).replaceAll("$1$2:$3"); // same length: offsets stay valid
         }
-        Matcher m = CLOCK_RANGE.matcher(text);
-        while (m.find()) {
-            LocalTime from = LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            LocalTime to = m.group(4) == null ? null
-                    : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
-            boolean open = to == null && m.group("open") != null
-                    && !m.group("open").toLowerCase(Locale.ROOT).startsWith("between");
-            out.add(new ClockSpan(from, to, open, false, m.start(), m.end()));
+        // twelve-hour clocks first: "from 11:30 p.m. to 1 a.m." is not the 24-hour "from 11:30"
+        Matcher r = CLOCK_12_RANGE.matcher(text);
+        while (r.find()) {
+            if (out.stream().anyMatch(c -> r.start() < c.end() && c.start() < r.end())) {
+                continue;
+            }
+            boolean pm2 = r.group("ap2").equalsIgnoreCase("p");
+            int h2 = Integer.parseInt(r.group("h2")) % 12;
+            int h1 = Integer.parseInt(r.group("h1")) % 12;
+            // without its own a.m./p.m. the start shares the end's, unless it would then come after the end ("11 to 1 p.m.")
+            boolean pm1 = r.group("ap1") != null ? r.group("ap1").equalsIgnoreCase("p") : (h1 <= h2) == pm2;
+            LocalTime from = LocalTime.of(h1 + (pm1 ? 12 : 0), r.group("m1") == null ? 0 : Integer.parseInt(r.group("m1")));
+            LocalTime to = LocalTime.of(h2 + (pm2 ? 12 : 0), r.group("m2") == null ? 0 : Integer.parseInt(r.group("m2")));
+            out.add(new ClockSpan(from, to, false, r.group("m1") == null && r.group("m2") == null, r.start(), r.end()));
         }
         Matcher h = CLOCK_12.matcher(text);
         while (h.find()) {
@@ -225,6 +237,18 @@ public final class TimeExpressions {
                         h.end()));
             }
         }
+        Matcher m = CLOCK_RANGE.matcher(text);
+        while (m.find()) {
+            if (overlapsClock(out, m.start(), m.end())) { // "11:30 p.m." was read as a twelve-hour clock
+                continue;
+            }
+            LocalTime from = LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            LocalTime to = m.group(4) == null ? null
+                    : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+            boolean open = to == null && m.group("open") != null
+                    && !m.group("open").toLowerCase(Locale.ROOT).startsWith("between");
+            out.add(new ClockSpan(from, to, open, false, m.start(), m.end()));
+        }
         Matcher n = NAMED_HOUR.matcher(text);
         while (n.find()) {
             if (out.stream().noneMatch(c -> n.start() < c.end() && c.start() < n.end())) {
@@ -234,6 +258,10 @@ public final class TimeExpressions {
         }
         out.sort(Comparator.comparingInt(ClockSpan::start));
         return out;
+    }
+
+    private static boolean overlapsClock(List<ClockSpan> clocks, int start, int end) {
+        return clocks.stream().anyMatch(c -> start < c.end() && c.start() < end);
     }
 
     /** True when the word is a month name this class knows. */

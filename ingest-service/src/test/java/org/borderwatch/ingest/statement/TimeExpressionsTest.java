@@ -58,7 +58,10 @@ class TimeExpressionsTest {
             "From 00:05 on 13 September | 00:05 |       | true",
             "saat 22:10-dan 22:45-dək   | 22:10 | 22:45 | false",
             "around midnight           | 00:00 |       | false",
-            "at noon                   | 12:00 |       | false"})
+            "at noon                   | 12:00 |       | false",
+            "between 9 and 10 p.m.     | 21:00 | 22:00 | false",
+            "from 11 to 1 p.m.         | 11:00 | 13:00 | false",
+            "from 11:30 p.m. to 1 a.m. | 23:30 | 01:00 | false"})
     void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         assertThat(clocks).hasSize(1);
