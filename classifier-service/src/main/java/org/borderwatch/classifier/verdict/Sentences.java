@@ -165,7 +165,8 @@ public final class Sentences {
                 String when = r.occurredAt().equals(r.occurredUntil()) ? "at " + time(r.occurredAt())
                         : "from " + time(r.occurredAt()) + " to " + time(r.occurredUntil());
                 String s = VerdictRules.ownLossesOnly(r)
-                        ? who + " reported losses of its own side " + when + where(r)
+                        ? who + " reported " + (r.eventTypes().contains(EventType.MINE_EXPLOSION) ? "a mine explosion"
+                        : "losses of its own side") + " " + when + where(r)
                         : acting != null && acting == r.source().party()
                         ? who + " reported " + what(r.eventTypes()) + " by its own forces " + when + where(r)
                         : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by "

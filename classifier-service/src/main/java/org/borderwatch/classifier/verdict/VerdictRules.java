@@ -241,14 +241,18 @@ public final class VerdictRules {
     }
 
     /**
-     * A side's report of nothing but its own losses ("the number of our servicemen killed has risen to two"): ingest
-     * may name the side itself as acting, because its forces are the only ones the text names, but losses suffered
-     * are not an action taken. Such a report gives casualties; it is not a self-report that confirms the incident.
+     * A side's report of nothing but its own losses ("the number of our servicemen killed has risen to two") or of a
+     * mine going off ("a vehicle hit an anti-tank mine in the Kalbajar district"): ingest may name the side itself as
+     * acting, because its people are the only ones the text names, but losses suffered and a mine's explosion are not
+     * an action taken. Such a report gives casualties; it is not a self-report that confirms the incident.
      */
     public static boolean ownLossesOnly(IncidentReport r) {
-        return !r.eventTypes().isEmpty() && r.eventTypes().stream().allMatch(t -> t == EventType.CASUALTY)
-                && r.casualties() != null && r.casualties().party() == r.source().party()
-                && r.actingParty() == r.source().party();
+        if (r.eventTypes().isEmpty() || r.actingParty() != r.source().party() || !r.eventTypes().stream()
+                .allMatch(t -> t == EventType.CASUALTY || t == EventType.MINE_EXPLOSION)) {
+            return false;
+        }
+        return r.eventTypes().contains(EventType.MINE_EXPLOSION)
+                || (r.casualties() != null && r.casualties().party() == r.source().party());
     }
 
     private static Optional<IncidentReport[]> bothSides(List<IncidentReport> claims) {

@@ -119,7 +119,8 @@ class ClassifierTopologyTest {
                 "april-2025-unanswered-week.jsonl", "autumn-2021-quiet-edges.jsonl",
                 "october-2023-nakhchivan-week.jsonl", "september-2022-kut-sotk.jsonl", "lachin-road-2023.jsonl",
                 "tavush-2024-delimitation.jsonl", "november-2023-nakhchivan-front.jsonl", "may-2023-sotk-drone.jsonl",
-                "march-2023-khankendi-road.jsonl", "winter-2024-quiet-spread.jsonl")) {
+                "march-2023-khankendi-road.jsonl", "winter-2024-quiet-spread.jsonl",
+                "summer-2021-mine-and-weekly-summary.jsonl")) {
             reports.addAll(TestReports.fixture(f));
         }
         reports.sort(Replayer.PUBLICATION_ORDER);

@@ -237,6 +237,15 @@ class VerdictRulesTest {
         assertThat(VerdictRules.ownLossesOnly(ownLosses)).isTrue();
         assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(AM_CLAIM_AGAINST_AZ, ownLosses), s -> 0.5).occurrence())
                 .isEqualTo(Occurrence.UNVERIFIED);
+        // nor is a mine going off under its own people, whoever's losses ingest read
+        IncidentReport mine = claim(TestReports.AZ_MOD, "m1", Party.AZ, "2025-03-16T11:00", "2025-03-16T16:00",
+                SYUNIK_EAST).eventTypes(org.borderwatch.common.model.EventType.MINE_EXPLOSION)
+                .casualties(TestReports.killed(3, 4, Party.AM)).build();
+        assertThat(VerdictRules.ownLossesOnly(mine)).isTrue();
+        Verdict mineVerdict = VerdictRules.decide(SYUNIK_EAST, List.of(mine), s -> 0.5);
+        assertThat(mineVerdict.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
+        assertThat(org.borderwatch.classifier.verdict.Sentences.describe(mine))
+                .startsWith("AZ MoD reported a mine explosion at 2025-03-16 11:00 +04:00");
         // the same figures with an action of its own (fire, an operation) stay a self-report
         IncidentReport ownFire = claim(AM_MOD, "l2", Party.AM, "2025-03-16T09:35", "2025-03-16T20:00", SYUNIK_EAST)
                 .casualties(TestReports.killed(2, 0, Party.AM)).build();
