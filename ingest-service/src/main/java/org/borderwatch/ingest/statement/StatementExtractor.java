@@ -79,7 +79,8 @@ public final class StatementExtractor {
                     time.precision(), null, null, null, false);
         }
 
-        Stance stance = stance(text, source);
+        // the stance of the statement's own event: a recalled claim "which Yerevan denied" does not make it a denial
+        Stance stance = stance(withoutRecalledStatements(text), source);
         if (stance == Stance.REFUTATION) {
             where = gazetteer.resolveArea(mentions); // what the observer covered: a province is all of it
         }
@@ -226,13 +227,17 @@ public final class StatementExtractor {
      * statement's event. A text made only of such sentences is kept whole.
      */
     static String withoutRecalledEvents(String text) {
+        return blankRecalled(text, false);
+    }
+
+    private static String blankRecalled(String text, boolean statementsToo) {
         List<Span> sentences = Sentences.split(text);
         StringBuilder b = null;
         int kept = 0;
         for (Span s : sentences) {
             String sentence = text.substring(s.start(), s.end());
             if (StatementRules.RECALLED_EVENT.matcher(sentence).lookingAt()
-                    && !StatementRules.ABOUT_A_STATEMENT.matcher(sentence).find()) {
+                    && (statementsToo || !StatementRules.ABOUT_A_STATEMENT.matcher(sentence).find())) {
                 if (b == null) {
                     b = new StringBuilder(text);
                 }
@@ -244,6 +249,11 @@ public final class StatementExtractor {
             }
         }
         return b == null || kept == 0 ? text : b.toString();
+    }
+
+    /** Like {@link #withoutRecalledEvents}, also blanking recalled sentences about statements (for the stance). */
+    static String withoutRecalledStatements(String text) {
+        return blankRecalled(text, true);
     }
 
     private static boolean within(List<Span> spans, int at) {
@@ -313,7 +323,8 @@ public final class StatementExtractor {
         Matcher m = StatementRules.ACTOR.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 40), m.start());
-            if (StatementRules.TARGET_BEFORE.matcher(before).find()) {
+            if (StatementRules.TARGET_BEFORE.matcher(before).find()
+                    || StatementRules.TARGET_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
                 continue;
             }
             String noun = m.group("noun");

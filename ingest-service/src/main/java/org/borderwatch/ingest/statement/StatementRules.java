@@ -36,7 +36,7 @@ final class StatementRules {
             + "do\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|\\bdisinformation\\b|\\bmisinformation\\b|"
             + "\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+)?(?:false|untrue|groundless|baseless)\\b|"
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
-            + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b|"
+            + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
             + "\\b(?:a|another|yet\\s+another|one\\s+more|an\\s+outright|a\\s+blatant|a\\s+new)\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
             + "\\breject(?:s|ed)?\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
             + "information|statements?)|\\bcategorically\\s+reject\\w*|"
@@ -167,7 +167,8 @@ final class StatementRules {
      */
     static final Pattern RECALLED_EVENT = p("\\W*(?:(?:let\\s+us\\s+|we\\s+)?recall\\s+that|(?:it\\s+)?(?:should|must|will|"
             + "is\\s+to)\\s+be\\s+(?:recalled|reminded|noted\\s+that\\s+earlier)|it\\s+is\\s+worth\\s+recalling|to\\s+recall|"
-            + "as\\s+a\\s+reminder|reminder:|(?:earlier|previously)\\s*,?\\s+on\\s+(?:the\\s+)?\\d)");
+            + "as\\s+a\\s+reminder|reminder:|(?:earlier|previously)\\s*,?\\s+on\\s+(?:the\\s+)?\\d|"
+            + "(?:earlier\\s+(?:this|last)|last)\\s+(?:week|month|year)\\b)");
 
     /** Words of a recalled sentence that make it about a statement (what a denial answers), not background. */
     static final Pattern ABOUT_A_STATEMENT = p("\\b(?:claim\\w*|statements?|reports?|reported|alleg\\w*|accus\\w*|"
@@ -213,7 +214,7 @@ final class StatementRules {
      */
     static Pattern ownTarget(String own) {
         String ours = "(?:our|(?:the\\s+)?(?:positions?|posts?|units?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|"
-                + own + "\\w*\\s+(?:army\\s+)?(?:positions?|posts?|outposts?))";
+                + own + "\\w*\\s+(?:army\\s+|border\\s+)?(?:positions?|posts?|outposts?|border\\s+guards|servicem[ae]n|soldiers|troops|units))";
         String victim = "(?:servicem[ae]n|soldiers?|officers?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
                 + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
         return p("\\b(?:" + victim + ")\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|"
@@ -224,6 +225,10 @@ final class StatementRules {
 
     static final Pattern OWN_TARGET_AZ = ownTarget("azerbaijan");
     static final Pattern OWN_TARGET_AM = ownTarget("armenia");
+
+    /** Words after an actor phrase that make it a target ("Armenian border guards near Agarak came under fire"). */
+    static final Pattern TARGET_AFTER = p("\\s+(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
+            + "(?:under\\s+fire|fired\\s+(?:at|on|upon)|shelled|attacked|targeted|subjected\\s+to)\\b");
 
     /** Words before an actor phrase that make it a target or a victim instead. */
     static final Pattern TARGET_BEFORE = p("\\bany\\s+(?:[\\w-]+\\s+){0,2}?(?:by|from|of)\\s+(?:the\\s+)?$|" // hypothetical: "any provocation by the Armenian side"
