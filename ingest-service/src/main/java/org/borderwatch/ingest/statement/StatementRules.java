@@ -277,7 +277,8 @@ final class StatementRules {
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|be\\s+(?:resolutely|decisively|harshly|severely|"
                 + "immediately|firmly)\\s+(?:suppressed|punished|stopped|crushed|responded\\s+to)|take\\s+(?:decisive|harsh)\\s+"
                 + "(?:measures|action))|"
-                + "prepar\\w+\\s+(?:an?\\s+|new\\s+|further\\s+)?(?:(?:military|armed|large-scale|new)\\s+)?(?:attacks?|offensives?|provocations?)\\b"));
+                + "prepar\\w+\\s+(?:for\\s+)?(?:an?\\s+|new\\s+|further\\s+)?(?:(?:military|armed|large-scale|full-scale|new)\\s+)?"
+                + "(?:attacks?|offensives?|provocations?|escalation|war|aggression|invasion)\\b"));
     }
 
     /** All event-type phrasings in one pattern (one pass over the lower-cased text), one named group per type. */
