@@ -111,7 +111,8 @@ public final class StatementExtractor {
         Party acting = switch (stance) {
             case DENIAL -> deniedBy(accuser(text, source), source, actor);
             case REFUTATION, UNKNOWN -> null;
-            case CLAIM -> actor != null ? actor : (belligerent && !mutual ? ownSideOrTarget(text, party) : null);
+            case CLAIM -> actor != null ? actor
+                    : (belligerent && !mutual ? unnamedActor(text, sentences, party, stance) : null);
             case CONFIRMATION -> actor;
         };
         Casualties casualties = casualties(text, sentences, party, acting, stance);
@@ -185,12 +186,22 @@ public final class StatementExtractor {
 
     /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */
     static List<DateSpan> eventDates(String text, List<DateSpan> dates) {
-        return dates.stream().filter(d -> {
+        List<DateSpan> kept = dates.stream().filter(d -> {
             String before = text.substring(Math.max(0, d.start() - 80), d.start());
             String after = text.substring(d.end(), Math.min(text.length(), d.end() + 40));
             return !StatementRules.STATEMENT_DATE_BEFORE.matcher(before).find()
                     && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find();
         }).toList();
+        // "a patrol visited Sotk on 12 May and confirmed traces of shelling on 11 May": the date the event noun
+        // carries is the event's, the date of the observer's visit is not
+        List<DateSpan> ofEvent = kept.stream().filter(d -> StatementRules.EVENT_DATE_BEFORE
+                .matcher(text.substring(Math.max(0, d.start() - 60), d.start())).find()).toList();
+        if (ofEvent.isEmpty() || ofEvent.size() == kept.size()) {
+            return kept;
+        }
+        List<DateSpan> visits = kept.stream().filter(d -> !ofEvent.contains(d) && StatementRules.VISIT_DATE_BEFORE
+                .matcher(text.substring(Math.max(0, d.start() - 60), d.start())).find()).toList();
+        return visits.isEmpty() ? kept : kept.stream().filter(d -> !visits.contains(d)).toList();
     }
 
     /** Clock times of the event: not the time of an earlier statement ("its statement of 11 November at 18:40"). */
@@ -310,7 +321,8 @@ public final class StatementExtractor {
                 || StatementRules.EVENT_SCAN.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
-    private record Actor(Party party, int start, int end) {
+    /** {@code named}: a side named as such, not only through one of its agencies ("the State Border Service"). */
+    private record Actor(Party party, int start, int end, boolean named) {
     }
 
     /**
@@ -339,10 +351,11 @@ public final class StatementExtractor {
                     : m.group("nat4") != null ? m.group("nat4")
                     : m.group("nat5") != null ? m.group("nat5")
                     : m.group("nat6") != null ? m.group("nat6")
-                    : m.group("nat7") != null ? m.group("nat7") : m.group("nat8");
+                    : m.group("nat7") != null ? m.group("nat7")
+                    : m.group("nat8") != null ? m.group("nat8") : m.group("nat9");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
-                actors.add(new Actor(p, m.start(), m.end()));
+                actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null));
             }
         }
         for (Span sentence : sentences) {
@@ -367,7 +380,9 @@ public final class StatementExtractor {
                 return found;
             }
         }
-        return actors.isEmpty() ? null : actors.get(0).party();
+        // an agency is the actor only when no side is named ("prevented an attempt by an Armenian sabotage group")
+        return actors.stream().filter(Actor::named).findFirst().or(() -> actors.stream().findFirst())
+                .map(Actor::party).orElse(null);
     }
 
     /**
@@ -383,6 +398,32 @@ public final class StatementExtractor {
             + "(?:killed|wounded|injured|martyred|dead|died|perished|lost\\s+their\\s+lives)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
+     * A party's claim that names no actor. Nobody when the event has no actor in the text: a mine that exploded
+     * (unless the source's own people are under fire as well), or losses reported with no hostile act ("the number
+     * of servicemen killed near Sotk has risen to two") unless the source's own side is named under fire or as
+     * victims (then the other side, see {@link #ownSideOrTarget}). Otherwise the own side or the other side as below.
+     */
+    private static Party unnamedActor(String text, List<Span> sentences, Party party, Stance stance) {
+        List<EventType> types = eventTypes(text, sentences, stance, null);
+        boolean hostile = types.stream().anyMatch(t -> t == EventType.SMALL_ARMS_FIRE || t.isHeavyWeapon()
+                || t == EventType.INCURSION || t == EventType.DETENTION);
+        if (types.contains(EventType.MINE_EXPLOSION) && !hostile) {
+            return null;
+        }
+        Party other = ownSideOrTarget(text, party);
+        if (other != party) {
+            return other;
+        }
+        if (types.equals(List.of(EventType.OTHER))) {
+            Casualties losses = casualties(text, sentences, party, null, stance);
+            if (losses != null && losses.killedOrZero() + losses.woundedOrZero() > 0) {
+                return null;
+            }
+        }
+        return party;
+    }
+
+    /**
      * A party's claim that names no actor: the source's own side ("the retaliation operation was carried out"),
      * unless the text has the source's own side under fire ("our positions came under fire"): then the other side.
      */
@@ -393,6 +434,9 @@ public final class StatementExtractor {
 
     private static Party nationality(String word, Party sourceParty) {
         String w = word.toLowerCase(Locale.ROOT);
+        if (w.startsWith("state") && w.endsWith("service")) {
+            return Party.AZ; // "the State Border Service" is Azerbaijan's (Armenia's are the border guard troops)
+        }
         if (w.equals("our")) {
             return sourceParty.isBelligerent() ? sourceParty : null;
         }
@@ -507,6 +551,9 @@ public final class StatementExtractor {
                     continue;
                 }
                 int count = total != null ? total : count(words, at);
+                if (total == null && at < i) {
+                    count += groupsBefore(text, words, at); // "two journalists and a local official were killed"
+                }
                 if (at < 0) {
                     at = i;
                 }
@@ -541,6 +588,58 @@ public final class StatementExtractor {
         }
         return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
     }
+
+    /**
+     * The people counted in groups listed before the group at {@code at}, joined by "and" or commas ("two journalists
+     * and a local official", "2 servicemen, 1 civilian and 3 police officers"): each group is a count and words
+     * naming people. A count of things ("shelled 2 villages and three soldiers were killed") is not added.
+     */
+    private static int groupsBefore(String text, List<Word> words, int at) {
+        int sum = 0;
+        int k = at;
+        while (k > 0) {
+            int joint = k - 1;
+            boolean and = words.get(joint).text().equalsIgnoreCase("and");
+            boolean comma = text.substring(words.get(joint).end(), words.get(k).start()).contains(",");
+            if (!and && !comma) {
+                break;
+            }
+            int nounsTo = and ? joint - 1 : joint; // the last word of the earlier group
+            int found = -1;
+            for (int c = nounsTo - 1; c >= Math.max(0, nounsTo - 3); c--) {
+                if (isCount(words, c)) {
+                    found = c;
+                    break;
+                }
+            }
+            if (found < 0 || !namesPeople(words, found + 1, nounsTo + 1)) {
+                break;
+            }
+            Integer n = count(words, found);
+            if (n == null) {
+                break;
+            }
+            sum += n;
+            k = found;
+        }
+        return sum;
+    }
+
+    private static boolean namesPeople(List<Word> words, int from, int to) {
+        boolean people = false;
+        for (int j = from; j < to; j++) {
+            String w = words.get(j).text().toLowerCase(Locale.ROOT);
+            if (isKilledWord(w) || isWoundedWord(w) || NumberWords.parse(w) != null) {
+                return false;
+            }
+            people |= PERSON_NOUNS.contains(w) || PERSON_NOUNS.contains(w.replaceAll("s$", ""))
+                    || PEOPLE_PLURALS.contains(w);
+        }
+        return people;
+    }
+
+    private static final Set<String> PEOPLE_PLURALS = Set.of("servicemen", "people", "men", "women", "children",
+            "policemen", "persons");
 
     /** A singular person with a name or an aside before "was": "Private A. H., born in 2003, was fatally wounded". */
     private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*(?:serviceman|soldier|private|"
@@ -612,7 +711,8 @@ public final class StatementExtractor {
     private static final Set<String> PERSON_NOUNS = Set.of("serviceman", "servicewoman", "soldier", "officer",
             "civilian", "resident", "villager", "guard", "member", "person", "man", "woman", "child", "conscript",
             "sergeant", "private", "lieutenant", "captain", "major", "driver", "shepherd", "farmer", "worker",
-            "employee", "policeman", "deminer", "sapper", "fighter", "boy", "girl");
+            "employee", "policeman", "deminer", "sapper", "fighter", "boy", "girl", "official", "journalist", "reporter",
+            "cameraman", "engineer", "photographer");
 
     /** Words between "a"/"an" and the person it counts ("an Azerbaijani Army serviceman"). */
     private static final int ARTICLE_REACH = 3;

@@ -84,7 +84,7 @@ final class StatementRules {
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
-            + "\\bmartyr");
+            + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b");
 
     /**
      * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
@@ -129,6 +129,15 @@ final class StatementRules {
             + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|"
             + "information|remarks|comments)(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
             + "disseminated|spread|circulated|distributed|dated))?(?:\\s+(?:of|on|from|dated))?\\s*$");
+
+    /** A date carried by an event noun ("traces of shelling on 11 May", "the attack of 5 June"): the event's date. */
+    static final Pattern EVENT_DATE_BEFORE = p("\\b(?:shelling|fire|firing|shooting|shots|gunfire|attacks?|strikes?|"
+            + "explosions?|incidents?|provocations?)\\s+(?:(?:that|which)\\s+(?:took\\s+place|occurred|happened)\\s+)?"
+            + "(?:on|of)\\s+(?:the\\s+)?$");
+
+    /** A date of an observer's visit or patrol ("a patrol visited Sotk on 12 May"): not the event's beside one above. */
+    static final Pattern VISIT_DATE_BEFORE = p("\\b(?:visit(?:ed|s|ing)?|patroll?(?:ed|ing|s)?|inspect(?:ed|ing|ion)|went|"
+            + "travell?ed|arrived|toured|deployed)\\b[^.;]{0,40}?\\b(?:on|of)\\s+(?:the\\s+)?$");
 
     /** ... or the date is followed by the statement it dates ("its 11 November statement"). */
     static final Pattern STATEMENT_DATE_AFTER = p("^(?:['’]s)?\\s+(?:statements?|reports?|claims?|communiqu[eé]s?|"
@@ -187,6 +196,7 @@ final class StatementRules {
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
             + "border|state|republic))"
             + "|\\b(?<nat6>the\\s+enemy)\\b(?!['’]s)"
+            + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             + "|\\b(?<nat7>baku|yerevan)\\b(?!['’]s)"
             + "|\\b(?:revanchist|militarist\\w*|radical|nationalist)\\s+(?:forces|circles|groups)\\s+(?:in|of)\\s+(?<nat8>armenia|azerbaijan)\\b" // the capitals for the governments ("Yerevan accused Baku of opening fire")
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
@@ -194,7 +204,7 @@ final class StatementRules {
             + "|(?<!\\bof\\s)\\b(?<nat4>armenia|azerbaijan)\\s+(?:(?:is|has|have|was|had|may|might|could|would|will|"
             + "(?:appears|seems)\\s+to)\\s+(?:(?:be|been|have\\s+been)\\s+)?)?(?:(?:once\\s+)?again\\s+|also\\s+)?(?:\\w+ly\\s+)?"
             + "(?=(?:concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan|"
-            + "clos|block|seiz|captur|detain|occup|cross|shoot|shot|strik|struck)\\w*\\b)");
+            + "clos|block|seiz|captur|detain|occup|cross|shoot|shot|strik|struck|install|establish|erect|suspend|restrict|halt)\\w*\\b)");
 
     /**
      * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
@@ -259,10 +269,18 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
                 + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*"));
         EVENT_TYPE_PHRASES.put(EventType.BLOCKADE, ("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
-                + "checkpoint)|closure\\s+of\\s+the\\s+(?:road|corridor|checkpoint)"));
+                + "checkpoint)|closure\\s+of\\s+the\\s+(?:road|corridor|checkpoint)|"
+                // a checkpoint set up on a road, movement on it suspended: the closest listed type to a closure
+                + "(?:establish|install|erect|set\\s+up|sets\\s+up|setting\\s+up)\\w*\\s+(?:an?\\s+|the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}?check-?points?\\b|"
+                + "\\bcheck-?points?\\s+(?:[\\w-]+\\s+){0,4}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:established|installed|"
+                + "erected|set\\s+up)|\\b(?:movement|traffic|passage|transit)\\s+(?:[\\w-]+\\s+){0,6}?(?:was|were|has\\s+been|"
+                + "have\\s+been|is|are)\\s+(?:\\w+ly\\s+)?(?:suspended|halted|stopped|closed|blocked|restricted|banned)\\b|"
+                + "\\b(?:suspend|halt|restrict|ban)\\w*\\s+(?:the\\s+)?(?:movement|traffic|passage|transit)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, ("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
                 + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
-                + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine"));
+                + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine|\\bmines?\\s+(?:exploded|detonated|went\\s+off|blew\\s+up)|"
+                + "(?:explosion|detonation)\\s+of\\s+an?\\s+(?:[\\w-]+\\s+)?mine\\b|"
+                + "(?:hit|struck|ran\\s+over|drove\\s+over|triggered|stepped\\s+on)\\s+an?\\s+(?:[\\w-]+\\s+){0,2}?mine\\b"));
         EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("\\b(?:mine|mining|mined)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:roads?|routes?|paths?)\\b|"
                 + "(?:\\blay|\\blaying|\\blaid|\\bplant|\\bplanting|\\bplanted)\\s+(?:\\w+\\s+)?mines|\\bfortification\\w*|engineering\\s+works?|"
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
@@ -305,7 +323,9 @@ final class StatementRules {
     /** Both sides acted: "Azerbaijani and Armenian forces exchanged fire". No single acting party. */
     static final Pattern MUTUAL = p("\\b(?:armenian|azerbaijani)\\s+and\\s+(?:armenian|azerbaijani)\\s+(?:armed\\s+)?"
             + "(?:forces|sides|troops|units|servicemen|soldiers)\\b|\\bboth\\s+sides\\s+(?:opened|exchanged|fired)|"
-            + "\\b(?:forces|sides|troops|units)\\s+exchanged\\s+(?:fire|shots|gunfire)\\b");
+            + "\\b(?:forces|sides|troops|units)\\s+exchanged\\s+(?:fire|shots|gunfire)\\b|"
+            + "\\b(?:exchange|exchanges)\\s+of\\s+(?:fire|gunfire|shots)\\s+(?:[\\w-]+\\s+){0,4}?between\\b|"
+            + "\\b(?:firefight|shootout|skirmish|clash)(?:es)?\\s+(?:[\\w-]+\\s+){0,4}?between\\b");
 
     /** Casualty words after or before a number (lower case). */
     static final java.util.Set<String> KILLED_WORDS = java.util.Set.of("killed", "dead", "died", "death", "deaths",
