@@ -1,0 +1,284 @@
+package org.borderwatch.classifier.engine;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.borderwatch.classifier.correlation.IncidentState;
+import org.borderwatch.classifier.correlation.ReportKinds;
+import org.borderwatch.classifier.reliability.SourceReliability;
+import org.borderwatch.classifier.signal.ClaimRecord;
+import org.borderwatch.classifier.signal.IncidentFacts;
+import org.borderwatch.classifier.signal.Neighbours;
+import org.borderwatch.classifier.signal.SignalContext;
+import org.borderwatch.classifier.signal.SignalDetector;
+import org.borderwatch.classifier.verdict.CasualtyRules;
+import org.borderwatch.classifier.verdict.Sentences;
+import org.borderwatch.classifier.verdict.SeverityRules;
+import org.borderwatch.classifier.verdict.Verdict;
+import org.borderwatch.classifier.verdict.VerdictRules;
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.TimeWindow;
+
+/**
+ * Builds assessments: decides every open incident's verdict, casualties, signals and severity from its statements
+ * and issues a new version when its content changed; also the one-off assessments of a late report and of an answer
+ * to a closed incident's claim, and an incident's closing version. Works on the engine's {@link EngineState}.
+ */
+final class Assessor {
+
+    private static final Map<Occurrence, Integer> CLAIM_FAVOUR = Map.of(Occurrence.CONFIRMED, 3,
+            Occurrence.UNVERIFIED, 2, Occurrence.DISPUTED, 1, Occurrence.REFUTED, 0);
+
+    private final ClassifierSettings settings;
+    private final Neighbours neighbours;
+    private final List<SignalDetector> detectors;
+    private final SourceReliability reliability;
+    private final EngineState state;
+
+    Assessor(ClassifierSettings settings, Neighbours neighbours, List<SignalDetector> detectors,
+             SourceReliability reliability, EngineState state) {
+        this.settings = settings;
+        this.neighbours = neighbours;
+        this.detectors = detectors;
+        this.reliability = reliability;
+        this.state = state;
+    }
+
+    private record Evaluated(IncidentState incident, List<IncidentReport> statements, Verdict verdict,
+                             CasualtyRules.Tally tally, IncidentFacts facts) {
+    }
+
+    /** Decides every open incident again; returns a new version of each one whose content changed. */
+    List<Assessment> reassess() {
+        List<Evaluated> evaluated = new ArrayList<>();
+        for (IncidentState inc : state.incidents) {
+            List<IncidentReport> statements = statements(inc);
+            Verdict verdict = VerdictRules.decide(inc.segment, statements,
+                    s -> reliability.of(s, state.source(s.id())));
+            inc.occurrence = verdict.occurrence();
+            inc.observerDecided = verdict.observerDecided();
+            inc.claimSources = verdict.claimSources();
+            CasualtyRules.Tally tally = CasualtyRules.tally(members(inc));
+            IncidentFacts facts = new IncidentFacts(inc.id, inc.segment, inc.from, inc.to, verdict.occurrence(),
+                    members(inc), tally.casualties(), inc.start, inc.priorStarts);
+            evaluated.add(new Evaluated(inc, statements, verdict, tally, facts));
+        }
+        refreshClaimOccurrences(evaluated);
+        SignalContext context = new SignalContext(settings.signals(), neighbours,
+                evaluated.stream().map(Evaluated::facts).toList(), state.claims);
+        List<Assessment> out = new ArrayList<>();
+        for (Evaluated e : evaluated) {
+            List<Signal> signals = new ArrayList<>();
+            for (SignalDetector d : detectors) {
+                d.detect(e.facts(), context).map(this::withMilestones).ifPresent(signals::add);
+            }
+            Assessment a = assessment(e, signals);
+            IncidentState inc = e.incident();
+            if (inc.last == null || !sameContent(inc.last, a)) {
+                inc.version++;
+                a = withVersion(a, inc.version, false, a.rationale());
+                inc.last = a;
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private Assessment assessment(Evaluated e, List<Signal> signals) {
+        IncidentState inc = e.incident();
+        Severity severity = SeverityRules.severity(e.verdict().occurrence(), e.tally().casualties(), signals,
+                settings.severity(), settings.signals().fatalitiesCritical());
+        List<String> rationale = new ArrayList<>();
+        e.statements().forEach(r -> rationale.add(Sentences.describe(r, inc.segment)));
+        rationale.addAll(e.tally().sentences());
+        rationale.addAll(e.verdict().reasons());
+        if (!signals.isEmpty()) {
+            rationale.add("Escalation signals: " + String.join(", ", signals.stream()
+                    .map(s -> s.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList())
+                    + "; severity " + severity + ".");
+        }
+        Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
+        e.statements().forEach(r -> byStance.computeIfAbsent(r.stance(), s -> new ArrayList<>()).add(r.reportId()));
+        Set<EventType> types = new LinkedHashSet<>();
+        e.statements().stream().filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
+                .forEach(r -> types.addAll(r.eventTypes()));
+        if (types.size() > 1) {
+            types.remove(EventType.OTHER);
+        }
+        return new Assessment(Assessment.SCHEMA_VERSION, inc.id, Math.max(1, inc.version), inc.segment,
+                new TimeWindow(inc.from, inc.to), e.verdict().occurrence(), e.verdict().attribution(),
+                e.verdict().confidence(), e.verdict().actingParty(), List.copyOf(types), byStance,
+                e.tally().casualties(), severity, signals, false, rationale, state.streamTime,
+                e.statements().stream().map(r -> r.source().id()).distinct().sorted().toList());
+    }
+
+    /** Members in publication order, then observer statements whose coverage applies to one of its claims. */
+    private List<IncidentReport> statements(IncidentState inc) {
+        List<IncidentReport> members = members(inc);
+        List<IncidentReport> all = new ArrayList<>(members);
+        if (!inc.alone) {
+            List<IncidentReport> claims = members.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+            for (UUID o : state.observations) {
+                IncidentReport obs = state.reports.get(o);
+                if (obs != null && !inc.has(o) && claims.stream().anyMatch(c ->
+                        ReportKinds.covers(obs, inc.segment, c.occurredAt(), c.occurredUntil()))) {
+                    all.add(obs);
+                }
+            }
+        }
+        all.sort(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId));
+        return all;
+    }
+
+    private List<IncidentReport> members(IncidentState inc) {
+        return inc.members.stream().map(m -> state.reports.get(m.reportId())).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId))
+                .toList();
+    }
+
+    private void refreshClaimOccurrences(List<Evaluated> evaluated) {
+        Map<UUID, Occurrence> best = new LinkedHashMap<>();
+        for (Evaluated e : evaluated) {
+            for (IncidentReport r : e.facts().claims()) {
+                best.merge(r.reportId(), e.verdict().occurrence(),
+                        (a, b) -> CLAIM_FAVOUR.get(a) >= CLAIM_FAVOUR.get(b) ? a : b);
+            }
+        }
+        state.claims.values().forEach(list -> list.replaceAll(c -> {
+            Occurrence o = best.get(c.reportId());
+            return o == null || o == c.occurrence() ? c : c.withOccurrence(o);
+        }));
+    }
+
+    private Signal withMilestones(Signal signal) {
+        if (state.milestones.isEmpty()) {
+            return signal;
+        }
+        Optional<OffsetDateTime> earliest = signal.reportIds().stream().map(this::eventTime)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder());
+        if (earliest.isEmpty()) {
+            return signal;
+        }
+        StringBuilder sb = new StringBuilder(signal.rationale() == null ? "" : signal.rationale());
+        state.milestones.stream().map(state.reports::get).filter(Objects::nonNull)
+                .filter(m -> !m.occurredAt().isAfter(earliest.get())
+                        && !m.occurredAt().isBefore(earliest.get().minus(settings.signals().milestoneLookback())))
+                .sorted(Comparator.comparing(IncidentReport::occurredAt))
+                .forEach(m -> sb.append(" It follows a diplomatic milestone: ").append(Sentences.who(m.source()))
+                        .append(" on ").append(Sentences.day(m.occurredAt())).append(": \"")
+                        .append(abbreviate(m.text())).append("\"."));
+        return new Signal(signal.type(), signal.reportIds(), sb.toString());
+    }
+
+    private OffsetDateTime eventTime(UUID reportId) {
+        IncidentReport r = state.reports.get(reportId);
+        if (r != null) {
+            return r.occurredAt();
+        }
+        return state.claims.values().stream().flatMap(List::stream).filter(c -> c.reportId().equals(reportId))
+                .map(ClaimRecord::occurredAt).findFirst().orElse(null);
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.length() <= 160 ? t : t.substring(0, 157) + "...";
+    }
+
+    /** A response to a claim of a closed incident: its own closed assessment, saying what it answers. */
+    Assessment assessAnswerToClosed(IncidentReport r, ClaimRecord claim) {
+        BorderSegment segment = claim.segments().isEmpty() ? BorderSegment.UNRESOLVED : claim.segments().get(0);
+        Verdict verdict = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
+        List<String> rationale = new ArrayList<>();
+        rationale.add(Sentences.describe(r));
+        rationale.add("It answers " + claim.who() + "'s claim about " + Sentences.time(claim.occurredAt()) + " in "
+                + Sentences.segments(claim.segments()) + ", whose incident had already closed (its last verdict "
+                + claim.occurrence() + "); the closed incident is not reopened, so this statement is assessed alone.");
+        // the claim is not in this assessment: "the claim it answers is not known" would contradict the sentence above
+        verdict.reasons().stream().filter(x -> !x.startsWith("Occurrence UNVERIFIED")).forEach(rationale::add);
+        if (verdict.occurrence() == Occurrence.UNVERIFIED) {
+            rationale.add("Occurrence UNVERIFIED for this statement alone; the closed incident keeps its own verdict.");
+        }
+        Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
+        byStance.put(r.stance(), List.of(r.reportId()));
+        Severity severity = SeverityRules.severity(verdict.occurrence(), List.of(), List.of(), settings.severity(),
+                settings.signals().fatalitiesCritical());
+        return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
+                new TimeWindow(claim.occurredAt(), claim.occurredUntil()), verdict.occurrence(),
+                verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
+                List.of(), severity, List.of(), true, rationale, state.streamTime, List.of(r.source().id()));
+    }
+
+    /** A report too late to correlate: its own closed assessment. */
+    Assessment assessAlone(IncidentReport r) {
+        BorderSegment segment = ReportKinds.isPlaceable(r) ? r.location().primarySegment() : BorderSegment.UNRESOLVED;
+        Verdict verdict = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
+        CasualtyRules.Tally tally = CasualtyRules.tally(List.of(r));
+        List<String> rationale = new ArrayList<>();
+        rationale.add(Sentences.describe(r));
+        rationale.addAll(verdict.reasons());
+        rationale.add("Published " + Sentences.time(r.publishedAt()) + ", more than " + settings.grace().toDays()
+                + " days behind stream time " + Sentences.time(state.streamTime)
+                + ": assessed alone, not correlated with other reports.");
+        Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
+        byStance.put(r.stance(), List.of(r.reportId()));
+        Severity severity = SeverityRules.severity(verdict.occurrence(), tally.casualties(), List.of(),
+                settings.severity(), settings.signals().fatalitiesCritical());
+        return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
+                new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
+                verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,
+                List.of(), true, rationale, state.streamTime, List.of(r.source().id()));
+    }
+
+    /** The incident's next version: its last one, closed, with the sentence that says why. */
+    Assessment closedVersion(IncidentState inc, String sentence) {
+        List<String> rationale = new ArrayList<>(inc.last.rationale());
+        rationale.add(sentence);
+        inc.version++;
+        Assessment closed = withVersion(inc.last, inc.version, true, rationale);
+        closed = new Assessment(closed.schemaVersion(), closed.incidentId(), closed.version(), closed.segment(),
+                closed.window(), closed.occurrence(), closed.attribution(), closed.confidence(), closed.actingParty(),
+                closed.eventTypes(), closed.reportIds(), closed.casualties(), closed.severity(), closed.signals(),
+                true, closed.rationale(), state.streamTime, closed.sources());
+        inc.last = closed;
+        return closed;
+    }
+
+    private static boolean sameContent(Assessment a, Assessment b) {
+        return withVersion(a, 1, a.closed(), a.rationale()).equals(withVersionAndAsOf(b, a.asOf()));
+    }
+
+    private static Assessment withVersionAndAsOf(Assessment b, OffsetDateTime asOf) {
+        return new Assessment(b.schemaVersion(), b.incidentId(), 1, b.segment(), b.window(), b.occurrence(),
+                b.attribution(), b.confidence(), b.actingParty(), b.eventTypes(), b.reportIds(), b.casualties(),
+                b.severity(), b.signals(), b.closed(), b.rationale(), asOf, b.sources());
+    }
+
+    private static Assessment withVersion(Assessment a, long version, boolean closed, List<String> rationale) {
+        return new Assessment(a.schemaVersion(), a.incidentId(), version, a.segment(), a.window(), a.occurrence(),
+                a.attribution(), a.confidence(), a.actingParty(), a.eventTypes(), a.reportIds(), a.casualties(),
+                a.severity(), a.signals(), closed, rationale, a.asOf(), a.sources());
+    }
+}

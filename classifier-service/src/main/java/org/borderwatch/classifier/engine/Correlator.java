@@ -1,0 +1,423 @@
+package org.borderwatch.classifier.engine;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.borderwatch.classifier.correlation.AnswerMatcher;
+import org.borderwatch.classifier.correlation.IncidentState;
+import org.borderwatch.classifier.correlation.Membership;
+import org.borderwatch.classifier.correlation.ReportKinds;
+import org.borderwatch.classifier.signal.ClaimRecord;
+import org.borderwatch.classifier.verdict.Sentences;
+import org.borderwatch.common.Uuids;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
+
+/**
+ * Places reports into incidents: by time within a segment, by the claims a response answers, or alone; merges the
+ * incidents a report bridges, lets a waiting response find its claim, and takes a corrected report out of (or
+ * corrects it in) the incidents it was part of. Works on the engine's {@link EngineState}; the final versions of
+ * incidents that merge or dissolve are built by the {@link Assessor}.
+ */
+final class Correlator {
+
+    static final String MERGED = "Merged into incident ";
+    static final String DISSOLVED = "Dissolved: ";
+
+    private final ClassifierSettings settings;
+    private final EngineState state;
+    private final Assessor assessor;
+    /** Versions of incidents dissolved while the current report was processed; never outlives one process call. */
+    private final Map<UUID, Long> dissolvedVersions = new LinkedHashMap<>();
+
+    Correlator(ClassifierSettings settings, EngineState state, Assessor assessor) {
+        this.settings = settings;
+        this.state = state;
+        this.assessor = assessor;
+    }
+
+    /** Forgets the incidents dissolved by the previous report. */
+    void beginReport() {
+        dissolvedVersions.clear();
+    }
+
+    /**
+     * Open incidents that the current report's correction emptied and formed again under the same id: they were
+     * never really closed.
+     */
+    Set<UUID> reformed() {
+        Set<UUID> reformed = new HashSet<>();
+        state.incidents.forEach(i -> {
+            if (dissolvedVersions.containsKey(i.id)) {
+                reformed.add(i.id);
+            }
+        });
+        return reformed;
+    }
+
+    /**
+     * Places a report that is new (or a correction withdrawn before); returns the final versions of the incidents it
+     * merged or dissolved, or the closed assessment of an answer to a closed incident's claim.
+     */
+    List<Assessment> place(IncidentReport r) {
+        List<Assessment> out = new ArrayList<>();
+        UUID id = r.reportId();
+        if (ReportKinds.isMilestone(r)) {
+            state.milestones.add(id);
+            return out;
+        }
+        boolean coverage = ReportKinds.isCoverage(r);
+        if (coverage) {
+            state.observations.add(id);
+            if (r.answers() == null) {
+                return out;
+            }
+        }
+        if (r.stance() == Stance.CLAIM) {
+            if (ReportKinds.isPlaceable(r)) {
+                r.location().segments().forEach(s -> out.addAll(placeByTime(r, s, r.occurredAt(), r.occurredUntil())));
+            } else {
+                List<BorderSegment> through = r.answers() == null ? List.of()
+                        : matching(r).stream().filter(i -> !i.alone).map(i -> i.segment).distinct().toList();
+                if (through.isEmpty()) {
+                    alone(r, r.occurredAt(), r.occurredUntil());
+                } else {
+                    through.forEach(s -> out.addAll(placeByTime(r, s, r.occurredAt(), r.occurredUntil())));
+                }
+            }
+            recordClaim(r);
+            out.addAll(adoptPending(r));
+            return out;
+        }
+        if (r.answers() != null && r.stance().isResponse()) {
+            List<IncidentState> matched = matching(r);
+            if (!matched.isEmpty()) {
+                matched.forEach(i -> join(i, r));
+                return out;
+            }
+            if (coverage) {
+                return out;
+            }
+            Optional<ClaimRecord> closedClaim = answeredClosedClaim(r);
+            if (closedClaim.isPresent()) {
+                out.add(assessor.assessAnswerToClosed(r, closedClaim.get()));
+                return out;
+            }
+            state.pending.add(id);
+            OffsetDateTime from = r.answers().from() != null ? r.answers().from() : r.occurredAt();
+            OffsetDateTime to = r.answers().from() != null ? AnswerMatcher.effectiveTo(r.answers()) : r.occurredUntil();
+            if (ReportKinds.isPlaceable(r)) {
+                r.location().segments().forEach(s -> out.addAll(placeByTime(r, s, from, to, true)));
+            } else {
+                alone(r, from, to);
+            }
+            return out;
+        }
+        if (ReportKinds.isPlaceable(r)) {
+            r.location().segments().forEach(s -> out.addAll(placeByTime(r, s, r.occurredAt(), r.occurredUntil())));
+        } else {
+            alone(r, r.occurredAt(), r.occurredUntil());
+        }
+        return out;
+    }
+
+    /**
+     * Open incidents holding a claim that the report's answers describe — also a lone claim's (an ambiguous "Nakhchivan
+     * direction" claim denied in the same words: the denial joins it by its answer, it is never joined by time).
+     */
+    private List<IncidentState> matching(IncidentReport r) {
+        List<IncidentState> result = new ArrayList<>();
+        List<IncidentState> atItsPlace = new ArrayList<>();
+        for (IncidentState inc : state.incidents) {
+            boolean matched = false;
+            boolean samePlace = false;
+            for (Membership m : inc.members) {
+                IncidentReport claim = state.reports.get(m.reportId());
+                if (claim != null && answersIn(r, claim, inc)) {
+                    matched = true;
+                    samePlace |= AnswerMatcher.namesSettlementOf(r, claim);
+                }
+            }
+            if (matched) {
+                result.add(inc);
+                if (samePlace) {
+                    atItsPlace.add(inc);
+                }
+            }
+        }
+        // a response naming its place answers the claims about that place, not every claim of the day in the segment
+        return atItsPlace.isEmpty() ? result : atItsPlace;
+    }
+
+    /** Whether the response answers the claim where it stands: a lone claim by the segments its text names. */
+    private static boolean answersIn(IncidentReport response, IncidentReport claim, IncidentState inc) {
+        if (!inc.alone) {
+            return AnswerMatcher.answers(response, claim, inc.segment);
+        }
+        return AnswerMatcher.answers(response, claim, BorderSegment.UNRESOLVED) || claim.location().segments()
+                .stream().anyMatch(s -> s.isResolved() && AnswerMatcher.answers(response, claim, s));
+    }
+
+    private void join(IncidentState inc, IncidentReport r) {
+        if (!inc.has(r.reportId())) {
+            inc.members.add(new Membership(r.reportId(), false, r.occurredAt(), r.occurredUntil()));
+        }
+        touch(inc, r);
+    }
+
+    private static void touch(IncidentState inc, IncidentReport r) {
+        if (inc.lastPublished == null || r.publishedAt().isAfter(inc.lastPublished)) {
+            inc.lastPublished = r.publishedAt();
+        }
+    }
+
+    private List<Assessment> placeByTime(IncidentReport r, BorderSegment segment, OffsetDateTime from,
+                                         OffsetDateTime to) {
+        return placeByTime(r, segment, from, to, false);
+    }
+
+    /**
+     * @param waiting the report is a response whose claim is not known yet, standing at the period it answers: it
+     *                waits beside other waiting responses only. Joining an incident of known claims by time would
+     *                stretch that incident's window over the answered period, and the claim it waits for would then
+     *                fall into an incident it is more than a session gap away from (a denial of the next day's drone
+     *                strike, published before Azerbaijan's claim, pulled the claim into the previous day's shelling).
+     */
+    private List<Assessment> placeByTime(IncidentReport r, BorderSegment segment, OffsetDateTime from,
+                                         OffsetDateTime to, boolean waiting) {
+        Duration gap = settings.sessionGap();
+        List<IncidentState> near = state.incidents.stream()
+                .filter(i -> !i.alone && i.segment == segment)
+                .filter(i -> !waiting || i.members.stream().allMatch(m -> state.pending.contains(m.reportId())))
+                .filter(i -> !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap)))
+                .sorted(Comparator.comparingLong(i -> i.seq)).toList();
+        if (near.isEmpty()) {
+            IncidentState inc = create(segment, r, from, to, false);
+            List<OffsetDateTime> starts = state.segmentStarts.computeIfAbsent(segment, s -> new ArrayList<>());
+            inc.priorStarts = new ArrayList<>(starts);
+            starts.add(from);
+            return List.of();
+        }
+        IncidentState survivor = near.get(0);
+        if (!survivor.has(r.reportId())) {
+            survivor.members.add(new Membership(r.reportId(), true, from, to));
+        }
+        survivor.rewindow();
+        touch(survivor, r);
+        List<Assessment> out = new ArrayList<>();
+        for (IncidentState other : near.subList(1, near.size())) {
+            for (Membership m : other.members) {
+                if (!survivor.has(m.reportId())) {
+                    survivor.members.add(m);
+                }
+            }
+            survivor.rewindow();
+            if (other.lastPublished.isAfter(survivor.lastPublished)) {
+                survivor.lastPublished = other.lastPublished;
+            }
+            state.incidents.remove(other);
+            forgetStart(other);
+            if (other.last != null) {
+                out.add(assessor.closedVersion(other, MERGED + survivor.id + ": a report at "
+                        + Sentences.time(from) + " bridged the gap between them."));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An incident that merged into another or dissolved was never an incident of its own: QUIET_BROKEN's count of a
+     * segment's earlier incidents must not see its start.
+     */
+    private void forgetStart(IncidentState inc) {
+        List<OffsetDateTime> starts = inc.alone ? null : state.segmentStarts.get(inc.segment);
+        if (starts != null) {
+            starts.remove(inc.start);
+        }
+    }
+
+    private void alone(IncidentReport r, OffsetDateTime from, OffsetDateTime to) {
+        create(BorderSegment.UNRESOLVED, r, from, to, true);
+    }
+
+    private IncidentState create(BorderSegment segment, IncidentReport r, OffsetDateTime from, OffsetDateTime to,
+                                 boolean alone) {
+        IncidentState inc = new IncidentState();
+        inc.id = Uuids.incidentId(segment.name(), r.reportId());
+        // an incident dissolved by a correction and formed again by it keeps counting: versions never go back
+        inc.version = dissolvedVersions.getOrDefault(inc.id, 0L);
+        inc.segment = segment;
+        inc.seq = state.nextSeq++;
+        inc.alone = alone;
+        inc.members.add(new Membership(r.reportId(), true, from, to));
+        inc.from = from;
+        inc.to = to;
+        inc.start = from;
+        inc.lastPublished = r.publishedAt();
+        state.incidents.add(inc);
+        return inc;
+    }
+
+    /**
+     * Remembers a claim for the surge and retaliation detectors. A dataset's records (ACLED) are not claims of a
+     * side: they are never counted in a surge.
+     */
+    private void recordClaim(IncidentReport r) {
+        if (r.source().kind() == SourceKind.DATASET) {
+            return;
+        }
+        List<BorderSegment> segments = state.incidents.stream().filter(i -> !i.alone && i.has(r.reportId()))
+                .map(i -> i.segment).distinct().toList();
+        state.claims.computeIfAbsent(r.source().id(), s -> new ArrayList<>()).add(new ClaimRecord(r.reportId(),
+                r.source().id(), Sentences.who(r.source()), r.source().party(), r.actingParty(), segments,
+                r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil()));
+    }
+
+    /** A new claim may be the one an earlier denial or confirmation answered: move those answers to it. */
+    private List<Assessment> adoptPending(IncidentReport claim) {
+        List<Assessment> out = new ArrayList<>();
+        for (UUID p : List.copyOf(state.pending)) {
+            IncidentReport response = state.reports.get(p);
+            if (response == null) {
+                continue;
+            }
+            List<IncidentState> targets = state.incidents.stream()
+                    .filter(i -> i.has(claim.reportId()) && answersIn(response, claim, i)).toList();
+            if (targets.isEmpty()) {
+                continue;
+            }
+            state.pending.remove(p);
+            out.addAll(removeMemberships(p, "its answer was matched to the claim it denies or confirms",
+                    targets));
+            targets.forEach(i -> {
+                unanchor(i, p);
+                join(i, response);
+            });
+        }
+        return out;
+    }
+
+    /**
+     * A waiting response that the claim joined by time (the response stood at its answered period, the claim fell
+     * in it) now belongs to the incident through its answer, like any other answer: it no longer shapes the window,
+     * so a denial published before its claim gives the same incident as one published after it.
+     */
+    private void unanchor(IncidentState inc, UUID responseId) {
+        boolean anchored = inc.members.stream().anyMatch(m -> m.reportId().equals(responseId) && m.byTime());
+        if (!anchored || inc.members.stream().noneMatch(m -> m.byTime() && !m.reportId().equals(responseId))) {
+            return;
+        }
+        inc.members.removeIf(m -> m.reportId().equals(responseId));
+        OffsetDateTime oldStart = inc.start;
+        inc.rewindow();
+        if (inc.from.isAfter(oldStart)) {
+            inc.start = inc.from;
+            List<OffsetDateTime> starts = state.segmentStarts.get(inc.segment);
+            if (starts != null && starts.remove(oldStart)) {
+                starts.add(inc.start);
+            }
+        }
+    }
+
+    /**
+     * A correction that says the same kind of thing about the same places (a corrected time, figure or wording)
+     * replaces its earlier version where it stands: the incident keeps its id, its other members (the denials that
+     * answered the claim) and its version count. Returns false, changing nothing, when the correction no longer fits
+     * its incidents; it is then withdrawn and placed again like a new report.
+     */
+    boolean correctInPlace(IncidentReport previous, IncidentReport fresh) {
+        UUID id = fresh.reportId();
+        List<IncidentState> holders = state.incidents.stream().filter(i -> i.has(id)).toList();
+        if (holders.isEmpty() || previous.stance() != fresh.stance()
+                || !previous.location().segments().equals(fresh.location().segments())
+                || previous.location().ambiguous() != fresh.location().ambiguous()
+                || !Objects.equals(previous.answers(), fresh.answers())
+                || !Objects.equals(previous.coverage(), fresh.coverage())) {
+            return false;
+        }
+        Duration gap = settings.sessionGap();
+        for (IncidentState inc : holders) {
+            OffsetDateTime from = null;
+            OffsetDateTime to = null;
+            for (Membership m : inc.members) {
+                if (m.byTime() && !m.reportId().equals(id)) {
+                    from = from == null || m.from().isBefore(from) ? m.from() : from;
+                    to = to == null || m.to().isAfter(to) ? m.to() : to;
+                }
+            }
+            if (from != null && (fresh.occurredAt().isAfter(to.plus(gap))
+                    || fresh.occurredUntil().isBefore(from.minus(gap)))) {
+                return false;
+            }
+        }
+        for (IncidentState inc : holders) {
+            inc.members.replaceAll(m -> m.reportId().equals(id) && m.byTime()
+                    ? new Membership(id, true, fresh.occurredAt(), fresh.occurredUntil()) : m);
+            inc.rewindow();
+            touch(inc, fresh);
+        }
+        state.reports.put(id, fresh);
+        state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c
+                : new ClaimRecord(id, c.sourceId(), c.sourceName(), c.party(), fresh.actingParty(), c.segments(),
+                        fresh.occurredAt(), fresh.publishedAt(), c.occurrence(), fresh.occurredUntil())));
+        return true;
+    }
+
+    /** A corrected report leaves everything it was part of before its new version is placed. */
+    List<Assessment> withdraw(UUID id, String why) {
+        state.observations.remove(id);
+        state.pending.remove(id);
+        state.milestones.remove(id);
+        state.claims.values().forEach(list -> list.removeIf(c -> c.reportId().equals(id)));
+        state.reports.remove(id);
+        return removeMemberships(id, why, List.of());
+    }
+
+    private List<Assessment> removeMemberships(UUID id, String why, List<IncidentState> keep) {
+        List<Assessment> out = new ArrayList<>();
+        for (IncidentState inc : List.copyOf(state.incidents)) {
+            if (keep.contains(inc) || !inc.has(id)) {
+                continue;
+            }
+            inc.members.removeIf(m -> m.reportId().equals(id));
+            if (inc.members.stream().noneMatch(Membership::byTime)) {
+                state.incidents.remove(inc);
+                forgetStart(inc);
+                if (inc.last != null) {
+                    out.add(assessor.closedVersion(inc, DISSOLVED + "its report left it (" + why + ")."));
+                }
+                dissolvedVersions.put(inc.id, inc.version);
+            } else {
+                inc.rewindow();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A remembered claim the response answers whose incident has closed (it is in no open incident): the response
+     * will find no claim to join, so it must not wait as if its claim were still to come.
+     */
+    private Optional<ClaimRecord> answeredClosedClaim(IncidentReport r) {
+        if (r.answers() == null) {
+            return Optional.empty();
+        }
+        return state.claims.values().stream().flatMap(List::stream)
+                .filter(c -> state.incidents.stream().noneMatch(i -> i.has(c.reportId())))
+                .filter(c -> AnswerMatcher.answers(r, c))
+                .min(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
+    }
+}

@@ -1,0 +1,73 @@
+package org.borderwatch.classifier.engine;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.borderwatch.classifier.correlation.IncidentState;
+import org.borderwatch.classifier.reliability.SourceRecord;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
+
+/**
+ * Keeps the {@link EngineState} bounded: trims histories to what the rules can still look at, drops reports nothing
+ * refers to, and moves the claimants' track records when an incident closes.
+ */
+final class Housekeeping {
+
+    private final ClassifierSettings settings;
+    private final EngineState state;
+
+    Housekeeping(ClassifierSettings settings, EngineState state) {
+        this.settings = settings;
+        this.state = state;
+    }
+
+    /** Only verdicts decided by an observer's word move the claimants' track records. */
+    void recordTrackRecord(IncidentState inc) {
+        if (!inc.observerDecided || inc.occurrence == null) {
+            return;
+        }
+        for (String source : inc.claimSources) {
+            SourceRecord r = state.source(source);
+            state.sources.put(source, inc.occurrence == Occurrence.CONFIRMED ? r.confirm() : r.refute());
+        }
+    }
+
+    /** Trims every history to what the rules can still look at, then collects the reports left unreferenced. */
+    void trim() {
+        OffsetDateTime now = state.streamTime;
+        Duration keep = settings.grace().plus(settings.quietPeriod());
+        state.seen.values().removeIf(s -> s.publishedAt().isBefore(now.minus(keep)));
+        state.observations.removeIf(o -> {
+            IncidentReport r = state.reports.get(o);
+            return r == null || r.coverage().to().isBefore(now.minus(keep));
+        });
+        state.milestones.removeIf(m -> {
+            IncidentReport r = state.reports.get(m);
+            return r == null || r.occurredAt().isBefore(now.minus(settings.signals().milestoneLookback()).minus(keep));
+        });
+        OffsetDateTime claimHorizon = now.minus(settings.signals().claimHistory()).minus(settings.grace());
+        state.claims.values().forEach(list -> list.removeIf(c -> c.occurredAt().isBefore(claimHorizon)
+                && c.publishedAt().isBefore(claimHorizon)));
+        state.claims.values().removeIf(List::isEmpty);
+        state.segmentStarts.values().forEach(starts -> {
+            OffsetDateTime latest = starts.stream().max(Comparator.naturalOrder()).orElse(now);
+            starts.removeIf(s -> s.isBefore(latest.minus(settings.signals().quietLookback())));
+        });
+        collectGarbage();
+    }
+
+    /** Drops reports nothing refers to any more. */
+    void collectGarbage() {
+        Set<UUID> live = new LinkedHashSet<>();
+        state.incidents.forEach(i -> i.members.forEach(m -> live.add(m.reportId())));
+        live.addAll(state.observations);
+        live.addAll(state.pending);
+        live.addAll(state.milestones);
+        state.reports.keySet().retainAll(live);
+    }
+}
