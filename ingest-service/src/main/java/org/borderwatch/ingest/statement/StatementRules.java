@@ -84,7 +84,7 @@ final class StatementRules {
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
-            + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b");
+            + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b|\\bdeath\\s+toll\\b");
 
     /**
      * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
@@ -257,7 +257,7 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.SMALL_ARMS_FIRE, ("small[\\s-]+arms?|small[\\s-]+calib(?:re|er)|\\bsnipers?\\b|"
                 + "machine[\\s-]+guns?|automatic\\s+weapons|\\bbullets?\\b|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
         EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
-                + "large[\\s-]+calib(?:re|er)(?![\\s-]+(?:machine|sniper|rifle))|heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
+                + "heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
                 + "\\bshell(?:ing|ed|s)?\\b|\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The project's own statements with their expected labels, checked field by field: fixtures/statements.jsonl (the
  * phrasings the rules were first written for) and fixtures/statements-heldout*.jsonl (statements about other events in
- * other phrasings, written to check that the rules generalise) and fixtures/statements-review.jsonl (cases found by
- * running realistic statements through ingest and the classifier). A field absent from "expect" is not checked; a field
+ * other phrasings, written to check that the rules generalise) and fixtures/statements-review.jsonl and fixtures/statements-chain.jsonl
+ * (cases found by running realistic statements and timelines through ingest and the classifier). A field absent from "expect" is not checked; a field
  * given as null must be absent from the report.
  */
 class StatementFixturesTest {
