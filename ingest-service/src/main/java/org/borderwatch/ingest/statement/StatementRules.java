@@ -190,7 +190,7 @@ final class StatementRules {
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned)\\s+)?"
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|guards|"
             + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicemen|"
-            + "aggression|provocations?|attacks?|shelling|offensive)\\b"
+            + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade)\\b"
             + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
             + "|\\b(?:armed\\s+forces|army|troops|units|military)\\s+of\\s+(?:the\\s+)?"
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
