@@ -107,7 +107,7 @@ public final class StatementExtractor {
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
         boolean mutual = StatementRules.MUTUAL.matcher(text).find();
-        Party actor = mutual ? null : actor(text, sentences, party);
+        Party actor = mutual ? initiator(text) : actor(text, sentences, party);
         Party acting = switch (stance) {
             case DENIAL -> deniedBy(accuser(text, source), source, actor);
             case REFUTATION, UNKNOWN -> null;
@@ -891,5 +891,15 @@ public final class StatementExtractor {
         }
         return new Answers(List.of(), other, first.atStartOfDay().atOffset(zone),
                 last.atTime(END_OF_DAY).atOffset(zone), where.resolvedSegments());
+    }
+
+    /** An exchange names no single actor, unless the text says who opened it. */
+    private static Party initiator(String text) {
+        Matcher m = StatementRules.INITIATOR.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String adjective = m.group(1) != null ? m.group(1) : m.group(2);
+        return adjective.toLowerCase(Locale.ROOT).startsWith("arm") ? Party.AM : Party.AZ;
     }
 }

@@ -84,7 +84,7 @@ final class StatementRules {
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
-            + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b|\\bdeath\\s+toll\\b");
+            + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b|\\bdeath\\s+toll\\b|\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish");
 
     /**
      * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
@@ -255,7 +255,8 @@ final class StatementRules {
 
     static {
         EVENT_TYPE_PHRASES.put(EventType.SMALL_ARMS_FIRE, ("small[\\s-]+arms?|small[\\s-]+calib(?:re|er)|\\bsnipers?\\b|"
-                + "machine[\\s-]+guns?|automatic\\s+weapons|\\bbullets?\\b|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?"));
+                + "machine[\\s-]+guns?|automatic\\s+weapons|\\bbullets?\\b|\\brifles?\\b|\\bgunfire\\b|grenade\\s+launchers?|"
+                + "\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish(?:es)?\\b"));
         EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
                 + "heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
                 + "\\bshell(?:ing|ed|s)?\\b|\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
@@ -326,6 +327,14 @@ final class StatementRules {
             + "\\b(?:forces|sides|troops|units)\\s+exchanged\\s+(?:fire|shots|gunfire)\\b|"
             + "\\b(?:exchange|exchanges)\\s+of\\s+(?:fire|gunfire|shots)\\s+(?:[\\w-]+\\s+){0,4}?between\\b|"
             + "\\b(?:firefight|shootout|skirmish|clash)(?:es)?\\s+(?:[\\w-]+\\s+){0,4}?between\\b");
+
+    /**
+     * Who started a mutual exchange, when the text says so: "… after Azerbaijani units opened fire", "provoked by the
+     * Armenian side". Group 1 or 2 holds the adjective.
+     */
+    static final Pattern INITIATOR = p("\\b(armenian|azerbaijani)\\s+(?:armed\\s+)?(?:forces|units|side|troops|servicemen"
+            + "|soldiers)\\s+(?:first\\s+|had\\s+)?(?:opened\\s+fire|started|initiated|provoked)\\b"
+            + "|\\b(?:started|initiated|provoked)\\s+by\\s+(?:the\\s+)?(armenian|azerbaijani)\\b");
 
     /** Casualty words after or before a number (lower case). */
     static final java.util.Set<String> KILLED_WORDS = java.util.Set.of("killed", "dead", "died", "death", "deaths",
