@@ -13,6 +13,7 @@ import org.borderwatch.common.model.Stance;
 import org.borderwatch.common.model.TimePrecision;
 import org.borderwatch.ingest.gazetteer.Gazetteer;
 import org.borderwatch.ingest.gazetteer.Place;
+import org.borderwatch.ingest.gazetteer.PlaceKind;
 import org.borderwatch.ingest.gazetteer.PlaceMention;
 import org.borderwatch.ingest.gazetteer.PlaceResolution;
 import org.borderwatch.ingest.statement.TimeExpressions.ClockSpan;
@@ -107,7 +108,7 @@ public final class StatementExtractor {
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
         boolean mutual = StatementRules.MUTUAL.matcher(text).find();
-        Party actor = mutual ? initiator(text) : actor(text, sentences, party);
+        Party actor = mutual ? initiator(text) : actor(text, sentences, party, mentions);
         Party acting = switch (stance) {
             case DENIAL -> deniedBy(accuser(text, source), source, actor);
             case REFUTATION, UNKNOWN -> null;
@@ -330,7 +331,7 @@ public final class StatementExtractor {
      * units ... fired"), or a passive agent ("fire opened by units of the Armenian armed forces"). Failing both, the
      * first actor phrase that is not a target or a counted victim ("two Armenian soldiers were killed").
      */
-    private static Party actor(String text, List<Span> sentences, Party sourceParty) {
+    private static Party actor(String text, List<Span> sentences, Party sourceParty, List<PlaceMention> mentions) {
         List<Actor> actors = new ArrayList<>();
         Matcher m = StatementRules.ACTOR.matcher(text);
         while (m.find()) {
@@ -352,7 +353,8 @@ public final class StatementExtractor {
                     : m.group("nat5") != null ? m.group("nat5")
                     : m.group("nat6") != null ? m.group("nat6")
                     : m.group("nat7") != null ? m.group("nat7")
-                    : m.group("nat8") != null ? m.group("nat8") : m.group("nat9");
+                    : m.group("nat8") != null ? m.group("nat8")
+                    : m.group("nat10") != null ? m.group("nat10") : m.group("nat9");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null));
@@ -380,9 +382,43 @@ public final class StatementExtractor {
                 return found;
             }
         }
+        Party fromPlace = fromPlace(text, sentences, mentions);
+        if (fromPlace != null) {
+            return fromPlace;
+        }
         // an agency is the actor only when no side is named ("prevented an attempt by an Armenian sabotage group")
         return actors.stream().filter(Actor::named).findFirst().or(() -> actors.stream().findFirst())
                 .map(Actor::party).orElse(null);
+    }
+
+    /**
+     * The side a shot came from when the text names only the place: "fire was opened from the direction of Kilit
+     * towards Karchevan" (Kilit is on Azerbaijan's side, so Azerbaijan acted). The gazetteer records each place's
+     * side ({@code country}); only villages and towns on the state border count (Karabakh's and the corridor's
+     * places changed hands, and a district or province is too wide to say whose positions fired).
+     */
+    private static Party fromPlace(String text, List<Span> sentences, List<PlaceMention> mentions) {
+        for (PlaceMention mention : mentions) {
+            Place place = mention.place();
+            if ((place.kind() != PlaceKind.VILLAGE && place.kind() != PlaceKind.TOWN)
+                    || place.segments().contains(BorderSegment.KARABAKH)
+                    || place.segments().contains(BorderSegment.LACHIN_CORRIDOR)) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, mention.start() - 60), mention.start());
+            if (!StatementRules.FROM_PLACE.matcher(before).find()) {
+                continue;
+            }
+            Span sentence = sentences.stream().filter(s -> s.contains(mention.start())).findFirst().orElse(null);
+            if (sentence == null || !StatementRules.FIRE_WORD.matcher(sentence.of(text)).find()) {
+                continue;
+            }
+            Party side = "AM".equals(place.country()) ? Party.AM : "AZ".equals(place.country()) ? Party.AZ : null;
+            if (side != null) {
+                return side;
+            }
+        }
+        return null;
     }
 
     /**
@@ -414,6 +450,9 @@ public final class StatementExtractor {
         if (other != party) {
             return other;
         }
+        if (StatementRules.AGENTLESS_FIRE.matcher(text).find() && !StatementRules.RETALIATION.matcher(text).find()) {
+            return null; // "shots were fired in the area of Yeraskh": nobody's side is named, none is guessed
+        }
         if (types.equals(List.of(EventType.OTHER))) {
             Casualties losses = casualties(text, sentences, party, null, stance);
             if (losses != null && losses.killedOrZero() + losses.woundedOrZero() > 0) {
@@ -439,6 +478,9 @@ public final class StatementExtractor {
         }
         if (w.equals("our")) {
             return sourceParty.isBelligerent() ? sourceParty : null;
+        }
+        if (w.startsWith("the")) { // the enemy / adversary / opposing side
+            return sourceParty.opponent();
         }
         if (w.endsWith("enemy")) {
             return sourceParty.opponent();

@@ -195,7 +195,10 @@ final class StatementRules {
             + "|\\b(?:armed\\s+forces|army|troops|units|military)\\s+of\\s+(?:the\\s+)?"
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
             + "border|state|republic))"
-            + "|\\b(?<nat6>the\\s+enemy)\\b(?!['’]s)"
+            + "|\\b(?<nat6>the\\s+(?:enemy|adversary|opponent|opposing\\s+side|other\\s+side|opposite\\s+side))\\b"
+            + "(?!['’]s|\\s+of\\s+the\\s+(?:border|line|river|road))"
+            + "|\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area)\\s+of\\s+)?(?:the\\s+)?(?<nat10>armenian|azerbaijani)\\s+"
+            + "(?:army\\s+|military\\s+|combat\\s+)?(?:positions?|posts?|trenches|side)\\b"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             + "|\\b(?<nat7>baku|yerevan)\\b(?!['’]s)"
             + "|\\b(?:revanchist|militarist\\w*|radical|nationalist)\\s+(?:forces|circles|groups)\\s+(?:in|of)\\s+(?<nat8>armenia|azerbaijan)\\b" // the capitals for the governments ("Yerevan accused Baku of opening fire")
@@ -232,6 +235,20 @@ final class StatementRules {
                 + ours + "|\\b" + ours + "\\s+(?:[\\w-]+\\s+){0,6}?(?:came|come|were|was|have\\s+been|has\\s+been)\\s+"
                 + "(?:under\\s+fire|fired|shelled|attacked|targeted|subjected)");
     }
+
+    /**
+     * Fire with no agent and no victim side: "shots were fired in the area of Yeraskh", "shots were heard". Nobody's
+     * side is named, so a party's claim of it names no actor (never the source's own side by default).
+     */
+    static final Pattern AGENTLESS_FIRE = p("\\b(?:shots?|fire|gunfire|gunshots|shooting|firing|explosions?)\\s+"
+            + "(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:fired|opened|heard|recorded|reported)\\b");
+
+    /** Right before a place: the place the fire came from ("fire was opened from the direction of Kilit"). */
+    static final Pattern FROM_PLACE = p("\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area|outskirts|vicinity|heights)\\s+of\\s+)?"
+            + "(?:the\\s+)?(?:(?:village|settlement|town|city)\\s+of\\s+)?$");
+
+    /** A sentence about fire, for {@link #FROM_PLACE}. */
+    static final Pattern FIRE_WORD = p("\\b(?:fire|fired|firing|shots?|shelled|shelling|shooting)\\b");
 
     static final Pattern OWN_TARGET_AZ = ownTarget("azerbaijan");
     static final Pattern OWN_TARGET_AM = ownTarget("armenia");
