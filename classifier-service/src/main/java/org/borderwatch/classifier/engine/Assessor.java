@@ -178,13 +178,24 @@ final class Assessor {
         }
         StringBuilder sb = new StringBuilder(signal.rationale() == null ? "" : signal.rationale());
         state.milestones.stream().map(state.reports::get).filter(Objects::nonNull)
-                .filter(m -> !m.occurredAt().isAfter(earliest.get())
+                .filter(m -> precedes(m, earliest.get())
                         && !m.occurredAt().isBefore(earliest.get().minus(settings.signals().milestoneLookback())))
                 .sorted(Comparator.comparing(IncidentReport::occurredAt))
                 .forEach(m -> sb.append(" It follows a diplomatic milestone: ").append(Sentences.who(m.source()))
                         .append(" on ").append(Sentences.day(m.occurredAt())).append(": \"")
                         .append(abbreviate(m.text())).append("\"."));
         return new Signal(signal.type(), signal.reportIds(), sb.toString());
+    }
+
+    /**
+     * Whether a milestone precedes a signal whose earliest report began at {@code earliest}: its whole event interval
+     * ends before that start. A milestone dated only to the day of the first report (a ceasefire-violation notice of
+     * that day, published afterwards) may have come after it, so "it follows a diplomatic milestone" would not be
+     * known to be true.
+     */
+    private static boolean precedes(IncidentReport milestone, OffsetDateTime earliest) {
+        OffsetDateTime end = milestone.occurredUntil() != null ? milestone.occurredUntil() : milestone.occurredAt();
+        return end.isBefore(earliest);
     }
 
     private OffsetDateTime eventTime(UUID reportId) {

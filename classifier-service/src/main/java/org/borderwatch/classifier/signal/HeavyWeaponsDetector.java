@@ -29,8 +29,9 @@ public final class HeavyWeaponsDetector implements SignalDetector {
         }
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         heavy.forEach(r -> r.eventTypes().stream().filter(EventType::isHeavyWeapon).forEach(types::add));
+        List<String> who = heavy.stream().map(r -> Sentences.who(r.source())).distinct().toList();
         return Optional.of(new Signal(type(), heavy.stream().map(IncidentReport::reportId).toList(),
-                String.join(" and ", heavy.stream().map(r -> Sentences.who(r.source())).distinct().toList())
-                        + " report " + Sentences.what(List.copyOf(types)) + "."));
+                String.join(" and ", who) + (who.size() == 1 ? " reports " : " report ")
+                        + Sentences.what(List.copyOf(types)) + "."));
     }
 }

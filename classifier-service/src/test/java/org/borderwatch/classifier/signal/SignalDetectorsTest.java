@@ -24,6 +24,7 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.Source;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -189,6 +190,14 @@ class SignalDetectorsTest {
                 .map(EventType::valueOf).toList()).build();
         assertThat(detect(new HeavyWeaponsDetector(), simple(c, BorderSegment.GEGHARKUNIK), List.of(), List.of())
                 .isPresent()).isEqualTo(fires);
+    }
+
+    @Test
+    void heavyWeaponsRationaleAgreesWithTheNumberOfSources() {
+        IncidentReport c = claim(AM_MOD, "h1", Party.AZ, "2022-09-13T00:05", "2022-09-13T01:30",
+                BorderSegment.GEGHARKUNIK).eventTypes(List.of(EventType.DRONE_STRIKE)).build();
+        assertThat(detect(new HeavyWeaponsDetector(), simple(c, BorderSegment.GEGHARKUNIK), List.of(), List.of())
+                .orElseThrow().rationale()).endsWith(" reports drone strikes.");
     }
 
     static Stream<Arguments> retaliation() {
