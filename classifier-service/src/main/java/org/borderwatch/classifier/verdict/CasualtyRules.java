@@ -16,8 +16,8 @@ import org.borderwatch.common.model.Stance;
  * Casualties of an incident, from its claims and confirmations only (a denial that mentions deaths adds nothing).
  * Per side: the latest figure that side gives for its own losses (whichever of its sources gave it: the defence
  * ministry's update supersedes the foreign ministry's first count), and every other source's latest figure for that
- * side; where the figures differ, the most conservative (the lowest, ACLED's rule), with a sentence naming the
- * disagreement.
+ * side — latest per event, the events of an incident added up (see {@code figure}); where the figures differ, the
+ * most conservative (the lowest, ACLED's rule), with a sentence naming the disagreement.
  */
 public final class CasualtyRules {
 
@@ -28,34 +28,78 @@ public final class CasualtyRules {
     }
 
     public static Tally tally(List<IncidentReport> statements) {
-        // side -> voice (the side itself, or another source's id) -> latest report giving that side's figure
-        Map<Party, Map<String, IncidentReport>> latest = new TreeMap<>();
+        // side -> voice (the side itself, or another source's id) -> its reports giving that side's figure
+        Map<Party, Map<String, List<IncidentReport>>> byVoice = new TreeMap<>();
         statements.stream()
                 .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
                 .filter(r -> r.casualties() != null)
-                .sorted(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::revision)
-                        .thenComparing(IncidentReport::reportId))
-                .forEach(r -> latest.computeIfAbsent(side(r), p -> new LinkedHashMap<>()).put(voice(r), r));
+                .sorted(PUBLICATION)
+                .forEach(r -> byVoice.computeIfAbsent(side(r), p -> new LinkedHashMap<>())
+                        .computeIfAbsent(voice(r), v -> new ArrayList<>()).add(r));
         List<Casualties> result = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
-        for (Map.Entry<Party, Map<String, IncidentReport>> e : latest.entrySet()) {
-            List<IncidentReport> figures = List.copyOf(e.getValue().values());
-            Integer killed = min(figures.stream().map(r -> r.casualties().killed()).toList());
-            Integer wounded = min(figures.stream().map(r -> r.casualties().wounded()).toList());
+        for (Map.Entry<Party, Map<String, List<IncidentReport>>> e : byVoice.entrySet()) {
+            List<Figure> figures = e.getValue().values().stream().map(CasualtyRules::figure).toList();
+            Integer killed = min(figures.stream().map(Figure::killed).toList());
+            Integer wounded = min(figures.stream().map(Figure::wounded).toList());
             result.add(new Casualties(killed, wounded, e.getKey() == Party.UNKNOWN ? null : e.getKey()));
-            boolean disagree = figures.stream().map(r -> List.of(r.casualties().killedOrZero(),
-                    r.casualties().woundedOrZero())).distinct().count() > 1;
+            boolean disagree = figures.stream().map(f -> List.of(orZero(f.killed()), orZero(f.wounded())))
+                    .distinct().count() > 1;
             if (disagree) {
                 sentences.add("Sources differ on " + (e.getKey() == Party.UNKNOWN ? "the"
                         : Sentences.adjective(e.getKey())) + " losses ("
-                        + String.join("; ", figures.stream().map(r -> Sentences.who(r.source()) + ": "
-                        + r.casualties().killedOrZero() + " killed, " + r.casualties().woundedOrZero()
-                        + " wounded").toList())
+                        + String.join("; ", figures.stream().map(f -> f.who() + ": " + orZero(f.killed())
+                        + " killed, " + orZero(f.wounded()) + " wounded").toList())
                         + "); the most conservative figure is used: " + (killed == null ? 0 : killed) + " killed, "
                         + (wounded == null ? 0 : wounded) + " wounded.");
             }
         }
         return new Tally(result, sentences);
+    }
+
+    private static final Comparator<IncidentReport> PUBLICATION = Comparator.comparing(IncidentReport::publishedAt)
+            .thenComparing(IncidentReport::revision).thenComparing(IncidentReport::reportId);
+
+    private record Figure(String who, Integer killed, Integer wounded) {
+    }
+
+    /**
+     * One voice's figure for one side: its reports grouped into events (event-time intervals that overlap, directly
+     * or through another of its reports, are one event: a casualty update re-tells its event); per event the latest
+     * figure; the events added up. A "no losses" about the next night's shots does not erase yesterday's dead.
+     */
+    private static Figure figure(List<IncidentReport> reports) {
+        List<List<IncidentReport>> events = new ArrayList<>();
+        for (IncidentReport r : reports.stream().sorted(Comparator.comparing(IncidentReport::occurredAt)
+                .thenComparing(PUBLICATION)).toList()) {
+            List<IncidentReport> last = events.isEmpty() ? null : events.get(events.size() - 1);
+            if (last != null && !r.occurredAt().isAfter(last.stream().map(CasualtyRules::until)
+                    .max(Comparator.naturalOrder()).orElseThrow())) {
+                last.add(r);
+            } else {
+                events.add(new ArrayList<>(List.of(r)));
+            }
+        }
+        Integer killed = null;
+        Integer wounded = null;
+        for (List<IncidentReport> event : events) {
+            Casualties c = event.stream().max(PUBLICATION).orElseThrow().casualties();
+            killed = plus(killed, c.killed());
+            wounded = plus(wounded, c.wounded());
+        }
+        return new Figure(Sentences.who(reports.get(reports.size() - 1).source()), killed, wounded);
+    }
+
+    private static java.time.OffsetDateTime until(IncidentReport r) {
+        return r.occurredUntil() != null ? r.occurredUntil() : r.occurredAt();
+    }
+
+    private static Integer plus(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(a + b);
+    }
+
+    private static int orZero(Integer v) {
+        return v == null ? 0 : v;
     }
 
     /**

@@ -505,16 +505,19 @@ class ScenarioTest {
     }
 
     static final Map<String, Integer> FOURTH_ROUND = Map.of("august-2022-karabakh-revenge.jsonl", 2,
-            "january-2023-tegh-sniper.jsonl", 3, "spring-2023-euma-first-months.jsonl", 3);
+            "january-2023-tegh-sniper.jsonl", 3, "spring-2023-euma-first-months.jsonl", 3,
+            "july-2021-verin-shorzha.jsonl", 3);
 
     /**
      * A fourth round, written the same way: Karabakh in August 2022 ("Revenge"), the Tegh sniper in January 2023,
-     * the first months of EUMA in spring 2023. Each fixture is ingest's reading of our own statements.
+     * the first months of EUMA in spring 2023, late July 2021 at Yeraskh and Verin Shorzha. Each fixture is ingest's
+     * reading of our own statements.
      */
     static List<Expected> fourthRound() {
         String revenge = "august-2022-karabakh-revenge.jsonl";
         String tegh = "january-2023-tegh-sniper.jsonl";
         String euma = "spring-2023-euma-first-months.jsonl";
+        String shorzha = "july-2021-verin-shorzha.jsonl";
         return List.of(
                 // 3 August 2022 in Karabakh: Azerbaijan's claim (one killed) denied, its own "Revenge" operation
                 // with drones, Armenia's claim of two killed; a Russian notice of the ceasefire violation (a
@@ -539,7 +542,19 @@ class ScenarioTest {
                 new Expected(euma, BorderSegment.SYUNIK_EAST, "2023-03-12", Occurrence.DISPUTED,
                         Attribution.CONTESTED, Set.of(), Severity.LOW, 0),
                 new Expected(euma, BorderSegment.GEGHARKUNIK, "2023-03-28", Occurrence.CONFIRMED,
-                        Attribution.CONTESTED, Set.of(RETALIATION_CYCLE, HEAVY_WEAPONS), Severity.HIGH, 0));
+                        Attribution.CONTESTED, Set.of(RETALIATION_CYCLE, HEAVY_WEAPONS), Severity.HIGH, 0),
+                // late July 2021: a serviceman killed near Yeraskh (denied with a counter-accusation); Azerbaijan's
+                // Sadarak claim 58 hours later (no cycle); Verin Shorzha on 28 July, three Armenian dead and two
+                // Azerbaijani wounded, each side blaming the other, then "again" shots near Sotk the next night with
+                // no losses, which join the incident and must not erase its dead; Armenia's three claimed events in
+                // a week are a surge; a Russian-brokered ceasefire is a milestone
+                new Expected(shorzha, BorderSegment.ARARAT, "2021-07-23", Occurrence.DISPUTED,
+                        Attribution.CONTESTED, Set.of(CLAIM_SURGE, FATALITIES), Severity.HIGH, 1),
+                new Expected(shorzha, BorderSegment.ARARAT, "2021-07-25", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected(shorzha, BorderSegment.GEGHARKUNIK, "2021-07-28", Occurrence.CONFIRMED,
+                        Attribution.CONTESTED, Set.of(CLAIM_SURGE, FATALITIES, RETALIATION_CYCLE, HEAVY_WEAPONS),
+                        Severity.CRITICAL, 3));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")

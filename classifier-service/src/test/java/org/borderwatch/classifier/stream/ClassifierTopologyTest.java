@@ -121,7 +121,7 @@ class ClassifierTopologyTest {
                 "tavush-2024-delimitation.jsonl", "november-2023-nakhchivan-front.jsonl", "may-2023-sotk-drone.jsonl",
                 "march-2023-khankendi-road.jsonl", "winter-2024-quiet-spread.jsonl",
                 "august-2022-karabakh-revenge.jsonl", "january-2023-tegh-sniper.jsonl",
-                "spring-2023-euma-first-months.jsonl",
+                "spring-2023-euma-first-months.jsonl", "july-2021-verin-shorzha.jsonl",
                 "summer-2021-mine-and-weekly-summary.jsonl")) {
             reports.addAll(TestReports.fixture(f));
         }

@@ -57,6 +57,27 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void aSidesFiguresForSeparateEventsAddUpAndNoLossesLaterErasesNothing() {
+        // Verin Shorzha, 28 July 2021: three killed at dawn; "again" shots the next night, no losses
+        var dawn = claim(AM_MOD, "a", Party.AZ, "2021-07-28T03:40", "2021-07-28T09:50", SYUNIK_EAST)
+                .occurredUntil(org.borderwatch.classifier.TestReports.t("2021-07-28T09:50"))
+                .casualties(killed(3, 2, Party.AM)).build();
+        var night = claim(AM_MOD, "b", Party.AZ, "2021-07-29T01:15", "2021-07-29T10:00", SYUNIK_EAST)
+                .occurredUntil(org.borderwatch.classifier.TestReports.t("2021-07-29T02:00"))
+                .casualties(killed(0, 0, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(night, dawn)).casualties())
+                .containsExactly(new Casualties(3, 2, Party.AM));
+        var another = claim(AM_MOD, "c", Party.AZ, "2021-07-29T05:00", "2021-07-29T11:00", SYUNIK_EAST)
+                .casualties(killed(1, 0, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(night, dawn, another)).casualties())
+                .as("two deadly events of one incident add up").containsExactly(new Casualties(4, 2, Party.AM));
+        var update = claim(AM_MOD, "d", Party.AZ, "2021-07-28T03:40", "2021-07-30T12:00", SYUNIK_EAST)
+                .casualties(killed(4, 2, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(night, dawn, update)).casualties())
+                .as("an update of the dawn event replaces its figure").containsExactly(new Casualties(4, 2, Party.AM));
+    }
+
+    @Test
     void denialsAddNothing() {
         var claim = claim(AM_MOD, "a", Party.AZ, "2024-02-12T15:40", "2024-02-12T20:10", SYUNIK_EAST)
                 .casualties(killed(0, 1, Party.AZ)).build();
