@@ -76,8 +76,9 @@ public final class StatementExtractor {
         Interval answeredTime = null;
 
         if (!readable(statement.language(), text)) {
+            // counts only: whose losses only when the text says "our" (ForeignCasualties), never a stance or actor
             return new Extraction(Stance.UNKNOWN, null, List.of(), location(where), time.from(), time.until(),
-                    time.precision(), null, null, null, false);
+                    time.precision(), ForeignCasualties.read(text, source.party()), null, null, false);
         }
 
         // the stance of the statement's own event: a recalled claim "which Yerevan denied" does not make it a denial

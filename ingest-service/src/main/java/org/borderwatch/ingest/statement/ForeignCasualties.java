@@ -1,0 +1,154 @@
+package org.borderwatch.ingest.statement;
+
+import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.Party;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Casualty counts in the texts the stance rules do not read (Russian, Armenian, Azerbaijani): killed and wounded
+ * counts only ("погибли четыре военнослужащих", "զոհվել է երկու զինծառայող", "iki hərbçi şəhid olub"). Whose losses
+ * only when the text says "our" in its language ("двое наших военнослужащих", "մեր չորս զինծառայող",
+ * "hərbçimiz"): then the source's side; otherwise nobody's. No stance or actor is read from these words.
+ */
+final class ForeignCasualties {
+
+    private ForeignCasualties() {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+(?:[-'’][\\p{L}\\d]+)*");
+    /** Clauses: a count belongs to the casualty word of its own clause ("Убит один военнослужащий, трое ранены"). */
+    private static final Pattern CLAUSE = Pattern.compile("[^.,;:!?։՝\\n]+");
+
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            // Russian (cardinals and the collective numerals used for people)
+            Map.entry("один", 1), Map.entry("одного", 1), Map.entry("одна", 1), Map.entry("два", 2),
+            Map.entry("двух", 2), Map.entry("двое", 2), Map.entry("три", 3), Map.entry("трех", 3),
+            Map.entry("трёх", 3), Map.entry("трое", 3), Map.entry("четыре", 4), Map.entry("четырех", 4),
+            Map.entry("четырёх", 4), Map.entry("четверо", 4), Map.entry("пять", 5), Map.entry("пятеро", 5),
+            Map.entry("шесть", 6), Map.entry("шестеро", 6), Map.entry("семь", 7), Map.entry("семеро", 7),
+            Map.entry("восемь", 8), Map.entry("девять", 9), Map.entry("десять", 10),
+            // Armenian (also with the article -ը: "երեքը")
+            Map.entry("մեկ", 1), Map.entry("մեկը", 1), Map.entry("երկու", 2), Map.entry("երկուսը", 2),
+            Map.entry("երեք", 3), Map.entry("երեքը", 3), Map.entry("չորս", 4), Map.entry("չորսը", 4),
+            Map.entry("հինգ", 5), Map.entry("հինգը", 5), Map.entry("վեց", 6), Map.entry("վեցը", 6),
+            Map.entry("յոթ", 7), Map.entry("յոթը", 7), Map.entry("ութ", 8), Map.entry("ութը", 8),
+            Map.entry("ինը", 9), Map.entry("տաս", 10), Map.entry("տասը", 10),
+            // Azerbaijani
+            Map.entry("bir", 1), Map.entry("iki", 2), Map.entry("üç", 3), Map.entry("dörd", 4), Map.entry("beş", 5),
+            Map.entry("altı", 6), Map.entry("yeddi", 7), Map.entry("səkkiz", 8), Map.entry("doqquz", 9),
+            Map.entry("on", 10));
+
+    private static final Pattern KILLED = Pattern.compile("погиб\\p{L}*|убит[ыао]?|скончал\\p{L}*|զոհվ\\p{L}*|սպանվ\\p{L}*");
+    private static final Pattern WOUNDED = Pattern.compile("ранен[ыао]?|վիրավորվ\\p{L}*|yaralan\\p{L}*|yaralandı");
+    /** Two-word forms: "получил ранение", "həlak olub", "şəhid olub". */
+    private static final Pattern KILLED_FIRST = Pattern.compile("həlak|şəhid");
+    private static final Pattern KILLED_SECOND = Pattern.compile("ol\\p{L}*");
+    private static final Pattern WOUNDED_FIRST = Pattern.compile("получил[иа]?|получивш\\p{L}*");
+    private static final Pattern WOUNDED_SECOND = Pattern.compile("ранени[ея]");
+    /** Singular verb forms: one person when no number is given ("получил ранение военнослужащий"). */
+    private static final Pattern SINGULAR = Pattern.compile("погиб|убит|ранен|получил|скончался");
+
+    private static final Pattern PERSON = Pattern.compile("военнослужащ\\p{L}*|солдат\\p{L}*|человек\\p{L}*|"
+            + "пограничник\\p{L}*|офицер\\p{L}*|контрактник\\p{L}*|жител\\p{L}*|мирн\\p{L}*|"
+            + "զինծառայող\\p{L}*|զինվոր\\p{L}*|քաղաքացի\\p{L}*|սահմանապահ\\p{L}*|սպա\\p{L}*|"
+            + "hərbçi\\p{L}*|hərbi|qulluqçu\\p{L}*|əsgər\\p{L}*|nəfər\\p{L}*|mülki|sərhədçi\\p{L}*|zabit\\p{L}*");
+    /** "Our": Russian наш-, Armenian մեր, Azerbaijani bizim or a person noun with the suffix -(ı)mız. */
+    private static final Pattern OUR = Pattern.compile("наш\\p{L}*|մեր|bizim");
+    private static final Pattern OUR_SUFFIX = Pattern.compile("(?:hərbçi|qulluqçu|əsgər|sərhədçi|zabit)\\p{L}*"
+            + "(?:mız|miz|muz|müz)");
+    private static final Pattern NO_LOSSES = Pattern.compile("(?iu)потерь\\s+нет|без\\s+потерь|пострадавших\\s+нет|"
+            + "никто\\s+не\\s+пострадал|itki\\p{L}*\\s+yoxdur|itki\\p{L}*\\s+olmayıb|կորուստներ\\s+չկան|"
+            + "տուժածներ\\s+չկան|կորուստ\\s+չունենք");
+
+    static Casualties read(String text, Party sourceParty) {
+        Integer killed = null;
+        Integer wounded = null;
+        boolean ours = false;
+        Matcher clause = CLAUSE.matcher(text);
+        while (clause.find()) {
+            List<String> words = new ArrayList<>();
+            Matcher w = WORD.matcher(clause.group());
+            while (w.find()) {
+                words.add(w.group().toLowerCase(Locale.ROOT));
+            }
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                String next = i + 1 < words.size() ? words.get(i + 1) : "";
+                boolean isKilled = KILLED.matcher(word).matches()
+                        || (KILLED_FIRST.matcher(word).matches() && KILLED_SECOND.matcher(next).matches());
+                boolean isWounded = !isKilled && (WOUNDED.matcher(word).matches()
+                        || (WOUNDED_FIRST.matcher(word).matches() && WOUNDED_SECOND.matcher(next).matches()));
+                if (!isKilled && !isWounded) {
+                    continue;
+                }
+                Integer count = count(words, i);
+                if (count == null && SINGULAR.matcher(word).matches() && words.stream().anyMatch(t ->
+                        PERSON.matcher(t).matches())) {
+                    count = 1;
+                }
+                if (count == null) {
+                    continue;
+                }
+                if (isKilled) {
+                    killed = killed == null ? count : Math.max(killed, count);
+                } else {
+                    wounded = wounded == null ? count : Math.max(wounded, count);
+                }
+                ours |= saysOur(words);
+            }
+        }
+        if (killed == null && wounded == null) {
+            return NO_LOSSES.matcher(text).find() ? new Casualties(0, 0, null) : null;
+        }
+        Party whose = ours && sourceParty != null && sourceParty.isBelligerent() ? sourceParty : null;
+        return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
+    }
+
+    /**
+     * The nearest count to the casualty word at {@code i} in its clause: a number word anywhere within four words, or
+     * digits right before a word naming people or the casualty word itself (so "13 февраля" is not a count).
+     */
+    private static Integer count(List<String> words, int i) {
+        for (int d = 1; d <= 4; d++) {
+            for (int k : new int[] {i + d, i - d}) {
+                if (k < 0 || k >= words.size()) {
+                    continue;
+                }
+                String w = words.get(k);
+                Integer n = NUMBERS.get(w);
+                boolean person = k + 1 < words.size() && PERSON.matcher(words.get(k + 1)).matches();
+                if (n != null && (!w.equals("on") || person)) { // Azerbaijani "on" (ten) only before people
+                    return n;
+                }
+                if (w.chars().allMatch(Character::isDigit) && w.length() <= 3 && k + 1 < words.size()
+                        && (k + 1 == i || PERSON.matcher(words.get(k + 1)).matches())) {
+                    return Integer.valueOf(w);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean saysOur(List<String> words) {
+        for (int k = 0; k < words.size(); k++) {
+            String w = words.get(k);
+            if (OUR_SUFFIX.matcher(w).matches()) {
+                return true;
+            }
+            if (OUR.matcher(w).matches()) {
+                for (int j = k + 1; j <= Math.min(words.size() - 1, k + 2); j++) {
+                    if (PERSON.matcher(words.get(j)).matches()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
