@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.borderwatch.common.model.Casualties;
+import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.TimePrecision;
 
 /**
  * Casualties of an incident, from its claims and confirmations only (a denial that mentions deaths adds nothing).
@@ -66,12 +68,15 @@ public final class CasualtyRules {
     /**
      * One voice's figure for one side: its reports grouped into events (event-time intervals that overlap, directly
      * or through another of its reports, are one event: a casualty update re-tells its event); per event the latest
-     * figure; the events added up. A "no losses" about the next night's shots does not erase yesterday's dead.
+     * figure; the events added up. A "no losses" about the next night's shots does not erase yesterday's dead. A report
+     * of losses alone that names no time ("the death toll has risen to four") is a running total of everything told
+     * before it: the latest such total, plus the events first told after it.
      */
     private static Figure figure(List<IncidentReport> reports) {
+        IncidentReport total = reports.stream().filter(CasualtyRules::isRunningTotal).max(PUBLICATION).orElse(null);
         List<List<IncidentReport>> events = new ArrayList<>();
-        for (IncidentReport r : reports.stream().sorted(Comparator.comparing(IncidentReport::occurredAt)
-                .thenComparing(PUBLICATION)).toList()) {
+        for (IncidentReport r : reports.stream().filter(r -> !isRunningTotal(r))
+                .sorted(Comparator.comparing(IncidentReport::occurredAt).thenComparing(PUBLICATION)).toList()) {
             List<IncidentReport> last = events.isEmpty() ? null : events.get(events.size() - 1);
             if (last != null && !r.occurredAt().isAfter(last.stream().map(CasualtyRules::until)
                     .max(Comparator.naturalOrder()).orElseThrow())) {
@@ -80,14 +85,23 @@ public final class CasualtyRules {
                 events.add(new ArrayList<>(List.of(r)));
             }
         }
-        Integer killed = null;
-        Integer wounded = null;
+        Integer killed = total == null ? null : total.casualties().killed();
+        Integer wounded = total == null ? null : total.casualties().wounded();
         for (List<IncidentReport> event : events) {
+            if (total != null && event.stream().anyMatch(r -> PUBLICATION.compare(r, total) < 0)) {
+                continue;
+            }
             Casualties c = event.stream().max(PUBLICATION).orElseThrow().casualties();
             killed = plus(killed, c.killed());
             wounded = plus(wounded, c.wounded());
         }
         return new Figure(Sentences.who(reports.get(reports.size() - 1).source()), killed, wounded);
+    }
+
+    /** Losses alone (event type CASUALTY only), at no time the statement names: a running total. */
+    private static boolean isRunningTotal(IncidentReport r) {
+        return r.timePrecision() == TimePrecision.UNKNOWN && !r.eventTypes().isEmpty()
+                && r.eventTypes().stream().allMatch(t -> t == EventType.CASUALTY);
     }
 
     private static java.time.OffsetDateTime until(IncidentReport r) {

@@ -75,6 +75,18 @@ class CasualtyRulesTest {
                 .casualties(killed(4, 2, Party.AM)).build();
         assertThat(CasualtyRules.tally(List.of(night, dawn, update)).casualties())
                 .as("an update of the dawn event replaces its figure").containsExactly(new Casualties(4, 2, Party.AM));
+        var toll = claim(AM_MOD, "e", Party.AZ, "2021-07-29T00:00", "2021-07-29T18:00", SYUNIK_EAST)
+                .occurredUntil(org.borderwatch.classifier.TestReports.t("2021-07-29T23:59"))
+                .timePrecision(org.borderwatch.common.model.TimePrecision.UNKNOWN)
+                .eventTypes(org.borderwatch.common.model.EventType.CASUALTY)
+                .casualties(killed(4, 2, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(night, dawn, toll)).casualties())
+                .as("an undated toll is the running total of what was told before it, not another event")
+                .containsExactly(new Casualties(4, 2, Party.AM));
+        var later = claim(AM_MOD, "f", Party.AZ, "2021-07-30T04:00", "2021-07-30T09:00", SYUNIK_EAST)
+                .casualties(killed(1, 0, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(night, dawn, toll, later)).casualties())
+                .as("an event first told after the total adds to it").containsExactly(new Casualties(5, 2, Party.AM));
     }
 
     @Test
