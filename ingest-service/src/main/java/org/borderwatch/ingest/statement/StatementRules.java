@@ -196,7 +196,8 @@ final class StatementRules {
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
             + "border|state|republic))"
             + "|\\b(?<nat6>the\\s+(?:enemy|adversary|opponent|opposing\\s+side|other\\s+side|opposite\\s+side))\\b"
-            + "(?!['’]s|\\s+of\\s+the\\s+(?:border|line|river|road))"
+            + "(?!['’]s(?!\\s+(?:attack\\s+|kamikaze\\s+|fpv\\s+|sabotage\\s+)?(?:drones?|uavs?|units?|forces|snipers?|"
+            + "artillery|fire|troops|servicemen|soldiers|groups?)\\b)|\\s+of\\s+the\\s+(?:border|line|river|road))"
             + "|\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area)\\s+of\\s+)?(?:the\\s+)?(?<nat10>armenian|azerbaijani)\\s+"
             + "(?:army\\s+|military\\s+|combat\\s+)?(?:positions?|posts?|trenches|side)\\b"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
@@ -231,7 +232,8 @@ final class StatementRules {
         String victim = "(?:servicem[ae]n|soldiers?|officers?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
                 + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
         return p("\\b(?:" + victim + ")\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|"
-                + "(?:\\bat|\\bon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected)\\s+(?:the\\s+)?"
+                + "(?:\\bat|\\bon|\\bupon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected|\\bstruck|\\bhit|"
+                + "\\bbombed)\\s+(?:the\\s+)?"
                 + ours + "|\\b" + ours + "\\s+(?:[\\w-]+\\s+){0,6}?(?:came|come|were|was|have\\s+been|has\\s+been)\\s+"
                 + "(?:under\\s+fire|fired|shelled|attacked|targeted|subjected)");
     }
@@ -245,7 +247,7 @@ final class StatementRules {
 
     /** Right before a place: the place the fire came from ("fire was opened from the direction of Kilit"). */
     static final Pattern FROM_PLACE = p("\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area|outskirts|vicinity|heights)\\s+of\\s+)?"
-            + "(?:the\\s+)?(?:(?:village|settlement|town|city)\\s+of\\s+)?$");
+            + "(?:the\\s+)?(?:\\p{L}+['’]s\\s+)?(?:(?:village|settlement|town|city)\\s+of\\s+)?$");
 
     /** A sentence about fire, for {@link #FROM_PLACE}. */
     static final Pattern FIRE_WORD = p("\\b(?:fire|fired|firing|shots?|shelled|shelling|shooting)\\b");
