@@ -239,14 +239,17 @@ final class StatementRules {
     }
 
     /**
-     * Fire with no agent and no victim side: "shots were fired in the area of Yeraskh", "shots were heard". Nobody's
+     * Fire with no agent and no victim side: "shots were fired in the area of Yeraskh", "shots were heard", "a bus came
+     * under fire" (the source's own side as the target is checked before, see ownTarget). Nobody's
      * side is named, so a party's claim of it names no actor (never the source's own side by default).
      */
     static final Pattern AGENTLESS_FIRE = p("\\b(?:shots?|fire|gunfire|gunshots|shooting|firing|explosions?)\\s+"
-            + "(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:fired|opened|heard|recorded|reported)\\b");
+            + "(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:fired|opened|heard|recorded|reported)\\b"
+            + "|\\b(?:came|come|comes)\\s+under\\s+(?:\\w+\\s+)?fire\\b"); // "a bus travelling from Goris came under fire"
 
     /** Right before a place: the place the fire came from ("fire was opened from the direction of Kilit"). */
-    static final Pattern FROM_PLACE = p("\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area|outskirts|vicinity|heights)\\s+of\\s+)?"
+    static final Pattern FROM_PLACE = p("(?:\\bfrom\\s+(?:the\\s+)?(?:direction|side|area|outskirts|vicinity|heights)\\s+of\\s+|"
+            + "\\b(?:fire|fired|firing|shots?|shelled|shelling)\\s+(?:[\\w-]+\\s+){0,3}?from\\s+)" // not "a bus travelling from Goris"
             + "(?:the\\s+)?(?:\\p{L}+['’]s\\s+)?(?:(?:village|settlement|town|city)\\s+of\\s+)?$");
 
     /** A sentence about fire, for {@link #FROM_PLACE}. */
