@@ -123,6 +123,10 @@ final class ForeignCasualties {
                 String w = words.get(k);
                 Integer n = NUMBERS.get(w);
                 boolean person = k + 1 < words.size() && PERSON.matcher(words.get(k + 1)).matches();
+                boolean several = w.equals("bir") && k + 1 < words.size() && words.get(k + 1).equals("neçə");
+                if (several) { // "bir neçə" is "several": no count
+                    return null;
+                }
                 if (n != null && (!w.equals("on") || person)) { // Azerbaijani "on" (ten) only before people
                     return n;
                 }
