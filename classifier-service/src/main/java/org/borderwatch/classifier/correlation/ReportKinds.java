@@ -17,11 +17,13 @@ public final class ReportKinds {
     /**
      * A diplomatic milestone: a report of source kind OTHER with event type OTHER. Context, never an incident — unless
      * it answers or observes something (a denial or an observer's word from a source the registry does not know is
-     * a response, not a milestone).
+     * a response, not a milestone), or names a side of the conflict as acting (a foreign ministry recording "a
+     * ceasefire violation by Azerbaijani forces" reports an event, not a diplomatic step).
      */
     public static boolean isMilestone(IncidentReport r) {
         return r.source().kind() == SourceKind.OTHER && r.mainEventType() == EventType.OTHER
                 && r.answers() == null && r.coverage() == null
+                && (r.actingParty() == null || !r.actingParty().isBelligerent())
                 && (r.stance() == Stance.CLAIM || r.stance() == Stance.UNKNOWN);
     }
 

@@ -213,6 +213,17 @@ class CorrelationTest {
     }
 
     @Test
+    void aThirdPartyRecordingAViolationBySideIsAnEventNotAMilestone() {
+        feed(claim(AM_MOD, "am", Party.AZ, "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST).build(),
+                denial(AZ_MOD, "az", "2025-01-10T14:00", Party.AM, "2025-01-10", "2025-01-10", SYUNIK_EAST).build());
+        List<Assessment> out = feed(claim(org.borderwatch.classifier.TestReports.RU_MOD, "ru", Party.AZ,
+                "2025-01-10T10:30", "2025-01-11T09:00", SYUNIK_EAST)
+                .eventTypes(org.borderwatch.common.model.EventType.OTHER).build());
+        assertThat(engine.state().milestones).isEmpty();
+        assertThat(out).last().satisfies(a -> assertThat(a.occurrence()).isEqualTo(Occurrence.CONFIRMED));
+    }
+
+    @Test
     void aDatasetsRecordsAreNeverCountedInAClaimSurge() {
         org.borderwatch.common.model.Source acled = org.borderwatch.classifier.TestReports.ACLED;
         List<Assessment> out = feed(claim(acled, "x1", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
