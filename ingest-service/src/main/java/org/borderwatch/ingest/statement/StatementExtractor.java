@@ -575,7 +575,8 @@ public final class StatementExtractor {
                 boolean lostLives = (word.equalsIgnoreCase("lives") || word.equalsIgnoreCase("life")) && i >= 2
                         && (words.get(i - 1).text().equalsIgnoreCase("lost")
                         || words.get(i - 2).text().equalsIgnoreCase("lost"));
-                boolean isKilled = isKilledWord(word) || (fatally && isWoundedWord(word)) || lostLives;
+                boolean isKilled = isKilledWord(word) || (fatally && isWoundedWord(word)) || lostLives
+                        || (isWoundedWord(word) && diedOfWounds(text, words.get(i).end(), sentence.end()));
                 boolean isWounded = !isKilled && isWoundedWord(word);
                 if (!isKilled && !isWounded) {
                     continue;
@@ -630,6 +631,12 @@ public final class StatementExtractor {
             }
         }
         return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
+    }
+
+    /** A wound word followed in its sentence by "died of his wounds" about the same person: a death. */
+    private static boolean diedOfWounds(String text, int from, int to) {
+        Matcher died = StatementRules.DIED_OF_WOUNDS.matcher(text).region(from, to);
+        return died.find() && !StatementRules.OTHER_PERSON.matcher(text).region(from, died.start()).find();
     }
 
     /**

@@ -364,6 +364,16 @@ final class StatementRules {
     static final java.util.Set<String> WOUNDED_WORDS = java.util.Set.of("wounded", "injured", "injuries", "injuring",
             "hurt", "wound", "wounds", "injury");
 
+    /**
+     * "the serviceman wounded on 9 January died of his wounds": the wound word before this phrase names the same
+     * person, who is counted once, as killed.
+     */
+    static final Pattern DIED_OF_WOUNDS = p("\\b(?:died|dies|succumbed)\\s+(?:[\\w-]+\\s+){0,3}?(?:of|from|to)\\s+"
+            + "(?:his|her|their|the)\\s+(?:\\w+\\s+)?(?:wounds|injuries)\\b");
+
+    /** Between a wound word and "died of his wounds": another person ("one was wounded and another died ..."). */
+    static final Pattern OTHER_PERSON = p("\\band\\b|\\banother\\b|\\bwhile\\b|;");
+
     /** "mortally wounded", "fatally injured": a death, not a wound. */
     static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally");
 
