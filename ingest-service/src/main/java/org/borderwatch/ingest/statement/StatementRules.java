@@ -287,6 +287,8 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
                 + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
                 + "\\bpenetrat\\w+|\\b(?:launch\\w*|an|large-scale|full-scale|ground|military|armenian|azerbaijani)\\s+offensive\\b|\\boffensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
+                + "\\b(?:attempt(?:s|ed|ing)?|tri(?:ed|es)|trying)\\s+to\\s+(?:seize|capture|occupy|advance|"
+                + "infiltrate|break\\s+through)\\b|\\battempts?\\s+(?:at\\s+infiltration|to\\s+infiltrate)|"
                 + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
                 + "territories|villages?|land)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
