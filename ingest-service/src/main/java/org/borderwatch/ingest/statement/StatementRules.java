@@ -83,7 +83,7 @@ final class StatementRules {
 
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
-            + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
+            + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bbreach(?:es)?\\s+of\\s+(?:the\\s+)?cease-?fire|\\bcease-?fire\\s+breach|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
             + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b|\\bdeath\\s+toll\\b|\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish");
 
     /**
