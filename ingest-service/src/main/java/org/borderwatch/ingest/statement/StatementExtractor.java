@@ -319,8 +319,10 @@ public final class StatementExtractor {
     }
 
     private static boolean describesEvent(String text) {
-        return StatementRules.EVENT_CUE.matcher(text).find()
-                || StatementRules.EVENT_SCAN.matcher(text.toLowerCase(Locale.ROOT)).find();
+        // "no ceasefire violations were recorded" names an event word only to say it did not happen
+        String said = StatementRules.NO_EVENT.matcher(text).replaceAll(" ");
+        return StatementRules.EVENT_CUE.matcher(said).find()
+                || StatementRules.EVENT_SCAN.matcher(said.toLowerCase(Locale.ROOT)).find();
     }
 
     /** {@code named}: a side named as such, not only through one of its agencies ("the State Border Service"). */

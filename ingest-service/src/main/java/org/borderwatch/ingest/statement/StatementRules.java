@@ -81,6 +81,16 @@ final class StatementRules {
             + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at|recorded\\s+(?:an?\\s+)?(?:shooting|firing|shots|gunfire|"
             + "explosions?|exchange)");
 
+    /**
+     * Nothing happened: "no ceasefire violations were recorded", "no breaches of the ceasefire", "the ceasefire was
+     * not violated", "no losses". Removed before looking for event cues, so a calm-day bulletin is no claim.
+     */
+    static final Pattern NO_EVENT = p("\\b(?:no|not\\s+a\\s+single|not\\s+any)\\s+(?:[\\w-]+\\s+){0,3}?"
+            + "(?:violations?|breach(?:es)?|incidents?|shots?|shooting|firing|provocations?|losses|casualties)"
+            + "(?:\\s+of\\s+the\\s+(?:ceasefire|truce|cease-fire))?\\b"
+            + "|\\b(?:was|were|has\\s+not\\s+been|have\\s+not\\s+been)\\s+not\\s+violated\\b"
+            + "|\\bwas\\s+not\\s+violated\\b");
+
     /** Something happened: enough for a party's statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bbreach(?:es)?\\s+of\\s+(?:the\\s+)?cease-?fire|\\bcease-?fire\\s+breach|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
