@@ -39,8 +39,9 @@ import java.util.function.Supplier;
 
 /**
  * Moves the outbox to the channels. Each pass finds due rows, groups them ({@link Grouping}), claims them a few
- * batches at a time (up to max-batch rows per claim, one {@code updateMany} and one read) under a lease, and sends the batch through Resilience4j: a rate limiter, a circuit breaker per target host and a retry
- * with exponential backoff and jitter. A round that fails is rescheduled with a growing delay; after the last
+ * batches at a time (up to max-batch rows per claim, one {@code updateMany} and one read) under a lease, sends each
+ * batch through Resilience4j and stores the outcomes of the claim together (one bulk write). Resilience4j gives
+ * a rate limiter, a circuit breaker per target host and a retry with exponential backoff and jitter. A round that fails is rescheduled with a growing delay; after the last
  * round the rows are FAILED with the reason. An open circuit only postpones (it is not the target's answer). Any
  * instance may run a worker: claims are atomic, so a row is sent by one worker at a time, and a worker that dies
  * leaves its rows to others when the lease ends (delivery is at-least-once; receivers dedupe on the delivery id).
@@ -128,34 +129,40 @@ public class DeliveryWorker {
             // the sends of one chunk wait for rate limiters and retries: once half the lease is used, the rows not
             // yet sent are given back rather than sent under a lease that may run out (another worker's claim)
             Instant sendBy = claimedAt.plus(settings.lease().dividedBy(2));
-            for (List<Grouping.Pending> batch : chunk) {
-                List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id())).filter(Objects::nonNull)
-                        .toList();
-                if (rows.isEmpty()) {
-                    continue;
+            // the outcomes of the chunk's notifications are stored together, in one bulk write
+            DeliveryStore.Outcomes outcomes = store.outcomes(owner);
+            try {
+                for (List<Grouping.Pending> batch : chunk) {
+                    List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id())).filter(Objects::nonNull)
+                            .toList();
+                    if (rows.isEmpty()) {
+                        continue;
+                    }
+                    if (clock.instant().isAfter(sendBy)) {
+                        List<String> unsent = new ArrayList<>(rows.stream().map(OutboxRow::id).toList());
+                        unsent.addAll(claimed.keySet());
+                        outcomes.release(unsent, clock.instant());
+                        claimed.clear();
+                        break;
+                    }
+                    send(rows, outcomes);
+                    handled += rows.size();
                 }
-                if (clock.instant().isAfter(sendBy)) {
-                    List<String> unsent = new ArrayList<>(rows.stream().map(OutboxRow::id).toList());
-                    unsent.addAll(claimed.keySet());
-                    store.release(unsent, owner, clock.instant());
-                    claimed.clear();
-                    break;
-                }
-                send(rows);
-                handled += rows.size();
+            } finally {
+                store.write(outcomes);
             }
         }
         metrics.backlog(store.backlog());
         return handled;
     }
 
-    private void send(List<OutboxRow> rows) {
+    private void send(List<OutboxRow> rows, DeliveryStore.Outcomes outcomes) {
         OutboxRow first = rows.get(0);
         List<String> ids = rows.stream().map(OutboxRow::id).toList();
         String channel = first.channel();
         Optional<Subscription> subscription = subscriptions.apply(first.subscriptionId());
         if (subscription.isEmpty()) {
-            store.failed(ids, owner, clock.instant(), "subscription " + first.subscriptionId() + " was deleted",
+            outcomes.failed(ids, clock.instant(), "subscription " + first.subscriptionId() + " was deleted",
                     null, 0);
             metrics.delivery(channel, "failed", rows.size());
             return;
@@ -163,7 +170,7 @@ public class DeliveryWorker {
         Subscription sub = subscription.get();
         ChannelSender sender = senders.get(sub.channel().type());
         if (sender == null) {
-            store.failed(ids, owner, clock.instant(), "no sender for channel " + sub.channel().type(), null, 0);
+            outcomes.failed(ids, clock.instant(), "no sender for channel " + sub.channel().type(), null, 0);
             metrics.delivery(channel, "failed", rows.size());
             return;
         }
@@ -186,7 +193,7 @@ public class DeliveryWorker {
         try {
             Integer status = decorated.get();
             now = clock.instant();
-            store.delivered(ids, owner, now, status, attempts.get(), batchKey);
+            outcomes.delivered(ids, now, status, attempts.get(), batchKey);
             metrics.delivery(channel, "delivered", rows.size());
             for (OutboxRow r : rows) {
                 if (r.receivedAt() != null) {
@@ -196,28 +203,29 @@ public class DeliveryWorker {
         } catch (CallNotPermittedException e) {
             if (attempts.get() > 0) {
                 // a half-open probe (or an earlier attempt of this round) failed before the circuit closed the door
-                failedRound(rows, ids, first, sub, channel, batchKey, attempts.get(),
+                failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(),
                         new DeliveryException("target failed, then its circuit opened", true, null, e));
                 return;
             }
             now = clock.instant();
-            store.reschedule(ids, owner, now, now.plus(settings.circuitOpenDelay()),
+            outcomes.reschedule(ids, now, now.plus(settings.circuitOpenDelay()),
                     "circuit open for " + sender.circuitKey(sub), null, attempts.get(), 0);
             metrics.delivery(channel, "circuit_open", rows.size());
         } catch (RequestNotPermitted e) {
             now = clock.instant();
-            store.reschedule(ids, owner, now, now.plusSeconds(1), "rate limited", null, attempts.get(), 0);
+            outcomes.reschedule(ids, now, now.plusSeconds(1), "rate limited", null, attempts.get(), 0);
             metrics.delivery(channel, "rate_limited", rows.size());
         } catch (PermanentDeliveryException e) {
-            store.failed(ids, owner, clock.instant(), e.getMessage(), e.statusCode(), attempts.get());
+            outcomes.failed(ids, clock.instant(), e.getMessage(), e.statusCode(), attempts.get());
             metrics.delivery(channel, "failed", rows.size());
             log.warn("delivery {} to {} failed for good: {}", batchKey, sub.channel().target(), e.getMessage());
         } catch (RuntimeException e) {
-            failedRound(rows, ids, first, sub, channel, batchKey, attempts.get(), e);
+            failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(), e);
         }
     }
 
-    private void failedRound(List<OutboxRow> rows, List<String> ids, OutboxRow first, Subscription sub,
+    private void failedRound(DeliveryStore.Outcomes outcomes, List<OutboxRow> rows, List<String> ids,
+                             OutboxRow first, Subscription sub,
                              String channel, String batchKey, int attempts, RuntimeException e) {
         Instant now = clock.instant();
         Integer status = e instanceof DeliveryException d ? d.statusCode() : null;
@@ -225,12 +233,12 @@ public class DeliveryWorker {
         if (round >= settings.maxRounds()) {
             String reason = "gave up after " + (first.attempts() + attempts) + " attempts in " + round
                     + " rounds: " + e.getMessage();
-            store.failed(ids, owner, now, reason, status, attempts);
+            outcomes.failed(ids, now, reason, status, attempts);
             metrics.delivery(channel, "failed", rows.size());
             log.warn("delivery {} to {} FAILED: {}", batchKey, sub.channel().target(), reason);
         } else {
             Duration wait = settings.roundBackoff().multipliedBy(1L << Math.min(round - 1, 16));
-            store.reschedule(ids, owner, now, now.plus(wait), e.getMessage(), status, attempts, 1);
+            outcomes.reschedule(ids, now, now.plus(wait), e.getMessage(), status, attempts, 1);
             metrics.delivery(channel, "retried", rows.size());
         }
     }

@@ -1,10 +1,13 @@
 package org.borderwatch.alert.store;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.borderwatch.alert.delivery.DeliveryStatus;
@@ -117,40 +120,99 @@ public class DeliveryStore implements InitializingBean {
 
     /** Gives claimed rows back unsent: pending again, due at once, no lease. */
     public void release(Collection<String> ids, String owner, Instant now) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        rows().updateMany(owned(ids, owner), Updates.combine(
-                Updates.set("status", DeliveryStatus.PENDING.name()), Updates.set("updatedAt", Mongo.date(now)),
-                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil")));
+        write(outcomes(owner).release(ids, now));
     }
 
     public void delivered(Collection<String> ids, String owner, Instant now, Integer statusCode, int attempts,
                           String batchKey) {
-        rows().updateMany(owned(ids, owner), Updates.combine(
-                Updates.set("status", DeliveryStatus.DELIVERED.name()),
-                Updates.set("deliveredAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now)),
-                Updates.set("statusCode", statusCode), Updates.set("batchKey", batchKey),
-                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts)));
+        write(outcomes(owner).delivered(ids, now, statusCode, attempts, batchKey));
     }
 
     public void reschedule(Collection<String> ids, String owner, Instant now, Instant notBefore, String reason,
                            Integer statusCode, int attempts, int rounds) {
-        rows().updateMany(owned(ids, owner), Updates.combine(
-                Updates.set("status", DeliveryStatus.PENDING.name()),
-                Updates.set("notBefore", Mongo.date(notBefore)), Updates.set("updatedAt", Mongo.date(now)),
-                Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
-                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"),
-                Updates.inc("attempts", attempts), Updates.inc("rounds", rounds)));
+        write(outcomes(owner).reschedule(ids, now, notBefore, reason, statusCode, attempts, rounds));
     }
 
     public void failed(Collection<String> ids, String owner, Instant now, String reason, Integer statusCode,
                        int attempts) {
-        rows().updateMany(owned(ids, owner), Updates.combine(
-                Updates.set("status", DeliveryStatus.FAILED.name()), Updates.set("updatedAt", Mongo.date(now)),
-                Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
-                Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"), Updates.inc("attempts", attempts),
-                Updates.inc("rounds", 1)));
+        write(outcomes(owner).failed(ids, now, reason, statusCode, attempts));
+    }
+
+    /** Collects the outcomes of one claim's notifications so that {@link #write} stores them together. */
+    public Outcomes outcomes(String owner) {
+        return new Outcomes(owner);
+    }
+
+    /**
+     * Stores collected outcomes with ONE unordered {@code bulkWrite} (one {@code updateMany} per notification,
+     * each conditional on the lease owner as always); nothing when there are none.
+     */
+    public void write(Outcomes outcomes) {
+        if (!outcomes.writes.isEmpty()) {
+            rows().bulkWrite(List.copyOf(outcomes.writes), new BulkWriteOptions().ordered(false));
+            outcomes.writes.clear();
+        }
+    }
+
+    /**
+     * The outcomes of claimed rows, not yet written: each call adds one conditional {@code updateMany} (rows this
+     * owner still holds) to be sent with the others by {@link DeliveryStore#write}.
+     */
+    public static final class Outcomes {
+
+        private final String owner;
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+
+        private Outcomes(String owner) {
+            this.owner = owner;
+        }
+
+        public int pending() {
+            return writes.size();
+        }
+
+        /** Pending again, due at once, no lease. */
+        public Outcomes release(Collection<String> ids, Instant now) {
+            return add(ids, Updates.combine(
+                    Updates.set("status", DeliveryStatus.PENDING.name()), Updates.set("updatedAt", Mongo.date(now)),
+                    Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil")));
+        }
+
+        public Outcomes delivered(Collection<String> ids, Instant now, Integer statusCode, int attempts,
+                                  String batchKey) {
+            return add(ids, Updates.combine(
+                    Updates.set("status", DeliveryStatus.DELIVERED.name()),
+                    Updates.set("deliveredAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now)),
+                    Updates.set("statusCode", statusCode), Updates.set("batchKey", batchKey),
+                    Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"),
+                    Updates.inc("attempts", attempts)));
+        }
+
+        public Outcomes reschedule(Collection<String> ids, Instant now, Instant notBefore, String reason,
+                                   Integer statusCode, int attempts, int rounds) {
+            return add(ids, Updates.combine(
+                    Updates.set("status", DeliveryStatus.PENDING.name()),
+                    Updates.set("notBefore", Mongo.date(notBefore)), Updates.set("updatedAt", Mongo.date(now)),
+                    Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
+                    Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"),
+                    Updates.inc("attempts", attempts), Updates.inc("rounds", rounds)));
+        }
+
+        public Outcomes failed(Collection<String> ids, Instant now, String reason, Integer statusCode,
+                               int attempts) {
+            return add(ids, Updates.combine(
+                    Updates.set("status", DeliveryStatus.FAILED.name()), Updates.set("updatedAt", Mongo.date(now)),
+                    Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
+                    Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"),
+                    Updates.inc("attempts", attempts), Updates.inc("rounds", 1)));
+        }
+
+        private Outcomes add(Collection<String> ids, Bson update) {
+            if (!ids.isEmpty()) {
+                writes.add(new UpdateManyModel<>(owned(ids, owner), update));
+            }
+            return this;
+        }
     }
 
     public List<OutboxRow> byAlert(UUID alertId) {

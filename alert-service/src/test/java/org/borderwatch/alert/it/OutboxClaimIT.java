@@ -154,4 +154,46 @@ class OutboxClaimIT extends AlertServiceITSupport {
         assertThat(ids.subList(0, 4)).allSatisfy(id -> assertThat(deliveryStore.find(id).orElseThrow().status())
                 .isEqualTo(DeliveryStatus.DELIVERED));
     }
+
+    @Test
+    void theOutcomesOfOneClaimAreWrittenTogetherAndOnlyToRowsTheWorkerStillHolds() {
+        Instant at = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<String> ids = insertRows(7, at.minusSeconds(1));
+        assertThat(deliveryStore.claimAll(ids.subList(0, 6), "worker-a", at, at.plus(LEASE))).hasSize(6);
+        assertThat(deliveryStore.claimAll(ids.subList(6, 7), "worker-b", at, at.plus(LEASE))).hasSize(1);
+
+        var outcomes = deliveryStore.outcomes("worker-a")
+                .delivered(ids.subList(0, 2), at.plusSeconds(1), 204, 1, "batch-1")
+                .reschedule(ids.subList(2, 4), at.plusSeconds(1), at.plusSeconds(60), "HTTP 503", 503, 3, 1)
+                .failed(ids.subList(4, 5), at.plusSeconds(1), "HTTP 410", 410, 1)
+                .release(ids.subList(5, 6), at.plusSeconds(1))
+                // worker-b holds this one: worker-a's outcome must not touch it
+                .delivered(ids.subList(6, 7), at.plusSeconds(1), 204, 1, "not-mine");
+        assertThat(outcomes.pending()).isEqualTo(5);
+        // nothing is written before write(...)
+        assertThat(ids.subList(0, 6)).allSatisfy(id -> assertThat(deliveryStore.find(id).orElseThrow().status())
+                .isEqualTo(DeliveryStatus.IN_FLIGHT));
+
+        deliveryStore.write(outcomes);
+
+        assertThat(outcomes.pending()).isZero();
+        assertThat(ids.subList(0, 2)).allSatisfy(id -> {
+            OutboxRow row = deliveryStore.find(id).orElseThrow();
+            assertThat(row.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(row.statusCode()).isEqualTo(204);
+        });
+        assertThat(ids.subList(2, 4)).allSatisfy(id -> {
+            OutboxRow row = deliveryStore.find(id).orElseThrow();
+            assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(row.attempts()).isEqualTo(3);
+            assertThat(row.rounds()).isEqualTo(1);
+            assertThat(row.notBefore()).isEqualTo(at.plusSeconds(60));
+        });
+        assertThat(deliveryStore.find(ids.get(4)).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(deliveryStore.find(ids.get(5)).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(deliveryStore.find(ids.get(6)).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+        // a released row is due at once: claimable again by anyone
+        assertThat(deliveryStore.claimAll(ids, "worker-c", at.plusSeconds(2), at.plus(LEASE)))
+                .extracting(OutboxRow::id).containsExactly(ids.get(5));
+    }
 }
