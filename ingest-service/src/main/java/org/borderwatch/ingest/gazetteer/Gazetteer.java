@@ -172,7 +172,9 @@ public final class Gazetteer {
         if (byStem.isEmpty()) {
             return null;
         }
-        for (int cut = 1; cut <= MAX_SUFFIX && key.length() - cut >= MIN_STEM; cut++) {
+        // the ending is part of the last word only: "Горис, Сотк" is not Goris with an ending " сотк"
+        int lastWord = key.lastIndexOf(' ') + 1;
+        for (int cut = 1; cut <= MAX_SUFFIX && key.length() - cut >= Math.max(MIN_STEM, lastWord + 1); cut++) {
             Place p = byStem.get(key.substring(0, key.length() - cut));
             if (p != null) {
                 return p;

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Casualty counts in the texts the stance rules do not read (Russian, Armenian, Azerbaijani): killed and wounded
  * counts only ("погибли четыре военнослужащих", "զոհվել է երկու զինծառայող", "iki hərbçi şəhid olub"). Whose losses
- * only when the text says "our" in its language ("двое наших военнослужащих", "մեր չորս զինծառայող",
- * "hərbçimiz"): then the source's side; otherwise nobody's. No stance or actor is read from these words.
+ * when the text says "our" in its language ("двое наших военнослужащих", "մեր չորս զինծառայող", "hərbçimiz"): the
+ * source's side; else when the people counted carry a nationality ("49 армянских военнослужащих", "военнослужащих
+ * ВС Армении", "Azərbaycan Ordusunun hərbçisi", "հայկական բանակի վեց զինծառայող"): that side — never the side
+ * named as attacker elsewhere in the sentence. No stance or actor is read from these words.
  */
 final class ForeignCasualties {
 
@@ -58,6 +60,22 @@ final class ForeignCasualties {
             + "пограничник\\p{L}*|офицер\\p{L}*|контрактник\\p{L}*|жител\\p{L}*|мирн\\p{L}*|"
             + "զինծառայող\\p{L}*|զինվոր\\p{L}*|քաղաքացի\\p{L}*|սահմանապահ\\p{L}*|սպա\\p{L}*|"
             + "hərbçi\\p{L}*|hərbi|qulluqçu\\p{L}*|əsgər\\p{L}*|nəfər\\p{L}*|mülki|sərhədçi\\p{L}*|zabit\\p{L}*");
+    /** A side's name or adjective (lower case): whose people, when attached to the word for them. */
+    private static final Pattern ARMENIAN = Pattern.compile("армянск\\p{L}*|армени[яиюей]|հայկական|հհ|հայաստանի|"
+            + "erməni\\p{L}*|ermənistan\\p{L}*");
+    private static final Pattern AZERBAIJANI = Pattern.compile("азербайджанск\\p{L}*|азербайджан[аеуомы]?|"
+            + "ադրբեջանական|ադրբեջանի|ադրբեջան|azərbaycan\\p{L}*");
+    /** Words between a side's name and the people: its army ("Вооруженных сил", "բանակի", "Ordusunun", "ЗОУ"). */
+    private static final Pattern ARMY = Pattern.compile("вооруж\\p{L}*|сил|вс|армии|армия|пограничн\\p{L}*|войск\\p{L}*|"
+            + "բանակի|զու|զինված|ուժերի|ordu\\p{L}*|silahlı|qüvvə\\p{L}*|sərhəd|xidmətinin");
+    /** A full stop after an initial ("əsgər E. Məmmədov") ends no clause. */
+    private static final Pattern INITIAL = Pattern.compile("(?<=(?<!\\p{L})\\p{Lu})\\.");
+    /** Singular people in Azerbaijani (no plural -lar/-lər) and Armenian (no plural -ներ/-եր). */
+    private static final Pattern PLURAL = Pattern.compile(".*(?:lar|lər|ներ|եր)\\p{L}{0,4}");
+    /** "bir neçə", "несколько", "մի քանի": several people, no count (not one). */
+    private static final Pattern VAGUE = Pattern.compile("neçə|sıra|bəzi|несколько|ряд|քանի");
+    private static final Pattern SINGULAR_AZ_HY = Pattern.compile("şəhid|həlak|yaralan\\p{L}*|զոհվել|վիրավորվել");
+
     /** "Our": Russian наш-, Armenian մեր, Azerbaijani bizim or a person noun with the suffix -(ı)mız. */
     private static final Pattern OUR = Pattern.compile("наш\\p{L}*|մեր|bizim");
     private static final Pattern OUR_SUFFIX = Pattern.compile("(?:hərbçi|qulluqçu|əsgər|sərhədçi|zabit)\\p{L}*"
@@ -70,6 +88,8 @@ final class ForeignCasualties {
         Integer killed = null;
         Integer wounded = null;
         boolean ours = false;
+        Party named = null;
+        text = INITIAL.matcher(text).replaceAll(" ");
         Matcher clause = CLAUSE.matcher(text);
         while (clause.find()) {
             List<String> words = new ArrayList<>();
@@ -92,6 +112,12 @@ final class ForeignCasualties {
                         PERSON.matcher(t).matches())) {
                     count = 1;
                 }
+                if (count == null && SINGULAR_AZ_HY.matcher(word).matches() && singularVerb(next)
+                        && words.stream().anyMatch(t -> PERSON.matcher(t).matches() && !PLURAL.matcher(t).matches())
+                        && words.stream().noneMatch(t -> PERSON.matcher(t).matches() && PLURAL.matcher(t).matches()
+                        || VAGUE.matcher(t).matches())) {
+                    count = 1; // "Azərbaycan Ordusunun hərbçisi şəhid olub", "զոհվել է զինծառայող": one person
+                }
                 if (count == null) {
                     continue;
                 }
@@ -101,18 +127,22 @@ final class ForeignCasualties {
                     wounded = wounded == null ? count : Math.max(wounded, count);
                 }
                 ours |= saysOur(words);
+                if (named == null) {
+                    named = nationality(sentenceWords(text, clause.start()));
+                }
             }
         }
         if (killed == null && wounded == null) {
             return NO_LOSSES.matcher(text).find() ? new Casualties(0, 0, null) : null;
         }
-        Party whose = ours && sourceParty != null && sourceParty.isBelligerent() ? sourceParty : null;
+        Party whose = ours && sourceParty != null && sourceParty.isBelligerent() ? sourceParty : named;
         return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
     }
 
     /**
      * The nearest count to the casualty word at {@code i} in its clause: a number word anywhere within four words, or
-     * digits right before a word naming people or the casualty word itself (so "13 февраля" is not a count).
+     * digits right before a word naming people (also past a side's adjective), or the casualty word itself (so "13
+     * февраля" is not a count).
      */
     private static Integer count(List<String> words, int i) {
         for (int d = 1; d <= 4; d++) {
@@ -130,13 +160,83 @@ final class ForeignCasualties {
                 if (n != null && (!w.equals("on") || person)) { // Azerbaijani "on" (ten) only before people
                     return n;
                 }
+                boolean sidesPeople = k + 2 < words.size() && side(words.get(k + 1)) != null
+                        && PERSON.matcher(words.get(k + 2)).matches(); // "49 армянских военнослужащих"
                 if (w.chars().allMatch(Character::isDigit) && w.length() <= 3 && k + 1 < words.size()
-                        && (k + 1 == i || PERSON.matcher(words.get(k + 1)).matches())) {
+                        && (k + 1 == i || PERSON.matcher(words.get(k + 1)).matches() || sidesPeople)) {
                     return Integer.valueOf(w);
                 }
             }
         }
         return null;
+    }
+
+    /** Azerbaijani "şəhid olub" / "yaralanıb" (no plural ending), Armenian "զոհվել է" (not "են"). */
+    private static boolean singularVerb(String next) {
+        return !next.endsWith("lar") && !next.endsWith("lər") && !next.equals("են");
+    }
+
+    /** The words of the sentence around a clause (clauses split at commas; a nationality may sit before one). */
+    private static List<String> sentenceWords(String text, int at) {
+        int from = at;
+        while (from > 0 && ".!?։\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = at;
+        while (to < text.length() && ".!?։\n".indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        List<String> words = new ArrayList<>();
+        Matcher w = WORD.matcher(text.substring(from, to));
+        while (w.find()) {
+            words.add(w.group().toLowerCase(Locale.ROOT));
+        }
+        return words;
+    }
+
+    /**
+     * The side of the people counted in a sentence, when a word for them carries it: right before them, past numbers,
+     * other words for people and army words ("49 армянских военнослужащих", "Azərbaycan Ordusunun hərbçisi",
+     * "հայկական բանակի վեց զինծառայողներ"), or right after them through army words ("военнослужащих ВС Армении").
+     * A side named anywhere else (the attacker) is not whose losses they are.
+     */
+    private static Party nationality(List<String> words) {
+        Party found = null;
+        for (int p = 0; p < words.size(); p++) {
+            if (!PERSON.matcher(words.get(p)).matches()) {
+                continue;
+            }
+            Party side = null;
+            for (int k = p - 1; k >= Math.max(0, p - 4) && side == null; k--) {
+                String w = words.get(k);
+                side = side(w);
+                if (side == null && !(ARMY.matcher(w).matches() || PERSON.matcher(w).matches() || NUMBERS.containsKey(w)
+                        || w.chars().allMatch(Character::isDigit))) {
+                    break;
+                }
+            }
+            for (int k = p + 1; k <= Math.min(words.size() - 1, p + 3) && side == null
+                    && ARMY.matcher(words.get(p + 1)).matches(); k++) {
+                side = side(words.get(k));
+                if (side == null && !ARMY.matcher(words.get(k)).matches()) {
+                    break;
+                }
+            }
+            if (side != null) {
+                if (found != null && found != side) {
+                    return null; // both sides' people: whose losses is not one side
+                }
+                found = side;
+            }
+        }
+        return found;
+    }
+
+    private static Party side(String word) {
+        if (ARMENIAN.matcher(word).matches()) {
+            return Party.AM;
+        }
+        return AZERBAIJANI.matcher(word).matches() ? Party.AZ : null;
     }
 
     private static boolean saysOur(List<String> words) {

@@ -194,6 +194,7 @@ public final class StatementExtractor {
             return !StatementRules.STATEMENT_DATE_BEFORE.matcher(before).find()
                     && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find();
         }).toList();
+        kept = ofTheEvent(text, kept);
         // "a patrol visited Sotk on 12 May and confirmed traces of shelling on 11 May": the date the event noun
         // carries is the event's, the date of the observer's visit is not
         List<DateSpan> ofEvent = kept.stream().filter(d -> StatementRules.EVENT_DATE_BEFORE
@@ -204,6 +205,26 @@ public final class StatementExtractor {
         List<DateSpan> visits = kept.stream().filter(d -> !ofEvent.contains(d) && StatementRules.VISIT_DATE_BEFORE
                 .matcher(text.substring(Math.max(0, d.start() - 60), d.start())).find()).toList();
         return visits.isEmpty() ? kept : kept.stream().filter(d -> !visits.contains(d)).toList();
+    }
+
+    /**
+     * Beside other dates, a date is not the event's when it dates a saying ("residents said on Thursday that troops
+     * fired on Tuesday") or sits in a sentence that describes no event ("on 31 January the sides exchanged proposals
+     * on the peace agreement. However, on 12 February Armenian forces opened fire ..."). Alone, each is kept.
+     */
+    private static List<DateSpan> ofTheEvent(String text, List<DateSpan> dates) {
+        if (dates.size() < 2) {
+            return dates;
+        }
+        List<DateSpan> kept = dates.stream().filter(d -> !StatementRules.REPORTING_DATE_BEFORE
+                .matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()).toList();
+        if (kept.isEmpty()) {
+            kept = dates;
+        }
+        List<Span> sentences = Sentences.split(text);
+        List<DateSpan> inEvents = kept.stream().filter(d -> sentences.stream().filter(s -> s.contains(d.start()))
+                .anyMatch(s -> describesEvent(s.of(text)))).toList();
+        return inEvents.isEmpty() ? kept : inEvents;
     }
 
     /** Clock times of the event: not the time of an earlier statement ("its statement of 11 November at 18:40"). */
@@ -305,12 +326,14 @@ public final class StatementExtractor {
 
     private static Stance stance(String text, Source source) {
         if (source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
-            if (StatementRules.OBSERVED_NOTHING.matcher(text).find()) {
+            // a confirmation confirms an event: "the ICRC confirms that it facilitated a handover" confirms none
+            boolean confirms = StatementRules.CONFIRMS.matcher(text).find() && describesEvent(text);
+            // "On 24 October a patrol heard gunfire ... The rest of the month was calm": the calm is not about it
+            if (StatementRules.OBSERVED_NOTHING.matcher(confirms ? without(text, StatementRules.REMAINDER) : text)
+                    .find()) {
                 return Stance.REFUTATION;
             }
-            // a confirmation confirms an event: "the ICRC confirms that it facilitated a handover" confirms none
-            return StatementRules.CONFIRMS.matcher(text).find() && describesEvent(text)
-                    ? Stance.CONFIRMATION : Stance.UNKNOWN;
+            return confirms ? Stance.CONFIRMATION : Stance.UNKNOWN;
         }
         if (StatementRules.DENIAL.matcher(text).find()) {
             return Stance.DENIAL;
@@ -318,9 +341,58 @@ public final class StatementExtractor {
         return describesEvent(text) ? Stance.CLAIM : Stance.UNKNOWN;
     }
 
+    /** The text with the sentences that match {@code pattern} blanked (same length). */
+    private static String without(String text, Pattern pattern) {
+        if (!pattern.matcher(text).find()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text);
+        for (Span s : Sentences.split(text)) {
+            if (pattern.matcher(s.of(text)).find()) {
+                for (int i = s.start(); i < s.end(); i++) {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The text with the words blanked (same length, offsets stay valid) that name no event where they stand: mines and
+     * ordnance in a sentence about clearing them without a blast or victim ("neutralised 1,105 anti-tank mines"), and
+     * detainees or captives in a sentence about their release, handover or exchange.
+     */
+    static String withoutNonEvents(String text) {
+        boolean clearance = StatementRules.CLEARANCE.matcher(text).find();
+        boolean release = StatementRules.RELEASE.matcher(text).find();
+        if (!clearance && !release) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text);
+        for (Span s : Sentences.split(text)) {
+            String sentence = s.of(text);
+            if (clearance && StatementRules.CLEARANCE.matcher(sentence).find()
+                    && !StatementRules.BLAST.matcher(sentence).find()) {
+                blank(b, StatementRules.MINE_WORDS.matcher(sentence), s.start());
+            }
+            if (release && StatementRules.RELEASE.matcher(sentence).find()) {
+                blank(b, StatementRules.DETENTION_WORDS.matcher(sentence), s.start());
+            }
+        }
+        return b.toString();
+    }
+
+    private static void blank(StringBuilder b, Matcher m, int offset) {
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                b.setCharAt(offset + i, ' ');
+            }
+        }
+    }
+
     private static boolean describesEvent(String text) {
         // "no ceasefire violations were recorded" names an event word only to say it did not happen
-        String said = StatementRules.NO_EVENT.matcher(text).replaceAll(" ");
+        String said = StatementRules.NO_EVENT.matcher(withoutNonEvents(text)).replaceAll(" ");
         return StatementRules.EVENT_CUE.matcher(said).find()
                 || StatementRules.EVENT_SCAN.matcher(said.toLowerCase(Locale.ROOT)).find();
     }
@@ -506,7 +578,7 @@ public final class StatementExtractor {
      */
     private static List<EventType> eventTypes(String text, List<Span> sentences, Stance stance,
                                               Casualties casualties) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = withoutNonEvents(text).toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
         List<Integer> weaponAt = new ArrayList<>();
@@ -910,22 +982,28 @@ public final class StatementExtractor {
         return new Answers(List.of(), accuser, from, to, segments);
     }
 
-    private static final Pattern ANAPHOR = Pattern.compile("^\\W*(?:that|this|these|those|such|it|all\\s+this)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANAPHOR = Pattern.compile("^\\W*(?:that|this|these|those|such|it|all\\s+this)\\b"
+            + "|\\b(?:this|that|these|those|such)\\s+(?:information|claims?|reports?|allegations?|accusations?|"
+            + "statements?|assertions?|news|rumou?rs?)\\b", Pattern.CASE_INSENSITIVE);
+    /** How far back a denial's "this information" may point: a briefing's question can be two sentences up. */
+    private static final int BACK_SENTENCES = 3;
 
     /**
-     * The places of the sentence before a denial that points back to it ("X claims ... near Berd. That is
-     * baseless."); none otherwise.
+     * The places of the nearest sentence before a denial that points back to it ("X claims ... near Berd. That is
+     * baseless."; a briefing's "Question: ... near Kollugishlaq? ... Answer: this information does not correspond
+     * to reality"), at most three sentences back; none otherwise.
      */
     private static List<PlaceMention> referredBack(String text, List<Span> sentences, List<Span> denying,
                                                    List<PlaceMention> mentions) {
         for (Span d : denying) {
             int k = sentences.indexOf(d);
             if (k > 0 && ANAPHOR.matcher(d.of(text)).find()) {
-                Span previous = sentences.get(k - 1);
-                List<PlaceMention> there = mentions.stream().filter(m -> previous.contains(m.start())).toList();
-                if (!there.isEmpty()) {
-                    return there;
+                for (int j = k - 1; j >= Math.max(0, k - BACK_SENTENCES); j--) {
+                    Span previous = sentences.get(j);
+                    List<PlaceMention> there = mentions.stream().filter(m -> previous.contains(m.start())).toList();
+                    if (!there.isEmpty()) {
+                        return there;
+                    }
                 }
             }
         }

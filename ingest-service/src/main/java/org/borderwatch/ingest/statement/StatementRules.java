@@ -68,7 +68,7 @@ final class StatementRules {
     static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
             + "gunfire|explosions?|military\\s+activity|movements?\\s+of|build-?up|troops|fortification|engineering|"
-            + "construction|drones?)|heard\\s+(?:shots|gunfire|explosions?)|\\bwitnessed\\b|"
+            + "construction|drones?)|heard\\s+(?:[\\w-]+\\s+){0,3}?(?:shots|gunfire|gunshots|shooting|firing|explosions?|bursts)\\b|\\bwitnessed\\b|"
             + "(?:saw|seen|observed|documented|recorded|noted|found|witnessed|registered|inspected|verified)\\s+(?:the\\s+)?"
             + "(?:(?:fresh|recent|visible|clear)\\s+)?(?:traces?|consequences|damage|impacts?|aftermath|craters?|"
             + "signs?|evidence|results?)\\s+(?:\\w+\\s+){0,2}?(?:of|from|by|caused\\s+by)\\s+(?:the\\s+)?(?:recent\\s+)?"
@@ -139,6 +139,34 @@ final class StatementRules {
             + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|"
             + "information|remarks|comments)(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
             + "disseminated|spread|circulated|distributed|dated))?(?:\\s+(?:of|on|from|dated))?\\s*$");
+
+    /** A date after a reporting verb ("residents said on Thursday"): when the statement was made, not the event. */
+    static final Pattern REPORTING_DATE_BEFORE = p("\\b(?:said|says|told\\s+(?:[\\w-]+\\s+){0,2}?|stated|announced|reported|"
+            + "claimed|added|noted|wrote|declared|commented|tweeted|posted)\\s+(?:(?:late|early|earlier)\\s+)?(?:on\\s+)?$");
+
+    /**
+     * Mine clearance (not an explosion): "ANAMA cleared 1,240 hectares and neutralised 3,412 anti-personnel mines".
+     * In such a sentence without a blast or a victim, mines and ordnance describe no event.
+     */
+    static final Pattern CLEARANCE = words("clear(?:ed|ing|ance)\\b|de-?min(?:ing|ed|ers?)\\b|neutrali[sz]\\w*|defus\\w*|"
+            + "disarm\\w*|found\\s+and\\s+destroyed|removed\\b");
+    static final Pattern BLAST = words("explod\\w*|explosions?\\b|detonat\\w*|blasts?\\b|went\\s+off|blew\\s+up|stepped\\s+on|"
+            + "ran\\s+over|drove\\s+over|hit\\b|struck\\b|killed|wounded|injured|died\\b|hurt\\b");
+    static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+)?mines?\\b|"
+            + "(?:unexploded\\s+)?ordnance\\b|uxo\\b|explosive\\s+devices?\\b");
+
+    /**
+     * A release, handover or exchange of detainees (ICRC-facilitated transfers, prisoner swaps): in such a sentence the
+     * nouns for the people held ("detainees", "prisoners") name no detention; a verb still does ("was detained ... and
+     * handed over to investigative bodies").
+     */
+    static final Pattern RELEASE = words("releas\\w*|hand(?:ed|ing|s)?\\s+over\\b|handovers?\\b|exchang\\w*|repatriat\\w*|"
+            + "transfer\\w*|freed\\b|returned\\s+(?:to|home)\\b|return\\s+of\\b|swaps?\\b");
+    static final Pattern DETENTION_WORDS = words("detainees?\\b|captives?\\b|prisoners?\\b|pows?\\b");
+
+    /** An observer's calm for the rest of a period ("The rest of the month was calm"): not about the event it saw. */
+    static final Pattern REMAINDER = words("the\\s+rest\\s+of\\b|otherwise\\b|apart\\s+from\\s+(?:this|that|these)\\b|"
+            + "except\\s+(?:for\\s+)?(?:this|that|these)\\b|other\\s+than\\s+(?:this|that)\\b|remainder\\s+of\\b");
 
     /** A date carried by an event noun ("traces of shelling on 11 May", "the attack of 5 June"): the event's date. */
     static final Pattern EVENT_DATE_BEFORE = p("\\b(?:shelling|fire|firing|shooting|shots|gunfire|attacks?|strikes?|"

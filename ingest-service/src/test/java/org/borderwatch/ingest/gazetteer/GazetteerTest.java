@@ -178,6 +178,13 @@ class GazetteerTest {
     }
 
     @Test
+    void anEndingStaysInsideTheLastWord() {
+        // "Горис, Сотк" is not Goris with the ending " сотк": each of the three places is found
+        assertThat(gazetteer.find("направления Горис, Сотк и Джермук")).extracting(m -> m.place().id())
+                .containsExactly("goris", "sotk", "jermuk");
+    }
+
+    @Test
     void searchFindsByAnyAlias() {
         assertThat(gazetteer.search("digh")).extracting(Place::id).containsExactly("tegh");
         assertThat(gazetteer.search("")).hasSize(gazetteer.places().size());

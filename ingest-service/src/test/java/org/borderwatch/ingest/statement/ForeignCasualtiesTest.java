@@ -25,4 +25,25 @@ class ForeignCasualtiesTest {
         assertThat(ForeignCasualties.read("Обстрел продолжался час. Потерь нет.", Party.AM))
                 .isEqualTo(new Casualties(0, 0, null));
     }
+
+    @Test
+    void thePeopleCountedCarryTheirSideNotTheAttackers() {
+        assertThat(ForeignCasualties.read("В результате обстрела со стороны Азербайджана погибли 49 армянских "
+                + "военнослужащих.", Party.AM)).isEqualTo(new Casualties(49, 0, Party.AM));
+        assertThat(ForeignCasualties.read("Ранены двое военнослужащих Вооруженных сил Армении.", null))
+                .isEqualTo(new Casualties(0, 2, Party.AM));
+        assertThat(ForeignCasualties.read("Զոհվել են հայկական բանակի վեց զինծառայողներ։", Party.AM))
+                .isEqualTo(new Casualties(6, 0, Party.AM));
+        // the attacker's name alone says nothing about whose losses
+        assertThat(ForeignCasualties.read("Огнем азербайджанских подразделений ранен один военнослужащий.", Party.AM))
+                .isEqualTo(new Casualties(0, 1, null));
+    }
+
+    @Test
+    void aSingularPersonWithoutANumberIsOneAndAnInitialEndsNoClause() {
+        assertThat(ForeignCasualties.read("Nəticədə Azərbaycan Ordusunun hərbçisi, əsgər E. Məmmədov şəhid olub.",
+                Party.AZ)).isEqualTo(new Casualties(1, 0, Party.AZ));
+        assertThat(ForeignCasualties.read("Ermənistan tərəfinin atəşi nəticəsində hərbçilər yaralanıb.", Party.AZ))
+                .isNull(); // plural, no number: no count
+    }
 }
