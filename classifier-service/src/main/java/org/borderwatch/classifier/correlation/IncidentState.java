@@ -25,6 +25,11 @@ public final class IncidentState {
     public OffsetDateTime to;
     public OffsetDateTime start;
     public OffsetDateTime lastPublished;
+    /**
+     * No longer written: QUIET_BROKEN reads the segment's starts as known now (a claim published late about an
+     * earlier event can end a calm that an incident opened before it seemed to break). Kept so that state written by
+     * an earlier version still reads.
+     */
     public List<OffsetDateTime> priorStarts = new ArrayList<>();
     public long version;
     public Assessment last;

@@ -77,7 +77,8 @@ final class Assessor {
             inc.claimSources = verdict.claimSources();
             CasualtyRules.Tally tally = CasualtyRules.tally(members(inc));
             IncidentFacts facts = new IncidentFacts(inc.id, inc.segment, inc.from, inc.to, verdict.occurrence(),
-                    members(inc), tally.casualties(), inc.start, inc.priorStarts);
+                    members(inc), tally.casualties(), inc.start,
+                    inc.alone ? List.of() : state.segmentStarts.getOrDefault(inc.segment, List.of()));
             evaluated.add(new Evaluated(inc, statements, verdict, tally, facts));
         }
         refreshClaimOccurrences(evaluated);
@@ -107,6 +108,7 @@ final class Assessor {
                 settings.severity(), settings.signals().fatalitiesCritical());
         List<String> rationale = new ArrayList<>();
         e.statements().forEach(r -> rationale.add(Sentences.describe(r, inc.segment)));
+        rationale.addAll(partlyObserved(inc, e.statements()));
         rationale.addAll(e.tally().sentences());
         rationale.addAll(e.verdict().reasons());
         if (!signals.isEmpty()) {
@@ -145,6 +147,33 @@ final class Assessor {
         }
         all.sort(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId));
         return all;
+    }
+
+    /**
+     * Sentences for observers' refutations that watched part of a claim's period but not all of it (and so are not
+     * among the incident's statements): the analyst sees why the observation of that place and night does not refute
+     * the claim. Changes no verdict.
+     */
+    private List<String> partlyObserved(IncidentState inc, List<IncidentReport> statements) {
+        if (inc.alone || state.observations.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<IncidentReport> claims = statements.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+        for (UUID o : state.observations) {
+            IncidentReport obs = state.reports.get(o);
+            if (obs == null || statements.contains(obs)) {
+                continue;
+            }
+            claims.stream().filter(c -> VerdictRules.coversPartOf(obs, inc.segment, c.occurredAt(), c.occurredUntil()))
+                    .findFirst().ifPresent(c -> out.add(Sentences.who(obs.source()) + " observed " + inc.segment
+                            + " from " + Sentences.day(obs.coverage().from()) + " to "
+                            + Sentences.day(obs.coverage().to()) + " and saw nothing (statement of "
+                            + Sentences.time(obs.publishedAt()) + "), but its observation does not cover "
+                            + Sentences.who(c.source()) + "'s claim about " + Sentences.time(c.occurredAt())
+                            + ", which runs past the observed period: not refuted."));
+        }
+        return out;
     }
 
     private List<IncidentReport> members(IncidentState inc) {
@@ -218,15 +247,22 @@ final class Assessor {
         return t.length() <= 160 ? t : t.substring(0, 157) + "...";
     }
 
-    /** A response to a claim of a closed incident: its own closed assessment, saying what it answers. */
-    Assessment assessAnswerToClosed(IncidentReport r, ClaimRecord claim) {
+    /**
+     * A response to claims of closed incidents: its own closed assessment, saying what it answers (every claim, in
+     * event-time order; the assessment stands in the first claim's segment over the claims' period).
+     */
+    Assessment assessAnswerToClosed(IncidentReport r, List<ClaimRecord> claims) {
+        ClaimRecord claim = claims.get(0);
         BorderSegment segment = claim.segments().isEmpty() ? BorderSegment.UNRESOLVED : claim.segments().get(0);
         Verdict verdict = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
         List<String> rationale = new ArrayList<>();
         rationale.add(Sentences.describe(r));
-        rationale.add("It answers " + claim.who() + "'s claim about " + Sentences.time(claim.occurredAt()) + " in "
-                + Sentences.segments(claim.segments()) + ", whose incident had already closed (its last verdict "
-                + claim.occurrence() + "); the closed incident is not reopened, so this statement is assessed alone.");
+        boolean one = claims.size() == 1;
+        rationale.add("It answers " + String.join("; ", claims.stream().map(c -> c.who() + "'s claim about "
+                + Sentences.time(c.occurredAt()) + " in " + Sentences.segments(c.segments()) + " (last verdict "
+                + c.occurrence() + ")").toList()) + ", whose incident" + (one ? " had" : "s had") + " already closed; "
+                + "the closed incident" + (one ? " is" : "s are") + " not reopened, so this statement is assessed "
+                + "alone.");
         // the claim is not in this assessment: "the claim it answers is not known" would contradict the sentence above
         verdict.reasons().stream().filter(x -> !x.startsWith("Occurrence UNVERIFIED")).forEach(rationale::add);
         if (verdict.occurrence() == Occurrence.UNVERIFIED) {
@@ -237,7 +273,8 @@ final class Assessor {
         Severity severity = SeverityRules.severity(verdict.occurrence(), List.of(), List.of(), settings.severity(),
                 settings.signals().fatalitiesCritical());
         return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
-                new TimeWindow(claim.occurredAt(), claim.occurredUntil()), verdict.occurrence(),
+                new TimeWindow(claim.occurredAt(), claims.stream().map(ClaimRecord::occurredUntil)
+                        .max(Comparator.naturalOrder()).orElseThrow()), verdict.occurrence(),
                 verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
                 List.of(), severity, List.of(), true, rationale, state.streamTime, List.of(r.source().id()));
     }

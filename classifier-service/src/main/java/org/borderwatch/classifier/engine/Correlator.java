@@ -100,6 +100,7 @@ final class Correlator {
             }
             recordClaim(r);
             out.addAll(adoptPending(r));
+            answerLaterClaim(r);
             return out;
         }
         if (r.answers() != null && r.stance().isResponse()) {
@@ -111,9 +112,10 @@ final class Correlator {
             if (coverage) {
                 return out;
             }
-            Optional<ClaimRecord> closedClaim = answeredClosedClaim(r);
-            if (closedClaim.isPresent()) {
-                out.add(assessor.assessAnswerToClosed(r, closedClaim.get()));
+            List<ClaimRecord> closedClaims = answeredClosedClaims(r);
+            if (!closedClaims.isEmpty()) {
+                out.add(assessor.assessAnswerToClosed(r, closedClaims));
+                rememberAnswer(r, closedClaims);
                 return out;
             }
             state.pending.add(id);
@@ -207,7 +209,6 @@ final class Correlator {
         if (near.isEmpty()) {
             IncidentState inc = create(segment, r, from, to, false);
             List<OffsetDateTime> starts = state.segmentStarts.computeIfAbsent(segment, s -> new ArrayList<>());
-            inc.priorStarts = new ArrayList<>(starts);
             starts.add(from);
             return List.of();
         }
@@ -311,6 +312,49 @@ final class Correlator {
     }
 
     /**
+     * A response already placed (it found its claim, or it waited and a first claim adopted it) answers every claim its
+     * answers describe, not only the first to arrive: a denial of "claims about 2 and 3 October in Syunik", published
+     * before either claim, disputes both when they come, as it would had it been published after them. A response
+     * that names its place keeps answering only claims about that place when one of its claims names it (as in
+     * {@link #matching}).
+     */
+    private void answerLaterClaim(IncidentReport claim) {
+        List<IncidentState> targets = state.incidents.stream().filter(i -> i.has(claim.reportId())).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        Set<UUID> responses = new java.util.LinkedHashSet<>();
+        for (IncidentState inc : state.incidents) {
+            for (Membership m : inc.members) {
+                IncidentReport r = state.reports.get(m.reportId());
+                if (r != null && r.answers() != null && r.stance().isResponse() && !state.pending.contains(r.reportId())
+                        && !ReportKinds.isCoverage(r)) {
+                    responses.add(r.reportId());
+                }
+            }
+        }
+        for (UUID id : responses) {
+            IncidentReport response = state.reports.get(id);
+            for (IncidentState target : targets) {
+                if (!target.has(id) && answersIn(response, claim, target) && keepsToItsPlace(response, claim)) {
+                    join(target, response);
+                }
+            }
+        }
+    }
+
+    /** A response naming a place answers a further claim only about that place, once one of its claims names it. */
+    private boolean keepsToItsPlace(IncidentReport response, IncidentReport claim) {
+        String place = response.location().settlement();
+        if (place == null || place.isBlank() || AnswerMatcher.namesSettlementOf(response, claim)) {
+            return true;
+        }
+        return state.incidents.stream().filter(i -> i.has(response.reportId())).flatMap(i -> i.members.stream())
+                .map(m -> state.reports.get(m.reportId()))
+                .noneMatch(c -> c != null && c.stance() == Stance.CLAIM && AnswerMatcher.namesSettlementOf(response, c));
+    }
+
+    /**
      * A waiting response that the claim joined by time (the response stood at its answered period, the claim fell
      * in it) now belongs to the incident through its answer, like any other answer: it no longer shapes the window,
      * so a denial published before its claim gives the same incident as one published after it.
@@ -408,16 +452,29 @@ final class Correlator {
     }
 
     /**
-     * A remembered claim the response answers whose incident has closed (it is in no open incident): the response
-     * will find no claim to join, so it must not wait as if its claim were still to come.
+     * The remembered claims the response answers whose incidents have closed (they are in no open incident), in
+     * event-time order: the response will find no claim to join, so it must not wait as if its claims were still to
+     * come. A denial of "the claims of 3 and 4 September" answers both, not only the first.
      */
-    private Optional<ClaimRecord> answeredClosedClaim(IncidentReport r) {
+    private List<ClaimRecord> answeredClosedClaims(IncidentReport r) {
         if (r.answers() == null) {
-            return Optional.empty();
+            return List.of();
         }
         return state.claims.values().stream().flatMap(List::stream)
                 .filter(c -> state.incidents.stream().noneMatch(i -> i.has(c.reportId())))
                 .filter(c -> AnswerMatcher.answers(r, c))
-                .min(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
+                .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId))
+                .toList();
+    }
+
+    /**
+     * A late answer does not reopen the closed incidents, but the claims' remembered verdicts take it in: a surge in
+     * which most claims have by now been denied is an uncorroborated surge, whenever the denials came.
+     */
+    private void rememberAnswer(IncidentReport r, List<ClaimRecord> answered) {
+        Set<UUID> ids = new HashSet<>();
+        answered.forEach(c -> ids.add(c.reportId()));
+        state.claims.values().forEach(list -> list.replaceAll(c -> !ids.contains(c.reportId()) ? c
+                : c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(), r.stance()))));
     }
 }

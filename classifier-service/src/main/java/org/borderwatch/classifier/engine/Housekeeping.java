@@ -55,10 +55,39 @@ final class Housekeeping {
                 && c.publishedAt().isBefore(claimHorizon)));
         state.claims.values().removeIf(List::isEmpty);
         state.segmentStarts.values().forEach(starts -> {
-            OffsetDateTime latest = starts.stream().max(Comparator.naturalOrder()).orElse(now);
-            starts.removeIf(s -> s.isBefore(latest.minus(settings.signals().quietLookback())));
+            OffsetDateTime horizon = startsHorizon(starts, settings.signals().quietLookback(),
+                    settings.signals().quietCalm(), settings.grace());
+            starts.removeIf(s -> s.isBefore(horizon));
         });
         collectGarbage();
+    }
+
+    /**
+     * The oldest incident start of a segment that QUIET_BROKEN may still need: those within the lookback (and a grace
+     * for incidents learned late) before the latest start, and — when the segment's most recent calm ended within
+     * that period — the lookback before the calm began, so that an incident learned late that falls inside the calm
+     * (a claim published days after the one that seemed to break it) still sees how active the segment was before.
+     * Bounded: a calm holds no starts, so at most the lookback before it and what came after it are kept.
+     */
+    static OffsetDateTime startsHorizon(List<OffsetDateTime> starts, Duration lookback, Duration calm, Duration grace) {
+        if (starts.isEmpty()) {
+            return OffsetDateTime.MIN;
+        }
+        List<OffsetDateTime> sorted = starts.stream().sorted().toList();
+        OffsetDateTime latest = sorted.get(sorted.size() - 1);
+        OffsetDateTime horizon = latest.minus(lookback).minus(grace);
+        for (int i = sorted.size() - 1; i > 0; i--) {
+            OffsetDateTime before = sorted.get(i - 1);
+            OffsetDateTime after = sorted.get(i);
+            if (after.isBefore(horizon)) {
+                break;
+            }
+            if (Duration.between(before, after).compareTo(calm) >= 0) {
+                OffsetDateTime preCalm = before.minus(lookback);
+                return preCalm.isBefore(horizon) ? preCalm : horizon;
+            }
+        }
+        return horizon;
     }
 
     /** Drops reports nothing refers to any more. */

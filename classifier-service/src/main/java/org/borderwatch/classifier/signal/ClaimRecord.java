@@ -30,6 +30,21 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
                 newOccurrence, occurredUntil);
     }
 
+    /**
+     * A claim's verdict after a late answer to it (its incident closed before the answer came): an observer's
+     * confirmation confirms it, an observer's refutation refutes it unless it was confirmed, the accused side's denial
+     * disputes it if no one had answered it yet. Anything else leaves it as it was.
+     */
+    public static Occurrence answeredBy(Occurrence before, org.borderwatch.common.model.Stance stance) {
+        Occurrence was = before == null ? Occurrence.UNVERIFIED : before;
+        return switch (stance) {
+            case CONFIRMATION -> Occurrence.CONFIRMED;
+            case REFUTATION -> was == Occurrence.CONFIRMED ? was : Occurrence.REFUTED;
+            case DENIAL -> was == Occurrence.UNVERIFIED ? Occurrence.DISPUTED : was;
+            default -> was;
+        };
+    }
+
     public ClaimRecord withSegments(List<BorderSegment> newSegments) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, newSegments, occurredAt,
                 publishedAt, occurrence, occurredUntil);

@@ -13,7 +13,8 @@ import org.borderwatch.common.model.Stance;
  * What detectors may know about one open incident.
  *
  * @param start       event time of the incident's first report (the moment that "broke" a calm)
- * @param priorStarts starts of earlier incidents in the segment, as known when this one opened (for QUIET_BROKEN)
+ * @param priorStarts starts of the segment's incidents as known now, open or closed (for QUIET_BROKEN; the detector
+ *                    looks at those before {@code start})
  */
 public record IncidentFacts(UUID id, BorderSegment segment, OffsetDateTime from, OffsetDateTime to,
                             Occurrence occurrence, List<IncidentReport> members, List<Casualties> casualties,

@@ -21,6 +21,9 @@ import org.borderwatch.common.model.SignalType;
  *       later in event time and not published before it: an answer comes after what it answers. A re-telling of an
  *       event (its side's later claim about the same segment and overlapping time: a casualty update) counts from
  *       the first telling.</li>
+ *   <li>Two accounts of one exchange are no cycle: the other side's claim must have ended before this one began.
+ *       Each side blaming the other for fire "between 21:00 and 21:40" and "at 21:15" is a mutual accusation (the
+ *       same event time), not an answer.</li>
  * </ul>
  */
 public final class RetaliationDetector implements SignalDetector {
@@ -49,7 +52,7 @@ public final class RetaliationDetector implements SignalDetector {
             for (ClaimRecord h : context.claimsBetween(c.occurredAt().minus(window), c.occurredAt())) {
                 if (h.party() != side.opponent() || h.reportId().equals(c.reportId())
                         || h.segments().stream().noneMatch(around::contains)
-                        || h.publishedAt().isAfter(told)) {
+                        || h.publishedAt().isAfter(told) || !h.occurredUntil().isBefore(c.occurredAt())) {
                     continue;
                 }
                 return Optional.of(new Signal(type(), List.of(h.reportId(), c.reportId()),

@@ -10,6 +10,7 @@ import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
 
 /** Building blocks of rationale sentences: who, when (in the statement's own offset), where, what. */
 public final class Sentences {
@@ -167,7 +168,7 @@ public final class Sentences {
                 String s = VerdictRules.ownLossesOnly(r)
                         ? who + " reported " + (r.eventTypes().contains(EventType.MINE_EXPLOSION) ? "a mine explosion"
                         : "losses of its own side") + " " + when + where(r)
-                        : acting != null && acting == r.source().party()
+                        : acting != null && acting == r.source().party() && r.source().kind() == SourceKind.PARTY_OFFICIAL
                         ? who + " reported " + what(r.eventTypes()) + " by its own forces " + when + where(r)
                         : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by "
                         + adjective(acting) + " forces") + " " + when + where(r);

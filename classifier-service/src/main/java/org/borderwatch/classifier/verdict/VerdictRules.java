@@ -93,9 +93,7 @@ public final class VerdictRules {
         List<IncidentReport> refuting = latestIndependent.values().stream()
                 .filter(r -> r.stance() == Stance.REFUTATION).toList();
         List<IncidentReport> selfReports = sorted.stream()
-                .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
-                .filter(r -> r.actingParty() != null && r.actingParty().isBelligerent()
-                        && r.actingParty() == r.source().party() && !ownLossesOnly(r))
+                .filter(VerdictRules::isSelfReport)
                 .toList();
         Optional<IncidentReport[]> bothSides = bothSides(claims);
         List<IncidentReport> allDenials = sorted.stream().filter(r -> r.stance() == Stance.DENIAL).toList();
@@ -203,6 +201,21 @@ public final class VerdictRules {
         return c.segments().contains(segment);
     }
 
+    /**
+     * Whether an observer's refutation watched part, but not all, of a claim's period in its segment (patrols of 1-3
+     * October and a claim of fire from 23:30 on the 3rd to 00:30 on the 4th): it does not refute the claim, but the
+     * rationale should say why an observation of that very place and night does not count.
+     */
+    public static boolean coversPartOf(IncidentReport observation, BorderSegment segment, OffsetDateTime from,
+                                       OffsetDateTime to) {
+        Coverage c = observation.coverage();
+        if (observation.stance() != Stance.REFUTATION || c == null || c.from() == null || c.to() == null
+                || to.isBefore(c.from()) || from.isAfter(coveredUntil(c)) || covers(observation, segment, from, to)) {
+            return false;
+        }
+        return c.segments().isEmpty() ? segment.isResolved() : c.segments().contains(segment);
+    }
+
     /** The end of the covered period; a {@code to} at local midnight stands for that whole day, as in answers. */
     static OffsetDateTime coveredUntil(Coverage c) {
         if (c.to().toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
@@ -238,6 +251,19 @@ public final class VerdictRules {
         SourceKind kind = r.source().kind();
         return kind == SourceKind.INDEPENDENT_OBSERVER
                 || ((kind == SourceKind.OTHER || kind == SourceKind.NGO) && isIndependent(r.source()));
+    }
+
+    /**
+     * The acting side reporting its own action: a claim or confirmation by one of that side's <em>official</em>
+     * sources (ministries, border service, leaders) naming its own side as acting, and not a report of nothing but its
+     * own losses. A side's media relaying the other side's accusation ("Azerbaijan's Defence Ministry claims Armenian
+     * units fired", published by an Armenian outlet) names the outlet's own side as acting, but it is the accuser's
+     * word, not an admission: media never speak for a side.
+     */
+    public static boolean isSelfReport(IncidentReport r) {
+        return (r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION) && r.actingParty() != null
+                && r.actingParty().isBelligerent() && r.actingParty() == r.source().party()
+                && r.source().kind() == SourceKind.PARTY_OFFICIAL && !ownLossesOnly(r);
     }
 
     /**

@@ -437,4 +437,111 @@ class CorrelationTest {
                 SYUNIK_EAST).build();
         assertThat(restored.process(d).assessments()).isEqualTo(engine.process(d).assessments());
     }
+
+    private Assessment latest(BorderSegment segment, String from) {
+        return engine.state().incidents.stream().filter(i -> i.segment == segment && i.from.equals(t(from)))
+                .map(i -> i.last).findFirst().orElseThrow(() -> new AssertionError("no open incident " + segment
+                        + " from " + from));
+    }
+
+    /**
+     * Fifth round: a response answers every claim its answers describe, whichever order they arrive in. A denial of
+     * "2 and 3 October", published before either claim, disputes both; a denial naming its place keeps to claims about
+     * that place.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "denial before both claims,          2025-10-04T08:30, , DISPUTED",
+            "denial between the two claims,      2025-10-04T10:30, , DISPUTED",
+            "denial after both claims,           2025-10-04T12:00, , DISPUTED",
+            "denial before both naming Khnatsakh, 2025-10-04T08:30, Khnatsakh, UNVERIFIED",
+            "denial between naming Khnatsakh,     2025-10-04T10:30, Khnatsakh, UNVERIFIED"})
+    void aResponseAnswersEveryClaimItDescribesWhicheverArrivesFirst(String name, String denialPublished,
+                                                                    String place, Occurrence second) {
+        IncidentReport denial = denial(AM_MOD, "d", denialPublished, Party.AZ, "2025-10-02", "2025-10-03",
+                SYUNIK_EAST).location(new Location(List.of(SYUNIK_EAST), false, place, null, null, null)).build();
+        List<IncidentReport> reports = new ArrayList<>(List.of(
+                claim(AZ_MOD, "k", Party.AM, "2025-10-02T22:15", "2025-10-04T10:00", SYUNIK_EAST)
+                        .location(new Location(List.of(SYUNIK_EAST), false, "Khnatsakh", null, null, null)).build(),
+                claim(AZ_MOD, "t", Party.AM, "2025-10-03T23:30", "2025-10-04T11:00", SYUNIK_EAST)
+                        .location(new Location(List.of(SYUNIK_EAST), false, "Tegh", null, null, null)).build(),
+                denial));
+        reports.sort(java.util.Comparator.comparing(IncidentReport::publishedAt));
+        reports.forEach(r -> feed(r));
+        assertThat(latest(SYUNIK_EAST, "2025-10-02T22:15").occurrence()).as(name).isEqualTo(Occurrence.DISPUTED);
+        assertThat(latest(SYUNIK_EAST, "2025-10-03T23:30").occurrence()).as(name).isEqualTo(second);
+        assertThat(engine.state().incidents).as("no waiting incident is left").hasSize(2);
+        assertThat(engine.state().pending).isEmpty();
+    }
+
+    /**
+     * Fifth round: a late denial of two claims whose incidents closed names both, and the surge share counts it (the
+     * still open incidents of the surge become an uncorroborated surge); the closed incidents are not reopened.
+     */
+    @Test
+    void aLateDenialOfSeveralClosedClaimsNamesThemAllAndCountsInTheSurge() {
+        feed(azClaim("c1", "2025-09-01T13:20", "2025-09-01T14:00", SYUNIK_EAST),
+                azClaim("c3", "2025-09-03T02:00", "2025-09-03T08:00", SYUNIK_EAST),
+                azClaim("c4", "2025-09-04T01:00", "2025-09-04T08:00", BorderSegment.SYUNIK_WEST),
+                azClaim("c5", "2025-09-05T03:00", "2025-09-05T10:00", SYUNIK_EAST),
+                azClaim("c6", "2025-09-06T22:00", "2025-09-07T08:00", BorderSegment.SYUNIK_WEST),
+                denial(AM_MOD, "d1", "2025-09-07T13:00", Party.AZ, "2025-09-01", "2025-09-01", SYUNIK_EAST).build(),
+                denial(AM_MOD, "d6", "2025-09-07T13:30", Party.AZ, "2025-09-06", "2025-09-06",
+                        BorderSegment.SYUNIK_WEST).build());
+        assertThat(latest(SYUNIK_EAST, "2025-09-01T13:20").hasSignal(
+                org.borderwatch.common.model.SignalType.UNCORROBORATED_SURGE)).as("2 of 5 disputed").isFalse();
+        List<Assessment> out = feed(denial(AM_MOD, "late", "2025-09-12T12:00", Party.AZ, "2025-09-03", "2025-09-04",
+                SYUNIK_EAST, BorderSegment.SYUNIK_WEST).build());
+        Assessment alone = out.stream().filter(Assessment::closed).filter(a -> a.reportIds().containsKey(Stance.DENIAL)
+                && a.reportIds().size() == 1).findFirst().orElseThrow();
+        assertThat(alone.rationale()).anyMatch(x -> x.contains("2025-09-03 02:00") && x.contains("2025-09-04 01:00")
+                && x.contains("whose incidents had already closed"));
+        assertThat(alone.window().from()).isEqualTo(t("2025-09-03T02:00"));
+        assertThat(alone.window().to()).isEqualTo(t("2025-09-04T01:00"));
+        assertThat(out).filteredOn(a -> !a.closed()).extracting(Assessment::segment)
+                .containsExactlyInAnyOrder(SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+        assertThat(latest(SYUNIK_EAST, "2025-09-01T13:20").hasSignal(
+                org.borderwatch.common.model.SignalType.UNCORROBORATED_SURGE)).as("4 of 5 disputed").isTrue();
+        assertThat(engine.state().claims.get("az-mod")).filteredOn(c -> c.occurredAt().equals(t("2025-09-03T02:00")))
+                .singleElement().satisfies(c -> assertThat(c.occurrence()).isEqualTo(Occurrence.DISPUTED));
+    }
+
+    /**
+     * Fifth round: QUIET_BROKEN belongs to the first incident after the calm in event time, also when it is learned
+     * after a later one (a claim published days late); the segment's earlier activity is still remembered.
+     */
+    @Test
+    void anIncidentLearnedLateInsideACalmTakesQuietBrokenFromTheOneAfterIt() {
+        feed(azClaim("q1", "2025-01-10T22:00", "2025-01-11T09:00", BorderSegment.ARARAT),
+                azClaim("q2", "2025-01-25T03:00", "2025-01-25T09:00", BorderSegment.ARARAT),
+                azClaim("q3", "2025-02-12T23:00", "2025-02-13T09:00", BorderSegment.ARARAT),
+                azClaim("q4", "2025-07-01T01:30", "2025-07-01T09:00", BorderSegment.ARARAT));
+        assertThat(latest(BorderSegment.ARARAT, "2025-07-01T01:30").hasSignal(
+                org.borderwatch.common.model.SignalType.QUIET_BROKEN)).isTrue();
+        feed(claim(AM_MOD, "late", Party.AZ, "2025-06-28T23:40", "2025-07-02T11:00", BorderSegment.ARARAT).build());
+        assertThat(latest(BorderSegment.ARARAT, "2025-07-01T01:30").hasSignal(
+                org.borderwatch.common.model.SignalType.QUIET_BROKEN)).isFalse();
+        assertThat(latest(BorderSegment.ARARAT, "2025-06-28T23:40").hasSignal(
+                org.borderwatch.common.model.SignalType.QUIET_BROKEN)).isTrue();
+    }
+
+    /**
+     * Which incident starts QUIET_BROKEN may still need: the lookback plus grace before the latest start, and the
+     * lookback before the most recent calm when that calm ended within that period.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "no calm: lookback + grace before the latest | 2025-01-10,2025-02-01,2025-02-20,2025-03-15 | 2024-12-08",
+            "a calm ending at the latest start | 2025-01-10,2025-01-25,2025-02-12,2025-07-01 | 2024-11-14",
+            "a calm of exactly 30 days | 2025-05-01,2025-05-20,2025-06-19 | 2025-02-19",
+            "a calm one day short of 30 | 2025-05-01,2025-05-20,2025-06-18 | 2025-03-13",
+            "a calm that ended before the horizon | 2024-01-01,2024-06-01,2024-07-01,2024-07-20,2024-08-10,"
+                    + "2024-08-30,2024-09-20,2024-10-10 | 2024-07-05",
+            "a single start | 2025-03-01 | 2024-11-24"})
+    void theStartsKeptForQuietBroken(String name, String starts, String horizon) {
+        List<java.time.OffsetDateTime> list = java.util.Arrays.stream(starts.split(",")).map(String::strip)
+                .map(d -> t(d)).toList();
+        assertThat(Housekeeping.startsHorizon(list, java.time.Duration.ofDays(90), java.time.Duration.ofDays(30),
+                java.time.Duration.ofDays(7))).as(name).isEqualTo(t(horizon.strip()));
+    }
 }

@@ -570,6 +570,147 @@ class ScenarioTest {
         assertThat(a.killed()).as("killed").isEqualTo(e.killed());
     }
 
+    static final Map<String, Integer> FIFTH_ROUND = Map.of("autumn-2025-coverage-before-claims.jsonl", 4,
+            "november-2025-media-relays.jsonl", 3, "december-2025-front-and-retraction.jsonl", 2,
+            "2025-ararat-quiet-and-surge-edge.jsonl", 14, "september-2025-late-answers.jsonl", 6);
+
+    /**
+     * A fifth, held-out round on whole timelines (canonical reports written directly, outcomes written down before the
+     * first run; 10 of 29 incidents differed then): reports badly out of order, observer coverage published before the
+     * claims it covers, media relays and a revised figure, a multi-segment claim denied for one segment, an observer
+     * that confirms and retracts, months of calm broken by a claim learned late, a surge at the window's edge, late
+     * answers to closed incidents. Rows for the two incidents that share a segment and start with another are in
+     * {@link #fifthRoundDetails}.
+     */
+    static List<Expected> fifthRound() {
+        String coverage = "autumn-2025-coverage-before-claims.jsonl";
+        String media = "november-2025-media-relays.jsonl";
+        String front = "december-2025-front-and-retraction.jsonl";
+        String quiet = "2025-ararat-quiet-and-surge-edge.jsonl";
+        String late = "september-2025-late-answers.jsonl";
+        Set<SignalType> surge = Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE);
+        List<Expected> rows = new ArrayList<>(List.of(
+                // EUMA's Syunik patrols of 1-3 October, published before the claims; AM's denial of 2-3 October
+                // published before both claims answers both; the Tegh claim runs past the observed days
+                new Expected(coverage, BorderSegment.SYUNIK_EAST, "2025-10-02T22:15", Occurrence.REFUTED,
+                        Attribution.CONTESTED, surge, Severity.MEDIUM, 0),
+                new Expected(coverage, BorderSegment.SYUNIK_EAST, "2025-10-03T23:30", Occurrence.DISPUTED,
+                        Attribution.CONTESTED, surge, Severity.HIGH, 0),
+                // a claim published four days after the event, EUMA's coverage three days before it
+                new Expected(coverage, BorderSegment.GEGHARKUNIK, "2025-10-06T04:10", Occurrence.REFUTED,
+                        Attribution.CONTESTED, surge, Severity.MEDIUM, 0),
+                // media relays (APA, news.am), AM's denial, AZ's revision (died of wounds) and a copy under another
+                // sourceRef: news.am relaying Baku's accusation is no Armenian admission
+                new Expected(media, BorderSegment.TAVUSH, "2025-11-02T05:40", Occurrence.DISPUTED,
+                        Attribution.CONTESTED, Set.of(FATALITIES), Severity.HIGH, 1),
+                // both sides blame each other for one exchange (overlapping accounts): no retaliation cycle
+                new Expected(media, BorderSegment.TAVUSH, "2025-11-05T21:00", Occurrence.CONFIRMED,
+                        Attribution.CONTESTED, Set.of(HEAVY_WEAPONS), Severity.MEDIUM, 0),
+                new Expected(media, BorderSegment.TAVUSH, "2025-11-09T03:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                // a front claim denied for Gegharkunik only; EUMA confirms Syunik, then retracts
+                new Expected(front, BorderSegment.GEGHARKUNIK, "2025-12-03T02:00", Occurrence.DISPUTED,
+                        Attribution.CONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected(front, BorderSegment.SYUNIK_EAST, "2025-12-03T02:00", Occurrence.REFUTED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.INFO, 0),
+                // months of calm at Yeraskh: the claim published on 2 July about 28 June is the first after it
+                new Expected(quiet, BorderSegment.ARARAT, "2025-06-28T23:40", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(QUIET_BROKEN), Severity.MEDIUM, 0),
+                new Expected(quiet, BorderSegment.ARARAT, "2025-07-01T01:30", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                // a surge whose third claim is exactly seven days after the first (half-open window), then one more
+                new Expected(quiet, BorderSegment.VAYOTS_DZOR_WEST, "2025-08-01T10:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected(quiet, BorderSegment.VAYOTS_DZOR_WEST, "2025-08-04T10:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(CLAIM_SURGE), Severity.MEDIUM, 0),
+                new Expected(quiet, BorderSegment.VAYOTS_DZOR_WEST, "2025-08-08T10:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(CLAIM_SURGE), Severity.MEDIUM, 0),
+                new Expected(quiet, BorderSegment.VAYOTS_DZOR_WEST, "2025-08-09T09:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(CLAIM_SURGE), Severity.MEDIUM, 0),
+                // five claims in a week; two denied in time, two after their incidents closed, one unanswered
+                new Expected(late, BorderSegment.SYUNIK_EAST, "2025-09-01T13:20", Occurrence.DISPUTED,
+                        Attribution.CONTESTED, surge, Severity.HIGH, 0),
+                new Expected(late, BorderSegment.SYUNIK_WEST, "2025-09-04T01:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(CLAIM_SURGE), Severity.MEDIUM, 0),
+                new Expected(late, BorderSegment.SYUNIK_EAST, "2025-09-05T03:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(CLAIM_SURGE), Severity.MEDIUM, 0),
+                new Expected(late, BorderSegment.SYUNIK_WEST, "2025-09-06T22:00", Occurrence.DISPUTED,
+                        Attribution.CONTESTED, surge, Severity.HIGH, 0)));
+        for (String d : List.of("2025-01-10", "2025-01-25", "2025-02-12")) {
+            rows.add(new Expected(quiet, BorderSegment.ARARAT, d, Occurrence.UNVERIFIED, Attribution.UNCONTESTED,
+                    Set.of(), Severity.LOW, 0));
+        }
+        // Meghri every 27 days: never quiet for 30, so never QUIET_BROKEN
+        for (String d : List.of("2025-03-01", "2025-03-28", "2025-04-24", "2025-05-21", "2025-06-17")) {
+            rows.add(new Expected(quiet, BorderSegment.SYUNIK_WEST, d, Occurrence.UNVERIFIED, Attribution.UNCONTESTED,
+                    Set.of(), Severity.LOW, 0));
+        }
+        return rows;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("fifthRound")
+    void fifthRoundGivesTheOutcomesAnAnalystExpects(Expected e) {
+        List<Assessment> finals = run(e.fixture()).finals();
+        assertThat(finals).as(Replayer.summary(finals)).hasSize(FIFTH_ROUND.get(e.fixture()));
+        Assessment a = at(finals, e.segment(), e.from());
+        assertThat(a.occurrence()).as("occurrence").isEqualTo(e.occurrence());
+        assertThat(a.attribution()).as("attribution").isEqualTo(e.attribution());
+        assertThat(signals(a)).as("signals").containsExactlyInAnyOrderElementsOf(e.signals());
+        assertThat(a.severity()).as("severity").isEqualTo(e.severity());
+        assertThat(a.killed()).as("killed").isEqualTo(e.killed());
+    }
+
+    @Test
+    void fifthRoundDetails() {
+        List<Assessment> coverage = run("autumn-2025-coverage-before-claims.jsonl").finals();
+        Assessment tegh = at(coverage, BorderSegment.SYUNIK_EAST, "2025-10-03T23:30");
+        assertThat(tegh.rationale()).anyMatch(s -> s.startsWith(
+                "EU Mission in Armenia observed SYUNIK_EAST from 2025-10-01") && s.contains("does not cover")
+                && s.contains("2025-10-03 23:30"));
+        assertThat(tegh.rationale()).anyMatch(s -> s.startsWith("Ministry of Defence of Armenia denied it"));
+        // the re-telling published on 20 October, after the 6 October incident closed, forms an incident of its own;
+        // EUMA's coverage still refutes it. (Armenia's denial of the event stayed with the closed incident, so this
+        // one reads UNCONTESTED: a known gap, see README.)
+        List<Assessment> sotk = coverage.stream().filter(a -> a.segment() == BorderSegment.GEGHARKUNIK).toList();
+        assertThat(sotk).hasSize(2);
+        assertThat(sotk).filteredOn(a -> !a.closed()).singleElement().satisfies(a -> {
+            assertThat(a.occurrence()).isEqualTo(Occurrence.REFUTED);
+            assertThat(a.casualties()).anySatisfy(c -> assertThat(c.woundedOrZero()).isEqualTo(1));
+            assertThat(signals(a)).containsExactlyInAnyOrder(CLAIM_SURGE, UNCORROBORATED_SURGE);
+        });
+
+        List<Assessment> media = run("november-2025-media-relays.jsonl").finals();
+        Assessment kokhanabi = at(media, BorderSegment.TAVUSH, "2025-11-02");
+        assertThat(kokhanabi.rationale()).anyMatch(s -> s.startsWith("news.am claimed small-arms fire by Armenian"));
+        assertThat(kokhanabi.rationale()).noneMatch(s -> s.contains("by its own forces"));
+        assertThat(kokhanabi.rationale()).anyMatch(s -> s.contains("revision 2"));
+        assertThat(signals(kokhanabi)).doesNotContain(CLAIM_SURGE);
+
+        List<Assessment> front = run("december-2025-front-and-retraction.jsonl").finals();
+        assertThat(at(front, BorderSegment.SYUNIK_EAST, "2025-12-03").rationale())
+                .anyMatch(s -> s.contains("supersedes its earlier one"));
+        assertThat(at(front, BorderSegment.SYUNIK_EAST, "2025-12-03").reportIds()).doesNotContainKey(Stance.DENIAL);
+
+        List<Assessment> late = run("september-2025-late-answers.jsonl").finals();
+        List<Assessment> khoznavar = late.stream().filter(a -> a.segment() == BorderSegment.SYUNIK_EAST
+                && a.window().from().toString().startsWith("2025-09-03")).toList();
+        assertThat(khoznavar).hasSize(2);
+        assertThat(khoznavar).filteredOn(a -> a.reportIds().containsKey(Stance.CLAIM)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.occurrence()).as("the closed incident keeps its verdict")
+                            .isEqualTo(Occurrence.UNVERIFIED);
+                    assertThat(signals(a)).containsExactly(CLAIM_SURGE);
+                });
+        assertThat(khoznavar).filteredOn(a -> !a.reportIds().containsKey(Stance.CLAIM)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.closed()).isTrue();
+                    assertThat(a.attribution()).isEqualTo(Attribution.CONTESTED);
+                    assertThat(a.rationale()).anyMatch(s -> s.contains("2025-09-03 02:00 +04:00 in SYUNIK_EAST")
+                            && s.contains("2025-09-04 01:00 +04:00 in SYUNIK_WEST"));
+                });
+    }
+
     @Test
     void aMilestoneDatedToTheDayOfTheFirstReportDoesNotPrecedeItsSignals() {
         // the Russian notice of 3 August (published the next morning, dated to the day) may come after the 12:50
@@ -749,7 +890,9 @@ class ScenarioTest {
             "october-2023-nakhchivan-week.jsonl", "september-2022-kut-sotk.jsonl", "lachin-road-2023.jsonl",
             "tavush-2024-delimitation.jsonl", "november-2023-nakhchivan-front.jsonl", "may-2023-sotk-drone.jsonl",
             "march-2023-khankendi-road.jsonl", "winter-2024-quiet-spread.jsonl",
-            "summer-2021-mine-and-weekly-summary.jsonl"})
+            "summer-2021-mine-and-weekly-summary.jsonl", "autumn-2025-coverage-before-claims.jsonl",
+            "november-2025-media-relays.jsonl", "december-2025-front-and-retraction.jsonl",
+            "2025-ararat-quiet-and-surge-edge.jsonl", "september-2025-late-answers.jsonl"})
     void fixturesAreValidCanonicalReports(String fixture) throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()

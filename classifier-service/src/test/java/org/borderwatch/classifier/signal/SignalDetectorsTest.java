@@ -324,4 +324,47 @@ class SignalDetectorsTest {
         assertThat(N.of(BorderSegment.LACHIN_CORRIDOR)).contains(BorderSegment.SYUNIK_EAST);
         assertThat(N.of(BorderSegment.TAVUSH)).doesNotContain(BorderSegment.ARARAT, BorderSegment.TAVUSH);
     }
+
+    /**
+     * Two accounts of one exchange are no cycle (fifth round: each side blamed the other for fire "between 21:00 and
+     * 21:40" and "at 21:15" near Berd): the other side's claim must have ended before this one began.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "overlapping accounts of one exchange, 2025-11-05T21:00, 2025-11-05T21:40, 2025-11-05T21:15, false",
+            "the same start,                       2025-11-05T21:00, 2025-11-05T21:00, 2025-11-05T21:00, false",
+            "starting at the moment the other ends, 2025-11-05T21:00, 2025-11-05T21:40, 2025-11-05T21:40, false",
+            "a minute after the other ended,        2025-11-05T21:00, 2025-11-05T21:40, 2025-11-05T21:41, true",
+            "the next night,                        2025-11-05T21:00, 2025-11-05T21:40, 2025-11-06T23:00, true"})
+    void retaliationNeedsTheOtherSidesClaimToHaveEnded(String name, String firstAt, String firstUntil,
+                                                      String secondAt, boolean fires) {
+        IncidentReport first = claim(AM_MOD, "x1", Party.AZ, firstAt, "2025-11-05T22:30", BorderSegment.TAVUSH)
+                .occurredUntil(t(firstUntil)).build();
+        IncidentReport second = claim(AZ_MOD, "x2", Party.AM, secondAt, "2025-11-07T09:00", BorderSegment.TAVUSH)
+                .build();
+        List<ClaimRecord> history = List.of(record(first, BorderSegment.TAVUSH, Occurrence.UNVERIFIED),
+                record(second, BorderSegment.TAVUSH, Occurrence.UNVERIFIED));
+        assertThat(detect(new RetaliationDetector(), simple(second, BorderSegment.TAVUSH), List.of(), history)
+                .isPresent()).as(name).isEqualTo(fires);
+    }
+
+    /** A late answer to a closed incident's claim moves the claim's remembered verdict (for the surge share). */
+    @ParameterizedTest(name = "{0} + {1} -> {2}")
+    @CsvSource({
+            "UNVERIFIED, DENIAL,       DISPUTED",
+            "DISPUTED,   DENIAL,       DISPUTED",
+            "REFUTED,    DENIAL,       REFUTED",
+            "CONFIRMED,  DENIAL,       CONFIRMED",
+            "UNVERIFIED, REFUTATION,   REFUTED",
+            "DISPUTED,   REFUTATION,   REFUTED",
+            "CONFIRMED,  REFUTATION,   CONFIRMED",
+            "UNVERIFIED, CONFIRMATION, CONFIRMED",
+            "REFUTED,    CONFIRMATION, CONFIRMED",
+            "UNVERIFIED, CLAIM,        UNVERIFIED",
+            "UNVERIFIED, UNKNOWN,      UNVERIFIED"})
+    void aLateAnswerMovesAClosedClaimsRememberedVerdict(Occurrence before,
+                                                        org.borderwatch.common.model.Stance stance,
+                                                        Occurrence after) {
+        assertThat(ClaimRecord.answeredBy(before, stance)).isEqualTo(after);
+    }
 }

@@ -253,4 +253,65 @@ class VerdictRulesTest {
         assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(ownFire), s -> 0.5).occurrence())
                 .isEqualTo(Occurrence.CONFIRMED);
     }
+
+    /**
+     * Only a side's officials speak for it (fifth round): an Armenian outlet relaying Baku's accusation names Armenia
+     * as acting but is no admission; neither is an NGO of the side, nor a side's report of its own losses alone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void aSelfReportComesFromTheSidesOfficials(String name, IncidentReport report, boolean selfReport,
+                                               Occurrence alone) {
+        assertThat(VerdictRules.isSelfReport(report)).as(name).isEqualTo(selfReport);
+        assertThat(VerdictRules.decide(SYUNIK_EAST, List.of(report), s -> 0.5).occurrence()).as(name)
+                .isEqualTo(alone);
+    }
+
+    static Stream<Arguments> aSelfReportComesFromTheSidesOfficials() {
+        org.borderwatch.common.model.Source newsAm = new org.borderwatch.common.model.Source("news-am", "news.am",
+                org.borderwatch.common.model.SourceKind.MEDIA, Party.AM);
+        org.borderwatch.common.model.Source ngo = new org.borderwatch.common.model.Source("am-ngo", "An NGO",
+                org.borderwatch.common.model.SourceKind.NGO, Party.AM);
+        return Stream.of(
+                Arguments.of("the ministry reports its own action", AM_SELF_REPORT, true, Occurrence.CONFIRMED),
+                Arguments.of("the side's media relays the other side's accusation",
+                        claim(newsAm, "m1", Party.AM, "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST).build(),
+                        false, Occurrence.UNVERIFIED),
+                Arguments.of("an NGO of the side", claim(ngo, "n1", Party.AM, "2025-03-16T09:35", "2025-03-16T11:00",
+                        SYUNIK_EAST).build(), false, Occurrence.UNVERIFIED),
+                Arguments.of("the side's media reports the other side acting",
+                        claim(newsAm, "m2", Party.AZ, "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST).build(),
+                        false, Occurrence.UNVERIFIED),
+                Arguments.of("the ministry's own losses only", claim(AM_MOD, "l1", Party.AM, "2025-03-16T09:35",
+                        "2025-03-16T11:00", SYUNIK_EAST).eventTypes(org.borderwatch.common.model.EventType.CASUALTY)
+                        .casualties(TestReports.killed(1, 0, Party.AM)).build(), false, Occurrence.UNVERIFIED),
+                Arguments.of("the other side's ministry accusing", AZ_CLAIM, false, Occurrence.UNVERIFIED));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRelayedAccusationIsWordedAsAClaimNotAsAnAdmission() {
+        org.borderwatch.common.model.Source newsAm = new org.borderwatch.common.model.Source("news-am", "news.am",
+                org.borderwatch.common.model.SourceKind.MEDIA, Party.AM);
+        IncidentReport relay = claim(newsAm, "m1", Party.AM, "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST)
+                .build();
+        assertThat(Sentences.describe(relay)).contains("news.am claimed small-arms fire by Armenian forces")
+                .doesNotContain("its own forces");
+        assertThat(Sentences.describe(AM_SELF_REPORT)).contains("by its own forces");
+    }
+
+    /** A refutation watching part of a claim's period (not all of it) is named in the rationale, never counted. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "runs past the observed days,   2025-03-17T23:30, 2025-03-18T00:30, SYUNIK_EAST, true",
+            "starts before the observed days, 2025-03-15T23:30, 2025-03-16T00:30, SYUNIK_EAST, true",
+            "inside the observed days,      2025-03-17T10:00, 2025-03-17T11:00, SYUNIK_EAST, false",
+            "after the observed days,       2025-03-18T01:00, 2025-03-18T02:00, SYUNIK_EAST, false",
+            "another segment,               2025-03-17T23:30, 2025-03-18T00:30, TAVUSH, false"})
+    void aRefutationCoveringPartOfAClaim(String name, String from, String to,
+                                         org.borderwatch.common.model.BorderSegment segment, boolean part) {
+        assertThat(VerdictRules.coversPartOf(EUMA_SAW_NOTHING, segment, TestReports.t(from), TestReports.t(to)))
+                .as(name).isEqualTo(part);
+        assertThat(VerdictRules.coversPartOf(EUMA_CONFIRMS_LATER, segment, TestReports.t(from), TestReports.t(to)))
+                .as("a confirmation is never named this way").isFalse();
+    }
 }
