@@ -207,6 +207,13 @@ public final class Gazetteer {
      * is SYUNIK_WEST); several provinces with nothing in common are a front (all their segments).
      */
     private PlaceResolution resolve(List<PlaceMention> mentions, boolean area) {
+        if (mentions.stream().anyMatch(m -> m.place().kind() == PlaceKind.BORDER)) {
+            // "along the Armenia-Azerbaijan border": the area an observer covered when nothing else is named
+            List<PlaceMention> others = mentions.stream().filter(m -> m.place().kind() != PlaceKind.BORDER).toList();
+            if (!area || !others.isEmpty()) {
+                mentions = others;
+            }
+        }
         if (mentions.isEmpty()) {
             return PlaceResolution.NONE;
         }
@@ -226,7 +233,7 @@ public final class Gazetteer {
             if (p.contextFor(specific)) {
                 continue;
             }
-            if (p.kind() == PlaceKind.FRONT) { // a whole front named as such: all of it, like a list of places
+            if (p.kind() == PlaceKind.FRONT || p.kind() == PlaceKind.BORDER) { // all of it, like a list of places
                 definite.addAll(p.segments());
                 singles = true;
             } else if (p.ambiguous()) {

@@ -4,7 +4,12 @@ package org.borderwatch.ingest.gazetteer;
 public enum PlaceKind {
     PROVINCE, REGION, DISTRICT, TOWN, VILLAGE, ROUTE, AREA,
     /** A whole stretch of the border named as such ("along the entire eastern border"): all its segments, always. */
-    FRONT;
+    FRONT,
+    /**
+     * The border as a whole named without "entire" ("along the Armenia-Azerbaijan border"): an area an observer covers
+     * (its refutation's coverage is all of it), but no place for an event, and only context beside any other place.
+     */
+    BORDER;
 
     public boolean isSettlement() {
         return this == TOWN || this == VILLAGE;

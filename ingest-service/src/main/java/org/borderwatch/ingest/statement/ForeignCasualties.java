@@ -58,8 +58,8 @@ final class ForeignCasualties {
 
     private static final Pattern PERSON = Pattern.compile("военнослужащ\\p{L}*|солдат\\p{L}*|человек\\p{L}*|"
             + "пограничник\\p{L}*|офицер\\p{L}*|контрактник\\p{L}*|жител\\p{L}*|мирн\\p{L}*|"
-            + "զինծառայող\\p{L}*|զինվոր\\p{L}*|քաղաքացի\\p{L}*|սահմանապահ\\p{L}*|սպա\\p{L}*|"
-            + "hərbçi\\p{L}*|hərbi|qulluqçu\\p{L}*|əsgər\\p{L}*|nəfər\\p{L}*|mülki|sərhədçi\\p{L}*|zabit\\p{L}*");
+            + "զինծառայող\\p{L}*|զինվոր\\p{L}*|քաղաքացի\\p{L}*|բնակիչ\\p{L}*|սահմանապահ\\p{L}*|սպա\\p{L}*|"
+            + "hərbçi\\p{L}*|hərbi|sakin\\p{L}*|qulluqçu\\p{L}*|əsgər\\p{L}*|nəfər\\p{L}*|mülki|sərhədçi\\p{L}*|zabit\\p{L}*");
     /** A side's name or adjective (lower case): whose people, when attached to the word for them. */
     private static final Pattern ARMENIAN = Pattern.compile("армянск\\p{L}*|армени[яиюей]|հայկական|հհ|հայաստանի|"
             + "erməni\\p{L}*|ermənistan\\p{L}*");

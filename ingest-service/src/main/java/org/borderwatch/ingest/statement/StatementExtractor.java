@@ -105,6 +105,15 @@ public final class StatementExtractor {
                         : gazetteer.resolve(own);
             }
         }
+        PlaceResolution covered = where;
+        if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
+            // the event is where the observer saw it; the area it patrolled is its coverage
+            List<Span> seen = observations(text);
+            List<PlaceMention> there = mentions.stream().filter(m -> within(seen, m.start())).toList();
+            if (!there.isEmpty()) {
+                where = gazetteer.resolve(there);
+            }
+        }
         Location location = location(where);
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
@@ -136,7 +145,7 @@ public final class StatementExtractor {
                 from = allDates.stream().filter(d -> !dates.contains(d)).map(DateSpan::first)
                         .min(Comparator.naturalOrder()).orElseThrow().atStartOfDay().atOffset(zone);
             }
-            coverage = new Coverage(from, time.dayEnd(), where.resolvedSegments());
+            coverage = new Coverage(from, time.dayEnd(), covered.resolvedSegments());
         }
         if (stance == Stance.CONFIRMATION) {
             answers = new Answers(List.of(), reporter(text, party), time.dayStart(), time.dayEnd(),
@@ -328,9 +337,9 @@ public final class StatementExtractor {
         if (source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
             // a confirmation confirms an event: "the ICRC confirms that it facilitated a handover" confirms none
             boolean confirms = StatementRules.CONFIRMS.matcher(text).find() && describesEvent(text);
-            // "On 24 October a patrol heard gunfire ... The rest of the month was calm": the calm is not about it
-            if (StatementRules.OBSERVED_NOTHING.matcher(confirms ? without(text, StatementRules.REMAINDER) : text)
-                    .find()) {
+            // "On 24 October a patrol heard gunfire ... The rest of the month was calm", "patrols observed engineering
+            // works ... No shooting incidents were reported": what it saw is confirmed, the calm is about the rest
+            if (StatementRules.OBSERVED_NOTHING.matcher(text).find() && observations(text).isEmpty()) {
                 return Stance.REFUTATION;
             }
             return confirms ? Stance.CONFIRMATION : Stance.UNKNOWN;
@@ -341,20 +350,25 @@ public final class StatementExtractor {
         return describesEvent(text) ? Stance.CLAIM : Stance.UNKNOWN;
     }
 
-    /** The text with the sentences that match {@code pattern} blanked (same length). */
-    private static String without(String text, Pattern pattern) {
-        if (!pattern.matcher(text).find()) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text);
+    /**
+     * The sentences in which an observer says it saw or heard an event itself ("a patrol near Sotk heard several bursts
+     * of gunfire", "patrols observed engineering works opposite Berkaber"): a cue other than a bare "confirms", an
+     * event, and no "observed no ..." in the same sentence.
+     */
+    private static List<Span> observations(String text) {
+        List<Span> out = new ArrayList<>();
         for (Span s : Sentences.split(text)) {
-            if (pattern.matcher(s.of(text)).find()) {
-                for (int i = s.start(); i < s.end(); i++) {
-                    b.setCharAt(i, ' ');
-                }
+            String sentence = s.of(text);
+            Matcher c = StatementRules.CONFIRMS.matcher(sentence);
+            boolean seen = false;
+            while (c.find() && !seen) {
+                seen = !StatementRules.BARE_CONFIRM.matcher(c.group().strip()).matches();
+            }
+            if (seen && describesEvent(sentence) && !StatementRules.OBSERVED_NOTHING.matcher(sentence).find()) {
+                out.add(s);
             }
         }
-        return b.toString();
+        return out;
     }
 
     /**
@@ -379,6 +393,18 @@ public final class StatementExtractor {
                 blank(b, StatementRules.DETENTION_WORDS.matcher(sentence), s.start());
             }
         }
+        return b.toString();
+    }
+
+    /** The text with every match of {@code pattern} blanked (same length): "no shooting incidents" names no event. */
+    private static String blanked(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text);
+        m.reset();
+        blank(b, m, 0);
         return b.toString();
     }
 
@@ -411,7 +437,7 @@ public final class StatementExtractor {
         Matcher m = StatementRules.ACTOR.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 40), m.start());
-            if (StatementRules.TARGET_BEFORE.matcher(before).find()
+            if (StatementRules.TARGET_BEFORE.matcher(before).find() && !StatementRules.ACTIVITY_ON.matcher(before).find()
                     || StatementRules.TARGET_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
                 continue;
             }
@@ -450,7 +476,8 @@ public final class StatementExtractor {
             }
             Matcher agent = StatementRules.PASSIVE_AGENT.matcher(text).region(sentence.start(), sentence.end());
             if (agent.find() && agent.start() < at) {
-                Party p = nationality(agent.group("nat"), sourceParty);
+                Party p = nationality(agent.group("nat") != null ? agent.group("nat") : agent.group("country"),
+                        sourceParty);
                 found = p != null ? p : found;
             }
             if (found != null) {
@@ -578,7 +605,7 @@ public final class StatementExtractor {
      */
     private static List<EventType> eventTypes(String text, List<Span> sentences, Stance stance,
                                               Casualties casualties) {
-        String lower = withoutNonEvents(text).toLowerCase(Locale.ROOT);
+        String lower = blanked(withoutNonEvents(text), StatementRules.NO_EVENT).toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
         List<Integer> weaponAt = new ArrayList<>();

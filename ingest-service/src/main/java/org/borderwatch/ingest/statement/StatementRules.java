@@ -88,6 +88,7 @@ final class StatementRules {
     static final Pattern NO_EVENT = p("\\b(?:no|not\\s+a\\s+single|not\\s+any)\\s+(?:[\\w-]+\\s+){0,3}?"
             + "(?:violations?|breach(?:es)?|incidents?|shots?|shooting|firing|provocations?|losses|casualties)"
             + "(?:\\s+of\\s+the\\s+(?:ceasefire|truce|cease-fire))?\\b"
+            + "|\\bwithout\\s+(?:any\\s+)?(?:incidents?|violations?|shots?|shooting|firing|provocations?|losses|casualties)\\b"
             + "|\\b(?:was|were|has\\s+not\\s+been|have\\s+not\\s+been)\\s+not\\s+violated\\b"
             + "|\\bwas\\s+not\\s+violated\\b");
 
@@ -157,16 +158,19 @@ final class StatementRules {
 
     /**
      * A release, handover or exchange of detainees (ICRC-facilitated transfers, prisoner swaps): in such a sentence the
-     * nouns for the people held ("detainees", "prisoners") name no detention; a verb still does ("was detained ... and
-     * handed over to investigative bodies").
+     * nouns for the people held ("detainees", "prisoners", "servicemen detained by Azerbaijan", "the captured soldiers")
+     * name no detention; a verb still does ("was detained ... and handed over to investigative bodies").
      */
     static final Pattern RELEASE = words("releas\\w*|hand(?:ed|ing|s)?\\s+over\\b|handovers?\\b|exchang\\w*|repatriat\\w*|"
             + "transfer\\w*|freed\\b|returned\\s+(?:to|home)\\b|return\\s+of\\b|swaps?\\b");
-    static final Pattern DETENTION_WORDS = words("detainees?\\b|captives?\\b|prisoners?\\b|pows?\\b");
+    static final Pattern DETENTION_WORDS = words("detainees?\\b|captives?\\b|prisoners?\\b|pows?\\b|"
+            // the people released, described by a participle: "32 servicemen detained by Azerbaijan were released"
+            + "(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?|residents?|men|troops)\\s+"
+            + "(?:(?:who|that)\\s+(?:were|had\\s+been|have\\s+been)\\s+)?(?:detained|captured|held)\\b|"
+            + "(?:detained|captured)\\s+(?:[\\w-]+\\s+)?(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?)\\b");
 
-    /** An observer's calm for the rest of a period ("The rest of the month was calm"): not about the event it saw. */
-    static final Pattern REMAINDER = words("the\\s+rest\\s+of\\b|otherwise\\b|apart\\s+from\\s+(?:this|that|these)\\b|"
-            + "except\\s+(?:for\\s+)?(?:this|that|these)\\b|other\\s+than\\s+(?:this|that)\\b|remainder\\s+of\\b");
+    /** A bare "confirms": with nothing else, it may confirm a patrol or a handover rather than an observed event. */
+    static final Pattern BARE_CONFIRM = p("^confirm(?:s|ed|ing)?$");
 
     /** A date carried by an event noun ("traces of shelling on 11 May", "the attack of 5 June"): the event's date. */
     static final Pattern EVENT_DATE_BEFORE = p("\\b(?:shelling|fire|firing|shooting|shots|gunfire|attacks?|strikes?|"
@@ -256,9 +260,11 @@ final class StatementRules {
             + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
-            + "(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
+            + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
-            + "artillery|servicemen|shelling)\\b");
+            + "artillery|servicemen|shelling)\\b"
+            // the state itself: "the attack launched by Azerbaijan overnight"
+            + "|(?:republic\\s+of\\s+)?(?<country>armenia|azerbaijan)\\b(?!['’]))");
 
     /**
      * The source's own side as the target of fire: "our positions came under fire", "fired at our posts", "the
@@ -266,6 +272,7 @@ final class StatementRules {
      */
     static Pattern ownTarget(String own) {
         String ours = "(?:our|(?:the\\s+)?(?:positions?|posts?|units?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|"
+                + "(?:the\\s+)?(?:sovereign\\s+)?territory\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?" + own + "\\b|"
                 + own + "\\w*\\s+(?:army\\s+|border\\s+)?(?:positions?|posts?|outposts?|border\\s+guards|servicem[ae]n|soldiers|troops|units))";
         String victim = "(?:servicem[ae]n|soldiers?|officers?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
                 + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
@@ -305,6 +312,13 @@ final class StatementRules {
             + "(?:positions?|posts?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
             + "(?:the\\s+)?$");
+
+    /**
+     * Before an actor phrase after "on": an activity on a side's ground, not a target ("engineering works on the
+     * Azerbaijani side opposite Berkaber", "movements of equipment on the Armenian side").
+     */
+    static final Pattern ACTIVITY_ON = p("\\b(?:works?|activit(?:y|ies)|movements?|construction|fortifications?|build-?up|"
+            + "deployments?|equipment|machinery|excavators?|trenches|digging)\\s+on\\s+(?:the\\s+)?$");
 
     static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|opening\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"

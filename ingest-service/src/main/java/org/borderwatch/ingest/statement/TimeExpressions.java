@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Dates and clock times as statements write them. Dates: "11 June", "16 and 17 March", "the night of 16 to 17
  * March", "overnight on 12-13 September", "the night into 14 September" / "в ночь на 14 сентября" (13th to 14th),
- * "March 16, 2025", "16.03.2025", "2025-03-16", month names in English, Russian, Azerbaijani and Armenian, and
+ * "March 16, 2025", "16.03.2025", "2025-03-16", a whole month ("April 2024"), month names in English, Russian, Azerbaijani and Armenian, and
  * relative days: "yesterday", "the day before yesterday", "today", "this evening", "last night", "overnight", "on
  * Tuesday" (the latest Tuesday not after publication), and their Russian, Azerbaijani and Armenian words. A date
  * without a year is the latest such date not after the day after publication. Times: "at 09:35", "around midnight", "at noon" (an hour), "from 22:40 to
@@ -60,6 +60,9 @@ public final class TimeExpressions {
             + "(?:,?\\s+(?<year>(?:19|20)\\d\\d))?(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MONTH_FIRST = Pattern.compile(NIGHT + "\\b" + MONTH + "\\s+(?<d1>[0-3]?\\d)" + ORD
             + "(?:" + JOIN + "(?<d2>[0-3]?\\d)" + ORD + ")?(?:,?\\s+(?<year>(?:19|20)\\d\\d))?\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "April 2024", "in May 2024": a whole month (a month name with a year and no day). */
+    private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTH + ",?\\s+(?<year>(?:19|20)\\d\\d)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NUMERIC = Pattern.compile(
             "\\b(?<d1>[0-3]?\\d)[./](?<m>[01]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
@@ -144,6 +147,14 @@ public final class TimeExpressions {
                     continue;
                 }
                 out.add(new DateSpan(first, last, m.group("night") != null, m.start(), m.end()));
+            }
+        }
+        Matcher my = MONTH_YEAR.matcher(text);
+        while (my.find()) {
+            Integer month = MONTHS.get(monthKey(my.group("month")));
+            if (month != null && !overlaps(out, my.start(), my.end())) {
+                LocalDate first = LocalDate.of(Integer.parseInt(my.group("year")), month, 1);
+                out.add(new DateSpan(first, first.withDayOfMonth(first.lengthOfMonth()), false, my.start(), my.end()));
             }
         }
         Matcher n = NUMERIC.matcher(text);

@@ -185,6 +185,15 @@ class GazetteerTest {
     }
 
     @Test
+    void theBorderNamedAsAWholeIsOnlyAnAreaCoveredAndOnlyAlone() {
+        List<PlaceMention> whole = gazetteer.find("patrols along the Armenia-Azerbaijan border observed no violations");
+        assertThat(gazetteer.resolveArea(whole).segments()).hasSize(7).doesNotContain(BorderSegment.LACHIN_CORRIDOR);
+        assertThat(gazetteer.resolve(whole).segments()).containsExactly(BorderSegment.UNRESOLVED);
+        assertThat(gazetteer.resolveArea(gazetteer.find("patrols near Sotk along the Armenia-Azerbaijan border"))
+                .segments()).containsExactly(BorderSegment.GEGHARKUNIK);
+    }
+
+    @Test
     void searchFindsByAnyAlias() {
         assertThat(gazetteer.search("digh")).extracting(Place::id).containsExactly("tegh");
         assertThat(gazetteer.search("")).hasSize(gazetteer.places().size());

@@ -38,6 +38,8 @@ class TimeExpressionsTest {
             "the day before yesterday            | 2025-03-15 | 2025-03-15 | false",
             "позавчера                           | 2025-03-15 | 2025-03-15 | false",
             "on Saturday morning                 | 2025-03-15 | 2025-03-15 | false",
+            "Monthly summary, February 2025      | 2025-02-01 | 2025-02-28 | false",
+            "in May 2024                         | 2024-05-01 | 2024-05-31 | false",
             "on Monday                           | 2025-03-17 | 2025-03-17 | false",
             "last Monday                         | 2025-03-10 | 2025-03-10 | false"})
     void readsDates(String text, LocalDate first, LocalDate last, boolean night) {
