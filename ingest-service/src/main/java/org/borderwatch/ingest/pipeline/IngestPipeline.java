@@ -125,7 +125,7 @@ public final class IngestPipeline {
     public Result process(InputFormat format, List<RawRecord> records, String origin, boolean dryRun) {
         List<Outcome> out = new ArrayList<>(records.size());
         for (RawRecord r : records) {
-            out.add(one(format, r, origin, dryRun));
+            out.addAll(one(format, r, origin, dryRun));
         }
         return new Result(out);
     }
@@ -174,10 +174,11 @@ public final class IngestPipeline {
         }
     }
 
-    private Outcome one(InputFormat format, RawRecord record, String origin, boolean dryRun) {
+    /** The outcomes of one record: one, or one per report when the record gives several (see ReportNormalizer). */
+    private List<Outcome> one(InputFormat format, RawRecord record, String origin, boolean dryRun) {
         metrics.received(format.id());
         if (record.bytes().length > limits.maxRecordBytes()) {
-            return tooLarge(record.bytes(), record.line(), origin);
+            return List.of(tooLarge(record.bytes(), record.line(), origin));
         }
         Timer.Sample sample = Timer.start();
         try {
@@ -186,30 +187,37 @@ public final class IngestPipeline {
                 throw new RejectedInputException(RejectReason.UNSUPPORTED_FORMAT, "no normaliser for " + format.id());
             }
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            IncidentReport report = normalizer.normalize(record.bytes(), now);
-            checkTime(report, now);
-            List<JsonSchemas.Violation> invalid = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, Json.write(report));
-            if (!invalid.isEmpty()) {
-                throw RejectedInputException.violations(invalid.stream()
-                        .map(v -> Violation.atPointer(v.path(), v.message())).toList());
-            }
-            Decision decision = dryRun ? deduplicator.peek(report) : deduplicator.offer(report);
-            if (!dryRun) {
-                switch (decision.disposition()) {
-                    case DUPLICATE -> metrics.duplicate();
-                    case CORRECTION -> {
-                        metrics.correction();
-                        count(decision.report());
-                    }
-                    default -> count(decision.report());
+            List<IncidentReport> reports = normalizer.normalizeAll(record.bytes(), now);
+            for (IncidentReport report : reports) { // every report is checked before any is remembered
+                checkTime(report, now);
+                List<JsonSchemas.Violation> invalid = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT,
+                        Json.write(report));
+                if (!invalid.isEmpty()) {
+                    throw RejectedInputException.violations(invalid.stream()
+                            .map(v -> Violation.atPointer(v.path(), v.message())).toList());
                 }
             }
-            return new Outcome(record.line(), decision.disposition(), decision.report(), null, decision);
+            List<Outcome> out = new ArrayList<>(reports.size());
+            for (IncidentReport report : reports) {
+                Decision decision = dryRun ? deduplicator.peek(report) : deduplicator.offer(report);
+                if (!dryRun) {
+                    switch (decision.disposition()) {
+                        case DUPLICATE -> metrics.duplicate();
+                        case CORRECTION -> {
+                            metrics.correction();
+                            count(decision.report());
+                        }
+                        default -> count(decision.report());
+                    }
+                }
+                out.add(new Outcome(record.line(), decision.disposition(), decision.report(), null, decision));
+            }
+            return out;
         } catch (RejectedInputException e) {
-            return reject(e, record.bytes(), record.line(), origin);
+            return List.of(reject(e, record.bytes(), record.line(), origin));
         } catch (RuntimeException e) {
-            return reject(new RejectedInputException(RejectReason.PROCESSING_ERROR, e.toString()), record.bytes(),
-                    record.line(), origin);
+            return List.of(reject(new RejectedInputException(RejectReason.PROCESSING_ERROR, e.toString()),
+                    record.bytes(), record.line(), origin));
         } finally {
             sample.stop(metrics.normalizeTimer(format.id()));
         }

@@ -162,6 +162,58 @@ public final class StatementExtractor {
     }
 
     /**
+     * A party's denial that also accuses the other side ("The claim that our units fired near Khoznavar is false. On
+     * the contrary, at 21:10 Armenian units fired at our positions in the Gubadli direction"): the counter-accusation
+     * read as a claim of its own — the sentences that turn the accusation round (and a following one with its
+     * consequences), with the denied event's places and time when they name none. Null when there is none, when the
+     * source is not one of the two sides' officials, or when its acting party is not the other side.
+     */
+    public Extraction counterClaim(RawStatement statement, Source source, Extraction denial) {
+        if (denial.stance() != Stance.DENIAL || source.kind() != SourceKind.PARTY_OFFICIAL
+                || !source.party().isBelligerent() || !readable(statement.language(), statement.text())) {
+            return null;
+        }
+        String text = statement.text();
+        List<Span> counter = new ArrayList<>();
+        for (Span s : Sentences.split(text)) {
+            String sentence = s.of(text);
+            if (StatementRules.DENIAL.matcher(sentence).find()) {
+                if (counter.isEmpty()) {
+                    continue;
+                }
+                break;
+            }
+            if (counter.isEmpty()) {
+                if (StatementRules.COUNTER.matcher(sentence).find() && describesEvent(sentence)) {
+                    counter.add(s);
+                }
+            } else if (StatementRules.CONSEQUENCE.matcher(sentence).find()) {
+                counter.add(s);
+            } else {
+                break;
+            }
+        }
+        if (counter.isEmpty()) {
+            return null;
+        }
+        StringBuilder only = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            only.append(within(counter, i) ? text.charAt(i) : ' ');
+        }
+        Extraction x = extract(new RawStatement(statement.sourceRef(), statement.source(), statement.publishedAt(),
+                statement.language(), only.toString(), statement.url()), source);
+        if (x.stance() != Stance.CLAIM || x.actingParty() != source.party().opponent()) {
+            return null;
+        }
+        boolean placed = x.location().segments().stream().anyMatch(BorderSegment::isResolved);
+        boolean timed = x.timePrecision() != TimePrecision.UNKNOWN;
+        return new Extraction(Stance.CLAIM, x.actingParty(), x.eventTypes(), placed ? x.location() : denial.location(),
+                timed ? x.occurredAt() : denial.occurredAt(), timed ? x.occurredUntil() : denial.occurredUntil(),
+                timed ? x.timePrecision() : denial.timePrecision(), x.casualties(), x.answers(), null,
+                x.retaliation());
+    }
+
+    /**
      * The side whose claim a statement answers, when the text names it ("the report of the Armenian MoD", "the
      * Azerbaijani side's claim"); never the side the claim accuses ("fire from the Azerbaijani side").
      */

@@ -82,14 +82,38 @@ public final class StatementNormalizer implements ReportNormalizer {
 
     @Override
     public IncidentReport normalize(byte[] record, OffsetDateTime receivedAt) {
+        return normalizeAll(record, receivedAt).get(0);
+    }
+
+    /**
+     * The statement's report, and for a party's denial that also accuses the other side ("… is false. On the contrary,
+     * Armenian units fired at our positions …") a second report: that counter-accusation as a {@code CLAIM}, with
+     * {@code sourceRef} = the statement's + {@value #COUNTER_SUFFIX} (so its id is as deterministic as the first's).
+     */
+    @Override
+    public List<IncidentReport> normalizeAll(byte[] record, OffsetDateTime receivedAt) {
         RawStatement statement = parse(record);
         Source source = sources.resolve(statement.source());
         Extraction x = extractor.extract(statement, source);
         String ref = statement.sourceRef() != null ? statement.sourceRef()
                 : ContentHash.sha256(source.id(), statement.publishedAt().toInstant().toString(), statement.text());
+        IncidentReport main = report(statement, source, x, ref, statement.sourceRef(), receivedAt);
+        Extraction counter = extractor.counterClaim(statement, source, x);
+        if (counter == null) {
+            return List.of(main);
+        }
+        return List.of(main, report(statement, source, counter, ref + COUNTER_SUFFIX,
+                statement.sourceRef() == null ? null : statement.sourceRef() + COUNTER_SUFFIX, receivedAt));
+    }
+
+    /** Appended to a statement's sourceRef for the report of its counter-accusation. */
+    public static final String COUNTER_SUFFIX = "#counter-claim";
+
+    private static IncidentReport report(RawStatement statement, Source source, Extraction x, String ref,
+                                         String sourceRef, OffsetDateTime receivedAt) {
         return IncidentReport.builder()
                 .reportId(Uuids.reportId(source.id(), ref))
-                .sourceRef(statement.sourceRef())
+                .sourceRef(sourceRef)
                 .source(source)
                 .stance(x.stance())
                 .actingParty(x.actingParty())

@@ -169,6 +169,19 @@ final class StatementRules {
             + "(?:(?:who|that)\\s+(?:were|had\\s+been|have\\s+been)\\s+)?(?:detained|captured|held)\\b|"
             + "(?:detained|captured)\\s+(?:[\\w-]+\\s+)?(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?)\\b");
 
+    /**
+     * A denial's counter-accusation: a sentence that turns the accusation round ("On the contrary, at 21:10 Armenian
+     * units fired at our positions", "In reality, the Azerbaijani side opened fire", "It was the Armenian side that
+     * fired").
+     */
+    static final Pattern COUNTER = p("^\\W*(?:on\\s+the\\s+contrary|in\\s+fact|in\\s+reality|actually|in\\s+truth|"
+            + "the\\s+truth\\s+is|instead|rather|in\\s+turn)\\b|\\bit\\s+was\\s+(?:the\\s+)?(?:armenian|azerbaijani|"
+            + "enemy|opposing|other)\\b[^.;]{0,40}?\\b(?:that|who|which)\\b");
+
+    /** A sentence that continues a counter-accusation with its consequences ("As a result, a serviceman was wounded"). */
+    static final Pattern CONSEQUENCE = p("^\\W*(?:as\\s+a\\s+result|consequently|because\\s+of\\s+this)\\b|"
+            + "\\b(?:killed|wounded|injured|died|martyred)\\b");
+
     /** A bare "confirms": with nothing else, it may confirm a patrol or a handover rather than an observed event. */
     static final Pattern BARE_CONFIRM = p("^confirm(?:s|ed|ing)?$");
 

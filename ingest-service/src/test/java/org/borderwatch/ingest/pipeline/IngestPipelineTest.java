@@ -59,6 +59,23 @@ class IngestPipelineTest {
     }
 
     @Test
+    void aDenialThatAccusesTheOtherSideGivesASecondReportForTheCounterAccusation() {
+        String denial = statement("den-1", "The claim of the Armenian side that our units fired near Khoznavar is false. "
+                + "On the contrary, at 21:10 on 15 March Armenian units fired at our positions in the Gubadli direction.");
+        Result r = pipeline.processRecord(InputFormat.STATEMENT, bytes(denial), "t");
+        assertThat(r.outcomes()).extracting(IngestPipeline.Outcome::line).containsExactly(1, 1);
+        assertThat(r.published()).extracting(IncidentReport::stance).containsExactly(Stance.DENIAL, Stance.CLAIM);
+        assertThat(r.published()).extracting(IncidentReport::actingParty).containsExactly(Party.AZ, Party.AM);
+        assertThat(r.published()).extracting(IncidentReport::reportId)
+                .containsExactly(Uuids.reportId("az-mod", "den-1"), Uuids.reportId("az-mod", "den-1#counter-claim"));
+        assertThat(meters.counter(IngestMetrics.NORMALIZED, "source", "az-mod", "stance", "CLAIM").count()).isEqualTo(1);
+        // the same statement again: both are duplicates
+        Result again = pipeline.processRecord(InputFormat.STATEMENT, bytes(denial), "t");
+        assertThat(again.published()).isEmpty();
+        assertThat(again.duplicates()).hasSize(2);
+    }
+
+    @Test
     void withoutASourceRefTheIdComesFromTheContent() {
         String noRef = statement("x", CLAIM).replace("\"sourceRef\":\"x\",", "");
         UUID first = pipeline.processRecord(InputFormat.STATEMENT, bytes(noRef), "t").published().get(0).reportId();

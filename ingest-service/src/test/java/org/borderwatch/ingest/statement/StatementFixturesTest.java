@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * phrasings the rules were first written for) and fixtures/statements-heldout*.jsonl (statements about other events in
  * other phrasings, written to check that the rules generalise) and fixtures/statements-review.jsonl and fixtures/statements-chain.jsonl
  * (cases found by running realistic statements and timelines through ingest and the classifier). A field absent from "expect" is not checked; a field
- * given as null must be absent from the report.
+ * given as null must be absent from the report. "counterClaim" holds the expectations of a denial's second report (its
+ * counter-accusation), or null when the statement must give only one.
  */
 class StatementFixturesTest {
 
@@ -53,14 +54,30 @@ class StatementFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void extractsEveryLabelledField(String name, JsonNode statement, JsonNode expect) {
-        IncidentReport r = NORMALIZER.normalize(Json.mapper().writeValueAsBytes(statement),
+        List<IncidentReport> reports = NORMALIZER.normalizeAll(Json.mapper().writeValueAsBytes(statement),
                 OffsetDateTime.parse("2026-01-01T00:00:00Z"));
         SoftAssertions soft = new SoftAssertions();
+        check(soft, name, "", reports.get(0), expect);
+        JsonNode counter = expect.get("counterClaim");
+        if (counter != null) { // a denial's counter-accusation: a second report, or (null) none
+            if (counter.isNull()) {
+                soft.assertThat(reports).as("counterClaim").hasSize(1);
+            } else {
+                assertThat(reports).as("counterClaim").hasSize(2);
+                soft.assertThat(reports.get(1).sourceRef()).as("counterClaim.sourceRef")
+                        .isEqualTo(reports.get(0).sourceRef() + StatementNormalizer.COUNTER_SUFFIX);
+                check(soft, name, "counterClaim.", reports.get(1), counter);
+            }
+        }
+        soft.assertAll();
+    }
+
+    private static void check(SoftAssertions soft, String name, String prefix, IncidentReport r, JsonNode expect) {
         for (Map.Entry<String, JsonNode> e : expect.properties()) {
-            String field = e.getKey();
+            String field = prefix + e.getKey();
             JsonNode v = e.getValue();
             Casualties c = r.casualties();
-            switch (field) {
+            switch (e.getKey()) {
                 case "source" -> soft.assertThat(r.source().id()).as(field).isEqualTo(v.asString());
                 case "sourceKind" -> soft.assertThat(r.source().kind().name()).as(field).isEqualTo(v.asString());
                 case "stance" -> soft.assertThat(r.stance().name()).as(field).isEqualTo(v.asString());
@@ -88,10 +105,11 @@ class StatementFixturesTest {
                 case "retaliation" -> soft.assertThat(r.retaliation()).as(field).isEqualTo(v.asBoolean());
                 case "answers" -> assertAnswers(soft, r.answers(), v);
                 case "coverage" -> assertCoverage(soft, r.coverage(), v);
+                case "counterClaim" -> { // checked by the caller
+                }
                 default -> throw new IllegalArgumentException("unknown expected field " + field + " in " + name);
             }
         }
-        soft.assertAll();
     }
 
     private static void assertTime(SoftAssertions soft, String field, OffsetDateTime actual, String expected) {
