@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.borderwatch.classifier.correlation.IncidentState;
+import org.borderwatch.classifier.correlation.Membership;
 import org.borderwatch.classifier.correlation.ReportKinds;
 import org.borderwatch.classifier.reliability.SourceReliability;
 import org.borderwatch.classifier.signal.ClaimRecord;
@@ -27,6 +28,7 @@ import org.borderwatch.classifier.verdict.Verdict;
 import org.borderwatch.classifier.verdict.VerdictRules;
 import org.borderwatch.common.Uuids;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
@@ -68,10 +70,16 @@ final class Assessor {
     /** Decides every open incident again; returns a new version of each one whose content changed. */
     List<Assessment> reassess() {
         List<Evaluated> evaluated = new ArrayList<>();
+        Set<UUID> open = new java.util.HashSet<>();
+        state.incidents.forEach(i -> i.members.forEach(m -> open.add(m.reportId())));
         for (IncidentState inc : state.incidents) {
             List<IncidentReport> statements = statements(inc);
             Verdict verdict = VerdictRules.decide(inc.segment, statements,
                     s -> reliability.of(s, state.source(s.id())));
+            Optional<ClaimRecord> earlier = earlierTelling(inc, open);
+            if (earlier.isPresent()) {
+                verdict = VerdictRules.carryForward(verdict, earlier.get());
+            }
             inc.occurrence = verdict.occurrence();
             inc.observerDecided = verdict.observerDecided();
             inc.claimSources = verdict.claimSources();
@@ -184,16 +192,52 @@ final class Assessor {
 
     private void refreshClaimOccurrences(List<Evaluated> evaluated) {
         Map<UUID, Occurrence> best = new LinkedHashMap<>();
+        Map<UUID, Attribution> attribution = new LinkedHashMap<>();
         for (Evaluated e : evaluated) {
             for (IncidentReport r : e.facts().claims()) {
                 best.merge(r.reportId(), e.verdict().occurrence(),
                         (a, b) -> CLAIM_FAVOUR.get(a) >= CLAIM_FAVOUR.get(b) ? a : b);
+                attribution.merge(r.reportId(), e.verdict().attribution(),
+                        (a, b) -> a == Attribution.CONTESTED ? a : b);
             }
         }
         state.claims.values().forEach(list -> list.replaceAll(c -> {
             Occurrence o = best.get(c.reportId());
-            return o == null || o == c.occurrence() ? c : c.withOccurrence(o);
+            Attribution at = attribution.get(c.reportId());
+            ClaimRecord r = o == null || o == c.occurrence() ? c : c.withOccurrence(o);
+            return at == null || at == r.attribution() ? r : r.withAttribution(at);
         }));
+    }
+
+    /**
+     * A claim of the incident that re-tells the event of a claim whose incident has closed (the same source, a shared
+     * segment, overlapping event times — a casualty update or a fuller account published after the closure): the
+     * earliest published such closed claim. Its incident's verdict is carried over, since the answers it received
+     * (the accused side's denial) are gone with the closed incident.
+     */
+    private Optional<ClaimRecord> earlierTelling(IncidentState inc, Set<UUID> open) {
+        if (inc.alone) {
+            return Optional.empty();
+        }
+        Optional<ClaimRecord> best = Optional.empty();
+        for (Membership m : inc.members) {
+            IncidentReport c = state.reports.get(m.reportId());
+            List<ClaimRecord> told = c == null || c.stance() != Stance.CLAIM ? null : state.claims.get(c.source().id());
+            if (told == null) {
+                continue;
+            }
+            ClaimRecord self = told.stream().filter(r -> r.reportId().equals(c.reportId())).findFirst().orElse(null);
+            if (self == null) {
+                continue;
+            }
+            for (ClaimRecord r : told) {
+                if (!open.contains(r.reportId()) && r.sameEventAs(self)
+                        && (best.isEmpty() || r.publishedAt().isBefore(best.get().publishedAt()))) {
+                    best = Optional.of(r);
+                }
+            }
+        }
+        return best;
     }
 
     private Signal withMilestones(Signal signal) {

@@ -416,7 +416,8 @@ final class Correlator {
         state.reports.put(id, fresh);
         state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c
                 : new ClaimRecord(id, c.sourceId(), c.sourceName(), c.party(), fresh.actingParty(), c.segments(),
-                        fresh.occurredAt(), fresh.publishedAt(), c.occurrence(), fresh.occurredUntil())));
+                        fresh.occurredAt(), fresh.publishedAt(), c.occurrence(), fresh.occurredUntil(),
+                        c.attribution())));
         return true;
     }
 

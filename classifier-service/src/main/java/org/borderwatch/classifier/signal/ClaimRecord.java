@@ -3,6 +3,7 @@ package org.borderwatch.classifier.signal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
@@ -14,10 +15,12 @@ import org.borderwatch.common.model.Party;
  * @param occurrence    the latest verdict of its incident(s): CONFIRMED if any of them is
  * @param occurredUntil end of the claim's event-time interval (null in state written before it was kept: then
  *                      {@code occurredAt})
+ * @param attribution   the latest attribution of its incident(s): CONTESTED if any of them is (null until assessed,
+ *                      and in state written before it was kept)
  */
 public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
                           List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
-                          Occurrence occurrence, OffsetDateTime occurredUntil) {
+                          Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution) {
     public ClaimRecord {
         segments = segments == null ? List.of() : List.copyOf(segments);
         if (occurredUntil == null || occurredUntil.isBefore(occurredAt)) {
@@ -25,9 +28,21 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
         }
     }
 
+    public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
+                       List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
+                       Occurrence occurrence, OffsetDateTime occurredUntil) {
+        this(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt, occurrence,
+                occurredUntil, null);
+    }
+
     public ClaimRecord withOccurrence(Occurrence newOccurrence) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                newOccurrence, occurredUntil);
+                newOccurrence, occurredUntil, attribution);
+    }
+
+    public ClaimRecord withAttribution(Attribution newAttribution) {
+        return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
+                occurrence, occurredUntil, newAttribution);
     }
 
     /**
@@ -47,7 +62,7 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public ClaimRecord withSegments(List<BorderSegment> newSegments) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, newSegments, occurredAt,
-                publishedAt, occurrence, occurredUntil);
+                publishedAt, occurrence, occurredUntil, attribution);
     }
 
     /**

@@ -41,7 +41,8 @@ public final class CasualtyRules {
         List<Casualties> result = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
         for (Map.Entry<Party, Map<String, List<IncidentReport>>> e : byVoice.entrySet()) {
-            List<Figure> figures = e.getValue().values().stream().map(CasualtyRules::figure).toList();
+            List<Figure> figures = withoutSupersededRelays(e.getKey(), e.getValue()).values().stream()
+                    .map(CasualtyRules::figure).toList();
             Integer killed = min(figures.stream().map(Figure::killed).toList());
             Integer wounded = min(figures.stream().map(Figure::wounded).toList());
             result.add(new Casualties(killed, wounded, e.getKey() == Party.UNKNOWN ? null : e.getKey()));
@@ -57,6 +58,32 @@ public final class CasualtyRules {
             }
         }
         return new Tally(result, sentences);
+    }
+
+    /**
+     * The media of either side relay the ministries' counts; they do not count losses themselves. Their figure for a
+     * side, about an event that side's officials later give a figure for, is the earlier count the side has since
+     * revised (APA and news.am relaying "one serviceman wounded" before the Defence Ministry said he had died), not a
+     * disagreement: it is left out. Foreign media, observers and third parties keep their own estimates, and a side's
+     * media figure published after the side's own latest one still counts.
+     */
+    static Map<String, List<IncidentReport>> withoutSupersededRelays(Party side,
+                                                                     Map<String, List<IncidentReport>> voices) {
+        List<IncidentReport> official = voices.get("side:" + side);
+        if (official == null || official.isEmpty()) {
+            return voices;
+        }
+        Map<String, List<IncidentReport>> kept = new LinkedHashMap<>();
+        voices.forEach((voice, reports) -> {
+            List<IncidentReport> left = reports.stream().filter(r -> !(r.source().kind() == SourceKind.MEDIA
+                    && r.source().party().isBelligerent() && official.stream().anyMatch(o ->
+                    o.publishedAt().isAfter(r.publishedAt()) && !o.occurredAt().isAfter(until(r))
+                            && !until(o).isBefore(r.occurredAt())))).toList();
+            if (!left.isEmpty()) {
+                kept.put(voice, left);
+            }
+        });
+        return kept;
     }
 
     private static final Comparator<IncidentReport> PUBLICATION = Comparator.comparing(IncidentReport::publishedAt)

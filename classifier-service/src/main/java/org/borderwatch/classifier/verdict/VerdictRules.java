@@ -202,6 +202,38 @@ public final class VerdictRules {
     }
 
     /**
+     * A verdict for an incident whose claim re-tells the event of a claim whose incident has closed (a casualty update
+     * published after the closure): what that incident established carries over where this one knows less — an
+     * UNVERIFIED occurrence takes the closed incident's occurrence, an UNCONTESTED attribution becomes CONTESTED if the
+     * acting side had contested it there. The closed incident is not reopened.
+     */
+    public static Verdict carryForward(Verdict v, org.borderwatch.classifier.signal.ClaimRecord earlier) {
+        Occurrence occurrence = v.occurrence();
+        Attribution attribution = v.attribution();
+        List<String> reasons = new ArrayList<>(v.reasons());
+        String what = "it re-tells " + earlier.who() + "'s claim about " + Sentences.time(earlier.occurredAt()) + " in "
+                + Sentences.segments(earlier.segments()) + ", whose incident had closed";
+        if (occurrence == Occurrence.UNVERIFIED && earlier.occurrence() != null
+                && earlier.occurrence() != Occurrence.UNVERIFIED) {
+            occurrence = earlier.occurrence();
+            reasons.removeIf(r -> r.startsWith("Occurrence UNVERIFIED"));
+            reasons.add("Occurrence " + occurrence + " carried over: " + what + " as " + occurrence
+                    + " (the closed incident is not reopened).");
+        }
+        if (attribution == Attribution.UNCONTESTED && earlier.attribution() == Attribution.CONTESTED) {
+            attribution = Attribution.CONTESTED;
+            reasons.add("Attribution CONTESTED carried over: " + what + " with the attribution contested"
+                    + (earlier.actingParty() == null ? "" : " (" + party(earlier.actingParty()) + ", named as acting,"
+                    + " disputed it)") + ".");
+        }
+        if (occurrence == v.occurrence() && attribution == v.attribution()) {
+            return v;
+        }
+        return new Verdict(occurrence, attribution, v.actingParty(), v.confidence(), reasons, v.observerDecided(),
+                v.claimSources());
+    }
+
+    /**
      * Whether an observer's refutation watched part, but not all, of a claim's period in its segment (patrols of 1-3
      * October and a claim of fire from 23:30 on the 3rd to 00:30 on the 4th): it does not refute the claim, but the
      * rationale should say why an observation of that very place and night does not count.

@@ -544,4 +544,32 @@ class CorrelationTest {
         assertThat(Housekeeping.startsHorizon(list, java.time.Duration.ofDays(90), java.time.Duration.ofDays(30),
                 java.time.Duration.ofDays(7))).as(name).isEqualTo(t(horizon.strip()));
     }
+
+    /**
+     * Fifth round: a claim re-telling the event of a claim whose incident closed (published after the closure) carries
+     * that incident's verdict over where it knows less; another event, or another source's claim, does not.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "a denied claim re-told,             az-mod, 2025-10-06T04:10, true,  DISPUTED,   CONTESTED",
+            "an unanswered claim re-told,        az-mod, 2025-10-06T04:10, false, UNVERIFIED, UNCONTESTED",
+            "another event of the same source,   az-mod, 2025-10-06T12:00, true,  UNVERIFIED, UNCONTESTED",
+            "another source about the same time, az-sbs, 2025-10-06T04:10, true,  UNVERIFIED, UNCONTESTED"})
+    void aRetellingAfterItsIncidentClosedCarriesItsVerdictOver(String name, String source, String at,
+                                                              boolean denied, Occurrence occurrence,
+                                                              org.borderwatch.common.model.Attribution attribution) {
+        feed(azClaim("first", "2025-10-06T04:10", "2025-10-06T09:00", GEGHARKUNIK));
+        if (denied) {
+            feed(denial(AM_MOD, "d", "2025-10-06T12:00", Party.AZ, "2025-10-06", "2025-10-06", GEGHARKUNIK).build());
+        }
+        feed(azClaim("elsewhere", "2025-10-15T04:10", "2025-10-15T09:00", BorderSegment.TAVUSH));
+        assertThat(engine.state().incidents).noneMatch(i -> i.segment == GEGHARKUNIK);
+        feed(claim(source.equals("az-mod") ? AZ_MOD : AZ_SBS, "again", Party.AM, at, "2025-10-16T10:00", GEGHARKUNIK)
+                .casualties(new Casualties(0, 1, Party.AZ)).build());
+        Assessment retold = latest(GEGHARKUNIK, at);
+        assertThat(retold.occurrence()).as(name).isEqualTo(occurrence);
+        assertThat(retold.attribution()).as(name).isEqualTo(attribution);
+        assertThat(retold.rationale().stream().anyMatch(r -> r.contains("carried over"))).as(name)
+                .isEqualTo(occurrence != Occurrence.UNVERIFIED);
+    }
 }

@@ -670,12 +670,14 @@ class ScenarioTest {
                 && s.contains("2025-10-03 23:30"));
         assertThat(tegh.rationale()).anyMatch(s -> s.startsWith("Ministry of Defence of Armenia denied it"));
         // the re-telling published on 20 October, after the 6 October incident closed, forms an incident of its own;
-        // EUMA's coverage still refutes it. (Armenia's denial of the event stayed with the closed incident, so this
-        // one reads UNCONTESTED: a known gap, see README.)
+        // EUMA's coverage still refutes it, and Armenia's denial (gone with the closed incident) carries over
         List<Assessment> sotk = coverage.stream().filter(a -> a.segment() == BorderSegment.GEGHARKUNIK).toList();
         assertThat(sotk).hasSize(2);
         assertThat(sotk).filteredOn(a -> !a.closed()).singleElement().satisfies(a -> {
             assertThat(a.occurrence()).isEqualTo(Occurrence.REFUTED);
+            assertThat(a.attribution()).isEqualTo(Attribution.CONTESTED);
+            assertThat(a.rationale()).anyMatch(r -> r.startsWith("Attribution CONTESTED carried over")
+                    && r.contains("2025-10-06 04:10"));
             assertThat(a.casualties()).anySatisfy(c -> assertThat(c.woundedOrZero()).isEqualTo(1));
             assertThat(signals(a)).containsExactlyInAnyOrder(CLAIM_SURGE, UNCORROBORATED_SURGE);
         });
@@ -685,6 +687,8 @@ class ScenarioTest {
         assertThat(kokhanabi.rationale()).anyMatch(s -> s.startsWith("news.am claimed small-arms fire by Armenian"));
         assertThat(kokhanabi.rationale()).noneMatch(s -> s.contains("by its own forces"));
         assertThat(kokhanabi.rationale()).anyMatch(s -> s.contains("revision 2"));
+        assertThat(kokhanabi.rationale()).as("relays of the first count do not disagree with its revision")
+                .noneMatch(s -> s.startsWith("Sources differ"));
         assertThat(signals(kokhanabi)).doesNotContain(CLAIM_SURGE);
 
         List<Assessment> front = run("december-2025-front-and-retraction.jsonl").finals();

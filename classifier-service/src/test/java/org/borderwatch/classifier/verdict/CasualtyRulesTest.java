@@ -113,4 +113,38 @@ class CasualtyRulesTest {
         assertThat(tally.sentences()).singleElement().asString()
                 .contains("Armenian losses", "AM MoD: 4 killed", "EUMA: 3 killed", "3 killed, 1 wounded");
     }
+
+    static final org.borderwatch.common.model.Source APA = new org.borderwatch.common.model.Source("apa", "APA",
+            org.borderwatch.common.model.SourceKind.MEDIA, Party.AZ);
+    static final org.borderwatch.common.model.Source NEWS_AM = new org.borderwatch.common.model.Source("news-am",
+            "news.am", org.borderwatch.common.model.SourceKind.MEDIA, Party.AM);
+    static final org.borderwatch.common.model.Source WIRE = new org.borderwatch.common.model.Source("wire", "Wire",
+            org.borderwatch.common.model.SourceKind.MEDIA, Party.UNKNOWN);
+
+    /**
+     * Fifth round: a side's (or the other side's) media relaying a count before the side's officials revise it is an
+     * earlier count, not a disagreement; foreign media keep their own estimate; a relay after the revision counts.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "the side's media before the revision,       apa,     2025-11-02T06:40, 2025-11-02T05:40, 2, false",
+            "the other side's media before the revision, news-am, 2025-11-02T07:30, 2025-11-02T05:40, 2, false",
+            "foreign media before the revision,          wire,    2025-11-02T07:30, 2025-11-02T05:40, 1, true",
+            "the side's media after the revision,        apa,     2025-11-02T15:00, 2025-11-02T05:40, 1, true"})
+    void aRelayedEarlierCountIsNoDisagreement(String name, String source, String published, String at, int killed,
+                                              boolean disagreement) {
+        org.borderwatch.common.model.Source s = switch (source) {
+            case "apa" -> APA;
+            case "news-am" -> NEWS_AM;
+            default -> WIRE;
+        };
+        var first = claim(AZ_MOD, "f", Party.AM, "2025-11-02T05:40", "2025-11-02T06:10", SYUNIK_EAST)
+                .casualties(killed(1, 0, Party.AZ)).build();
+        var relay = claim(s, "r", Party.AM, at, published, SYUNIK_EAST).casualties(killed(1, 0, Party.AZ)).build();
+        var revised = claim(AZ_MOD, "v", Party.AM, "2025-11-02T05:40", "2025-11-02T14:00", SYUNIK_EAST)
+                .casualties(killed(2, 0, Party.AZ)).build();
+        var tally = CasualtyRules.tally(List.of(first, relay, revised));
+        assertThat(tally.casualties()).as(name).containsExactly(new Casualties(killed, 0, Party.AZ));
+        assertThat(tally.sentences().isEmpty()).as(name).isEqualTo(!disagreement);
+    }
 }

@@ -314,4 +314,28 @@ class VerdictRulesTest {
         assertThat(VerdictRules.coversPartOf(EUMA_CONFIRMS_LATER, segment, TestReports.t(from), TestReports.t(to)))
                 .as("a confirmation is never named this way").isFalse();
     }
+
+    /** What a closed incident established carries over to a re-telling of its claim only where the new one knows less. */
+    @ParameterizedTest(name = "{0}/{1} + closed {2}/{3} -> {4}/{5}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "UNVERIFIED, UNCONTESTED, DISPUTED,   CONTESTED,   DISPUTED,   CONTESTED",
+            "UNVERIFIED, UNCONTESTED, REFUTED,    UNCONTESTED, REFUTED,    UNCONTESTED",
+            "REFUTED,    UNCONTESTED, DISPUTED,   CONTESTED,   REFUTED,    CONTESTED",
+            "DISPUTED,   CONTESTED,   CONFIRMED,  UNCONTESTED, DISPUTED,   CONTESTED",
+            "UNVERIFIED, UNCONTESTED, UNVERIFIED, UNCONTESTED, UNVERIFIED, UNCONTESTED",
+            "UNVERIFIED, UNCONTESTED, UNVERIFIED,            , UNVERIFIED, UNCONTESTED"})
+    void aClosedIncidentsVerdictCarriesOverWhereTheRetellingKnowsLess(Occurrence now, Attribution nowAttribution,
+                                                                      Occurrence closed, Attribution closedAttribution,
+                                                                      Occurrence occurrence, Attribution attribution) {
+        Verdict v = new Verdict(now, nowAttribution, Party.AM, 0.5, List.of("Occurrence " + now + ": as decided."),
+                false, java.util.Set.of("az-mod"));
+        org.borderwatch.classifier.signal.ClaimRecord earlier = new org.borderwatch.classifier.signal.ClaimRecord(
+                AZ_CLAIM.reportId(), "az-mod", "AZ MoD", Party.AZ, Party.AM, List.of(SYUNIK_EAST),
+                AZ_CLAIM.occurredAt(), AZ_CLAIM.publishedAt(), closed, AZ_CLAIM.occurredUntil(), closedAttribution);
+        Verdict carried = VerdictRules.carryForward(v, earlier);
+        assertThat(carried.occurrence()).isEqualTo(occurrence);
+        assertThat(carried.attribution()).isEqualTo(attribution);
+        assertThat(carried.reasons()).as("an UNVERIFIED reason never stands beside a carried-over occurrence")
+                .noneMatch(r -> occurrence != Occurrence.UNVERIFIED && r.startsWith("Occurrence UNVERIFIED"));
+    }
 }
