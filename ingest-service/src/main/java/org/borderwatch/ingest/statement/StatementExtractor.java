@@ -270,7 +270,7 @@ public final class StatementExtractor {
 
     /**
      * Beside other dates, a date is not the event's when it dates a saying ("residents said on Thursday that troops
-     * fired on Tuesday") or sits in a sentence that describes no event ("on 31 January the sides exchanged proposals
+     * fired on Tuesday"), is a whole month beside a day, or sits in a sentence that describes no event ("on 31 January the sides exchanged proposals
      * on the peace agreement. However, on 12 February Armenian forces opened fire ..."). Alone, each is kept.
      */
     private static List<DateSpan> ofTheEvent(String text, List<DateSpan> dates) {
@@ -281,6 +281,11 @@ public final class StatementExtractor {
                 .matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()).toList();
         if (kept.isEmpty()) {
             kept = dates;
+        }
+        // "Since the attack of September 2022 … On 3 May they fired": a day beside a whole month is the event's
+        List<DateSpan> days = kept.stream().filter(d -> !d.wholeMonth()).toList();
+        if (!days.isEmpty()) {
+            kept = days;
         }
         List<Span> sentences = Sentences.split(text);
         List<DateSpan> inEvents = kept.stream().filter(d -> sentences.stream().filter(s -> s.contains(d.start()))

@@ -87,6 +87,10 @@ public final class TimeExpressions {
 
     /** A date or a run of dates found in a text. {@code night}: "the night of A to B". */
     public record DateSpan(LocalDate first, LocalDate last, boolean night, int start, int end) {
+        /** A whole calendar month ("April 2024"): less specific than a day beside it. */
+        public boolean wholeMonth() {
+            return !night && first.getDayOfMonth() == 1 && last.equals(first.withDayOfMonth(first.lengthOfMonth()));
+        }
     }
 
     /**
