@@ -572,4 +572,27 @@ class CorrelationTest {
         assertThat(retold.rationale().stream().anyMatch(r -> r.contains("carried over"))).as(name)
                 .isEqualTo(occurrence != Occurrence.UNVERIFIED);
     }
+
+    /**
+     * The fifth round's state (remembered attributions, late answers' verdicts, the starts kept for QUIET_BROKEN,
+     * responses answering later claims) survives a JSON round trip after every report: a restart at any point gives
+     * the same versions as running through.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"autumn-2025-coverage-before-claims.jsonl",
+            "september-2025-late-answers.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
+            "november-2025-media-relays.jsonl"})
+    void theFifthRoundsStateSurvivesARestartAfterEveryReport(String fixture) {
+        List<IncidentReport> reports = new ArrayList<>(org.borderwatch.classifier.TestReports.fixture(fixture));
+        reports.sort(org.borderwatch.classifier.replay.Replayer.PUBLICATION_ORDER);
+        ClassifierEngine restarted = ClassifierEngine.withDefaults();
+        for (IncidentReport r : reports) {
+            List<Assessment> straight = engine.process(r).assessments();
+            ClassifierEngine fresh = ClassifierEngine.withDefaults();
+            fresh.restore(Json.read(Json.write(restarted.state()), EngineState.class));
+            restarted = fresh;
+            assertThat(Json.write(restarted.process(r).assessments())).as(r.sourceRef())
+                    .isEqualTo(Json.write(straight));
+        }
+    }
 }

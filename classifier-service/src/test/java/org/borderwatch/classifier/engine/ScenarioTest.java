@@ -919,6 +919,9 @@ class ScenarioTest {
         for (String f : THIRD_ROUND.keySet().stream().sorted().toList()) {
             reports.addAll(TestReports.fixture(f));
         }
+        for (String f : FIFTH_ROUND.keySet().stream().sorted().toList()) {
+            reports.addAll(TestReports.fixture(f));
+        }
         reports.addAll(TestReports.fixture("all-scenarios.jsonl"));
         // ties: every denial published at the same instant as the claim before it
         List<IncidentReport> tied = new ArrayList<>();

@@ -135,6 +135,23 @@ class ClassifierTopologyTest {
     }
 
     @Test
+    void theFifthRoundStreamedGivesTheSameAssessmentsAsItsReplay() {
+        List<IncidentReport> reports = new ArrayList<>();
+        for (String f : List.of("autumn-2025-coverage-before-claims.jsonl", "november-2025-media-relays.jsonl",
+                "december-2025-front-and-retraction.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
+                "september-2025-late-answers.jsonl")) {
+            reports.addAll(TestReports.fixture(f));
+        }
+        reports.sort(Replayer.PUBLICATION_ORDER);
+        reports.forEach(this::send);
+        List<Assessment> streamed = drain();
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+        assertThat(streamed.stream().map(Replayer::json).toList())
+                .isEqualTo(replayed.stream().map(Replayer::json).toList());
+        assertThat(streamed).anyMatch(a -> a.rationale().stream().anyMatch(r -> r.contains("carried over")));
+    }
+
+    @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
                 BorderSegment.SYUNIK_EAST).build());
