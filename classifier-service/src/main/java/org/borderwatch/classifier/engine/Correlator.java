@@ -20,6 +20,7 @@ import org.borderwatch.classifier.signal.ClaimRecord;
 import org.borderwatch.classifier.verdict.Sentences;
 import org.borderwatch.common.Uuids;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
@@ -470,12 +471,19 @@ final class Correlator {
 
     /**
      * A late answer does not reopen the closed incidents, but the claims' remembered verdicts take it in: a surge in
-     * which most claims have by now been denied is an uncorroborated surge, whenever the denials came.
+     * which most claims have by now been denied is an uncorroborated surge, whenever the denials came; and a later
+     * re-telling of a denied claim carries DISPUTED and CONTESTED over (see {@code Assessor#earlierTelling}).
      */
     private void rememberAnswer(IncidentReport r, List<ClaimRecord> answered) {
         Set<UUID> ids = new HashSet<>();
         answered.forEach(c -> ids.add(c.reportId()));
-        state.claims.values().forEach(list -> list.replaceAll(c -> !ids.contains(c.reportId()) ? c
-                : c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(), r.stance()))));
+        state.claims.values().forEach(list -> list.replaceAll(c -> {
+            if (!ids.contains(c.reportId())) {
+                return c;
+            }
+            ClaimRecord moved = c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(), r.stance()));
+            // the matcher takes a denial only from the side the claim names as acting: it contests the attribution
+            return r.stance() == Stance.DENIAL ? moved.withAttribution(Attribution.CONTESTED) : moved;
+        }));
     }
 }

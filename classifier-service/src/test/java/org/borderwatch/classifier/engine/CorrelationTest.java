@@ -503,7 +503,10 @@ class CorrelationTest {
         assertThat(latest(SYUNIK_EAST, "2025-09-01T13:20").hasSignal(
                 org.borderwatch.common.model.SignalType.UNCORROBORATED_SURGE)).as("4 of 5 disputed").isTrue();
         assertThat(engine.state().claims.get("az-mod")).filteredOn(c -> c.occurredAt().equals(t("2025-09-03T02:00")))
-                .singleElement().satisfies(c -> assertThat(c.occurrence()).isEqualTo(Occurrence.DISPUTED));
+                .singleElement().satisfies(c -> {
+                    assertThat(c.occurrence()).isEqualTo(Occurrence.DISPUTED);
+                    assertThat(c.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
+                });
     }
 
     /**
@@ -594,5 +597,19 @@ class CorrelationTest {
             assertThat(Json.write(restarted.process(r).assessments())).as(r.sourceRef())
                     .isEqualTo(Json.write(straight));
         }
+    }
+
+    /** A claim denied only after its incident closed, then re-told: the late denial carries over too. */
+    @Test
+    void aRetellingOfAClaimDeniedAfterItsIncidentClosedIsDisputedAndContested() {
+        feed(azClaim("first", "2026-01-12T05:00", "2026-01-12T09:00", BorderSegment.ARARAT),
+                azClaim("elsewhere", "2026-01-20T04:10", "2026-01-20T09:00", BorderSegment.TAVUSH));
+        List<Assessment> late = feed(denial(AM_MOD, "d", "2026-01-25T11:00", Party.AZ, "2026-01-12", "2026-01-12",
+                BorderSegment.ARARAT).build());
+        assertThat(late).anyMatch(a -> a.closed() && a.segment() == BorderSegment.ARARAT);
+        feed(azClaim("again", "2026-01-12T05:00", "2026-01-27T10:00", BorderSegment.ARARAT));
+        Assessment retold = latest(BorderSegment.ARARAT, "2026-01-12T05:00");
+        assertThat(retold.occurrence()).isEqualTo(Occurrence.DISPUTED);
+        assertThat(retold.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
     }
 }

@@ -715,6 +715,68 @@ class ScenarioTest {
                 });
     }
 
+    /**
+     * A check of the fifth round's fixes on a timeline written after them (expectations first): 2 of 12 incidents
+     * differed — one expectation that overlooked EUMA's border-wide coverage (the late Tavush claim is REFUTED, rightly),
+     * and a re-telling of a claim denied only after its incident closed, which carried DISPUTED but not CONTESTED (fixed:
+     * a late denial contests the remembered claim's attribution).
+     */
+    static List<Expected> postFixCheck() {
+        String f = "january-2026-variations.jsonl";
+        return List.of(
+                new Expected(f, BorderSegment.VAYOTS_DZOR_EAST, "2026-01-05T02:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected(f, BorderSegment.SYUNIK_WEST, "2026-01-07T14:00", Occurrence.REFUTED,
+                        Attribution.CONTESTED, Set.of(), Severity.INFO, 0),
+                new Expected(f, BorderSegment.SYUNIK_WEST, "2026-01-08T23:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected(f, BorderSegment.TAVUSH, "2025-09-01", Occurrence.UNVERIFIED, Attribution.UNCONTESTED,
+                        Set.of(), Severity.LOW, 0),
+                new Expected(f, BorderSegment.TAVUSH, "2025-09-20", Occurrence.UNVERIFIED, Attribution.UNCONTESTED,
+                        Set.of(), Severity.LOW, 0),
+                new Expected(f, BorderSegment.TAVUSH, "2026-01-10", Occurrence.UNVERIFIED, Attribution.UNCONTESTED,
+                        Set.of(), Severity.LOW, 0),
+                new Expected(f, BorderSegment.TAVUSH, "2026-01-08", Occurrence.REFUTED, Attribution.UNCONTESTED,
+                        Set.of(), Severity.INFO, 0),
+                new Expected(f, BorderSegment.ARARAT, "2026-01-15T10:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                new Expected(f, BorderSegment.ARARAT, "2026-01-15T22:00", Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Set.of(RETALIATION_CYCLE), Severity.MEDIUM, 0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("postFixCheck")
+    void thePostFixCheckGivesTheOutcomesAnAnalystExpects(Expected e) {
+        List<Assessment> finals = run(e.fixture()).finals();
+        assertThat(finals).as(Replayer.summary(finals)).hasSize(12);
+        Assessment a = at(finals, e.segment(), e.from());
+        assertThat(a.occurrence()).as("occurrence").isEqualTo(e.occurrence());
+        assertThat(a.attribution()).as("attribution").isEqualTo(e.attribution());
+        assertThat(signals(a)).as("signals").containsExactlyInAnyOrderElementsOf(e.signals());
+        assertThat(a.severity()).as("severity").isEqualTo(e.severity());
+    }
+
+    @Test
+    void thePostFixCheckSadarakRows() {
+        List<Assessment> sadarak = run("january-2026-variations.jsonl").finals().stream()
+                .filter(a -> a.segment() == BorderSegment.ARARAT
+                        && a.window().from().toString().startsWith("2026-01-12T05:00")).toList();
+        assertThat(sadarak).hasSize(3);
+        // the claim's own incident closed unanswered and keeps its verdict
+        assertThat(sadarak).filteredOn(a -> a.reportIds().containsKey(Stance.CLAIM) && a.closed()).singleElement()
+                .satisfies(a -> assertThat(a.occurrence()).isEqualTo(Occurrence.UNVERIFIED));
+        // the late denial's own assessment names the claim
+        assertThat(sadarak).filteredOn(a -> !a.reportIds().containsKey(Stance.CLAIM)).singleElement()
+                .satisfies(a -> assertThat(a.rationale()).anyMatch(r -> r.contains("State Border Service of "
+                        + "Azerbaijan's claim about 2026-01-12 05:00 +04:00 in ARARAT")));
+        // the re-telling carries the denial over
+        assertThat(sadarak).filteredOn(a -> !a.closed()).singleElement().satisfies(a -> {
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.attribution()).isEqualTo(Attribution.CONTESTED);
+            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+        });
+    }
+
     @Test
     void aMilestoneDatedToTheDayOfTheFirstReportDoesNotPrecedeItsSignals() {
         // the Russian notice of 3 August (published the next morning, dated to the day) may come after the 12:50
@@ -896,7 +958,8 @@ class ScenarioTest {
             "march-2023-khankendi-road.jsonl", "winter-2024-quiet-spread.jsonl",
             "summer-2021-mine-and-weekly-summary.jsonl", "autumn-2025-coverage-before-claims.jsonl",
             "november-2025-media-relays.jsonl", "december-2025-front-and-retraction.jsonl",
-            "2025-ararat-quiet-and-surge-edge.jsonl", "september-2025-late-answers.jsonl"})
+            "2025-ararat-quiet-and-surge-edge.jsonl", "september-2025-late-answers.jsonl",
+            "january-2026-variations.jsonl"})
     void fixturesAreValidCanonicalReports(String fixture) throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
