@@ -985,6 +985,7 @@ class ScenarioTest {
         for (String f : FIFTH_ROUND.keySet().stream().sorted().toList()) {
             reports.addAll(TestReports.fixture(f));
         }
+        reports.addAll(TestReports.fixture("january-2026-variations.jsonl"));
         reports.addAll(TestReports.fixture("all-scenarios.jsonl"));
         // ties: every denial published at the same instant as the claim before it
         List<IncidentReport> tied = new ArrayList<>();

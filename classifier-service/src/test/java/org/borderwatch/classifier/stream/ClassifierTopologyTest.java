@@ -139,7 +139,7 @@ class ClassifierTopologyTest {
         List<IncidentReport> reports = new ArrayList<>();
         for (String f : List.of("autumn-2025-coverage-before-claims.jsonl", "november-2025-media-relays.jsonl",
                 "december-2025-front-and-retraction.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
-                "september-2025-late-answers.jsonl")) {
+                "september-2025-late-answers.jsonl", "january-2026-variations.jsonl")) {
             reports.addAll(TestReports.fixture(f));
         }
         reports.sort(Replayer.PUBLICATION_ORDER);
