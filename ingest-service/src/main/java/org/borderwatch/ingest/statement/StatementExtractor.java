@@ -287,9 +287,13 @@ public final class StatementExtractor {
         if (!days.isEmpty()) {
             kept = days;
         }
+        if (kept.size() < 2) {
+            return kept;
+        }
         List<Span> sentences = Sentences.split(text);
+        Map<Span, Boolean> eventful = new java.util.HashMap<>(); // each sentence read once
         List<DateSpan> inEvents = kept.stream().filter(d -> sentences.stream().filter(s -> s.contains(d.start()))
-                .anyMatch(s -> describesEvent(s.of(text)))).toList();
+                .anyMatch(s -> eventful.computeIfAbsent(s, k -> describesEvent(k.of(text))))).toList();
         return inEvents.isEmpty() ? kept : inEvents;
     }
 
@@ -434,6 +438,9 @@ public final class StatementExtractor {
      * detainees or captives in a sentence about their release, handover or exchange.
      */
     static String withoutNonEvents(String text) {
+        if (!StatementRules.NON_EVENT_CUE.matcher(text).find()) { // one scan for the usual text with neither
+            return text;
+        }
         boolean clearance = StatementRules.CLEARANCE.matcher(text).find();
         boolean release = StatementRules.RELEASE.matcher(text).find();
         if (!clearance && !release) {

@@ -163,6 +163,9 @@ final class StatementRules {
      */
     static final Pattern RELEASE = words("releas\\w*|hand(?:ed|ing|s)?\\s+over\\b|handovers?\\b|exchang\\w*|repatriat\\w*|"
             + "transfer\\w*|freed\\b|returned\\s+(?:to|home)\\b|return\\s+of\\b|swaps?\\b");
+    /** Either of the two above, for one cheap scan of a text that has neither. */
+    static final Pattern NON_EVENT_CUE = Pattern.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern(), FLAGS);
+
     static final Pattern DETENTION_WORDS = words("detainees?\\b|captives?\\b|prisoners?\\b|pows?\\b|"
             // the people released, described by a participle: "32 servicemen detained by Azerbaijan were released"
             + "(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?|residents?|men|troops)\\s+"
