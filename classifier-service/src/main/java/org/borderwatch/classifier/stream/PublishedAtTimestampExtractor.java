@@ -7,7 +7,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Stream time is the publication time of the reports: the record timestamp is {@code publishedAt} from the JSON
- * value; a record without one keeps its own timestamp (the stream then fails softly in the processor).
+ * value. A record without a readable one (no report: the processor skips and counts it) gets the partition's time
+ * so far, never its own timestamp: a stray record written with today's wall-clock time must not move stream time,
+ * which would close every open incident of a replayed or quiet period at once.
  */
 public final class PublishedAtTimestampExtractor implements TimestampExtractor {
 
@@ -20,9 +22,9 @@ public final class PublishedAtTimestampExtractor implements TimestampExtractor {
                     return java.time.OffsetDateTime.parse(published.asString()).toInstant().toEpochMilli();
                 }
             } catch (RuntimeException e) {
-                // not a report: fall through to the record's own timestamp
+                // not a report: keep the partition's time
             }
         }
-        return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
+        return Math.max(partitionTime, 0);
     }
 }

@@ -202,9 +202,10 @@ class ClassifierTopologyTest {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
                 BorderSegment.SYUNIK_EAST).build());
         Assessment opened = drain().get(0);
-        // a record that is no report (skipped by the processor) still moves Kafka stream time to 20 January
-        long later = TestReports.t("2025-01-20T00:00").toInstant().toEpochMilli();
-        in.pipeInput("heartbeat", "{}".getBytes(StandardCharsets.UTF_8), later);
+        // a record that is no report (skipped by the processor) but carries a publication time still moves Kafka
+        // stream time, here to 20 January
+        in.pipeInput("tick", "{\"publishedAt\":\"2025-01-20T00:00:00+04:00\"}".getBytes(StandardCharsets.UTF_8),
+                0L);
         assertThat(drain()).singleElement().satisfies(a -> {
             assertThat(a.incidentId()).isEqualTo(opened.incidentId());
             assertThat(a.closed()).isTrue();
@@ -227,5 +228,26 @@ class ClassifierTopologyTest {
         in.pipeInput("SYUNIK_EAST", "not json".getBytes(StandardCharsets.UTF_8));
         assertThat(out.isEmpty()).isTrue();
         assertThat(registry.get(ClassifierMetrics.UNREADABLE_REPORTS).counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anUnreadableRecordDoesNotMoveStreamTimeWhateverItsRecordTimestamp() {
+        send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                BorderSegment.SYUNIK_EAST).build());
+        Assessment opened = drain().get(0);
+        // e.g. a misconfigured producer writing alerts onto the input topic with today's wall-clock timestamp
+        long wallClock = TestReports.t("2026-11-22T00:00").toInstant().toEpochMilli();
+        in.pipeInput("SYUNIK_EAST", "not a report".getBytes(StandardCharsets.UTF_8), wallClock);
+        in.pipeInput("SYUNIK_EAST", "{\"alertId\":\"x\"}".getBytes(StandardCharsets.UTF_8), wallClock);
+        assertThat(out.isEmpty()).as("nothing closed").isTrue();
+        assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get(ClassifierMetrics.UNREADABLE_REPORTS).counter().count()).isEqualTo(2.0);
+        // the next report, two hours later, still joins the open incident
+        send(TestReports.claim(TestReports.AM_MOD, "b", Party.AZ, "2025-01-10T13:00", "2025-01-10T13:30",
+                BorderSegment.SYUNIK_EAST).build());
+        assertThat(drain()).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(opened.incidentId());
+            assertThat(a.closed()).isFalse();
+        });
     }
 }
