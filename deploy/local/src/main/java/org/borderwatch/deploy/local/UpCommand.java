@@ -95,6 +95,17 @@ public final class UpCommand implements Callable<Integer> {
             description = "How long a service may take to become ready (default: ${DEFAULT-VALUE}).")
     int serviceTimeoutSeconds = 180;
 
+    /**
+     * A second launcher on the same data directory is told so (exit 4) before the port check would blame the first
+     * one's ports (exit 3); the real lock is taken when the infrastructure starts.
+     */
+    private static void requireDataDirFree(LocalInfrastructure.Settings settings) {
+        DataLayout layout = new DataLayout(settings.dataDir());
+        if (java.nio.file.Files.isDirectory(layout.runDir())) {
+            DataDirLock.acquire(layout).close();
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -104,6 +115,7 @@ public final class UpCommand implements Callable<Integer> {
         try {
             LocalInfrastructure.Settings settings = infrastructureSettings();
             plans = withServices ? ServicePlan.of(ServiceCatalog.ALL, servicePorts, projectDirectory()) : List.of();
+            requireDataDirFree(settings);
             new PortCheck(host).requireFree(portRequests(settings, plans));
             out.println("Starting the BorderWatch infrastructure in " + settings.dataDir().toAbsolutePath().normalize()
                     + " ...");

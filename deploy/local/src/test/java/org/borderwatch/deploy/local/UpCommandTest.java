@@ -110,6 +110,19 @@ class UpCommandTest {
     }
 
     @Test
+    void aSecondLauncherOnTheSameDataIsToldSoBeforeThePortCheckBlamesTheFirstOnesPorts() throws IOException {
+        Path data = tmp.resolve("shared-data");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             DataDirLock held = DataDirLock.acquire(new DataLayout(data))) {
+            int code = launcher().execute("up", "--data", data.toString(), "--mongo-port",
+                    Integer.toString(taken.getLocalPort()));
+            assertThat(code).isEqualTo(ExitCodes.DATA_DIR_IN_USE);
+            assertThat(err.toString()).contains("is in use by another launcher").doesNotContain("already in use");
+            assertThat(out.toString()).doesNotContain("Starting");
+        }
+    }
+
+    @Test
     void twoOptionsNamingTheSamePortAreAUsageError() {
         int code = launcher().execute("up", "--data", tmp.toString(), "--kafka-port", "29999", "--mongo-port", "29999");
         assertThat(code).isEqualTo(ExitCodes.USAGE);

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class ChildProcess {
 
     static final long ROTATE_BYTES = 10L * 1024 * 1024;
+    private static final Path POSIX_SHELL = Path.of("/bin/sh");
 
     private final String name;
     private final Process process;
@@ -49,7 +50,7 @@ public final class ChildProcess {
             Files.writeString(logFile, "==== " + Instant.now() + " starting " + name + ": " + String.join(" ", command)
                     + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(ignoringInterrupt(command))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -58,6 +59,23 @@ public final class ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where a POSIX shell exists, the child runs with SIGINT ignored ({@code trap '' INT; exec …}: the ignored
+     * disposition survives the exec, and a JVM leaves an ignored SIGINT alone, as under {@code nohup}). Ctrl-C in a
+     * terminal goes to the whole foreground process group; without this the broker would stop at the same moment
+     * as the services still using it. The launcher alone reacts to Ctrl-C and stops its children in order, each
+     * with SIGTERM.
+     */
+    static List<String> ignoringInterrupt(List<String> command) {
+        if (!Files.isExecutable(POSIX_SHELL)) {
+            return command;
+        }
+        List<String> wrapped = new java.util.ArrayList<>(List.of(POSIX_SHELL.toString(), "-c",
+                "trap '' INT; exec \"$0\" \"$@\""));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     /** Keeps one previous generation ({@code name.log.1}) once a log passes {@link #ROTATE_BYTES}. */
