@@ -24,6 +24,7 @@ public record AlertProperties(
         @Valid @NotNull @DefaultValue Delivery delivery,
         @Valid @NotNull @DefaultValue Stream stream,
         @Valid @NotNull @DefaultValue Webhook webhook,
+        @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue Cap cap,
         @Valid @NotNull @DefaultValue Mail mail,
         @Valid @NotNull @DefaultValue Security security) {
@@ -106,6 +107,24 @@ public record AlertProperties(
     public record Webhook(List<String> allowList) {
         public Webhook {
             allowList = allowList == null ? List.of() : List.copyOf(allowList);
+        }
+    }
+
+    /**
+     * @param subscriptionTopicPattern the (whole-name) pattern a Kafka subscription's topic must match; the topics of
+     *                                 the BorderWatch catalogue are refused whatever it says
+     */
+    public record Kafka(@NotBlank @DefaultValue(DEFAULT_SUBSCRIPTION_TOPIC_PATTERN) String subscriptionTopicPattern) {
+        public static final String DEFAULT_SUBSCRIPTION_TOPIC_PATTERN =
+                "^border\\.alerts\\.partner\\.[a-z0-9][a-z0-9._-]{0,99}$";
+
+        public Kafka {
+            try {
+                java.util.regex.Pattern.compile(subscriptionTopicPattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("alert.kafka.subscription-topic-pattern is not a valid regular "
+                        + "expression: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.borderwatch.alert.cap.CapRenderer;
 import org.borderwatch.alert.delivery.ChannelSender;
 import org.borderwatch.alert.delivery.DeliveryWorker;
+import org.borderwatch.alert.delivery.kafka.KafkaTopicPolicy;
 import org.borderwatch.alert.delivery.webhook.WebhookClient;
 import org.borderwatch.alert.delivery.webhook.WebhookTargetPolicy;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
@@ -18,6 +19,7 @@ import org.borderwatch.alert.routing.Subscription;
 import org.borderwatch.alert.silence.Silences;
 import org.borderwatch.alert.store.DeliveryStore;
 import org.borderwatch.alert.store.SubscriptionStore;
+import org.borderwatch.common.topic.Topics;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +70,20 @@ public class AlertServiceConfiguration {
     @Bean
     WebhookTargetPolicy webhookTargetPolicy(AlertProperties p) {
         return new WebhookTargetPolicy(p.webhook().allowList());
+    }
+
+    /**
+     * Kafka subscription topics: the configured pattern, never a catalogue topic (nor the configured feed), never the
+     * families of pipeline topics ({@code border.reports.*}: raw, normalized, rejected; {@code border.assessments.*}:
+     * e.g. a consumer's dead-letter topic) and never Kafka's internal topics.
+     */
+    @Bean
+    KafkaTopicPolicy kafkaTopicPolicy(AlertProperties p) {
+        java.util.Set<String> reserved = new java.util.HashSet<>();
+        Topics.all().forEach(t -> reserved.add(t.name()));
+        reserved.add(p.topics().alerts());
+        return new KafkaTopicPolicy(java.util.regex.Pattern.compile(p.kafka().subscriptionTopicPattern()), reserved,
+                List.of("border.reports.", Topics.ASSESSMENTS.name() + ".", "__"));
     }
 
     @Bean

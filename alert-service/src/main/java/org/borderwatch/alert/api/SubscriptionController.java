@@ -3,6 +3,7 @@ package org.borderwatch.alert.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.alert.delivery.kafka.KafkaTopicPolicy;
 import org.borderwatch.alert.delivery.webhook.WebhookTargetPolicy;
 import org.borderwatch.alert.routing.Channel;
 import org.borderwatch.alert.routing.ChannelType;
@@ -37,21 +38,25 @@ public class SubscriptionController {
 
     private final SubscriptionStore subscriptions;
     private final WebhookTargetPolicy webhookPolicy;
+    private final KafkaTopicPolicy kafkaTopics;
     private final AuditStore audit;
     private final AlertProperties properties;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionStore subscriptions, WebhookTargetPolicy webhookPolicy,
-                                  AuditStore audit, AlertProperties properties, Clock clock) {
+                                  KafkaTopicPolicy kafkaTopics, AuditStore audit, AlertProperties properties,
+                                  Clock clock) {
         this.subscriptions = subscriptions;
         this.webhookPolicy = webhookPolicy;
+        this.kafkaTopics = kafkaTopics;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
 
     @PostMapping
-    @Operation(summary = "Create a subscription; 201 with its id. Webhook targets are checked against SSRF")
+    @Operation(summary = "Create a subscription; 201 with its id. Webhook targets are checked against SSRF; Kafka "
+            + "topics must match alert.kafka.subscription-topic-pattern and never be a pipeline topic")
     public ResponseEntity<Views.SubscriptionView> create(@RequestBody Views.SubscriptionRequest request,
                                                          Authentication auth) {
         List<String> problems = new ArrayList<>();
@@ -101,6 +106,12 @@ public class SubscriptionController {
             webhookPolicy.problem(channel.url()).ifPresent(problem -> {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "unsafe-webhook", "Webhook target refused", problem,
                         List.of(problem));
+            });
+        }
+        if (channel.type() == ChannelType.KAFKA) {
+            kafkaTopics.problem(channel.topic()).ifPresent(problem -> {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "forbidden-kafka-topic", "Kafka topic refused",
+                        problem, List.of(problem));
             });
         }
         var f = request.filter();

@@ -67,7 +67,7 @@ class ChannelsIT extends AlertServiceITSupport {
     @Test
     void capWebhooksAndKafkaSubscriptionsCarryTheirOwnFormats() {
         String path = "/cap/" + UUID.randomUUID();
-        String topic = "partner.alerts." + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "border.alerts.partner." + UUID.randomUUID().toString().substring(0, 8);
         TestInfrastructure.createTopics(1, topic);
         assertThat(post("/api/v1/subscriptions", "staff1", """
                 {"name":"cap partner","channel":{"type":"webhook","url":"%s","secret":"%s","format":"cap"},

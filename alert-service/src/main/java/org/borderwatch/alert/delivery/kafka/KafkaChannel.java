@@ -3,6 +3,7 @@ package org.borderwatch.alert.delivery.kafka;
 import org.borderwatch.alert.delivery.ChannelSender;
 import org.borderwatch.alert.delivery.DeliveryException;
 import org.borderwatch.alert.delivery.Notification;
+import org.borderwatch.alert.delivery.PermanentDeliveryException;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
 import org.borderwatch.alert.routing.ChannelType;
 import org.borderwatch.alert.routing.Subscription;
@@ -25,9 +26,11 @@ public class KafkaChannel implements ChannelSender {
 
     public static final String HEADER_DELIVERY = "bw-delivery";
     private final StreamBridge bridge;
+    private final KafkaTopicPolicy topics;
 
-    public KafkaChannel(StreamBridge bridge) {
+    public KafkaChannel(StreamBridge bridge, KafkaTopicPolicy topics) {
         this.bridge = bridge;
+        this.topics = topics;
     }
 
     @Override
@@ -50,6 +53,13 @@ public class KafkaChannel implements ChannelSender {
     public Integer send(Subscription subscription, Notification n) {
         boolean feed = AlertDispatcher.FEED_SUBSCRIPTION.equals(subscription.id());
         String topic = subscription.channel().topic();
+        if (!feed) {
+            // again before every send: a subscription stored under an older rule must not reach a forbidden topic
+            var problem = topics.problem(topic);
+            if (problem.isPresent()) {
+                throw new PermanentDeliveryException("kafka topic refused: " + problem.get(), null);
+            }
+        }
         boolean sent = true;
         try {
             if (feed) {
