@@ -26,6 +26,7 @@ import org.borderwatch.deploy.local.ports.PortCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ class LocalInfrastructureIT {
 
     @TempDir
     Path data;
+
+    @TempDir
+    Path work;
 
     @Test
     void startsKafkaAndTheStoreCreatesTopicsOnceAndKeepsDataAcrossARestart() throws Exception {
@@ -66,6 +70,7 @@ class LocalInfrastructureIT {
                 assertTopics(admin);
             }
             assertTransactionsWork(infra.bootstrapServers());
+            assertProduceSendsEachLine(infra.bootstrapServers());
 
             try (MongoClient mongo = MongoClients.create(infra.mongoUri())) {
                 MongoCollection<Document> verdicts = mongo.getDatabase("borderwatch").getCollection("verdicts");
@@ -139,6 +144,40 @@ class LocalInfrastructureIT {
                     keys.add(r.key());
                 }
                 assertThat(keys).containsExactly("incident-1");
+            });
+        }
+    }
+
+    /** {@code produce}: each non-blank line after the header is one record; a missing file is one clear line. */
+    private void assertProduceSendsEachLine(String bootstrap) throws Exception {
+        Path rows = work.resolve("rows.csv");
+        Files.writeString(rows, "event_id_cnty,notes\nARM1,first\n\nARM2,second\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = Launcher.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        assertThat(cli.execute("produce", "--bootstrap", bootstrap, "--topic", Topics.RAW_ACLED.name(),
+                "--skip-header", "--input", rows.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Sent 2 record(s) to " + Topics.RAW_ACLED.name());
+        assertThat(cli.execute("produce", "--bootstrap", bootstrap, "--topic", Topics.RAW_ACLED.name(),
+                "--input", work.resolve("missing.csv").toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("No such file").doesNotContain("\tat ");
+
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "launcher-it-produce");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            consumer.subscribe(List.of(Topics.RAW_ACLED.name()));
+            List<String> values = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+                assertThat(values).containsExactlyInAnyOrder("ARM1,first", "ARM2,second");
             });
         }
     }
