@@ -30,13 +30,22 @@ public final class Views {
     private Views() {
     }
 
-    /** A verdict in a list: the person's review (when there is one) comes first. */
-    public record VerdictSummary(Review review, UUID incidentId, long version, BorderSegment segment,
+    /**
+     * A verdict in a list: the person's review (when there is one) comes first; {@code effectiveOccurrence} and
+     * {@code effectiveAttribution} are what counts (the review's where there is one, else the machine's; the
+     * {@code occurrence} query parameter filters on it); {@code occurrence} and {@code attribution} stay the
+     * machine's.
+     */
+    public record VerdictSummary(Review review, Occurrence effectiveOccurrence, Attribution effectiveAttribution,
+                                 UUID incidentId, long version, BorderSegment segment,
                                  Occurrence occurrence, Attribution attribution, Severity severity,
                                  List<SignalType> signals, TimeWindow window, boolean closed, Instant receivedAt) {
         static VerdictSummary of(VerdictStore.StoredVerdict v) {
             Assessment a = v.latest();
-            return new VerdictSummary(v.review(), a.incidentId(), a.version(), a.segment(), a.occurrence(),
+            Review r = v.review();
+            return new VerdictSummary(r, r == null ? a.occurrence() : r.occurrence(),
+                    r == null || r.attribution() == null ? a.attribution() : r.attribution(),
+                    a.incidentId(), a.version(), a.segment(), a.occurrence(),
                     a.attribution(), a.severity(), a.signals().stream().map(Signal::type).toList(), a.window(),
                     a.closed(), v.receivedAt());
         }

@@ -1,15 +1,18 @@
 package org.borderwatch.alert.store;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.Review;
 import org.borderwatch.common.model.Signal;
 import org.springframework.beans.factory.InitializingBean;
@@ -45,8 +48,30 @@ public class VerdictStore implements InitializingBean {
         Mongo.index(latest(), Indexes.descending("from"), false, "from");
         Mongo.index(latest(), Indexes.ascending("segment", "from"), false, "segment_from");
         Mongo.index(latest(), Indexes.ascending("occurrence"), false, "occurrence");
+        Mongo.index(latest(), Indexes.ascending("effectiveOccurrence"), false, "effective_occurrence");
         Mongo.index(latest(), Indexes.ascending("severity"), false, "severity");
         Mongo.index(latest(), Indexes.ascending("signals"), false, "signals");
+        backfillEffective();
+    }
+
+    /**
+     * Verdicts stored before {@code effectiveOccurrence} existed get it (and {@code effectiveAttribution}) once, at
+     * start-up; afterwards every write keeps them in step.
+     */
+    private void backfillEffective() {
+        latest().find(Filters.exists("effectiveOccurrence", false)).forEach(d -> {
+            StoredVerdict v = toVerdict(d);
+            Review r = v.review();
+            Assessment a = v.latest();
+            latest().updateOne(Filters.and(Filters.eq("_id", d.get("_id")),
+                            Filters.exists("effectiveOccurrence", false)),
+                    Updates.combine(
+                            Updates.set("attribution", name(a.attribution())),
+                            Updates.set("reviewAttribution", r == null ? null : name(r.attribution())),
+                            Updates.set("effectiveOccurrence", (r == null ? a.occurrence() : r.occurrence()).name()),
+                            Updates.set("effectiveAttribution", name(r == null || r.attribution() == null
+                                    ? a.attribution() : r.attribution()))));
+        });
     }
 
     /** A stored verdict: the machine's latest version and the people's reviews (latest first). */
@@ -56,7 +81,10 @@ public class VerdictStore implements InitializingBean {
         }
     }
 
-    /** Query of the latest verdicts; null fields do not filter. */
+    /**
+     * Query of the latest verdicts; null fields do not filter. {@code occurrence} is the effective occurrence: the
+     * latest review's when there is one, else the machine's (as subscription filters see it).
+     */
     public record VerdictQuery(String segment, String occurrence, String severity, String signal, Instant from,
                                Instant to, int page, int size) {
     }
@@ -75,6 +103,7 @@ public class VerdictStore implements InitializingBean {
                     Updates.set("version", a.version()),
                     Updates.set("segment", a.segment().name()),
                     Updates.set("occurrence", a.occurrence().name()),
+                    Updates.set("attribution", name(a.attribution())),
                     Updates.set("severity", a.severity().name()),
                     Updates.set("severityRank", a.severity().ordinal()),
                     Updates.set("signals", a.signals().stream().map(Signal::type).map(Enum::name).toList()),
@@ -89,6 +118,18 @@ public class VerdictStore implements InitializingBean {
                 throw e; // a newer version is stored already: the upsert found no match and could not insert
             }
         }
+        // the effective verdict follows the machine where no person has spoken: unreviewed, the occurrence and the
+        // attribution; reviewed without an attribution, the attribution. Conditional on the stored version and the
+        // review fields, so a review written meanwhile is never overwritten; both in one round trip.
+        Bson thisVersion = Filters.and(Filters.eq("_id", a.incidentId().toString()), Filters.eq("version", a.version()));
+        latest().bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.and(thisVersion, Filters.exists("reviewOccurrence", false)),
+                        Updates.combine(Updates.set("effectiveOccurrence", a.occurrence().name()),
+                                Updates.set("effectiveAttribution", name(a.attribution())))),
+                new UpdateOneModel<>(Filters.and(thisVersion, Filters.exists("reviewOccurrence", true),
+                        Filters.eq("reviewAttribution", null)),
+                        Updates.set("effectiveAttribution", name(a.attribution())))),
+                new BulkWriteOptions().ordered(false));
         return fresh;
     }
 
@@ -110,7 +151,7 @@ public class VerdictStore implements InitializingBean {
             filters.add(Filters.eq("segment", q.segment()));
         }
         if (q.occurrence() != null) {
-            filters.add(Filters.eq("occurrence", q.occurrence()));
+            filters.add(Filters.eq("effectiveOccurrence", q.occurrence()));
         }
         if (q.severity() != null) {
             filters.add(Filters.eq("severity", q.severity()));
@@ -142,9 +183,14 @@ public class VerdictStore implements InitializingBean {
         List<Document> reviews = new ArrayList<>();
         reviews.add(r);
         reviews.addAll(d.getList("reviews", Document.class, List.of()));
+        Attribution machine = toVerdict(d).latest().attribution();
         latest().updateOne(Filters.eq("_id", incidentId.toString()), Updates.combine(
                 Updates.set("reviews", reviews),
-                Updates.set("reviewOccurrence", review.occurrence().name())));
+                Updates.set("reviewOccurrence", review.occurrence().name()),
+                Updates.set("reviewAttribution", name(review.attribution())),
+                Updates.set("effectiveOccurrence", review.occurrence().name()),
+                Updates.set("effectiveAttribution",
+                        name(review.attribution() == null ? machine : review.attribution()))));
         return true;
     }
 
@@ -153,6 +199,10 @@ public class VerdictStore implements InitializingBean {
                 .map(r -> Json.read(r.getString("json"), Review.class)).toList();
         return new StoredVerdict(Json.read(d.getString("assessment"), Assessment.class), reviews,
                 Mongo.instant(d, "receivedAt"));
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 
     private MongoCollection<Document> latest() {

@@ -97,6 +97,48 @@ class IntakeAndQueryIT extends AlertServiceITSupport {
         assertThat(get("/api/v1/verdicts/" + UUID.randomUUID(), "staff1").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theOccurrenceQueryFiltersOnTheReviewedOccurrenceAndKeepsTheMachinesVisible() {
+        var t = Fixtures.EVENT_TIME.plusYears(13);
+        UUID reviewed = UUID.randomUUID();
+        UUID machine = UUID.randomUUID();
+        sendAssessments(
+                Fixtures.assessment(reviewed, 1, BorderSegment.VAYOTS_DZOR_EAST, Severity.MEDIUM,
+                        Occurrence.UNVERIFIED, false, t),
+                Fixtures.assessment(machine, 1, BorderSegment.VAYOTS_DZOR_EAST, Severity.MEDIUM,
+                        Occurrence.UNVERIFIED, false, t.plusHours(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/verdicts/" + machine, "staff1")
+                .statusCode() == 200 && get("/api/v1/verdicts/" + reviewed, "staff1").statusCode() == 200);
+        String window = "&segment=VAYOTS_DZOR_EAST&from=" + t.minusHours(1).toInstant() + "&to="
+                + t.plusHours(6).toInstant();
+        assertThat(post("/api/v1/verdicts/" + reviewed + "/review", "staff1", """
+                {"occurrence":"CONFIRMED","attribution":"UNCONTESTED","note":"seen by the observers' patrol"}""")
+                .statusCode()).isEqualTo(200);
+
+        assertThat(ids("/api/v1/verdicts?occurrence=CONFIRMED" + window)).containsExactly(reviewed);
+        assertThat(ids("/api/v1/verdicts?occurrence=UNVERIFIED" + window)).containsExactly(machine);
+        JsonNode listed = json(get("/api/v1/verdicts?occurrence=CONFIRMED" + window, "staff1").body()).get(0);
+        assertThat(listed.get("effectiveOccurrence").asString()).isEqualTo("CONFIRMED");
+        assertThat(listed.get("effectiveAttribution").asString()).isEqualTo("UNCONTESTED");
+        assertThat(listed.get("occurrence").asString()).as("the machine's value stays visible")
+                .isEqualTo("UNVERIFIED");
+        assertThat(listed.get("attribution").asString()).isEqualTo("CONTESTED");
+
+        // a new machine version keeps the person's occurrence in force; the machine's moves on beside it
+        sendAssessments(Fixtures.assessment(reviewed, 2, BorderSegment.VAYOTS_DZOR_EAST, Severity.HIGH,
+                Occurrence.DISPUTED, false, t));
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/v1/verdicts/" + reviewed, "staff1").body())
+                .get("latest").get("version").asLong() == 2);
+        assertThat(ids("/api/v1/verdicts?occurrence=CONFIRMED" + window)).containsExactly(reviewed);
+        assertThat(ids("/api/v1/verdicts?occurrence=DISPUTED" + window)).isEmpty();
+        // an unreviewed incident's effective occurrence follows each new version
+        sendAssessments(Fixtures.assessment(machine, 2, BorderSegment.VAYOTS_DZOR_EAST, Severity.HIGH,
+                Occurrence.DISPUTED, false, t.plusHours(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids("/api/v1/verdicts?occurrence=DISPUTED" + window)
+                .equals(List.of(machine)));
+        assertThat(ids("/api/v1/verdicts?occurrence=UNVERIFIED" + window)).isEmpty();
+    }
+
     private List<UUID> ids(String path) {
         var response = get(path, "staff1");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
