@@ -106,6 +106,9 @@ public final class IngestPipeline {
         } catch (RejectedInputException e) {
             metrics.received(format.id());
             return new Result(List.of(reject(e, bytes, 1, origin)));
+        } catch (RuntimeException | StackOverflowError e) {
+            metrics.received(format.id());
+            return new Result(List.of(reject(unexpected(e), bytes, 1, origin)));
         }
         return process(format, records, origin, false);
     }
@@ -118,6 +121,9 @@ public final class IngestPipeline {
         } catch (RejectedInputException e) {
             metrics.received(format.id());
             return new Result(List.of(reject(e, bytes, 1, origin)));
+        } catch (RuntimeException | StackOverflowError e) {
+            metrics.received(format.id());
+            return new Result(List.of(reject(unexpected(e), bytes, 1, origin)));
         }
         return process(format, records, origin, dryRun);
     }
@@ -150,6 +156,9 @@ public final class IngestPipeline {
             int i = 0;
             for (JsonNode element : array) {
                 out.add(new RawRecord(++i, Json.mapper().writeValueAsBytes(element)));
+            }
+            if (out.isEmpty()) { // an empty array would otherwise be answered with nothing at all
+                throw new RejectedInputException(RejectReason.MALFORMED, "an empty JSON array: no records");
             }
             return out;
         }
@@ -215,12 +224,23 @@ public final class IngestPipeline {
             return out;
         } catch (RejectedInputException e) {
             return List.of(reject(e, record.bytes(), record.line(), origin));
-        } catch (RuntimeException e) {
-            return List.of(reject(new RejectedInputException(RejectReason.PROCESSING_ERROR, e.toString()),
-                    record.bytes(), record.line(), origin));
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(reject(unexpected(e), record.bytes(), record.line(), origin));
         } finally {
             sample.stop(metrics.normalizeTimer(format.id()));
         }
+    }
+
+    /**
+     * An unexpected failure on one record, parked as {@code PROCESSING_ERROR} instead of escaping: an exception would
+     * make the binder retry the record, and an {@link Error} would stop the listener container and block the
+     * partition. A {@link StackOverflowError} (a pattern recursing on some text) is the one error caught: its stack
+     * is unwound by the time it lands here, so the thread is fine; other errors (out of memory) still propagate.
+     */
+    private static RejectedInputException unexpected(Throwable e) {
+        String detail = e instanceof StackOverflowError
+                ? "the text rules ran out of stack on this record (StackOverflowError)" : e.toString();
+        return new RejectedInputException(RejectReason.PROCESSING_ERROR, detail);
     }
 
     private void count(IncidentReport report) {

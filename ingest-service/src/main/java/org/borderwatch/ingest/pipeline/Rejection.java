@@ -12,7 +12,32 @@ public record Rejection(RejectReason reason, String detail, List<Violation> viol
                         String origin) {
     public Rejection {
         violations = violations == null ? List.of() : List.copyOf(violations);
-        detail = detail == null ? reason.name() : detail;
+        detail = readable(detail == null || detail.isBlank() ? reason.name() : detail);
+    }
+
+    /** The longest detail kept; the rest of a (parser's) message is cut with an ellipsis. */
+    public static final int MAX_DETAIL = 1000;
+
+    /**
+     * A detail fit for a header and for one line of the command's output: control characters (a NUL, a line break,
+     * bytes of a binary record quoted by a parser) are written as backslash-u escapes, and it is cut at
+     * {@value #MAX_DETAIL} characters.
+     */
+    static String readable(String detail) {
+        StringBuilder b = new StringBuilder(Math.min(detail.length(), MAX_DETAIL + 8));
+        for (int i = 0; i < detail.length() && b.length() < MAX_DETAIL; i++) {
+            char c = detail.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        if (b.length() >= MAX_DETAIL) {
+            b.setLength(MAX_DETAIL);
+            b.append('…');
+        }
+        return b.toString();
     }
 
     @Override

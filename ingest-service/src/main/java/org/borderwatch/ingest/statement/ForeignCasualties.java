@@ -23,7 +23,7 @@ final class ForeignCasualties {
     private ForeignCasualties() {
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+(?:[-'’][\\p{L}\\d]+)*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]++(?:[-'’][\\p{L}\\d]++)*+");
     /** Clauses: a count belongs to the casualty word of its own clause ("Убит один военнослужащий, трое ранены"). */
     private static final Pattern CLAUSE = Pattern.compile("[^.,;:!?։՝\\n]+");
 

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ import java.util.regex.Pattern;
 public final class StatementExtractor {
 
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
-    private static final Pattern WORD = Pattern.compile("\\d{1,2}:\\d{2}|[\\p{L}\\d]+(?:[-'’][\\p{L}\\d]+)*");
+    private static final Pattern WORD = Pattern.compile("\\d{1,2}:\\d{2}|[\\p{L}\\d]++(?:[-'’][\\p{L}\\d]++)*+");
     private static final int BACK_WINDOW = 10;
     private static final int FORWARD_WINDOW = 5;
 
@@ -733,6 +734,10 @@ public final class StatementExtractor {
             while (w.find()) {
                 words.add(new Word(w.group(), w.start(), w.end()));
             }
+            // searched forward once per sentence, not once per casualty word (quadratic in a long sentence)
+            ForwardMatches diedOfWounds = new ForwardMatches(StatementRules.DIED_OF_WOUNDS, text, sentence.end());
+            ForwardMatches otherPerson = new ForwardMatches(StatementRules.OTHER_PERSON, text, sentence.end());
+            ForwardMatches totals = new ForwardMatches(TOTAL, text, sentence.end());
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i).text();
                 boolean fatally = i > 0
@@ -741,7 +746,7 @@ public final class StatementExtractor {
                         && (words.get(i - 1).text().equalsIgnoreCase("lost")
                         || words.get(i - 2).text().equalsIgnoreCase("lost"));
                 boolean isKilled = isKilledWord(word) || (fatally && isWoundedWord(word)) || lostLives
-                        || (isWoundedWord(word) && diedOfWounds(text, words.get(i).end(), sentence.end()));
+                        || (isWoundedWord(word) && diedOfWounds(diedOfWounds, otherPerson, words.get(i).end()));
                 boolean isWounded = !isKilled && isWoundedWord(word);
                 if (!isKilled && !isWounded) {
                     continue;
@@ -750,9 +755,9 @@ public final class StatementExtractor {
                 if (at < 0) {
                     at = numberAfter(words, i);
                 }
-                Integer total = at < 0 ? total(text, words.get(i).end(), sentence.end()) : null;
+                Integer total = at < 0 ? total(totals, words.get(i).end()) : null;
                 boolean singular = at < 0 && total == null && (singularBefore(words, i)
-                        || APPOSITIVE_PERSON.matcher(text).region(sentence.start(), words.get(i).start()).find());
+                        || appositivePerson(text, sentence.start(), words.get(i).start()));
                 if (singular) {
                     total = 1; // "Armenian soldier wounded by sniper", "the driver was injured"
                 }
@@ -799,9 +804,26 @@ public final class StatementExtractor {
     }
 
     /** A wound word followed in its sentence by "died of his wounds" about the same person: a death. */
-    private static boolean diedOfWounds(String text, int from, int to) {
-        Matcher died = StatementRules.DIED_OF_WOUNDS.matcher(text).region(from, to);
-        return died.find() && !StatementRules.OTHER_PERSON.matcher(text).region(from, died.start()).find();
+    private static boolean diedOfWounds(ForwardMatches died, ForwardMatches otherPerson, int from) {
+        MatchResult d = died.from(from);
+        if (d == null) {
+            return false;
+        }
+        MatchResult other = otherPerson.from(from); // "and", "another", "while", ";" between: someone else died
+        return other == null || other.start() >= d.start();
+    }
+
+    /** How far before a casualty word {@link #APPOSITIVE_PERSON} looks: a title, three names and a 60-char aside. */
+    static final int APPOSITIVE_WINDOW = 400;
+
+    /**
+     * {@link #APPOSITIVE_PERSON} ending at {@code end}. Its phrase is short, so only the last
+     * {@value #APPOSITIVE_WINDOW} characters before the word are read (transparent bounds, so a word cut by the
+     * window is not taken for a word start): reading from the sentence's start for every casualty word was quadratic.
+     */
+    private static boolean appositivePerson(String text, int sentenceStart, int end) {
+        return APPOSITIVE_PERSON.matcher(text).region(Math.max(sentenceStart, end - APPOSITIVE_WINDOW), end)
+                .useTransparentBounds(true).find();
     }
 
     /**
@@ -880,9 +902,9 @@ public final class StatementExtractor {
     }
 
     /** "the number of servicemen who died ... has reached 71": a total later in the sentence. */
-    private static Integer total(String text, int from, int to) {
-        Matcher m = TOTAL.matcher(text).region(from, to);
-        return m.find() ? NumberWords.parse(m.group(1)) : null;
+    private static Integer total(ForwardMatches totals, int from) {
+        MatchResult m = totals.from(from);
+        return m != null ? NumberWords.parse(m.group(1)) : null;
     }
 
     private static final Pattern TOTAL = Pattern.compile("\\b(?:reached|(?:risen|rose|increased|grown)\\s+to|"

@@ -72,6 +72,12 @@ public final class StatementNormalizer implements ReportNormalizer {
         if (!bad.isEmpty()) {
             throw RejectedInputException.violations(bad);
         }
+        if (publishedAt.getYear() < MIN_YEAR || publishedAt.getYear() > MAX_YEAR) {
+            // "+999999999-12-31T23:59:59Z" parses, but the date rules would overflow the calendar on it
+            throw new RejectedInputException(RejectReason.TIME_OUT_OF_RANGE, "publishedAt " + published.strip()
+                    + " is outside the years " + MIN_YEAR + "-" + MAX_YEAR,
+                    List.of(new Violation("$.publishedAt", "must be within the years " + MIN_YEAR + "-" + MAX_YEAR)));
+        }
         if (text.isBlank()) {
             throw new RejectedInputException(RejectReason.EMPTY_TEXT, "$.text is empty",
                     List.of(new Violation("$.text", "is empty")));
@@ -105,6 +111,10 @@ public final class StatementNormalizer implements ReportNormalizer {
         return List.of(main, report(statement, source, counter, ref + COUNTER_SUFFIX,
                 statement.sourceRef() == null ? null : statement.sourceRef() + COUNTER_SUFFIX, receivedAt));
     }
+
+    /** The years a publication date may have (the pipeline's own time limits are narrower). */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
 
     /** Appended to a statement's sourceRef for the report of its counter-accusation. */
     public static final String COUNTER_SUFFIX = "#counter-claim";

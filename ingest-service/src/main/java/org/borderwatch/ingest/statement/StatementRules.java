@@ -209,7 +209,7 @@ final class StatementRules {
     static final Pattern ANSWERED_CLAUSE = p("\\b(?:in\\s+(?:response|retaliation|reply|revenge)\\s+(?:to|for)|"
             + "as\\s+(?:an?\\s+)?(?:response|retaliation|answer)\\s+(?:to|for)|(?:retaliat\\w*|revenge|retribution|"
             + "responding|punishment)\\s+(?:to|for))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
-            + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])+");
+            + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])++");
 
     static final Pattern RETALIATION = words("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
             + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b|"

@@ -34,6 +34,90 @@ class HttpApiIT extends IngestITSupport {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> postBytes(String path, String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType).header("X-Api-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Broken and hostile bodies over the real server (the audit's input classes, plus seeded random bytes): every
+     * answer is 200/202 with each refused line named, or a 400 problem naming a documented reason — never a 5xx.
+     */
+    @Test
+    void brokenBodiesAreAnsweredWithReasonsNeverWithAServerError() throws Exception {
+        long seed = Long.getLong("fuzz.seed", 20_251_122L);
+        System.out.println("HttpApiIT fuzz seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        String good = statement(uniqueRef("fuzz-http"), CLAIM);
+        String csv = "event_id_cnty,event_date,event_type,location,notes,fatalities\n";
+        java.util.Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("statement/utf-8 BOM", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(good)));
+        int cut = good.indexOf("Khnatsakh") + 3;
+        bodies.put("statement/invalid UTF-8", concat(concat(utf8(good.substring(0, cut)),
+                new byte[] {(byte) 0xFF, (byte) 0xC3, 0x28}), utf8(good.substring(cut))));
+        bodies.put("statement/raw NUL", utf8(good.replace("Armenian", "Arme\u0000nian")));
+        bodies.put("statement/CRLF NDJSON", utf8(good + "\r\n" + statement(uniqueRef("fuzz-http"), CLAIM) + "\r\n"));
+        bodies.put("statement/empty array", utf8("[]"));
+        bodies.put("statement/non-object", utf8("42"));
+        bodies.put("statement/null", utf8("null"));
+        bodies.put("statement/empty", new byte[0]);
+        bodies.put("statement/truncated", utf8(good.substring(0, good.length() / 2)));
+        bodies.put("statement/deep nesting", utf8("[".repeat(3000)));
+        bodies.put("statement/far future", utf8(good.replace("\"publishedAt\":\"", "\"publishedAt\":\"+99999")));
+        bodies.put("statement/enormous number", utf8(good.replace("\"language\":\"en\"", "\"language\":1e999999")));
+        bodies.put("canonical/wrong types", utf8("{\"reportId\":[],\"stance\":{},\"location\":7}"));
+        bodies.put("acled/quoted newline", utf8(csv + "Z1,2024-02-13,Battles,Sotk,\"fired\nnear Sotk\",0\n"));
+        bodies.put("acled/missing columns", utf8(csv + "Z2,2024-02-13\n"));
+        bodies.put("acled/extra columns", utf8(csv + "Z3,2024-02-13,Battles,Sotk,x,0,extra,more\n"));
+        bodies.put("acled/formula cells", utf8(csv + "Z4,2024-02-13,Battles,\"=cmd|' /C calc'!A0\",@SUM(A1),0\n"));
+        bodies.put("acled/enormous fatalities", utf8(csv + "Z5,2024-02-13,Battles,Sotk,x," + "9".repeat(40) + "\n"));
+        for (int i = 0; i < 12; i++) {
+            byte[] noise = new byte[1 + random.nextInt(200)];
+            random.nextBytes(noise);
+            bodies.put((i % 3 == 0 ? "acled" : "statement") + "/random bytes " + i, noise);
+        }
+        java.util.Set<String> reasons = java.util.Arrays.stream(org.borderwatch.ingest.pipeline.RejectReason.values())
+                .map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        for (var e : bodies.entrySet()) {
+            String format = e.getKey().substring(0, e.getKey().indexOf('/'));
+            String type = format.equals("acled") ? "text/csv" : "application/json";
+            for (boolean dryRun : new boolean[] {false, true}) {
+                HttpResponse<String> r = postBytes("/api/v1/reports/" + format + (dryRun ? "?dryRun=true" : ""), type,
+                        e.getValue());
+                String what = e.getKey() + (dryRun ? " (dry run)" : "") + ": " + r.statusCode() + " " + r.body();
+                if (format.equals("canonical")) {
+                    assertThat(r.statusCode()).as(what).isEqualTo(403); // this key may not send canonical
+                    continue;
+                }
+                assertThat(r.statusCode()).as(what).isIn(200, 202, 400);
+                JsonNode body = json(r);
+                if (r.statusCode() == 400) {
+                    assertThat(body.path("reason").asString()).as(what).isIn(reasons);
+                    assertThat(body.path("detail").asString()).as(what).isNotBlank();
+                } else {
+                    body.path("rejections").forEach(rej -> {
+                        assertThat(rej.path("reason").asString()).as(what).isIn(reasons).isNotEqualTo("PROCESSING_ERROR");
+                        assertThat(rej.path("detail").asString()).as(what).isNotBlank();
+                    });
+                    int answered = body.path(dryRun ? "reports" : "accepted").size() + body.path("rejections").size()
+                            + body.path("duplicates").size();
+                    assertThat(answered).as(what + " answers nothing").isPositive();
+                }
+            }
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

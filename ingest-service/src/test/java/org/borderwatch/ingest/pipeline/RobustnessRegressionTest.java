@@ -1,0 +1,142 @@
+package org.borderwatch.ingest.pipeline;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.ingest.Fixtures;
+import org.borderwatch.ingest.metrics.IngestMetrics;
+import org.borderwatch.ingest.pipeline.IngestPipeline.Result;
+import org.borderwatch.ingest.statement.AdversarialStatements;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One test per input class the robustness audit (InputFuzzTest, AdversarialTimingReport) found mishandled. */
+class RobustnessRegressionTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-20T12:00:00Z"), ZoneOffset.UTC);
+    private final IngestPipeline pipeline = Fixtures.core(CLOCK).pipeline();
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String statement(String publishedAt) {
+        return "{\"sourceRef\":\"rb-1\",\"source\":\"Ministry of Defence of Azerbaijan\",\"publishedAt\":\""
+                + publishedAt + "\",\"text\":\"On 16 March at 09:35 Armenian units fired at our positions.\"}";
+    }
+
+    /** Extreme dates: the date rules overflowed the calendar ("Invalid value for Year") — a PROCESSING_ERROR. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z"})
+    void aStatementPublishedAtTheEdgeOfTheCalendarIsTimeOutOfRange(String publishedAt) {
+        Result r = pipeline.processRecord(InputFormat.STATEMENT, utf8(statement(publishedAt)), "t");
+        assertThat(r.rejections()).singleElement().satisfies(rej -> {
+            assertThat(rej.reason()).isEqualTo(RejectReason.TIME_OUT_OF_RANGE);
+            assertThat(rej.detail()).contains("outside the years 1-9999");
+            assertThat(rej.violations()).extracting(Violation::field).containsExactly("$.publishedAt");
+        });
+    }
+
+    /** An empty JSON array: the batch path answered with no outcome at all (HTTP: 202 listing nothing). */
+    @Test
+    void anEmptyJsonArrayIsRejectedRatherThanAnsweredWithNothing() {
+        for (InputFormat format : List.of(InputFormat.STATEMENT, InputFormat.CANONICAL)) {
+            Result r = pipeline.processBatch(format, utf8(" [ ] "), "http", false);
+            assertThat(r.rejections()).singleElement().satisfies(rej -> {
+                assertThat(rej.reason()).isEqualTo(RejectReason.MALFORMED);
+                assertThat(rej.detail()).isEqualTo("an empty JSON array: no records");
+            });
+        }
+    }
+
+    /**
+     * Random bytes, NUL bytes: the parser's or a field's message quoted them, control characters and all, into the
+     * detail (a header, and the command's one line per rejection).
+     */
+    @Test
+    void aDetailQuotingControlCharactersIsOneReadableLine() {
+        byte[] binary = {'{', '"', 'a', 0x01, 0x00, '\n', 0x7f, (byte) 0x9b};
+        byte[] acledNul = utf8("event_id_cnty,event_date,event_type,fatalities\nX1,2024-02-13,Battles,1\u00002\n");
+        List<Rejection> rejections = new ArrayList<>();
+        rejections.addAll(pipeline.processRecord(InputFormat.STATEMENT, binary, "t").rejections());
+        rejections.addAll(pipeline.processRecord(InputFormat.ACLED, acledNul, "t").rejections());
+        assertThat(rejections).hasSize(2).allSatisfy(rej -> {
+            assertThat(rej.detail()).isNotBlank().doesNotContain("\n", "\u0000", "\u0001", "\u007f", "\u009b");
+            assertThat(rej.toString().lines()).hasSize(1);
+        });
+        assertThat(rejections.get(1).detail()).contains("1\\u00002");
+        assertThat(new Rejection(RejectReason.MALFORMED, "x".repeat(5000), null, new byte[0], 1, "t").detail())
+                .hasSize(Rejection.MAX_DETAIL + 1).endsWith("…");
+    }
+
+    /**
+     * Runs of hyphenated or apostrophised words (a word pattern's repeated group recursed once per word): 64 KB of
+     * them overflowed a 1 MB stack, and the StackOverflowError — an Error, not an exception — escaped the pipeline,
+     * which on a raw topic stops the listener container: the partition blocked. Each class is run here on a thread
+     * with half that stack, so recursion that grows with the text fails this test again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hyphen-words", "cyrillic-hyphen-words", "apostrophe-words", "in-response-no-stop",
+            "long-sentence-no-stop"})
+    void longRunsOfJoinedWordsDoNotRecurseWithTheText(String inputClass) throws InterruptedException {
+        byte[] record = AdversarialStatements.record(AdversarialStatements.text(inputClass, 64 * 1024 - 256));
+        assertThat(record.length).isLessThanOrEqualTo(IngestLimits.DEFAULTS.maxRecordBytes());
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                outcome.set(pipeline.processRecord(InputFormat.STATEMENT, record, "t"));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        assertThat(outcome.get()).isInstanceOf(Result.class);
+        Result r = (Result) outcome.get();
+        assertThat(r.rejections()).isEmpty();
+        assertThat(r.published()).isNotEmpty();
+    }
+
+    /** Whatever still overflows the stack is parked as PROCESSING_ERROR, and the next record flows on. */
+    @Test
+    void aStackOverflowInANormaliserIsParkedAndTheNextRecordStillFlows() {
+        ReportNormalizer recursing = new ReportNormalizer() {
+            @Override
+            public InputFormat format() {
+                return InputFormat.CANONICAL;
+            }
+
+            @Override
+            public IncidentReport normalize(byte[] record, OffsetDateTime receivedAt) {
+                if (record[0] == 'x') {
+                    throw new StackOverflowError();
+                }
+                return Fixtures.core(CLOCK).pipeline().processRecord(InputFormat.STATEMENT,
+                        utf8(statement("2025-03-16T10:20:00+04:00")), "t").published().get(0);
+            }
+        };
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        IngestPipeline p = new IngestPipeline(List.of(recursing), new Deduplicator(Duration.ofHours(1), 100, CLOCK),
+                IngestLimits.DEFAULTS, CLOCK, new IngestMetrics(meters));
+        Result poison = p.processRecord(InputFormat.CANONICAL, utf8("x"), "raw");
+        assertThat(poison.rejections()).singleElement().satisfies(rej -> {
+            assertThat(rej.reason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+            assertThat(rej.detail()).contains("StackOverflowError");
+            assertThat(rej.original()).containsExactly('x');
+        });
+        assertThat(p.processRecord(InputFormat.CANONICAL, utf8("ok"), "raw").published()).hasSize(1);
+        assertThat(meters.counter(IngestMetrics.REJECTED, "reason", "PROCESSING_ERROR").count()).isEqualTo(1);
+    }
+}
