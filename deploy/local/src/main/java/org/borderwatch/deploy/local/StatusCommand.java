@@ -50,8 +50,8 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         LauncherState state = found.get();
         boolean ok = line(out, "launcher", "pid " + state.pid() + ", since " + state.started(),
                 ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false));
-        ok &= line(out, "kafka", state.kafka() + kafkaDetail(state.kafka()).map(d -> ", " + d).orElse(""),
-                kafkaDetail(state.kafka()).isPresent());
+        Optional<String> kafka = kafkaDetail(state.kafka());
+        ok &= line(out, "kafka", state.kafka() + kafka.map(d -> ", " + d).orElse(""), kafka.isPresent());
         URI mongo = URI.create(state.mongoUri());
         ok &= line(out, "store", state.mongoUri(), canConnect(mongo.getHost(), mongo.getPort()));
         for (Map.Entry<String, Integer> service : state.services().entrySet()) {
@@ -72,7 +72,9 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        try (Admin admin = Admin.create(props)) {
+        Admin admin = null;
+        try {
+            admin = Admin.create(props);
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
                     .get(4, TimeUnit.SECONDS).size();
             Set<String> topics = admin.listTopics(new ListTopicsOptions().timeoutMs(3000)).names()
@@ -83,6 +85,11 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
                 Thread.currentThread().interrupt();
             }
             return Optional.empty();
+        } finally {
+            if (admin != null) {
+                // a broker that stopped answering must not hold 'status' up: close() alone waits for pending calls
+                admin.close(Duration.ofSeconds(1));
+            }
         }
     }
 
