@@ -43,6 +43,22 @@ public final class ReportKinds {
         return VerdictRules.covers(observation, segment, from, to);
     }
 
+    /**
+     * A response that can answer a claim: a denial, refutation or confirmation — but only a side of the conflict
+     * denies (DESIGN.md: "the accused side says it did not happen"). A news agency's report that one side "rejected
+     * the accusation" is no denial of the agency's own (sixth round: read as Reuters' denial, it waited for a claim it
+     * could never answer as an incident of its own, "UNKNOWN denies the claim it answers"); it is placed by its segments
+     * and time like any statement and counts for nothing.
+     */
+    public static boolean isResponse(IncidentReport r) {
+        return r.stance().isResponse() && !isDenialByNoSide(r);
+    }
+
+    /** A denial by a source that is no side of the conflict (media of unknown or third party, observers). */
+    public static boolean isDenialByNoSide(IncidentReport r) {
+        return r.stance() == Stance.DENIAL && !r.source().party().isBelligerent();
+    }
+
     /** The text names its segments without ambiguity. */
     public static boolean isPlaceable(IncidentReport r) {
         return r.location().isResolved() && !r.location().ambiguous();

@@ -104,7 +104,7 @@ final class Correlator {
             answerLaterClaim(r);
             return out;
         }
-        if (r.answers() != null && r.stance().isResponse()) {
+        if (r.answers() != null && ReportKinds.isResponse(r)) {
             List<IncidentState> matched = matching(r);
             if (!matched.isEmpty()) {
                 matched.forEach(i -> join(i, r));
@@ -161,8 +161,30 @@ final class Correlator {
                 }
             }
         }
+        if (result.isEmpty()) {
+            // a claim whose text names no place the gazetteer knows, answered by a response that names where it was
+            state.incidents.stream().filter(inc -> inc.members.stream().map(m -> state.reports.get(m.reportId()))
+                    .anyMatch(claim -> claim != null && answersUnplaced(r, claim, inc))).forEach(result::add);
+        }
         // a response naming its place answers the claims about that place, not every claim of the day in the segment
         return atItsPlace.isEmpty() ? result : atItsPlace;
+    }
+
+    /**
+     * Whether the response answers a lone claim whose text names no segment at all (fire "from the area of Vorotan
+     * village", a name the gazetteer does not know), the response naming a segment ("… from Vorotan village of the Goris
+     * community … is false"): it fits the claim in every part the text gives but the place, and it names the period it
+     * answers. Used only when the response answers no placed claim (sixth round: the denial waited for a claim "not
+     * known (yet)" beside the lone claim it answered). The claim stays where it is — alone, UNRESOLVED: the response
+     * joins it; the claim is not moved into the response's segment (the gazetteer still does not know its place).
+     */
+    private static boolean answersUnplaced(IncidentReport response, IncidentReport claim, IncidentState inc) {
+        if (!inc.alone || response.answers() == null || response.answers().from() == null
+                || !response.answers().refs().isEmpty() || claim.location().ambiguous()
+                || claim.location().segments().stream().anyMatch(BorderSegment::isResolved)) {
+            return false;
+        }
+        return response.answers().segments().stream().anyMatch(s -> AnswerMatcher.answers(response, claim, s));
     }
 
     /** Whether the response answers the claim where it stands: a lone claim by the segments its text names. */
@@ -296,8 +318,8 @@ final class Correlator {
             if (response == null) {
                 continue;
             }
-            List<IncidentState> targets = state.incidents.stream()
-                    .filter(i -> i.has(claim.reportId()) && answersIn(response, claim, i)).toList();
+            List<IncidentState> targets = state.incidents.stream().filter(i -> i.has(claim.reportId())
+                    && (answersIn(response, claim, i) || answersUnplaced(response, claim, i))).toList();
             if (targets.isEmpty()) {
                 continue;
             }
@@ -328,7 +350,7 @@ final class Correlator {
         for (IncidentState inc : state.incidents) {
             for (Membership m : inc.members) {
                 IncidentReport r = state.reports.get(m.reportId());
-                if (r != null && r.answers() != null && r.stance().isResponse() && !state.pending.contains(r.reportId())
+                if (r != null && r.answers() != null && ReportKinds.isResponse(r) && !state.pending.contains(r.reportId())
                         && !ReportKinds.isCoverage(r)) {
                     responses.add(r.reportId());
                 }

@@ -23,7 +23,9 @@ import org.borderwatch.common.model.SignalType;
  *       the first telling.</li>
  *   <li>Two accounts of one exchange are no cycle: the other side's claim must have ended before this one began.
  *       Each side blaming the other for fire "between 21:00 and 21:40" and "at 21:15" is a mutual accusation (the
- *       same event time), not an answer.</li>
+ *       same event time), not an answer; so are two claims of one incident that name the same place or no place
+ *       (fire near Sotk "at 18:00" and, in the denial answering it, "at 18:10": {@link #oneExchange}).
+ *       </li>
  * </ul>
  */
 public final class RetaliationDetector implements SignalDetector {
@@ -52,7 +54,8 @@ public final class RetaliationDetector implements SignalDetector {
             for (ClaimRecord h : context.claimsBetween(c.occurredAt().minus(window), c.occurredAt())) {
                 if (h.party() != side.opponent() || h.reportId().equals(c.reportId())
                         || h.segments().stream().noneMatch(around::contains)
-                        || h.publishedAt().isAfter(told) || !h.occurredUntil().isBefore(c.occurredAt())) {
+                        || h.publishedAt().isAfter(told) || !h.occurredUntil().isBefore(c.occurredAt())
+                        || sameExchange(incident, h, c)) {
                     continue;
                 }
                 return Optional.of(new Signal(type(), List.of(h.reportId(), c.reportId()),
@@ -63,6 +66,32 @@ public final class RetaliationDetector implements SignalDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The other side's claim is one of this incident's and tells the same exchange as this one (the same place, or
+     * no place named, within the incident's session: fire near Sotk "at 18:00" and, in the denial that answers it,
+     * "at 18:10"): an account of one exchange, not an answer to it.
+     */
+    private static boolean sameExchange(IncidentFacts incident, ClaimRecord h, IncidentReport c) {
+        return incident.claims().stream().anyMatch(m -> m.reportId().equals(h.reportId()) && oneExchange(m, c));
+    }
+
+    /**
+     * Whether two claims of one incident (one session of a segment) are accounts of one exchange: their event-time
+     * intervals overlap, or they do not name different places (sixth round: Azerbaijan's fire "from Sotk at 18:00"
+     * and Armenia's denial accusing Azerbaijani units of fire "near Sotk at 18:10" are one exchange; a counter-claim
+     * naming another village can be another event, and still follows). Different names are no proof of different
+     * events — each side names its own places (Kut and "Vardenis region" for one shelling) — so this only ever removes
+     * a cycle; the verdict's "both sides report hostile action" reads the whole session.
+     */
+    static boolean oneExchange(IncidentReport a, IncidentReport b) {
+        if (!a.occurredAt().isAfter(b.occurredUntil()) && !a.occurredUntil().isBefore(b.occurredAt())) {
+            return true;
+        }
+        String pa = a.location().settlement();
+        String pb = b.location().settlement();
+        return pa == null || pb == null || pa.isBlank() || pb.isBlank() || pa.strip().equalsIgnoreCase(pb.strip());
     }
 
     /**

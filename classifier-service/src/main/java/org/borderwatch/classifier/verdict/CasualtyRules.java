@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.borderwatch.common.model.Casualties;
 import org.borderwatch.common.model.EventType;
@@ -46,13 +47,15 @@ public final class CasualtyRules {
             Integer killed = min(figures.stream().map(Figure::killed).toList());
             Integer wounded = min(figures.stream().map(Figure::wounded).toList());
             result.add(new Casualties(killed, wounded, e.getKey() == Party.UNKNOWN ? null : e.getKey()));
-            boolean disagree = figures.stream().map(f -> List.of(orZero(f.killed()), orZero(f.wounded())))
-                    .distinct().count() > 1;
+            // a figure a source does not give is no disagreement (sixth round: Armenpress relaying "four killed" said
+            // nothing of the wounded; it was quoted as "0 wounded" against the ministry's one)
+            boolean disagree = figures.stream().map(Figure::killed).filter(Objects::nonNull).distinct().count() > 1
+                    || figures.stream().map(Figure::wounded).filter(Objects::nonNull).distinct().count() > 1;
             if (disagree) {
                 sentences.add("Sources differ on " + (e.getKey() == Party.UNKNOWN ? "the"
                         : Sentences.adjective(e.getKey())) + " losses ("
-                        + String.join("; ", figures.stream().map(f -> f.who() + ": " + orZero(f.killed())
-                        + " killed, " + orZero(f.wounded()) + " wounded").toList())
+                        + String.join("; ", figures.stream().map(f -> f.who() + ": " + stated(f.killed())
+                        + " killed, " + stated(f.wounded()) + " wounded").toList())
                         + "); the most conservative figure is used: " + (killed == null ? 0 : killed) + " killed, "
                         + (wounded == null ? 0 : wounded) + " wounded.");
             }
@@ -84,6 +87,10 @@ public final class CasualtyRules {
             }
         });
         return kept;
+    }
+
+    private static String stated(Integer n) {
+        return n == null ? "no figure" : String.valueOf(n);
     }
 
     private static final Comparator<IncidentReport> PUBLICATION = Comparator.comparing(IncidentReport::publishedAt)
@@ -137,10 +144,6 @@ public final class CasualtyRules {
 
     private static Integer plus(Integer a, Integer b) {
         return a == null ? b : b == null ? a : Integer.valueOf(a + b);
-    }
-
-    private static int orZero(Integer v) {
-        return v == null ? 0 : v;
     }
 
     /**

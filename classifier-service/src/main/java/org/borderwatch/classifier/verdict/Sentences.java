@@ -181,7 +181,9 @@ public final class Sentences {
                 yield s + " (published " + published + (r.revision() > 1 ? ", revision " + r.revision() + " correcting "
                         + "an earlier version" : "") + ").";
             }
-            case DENIAL -> who + " denied it on " + published + answered(r) + ".";
+            case DENIAL -> r.source().party().isBelligerent() ? who + " denied it on " + published + answered(r) + "."
+                    : who + " reported a denial on " + published + answered(r) + ", but it is no side of the conflict:"
+                    + " it denies nothing.";
             case REFUTATION -> r.coverage() == null
                     ? who + " said on " + published + " that it observed no such incident."
                     : who + " said on " + published + " that it observed no incidents "

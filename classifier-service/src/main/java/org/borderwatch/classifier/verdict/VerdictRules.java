@@ -67,7 +67,8 @@ public final class VerdictRules {
         List<IncidentReport> sorted = statements.stream().sorted(BY_PUBLICATION).toList();
         List<IncidentReport> claims = sorted.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
         Party acting = claims.stream().map(IncidentReport::actingParty).filter(p -> p != null).findFirst()
-                .orElseGet(() -> sorted.stream().filter(r -> r.stance() == Stance.DENIAL)
+                .orElseGet(() -> sorted.stream().filter(r -> r.stance() == Stance.DENIAL && r.source().party()
+                                .isBelligerent())
                         .map(r -> r.source().party()).findFirst().orElse(null));
         Set<String> claimSources = new LinkedHashSet<>();
         claims.forEach(c -> claimSources.add(c.source().id()));
@@ -96,7 +97,9 @@ public final class VerdictRules {
                 .filter(VerdictRules::isSelfReport)
                 .toList();
         Optional<IncidentReport[]> bothSides = bothSides(claims);
-        List<IncidentReport> allDenials = sorted.stream().filter(r -> r.stance() == Stance.DENIAL).toList();
+        // only a side of the conflict denies: a news agency reporting that a side "rejected the accusation" does not
+        List<IncidentReport> allDenials = sorted.stream().filter(r -> r.stance() == Stance.DENIAL
+                && r.source().party().isBelligerent()).toList();
         // only the accused side's denial disputes a claim (a claim's acting party; any side when no claim names one)
         Set<Party> accused = new LinkedHashSet<>();
         claims.forEach(c -> accused.add(c.actingParty()));
@@ -156,7 +159,8 @@ public final class VerdictRules {
         } else {
             occurrence = Occurrence.UNVERIFIED;
             confidence = UNANSWERED_WEIGHT * combined(claims, reliability);
-            boolean responds = sorted.stream().anyMatch(r -> r.stance().isResponse());
+            boolean responds = sorted.stream().anyMatch(r -> r.stance().isResponse() && (r.stance() != Stance.DENIAL
+                    || r.source().party().isBelligerent()));
             reasons.add(!claims.isEmpty() ? "Occurrence UNVERIFIED: no one has answered the claim yet."
                     : responds ? "Occurrence UNVERIFIED: the claim it answers is not known (yet)."
                     : "Occurrence UNVERIFIED: no statement in it claims or answers anything that could be read.");

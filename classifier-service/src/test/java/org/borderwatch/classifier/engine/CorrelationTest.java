@@ -584,7 +584,7 @@ class CorrelationTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"autumn-2025-coverage-before-claims.jsonl",
             "september-2025-late-answers.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
-            "november-2025-media-relays.jsonl"})
+            "november-2025-media-relays.jsonl", "january-2024-euma-weekly.jsonl", "may-2025-tavush-relays.jsonl"})
     void theFifthRoundsStateSurvivesARestartAfterEveryReport(String fixture) {
         List<IncidentReport> reports = new ArrayList<>(org.borderwatch.classifier.TestReports.fixture(fixture));
         reports.sort(org.borderwatch.classifier.replay.Replayer.PUBLICATION_ORDER);
@@ -611,5 +611,59 @@ class CorrelationTest {
         Assessment retold = latest(BorderSegment.ARARAT, "2026-01-12T05:00");
         assertThat(retold.occurrence()).isEqualTo(Occurrence.DISPUTED);
         assertThat(retold.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
+    }
+    /**
+     * Sixth round: a claim whose text names no place the gazetteer knows ("from the area of Vorotan village") stays
+     * alone, UNRESOLVED; the accused side's denial naming a segment ("from Vorotan village of the Goris community")
+     * answers it — in either order — instead of waiting for a claim "not known (yet)" beside it. Only when no placed
+     * claim fits, and only a dated answer.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            claim first, then the denial                 | true  | false | DISPUTED   | 1
+            denial first, then the claim                 | false | false | DISPUTED   | 1
+            a placed claim of that day takes the answer  | true  | true  | UNVERIFIED | 2""")
+    void aDenialNamingASegmentAnswersALoneClaimThatNamesNoPlace(String name, boolean claimFirst, boolean placedToo,
+                                                                Occurrence lone, int incidents) {
+        IncidentReport unplaced = claim(AZ_MOD, "vorotan", Party.AM, "2024-01-09T19:50", "2024-01-10T08:45")
+                .location(org.borderwatch.common.model.Location.unresolved(null)).build();
+        IncidentReport denial = denial(AM_MOD, "no-vorotan", "2024-01-10T10:30", Party.AZ, "2024-01-09", "2024-01-09",
+                SYUNIK_EAST).build();
+        if (placedToo) {
+            feed(azClaim("tegh", "2024-01-09T11:00", "2024-01-09T12:00", SYUNIK_EAST));
+        }
+        List<Assessment> out = claimFirst ? feed(unplaced, denial) : feed(denial, unplaced);
+        Assessment loneClaim = out.stream().filter(a -> a.segment() == BorderSegment.UNRESOLVED && !a.closed())
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(loneClaim.occurrence()).as(name).isEqualTo(lone);
+        assertThat(engine.state().incidents).as(name).hasSize(incidents);
+        if (lone == Occurrence.DISPUTED) {
+            assertThat(loneClaim.reportIds().get(Stance.DENIAL)).as(name).containsExactly(denial.reportId());
+            assertThat(loneClaim.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
+        }
+    }
+
+    /**
+     * Sixth round: a news agency reporting that a side "rejected the accusation" (ingest reads it as the agency's
+     * denial) is no response: it does not wait as an incident of its own for a claim it could never answer; it joins
+     * the claim's incident by its time and place and counts for nothing.
+     */
+    @Test
+    void aNewsAgencysDenialWaitsForNothing() {
+        org.borderwatch.common.model.Source wire = new org.borderwatch.common.model.Source("wire", "Wire",
+                org.borderwatch.common.model.SourceKind.MEDIA, Party.UNKNOWN);
+        IncidentReport claim = azClaim("berd", "2025-05-04T23:45", "2025-05-05T09:00", BorderSegment.TAVUSH);
+        IncidentReport relay = denial(wire, "wire-berd", "2025-05-05T12:00", Party.AZ, "2025-05-04", "2025-05-04",
+                BorderSegment.TAVUSH).occurredAt(t("2025-05-04")).occurredUntil(
+                t("2025-05-04").plusDays(1).minusSeconds(1)).build();
+        List<Assessment> out = feed(claim, relay);
+        assertThat(engine.state().incidents).hasSize(1);
+        assertThat(engine.state().pending).isEmpty();
+        assertThat(out.get(out.size() - 1)).satisfies(a -> {
+            assertThat(a.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
+            assertThat(a.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.UNCONTESTED);
+            assertThat(a.rationale()).anyMatch(r -> r.contains("Wire reported a denial") && r.contains("denies "
+                    + "nothing"));
+        });
     }
 }

@@ -348,6 +348,38 @@ class SignalDetectorsTest {
                 .isPresent()).as(name).isEqualTo(fires);
     }
 
+    /**
+     * Sixth round: a denial that accuses the other side instead ("false; on the contrary, Azerbaijani units fired at
+     * our positions near Sotk at 18:10") tells the same exchange as the claim of fire from Sotk at 18:00 — no cycle —
+     * when both claims are in one incident and name the same place or one names none; another village can be another
+     * event and still follows; a claim of another incident (the next night) follows as before.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "same place ten minutes later,          Sotk,    Sotk,    2025-11-05T18:10, true,  false",
+            "same place in other letter case,       Sotk,    sotk,    2025-11-05T18:10, true,  false",
+            "the counter-claim names no place,      Sotk,    '',      2025-11-05T18:10, true,  false",
+            "the claim names no place,              '',      Chinari, 2025-11-05T18:10, true,  false",
+            "another village 2 h 45 later,          Berd,    Chinari, 2025-11-05T20:45, true,  true",
+            "same place but another incident,       Sotk,    Sotk,    2025-11-06T03:00, false, true"})
+    void aCounterAccusationAboutTheSameExchangeIsNoCycle(String name, String firstPlace, String secondPlace,
+                                                         String secondAt, boolean sameIncident, boolean fires) {
+        IncidentReport first = claim(AZ_MOD, "y1", Party.AM, "2025-11-05T18:00", "2025-11-06T08:30",
+                BorderSegment.TAVUSH).location(new org.borderwatch.common.model.Location(List.of(BorderSegment.TAVUSH),
+                false, firstPlace.isEmpty() ? null : firstPlace, null, null, null)).build();
+        IncidentReport second = claim(AM_MOD, "y2", Party.AZ, secondAt, "2025-11-06T10:00", BorderSegment.TAVUSH)
+                .location(new org.borderwatch.common.model.Location(List.of(BorderSegment.TAVUSH), false,
+                        secondPlace.isEmpty() ? null : secondPlace, null, null, null)).build();
+        IncidentFacts incident = sameIncident
+                ? incident(BorderSegment.TAVUSH, first.occurredAt(), second.occurredUntil(), Occurrence.CONFIRMED,
+                List.of(first, second), List.of(), List.of())
+                : simple(second, BorderSegment.TAVUSH);
+        List<ClaimRecord> history = List.of(record(first, BorderSegment.TAVUSH, Occurrence.UNVERIFIED),
+                record(second, BorderSegment.TAVUSH, Occurrence.UNVERIFIED));
+        assertThat(detect(new RetaliationDetector(), incident, List.of(), history).isPresent()).as(name)
+                .isEqualTo(fires);
+    }
+
     /** A late answer to a closed incident's claim moves the claim's remembered verdict (for the surge share). */
     @ParameterizedTest(name = "{0} + {1} -> {2}")
     @CsvSource({

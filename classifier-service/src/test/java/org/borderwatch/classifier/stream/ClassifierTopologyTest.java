@@ -139,7 +139,9 @@ class ClassifierTopologyTest {
         List<IncidentReport> reports = new ArrayList<>();
         for (String f : List.of("autumn-2025-coverage-before-claims.jsonl", "november-2025-media-relays.jsonl",
                 "december-2025-front-and-retraction.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
-                "september-2025-late-answers.jsonl", "january-2026-variations.jsonl")) {
+                "september-2025-late-answers.jsonl", "january-2026-variations.jsonl",
+                "march-2022-counter-claims.jsonl", "january-2024-euma-weekly.jsonl", "september-2023-sotk-threat.jsonl",
+                "may-2025-tavush-relays.jsonl")) {
             reports.addAll(TestReports.fixture(f));
         }
         reports.sort(Replayer.PUBLICATION_ORDER);

@@ -9,6 +9,7 @@ import static org.borderwatch.classifier.TestReports.base;
 import static org.borderwatch.classifier.TestReports.claim;
 import static org.borderwatch.classifier.TestReports.denial;
 import static org.borderwatch.classifier.TestReports.killed;
+import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
 import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
 
 import java.util.List;
@@ -146,5 +147,32 @@ class CasualtyRulesTest {
         var tally = CasualtyRules.tally(List.of(first, relay, revised));
         assertThat(tally.casualties()).as(name).containsExactly(new Casualties(killed, 0, Party.AZ));
         assertThat(tally.sentences().isEmpty()).as(name).isEqualTo(!disagreement);
+    }
+    /**
+     * Sixth round: a figure a source does not give is no disagreement. Armenpress relaying "four killed" (nothing about
+     * the wounded) after the ministry's "four killed, one wounded" was quoted as "0 wounded" and lowered the wounded to
+     * zero; a figure that differs still disagrees, and a figure not given reads "no figure".
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            the relay gives no wounded figure         | 4 |   | 4 | 1 | false
+            the relay gives no killed figure          |   | 1 | 4 | 1 | false
+            the relay gives another killed figure     | 3 |   | 3 | 1 | true
+            the relay gives another wounded figure    | 4 | 0 | 4 | 0 | true""")
+    void aFigureNotGivenIsNoDisagreement(String name, Integer relayKilled, Integer relayWounded, int killed,
+                                         int wounded, boolean disagreement) {
+        var ministry = claim(AM_MOD, "m", Party.AZ, "2023-09-01T07:40", "2023-09-01T16:30", GEGHARKUNIK)
+                .casualties(killed(4, 1, Party.AM)).build();
+        var relay = claim(WIRE, "w", Party.AZ, "2023-09-01T07:40", "2023-09-02T09:00", GEGHARKUNIK)
+                .casualties(new Casualties(relayKilled, relayWounded, Party.AM)).build();
+        var tally = CasualtyRules.tally(List.of(ministry, relay));
+        assertThat(tally.casualties()).as(name).containsExactly(new Casualties(killed, wounded, Party.AM));
+        assertThat(tally.sentences().isEmpty()).as(name).isEqualTo(!disagreement);
+        if (disagreement) {
+            assertThat(tally.sentences()).singleElement().asString().doesNotContain("null");
+        }
+        if (relayKilled == null || relayWounded == null) {
+            assertThat(tally.sentences()).as(name).noneMatch(t -> t.contains("0 wounded"));
+        }
     }
 }

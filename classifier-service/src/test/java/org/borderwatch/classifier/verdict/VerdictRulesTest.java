@@ -46,6 +46,8 @@ class VerdictRulesTest {
             "2025-03-16T11:00", SYUNIK_EAST).build();
 
     /** Azerbaijan "denies" in an incident whose only claim accuses Armenia (e.g. it denies another statement). */
+    static final IncidentReport TASS_DENIAL = denial(TestReports.TASS, "td1", "2025-03-16T13:30", Party.AZ, "2025-03-16",
+            "2025-03-16", SYUNIK_EAST).build();
     static final IncidentReport AZ_DENIAL = denial(AZ_MOD, "d2", "2025-03-16T13:00", Party.AM, "2025-03-16",
             "2025-03-16", SYUNIK_EAST).build();
 
@@ -130,6 +132,12 @@ class VerdictRulesTest {
                 Arguments.of("a refutation through its answers speaks of the whole incident",
                         List.of(AZ_CLAIM, AZ_CLAIM_NEXT_NIGHT, EUMA_ANSWERS_NO), Occurrence.REFUTED,
                         Attribution.UNCONTESTED),
+                Arguments.of("a news agency reporting that a side rejected the claim denies nothing (sixth round)",
+                        List.of(AZ_CLAIM, TASS_DENIAL), Occurrence.UNVERIFIED, Attribution.UNCONTESTED),
+                Arguments.of("... nor does it contest anything alone", List.of(TASS_DENIAL), Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("... and the accused side's own denial still disputes",
+                        List.of(AZ_CLAIM, TASS_DENIAL, AM_DENIAL), Occurrence.DISPUTED, Attribution.CONTESTED),
                 Arguments.of("a denial by a side the claim does not accuse disputes nothing",
                         List.of(AZ_CLAIM, AZ_DENIAL), Occurrence.UNVERIFIED, Attribution.UNCONTESTED),
                 Arguments.of("a claim about the night after the observed days is not inside the coverage",
