@@ -100,16 +100,54 @@ public final class StatementNormalizer implements ReportNormalizer {
     public List<IncidentReport> normalizeAll(byte[] record, OffsetDateTime receivedAt) {
         RawStatement statement = parse(record);
         Source source = sources.resolve(statement.source());
-        Extraction x = extractor.extract(statement, source);
+        RawStatement forRules = forRules(statement);
+        Extraction x = extractor.extract(forRules, source);
         String ref = statement.sourceRef() != null ? statement.sourceRef()
                 : ContentHash.sha256(source.id(), statement.publishedAt().toInstant().toString(), statement.text());
         IncidentReport main = report(statement, source, x, ref, statement.sourceRef(), receivedAt);
-        Extraction counter = extractor.counterClaim(statement, source, x);
+        Extraction counter = extractor.counterClaim(forRules, source, x);
         if (counter == null) {
             return List.of(main);
         }
         return List.of(main, report(statement, source, counter, ref + COUNTER_SUFFIX,
                 statement.sourceRef() == null ? null : statement.sourceRef() + COUNTER_SUFFIX, receivedAt));
+    }
+
+    /**
+     * How much of a text the rules read. Their cost is linear in the text (see the README's robustness audit: at
+     * most about 10 ms per KB), so at the default record limit of 64 KB this cuts nothing; it bounds the time a record
+     * can take if the record limit is raised. A longer text is read up to the last sentence end before the cut (the
+     * report still carries the whole text).
+     */
+    public static final int MAX_RULE_CHARS = 64 * 1024;
+
+    /** The statement as the rules read it: its text cut to {@link #MAX_RULE_CHARS} at a sentence end. */
+    static RawStatement forRules(RawStatement statement) {
+        String text = statement.text();
+        if (text.length() <= MAX_RULE_CHARS) {
+            return statement;
+        }
+        return new RawStatement(statement.sourceRef(), statement.source(), statement.publishedAt(),
+                statement.language(), cut(text, MAX_RULE_CHARS), statement.url());
+    }
+
+    /** The text up to the last sentence end (else the last space) before {@code max}, never splitting a pair. */
+    static String cut(String text, int max) {
+        int end = max;
+        if (Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        int space = -1;
+        for (int i = end - 1; i > max / 2; i--) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (".!?։;".indexOf(text.charAt(i - 1)) >= 0) {
+                    return text.substring(0, i);
+                }
+                space = space < 0 ? i : space;
+            }
+        }
+        return text.substring(0, space > 0 ? space : end);
     }
 
     /** The years a publication date may have (the pipeline's own time limits are narrower). */

@@ -109,6 +109,28 @@ class RobustnessRegressionTest {
         assertThat(r.published()).isNotEmpty();
     }
 
+    /**
+     * A text longer than the rules read (possible once the record limit is raised): the rules stop at the last
+     * sentence end before {@link org.borderwatch.ingest.statement.StatementNormalizer#MAX_RULE_CHARS}, the report is
+     * still produced and carries the whole text.
+     */
+    @Test
+    void aTextLongerThanTheRulesReadIsCutAtASentenceEndAndStillReported() {
+        int max = org.borderwatch.ingest.statement.StatementNormalizer.MAX_RULE_CHARS;
+        String head = "On 16 March at 09:35 Armenian units fired at our positions from Digh. ";
+        String filler = "The situation remains tense. ".repeat(max / 29 + 10);
+        String text = head + filler + "On 17 March Armenian units fired near Berd.";
+        IngestPipeline big = org.borderwatch.ingest.IngestCore.create(Fixtures.GAZETTEER, Fixtures.SOURCES,
+                org.borderwatch.ingest.IngestCore.DEFAULT_ZONE, new IngestLimits(1 << 20, Duration.ofMinutes(10),
+                        IngestLimits.DEFAULTS.earliest()), Duration.ofHours(1), 100, CLOCK,
+                new SimpleMeterRegistry()).pipeline();
+        Result r = big.processRecord(InputFormat.STATEMENT, AdversarialStatements.record(text), "t");
+        assertThat(r.published()).singleElement().satisfies(report -> {
+            assertThat(report.text()).isEqualTo(text);
+            assertThat(report.location().segments()).containsExactly(org.borderwatch.common.model.BorderSegment.SYUNIK_EAST);
+        });
+    }
+
     /** Whatever still overflows the stack is parked as PROCESSING_ERROR, and the next record flows on. */
     @Test
     void aStackOverflowInANormaliserIsParkedAndTheNextRecordStillFlows() {

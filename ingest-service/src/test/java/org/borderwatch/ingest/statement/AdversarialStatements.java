@@ -76,6 +76,25 @@ public final class AdversarialStatements {
         unit("alternating-space-dot", " .");
         unit("digits-and-colons", "09:35:22:40:23:10:");
         unit("years", "2025 1991 2030 ");
+        unit("total-phrases", "the number of servicemen killed has reached four and risen to 5 ");
+        unit("appositive-persons", "Private A. B. C., born in 2003 in the village, was fatally wounded ");
+        unit("listed-counts", "killed: 1, wounded: 2, killed - 3, ");
+        unit("people-groups", "two servicemen, a civilian and three soldiers and ");
+        unit("lost-lives", "lost their lives lost lives ");
+        unit("anaphor-denials", "Baku claims Armenian units fired near Berd. That is baseless. ");
+        unit("recall-sentences", "Recall that on 12 April two servicemen were wounded near Sotk. ");
+        unit("observer-sentences", "A patrol near Sotk heard several bursts of gunfire. The rest of the border was calm. ");
+        unit("counter-claims", "The claim is false. On the contrary, at 21:10 Armenian units fired near Sotk. "
+                + "As a result, one soldier was wounded. ");
+        unit("briefing-questions", "Question: Did Armenian units fire near Tegh? Answer: this information does not "
+                + "correspond to reality. ");
+        unit("weekday-dates", "on Tuesday last Monday on the night of 16 to 17 March from 00:05 ");
+        unit("month-years", "April 2024 March 2025 May 2021 in September 2022 ");
+        unit("actors-without-verbs", "Armenian units. Azerbaijani forces. ");
+        CLASSES.put("actors-then-verbs", bytes -> repeat("Armenian units. ", bytes / 2)
+                + repeat("fired at ", bytes / 2));
+        CLASSES.put("wound-words-then-one-death", bytes -> repeat("wounded ", bytes - 40)
+                + "died of his wounds");
         for (int seed = 1; seed <= 3; seed++) {
             int s = seed;
             CLASSES.put("random-cue-mix-" + s, bytes -> randomMix(new Random(s), bytes));
