@@ -1,0 +1,89 @@
+package org.borderwatch.alert.it;
+
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.common.json.Json;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The framework's own request errors (body missing, not JSON, a value of the wrong type; a path variable or query
+ * parameter that does not convert) answered by the real server as this service's problems, naming the field.
+ */
+class RequestErrorsIT extends AlertServiceITSupport {
+
+    private static final String WEBHOOK = """
+            "channel":{"type":"webhook","url":"http://127.0.0.1:9/h","secret":"0123456789abcdef0"}""";
+
+    /** Asserts a 400 problem of this service and returns its detail. */
+    private static String badRequestDetail(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = Json.tree(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(problem.get("type").asString()).isEqualTo("urn:borderwatch:problem:invalid-request");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Failed to read request").doesNotContain("Exception")
+                .doesNotContain("org.borderwatch").doesNotContain("tools.jackson").doesNotContain("\tat ")
+                .doesNotContain("trace");
+        return problem.get("detail").asString();
+    }
+
+    @Test
+    void anUnknownEnumValueInTheBodyNamesTheFieldAndTheAllowedValues() {
+        String detail = badRequestDetail(post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"x\"," + WEBHOOK + ",\"filter\":{\"segments\":[\"SYUNIK\"]}}"));
+
+        assertThat(detail).contains("filter.segments[0]").contains("SYUNIK_EAST").contains("SYUNIK_WEST")
+                .contains("TAVUSH").contains("'SYUNIK'");
+
+        String review = badRequestDetail(post("/api/v1/verdicts/" + UUID.randomUUID() + "/review", "staff1",
+                "{\"occurrence\":\"MAYBE\",\"note\":\"n\"}"));
+        assertThat(review).contains("'occurrence'").contains("CONFIRMED").contains("REFUTED");
+        String duration = badRequestDetail(post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"x\"," + WEBHOOK + ",\"groupWait\":\"soon\"}"));
+        assertThat(duration).contains("groupWait").contains("duration");
+    }
+
+    @Test
+    void anUnreadableOrMissingBodyIsAProblem() {
+        assertThat(badRequestDetail(post("/api/v1/subscriptions", "staff1", "{\"name\": \"x\", "))).contains("JSON");
+        assertThat(badRequestDetail(post("/api/v1/subscriptions", "staff1", "not json at all")))
+                .contains("not valid JSON");
+        assertThat(badRequestDetail(call("POST", "/api/v1/subscriptions", "staff1", "", "application/json")))
+                .contains("request body is required");
+        assertThat(badRequestDetail(post("/api/v1/subscriptions", "staff1", "{\"name\":\"x\",\"filter\":[1]}")))
+                .contains("'filter'");
+    }
+
+    @Test
+    void aPathVariableOrQueryParameterThatDoesNotConvertNamesIt() {
+        assertThat(badRequestDetail(get("/api/v1/verdicts/not-a-uuid", "staff1")))
+                .contains("'incidentId'").contains("UUID").contains("'not-a-uuid'");
+        assertThat(badRequestDetail(get("/api/v1/verdicts?from=yesterday", "staff1")))
+                .contains("'from'").contains("ISO-8601").contains("'yesterday'");
+        assertThat(badRequestDetail(get("/api/v1/verdicts?segment=NOWHERE", "staff1")))
+                .contains("'segment'").contains("GEGHARKUNIK").contains("KARABAKH");
+        assertThat(badRequestDetail(get("/api/v1/verdicts?page=first", "staff1")))
+                .contains("'page'").contains("whole number");
+        assertThat(badRequestDetail(get("/api/v1/alerts/123/deliveries", "staff1"))).contains("UUID");
+    }
+
+    @Test
+    void otherFrameworkErrorsCarryThisServicesProblemType() {
+        var wrongType = call("POST", "/api/v1/alerts/" + UUID.randomUUID() + "/ack", "staff1", null,
+                "application/json");
+        assertThat(wrongType.statusCode()).isIn(400, 415);
+        assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.tree(wrongType.body().getBytes(StandardCharsets.UTF_8)).get("type").asString())
+                .startsWith("urn:borderwatch:problem:");
+        var method = call("PUT", "/api/v1/subscriptions", "staff1", "{}", "application/json");
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(Json.tree(method.body().getBytes(StandardCharsets.UTF_8)).get("type").asString())
+                .isEqualTo("urn:borderwatch:problem:method-not-allowed");
+    }
+}
