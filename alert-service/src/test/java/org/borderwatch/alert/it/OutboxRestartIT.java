@@ -63,7 +63,9 @@ class OutboxRestartIT extends AlertServiceITSupport {
             rows.add(row(sub, RECEIVER.url(path), i, DeliveryStatus.PENDING));
         }
         for (int i = 4; i < 6; i++) {
-            rows.add(row(sub, RECEIVER.url(path), i, DeliveryStatus.PENDING));
+            // inserted IN_FLIGHT without a lease (not claimable), so the running worker cannot send them before the
+            // dead worker's expired lease is set below (inserted PENDING, a busy machine let it send them twice)
+            rows.add(row(sub, RECEIVER.url(path), i, DeliveryStatus.IN_FLIGHT));
         }
         rows.forEach(r -> assertThat(deliveryStore.insertIfAbsent(r)).isTrue());
         assertThat(deliveryStore.insertIfAbsent(rows.get(0))).as("the outbox key is the idempotency key").isFalse();
