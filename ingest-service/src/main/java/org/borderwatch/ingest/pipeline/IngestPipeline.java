@@ -162,7 +162,7 @@ public final class IngestPipeline {
             }
             return out;
         }
-        String[] lines = text.split("\r?\n");
+        String[] lines = text.split("\r\n|\r|\n"); // CRLF, LF and (from old tools) a lone CR
         List<RawRecord> out = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {

@@ -1,6 +1,7 @@
 package org.borderwatch.ingest.pipeline;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Thrown by a normaliser for input it cannot accept; the pipeline turns it into a {@link Rejection}. */
 public class RejectedInputException extends RuntimeException {
@@ -18,9 +19,22 @@ public class RejectedInputException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    /** At most this many (distinct) violations are kept: a validator can report one per array item. */
+    public static final int MAX_VIOLATIONS = 50;
+
+    /**
+     * A schema violation naming each bad field once: repeats are dropped (4,500 duplicated segments gave 4,500 equal
+     * violations, joined quadratically into one detail) and at most {@value #MAX_VIOLATIONS} are kept.
+     */
     public static RejectedInputException violations(List<Violation> violations) {
-        String detail = violations.stream().map(Violation::toString).reduce((a, b) -> a + "; " + b).orElse("invalid");
-        return new RejectedInputException(RejectReason.SCHEMA_VIOLATION, detail, violations);
+        List<Violation> distinct = violations.stream().distinct().toList();
+        List<Violation> kept = distinct.size() > MAX_VIOLATIONS ? distinct.subList(0, MAX_VIOLATIONS) : distinct;
+        String detail = kept.isEmpty() ? "invalid" : kept.stream().map(Violation::toString)
+                .collect(Collectors.joining("; "));
+        if (kept.size() < distinct.size()) {
+            detail += "; and " + (distinct.size() - kept.size()) + " more";
+        }
+        return new RejectedInputException(RejectReason.SCHEMA_VIOLATION, detail, kept);
     }
 
     public RejectReason reason() {

@@ -131,6 +131,46 @@ class RobustnessRegressionTest {
         });
     }
 
+    /**
+     * A canonical report repeating one segment thousands of times: the validator reported one violation per item,
+     * all equal, joined quadratically into the detail and listed thousands of times in the HTTP problem.
+     */
+    @Test
+    void thousandsOfEqualViolationsAreNamedOnce() {
+        String statement = "{\"sourceRef\":\"rb-2\",\"source\":\"Ministry of Defence of Azerbaijan\",\"publishedAt\":"
+                + "\"2025-03-16T10:20:00+04:00\",\"text\":\"On 16 March Armenian units fired at our positions from Digh.\"}";
+        String canonical = org.borderwatch.common.json.Json.write(pipeline.processBatch(InputFormat.STATEMENT,
+                utf8(statement), "t", true).published().get(0));
+        String repeated = canonical.replaceFirst("\"segments\":\\[[^\\]]*]",
+                "\"segments\":[" + "\"SYUNIK_EAST\",".repeat(4000) + "\"SYUNIK_EAST\"]");
+        Result r = pipeline.processRecord(InputFormat.CANONICAL, utf8(repeated), "t");
+        assertThat(r.rejections()).singleElement().satisfies(rej -> {
+            assertThat(rej.reason()).isEqualTo(RejectReason.SCHEMA_VIOLATION);
+            assertThat(rej.violations()).hasSize(1);
+            assertThat(rej.violations().get(0).field()).isEqualTo("$.location.segments");
+        });
+        List<Violation> many = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            many.add(new Violation("$.f" + i, "is wrong"));
+        }
+        RejectedInputException e = RejectedInputException.violations(many);
+        assertThat(e.violations()).hasSize(RejectedInputException.MAX_VIOLATIONS);
+        assertThat(e.getMessage()).endsWith("; and 30 more");
+    }
+
+    /** NDJSON with CRLF or lone-CR line ends (the latter was one malformed record), and a BOM before it. */
+    @Test
+    void ndjsonWithCrlfOrLoneCrLineEndsIsSplitIntoItsRecords() {
+        String a = statement("2025-03-16T10:20:00+04:00");
+        String b = a.replace("rb-1", "rb-2");
+        for (String separator : List.of("\r\n", "\r", "\n")) {
+            Result r = pipeline.processBatch(InputFormat.STATEMENT, utf8("\uFEFF" + a + separator + b + separator),
+                    "http", true);
+            assertThat(r.rejections()).as(separator).isEmpty();
+            assertThat(r.outcomes()).as(separator).hasSize(2);
+        }
+    }
+
     /** Whatever still overflows the stack is parked as PROCESSING_ERROR, and the next record flows on. */
     @Test
     void aStackOverflowInANormaliserIsParkedAndTheNextRecordStillFlows() {
