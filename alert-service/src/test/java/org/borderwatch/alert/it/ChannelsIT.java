@@ -118,5 +118,15 @@ class ChannelsIT extends AlertServiceITSupport {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/verdicts/{incidentId}/review").contains("/api/v1/subscriptions")
                 .contains("/api/v1/alerts/stream");
+        var doc = Json.tree(docs.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(doc.get("info").get("title").asString()).isEqualTo("BorderWatch alert-service API");
+        assertThat(doc.get("info").get("version").asString()).isEqualTo("1.0.0");
+        assertThat(doc.get("info").get("description").asString()).contains("HTTP Basic").contains("STAFF")
+                .contains("problem+json");
+        var scheme = doc.get("components").get("securitySchemes").get("basicAuth");
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("basic");
+        assertThat(doc.get("security").get(0).has("basicAuth")).as("applied to every operation").isTrue();
+        assertThat(get("/swagger-ui.html", null).statusCode()).as("the UI is open too").isIn(200, 302);
     }
 }

@@ -31,6 +31,21 @@ class SecurityIT extends AlertServiceITSupport {
     }
 
     @Test
+    void operationalEndpointsOtherThanHealthAndPrometheusNeedAdmin() {
+        for (String path : new String[]{"/actuator/circuitbreakers", "/actuator/retries", "/actuator/ratelimiters",
+                "/actuator/metrics"}) {
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
+            var staff = get(path, "staff1");
+            assertThat(staff.statusCode()).as(path).isEqualTo(403);
+            assertThat(json(staff.body()).get("type").asString()).isEqualTo("urn:borderwatch:problem:forbidden");
+            var admin = call("GET", path, "admin", null, "*/*");
+            assertThat(admin.statusCode()).as(path + " " + admin.body()).isEqualTo(200);
+        }
+        assertThat(call("GET", "/actuator/prometheus", null, null, "*/*").statusCode()).isEqualTo(200);
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void staffCannotDeleteAnotherStaffMembersSubscriptionButAnAdminCan() {
         String id = subscribeWebhook("staff1", RECEIVER.url("/owned"), "{}");
 
