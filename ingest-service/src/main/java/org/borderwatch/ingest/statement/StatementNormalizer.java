@@ -121,14 +121,45 @@ public final class StatementNormalizer implements ReportNormalizer {
      */
     public static final int MAX_RULE_CHARS = 64 * 1024;
 
-    /** The statement as the rules read it: its text cut to {@link #MAX_RULE_CHARS} at a sentence end. */
+    /**
+     * The most combining marks (Unicode category Mn) in a row that the rules read. Real text stacks two or three on
+     * a letter; "Zalgo" text stacks thousands, and the JDK's regex word boundary {@code \b} walks back over the whole
+     * run to find its base letter at every position in it: 30,000 marks on one letter took the rules minutes.
+     */
+    public static final int MAX_MARK_RUN = 8;
+
+    /**
+     * The statement as the rules read it: its text cut to {@link #MAX_RULE_CHARS} at a sentence end, and runs of
+     * more than {@link #MAX_MARK_RUN} combining marks shortened to that many. The report keeps the text as sent.
+     */
     static RawStatement forRules(RawStatement statement) {
         String text = statement.text();
-        if (text.length() <= MAX_RULE_CHARS) {
+        String read = capMarkRuns(text.length() <= MAX_RULE_CHARS ? text : cut(text, MAX_RULE_CHARS));
+        if (read.equals(text)) {
             return statement;
         }
         return new RawStatement(statement.sourceRef(), statement.source(), statement.publishedAt(),
-                statement.language(), cut(text, MAX_RULE_CHARS), statement.url());
+                statement.language(), read, statement.url());
+    }
+
+    /** The text with every run of combining marks cut to {@link #MAX_MARK_RUN} (the same string when none is longer). */
+    static String capMarkRuns(String text) {
+        StringBuilder b = null;
+        int run = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i); // marks beyond the BMP too (variation selectors U+E0100…)
+            int next = i + Character.charCount(c);
+            run = Character.getType(c) == Character.NON_SPACING_MARK ? run + 1 : 0;
+            if (run > MAX_MARK_RUN) {
+                if (b == null) {
+                    b = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (b != null) {
+                b.append(text, i, next);
+            }
+            i = next;
+        }
+        return b == null ? text : b.toString();
     }
 
     /** The text up to the last sentence end (else the last space) before {@code max}, never splitting a pair. */

@@ -171,6 +171,27 @@ class RobustnessRegressionTest {
         }
     }
 
+    /**
+     * Thousands of combining marks on one letter ("Zalgo" text): the regex word boundary walks back over the whole
+     * run at every position in it, so 16 KB took 12 s and 64 KB minutes. The rules now read at most
+     * {@code MAX_MARK_RUN} marks in a row; the report keeps the text as sent, and ordinary accents are untouched.
+     */
+    @Test
+    void longRunsOfCombiningMarksAreShortenedForTheRulesOnly() {
+        String zalgo = "On 16 March Armenian units fired at our positions from Digh" + "\u0301\u0316".repeat(15_000)
+                + ". Kəlbəcər and Zo\u0301d.";
+        Result r = pipeline.processRecord(InputFormat.STATEMENT, AdversarialStatements.record(zalgo), "t");
+        assertThat(r.published()).singleElement().satisfies(report -> {
+            assertThat(report.text()).isEqualTo(zalgo);
+            assertThat(report.location().segments()).contains(org.borderwatch.common.model.BorderSegment.SYUNIK_EAST);
+        });
+        String marks = "x" + "\uDB40\uDD00".repeat(20) + "\u0301".repeat(20) + "e\u0301\u0323";
+        String capped = org.borderwatch.ingest.statement.StatementNormalizerAccess.capMarkRuns(marks);
+        assertThat(capped).isEqualTo("x" + "\uDB40\uDD00".repeat(8) + "e\u0301\u0323");
+        String plain = "Կրակ է բացվել Sotk-ի ուղղությամբ; Kəlbəcər; Zo\u0301d";
+        assertThat(org.borderwatch.ingest.statement.StatementNormalizerAccess.capMarkRuns(plain)).isSameAs(plain);
+    }
+
     /** Whatever still overflows the stack is parked as PROCESSING_ERROR, and the next record flows on. */
     @Test
     void aStackOverflowInANormaliserIsParkedAndTheNextRecordStillFlows() {

@@ -58,6 +58,11 @@ public final class AdversarialStatements {
         unit("in-response-no-stop", "in response to the provocation of the enemy near Digh and Tegh ");
         unit("wounded-no-stop", "a soldier was wounded ");
         unit("wounded-and-died", "the soldier was wounded and died of his wounds ");
+        CLASSES.put("combining-marks-one-word", bytes -> "a" + repeat("\u0301\u0316", bytes - 1));
+        unit("combining-marks-words", "Digh\u0301\u0316\u0301 Tegh\u0316\u0301 ");
+        CLASSES.put("supplementary-marks-one-word", bytes -> "a" + repeat("\uDB40\uDD00", bytes - 1));
+        unit("emoji", "\uD83D\uDCA3\uD83D\uDD25 ");
+        unit("lone-surrogates", "\uD83D x \uDCA3 ");
         unit("cyrillic-words", "Армянские подразделения обстреляли позиции в направлении Кельбаджара ");
         unit("armenian-words", "Ադրբեջանական զինուժը կրակ է բացել Սոթքի ուղղությամբ ");
         unit("on-the-contrary-nested", "The claim is false. On the contrary, it was the Armenian side that, "
