@@ -94,6 +94,9 @@ final class Correlator {
                 List<BorderSegment> through = r.answers() == null ? List.of()
                         : matching(r).stream().filter(i -> !i.alone).map(i -> i.segment).distinct().toList();
                 if (through.isEmpty()) {
+                    through = placedByWaitingAnswer(r);
+                }
+                if (through.isEmpty()) {
                     alone(r, r.occurredAt(), r.occurredUntil());
                 } else {
                     through.forEach(s -> out.addAll(placeByTime(r, s, r.occurredAt(), r.occurredUntil())));
@@ -105,7 +108,24 @@ final class Correlator {
             return out;
         }
         if (r.answers() != null && ReportKinds.isResponse(r)) {
-            List<IncidentState> matched = matching(r);
+            List<IncidentState> matched = matchingPlaced(r);
+            if (matched.isEmpty()) {
+                List<IncidentState> unplaced = matchingUnplaced(r);
+                BorderSegment named = namedSegment(r);
+                if (!unplaced.isEmpty() && named != null) {
+                    for (IncidentState inc : unplaced) {
+                        for (Membership m : List.copyOf(inc.members)) {
+                            IncidentReport claim = state.reports.get(m.reportId());
+                            if (claim != null && answersUnplaced(r, claim, inc)) {
+                                out.addAll(relocate(claim, named));
+                            }
+                        }
+                    }
+                    matched = matchingPlaced(r);
+                } else {
+                    matched = unplaced;
+                }
+            }
             if (!matched.isEmpty()) {
                 matched.forEach(i -> join(i, r));
                 return out;
@@ -142,6 +162,12 @@ final class Correlator {
      * direction" claim denied in the same words: the denial joins it by its answer, it is never joined by time).
      */
     private List<IncidentState> matching(IncidentReport r) {
+        List<IncidentState> placed = matchingPlaced(r);
+        return placed.isEmpty() ? matchingUnplaced(r) : placed;
+    }
+
+    /** Open incidents holding a claim the response answers where it stands (see {@link #matching}). */
+    private List<IncidentState> matchingPlaced(IncidentReport r) {
         List<IncidentState> result = new ArrayList<>();
         List<IncidentState> atItsPlace = new ArrayList<>();
         for (IncidentState inc : state.incidents) {
@@ -161,13 +187,50 @@ final class Correlator {
                 }
             }
         }
-        if (result.isEmpty()) {
-            // a claim whose text names no place the gazetteer knows, answered by a response that names where it was
-            state.incidents.stream().filter(inc -> inc.members.stream().map(m -> state.reports.get(m.reportId()))
-                    .anyMatch(claim -> claim != null && answersUnplaced(r, claim, inc))).forEach(result::add);
-        }
         // a response naming its place answers the claims about that place, not every claim of the day in the segment
         return atItsPlace.isEmpty() ? result : atItsPlace;
+    }
+
+    /** Lone incidents holding a claim whose text names no place, answered by the response ({@link #answersUnplaced}). */
+    private List<IncidentState> matchingUnplaced(IncidentReport r) {
+        return state.incidents.stream().filter(inc -> inc.members.stream().map(m -> state.reports.get(m.reportId()))
+                .anyMatch(claim -> claim != null && answersUnplaced(r, claim, inc))).toList();
+    }
+
+    /** The one segment a response's answers name, or null (none, several, or unresolved). */
+    private static BorderSegment namedSegment(IncidentReport response) {
+        List<BorderSegment> named = response.answers() == null ? List.of() : response.answers().segments();
+        return named.size() == 1 && named.get(0).isResolved() ? named.get(0) : null;
+    }
+
+    /**
+     * The segment a claim that names no place is placed in by a waiting response that answers it and names one
+     * segment ("the report that Armenian units fired from Vorotan village of the Goris community on 9 January is
+     * false", published before the claim): the accused side says where the claimed fire was.
+     */
+    private List<BorderSegment> placedByWaitingAnswer(IncidentReport claim) {
+        if (claim.location().ambiguous() || claim.location().segments().stream().anyMatch(BorderSegment::isResolved)) {
+            return List.of();
+        }
+        List<BorderSegment> named = state.pending.stream().map(state.reports::get)
+                .filter(p -> p != null && ReportKinds.isResponse(p) && namedSegment(p) != null
+                        && answersUnplaced(p, claim))
+                .map(Correlator::namedSegment).distinct().toList();
+        return named.size() == 1 ? named : List.of(); // answers naming different segments place it nowhere
+    }
+
+    /**
+     * Moves a lone claim that names no place into the segment its answer names: it leaves its lone incident (which
+     * dissolves) and joins by its own time there; its remembered record takes the segment (for the surge and
+     * retaliation detectors).
+     */
+    private List<Assessment> relocate(IncidentReport claim, BorderSegment segment) {
+        List<Assessment> out = new ArrayList<>(removeMemberships(claim.reportId(), "its claim was placed in " + segment
+                + " by the answer that names where it was", List.of()));
+        out.addAll(placeByTime(claim, segment, claim.occurredAt(), claim.occurredUntil()));
+        state.claims.values().forEach(list -> list.replaceAll(c -> c.reportId().equals(claim.reportId())
+                ? c.withSegments(List.of(segment)) : c));
+        return out;
     }
 
     /**
@@ -179,7 +242,11 @@ final class Correlator {
      * joins it; the claim is not moved into the response's segment (the gazetteer still does not know its place).
      */
     private static boolean answersUnplaced(IncidentReport response, IncidentReport claim, IncidentState inc) {
-        if (!inc.alone || response.answers() == null || response.answers().from() == null
+        return inc.alone && answersUnplaced(response, claim);
+    }
+
+    private static boolean answersUnplaced(IncidentReport response, IncidentReport claim) {
+        if (response.answers() == null || response.answers().from() == null
                 || !response.answers().refs().isEmpty() || claim.location().ambiguous()
                 || claim.location().segments().stream().anyMatch(BorderSegment::isResolved)) {
             return false;

@@ -113,8 +113,10 @@ public final class Sentences {
         String s = describe(r);
         if (segment.isResolved() && (!r.location().isResolved() || r.location().ambiguous())
                 && r.stance() == org.borderwatch.common.model.Stance.CLAIM) {
-            s = s.substring(0, s.length() - 1) + "; it names no single segment and is placed in " + segment
-                    + " through the claim it answers.";
+            s = s.substring(0, s.length() - 1) + (r.answers() == null
+                    ? "; it names no place known here and is placed in " + segment + " by the answer that names where"
+                    + " it was."
+                    : "; it names no single segment and is placed in " + segment + " through the claim it answers.");
         }
         return s;
     }

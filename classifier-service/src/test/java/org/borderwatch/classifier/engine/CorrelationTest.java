@@ -614,33 +614,45 @@ class CorrelationTest {
     }
     /**
      * Sixth round: a claim whose text names no place the gazetteer knows ("from the area of Vorotan village") stays
-     * alone, UNRESOLVED; the accused side's denial naming a segment ("from Vorotan village of the Goris community")
-     * answers it — in either order — instead of waiting for a claim "not known (yet)" beside it. Only when no placed
-     * claim fits, and only a dated answer.
+     * alone, UNRESOLVED, until the accused side's dated denial that fits it names one segment ("from Vorotan village of
+     * the Goris community"): then it is placed there (in either order) and the denial joins it, instead of waiting for
+     * a claim "not known (yet)" beside it. Only when no placed claim fits; a denial naming two segments joins it where
+     * it stands.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-            claim first, then the denial                 | true  | false | DISPUTED   | 1
-            denial first, then the claim                 | false | false | DISPUTED   | 1
-            a placed claim of that day takes the answer  | true  | true  | UNVERIFIED | 2""")
-    void aDenialNamingASegmentAnswersALoneClaimThatNamesNoPlace(String name, boolean claimFirst, boolean placedToo,
-                                                                Occurrence lone, int incidents) {
+            claim first, then the denial                 | true  | false | false | SYUNIK_EAST | DISPUTED   | 1
+            denial first, then the claim                 | false | false | false | SYUNIK_EAST | DISPUTED   | 1
+            a denial naming two segments                 | true  | false | true  | UNRESOLVED  | DISPUTED   | 1
+            ... in either order                          | false | false | true  | UNRESOLVED  | DISPUTED   | 1
+            a placed claim of that day takes the answer  | true  | true  | false | UNRESOLVED  | UNVERIFIED | 2""")
+    void aDenialNamingASegmentPlacesALoneClaimThatNamesNoPlace(String name, boolean claimFirst, boolean placedToo,
+                                                               boolean twoSegments, BorderSegment where,
+                                                               Occurrence occurrence, int incidents) {
         IncidentReport unplaced = claim(AZ_MOD, "vorotan", Party.AM, "2024-01-09T19:50", "2024-01-10T08:45")
                 .location(org.borderwatch.common.model.Location.unresolved(null)).build();
-        IncidentReport denial = denial(AM_MOD, "no-vorotan", "2024-01-10T10:30", Party.AZ, "2024-01-09", "2024-01-09",
-                SYUNIK_EAST).build();
+        IncidentReport denial = (twoSegments
+                ? denial(AM_MOD, "no-vorotan", "2024-01-10T10:30", Party.AZ, "2024-01-09", "2024-01-09", SYUNIK_EAST,
+                GEGHARKUNIK)
+                : denial(AM_MOD, "no-vorotan", "2024-01-10T10:30", Party.AZ, "2024-01-09", "2024-01-09",
+                SYUNIK_EAST)).build();
         if (placedToo) {
             feed(azClaim("tegh", "2024-01-09T11:00", "2024-01-09T12:00", SYUNIK_EAST));
         }
         List<Assessment> out = claimFirst ? feed(unplaced, denial) : feed(denial, unplaced);
-        Assessment loneClaim = out.stream().filter(a -> a.segment() == BorderSegment.UNRESOLVED && !a.closed())
-                .reduce((a, b) -> b).orElseThrow();
-        assertThat(loneClaim.occurrence()).as(name).isEqualTo(lone);
         assertThat(engine.state().incidents).as(name).hasSize(incidents);
-        if (lone == Occurrence.DISPUTED) {
-            assertThat(loneClaim.reportIds().get(Stance.DENIAL)).as(name).containsExactly(denial.reportId());
-            assertThat(loneClaim.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
+        Assessment latest = out.stream().filter(a -> a.segment() == where && !a.closed()
+                && a.reportIds().getOrDefault(Stance.CLAIM, List.of()).contains(unplaced.reportId()))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(latest.occurrence()).as(name).isEqualTo(occurrence);
+        if (occurrence == Occurrence.DISPUTED) {
+            assertThat(latest.reportIds().get(Stance.DENIAL)).as(name).containsExactly(denial.reportId());
+            assertThat(latest.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
         }
+        // the remembered claim is where it was placed (surge and retaliation read it there)
+        assertThat(engine.state().claims.get("az-mod")).filteredOn(c -> c.reportId().equals(unplaced.reportId()))
+                .singleElement().satisfies(c -> assertThat(c.segments()).isEqualTo(
+                        where.isResolved() ? List.of(where) : List.of()));
     }
 
     /**

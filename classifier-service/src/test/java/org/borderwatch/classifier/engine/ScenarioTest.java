@@ -1063,9 +1063,10 @@ class ScenarioTest {
                 // the next week's summary confirming the Sotk shots; the incident closed before it anyway)
                 new Expected(b, BorderSegment.SYUNIK_EAST, "2024-01-08", Occurrence.REFUTED, Attribution.CONTESTED,
                         Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE), Severity.MEDIUM, 0),
-                // the claim from Vorotan (a place the gazetteer does not know) and the denial naming Goris together
-                new Expected(b, BorderSegment.UNRESOLVED, "2024-01-09T19:50", Occurrence.DISPUTED,
-                        Attribution.CONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE), Severity.HIGH, 0),
+                // the claim from Vorotan (a place the gazetteer does not know) is placed in Syunik by the denial
+                // naming Goris, where EUMA's week refutes it
+                new Expected(b, BorderSegment.SYUNIK_EAST, "2024-01-09T19:50", Occurrence.REFUTED,
+                        Attribution.CONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE), Severity.MEDIUM, 0),
                 new Expected(b, BorderSegment.GEGHARKUNIK, "2024-01-13", Occurrence.UNVERIFIED,
                         Attribution.UNCONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE), Severity.HIGH, 0),
                 new Expected(b, BorderSegment.GEGHARKUNIK, "2024-01-21", Occurrence.UNVERIFIED,
@@ -1104,10 +1105,15 @@ class ScenarioTest {
         Assessment berd = at(run("may-2025-tavush-relays.jsonl").finals(), BorderSegment.TAVUSH, "2025-05-04");
         assertThat(berd.rationale()).anyMatch(r -> r.startsWith("Reuters reported a denial") && r.endsWith(
                 "it denies nothing."));
-        // the Vorotan claim holds Armenia's denial
-        Assessment vorotan = at(run("january-2024-euma-weekly.jsonl").finals(), BorderSegment.UNRESOLVED,
-                "2024-01-09T19:50");
+        // the Vorotan claim holds Armenia's denial, and says how it came to Syunik; its lone incident dissolved
+        Replayer.Outcome weekly = run("january-2024-euma-weekly.jsonl");
+        Assessment vorotan = at(weekly.finals(), BorderSegment.SYUNIK_EAST, "2024-01-09T19:50");
         assertThat(vorotan.reportIds().get(Stance.DENIAL)).hasSize(1);
+        assertThat(vorotan.rationale()).anyMatch(r -> r.endsWith("is placed in SYUNIK_EAST by the answer that names "
+                + "where it was."));
+        assertThat(weekly.finals()).noneMatch(a -> a.segment() == BorderSegment.UNRESOLVED);
+        assertThat(weekly.versions()).filteredOn(a -> a.segment() == BorderSegment.UNRESOLVED).last()
+                .satisfies(a -> assertThat(a.closed()).isTrue());
         // Trend's "two wounded" is named beside the ministry's one; the lowest counts
         Assessment norabak = at(run("september-2023-sotk-threat.jsonl").finals(), BorderSegment.GEGHARKUNIK,
                 "2023-09-04");
