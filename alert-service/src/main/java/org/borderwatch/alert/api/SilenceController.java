@@ -31,7 +31,11 @@ public class SilenceController {
     private final AuditStore audit;
     private final Clock clock;
 
-    public SilenceController(Silences silences, SilenceStore store, AuditStore audit, Clock clock) {
+    private final org.borderwatch.alert.dispatch.AlertDispatcher dispatcher;
+
+    public SilenceController(Silences silences, SilenceStore store, AuditStore audit, Clock clock,
+                             org.borderwatch.alert.dispatch.AlertDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.silences = silences;
         this.store = store;
         this.audit = audit;
@@ -69,6 +73,12 @@ public class SilenceController {
         }
         store.expire(id, clock.instant());
         audit.record(Callers.name(auth), "unsilence", "silence:" + id, describe(s), clock.instant());
+        try {
+            dispatcher.releaseSilenced(); // the alerts it held back go out now (else the periodic job does it)
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SilenceController.class)
+                    .warn("releasing the alerts of silence {} is left to the periodic job: {}", id, e.toString());
+        }
         return ResponseEntity.noContent().build();
     }
 

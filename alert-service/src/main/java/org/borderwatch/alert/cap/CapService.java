@@ -24,6 +24,7 @@ public class CapService {
                 .map(a -> a.messages().stream().map(StoredAlert.Message::alert)
                         .filter(m -> m.sequence() < message.sequence())
                         .map(m -> new CapReference(CapRenderer.identifier(m), m.createdAt()))
+                        .distinct() // a message released after a silence appears twice in the history
                         .toList())
                 .orElse(List.of());
         return renderer.render(message, earlier);

@@ -182,17 +182,7 @@ public class AlertDispatcher {
             Instant now = clock.instant();
             String json = Json.write(message);
             if (muted == null) {
-                Duration groupWait = properties.lifecycle().groupWait();
-                for (Subscription s : Router.recipients(message, subscriptions.all(), told)) {
-                    String groupKey = Grouping.groupKey(s, message);
-                    Instant open = Grouping.joinsOpenGroups(s, groupWait)
-                            ? deliveries.openGroupFlush(groupKey).orElse(null) : null;
-                    pending.add(row(s, message, json, groupKey, Grouping.notBefore(s, now, groupWait, open), now,
-                            receivedAt));
-                    told.put(s.id(), message.sequence());
-                }
-                // the live stream's copy, appended to the stream log by the relay like any outbox row
-                pending.add(row(STREAM, message, json, null, now, now, receivedAt));
+                route(message, json, told, pending, now, receivedAt);
             } else {
                 metrics.muted(muted.startsWith("inhibited") ? "inhibited" : "silenced");
             }
@@ -201,6 +191,89 @@ public class AlertDispatcher {
             pending.add(feedRow);
         }
         return new StoredAlert(t.state(), current == null ? -1 : current.rev(), messages, told, acks, pending);
+    }
+
+    /** Routes a message that is not muted to its subscribers (never twice to one) and to the live stream. */
+    private void route(Alert message, String json, Map<String, Long> told, List<OutboxRow> pending, Instant now,
+                       Instant receivedAt) {
+        Duration groupWait = properties.lifecycle().groupWait();
+        for (Subscription s : Router.recipients(message, subscriptions.all(), told)) {
+            String groupKey = Grouping.groupKey(s, message);
+            Instant open = Grouping.joinsOpenGroups(s, groupWait)
+                    ? deliveries.openGroupFlush(groupKey).orElse(null) : null;
+            pending.add(row(s, message, json, groupKey, Grouping.notBefore(s, now, groupWait, open), now,
+                    receivedAt));
+            told.put(s.id(), message.sequence());
+        }
+        // the live stream's copy, appended to the stream log by the relay like any outbox row
+        pending.add(row(STREAM, message, json, null, now, now, receivedAt));
+    }
+
+    /**
+     * When a silence has ended (deleted, or its {@code endsAt} passed): every still-firing alert whose latest message
+     * it held back is released — that message (the current version, same sequence) goes to the subscribers that
+     * were never told it, unless something else still mutes it. Recorded as a history entry ("released …"); the
+     * Router's "never the same sequence twice to one subscriber" makes a repeated release a no-op. The
+     * {@code border.alerts} feed had the message already (muting is for people).
+     *
+     * @return how many alerts were released
+     */
+    public int releaseSilenced() {
+        Instant now = clock.instant();
+        Instant since = releaseCheckedUpTo;
+        // a full pass once per start (silences may have ended while no instance ran), then only when one ended
+        if (since != null && !silenceStore.anyEndedBetween(since, now)) {
+            releaseCheckedUpTo = now;
+            return 0;
+        }
+        releaseCheckedUpTo = now;
+        int released = 0;
+        for (StoredAlert candidate : alerts.silencedFiring(100)) {
+            if (release(candidate.state().incidentId())) {
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /** Up to when ended silences have been looked for by {@link #releaseSilenced()}; null before the first pass. */
+    private volatile Instant releaseCheckedUpTo;
+
+    private boolean release(UUID incidentId) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<StoredAlert> found = alerts.findByIncident(incidentId);
+            if (found.isEmpty()) {
+                return false;
+            }
+            StoredAlert current = found.get();
+            if (current.state().status() != org.borderwatch.common.model.AlertStatus.FIRING
+                    || current.messages().isEmpty()) {
+                return false;
+            }
+            StoredAlert.Message last = current.messages().get(current.messages().size() - 1);
+            if (last.muted() == null || !last.muted().startsWith(AlertStore.SILENCED_PREFIX)) {
+                return false;
+            }
+            if (mutedBy(last.alert(), current.state()) != null) {
+                return false; // still silenced (this or another silence) or inhibited
+            }
+            Instant now = clock.instant();
+            List<StoredAlert.Message> messages = new ArrayList<>(current.messages());
+            Map<String, Long> told = new LinkedHashMap<>(current.told());
+            List<OutboxRow> pending = new ArrayList<>(current.pending());
+            route(last.alert(), Json.write(last.alert()), told, pending, now, now);
+            String reason = "released: " + last.muted().substring(AlertStore.SILENCED_PREFIX.length())
+                    .replaceFirst(" .*", "") + " has ended";
+            messages.add(new StoredAlert.Message(last.alert(), reason, null));
+            StoredAlert next = new StoredAlert(current.state(), current.rev(), messages, told, current.acks(),
+                    pending);
+            if (alerts.write(next, current.rev())) {
+                relay(new StoredAlert(next.state(), current.rev() + 1, messages, told, next.acks(), pending));
+                log.info("alert {} #{} released ({})", last.alert().alertId(), last.alert().sequence(), reason);
+                return true;
+            }
+        }
+        throw new ConcurrentModificationException("alert of incident " + incidentId + " keeps changing");
     }
 
     private static final Subscription STREAM = new Subscription(STREAM_SUBSCRIPTION, "live stream", "system",

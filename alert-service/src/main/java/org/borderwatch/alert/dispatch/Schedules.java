@@ -57,6 +57,9 @@ public class Schedules implements SchedulingConfigurer {
         }
         registrar.addFixedDelayTask(guard("relay", dispatcher::relayPending), Duration.ofSeconds(5));
         registrar.addFixedDelayTask(guard("repeat", dispatcher::repeatDue), properties.lifecycle().repeatCheck());
+        // alerts held back by a silence that has ended since (a deleted silence is released at once by the API)
+        registrar.addFixedDelayTask(guard("release", dispatcher::releaseSilenced),
+                properties.lifecycle().repeatCheck());
         registrar.addFixedDelayTask(guard("expiry", this::expire), Duration.ofHours(1));
     }
 

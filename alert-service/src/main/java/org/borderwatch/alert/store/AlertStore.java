@@ -43,6 +43,14 @@ public class AlertStore implements InitializingBean {
         Mongo.index(alerts(), Indexes.ascending("segment", "windowFrom"), false, "segment_window");
         Mongo.index(alerts(), Indexes.ascending("status", "lastNotifiedAt"), false, "status_notified");
         Mongo.index(alerts(), Indexes.ascending("pendingCount"), false, "pending");
+        Mongo.index(alerts(), Indexes.ascending("silencedFiring"), false, "silenced_firing");
+    }
+
+    /** Firing alerts whose latest message was muted by a silence (and not released since). */
+    public List<StoredAlert> silencedFiring(int limit) {
+        List<StoredAlert> out = new ArrayList<>();
+        alerts().find(Filters.eq("silencedFiring", true)).limit(limit).forEach(d -> out.add(toStored(d)));
+        return out;
     }
 
     public Optional<StoredAlert> find(UUID alertId) {
@@ -153,8 +161,21 @@ public class AlertStore implements InitializingBean {
                 .append("told", new Document(new LinkedHashMap<>(a.told())))
                 .append("acks", acks)
                 .append("pending", pending)
-                .append("pendingCount", pending.size());
+                .append("pendingCount", pending.size())
+                .append("silencedFiring", silencedFiring(a));
     }
+
+    /** Still firing and its latest message was held back by a silence: to be released when the silence ends. */
+    static boolean silencedFiring(StoredAlert a) {
+        if (a.state().status() != AlertStatus.FIRING || a.messages().isEmpty()) {
+            return false;
+        }
+        String muted = a.messages().get(a.messages().size() - 1).muted();
+        return muted != null && muted.startsWith(SILENCED_PREFIX);
+    }
+
+    /** How a message muted by a silence is recorded ({@code silenced by <id> (...)}). */
+    public static final String SILENCED_PREFIX = "silenced by ";
 
     private static StoredAlert toStored(Document d) {
         AlertState state = Json.read(d.getString("state"), AlertState.class);

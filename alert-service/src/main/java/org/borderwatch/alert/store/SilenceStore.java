@@ -55,6 +55,12 @@ public class SilenceStore implements InitializingBean {
         return out;
     }
 
+    /** Whether a silence ended in {@code (after, upTo]} (by its time, or deleted: deleting sets its end to now). */
+    public boolean anyEndedBetween(Instant after, Instant upTo) {
+        return silences().find(Filters.and(Filters.gt("endsAt", Mongo.date(after)),
+                Filters.lte("endsAt", Mongo.date(upTo)))).limit(1).first() != null;
+    }
+
     public List<Silence> all() {
         List<Silence> out = new ArrayList<>();
         silences().find().sort(Sorts.descending("createdAt")).forEach(d -> out.add(toSilence(d)));

@@ -1,0 +1,110 @@
+package org.borderwatch.alert.it;
+
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.alert.dispatch.AlertDispatcher;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.SignalType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An alert that started firing while silenced is announced when the silence ends — deleted, or by its end time —
+ * once, to the subscribers that were never told its current version.
+ */
+class SilenceReleaseIT extends AlertServiceITSupport {
+
+    private static final String FILTER = "{\"segments\":[\"LACHIN_CORRIDOR\"],\"signals\":[\"SPREAD\"]}";
+
+    @Autowired
+    AlertDispatcher dispatcher;
+
+    private static JsonNode json(String s) {
+        return Json.tree(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode alert(UUID incident) {
+        return json(get("/api/v1/alerts/" + AlertLifecycle.alertIdOf(incident), "staff1").body());
+    }
+
+    /** The copies of this incident's messages the receiver accepted on the path. */
+    private List<Alert> received(String path, UUID incident) {
+        return RECEIVER.accepted(path).stream().map(AlertServiceITSupport::notificationAlerts)
+                .flatMap(List::stream).filter(a -> a.incidentId().equals(incident)).toList();
+    }
+
+    private String silence(Instant endsAt) {
+        var created = post("/api/v1/silences", "staff1", """
+                {"segments":["LACHIN_CORRIDOR"],"signals":["SPREAD"],"endsAt":"%s","reason":"drill in the corridor"}"""
+                .formatted(endsAt));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created.body()).get("id").asString();
+    }
+
+    private UUID sendMuted(String silenceId, int years) {
+        UUID incident = UUID.randomUUID();
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.LACHIN_CORRIDOR, Severity.MEDIUM,
+                Occurrence.UNVERIFIED, false, Fixtures.EVENT_TIME.plusYears(years), SignalType.SPREAD));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/alerts/"
+                + AlertLifecycle.alertIdOf(incident), "staff1").statusCode() == 200);
+        assertThat(alert(incident).get("messages").get(0).get("muted").asString())
+                .contains("silenced by " + silenceId);
+        return incident;
+    }
+
+    @Test
+    void deletingASilenceAnnouncesTheAlertsItHeldBackOnce() {
+        String path = "/released/" + UUID.randomUUID();
+        subscribeWebhook("staff1", RECEIVER.url(path), FILTER);
+        String silenceId = silence(Instant.now().plus(Duration.ofHours(1)));
+        UUID incident = sendMuted(silenceId, 14);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> received(path, incident).isEmpty());
+
+        assertThat(call("DELETE", "/api/v1/silences/" + silenceId, "staff1", null, null).statusCode())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !received(path, incident).isEmpty());
+        dispatcher.releaseSilenced();
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+                .until(() -> received(path, incident).size() == 1);
+        Alert announced = received(path, incident).get(0);
+        assertThat(announced.sequence()).as("the current version's message, not a new one").isEqualTo(1);
+        WebhookReceiver.Request request = RECEIVER.accepted(path).get(0);
+        assertThat(request.header("X-BorderWatch-Signature"))
+                .isEqualTo(signatureOf(SECRET, request.header("X-BorderWatch-Timestamp"), request.body()));
+        JsonNode messages = alert(incident).get("messages");
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(1).get("reason").asString()).startsWith("released: " + silenceId);
+    }
+
+    @Test
+    void aSilenceThatRunsOutAnnouncesTheAlertsItHeldBack() {
+        String path = "/ran-out/" + UUID.randomUUID();
+        subscribeWebhook("staff1", RECEIVER.url(path), FILTER);
+        String silenceId = silence(Instant.now().plus(Duration.ofSeconds(4)));
+        UUID incident = sendMuted(silenceId, 15);
+        assertThat(received(path, incident)).isEmpty();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !received(path, incident).isEmpty());
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+                .until(() -> received(path, incident).size() == 1);
+        assertThat(alert(incident).get("messages").get(1).get("reason").asString()).contains("has ended");
+    }
+}
