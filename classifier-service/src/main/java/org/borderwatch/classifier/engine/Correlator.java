@@ -191,7 +191,7 @@ final class Correlator {
         return atItsPlace.isEmpty() ? result : atItsPlace;
     }
 
-    /** Lone incidents holding a claim whose text names no place, answered by the response ({@link #answersUnplaced}). */
+    /** Lone incidents holding a claim whose text names no place that the response answers ({@link #answersUnplaced}). */
     private List<IncidentState> matchingUnplaced(IncidentReport r) {
         return state.incidents.stream().filter(inc -> inc.members.stream().map(m -> state.reports.get(m.reportId()))
                 .anyMatch(claim -> claim != null && answersUnplaced(r, claim, inc))).toList();
@@ -235,11 +235,11 @@ final class Correlator {
 
     /**
      * Whether the response answers a lone claim whose text names no segment at all (fire "from the area of Vorotan
-     * village", a name the gazetteer does not know), the response naming a segment ("… from Vorotan village of the Goris
-     * community … is false"): it fits the claim in every part the text gives but the place, and it names the period it
-     * answers. Used only when the response answers no placed claim (sixth round: the denial waited for a claim "not
-     * known (yet)" beside the lone claim it answered). The claim stays where it is — alone, UNRESOLVED: the response
-     * joins it; the claim is not moved into the response's segment (the gazetteer still does not know its place).
+     * village", a name the gazetteer does not know), the response naming a segment ("from Vorotan village of the Goris
+     * community ... is false"): it fits the claim in every part the text gives but the place, and it names the period
+     * it answers. Used only when the response answers no placed claim (sixth round: the denial waited for a claim "not
+     * known (yet)" beside the lone claim it answered). A response naming one segment places the claim there
+     * ({@link #relocate}, {@link #placedByWaitingAnswer}); one naming several joins it where it stands.
      */
     private static boolean answersUnplaced(IncidentReport response, IncidentReport claim, IncidentState inc) {
         return inc.alone && answersUnplaced(response, claim);
@@ -417,7 +417,8 @@ final class Correlator {
         for (IncidentState inc : state.incidents) {
             for (Membership m : inc.members) {
                 IncidentReport r = state.reports.get(m.reportId());
-                if (r != null && r.answers() != null && ReportKinds.isResponse(r) && !state.pending.contains(r.reportId())
+                if (r != null && r.answers() != null && ReportKinds.isResponse(r)
+                        && !state.pending.contains(r.reportId())
                         && !ReportKinds.isCoverage(r)) {
                     responses.add(r.reportId());
                 }
