@@ -20,7 +20,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * HTTP Basic with users from configuration ({@code alert.security.users}); roles STAFF (read, own
@@ -79,8 +78,12 @@ public class SecurityConfiguration {
                                 String title, String detail) throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String body = "{\"type\":\"urn:borderwatch:problem:" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        // the detail may quote the request path: let the JSON writer escape it
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "urn:borderwatch:problem:" + type);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.getOutputStream().write(org.borderwatch.common.json.Json.writeBytes(body));
     }
 }
