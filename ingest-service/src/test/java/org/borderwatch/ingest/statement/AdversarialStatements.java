@@ -100,6 +100,10 @@ public final class AdversarialStatements {
                 + repeat("fired at ", bytes / 2));
         CLASSES.put("wound-words-then-one-death", bytes -> repeat("wounded ", bytes - 40)
                 + "died of his wounds");
+        // found by mixing classes: thousands of dates, then thousands of clock times (16 s at 64 KB before the fix)
+        CLASSES.put("month-years-then-times", bytes -> repeat("April 2024 March 2025 May 2021 in September 2022 ",
+                bytes / 2) + repeat("at 09:35 from 22:40 to 23:10 on 16 March on the night of 16 to 17 March ",
+                bytes / 2));
         for (int seed = 1; seed <= 3; seed++) {
             int s = seed;
             CLASSES.put("random-cue-mix-" + s, bytes -> randomMix(new Random(s), bytes));
