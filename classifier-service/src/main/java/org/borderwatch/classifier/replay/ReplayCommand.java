@@ -19,9 +19,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code replay --input FILE}: backtest the classifier on historical reports, no broker needed. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ReplayCommand.EXIT_USAGE_OR_IO,
         description = "Replays canonical reports (JSONL, any order) in publication order through the classifier "
-                + "and prints the final assessment of every incident as JSONL.")
+                + "and prints the final assessment of every incident as JSONL. Lines that are no canonical report "
+                + "are listed on stderr ('line N: why') and skipped. Exit code 0 when every line was read, 1 for a "
+                + "usage or I/O error, 2 when some lines were skipped.")
 public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--input"}, description = "JSONL file of canonical reports; '-' or absent: stdin")
@@ -45,7 +47,7 @@ public final class ReplayCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         ClassifierSettings defaults = ClassifierSettings.defaults();
         var t = defaults.signals();
         ClassifierSettings settings = new ClassifierSettings(gap, defaults.grace(), defaults.quietPeriod(),
@@ -54,12 +56,24 @@ public final class ReplayCommand implements Callable<Integer> {
                         t.retaliationWindow(), t.spreadSegments(), t.spreadWindow(), t.quietCalm(),
                         t.quietLookback(), t.quietMinIncidents(), t.milestoneLookback()),
                 defaults.reliability(), defaults.severity());
-        List<IncidentReport> reports;
+        PrintWriter err = spec.commandLine().getErr();
+        Replayer.Input read;
         try (Reader in = input == null || input.toString().equals("-")
                 ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            reports = Replayer.read(in);
+            read = Replayer.readLeniently(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("No such file: " + input);
+            err.flush();
+            return EXIT_USAGE_OR_IO;
+        } catch (java.io.IOException e) {
+            err.println("Cannot read " + input + ": " + e.getMessage());
+            err.flush();
+            return EXIT_USAGE_OR_IO;
         }
+        read.refused().forEach(err::println);
+        err.flush();
+        List<IncidentReport> reports = read.reports();
         Replayer.Outcome outcome = new Replayer(new ClassifierEngine(settings, Neighbours.fromClasspath()))
                 .replay(reports);
         PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +86,15 @@ public final class ReplayCommand implements Callable<Integer> {
             shown.forEach(a -> out.println(Replayer.json(a)));
         }
         out.flush();
-        return 0;
+        return read.refused().isEmpty() ? 0 : EXIT_SOME_REFUSED;
+    }
+
+    /** Exit codes, as ingest's {@code normalize}: 0 all read, 1 usage or I/O error, 2 some lines were no report. */
+    static final int EXIT_USAGE_OR_IO = 1;
+    static final int EXIT_SOME_REFUSED = 2;
+
+    /** The command line (bad options exit with 1, not picocli's default 2, which here means "lines skipped"). */
+    public static picocli.CommandLine commandLine() {
+        return new picocli.CommandLine(new ReplayCommand());
     }
 }

@@ -57,9 +57,26 @@ public final class Replayer {
         this.engine = engine;
     }
 
-    /** Reads JSONL reports; blank lines and lines starting with {@code #} are skipped. */
+    /** Reads JSONL reports; blank lines and lines starting with {@code #} are skipped; a bad line is an error. */
     public static List<IncidentReport> read(Reader in) throws IOException {
+        Input input = readLeniently(in);
+        if (!input.refused().isEmpty()) {
+            throw new IllegalArgumentException(input.refused().get(0));
+        }
+        return input.reports();
+    }
+
+    /** What a JSONL input held: the reports, and one {@code "line N: why"} per line that is no report. */
+    public record Input(List<IncidentReport> reports, List<String> refused) {
+    }
+
+    /**
+     * Reads JSONL reports like {@link #read}, but a line that is no canonical report is set aside with its line
+     * number and reason, and reading goes on: one bad line in a year of history must not stop a backtest.
+     */
+    public static Input readLeniently(Reader in) throws IOException {
         List<IncidentReport> reports = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         BufferedReader reader = new BufferedReader(in);
         String line;
         int n = 0;
@@ -70,11 +87,11 @@ public final class Replayer {
             }
             try {
                 reports.add(Json.read(line, IncidentReport.class));
-            } catch (JsonReadException e) {
-                throw new IllegalArgumentException("line " + n + ": " + e.getMessage(), e);
+            } catch (JsonReadException | IllegalArgumentException | NullPointerException e) {
+                refused.add("line " + n + ": " + e.getMessage());
             }
         }
-        return reports;
+        return new Input(reports, refused);
     }
 
     public Outcome replay(List<IncidentReport> reports) {

@@ -60,4 +60,41 @@ class ReplayCommandTest {
                 "--surge-min-claims", "6");
         assertThat(out).doesNotContain("CLAIM_SURGE");
     }
+
+    @Test
+    void linesThatAreNoReportAreListedAndSkippedAndTheRestIsReplayed() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("replay", ".jsonl");
+        try {
+            List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(
+                    fixture("february-2024-revenge.jsonl")));
+            lines.add(1, "{not json");
+            lines.add(3, "{\"reportId\":\"only an id\"}");
+            java.nio.file.Files.write(file, lines);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cl = ReplayCommand.commandLine();
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(err));
+
+            assertThat(cl.execute("--input", file.toString(), "--summary")).isEqualTo(ReplayCommand.EXIT_SOME_REFUSED);
+
+            assertThat(out.toString()).contains("4 reports, 0 duplicates ignored, 0 late, 2 incidents");
+            assertThat(err.toString().lines().toList()).hasSize(2)
+                    .satisfiesExactly(l -> assertThat(l).startsWith("line 2: "), l -> assertThat(l).startsWith("line 4: "));
+            assertThat(err.toString()).doesNotContain("\tat ");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void usageAndMissingFilesAreExitCodeOneWithoutAStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = ReplayCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("--no-such-option")).isEqualTo(1);
+        assertThat(cl.execute("--input", "/nonexistent/reports.jsonl")).isEqualTo(1);
+        assertThat(err.toString()).contains("No such file: /nonexistent/reports.jsonl").doesNotContain("\tat ");
+    }
 }
