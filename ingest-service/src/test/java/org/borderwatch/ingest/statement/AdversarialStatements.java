@@ -108,6 +108,7 @@ public final class AdversarialStatements {
             int s = seed;
             CLASSES.put("random-cue-mix-" + s, bytes -> randomMix(new Random(s), bytes));
         }
+        CLASSES.put("random-code-points", bytes -> randomCodePoints(new Random(4), bytes));
     }
 
     private static final String[] VOCABULARY = ("Armenian Azerbaijani units fired at our positions in the direction "
@@ -146,6 +147,25 @@ public final class AdversarialStatements {
                 return b.toString();
             }
             b.append(w);
+            size += n;
+        }
+    }
+
+    /** Random code points of every plane but the private ones, with spaces and full stops now and then. */
+    private static String randomCodePoints(Random random, int bytes) {
+        StringBuilder b = new StringBuilder();
+        int size = 0;
+        while (true) {
+            int cp = random.nextInt(10) == 0 ? (random.nextBoolean() ? ' ' : '.') : random.nextInt(0x30000);
+            if (Character.getType(cp) == Character.SURROGATE || Character.getType(cp) == Character.UNASSIGNED) {
+                continue;
+            }
+            String c = new String(Character.toChars(cp));
+            int n = escapedBytes(c);
+            if (size + n > bytes) {
+                return b.toString();
+            }
+            b.append(c);
             size += n;
         }
     }
