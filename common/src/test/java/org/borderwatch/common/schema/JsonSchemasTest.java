@@ -45,6 +45,8 @@ class JsonSchemasTest {
                         "\"occurredAt\": \"2025-03-16T10:40:00\"", "/occurredAt"),
                 Arguments.of("unknown stance", "\"stance\": \"CLAIM\"", "\"stance\": \"ACCUSATION\"", "/stance"),
                 Arguments.of("reportId not a uuid", "\"0b6e8f7c-3a52-5b7e-9d0e-1f2a3b4c5d6e\"", "\"42\"", "/reportId"),
+                Arguments.of("an event type repeated", "\"eventTypes\": [\"SMALL_ARMS_FIRE\"]",
+                        "\"eventTypes\": [\"SMALL_ARMS_FIRE\", \"SMALL_ARMS_FIRE\"]", "/eventTypes"),
                 Arguments.of("negative casualties", "\"retaliation\": false",
                         "\"casualties\": {\"killed\": -1}, \"retaliation\": false", "/casualties/killed"));
     }
