@@ -11,12 +11,16 @@ import org.borderwatch.ingest.pipeline.InputFormat;
 import org.borderwatch.ingest.pipeline.RejectReason;
 import org.borderwatch.ingest.pipeline.Rejection;
 import org.borderwatch.ingest.pipeline.Violation;
+import org.borderwatch.ingest.stream.PublishFailedException;
 import org.borderwatch.ingest.stream.ReportPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,7 +45,11 @@ import java.util.UUID;
 public class ReportsController {
 
     static final String ORIGIN = "http";
+    private static final Logger log = LoggerFactory.getLogger(ReportsController.class);
     private static final URI REJECTED_TYPE = URI.create("https://borderwatch.example/problems/rejected-input");
+    static final URI UNAVAILABLE_TYPE = URI.create("https://borderwatch.example/problems/broker-unavailable");
+    /** Seconds a client is asked to wait before retrying after a 503. */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     private final IngestCore core;
     private final ReportPublisher publisher;
@@ -130,6 +138,25 @@ public class ReportsController {
                         o.disposition().name()))
                 .toList();
         return ResponseEntity.accepted().body(new Receipt(partner.get().partner(), accepted, duplicates, refused));
+    }
+
+    /**
+     * The broker did not confirm a send within {@code ingest.publish-timeout}: 503 with {@code Retry-After}. The
+     * records may or may not have been stored; report ids are deterministic, so a retry is safe (answered as
+     * accepted, or as duplicate if the first attempt did get through).
+     */
+    @ExceptionHandler(PublishFailedException.class)
+    ResponseEntity<ProblemDetail> brokerUnavailable(PublishFailedException e) {
+        log.warn("publish failed: {}", e.getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The message broker did not confirm the send (" + e.getMessage() + "). The reports may or may not"
+                        + " have been published; retrying the same request is safe: report ids are derived from"
+                        + " the content, so a retry is answered as accepted or as duplicate.");
+        p.setTitle("Broker unavailable");
+        p.setType(UNAVAILABLE_TYPE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     private static boolean isBatchType(HttpHeaders headers) {

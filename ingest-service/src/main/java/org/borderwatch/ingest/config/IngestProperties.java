@@ -26,6 +26,8 @@ import java.util.Set;
  * @param earliestYear       publishedAt before 1 January of this year is TIME_OUT_OF_RANGE
  * @param gazetteer          path of a gazetteer JSON file replacing the built-in one (empty: built-in)
  * @param sources            path of a source registry JSON file replacing the built-in one (empty: built-in)
+ * @param publishTimeout     how long a send to the broker may take before the caller gets an error (HTTP: 503);
+ *                           keep the producer's {@code max.block.ms} and {@code delivery.timeout.ms} at or below it
  */
 @Validated
 @ConfigurationProperties("ingest")
@@ -37,6 +39,7 @@ public record IngestProperties(
         @Min(1900) @Max(2100) @DefaultValue("1991") int earliestYear,
         @DefaultValue("") String gazetteer,
         @DefaultValue("") String sources,
+        @NotNull @DefaultValue("10s") Duration publishTimeout,
         @Valid @NotNull @DefaultValue Dedup dedup,
         @Valid @NotNull @DefaultValue TopicNames topics,
         @Valid @NotNull @DefaultValue Api api) {

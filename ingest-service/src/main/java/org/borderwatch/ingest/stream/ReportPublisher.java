@@ -4,6 +4,7 @@ import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.topic.Topics;
 import org.borderwatch.ingest.IngestCore;
+import org.borderwatch.ingest.config.IngestProperties;
 import org.borderwatch.ingest.pipeline.IngestPipeline;
 import org.borderwatch.ingest.pipeline.IngestPipeline.Outcome;
 import org.borderwatch.ingest.pipeline.Rejection;
@@ -11,21 +12,31 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends what the pipeline decided: reports to the normalised topic keyed by primary segment, rejections to the
  * rejected topic with the original bytes and the {@code bw-*} headers. Sends are synchronous (the output bindings
  * are configured with {@code sync: true}), so a broker failure surfaces to the caller and the raw record is retried
- * instead of being lost.
+ * instead of being lost. Each call waits at most {@code ingest.publish-timeout} (the sends run on a helper thread):
+ * a broker that stops answering, or an output binding that could not be created at start-up, ends in a
+ * {@link PublishFailedException} within that time, not after the producer's own two-minute delivery timeout.
  */
 @Component
-public class ReportPublisher {
+public class ReportPublisher implements DisposableBean {
 
     /** Output binding names, declared in {@code spring.cloud.stream.output-bindings}. */
     public static final String NORMALIZED_BINDING = "normalized-out-0";
@@ -36,10 +47,17 @@ public class ReportPublisher {
 
     private final StreamBridge bridge;
     private final IngestCore core;
+    private final Duration timeout;
+    private final ExecutorService sender = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ingest-publish");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public ReportPublisher(StreamBridge bridge, IngestCore core) {
+    public ReportPublisher(StreamBridge bridge, IngestCore core, IngestProperties properties) {
         this.bridge = bridge;
         this.core = core;
+        this.timeout = properties.publishTimeout();
     }
 
     /**
@@ -48,19 +66,47 @@ public class ReportPublisher {
      * judged afresh rather than dropped as a duplicate.
      */
     public void publish(IngestPipeline.Result result) {
+        bounded(() -> publishNow(result));
+    }
+
+    /** Sends one rejection to the rejected topic, waiting at most {@code ingest.publish-timeout}. */
+    public void rejection(Rejection rejection) {
+        bounded(() -> rejectionNow(rejection));
+    }
+
+    private void bounded(Runnable sends) {
+        Future<?> done = sender.submit(sends);
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            done.cancel(true); // interrupts a send still waiting for the broker; it then forgets what it decided
+            throw new PublishFailedException("the broker did not confirm the send within " + timeout, e);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException("the broker refused the send: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.cancel(true);
+            throw new PublishFailedException("interrupted while sending", e);
+        }
+    }
+
+    private void publishNow(IngestPipeline.Result result) {
         List<Outcome> toPublish = result.outcomes().stream().filter(Outcome::published).toList();
         for (int i = 0; i < toPublish.size(); i++) {
             try {
+                if (Thread.currentThread().isInterrupted()) { // the caller stopped waiting: send no more
+                    throw new IllegalStateException("publish cancelled after " + timeout);
+                }
                 report(toPublish.get(i).report());
             } catch (RuntimeException e) {
                 core.pipeline().unpublished(toPublish.subList(i, toPublish.size()));
                 throw e;
             }
         }
-        result.rejections().forEach(this::rejection);
+        result.rejections().forEach(this::rejectionNow);
     }
 
-    public void report(IncidentReport report) {
+    private void report(IncidentReport report) {
         Message<byte[]> message = MessageBuilder.withPayload(Json.writeBytes(report))
                 .setHeader(KafkaHeaders.KEY, report.location().primarySegment().name().getBytes(StandardCharsets.UTF_8))
                 .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
@@ -68,7 +114,7 @@ public class ReportPublisher {
         send(NORMALIZED_BINDING, message);
     }
 
-    public void rejection(Rejection rejection) {
+    private void rejectionNow(Rejection rejection) {
         int maxOriginalBytes = MAX_REJECTED_PAYLOAD;
         byte[] original = rejection.original();
         String detail = rejection.detail();
@@ -91,6 +137,11 @@ public class ReportPublisher {
         if (!bridge.send(binding, message)) {
             throw new IllegalStateException("could not send to " + binding);
         }
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
     }
 
     private static byte[] utf8(String s) {

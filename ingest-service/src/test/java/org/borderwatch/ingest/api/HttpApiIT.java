@@ -137,6 +137,33 @@ class HttpApiIT extends IngestITSupport {
                 .isEqualTo(401);
     }
 
+    /**
+     * A broker that does not confirm a send within ingest.publish-timeout (4 s here; {@code SlowBrokerInterceptor}
+     * holds the record): 503 problem+json with Retry-After, in bounded time, saying a retry is safe. The record does
+     * reach the broker later, so the retry is answered as a duplicate.
+     */
+    @Test
+    void aSendTheBrokerDoesNotConfirmInTimeIsA503ProblemAndTheRetryIsSafe() throws Exception {
+        String ref = uniqueRef(org.borderwatch.ingest.SlowBrokerInterceptor.MARKER);
+        long start = System.nanoTime();
+        HttpResponse<String> r = post("/api/v1/reports/statement", KEY, "application/json", statement(ref, CLAIM));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat(took).isLessThan(Duration.ofSeconds(org.borderwatch.ingest.SlowBrokerInterceptor.HOLD_SECONDS));
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).contains("application/problem+json"));
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
+        JsonNode problem = json(r);
+        assertThat(problem.path("type").asString()).endsWith("/broker-unavailable");
+        assertThat(problem.path("detail").asString()).contains("may or may not").contains("retrying");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> NORMALIZED.stream().anyMatch(m -> value(m).contains(ref)));
+        HttpResponse<String> retry = post("/api/v1/reports/statement", KEY, "application/json", statement(ref, CLAIM));
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+        assertThat(json(retry).path("duplicates")).hasSize(1);
+    }
+
     @Test
     void aKeyForAnotherFormatIsForbidden() throws Exception {
         assertThat(post("/api/v1/reports/statement", "it-key-canonical", "application/json",

@@ -1,0 +1,45 @@
+package org.borderwatch.ingest;
+
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A broker that is slow to take a record, for the integration tests: installed on the reports' producer, it holds a
+ * send whose value contains {@link #MARKER} for up to {@link #HOLD_SECONDS} seconds (or until the sending thread is
+ * interrupted), then lets it go to the real broker. Every other record passes untouched.
+ */
+public class SlowBrokerInterceptor implements ProducerInterceptor<Object, Object> {
+
+    public static final String MARKER = "slow-broker";
+    public static final int HOLD_SECONDS = 20;
+
+    @Override
+    public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+        if (record.value() instanceof byte[] value && new String(value, StandardCharsets.UTF_8).contains(MARKER)) {
+            try {
+                new CountDownLatch(1).await(HOLD_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return record;
+    }
+
+    @Override
+    public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+    }
+}
