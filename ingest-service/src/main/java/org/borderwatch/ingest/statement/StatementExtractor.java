@@ -175,6 +175,49 @@ public final class StatementExtractor {
             return null;
         }
         String text = statement.text();
+        List<Span> counter = counterSentences(text);
+        if (counter.isEmpty()) {
+            return null;
+        }
+        Extraction x = extract(keeping(statement, counter, true), source);
+        if (x.stance() != Stance.CLAIM || x.actingParty() != source.party().opponent()) {
+            return null;
+        }
+        boolean placed = x.location().segments().stream().anyMatch(BorderSegment::isResolved);
+        boolean timed = x.timePrecision() != TimePrecision.UNKNOWN;
+        return new Extraction(Stance.CLAIM, x.actingParty(), x.eventTypes(), placed ? x.location() : denial.location(),
+                timed ? x.occurredAt() : denial.occurredAt(), timed ? x.occurredUntil() : denial.occurredUntil(),
+                timed ? x.timePrecision() : denial.timePrecision(), x.casualties(), x.answers(), null,
+                x.retaliation());
+    }
+
+    /**
+     * The denial of a statement that also makes a counter-accusation, read only from the sentences that deny (and
+     * the question or claim they answer): the counter-accusation's place, time, casualties and event types belong to
+     * the counter-claim's report, not to the denial's. {@code denial} itself when the rest is no denial on its own.
+     */
+    public Extraction denialWithoutCounterClaim(RawStatement statement, Source source, Extraction denial) {
+        List<Span> counter = counterSentences(statement.text());
+        if (counter.isEmpty()) {
+            return denial;
+        }
+        Extraction x = extract(keeping(statement, counter, false), source);
+        return x.stance() == Stance.DENIAL ? x : denial;
+    }
+
+    /** The statement with only the {@code spans} kept ({@code keep}) or only them blanked; offsets stay valid. */
+    private static RawStatement keeping(RawStatement statement, List<Span> spans, boolean keep) {
+        String text = statement.text();
+        StringBuilder only = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            only.append(within(spans, i) == keep ? text.charAt(i) : ' ');
+        }
+        return new RawStatement(statement.sourceRef(), statement.source(), statement.publishedAt(),
+                statement.language(), only.toString(), statement.url());
+    }
+
+    /** The sentences that turn a denied accusation round (and a following one with its consequences). */
+    private static List<Span> counterSentences(String text) {
         List<Span> counter = new ArrayList<>();
         for (Span s : Sentences.split(text)) {
             String sentence = s.of(text);
@@ -194,24 +237,7 @@ public final class StatementExtractor {
                 break;
             }
         }
-        if (counter.isEmpty()) {
-            return null;
-        }
-        StringBuilder only = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            only.append(within(counter, i) ? text.charAt(i) : ' ');
-        }
-        Extraction x = extract(new RawStatement(statement.sourceRef(), statement.source(), statement.publishedAt(),
-                statement.language(), only.toString(), statement.url()), source);
-        if (x.stance() != Stance.CLAIM || x.actingParty() != source.party().opponent()) {
-            return null;
-        }
-        boolean placed = x.location().segments().stream().anyMatch(BorderSegment::isResolved);
-        boolean timed = x.timePrecision() != TimePrecision.UNKNOWN;
-        return new Extraction(Stance.CLAIM, x.actingParty(), x.eventTypes(), placed ? x.location() : denial.location(),
-                timed ? x.occurredAt() : denial.occurredAt(), timed ? x.occurredUntil() : denial.occurredUntil(),
-                timed ? x.timePrecision() : denial.timePrecision(), x.casualties(), x.answers(), null,
-                x.retaliation());
+        return counter;
     }
 
     /**

@@ -104,11 +104,15 @@ public final class StatementNormalizer implements ReportNormalizer {
         Extraction x = extractor.extract(forRules, source);
         String ref = statement.sourceRef() != null ? statement.sourceRef()
                 : ContentHash.sha256(source.id(), statement.publishedAt().toInstant().toString(), statement.text());
-        IncidentReport main = report(statement, source, x, ref, statement.sourceRef(), receivedAt);
         Extraction counter = extractor.counterClaim(forRules, source, x);
         if (counter == null) {
-            return List.of(main);
+            return List.of(report(statement, source, x, ref, statement.sourceRef(), receivedAt));
         }
+        // the denial is read without the counter-accusation, whose facts are only the counter-claim's
+        x = extractor.denialWithoutCounterClaim(forRules, source, x);
+        Extraction own = extractor.counterClaim(forRules, source, x); // a place or time it lacks: the denial's own
+        counter = own != null ? own : counter;
+        IncidentReport main = report(statement, source, x, ref, statement.sourceRef(), receivedAt);
         return List.of(main, report(statement, source, counter, ref + COUNTER_SUFFIX,
                 statement.sourceRef() == null ? null : statement.sourceRef() + COUNTER_SUFFIX, receivedAt));
     }

@@ -92,8 +92,10 @@ class StatementFixturesTest {
                 case "timePrecision" -> soft.assertThat(r.timePrecision().name()).as(field).isEqualTo(v.asString());
                 case "eventTypes" -> soft.assertThat(r.eventTypes().stream().map(Enum::name).toList()).as(field)
                         .containsExactlyElementsOf(strings(v));
-                case "killed" -> soft.assertThat(c == null ? null : c.killed()).as(field).isEqualTo(v.asInt());
-                case "wounded" -> soft.assertThat(c == null ? null : c.wounded()).as(field).isEqualTo(v.asInt());
+                case "killed" -> soft.assertThat(c == null ? null : c.killed()).as(field) // null: not stated
+                        .isEqualTo(v.isNull() ? null : v.asInt());
+                case "wounded" -> soft.assertThat(c == null ? null : c.wounded()).as(field)
+                        .isEqualTo(v.isNull() ? null : v.asInt());
                 case "casualties" -> { // only null: the statement reports no losses (counts are checked one by one)
                     if (!v.isNull()) {
                         throw new IllegalArgumentException("\"casualties\" may only be null, in " + name);
