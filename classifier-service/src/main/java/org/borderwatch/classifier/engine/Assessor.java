@@ -115,7 +115,8 @@ final class Assessor {
         Severity severity = SeverityRules.severity(e.verdict().occurrence(), e.tally().casualties(), signals,
                 settings.severity(), settings.signals().fatalitiesCritical());
         List<String> rationale = new ArrayList<>();
-        e.statements().forEach(r -> rationale.add(Sentences.describe(r, inc.segment)));
+        // a source that published the same account twice (two reports, one wording) is one sentence
+        e.statements().stream().map(r -> Sentences.describe(r, inc.segment)).distinct().forEach(rationale::add);
         rationale.addAll(partlyObserved(inc, e.statements()));
         rationale.addAll(e.tally().sentences());
         rationale.addAll(e.verdict().reasons());

@@ -56,6 +56,17 @@ class CorrelationTest {
     }
 
     @Test
+    void anAccountPublishedTwiceInTheSameWordsIsOneSentenceOfTheRationale() {
+        feed(azClaim("first", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
+        // the same account under another reference, published at the same moment (e.g. on two channels)
+        List<Assessment> out = feed(azClaim("again", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
+        Assessment a = out.get(out.size() - 1);
+        assertThat(a.reportIds().values().stream().mapToInt(List::size).sum()).isEqualTo(2);
+        assertThat(a.rationale()).doesNotHaveDuplicates();
+        assertThat(a.rationale().stream().filter(s -> s.startsWith("AZ MoD"))).hasSize(1);
+    }
+
+    @Test
     void aReportNamingSeveralSegmentsJoinsOneIncidentInEach() {
         List<Assessment> out = feed(azClaim("front", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST,
                 GEGHARKUNIK));
