@@ -724,6 +724,9 @@ public final class StatementExtractor {
      */
     private static List<EventType> eventTypes(String text, List<Span> sentences, Stance stance,
                                               Casualties casualties) {
+        if (stance == Stance.REFUTATION) {
+            return List.of(); // "did not observe any signs of the alleged shooting": an observer saw no event
+        }
         String lower = blanked(withoutNonEvents(text), StatementRules.NO_EVENT).toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
