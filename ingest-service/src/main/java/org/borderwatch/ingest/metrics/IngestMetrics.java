@@ -24,6 +24,11 @@ public final class IngestMetrics {
     public static final String DEDUP_FEED = "borderwatch.reports.dedup.feed";
     /** Report ids currently remembered by the de-duplicator (gauge). */
     public static final String DEDUP_REMEMBERED = "borderwatch.reports.dedup.remembered";
+    /**
+     * Records of dry runs ({@code ?dryRun=true}), which count nowhere else; tags {@code format} and {@code outcome}
+     * (the disposition NEW/CORRECTION/REPEAT/DUPLICATE, or the rejection reason).
+     */
+    public static final String DRY_RUN = "borderwatch.reports.dry.run";
     /** Time to normalise one record; tag {@code format}. */
     public static final String NORMALIZE_TIMER = "borderwatch.reports.normalize";
 
@@ -46,6 +51,11 @@ public final class IngestMetrics {
     public void rejected(String reason) {
         Counter.builder(REJECTED).description("records rejected").tag("reason", reason).register(registry)
                 .increment();
+    }
+
+    public void dryRun(String format, String outcome) {
+        Counter.builder(DRY_RUN).description("records of dry runs, counted nowhere else").tag("format", format)
+                .tag("outcome", outcome).register(registry).increment();
     }
 
     public void duplicate() {

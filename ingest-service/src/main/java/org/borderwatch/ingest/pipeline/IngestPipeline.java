@@ -94,21 +94,21 @@ public final class IngestPipeline {
         if (bytes == null || bytes.length == 0) {
             metrics.received(format.id());
             return new Result(List.of(reject(new RejectedInputException(RejectReason.MALFORMED, "empty record"),
-                    new byte[0], 1, origin)));
+                    new byte[0], 1, origin, format, false)));
         }
         if (bytes.length > limits.maxRecordBytes()) {
             metrics.received(format.id());
-            return new Result(List.of(tooLarge(bytes, 1, origin)));
+            return new Result(List.of(tooLarge(bytes, 1, origin, format, false)));
         }
         List<RawRecord> records;
         try {
             records = format == InputFormat.ACLED ? AcledCsv.split(bytes) : List.of(new RawRecord(1, bytes));
         } catch (RejectedInputException e) {
             metrics.received(format.id());
-            return new Result(List.of(reject(e, bytes, 1, origin)));
+            return new Result(List.of(reject(e, bytes, 1, origin, format, false)));
         } catch (RuntimeException | StackOverflowError e) {
             metrics.received(format.id());
-            return new Result(List.of(reject(unexpected(e), bytes, 1, origin)));
+            return new Result(List.of(reject(unexpected(e), bytes, 1, origin, format, false)));
         }
         return process(format, records, origin, false);
     }
@@ -119,11 +119,11 @@ public final class IngestPipeline {
         try {
             records = split(format, bytes);
         } catch (RejectedInputException e) {
-            metrics.received(format.id());
-            return new Result(List.of(reject(e, bytes, 1, origin)));
+            received(format.id(), dryRun);
+            return new Result(List.of(reject(e, bytes, 1, origin, format, dryRun)));
         } catch (RuntimeException | StackOverflowError e) {
-            metrics.received(format.id());
-            return new Result(List.of(reject(unexpected(e), bytes, 1, origin)));
+            received(format.id(), dryRun);
+            return new Result(List.of(reject(unexpected(e), bytes, 1, origin, format, dryRun)));
         }
         return process(format, records, origin, dryRun);
     }
@@ -185,9 +185,9 @@ public final class IngestPipeline {
 
     /** The outcomes of one record: one, or one per report when the record gives several (see ReportNormalizer). */
     private List<Outcome> one(InputFormat format, RawRecord record, String origin, boolean dryRun) {
-        metrics.received(format.id());
+        received(format.id(), dryRun);
         if (record.bytes().length > limits.maxRecordBytes()) {
-            return List.of(tooLarge(record.bytes(), record.line(), origin));
+            return List.of(tooLarge(record.bytes(), record.line(), origin, format, dryRun));
         }
         Timer.Sample sample = Timer.start();
         try {
@@ -209,7 +209,9 @@ public final class IngestPipeline {
             List<Outcome> out = new ArrayList<>(reports.size());
             for (IncidentReport report : reports) {
                 Decision decision = dryRun ? deduplicator.peek(report) : deduplicator.offer(report);
-                if (!dryRun) {
+                if (dryRun) {
+                    metrics.dryRun(format.id(), decision.disposition().name());
+                } else {
                     switch (decision.disposition()) {
                         case DUPLICATE -> metrics.duplicate();
                         case CORRECTION -> {
@@ -223,9 +225,9 @@ public final class IngestPipeline {
             }
             return out;
         } catch (RejectedInputException e) {
-            return List.of(reject(e, record.bytes(), record.line(), origin));
+            return List.of(reject(e, record.bytes(), record.line(), origin, format, dryRun));
         } catch (RuntimeException | StackOverflowError e) {
-            return List.of(reject(unexpected(e), record.bytes(), record.line(), origin));
+            return List.of(reject(unexpected(e), record.bytes(), record.line(), origin, format, dryRun));
         } finally {
             sample.stop(metrics.normalizeTimer(format.id()));
         }
@@ -267,13 +269,38 @@ public final class IngestPipeline {
         }
     }
 
-    private Outcome tooLarge(byte[] bytes, int line, String origin) {
+    private Outcome tooLarge(byte[] bytes, int line, String origin, InputFormat format, boolean dryRun) {
         return reject(new RejectedInputException(RejectReason.TOO_LARGE, bytes.length + " bytes, more than the limit of "
-                + limits.maxRecordBytes()), bytes, line, origin);
+                + limits.maxRecordBytes()), bytes, line, origin, format, dryRun);
     }
 
-    private Outcome reject(RejectedInputException e, byte[] bytes, int line, String origin) {
-        metrics.rejected(e.reason().name());
+    /**
+     * Counts a request refused as a whole before it reaches the pipeline (HTTP: an unknown format, a body above the
+     * batch limit) like any other rejection: {@code format} is the one asked for ("unknown" if it is none).
+     */
+    public void refusedRequest(String format, RejectReason reason, boolean dryRun) {
+        received(format, dryRun);
+        rejected(format, reason, dryRun);
+    }
+
+    /** Dry runs are counted on their own meter, never as received or rejected (alerts watch those). */
+    private void received(String format, boolean dryRun) {
+        if (!dryRun) {
+            metrics.received(format);
+        }
+    }
+
+    private void rejected(String format, RejectReason reason, boolean dryRun) {
+        if (dryRun) {
+            metrics.dryRun(format, reason.name());
+        } else {
+            metrics.rejected(reason.name());
+        }
+    }
+
+    private Outcome reject(RejectedInputException e, byte[] bytes, int line, String origin, InputFormat format,
+                           boolean dryRun) {
+        rejected(format.id(), e.reason(), dryRun);
         return new Outcome(line, null, null,
                 new Rejection(e.reason(), e.getMessage(), e.violations(), bytes, line, origin), null);
     }

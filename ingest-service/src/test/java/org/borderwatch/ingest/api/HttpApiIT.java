@@ -249,10 +249,23 @@ class HttpApiIT extends IngestITSupport {
     }
 
     @Test
-    void anUnknownFormatIsRefused() throws Exception {
+    void anUnknownFormatIsRefusedAndCounted() throws Exception {
+        double before = unsupportedCount();
         HttpResponse<String> r = post("/api/v1/reports/xml", KEY, "application/xml", "<report/>");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("reason").asString()).isEqualTo("UNSUPPORTED_FORMAT");
+        assertThat(unsupportedCount()).isEqualTo(before + 1);
+        post("/api/v1/reports/xml?dryRun=true", KEY, "application/xml", "<report/>");
+        assertThat(unsupportedCount()).as("a dry run is not counted as rejected").isEqualTo(before + 1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double unsupportedCount() {
+        var c = meters.find(org.borderwatch.ingest.metrics.IngestMetrics.REJECTED)
+                .tag("reason", "UNSUPPORTED_FORMAT").counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

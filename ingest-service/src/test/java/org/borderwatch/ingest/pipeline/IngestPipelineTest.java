@@ -184,6 +184,26 @@ class IngestPipelineTest {
         assertThat(real.outcomes().get(0).disposition()).isEqualTo(Disposition.NEW);
     }
 
+    /** A partner testing with dry runs must not move the counters the rejection alerts watch. */
+    @Test
+    void dryRunsCountOnlyOnTheirOwnMeter() {
+        pipeline.processBatch(InputFormat.STATEMENT, bytes(statement("dry-count", CLAIM) + "\n{broken\n"), "http",
+                true);
+        pipeline.processBatch(InputFormat.STATEMENT, bytes(""), "http", true);
+        pipeline.refusedRequest("unknown", RejectReason.UNSUPPORTED_FORMAT, true);
+        assertThat(meters.find(IngestMetrics.RECEIVED).counters()).isEmpty();
+        assertThat(meters.find(IngestMetrics.REJECTED).counters()).isEmpty();
+        assertThat(meters.counter(IngestMetrics.DRY_RUN, "format", "statement", "outcome", "NEW").count()).isEqualTo(1);
+        assertThat(meters.counter(IngestMetrics.DRY_RUN, "format", "statement", "outcome", "MALFORMED").count())
+                .isEqualTo(2);
+        assertThat(meters.counter(IngestMetrics.DRY_RUN, "format", "unknown", "outcome", "UNSUPPORTED_FORMAT")
+                .count()).isEqualTo(1);
+
+        pipeline.refusedRequest("unknown", RejectReason.UNSUPPORTED_FORMAT, false);
+        assertThat(meters.counter(IngestMetrics.REJECTED, "reason", "UNSUPPORTED_FORMAT").count()).isEqualTo(1);
+        assertThat(meters.counter(IngestMetrics.RECEIVED, "format", "unknown").count()).isEqualTo(1);
+    }
+
     @Test
     void aCanonicalReportIsValidatedAndGetsItsIdFromSourceAndRef() {
         IncidentReport in = IncidentReport.builder()
