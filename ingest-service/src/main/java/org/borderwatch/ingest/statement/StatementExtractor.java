@@ -107,7 +107,15 @@ public final class StatementExtractor {
             }
         }
         PlaceResolution covered = where;
+        Interval period = time;
         if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
+            // "from 13 to 19 January, patrols recorded one incident: shots were heard near Sotk on 15 January": the
+            // week is what the observer covered, the day within it is the event's
+            DateSpan day = dayWithinPeriod(dates);
+            if (day != null) {
+                time = eventTime(List.of(day), clocks.stream().filter(c -> c.start() > day.start()).toList(),
+                        published);
+            }
             // the event is where the observer saw it; the area it patrolled is its coverage
             List<Span> seen = observations(text);
             List<PlaceMention> there = mentions.stream().filter(m -> within(seen, m.start())).toList();
@@ -140,13 +148,13 @@ public final class StatementExtractor {
         }
         if (source.kind() == SourceKind.INDEPENDENT_OBSERVER
                 && (stance == Stance.REFUTATION || stance == Stance.CONFIRMATION)) {
-            OffsetDateTime from = time.dayStart();
-            if (time.precision() == TimePrecision.UNKNOWN && dates.size() < allDates.size()) {
+            OffsetDateTime from = period.dayStart();
+            if (period.precision() == TimePrecision.UNKNOWN && dates.size() < allDates.size()) {
                 // "Following the reports of 19 March, EUMA increased its patrols ...": since then, until publication
                 from = allDates.stream().filter(d -> !dates.contains(d)).map(DateSpan::first)
                         .min(Comparator.naturalOrder()).orElseThrow().atStartOfDay().atOffset(zone);
             }
-            coverage = new Coverage(from, time.dayEnd(), covered.resolvedSegments());
+            coverage = new Coverage(from, period.dayEnd(), covered.resolvedSegments());
         }
         if (stance == Stance.CONFIRMATION) {
             answers = new Answers(List.of(), reporter(text, party), time.dayStart(), time.dayEnd(),
@@ -160,6 +168,18 @@ public final class StatementExtractor {
         }
         return new Extraction(stance, acting, types, location, time.from(), time.until(), time.precision(),
                 casualties, answers, coverage, retaliation);
+    }
+
+    /** A single day after a reporting period of several days that holds it ("from 13 to 19 January … on 15 January"). */
+    private static DateSpan dayWithinPeriod(List<DateSpan> dates) {
+        if (dates.size() < 2 || dates.get(0).first().equals(dates.get(0).last()) || dates.get(0).wholeMonth()) {
+            return null;
+        }
+        DateSpan period = dates.get(0);
+        return dates.stream().skip(1)
+                .filter(d -> d.first().equals(d.last()) && !d.first().isBefore(period.first())
+                        && !d.last().isAfter(period.last()))
+                .findFirst().orElse(null);
     }
 
     /**
