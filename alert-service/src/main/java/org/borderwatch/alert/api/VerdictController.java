@@ -45,7 +45,8 @@ public class VerdictController {
 
     @GetMapping
     @Operation(summary = "Latest verdict per incident, newest event time first")
-    public List<Views.VerdictSummary> list(@RequestParam(required = false) BorderSegment segment,
+    public org.springframework.http.ResponseEntity<List<Views.VerdictSummary>> list(
+                                           @RequestParam(required = false) BorderSegment segment,
                                            @RequestParam(required = false) Occurrence occurrence,
                                            @RequestParam(required = false) Severity severity,
                                            @RequestParam(required = false) SignalType signal,
@@ -56,9 +57,26 @@ public class VerdictController {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
         }
-        return verdicts.list(new VerdictStore.VerdictQuery(name(segment), name(occurrence), name(severity),
-                        name(signal), from, to, page, size))
-                .stream().map(Views.VerdictSummary::of).toList();
+        VerdictStore.VerdictQuery query = new VerdictStore.VerdictQuery(name(segment), name(occurrence),
+                name(severity), name(signal), from, to, page, size);
+        List<Views.VerdictSummary> found = verdicts.list(query).stream().map(Views.VerdictSummary::of).toList();
+        long total = verdicts.count(query);
+        // the body stays a plain list; the total and the neighbouring pages travel in headers (RFC 8288 links)
+        var response = org.springframework.http.ResponseEntity.ok().header("X-Total-Count", Long.toString(total));
+        List<String> links = new java.util.ArrayList<>();
+        var here = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest();
+        if ((long) (page + 1) * size < total) {
+            links.add("<" + here.replaceQueryParam("page", page + 1).replaceQueryParam("size", size).toUriString()
+                    + ">; rel=\"next\"");
+        }
+        if (page > 0) {
+            links.add("<" + here.replaceQueryParam("page", page - 1).replaceQueryParam("size", size).toUriString()
+                    + ">; rel=\"prev\"");
+        }
+        if (!links.isEmpty()) {
+            response.header(org.springframework.http.HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response.body(found);
     }
 
     @GetMapping("/{incidentId}")

@@ -146,6 +146,19 @@ public class VerdictStore implements InitializingBean {
     }
 
     public List<StoredVerdict> list(VerdictQuery q) {
+        List<StoredVerdict> out = new ArrayList<>();
+        latest().find(filter(q)).sort(Sorts.orderBy(Sorts.descending("from"), Sorts.ascending("_id")))
+                .skip(q.page() * q.size()).limit(q.size())
+                .forEach(d -> out.add(toVerdict(d)));
+        return out;
+    }
+
+    /** How many verdicts the query matches over all pages. */
+    public long count(VerdictQuery q) {
+        return latest().countDocuments(filter(q));
+    }
+
+    private static Bson filter(VerdictQuery q) {
         List<Bson> filters = new ArrayList<>();
         if (q.segment() != null) {
             filters.add(Filters.eq("segment", q.segment()));
@@ -165,12 +178,7 @@ public class VerdictStore implements InitializingBean {
         if (q.to() != null) {
             filters.add(Filters.lte("from", Mongo.date(q.to())));
         }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        List<StoredVerdict> out = new ArrayList<>();
-        latest().find(filter).sort(Sorts.orderBy(Sorts.descending("from"), Sorts.ascending("_id")))
-                .skip(q.page() * q.size()).limit(q.size())
-                .forEach(d -> out.add(toVerdict(d)));
-        return out;
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
     /** Records a review beside the machine's verdict, newest first. */

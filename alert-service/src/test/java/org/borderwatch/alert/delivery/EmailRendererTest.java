@@ -45,6 +45,12 @@ class EmailRendererTest {
                 .doesNotContain("<script>");
         assertThat(EmailRenderer.text(single)).contains("<script>alert('x')</script> & more").contains("d1");
         assertThat(EmailRenderer.subject(single)).isEqualTo("[BorderWatch] FIRED: " + alert.summary());
-        assertThat(EmailRenderer.subject(digest)).isEqualTo("[BorderWatch] 2 alerts (digest)");
+        assertThat(EmailRenderer.subject(digest)).isEqualTo("[BorderWatch] digest, 2 alerts");
+        var oneDigest = new Notification("d3", "s", "desk", "g", DeliveryMode.DIGEST,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(alert));
+        assertThat(EmailRenderer.subject(oneDigest)).isEqualTo("[BorderWatch] digest, 1 alert — FIRED: " + alert.summary());
+        var grouped = new Notification("d4", "s", "desk", "g", DeliveryMode.IMMEDIATE,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(alert, alert));
+        assertThat(EmailRenderer.subject(grouped)).isEqualTo("[BorderWatch] 2 alerts");
     }
 }

@@ -92,7 +92,16 @@ class IntakeAndQueryIT extends AlertServiceITSupport {
         assertThat(ids("/api/v1/verdicts?segment=SYUNIK_WEST&occurrence=REFUTED" + window)).containsExactly(refuted);
         assertThat(ids("/api/v1/verdicts?severity=HIGH&segment=SYUNIK_WEST" + window)).containsExactly(confirmed);
         assertThat(ids("/api/v1/verdicts?signal=UNCORROBORATED_SURGE" + window)).containsExactly(refuted);
-        assertThat(ids("/api/v1/verdicts?segment=SYUNIK_WEST&size=1&page=0" + window)).hasSize(1);
+        assertThat(ids("/api/v1/verdicts?segment=SYUNIK_WEST&size=1&page=0" + window)).containsExactly(confirmed);
+        assertThat(ids("/api/v1/verdicts?segment=SYUNIK_WEST&size=1&page=1" + window)).containsExactly(refuted);
+        // the total and the neighbouring pages travel in headers; the body stays a list
+        var first = get("/api/v1/verdicts?segment=SYUNIK_WEST&size=1&page=0" + window, "staff1");
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue("2");
+        assertThat(first.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link)
+                .contains("page=1").contains("rel=\"next\"").doesNotContain("rel=\"prev\""));
+        var last = get("/api/v1/verdicts?segment=SYUNIK_WEST&size=1&page=1" + window, "staff1");
+        assertThat(last.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link)
+                .contains("page=0").contains("rel=\"prev\"").doesNotContain("rel=\"next\""));
         assertThat(get("/api/v1/verdicts?segment=NOWHERE", "staff1").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/verdicts/" + UUID.randomUUID(), "staff1").statusCode()).isEqualTo(404);
     }

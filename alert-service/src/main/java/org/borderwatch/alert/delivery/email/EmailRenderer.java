@@ -9,12 +9,14 @@ public final class EmailRenderer {
     private EmailRenderer() {
     }
 
+    /** A digest always says so, even with one alert, so it never reads like an immediate alert arriving late. */
     public static String subject(Notification n) {
+        boolean digest = n.mode() == org.borderwatch.alert.routing.DeliveryMode.DIGEST;
         if (n.alerts().size() == 1) {
             Alert a = n.alerts().get(0);
-            return "[BorderWatch] " + a.event() + ": " + a.summary();
+            return "[BorderWatch] " + (digest ? "digest, 1 alert — " : "") + a.event() + ": " + a.summary();
         }
-        return "[BorderWatch] " + n.alerts().size() + " alerts (" + n.mode().name().toLowerCase() + ")";
+        return "[BorderWatch] " + (digest ? "digest, " : "") + n.alerts().size() + " alerts";
     }
 
     public static String text(Notification n) {
