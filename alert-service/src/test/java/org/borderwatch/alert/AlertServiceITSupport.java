@@ -45,8 +45,17 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @BorderWatchInfrastructure
-@Import(AlertServiceITSupport.ItClock.class)
+@Import({AlertServiceITSupport.ItClock.class, AlertServiceITSupport.FailingEndpoint.class})
 public abstract class AlertServiceITSupport {
+
+    /** A test-only endpoint that fails the way a bug would, to see what callers get. */
+    @org.springframework.web.bind.annotation.RestController
+    static class FailingEndpoint {
+        @org.springframework.web.bind.annotation.GetMapping("/api/v1/test-only/failure")
+        String fail() {
+            throw new IllegalStateException("a bug with internals: org.example.Secret at line 42");
+        }
+    }
 
     /** The shared context's clock. */
     @TestConfiguration(proxyBeanMethods = false)

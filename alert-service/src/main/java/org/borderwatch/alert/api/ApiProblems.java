@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "urn:borderwatch:problem:";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler(ApiException.class)
     ProblemDetail api(ApiException e) {
@@ -211,6 +212,26 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static String shorten(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    /**
+     * Anything unexpected: a 500 problem with an error id to quote, never a stack trace; the log has the details.
+     * Security exceptions go back to Spring Security (401/403).
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("unexpected error {} while answering a request", errorId, e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; quote error id " + errorId + " when reporting it.");
+        p.setType(URI.create(TYPE_BASE + "internal-error"));
+        p.setTitle("Internal error");
+        p.setProperty("errorId", errorId);
+        return p;
     }
 
     @ExceptionHandler(NoSuchElementException.class)

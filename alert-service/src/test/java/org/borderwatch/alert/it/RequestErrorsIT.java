@@ -86,4 +86,18 @@ class RequestErrorsIT extends AlertServiceITSupport {
         assertThat(Json.tree(method.body().getBytes(StandardCharsets.UTF_8)).get("type").asString())
                 .isEqualTo("urn:borderwatch:problem:method-not-allowed");
     }
+
+    @Test
+    void anUnexpectedErrorIsA500ProblemWithAnErrorIdAndNoInternals() {
+        var response = get("/api/v1/test-only/failure", "staff1");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        var body = org.borderwatch.common.json.Json.tree(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(body.get("type").asString()).isEqualTo("urn:borderwatch:problem:internal-error");
+        assertThat(body.get("detail").asString()).contains(body.get("errorId").asString());
+        assertThat(response.body()).doesNotContain("org.example").doesNotContain("IllegalStateException")
+                .doesNotContain("\tat ");
+        assertThat(get("/api/v1/test-only/failure", null).statusCode()).as("still needs credentials").isEqualTo(401);
+    }
 }
