@@ -46,8 +46,11 @@ public class ReportsController {
 
     static final String ORIGIN = "http";
     private static final Logger log = LoggerFactory.getLogger(ReportsController.class);
-    private static final URI REJECTED_TYPE = URI.create("https://borderwatch.example/problems/rejected-input");
-    static final URI UNAVAILABLE_TYPE = URI.create("https://borderwatch.example/problems/broker-unavailable");
+    private static final String PROBLEMS = "https://borderwatch.example/problems/";
+    private static final URI REJECTED_TYPE = URI.create(PROBLEMS + "rejected-input");
+    static final URI UNAVAILABLE_TYPE = URI.create(PROBLEMS + "broker-unavailable");
+    /** The media types a report body may have (a body without Content-Type is read as sent, too). */
+    static final String ACCEPTED_TYPES = "application/json, application/x-ndjson, text/csv";
     /** Seconds a client is asked to wait before retrying after a 503. */
     static final int RETRY_AFTER_SECONDS = 30;
 
@@ -91,6 +94,17 @@ public class ReportsController {
         if (partner.isEmpty()) {
             return problem(HttpStatus.UNAUTHORIZED, "Missing or unknown API key",
                     "send a valid key in the " + properties.api().header() + " header", null, List.of());
+        }
+        MediaType type = headers.getContentType();
+        if (type != null && (MediaType.APPLICATION_FORM_URLENCODED.includes(type)
+                || MediaType.MULTIPART_FORM_DATA.includes(type))) {
+            // a form body reaches us re-encoded from the parsed parameters, not as sent: refuse rather than guess
+            ResponseEntity<ProblemDetail> refused = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported media type", "Content-Type " + type + " is not accepted; send the body as "
+                            + ACCEPTED_TYPES + " (curl -d sends a form by default: add -H 'Content-Type: "
+                            + "application/json' and use --data-binary to keep line breaks)", null, List.of());
+            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+                    .header("Accept-Post", ACCEPTED_TYPES).body(refused.getBody());
         }
         byte[] payload = body == null ? new byte[0] : body;
         Optional<InputFormat> parsed = InputFormat.parse(format);
@@ -177,8 +191,10 @@ public class ReportsController {
                                                          RejectReason reason, List<Violation> errors) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
+        // every problem has a type: rejected input shares one (told apart by reason), the others are named by status
+        p.setType(reason != null ? REJECTED_TYPE
+                : URI.create(PROBLEMS + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         if (reason != null) {
-            p.setType(REJECTED_TYPE);
             p.setProperty("reason", reason.name());
         }
         if (!errors.isEmpty()) {

@@ -133,6 +133,7 @@ class HttpApiIT extends IngestITSupport {
         HttpResponse<String> r = post("/api/v1/reports/statement", null, "application/json", statement(ref, CLAIM));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(json(r).path("type").asString()).isEqualTo("https://borderwatch.example/problems/unauthorized");
         assertThat(post("/api/v1/reports/statement", "wrong", "application/json", statement(ref, CLAIM)).statusCode())
                 .isEqualTo(401);
     }
@@ -162,6 +163,23 @@ class HttpApiIT extends IngestITSupport {
         HttpResponse<String> retry = post("/api/v1/reports/statement", KEY, "application/json", statement(ref, CLAIM));
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
         assertThat(json(retry).path("duplicates")).hasSize(1);
+    }
+
+    /** curl -d without -H sends a form: its body would reach ingest re-encoded, so it is refused, naming the types. */
+    @Test
+    void aFormBodyIsA415NamingTheAcceptedTypes() throws Exception {
+        String ref = uniqueRef("form-body");
+        HttpResponse<String> r = post("/api/v1/reports/statement", KEY, "application/x-www-form-urlencoded",
+                statement(ref, CLAIM));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(415);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).contains("application/problem+json"));
+        assertThat(json(r).path("detail").asString())
+                .contains("application/json").contains("application/x-ndjson").contains("text/csv");
+        assertThat(r.headers().firstValue("Accept-Post")).hasValue("application/json, application/x-ndjson, text/csv");
+        assertThat(json(r).path("type").asString())
+                .isEqualTo("https://borderwatch.example/problems/unsupported-media-type");
+        assertThat(REJECTED.stream().noneMatch(m -> value(m).contains(ref.substring(ref.length() - 12)))).isTrue();
     }
 
     @Test
