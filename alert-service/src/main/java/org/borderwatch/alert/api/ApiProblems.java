@@ -216,12 +216,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /**
      * Anything unexpected: a 500 problem with an error id to quote, never a stack trace; the log has the details.
-     * Security exceptions go back to Spring Security (401/403).
+     * Security exceptions go back to Spring Security (401/403), a vanished client's I/O errors to the container.
      */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
-                || e instanceof org.springframework.security.core.AuthenticationException) {
+                || e instanceof org.springframework.security.core.AuthenticationException
+                // a client that went away (e.g. a live-stream reader): nothing to answer, nothing to report
+                || e instanceof java.io.IOException
+                || e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
             throw e;
         }
         String errorId = UUID.randomUUID().toString();
