@@ -26,9 +26,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code normalize --format statement --input FILE}: the ingest normaliser without broker or Spring. Canonical
  * reports go to stdout, one JSON per line; rejections to stderr, one per line with reason and detail. Exit code 0
- * when everything was accepted, 2 when something was rejected, 1 for a usage or I/O error.
+ * when everything was accepted, 2 when something was rejected, 1 for a usage error (a missing or unknown option) or
+ * an input that cannot be read (one line on stderr, no stack trace).
  */
-@Command(name = "normalize", mixinStandardHelpOptions = true,
+@Command(name = "normalize", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
         description = "Normalise partner input offline: reports as JSON lines on stdout, rejections on stderr.")
 public final class NormalizeCommand implements Callable<Integer> {
 
@@ -78,7 +79,16 @@ public final class NormalizeCommand implements Callable<Integer> {
             err.println("UNSUPPORTED_FORMAT: '" + format + "' (use canonical, statement or acled)");
             return 1;
         }
-        byte[] bytes = input == null || input.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(input));
+        byte[] bytes;
+        try {
+            bytes = input == null || input.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(input));
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("No such file: " + input);
+            return 1;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            err.println("Cannot read " + (input == null ? "standard input" : input) + ": " + e.getMessage());
+            return 1;
+        }
         IngestLimits limits = new IngestLimits(maxRecordBytes, IngestLimits.DEFAULTS.clockSkew(),
                 IngestLimits.DEFAULTS.earliest());
         IngestCore core = IngestCore.create(

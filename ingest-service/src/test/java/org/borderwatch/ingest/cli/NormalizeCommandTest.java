@@ -70,6 +70,21 @@ class NormalizeCommandTest {
     }
 
     @Test
+    void aMissingOrUnknownOptionIsAUsageErrorExitingOne() {
+        assertThat(run("", "--input", "x.jsonl")).as("--format missing").isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format");
+        assertThat(run("", "--format", "statement", "--no-such-option")).as("unknown option").isEqualTo(1);
+    }
+
+    @Test
+    void aMissingInputFileIsOneLineAndExitsOne(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.jsonl");
+        assertThat(run("", "--format", "statement", "--input", missing.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly("No such file: " + missing);
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void worksForEveryFormat() {
         String csv = "event_id_cnty,event_date,event_type,sub_event_type,actor1,location\n"
                 + "A1,2024-02-13,Battles,Armed clash,Military Forces of Azerbaijan (2003-),Nerkin Hand\n";
