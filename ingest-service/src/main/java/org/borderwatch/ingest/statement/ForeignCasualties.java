@@ -136,7 +136,10 @@ final class ForeignCasualties {
             return NO_LOSSES.matcher(text).find() ? new Casualties(0, 0, null) : null;
         }
         Party whose = ours && sourceParty != null && sourceParty.isBelligerent() ? sourceParty : named;
-        return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
+        boolean noneElse = (killed == null || wounded == null) && NO_LOSSES.matcher(text).find();
+        return new Casualties(killed == null && noneElse ? Integer.valueOf(0) : killed,
+                wounded == null && noneElse ? Integer.valueOf(0) : wounded,
+                whose); // a count not given is not known, unless there were no (other) losses
     }
 
     /**

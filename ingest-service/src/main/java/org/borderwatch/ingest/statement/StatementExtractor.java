@@ -877,7 +877,11 @@ public final class StatementExtractor {
                 whose = sourceParty;
             }
         }
-        return new Casualties(killed == null ? 0 : killed, wounded == null ? 0 : wounded, whose);
+        // a count the statement does not give is not known (null), unless it also says there were no (other) losses
+        boolean noneElse = (killed == null || wounded == null) && StatementRules.NO_LOSSES.matcher(text).find();
+        return new Casualties(killed == null && noneElse ? Integer.valueOf(0) : killed,
+                wounded == null && noneElse ? Integer.valueOf(0) : wounded,
+                whose);
     }
 
     /** A wound word followed in its sentence by "died of his wounds" about the same person: a death. */

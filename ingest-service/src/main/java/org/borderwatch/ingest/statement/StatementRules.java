@@ -223,7 +223,7 @@ final class StatementRules {
     /** Something happened the day before the event (for a retaliation that answers it). */
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
 
-    static final Pattern NO_LOSSES = words("\\bno\\s+(?:losses|casualties|injuries|fatalities)|"
+    static final Pattern NO_LOSSES = words("\\bno\\s+(?:other\\s+|further\\s+)?(?:losses|casualties|injuries|fatalities)|"
             + "(?:did|do|does)\\s+not\\s+(?:suffer|sustain|have)\\s+(?:any\\s+)?(?:losses|casualties)|"
             + "\\b(?:was|were)\\s+not\\s+(?:hurt|injured|killed|wounded)|\\bnobody\\s+was\\s+(?:hurt|injured|killed|wounded)|"
             + "\\bno\\s+(?:civilians?|servicemen|soldiers|people|residents)\\s+(?:was|were)\\s+(?:hurt|injured|killed|wounded)|"

@@ -13,7 +13,7 @@ class ForeignCasualtiesTest {
         assertThat(ForeignCasualties.read("Убит один военнослужащий, трое ранены.", Party.AM))
                 .isEqualTo(new Casualties(1, 3, null));
         assertThat(ForeignCasualties.read("Սոթքի մոտ մեր չորս զինծառայող վիրավորվել են։", Party.AM))
-                .isEqualTo(new Casualties(0, 4, Party.AM));
+                .isEqualTo(new Casualties(null, 4, Party.AM));
         assertThat(ForeignCasualties.read("iki hərbi qulluqçu şəhid olub, üç nəfər yaralanıb.", Party.AZ))
                 .isEqualTo(new Casualties(2, 3, null));
     }
@@ -29,20 +29,20 @@ class ForeignCasualtiesTest {
     @Test
     void thePeopleCountedCarryTheirSideNotTheAttackers() {
         assertThat(ForeignCasualties.read("В результате обстрела со стороны Азербайджана погибли 49 армянских "
-                + "военнослужащих.", Party.AM)).isEqualTo(new Casualties(49, 0, Party.AM));
+                + "военнослужащих.", Party.AM)).isEqualTo(new Casualties(49, null, Party.AM));
         assertThat(ForeignCasualties.read("Ранены двое военнослужащих Вооруженных сил Армении.", null))
-                .isEqualTo(new Casualties(0, 2, Party.AM));
+                .isEqualTo(new Casualties(null, 2, Party.AM));
         assertThat(ForeignCasualties.read("Զոհվել են հայկական բանակի վեց զինծառայողներ։", Party.AM))
-                .isEqualTo(new Casualties(6, 0, Party.AM));
+                .isEqualTo(new Casualties(6, null, Party.AM));
         // the attacker's name alone says nothing about whose losses
         assertThat(ForeignCasualties.read("Огнем азербайджанских подразделений ранен один военнослужащий.", Party.AM))
-                .isEqualTo(new Casualties(0, 1, null));
+                .isEqualTo(new Casualties(null, 1, null));
     }
 
     @Test
     void aSingularPersonWithoutANumberIsOneAndAnInitialEndsNoClause() {
         assertThat(ForeignCasualties.read("Nəticədə Azərbaycan Ordusunun hərbçisi, əsgər E. Məmmədov şəhid olub.",
-                Party.AZ)).isEqualTo(new Casualties(1, 0, Party.AZ));
+                Party.AZ)).isEqualTo(new Casualties(1, null, Party.AZ));
         assertThat(ForeignCasualties.read("Ermənistan tərəfinin atəşi nəticəsində hərbçilər yaralanıb.", Party.AZ))
                 .isNull(); // plural, no number: no count
     }
