@@ -81,8 +81,11 @@ public class ReportsController {
     public record Receipt(String partner, List<Accepted> accepted, List<Accepted> duplicates, List<Refused> rejections) {
     }
 
-    /** The dry-run answer: the canonical reports as they would be published. */
-    public record DryRun(List<IncidentReport> reports, List<Refused> rejections) {
+    /**
+     * The dry-run answer: the canonical reports as they would be published, the records the real send would answer
+     * as duplicates (of memory, or of an earlier line of the same batch), and the rejections.
+     */
+    public record DryRun(List<IncidentReport> reports, List<Accepted> duplicates, List<Refused> rejections) {
     }
 
     @PostMapping(path = "/api/v1/reports/{format}")
@@ -131,11 +134,11 @@ public class ReportsController {
         IngestPipeline.Result result = core.pipeline().processBatch(f, payload, ORIGIN, dryRun);
         List<Refused> refused = result.rejections().stream().map(Refused::of).toList();
         if (dryRun) {
-            List<IncidentReport> reports = result.outcomes().stream().map(Outcome::report)
-                    .filter(r -> r != null).toList();
+            List<IncidentReport> reports = result.outcomes().stream().filter(Outcome::published)
+                    .map(Outcome::report).toList();
             // written with the events' own mapping, so times keep their offsets exactly as on the topic
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(Json.write(new DryRun(reports, refused)));
+                    .body(Json.write(new DryRun(reports, duplicates(result), refused)));
         }
         publisher.publish(result);
 
@@ -148,12 +151,8 @@ public class ReportsController {
                 .map(o -> new Accepted(o.line(), o.report().reportId(), o.report().revision(),
                         o.disposition().name()))
                 .toList();
-        List<Accepted> duplicates = result.outcomes().stream()
-                .filter(o -> o.report() != null && !o.published())
-                .map(o -> new Accepted(o.line(), o.report().reportId(), o.report().revision(),
-                        o.disposition().name()))
-                .toList();
-        return ResponseEntity.accepted().body(new Receipt(partner.get().partner(), accepted, duplicates, refused));
+        return ResponseEntity.accepted()
+                .body(new Receipt(partner.get().partner(), accepted, duplicates(result), refused));
     }
 
     /**
@@ -173,6 +172,14 @@ public class ReportsController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private static List<Accepted> duplicates(IngestPipeline.Result result) {
+        return result.outcomes().stream()
+                .filter(o -> o.report() != null && !o.published())
+                .map(o -> new Accepted(o.line(), o.report().reportId(), o.report().revision(),
+                        o.disposition().name()))
+                .toList();
     }
 
     private static boolean isBatchType(HttpHeaders headers) {

@@ -83,12 +83,22 @@ public final class Deduplicator {
 
     /** Decides and remembers. */
     public synchronized Decision offer(IncidentReport report) {
-        return decide(report, true);
+        return decide(report, entries.get(report.reportId()), entries);
     }
 
     /** Decides without remembering (for dry runs). */
     public synchronized Decision peek(IncidentReport report) {
-        return decide(report, false);
+        return decide(report, entries.get(report.reportId()), null);
+    }
+
+    /**
+     * Decides without touching the memory, as if {@code scratch} (what a dry run's earlier records decided) had been
+     * remembered on top of it; the decision is added to {@code scratch}. So a dry run of a batch judges its second
+     * copy of a line a duplicate, exactly as the real send would, and still remembers nothing.
+     */
+    public synchronized Decision peek(IncidentReport report, Map<UUID, Entry> scratch) {
+        UUID id = report.reportId();
+        return decide(report, scratch.containsKey(id) ? scratch.get(id) : entries.get(id), scratch);
     }
 
     /**
@@ -128,10 +138,10 @@ public final class Deduplicator {
         return entries.size();
     }
 
-    private Decision decide(IncidentReport report, boolean remember) {
+    /** Decides for {@code report} given what is known of its id ({@code e}); stores the result in {@code into}. */
+    private Decision decide(IncidentReport report, Entry e, Map<UUID, Entry> into) {
         String fingerprint = fingerprint(report);
         Instant now = clock.instant();
-        Entry e = entries.get(report.reportId());
         Disposition disposition;
         int revision;
         Entry next;
@@ -153,10 +163,10 @@ public final class Deduplicator {
             revision = Math.max(e.revision() + 1, report.revision());
             next = e.with(fingerprint, revision, now);
         }
-        if (!remember) {
+        if (into == null) {
             return new Decision(disposition, report.withRevision(revision));
         }
-        entries.put(report.reportId(), next);
+        into.put(report.reportId(), next);
         return new Decision(disposition, report.withRevision(revision), e, next);
     }
 

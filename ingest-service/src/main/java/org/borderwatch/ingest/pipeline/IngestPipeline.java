@@ -19,8 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The one path every input takes, whether it comes from a raw topic, HTTP or the offline command: split → size
@@ -130,8 +132,10 @@ public final class IngestPipeline {
 
     public Result process(InputFormat format, List<RawRecord> records, String origin, boolean dryRun) {
         List<Outcome> out = new ArrayList<>(records.size());
+        // a dry run decides as the real send would, earlier records of the batch included, and remembers nothing
+        Map<UUID, Deduplicator.Entry> scratch = dryRun ? new HashMap<>() : null;
         for (RawRecord r : records) {
-            out.addAll(one(format, r, origin, dryRun));
+            out.addAll(one(format, r, origin, scratch));
         }
         return new Result(out);
     }
@@ -184,7 +188,9 @@ public final class IngestPipeline {
     }
 
     /** The outcomes of one record: one, or one per report when the record gives several (see ReportNormalizer). */
-    private List<Outcome> one(InputFormat format, RawRecord record, String origin, boolean dryRun) {
+    private List<Outcome> one(InputFormat format, RawRecord record, String origin,
+                              Map<UUID, Deduplicator.Entry> dryRunScratch) {
+        boolean dryRun = dryRunScratch != null;
         received(format.id(), dryRun);
         if (record.bytes().length > limits.maxRecordBytes()) {
             return List.of(tooLarge(record.bytes(), record.line(), origin, format, dryRun));
@@ -208,7 +214,7 @@ public final class IngestPipeline {
             }
             List<Outcome> out = new ArrayList<>(reports.size());
             for (IncidentReport report : reports) {
-                Decision decision = dryRun ? deduplicator.peek(report) : deduplicator.offer(report);
+                Decision decision = dryRun ? deduplicator.peek(report, dryRunScratch) : deduplicator.offer(report);
                 if (dryRun) {
                     metrics.dryRun(format.id(), decision.disposition().name());
                 } else {

@@ -267,6 +267,20 @@ class HttpApiIT extends IngestITSupport {
     }
 
     @Test
+    void aDryRunAnswersAnExactRepeatInTheBatchAsADuplicateLikeTheRealSend() throws Exception {
+        String line = statement(uniqueRef("dry-dup"), CLAIM);
+        String batch = line + "\n" + line + "\n";
+        HttpResponse<String> dry = post("/api/v1/reports/statement?dryRun=true", KEY, "application/x-ndjson", batch);
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertThat(json(dry).path("reports")).hasSize(1);
+        assertThat(json(dry).path("duplicates")).hasSize(1);
+        assertThat(json(dry).path("duplicates").get(0).path("line").asInt()).isEqualTo(2);
+        HttpResponse<String> real = post("/api/v1/reports/statement", KEY, "application/x-ndjson", batch);
+        assertThat(json(real).path("accepted")).as("the dry run remembered nothing").hasSize(1);
+        assertThat(json(real).path("duplicates").get(0).path("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownFormatIsRefusedAndCounted() throws Exception {
         double before = unsupportedCount();
         HttpResponse<String> r = post("/api/v1/reports/xml", KEY, "application/xml", "<report/>");

@@ -184,6 +184,20 @@ class IngestPipelineTest {
         assertThat(real.outcomes().get(0).disposition()).isEqualTo(Disposition.NEW);
     }
 
+    @Test
+    void aDryRunJudgesAnExactRepeatInsideTheBatchAsTheRealSendWouldAndStillRemembersNothing() {
+        String line = statement("dry-dup", CLAIM);
+        String batch = line + "\n" + statement("dry-dup-other", CLAIM) + "\n" + line + "\n";
+        Result dry = pipeline.processBatch(InputFormat.STATEMENT, bytes(batch), "http", true);
+        assertThat(dry.outcomes()).extracting(o -> o.line() + ":" + o.disposition())
+                .containsExactly("1:NEW", "2:NEW", "3:DUPLICATE");
+        Result real = pipeline.processBatch(InputFormat.STATEMENT, bytes(batch), "http", false);
+        assertThat(real.outcomes()).extracting(o -> o.line() + ":" + o.disposition())
+                .containsExactly("1:NEW", "2:NEW", "3:DUPLICATE");
+        Result dryAgain = pipeline.processBatch(InputFormat.STATEMENT, bytes(line), "http", true);
+        assertThat(dryAgain.outcomes().get(0).disposition()).isEqualTo(Disposition.DUPLICATE);
+    }
+
     /** A partner testing with dry runs must not move the counters the rejection alerts watch. */
     @Test
     void dryRunsCountOnlyOnTheirOwnMeter() {
