@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * Splits an ACLED CSV document into one record per row, each carrying the header so it is self-describing (and
  * is what lands on the rejected topic if that row is refused). A record without a header line is read in the
- * column order of ACLED's standard export.
+ * column order of ACLED's standard export. A row's line number is the line of the file where it starts (the header
+ * is line 1, so the first data row is line 2), as an editor shows it.
  */
 public final class AcledCsv {
 
@@ -31,51 +32,69 @@ public final class AcledCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<String> rows = records(text);
+        List<Row> rows = records(text);
         if (rows.isEmpty()) {
             throw new RejectedInputException(RejectReason.MALFORMED, "no CSV rows");
         }
         String header = STANDARD_HEADER;
-        if (rows.get(0).toLowerCase(Locale.ROOT).startsWith("event_id_cnty")) {
-            header = rows.remove(0);
+        if (rows.get(0).text().toLowerCase(Locale.ROOT).startsWith("event_id_cnty")) {
+            header = rows.remove(0).text();
         }
         if (rows.isEmpty()) {
             throw new RejectedInputException(RejectReason.MALFORMED, "a header line but no data rows");
         }
         List<RawRecord> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(new RawRecord(i + 1, (header + "\n" + rows.get(i)).getBytes(StandardCharsets.UTF_8)));
+        for (Row row : rows) {
+            out.add(new RawRecord(row.line(), (header + "\n" + row.text()).getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }
 
-    /** Lines of a CSV text, where a line break inside double quotes does not end a record. Blank lines dropped. */
-    static List<String> records(String text) {
-        List<String> out = new ArrayList<>();
+    /** One CSV record and the file line (from 1) where it starts. */
+    record Row(int line, String text) {
+    }
+
+    /**
+     * Records of a CSV text with the file line each starts on, where a line break inside double quotes does not end
+     * a record (it still counts as a line of the file). Blank lines dropped.
+     */
+    static List<Row> records(String text) {
+        List<Row> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
+        int line = 1;
+        int start = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
             }
-            if (!quoted && (c == '\n' || c == '\r')) {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
+            boolean lineBreak = c == '\n' || c == '\r';
+            if (lineBreak && c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                i++;
+                if (quoted) {
+                    current.append('\r');
+                    c = '\n';
                 }
-                addIfNotBlank(out, current);
+            }
+            if (lineBreak) {
+                line++;
+            }
+            if (!quoted && lineBreak) {
+                addIfNotBlank(out, start, current);
                 current.setLength(0);
+                start = line;
             } else {
                 current.append(c);
             }
         }
-        addIfNotBlank(out, current);
+        addIfNotBlank(out, start, current);
         return out;
     }
 
-    private static void addIfNotBlank(List<String> out, StringBuilder row) {
+    private static void addIfNotBlank(List<Row> out, int line, StringBuilder row) {
         if (!row.toString().isBlank()) {
-            out.add(row.toString());
+            out.add(new Row(line, row.toString()));
         }
     }
 }

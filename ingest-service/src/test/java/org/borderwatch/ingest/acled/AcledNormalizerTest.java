@@ -56,7 +56,7 @@ class AcledNormalizerTest {
         assertThat(third.location().segments()).containsExactly(BorderSegment.UNRESOLVED);
 
         Rejection bad = r.rejections().get(0);
-        assertThat(bad.line()).isEqualTo(4);
+        assertThat(bad.line()).isEqualTo(5); // the file line: the header is line 1
         assertThat(bad.reason()).isEqualTo(RejectReason.SCHEMA_VIOLATION);
         assertThat(bad.detail()).contains("event_date").contains("latitude");
     }

@@ -244,7 +244,7 @@ class HttpApiIT extends IngestITSupport {
         JsonNode receipt = json(r);
         assertThat(receipt.get("accepted")).hasSize(1);
         JsonNode rejection = receipt.get("rejections").get(0);
-        assertThat(rejection.get("line").asInt()).isEqualTo(2);
+        assertThat(rejection.get("line").asInt()).as("the file line, header = line 1").isEqualTo(3);
         List<String> fields = new ArrayList<>();
         rejection.get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("event_date", "latitude");
@@ -278,6 +278,15 @@ class HttpApiIT extends IngestITSupport {
         HttpResponse<String> real = post("/api/v1/reports/statement", KEY, "application/x-ndjson", batch);
         assertThat(json(real).path("accepted")).as("the dry run remembered nothing").hasSize(1);
         assertThat(json(real).path("duplicates").get(0).path("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theDedupHealthGroupShowsTheDocumentedDetails() throws Exception {
+        HttpResponse<String> r = get("/actuator/health/dedup");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode details = json(r).path("components").path("dedupMemory").path("details");
+        assertThat(details.has("caughtUp")).as(r.body()).isTrue();
+        assertThat(details.path("rememberedIds").isNumber()).as(r.body()).isTrue();
     }
 
     @Test
