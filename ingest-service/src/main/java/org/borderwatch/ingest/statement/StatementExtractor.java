@@ -480,10 +480,20 @@ public final class StatementExtractor {
             }
             return confirms ? Stance.CONFIRMATION : Stance.UNKNOWN;
         }
-        if (StatementRules.DENIAL.matcher(text).find()) {
-            return Stance.DENIAL;
+        Matcher denial = StatementRules.DENIAL.matcher(text);
+        if (denial.find()) {
+            // "Azerbaijan accused Armenian forces of opening fire near Berd; Armenia's defence ministry rejected the
+            // accusation": the agency relays the accusation (and its rejection); a DENIAL is the accused side's own
+            return source.kind() != SourceKind.PARTY_OFFICIAL && relaysAccusation(text.substring(0, denial.start()))
+                    ? Stance.CLAIM : Stance.DENIAL;
         }
         return describesEvent(text) ? Stance.CLAIM : Stance.UNKNOWN;
+    }
+
+    /** The text before a denial relays an accusation of an event: "X accused Armenian forces of opening fire …". */
+    private static boolean relaysAccusation(String before) {
+        Matcher a = StatementRules.ACCUSED_OF.matcher(before);
+        return a.find() && describesEvent(before.substring(a.start()));
     }
 
     /**

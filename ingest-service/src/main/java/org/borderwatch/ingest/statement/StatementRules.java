@@ -53,6 +53,9 @@ final class StatementRules {
             + "\\b(?:did|do|does|has|have|had)\\s+not\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|\\bnever\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|"
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
 
+    /** A relayed accusation: "Azerbaijan accused Armenian forces of opening fire". */
+    static final Pattern ACCUSED_OF = p("\\baccus(?:ed|es|ing)\\s+(?:[\\w'’-]+\\s+){1,5}?of\\s");
+
     /** An observer saying it saw nothing. */
     static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw)\\s+no\\b|\\bno\\s+(?:incidents?|shooting|"
             + "firing|(?:ceasefire\\s+)?(?:violations?|breach(?:es)?)|unusual\\s+activity|signs\\s+of)|"
