@@ -162,7 +162,7 @@ public class ReportsController {
      */
     @ExceptionHandler(PublishFailedException.class)
     ResponseEntity<ProblemDetail> brokerUnavailable(PublishFailedException e) {
-        log.warn("publish failed: {}", e.getMessage());
+        log.warn("publish failed: {}", e.getMessage(), e.getCause());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The message broker did not confirm the send (" + e.getMessage() + "). The reports may or may not"
                         + " have been published; retrying the same request is safe: report ids are derived from"

@@ -82,7 +82,8 @@ public class ReportPublisher implements DisposableBean {
             done.cancel(true); // interrupts a send still waiting for the broker; it then forgets what it decided
             throw new PublishFailedException("the broker did not confirm the send within " + timeout, e);
         } catch (ExecutionException e) {
-            throw new PublishFailedException("the broker refused the send: " + e.getCause(), e.getCause());
+            // the cause (with the message and its headers) goes to the log, not to the client
+            throw new PublishFailedException("the send failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done.cancel(true);
