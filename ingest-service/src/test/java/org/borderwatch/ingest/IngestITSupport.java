@@ -43,7 +43,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
                 + "org.borderwatch.ingest.SlowBrokerInterceptor",
         "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000"})
 @BorderWatchInfrastructure(mongo = false)
+@org.springframework.context.annotation.Import(IngestITSupport.FailingEndpoint.class)
 public abstract class IngestITSupport {
+
+    /** A test-only endpoint that fails the way a bug would, to see what callers get. */
+    @org.springframework.web.bind.annotation.RestController
+    static class FailingEndpoint {
+        @org.springframework.web.bind.annotation.GetMapping("/api/v1/test-only/failure")
+        String fail() {
+            throw new IllegalStateException("a bug with internals: org.example.Secret at line 42");
+        }
+    }
 
     protected static final List<ConsumerRecord<String, byte[]>> NORMALIZED = new CopyOnWriteArrayList<>();
     protected static final List<ConsumerRecord<String, byte[]>> REJECTED = new CopyOnWriteArrayList<>();

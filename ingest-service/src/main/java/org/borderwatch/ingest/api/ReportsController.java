@@ -46,7 +46,7 @@ public class ReportsController {
 
     static final String ORIGIN = "http";
     private static final Logger log = LoggerFactory.getLogger(ReportsController.class);
-    private static final String PROBLEMS = "https://borderwatch.example/problems/";
+    private static final String PROBLEMS = "urn:borderwatch:problem:";
     private static final URI REJECTED_TYPE = URI.create(PROBLEMS + "rejected-input");
     static final URI UNAVAILABLE_TYPE = URI.create(PROBLEMS + "broker-unavailable");
     /** The media types a report body may have (a body without Content-Type is read as sent, too). */

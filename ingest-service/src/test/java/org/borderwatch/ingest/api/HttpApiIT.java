@@ -133,7 +133,7 @@ class HttpApiIT extends IngestITSupport {
         HttpResponse<String> r = post("/api/v1/reports/statement", null, "application/json", statement(ref, CLAIM));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
-        assertThat(json(r).path("type").asString()).isEqualTo("https://borderwatch.example/problems/unauthorized");
+        assertThat(json(r).path("type").asString()).isEqualTo("urn:borderwatch:problem:unauthorized");
         assertThat(post("/api/v1/reports/statement", "wrong", "application/json", statement(ref, CLAIM)).statusCode())
                 .isEqualTo(401);
     }
@@ -156,7 +156,7 @@ class HttpApiIT extends IngestITSupport {
                 assertThat(t).contains("application/problem+json"));
         assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
         JsonNode problem = json(r);
-        assertThat(problem.path("type").asString()).endsWith("/broker-unavailable");
+        assertThat(problem.path("type").asString()).isEqualTo("urn:borderwatch:problem:broker-unavailable");
         assertThat(problem.path("detail").asString()).contains("may or may not").contains("retrying");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> NORMALIZED.stream().anyMatch(m -> value(m).contains(ref)));
@@ -178,7 +178,7 @@ class HttpApiIT extends IngestITSupport {
                 .contains("application/json").contains("application/x-ndjson").contains("text/csv");
         assertThat(r.headers().firstValue("Accept-Post")).hasValue("application/json, application/x-ndjson, text/csv");
         assertThat(json(r).path("type").asString())
-                .isEqualTo("https://borderwatch.example/problems/unsupported-media-type");
+                .isEqualTo("urn:borderwatch:problem:unsupported-media-type");
         assertThat(REJECTED.stream().noneMatch(m -> value(m).contains(ref.substring(ref.length() - 12)))).isTrue();
     }
 
@@ -335,5 +335,19 @@ class HttpApiIT extends IngestITSupport {
                 .contains("borderwatch_reports_normalize_seconds")
                 .contains("borderwatch_reports_normalize_seconds_bucket")
                 .contains("borderwatch_reports_dedup_remembered");
+    }
+
+    @Test
+    void anUnexpectedErrorIsA500ProblemWithAnErrorIdAndNoInternals() throws Exception {
+        HttpResponse<String> r = get("/api/v1/test-only/failure");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(r).path("type").asString()).isEqualTo("urn:borderwatch:problem:internal-error");
+        assertThat(json(r).path("detail").asString()).contains(json(r).path("errorId").asString());
+        assertThat(r.body()).doesNotContain("org.example").doesNotContain("IllegalStateException")
+                .doesNotContain("\tat ");
+        // the framework's own errors keep their status
+        assertThat(get("/api/v1/no-such-endpoint").statusCode()).isEqualTo(404);
     }
 }
