@@ -524,6 +524,17 @@ class BorderWatchAcceptanceIT {
         assertThat(again.json().path("duplicates").path(0).path("reportId").asString()).isEqualTo(khoznavar);
         JsonNode beforeCorrection = verdictHolding(khoznavar, "SYUNIK_EAST").path("latest");
         String corrected = Statements.load("march-2025").get("acc-az-mod-20250319").replace("between 01:10 and 01:45", "between 01:10 and 01:55");
+        // the partner first checks the corrected mapping with a dry run: the canonical report, nothing published
+        Api.Answer preview = api.postReports("statement?dryRun=true", "application/json", corrected,
+                BorderWatchSystem.PARTNER_KEY);
+        assertThat(preview.status()).as("%s", preview).isEqualTo(200);
+        assertThat(preview.json().path("reports").path(0).path("reportId").asString()).isEqualTo(khoznavar);
+        assertThat(preview.json().path("reports").path(0).path("occurredUntil").asString()).as("%s", preview)
+                .contains("01:55");
+        assertThat(normalised(khoznavar).orElseThrow().path("revision").asInt()).as("a dry run publishes nothing")
+                .isEqualTo(1);
+        assertThat(counter(BorderWatchSystem.INGEST, "borderwatch_reports_dry_run_total", "format=\"statement\""))
+                .as("dry runs count on their own meter").isPositive();
         Api.Answer correction = api.postReports("statement", "application/json", corrected,
                 BorderWatchSystem.PARTNER_KEY);
         assertThat(correction.status()).as("%s", correction).isEqualTo(202);
