@@ -39,6 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         "ingest.api.keys[1].formats=canonical",
         "ingest.max-record-size=4KB",
         "ingest.publish-timeout=4s",
+        "ingest.retry-after=17s",
         "spring.cloud.stream.kafka.bindings.normalized-out-0.producer.configuration.interceptor.classes="
                 + "org.borderwatch.ingest.SlowBrokerInterceptor",
         "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000"})

@@ -52,7 +52,6 @@ public class ReportsController {
     /** The media types a report body may have (a body without Content-Type is read as sent, too). */
     static final String ACCEPTED_TYPES = "application/json, application/x-ndjson, text/csv";
     /** Seconds a client is asked to wait before retrying after a 503. */
-    static final int RETRY_AFTER_SECONDS = 30;
 
     private final IngestCore core;
     private final ReportPublisher publisher;
@@ -170,7 +169,7 @@ public class ReportsController {
         p.setTitle("Broker unavailable");
         p.setType(UNAVAILABLE_TYPE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param sources            path of a source registry JSON file replacing the built-in one (empty: built-in)
  * @param publishTimeout     how long a send to the broker may take before the caller gets an error (HTTP: 503);
  *                           keep the producer's {@code max.block.ms} and {@code delivery.timeout.ms} at or below it
+ * @param retryAfter         the {@code Retry-After} a partner gets with that 503 (whole seconds)
  */
 @Validated
 @ConfigurationProperties("ingest")
@@ -40,6 +41,7 @@ public record IngestProperties(
         @DefaultValue("") String gazetteer,
         @DefaultValue("") String sources,
         @NotNull @DefaultValue("10s") Duration publishTimeout,
+        @NotNull @DefaultValue("30s") Duration retryAfter,
         @Valid @NotNull @DefaultValue Dedup dedup,
         @Valid @NotNull @DefaultValue TopicNames topics,
         @Valid @NotNull @DefaultValue Api api) {

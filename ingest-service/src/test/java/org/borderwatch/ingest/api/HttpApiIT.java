@@ -154,7 +154,7 @@ class HttpApiIT extends IngestITSupport {
         assertThat(took).isLessThan(Duration.ofSeconds(org.borderwatch.ingest.SlowBrokerInterceptor.HOLD_SECONDS));
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).contains("application/problem+json"));
-        assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("17");
         JsonNode problem = json(r);
         assertThat(problem.path("type").asString()).isEqualTo("urn:borderwatch:problem:broker-unavailable");
         assertThat(problem.path("detail").asString()).contains("may or may not").contains("retrying");
