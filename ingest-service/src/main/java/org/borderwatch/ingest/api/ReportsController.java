@@ -13,6 +13,16 @@ import org.borderwatch.ingest.pipeline.Rejection;
 import org.borderwatch.ingest.pipeline.Violation;
 import org.borderwatch.ingest.stream.PublishFailedException;
 import org.borderwatch.ingest.stream.ReportPublisher;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +52,7 @@ import java.util.UUID;
  * rejection of an authenticated request also goes to the rejected topic with {@code bw-source: http}.
  */
 @RestController
+@Tag(name = "reports", description = "Partner uploads: canonical reports, statements as text, ACLED rows")
 public class ReportsController {
 
     static final String ORIGIN = "http";
@@ -51,7 +62,18 @@ public class ReportsController {
     static final URI UNAVAILABLE_TYPE = URI.create(PROBLEMS + "broker-unavailable");
     /** The media types a report body may have (a body without Content-Type is read as sent, too). */
     static final String ACCEPTED_TYPES = "application/json, application/x-ndjson, text/csv";
-    /** Seconds a client is asked to wait before retrying after a 503. */
+    private static final String STATEMENT_EXAMPLE = "{\"sourceRef\": \"az-mod-2025-03-16-a\", "
+            + "\"source\": \"Ministry of Defence of Azerbaijan\", \"publishedAt\": \"2025-03-16T10:20:00+04:00\", "
+            + "\"language\": \"en\", \"text\": \"On 16 March at 09:35 units of the Armenian armed forces located in "
+            + "the direction of Digh settlement subjected our positions in the direction of Lachin to fire with small "
+            + "arms.\", \"url\": \"https://example.org/az-mod/2025-03-16-a\"}";
+    private static final String STATEMENT_EXAMPLE_2 = "{\"sourceRef\": \"euma-2025-03-18\", \"source\": \"EUMA\", "
+            + "\"publishedAt\": \"2025-03-18T12:00:00+04:00\", \"language\": \"en\", \"text\": \"EUMA patrols on "
+            + "16 and 17 March in Syunik and Gegharkunik observed no incidents.\"}";
+    private static final String ACLED_EXAMPLE = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,"
+            + "actor1,admin1,location,latitude,longitude,notes,fatalities,timestamp\n"
+            + "ARM1001,2024-02-13,1,Battles,Armed clash,Military Forces of Azerbaijan (2003-),Syunik,Nerkin Hand,"
+            + "39.1,46.4,\"Four soldiers killed.\",4,1707800000\n";
 
     private final IngestCore core;
     private final ReportPublisher publisher;
@@ -87,11 +109,78 @@ public class ReportsController {
     public record DryRun(List<IncidentReport> reports, List<Accepted> duplicates, List<Refused> rejections) {
     }
 
+    @Operation(operationId = "postReports", summary = "Send one report or a batch in one of the partner formats",
+            description = "One JSON object, a JSON array, NDJSON (one object per line) or, for acled, a CSV document "
+                    + "(header line optional). A body with several records is a batch: every line is answered on "
+                    + "its own (`line` = the file line; a JSON array's element number). A single refused record is "
+                    + "a 400 problem naming each bad field. Every rejection of an authenticated request (dry runs "
+                    + "aside) is also recorded on the rejected topic. A denial that also accuses the other side gives "
+                    + "two accepted reports for its line.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.SECURITY_SCHEME),
+            parameters = {
+                    @Parameter(name = "format", in = ParameterIn.PATH, required = true,
+                            description = "canonical: an IncidentReport (checked against the common JSON Schema); "
+                                    + "statement: an official statement as text; acled: ACLED CSV rows",
+                            schema = @Schema(type = "string", allowableValues = {"canonical", "statement", "acled"})),
+                    @Parameter(name = "dryRun", in = ParameterIn.QUERY,
+                            description = "true: answer 200 with the canonical reports as they would be published, "
+                                    + "the duplicates and the rejections; nothing is published, recorded or "
+                                    + "remembered by de-duplication",
+                            schema = @Schema(type = "boolean", defaultValue = "false"))},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The records. Over " + "ingest.max-batch-size (5 MB) the request is a 413; a record "
+                            + "(or line) over ingest.max-record-size (64 KB) is refused as TOO_LARGE.",
+                    content = {
+                            @Content(mediaType = "application/json", schema = @Schema(type = "string"),
+                                    examples = @ExampleObject(name = "statement", summary = "one statement",
+                                            value = STATEMENT_EXAMPLE)),
+                            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"),
+                                    examples = @ExampleObject(name = "statements", summary = "NDJSON batch",
+                                            value = STATEMENT_EXAMPLE + "\n" + STATEMENT_EXAMPLE_2)),
+                            @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                                    examples = @ExampleObject(name = "acled", summary = "ACLED rows with a header",
+                                            value = ACLED_EXAMPLE))}),
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "Accepted: report ids, duplicates and the "
+                            + "per-line rejections of a batch",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = Receipt.class))),
+                    @ApiResponse(responseCode = "200", description = "Dry run: the canonical reports, nothing published",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = DryRun.class))),
+                    @ApiResponse(responseCode = "400", description = "A single record refused (reason, errors per "
+                            + "field) or an unknown format (UNSUPPORTED_FORMAT)",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = ApiProblem.class))),
+                    @ApiResponse(responseCode = "401", description = "No or unknown API key; nothing recorded",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = ApiProblem.class))),
+                    @ApiResponse(responseCode = "403", description = "The key may not send this format",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = ApiProblem.class))),
+                    @ApiResponse(responseCode = "413", description = "Body above ingest.max-batch-size (TOO_LARGE)",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = ApiProblem.class))),
+                    @ApiResponse(responseCode = "415", description = "A form body (what curl -d sends by default)",
+                            headers = @Header(name = "Accept-Post", description = "the accepted types",
+                                    schema = @Schema(type = "string", example = ACCEPTED_TYPES)),
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = ApiProblem.class))),
+                    @ApiResponse(responseCode = "500", description = "A bug: problem with an errorId to quote",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = ApiProblem.class))),
+                    @ApiResponse(responseCode = "503", description = "The broker did not confirm the send within "
+                            + "ingest.publish-timeout; the reports may or may not have been published, and retrying "
+                            + "the same request is safe (ids are derived from the content)",
+                            headers = @Header(name = "Retry-After", description = "seconds (ingest.retry-after)",
+                                    schema = @Schema(type = "integer")),
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = ApiProblem.class)))})
     @PostMapping(path = "/api/v1/reports/{format}")
     public ResponseEntity<?> post(@PathVariable String format,
                                   @RequestParam(defaultValue = "false") boolean dryRun,
-                                  @RequestHeader HttpHeaders headers,
-                                  @RequestBody(required = false) byte[] body) {
+                                  @Parameter(hidden = true) @RequestHeader HttpHeaders headers,
+                                  @Parameter(hidden = true) @RequestBody(required = false) byte[] body) {
         Optional<ApiKey> partner = keys.partner(headers.getFirst(properties.api().header()));
         if (partner.isEmpty()) {
             return problem(HttpStatus.UNAUTHORIZED, "Missing or unknown API key",

@@ -309,6 +309,66 @@ class HttpApiIT extends IngestITSupport {
         return c == null ? 0 : c.count();
     }
 
+    /**
+     * The OpenAPI document is served by the real server without a key, names every operation with its responses and
+     * the partner key as the upload's security scheme (the reference data stay public), while the upload itself
+     * still needs the key.
+     */
+    @Test
+    void theOpenApiDocumentIsOpenAndDescribesEveryOperationWhileTheApiStillNeedsAKey() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        // kept beside the build for a reader (and for a client generator): target/openapi.json
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), docs.body());
+        JsonNode doc = json(docs);
+        assertThat(doc.get("info").get("title").asString()).isEqualTo("BorderWatch ingest-service API");
+        assertThat(doc.get("info").get("version").asString()).isEqualTo(OpenApiConfiguration.API_VERSION);
+        assertThat(doc.get("info").get("description").asString()).contains("X-Api-Key").contains("problem+json");
+
+        JsonNode scheme = doc.get("components").get("securitySchemes").get(OpenApiConfiguration.SECURITY_SCHEME);
+        assertThat(scheme.get("type").asString()).isEqualTo("apiKey");
+        assertThat(scheme.get("in").asString()).isEqualTo("header");
+        assertThat(scheme.get("name").asString()).as("the configured header").isEqualTo("X-Api-Key");
+
+        JsonNode post = doc.get("paths").get("/api/v1/reports/{format}").get("post");
+        assertThat(post.get("operationId").asString()).isEqualTo("postReports");
+        assertThat(post.get("security").get(0).has(OpenApiConfiguration.SECURITY_SCHEME)).isTrue();
+        List<String> statuses = new ArrayList<>();
+        post.get("responses").propertyNames().forEach(statuses::add);
+        assertThat(statuses).contains("200", "202", "400", "401", "403", "413", "415", "503");
+        for (String problem : List.of("400", "401", "413", "415", "503")) {
+            assertThat(post.get("responses").get(problem).get("content").has("application/problem+json"))
+                    .as(problem).isTrue();
+        }
+        assertThat(post.get("responses").get("503").get("headers").has("Retry-After")).isTrue();
+        assertThat(post.get("requestBody").get("content").has("application/json")).isTrue();
+        assertThat(post.get("requestBody").get("content").has("application/x-ndjson")).isTrue();
+        assertThat(post.get("requestBody").get("content").has("text/csv")).isTrue();
+        List<String> params = new ArrayList<>();
+        post.get("parameters").forEach(p -> params.add(p.get("name").asString()));
+        assertThat(params).containsExactlyInAnyOrder("format", "dryRun");
+        List<String> formats = new ArrayList<>();
+        post.get("parameters").forEach(p -> {
+            if (p.get("name").asString().equals("format")) {
+                p.get("schema").get("enum").forEach(v -> formats.add(v.asString()));
+            }
+        });
+        assertThat(formats).containsExactlyInAnyOrder("canonical", "statement", "acled");
+        assertThat(doc.get("components").get("schemas").get("Problem").get("properties").has("reason")).isTrue();
+
+        for (String path : List.of("/api/v1/sources", "/api/v1/places")) {
+            JsonNode get = doc.get("paths").get(path).get("get");
+            assertThat(get.get("operationId").asString()).as(path).isNotBlank();
+            assertThat(get.has("security")).as(path + " is public").isFalse();
+        }
+        assertThat(doc.has("security")).as("no document-wide requirement: the reference data are public").isFalse();
+        assertThat(docs.body()).doesNotContain("it-key-statements").doesNotContain("it-partner");
+        assertThat(get("/swagger-ui.html").statusCode()).as("the UI is open too").isIn(200, 302);
+
+        assertThat(post("/api/v1/reports/statement", null, "application/json",
+                statement(uniqueRef("openapi"), CLAIM)).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void sourcesAndPlacesAreListed() throws Exception {
         HttpResponse<String> sources = get("/api/v1/sources");
