@@ -10,6 +10,7 @@ import org.borderwatch.alert.inhibit.InhibitionRule;
 import org.borderwatch.alert.inhibit.Inhibitor;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.lifecycle.AlertState;
+import org.borderwatch.alert.lifecycle.HeldBack;
 import org.borderwatch.alert.lifecycle.Transition;
 import org.borderwatch.alert.routing.Channel;
 import org.borderwatch.alert.routing.ChannelType;
@@ -158,6 +159,14 @@ public class AlertDispatcher {
                 StoredAlert written = new StoredAlert(next.state(), expected + 1, next.messages(), next.told(),
                         next.acks(), next.pending());
                 relay(written);
+                if (before != null && inhibitor.sourceMayHaveEnded(view(before), view(t.state()))) {
+                    try {
+                        releaseInhibitedBy(incidentId);
+                    } catch (RuntimeException e) {
+                        // the change itself is stored; the first release pass after a restart repairs this
+                        log.warn("releasing the alerts inhibited by incident {} failed: {}", incidentId, e.toString());
+                    }
+                }
                 if (t.notifies()) {
                     metrics.alert(t.message());
                     StoredAlert.Message m = next.messages().get(next.messages().size() - 1);
@@ -214,7 +223,9 @@ public class AlertDispatcher {
      * it held back is released — that message (the current version, same sequence) goes to the subscribers that
      * were never told it, unless something else still mutes it. Recorded as a history entry ("released …"); the
      * Router's "never the same sequence twice to one subscriber" makes a repeated release a no-op. The
-     * {@code border.alerts} feed had the message already (muting is for people).
+     * {@code border.alerts} feed had the message already (muting is for people). The first pass after start-up
+     * looks at every held-back alert, silenced or inhibited (something may have ended while no instance ran, or an
+     * instance died between a source's change and the release of what it held back).
      *
      * @return how many alerts were released
      */
@@ -229,8 +240,45 @@ public class AlertDispatcher {
         releaseCheckedUpTo = now;
         int released = 0;
         for (StoredAlert candidate : alerts.silencedFiring(100)) {
-            if (release(candidate.state().incidentId())) {
+            if (recheck(candidate.state().incidentId())) {
                 released++;
+            }
+        }
+        if (since == null) {
+            for (StoredAlert candidate : alerts.inhibitedFiring(100)) {
+                if (recheck(candidate.state().incidentId())) {
+                    released++;
+                }
+            }
+        }
+        return released;
+    }
+
+    /**
+     * An incident that muted others by inhibition may have stopped doing so (its severity went down, a review
+     * refuted it, its event time moved): every still-firing alert whose latest message it held back is looked at
+     * again and released as after a silence — unless a silence or another inhibiting incident still mutes it, in
+     * which case the history records that and the alert waits for that one to end.
+     *
+     * @return how many alerts were released
+     */
+    public int releaseInhibitedBy(UUID sourceIncident) {
+        int released = 0;
+        for (int page = 0; page < 100; page++) {
+            List<StoredAlert> candidates = alerts.inhibitedBy(sourceIncident, 100);
+            int changed = 0;
+            for (StoredAlert candidate : candidates) {
+                long before = candidate.rev();
+                if (recheck(candidate.state().incidentId())) {
+                    released++;
+                }
+                if (alerts.findByIncident(candidate.state().incidentId()).map(StoredAlert::rev).orElse(before)
+                        != before) {
+                    changed++;
+                }
+            }
+            if (candidates.size() < 100 || changed == 0) {
+                break; // every candidate looked at; those left are still muted by this same incident
             }
         }
         return released;
@@ -239,7 +287,13 @@ public class AlertDispatcher {
     /** Up to when ended silences have been looked for by {@link #releaseSilenced()}; null before the first pass. */
     private volatile Instant releaseCheckedUpTo;
 
-    private boolean release(UUID incidentId) {
+    /**
+     * Looks again at a firing alert whose latest message was held back (by a silence or by inhibition): released
+     * when nothing mutes it any more, re-recorded when something else mutes it now (see {@link HeldBack#recheck}).
+     *
+     * @return true when the message was released
+     */
+    private boolean recheck(UUID incidentId) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Optional<StoredAlert> found = alerts.findByIncident(incidentId);
             if (found.isEmpty()) {
@@ -251,26 +305,35 @@ public class AlertDispatcher {
                 return false;
             }
             StoredAlert.Message last = current.messages().get(current.messages().size() - 1);
-            if (last.muted() == null || !last.muted().startsWith(AlertStore.SILENCED_PREFIX)) {
+            if (HeldBack.parse(last.muted()).isEmpty()) {
                 return false;
             }
-            if (mutedBy(last.alert(), current.state()) != null) {
-                return false; // still silenced (this or another silence) or inhibited
+            HeldBack.Recheck decision = HeldBack.recheck(last.muted(), mutingReasons(last.alert(), current.state(),
+                    true));
+            if (decision.outcome() == HeldBack.Outcome.NOTHING) {
+                return false;
             }
             Instant now = clock.instant();
             List<StoredAlert.Message> messages = new ArrayList<>(current.messages());
             Map<String, Long> told = new LinkedHashMap<>(current.told());
             List<OutboxRow> pending = new ArrayList<>(current.pending());
-            route(last.alert(), Json.write(last.alert()), told, pending, now, now);
-            String reason = "released: " + last.muted().substring(AlertStore.SILENCED_PREFIX.length())
-                    .replaceFirst(" .*", "") + " has ended";
-            messages.add(new StoredAlert.Message(last.alert(), reason, null));
+            boolean release = decision.outcome() == HeldBack.Outcome.RELEASE;
+            if (release) {
+                route(last.alert(), Json.write(last.alert()), told, pending, now, now);
+            }
+            messages.add(new StoredAlert.Message(last.alert(), decision.reason(), decision.muted()));
             StoredAlert next = new StoredAlert(current.state(), current.rev(), messages, told, current.acks(),
                     pending);
             if (alerts.write(next, current.rev())) {
                 relay(new StoredAlert(next.state(), current.rev() + 1, messages, told, next.acks(), pending));
-                log.info("alert {} #{} released ({})", last.alert().alertId(), last.alert().sequence(), reason);
-                return true;
+                if (release) {
+                    log.info("alert {} #{} released ({})", last.alert().alertId(), last.alert().sequence(),
+                            decision.reason());
+                } else {
+                    log.info("alert {} #{} {}, now {}", last.alert().alertId(), last.alert().sequence(),
+                            decision.reason(), decision.muted());
+                }
+                return release;
             }
         }
         throw new ConcurrentModificationException("alert of incident " + incidentId + " keeps changing");
@@ -297,24 +360,33 @@ public class AlertDispatcher {
 
     /** Why a message is muted, or null. Resolutions are never muted: whoever heard "fired" hears "resolved". */
     private String mutedBy(Alert message, AlertState state) {
+        List<String> reasons = mutingReasons(message, state, false);
+        return reasons.isEmpty() ? null : reasons.get(0);
+    }
+
+    /**
+     * What mutes a message now: inhibiting incidents first (in a stable order), then silences. With {@code all}
+     * false it stops at the first reason found.
+     */
+    private List<String> mutingReasons(Alert message, AlertState state, boolean all) {
+        List<String> reasons = new ArrayList<>();
         if (message.event() == AlertEvent.RESOLVED) {
-            return null;
+            return reasons;
         }
         Assessment latest = state.latest();
         if (latest.window() != null && !inhibitor.rules().isEmpty()) {
-            IncidentView target = new IncidentView(latest.incidentId(), latest.segment(), latest.severity(),
-                    latest.window());
+            IncidentView target = view(state);
             Set<Severity> sources = inhibitor.rules().stream().map(InhibitionRule::sourceSeverity)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Severity.class)));
             Instant from = latest.window().from().toInstant().minus(inhibitor.reach());
             Instant to = latest.window().to().toInstant().plus(inhibitor.reach());
             List<IncidentView> others = alerts.inSegment(latest.segment(), sources, from, to).stream()
-                    .map(s -> new IncidentView(s.incidentId(), s.latest().segment(), s.latest().severity(),
-                            s.latest().window()))
-                    .toList();
-            Optional<IncidentView> by = inhibitor.inhibitedBy(target, others);
-            if (by.isPresent()) {
-                return "inhibited by " + by.get().severity() + " incident " + by.get().incidentId();
+                    .map(AlertDispatcher::view).toList();
+            for (IncidentView by : inhibitor.inhibitors(target, others)) {
+                reasons.add(HeldBack.inhibited(by.severity(), by.incidentId()));
+                if (!all) {
+                    return reasons;
+                }
             }
         }
         // a silence's "sources" matcher names source ids (az-mod, euma, ...) or, as a shorthand, the acting party
@@ -322,9 +394,23 @@ public class AlertDispatcher {
         if (latest.actingParty() != null) {
             tags.add(latest.actingParty().name());
         }
-        Optional<Silence> silence = silences.mutedBy(silenceStore.notEnded(clock.instant()),
-                s -> s.matches(message.segment(), message.signals(), tags));
-        return silence.map(s -> "silenced by " + s.id() + " (" + s.author() + ": " + s.reason() + ")").orElse(null);
+        Instant now = clock.instant();
+        for (Silence s : silenceStore.notEnded(now)) {
+            if (silences.mutedBy(List.of(s), x -> x.matches(message.segment(), message.signals(), tags)).isPresent()) {
+                reasons.add(HeldBack.silenced(s.id(), s.author(), s.reason()));
+                if (!all) {
+                    return reasons;
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /** An alert's incident as inhibition sees it (the reviewed occurrence when there is a review). */
+    private static IncidentView view(AlertState s) {
+        Assessment latest = s.latest();
+        return new IncidentView(s.incidentId(), latest.segment(), latest.severity(), latest.window(),
+                s.effectiveOccurrence());
     }
 
     private int relay(StoredAlert stored) {

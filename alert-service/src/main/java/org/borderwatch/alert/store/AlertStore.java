@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.borderwatch.alert.lifecycle.AlertState;
+import org.borderwatch.alert.lifecycle.HeldBack;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertStatus;
@@ -44,6 +45,22 @@ public class AlertStore implements InitializingBean {
         Mongo.index(alerts(), Indexes.ascending("status", "lastNotifiedAt"), false, "status_notified");
         Mongo.index(alerts(), Indexes.ascending("pendingCount"), false, "pending");
         Mongo.index(alerts(), Indexes.ascending("silencedFiring"), false, "silenced_firing");
+        Mongo.index(alerts(), Indexes.ascending("inhibitedBy"), false, "inhibited_by");
+    }
+
+    /** Firing alerts whose latest message was held back by inhibition from the given incident. */
+    public List<StoredAlert> inhibitedBy(UUID sourceIncident, int limit) {
+        List<StoredAlert> out = new ArrayList<>();
+        alerts().find(Filters.eq("inhibitedBy", sourceIncident.toString())).limit(limit)
+                .forEach(d -> out.add(toStored(d)));
+        return out;
+    }
+
+    /** Firing alerts whose latest message was held back by inhibition (from any incident). */
+    public List<StoredAlert> inhibitedFiring(int limit) {
+        List<StoredAlert> out = new ArrayList<>();
+        alerts().find(Filters.ne("inhibitedBy", null)).limit(limit).forEach(d -> out.add(toStored(d)));
+        return out;
     }
 
     /** Firing alerts whose latest message was muted by a silence (and not released since). */
@@ -162,20 +179,29 @@ public class AlertStore implements InitializingBean {
                 .append("acks", acks)
                 .append("pending", pending)
                 .append("pendingCount", pending.size())
-                .append("silencedFiring", silencedFiring(a));
+                .append("silencedFiring", silencedFiring(a))
+                .append("inhibitedBy", inhibitedBy(a));
     }
 
     /** Still firing and its latest message was held back by a silence: to be released when the silence ends. */
     static boolean silencedFiring(StoredAlert a) {
-        if (a.state().status() != AlertStatus.FIRING || a.messages().isEmpty()) {
-            return false;
-        }
-        String muted = a.messages().get(a.messages().size() - 1).muted();
-        return muted != null && muted.startsWith(SILENCED_PREFIX);
+        return heldBack(a).filter(h -> h.kind() == HeldBack.Kind.SILENCED).isPresent();
     }
 
-    /** How a message muted by a silence is recorded ({@code silenced by <id> (...)}). */
-    public static final String SILENCED_PREFIX = "silenced by ";
+    /**
+     * Still firing and its latest message was held back by inhibition: the inhibiting incident's id (to be released
+     * when that incident stops muting it), else null.
+     */
+    static String inhibitedBy(StoredAlert a) {
+        return heldBack(a).filter(h -> h.kind() == HeldBack.Kind.INHIBITED).map(HeldBack::by).orElse(null);
+    }
+
+    private static Optional<HeldBack> heldBack(StoredAlert a) {
+        if (a.state().status() != AlertStatus.FIRING || a.messages().isEmpty()) {
+            return Optional.empty();
+        }
+        return HeldBack.parse(a.messages().get(a.messages().size() - 1).muted());
+    }
 
     private static StoredAlert toStored(Document d) {
         AlertState state = Json.read(d.getString("state"), AlertState.class);
