@@ -107,4 +107,43 @@ class SilenceReleaseIT extends AlertServiceITSupport {
                 .until(() -> received(path, incident).size() == 1);
         assertThat(alert(incident).get("messages").get(1).get("reason").asString()).contains("has ended");
     }
+
+    /**
+     * A subscriber silenced through FIRED and the UPDATE after it gets only the released UPDATE: it must make sense
+     * on its own — every message carries the alert's whole current state (severity, occurrence, signals, event
+     * time, summary, rationale), not a difference to the message before.
+     */
+    @Test
+    void aReleasedUpdateStandsOnItsOwnForASubscriberThatMissedTheFiring() {
+        String path = "/released-update/" + UUID.randomUUID();
+        subscribeWebhook("staff1", RECEIVER.url(path), FILTER);
+        String silenceId = silence(Instant.now().plus(Duration.ofHours(1)));
+        UUID incident = sendMuted(silenceId, 16);
+        sendAssessments(Fixtures.assessment(incident, 2, BorderSegment.LACHIN_CORRIDOR, Severity.HIGH,
+                Occurrence.CONFIRMED, false, Fixtures.EVENT_TIME.plusYears(16), SignalType.SPREAD));
+        await().atMost(Duration.ofSeconds(30)).until(() -> alert(incident).get("messages").size() == 2);
+        assertThat(alert(incident).get("messages").get(1).get("muted").asString()).contains("silenced by " + silenceId);
+
+        assertThat(call("DELETE", "/api/v1/silences/" + silenceId, "staff1", null, null).statusCode())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !received(path, incident).isEmpty());
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+                .until(() -> received(path, incident).size() == 1);
+        Alert update = received(path, incident).get(0);
+        assertThat(update.sequence()).as("only the current message, not the missed FIRED").isEqualTo(2);
+        assertThat(update.event()).isEqualTo(org.borderwatch.common.model.AlertEvent.UPDATED);
+        assertThat(update.status()).isEqualTo(org.borderwatch.common.model.AlertStatus.FIRING);
+        assertThat(update.severity()).isEqualTo(Severity.HIGH);
+        assertThat(update.occurrence()).isEqualTo(Occurrence.CONFIRMED);
+        assertThat(update.signals()).containsExactly(SignalType.SPREAD);
+        assertThat(update.window()).isNotNull();
+        assertThat(update.window().from().toInstant())
+                .isEqualTo(Fixtures.EVENT_TIME.plusYears(16).toInstant());
+        assertThat(update.summary()).contains("HIGH").contains("LACHIN_CORRIDOR").contains("CONFIRMED")
+                .contains("SPREAD");
+        assertThat(update.rationale()).isNotEmpty()
+                .contains("AZ MoD claimed small-arms fire at 10:40 near Sotk");
+        assertThat(update.casualties()).isNotEmpty();
+    }
 }
