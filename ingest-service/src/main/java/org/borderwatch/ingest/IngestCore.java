@@ -9,6 +9,7 @@ import org.borderwatch.ingest.pipeline.Deduplicator;
 import org.borderwatch.ingest.pipeline.IngestLimits;
 import org.borderwatch.ingest.pipeline.IngestPipeline;
 import org.borderwatch.ingest.source.SourceRegistry;
+import org.borderwatch.ingest.statement.RuleLimits;
 import org.borderwatch.ingest.statement.StatementExtractor;
 import org.borderwatch.ingest.statement.StatementNormalizer;
 
@@ -28,12 +29,20 @@ public record IngestCore(Gazetteer gazetteer, SourceRegistry sources, IngestPipe
 
     public static IngestCore create(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone, IngestLimits limits,
                                     Duration dedupWindow, int dedupMaxEntries, Clock clock, MeterRegistry registry) {
+        return create(gazetteer, sources, zone, limits, RuleLimits.DEFAULTS, dedupWindow, dedupMaxEntries, clock,
+                registry);
+    }
+
+    /** The core with the given limits on how much of a statement's text the rules read. */
+    public static IngestCore create(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone, IngestLimits limits,
+                                    RuleLimits ruleLimits, Duration dedupWindow, int dedupMaxEntries, Clock clock,
+                                    MeterRegistry registry) {
         StatementExtractor extractor = new StatementExtractor(gazetteer, zone);
         IngestMetrics metrics = new IngestMetrics(registry);
         Deduplicator deduplicator = new Deduplicator(dedupWindow, dedupMaxEntries, clock);
         metrics.rememberedIds(deduplicator, Deduplicator::size);
         IngestPipeline pipeline = new IngestPipeline(
-                List.of(new CanonicalNormalizer(), new StatementNormalizer(sources, extractor, zone),
+                List.of(new CanonicalNormalizer(), new StatementNormalizer(sources, extractor, zone, ruleLimits),
                         new AcledNormalizer(gazetteer, sources, zone)),
                 deduplicator, limits, clock, metrics);
         return new IngestCore(gazetteer, sources, pipeline);

@@ -9,6 +9,7 @@ import org.borderwatch.ingest.pipeline.IngestPipeline;
 import org.borderwatch.ingest.pipeline.InputFormat;
 import org.borderwatch.ingest.pipeline.Rejection;
 import org.borderwatch.ingest.source.SourceRegistry;
+import org.borderwatch.ingest.statement.RuleLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +53,14 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--max-record-bytes", description = "size limit per record (default 65536)")
     int maxRecordBytes = IngestLimits.DEFAULTS.maxRecordBytes();
 
+    @Option(names = "--max-text-chars", description = "the rules read at most this many characters of a text "
+            + "(default 65536, like ingest.rules.max-text-chars)")
+    int maxTextChars = RuleLimits.DEFAULTS.maxTextChars();
+
+    @Option(names = "--max-mark-run", description = "the most combining marks in a row the rules read "
+            + "(default 8, like ingest.rules.max-mark-run)")
+    int maxMarkRun = RuleLimits.DEFAULTS.maxMarkRun();
+
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
@@ -79,6 +88,13 @@ public final class NormalizeCommand implements Callable<Integer> {
             err.println("UNSUPPORTED_FORMAT: '" + format + "' (use canonical, statement or acled)");
             return 1;
         }
+        RuleLimits ruleLimits;
+        try {
+            ruleLimits = new RuleLimits(maxTextChars, maxMarkRun);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
         byte[] bytes;
         try {
             bytes = input == null || input.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(input));
@@ -94,7 +110,8 @@ public final class NormalizeCommand implements Callable<Integer> {
         IngestCore core = IngestCore.create(
                 gazetteer == null ? Gazetteer.builtIn() : Gazetteer.load(gazetteer),
                 sources == null ? SourceRegistry.builtIn() : SourceRegistry.load(sources),
-                ZoneOffset.of(zone), limits, Duration.ofDays(3650), 1_000_000, clock, new SimpleMeterRegistry());
+                ZoneOffset.of(zone), limits, ruleLimits, Duration.ofDays(3650), 1_000_000, clock,
+                new SimpleMeterRegistry());
         IngestPipeline.Result result = core.pipeline().processBatch(f, bytes, "cli", false);
         for (IngestPipeline.Outcome o : result.outcomes()) {
             if (o.published()) {

@@ -1,12 +1,14 @@
 package org.borderwatch.ingest.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.borderwatch.common.topic.Topics;
+import org.borderwatch.ingest.statement.RuleLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -29,6 +31,8 @@ import java.util.Set;
  * @param publishTimeout     how long a send to the broker may take before the caller gets an error (HTTP: 503);
  *                           keep the producer's {@code max.block.ms} and {@code delivery.timeout.ms} at or below it
  * @param retryAfter         the {@code Retry-After} a partner gets with that 503 (whole seconds)
+ * @param rules              how much of a statement's text the rules read
+ * @param rejected           what a record on the rejected topic keeps
  */
 @Validated
 @ConfigurationProperties("ingest")
@@ -44,7 +48,38 @@ public record IngestProperties(
         @NotNull @DefaultValue("30s") Duration retryAfter,
         @Valid @NotNull @DefaultValue Dedup dedup,
         @Valid @NotNull @DefaultValue TopicNames topics,
-        @Valid @NotNull @DefaultValue Api api) {
+        @Valid @NotNull @DefaultValue Api api,
+        @Valid @NotNull @DefaultValue Rules rules,
+        @Valid @NotNull @DefaultValue Rejected rejected) {
+
+    /**
+     * Bounds on what the statement rules read (the report keeps the whole text); the defaults are
+     * {@link RuleLimits#DEFAULTS}, which the offline command uses too.
+     *
+     * @param maxTextChars the rules read at most this many characters of a text (up to the last sentence end before
+     *                     it): their cost is linear, so this bounds one record's time if max-record-size is raised
+     * @param maxMarkRun   the most combining marks in a row the rules read (longer runs, as in "Zalgo" text, make
+     *                     regex word boundaries quadratic)
+     */
+    public record Rules(@Min(RuleLimits.MIN_TEXT_CHARS) @DefaultValue("65536") int maxTextChars,
+                        @Min(RuleLimits.MIN_MARK_RUN) @Max(RuleLimits.LARGEST_MARK_RUN) @DefaultValue("8") int maxMarkRun) {
+        public RuleLimits toLimits() {
+            return new RuleLimits(maxTextChars, maxMarkRun);
+        }
+    }
+
+    /**
+     * @param maxPayload a rejected record's original bytes are cut here so the record fits the broker's message size
+     *                   limit ({@code message.max.bytes}, 1 MB by default; keep this below it, with room for headers)
+     */
+    public record Rejected(@NotNull @DefaultValue("900KB") DataSize maxPayload) {
+        /** Between 1 KB and 100 MB. */
+        @AssertTrue(message = "must be between 1KB and 100MB")
+        public boolean isMaxPayloadInRange() {
+            return maxPayload == null
+                    || maxPayload.toBytes() >= 1024 && maxPayload.toBytes() <= 100L * 1024 * 1024;
+        }
+    }
 
     /**
      * @param window         exact duplicates seen within this period are dropped

@@ -27,11 +27,18 @@ public final class StatementNormalizer implements ReportNormalizer {
     private final SourceRegistry sources;
     private final StatementExtractor extractor;
     private final ZoneOffset zone;
+    private final RuleLimits limits;
 
     public StatementNormalizer(SourceRegistry sources, StatementExtractor extractor, ZoneOffset zone) {
+        this(sources, extractor, zone, RuleLimits.DEFAULTS);
+    }
+
+    public StatementNormalizer(SourceRegistry sources, StatementExtractor extractor, ZoneOffset zone,
+                               RuleLimits limits) {
         this.sources = sources;
         this.extractor = extractor;
         this.zone = zone;
+        this.limits = limits;
     }
 
     @Override
@@ -118,27 +125,14 @@ public final class StatementNormalizer implements ReportNormalizer {
     }
 
     /**
-     * How much of a text the rules read. Their cost is linear in the text (see the README's robustness audit: at
-     * most about 10 ms per KB), so at the default record limit of 64 KB this cuts nothing; it bounds the time a record
-     * can take if the record limit is raised. A longer text is read up to the last sentence end before the cut (the
-     * report still carries the whole text).
+     * The statement as the rules read it: its text cut to {@link RuleLimits#maxTextChars()} at a sentence end, and
+     * runs of more than {@link RuleLimits#maxMarkRun()} combining marks shortened to that many. The report keeps the
+     * text as sent.
      */
-    public static final int MAX_RULE_CHARS = 64 * 1024;
-
-    /**
-     * The most combining marks (Unicode category Mn) in a row that the rules read. Real text stacks two or three on
-     * a letter; "Zalgo" text stacks thousands, and the JDK's regex word boundary {@code \b} walks back over the whole
-     * run to find its base letter at every position in it: 30,000 marks on one letter took the rules minutes.
-     */
-    public static final int MAX_MARK_RUN = 8;
-
-    /**
-     * The statement as the rules read it: its text cut to {@link #MAX_RULE_CHARS} at a sentence end, and runs of
-     * more than {@link #MAX_MARK_RUN} combining marks shortened to that many. The report keeps the text as sent.
-     */
-    static RawStatement forRules(RawStatement statement) {
+    RawStatement forRules(RawStatement statement) {
         String text = statement.text();
-        String read = capMarkRuns(text.length() <= MAX_RULE_CHARS ? text : cut(text, MAX_RULE_CHARS));
+        int max = limits.maxTextChars();
+        String read = capMarkRuns(text.length() <= max ? text : cut(text, max), limits.maxMarkRun());
         if (read.equals(text)) {
             return statement;
         }
@@ -146,15 +140,15 @@ public final class StatementNormalizer implements ReportNormalizer {
                 statement.language(), read, statement.url());
     }
 
-    /** The text with every run of combining marks cut to {@link #MAX_MARK_RUN} (the same string when none is longer). */
-    static String capMarkRuns(String text) {
+    /** The text with every run of combining marks cut to {@code maxRun} (the same string when none is longer). */
+    static String capMarkRuns(String text, int maxRun) {
         StringBuilder b = null;
         int run = 0;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i); // marks beyond the BMP too (variation selectors U+E0100…)
             int next = i + Character.charCount(c);
             run = Character.getType(c) == Character.NON_SPACING_MARK ? run + 1 : 0;
-            if (run > MAX_MARK_RUN) {
+            if (run > maxRun) {
                 if (b == null) {
                     b = new StringBuilder(text.length()).append(text, 0, i);
                 }

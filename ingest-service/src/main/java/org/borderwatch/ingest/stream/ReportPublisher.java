@@ -41,13 +41,12 @@ public class ReportPublisher implements DisposableBean {
     /** Output binding names, declared in {@code spring.cloud.stream.output-bindings}. */
     public static final String NORMALIZED_BINDING = "normalized-out-0";
     public static final String REJECTED_BINDING = "rejected-out-0";
-    private static final int MAX_DETAIL = 1000;
-    /** Rejected payloads are cut here so they stay below the broker's default message size limit (1 MB). */
-    public static final int MAX_REJECTED_PAYLOAD = 900 * 1024;
 
     private final StreamBridge bridge;
     private final IngestCore core;
     private final Duration timeout;
+    /** Rejected payloads are cut here so they stay below the broker's message size limit (ingest.rejected.*). */
+    private final int maxRejectedPayload;
     private final ExecutorService sender = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ingest-publish");
         t.setDaemon(true);
@@ -58,6 +57,7 @@ public class ReportPublisher implements DisposableBean {
         this.bridge = bridge;
         this.core = core;
         this.timeout = properties.publishTimeout();
+        this.maxRejectedPayload = (int) properties.rejected().maxPayload().toBytes();
     }
 
     /**
@@ -116,15 +116,15 @@ public class ReportPublisher implements DisposableBean {
     }
 
     private void rejectionNow(Rejection rejection) {
-        int maxOriginalBytes = MAX_REJECTED_PAYLOAD;
+        int maxOriginalBytes = maxRejectedPayload;
         byte[] original = rejection.original();
         String detail = rejection.detail();
         if (original.length > maxOriginalBytes) {
             original = Arrays.copyOf(original, maxOriginalBytes);
             detail = "(payload truncated to " + maxOriginalBytes + " bytes) " + detail;
         }
-        if (detail.length() > MAX_DETAIL) {
-            detail = detail.substring(0, MAX_DETAIL);
+        if (detail.length() > Rejection.MAX_DETAIL) { // the prefix above may push it past the one-line bound
+            detail = detail.substring(0, Rejection.MAX_DETAIL);
         }
         Message<byte[]> message = MessageBuilder.withPayload(original)
                 .setHeader(Topics.HEADER_REJECT_REASON, utf8(rejection.reason().name()))

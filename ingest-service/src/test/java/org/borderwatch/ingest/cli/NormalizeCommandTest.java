@@ -94,4 +94,24 @@ class NormalizeCommandTest {
         assertThat(run(Json.write(r), "--format", "canonical")).isZero();
         assertThat(Json.read(stdout().get(0), IncidentReport.class).reportId()).isEqualTo(r.reportId());
     }
+
+    /** The command reads with the service's default rule limits, and its options change them like ingest.rules.*. */
+    @Test
+    void theRuleLimitsDefaultLikeTheServiceAndCanBeChanged() {
+        String late = "{\"sourceRef\":\"lim\",\"source\":\"Ministry of Defence of Azerbaijan\","
+                + "\"publishedAt\":\"2025-03-16T10:20:00+04:00\",\"text\":\"On 16 March at 09:35 Armenian units fired "
+                + "at our positions. " + "The situation along the line of contact remains tense. ".repeat(55)
+                + "The fire was opened from the direction of Digh.\"}";
+        assertThat(run(late, "--format", "statement")).isZero();
+        assertThat(Json.read(stdout().get(0), IncidentReport.class).location().segments())
+                .containsExactly(org.borderwatch.common.model.BorderSegment.SYUNIK_EAST);
+        out.reset();
+        assertThat(run(late, "--format", "statement", "--max-text-chars", "2048")).isZero();
+        assertThat(Json.read(stdout().get(0), IncidentReport.class).location().segments())
+                .containsExactly(org.borderwatch.common.model.BorderSegment.UNRESOLVED);
+        out.reset();
+        assertThat(run(late, "--format", "statement", "--max-mark-run", "0")).isEqualTo(1);
+        assertThat(stdout()).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("maxMarkRun must be within 3-100");
+    }
 }

@@ -111,12 +111,12 @@ class RobustnessRegressionTest {
 
     /**
      * A text longer than the rules read (possible once the record limit is raised): the rules stop at the last
-     * sentence end before {@link org.borderwatch.ingest.statement.StatementNormalizer#MAX_RULE_CHARS}, the report is
+     * sentence end before {@link org.borderwatch.ingest.statement.RuleLimits#maxTextChars()}, the report is
      * still produced and carries the whole text.
      */
     @Test
     void aTextLongerThanTheRulesReadIsCutAtASentenceEndAndStillReported() {
-        int max = org.borderwatch.ingest.statement.StatementNormalizer.MAX_RULE_CHARS;
+        int max = org.borderwatch.ingest.statement.RuleLimits.DEFAULTS.maxTextChars();
         String head = "On 16 March at 09:35 Armenian units fired at our positions from Digh. ";
         String filler = "The situation remains tense. ".repeat(max / 29 + 10);
         String text = head + filler + "On 17 March Armenian units fired near Berd.";
@@ -174,7 +174,7 @@ class RobustnessRegressionTest {
     /**
      * Thousands of combining marks on one letter ("Zalgo" text): the regex word boundary walks back over the whole
      * run at every position in it, so 16 KB took 12 s and 64 KB minutes. The rules now read at most
-     * {@code MAX_MARK_RUN} marks in a row; the report keeps the text as sent, and ordinary accents are untouched.
+     * {@code ingest.rules.max-mark-run} (8) marks in a row; the report keeps the text as sent, and ordinary accents are untouched.
      */
     @Test
     void longRunsOfCombiningMarksAreShortenedForTheRulesOnly() {

@@ -7,6 +7,6 @@ public final class StatementNormalizerAccess {
     }
 
     public static String capMarkRuns(String text) {
-        return StatementNormalizer.capMarkRuns(text);
+        return StatementNormalizer.capMarkRuns(text, RuleLimits.DEFAULTS.maxMarkRun());
     }
 }

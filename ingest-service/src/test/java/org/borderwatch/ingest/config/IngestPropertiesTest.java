@@ -1,0 +1,108 @@
+package org.borderwatch.ingest.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.ingest.IngestCore;
+import org.borderwatch.ingest.pipeline.IngestLimits;
+import org.borderwatch.ingest.pipeline.InputFormat;
+import org.borderwatch.ingest.statement.AdversarialStatements;
+import org.borderwatch.ingest.statement.RuleLimits;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code ingest.*} limits: their defaults are the plain-Java defaults the offline command uses, out-of-range
+ * values stop the start, and a changed limit reaches the rules. A small context (the properties and the core's
+ * wiring only, no broker), not the integration tests' application context.
+ */
+class IngestPropertiesTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(IngestProperties.class)
+    static class Wiring {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Wiring.class, IngestConfiguration.class);
+
+    /** The claim's place is named only after 3,000 characters of background. */
+    private static final String LATE_PLACE = "On 16 March at 09:35 Armenian units fired at our positions. "
+            + "The situation along the line of contact remains tense. ".repeat(55)
+            + "The fire was opened from the direction of Digh.";
+
+    @Test
+    void theDefaultsAreTheOnesTheOfflineCommandUses() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            IngestProperties p = context.getBean(IngestProperties.class);
+            assertThat(p.rules().toLimits()).isEqualTo(RuleLimits.DEFAULTS);
+            assertThat(RuleLimits.DEFAULTS).isEqualTo(new RuleLimits(65_536, 8));
+            assertThat(p.rejected().maxPayload()).isEqualTo(DataSize.ofKilobytes(900));
+            assertThat(p.maxRecordSize().toBytes()).isEqualTo(IngestLimits.DEFAULTS.maxRecordBytes());
+            assertThat(p.clockSkew()).isEqualTo(IngestLimits.DEFAULTS.clockSkew());
+            assertThat(p.earliestYear()).isEqualTo(IngestLimits.DEFAULTS.earliest().getYear());
+        });
+    }
+
+    @Test
+    void outOfRangeLimitsStopTheStartNamingTheProperty() {
+        java.util.Map<String, String> badToField = new java.util.LinkedHashMap<>();
+        badToField.put("ingest.rules.max-mark-run=0", "rules.maxMarkRun");
+        badToField.put("ingest.rules.max-mark-run=101", "rules.maxMarkRun");
+        badToField.put("ingest.rules.max-text-chars=100", "rules.maxTextChars");
+        badToField.put("ingest.rejected.max-payload=10B", "rejected.maxPayloadInRange");
+        badToField.put("ingest.rejected.max-payload=1GB", "rejected.maxPayloadInRange");
+        badToField.forEach((bad, field) -> runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("field '" + field + "'")));
+        runner.withPropertyValues("ingest.rules.max-mark-run=3", "ingest.rejected.max-payload=512KB")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void aChangedTextLimitReachesTheRules() {
+        runner.run(context -> assertThat(place(context.getBean(IngestCore.class)))
+                .containsExactly(BorderSegment.SYUNIK_EAST));
+        runner.withPropertyValues("ingest.rules.max-text-chars=2048", "ingest.max-record-size=64KB")
+                .run(context -> {
+                    IngestCore core = context.getBean(IngestCore.class);
+                    IncidentReport report = core.pipeline().processRecord(InputFormat.STATEMENT,
+                            AdversarialStatements.record(LATE_PLACE), "t").published().get(0);
+                    assertThat(report.location().segments()).as("the place lies beyond what the rules read")
+                            .containsExactly(BorderSegment.UNRESOLVED);
+                    assertThat(report.text()).as("the report keeps the whole text").isEqualTo(LATE_PLACE);
+                });
+    }
+
+    private static java.util.List<BorderSegment> place(IngestCore core) {
+        return place(core, LATE_PLACE);
+    }
+
+    private static java.util.List<BorderSegment> place(IngestCore core, String text) {
+        return core.pipeline().processRecord(InputFormat.STATEMENT, AdversarialStatements.record(text), "t")
+                .published().get(0).location().segments();
+    }
+}
