@@ -37,7 +37,8 @@ public final class BenchMain {
         int checkpoint = reports.size() / 8;
         long start = System.nanoTime();
         System.out.printf("memory check: %d days, %d reports%n", days, reports.size());
-        System.out.printf("%10s %10s %10s %10s %12s%n", "reports", "open", "retained", "claims", "heapMB");
+        System.out.printf("%10s %10s %10s %10s %10s %12s%n", "reports", "open", "closed", "retained", "claims",
+                "heapMB");
         for (int i = 0; i < reports.size(); i++) {
             engine.process(reports.get(i));
             if ((i + 1) % checkpoint == 0 || i == reports.size() - 1) {
@@ -45,8 +46,8 @@ public final class BenchMain {
                 Runtime rt = Runtime.getRuntime();
                 long heap = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
                 int claims = engine.state().claims.values().stream().mapToInt(List::size).sum();
-                System.out.printf("%10d %10d %10d %10d %12d%n", i + 1, engine.openIncidents(),
-                        engine.state().reports.size(), claims, heap);
+                System.out.printf("%10d %10d %10d %10d %10d %12d%n", i + 1, engine.openIncidents(),
+                        engine.retainedClosedIncidents(), engine.state().reports.size(), claims, heap);
             }
         }
         System.out.printf("replayed in %.1f s%n", (System.nanoTime() - start) / 1e9);

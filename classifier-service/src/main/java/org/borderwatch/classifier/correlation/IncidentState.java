@@ -10,7 +10,7 @@ import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 
 /**
- * An open incident: a session of reports about one segment. A plain state document (public fields) so that the
+ * An incident: a session of reports about one segment, open or (for a grace after its closure) closed. A plain state document (public fields) so that the
  * stream can keep it in a changelogged store as JSON.
  */
 public final class IncidentState {
@@ -36,6 +36,13 @@ public final class IncidentState {
     public Occurrence occurrence;
     public boolean observerDecided;
     public Set<String> claimSources = Set.of();
+    /**
+     * Stream time at which it closed (null while open). A closed incident is kept until stream time passes this plus
+     * the grace, so that a late report within grace (a re-telling, an answer, a coverage) still updates it.
+     */
+    public OffsetDateTime closedAt;
+    /** The sentence its closing version ended with ("Closed: no new reports for 7 days ..."). */
+    public String closing;
 
     public boolean has(UUID reportId) {
         return members.stream().anyMatch(m -> m.reportId().equals(reportId));

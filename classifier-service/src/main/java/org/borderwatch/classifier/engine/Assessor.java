@@ -69,36 +69,39 @@ final class Assessor {
 
     /** Decides every open incident again; returns a new version of each one whose content changed. */
     List<Assessment> reassess() {
-        List<Evaluated> evaluated = new ArrayList<>();
+        return reassess(List.of());
+    }
+
+    /**
+     * Decides every open incident again, and the given closed ones (kept for the grace after their closure) that the
+     * current report changed; returns a new version of each one whose content changed — for a closed incident a
+     * corrected final version, still {@code closed}. The open incidents' signals are decided among the open
+     * incidents, as always; a closed incident's among the open ones and itself.
+     */
+    List<Assessment> reassess(List<IncidentState> closedTouched) {
         Set<UUID> open = new java.util.HashSet<>();
         state.incidents.forEach(i -> i.members.forEach(m -> open.add(m.reportId())));
+        List<Evaluated> evaluated = new ArrayList<>();
         for (IncidentState inc : state.incidents) {
-            List<IncidentReport> statements = statements(inc);
-            Verdict verdict = VerdictRules.decide(inc.segment, statements,
-                    s -> reliability.of(s, state.source(s.id())));
-            Optional<ClaimRecord> earlier = earlierTelling(inc, open);
-            if (earlier.isPresent()) {
-                verdict = VerdictRules.carryForward(verdict, earlier.get());
-            }
-            inc.occurrence = verdict.occurrence();
-            inc.observerDecided = verdict.observerDecided();
-            inc.claimSources = verdict.claimSources();
-            CasualtyRules.Tally tally = CasualtyRules.tally(members(inc));
-            IncidentFacts facts = new IncidentFacts(inc.id, inc.segment, inc.from, inc.to, verdict.occurrence(),
-                    members(inc), tally.casualties(), inc.start,
-                    inc.alone ? List.of() : state.segmentStarts.getOrDefault(inc.segment, List.of()));
-            evaluated.add(new Evaluated(inc, statements, verdict, tally, facts));
+            evaluated.add(evaluate(inc, open));
         }
-        refreshClaimOccurrences(evaluated);
+        List<Evaluated> closedEvaluated = new ArrayList<>();
+        for (IncidentState inc : closedTouched) {
+            // its claimants' track records counted its verdict at closure: count the corrected one instead
+            Housekeeping.countTrackRecord(state, inc, false);
+            Set<UUID> notEarlier = new java.util.HashSet<>(open);
+            inc.members.forEach(m -> notEarlier.add(m.reportId()));
+            closedEvaluated.add(evaluate(inc, notEarlier));
+            Housekeeping.countTrackRecord(state, inc, true);
+        }
+        List<Evaluated> all = new ArrayList<>(evaluated);
+        all.addAll(closedEvaluated);
+        refreshClaimOccurrences(all);
         SignalContext context = new SignalContext(settings.signals(), neighbours,
                 evaluated.stream().map(Evaluated::facts).toList(), state.claims);
         List<Assessment> out = new ArrayList<>();
         for (Evaluated e : evaluated) {
-            List<Signal> signals = new ArrayList<>();
-            for (SignalDetector d : detectors) {
-                d.detect(e.facts(), context).map(this::withMilestones).ifPresent(signals::add);
-            }
-            Assessment a = assessment(e, signals);
+            Assessment a = assessment(e, signals(e, context));
             IncidentState inc = e.incident();
             if (inc.last == null || !sameContent(inc.last, a)) {
                 inc.version++;
@@ -107,7 +110,58 @@ final class Assessor {
                 out.add(a);
             }
         }
+        for (Evaluated e : closedEvaluated) {
+            List<IncidentFacts> facts = new ArrayList<>(evaluated.stream().map(Evaluated::facts).toList());
+            facts.add(e.facts());
+            SignalContext withIt = new SignalContext(settings.signals(), neighbours, facts, state.claims);
+            Assessment a = assessment(e, signals(e, withIt));
+            IncidentState inc = e.incident();
+            Assessment asClosed = closedForm(a, List.of(inc.closing));
+            Assessment corrected = closedForm(a, List.of(inc.closing, CORRECTED_AFTER_CLOSURE));
+            if (inc.last == null || (!sameContent(inc.last, asClosed) && !sameContent(inc.last, corrected))) {
+                inc.version++;
+                a = withVersion(corrected, inc.version, true, corrected.rationale());
+                inc.last = a;
+                out.add(a);
+            }
+        }
         return out;
+    }
+
+    /** The last sentence of a closed incident's final version corrected by a late report within grace. */
+    static final String CORRECTED_AFTER_CLOSURE = "Final version corrected after the closure by a report published "
+            + "since (within the grace of its closure); the incident stays closed.";
+
+    private static Assessment closedForm(Assessment a, List<String> closing) {
+        List<String> rationale = new ArrayList<>(a.rationale());
+        closing.stream().filter(Objects::nonNull).forEach(rationale::add);
+        return withVersion(a, a.version(), true, rationale);
+    }
+
+    private List<Signal> signals(Evaluated e, SignalContext context) {
+        List<Signal> signals = new ArrayList<>();
+        for (SignalDetector d : detectors) {
+            d.detect(e.facts(), context).map(this::withMilestones).ifPresent(signals::add);
+        }
+        return signals;
+    }
+
+    private Evaluated evaluate(IncidentState inc, Set<UUID> notEarlier) {
+        List<IncidentReport> statements = statements(inc);
+        Verdict verdict = VerdictRules.decide(inc.segment, statements,
+                s -> reliability.of(s, state.source(s.id())));
+        Optional<ClaimRecord> earlier = earlierTelling(inc, notEarlier);
+        if (earlier.isPresent()) {
+            verdict = VerdictRules.carryForward(verdict, earlier.get());
+        }
+        inc.occurrence = verdict.occurrence();
+        inc.observerDecided = verdict.observerDecided();
+        inc.claimSources = verdict.claimSources();
+        CasualtyRules.Tally tally = CasualtyRules.tally(members(inc));
+        IncidentFacts facts = new IncidentFacts(inc.id, inc.segment, inc.from, inc.to, verdict.occurrence(),
+                members(inc), tally.casualties(), inc.start,
+                inc.alone ? List.of() : state.segmentStarts.getOrDefault(inc.segment, List.of()));
+        return new Evaluated(inc, statements, verdict, tally, facts);
     }
 
     private Assessment assessment(Evaluated e, List<Signal> signals) {

@@ -89,6 +89,11 @@ public final class ClassifierEngine {
         return state.incidents.size();
     }
 
+    /** Closed incidents still kept for late reports within grace. */
+    public int retainedClosedIncidents() {
+        return state.closed.size();
+    }
+
     public long lateReports() {
         return state.lateReports;
     }
@@ -112,19 +117,19 @@ public final class ClassifierEngine {
         List<Assessment> out = new ArrayList<>(advance(report.publishedAt()));
         IncidentReport stored = ReportKinds.isMilestone(report) ? report : withoutText(report);
         IncidentReport previous = seen == null ? null : state.reports.get(id);
+        correlator.beginReport();
         if (previous != null && correlator.correctInPlace(previous, stored)) {
             state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
-            out.addAll(assessor.reassess());
+            out.addAll(assessor.reassess(correlator.touchedClosed()));
             housekeeping.trim();
             return new Result(Outcome.CORRECTED, out);
         }
-        correlator.beginReport();
         List<Assessment> dissolved = seen != null
                 ? correlator.withdraw(id, "corrected by revision " + report.revision()) : List.of();
         state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
         state.reports.put(id, stored);
         List<Assessment> placed = new ArrayList<>(correlator.place(state.reports.get(id)));
-        placed.addAll(assessor.reassess());
+        placed.addAll(assessor.reassess(correlator.touchedClosed()));
         // an incident the correction emptied and formed again under the same id was never really closed: its
         // consumers see the next open version, not a "dissolved" one followed by a reopening
         Set<UUID> reformed = correlator.reformed();
@@ -136,7 +141,9 @@ public final class ClassifierEngine {
 
     /**
      * Moves stream time forward (never back) and closes the incidents that have been quiet for the configured
-     * period, returning their final versions. Called before every report and by the stream's punctuator.
+     * period, returning their final versions; then evicts the closed incidents whose grace has passed. Called before
+     * every report and by the stream's punctuator. An incident closes once stream time is <em>after</em> its last
+     * activity plus the quiet period: a report published at exactly that instant is still read while it is open.
      */
     public List<Assessment> advance(OffsetDateTime time) {
         if (state.streamTime == null || time.isAfter(state.streamTime)) {
@@ -148,7 +155,7 @@ public final class ClassifierEngine {
         while (it.hasNext()) {
             IncidentState inc = it.next();
             OffsetDateTime lastActivity = inc.lastPublished.isAfter(inc.to) ? inc.lastPublished : inc.to;
-            if (!lastActivity.plus(settings.quietPeriod()).isAfter(state.streamTime)) {
+            if (lastActivity.plus(settings.quietPeriod()).isBefore(state.streamTime)) {
                 closing.add(inc);
                 it.remove();
             }
@@ -156,12 +163,18 @@ public final class ClassifierEngine {
         for (IncidentState inc : closing) {
             housekeeping.recordTrackRecord(inc);
             if (inc.last != null) {
-                out.add(assessor.closedVersion(inc, "Closed: no new reports for " + settings.quietPeriod().toDays()
-                        + " days (stream time " + Sentences.time(state.streamTime) + ")."));
+                String sentence = "Closed: no new reports for " + settings.quietPeriod().toDays()
+                        + " days (stream time " + Sentences.time(state.streamTime) + ").";
+                out.add(assessor.closedVersion(inc, sentence));
+                inc.closedAt = state.streamTime;
+                inc.closing = sentence;
+                state.closed.add(inc);
             }
         }
-        if (!closing.isEmpty()) {
-            state.pending.removeIf(p -> state.incidents.stream().noneMatch(i -> i.has(p)));
+        boolean evicted = housekeeping.evictClosed();
+        if (!closing.isEmpty() || evicted) {
+            state.pending.removeIf(p -> state.incidents.stream().noneMatch(i -> i.has(p))
+                    && state.closed.stream().noneMatch(i -> i.has(p)));
             housekeeping.collectGarbage();
         }
         return out;

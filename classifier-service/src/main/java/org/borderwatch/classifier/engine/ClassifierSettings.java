@@ -37,6 +37,10 @@ public record ClassifierSettings(Duration sessionGap, Duration grace, Duration q
         return new ClassifierSettings(sessionGap, grace, quietPeriod, newSignals, reliability, severity);
     }
 
+    public ClassifierSettings withGrace(Duration newGrace) {
+        return new ClassifierSettings(sessionGap, newGrace, quietPeriod, signals, reliability, severity);
+    }
+
     public ClassifierSettings withQuietPeriod(Duration newQuietPeriod) {
         return new ClassifierSettings(sessionGap, grace, newQuietPeriod, signals, reliability, severity);
     }

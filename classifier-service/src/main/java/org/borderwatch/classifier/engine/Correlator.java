@@ -43,6 +43,11 @@ final class Correlator {
     private final Assessor assessor;
     /** Versions of incidents dissolved while the current report was processed; never outlives one process call. */
     private final Map<UUID, Long> dissolvedVersions = new LinkedHashMap<>();
+    /**
+     * Closed incidents (kept for the grace after their closure) that the current report changed: it joined one by
+     * time or by its answers, left one, or covers one of its claims. They get a corrected final version.
+     */
+    private final Set<UUID> touchedClosed = new java.util.LinkedHashSet<>();
 
     Correlator(ClassifierSettings settings, EngineState state, Assessor assessor) {
         this.settings = settings;
@@ -53,6 +58,26 @@ final class Correlator {
     /** Forgets the incidents dissolved by the previous report. */
     void beginReport() {
         dissolvedVersions.clear();
+        touchedClosed.clear();
+    }
+
+    /** The closed incidents the current report changed, in creation order. */
+    List<IncidentState> touchedClosed() {
+        return state.closed.stream().filter(i -> touchedClosed.contains(i.id))
+                .sorted(Comparator.comparingLong(i -> i.seq)).toList();
+    }
+
+    /** Open incidents, then the closed ones still kept: everything a late report within grace may belong to. */
+    private List<IncidentState> known() {
+        List<IncidentState> all = new ArrayList<>(state.incidents);
+        all.addAll(state.closed);
+        return all;
+    }
+
+    private void changed(IncidentState inc) {
+        if (inc.closedAt != null) {
+            touchedClosed.add(inc.id);
+        }
     }
 
     /**
@@ -83,6 +108,7 @@ final class Correlator {
         boolean coverage = ReportKinds.isCoverage(r);
         if (coverage) {
             state.observations.add(id);
+            coverClosed(r);
             if (r.answers() == null) {
                 return out;
             }
@@ -157,6 +183,21 @@ final class Correlator {
         return out;
     }
 
+    /** An observer's coverage applies to the claims of closed incidents too: those it covers get a corrected version. */
+    private void coverClosed(IncidentReport observation) {
+        for (IncidentState inc : state.closed) {
+            if (inc.alone) {
+                continue;
+            }
+            boolean covers = inc.members.stream().map(m -> state.reports.get(m.reportId()))
+                    .anyMatch(c -> c != null && c.stance() == Stance.CLAIM
+                            && ReportKinds.covers(observation, inc.segment, c.occurredAt(), c.occurredUntil()));
+            if (covers) {
+                touchedClosed.add(inc.id);
+            }
+        }
+    }
+
     /**
      * Open incidents holding a claim that the report's answers describe — also a lone claim's (an ambiguous "Nakhchivan
      * direction" claim denied in the same words: the denial joins it by its answer, it is never joined by time).
@@ -166,11 +207,17 @@ final class Correlator {
         return placed.isEmpty() ? matchingUnplaced(r) : placed;
     }
 
-    /** Open incidents holding a claim the response answers where it stands (see {@link #matching}). */
+    /**
+     * Incidents holding a claim the response answers where it stands (see {@link #matching}): open ones and the closed
+     * ones still kept (a late answer within grace corrects the closed incident's final version).
+     */
     private List<IncidentState> matchingPlaced(IncidentReport r) {
         List<IncidentState> result = new ArrayList<>();
         List<IncidentState> atItsPlace = new ArrayList<>();
-        for (IncidentState inc : state.incidents) {
+        // as for claims whose incidents were evicted, only an answer naming its period or citing its claims is matched
+        // to a closed incident: an undated denial speaks of something recent
+        boolean dated = r.answers() != null && (r.answers().from() != null || !r.answers().refs().isEmpty());
+        for (IncidentState inc : dated ? known() : state.incidents) {
             boolean matched = false;
             boolean samePlace = false;
             for (Membership m : inc.members) {
@@ -268,6 +315,7 @@ final class Correlator {
             inc.members.add(new Membership(r.reportId(), false, r.occurredAt(), r.occurredUntil()));
         }
         touch(inc, r);
+        changed(inc);
     }
 
     private static void touch(IncidentState inc, IncidentReport r) {
@@ -296,6 +344,24 @@ final class Correlator {
                 .filter(i -> !waiting || i.members.stream().allMatch(m -> state.pending.contains(m.reportId())))
                 .filter(i -> !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap)))
                 .sorted(Comparator.comparingLong(i -> i.seq)).toList();
+        if (near.isEmpty() && !waiting) {
+            // a closed incident still kept (within grace of its closure) that the report comes within the gap of: a
+            // re-telling, or a report published before the closure that arrives late, corrects its final version
+            Optional<IncidentState> closed = state.closed.stream()
+                    .filter(i -> !i.alone && i.segment == segment)
+                    .filter(i -> !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap)))
+                    .min(Comparator.comparingLong(i -> i.seq));
+            if (closed.isPresent()) {
+                IncidentState inc = closed.get();
+                if (!inc.has(r.reportId())) {
+                    inc.members.add(new Membership(r.reportId(), true, from, to));
+                }
+                inc.rewindow();
+                touch(inc, r);
+                changed(inc);
+                return List.of();
+            }
+        }
         if (near.isEmpty()) {
             IncidentState inc = create(segment, r, from, to, false);
             List<OffsetDateTime> starts = state.segmentStarts.computeIfAbsent(segment, s -> new ArrayList<>());
@@ -370,7 +436,7 @@ final class Correlator {
         if (r.source().kind() == SourceKind.DATASET) {
             return;
         }
-        List<BorderSegment> segments = state.incidents.stream().filter(i -> !i.alone && i.has(r.reportId()))
+        List<BorderSegment> segments = known().stream().filter(i -> !i.alone && i.has(r.reportId()))
                 .map(i -> i.segment).distinct().toList();
         state.claims.computeIfAbsent(r.source().id(), s -> new ArrayList<>()).add(new ClaimRecord(r.reportId(),
                 r.source().id(), Sentences.who(r.source()), r.source().party(), r.actingParty(), segments,
@@ -385,7 +451,7 @@ final class Correlator {
             if (response == null) {
                 continue;
             }
-            List<IncidentState> targets = state.incidents.stream().filter(i -> i.has(claim.reportId())
+            List<IncidentState> targets = known().stream().filter(i -> i.has(claim.reportId())
                     && (answersIn(response, claim, i) || answersUnplaced(response, claim, i))).toList();
             if (targets.isEmpty()) {
                 continue;
@@ -409,12 +475,14 @@ final class Correlator {
      * {@link #matching}).
      */
     private void answerLaterClaim(IncidentReport claim) {
-        List<IncidentState> targets = state.incidents.stream().filter(i -> i.has(claim.reportId())).toList();
+        List<IncidentState> targets = known().stream().filter(i -> i.has(claim.reportId())).toList();
         if (targets.isEmpty()) {
             return;
         }
+        // responses of closed incidents still kept answer it too (a claim published after the incident of the claims
+        // a denial answered closed, within grace)
         Set<UUID> responses = new java.util.LinkedHashSet<>();
-        for (IncidentState inc : state.incidents) {
+        for (IncidentState inc : known()) {
             for (Membership m : inc.members) {
                 IncidentReport r = state.reports.get(m.reportId());
                 if (r != null && r.answers() != null && ReportKinds.isResponse(r)
@@ -440,7 +508,7 @@ final class Correlator {
         if (place == null || place.isBlank() || AnswerMatcher.namesSettlementOf(response, claim)) {
             return true;
         }
-        return state.incidents.stream().filter(i -> i.has(response.reportId())).flatMap(i -> i.members.stream())
+        return known().stream().filter(i -> i.has(response.reportId())).flatMap(i -> i.members.stream())
                 .map(m -> state.reports.get(m.reportId()))
                 .noneMatch(c -> c != null && c.stance() == Stance.CLAIM && AnswerMatcher.namesSettlementOf(response, c));
     }
@@ -475,7 +543,7 @@ final class Correlator {
      */
     boolean correctInPlace(IncidentReport previous, IncidentReport fresh) {
         UUID id = fresh.reportId();
-        List<IncidentState> holders = state.incidents.stream().filter(i -> i.has(id)).toList();
+        List<IncidentState> holders = known().stream().filter(i -> i.has(id)).toList();
         if (holders.isEmpty() || previous.stance() != fresh.stance()
                 || !previous.location().segments().equals(fresh.location().segments())
                 || previous.location().ambiguous() != fresh.location().ambiguous()
@@ -503,6 +571,7 @@ final class Correlator {
                     ? new Membership(id, true, fresh.occurredAt(), fresh.occurredUntil()) : m);
             inc.rewindow();
             touch(inc, fresh);
+            changed(inc);
         }
         state.reports.put(id, fresh);
         state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c
@@ -524,13 +593,18 @@ final class Correlator {
 
     private List<Assessment> removeMemberships(UUID id, String why, List<IncidentState> keep) {
         List<Assessment> out = new ArrayList<>();
-        for (IncidentState inc : List.copyOf(state.incidents)) {
+        for (IncidentState inc : known()) {
             if (keep.contains(inc) || !inc.has(id)) {
                 continue;
             }
             inc.members.removeIf(m -> m.reportId().equals(id));
             if (inc.members.stream().noneMatch(Membership::byTime)) {
-                state.incidents.remove(inc);
+                if (inc.closedAt != null) {
+                    state.closed.remove(inc);
+                    touchedClosed.remove(inc.id);
+                } else {
+                    state.incidents.remove(inc);
+                }
                 forgetStart(inc);
                 if (inc.last != null) {
                     out.add(assessor.closedVersion(inc, DISSOLVED + "its report left it (" + why + ")."));
@@ -538,6 +612,7 @@ final class Correlator {
                 dissolvedVersions.put(inc.id, inc.version);
             } else {
                 inc.rewindow();
+                changed(inc);
             }
         }
         return out;

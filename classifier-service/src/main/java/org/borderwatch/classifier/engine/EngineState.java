@@ -15,7 +15,7 @@ import org.borderwatch.common.model.IncidentReport;
 
 /**
  * Everything the engine remembers, as one JSON-serialisable document. Every part is bounded by time: closed
- * incidents are evicted, and histories are trimmed to what the rules can still look at.
+ * incidents are evicted once the grace after their closure has passed, and histories are trimmed to what the rules can still look at.
  */
 public final class EngineState {
     /** Stream time: the latest publication time seen. */
@@ -28,6 +28,11 @@ public final class EngineState {
     /** Report ids seen recently, with their revision: duplicates are ignored, corrections replace. */
     public Map<UUID, Seen> seen = new HashMap<>();
     public List<IncidentState> incidents = new ArrayList<>();
+    /**
+     * Incidents closed by the quiet period, kept (with their reports) until stream time passes their closure plus the
+     * grace: a late report within grace that belongs to one updates it (a corrected final version, still closed).
+     */
+    public List<IncidentState> closed = new ArrayList<>();
     /** Observer statements with a coverage. */
     public List<UUID> observations = new ArrayList<>();
     /** Denials and confirmations whose answered claims are not known yet. */

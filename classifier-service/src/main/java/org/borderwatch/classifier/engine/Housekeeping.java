@@ -28,13 +28,32 @@ final class Housekeeping {
 
     /** Only verdicts decided by an observer's word move the claimants' track records. */
     void recordTrackRecord(IncidentState inc) {
+        countTrackRecord(state, inc, true);
+    }
+
+    /**
+     * Counts a closed incident's verdict in its claimants' track records, or ({@code add} false) takes it back when a
+     * late report within grace corrects the verdict.
+     */
+    static void countTrackRecord(EngineState state, IncidentState inc, boolean add) {
         if (!inc.observerDecided || inc.occurrence == null) {
             return;
         }
+        boolean confirmed = inc.occurrence == Occurrence.CONFIRMED;
         for (String source : inc.claimSources) {
             SourceRecord r = state.source(source);
-            state.sources.put(source, inc.occurrence == Occurrence.CONFIRMED ? r.confirm() : r.refute());
+            state.sources.put(source, add ? (confirmed ? r.confirm() : r.refute())
+                    : (confirmed ? r.unconfirm() : r.unrefute()));
         }
+    }
+
+    /**
+     * Evicts the closed incidents whose grace has passed: stream time is after their closure plus the grace, so no
+     * report that is still within grace can have been published while they were open. Returns whether any went.
+     */
+    boolean evictClosed() {
+        OffsetDateTime now = state.streamTime;
+        return state.closed.removeIf(c -> c.closedAt == null || c.closedAt.plus(settings.grace()).isBefore(now));
     }
 
     /** Trims every history to what the rules can still look at, then collects the reports left unreferenced. */
@@ -94,6 +113,7 @@ final class Housekeeping {
     void collectGarbage() {
         Set<UUID> live = new LinkedHashSet<>();
         state.incidents.forEach(i -> i.members.forEach(m -> live.add(m.reportId())));
+        state.closed.forEach(i -> i.members.forEach(m -> live.add(m.reportId())));
         live.addAll(state.observations);
         live.addAll(state.pending);
         live.addAll(state.milestones);

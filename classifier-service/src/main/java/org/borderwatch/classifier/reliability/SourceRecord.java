@@ -8,6 +8,16 @@ public record SourceRecord(long confirmed, long refuted) {
         return new SourceRecord(confirmed + 1, refuted);
     }
 
+    /** Takes back a confirmation (a closed incident's verdict corrected by a late report). */
+    public SourceRecord unconfirm() {
+        return new SourceRecord(Math.max(0, confirmed - 1), refuted);
+    }
+
+    /** Takes back a refutation (a closed incident's verdict corrected by a late report). */
+    public SourceRecord unrefute() {
+        return new SourceRecord(confirmed, Math.max(0, refuted - 1));
+    }
+
     public SourceRecord refute() {
         return new SourceRecord(confirmed, refuted + 1);
     }

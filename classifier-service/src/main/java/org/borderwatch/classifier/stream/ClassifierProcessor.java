@@ -43,6 +43,8 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     static final String STATE_KEY = "engine";
     /** One entry per open incident ({@code incident:<id>}) and per retained report ({@code report:<id>}). */
     static final String INCIDENT_PREFIX = "incident:";
+    /** One entry per closed incident kept for the grace after its closure ({@code closed:<id>}). */
+    static final String CLOSED_PREFIX = "closed:";
     static final String REPORT_PREFIX = "report:";
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierProcessor.class);
 
@@ -114,8 +116,8 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     }
 
     /**
-     * Reassembles the state document from its entries: the small core, every open incident (in creation order) and
-     * every retained report.
+     * Reassembles the state document from its entries: the small core, every open incident (in creation order), every
+     * closed incident still kept for its grace and every retained report.
      */
     private EngineState load() {
         byte[] saved = store.get(STATE_KEY);
@@ -129,6 +131,15 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         }
         incidents.sort(Comparator.comparingLong(i -> i.seq));
         state.incidents = incidents;
+        List<IncidentState> closed = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(CLOSED_PREFIX, new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                closed.add(Json.read(kv.value, IncidentState.class));
+                written.put(kv.key, kv.value);
+            });
+        }
+        closed.sort(Comparator.comparingLong(i -> i.seq));
+        state.closed = closed;
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(REPORT_PREFIX, new StringSerializer())) {
             it.forEachRemaining(kv -> {
                 IncidentReport r = Json.read(kv.value, IncidentReport.class);
@@ -141,24 +152,30 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
 
     /**
      * Writes what changed since the last save: the core document, the incidents and reports whose JSON differs, and
-     * deletions for closed incidents and dropped reports. The changelog then carries kilobytes per report, not the
+     * deletions for evicted incidents and dropped reports. The changelog then carries kilobytes per report, not the
      * whole state.
      */
     private void save() {
         EngineState state = engine.state();
         List<IncidentState> incidents = state.incidents;
+        List<IncidentState> closed = state.closed;
         Map<UUID, IncidentReport> reports = state.reports;
         state.incidents = List.of();
+        state.closed = List.of();
         state.reports = Map.of();
         try {
             store.put(STATE_KEY, Json.writeBytes(state));
         } finally {
             state.incidents = incidents;
+            state.closed = closed;
             state.reports = reports;
         }
         Set<String> live = new HashSet<>();
         for (IncidentState inc : incidents) {
             putIfChanged(INCIDENT_PREFIX + inc.id, Json.writeBytes(inc), live);
+        }
+        for (IncidentState inc : closed) {
+            putIfChanged(CLOSED_PREFIX + inc.id, Json.writeBytes(inc), live);
         }
         for (IncidentReport r : reports.values()) {
             putIfChanged(REPORT_PREFIX + r.reportId(), Json.writeBytes(r), live);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class CorrelationTest {
 
-    private final ClassifierEngine engine = ClassifierEngine.withDefaults();
+    private ClassifierEngine engine = ClassifierEngine.withDefaults();
 
     private List<Assessment> feed(IncidentReport... reports) {
         List<Assessment> out = new ArrayList<>();
@@ -172,9 +172,12 @@ class CorrelationTest {
     @Test
     void aDenialOfAClaimWhoseIncidentClosedIsAssessedAloneInsteadOfWaitingForIt() {
         IncidentReport claim = azClaim("c", "2025-01-01T08:00", "2025-01-01T10:00", BorderSegment.TAVUSH);
-        feed(claim, azClaim("other", "2025-01-09T08:00", "2025-01-09T10:00", BorderSegment.ARARAT));
+        // the claim's incident closes on 9 January and is evicted once stream time passes 16 January 10:00
+        feed(claim, azClaim("other", "2025-01-09T08:00", "2025-01-09T10:00", BorderSegment.ARARAT),
+                azClaim("later", "2025-01-16T11:00", "2025-01-16T12:00", BorderSegment.ARARAT));
         assertThat(engine.state().incidents).noneMatch(i -> i.has(claim.reportId()));
-        List<Assessment> out = feed(denial(AM_MOD, "d", "2025-01-10T10:00", Party.AZ, "2025-01-01", "2025-01-01",
+        assertThat(engine.state().closed).noneMatch(i -> i.has(claim.reportId()));
+        List<Assessment> out = feed(denial(AM_MOD, "d", "2025-01-16T13:00", Party.AZ, "2025-01-01", "2025-01-01",
                 BorderSegment.TAVUSH).build());
         assertThat(out).singleElement().satisfies(a -> {
             assertThat(a.closed()).isTrue();
@@ -184,6 +187,57 @@ class CorrelationTest {
         });
         assertThat(engine.state().incidents).hasSize(1);
         assertThat(engine.state().pending).isEmpty();
+    }
+
+    /**
+     * A denial published within the grace of the closure of its claim's incident corrects that incident's final
+     * version: same id, the next version, still closed, DISPUTED — not an assessment of its own beside it.
+     */
+    @Test
+    void aDenialWithinTheGraceOfItsClaimsClosureCorrectsTheClosedIncident() {
+        IncidentReport claim = azClaim("c", "2025-01-01T08:00", "2025-01-01T10:00", BorderSegment.TAVUSH);
+        List<Assessment> first = feed(claim);
+        List<Assessment> closing = feed(azClaim("other", "2025-01-09T08:00", "2025-01-09T10:00", BorderSegment.ARARAT));
+        Assessment closed = closing.stream().filter(a -> a.incidentId().equals(first.get(0).incidentId()))
+                .findFirst().orElseThrow();
+        assertThat(closed.closed()).isTrue();
+        assertThat(engine.state().closed).anyMatch(i -> i.has(claim.reportId()));
+        List<Assessment> out = feed(denial(AM_MOD, "d", "2025-01-10T10:00", Party.AZ, "2025-01-01", "2025-01-01",
+                BorderSegment.TAVUSH).build());
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(closed.incidentId());
+            assertThat(a.version()).isEqualTo(closed.version() + 1);
+            assertThat(a.closed()).isTrue();
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
+            assertThat(a.rationale()).contains(closed.rationale().get(closed.rationale().size() - 1));
+            assertThat(a.rationale().get(a.rationale().size() - 1)).contains("corrected after the closure");
+        });
+        assertThat(engine.state().pending).isEmpty();
+        // nothing new: no further version
+        assertThat(feed(azClaim("third", "2025-01-11T08:00", "2025-01-11T10:00", BorderSegment.ARARAT)))
+                .noneMatch(a -> a.incidentId().equals(closed.incidentId()));
+    }
+
+    /**
+     * A response in a closed incident (kept for the grace after its closure) still answers a claim it describes that
+     * arrives later: a denial of "1 to 3 January" disputes the 3 January claim published after the 1 January incident
+     * closed, as it would had the claim come before the closure.
+     */
+    @Test
+    void aResponseInAClosedIncidentAnswersALaterClaimWithinGrace() {
+        feed(azClaim("c1", "2025-01-01T08:00", "2025-01-01T10:00", BorderSegment.TAVUSH),
+                denial(AM_MOD, "d", "2025-01-02T10:00", Party.AZ, "2025-01-01", "2025-01-03",
+                        BorderSegment.TAVUSH).build(),
+                azClaim("far", "2025-01-10T08:00", "2025-01-10T11:00", BorderSegment.ARARAT));
+        assertThat(engine.state().closed).singleElement().satisfies(i -> assertThat(i.segment)
+                .isEqualTo(BorderSegment.TAVUSH));
+        List<Assessment> out = feed(azClaim("c3", "2025-01-03T20:00", "2025-01-10T12:00", BorderSegment.TAVUSH));
+        assertThat(out).filteredOn(a -> !a.closed() && a.segment() == BorderSegment.TAVUSH).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+                    assertThat(a.reportIds()).containsKey(Stance.DENIAL);
+                });
     }
 
     @Test
@@ -375,15 +429,26 @@ class CorrelationTest {
     @Test
     void quietIncidentsCloseWithAFinalVersionAndAreEvicted() {
         List<Assessment> first = feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
-        List<Assessment> closing = engine.advance(t("2025-01-17T12:00"));
+        // at exactly the last activity plus the quiet period it is still open: a report of that instant is read first
+        assertThat(engine.advance(t("2025-01-17T12:00"))).isEmpty();
+        List<Assessment> closing = engine.advance(t("2025-01-17T12:01"));
         assertThat(closing).singleElement().satisfies(a -> {
             assertThat(a.closed()).isTrue();
             assertThat(a.incidentId()).isEqualTo(first.get(0).incidentId());
             assertThat(a.version()).isEqualTo(first.get(0).version() + 1);
         });
         assertThat(engine.openIncidents()).isZero();
+        // kept, with its report, for the grace after its closure ...
+        assertThat(engine.retainedClosedIncidents()).isEqualTo(1);
+        assertThat(engine.state().reports).hasSize(1);
+        assertThat(engine.advance(t("2025-01-24T12:01"))).isEmpty();
+        assertThat(engine.retainedClosedIncidents()).isEqualTo(1);
+        // ... and gone, report and all, once stream time passes it
+        assertThat(engine.advance(t("2025-01-24T12:02"))).isEmpty();
+        assertThat(engine.retainedClosedIncidents()).isZero();
+        assertThat(engine.state().closed).isEmpty();
         assertThat(engine.state().reports).isEmpty();
-        assertThat(engine.advance(t("2025-01-18T12:00"))).isEmpty();
+        assertThat(Json.write(engine.state())).doesNotContain(first.get(0).incidentId().toString());
     }
 
     @Test
@@ -486,11 +551,18 @@ class CorrelationTest {
     }
 
     /**
-     * Fifth round: a late denial of two claims whose incidents closed names both, and the surge share counts it (the
-     * still open incidents of the surge become an uncorroborated surge); the closed incidents are not reopened.
+     * Fifth round: a late denial of two claims whose incidents closed counts in the surge share (the still open
+     * incidents of the surge become an uncorroborated surge). Within the grace of their closure it corrects both closed
+     * incidents' final versions (DISPUTED, still closed); after their eviction it names both in an assessment of its
+     * own.
      */
-    @Test
-    void aLateDenialOfSeveralClosedClaimsNamesThemAllAndCountsInTheSurge() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "within grace of the closures: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aLateDenialOfSeveralClosedClaimsAnswersThemAllAndCountsInTheSurge(boolean withinGrace) {
+        ClassifierEngine lateEngine = withinGrace ? engine : new ClassifierEngine(
+                ClassifierSettings.defaults().withGrace(java.time.Duration.ofHours(1)),
+                org.borderwatch.classifier.signal.Neighbours.fromClasspath());
+        engine = lateEngine;
         feed(azClaim("c1", "2025-09-01T13:20", "2025-09-01T14:00", SYUNIK_EAST),
                 azClaim("c3", "2025-09-03T02:00", "2025-09-03T08:00", SYUNIK_EAST),
                 azClaim("c4", "2025-09-04T01:00", "2025-09-04T08:00", BorderSegment.SYUNIK_WEST),
@@ -498,19 +570,33 @@ class CorrelationTest {
                 azClaim("c6", "2025-09-06T22:00", "2025-09-07T08:00", BorderSegment.SYUNIK_WEST),
                 denial(AM_MOD, "d1", "2025-09-07T13:00", Party.AZ, "2025-09-01", "2025-09-01", SYUNIK_EAST).build(),
                 denial(AM_MOD, "d6", "2025-09-07T13:30", Party.AZ, "2025-09-06", "2025-09-06",
-                        BorderSegment.SYUNIK_WEST).build());
+                        BorderSegment.SYUNIK_WEST).build(),
+                azClaim("c7", "2025-09-11T13:00", "2025-09-11T14:00", BorderSegment.TAVUSH));
         assertThat(latest(SYUNIK_EAST, "2025-09-01T13:20").hasSignal(
                 org.borderwatch.common.model.SignalType.UNCORROBORATED_SURGE)).as("2 of 5 disputed").isFalse();
         List<Assessment> out = feed(denial(AM_MOD, "late", "2025-09-12T12:00", Party.AZ, "2025-09-03", "2025-09-04",
                 SYUNIK_EAST, BorderSegment.SYUNIK_WEST).build());
-        Assessment alone = out.stream().filter(Assessment::closed).filter(a -> a.reportIds().containsKey(Stance.DENIAL)
-                && a.reportIds().size() == 1).findFirst().orElseThrow();
-        assertThat(alone.rationale()).anyMatch(x -> x.contains("2025-09-03 02:00") && x.contains("2025-09-04 01:00")
-                && x.contains("whose incidents had already closed"));
-        assertThat(alone.window().from()).isEqualTo(t("2025-09-03T02:00"));
-        assertThat(alone.window().to()).isEqualTo(t("2025-09-04T01:00"));
+        if (withinGrace) {
+            List<Assessment> corrected = out.stream().filter(a -> a.closed()
+                    && a.rationale().get(a.rationale().size() - 1).contains("corrected after the closure")).toList();
+            assertThat(corrected).extracting(a -> a.window().from())
+                    .containsExactlyInAnyOrder(t("2025-09-03T02:00"), t("2025-09-04T01:00"));
+            assertThat(corrected).allSatisfy(a -> {
+                assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+                assertThat(a.reportIds()).containsKey(Stance.CLAIM).containsKey(Stance.DENIAL);
+            });
+            assertThat(out).noneMatch(a -> a.rationale().stream().anyMatch(x -> x.contains("already closed")));
+        } else {
+            Assessment alone = out.stream().filter(Assessment::closed)
+                    .filter(a -> a.reportIds().containsKey(Stance.DENIAL) && a.reportIds().size() == 1)
+                    .findFirst().orElseThrow();
+            assertThat(alone.rationale()).anyMatch(x -> x.contains("2025-09-03 02:00") && x.contains("2025-09-04 01:00")
+                    && x.contains("whose incidents had already closed"));
+            assertThat(alone.window().from()).isEqualTo(t("2025-09-03T02:00"));
+            assertThat(alone.window().to()).isEqualTo(t("2025-09-04T01:00"));
+        }
         assertThat(out).filteredOn(a -> !a.closed()).extracting(Assessment::segment)
-                .containsExactlyInAnyOrder(SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+                .contains(SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
         assertThat(latest(SYUNIK_EAST, "2025-09-01T13:20").hasSignal(
                 org.borderwatch.common.model.SignalType.UNCORROBORATED_SURGE)).as("4 of 5 disputed").isTrue();
         assertThat(engine.state().claims.get("az-mod")).filteredOn(c -> c.occurredAt().equals(t("2025-09-03T02:00")))
@@ -560,8 +646,9 @@ class CorrelationTest {
     }
 
     /**
-     * Fifth round: a claim re-telling the event of a claim whose incident closed (published after the closure) carries
-     * that incident's verdict over where it knows less; another event, or another source's claim, does not.
+     * Fifth round: a claim re-telling the event of a claim whose incident closed and was evicted (published more than
+     * the grace after the closure) carries that incident's verdict over where it knows less; another event, or another
+     * source's claim, does not.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
@@ -578,13 +665,48 @@ class CorrelationTest {
         }
         feed(azClaim("elsewhere", "2025-10-15T04:10", "2025-10-15T09:00", BorderSegment.TAVUSH));
         assertThat(engine.state().incidents).noneMatch(i -> i.segment == GEGHARKUNIK);
-        feed(claim(source.equals("az-mod") ? AZ_MOD : AZ_SBS, "again", Party.AM, at, "2025-10-16T10:00", GEGHARKUNIK)
+        // the closure (stream time 15 October 09:00) plus the grace has passed: the closed incident is evicted
+        feed(claim(source.equals("az-mod") ? AZ_MOD : AZ_SBS, "again", Party.AM, at, "2025-10-23T10:00", GEGHARKUNIK)
                 .casualties(new Casualties(0, 1, Party.AZ)).build());
+        assertThat(engine.state().closed).noneMatch(i -> i.segment == GEGHARKUNIK);
         Assessment retold = latest(GEGHARKUNIK, at);
         assertThat(retold.occurrence()).as(name).isEqualTo(occurrence);
         assertThat(retold.attribution()).as(name).isEqualTo(attribution);
         assertThat(retold.rationale().stream().anyMatch(r -> r.contains("carried over"))).as(name)
                 .isEqualTo(occurrence != Occurrence.UNVERIFIED);
+    }
+
+    /**
+     * Within the grace of its incident's closure a re-telling (the same source's casualty update) joins the closed
+     * incident by its event time, as would any report of its segment within the session gap (here another source's):
+     * a corrected final version, still closed, with the new figure and the answers it already had — not a second
+     * incident about the same event.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "the same source re-tells it,        az-mod, 2025-10-06T04:10",
+            "the same source five hours later,   az-mod, 2025-10-06T09:00",
+            "another source about the same time, az-sbs, 2025-10-06T04:10"})
+    void aRetellingWithinTheGraceOfTheClosureJoinsTheClosedIncident(String name, String source, String at) {
+        List<Assessment> first = feed(azClaim("first", "2025-10-06T04:10", "2025-10-06T09:00", GEGHARKUNIK));
+        feed(denial(AM_MOD, "d", "2025-10-06T12:00", Party.AZ, "2025-10-06", "2025-10-06", GEGHARKUNIK).build());
+        List<Assessment> closing = feed(azClaim("elsewhere", "2025-10-15T04:10", "2025-10-15T09:00",
+                BorderSegment.TAVUSH));
+        Assessment closed = closing.stream().filter(a -> a.incidentId().equals(first.get(0).incidentId()))
+                .findFirst().orElseThrow();
+        List<Assessment> out = feed(claim(source.equals("az-mod") ? AZ_MOD : AZ_SBS, "again", Party.AM, at,
+                "2025-10-16T10:00", GEGHARKUNIK).casualties(new Casualties(0, 1, Party.AZ)).build());
+        assertThat(engine.state().incidents).as(name).noneMatch(i -> i.segment == GEGHARKUNIK);
+        assertThat(out).as(name).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(closed.incidentId());
+            assertThat(a.version()).isEqualTo(closed.version() + 1);
+            assertThat(a.closed()).isTrue();
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
+            assertThat(a.casualties()).anySatisfy(c -> assertThat(c.wounded()).isEqualTo(1));
+            assertThat(a.reportIds().get(Stance.CLAIM)).hasSize(2);
+            assertThat(a.rationale()).noneMatch(r -> r.contains("carried over"));
+        });
     }
 
     /**

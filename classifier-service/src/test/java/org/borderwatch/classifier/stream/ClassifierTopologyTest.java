@@ -150,7 +150,8 @@ class ClassifierTopologyTest {
         List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
         assertThat(streamed.stream().map(Replayer::json).toList())
                 .isEqualTo(replayed.stream().map(Replayer::json).toList());
-        assertThat(streamed).anyMatch(a -> a.rationale().stream().anyMatch(r -> r.contains("carried over")));
+        assertThat(streamed).anyMatch(a -> a.closed()
+                && a.rationale().get(a.rationale().size() - 1).contains("corrected after the closure"));
     }
 
     @Test
@@ -197,6 +198,25 @@ class ClassifierTopologyTest {
         assertThat(store.get(ClassifierProcessor.INCIDENT_PREFIX + opened.incidentId())).isNull();
         assertThat(new String(store.get(ClassifierProcessor.STATE_KEY), StandardCharsets.UTF_8))
                 .doesNotContain(opened.incidentId().toString());
+        // kept, closed, for the grace after its closure (stream time 18 January 12:00): a denial within it corrects
+        // the final version, which stays closed
+        assertThat(store.get(ClassifierProcessor.CLOSED_PREFIX + opened.incidentId())).isNotNull();
+        IncidentReport denial = TestReports.denial(TestReports.AM_MOD, "d", "2025-01-19T09:00", Party.AZ,
+                "2025-01-10", "2025-01-10", BorderSegment.SYUNIK_EAST).build();
+        send(denial);
+        assertThat(drain()).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(opened.incidentId());
+            assertThat(a.version()).isEqualTo(next.get(0).version() + 1);
+            assertThat(a.closed()).isTrue();
+            assertThat(a.occurrence()).isEqualTo(org.borderwatch.common.model.Occurrence.DISPUTED);
+        });
+        assertThat(store.get(ClassifierProcessor.REPORT_PREFIX + denial.reportId())).isNotNull();
+        // once stream time passes the closure plus the grace, the closed incident and its reports leave the store
+        send(TestReports.claim(TestReports.AZ_MOD, "c", Party.AM, "2025-01-25T10:00", "2025-01-25T12:01",
+                BorderSegment.TAVUSH).build());
+        drain();
+        assertThat(store.get(ClassifierProcessor.CLOSED_PREFIX + opened.incidentId())).isNull();
+        assertThat(store.get(ClassifierProcessor.REPORT_PREFIX + denial.reportId())).isNull();
     }
 
     @Test
