@@ -128,8 +128,22 @@ public record AlertProperties(
         }
     }
 
+    /**
+     * @param expiresAfter       CAP {@code expires} of an Alert or Update: {@code sent} + this
+     * @param cancelExpiresAfter CAP {@code expires} of a Cancel (the all clear): {@code sent} + this
+     * @param areas              path of a segment-areas JSON file replacing the built-in one (empty: built-in)
+     */
     public record Cap(@NotBlank @DefaultValue("alerts@borderwatch.invalid") String sender,
-                      @NotBlank @DefaultValue("BorderWatch") String senderName) {
+                      @NotBlank @DefaultValue("BorderWatch") String senderName,
+                      @NotNull @DefaultValue("24h") Duration expiresAfter,
+                      @NotNull @DefaultValue("1h") Duration cancelExpiresAfter,
+                      @NotNull @DefaultValue("") String areas) {
+        public Cap {
+            if (expiresAfter.isNegative() || expiresAfter.isZero() || cancelExpiresAfter.isNegative()
+                    || cancelExpiresAfter.isZero()) {
+                throw new IllegalArgumentException("alert.cap.expires-after and cancel-expires-after must be positive");
+            }
+        }
     }
 
     public record Mail(@NotBlank @DefaultValue("borderwatch@localhost") String from) {

@@ -5,6 +5,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.borderwatch.alert.cap.CapRenderer;
+import org.borderwatch.alert.cap.SegmentAreas;
 import org.borderwatch.alert.delivery.ChannelSender;
 import org.borderwatch.alert.delivery.DeliveryWorker;
 import org.borderwatch.alert.delivery.kafka.KafkaTopicPolicy;
@@ -64,7 +65,10 @@ public class AlertServiceConfiguration {
 
     @Bean
     CapRenderer capRenderer(AlertProperties p) {
-        return new CapRenderer(p.cap().sender(), p.cap().senderName());
+        SegmentAreas areas = p.cap().areas().isBlank() ? SegmentAreas.builtIn()
+                : SegmentAreas.load(java.nio.file.Path.of(p.cap().areas()));
+        return new CapRenderer(p.cap().sender(), p.cap().senderName(), p.cap().expiresAfter(),
+                p.cap().cancelExpiresAfter(), areas);
     }
 
     @Bean

@@ -9,11 +9,13 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Renders an alert message as an OASIS CAP 1.2 document. */
@@ -23,12 +25,46 @@ public final class CapRenderer {
     public static final String MEDIA_TYPE = "application/cap+xml";
     private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
+    /** {@code alert.cap.expires-after} by default: how long a firing message's information stays current. */
+    public static final Duration DEFAULT_EXPIRES_AFTER = Duration.ofHours(24);
+    /** {@code alert.cap.cancel-expires-after} by default: how long a Cancel (all clear) is shown. */
+    public static final Duration DEFAULT_CANCEL_EXPIRES_AFTER = Duration.ofHours(1);
+
     private final String sender;
     private final String senderName;
+    private final Duration expiresAfter;
+    private final Duration cancelExpiresAfter;
+    private final SegmentAreas areas;
 
     public CapRenderer(String sender, String senderName) {
-        this.sender = sender;
-        this.senderName = senderName;
+        this(sender, senderName, DEFAULT_EXPIRES_AFTER, DEFAULT_CANCEL_EXPIRES_AFTER, SegmentAreas.builtIn());
+    }
+
+    /**
+     * @param expiresAfter       {@code expires} of an Alert/Update = {@code sent} + this
+     * @param cancelExpiresAfter {@code expires} of a Cancel = {@code sent} + this
+     * @param areas              geocodes and circles per segment
+     */
+    public CapRenderer(String sender, String senderName, Duration expiresAfter, Duration cancelExpiresAfter,
+                       SegmentAreas areas) {
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.senderName = Objects.requireNonNull(senderName, "senderName");
+        this.expiresAfter = positive(expiresAfter, "expiresAfter");
+        this.cancelExpiresAfter = positive(cancelExpiresAfter, "cancelExpiresAfter");
+        this.areas = Objects.requireNonNull(areas, "areas");
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + d);
+        }
+        return d;
+    }
+
+    /** When the message's information stops being current: {@code sent} + the expiry of its kind. */
+    public OffsetDateTime expires(Alert alert) {
+        return alert.createdAt().plus(alert.event() == AlertEvent.RESOLVED ? cancelExpiresAfter : expiresAfter);
     }
 
     public String sender() {
@@ -62,13 +98,14 @@ public final class CapRenderer {
             element(x, "status", "Actual");
             element(x, "msgType", CapMapping.msgType(alert.event()));
             element(x, "scope", "Public");
+            // CAP 1.2 order: ..., scope, restriction?, addresses?, code*, note?, references?, incidents?, info*
+            element(x, "note", "BorderWatch alert " + alert.alertId() + " message " + alert.sequence()
+                    + " (" + alert.event() + ")");
             if (alert.event() != AlertEvent.FIRED && !earlier.isEmpty()) {
                 element(x, "references", earlier.stream()
                         .map(r -> sender + "," + r.identifier() + "," + capTime(r.sent()))
                         .collect(Collectors.joining(" ")));
             }
-            element(x, "note", "BorderWatch alert " + alert.alertId() + " message " + alert.sequence()
-                    + " (" + alert.event() + ")");
             element(x, "incidents", alert.incidentId().toString());
 
             x.writeStartElement("info");
@@ -83,6 +120,7 @@ public final class CapRenderer {
             if (alert.window() != null) {
                 element(x, "onset", capTime(alert.window().from()));
             }
+            element(x, "expires", capTime(expires(alert)));
             element(x, "senderName", senderName);
             element(x, "headline", truncate(alert.summary() == null ? alert.segment().name() : alert.summary(), 160));
             StringBuilder description = new StringBuilder();
@@ -107,6 +145,17 @@ public final class CapRenderer {
             parameter(x, "assessmentVersion", Long.toString(alert.assessmentVersion()));
             x.writeStartElement("area");
             element(x, "areaDesc", "Armenia–Azerbaijan border, segment " + alert.segment().name());
+            // CAP 1.2 order: areaDesc, polygon*, circle*, geocode*, altitude?, ceiling?
+            SegmentAreas.Area area = areas.of(alert.segment());
+            if (area.circle() != null) {
+                element(x, "circle", area.circle().cap());
+            }
+            for (String code : area.geocodes()) {
+                x.writeStartElement("geocode");
+                element(x, "valueName", "ISO3166-2");
+                element(x, "value", code);
+                x.writeEndElement();
+            }
             x.writeEndElement();
             x.writeEndElement(); // info
             x.writeEndElement(); // alert

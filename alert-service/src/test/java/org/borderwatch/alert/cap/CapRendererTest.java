@@ -7,6 +7,7 @@ import org.borderwatch.alert.lifecycle.Transition;
 import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertEvent;
 import org.borderwatch.common.model.AlertStatus;
+import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
@@ -120,5 +121,94 @@ class CapRendererTest {
         assertThat(CapRenderer.capTime(OffsetDateTime.of(2025, 3, 17, 8, 0, 0, 5, ZoneOffset.ofHours(4))))
                 .isEqualTo("2025-03-17T08:00:00+04:00");
         assertThat(AlertStatus.RESOLVED).isNotNull();
+    }
+
+    @Test
+    void everyMessageKindFollowsTheSchemaOrder() throws Exception {
+        Transition fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST, Severity.HIGH,
+                Occurrence.CONFIRMED, false, SignalType.FATALITIES));
+        Transition updated = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2, SYUNIK_EAST,
+                Severity.CRITICAL, Occurrence.CONFIRMED, false, SignalType.FATALITIES));
+        Transition resolved = lifecycle.onAssessment(updated.state(), Fixtures.assessment(incident, 3, SYUNIK_EAST,
+                Severity.CRITICAL, Occurrence.CONFIRMED, true, SignalType.FATALITIES));
+        var first = new CapReference(CapRenderer.identifier(fired.message()), fired.message().createdAt());
+        var second = new CapReference(CapRenderer.identifier(updated.message()), updated.message().createdAt());
+
+        for (Element doc : List.of(parse(renderer.render(fired.message(), List.of())),
+                parse(renderer.render(updated.message(), List.of(first))),
+                parse(renderer.render(resolved.message(), List.of(first, second))))) {
+            CapSchemaOrder.assertInSchemaOrder(doc);
+        }
+        Element update = parse(renderer.render(updated.message(), List.of(first)));
+        assertThat(CapSchemaOrder.childNames(update)).containsSubsequence("note", "references", "incidents", "info");
+        Element info = (Element) update.getElementsByTagNameNS(CapRenderer.NAMESPACE, "info").item(0);
+        assertThat(CapSchemaOrder.childNames(info)).containsSubsequence("certainty", "onset", "expires",
+                "senderName", "parameter", "area");
+        Element area = (Element) info.getElementsByTagNameNS(CapRenderer.NAMESPACE, "area").item(0);
+        assertThat(CapSchemaOrder.childNames(area)).containsExactly("areaDesc", "circle", "geocode");
+    }
+
+    @Test
+    void expiresIsSentPlusTheConfiguredTimeAndShorterForACancel() throws Exception {
+        Transition fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST, Severity.LOW,
+                Occurrence.UNVERIFIED, false));
+        Transition resolved = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2, SYUNIK_EAST,
+                Severity.LOW, Occurrence.UNVERIFIED, true));
+        Element firedInfo = info(parse(renderer.render(fired.message(), List.of())));
+        assertThat(text(firedInfo, "expires")).isEqualTo("2024-02-14T09:15:30-00:00"); // sent + 24 h
+        Element cancelInfo = info(parse(renderer.render(resolved.message(), List.of())));
+        assertThat(text(cancelInfo, "expires")).isEqualTo("2024-02-13T10:15:30-00:00"); // sent + 1 h
+
+        CapRenderer configured = new CapRenderer("a@b.invalid", "BW", Duration.ofHours(6), Duration.ofMinutes(15),
+                SegmentAreas.builtIn());
+        assertThat(text(info(parse(configured.render(fired.message(), List.of()))), "expires"))
+                .isEqualTo("2024-02-13T15:15:30-00:00");
+        assertThat(text(info(parse(configured.render(resolved.message(), List.of()))), "expires"))
+                .isEqualTo("2024-02-13T09:30:30-00:00");
+    }
+
+    private static Element info(Element alert) {
+        return (Element) alert.getElementsByTagNameNS(CapRenderer.NAMESPACE, "info").item(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "none", value = {
+            "TAVUSH,AM-TV", "GEGHARKUNIK,AM-GR", "VAYOTS_DZOR_EAST,AM-VD", "VAYOTS_DZOR_WEST,AM-VD",
+            "SYUNIK_EAST,AM-SU", "SYUNIK_WEST,AM-SU", "ARARAT,AM-AR", "LACHIN_CORRIDOR,AM-SU", "KARABAKH,none"})
+    void everyLocatedSegmentHasACircleNearTheBorderAndItsProvinceCode(BorderSegment segment, String province)
+            throws Exception {
+        Alert fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, segment, Severity.MEDIUM,
+                Occurrence.UNVERIFIED, false)).message();
+        Element area = (Element) parse(renderer.render(fired, List.of()))
+                .getElementsByTagNameNS(CapRenderer.NAMESPACE, "area").item(0);
+
+        String circle = text(area, "circle");
+        assertThat(circle).as("WGS 84 'lat,lon radius-km'").matches("-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)? \\d+(\\.\\d+)?");
+        double lat = Double.parseDouble(circle.substring(0, circle.indexOf(',')));
+        double lon = Double.parseDouble(circle.substring(circle.indexOf(',') + 1, circle.indexOf(' ')));
+        double radius = Double.parseDouble(circle.substring(circle.indexOf(' ') + 1));
+        // the Armenia–Azerbaijan border region, roughly; radii of a segment, not of a country
+        assertThat(lat).isBetween(38.8, 41.4);
+        assertThat(lon).isBetween(44.3, 47.2);
+        assertThat(radius).isBetween(5.0, 60.0);
+
+        var geocodes = area.getElementsByTagNameNS(CapRenderer.NAMESPACE, "geocode");
+        if (province == null) {
+            assertThat(geocodes.getLength()).isZero();
+        } else {
+            assertThat(geocodes.getLength()).isEqualTo(1);
+            Element geocode = (Element) geocodes.item(0);
+            assertThat(text(geocode, "valueName")).isEqualTo("ISO3166-2");
+            assertThat(text(geocode, "value")).isEqualTo(province);
+        }
+    }
+
+    @Test
+    void anUnresolvedSegmentHasOnlyItsDescription() throws Exception {
+        Alert fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, BorderSegment.UNRESOLVED,
+                Severity.MEDIUM, Occurrence.UNVERIFIED, false)).message();
+        Element area = (Element) parse(renderer.render(fired, List.of()))
+                .getElementsByTagNameNS(CapRenderer.NAMESPACE, "area").item(0);
+        assertThat(CapSchemaOrder.childNames(area)).containsExactly("areaDesc");
     }
 }

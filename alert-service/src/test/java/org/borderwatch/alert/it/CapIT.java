@@ -2,6 +2,7 @@ package org.borderwatch.alert.it;
 
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.cap.CapSchemaOrder;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
@@ -15,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +81,20 @@ class CapIT extends AlertServiceITSupport {
         assertThat(one(info, "certainty")).isIn("Observed", "Likely", "Possible", "Unlikely", "Unknown");
         for (Element area : children(info, "area")) {
             assertThat(one(area, "areaDesc")).isNotBlank();
+            for (Element circle : children(area, "circle")) {
+                assertThat(circle.getTextContent()).matches("-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)? \\d+(\\.\\d+)?");
+            }
+            for (Element geocode : children(area, "geocode")) {
+                assertThat(one(geocode, "valueName")).isNotBlank();
+                assertThat(one(geocode, "value")).isNotBlank();
+            }
         }
+        // optional elements, where present, in the order of the CAP 1.2 schema; expires after sent
+        CapSchemaOrder.assertInSchemaOrder(alert);
+        String expires = one(info, "expires");
+        assertThat(expires).matches(CAP_TIME);
+        Duration validFor = Duration.between(OffsetDateTime.parse(one(alert, "sent")), OffsetDateTime.parse(expires));
+        assertThat(validFor).isEqualTo("Cancel".equals(expectedMsgType) ? Duration.ofHours(1) : Duration.ofHours(24));
         for (Element p : children(info, "parameter")) {
             assertThat(one(p, "valueName")).isNotBlank();
             assertThat(one(p, "value")).isNotBlank();
@@ -106,6 +121,12 @@ class CapIT extends AlertServiceITSupport {
         assertThat(one(info, "severity")).isEqualTo("Severe");
         assertThat(one(info, "urgency")).isEqualTo("Immediate");
         assertThat(one(info, "certainty")).isEqualTo("Observed");
+        Element area = children(info, "area").get(0);
+        assertThat(one(area, "areaDesc")).contains("SYUNIK_WEST");
+        assertThat(one(area, "circle")).isEqualTo("39.3,45.95 40.0");
+        Element geocode = children(area, "geocode").get(0);
+        assertThat(one(geocode, "valueName")).isEqualTo("ISO3166-2");
+        assertThat(one(geocode, "value")).isEqualTo("AM-SU");
         String firedId = one(fired, "identifier");
         String firedSent = one(fired, "sent");
 
