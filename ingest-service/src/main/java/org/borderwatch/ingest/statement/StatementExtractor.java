@@ -297,7 +297,7 @@ public final class StatementExtractor {
     /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */
     static List<DateSpan> eventDates(String text, List<DateSpan> dates) {
         List<DateSpan> kept = dates.stream().filter(d -> {
-            String before = text.substring(Math.max(0, d.start() - 80), d.start());
+            String before = text.substring(Math.max(0, d.start() - 120), d.start());
             String after = text.substring(d.end(), Math.min(text.length(), d.end() + 40));
             return !StatementRules.STATEMENT_DATE_BEFORE.matcher(before).find()
                     && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find();
@@ -344,11 +344,15 @@ public final class StatementExtractor {
         return inEvents.isEmpty() ? kept : inEvents;
     }
 
-    /** Clock times of the event: not the time of an earlier statement ("its statement of 11 November at 18:40"). */
+    /**
+     * Clock times of the event: not the time of an earlier statement ("its statement of 11 November at 18:40", "the
+     * statement issued at 08:30").
+     */
     static List<ClockSpan> eventClocks(String text, List<ClockSpan> clocks, List<DateSpan> all, List<DateSpan> event) {
         List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
-        if (dropped.isEmpty()) {
-            return clocks;
+        if (dropped.isEmpty()) { // "the statement issued at 08:30": a statement's time needs no dropped date
+            return clocks.stream().filter(c -> !StatementRules.STATEMENT_DATE_BEFORE.matcher(
+                    text.substring(Math.max(0, c.start() - 80), c.start())).find()).toList();
         }
         // A clock is the earlier statement's when a dropped date ends right before it (only the gap's words between)
         // or a statement is named just before it. Checking every clock against every dropped date, copying the text
@@ -540,6 +544,7 @@ public final class StatementExtractor {
             }
             if (release && StatementRules.RELEASE.matcher(sentence).find()) {
                 blank(b, StatementRules.DETENTION_WORDS.matcher(sentence), s.start());
+                blank(b, StatementRules.REMAINS.matcher(sentence), s.start());
             }
         }
         return b.toString();
@@ -812,6 +817,9 @@ public final class StatementExtractor {
 
     private static Casualties casualties(String text, List<Span> sentences, Party sourceParty, Party acting,
                                          Stance stance) {
+        // "two (not three, as reported earlier) were wounded": the corrected figure is no count; the bodies of
+        // soldiers "killed in 2022" handed over are no losses of an event (same length, so the spans stay valid)
+        text = blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE);
         Integer killed = null;
         Integer wounded = null;
         Party whose = null;
@@ -974,14 +982,21 @@ public final class StatementExtractor {
             + "sergeant|officer|lieutenant|captain|major|conscript|civilian|resident|shepherd|driver)\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$", Pattern.CASE_INSENSITIVE);
 
-    /** A singular person right before the casualty word, possibly with "was": one person. */
+    /**
+     * A singular person right before the casualty word, possibly with "was" / "has been" and an adverb ("Azerbaijani
+     * shepherd reportedly wounded", "a soldier was seriously injured"): one person.
+     */
     private static boolean singularBefore(List<Word> words, int i) {
         int k = i - 1;
-        if (k >= 0 && words.get(k).text().equalsIgnoreCase("was")) {
+        for (int skipped = 0; k >= 0 && skipped < 3 && SINGULAR_GAP.matcher(words.get(k).text()).matches(); skipped++) {
             k--;
         }
         return k >= 0 && PERSON_NOUNS.contains(words.get(k).text().toLowerCase(Locale.ROOT));
     }
+
+    /** Words between a singular person and its casualty word: "was", "has been", an adverb in -ly. */
+    private static final Pattern SINGULAR_GAP = Pattern.compile("was|has|had|been|\\p{L}{3,}ly",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** "killed: 1, wounded: 2": the casualty word is a label for the number after its colon. */
     private static boolean listed(String text, List<Word> words, int i) {

@@ -139,12 +139,15 @@ final class StatementRules {
 
     /**
      * A date introduced as the date of an earlier statement ("its statement of 11 November", "the report of 28
-     * June", "the claim published on 10 May"): the text before such a date ends like this. Not an event date.
+     * June", "the claim published on 10 May", "the statement disseminated by the Ministry of Defence of Azerbaijan on
+     * 4 June"), or a clock time as its time ("the statement issued at 08:30"): the text before such a date ends like
+     * this. Not an event date. The publisher after "by" is up to eight words.
      */
     static final Pattern STATEMENT_DATE_BEFORE = p("\\b(?:statements?|reports?|claims?|communiqu[eé]s?|press[\\s-]+releases?|"
             + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|"
             + "information|remarks|comments)(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
-            + "disseminated|spread|circulated|distributed|dated))?(?:\\s+(?:of|on|from|dated))?\\s*$");
+            + "disseminated|spread|circulated|distributed|dated)(?:\\s+by(?:\\s+[\\p{L}'’-]++){1,8}?)?)?"
+            + "(?:\\s+(?:of|on|from|dated|at))?\\s*$");
 
     /** A date after a reporting verb ("residents said on Thursday"): when the statement was made, not the event. */
     static final Pattern REPORTING_DATE_BEFORE = p("\\b(?:said|says|told\\s+(?:[\\w-]+\\s+){0,2}?|stated|announced|reported|"
@@ -168,6 +171,22 @@ final class StatementRules {
      */
     static final Pattern RELEASE = words("releas\\w*|hand(?:ed|ing|s)?\\s+over\\b|handovers?\\b|exchang\\w*|repatriat\\w*|"
             + "transfer\\w*|freed\\b|returned\\s+(?:to|home)\\b|return\\s+of\\b|swaps?\\b");
+    /**
+     * In a handover or repatriation sentence, the remains handed over and how those people died ("the handover of the
+     * bodies of two servicemen who were killed in the fighting of September 2022"): an earlier death, no loss of an
+     * event (the deaths named are blanked with the rest of the phrase). Not when the text names who killed them
+     * ("the bodies of the two servicemen killed by Azerbaijani fire on 3 May were handed over"): that is the event.
+     */
+    static final Pattern REMAINS = words("(?:bodies|remains|mortal\\s+remains)\\s+of\\b(?:(?!\\bby\\b)[^.;]){0,120}?"
+            + "\\b(?:killed|died|fallen|perished|lost\\s+their\\s+lives)\\b(?!\\s+by\\b)");
+
+    /**
+     * A figure given only as the one it corrects, in parentheses or dashes: "two (not three, as reported earlier)
+     * were wounded", "two – rather than three – were wounded". Not a count.
+     */
+    static final Pattern CORRECTED_FIGURE = p("\\(\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^()]{0,80}\\)|"
+            + "[–—]\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^–—.;()]{0,80}[–—]");
+
     /** Either of the two above, for one cheap scan of a text that has neither. */
     static final Pattern NON_EVENT_CUE = Pattern.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern(), FLAGS);
 

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * Dates and clock times as statements write them. Dates: "11 June", "16 and 17 March", "the night of 16 to 17
  * March", "overnight on 12-13 September", "the night into 14 September" / "в ночь на 14 сентября" (13th to 14th),
  * "March 16, 2025", "16.03.2025", "2025-03-16", a whole month ("April 2024"), month names in English, Russian, Azerbaijani and Armenian, and
- * relative days: "yesterday", "the day before yesterday", "today", "this evening", "last night", "overnight", "on
- * Tuesday" (the latest Tuesday not after publication), and their Russian, Azerbaijani and Armenian words. A date
+ * relative days: "yesterday", "the day before yesterday", "today" (not in "two years ago today": an anniversary),
+ * "this evening", "last night", "overnight", "on Tuesday" (the latest Tuesday not after publication), "on the night
+ * from Tuesday to Wednesday" (both days, the latest such night), and their Russian, Azerbaijani and Armenian words. A date
  * without a year is the latest such date not after the day after publication. Times: "at 09:35", "around midnight", "at noon" (an hour), "from 22:40 to
  * 23:10", "between 01:10 and 01:45", "22:10-dan 22:45-dək", "from 00:05" / "since 00:05" (open ended).
  */
@@ -69,13 +70,19 @@ public final class TimeExpressions {
     private static final Pattern WORD_BEFORE = Pattern.compile("(\\p{L}+)\\.?,?\\s+$");
     private static final Pattern NUMERIC = Pattern.compile(
             "\\b(?<d1>[0-3]?\\d)[./](?<m>[01]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
+    private static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private static final Pattern RELATIVE = Pattern.compile(
-            "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|\\byesterday\\b|\\btoday\\b|"
+            // "on the night from Tuesday to Wednesday": both days, the night between them
+            "\\b(?:on\\s+)?(?:the\\s+night\\s+(?:of|from)|overnight\\s+(?:from|on))\\s+(?<fromDay>" + WEEKDAY + ")"
+                    + "\\s+(?:to|into|and|-|–)\\s+(?<toDay>" + WEEKDAY + ")\\b|"
+                    // "two years ago today": an anniversary, not the publication day (the date follows)
+                    + "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|\\byesterday\\b|"
+                    + "(?<!\\bago\\s{1,3})\\btoday\\b|"
                     + "\\bthis\\s+(?:morning|afternoon|evening)\\b|\\btonight\\b|"
                     + "\\bovernight\\b(?!\\s+(?:on|of|from|into)\\s+(?:the\\s+)?\\d)|"
                     + "позавчера|вчера|сегодня|прошлой\\s+ночью|этой\\s+ночью|\\bdünən\\b|\\bbu\\s+gün\\b|"
                     + "երեկ|այսօր)"
-                    + "|\\b(?:on\\s+|last\\s+)?(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b",
+                    + "|\\b(?:on\\s+|last\\s+)?(?<weekday>" + WEEKDAY + ")\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
@@ -187,6 +194,15 @@ public final class TimeExpressions {
         Matcher r = RELATIVE.matcher(text);
         while (r.find()) {
             if (overlaps(out, r.start(), r.end())) {
+                continue;
+            }
+            if (r.group("toDay") != null) {
+                // the latest such night that ended by the publication day
+                LocalDate last = reference.with(TemporalAdjusters.previousOrSame(
+                        DayOfWeek.valueOf(r.group("toDay").toUpperCase(Locale.ROOT))));
+                LocalDate first = last.with(TemporalAdjusters.previous(
+                        DayOfWeek.valueOf(r.group("fromDay").toUpperCase(Locale.ROOT))));
+                out.add(new DateSpan(first, last, true, r.start(), r.end()));
                 continue;
             }
             if (r.group("weekday") != null) {

@@ -23,13 +23,14 @@ class EventClocksTest {
             Pattern.CASE_INSENSITIVE);
     private static final String[] PIECES = {"16 March", "11 November", "April 2024", " ", "  ", ", ", "at ", "At ",
             "around ", "about ", "the statement of ", "its 11 November statement ", "09:35", "22:40 to 23:10",
-            "at 18:40", " fired ", ". ", "and ", "\\n", "on the night of 16 to 17 March ", "round ", "tab\t"};
+            "at 18:40", "the statement issued at ", " fired ", ". ", "and ", "\\n", "on the night of 16 to 17 March ", "round ", "tab\t"};
 
     /** The rule as it was (the reference). */
     private static List<ClockSpan> before(String text, List<ClockSpan> clocks, List<DateSpan> all, List<DateSpan> event) {
         List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
-        if (dropped.isEmpty()) {
-            return clocks;
+        if (dropped.isEmpty()) { // since batch 24: a statement's own time ("the statement issued at 08:30") too
+            return clocks.stream().filter(c -> !StatementRules.STATEMENT_DATE_BEFORE.matcher(
+                    text.substring(Math.max(0, c.start() - 80), c.start())).find()).toList();
         }
         return clocks.stream().filter(c -> dropped.stream().noneMatch(d -> {
             int from = Math.min(d.end(), c.start());
