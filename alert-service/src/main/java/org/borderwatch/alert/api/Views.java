@@ -1,5 +1,6 @@
 package org.borderwatch.alert.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.borderwatch.alert.routing.Subscription;
 import org.borderwatch.alert.routing.SubscriptionFilter;
 import org.borderwatch.alert.silence.Silence;
@@ -94,8 +95,13 @@ public final class Views {
                                       Duration digestInterval, Duration groupWait) {
     }
 
-    /** A channel as shown: the secret is never returned, only whether one is set. */
-    public record ChannelView(String type, String target, String format, boolean secretSet) {
+    /**
+     * A channel as shown: the secret is never returned, only whether one is set; {@code format} only for webhooks
+     * (absent for e-mail, Kafka and stream channels, which have none).
+     */
+    public record ChannelView(String type, String target,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String format,
+                              boolean secretSet) {
     }
 
     public record SubscriptionView(String id, String name, String owner, ChannelView channel,

@@ -9,12 +9,18 @@ import java.util.Objects;
  * @param address e-mail address
  * @param topic   Kafka topic
  * @param secret  webhook shared secret used for the HMAC signature
- * @param format  {@code json} (default) or {@code cap} (OASIS CAP 1.2 XML, webhooks only)
+ * @param format  webhooks only: {@code json} (default) or {@code cap} (OASIS CAP 1.2 XML); null for every other
+ *                channel (an e-mail is always plain text + HTML, a Kafka subscription always gets the notification
+ *                JSON), and giving one there is refused
  */
 public record Channel(ChannelType type, String url, String address, String topic, String secret, String format) {
     public Channel {
         Objects.requireNonNull(type, "channel.type");
-        format = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        if (format == null || format.isBlank()) {
+            format = type == ChannelType.WEBHOOK ? "json" : null;
+        } else {
+            format = format.trim().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public boolean cap() {
@@ -56,11 +62,13 @@ public record Channel(ChannelType type, String url, String address, String topic
             case STREAM -> {
             }
         }
-        if (!format.equals("json") && !format.equals("cap")) {
+        if (type != ChannelType.WEBHOOK) {
+            if (format != null) {
+                problems.add("channel.format applies to webhooks only (json or cap); leave it out for a "
+                        + type.wireName() + " channel");
+            }
+        } else if (!format.equals("json") && !format.equals("cap")) {
             problems.add("channel.format must be json or cap");
-        }
-        if (cap() && type != ChannelType.WEBHOOK) {
-            problems.add("channel.format cap is available for webhooks only");
         }
         return problems;
     }

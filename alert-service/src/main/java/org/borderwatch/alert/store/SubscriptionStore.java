@@ -98,8 +98,10 @@ public class SubscriptionStore implements InitializingBean {
     static Subscription toSubscription(Document d) {
         Document c = d.get("channel", Document.class);
         Document f = d.get("filter", Document.class);
-        Channel channel = new Channel(ChannelType.valueOf(c.getString("type")), c.getString("url"),
-                c.getString("address"), c.getString("topic"), c.getString("secret"), c.getString("format"));
+        ChannelType type = ChannelType.valueOf(c.getString("type"));
+        // subscriptions stored before the rule carry "json" on every channel: the format is a webhook matter
+        Channel channel = new Channel(type, c.getString("url"), c.getString("address"), c.getString("topic"),
+                c.getString("secret"), type == ChannelType.WEBHOOK ? c.getString("format") : null);
         SubscriptionFilter filter = new SubscriptionFilter(enums(f, "segments", BorderSegment::valueOf),
                 Severity.valueOf(f.getString("minSeverity")), enums(f, "signals", SignalType::valueOf),
                 enums(f, "occurrences", Occurrence::valueOf));

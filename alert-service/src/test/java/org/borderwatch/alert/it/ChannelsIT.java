@@ -129,4 +129,54 @@ class ChannelsIT extends AlertServiceITSupport {
         assertThat(doc.get("security").get(0).has("basicAuth")).as("applied to every operation").isTrue();
         assertThat(get("/swagger-ui.html", null).statusCode()).as("the UI is open too").isIn(200, 302);
     }
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    /** {@code format} is a webhook matter: never echoed for e-mail or Kafka channels, refused when a request sets it. */
+    @Test
+    void onlyWebhooksHaveAFormat() {
+        var email = post("/api/v1/subscriptions", "staff1", """
+                {"name":"mail desk","channel":{"type":"email","address":"desk@example.org"},"filter":%s}"""
+                .formatted(NOTHING));
+        assertThat(email.statusCode()).as(email.body()).isEqualTo(201);
+        var created = Json.tree(email.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(created.get("channel").has("format")).as(email.body()).isFalse();
+        assertThat(created.get("channel").get("type").asString()).isEqualTo("email");
+        String id = created.get("id").asString();
+        assertThat(get("/api/v1/subscriptions/" + id, "staff1").body()).doesNotContain("format");
+        // stored before the rule, with "json" on the e-mail channel: still shown without a format
+        mongo.getCollection("subscriptions").updateOne(com.mongodb.client.model.Filters.eq("_id", id),
+                com.mongodb.client.model.Updates.set("channel.format", "json"));
+        assertThat(get("/api/v1/subscriptions/" + id, "staff1").body()).doesNotContain("format");
+
+        var emailWithFormat = post("/api/v1/subscriptions", "staff1", """
+                {"name":"mail desk","channel":{"type":"email","address":"desk@example.org","format":"json"},
+                 "filter":%s}""".formatted(NOTHING));
+        assertThat(emailWithFormat.statusCode()).isEqualTo(400);
+        assertThat(emailWithFormat.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(emailWithFormat.body()).contains("channel.format applies to webhooks only")
+                .contains("email channel");
+        var kafkaWithFormat = post("/api/v1/subscriptions", "staff1", """
+                {"name":"partner","channel":{"type":"kafka","topic":"border.alerts.partner.fmt","format":"cap"},
+                 "filter":%s}""".formatted(NOTHING));
+        assertThat(kafkaWithFormat.statusCode()).isEqualTo(400);
+        assertThat(kafkaWithFormat.body()).contains("channel.format applies to webhooks only");
+
+        var webhook = post("/api/v1/subscriptions", "staff1", """
+                {"name":"hook","channel":{"type":"webhook","url":"%s","secret":"%s"},"filter":%s}"""
+                .formatted(RECEIVER.url("/fmt/" + UUID.randomUUID()), SECRET, NOTHING));
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+        assertThat(Json.tree(webhook.body().getBytes(StandardCharsets.UTF_8)).get("channel").get("format")
+                .asString()).as("a webhook's format defaults to json and is shown").isEqualTo("json");
+        for (var response : List.of(email, webhook)) {
+            String subscription = Json.tree(response.body().getBytes(StandardCharsets.UTF_8)).get("id").asString();
+            assertThat(call("DELETE", "/api/v1/subscriptions/" + subscription, "staff1", null, null).statusCode())
+                    .isEqualTo(204);
+        }
+    }
+
+    /** A filter no test's alerts match, so these subscriptions never receive anything meanwhile. */
+    private static final String NOTHING = "{\"segments\":[\"UNRESOLVED\"],\"minSeverity\":\"CRITICAL\"}";
 }
