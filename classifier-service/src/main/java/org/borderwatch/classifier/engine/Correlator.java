@@ -440,7 +440,7 @@ final class Correlator {
                 .map(i -> i.segment).distinct().toList();
         state.claims.computeIfAbsent(r.source().id(), s -> new ArrayList<>()).add(new ClaimRecord(r.reportId(),
                 r.source().id(), Sentences.who(r.source()), r.source().party(), r.actingParty(), segments,
-                r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil()));
+                r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil(), null, r.source().kind()));
     }
 
     /** A new claim may be the one an earlier denial or confirmation answered: move those answers to it. */
@@ -577,7 +577,7 @@ final class Correlator {
         state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c
                 : new ClaimRecord(id, c.sourceId(), c.sourceName(), c.party(), fresh.actingParty(), c.segments(),
                         fresh.occurredAt(), fresh.publishedAt(), c.occurrence(), fresh.occurredUntil(),
-                        c.attribution())));
+                        c.attribution(), c.kind())));
         return true;
     }
 

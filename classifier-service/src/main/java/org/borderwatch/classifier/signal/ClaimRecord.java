@@ -7,6 +7,7 @@ import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.SourceKind;
 
 /**
  * A claim remembered for the surge and retaliation detectors, also after its incident closed.
@@ -17,10 +18,13 @@ import org.borderwatch.common.model.Party;
  *                      {@code occurredAt})
  * @param attribution   the latest attribution of its incident(s): CONTESTED if any of them is (null until assessed,
  *                      and in state written before it was kept)
+ * @param kind          the kind of its source (null in state written before it was kept): a media outlet's claim is
+ *                      a relay of someone else's and never counts in a surge of its own
  */
 public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
                           List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
-                          Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution) {
+                          Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution,
+                          SourceKind kind) {
     public ClaimRecord {
         segments = segments == null ? List.of() : List.copyOf(segments);
         if (occurredUntil == null || occurredUntil.isBefore(occurredAt)) {
@@ -32,17 +36,29 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
                        List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
                        Occurrence occurrence, OffsetDateTime occurredUntil) {
         this(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt, occurrence,
-                occurredUntil, null);
+                occurredUntil, null, null);
+    }
+
+    public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
+                       List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
+                       Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution) {
+        this(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt, occurrence,
+                occurredUntil, attribution, null);
+    }
+
+    /** A media outlet's claim relays someone else's (a ministry's accusation quoted by APA or Reuters). */
+    public boolean relayed() {
+        return kind == SourceKind.MEDIA;
     }
 
     public ClaimRecord withOccurrence(Occurrence newOccurrence) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                newOccurrence, occurredUntil, attribution);
+                newOccurrence, occurredUntil, attribution, kind);
     }
 
     public ClaimRecord withAttribution(Attribution newAttribution) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                occurrence, occurredUntil, newAttribution);
+                occurrence, occurredUntil, newAttribution, kind);
     }
 
     /**
@@ -62,7 +78,7 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public ClaimRecord withSegments(List<BorderSegment> newSegments) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, newSegments, occurredAt,
-                publishedAt, occurrence, occurredUntil, attribution);
+                publishedAt, occurrence, occurredUntil, attribution, kind);
     }
 
     /**

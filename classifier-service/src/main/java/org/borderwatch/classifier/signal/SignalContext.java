@@ -78,7 +78,13 @@ public final class SignalContext {
     public List<Surge> surges() {
         if (surges == null) {
             List<Surge> all = new ArrayList<>();
-            claimsBySource.forEach((source, claims) -> all.addAll(Surge.find(claims, thresholds)));
+            // a media outlet relays a side's claims: they are that side's surge (its officials' claims), not the outlet's
+            claimsBySource.forEach((source, claims) -> {
+                List<ClaimRecord> own = claims.stream().filter(c -> !c.relayed()).toList();
+                if (!own.isEmpty()) {
+                    all.addAll(Surge.find(own, thresholds));
+                }
+            });
             surges = List.copyOf(all);
         }
         return surges;

@@ -299,6 +299,26 @@ class CorrelationTest {
         assertThat(engine.state().claims).doesNotContainKey("acled");
     }
 
+    /**
+     * Seventh round: a media outlet relaying a side's claims is no surge source of its own (DESIGN.md: a surge is one
+     * source's claims; the outlet's are the ministry's, quoted). Three relays in a week raise nothing; the ministry's
+     * own three claims do, and the incidents holding them carry its surge.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"tass, false", "az-mod, true"})
+    void aMediaOutletRelayingClaimsIsNoSurgeSourceOfItsOwn(String source, boolean surges) {
+        org.borderwatch.common.model.Source who = source.equals("tass") ? org.borderwatch.classifier.TestReports.TASS
+                : AZ_MOD;
+        List<Assessment> out = feed(claim(who, "r1", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                SYUNIK_EAST).build(), claim(who, "r2", Party.AM, "2025-01-11T10:00", "2025-01-11T12:00",
+                GEGHARKUNIK).build(), claim(who, "r3", Party.AM, "2025-01-12T10:00", "2025-01-12T12:00",
+                BorderSegment.TAVUSH).build());
+        assertThat(out.stream().anyMatch(a -> a.hasSignal(org.borderwatch.common.model.SignalType.CLAIM_SURGE)))
+                .isEqualTo(surges);
+        // the relays are still remembered (for re-tellings, answers to closed claims, retaliation)
+        assertThat(engine.state().claims.get(source)).hasSize(3);
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "denial published first: {0}")
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void anAmbiguousDenialOfAnAmbiguousClaimJoinsItsLoneIncident(boolean denialFirst) {
