@@ -471,6 +471,23 @@ class CorrelationTest {
         assertThat(Json.write(engine.state())).doesNotContain(first.get(0).incidentId().toString());
     }
 
+    /**
+     * Seventh round: a statement published at exactly the instant its incident's quiet period ends is read while the
+     * incident is open (closure used to run first, and the confirmation was assessed beside the closed incident).
+     */
+    @Test
+    void aConfirmationPublishedAtTheClosingInstantIsReadBeforeTheIncidentCloses() {
+        List<Assessment> first = feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
+        IncidentReport confirmation = observer(EUMA, "c", Stance.CONFIRMATION, "2025-01-17T12:00",
+                "2025-01-10", "2025-01-10", SYUNIK_EAST).build();
+        List<Assessment> out = feed(confirmation);
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(first.get(0).incidentId());
+            assertThat(a.closed()).isFalse();
+            assertThat(a.occurrence()).isEqualTo(Occurrence.CONFIRMED);
+        });
+    }
+
     @Test
     void aBridgingReportMergesTwoSessions() {
         IncidentReport a = azClaim("a", "2025-01-10T00:00", "2025-01-10T12:00", SYUNIK_EAST);

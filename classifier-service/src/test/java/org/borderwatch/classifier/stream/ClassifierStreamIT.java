@@ -30,6 +30,7 @@ import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.testkit.BorderWatchInfrastructure;
 import org.borderwatch.testkit.TestInfrastructure;
@@ -85,7 +86,12 @@ class ClassifierStreamIT {
     }
 
     private void send(IncidentReport r) throws Exception {
-        producer.send(new ProducerRecord<>(input, r.location().primarySegment().name(), Json.writeBytes(r))).get();
+        send(r, r.location().primarySegment().name());
+    }
+
+    /** Records of one key share a partition: their order holds across the single-key repartition. */
+    private void send(IncidentReport r, String key) throws Exception {
+        producer.send(new ProducerRecord<>(input, key, Json.writeBytes(r))).get();
     }
 
     private void poll() {
@@ -109,13 +115,21 @@ class ClassifierStreamIT {
         Path firstState = Files.createTempDirectory("classifier-it-a");
         Path secondState = Files.createTempDirectory("classifier-it-b");
 
+        // a Tavush claim of 1 February: the 12 February report moves stream time past its quiet period, it closes and
+        // is kept (closed) for the grace after its closure
+        IncidentReport tavush = TestReports.claim(TestReports.AZ_MOD, "it-tavush", Party.AM, "2024-02-01T10:00",
+                "2024-02-01T12:00", BorderSegment.TAVUSH).build();
         try (ConfigurableApplicationContext service = startService(firstState)) {
+            // keyed like the 12 February report so that it is read before it (on another partition it could come after
+            // it and be 11 days behind stream time: late)
+            send(tavush, reports.get(0).location().primarySegment().name());
             send(reports.get(0)); // 12 February claim, one wounded
             send(reports.get(1)); // 13 February, Nerkin Hand, four killed
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 poll();
                 assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12")).isNotNull();
                 assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-13")).isNotNull();
+                assertThat(latest(BorderSegment.TAVUSH, "2024-02-01")).satisfies(a -> assertThat(a.closed()).isTrue());
             });
             assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12").occurrence())
                     .isEqualTo(Occurrence.UNVERIFIED);
@@ -134,13 +148,23 @@ class ClassifierStreamIT {
                     "borderwatch_classifier_incidents_open", "application=\"classifier-service\"");
         }
         Assessment before = latest(BorderSegment.SYUNIK_EAST, "2024-02-12");
+        Assessment closedTavush = latest(BorderSegment.TAVUSH, "2024-02-01");
 
         // a new instance with an empty state directory: its state comes back from the changelog
         try (ConfigurableApplicationContext service = startService(secondState)) {
             send(reports.get(2)); // the self-reported "Revenge" operation
             send(reports.get(3)); // the denial of the 12 February claim
+            // a denial of the closed Tavush claim, within the grace of its closure: the closed incident came back from
+            // the changelog too, and its final version is corrected (still closed)
+            send(TestReports.denial(TestReports.AM_MOD, "it-tavush-denial", "2024-02-13T15:00", Party.AZ,
+                    "2024-02-01", "2024-02-01", BorderSegment.TAVUSH).build());
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 poll();
+                Assessment corrected = latest(BorderSegment.TAVUSH, "2024-02-01");
+                assertThat(corrected.incidentId()).isEqualTo(closedTavush.incidentId());
+                assertThat(corrected.version()).isEqualTo(closedTavush.version() + 1);
+                assertThat(corrected.closed()).isTrue();
+                assertThat(corrected.occurrence()).isEqualTo(Occurrence.DISPUTED);
                 Assessment wounded = latest(BorderSegment.SYUNIK_EAST, "2024-02-12");
                 assertThat(wounded.version()).isGreaterThan(before.version());
                 assertThat(wounded.occurrence()).isEqualTo(Occurrence.DISPUTED);
@@ -150,8 +174,10 @@ class ClassifierStreamIT {
                 assertThat(killed.hasSignal(SignalType.FATALITIES)).isTrue();
             });
             assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12").incidentId()).isEqualTo(before.incidentId());
-            // stream time is publication time (2024), not the wall clock: nothing was closed by the punctuator
-            assertThat(received).noneMatch(Assessment::closed);
+            // stream time is publication time (2024), not the wall clock: nothing but the Tavush incident (quiet for 11
+            // days of publication time) was closed
+            assertThat(received).filteredOn(Assessment::closed)
+                    .allSatisfy(a -> assertThat(a.segment()).isEqualTo(BorderSegment.TAVUSH));
         }
     }
 }
