@@ -357,6 +357,39 @@ class CorrelationTest {
         assertThat(engine.state().incidents.get(0).last.killed()).isEqualTo(4);
     }
 
+    /**
+     * A correction of a claim whose incident closed, published within the grace of the closure, corrects the closed
+     * incident in place (a corrected final version, still closed, the denial kept); a correction that moves the claim
+     * to another segment dissolves the closed incident (a final "Dissolved" version) and places the claim anew.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "moved to another segment: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aCorrectionWithinTheGraceOfItsIncidentsClosureCorrectsTheClosedIncident(boolean moved) {
+        IncidentReport claim = azClaim("digh", "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST);
+        List<Assessment> before = feed(claim, denial(AM_MOD, "deny", "2025-03-16T13:00", Party.AZ, "2025-03-16",
+                "2025-03-16", SYUNIK_EAST).build());
+        List<Assessment> closing = feed(azClaim("far", "2025-03-24T09:00", "2025-03-24T10:00", GEGHARKUNIK));
+        Assessment closed = closing.stream().filter(a -> a.incidentId().equals(before.get(0).incidentId()))
+                .findFirst().orElseThrow();
+        IncidentReport corrected = claim(AZ_MOD, "digh", Party.AM, "2025-03-16T09:40", "2025-03-24T11:00",
+                moved ? BorderSegment.TAVUSH : SYUNIK_EAST).revision(2).build();
+        ClassifierEngine.Result result = engine.process(corrected);
+        assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.CORRECTED);
+        Assessment again = result.assessments().stream().filter(a -> a.incidentId().equals(closed.incidentId()))
+                .findFirst().orElseThrow();
+        assertThat(again.version()).isEqualTo(closed.version() + 1);
+        assertThat(again.closed()).isTrue();
+        if (moved) {
+            assertThat(ClassifierEngine.isRetirement(again)).isTrue();
+            assertThat(result.assessments()).anyMatch(a -> a.segment() == BorderSegment.TAVUSH && !a.closed());
+        } else {
+            assertThat(result.assessments()).singleElement();
+            assertThat(again.window().from()).isEqualTo(t("2025-03-16T09:40"));
+            assertThat(again.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(again.rationale().get(again.rationale().size() - 1)).contains("corrected after the closure");
+        }
+    }
+
     @Test
     void correctingTheOnlyClaimKeepsTheIncidentItsDenialAndItsVersionCount() {
         IncidentReport claim = azClaim("digh", "2025-03-16T09:35", "2025-03-16T11:00", SYUNIK_EAST);
