@@ -3,6 +3,9 @@ package org.borderwatch.alert.delivery;
 import org.borderwatch.alert.routing.ChannelType;
 import org.borderwatch.alert.routing.Subscription;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** One delivery channel (Alertmanager's notifier): sends a notification or throws {@link DeliveryException}. */
 public interface ChannelSender {
 
@@ -24,4 +27,23 @@ public interface ChannelSender {
 
     /** @return a status code worth recording (HTTP), or null */
     Integer send(Subscription subscription, Notification notification);
+
+    /**
+     * Sends several notifications of one subscription, each its own message, as one unit of work where the channel
+     * can (the Kafka feed: all sent, then one wait for every acknowledgement); the default sends them one by one.
+     *
+     * @return per notification, in order: null when it was accepted, else why not (never throws for one of them)
+     */
+    default List<RuntimeException> sendEach(Subscription subscription, List<Notification> notifications) {
+        List<RuntimeException> out = new ArrayList<>(notifications.size());
+        for (Notification n : notifications) {
+            try {
+                send(subscription, n);
+                out.add(null);
+            } catch (RuntimeException e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
 }

@@ -49,6 +49,8 @@ import java.util.function.Supplier;
 public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** The {@code border.alerts} feed's pseudo-subscription, whose messages of a claim are sent together. */
+    private static final String FEED = org.borderwatch.alert.dispatch.AlertDispatcher.FEED_SUBSCRIPTION;
 
     private final String owner;
     private final DeliveryStore store;
@@ -132,6 +134,23 @@ public class DeliveryWorker {
             // the outcomes of the chunk's notifications are stored together, in one bulk write
             DeliveryStore.Outcomes outcomes = store.outcomes(owner);
             try {
+                // the border.alerts feed's messages of the claim first and together: all sent, one wait for the
+                // broker's acknowledgements (each its own message, marked delivered only once acknowledged)
+                List<List<OutboxRow>> feed = new ArrayList<>();
+                for (List<Grouping.Pending> batch : chunk) {
+                    if (!batch.isEmpty() && claimed.containsKey(batch.get(0).id())
+                            && FEED.equals(claimed.get(batch.get(0).id()).subscriptionId())) {
+                        List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id()))
+                                .filter(Objects::nonNull).toList();
+                        if (!rows.isEmpty()) {
+                            feed.add(rows);
+                        }
+                    }
+                }
+                if (!feed.isEmpty()) {
+                    sendTogether(feed, outcomes);
+                    handled += feed.stream().mapToInt(List::size).sum();
+                }
                 for (List<Grouping.Pending> batch : chunk) {
                     List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id())).filter(Objects::nonNull)
                             .toList();
@@ -156,6 +175,102 @@ public class DeliveryWorker {
         return handled;
     }
 
+    /**
+     * Sends several notifications of one subscription (the feed's messages of a claim) as one unit of work through
+     * {@link ChannelSender#sendEach}: each notification that was accepted is delivered, and only the others are
+     * tried again (Resilience4j retry with backoff, through the target's circuit breaker); those still not
+     * accepted after the last attempt get a failed round each (rescheduled, or FAILED after the last round). So a
+     * broker error never marks a message delivered that the broker did not acknowledge.
+     */
+    private void sendTogether(List<List<OutboxRow>> batches, DeliveryStore.Outcomes outcomes) {
+        OutboxRow first = batches.get(0).get(0);
+        Optional<Subscription> subscription = subscriptions.apply(first.subscriptionId());
+        ChannelSender sender = subscription.map(s -> senders.get(s.channel().type())).orElse(null);
+        if (sender == null) {
+            batches.forEach(rows -> send(rows, outcomes)); // records why, one by one
+            return;
+        }
+        Subscription sub = subscription.get();
+        String channel = first.channel();
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("delivery-" + sender.circuitKey(sub), circuitConfig);
+        List<List<OutboxRow>> remaining = new ArrayList<>(batches);
+        Map<List<OutboxRow>, RuntimeException> lastError = new java.util.IdentityHashMap<>();
+        AtomicInteger attempts = new AtomicInteger();
+        Supplier<Integer> attempt = () -> {
+            attempts.incrementAndGet();
+            List<Notification> notifications = remaining.stream().map(rows -> notification(sub, rows)).toList();
+            List<RuntimeException> results = sender.sendEach(sub, notifications);
+            List<List<OutboxRow>> notAccepted = new ArrayList<>();
+            RuntimeException firstError = null;
+            for (int i = 0; i < remaining.size(); i++) {
+                List<OutboxRow> rows = remaining.get(i);
+                List<String> ids = rows.stream().map(OutboxRow::id).toList();
+                RuntimeException e = results.get(i);
+                if (e == null) {
+                    delivered(outcomes, rows, ids, channel, null, attempts.get(), notifications.get(i).deliveryId());
+                } else if (e instanceof PermanentDeliveryException p) {
+                    outcomes.failed(ids, clock.instant(), p.getMessage(), p.statusCode(), attempts.get());
+                    metrics.delivery(channel, "failed", rows.size());
+                    log.warn("delivery {} to {} failed for good: {}", notifications.get(i).deliveryId(),
+                            sub.channel().target(), p.getMessage());
+                } else {
+                    notAccepted.add(rows);
+                    lastError.put(rows, e);
+                    firstError = firstError == null ? e : firstError;
+                }
+            }
+            remaining.clear();
+            remaining.addAll(notAccepted);
+            if (firstError != null) {
+                throw new DeliveryException(notAccepted.size() + " of " + notifications.size()
+                        + " messages not accepted: " + firstError.getMessage(), true, null, firstError);
+            }
+            return null;
+        };
+        try {
+            Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
+        } catch (CallNotPermittedException e) {
+            if (attempts.get() == 0) {
+                Instant now = clock.instant();
+                List<String> ids = remaining.stream().flatMap(List::stream).map(OutboxRow::id).toList();
+                outcomes.reschedule(ids, now, now.plus(settings.circuitOpenDelay()),
+                        "circuit open for " + sender.circuitKey(sub), null, 0, 0);
+                metrics.delivery(channel, "circuit_open", ids.size());
+                return;
+            }
+            for (List<OutboxRow> rows : remaining) {
+                failedRound(outcomes, rows, rows.stream().map(OutboxRow::id).toList(), rows.get(0), sub, channel,
+                        Grouping.batchKey(rows.stream().map(OutboxRow::id).toList()), attempts.get(),
+                        new DeliveryException("target failed, then its circuit opened", true, null, e));
+            }
+        } catch (RuntimeException e) {
+            for (List<OutboxRow> rows : remaining) {
+                RuntimeException why = lastError.getOrDefault(rows, e);
+                failedRound(outcomes, rows, rows.stream().map(OutboxRow::id).toList(), rows.get(0), sub, channel,
+                        Grouping.batchKey(rows.stream().map(OutboxRow::id).toList()), attempts.get(), why);
+            }
+        }
+    }
+
+    private Notification notification(Subscription sub, List<OutboxRow> rows) {
+        List<String> ids = rows.stream().map(OutboxRow::id).toList();
+        List<Alert> alerts = rows.stream().map(r -> Json.read(r.alertJson(), Alert.class)).toList();
+        return new Notification(Grouping.batchKey(ids), sub.id(), sub.name(), rows.get(0).groupKey(), sub.mode(),
+                clock.instant().atOffset(java.time.ZoneOffset.UTC), alerts);
+    }
+
+    private void delivered(DeliveryStore.Outcomes outcomes, List<OutboxRow> rows, List<String> ids, String channel,
+                           Integer status, int attempts, String batchKey) {
+        Instant now = clock.instant();
+        outcomes.delivered(ids, now, status, attempts, batchKey);
+        metrics.delivery(channel, "delivered", rows.size());
+        for (OutboxRow r : rows) {
+            if (r.receivedAt() != null) {
+                metrics.latency(Duration.between(r.receivedAt(), now));
+            }
+        }
+    }
+
     private void send(List<OutboxRow> rows, DeliveryStore.Outcomes outcomes) {
         OutboxRow first = rows.get(0);
         List<String> ids = rows.stream().map(OutboxRow::id).toList();
@@ -174,10 +289,8 @@ public class DeliveryWorker {
             metrics.delivery(channel, "failed", rows.size());
             return;
         }
-        List<Alert> alerts = rows.stream().map(r -> Json.read(r.alertJson(), Alert.class)).toList();
-        String batchKey = Grouping.batchKey(ids);
-        Notification notification = new Notification(batchKey, sub.id(), sub.name(), first.groupKey(), sub.mode(),
-                clock.instant().atOffset(java.time.ZoneOffset.UTC), alerts);
+        Notification notification = notification(sub, rows);
+        String batchKey = notification.deliveryId();
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("delivery-" + sender.circuitKey(sub), circuitConfig);
         AtomicInteger attempts = new AtomicInteger();
         Supplier<Integer> call = () -> {
@@ -192,14 +305,7 @@ public class DeliveryWorker {
         Instant now;
         try {
             Integer status = decorated.get();
-            now = clock.instant();
-            outcomes.delivered(ids, now, status, attempts.get(), batchKey);
-            metrics.delivery(channel, "delivered", rows.size());
-            for (OutboxRow r : rows) {
-                if (r.receivedAt() != null) {
-                    metrics.latency(Duration.between(r.receivedAt(), now));
-                }
-            }
+            delivered(outcomes, rows, ids, channel, status, attempts.get(), batchKey);
         } catch (CallNotPermittedException e) {
             if (attempts.get() > 0) {
                 // a half-open probe (or an earlier attempt of this round) failed before the circuit closed the door

@@ -15,11 +15,17 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Kafka: the {@code border.alerts} feed gets each alert message on its own (the {@code Alert} JSON keyed by
  * incidentId, as the topic catalogue says); a Kafka subscription gets the notification JSON on its own topic,
- * keyed by the delivery id. Producers are synchronous, so a send that fails is retried like any other.
+ * keyed by the delivery id. A worker pass's feed messages go out together through the {@link FeedPublisher}
+ * ({@link #sendEach}: all sent, then one wait for every acknowledgement); partner topics through the binder,
+ * synchronously. Either way a message counts as sent only once the broker acknowledged it, so a send that fails is
+ * retried like any other.
  */
 @Component
 public class KafkaChannel implements ChannelSender {
@@ -27,10 +33,45 @@ public class KafkaChannel implements ChannelSender {
     public static final String HEADER_DELIVERY = "bw-delivery";
     private final StreamBridge bridge;
     private final KafkaTopicPolicy topics;
+    private final FeedPublisher feed;
 
-    public KafkaChannel(StreamBridge bridge, KafkaTopicPolicy topics) {
+    public KafkaChannel(StreamBridge bridge, KafkaTopicPolicy topics, FeedPublisher feed) {
         this.bridge = bridge;
         this.topics = topics;
+        this.feed = feed;
+    }
+
+    /**
+     * The feed's messages of a pass together: every alert of every notification is sent, then the acknowledgements
+     * are awaited once. A notification is accepted when all its alerts were acknowledged.
+     */
+    @Override
+    public List<RuntimeException> sendEach(Subscription subscription, List<Notification> notifications) {
+        if (!AlertDispatcher.FEED_SUBSCRIPTION.equals(subscription.id())) {
+            return ChannelSender.super.sendEach(subscription, notifications);
+        }
+        String topic = subscription.channel().topic();
+        List<FeedPublisher.FeedRecord> records = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            Notification n = notifications.get(i);
+            for (Alert alert : n.alerts()) {
+                records.add(new FeedPublisher.FeedRecord(alert.incidentId().toString().getBytes(StandardCharsets.UTF_8),
+                        Json.writeBytes(alert),
+                        Map.of(HEADER_DELIVERY, n.deliveryId().getBytes(StandardCharsets.UTF_8))));
+                owner.add(i);
+            }
+        }
+        List<RuntimeException> sent = feed.publish(topic, records);
+        List<RuntimeException> out = new ArrayList<>(java.util.Collections.nCopies(notifications.size(), null));
+        for (int r = 0; r < sent.size(); r++) {
+            RuntimeException e = sent.get(r);
+            if (e != null && out.get(owner.get(r)) == null) {
+                out.set(owner.get(r), new DeliveryException("kafka send to " + topic + " failed: " + e.getMessage(),
+                        true, null, e));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -51,30 +92,25 @@ public class KafkaChannel implements ChannelSender {
 
     @Override
     public Integer send(Subscription subscription, Notification n) {
-        boolean feed = AlertDispatcher.FEED_SUBSCRIPTION.equals(subscription.id());
         String topic = subscription.channel().topic();
-        if (!feed) {
-            // again before every send: a subscription stored under an older rule must not reach a forbidden topic
-            var problem = topics.problem(topic);
-            if (problem.isPresent()) {
-                throw new PermanentDeliveryException("kafka topic refused: " + problem.get(), null);
+        if (AlertDispatcher.FEED_SUBSCRIPTION.equals(subscription.id())) {
+            RuntimeException failed = sendEach(subscription, List.of(n)).get(0);
+            if (failed != null) {
+                throw failed;
             }
+            return null;
         }
-        boolean sent = true;
+        // again before every send: a subscription stored under an older rule must not reach a forbidden topic
+        var problem = topics.problem(topic);
+        if (problem.isPresent()) {
+            throw new PermanentDeliveryException("kafka topic refused: " + problem.get(), null);
+        }
+        boolean sent;
         try {
-            if (feed) {
-                for (Alert alert : n.alerts()) {
-                    sent &= bridge.send(topic, MessageBuilder.withPayload(Json.writeBytes(alert))
-                            .setHeader(KafkaHeaders.KEY, alert.incidentId().toString().getBytes(StandardCharsets.UTF_8))
-                            .setHeader(HEADER_DELIVERY, n.deliveryId())
-                            .build());
-                }
-            } else {
-                sent = bridge.send(topic, MessageBuilder.withPayload(Json.writeBytes(n))
-                        .setHeader(KafkaHeaders.KEY, n.deliveryId().getBytes(StandardCharsets.UTF_8))
-                        .setHeader(HEADER_DELIVERY, n.deliveryId())
-                        .build());
-            }
+            sent = bridge.send(topic, MessageBuilder.withPayload(Json.writeBytes(n))
+                    .setHeader(KafkaHeaders.KEY, n.deliveryId().getBytes(StandardCharsets.UTF_8))
+                    .setHeader(HEADER_DELIVERY, n.deliveryId())
+                    .build());
         } catch (RuntimeException e) {
             throw new DeliveryException("kafka send to " + topic + " failed: " + e.getMessage(), true, null, e);
         }

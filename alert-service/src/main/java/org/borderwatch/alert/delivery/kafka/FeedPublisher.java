@@ -1,0 +1,111 @@
+package org.borderwatch.alert.delivery.kafka;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.borderwatch.alert.AlertProperties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The producer of the {@code border.alerts} feed: sends a worker pass's records together and waits once for all
+ * the broker's acknowledgements, instead of one synchronous send per message. Its own idempotent producer
+ * ({@code acks=all}), configured from {@code spring.kafka.*} (bootstrap servers, security) with byte-array
+ * serialisers, and with timeouts from {@code alert.delivery.timeout}, so a broker that does not answer fails a
+ * send within a bounded time and the outbox row is retried.
+ */
+@Component
+public class FeedPublisher implements DisposableBean {
+
+    /** A record to publish; the headers' values are UTF-8. */
+    public record FeedRecord(byte[] key, byte[] value, Map<String, byte[]> headers) {
+    }
+
+    private final DefaultKafkaProducerFactory<byte[], byte[]> factory;
+    private final KafkaTemplate<byte[], byte[]> template;
+    private final Duration wait;
+
+    public FeedPublisher(KafkaProperties kafka, AlertProperties properties) {
+        Duration timeout = properties.delivery().timeout();
+        long requestMs = Math.max(1000, timeout.toMillis());
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestMs);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * requestMs + 5));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, requestMs);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "alert-service-feed");
+        this.factory = new DefaultKafkaProducerFactory<>(config);
+        this.template = new KafkaTemplate<>(factory);
+        // the producer completes every future within delivery.timeout.ms; wait a little longer than that
+        this.wait = Duration.ofMillis(2 * requestMs + 5 + requestMs);
+    }
+
+    /**
+     * Sends every record to {@code topic}, flushes once, then waits for all acknowledgements.
+     *
+     * @return per record, in order: null when the broker acknowledged it, else why not
+     */
+    public List<RuntimeException> publish(String topic, List<FeedRecord> records) {
+        List<CompletableFuture<SendResult<byte[], byte[]>>> futures = new ArrayList<>(records.size());
+        List<RuntimeException> results = new ArrayList<>(records.size());
+        for (FeedRecord r : records) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, r.key(), r.value());
+            r.headers().forEach((name, value) -> record.headers().add(name, value));
+            try {
+                futures.add(template.send(record));
+                results.add(null);
+            } catch (RuntimeException e) {
+                futures.add(null);
+                results.add(e);
+            }
+        }
+        template.flush();
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (int i = 0; i < futures.size(); i++) {
+            CompletableFuture<SendResult<byte[], byte[]>> f = futures.get(i);
+            if (f == null) {
+                continue;
+            }
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                // the template wraps the producer's exception ("Failed to send"): keep the broker's reason
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                results.set(i, new IllegalStateException(root.getClass().getSimpleName() + ": " + root.getMessage(),
+                        e.getCause() == null ? e : e.getCause()));
+            } catch (TimeoutException e) {
+                results.set(i, new IllegalStateException("no acknowledgement from the broker within " + wait, e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                results.set(i, new IllegalStateException("interrupted while waiting for the broker", e));
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public void destroy() {
+        factory.destroy();
+    }
+}
