@@ -79,11 +79,12 @@ public final class DemoCommand implements Callable<Integer> {
             + "publishedAt of the timeline plus one day).")
     Instant to;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "How long to wait for the verdicts to "
-            + "settle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for the verdicts to settle: seconds (90), 90s, 2m or PT90S "
+                    + "(default: 90 s).")
     Duration timeout = Duration.ofSeconds(90);
 
-    @Option(names = "--settle", paramLabel = "DURATION", hidden = true,
+    @Option(names = "--settle", paramLabel = "DURATION", hidden = true, converter = DurationConverter.class,
             description = "How long the verdicts must stay unchanged to count as settled.")
     Duration settle = Duration.ofSeconds(4);
 
@@ -94,6 +95,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<LauncherState> state = LauncherState.read(new DataLayout(data).stateFile());
+        if (state.isPresent() && !state.get().isAlive() && (ingest == null || alert == null)) {
+            err.println("The launcher that used " + data.toAbsolutePath().normalize() + " (pid " + state.get().pid()
+                    + ") is no longer running; start it again with 'up --with-services', or name the services with "
+                    + "--ingest and --alert.");
+            return ExitCodes.FAILURE;
+        }
         URI ingestUri = ingest != null ? ingest : serviceUri(state, "ingest-service", 8081);
         URI alertUri = alert != null ? alert : serviceUri(state, "alert-service", 8083);
         byte[] body = timelineBytes();

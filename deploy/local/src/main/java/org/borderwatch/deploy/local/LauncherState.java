@@ -28,6 +28,11 @@ public record LauncherState(long pid, Instant started, String host, String kafka
         services = Map.copyOf(services);
     }
 
+    /** Whether the launcher that wrote this file still runs (a {@code kill -9} leaves the file behind). */
+    public boolean isAlive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     public void write(Path file) {
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(pid));

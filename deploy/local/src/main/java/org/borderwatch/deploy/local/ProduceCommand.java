@@ -56,6 +56,10 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--skip-header", description = "Do not send the first line (e.g. a CSV header).")
     boolean skipHeader;
 
+    @Option(names = "--header-per-record", description = "Send the first line (a CSV header) with every other line: "
+            + "each record is the header and one row, so ACLED rows in any column order or subset stay readable.")
+    boolean headerPerRecord;
+
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
             description = "Kafka bootstrap servers (default: the broker of the launcher using --data).")
     String bootstrap;
@@ -71,12 +75,23 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> servers = Optional.ofNullable(bootstrap)
-                .or(() -> LauncherState.read(new DataLayout(data).stateFile()).map(LauncherState::kafka));
+        Optional<LauncherState> launcher = bootstrap != null ? Optional.empty()
+                : LauncherState.read(new DataLayout(data).stateFile());
+        if (launcher.isPresent() && !launcher.get().isAlive()) {
+            err.println("No broker: the launcher that used " + data.toAbsolutePath().normalize() + " (pid "
+                    + launcher.get().pid() + ") is no longer running; start it again with 'up', or name a broker "
+                    + "with --bootstrap.");
+            return ExitCodes.FAILURE;
+        }
+        Optional<String> servers = Optional.ofNullable(bootstrap).or(() -> launcher.map(LauncherState::kafka));
         if (servers.isEmpty()) {
             err.println("No broker: no launcher uses " + data.toAbsolutePath().normalize()
                     + " (start one with 'up', or name a broker with --bootstrap).");
             return ExitCodes.FAILURE;
+        }
+        if (skipHeader && headerPerRecord) {
+            err.println("--skip-header and --header-per-record exclude each other.");
+            return ExitCodes.USAGE;
         }
         List<String> lines;
         try {
@@ -122,14 +137,16 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
         try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             boolean first = true;
+            String header = null;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (first && skipHeader) {
+                if (first && (skipHeader || headerPerRecord)) {
                     first = false;
+                    header = line;
                     continue;
                 }
                 first = false;
                 if (!line.isBlank()) {
-                    lines.add(line);
+                    lines.add(headerPerRecord ? header + "\n" + line : line);
                 }
             }
         }

@@ -49,7 +49,7 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         }
         LauncherState state = found.get();
         boolean ok = line(out, "launcher", "pid " + state.pid() + ", since " + state.started(),
-                ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false));
+                state.isAlive());
         Optional<String> kafka = kafkaDetail(state.kafka());
         ok &= line(out, "kafka", state.kafka() + kafka.map(d -> ", " + d).orElse(""), kafka.isPresent());
         URI mongo = URI.create(state.mongoUri());

@@ -114,6 +114,10 @@ public final class UpCommand implements Callable<Integer> {
         List<ServicePlan> plans;
         try {
             LocalInfrastructure.Settings settings = infrastructureSettings();
+            if (!withServices && !servicePorts.isEmpty()) {
+                throw new IllegalArgumentException("--service-port only applies with --with-services (no service is "
+                        + "started without it).");
+            }
             plans = withServices ? ServicePlan.of(ServiceCatalog.ALL, servicePorts, projectDirectory()) : List.of();
             requireDataDirFree(settings);
             new PortCheck(host).requireFree(portRequests(settings, plans));
@@ -139,6 +143,9 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(infra, services, out), "bw-launcher-stop"));
         printInfrastructure(infra, out);
         Map<String, Integer> running = startServices(infra, plans, services, out, err);
+        if (infra.isClosing()) {
+            new CountDownLatch(1).await(); // stopped during start-up: the shutdown hook ends the JVM
+        }
         new LauncherState(ProcessHandle.current().pid(), Instant.now(), host, infra.bootstrapServers(),
                 infra.mongoUri(), running).write(infra.layout().stateFile());
         out.println();
@@ -216,7 +223,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         List<String> jvmOptions = Arrays.stream(serviceJvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         for (ServicePlan plan : plans) {
-            if (plan.jar().isEmpty()) {
+            if (plan.jar().isEmpty() || infra.isClosing()) {
                 continue;
             }
             out.println("Starting " + plan.name() + " on port " + plan.port() + " from " + plan.jar().get() + " ...");
@@ -226,6 +233,10 @@ public final class UpCommand implements Callable<Integer> {
                     serviceJvmOptions(jvmOptions, infra.layout(), plan.name()), infra.layout().watchdogDir(),
                     createDirectories(infra.layout().serviceDir(plan.name())), infra.layout().logFile(plan.name())));
             synchronized (services) {
+                if (infra.isClosing()) {
+                    service.close(); // Ctrl-C came while it was being started: the shutdown hook has its list
+                    continue;
+                }
                 services.add(service);
             }
         }
@@ -243,6 +254,9 @@ public final class UpCommand implements Callable<Integer> {
                     }
                 });
             } catch (ServiceStartException e) {
+                if (infra.isClosing()) {
+                    return started; // Ctrl-C during start-up: the services were stopped on purpose, nothing to report
+                }
                 err.println("  " + e.getMessage());
             }
             out.flush();
@@ -256,9 +270,9 @@ public final class UpCommand implements Callable<Integer> {
         out.flush();
         List<BootService> toStop;
         synchronized (services) {
+            infra.markClosing(); // under the lock: a service started from now on is closed by startServices itself
             toStop = new ArrayList<>(services);
         }
-        infra.markClosing();
         toStop.parallelStream().forEach(BootService::close);
         infra.close();
         LauncherState.delete(infra.layout().stateFile());

@@ -175,6 +175,29 @@ class DemoCommandTest {
     }
 
     @Test
+    void theTimeoutTakesPlainSecondsLikeTheOtherCommands() {
+        verdictsAppear = false;
+        assertThat(run("--timeout=2")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("No settled verdicts within PT2S");
+    }
+
+    @Test
+    void aLauncherThatWasKilledIsNamedInsteadOfItsDeadPorts() throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        new LauncherState(gone.pid(), Instant.now(), "127.0.0.1", "127.0.0.1:9092",
+                "mongodb://127.0.0.1:27017/borderwatch", Map.of("ingest-service", 1, "alert-service", 1))
+                .write(new DataLayout(tmp).stateFile());
+        CommandLine cli = Launcher.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("demo", "--data=" + tmp)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("(pid " + gone.pid() + ") is no longer running")
+                .contains("up --with-services");
+        assertThat(ingestCalls).isEmpty();
+    }
+
+    @Test
     void thePortsComeFromTheRunningLaunchersState() throws IOException {
         int port = server.getAddress().getPort();
         LauncherState state = new LauncherState(ProcessHandle.current().pid(), Instant.now(), "127.0.0.1",

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -50,11 +51,21 @@ class LauncherProcessIT {
     }
 
     private Running up(String... extraArgs) throws IOException {
+        Running running = start(Map.of(), extraArgs);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() ->
+                running.output().contains("Press Ctrl-C to stop.") || !running.process().isAlive());
+        assertThat(running.process().isAlive()).as(running.text()).isTrue();
+        return running;
+    }
+
+    private Running start(Map<String, String> environment, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "up", "--data", data.toString(),
                 "--kafka-port", Integer.toString(kafkaPort), "--controller-port", Integer.toString(controllerPort),
                 "--mongo-port", Integer.toString(mongoPort), "--partitions", "2"));
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         started.add(process);
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -67,11 +78,7 @@ class LauncherProcessIT {
         });
         reader.setDaemon(true);
         reader.start();
-        Running running = new Running(process, output);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() ->
-                running.output().contains("Press Ctrl-C to stop.") || !process.isAlive());
-        assertThat(process.isAlive()).as(running.text()).isTrue();
-        return running;
+        return new Running(process, output);
     }
 
     private static String java() {
@@ -107,6 +114,26 @@ class LauncherProcessIT {
         assertThat(launcher.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         await().atMost(Duration.ofSeconds(5)).until(() -> launcher.output().contains("Stopped."));
+        assertThat(new DataLayout(data).stateFile()).doesNotExist();
+    }
+
+    @Test
+    void ctrlCWhileAServiceIsStartingStopsQuietlyWithoutCallingItAStartFailure(@TempDir Path project) throws Exception {
+        FakeServiceJar.write(project.resolve("alert-service/target/alert-service-0.1.0-SNAPSHOT.jar"));
+        Running launcher = start(Map.of("FAKE_MODE", "never-ready"), "--with-services", "--project-dir",
+                project.toString(), "--service-port", "alert-service=" + PortCheck.freePort(), "--service-timeout", "120");
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() ->
+                launcher.output().stream().anyMatch(l -> l.startsWith("Starting alert-service on port"))
+                        || !launcher.process().isAlive());
+        List<ProcessHandle> children = launcher.process().descendants().toList();
+        assertThat(children).as(launcher.text()).hasSize(2);
+
+        launcher.process().toHandle().destroy(); // SIGTERM while the service is not ready yet
+        assertThat(launcher.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        await().atMost(Duration.ofSeconds(5)).until(() -> launcher.output().contains("Stopped."));
+        assertThat(launcher.text()).doesNotContain("exited during start-up").doesNotContain("Press Ctrl-C to stop.")
+                .doesNotContain("is ready");
         assertThat(new DataLayout(data).stateFile()).doesNotExist();
     }
 

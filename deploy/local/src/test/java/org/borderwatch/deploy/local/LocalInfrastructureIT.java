@@ -148,7 +148,8 @@ class LocalInfrastructureIT {
         }
     }
 
-    /** {@code produce}: each non-blank line after the header is one record; a missing file is one clear line. */
+    /** {@code produce}: each non-blank line after the header is one record (or the header and one row each, with
+     * {@code --header-per-record}); a missing file is one clear line. */
     private void assertProduceSendsEachLine(String bootstrap) throws Exception {
         Path rows = work.resolve("rows.csv");
         Files.writeString(rows, "event_id_cnty,notes\nARM1,first\n\nARM2,second\n");
@@ -160,6 +161,9 @@ class LocalInfrastructureIT {
         assertThat(cli.execute("produce", "--bootstrap", bootstrap, "--topic", Topics.RAW_ACLED.name(),
                 "--skip-header", "--input", rows.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Sent 2 record(s) to " + Topics.RAW_ACLED.name());
+        Path withHeader = Files.writeString(work.resolve("rows-any-order.csv"), "notes,event_id_cnty\nthird,ARM3\n");
+        assertThat(cli.execute("produce", "--bootstrap", bootstrap, "--topic", Topics.RAW_ACLED.name(),
+                "--header-per-record", "--input", withHeader.toString())).as(err.toString()).isZero();
         assertThat(cli.execute("produce", "--bootstrap", bootstrap, "--topic", Topics.RAW_ACLED.name(),
                 "--input", work.resolve("missing.csv").toString())).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString()).contains("No such file").doesNotContain("\tat ");
@@ -177,7 +181,7 @@ class LocalInfrastructureIT {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     values.add(r.value());
                 }
-                assertThat(values).containsExactlyInAnyOrder("ARM1,first", "ARM2,second");
+                assertThat(values).containsExactlyInAnyOrder("ARM1,first", "ARM2,second", "notes,event_id_cnty\nthird,ARM3");
             });
         }
     }

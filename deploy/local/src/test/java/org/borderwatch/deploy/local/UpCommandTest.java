@@ -139,6 +139,14 @@ class UpCommandTest {
     }
 
     @Test
+    void aServicePortWithoutServicesIsAUsageErrorNotSilentlyIgnored() {
+        int code = launcher().execute("up", "--data", tmp.toString(), "--service-port", "ingest=9000");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--service-port only applies with --with-services");
+        assertThat(out.toString()).doesNotContain("Starting");
+    }
+
+    @Test
     void badArgumentsGiveUsageAndCodeTwo() {
         assertThat(launcher().execute("up", "--kafka-port", "nine")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--kafka-port");
