@@ -21,6 +21,8 @@ public final class JsonSchemas {
     public static final String INCIDENT_REPORT = "incident-report.schema.json";
     public static final String ASSESSMENT = "assessment.schema.json";
     public static final String ALERT = "alert.schema.json";
+    /** The envelope subscribers receive (webhook body, partner-topic record) around one or more {@link #ALERT}s. */
+    public static final String NOTIFICATION = "notification.schema.json";
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();

@@ -34,12 +34,23 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void describesEveryTopicOfTheCatalogue() {
+    void describesEveryTopicOfTheCatalogueAndThePartnerTopicsAsAParameterisedChannel() {
         Set<String> addresses = new HashSet<>();
-        doc.path("channels").forEach(channel -> addresses.add(channel.path("address").asString()));
+        Set<String> parameterised = new HashSet<>();
+        doc.path("channels").forEach(channel -> {
+            String address = channel.path("address").asString();
+            (address.contains("{") ? parameterised : addresses).add(address);
+            for (String parameter : address.replaceAll("[^{}]*\\{([^}]+)}[^{}]*", "$1 ").trim().split(" ")) {
+                if (address.contains("{")) {
+                    assertThat(channel.path("parameters").has(parameter)).as("parameter %s of %s", parameter, address)
+                            .isTrue();
+                }
+            }
+        });
 
         assertThat(addresses).containsExactlyInAnyOrderElementsOf(
                 Topics.all().stream().map(Topic::name).toList());
+        assertThat(parameterised).containsExactly("border.alerts.partner.{partner}");
     }
 
     @Test
@@ -57,7 +68,7 @@ class AsyncApiDocumentTest {
             }
         }
         assertThat(refs).contains("./incident-report.schema.json", "./assessment.schema.json",
-                "./alert.schema.json");
+                "./alert.schema.json", "./notification.schema.json");
     }
 
     @Test

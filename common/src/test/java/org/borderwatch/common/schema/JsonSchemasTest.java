@@ -98,6 +98,28 @@ class JsonSchemasTest {
     }
 
     @Test
+    void aNotificationWrapsAlertsThatFollowTheAlertSchema() {
+        OffsetDateTime t = OffsetDateTime.parse("2024-02-13T06:00:00+04:00");
+        Alert alert = new Alert(1, UUID.randomUUID(), UUID.randomUUID(), 2, 3, AlertEvent.UPDATED,
+                AlertStatus.FIRING, BorderSegment.SYUNIK_EAST, Severity.HIGH, Occurrence.DISPUTED, null, null,
+                new TimeWindow(t, t), null, "a claim and a denial", null, null, t);
+        String alertJson = Json.write(alert);
+        String notification = "{\"deliveryId\":\"d-1\",\"subscriptionId\":\"s-1\",\"subscriptionName\":\"desk\","
+                + "\"groupKey\":\"s-1|SYUNIK_EAST\",\"mode\":\"IMMEDIATE\",\"sentAt\":\"2024-02-13T02:00:05Z\","
+                + "\"alerts\":[" + alertJson + "]}";
+
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, notification)).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, notification.replace("\"IMMEDIATE\"", "\"SOON\"")))
+                .anySatisfy(v -> assertThat(v.path()).contains("mode"));
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, notification.replace(alertJson, "")))
+                .as("a notification without alerts").anySatisfy(v -> assertThat(v.path()).contains("alerts"));
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION,
+                notification.replace("\"severity\":\"HIGH\"", "\"severity\":\"URGENT\"")))
+                .as("the alerts inside follow the Alert schema")
+                .anySatisfy(v -> assertThat(v.path()).contains("alerts").contains("severity"));
+    }
+
+    @Test
     void anUnknownSchemaIsAProgrammingError() {
         assertThatThrownBy(() -> JsonSchemas.validate("nope.schema.json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);

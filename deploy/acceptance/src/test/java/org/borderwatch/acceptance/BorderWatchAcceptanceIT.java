@@ -740,8 +740,8 @@ class BorderWatchAcceptanceIT {
     }
 
     /**
-     * Every delivery carries a fresh timestamp, a delivery id and a valid HMAC-SHA256 signature with the secret, and
-     * its alerts follow the Alert schema; no message of an alert reaches the subscriber under two delivery ids
+     * Every delivery carries a fresh timestamp, a delivery id and a valid HMAC-SHA256 signature with the secret, its
+     * body follows the Notification schema and its alerts the Alert schema; no message of an alert reaches the subscriber under two delivery ids
      * (a retry keeps its id, a duplicate would not).
      */
     private static void assertSignedAndFiltered(List<WebhookReceiver.Delivery> deliveries, String secret) {
@@ -756,6 +756,8 @@ class BorderWatchAcceptanceIT {
             assertThat(d.fresh(300)).as("timestamp of %s within 5 minutes of its arrival", d).isTrue();
             assertThat(d.signedWith(secret)).as("HMAC-SHA256 over timestamp.body of %s", d).isTrue();
             assertThat(d.signedWith(secret + "x")).as("a different secret does not verify").isFalse();
+            assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, d.body())).as("the body of %s follows the "
+                    + "published Notification schema", d).isEmpty();
             assertThat(d.alerts()).as("alerts in %s", d).isNotEmpty().allSatisfy(alert ->
                     assertThat(JsonSchemas.validate(JsonSchemas.ALERT, Json.write(alert))).as("%s", alert).isEmpty());
         });
