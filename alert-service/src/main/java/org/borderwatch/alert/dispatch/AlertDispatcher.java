@@ -238,19 +238,27 @@ public class AlertDispatcher {
             return 0;
         }
         releaseCheckedUpTo = now;
-        int released = 0;
-        for (StoredAlert candidate : alerts.silencedFiring(100)) {
-            if (recheck(candidate.state().incidentId())) {
-                released++;
-            }
-        }
+        int released = recheckAll(alerts::silencedFiring);
         if (since == null) {
-            for (StoredAlert candidate : alerts.inhibitedFiring(100)) {
-                if (recheck(candidate.state().incidentId())) {
+            released += recheckAll(alerts::inhibitedFiring);
+        }
+        return released;
+    }
+
+    /** Rechecks every alert a paged query finds (in {@code _id} order, 100 at a time); how many were released. */
+    private int recheckAll(java.util.function.BiFunction<String, Integer, List<StoredAlert>> query) {
+        int released = 0;
+        String after = null;
+        List<StoredAlert> page;
+        do {
+            page = query.apply(after, 100);
+            for (StoredAlert candidate : page) {
+                if (recheck(candidate.state().incidentId()) == HeldBack.Outcome.RELEASE) {
                     released++;
                 }
+                after = candidate.state().alertId().toString();
             }
-        }
+        } while (page.size() == 100);
         return released;
     }
 
@@ -263,25 +271,7 @@ public class AlertDispatcher {
      * @return how many alerts were released
      */
     public int releaseInhibitedBy(UUID sourceIncident) {
-        int released = 0;
-        for (int page = 0; page < 100; page++) {
-            List<StoredAlert> candidates = alerts.inhibitedBy(sourceIncident, 100);
-            int changed = 0;
-            for (StoredAlert candidate : candidates) {
-                long before = candidate.rev();
-                if (recheck(candidate.state().incidentId())) {
-                    released++;
-                }
-                if (alerts.findByIncident(candidate.state().incidentId()).map(StoredAlert::rev).orElse(before)
-                        != before) {
-                    changed++;
-                }
-            }
-            if (candidates.size() < 100 || changed == 0) {
-                break; // every candidate looked at; those left are still muted by this same incident
-            }
-        }
-        return released;
+        return recheckAll((after, limit) -> alerts.inhibitedBy(sourceIncident, after, limit));
     }
 
     /** Up to when ended silences have been looked for by {@link #releaseSilenced()}; null before the first pass. */
@@ -291,27 +281,27 @@ public class AlertDispatcher {
      * Looks again at a firing alert whose latest message was held back (by a silence or by inhibition): released
      * when nothing mutes it any more, re-recorded when something else mutes it now (see {@link HeldBack#recheck}).
      *
-     * @return true when the message was released
+     * @return what was done ({@link HeldBack.Outcome#RELEASE} when the message was released)
      */
-    private boolean recheck(UUID incidentId) {
+    private HeldBack.Outcome recheck(UUID incidentId) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Optional<StoredAlert> found = alerts.findByIncident(incidentId);
             if (found.isEmpty()) {
-                return false;
+                return HeldBack.Outcome.NOTHING;
             }
             StoredAlert current = found.get();
             if (current.state().status() != org.borderwatch.common.model.AlertStatus.FIRING
                     || current.messages().isEmpty()) {
-                return false;
+                return HeldBack.Outcome.NOTHING;
             }
             StoredAlert.Message last = current.messages().get(current.messages().size() - 1);
             if (HeldBack.parse(last.muted()).isEmpty()) {
-                return false;
+                return HeldBack.Outcome.NOTHING;
             }
             HeldBack.Recheck decision = HeldBack.recheck(last.muted(), mutingReasons(last.alert(), current.state(),
                     true));
             if (decision.outcome() == HeldBack.Outcome.NOTHING) {
-                return false;
+                return HeldBack.Outcome.NOTHING;
             }
             Instant now = clock.instant();
             List<StoredAlert.Message> messages = new ArrayList<>(current.messages());
@@ -333,7 +323,7 @@ public class AlertDispatcher {
                     log.info("alert {} #{} {}, now {}", last.alert().alertId(), last.alert().sequence(),
                             decision.reason(), decision.muted());
                 }
-                return release;
+                return decision.outcome();
             }
         }
         throw new ConcurrentModificationException("alert of incident " + incidentId + " keeps changing");

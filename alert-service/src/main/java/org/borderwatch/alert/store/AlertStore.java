@@ -48,26 +48,32 @@ public class AlertStore implements InitializingBean {
         Mongo.index(alerts(), Indexes.ascending("inhibitedBy"), false, "inhibited_by");
     }
 
-    /** Firing alerts whose latest message was held back by inhibition from the given incident. */
-    public List<StoredAlert> inhibitedBy(UUID sourceIncident, int limit) {
+    /**
+     * Firing alerts whose latest message was held back by inhibition from the given incident, in {@code _id}
+     * order after {@code afterId} (null: from the start), so a caller can page through all of them.
+     */
+    public List<StoredAlert> inhibitedBy(UUID sourceIncident, String afterId, int limit) {
+        return page(Filters.eq("inhibitedBy", sourceIncident.toString()), afterId, limit);
+    }
+
+    /** Firing alerts whose latest message was held back by inhibition (from any incident), paged as above. */
+    public List<StoredAlert> inhibitedFiring(String afterId, int limit) {
+        return page(Filters.ne("inhibitedBy", null), afterId, limit);
+    }
+
+    private List<StoredAlert> page(Bson filter, String afterId, int limit) {
         List<StoredAlert> out = new ArrayList<>();
-        alerts().find(Filters.eq("inhibitedBy", sourceIncident.toString())).limit(limit)
-                .forEach(d -> out.add(toStored(d)));
+        Bson f = afterId == null ? filter : Filters.and(filter, Filters.gt("_id", afterId));
+        alerts().find(f).sort(Sorts.ascending("_id")).limit(limit).forEach(d -> out.add(toStored(d)));
         return out;
     }
 
-    /** Firing alerts whose latest message was held back by inhibition (from any incident). */
-    public List<StoredAlert> inhibitedFiring(int limit) {
-        List<StoredAlert> out = new ArrayList<>();
-        alerts().find(Filters.ne("inhibitedBy", null)).limit(limit).forEach(d -> out.add(toStored(d)));
-        return out;
-    }
-
-    /** Firing alerts whose latest message was muted by a silence (and not released since). */
-    public List<StoredAlert> silencedFiring(int limit) {
-        List<StoredAlert> out = new ArrayList<>();
-        alerts().find(Filters.eq("silencedFiring", true)).limit(limit).forEach(d -> out.add(toStored(d)));
-        return out;
+    /**
+     * Firing alerts whose latest message was muted by a silence (and not released since), in {@code _id} order
+     * after {@code afterId} (null: from the start).
+     */
+    public List<StoredAlert> silencedFiring(String afterId, int limit) {
+        return page(Filters.eq("silencedFiring", true), afterId, limit);
     }
 
     public Optional<StoredAlert> find(UUID alertId) {

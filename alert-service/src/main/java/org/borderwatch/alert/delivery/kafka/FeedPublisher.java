@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.borderwatch.alert.AlertProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -24,8 +25,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The producer of the {@code border.alerts} feed: sends a worker pass's records together and waits once for all
  * the broker's acknowledgements, instead of one synchronous send per message. Its own idempotent producer
- * ({@code acks=all}), configured from {@code spring.kafka.*} (bootstrap servers, security) with byte-array
- * serialisers, and with timeouts from {@code alert.delivery.timeout}, so a broker that does not answer fails a
+ * ({@code acks=all}), configured from {@code spring.kafka.*} (bootstrap servers — the binder's
+ * {@code spring.cloud.stream.kafka.binder.brokers} when that is set —, security) with byte-array serialisers, and with timeouts from {@code alert.delivery.timeout}, so a broker that does not answer fails a
  * send within a bounded time and the outbox row is retried.
  */
 @Component
@@ -39,10 +40,15 @@ public class FeedPublisher implements DisposableBean {
     private final KafkaTemplate<byte[], byte[]> template;
     private final Duration wait;
 
-    public FeedPublisher(KafkaProperties kafka, AlertProperties properties) {
+    public FeedPublisher(KafkaProperties kafka, AlertProperties properties, Environment environment) {
         Duration timeout = properties.delivery().timeout();
         long requestMs = Math.max(1000, timeout.toMillis());
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        // the binder's broker list when one is given (the binder itself falls back to spring.kafka.bootstrap-servers)
+        String binderBrokers = environment.getProperty("spring.cloud.stream.kafka.binder.brokers");
+        if (binderBrokers != null && !binderBrokers.isBlank()) {
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, binderBrokers);
+        }
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
