@@ -127,16 +127,25 @@ public final class StatementExtractor {
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
         boolean mutual = StatementRules.MUTUAL.matcher(text).find();
-        Party actor = mutual ? initiator(text) : actor(text, sentences, party, mentions);
+        // a self-reported response: the clause naming what it answers is the other side's act ("As a response measure
+        // to the provocation committed from the direction of Khoznavar against our post, units of the State Border
+        // Service destroyed ..."), so the responder is read from the rest
+        String acts = answered.isEmpty() ? text : blankedSpans(text, answered);
+        List<PlaceMention> actsAt = answered.isEmpty() ? mentions
+                : mentions.stream().filter(m -> !within(answered, m.start())).toList();
+        Party actor = mutual ? initiator(text) : actor(acts, sentences, party, actsAt);
         Party acting = switch (stance) {
             case DENIAL -> deniedBy(accuser(text, source), source, actor);
             case REFUTATION, UNKNOWN -> null;
             case CLAIM -> actor != null ? actor
-                    : (belligerent && !mutual ? unnamedActor(text, sentences, party, stance) : null);
+                    : (belligerent && !mutual ? unnamedActor(acts, sentences, party, stance) : null);
             case CONFIRMATION -> actor;
         };
         Casualties casualties = casualties(text, sentences, party, acting, stance);
-        List<EventType> types = eventTypes(text, sentences, stance, casualties);
+        // the answered clause's weapons and "destroyed the firing point from which the fire had been opened": the
+        // answered fire is not the response's
+        List<EventType> types = eventTypes(stance == Stance.CLAIM && retaliation
+                ? blanked(acts, StatementRules.EARLIER_FIRE) : text, sentences, stance, casualties);
 
         Answers answers = null;
         Coverage coverage = null;
@@ -491,7 +500,22 @@ public final class StatementExtractor {
             return source.kind() != SourceKind.PARTY_OFFICIAL && relaysAccusation(text.substring(0, denial.start()))
                     ? Stance.CLAIM : Stance.DENIAL;
         }
+        if (thirdParty(source)) {
+            // "Tehran was following with concern the reports of renewed shooting near Sadarak": a government or
+            // organisation of neither side that names an event only as others' reports does not say it happened
+            return describesEvent(blanked(text, StatementRules.REPORTS_OF)) ? Stance.CLAIM : Stance.UNKNOWN;
+        }
         return describesEvent(text) ? Stance.CLAIM : Stance.UNKNOWN;
+    }
+
+    /**
+     * A registered third state or body (Russia's, the US's, the EU's, the UN's, Türkiye's, Iran's offices, the CSTO):
+     * kind {@code OTHER} or {@code NGO} with a party that is neither side. Not an unregistered publisher (whose party
+     * is not known: it may be a news channel relaying reports).
+     */
+    private static boolean thirdParty(Source source) {
+        return (source.kind() == SourceKind.OTHER || source.kind() == SourceKind.NGO)
+                && source.party() != Party.UNKNOWN && !source.party().isBelligerent();
     }
 
     /** The text before a denial relays an accusation of an event: "X accused Armenian forces of opening fire …". */
@@ -532,7 +556,8 @@ public final class StatementExtractor {
         }
         boolean clearance = StatementRules.CLEARANCE.matcher(text).find();
         boolean release = StatementRules.RELEASE.matcher(text).find();
-        if (!clearance && !release) {
+        boolean seizure = StatementRules.SEIZURE.matcher(text).find();
+        if (!clearance && !release && !seizure) {
             return text;
         }
         StringBuilder b = new StringBuilder(text);
@@ -545,6 +570,22 @@ public final class StatementExtractor {
             if (release && StatementRules.RELEASE.matcher(sentence).find()) {
                 blank(b, StatementRules.DETENTION_WORDS.matcher(sentence), s.start());
                 blank(b, StatementRules.REMAINS.matcher(sentence), s.start());
+            }
+            // "two hunting rifles were found in their possession": weapons found or seized, no fire
+            if (seizure && StatementRules.SEIZURE.matcher(sentence).find()
+                    && !StatementRules.FIRE_CUE.matcher(sentence).find()) {
+                blank(b, StatementRules.WEAPON_WORDS.matcher(sentence), s.start());
+            }
+        }
+        return b.toString();
+    }
+
+    /** The text with the {@code spans} blanked (same length, offsets stay valid). */
+    private static String blankedSpans(String text, List<Span> spans) {
+        StringBuilder b = new StringBuilder(text);
+        for (Span s : spans) {
+            for (int i = s.start(); i < s.end(); i++) {
+                b.setCharAt(i, ' ');
             }
         }
         return b.toString();
@@ -629,9 +670,11 @@ public final class StatementExtractor {
                 }
             }
             Matcher agent = StatementRules.PASSIVE_AGENT.matcher(text).region(sentence.start(), sentence.end());
-            if (agent.find() && agent.start() < at) {
-                Party p = nationality(agent.group("nat") != null ? agent.group("nat") : agent.group("country"),
-                        sourceParty);
+            // "two persons who had crossed from the territory of Armenia were detained by border guards of the State
+            // Border Service": at a passive verb the agent acted, the side named before it is the patient
+            if (agent.find() && agent.start() <= at) {
+                Party p = nationality(agent.group("nat") != null ? agent.group("nat")
+                        : agent.group("country") != null ? agent.group("country") : agent.group("agency"), sourceParty);
                 found = p != null ? p : found;
             }
             if (found != null) {
@@ -977,10 +1020,19 @@ public final class StatementExtractor {
     private static final Set<String> PEOPLE_PLURALS = Set.of("servicemen", "people", "men", "women", "children",
             "policemen", "persons");
 
-    /** A singular person with a name or an aside before "was": "Private A. H., born in 2003, was fatally wounded". */
-    private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*(?:serviceman|soldier|private|"
-            + "sergeant|officer|lieutenant|captain|major|conscript|civilian|resident|shepherd|driver)\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
-            + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$", Pattern.CASE_INSENSITIVE);
+    /**
+     * A singular person with a name or an aside before "was": "Private A. H., born in 2003, was fatally wounded"; or
+     * with a participle or relative clause: "a shepherd grazing cattle near the village of Alibeyli was wounded", "a
+     * soldier who was on duty at the post has been injured".
+     */
+    private static final String SINGLE_PERSON = "(?:serviceman|soldier|private|sergeant|officer|lieutenant|captain|"
+            + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer)";
+    private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
+            + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
+            + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\w+ing|who|that)\\b"
+            + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * A singular person right before the casualty word, possibly with "was" / "has been" and an adverb ("Azerbaijani

@@ -53,6 +53,13 @@ final class StatementRules {
             + "\\b(?:did|do|does|has|have|had)\\s+not\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|\\bnever\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|"
             + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
 
+    /**
+     * An event named only as what others report ("following with concern the reports of renewed shooting near
+     * Sadarak", "concerned about reports of attacks"): a third party that says no more does not say it happened. Up
+     * to the end of the clause.
+     */
+    static final Pattern REPORTS_OF = p("\\b(?:the\\s+)?(?:reports?|news|information|accounts?)\\s+(?:of|about|on|that)\\b[^.;,:!?]*+");
+
     /** A relayed accusation: "Azerbaijan accused Armenian forces of opening fire". */
     static final Pattern ACCUSED_OF = p("\\baccus(?:ed|es|ing)\\s+(?:[\\w'’-]+\\s+){1,5}?of\\s");
 
@@ -146,7 +153,8 @@ final class StatementRules {
     static final Pattern STATEMENT_DATE_BEFORE = p("\\b(?:statements?|reports?|claims?|communiqu[eé]s?|press[\\s-]+releases?|"
             + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|"
             + "information|remarks|comments)(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
-            + "disseminated|spread|circulated|distributed|dated)(?:\\s+by(?:\\s+[\\p{L}'’-]++){1,8}?)?)?"
+            + "disseminated|spread|circulated|distributed|dated)(?:\\s+by(?:\\s+(?!(?:that|which|who|whom|about|claiming|"
+            + "alleging|saying|according)\\b)[\\p{L}'’-]++){1,8}?)?)?"
             + "(?:\\s+(?:of|on|from|dated|at))?\\s*$");
 
     /** A date after a reporting verb ("residents said on Thursday"): when the statement was made, not the event. */
@@ -187,8 +195,20 @@ final class StatementRules {
     static final Pattern CORRECTED_FIGURE = p("\\(\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^()]{0,80}\\)|"
             + "[–—]\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^–—.;()]{0,80}[–—]");
 
-    /** Either of the two above, for one cheap scan of a text that has neither. */
-    static final Pattern NON_EVENT_CUE = Pattern.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern(), FLAGS);
+    /**
+     * Weapons found on someone or seized ("two hunting rifles were found in their possession", "a machine gun and
+     * ammunition were confiscated"): in such a sentence without a fire word, the weapons describe no fire.
+     */
+    static final Pattern SEIZURE = words("(?:was|were|been)\\s+found\\b|found\\s+(?:on|in|with)\\s+(?:them|him|her|"
+            + "their|his)\\b|in\\s+(?:their|his|her)\\s+possession|seiz(?:ed|ure)\\b|confiscat\\w*");
+    static final Pattern WEAPON_WORDS = words("(?:hunting\\s+|sniper\\s+|assault\\s+)?rifles?\\b|machine[\\s-]+guns?\\b|"
+            + "pistols?\\b|(?:hand\\s+)?grenades?\\b|grenade\\s+launchers?\\b|guns?\\b|cartridges?\\b|ammunition\\b|"
+            + "mortar\\s+(?:shells|rounds|mines)\\b|shells\\b");
+    static final Pattern FIRE_CUE = words("fir(?:e|ed|ing)\\b|shots?\\b|shoot\\w*|shell(?:ed|ing)\\b|gunfire\\b");
+
+    /** Any of the three above, for one cheap scan of a text that has none. */
+    static final Pattern NON_EVENT_CUE = Pattern.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern() + "|"
+            + SEIZURE.pattern(), FLAGS);
 
     static final Pattern DETENTION_WORDS = words("detainees?\\b|captives?\\b|prisoners?\\b|pows?\\b|"
             // the people released, described by a participle: "32 servicemen detained by Azerbaijan were released"
@@ -231,16 +251,24 @@ final class StatementRules {
      * "we"; "fire at our post" is still the answered clause).
      */
     static final Pattern ANSWERED_CLAUSE = p("\\b(?:in\\s+(?:response|retaliation|reply|revenge)\\s+(?:to|for)|"
-            + "as\\s+(?:an?\\s+)?(?:response|retaliation|answer)\\s+(?:to|for)|(?:retaliat\\w*|revenge|retribution|"
+            + "as\\s+(?:an?\\s+)?(?:response|retaliation|retaliatory|answer)(?:\\s+(?:measures?|steps?|actions?))?\\s+(?:to|for)|(?:retaliat\\w*|revenge|retribution|"
             + "responding|punishment)\\s+(?:to|for))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
             + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])++");
 
-    static final Pattern RETALIATION = words("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures|"
+    static final Pattern RETALIATION = words("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures?|"
+            + "(?<!\\b(?:not|never|without)\\s)\\breturn(?:ed|ing)?\\s+fire\\b|" // not "did not return fire"
             + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b|"
             + "\\bin\\s+response\\b(?!\\s+to\\s+(?:an?\\s+|the\\s+|this\\s+|that\\s+)?(?:questions?|inquir\\w*|requests?|quer\\w+|"
             + "statements?|reports?|claims?|allegations?|accusations?))|\\bresponse\\s+(?:fire|action|operation)|"
             + "adequate(?:ly)?\\s+respon\\w+|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)|"
             + "\\b(?:firing\\s+points|fire)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:were|was|has\\s+been|have\\s+been)\\s+suppressed");
+
+    /**
+     * Fire told in the pluperfect in a self-reported response ("destroyed the firing point from which the fire had been
+     * opened"): the answered event's fire, not the response's weapon.
+     */
+    static final Pattern EARLIER_FIRE = p("\\b(?:fire|shots|shooting|firing)\\s+had\\s+been\\s+(?:opened|fired|conducted)\\b"
+            + "|\\bhad\\s+(?:opened\\s+fire|fired|shelled)\\b");
 
     /** Something happened the day before the event (for a retaliation that answers it). */
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
@@ -297,14 +325,18 @@ final class StatementRules {
      * Azerbaijani fire".
      */
     static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
-            + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed)\\s+"
+            + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed|"
+            + "detained|arrested|apprehended|captured)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
             + "artillery|servicemen|shelling)\\b"
             // the state itself: "the attack launched by Azerbaijan overnight"
-            + "|(?:republic\\s+of\\s+)?(?<country>armenia|azerbaijan)\\b(?!['’]))");
+            + "|(?:republic\\s+of\\s+)?(?<country>armenia|azerbaijan)\\b(?!['’])"
+            // Azerbaijan's agency: "detained by border guards of the State Border Service"
+            + "|(?:(?:border\\s+guards|units?|servicemen|officers|employees|members)\\s+of\\s+(?:the\\s+)?)?"
+            + "(?<agency>state\\s+border\\s+service)\\b)");
 
     /**
      * The source's own side as the target of fire: "our positions came under fire", "fired at our posts", "the
@@ -349,7 +381,7 @@ final class StatementRules {
 
     /** Words before an actor phrase that make it a target or a victim instead. */
     static final Pattern TARGET_BEFORE = p("\\bany\\s+(?:[\\w-]+\\s+){0,2}?(?:by|from|of)\\s+(?:the\\s+)?$|" // hypothetical: "any provocation by the Armenian side"
-            + "(?:positions?|posts?|territory|villages?|settlements?|servicem[ae]n|"
+            + "(?:positions?|posts?|(?:firing\\s+)?points?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
             + "(?:the\\s+)?$");
 
@@ -363,6 +395,11 @@ final class StatementRules {
     static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|opening\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
             + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured)\\b");
+
+    /** What a build-up moves (lower case): forces, their vehicles and their weapons. */
+    private static final String MATERIEL = "(?:troops|forces|units|equipment|weapons|personnel|manpower|"
+            + "(?:armou?red|military|combat)\\s+vehicles|armou?r|(?:self-propelled\\s+)?artillery(?:\\s+(?:pieces|systems|guns))?|tanks|mortars|"
+            + "howitzers|(?:multiple\\s+)?rocket\\s+launchers|air[\\s-]+defen[cs]e\\s+systems|ammunition)";
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
     private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
@@ -381,6 +418,8 @@ final class StatementRules {
                 + "\\bpenetrat\\w+|\\b(?:launch\\w*|an|large-scale|full-scale|ground|military|armenian|azerbaijani)\\s+offensive\\b|\\boffensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
                 + "\\b(?:attempt(?:s|ed|ing)?|tri(?:ed|es)|trying)\\s+to\\s+(?:seize|capture|occupy|advance|"
                 + "infiltrate|break\\s+through)\\b|\\battempts?\\s+(?:at\\s+infiltration|to\\s+infiltrate)|"
+                // "the formerly occupied territories", "the occupied lands": an adjective of a place, no act
+                + "(?<!\\b(?:formerly|previously|once|the|its|our|their|liberated|from)\\s)"
                 + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
                 + "territories|villages?|land)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
@@ -406,7 +445,12 @@ final class StatementRules {
                 + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
                 + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
-                + "(?:troops|forces|units|equipment|weapons|personnel|armou?red\\s+vehicles)\\b"));
+                + MATERIEL + "\\b"
+                // the rest of a list of what was moved: "moved additional manpower, armoured vehicles and artillery"
+                // (the artillery moved is part of the build-up, not a shelling); no verb or preposition between, so
+                // "moved troops and opened artillery fire" still names the shelling
+                + "(?:\\s*(?:,|,?\\s+and)\\s+(?:(?!\\w+(?:ed|ing)\\b|(?:with|at|on|from|to|towards?|into|by)\\b)"
+                + "[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b)*+"));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|be\\s+(?:resolutely|decisively|harshly|severely|"
