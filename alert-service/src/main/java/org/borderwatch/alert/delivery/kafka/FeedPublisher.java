@@ -1,5 +1,6 @@
 package org.borderwatch.alert.delivery.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -9,6 +10,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +42,8 @@ public class FeedPublisher implements DisposableBean {
     private final KafkaTemplate<byte[], byte[]> template;
     private final Duration wait;
 
-    public FeedPublisher(KafkaProperties kafka, AlertProperties properties, Environment environment) {
+    public FeedPublisher(KafkaProperties kafka, AlertProperties properties, Environment environment,
+                         MeterRegistry meters) {
         Duration timeout = properties.delivery().timeout();
         long requestMs = Math.max(1000, timeout.toMillis());
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
@@ -59,6 +62,8 @@ public class FeedPublisher implements DisposableBean {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, requestMs);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "alert-service-feed");
         this.factory = new DefaultKafkaProducerFactory<>(config);
+        // the producer's client metrics (kafka_producer_*) on /actuator/prometheus, as the binder's producers have
+        this.factory.addListener(new MicrometerProducerListener<>(meters));
         this.template = new KafkaTemplate<>(factory);
         // the producer completes every future within delivery.timeout.ms; wait a little longer than that
         this.wait = Duration.ofMillis(2 * requestMs + 5 + requestMs);
