@@ -16,37 +16,40 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Everything under {@code classifier.*}; the defaults are those of the design document. */
+/**
+ * Everything under {@code classifier.*}; the defaults are those of the design document, written once as constants of
+ * the plain-Java settings records (the replay command binds the same keys with {@code replay.SettingKeys}).
+ */
 @Validated
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
-        @NotNull @DefaultValue("PT6H") Duration sessionGap,
-        @NotNull @DefaultValue("P7D") Duration grace,
-        @NotNull @DefaultValue("P7D") Duration quietPeriod,
-        @NotNull @DefaultValue("PT1H") Duration punctuateEvery,
+        @NotNull @DefaultValue(ClassifierSettings.SESSION_GAP) Duration sessionGap,
+        @NotNull @DefaultValue(ClassifierSettings.GRACE) Duration grace,
+        @NotNull @DefaultValue(ClassifierSettings.QUIET_PERIOD) Duration quietPeriod,
+        @NotNull @DefaultValue(TopologySettings.PUNCTUATE_EVERY) Duration punctuateEvery,
         @Valid @NotNull @DefaultValue Topics topics,
         @Valid @NotNull @DefaultValue Signals signals,
         @Valid @NotNull @DefaultValue Reliability reliability,
         @Valid @NotNull @DefaultValue Severity severity) {
 
-    public record Topics(@NotBlank @DefaultValue("border.reports.normalized") String input,
-                         @NotBlank @DefaultValue("border.assessments") String output) {
+    public record Topics(@NotBlank @DefaultValue(TopologySettings.INPUT_TOPIC) String input,
+                         @NotBlank @DefaultValue(TopologySettings.OUTPUT_TOPIC) String output) {
     }
 
     public record Signals(
-            @NotNull @DefaultValue("P7D") Duration surgeWindow,
-            @Min(1) @DefaultValue("3") int surgeMinClaims,
-            @DecimalMin("0") @DefaultValue("2.0") double surgeFactor,
-            @Min(1) @DefaultValue("4") int surgeBaselineWeeks,
-            @DecimalMin("0.01") @DecimalMax("1") @DefaultValue("0.6") double uncorroboratedShare,
-            @Min(1) @DefaultValue("3") int fatalitiesCritical,
-            @NotNull @DefaultValue("PT48H") Duration retaliationWindow,
-            @Min(2) @DefaultValue("3") int spreadSegments,
-            @NotNull @DefaultValue("PT24H") Duration spreadWindow,
-            @NotNull @DefaultValue("P30D") Duration quietCalm,
-            @NotNull @DefaultValue("P90D") Duration quietLookback,
-            @Min(1) @DefaultValue("3") int quietMinIncidents,
-            @NotNull @DefaultValue("P14D") Duration milestoneLookback) {
+            @NotNull @DefaultValue(SignalThresholds.SURGE_WINDOW) Duration surgeWindow,
+            @Min(1) @DefaultValue(SignalThresholds.SURGE_MIN_CLAIMS) int surgeMinClaims,
+            @DecimalMin("0") @DefaultValue(SignalThresholds.SURGE_FACTOR) double surgeFactor,
+            @Min(1) @DefaultValue(SignalThresholds.SURGE_BASELINE_WEEKS) int surgeBaselineWeeks,
+            @DecimalMin("0.01") @DecimalMax("1") @DefaultValue(SignalThresholds.UNCORROBORATED_SHARE) double uncorroboratedShare,
+            @Min(1) @DefaultValue(SignalThresholds.FATALITIES_CRITICAL) int fatalitiesCritical,
+            @NotNull @DefaultValue(SignalThresholds.RETALIATION_WINDOW) Duration retaliationWindow,
+            @Min(2) @DefaultValue(SignalThresholds.SPREAD_SEGMENTS) int spreadSegments,
+            @NotNull @DefaultValue(SignalThresholds.SPREAD_WINDOW) Duration spreadWindow,
+            @NotNull @DefaultValue(SignalThresholds.QUIET_CALM) Duration quietCalm,
+            @NotNull @DefaultValue(SignalThresholds.QUIET_LOOKBACK) Duration quietLookback,
+            @Min(1) @DefaultValue(SignalThresholds.QUIET_MIN_INCIDENTS) int quietMinIncidents,
+            @NotNull @DefaultValue(SignalThresholds.MILESTONE_LOOKBACK) Duration milestoneLookback) {
 
         SignalThresholds toThresholds() {
             return new SignalThresholds(surgeWindow, surgeMinClaims, surgeFactor, surgeBaselineWeeks,
@@ -55,14 +58,14 @@ public record ClassifierProperties(
         }
     }
 
-    public record Reliability(@DecimalMin("0.01") @DefaultValue("2") double partyAlpha,
-                              @DecimalMin("0.01") @DefaultValue("2") double partyBeta,
-                              @DecimalMin("0.01") @DefaultValue("8") double observerAlpha,
-                              @DecimalMin("0.01") @DefaultValue("2") double observerBeta) {
+    public record Reliability(@DecimalMin("0.01") @DefaultValue(ReliabilitySettings.PARTY_ALPHA) double partyAlpha,
+                              @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.PARTY_BETA) double partyBeta,
+                              @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.OBSERVER_ALPHA) double observerAlpha,
+                              @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.OBSERVER_BETA) double observerBeta) {
     }
 
-    public record Severity(@Min(1) @DefaultValue("2") int highSignals,
-                           @Min(2) @DefaultValue("3") int criticalHeavySignals) {
+    public record Severity(@Min(1) @DefaultValue(SeveritySettings.HIGH_SIGNALS) int highSignals,
+                           @Min(2) @DefaultValue(SeveritySettings.CRITICAL_HEAVY_SIGNALS) int criticalHeavySignals) {
     }
 
     public ClassifierSettings toSettings() {

@@ -16,6 +16,11 @@ import org.borderwatch.classifier.verdict.SeveritySettings;
 public record ClassifierSettings(Duration sessionGap, Duration grace, Duration quietPeriod,
                                  SignalThresholds signals, ReliabilitySettings reliability,
                                  SeveritySettings severity) {
+    /** The defaults as written in configuration (one source for the service and the replay command). */
+    public static final String SESSION_GAP = "PT6H";
+    public static final String GRACE = "P7D";
+    public static final String QUIET_PERIOD = "P7D";
+
     public ClassifierSettings {
         Objects.requireNonNull(sessionGap, "sessionGap");
         Objects.requireNonNull(grace, "grace");
@@ -29,7 +34,7 @@ public record ClassifierSettings(Duration sessionGap, Duration grace, Duration q
     }
 
     public static ClassifierSettings defaults() {
-        return new ClassifierSettings(Duration.ofHours(6), Duration.ofDays(7), Duration.ofDays(7),
+        return new ClassifierSettings(Duration.parse(SESSION_GAP), Duration.parse(GRACE), Duration.parse(QUIET_PERIOD),
                 SignalThresholds.defaults(), ReliabilitySettings.defaults(), SeveritySettings.defaults());
     }
 

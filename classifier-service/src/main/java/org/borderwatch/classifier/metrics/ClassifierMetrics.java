@@ -25,6 +25,8 @@ public final class ClassifierMetrics {
     public static final String SIGNALS = "borderwatch.signals";
     public static final String LATENCY = "borderwatch.classifier.latency";
     public static final String OPEN_INCIDENTS = "borderwatch.classifier.incidents.open";
+    /** Closed incidents still kept (with their reports) for the grace after their closure. */
+    public static final String RETAINED_INCIDENTS = "borderwatch.classifier.incidents.retained";
     public static final String LATE_REPORTS = "borderwatch.classifier.reports.late";
     public static final String DUPLICATE_REPORTS = "borderwatch.classifier.reports.duplicate";
     public static final String UNREADABLE_REPORTS = "borderwatch.classifier.reports.unreadable";
@@ -32,6 +34,7 @@ public final class ClassifierMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger retained = new AtomicInteger();
     private final Counter late;
     private final Counter duplicates;
     private final Counter unreadable;
@@ -43,6 +46,8 @@ public final class ClassifierMetrics {
         this.registry = registry;
         this.clock = clock;
         Gauge.builder(OPEN_INCIDENTS, open, AtomicInteger::get).description("open incidents").register(registry);
+        Gauge.builder(RETAINED_INCIDENTS, retained, AtomicInteger::get)
+                .description("closed incidents kept for the grace after their closure").register(registry);
         this.late = Counter.builder(LATE_REPORTS).description("reports older than the grace, assessed alone")
                 .register(registry);
         this.duplicates = Counter.builder(DUPLICATE_REPORTS).description("duplicate reports ignored")
@@ -65,8 +70,10 @@ public final class ClassifierMetrics {
         unreadable.increment();
     }
 
-    public void openIncidents(int count) {
-        open.set(count);
+    /** The incidents the engine holds: open ones, and closed ones kept for the grace after their closure. */
+    public void incidents(int openCount, int retainedClosedCount) {
+        open.set(openCount);
+        retained.set(retainedClosedCount);
     }
 
     /** One assessment version emitted because of {@code cause} (null for punctuator closures). */

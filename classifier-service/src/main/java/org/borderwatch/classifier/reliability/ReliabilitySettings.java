@@ -5,6 +5,12 @@ package org.borderwatch.classifier.reliability;
  * prior mean {@code alpha / (alpha + beta)} and moves with its record of claims later confirmed or refuted.
  */
 public record ReliabilitySettings(double partyAlpha, double partyBeta, double observerAlpha, double observerBeta) {
+    /** The defaults as written in configuration (one source for the service and the replay command). */
+    public static final String PARTY_ALPHA = "2";
+    public static final String PARTY_BETA = "2";
+    public static final String OBSERVER_ALPHA = "8";
+    public static final String OBSERVER_BETA = "2";
+
     public ReliabilitySettings {
         if (partyAlpha <= 0 || partyBeta <= 0 || observerAlpha <= 0 || observerBeta <= 0) {
             throw new IllegalArgumentException("Beta prior parameters must be positive");
@@ -12,6 +18,7 @@ public record ReliabilitySettings(double partyAlpha, double partyBeta, double ob
     }
 
     public static ReliabilitySettings defaults() {
-        return new ReliabilitySettings(2, 2, 8, 2);
+        return new ReliabilitySettings(Double.parseDouble(PARTY_ALPHA), Double.parseDouble(PARTY_BETA),
+                Double.parseDouble(OBSERVER_ALPHA), Double.parseDouble(OBSERVER_BETA));
     }
 }

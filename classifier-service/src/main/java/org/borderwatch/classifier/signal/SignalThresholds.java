@@ -1,6 +1,7 @@
 package org.borderwatch.classifier.signal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,6 +37,21 @@ public record SignalThresholds(
         int quietMinIncidents,
         Duration milestoneLookback) {
 
+    /** The defaults as written in configuration: the one source of the service's and the replay command's defaults. */
+    public static final String SURGE_WINDOW = "P7D";
+    public static final String SURGE_MIN_CLAIMS = "3";
+    public static final String SURGE_FACTOR = "2.0";
+    public static final String SURGE_BASELINE_WEEKS = "4";
+    public static final String UNCORROBORATED_SHARE = "0.6";
+    public static final String FATALITIES_CRITICAL = "3";
+    public static final String RETALIATION_WINDOW = "PT48H";
+    public static final String SPREAD_SEGMENTS = "3";
+    public static final String SPREAD_WINDOW = "PT24H";
+    public static final String QUIET_CALM = "P30D";
+    public static final String QUIET_LOOKBACK = "P90D";
+    public static final String QUIET_MIN_INCIDENTS = "3";
+    public static final String MILESTONE_LOOKBACK = "P14D";
+
     public SignalThresholds {
         Objects.requireNonNull(surgeWindow, "surgeWindow");
         Objects.requireNonNull(retaliationWindow, "retaliationWindow");
@@ -43,6 +59,12 @@ public record SignalThresholds(
         Objects.requireNonNull(quietCalm, "quietCalm");
         Objects.requireNonNull(quietLookback, "quietLookback");
         Objects.requireNonNull(milestoneLookback, "milestoneLookback");
+        for (Duration d : List.of(surgeWindow, retaliationWindow, spreadWindow, quietCalm, quietLookback,
+                milestoneLookback)) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("signal windows must be positive durations");
+            }
+        }
         if (surgeMinClaims < 1 || spreadSegments < 2 || quietMinIncidents < 1 || fatalitiesCritical < 1
                 || surgeBaselineWeeks < 1) {
             throw new IllegalArgumentException("signal thresholds must be positive");
@@ -53,8 +75,12 @@ public record SignalThresholds(
     }
 
     public static SignalThresholds defaults() {
-        return new SignalThresholds(Duration.ofDays(7), 3, 2.0, 4, 0.6, 3, Duration.ofHours(48), 3,
-                Duration.ofHours(24), Duration.ofDays(30), Duration.ofDays(90), 3, Duration.ofDays(14));
+        return new SignalThresholds(Duration.parse(SURGE_WINDOW), Integer.parseInt(SURGE_MIN_CLAIMS),
+                Double.parseDouble(SURGE_FACTOR), Integer.parseInt(SURGE_BASELINE_WEEKS),
+                Double.parseDouble(UNCORROBORATED_SHARE), Integer.parseInt(FATALITIES_CRITICAL),
+                Duration.parse(RETALIATION_WINDOW), Integer.parseInt(SPREAD_SEGMENTS), Duration.parse(SPREAD_WINDOW),
+                Duration.parse(QUIET_CALM), Duration.parse(QUIET_LOOKBACK), Integer.parseInt(QUIET_MIN_INCIDENTS),
+                Duration.parse(MILESTONE_LOOKBACK));
     }
 
     /** How far back claim history must reach for the surge baseline. */

@@ -75,7 +75,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         EngineState state = load();
         this.engine = new ClassifierEngine(settings, neighbours, org.borderwatch.classifier.signal.Detectors.all(),
                 state);
-        metrics.openIncidents(engine.openIncidents());
+        metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
         context.schedule(topology.punctuateEvery(), PunctuationType.STREAM_TIME, this::punctuate);
     }
 
@@ -186,7 +186,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
                 written.remove(key);
             }
         }
-        metrics.openIncidents(engine.openIncidents());
+        metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
     }
 
     private void putIfChanged(String key, byte[] value, Set<String> live) {

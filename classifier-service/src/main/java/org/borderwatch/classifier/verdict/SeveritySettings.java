@@ -8,6 +8,10 @@ package org.borderwatch.classifier.verdict;
  *                             CRITICAL (3)
  */
 public record SeveritySettings(int highSignals, int criticalHeavySignals) {
+    /** The defaults as written in configuration (one source for the service and the replay command). */
+    public static final String HIGH_SIGNALS = "2";
+    public static final String CRITICAL_HEAVY_SIGNALS = "3";
+
     public SeveritySettings {
         if (highSignals < 1 || criticalHeavySignals < 2) {
             throw new IllegalArgumentException("highSignals >= 1 and criticalHeavySignals >= 2");
@@ -15,6 +19,6 @@ public record SeveritySettings(int highSignals, int criticalHeavySignals) {
     }
 
     public static SeveritySettings defaults() {
-        return new SeveritySettings(2, 3);
+        return new SeveritySettings(Integer.parseInt(HIGH_SIGNALS), Integer.parseInt(CRITICAL_HEAVY_SIGNALS));
     }
 }

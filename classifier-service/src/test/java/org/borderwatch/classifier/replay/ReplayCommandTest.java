@@ -97,4 +97,148 @@ class ReplayCommandTest {
         assertThat(cl.execute("--input", "/nonexistent/reports.jsonl")).isEqualTo(1);
         assertThat(err.toString()).contains("No such file: /nonexistent/reports.jsonl").doesNotContain("\tat ");
     }
+
+    /** Runs the command as {@code main} builds it; returns exit code, stdout, stderr. */
+    static String[] runWith(java.util.function.UnaryOperator<String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = ReplayCommand.commandLine();
+        ((ReplayCommand) cl.getCommand()).environment = environment;
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    static String[] runFull(String... args) {
+        return runWith(name -> null, args);
+    }
+
+    @Test
+    void everySettingOfTheServiceCanBeSetForABacktest() throws Exception {
+        String surge = fixture("march-2025-surge.jsonl").toString();
+        String[] defaults = runFull("--input", surge, "--summary");
+        String[] fiveDays = runFull("--input", surge, "--summary", "--set", "classifier.signals.surge-window=P5D");
+        String[] oneDay = runFull("--input", surge, "--summary", "--set", "classifier.signals.surge-window=P1D");
+        assertThat(defaults[0]).isEqualTo("0");
+        assertThat(defaults[1]).contains("CLAIM_SURGE", "settings: the defaults");
+        // the surge of 16-19 March lies within five days: the same signals; a one-day window sees no surge
+        assertThat(fiveDays[1]).contains("CLAIM_SURGE")
+                .contains("settings other than the defaults: classifier.signals.surge-window=P5D (default P7D)");
+        assertThat(oneDay[1]).doesNotContain("CLAIM_SURGE");
+        // any key: the killed of 13 February 2024 make it CRITICAL at the default threshold of three, not at nine
+        String revenge = fixture("february-2024-revenge.jsonl").toString();
+        assertThat(runFull("--input", revenge, "--summary")[1]).contains("CRITICAL");
+        String[] severity = runFull("--input", revenge, "--summary", "--set",
+                "classifier.signals.fatalities-critical=9");
+        assertThat(severity[0]).isEqualTo("0");
+        assertThat(severity[1]).doesNotContain("CRITICAL").contains("FATALITIES");
+    }
+
+    @Test
+    void aConfigurationFileShapedLikeTheServicesIsReadAsTheServiceReadsIt() throws Exception {
+        String surge = fixture("march-2025-surge.jsonl").toString();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("replay-config");
+        try {
+            // the service's own application.yml changes nothing
+            java.nio.file.Path deployed = dir.resolve("application.yml");
+            try (var in = ReplayCommandTest.class.getResourceAsStream("/application.yml")) {
+                java.nio.file.Files.copy(in, deployed);
+            }
+            String[] plain = runFull("--input", surge, "--summary");
+            String[] withDeployed = runFull("--input", surge, "--summary", "--config", deployed.toString());
+            assertThat(withDeployed[0]).as(withDeployed[2]).isEqualTo("0");
+            assertThat(withDeployed[1]).isEqualTo(plain[1]);
+
+            // nested YAML with relaxed names, a placeholder, a profile document that a replay skips
+            java.nio.file.Path yml = dir.resolve("backtest.yaml");
+            java.nio.file.Files.writeString(yml, """
+                    spring:
+                      application:
+                        name: classifier-service
+                    classifier:
+                      signals:
+                        surgeWindow: ${SURGE_WINDOW:P7D}
+                        surge_min_claims: 3
+                    ---
+                    spring:
+                      config:
+                        activate:
+                          on-profile: staging
+                    classifier:
+                      signals:
+                        surge-window: P30D
+                    """);
+            String[] fromYaml = runWith(name -> name.equals("SURGE_WINDOW") ? "P1D" : null, "--input", surge,
+                    "--summary", "--config", yml.toString());
+            assertThat(fromYaml[0]).as(fromYaml[2]).isEqualTo("0");
+            assertThat(fromYaml[1]).doesNotContain("CLAIM_SURGE").contains("classifier.signals.surge-window=P1D");
+            assertThat(fromYaml[2]).contains("document 2 (profile staging) skipped");
+            // --set wins over the file
+            String[] overridden = runWith(name -> name.equals("SURGE_WINDOW") ? "P1D" : null, "--input", surge,
+                    "--summary", "--config", yml.toString(), "--set", "classifier.signals.surge-window=P7D");
+            assertThat(overridden[1]).contains("CLAIM_SURGE");
+
+            java.nio.file.Path properties = dir.resolve("backtest.properties");
+            java.nio.file.Files.writeString(properties, "spring.application.name=x\nclassifier.signals.surge-window=1d\n");
+            String[] fromProperties = runFull("--input", surge, "--summary", "--config", properties.toString());
+            assertThat(fromProperties[1]).doesNotContain("CLAIM_SURGE");
+
+            java.nio.file.Path typo = dir.resolve("typo.yml");
+            java.nio.file.Files.writeString(typo, "classifier:\n  signals:\n    surge-windw: P5D\n");
+            String[] refused = runFull("--input", surge, "--config", typo.toString());
+            assertThat(refused[0]).isEqualTo("1");
+            assertThat(refused[1]).isEmpty();
+            assertThat(refused[2]).contains(typo.toString(), "unknown key 'classifier.signals.surge-windw'",
+                    "classifier.signals.surge-window").doesNotContain("\tat ");
+        } finally {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+            java.nio.file.Files.delete(dir);
+        }
+    }
+
+    @Test
+    void unknownKeysAndValuesNotAllowedAreUsageErrorsNeverIgnored() throws Exception {
+        String surge = fixture("march-2025-surge.jsonl").toString();
+        String[] unknown = runFull("--input", surge, "--set", "classifier.signals.claim-surge.window=P5D");
+        assertThat(unknown[0]).isEqualTo("1");
+        assertThat(unknown[2]).contains("unknown key 'classifier.signals.claim-surge.window'",
+                "known keys there: classifier.signals.surge-window");
+        String[] negative = runFull("--input", surge, "--set", "classifier.signals.surge-window=-P5D");
+        assertThat(negative[0]).isEqualTo("1");
+        assertThat(negative[2]).contains("classifier.signals.surge-window=-P5D is not allowed: a positive duration");
+        String[] share = runFull("--input", surge, "--set", "classifier.signals.uncorroborated-share=1.5");
+        assertThat(share[2]).contains("a number from 0.01 to 1.0");
+        String[] noEquals = runFull("--input", surge, "--set", "classifier.grace");
+        assertThat(noEquals[0]).isEqualTo("1");
+        assertThat(noEquals[2]).contains("expected KEY=VALUE");
+        String[] shorthand = runFull("--input", surge, "--gap", "0");
+        assertThat(shorthand[0]).as("a zero gap is allowed, as in the service").isEqualTo("0");
+        String[] badShorthand = runFull("--input", surge, "--surge-min-claims", "0");
+        assertThat(badShorthand[0]).isEqualTo("1");
+        assertThat(badShorthand[2]).contains("--surge-min-claims 0: classifier.signals.surge-min-claims=0 is not "
+                + "allowed: a whole number of at least 1");
+        String[] twice = runFull("--input", surge, "--gap", "PT3H", "--set", "classifier.session-gap=PT4H");
+        assertThat(twice[0]).isEqualTo("1");
+        assertThat(twice[2]).contains("classifier.session-gap is already given");
+        for (String[] r : List.of(unknown, negative, share, noEquals, badShorthand, twice)) {
+            assertThat(r[1]).isEmpty();
+            assertThat(r[2]).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void helpShowsABacktestAndEverySettingWithItsDefault() {
+        String[] help = runFull("--help");
+        assertThat(help[0]).isEqualTo("0");
+        assertThat(help[1]).contains("--set classifier.signals.surge-window=P5D", "--config");
+        for (SettingKeys.Key key : SettingKeys.all()) {
+            assertThat(help[1]).containsPattern(java.util.regex.Pattern.quote(key.name()) + " +"
+                    + java.util.regex.Pattern.quote(key.defaultValue()) + " ");
+        }
+    }
 }

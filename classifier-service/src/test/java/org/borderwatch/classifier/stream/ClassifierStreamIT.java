@@ -145,7 +145,8 @@ class ClassifierStreamIT {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(prometheus.statusCode()).isEqualTo(200);
             assertThat(prometheus.body()).contains("borderwatch_assessments_total",
-                    "borderwatch_classifier_incidents_open", "application=\"classifier-service\"");
+                    "borderwatch_classifier_incidents_open", "borderwatch_classifier_incidents_retained",
+                    "application=\"classifier-service\"");
         }
         Assessment before = latest(BorderSegment.SYUNIK_EAST, "2024-02-12");
         Assessment closedTavush = latest(BorderSegment.TAVUSH, "2024-02-01");

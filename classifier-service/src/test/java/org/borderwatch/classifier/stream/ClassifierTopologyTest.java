@@ -195,6 +195,7 @@ class ClassifierTopologyTest {
             assertThat(a.closed()).isTrue();
         });
         assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get(ClassifierMetrics.RETAINED_INCIDENTS).gauge().value()).isEqualTo(1.0);
         assertThat(store.get(ClassifierProcessor.INCIDENT_PREFIX + opened.incidentId())).isNull();
         assertThat(new String(store.get(ClassifierProcessor.STATE_KEY), StandardCharsets.UTF_8))
                 .doesNotContain(opened.incidentId().toString());
@@ -217,6 +218,8 @@ class ClassifierTopologyTest {
         drain();
         assertThat(store.get(ClassifierProcessor.CLOSED_PREFIX + opened.incidentId())).isNull();
         assertThat(store.get(ClassifierProcessor.REPORT_PREFIX + denial.reportId())).isNull();
+        // the first one is gone; the TAVUSH incident of 18 January has just closed and is the one kept now
+        assertThat(registry.get(ClassifierMetrics.RETAINED_INCIDENTS).gauge().value()).isEqualTo(1.0);
     }
 
     @Test
