@@ -139,6 +139,8 @@ class FeedBrokerErrorIT extends AlertServiceITSupport {
             assertThat(alert.incidentId()).isEqualTo(id);
             assertThat(new String(r.headers().lastHeader(KafkaChannel.HEADER_DELIVERY).value(),
                     StandardCharsets.UTF_8)).isEqualTo(feedRow(id).orElseThrow().get("id").asString());
+            assertThat(r.headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
+                    .as("the contract's one header, nothing else").containsExactly(KafkaChannel.HEADER_DELIVERY);
         }
     }
 }
