@@ -8,6 +8,7 @@ import org.borderwatch.ingest.metrics.IngestMetrics;
 import org.borderwatch.ingest.pipeline.Deduplicator;
 import org.borderwatch.ingest.pipeline.IngestLimits;
 import org.borderwatch.ingest.pipeline.IngestPipeline;
+import org.borderwatch.ingest.pipeline.SourceRules;
 import org.borderwatch.ingest.source.SourceRegistry;
 import org.borderwatch.ingest.statement.RuleLimits;
 import org.borderwatch.ingest.statement.StatementExtractor;
@@ -37,14 +38,23 @@ public record IngestCore(Gazetteer gazetteer, SourceRegistry sources, IngestPipe
     public static IngestCore create(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone, IngestLimits limits,
                                     RuleLimits ruleLimits, Duration dedupWindow, int dedupMaxEntries, Clock clock,
                                     MeterRegistry registry) {
+        return create(gazetteer, sources, zone, limits, ruleLimits, SourceRules.DEFAULTS, dedupWindow,
+                dedupMaxEntries, clock, registry);
+    }
+
+    /** The core with the given rules on sources and corrections too. */
+    public static IngestCore create(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone, IngestLimits limits,
+                                    RuleLimits ruleLimits, SourceRules sourceRules, Duration dedupWindow,
+                                    int dedupMaxEntries, Clock clock, MeterRegistry registry) {
         StatementExtractor extractor = new StatementExtractor(gazetteer, zone);
         IngestMetrics metrics = new IngestMetrics(registry);
-        Deduplicator deduplicator = new Deduplicator(dedupWindow, dedupMaxEntries, clock);
+        Deduplicator deduplicator = new Deduplicator(dedupWindow, dedupMaxEntries, clock, sourceRules.keepStance());
         metrics.rememberedIds(deduplicator, Deduplicator::size);
         IngestPipeline pipeline = new IngestPipeline(
-                List.of(new CanonicalNormalizer(), new StatementNormalizer(sources, extractor, zone, ruleLimits),
+                List.of(new CanonicalNormalizer(sources, sourceRules),
+                        new StatementNormalizer(sources, extractor, zone, ruleLimits),
                         new AcledNormalizer(gazetteer, sources, zone)),
-                deduplicator, limits, clock, metrics);
+                deduplicator, limits, clock, metrics, sources);
         return new IngestCore(gazetteer, sources, pipeline);
     }
 }

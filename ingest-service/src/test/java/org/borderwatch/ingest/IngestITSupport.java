@@ -37,6 +37,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
         "ingest.api.keys[1].partner=it-canonical-only",
         "ingest.api.keys[1].key=it-key-canonical",
         "ingest.api.keys[1].formats=canonical",
+        "ingest.api.keys[2].partner=it-observer-desk",
+        "ingest.api.keys[2].key=it-key-observer",
+        "ingest.api.keys[2].formats=canonical,statement",
+        "ingest.api.keys[2].sources=euma",
         "ingest.max-record-size=4KB",
         "ingest.publish-timeout=4s",
         "ingest.retry-after=17s",
@@ -97,7 +101,21 @@ public abstract class IngestITSupport {
         reader.start();
     }
 
-    protected static synchronized void send(String topic, byte[] value) {
+    protected static void send(String topic, byte[] value) {
+        send(new ProducerRecord<>(topic, "partner-it", value));
+    }
+
+    /**
+     * Sends a record as any Kafka client would: a plain producer, the value as given ({@code null} is a tombstone),
+     * headers as plain strings (what kcat or librdkafka send).
+     */
+    protected static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        send(record);
+    }
+
+    private static synchronized void send(ProducerRecord<String, byte[]> record) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
@@ -106,7 +124,7 @@ public abstract class IngestITSupport {
                     ProducerConfig.ACKS_CONFIG, "all"));
         }
         try {
-            producer.send(new ProducerRecord<>(topic, "partner-it", value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

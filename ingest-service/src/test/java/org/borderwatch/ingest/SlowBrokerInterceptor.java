@@ -12,15 +12,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * A broker that is slow to take a record, for the integration tests: installed on the reports' producer, it holds a
  * send whose value contains {@link #MARKER} for up to {@link #HOLD_SECONDS} seconds (or until the sending thread is
- * interrupted), then lets it go to the real broker. Every other record passes untouched.
+ * interrupted), then lets it go to the real broker; one containing {@link #REFUSED_MARKER} goes to a topic name the
+ * broker refuses, so its send always fails. Every other record passes untouched.
  */
 public class SlowBrokerInterceptor implements ProducerInterceptor<Object, Object> {
 
     public static final String MARKER = "slow-broker";
     public static final int HOLD_SECONDS = 20;
+    /**
+     * A record whose value contains this is sent to a topic whose name the broker refuses, so every send of it fails
+     * (a broker that keeps refusing a report, as it would one above its size limit).
+     */
+    public static final String REFUSED_MARKER = "broker-refuses";
+    private static final String INVALID_TOPIC = "no such topic!";
 
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+        if (record.value() instanceof byte[] value && new String(value, StandardCharsets.UTF_8)
+                .contains(REFUSED_MARKER)) {
+            return new ProducerRecord<>(INVALID_TOPIC, record.key(), record.value());
+        }
         if (record.value() instanceof byte[] value && new String(value, StandardCharsets.UTF_8).contains(MARKER)) {
             try {
                 new CountDownLatch(1).await(HOLD_SECONDS, TimeUnit.SECONDS);

@@ -20,7 +20,8 @@ public record ApiProblem(
         @Schema(description = "the request path") URI instance,
         @Schema(description = "for refused input: the rejection reason, as on the rejected topic",
                 allowableValues = {"MALFORMED", "SCHEMA_VIOLATION", "TOO_LARGE", "UNSUPPORTED_FORMAT",
-                        "TIME_OUT_OF_RANGE", "EMPTY_TEXT", "PROCESSING_ERROR"}) String reason,
+                        "TIME_OUT_OF_RANGE", "EMPTY_TEXT", "SOURCE_MISMATCH", "SOURCE_NOT_ALLOWED",
+                        "CORRECTION_CONFLICT", "PROCESSING_ERROR"}) String reason,
         @Schema(description = "each bad field (at most 50)") List<FieldError> errors,
         @Schema(description = "internal-error only: the id to quote (the log has the stack trace)") String errorId) {
 

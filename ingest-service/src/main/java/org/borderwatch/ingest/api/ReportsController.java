@@ -219,7 +219,8 @@ public class ReportsController {
                     + properties.maxBatchSize().toBytes() + " bytes", RejectReason.TOO_LARGE, List.of());
         }
 
-        IngestPipeline.Result result = core.pipeline().processBatch(f, payload, ORIGIN, dryRun);
+        IngestPipeline.Result result = core.pipeline().processBatch(f, payload, ORIGIN, dryRun,
+                partner.get().permission());
         List<Refused> refused = result.rejections().stream().map(Refused::of).toList();
         if (dryRun) {
             List<IncidentReport> reports = result.outcomes().stream().filter(Outcome::published)

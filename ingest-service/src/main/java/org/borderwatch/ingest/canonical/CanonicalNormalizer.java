@@ -4,28 +4,50 @@ import org.borderwatch.common.Uuids;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.json.JsonReadException;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Source;
 import org.borderwatch.common.schema.JsonSchemas;
 import org.borderwatch.ingest.pipeline.ContentHash;
 import org.borderwatch.ingest.pipeline.InputFormat;
 import org.borderwatch.ingest.pipeline.RejectReason;
 import org.borderwatch.ingest.pipeline.RejectedInputException;
 import org.borderwatch.ingest.pipeline.ReportNormalizer;
+import org.borderwatch.ingest.pipeline.SourceRules;
 import org.borderwatch.ingest.pipeline.Violation;
+import org.borderwatch.ingest.source.RegisteredSource;
+import org.borderwatch.ingest.source.SourceRegistry;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The {@code canonical} format: already an {@code IncidentReport}. It is checked against the schema in
- * {@code common}; the report id is recomputed from the source id and sourceRef (or the content) so that the same
+ * {@code common} and its source against the registry; the report id is recomputed from the source id and sourceRef (or the content) so that the same
  * report always has the same id whoever sends it; {@code receivedAt} is set by ingest.
  */
 public final class CanonicalNormalizer implements ReportNormalizer {
 
     private static final UUID PLACEHOLDER = new UUID(0, 0);
+
+    private final SourceRegistry registry;
+    private final SourceRules rules;
+
+    /** Without a registry: no source checks (tests of the schema path only). */
+    public CanonicalNormalizer() {
+        this(new SourceRegistry(List.of()), new SourceRules(Set.of(), true));
+    }
+
+    public CanonicalNormalizer(SourceRegistry registry, SourceRules rules) {
+        this.registry = registry;
+        this.rules = rules;
+    }
 
     @Override
     public InputFormat format() {
@@ -53,9 +75,43 @@ public final class CanonicalNormalizer implements ReportNormalizer {
             throw new RejectedInputException(RejectReason.SCHEMA_VIOLATION, e.getMessage(),
                     List.of(new Violation("$", e.getMessage())));
         }
+        report = withSource(report, checkedSource(report.source()));
         String ref = report.sourceRef() != null ? report.sourceRef() : contentHash(report);
         UUID id = Uuids.reportId(report.source().id(), ref);
         return withId(report, id).withReceivedAt(receivedAt);
+    }
+
+    /**
+     * The source as the registry knows it. The report id is derived from the source id, so a report naming a
+     * registry source speaks for it: its kind and party must be the registry's (a report of "az-mod" as an
+     * independent observer of the EU would otherwise take over, as a correction, the ministry's report with the same
+     * sourceRef). A source the registry does not know may not claim a kind only registered sources have.
+     */
+    private Source checkedSource(Source claimed) {
+        Optional<RegisteredSource> known = registry.byId(claimed.id());
+        if (known.isPresent()) {
+            RegisteredSource r = known.get();
+            List<Violation> bad = new ArrayList<>();
+            if (claimed.kind() != r.kind()) {
+                bad.add(new Violation("$.source.kind", "source " + r.id() + " is " + r.kind()
+                        + " in the source registry, not " + claimed.kind()));
+            }
+            if (claimed.party() != r.party() && claimed.party() != Party.UNKNOWN) { // absent: the registry's
+                bad.add(new Violation("$.source.party", "source " + r.id() + " is of party " + r.party()
+                        + " in the source registry, not " + claimed.party()));
+            }
+            if (!bad.isEmpty()) {
+                throw new RejectedInputException(RejectReason.SOURCE_MISMATCH,
+                        bad.stream().map(Violation::toString).collect(Collectors.joining("; ")), bad);
+            }
+            return r.toSource();
+        }
+        if (rules.registeredKinds().contains(claimed.kind())) {
+            Violation v = new Violation("$.source.kind", "only a source in the registry may be " + claimed.kind()
+                    + "; '" + claimed.id() + "' is not in it (GET /api/v1/sources lists the registry)");
+            throw new RejectedInputException(RejectReason.SOURCE_MISMATCH, v.toString(), List.of(v));
+        }
+        return claimed;
     }
 
     private static String contentHash(IncidentReport report) {
@@ -64,7 +120,15 @@ public final class CanonicalNormalizer implements ReportNormalizer {
     }
 
     private static IncidentReport withId(IncidentReport r, UUID id) {
-        return new IncidentReport(r.schemaVersion(), id, r.sourceRef(), r.revision(), r.source(), r.stance(),
+        return copy(r, id, r.source());
+    }
+
+    private static IncidentReport withSource(IncidentReport r, Source source) {
+        return source.equals(r.source()) ? r : copy(r, r.reportId(), source);
+    }
+
+    private static IncidentReport copy(IncidentReport r, UUID id, Source source) {
+        return new IncidentReport(r.schemaVersion(), id, r.sourceRef(), r.revision(), source, r.stance(),
                 r.actingParty(), r.eventTypes(), r.location(), r.occurredAt(), r.occurredUntil(), r.timePrecision(),
                 r.publishedAt(), r.receivedAt(), r.casualties(), r.answers(), r.coverage(), r.retaliation(),
                 r.text(), r.language(), r.url());

@@ -41,7 +41,7 @@ public class IngestConfiguration {
         IngestLimits limits = new IngestLimits((int) p.maxRecordSize().toBytes(), p.clockSkew(),
                 OffsetDateTime.of(p.earliestYear(), 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         return IngestCore.create(gazetteer, sources, ZoneOffset.of(p.zone()), limits, p.rules().toLimits(),
-                p.dedup().window(),
+                p.sourceRules(), p.dedup().window(),
                 p.dedup().maxEntries(), clock, registry);
     }
 }

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.topic.Topics;
+import org.borderwatch.ingest.pipeline.SourcePermission;
+import org.borderwatch.ingest.pipeline.SourceRules;
 import org.borderwatch.ingest.statement.RuleLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,6 +36,8 @@ import java.util.Set;
  * @param retryAfter         the {@code Retry-After} a partner gets with that 503 (whole seconds)
  * @param rules              how much of a statement's text the rules read
  * @param rejected           what a record on the rejected topic keeps
+ * @param canonical          what a canonical report's source may claim
+ * @param corrections        what a correction may not change
  */
 @Validated
 @ConfigurationProperties("ingest")
@@ -50,7 +55,30 @@ public record IngestProperties(
         @Valid @NotNull @DefaultValue TopicNames topics,
         @Valid @NotNull @DefaultValue Api api,
         @Valid @NotNull @DefaultValue Rules rules,
-        @Valid @NotNull @DefaultValue Rejected rejected) {
+        @Valid @NotNull @DefaultValue Rejected rejected,
+        @Valid @NotNull @DefaultValue Canonical canonical,
+        @Valid @NotNull @DefaultValue Corrections corrections) {
+
+    /** The rules on sources and corrections for the plain-Java core. */
+    public SourceRules sourceRules() {
+        return new SourceRules(canonical.registeredKinds(), corrections.keepStance());
+    }
+
+    /**
+     * @param registeredKinds source kinds only a source in the registry may have: a canonical report whose source id
+     *                        the registry does not know may not claim one (SOURCE_MISMATCH); a report naming a
+     *                        registry source always needs that source's kind and party
+     */
+    public record Canonical(@NotNull @DefaultValue({"PARTY_OFFICIAL", "INDEPENDENT_OBSERVER"})
+                            Set<SourceKind> registeredKinds) {
+    }
+
+    /**
+     * @param keepStance a correction (new content under a known report id) may not change the report's stance from
+     *                   one known stance to another (CORRECTION_CONFLICT); its source kind and party never change
+     */
+    public record Corrections(@DefaultValue("true") boolean keepStance) {
+    }
 
     /**
      * Bounds on what the statement rules read (the report keeps the whole text); the defaults are
@@ -121,10 +149,20 @@ public record IngestProperties(
         }
     }
 
-    public record ApiKey(@NotBlank String partner, @NotBlank String key, @NotEmpty Set<String> formats) {
+    /**
+     * @param sources the source ids (registry ids, or ids of the partner's own sources) this partner may send reports
+     *                of, {@code *} for any; unset: statements and ACLED rows of any source, canonical reports only of
+     *                sources the registry does not know (see {@link SourcePermission})
+     */
+    public record ApiKey(@NotBlank String partner, @NotBlank String key, @NotEmpty Set<String> formats,
+                         Set<String> sources) {
+        public SourcePermission permission() {
+            return new SourcePermission(partner, sources);
+        }
+
         @Override
         public String toString() {
-            return "ApiKey[partner=" + partner + ", formats=" + formats + "]";
+            return "ApiKey[partner=" + partner + ", formats=" + formats + ", sources=" + sources + "]";
         }
     }
 }

@@ -2,6 +2,9 @@ package org.borderwatch.ingest.pipeline;
 
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,36 +46,57 @@ public final class Deduplicator {
         }
     }
 
-    /** What is remembered of one report id; never mutated, replaced as a whole. */
-    public record Entry(String latest, int revision, Map<String, Integer> revisions, Instant published) {
+    /**
+     * What is remembered of one report id; never mutated, replaced as a whole. {@code identity} is the latest
+     * version's stance and source kind and party, which a correction may not change (see {@link #conflict}).
+     */
+    public record Entry(String latest, int revision, Map<String, Integer> revisions, Instant published,
+                        Identity identity) {
         public Entry {
             revisions = Map.copyOf(revisions);
         }
 
-        static Entry first(String fingerprint, int revision, Instant at) {
-            return new Entry(fingerprint, revision, Map.of(fingerprint, revision), at);
+        static Entry first(String fingerprint, int revision, Instant at, Identity identity) {
+            return new Entry(fingerprint, revision, Map.of(fingerprint, revision), at, identity);
         }
 
-        Entry with(String fingerprint, int rev, Instant at) {
+        Entry with(String fingerprint, int rev, Instant at, Identity of) {
             Map<String, Integer> all = new HashMap<>(revisions);
             all.putIfAbsent(fingerprint, rev);
             if (rev > revision) {
-                return new Entry(fingerprint, rev, all, at);
+                return new Entry(fingerprint, rev, all, at, of);
             }
             if (rev == revision && fingerprint.equals(latest)) {
-                return new Entry(latest, revision, all, at.isAfter(published) ? at : published);
+                return new Entry(latest, revision, all, at.isAfter(published) ? at : published, identity);
             }
-            return new Entry(latest, revision, all, published);
+            return new Entry(latest, revision, all, published, identity);
+        }
+    }
+
+    /** What a report says about who speaks and what they say: the parts a correction keeps. */
+    public record Identity(Stance stance, SourceKind kind, Party party) {
+        static Identity of(IncidentReport r) {
+            return new Identity(r.stance(), r.source().kind(), r.source().party());
         }
     }
 
     private final Duration window;
     private final Clock clock;
+    private final boolean keepStance;
     private final Map<UUID, Entry> entries;
 
     public Deduplicator(Duration window, int maxEntries, Clock clock) {
+        this(window, maxEntries, clock, true);
+    }
+
+    /**
+     * @param keepStance a correction may not change a report's stance from one known stance to another (a claim
+     *                   into a refutation): it is refused as {@link RejectReason#CORRECTION_CONFLICT}
+     */
+    public Deduplicator(Duration window, int maxEntries, Clock clock, boolean keepStance) {
         this.window = window;
         this.clock = clock;
+        this.keepStance = keepStance;
         this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<UUID, Entry> eldest) {
@@ -99,6 +123,35 @@ public final class Deduplicator {
     public synchronized Decision peek(IncidentReport report, Map<UUID, Entry> scratch) {
         UUID id = report.reportId();
         return decide(report, scratch.containsKey(id) ? scratch.get(id) : entries.get(id), scratch);
+    }
+
+    /**
+     * Why {@code report} may not be published as a correction of what is known under its id (with {@code scratch}, a
+     * dry run's earlier decisions, on top; may be null), or null when it may. A correction keeps the report's
+     * source kind and party (a different one is another source, not a correction; for registry sources the registry
+     * fixes them anyway) and, unless configured otherwise, its stance: a claim corrected into a refutation would
+     * dissolve the incident it belongs to. {@code UNKNOWN} on either side is no change (the rules may read a
+     * corrected text better). A re-send of a known version is no correction, so it never conflicts.
+     */
+    public synchronized String conflict(IncidentReport report, Map<UUID, Entry> scratch) {
+        UUID id = report.reportId();
+        Entry e = scratch != null && scratch.containsKey(id) ? scratch.get(id) : entries.get(id);
+        if (e == null || e.identity() == null || e.revisions().containsKey(fingerprint(report))) {
+            return null;
+        }
+        Identity was = e.identity();
+        Identity now = Identity.of(report);
+        if (was.kind() != now.kind() || was.party() != now.party()) {
+            return "source " + report.source().id() + " was " + was.kind() + "/" + was.party() + " in revision "
+                    + e.revision() + " of this report, now " + now.kind() + "/" + now.party()
+                    + ": a correction may not change its source";
+        }
+        if (keepStance && was.stance() != now.stance() && was.stance() != Stance.UNKNOWN
+                && now.stance() != Stance.UNKNOWN) {
+            return "stance: revision " + e.revision() + " of this report is a " + was.stance() + ", a correction may "
+                    + "not make it a " + now.stance() + " (send it under its own sourceRef)";
+        }
+        return null;
     }
 
     /**
@@ -129,8 +182,9 @@ public final class Deduplicator {
         String fingerprint = fingerprint(published);
         int revision = Math.max(1, published.revision());
         Entry e = entries.get(published.reportId());
-        entries.put(published.reportId(), e == null ? Entry.first(fingerprint, revision, at)
-                : e.with(fingerprint, revision, at));
+        Identity identity = Identity.of(published);
+        entries.put(published.reportId(), e == null ? Entry.first(fingerprint, revision, at, identity)
+                : e.with(fingerprint, revision, at, identity));
     }
 
     /** How many report ids are remembered. */
@@ -148,20 +202,20 @@ public final class Deduplicator {
         if (e == null) {
             disposition = Disposition.NEW;
             revision = Math.max(1, report.revision());
-            next = Entry.first(fingerprint, revision, now);
+            next = Entry.first(fingerprint, revision, now, Identity.of(report));
         } else if (fingerprint.equals(e.latest())) {
             revision = e.revision();
             if (Duration.between(e.published(), now).compareTo(window) <= 0) {
                 return new Decision(Disposition.DUPLICATE, report.withRevision(revision));
             }
             disposition = Disposition.REPEAT;
-            next = e.with(fingerprint, revision, now);
+            next = e.with(fingerprint, revision, now, Identity.of(report));
         } else if (e.revisions().containsKey(fingerprint)) {
             return new Decision(Disposition.DUPLICATE, report.withRevision(e.revisions().get(fingerprint)));
         } else {
             disposition = Disposition.CORRECTION;
             revision = Math.max(e.revision() + 1, report.revision());
-            next = e.with(fingerprint, revision, now);
+            next = e.with(fingerprint, revision, now, Identity.of(report));
         }
         if (into == null) {
             return new Decision(disposition, report.withRevision(revision));

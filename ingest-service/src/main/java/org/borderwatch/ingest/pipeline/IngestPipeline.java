@@ -37,8 +37,17 @@ public final class IngestPipeline {
     private final Clock clock;
     private final IngestMetrics metrics;
 
+    private final SourceRegistry registry;
+
     public IngestPipeline(List<ReportNormalizer> normalizers, Deduplicator deduplicator, IngestLimits limits,
                           Clock clock, IngestMetrics metrics) {
+        this(normalizers, deduplicator, limits, clock, metrics, new SourceRegistry(List.of()));
+    }
+
+    /** {@code registry}: which source ids are registered, for {@link SourcePermission}. */
+    public IngestPipeline(List<ReportNormalizer> normalizers, Deduplicator deduplicator, IngestLimits limits,
+                          Clock clock, IngestMetrics metrics, SourceRegistry registry) {
+        this.registry = registry;
         normalizers.forEach(n -> this.normalizers.put(n.format(), n));
         this.deduplicator = deduplicator;
         this.limits = limits;
@@ -117,6 +126,12 @@ public final class IngestPipeline {
 
     /** A batch from HTTP or the offline command: one JSON object, a JSON array, NDJSON, or a CSV document. */
     public Result processBatch(InputFormat format, byte[] bytes, String origin, boolean dryRun) {
+        return processBatch(format, bytes, origin, dryRun, SourcePermission.ANY);
+    }
+
+    /** A batch from a partner whose key allows reports of some sources only ({@code allowed}). */
+    public Result processBatch(InputFormat format, byte[] bytes, String origin, boolean dryRun,
+                               SourcePermission allowed) {
         List<RawRecord> records;
         try {
             records = split(format, bytes);
@@ -127,15 +142,20 @@ public final class IngestPipeline {
             received(format.id(), dryRun);
             return new Result(List.of(reject(unexpected(e), bytes, 1, origin, format, dryRun)));
         }
-        return process(format, records, origin, dryRun);
+        return process(format, records, origin, dryRun, allowed);
     }
 
     public Result process(InputFormat format, List<RawRecord> records, String origin, boolean dryRun) {
+        return process(format, records, origin, dryRun, SourcePermission.ANY);
+    }
+
+    private Result process(InputFormat format, List<RawRecord> records, String origin, boolean dryRun,
+                           SourcePermission allowed) {
         List<Outcome> out = new ArrayList<>(records.size());
         // a dry run decides as the real send would, earlier records of the batch included, and remembers nothing
         Map<UUID, Deduplicator.Entry> scratch = dryRun ? new HashMap<>() : null;
         for (RawRecord r : records) {
-            out.addAll(one(format, r, origin, scratch));
+            out.addAll(one(format, r, origin, scratch, allowed));
         }
         return new Result(out);
     }
@@ -189,7 +209,7 @@ public final class IngestPipeline {
 
     /** The outcomes of one record: one, or one per report when the record gives several (see ReportNormalizer). */
     private List<Outcome> one(InputFormat format, RawRecord record, String origin,
-                              Map<UUID, Deduplicator.Entry> dryRunScratch) {
+                              Map<UUID, Deduplicator.Entry> dryRunScratch, SourcePermission allowed) {
         boolean dryRun = dryRunScratch != null;
         received(format.id(), dryRun);
         if (record.bytes().length > limits.maxRecordBytes()) {
@@ -210,6 +230,17 @@ public final class IngestPipeline {
                 if (!invalid.isEmpty()) {
                     throw RejectedInputException.violations(invalid.stream()
                             .map(v -> Violation.atPointer(v.path(), v.message())).toList());
+                }
+                String source = report.source().id();
+                if (!allowed.allows(format, source, registry.byId(source).isPresent())) {
+                    throw new RejectedInputException(RejectReason.SOURCE_NOT_ALLOWED, allowed.refusal(format, source),
+                            List.of(new Violation("$.source.id", "not a source this partner may send")));
+                }
+                String conflict = deduplicator.conflict(report, dryRunScratch);
+                if (conflict != null) {
+                    throw new RejectedInputException(RejectReason.CORRECTION_CONFLICT, conflict,
+                            List.of(new Violation(conflict.startsWith("stance") ? "$.stance" : "$.source",
+                                    "a correction may not change it")));
                 }
             }
             List<Outcome> out = new ArrayList<>(reports.size());
@@ -278,6 +309,24 @@ public final class IngestPipeline {
     private Outcome tooLarge(byte[] bytes, int line, String origin, InputFormat format, boolean dryRun) {
         return reject(new RejectedInputException(RejectReason.TOO_LARGE, bytes.length + " bytes, more than the limit of "
                 + limits.maxRecordBytes()), bytes, line, origin, format, dryRun);
+    }
+
+    /**
+     * A raw record refused before it is read (a tombstone: a record without a value), counted as received and
+     * rejected like any other.
+     */
+    public Result refuse(InputFormat format, RejectReason reason, String detail, byte[] original, String origin) {
+        metrics.received(format.id());
+        return new Result(List.of(reject(new RejectedInputException(reason, detail),
+                original == null ? new byte[0] : original, 1, origin, format, false)));
+    }
+
+    /**
+     * Counts a raw record that was parked on the rejected topic after its attempts outside the pipeline (its
+     * reports could not be published): it was counted as received on each attempt already.
+     */
+    public void parked(RejectReason reason) {
+        metrics.rejected(reason.name());
     }
 
     /**

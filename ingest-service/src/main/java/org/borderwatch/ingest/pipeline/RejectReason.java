@@ -14,6 +14,20 @@ public enum RejectReason {
     TIME_OUT_OF_RANGE,
     /** A statement without text. */
     EMPTY_TEXT,
+    /**
+     * A report whose source contradicts the source registry: a registry id with another kind or party than the
+     * registry's, or a source the registry does not know claiming a kind only registered sources have.
+     */
+    SOURCE_MISMATCH,
+    /** A report of a source the sending partner's key may not send reports of. */
+    SOURCE_NOT_ALLOWED,
+    /** New content under a known report id that changes what a correction may not: the stance or the source. */
+    CORRECTION_CONFLICT,
     /** An unexpected failure while normalising this record; it is parked here instead of blocking its partition. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /**
+     * A raw record whose reports could not be published after its attempts (the broker did not confirm the send):
+     * parked on the rejected topic, as sent, so it is not lost and can be replayed to its raw topic.
+     */
+    PUBLISH_FAILED
 }
