@@ -41,16 +41,17 @@ class ChannelsIT extends AlertServiceITSupport {
         String path = "/digest/" + UUID.randomUUID();
         var created = post("/api/v1/subscriptions", "staff1", """
                 {"name":"daily desk","channel":{"type":"webhook","url":"%s","secret":"%s"},
-                 "filter":{"segments":["UNRESOLVED"]},"mode":"digest","digestInterval":"PT4S"}"""
+                 "filter":{"segments":["UNRESOLVED"]},"mode":"digest","digestInterval":"PT8S"}"""
                 .formatted(RECEIVER.url(path), SECRET));
         assertThat(created.statusCode()).isEqualTo(201);
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         var t = Fixtures.EVENT_TIME.plusYears(8);
 
-        // digest ticks are aligned to the epoch: send right after one, so both land before the next
-        await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(10))
-                .until(() -> System.currentTimeMillis() % 4000 < 300);
+        // digest ticks are aligned to the epoch: send right after one, so both land before the next (8 s leave a
+        // busy machine time to consume both)
+        await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(12))
+                .until(() -> System.currentTimeMillis() % 8000 < 300);
         sendAssessments(
                 Fixtures.assessment(a, 1, BorderSegment.UNRESOLVED, Severity.LOW, Occurrence.UNVERIFIED, false, t),
                 Fixtures.assessment(b, 1, BorderSegment.UNRESOLVED, Severity.MEDIUM, Occurrence.DISPUTED, false, t));
