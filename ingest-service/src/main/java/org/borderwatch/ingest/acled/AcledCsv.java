@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Splits an ACLED CSV document into one record per row, each carrying the header so it is self-describing (and
  * is what lands on the rejected topic if that row is refused). A record without a header line is read in the
- * column order of ACLED's standard export. A row's line number is the line of the file where it starts (the header
+ * column order of ACLED's standard export (and, refused, lands there as the row alone, as the partner sent it). A row's line number is the line of the file where it starts (the header
  * is line 1, so the first data row is line 2), as an editor shows it.
  */
 public final class AcledCsv {
@@ -37,7 +37,8 @@ public final class AcledCsv {
             throw new RejectedInputException(RejectReason.MALFORMED, "no CSV rows");
         }
         String header = STANDARD_HEADER;
-        if (rows.get(0).text().toLowerCase(Locale.ROOT).startsWith("event_id_cnty")) {
+        boolean sent = rows.get(0).text().toLowerCase(Locale.ROOT).startsWith("event_id_cnty");
+        if (sent) {
             header = rows.remove(0).text();
         }
         if (rows.isEmpty()) {
@@ -45,7 +46,9 @@ public final class AcledCsv {
         }
         List<RawRecord> out = new ArrayList<>();
         for (Row row : rows) {
-            out.add(new RawRecord(row.line(), (header + "\n" + row.text()).getBytes(StandardCharsets.UTF_8)));
+            byte[] read = (header + "\n" + row.text()).getBytes(StandardCharsets.UTF_8);
+            // a rejected row carries the partner's bytes: with its own header line, or alone if it came without one
+            out.add(new RawRecord(row.line(), read, sent ? read : row.text().getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }

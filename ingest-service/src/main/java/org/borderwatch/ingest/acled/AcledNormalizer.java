@@ -19,7 +19,10 @@ import org.borderwatch.ingest.pipeline.RejectedInputException;
 import org.borderwatch.ingest.pipeline.ReportNormalizer;
 import org.borderwatch.ingest.pipeline.Violation;
 import org.borderwatch.ingest.source.SourceRegistry;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.json.JsonReadException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -31,14 +34,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The {@code acled} format: one ACLED CSV row (header + row, see {@link AcledCsv}) → a report of source kind
+ * The {@code acled} format: one ACLED CSV row (header + row, see {@link AcledCsv}) or one JSON object with the
+ * codebook's field names (as ACLED's API returns records) → a report of source kind
  * {@code DATASET} and stance {@code CLAIM} (curated event data says an event happened; it is never an independent
  * confirmation). The place comes from the gazetteer applied to location, admin3, admin2, admin1 in that order; the
  * time precision code 1 is that day, 2 the week around it, 3 the whole month.
@@ -135,7 +141,50 @@ public final class AcledNormalizer implements ReportNormalizer {
                 .build();
     }
 
-    private static Map<String, String> read(byte[] record) {
+    /** A record's fields by codebook name: a CSV header and row, or a JSON object (ACLED's API). */
+    static Map<String, String> read(byte[] record) {
+        String start = new String(record, 0, Math.min(record.length, 64), StandardCharsets.UTF_8)
+                .replace("\uFEFF", "").stripLeading();
+        return start.startsWith("{") || start.startsWith("[") ? readJson(record) : readCsv(record);
+    }
+
+    /**
+     * A JSON record as ACLED's API returns it: the codebook's field names, values as strings or numbers (both are
+     * read as the text a CSV cell would have); null is an empty cell. Anything else in a field is named.
+     */
+    private static Map<String, String> readJson(byte[] record) {
+        JsonNode tree;
+        try {
+            tree = Json.tree(record);
+        } catch (JsonReadException e) {
+            throw new RejectedInputException(RejectReason.MALFORMED, e.getMessage());
+        }
+        if (!tree.isObject()) {
+            throw new RejectedInputException(RejectReason.MALFORMED, "an ACLED record must be a JSON object with the "
+                    + "codebook's field names, or a CSV row");
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        List<Violation> bad = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : tree.properties()) {
+            JsonNode v = field.getValue();
+            if (v.isString()) {
+                row.put(field.getKey(), v.asString());
+            } else if (v.isNumber()) {
+                row.put(field.getKey(), v.isIntegralNumber() ? v.bigIntegerValue().toString()
+                        : v.decimalValue().toPlainString());
+            } else if (v.isBoolean()) {
+                row.put(field.getKey(), Boolean.toString(v.booleanValue()));
+            } else if (!v.isNull()) {
+                bad.add(new Violation("$." + field.getKey(), "must be a string or a number"));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw RejectedInputException.violations(bad);
+        }
+        return row;
+    }
+
+    private static Map<String, String> readCsv(byte[] record) {
         try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class).with(WITH_HEADER)
                 .readValues(record)) {
             if (!it.hasNextValue()) {

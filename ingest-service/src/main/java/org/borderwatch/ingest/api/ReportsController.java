@@ -120,7 +120,8 @@ public class ReportsController {
             parameters = {
                     @Parameter(name = "format", in = ParameterIn.PATH, required = true,
                             description = "canonical: an IncidentReport (checked against the common JSON Schema); "
-                                    + "statement: an official statement as text; acled: ACLED CSV rows",
+                                    + "statement: an official statement as text; acled: ACLED CSV rows, or JSON "
+                                    + "records with the codebook's field names",
                             schema = @Schema(type = "string", allowableValues = {"canonical", "statement", "acled"})),
                     @Parameter(name = "dryRun", in = ParameterIn.QUERY,
                             description = "true: answer 200 with the canonical reports as they would be published, "

@@ -113,7 +113,7 @@ public final class IngestPipeline {
         }
         List<RawRecord> records;
         try {
-            records = format == InputFormat.ACLED ? AcledCsv.split(bytes) : List.of(new RawRecord(1, bytes));
+            records = format == InputFormat.ACLED ? splitAcled(bytes) : List.of(new RawRecord(1, bytes));
         } catch (RejectedInputException e) {
             metrics.received(format.id());
             return new Result(List.of(reject(e, bytes, 1, origin, format, false)));
@@ -163,8 +163,29 @@ public final class IngestPipeline {
     /** Splits a batch into records. */
     public static List<RawRecord> split(InputFormat format, byte[] bytes) {
         if (format == InputFormat.ACLED) {
+            return splitAcled(bytes);
+        }
+        return splitJson(bytes);
+    }
+
+    /**
+     * ACLED records: a CSV document, or (as ACLED's own API returns them) JSON — one object, an array or NDJSON —
+     * with the codebook's field names. JSON starts with a brace or bracket, which no CSV row or header does.
+     */
+    private static List<RawRecord> splitAcled(byte[] bytes) {
+        String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).replace("\uFEFF", "")
+                .stripLeading();
+        if (!start.startsWith("{") && !start.startsWith("[")) {
             return AcledCsv.split(bytes);
         }
+        // an element that is no object ("[1]") is read as JSON all the same (and refused as such), not as a CSV row
+        return splitJson(bytes).stream().map(r -> new String(r.bytes(), StandardCharsets.UTF_8).stripLeading()
+                .startsWith("{") ? r : new RawRecord(r.line(), ("[" + new String(r.bytes(), StandardCharsets.UTF_8) + "]")
+                .getBytes(StandardCharsets.UTF_8), r.original())).toList();
+    }
+
+    /** One JSON object, a JSON array or NDJSON. */
+    private static List<RawRecord> splitJson(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
             throw new RejectedInputException(RejectReason.MALFORMED, "empty body");
@@ -212,8 +233,8 @@ public final class IngestPipeline {
                               Map<UUID, Deduplicator.Entry> dryRunScratch, SourcePermission allowed) {
         boolean dryRun = dryRunScratch != null;
         received(format.id(), dryRun);
-        if (record.bytes().length > limits.maxRecordBytes()) {
-            return List.of(tooLarge(record.bytes(), record.line(), origin, format, dryRun));
+        if (record.original().length > limits.maxRecordBytes()) {
+            return List.of(tooLarge(record.original(), record.line(), origin, format, dryRun));
         }
         Timer.Sample sample = Timer.start();
         try {
@@ -262,9 +283,9 @@ public final class IngestPipeline {
             }
             return out;
         } catch (RejectedInputException e) {
-            return List.of(reject(e, record.bytes(), record.line(), origin, format, dryRun));
+            return List.of(reject(e, record.original(), record.line(), origin, format, dryRun));
         } catch (RuntimeException | StackOverflowError e) {
-            return List.of(reject(unexpected(e), record.bytes(), record.line(), origin, format, dryRun));
+            return List.of(reject(unexpected(e), record.original(), record.line(), origin, format, dryRun));
         } finally {
             sample.stop(metrics.normalizeTimer(format.id()));
         }
