@@ -124,11 +124,18 @@ public final class ClassifierEngine {
             housekeeping.trim();
             return new Result(Outcome.CORRECTED, out);
         }
-        List<Assessment> dissolved = seen != null
-                ? correlator.withdraw(id, "corrected by revision " + report.revision()) : List.of();
+        Correlator.Withdrawal withdrawal = seen != null
+                ? correlator.withdraw(id, "corrected by revision " + report.revision()) : Correlator.Withdrawal.NONE;
+        List<Assessment> dissolved = withdrawal.dissolved();
         state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
+        List<Assessment> placed = new ArrayList<>();
+        // responses the withdrawal left in no incident are placed again first (they find their claims or wait; the
+        // corrected report then adopts those that answer it, as for any response published before its claim)
+        for (UUID orphan : withdrawal.orphans()) {
+            placed.addAll(correlator.place(state.reports.get(orphan)));
+        }
         state.reports.put(id, stored);
-        List<Assessment> placed = new ArrayList<>(correlator.place(state.reports.get(id)));
+        placed.addAll(correlator.place(state.reports.get(id)));
         placed.addAll(assessor.reassess(correlator.touchedClosed()));
         // an incident the correction emptied and formed again under the same id was never really closed: its
         // consumers see the next open version, not a "dissolved" one followed by a reopening

@@ -581,14 +581,35 @@ final class Correlator {
         return true;
     }
 
-    /** A corrected report leaves everything it was part of before its new version is placed. */
-    List<Assessment> withdraw(UUID id, String why) {
+    /**
+     * A corrected report leaves everything it was part of before its new version is placed. An incident it dissolves
+     * (it was its last member placed by time) may still hold responses that joined it by what they answer: those
+     * left in no incident at all are returned, to be placed again like new reports (they find the claims they answer,
+     * or wait) — a denial of a claim whose place was corrected away used to vanish from every final.
+     */
+    Withdrawal withdraw(UUID id, String why) {
         state.observations.remove(id);
         state.pending.remove(id);
         state.milestones.remove(id);
         state.claims.values().forEach(list -> list.removeIf(c -> c.reportId().equals(id)));
         state.reports.remove(id);
-        return removeMemberships(id, why, List.of());
+        Set<UUID> left = new java.util.LinkedHashSet<>();
+        for (IncidentState inc : known()) {
+            if (inc.has(id) && inc.members.stream().filter(Membership::byTime)
+                    .allMatch(m -> m.reportId().equals(id))) {
+                inc.members.stream().map(Membership::reportId).filter(m -> !m.equals(id)).forEach(left::add);
+            }
+        }
+        List<Assessment> dissolved = removeMemberships(id, why, List.of());
+        List<UUID> orphans = left.stream().filter(m -> state.reports.containsKey(m))
+                .filter(m -> known().stream().noneMatch(i -> i.has(m))).toList();
+        orphans.forEach(state.pending::remove);
+        return new Withdrawal(dissolved, orphans);
+    }
+
+    /** What a withdrawal gave: the dissolved incidents' closing versions, the reports it left in no incident. */
+    record Withdrawal(List<Assessment> dissolved, List<UUID> orphans) {
+        static final Withdrawal NONE = new Withdrawal(List.of(), List.of());
     }
 
     private List<Assessment> removeMemberships(UUID id, String why, List<IncidentState> keep) {

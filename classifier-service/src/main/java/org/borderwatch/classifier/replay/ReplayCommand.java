@@ -108,8 +108,10 @@ public final class ReplayCommand implements Callable<Integer> {
                     .filter(k -> !k.read(values.get(k.name())).equals(k.read(k.defaultValue())))
                     .map(k -> k.name() + "=" + values.get(k.name()) + " (default " + k.defaultValue() + ")")
                     .toList();
-            out.println(changed.isEmpty() ? "settings: the defaults"
-                    : "settings other than the defaults: " + String.join(", ", changed));
+            if (!changed.isEmpty()) {
+                // only then, so that a summary with the defaults reads as it always did
+                out.println("settings other than the defaults: " + String.join(", ", changed));
+            }
         } else {
             shown.forEach(a -> out.println(Replayer.json(a)));
         }

@@ -10,9 +10,11 @@ import static org.borderwatch.classifier.TestReports.claim;
 import static org.borderwatch.classifier.TestReports.denial;
 import static org.borderwatch.classifier.TestReports.observer;
 import static org.borderwatch.classifier.TestReports.t;
+import static org.borderwatch.common.model.BorderSegment.ARARAT;
 import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
 import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
 import static org.borderwatch.common.model.BorderSegment.UNRESOLVED;
+import static org.borderwatch.common.model.BorderSegment.VAYOTS_DZOR_WEST;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.borderwatch.common.Uuids;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Answers;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Casualties;
 import org.borderwatch.common.model.IncidentReport;
@@ -457,6 +460,51 @@ class CorrelationTest {
         });
     }
 
+    /**
+     * Eighth round (whole chain, round 7): a correction that moves a claim away dissolves the incident it left, and a
+     * denial that had joined it by its answer used to go with it — in no final at all. It is placed again: it waits
+     * (UNVERIFIED, CONTESTED) when it does not answer the corrected claim, and follows it when it does.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "denial names the first place only: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aDenialOfAClaimCorrectedAwayIsPlacedAgainNotLost(boolean namesTheFirstPlaceOnly) {
+        IncidentReport claim = claim(AZ_MOD, "moved", Party.AM, "2024-09-09T22:15", "2024-09-10T09:00", ARARAT)
+                .build();
+        IncidentReport denial = namesTheFirstPlaceOnly
+                ? denial(AM_MOD, "no", "2024-09-10T11:30", Party.AZ, "2024-09-09", "2024-09-09", ARARAT).build()
+                : denial(AM_MOD, "no", "2024-09-10T11:30", Party.AZ, "2024-09-09", "2024-09-09").build();
+        List<Assessment> all = new ArrayList<>(feed(claim, denial));
+        Assessment disputed = all.get(1);
+        assertThat(disputed.occurrence()).isEqualTo(Occurrence.DISPUTED);
+
+        List<Assessment> corrected = engine.process(claim(AZ_MOD, "moved", Party.AM, "2024-09-09T22:15",
+                "2024-09-10T15:40", VAYOTS_DZOR_WEST).revision(2).build()).assessments();
+
+        assertThat(corrected).filteredOn(a -> a.incidentId().equals(disputed.incidentId())).singleElement()
+                .satisfies(a -> assertThat(a.closed()).isTrue());
+        all.addAll(corrected);
+        java.util.Map<java.util.UUID, Assessment> latest = new java.util.LinkedHashMap<>();
+        all.forEach(a -> latest.put(a.incidentId(), a));
+        List<Assessment> open = latest.values().stream().filter(a -> !a.closed()).toList();
+        assertThat(open).as("the denial is in an incident").anySatisfy(a -> assertThat(
+                a.reportIds().getOrDefault(Stance.DENIAL, List.of())).contains(denial.reportId()));
+        Assessment moved = open.stream().filter(a -> a.segment() == VAYOTS_DZOR_WEST).findFirst().orElseThrow();
+        if (namesTheFirstPlaceOnly) {
+            // Armenia denied fire from Yeraskh; the corrected claim is about Areni: the denial waits in Ararat
+            assertThat(moved.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
+            assertThat(open).filteredOn(a -> a.segment() == ARARAT).singleElement().satisfies(a -> {
+                assertThat(a.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
+                assertThat(a.attribution()).isEqualTo(Attribution.CONTESTED);
+                assertThat(a.reportIds()).doesNotContainKey(Stance.CLAIM);
+            });
+        } else {
+            // a denial of "the claim of 9 September" wherever it was answers the corrected claim too
+            assertThat(moved.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(moved.reportIds().get(Stance.DENIAL)).containsExactly(denial.reportId());
+            assertThat(open).noneMatch(a -> a.segment() == ARARAT);
+        }
+    }
+
     @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST),
@@ -787,7 +835,8 @@ class CorrelationTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"autumn-2025-coverage-before-claims.jsonl",
             "september-2025-late-answers.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
-            "november-2025-media-relays.jsonl", "january-2024-euma-weekly.jsonl", "may-2025-tavush-relays.jsonl"})
+            "november-2025-media-relays.jsonl", "january-2024-euma-weekly.jsonl", "may-2025-tavush-relays.jsonl",
+            "autumn-2023-tavush-to-2024-corrected-place.jsonl"})
     void theFifthRoundsStateSurvivesARestartAfterEveryReport(String fixture) {
         List<IncidentReport> reports = new ArrayList<>(org.borderwatch.classifier.TestReports.fixture(fixture));
         reports.sort(org.borderwatch.classifier.replay.Replayer.PUBLICATION_ORDER);

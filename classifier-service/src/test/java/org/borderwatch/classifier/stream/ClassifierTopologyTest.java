@@ -141,7 +141,7 @@ class ClassifierTopologyTest {
                 "december-2025-front-and-retraction.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
                 "september-2025-late-answers.jsonl", "january-2026-variations.jsonl",
                 "march-2022-counter-claims.jsonl", "january-2024-euma-weekly.jsonl", "september-2023-sotk-threat.jsonl",
-                "may-2025-tavush-relays.jsonl")) {
+                "may-2025-tavush-relays.jsonl", "autumn-2023-tavush-to-2024-corrected-place.jsonl")) {
             reports.addAll(TestReports.fixture(f));
         }
         reports.sort(Replayer.PUBLICATION_ORDER);
