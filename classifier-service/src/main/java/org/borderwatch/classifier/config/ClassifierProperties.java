@@ -41,7 +41,8 @@ public record ClassifierProperties(
             @Min(1) @DefaultValue(SignalThresholds.SURGE_MIN_CLAIMS) int surgeMinClaims,
             @DecimalMin("0") @DefaultValue(SignalThresholds.SURGE_FACTOR) double surgeFactor,
             @Min(1) @DefaultValue(SignalThresholds.SURGE_BASELINE_WEEKS) int surgeBaselineWeeks,
-            @DecimalMin("0.01") @DecimalMax("1") @DefaultValue(SignalThresholds.UNCORROBORATED_SHARE) double uncorroboratedShare,
+            @DecimalMin("0.01") @DecimalMax("1") @DefaultValue(SignalThresholds.UNCORROBORATED_SHARE)
+            double uncorroboratedShare,
             @Min(1) @DefaultValue(SignalThresholds.FATALITIES_CRITICAL) int fatalitiesCritical,
             @NotNull @DefaultValue(SignalThresholds.RETALIATION_WINDOW) Duration retaliationWindow,
             @Min(2) @DefaultValue(SignalThresholds.SPREAD_SEGMENTS) int spreadSegments,
@@ -60,8 +61,10 @@ public record ClassifierProperties(
 
     public record Reliability(@DecimalMin("0.01") @DefaultValue(ReliabilitySettings.PARTY_ALPHA) double partyAlpha,
                               @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.PARTY_BETA) double partyBeta,
-                              @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.OBSERVER_ALPHA) double observerAlpha,
-                              @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.OBSERVER_BETA) double observerBeta) {
+                              @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.OBSERVER_ALPHA)
+                              double observerAlpha,
+                              @DecimalMin("0.01") @DefaultValue(ReliabilitySettings.OBSERVER_BETA)
+                              double observerBeta) {
     }
 
     public record Severity(@Min(1) @DefaultValue(SeveritySettings.HIGH_SIGNALS) int highSignals,

@@ -230,7 +230,7 @@ public final class SettingKeys {
 
     private static Key duration(String name, String defaultValue, boolean positive, boolean replayed) {
         String allowed = (positive ? "a positive duration" : "a duration of zero or more")
-                + " (ISO-8601 as P7D, PT6H, or 90m, 6h, 7d)";
+                + " (ISO-8601 such as P7D, PT6H, or 90m, 6h, 7d)";
         return new Key(name, Kind.DURATION, defaultValue, allowed, text -> {
             Duration d = parseDuration(text);
             if (d.isNegative() || positive && d.isZero()) {

@@ -962,7 +962,8 @@ class ScenarioTest {
             "november-2025-media-relays.jsonl", "december-2025-front-and-retraction.jsonl",
             "2025-ararat-quiet-and-surge-edge.jsonl", "september-2025-late-answers.jsonl",
             "january-2026-variations.jsonl", "march-2022-counter-claims.jsonl", "january-2024-euma-weekly.jsonl",
-            "september-2023-sotk-threat.jsonl", "may-2025-tavush-relays.jsonl", "autumn-2023-tavush-to-2024-corrected-place.jsonl"})
+            "september-2023-sotk-threat.jsonl", "may-2025-tavush-relays.jsonl",
+            "autumn-2023-tavush-to-2024-corrected-place.jsonl"})
     void fixturesAreValidCanonicalReports(String fixture) throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()

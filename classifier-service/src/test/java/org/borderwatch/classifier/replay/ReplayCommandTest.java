@@ -180,7 +180,8 @@ class ReplayCommandTest {
             assertThat(overridden[1]).contains("CLAIM_SURGE");
 
             java.nio.file.Path properties = dir.resolve("backtest.properties");
-            java.nio.file.Files.writeString(properties, "spring.application.name=x\nclassifier.signals.surge-window=1d\n");
+            java.nio.file.Files.writeString(properties,
+                    "spring.application.name=x\nclassifier.signals.surge-window=1d\n");
             String[] fromProperties = runFull("--input", surge, "--summary", "--config", properties.toString());
             assertThat(fromProperties[1]).doesNotContain("CLAIM_SURGE");
 
