@@ -56,8 +56,9 @@ public final class CanonicalNormalizer implements ReportNormalizer {
 
     @Override
     public IncidentReport normalize(byte[] record, OffsetDateTime receivedAt) {
+        JsonNode tree;
         try {
-            Json.tree(record);
+            tree = Json.tree(record);
         } catch (JsonReadException e) {
             throw new RejectedInputException(RejectReason.MALFORMED, e.getMessage());
         }
@@ -68,12 +69,13 @@ public final class CanonicalNormalizer implements ReportNormalizer {
         if (!violations.isEmpty()) {
             throw RejectedInputException.violations(violations);
         }
+        byte[] readable = CanonicalTimes.check(tree, record);
         IncidentReport report;
         try {
-            report = Json.read(record, IncidentReport.class);
+            report = Json.read(readable, IncidentReport.class);
         } catch (JsonReadException e) {
-            throw new RejectedInputException(RejectReason.SCHEMA_VIOLATION, e.getMessage(),
-                    List.of(new Violation("$", e.getMessage())));
+            Violation v = CanonicalTimes.unreadable(e);
+            throw new RejectedInputException(RejectReason.SCHEMA_VIOLATION, v.toString(), List.of(v));
         }
         report = withSource(report, checkedSource(report.source()));
         String ref = report.sourceRef() != null ? report.sourceRef() : contentHash(report);

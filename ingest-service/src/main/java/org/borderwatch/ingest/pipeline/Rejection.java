@@ -12,7 +12,20 @@ public record Rejection(RejectReason reason, String detail, List<Violation> viol
                         String origin) {
     public Rejection {
         violations = violations == null ? List.of() : List.copyOf(violations);
-        detail = readable(detail == null || detail.isBlank() ? reason.name() : detail);
+        detail = readable(plain(detail == null || detail.isBlank() ? reason.name() : detail));
+    }
+
+    private static final java.util.regex.Pattern PARSER_LOCATION =
+            java.util.regex.Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)|\\s*\\[Source:[^\\]]*\\]");
+
+    /**
+     * The JSON parser's wording made plain for a partner: "not valid JSON" instead of the tree type's name, and
+     * without the parser's source-location notes (which name its settings), whichever normaliser passed it on.
+     */
+    static String plain(String detail) {
+        String d = detail.startsWith("not a valid JsonNode") ? "not valid JSON" + detail.substring(
+                "not a valid JsonNode".length()) : detail;
+        return PARSER_LOCATION.matcher(d).replaceAll("");
     }
 
     /** The longest detail kept; the rest of a (parser's) message is cut with an ellipsis. */
