@@ -15,7 +15,8 @@ import org.borderwatch.common.model.Severity;
  *       ≥ 0.5 else Possible (the alert carries no confidence, so UNVERIFIED → Possible), DISPUTED → Possible,
  *       REFUTED → Unlikely;</li>
  *   <li>msgType: FIRED → Alert, UPDATED/REVIEWED → Update, RESOLVED → Cancel; Update and Cancel reference every
- *       earlier message of the alert.</li>
+ *       earlier message of the alert. An Update of a resolved alert (a correction after closure) is Past, AllClear
+ *       and expires as a Cancel does.</li>
  * </ul>
  */
 public final class CapMapping {
@@ -49,6 +50,15 @@ public final class CapMapping {
             case UNVERIFIED, DISPUTED -> "Possible";
             case REFUTED -> "Unlikely";
         };
+    }
+
+    /**
+     * A message about an incident that is over: the Cancel, and an Update of a resolved alert (a correction after
+     * closure, or a review of a resolved alert). These get {@code responseType} AllClear, {@code urgency} Past and
+     * the short expiry of a Cancel.
+     */
+    public static boolean aboutTheResolved(Alert alert) {
+        return alert.event() == AlertEvent.RESOLVED || alert.status() == AlertStatus.RESOLVED;
     }
 
     public static String msgType(AlertEvent event) {

@@ -64,7 +64,7 @@ public final class CapRenderer {
 
     /** When the message's information stops being current: {@code sent} + the expiry of its kind. */
     public OffsetDateTime expires(Alert alert) {
-        return alert.createdAt().plus(alert.event() == AlertEvent.RESOLVED ? cancelExpiresAfter : expiresAfter);
+        return alert.createdAt().plus(CapMapping.aboutTheResolved(alert) ? cancelExpiresAfter : expiresAfter);
     }
 
     public String sender() {
@@ -112,7 +112,7 @@ public final class CapRenderer {
             element(x, "language", "en-US");
             element(x, "category", "Security");
             element(x, "event", "Reported ceasefire incident");
-            element(x, "responseType", alert.event() == AlertEvent.RESOLVED ? "AllClear" : "Monitor");
+            element(x, "responseType", CapMapping.aboutTheResolved(alert) ? "AllClear" : "Monitor");
             Occurrence occurrence = alert.review() != null ? alert.review().occurrence() : alert.occurrence();
             element(x, "urgency", CapMapping.urgency(alert));
             element(x, "severity", CapMapping.severity(alert.severity()));

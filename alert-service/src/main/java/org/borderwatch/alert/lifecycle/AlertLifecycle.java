@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * One alert per incident, like a good alert manager: the first version fires; later versions update only when
  * something that matters changed (severity rose, the occurrence verdict changed, a new signal appeared); the
- * closing version resolves; a person's review is an update of its own; a still-firing alert at high severity is
+ * closing version resolves; a closed version after that whose verdict changed materially is sent as a correction
+ * (UPDATED, status still RESOLVED); a person's review is an update of its own; a still-firing alert at high severity is
  * repeated after the repeat interval. A version not newer than the last one seen changes nothing, so redelivered
  * assessments are harmless. Pure: time comes from the injected clock.
  */
@@ -66,7 +67,7 @@ public final class AlertLifecycle {
         }
         if (assessment.closed()) {
             if (current.status() == AlertStatus.RESOLVED) {
-                return new Transition(withLatest(current, assessment), null, "already resolved");
+                return correctedAfterClosure(current, assessment, now);
             }
             AlertState state = notified(current, assessment, AlertStatus.RESOLVED, current.review(),
                     current.reviewCount(), now);
@@ -79,6 +80,25 @@ public final class AlertLifecycle {
         AlertState state = notified(current, assessment, AlertStatus.FIRING, current.review(),
                 current.reviewCount(), now);
         return new Transition(state, message(state, AlertEvent.UPDATED, now), String.join("; ", changes));
+    }
+
+    /**
+     * A closed version after the resolution: the classifier corrected its final verdict (a late denial, an
+     * observer's confirmation, a re-telling). The alert stays RESOLVED. When something that matters changed against
+     * what was last notified, the correction is a message of its own: event {@link AlertEvent#UPDATED} with status
+     * {@link AlertStatus#RESOLVED} (the only combination that means "correction of a resolved incident"); otherwise
+     * the version is only stored, as before.
+     */
+    private Transition correctedAfterClosure(AlertState current, Assessment assessment, Instant now) {
+        List<String> changes = changesSinceNotified(current, assessment);
+        if (changes.isEmpty()) {
+            return new Transition(withLatest(current, assessment), null,
+                    "already resolved; nothing that matters changed");
+        }
+        AlertState state = notified(current, assessment, AlertStatus.RESOLVED, current.review(),
+                current.reviewCount(), now);
+        return new Transition(state, message(state, AlertEvent.UPDATED, now),
+                AlertSummaries.CORRECTED_AFTER_CLOSURE + ": " + String.join("; ", changes));
     }
 
     /** A person reviewed the verdict: always an update, sent to those the alert matches. */
@@ -108,6 +128,15 @@ public final class AlertLifecycle {
     }
 
     static List<String> materialChanges(AlertState current, Assessment next) {
+        List<String> changes = changesSinceNotified(current, next);
+        if (current.status() == AlertStatus.RESOLVED && changes.isEmpty()) {
+            changes.add("incident reopened");
+        }
+        return changes;
+    }
+
+    /** Severity up, occurrence changed, new signal: measured against what was last notified. */
+    static List<String> changesSinceNotified(AlertState current, Assessment next) {
         List<String> changes = new ArrayList<>();
         if (next.severity().compareTo(current.notifiedSeverity()) > 0) {
             changes.add("severity " + current.notifiedSeverity() + " -> " + next.severity());
@@ -120,9 +149,6 @@ public final class AlertLifecycle {
         added.removeAll(current.notifiedSignals());
         if (!added.isEmpty()) {
             changes.add("new signal " + added.stream().map(Enum::name).collect(Collectors.joining(", ")));
-        }
-        if (current.status() == AlertStatus.RESOLVED && changes.isEmpty()) {
-            changes.add("incident reopened");
         }
         return changes;
     }
@@ -150,7 +176,7 @@ public final class AlertLifecycle {
         List<SignalType> signals = List.copyOf(signalTypes(a));
         return new Alert(Alert.SCHEMA_VERSION, s.alertId(), s.incidentId(), s.sequence(), a.version(), event,
                 s.status(), a.segment(), a.severity(), a.occurrence(), a.attribution(), signals, a.window(),
-                a.casualties(), AlertSummaries.summary(a, s.review(), event), a.rationale(), s.review(),
+                a.casualties(), AlertSummaries.summary(a, s.review(), event, s.status()), a.rationale(), s.review(),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
     }
 }

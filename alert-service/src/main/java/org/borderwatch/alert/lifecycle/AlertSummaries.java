@@ -1,6 +1,7 @@
 package org.borderwatch.alert.lifecycle;
 
 import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.AlertStatus;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Review;
 import org.borderwatch.common.model.Signal;
@@ -14,7 +15,15 @@ public final class AlertSummaries {
     private AlertSummaries() {
     }
 
+    /** Words of the summary (and the history) of a correction of a resolved incident. */
+    public static final String CORRECTED_AFTER_CLOSURE = "corrected after closure";
+
     public static String summary(Assessment a, Review review, AlertEvent event) {
+        return summary(a, review, event, event == AlertEvent.RESOLVED ? AlertStatus.RESOLVED : AlertStatus.FIRING);
+    }
+
+    /** As {@link #summary(Assessment, Review, AlertEvent)}; an UPDATED of a RESOLVED alert is a correction. */
+    public static String summary(Assessment a, Review review, AlertEvent event, AlertStatus status) {
         StringJoiner line = new StringJoiner(" · ");
         line.add(a.severity() + " " + a.segment());
         if (review != null) {
@@ -30,6 +39,8 @@ public final class AlertSummaries {
         }
         if (event == AlertEvent.RESOLVED) {
             line.add("resolved");
+        } else if (event == AlertEvent.UPDATED && status == AlertStatus.RESOLVED) {
+            line.add("resolved, " + CORRECTED_AFTER_CLOSURE);
         }
         return line.toString();
     }

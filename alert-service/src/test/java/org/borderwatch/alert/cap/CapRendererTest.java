@@ -211,4 +211,33 @@ class CapRendererTest {
                 .getElementsByTagNameNS(CapRenderer.NAMESPACE, "area").item(0);
         assertThat(CapSchemaOrder.childNames(area)).containsExactly("areaDesc");
     }
+
+    @Test
+    void aCorrectionAfterClosureIsAPastUpdateReferencingEveryEarlierMessage() throws Exception {
+        Transition fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST,
+                Severity.MEDIUM, Occurrence.UNVERIFIED, false));
+        Transition resolved = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2, SYUNIK_EAST,
+                Severity.MEDIUM, Occurrence.UNVERIFIED, true));
+        Transition corrected = lifecycle.onAssessment(resolved.state(), Fixtures.assessment(incident, 3,
+                SYUNIK_EAST, Severity.HIGH, Occurrence.CONFIRMED, true, SignalType.FATALITIES));
+        var first = new CapReference(CapRenderer.identifier(fired.message()), fired.message().createdAt());
+        var second = new CapReference(CapRenderer.identifier(resolved.message()), resolved.message().createdAt());
+
+        Element update = parse(renderer.render(corrected.message(), List.of(first, second)));
+
+        CapSchemaOrder.assertInSchemaOrder(update);
+        String id = "borderwatch-" + corrected.message().alertId();
+        assertThat(text(update, "identifier")).isEqualTo(id + "-3");
+        assertThat(text(update, "msgType")).isEqualTo("Update");
+        assertThat(text(update, "references")).isEqualTo("alerts@borderwatch.example," + id
+                + "-1,2024-02-13T09:15:30-00:00 alerts@borderwatch.example," + id + "-2,2024-02-13T09:15:30-00:00");
+        Element info = info(update);
+        assertThat(text(info, "urgency")).isEqualTo("Past");
+        assertThat(text(info, "responseType")).isEqualTo("AllClear");
+        assertThat(text(info, "severity")).isEqualTo("Severe");
+        assertThat(text(info, "certainty")).isEqualTo("Observed");
+        assertThat(text(info, "expires")).as("a message about a past incident: sent + 1 h")
+                .isEqualTo("2024-02-13T10:15:30-00:00");
+        assertThat(text(info, "headline")).contains("corrected after closure");
+    }
 }

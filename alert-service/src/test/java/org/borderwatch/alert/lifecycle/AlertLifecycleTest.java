@@ -28,6 +28,7 @@ import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
 import static org.borderwatch.common.model.Occurrence.CONFIRMED;
 import static org.borderwatch.common.model.Occurrence.DISPUTED;
 import static org.borderwatch.common.model.Occurrence.REFUTED;
+import static org.borderwatch.common.model.Occurrence.UNVERIFIED;
 import static org.borderwatch.common.model.Severity.CRITICAL;
 import static org.borderwatch.common.model.Severity.HIGH;
 import static org.borderwatch.common.model.Severity.LOW;
@@ -170,5 +171,109 @@ class AlertLifecycleTest {
 
         assertThat(lifecycle.repeatIfDue(resolved).notifies()).isFalse();
         assertThat(noRepeat.repeatIfDue(s1).notifies()).isFalse();
+    }
+
+    // --- a corrected final version (closed again, next version) after the resolution ---
+
+    private AlertState resolvedUnverifiedMedium() {
+        AlertState fired = lifecycle.onAssessment(null, v(1, MEDIUM, UNVERIFIED, false, SignalType.HEAVY_WEAPONS))
+                .state();
+        clock.advance(Duration.ofDays(7));
+        return lifecycle.onAssessment(fired, v(2, MEDIUM, UNVERIFIED, true, SignalType.HEAVY_WEAPONS)).state();
+    }
+
+    static Stream<Arguments> correctedFinalVersions() {
+        return Stream.of(
+                Arguments.of("occurrence changed", MEDIUM, DISPUTED, new SignalType[]{SignalType.HEAVY_WEAPONS},
+                        true, "occurrence UNVERIFIED -> DISPUTED"),
+                Arguments.of("severity up", HIGH, UNVERIFIED, new SignalType[]{SignalType.HEAVY_WEAPONS}, true,
+                        "severity MEDIUM -> HIGH"),
+                Arguments.of("new signal", MEDIUM, UNVERIFIED,
+                        new SignalType[]{SignalType.HEAVY_WEAPONS, SignalType.FATALITIES}, true,
+                        "new signal FATALITIES"),
+                Arguments.of("severity down", LOW, UNVERIFIED, new SignalType[]{SignalType.HEAVY_WEAPONS}, false,
+                        "already resolved; nothing that matters changed"),
+                Arguments.of("signal gone", MEDIUM, UNVERIFIED, new SignalType[0], false,
+                        "already resolved; nothing that matters changed"),
+                Arguments.of("same verdict", MEDIUM, UNVERIFIED, new SignalType[]{SignalType.HEAVY_WEAPONS}, false,
+                        "already resolved; nothing that matters changed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correctedFinalVersions")
+    void aCorrectedFinalVersionIsSentOnlyWhenSomethingThatMattersChanged(String name, Severity severity,
+                                                                          Occurrence occurrence, SignalType[] signals,
+                                                                          boolean notifies, String reason) {
+        AlertState resolved = resolvedUnverifiedMedium();
+        clock.advance(Duration.ofDays(2));
+
+        Transition t = lifecycle.onAssessment(resolved, v(3, severity, occurrence, true, signals));
+
+        assertThat(t.notifies()).isEqualTo(notifies);
+        assertThat(t.reason()).contains(reason);
+        assertThat(t.state().status()).as("the incident stays over").isEqualTo(AlertStatus.RESOLVED);
+        assertThat(t.state().latest().version()).as("the corrected verdict is stored").isEqualTo(3);
+        if (notifies) {
+            Alert m = t.message();
+            assertThat(m.event()).isEqualTo(AlertEvent.UPDATED);
+            assertThat(m.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(m.sequence()).isEqualTo(3);
+            assertThat(m.assessmentVersion()).isEqualTo(3);
+            assertThat(m.occurrence()).isEqualTo(occurrence);
+            assertThat(m.summary()).contains("corrected after closure").contains(severity + " GEGHARKUNIK");
+            assertThat(t.reason()).startsWith("corrected after closure: ");
+            assertThat(m.createdAt().toInstant()).isEqualTo(clock.instant());
+            assertThat(t.state().lastNotifiedAt()).isEqualTo(clock.instant());
+        } else {
+            assertThat(t.state().sequence()).isEqualTo(2);
+            assertThat(t.state().lastNotifiedAt()).isEqualTo(resolved.lastNotifiedAt());
+        }
+    }
+
+    @Test
+    void aCorrectionIsSentOnceAndLaterCorrectionsAreMeasuredAgainstIt() {
+        AlertState resolved = resolvedUnverifiedMedium();
+        Transition disputed = lifecycle.onAssessment(resolved, v(3, MEDIUM, DISPUTED, true, SignalType.HEAVY_WEAPONS));
+
+        Transition redelivered = lifecycle.onAssessment(disputed.state(),
+                v(3, MEDIUM, DISPUTED, true, SignalType.HEAVY_WEAPONS));
+        Transition sameAgain = lifecycle.onAssessment(disputed.state(),
+                v(4, MEDIUM, DISPUTED, true, SignalType.HEAVY_WEAPONS));
+        Transition confirmed = lifecycle.onAssessment(sameAgain.state(),
+                v(5, HIGH, CONFIRMED, true, SignalType.HEAVY_WEAPONS, SignalType.FATALITIES));
+
+        assertThat(redelivered.notifies()).isFalse();
+        assertThat(redelivered.state()).isSameAs(disputed.state());
+        assertThat(sameAgain.notifies()).as("DISPUTED was already told in the first correction").isFalse();
+        assertThat(confirmed.message().sequence()).isEqualTo(4);
+        assertThat(confirmed.message().status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(confirmed.reason()).contains("severity MEDIUM -> HIGH", "occurrence DISPUTED -> CONFIRMED",
+                "new signal FATALITIES");
+    }
+
+    @Test
+    void aCorrectionIsNeverRepeatedAndAnOpenVersionAfterItStillReopens() {
+        AlertState corrected = lifecycle.onAssessment(resolvedUnverifiedMedium(),
+                v(3, CRITICAL, CONFIRMED, true, SignalType.FATALITIES)).state();
+        clock.advance(Duration.ofDays(1));
+
+        assertThat(lifecycle.repeatIfDue(corrected).notifies()).as("a resolved alert does not repeat").isFalse();
+        Transition reopened = lifecycle.onAssessment(corrected, v(4, CRITICAL, CONFIRMED, false,
+                SignalType.FATALITIES));
+        assertThat(reopened.message().status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(reopened.reason()).isEqualTo("incident reopened");
+    }
+
+    @Test
+    void aReviewedIncidentsCorrectionKeepsThePersonsVerdictInTheSummary() {
+        AlertState resolved = resolvedUnverifiedMedium();
+        Review review = new Review(REFUTED, Attribution.CONTESTED, "patrol saw nothing", "staff1",
+                OffsetDateTime.now(clock));
+        AlertState reviewed = lifecycle.onReview(resolved, review).state();
+
+        Transition t = lifecycle.onAssessment(reviewed, v(3, MEDIUM, DISPUTED, true, SignalType.HEAVY_WEAPONS));
+
+        assertThat(t.message().review()).isEqualTo(review);
+        assertThat(t.message().summary()).contains("reviewed REFUTED (machine: DISPUTED)", "corrected after closure");
     }
 }

@@ -61,4 +61,26 @@ class RouterTest {
         assertThat(Router.recipients(resolved, List.of(high, fresh), Map.of("high", 1L)))
                 .extracting(Subscription::id).containsExactly("high");
     }
+
+    @Test
+    void aCorrectionAfterClosureReachesOnlyThoseToldWhomItStillMatches() {
+        var all = sub("all", ChannelType.WEBHOOK, SubscriptionFilter.ANY);
+        var unverified = sub("unverified", ChannelType.WEBHOOK,
+                new SubscriptionFilter(null, null, null, Set.of(Occurrence.UNVERIFIED)));
+        var high = sub("high", ChannelType.WEBHOOK, new SubscriptionFilter(null, Severity.HIGH, null, null));
+        var already = sub("already", ChannelType.EMAIL, SubscriptionFilter.ANY);
+        var fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST, Severity.MEDIUM,
+                Occurrence.UNVERIFIED, false));
+        var resolved = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2, SYUNIK_EAST,
+                Severity.MEDIUM, Occurrence.UNVERIFIED, true));
+        Alert corrected = lifecycle.onAssessment(resolved.state(), Fixtures.assessment(incident, 3, SYUNIK_EAST,
+                Severity.HIGH, Occurrence.CONFIRMED, true)).message();
+
+        assertThat(Router.isCorrectionAfterClosure(corrected)).isTrue();
+        assertThat(Router.isCorrectionAfterClosure(resolved.message())).isFalse();
+        // "high" now matches but was never told: no first notice through a correction
+        assertThat(Router.recipients(corrected, List.of(all, unverified, high, already),
+                Map.of("all", 2L, "unverified", 2L, "already", 3L)))
+                .extracting(Subscription::id).containsExactly("all");
+    }
 }
