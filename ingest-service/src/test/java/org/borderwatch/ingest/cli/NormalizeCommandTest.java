@@ -95,6 +95,18 @@ class NormalizeCommandTest {
         assertThat(Json.read(stdout().get(0), IncidentReport.class).reportId()).isEqualTo(r.reportId());
     }
 
+    @Test
+    void readsAcledRecordsAsJsonLikeCsvRows() {
+        String ndjson = "{\"event_id_cnty\":\"ARM1003\",\"event_date\":\"2024-02-15\",\"event_type\":\"Battles\","
+                + "\"sub_event_type\":\"Armed clash\",\"location\":\"Nerkin Hand\",\"fatalities\":\"2\"}\n"
+                + "{\"event_id_cnty\":\"ARM1004\",\"event_type\":\"Battles\"}\n";
+        assertThat(run(ndjson, "--format", "acled")).isEqualTo(2);
+        IncidentReport r = Json.read(stdout().get(0), IncidentReport.class);
+        assertThat(r.sourceRef()).isEqualTo("ARM1003");
+        assertThat(r.casualties().killed()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: SCHEMA_VIOLATION: event_date: is required");
+    }
+
     /** The command reads with the service's default rule limits, and its options change them like ingest.rules.*. */
     @Test
     void theRuleLimitsDefaultLikeTheServiceAndCanBeChanged() {
