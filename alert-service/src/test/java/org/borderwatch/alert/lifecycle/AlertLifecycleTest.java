@@ -2,6 +2,7 @@ package org.borderwatch.alert.lifecycle;
 
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.Fixtures.MutableClock;
+import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertEvent;
 import org.borderwatch.common.model.AlertStatus;
@@ -11,6 +12,7 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Review;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.schema.JsonSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -223,6 +225,8 @@ class AlertLifecycleTest {
             assertThat(m.summary()).contains("corrected after closure").contains(severity + " GEGHARKUNIK");
             assertThat(t.reason()).startsWith("corrected after closure: ");
             assertThat(m.createdAt().toInstant()).isEqualTo(clock.instant());
+            assertThat(JsonSchemas.validate(JsonSchemas.ALERT, Json.write(m)))
+                    .as("a correction follows the published Alert schema").isEmpty();
             assertThat(t.state().lastNotifiedAt()).isEqualTo(clock.instant());
         } else {
             assertThat(t.state().sequence()).isEqualTo(2);
