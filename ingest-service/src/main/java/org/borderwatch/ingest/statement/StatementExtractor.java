@@ -133,7 +133,10 @@ public final class StatementExtractor {
         String acts = answered.isEmpty() ? text : blankedSpans(text, answered);
         List<PlaceMention> actsAt = answered.isEmpty() ? mentions
                 : mentions.stream().filter(m -> !within(answered, m.start())).toList();
-        Party actor = mutual ? initiator(text) : actor(acts, sentences, party, actsAt);
+        // "a citizen of Armenia crossed the state border from the territory of Armenia and was detained": a person's
+        // crossing (and where the person came from) is no act of a side
+        Party actor = mutual ? initiator(text)
+                : actor(blanked(acts, StatementRules.PERSON_CROSSING), sentences, party, actsAt);
         Party acting = switch (stance) {
             case DENIAL -> deniedBy(accuser(text, source), source, actor);
             case REFUTATION, UNKNOWN -> null;
@@ -195,21 +198,31 @@ public final class StatementExtractor {
      * A party's denial that also accuses the other side ("The claim that our units fired near Khoznavar is false. On
      * the contrary, at 21:10 Armenian units fired at our positions in the Gubadli direction"): the counter-accusation
      * read as a claim of its own — the sentences that turn the accusation round (and a following one with its
-     * consequences), with the denied event's places and time when they name none. Null when there is none, when the
-     * source is not one of the two sides' officials, or when its acting party is not the other side.
+     * consequences, or the clause "adding that …" after the denial in its sentence), with the denied event's places
+     * and time when they name none. Null when there is none, when the source is neither one of the two sides'
+     * officials nor a news outlet quoting one side's denial, or when its acting party is not the denying side's
+     * opponent.
      */
     public Extraction counterClaim(RawStatement statement, Source source, Extraction denial) {
-        if (denial.stance() != Stance.DENIAL || source.kind() != SourceKind.PARTY_OFFICIAL
-                || !source.party().isBelligerent() || !readable(statement.language(), statement.text())) {
+        if (denial.stance() != Stance.DENIAL || !readable(statement.language(), statement.text())) {
             return null;
         }
+        // whose denial: the official's own side, or the side a news outlet quotes denying ("Armenia's Defence
+        // Ministry denied ..., adding that Azerbaijani units had themselves fired ...": the ministry's word relayed)
+        boolean official = source.kind() == SourceKind.PARTY_OFFICIAL && source.party().isBelligerent();
+        boolean relayed = source.kind() == SourceKind.MEDIA && denial.actingParty() != null
+                && denial.actingParty().isBelligerent();
+        if (!official && !relayed) {
+            return null;
+        }
+        Party denying = official ? source.party() : denial.actingParty();
         String text = statement.text();
         List<Span> counter = counterSentences(text);
         if (counter.isEmpty()) {
             return null;
         }
         Extraction x = extract(keeping(statement, counter, true), source);
-        if (x.stance() != Stance.CLAIM || x.actingParty() != source.party().opponent()) {
+        if (x.stance() != Stance.CLAIM || x.actingParty() != denying.opponent()) {
             return null;
         }
         boolean placed = x.location().segments().stream().anyMatch(BorderSegment::isResolved);
@@ -245,16 +258,27 @@ public final class StatementExtractor {
                 statement.language(), only.toString(), statement.url());
     }
 
-    /** The sentences that turn a denied accusation round (and a following one with its consequences). */
+    /**
+     * The sentences that turn a denied accusation round (and a following one with its consequences), or the clause
+     * after the denial in the denying sentence that does ("…, adding that …", "…; on the contrary, …").
+     */
     private static List<Span> counterSentences(String text) {
         List<Span> counter = new ArrayList<>();
         for (Span s : Sentences.split(text)) {
             String sentence = s.of(text);
-            if (StatementRules.DENIAL.matcher(sentence).find()) {
-                if (counter.isEmpty()) {
-                    continue;
+            Matcher denial = StatementRules.DENIAL.matcher(sentence);
+            if (denial.find()) {
+                if (!counter.isEmpty()) {
+                    break;
                 }
-                break;
+                // "…, the ministry said, adding that Azerbaijani units had themselves fired at …": the clause after
+                // the denial, to the end of its sentence
+                Matcher clause = StatementRules.COUNTER_CLAUSE.matcher(sentence)
+                        .region(denial.end(), sentence.length());
+                if (clause.find() && describesEvent(sentence.substring(clause.end()))) {
+                    counter.add(new Span(s.start() + clause.start(), s.end()));
+                }
+                continue;
             }
             if (counter.isEmpty()) {
                 if (StatementRules.COUNTER.matcher(sentence).find() && describesEvent(sentence)) {
@@ -805,7 +829,9 @@ public final class StatementExtractor {
         if (stance == Stance.REFUTATION) {
             return List.of(); // "did not observe any signs of the alleged shooting": an observer saw no event
         }
-        String lower = blanked(withoutNonEvents(text), StatementRules.NO_EVENT).toLowerCase(Locale.ROOT);
+        // "an Armenian citizen who had crossed the state border ... was detained": a person's crossing, no incursion
+        String lower = blanked(blanked(withoutNonEvents(text), StatementRules.NO_EVENT),
+                StatementRules.PERSON_CROSSING).toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
         List<Integer> weaponAt = new ArrayList<>();
@@ -1235,6 +1261,9 @@ public final class StatementExtractor {
         if (there.isEmpty()) {
             there = referredBack(text, sentences, denying, mentions);
         }
+        if (there.isEmpty()) {
+            there = claimedPlaces(text, sentences, mentions);
+        }
         List<DateSpan> when = dates.stream()
                 .filter(d -> denying.stream().anyMatch(s -> s.contains(d.start())))
                 .toList();
@@ -1279,6 +1308,19 @@ public final class StatementExtractor {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The places a denial's text gives the denied claim when the sentences that deny name none: those of the
+     * sentences that tell what the other side claimed ("Azerbaijan's Ministry of Defence spread a statement that
+     * Armenian units had fired from the direction of Areni towards Sharur. Our units did not open fire in that
+     * direction."). None when no sentence tells the claim.
+     */
+    private static List<PlaceMention> claimedPlaces(String text, List<Span> sentences, List<PlaceMention> mentions) {
+        List<Span> told = sentences.stream()
+                .filter(s -> StatementRules.ABOUT_A_STATEMENT.matcher(s.of(text)).find())
+                .toList();
+        return mentions.stream().filter(m -> told.stream().anyMatch(s -> s.contains(m.start()))).toList();
     }
 
     /** What a retaliation answers: the other side's action, "the day before" or on the event's days. */

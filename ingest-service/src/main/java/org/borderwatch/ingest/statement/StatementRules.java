@@ -34,7 +34,8 @@ final class StatementRules {
     /** A party's statement that something did not happen. */
     static final Pattern DENIAL = words("does\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|"
             + "do\\s+not\\s+correspond\\s+to\\s+(?:the\\s+)?reality|\\bdisinformation\\b|\\bmisinformation\\b|"
-            + "\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+)?(?:false|untrue|groundless|baseless)\\b|"
+            + "\\b(?:is|are|was|were)\\s+(?:(?:also|likewise|equally|again|similarly|absolutely|completely|"
+            + "entirely|totally|utterly|simply)\\s+){0,2}(?:false|untrue|groundless|baseless)\\b|"
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
             + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
             + "\\b(?:a|another|yet\\s+another|one\\s+more|an\\s+outright|a\\s+blatant|a\\s+new)\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
@@ -225,6 +226,14 @@ final class StatementRules {
             + "the\\s+truth\\s+is|instead|rather|in\\s+turn)\\b|\\bit\\s+was\\s+(?:the\\s+)?(?:armenian|azerbaijani|"
             + "enemy|opposing|other)\\b[^.;]{0,40}?\\b(?:that|who|which)\\b");
 
+    /**
+     * A counter-accusation inside the sentence that denies, after the denial: reported speech ("…, the ministry said,
+     * adding that Azerbaijani units had themselves fired at …") or a clause after a semicolon ("… is false; on the
+     * contrary, Armenian units fired …"). The clause runs to the end of the sentence.
+     */
+    static final Pattern COUNTER_CLAUSE = p("(?:,\\s*|\\s+)(?:(?:and|while|but)\\s+)?(?:adding|added|adds)\\s+that\\b|"
+            + ";\\s*(?:on\\s+the\\s+contrary|in\\s+fact|in\\s+reality|in\\s+truth|instead)\\b");
+
     /** A sentence that continues a counter-accusation with its consequences ("As a result, a serviceman was wounded"). */
     static final Pattern CONSEQUENCE = p("^\\W*(?:as\\s+a\\s+result|consequently|because\\s+of\\s+this)\\b|"
             + "\\b(?:killed|wounded|injured|died|martyred)\\b");
@@ -400,6 +409,25 @@ final class StatementRules {
     private static final String MATERIEL = "(?:troops|forces|units|equipment|weapons|personnel|manpower|"
             + "(?:armou?red|military|combat)\\s+vehicles|armou?r|(?:self-propelled\\s+)?artillery(?:\\s+(?:pieces|systems|guns))?|tanks|mortars|"
             + "howitzers|(?:multiple\\s+)?rocket\\s+launchers|air[\\s-]+defen[cs]e\\s+systems|ammunition)";
+
+    /**
+     * A person who is no force crossing the border ("an Armenian citizen who had crossed the state border", "a
+     * shepherd who had crossed the border from Armenia", "a group of smugglers attempted to cross the state border"):
+     * a civilian's or a smuggler's crossing is no act of a side, so no incursion, and neither the crossing nor the
+     * country the person came from names an actor; its detention is the detaining side's act. Up to six words (not
+     * "and", "or" or a word for forces) between the person and the crossing. Armed forces, servicemen and sabotage
+     * groups who cross are still an incursion.
+     */
+    static final Pattern PERSON_CROSSING = words("(?:citizens?|residents?|shepherds?|herders?|herdsm[ae]n|villagers?|"
+            + "civilians?|smugglers?|persons?|people|individuals?|nationals?|farmers?|hunters?|fishermen|fisherman|"
+            + "trespassers?|man|men|woman|women|boys?|girls?|teenagers?|youths?)\\b"
+            + "(?:\\s+(?!(?:and|or|with|servicem[ae]n|soldiers?|troops|units|forces|military|armed|sabotage|"
+            + "reconnaissance)\\b)[\\w'’,-]+){0,6}?\\s+(?:(?:attempt\\w*|tri(?:ed|es)|trying)\\s+to\\s+)?"
+            + "cross(?:ed|es|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?border\\b"
+            // where the person came from is no actor: "... crossed the state border from the territory of Armenia"
+            + "(?:\\s+from\\s+(?:the\\s+)?(?:territory\\s+of\\s+)?(?:the\\s+republic\\s+of\\s+)?"
+            + "(?:armenia|azerbaijan)\\b"
+            + "(?!['’]s|\\s+(?:army|armed|forces|side|military)))?");
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
     private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
