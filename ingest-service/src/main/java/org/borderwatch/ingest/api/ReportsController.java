@@ -201,8 +201,8 @@ public class ReportsController {
         byte[] payload = body == null ? new byte[0] : body;
         Optional<InputFormat> parsed = InputFormat.parse(format);
         if (parsed.isEmpty()) {
-            core.pipeline().refusedRequest("unknown", RejectReason.UNSUPPORTED_FORMAT, dryRun);
             reject(RejectReason.UNSUPPORTED_FORMAT, "unknown format '" + format + "'", payload, dryRun);
+            core.pipeline().refusedRequest("unknown", RejectReason.UNSUPPORTED_FORMAT, dryRun); // once sent
             return problem(HttpStatus.BAD_REQUEST, "Unsupported format",
                     "'" + format + "' is not one of canonical, statement, acled", RejectReason.UNSUPPORTED_FORMAT,
                     List.of(new Violation("format", "must be canonical, statement or acled")));
@@ -213,9 +213,9 @@ public class ReportsController {
                     "partner '" + partner.get().partner() + "' may not send " + f.id(), null, List.of());
         }
         if (payload.length > properties.maxBatchSize().toBytes()) {
-            core.pipeline().refusedRequest(f.id(), RejectReason.TOO_LARGE, dryRun);
             reject(RejectReason.TOO_LARGE, payload.length + " bytes, more than the batch limit of "
                     + properties.maxBatchSize().toBytes(), payload, dryRun);
+            core.pipeline().refusedRequest(f.id(), RejectReason.TOO_LARGE, dryRun);
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "the limit is "
                     + properties.maxBatchSize().toBytes() + " bytes", RejectReason.TOO_LARGE, List.of());
         }

@@ -113,6 +113,7 @@ public final class NormalizeCommand implements Callable<Integer> {
                 ZoneOffset.of(zone), limits, ruleLimits, Duration.ofDays(3650), 1_000_000, clock,
                 new SimpleMeterRegistry());
         IngestPipeline.Result result = core.pipeline().processBatch(f, bytes, "cli", false);
+        core.pipeline().countAll(result); // nothing to send: every outcome is final
         for (IngestPipeline.Outcome o : result.outcomes()) {
             if (o.published()) {
                 out.println(Json.write(o.report()));

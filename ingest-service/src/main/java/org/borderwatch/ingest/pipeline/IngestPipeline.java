@@ -66,8 +66,11 @@ public final class IngestPipeline {
         }
     }
 
-    /** The outcomes of a record or batch, in input order. */
-    public record Result(List<Outcome> outcomes) {
+    /**
+     * The outcomes of a record or batch, in input order. {@code received}: how many records of {@code format} they
+     * come from (ACLED: rows), counted as received by {@link #countSettled} once the outcomes are settled.
+     */
+    public record Result(List<Outcome> outcomes, String format, int received, boolean dryRun) {
         public List<IncidentReport> published() {
             return outcomes.stream().filter(Outcome::published).map(Outcome::report).toList();
         }
@@ -103,23 +106,19 @@ public final class IngestPipeline {
     /** One record from a raw topic: one report (ACLED: one per row). */
     public Result processRecord(InputFormat format, byte[] bytes, String origin) {
         if (bytes == null || bytes.length == 0) {
-            metrics.received(format.id());
-            return new Result(List.of(reject(new RejectedInputException(RejectReason.MALFORMED, "empty record"),
-                    new byte[0], 1, origin, format, false)));
+            return single(format, reject(new RejectedInputException(RejectReason.MALFORMED, "empty record"),
+                    new byte[0], 1, origin, format, false), false);
         }
         if (bytes.length > limits.maxRecordBytes()) {
-            metrics.received(format.id());
-            return new Result(List.of(tooLarge(bytes, 1, origin, format, false)));
+            return single(format, tooLarge(bytes, 1, origin, format, false), false);
         }
         List<RawRecord> records;
         try {
             records = format == InputFormat.ACLED ? splitAcled(bytes) : List.of(new RawRecord(1, bytes));
         } catch (RejectedInputException e) {
-            metrics.received(format.id());
-            return new Result(List.of(reject(e, bytes, 1, origin, format, false)));
+            return single(format, reject(e, bytes, 1, origin, format, false), false);
         } catch (RuntimeException | StackOverflowError e) {
-            metrics.received(format.id());
-            return new Result(List.of(reject(unexpected(e), bytes, 1, origin, format, false)));
+            return single(format, reject(unexpected(e), bytes, 1, origin, format, false), false);
         }
         return process(format, records, origin, false);
     }
@@ -136,11 +135,9 @@ public final class IngestPipeline {
         try {
             records = split(format, bytes);
         } catch (RejectedInputException e) {
-            received(format.id(), dryRun);
-            return new Result(List.of(reject(e, bytes, 1, origin, format, dryRun)));
+            return single(format, reject(e, bytes, 1, origin, format, dryRun), dryRun);
         } catch (RuntimeException | StackOverflowError e) {
-            received(format.id(), dryRun);
-            return new Result(List.of(reject(unexpected(e), bytes, 1, origin, format, dryRun)));
+            return single(format, reject(unexpected(e), bytes, 1, origin, format, dryRun), dryRun);
         }
         return process(format, records, origin, dryRun, allowed);
     }
@@ -157,7 +154,12 @@ public final class IngestPipeline {
         for (RawRecord r : records) {
             out.addAll(one(format, r, origin, scratch, allowed));
         }
-        return new Result(out);
+        return new Result(out, format.id(), records.size(), dryRun);
+    }
+
+    /** The outcome of one record refused as a whole. */
+    private static Result single(InputFormat format, Outcome outcome, boolean dryRun) {
+        return new Result(List.of(outcome), format.id(), 1, dryRun);
     }
 
     /** Splits a batch into records. */
@@ -232,7 +234,6 @@ public final class IngestPipeline {
     private List<Outcome> one(InputFormat format, RawRecord record, String origin,
                               Map<UUID, Deduplicator.Entry> dryRunScratch, SourcePermission allowed) {
         boolean dryRun = dryRunScratch != null;
-        received(format.id(), dryRun);
         if (record.original().length > limits.maxRecordBytes()) {
             return List.of(tooLarge(record.original(), record.line(), origin, format, dryRun));
         }
@@ -267,17 +268,8 @@ public final class IngestPipeline {
             List<Outcome> out = new ArrayList<>(reports.size());
             for (IncidentReport report : reports) {
                 Decision decision = dryRun ? deduplicator.peek(report, dryRunScratch) : deduplicator.offer(report);
-                if (dryRun) {
+                if (dryRun) { // the real send counts its outcomes once they are settled (countSent, countSettled)
                     metrics.dryRun(format.id(), decision.disposition().name());
-                } else {
-                    switch (decision.disposition()) {
-                        case DUPLICATE -> metrics.duplicate();
-                        case CORRECTION -> {
-                            metrics.correction();
-                            count(decision.report());
-                        }
-                        default -> count(decision.report());
-                    }
                 }
                 out.add(new Outcome(record.line(), decision.disposition(), decision.report(), null, decision));
             }
@@ -303,9 +295,50 @@ public final class IngestPipeline {
         return new RejectedInputException(RejectReason.PROCESSING_ERROR, detail);
     }
 
-    private void count(IncidentReport report) {
+    /**
+     * Counts a report the broker confirmed: {@code normalized{source,stance}}, and a correction. Called by whoever
+     * publishes, after the send, so a report the broker refuses is never counted (its record's retry decides afresh).
+     */
+    public void countSent(Outcome outcome) {
+        if (!outcome.published()) {
+            return;
+        }
+        IncidentReport report = outcome.report();
         String source = SourceRegistry.isRegisteredId(report.source().id()) ? report.source().id() : "other";
         metrics.normalized(source, report.stance().name());
+        if (outcome.disposition() == Disposition.CORRECTION) {
+            metrics.correction();
+        }
+    }
+
+    /**
+     * Counts what a result's records came to once everything of it was sent (reports and rejections): each record
+     * once as received, each rejection, each dropped duplicate. A record whose sends fail is counted by neither this
+     * nor {@link #countSent} for that attempt: its retry is counted, or its parking ({@link #parked}). Dry runs were
+     * counted on their own meter already.
+     */
+    public void countSettled(Result result) {
+        if (result.dryRun()) {
+            return;
+        }
+        for (int i = 0; i < result.received(); i++) {
+            metrics.received(result.format());
+        }
+        for (Outcome o : result.outcomes()) {
+            if (o.rejection() != null) {
+                metrics.rejected(o.rejection().reason().name());
+            } else if (o.disposition() == Disposition.DUPLICATE) {
+                metrics.duplicate();
+            }
+        }
+    }
+
+    /** Counts a result with nothing to send (the offline command): every report as sent, then the rest. */
+    public void countAll(Result result) {
+        if (!result.dryRun()) {
+            result.outcomes().forEach(this::countSent);
+        }
+        countSettled(result);
     }
 
     private void checkTime(IncidentReport report, OffsetDateTime now) {
@@ -334,19 +367,30 @@ public final class IngestPipeline {
 
     /**
      * A raw record refused before it is read (a tombstone: a record without a value), counted as received and
-     * rejected like any other.
+     * rejected like any other once its rejection is sent.
      */
     public Result refuse(InputFormat format, RejectReason reason, String detail, byte[] original, String origin) {
-        metrics.received(format.id());
-        return new Result(List.of(reject(new RejectedInputException(reason, detail),
-                original == null ? new byte[0] : original, 1, origin, format, false)));
+        return single(format, reject(new RejectedInputException(reason, detail),
+                original == null ? new byte[0] : original, 1, origin, format, false), false);
     }
 
     /**
-     * Counts a raw record that was parked on the rejected topic after its attempts outside the pipeline (its
-     * reports could not be published): it was counted as received on each attempt already.
+     * Counts a raw record parked on the rejected topic after its attempts, outside the pipeline (its reports could
+     * not be published): received once (ACLED: once per row, as when it is settled) and rejected once; none of its
+     * failed attempts was counted. {@code format} is null when the record's topic is no raw topic of a known format.
      */
-    public void parked(RejectReason reason) {
+    public void parked(InputFormat format, byte[] bytes, RejectReason reason) {
+        int records = 1;
+        if (format == InputFormat.ACLED && bytes != null && bytes.length > 0) {
+            try {
+                records = Math.max(1, splitAcled(bytes).size());
+            } catch (RuntimeException e) {
+                records = 1;
+            }
+        }
+        for (int i = 0; i < records; i++) {
+            metrics.received(format == null ? "unknown" : format.id());
+        }
         metrics.rejected(reason.name());
     }
 
@@ -376,7 +420,9 @@ public final class IngestPipeline {
 
     private Outcome reject(RejectedInputException e, byte[] bytes, int line, String origin, InputFormat format,
                            boolean dryRun) {
-        rejected(format.id(), e.reason(), dryRun);
+        if (dryRun) { // a real rejection is counted once it is sent (countSettled)
+            metrics.dryRun(format.id(), e.reason().name());
+        }
         return new Outcome(line, null, null,
                 new Rejection(e.reason(), e.getMessage(), e.violations(), bytes, line, origin), null);
     }

@@ -3,6 +3,8 @@ package org.borderwatch.ingest.stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.borderwatch.ingest.IngestCore;
+import org.borderwatch.ingest.config.IngestProperties;
+import org.borderwatch.ingest.pipeline.InputFormat;
 import org.borderwatch.ingest.pipeline.RejectReason;
 import org.borderwatch.ingest.pipeline.Rejection;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import java.util.function.BiFunction;
  * are rejections inside the pipeline): the listener container retries it with the binding's back-off
  * ({@code max-attempts}, {@code back-off-initial-interval}), then parks it on the rejected topic through the same
  * publisher as every other rejection — the original bytes with {@code bw-reject-reason} ({@code PUBLISH_FAILED}, or
- * {@code PROCESSING_ERROR} for anything else), {@code bw-reject-detail} and {@code bw-source} — and counts it.
+ * {@code PROCESSING_ERROR} for anything else), {@code bw-reject-detail} and {@code bw-source} — and counts it (received once, rejected once: the failed
+ * attempts counted nothing).
  * <p>
  * Retries and parking are moved from the binder into the container ({@link #retryAndDlqInBinding} is false): the
  * binder's own dead-letter sender writes only its {@code x-exception-*} headers and, if that send fails, logs and
@@ -39,10 +42,12 @@ public class RawTopicErrorHandling implements ListenerContainerWithDlqAndRetryCu
 
     private final ReportPublisher publisher;
     private final IngestCore core;
+    private final IngestProperties.TopicNames topics;
 
-    public RawTopicErrorHandling(ReportPublisher publisher, IngestCore core) {
+    public RawTopicErrorHandling(ReportPublisher publisher, IngestCore core, IngestProperties properties) {
         this.publisher = publisher;
         this.core = core;
+        this.topics = properties.topics();
     }
 
     @Override
@@ -67,7 +72,18 @@ public class RawTopicErrorHandling implements ListenerContainerWithDlqAndRetryCu
                 record.offset(), detail, failure);
         publisher.rejection(new Rejection(reason, detail, List.of(), value == null ? new byte[0] : value, 1,
                 record.topic()));
-        core.pipeline().parked(reason);
+        core.pipeline().parked(format(record.topic()), value, reason);
+    }
+
+    /** The format of a raw topic, null for another topic. */
+    private InputFormat format(String topic) {
+        if (topics.canonical().equals(topic)) {
+            return InputFormat.CANONICAL;
+        }
+        if (topics.statement().equals(topic)) {
+            return InputFormat.STATEMENT;
+        }
+        return topics.acled().equals(topic) ? InputFormat.ACLED : null;
     }
 
     static RejectReason rejection(Throwable failure) {

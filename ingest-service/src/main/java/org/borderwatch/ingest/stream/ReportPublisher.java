@@ -63,7 +63,9 @@ public class ReportPublisher implements DisposableBean {
     /**
      * Publishes the reports, then the rejections. If the broker refuses a report, the de-duplicator forgets it and
      * every report after it (they were not published), and the failure propagates, so the retry of the input is
-     * judged afresh rather than dropped as a duplicate.
+     * judged afresh rather than dropped as a duplicate. Metrics count outcomes: each report once the broker
+     * confirmed it, the records as received (and their rejections, duplicates) once everything was sent — an
+     * attempt that fails counts nothing.
      */
     public void publish(IngestPipeline.Result result) {
         bounded(() -> publishNow(result));
@@ -99,12 +101,14 @@ public class ReportPublisher implements DisposableBean {
                     throw new IllegalStateException("publish cancelled after " + timeout);
                 }
                 report(toPublish.get(i).report());
+                core.pipeline().countSent(toPublish.get(i));
             } catch (RuntimeException e) {
                 core.pipeline().unpublished(toPublish.subList(i, toPublish.size()));
                 throw e;
             }
         }
         result.rejections().forEach(this::rejectionNow);
+        core.pipeline().countSettled(result);
     }
 
     private void report(IncidentReport report) {

@@ -49,6 +49,9 @@ class IngestPipelineTest {
     void aStatementBecomesAReportWithADeterministicId() {
         Result r = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("ref-1", CLAIM)), "t");
         IncidentReport report = r.published().get(0);
+        assertThat(meters.find(IngestMetrics.NORMALIZED).counters()).as("counted only once sent").isEmpty();
+        assertThat(meters.find(IngestMetrics.RECEIVED).counters()).isEmpty();
+        pipeline.countAll(r);
         assertThat(report.reportId()).isEqualTo(Uuids.reportId("az-mod", "ref-1"));
         assertThat(report.revision()).isEqualTo(1);
         assertThat(report.receivedAt().toInstant()).isEqualTo(NOW);
@@ -63,6 +66,7 @@ class IngestPipelineTest {
         String denial = statement("den-1", "The claim of the Armenian side that our units fired near Khoznavar is false. "
                 + "On the contrary, at 21:10 on 15 March Armenian units fired at our positions in the Gubadli direction.");
         Result r = pipeline.processRecord(InputFormat.STATEMENT, bytes(denial), "t");
+        pipeline.countAll(r);
         assertThat(r.outcomes()).extracting(IngestPipeline.Outcome::line).containsExactly(1, 1);
         assertThat(r.published()).extracting(IncidentReport::stance).containsExactly(Stance.DENIAL, Stance.CLAIM);
         assertThat(r.published()).extracting(IncidentReport::actingParty).containsExactly(Party.AZ, Party.AM);
@@ -93,6 +97,7 @@ class IngestPipelineTest {
         Result again = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("dup", CLAIM)), "t");
         assertThat(again.published()).isEmpty();
         assertThat(again.duplicates()).hasSize(1);
+        pipeline.countAll(again);
         assertThat(meters.counter(IngestMetrics.DUPLICATES).count()).isEqualTo(1);
         clock.advance(Duration.ofHours(24));
         Result later = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("dup", CLAIM)), "t");
@@ -117,7 +122,10 @@ class IngestPipelineTest {
 
     @Test
     void brokenJsonIsMalformed() {
-        Rejection r = pipeline.processRecord(InputFormat.STATEMENT, bytes("{\"source\": "), "raw").rejections().get(0);
+        Result result = pipeline.processRecord(InputFormat.STATEMENT, bytes("{\"source\": "), "raw");
+        assertThat(meters.find(IngestMetrics.REJECTED).counters()).as("counted only once sent").isEmpty();
+        pipeline.countAll(result);
+        Rejection r = result.rejections().get(0);
         assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED);
         assertThat(new String(r.original(), StandardCharsets.UTF_8)).isEqualTo("{\"source\": ");
         assertThat(r.origin()).isEqualTo("raw");
@@ -245,6 +253,11 @@ class IngestPipelineTest {
         Result retry = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("refused", CLAIM)), "t");
         assertThat(retry.outcomes().get(0).disposition()).isEqualTo(Disposition.NEW);
         assertThat(retry.published()).hasSize(1);
+        pipeline.countAll(retry);
+        // the refused attempt counted nothing: one record received, one report normalised
+        assertThat(meters.counter(IngestMetrics.RECEIVED, "format", "statement").count()).isEqualTo(1);
+        assertThat(meters.counter(IngestMetrics.NORMALIZED, "source", "az-mod", "stance", "CLAIM").count())
+                .isEqualTo(1);
         // once published, the same input is a duplicate again
         Result again = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("refused", CLAIM)), "t");
         assertThat(again.duplicates()).hasSize(1);

@@ -214,6 +214,7 @@ class RobustnessRegressionTest {
         IngestPipeline p = new IngestPipeline(List.of(recursing), new Deduplicator(Duration.ofHours(1), 100, CLOCK),
                 IngestLimits.DEFAULTS, CLOCK, new IngestMetrics(meters));
         Result poison = p.processRecord(InputFormat.CANONICAL, utf8("x"), "raw");
+        p.countAll(poison);
         assertThat(poison.rejections()).singleElement().satisfies(rej -> {
             assertThat(rej.reason()).isEqualTo(RejectReason.PROCESSING_ERROR);
             assertThat(rej.detail()).contains("StackOverflowError");

@@ -99,6 +99,8 @@ class RawRecordHeadersIT extends IngestITSupport {
         // the reports' producer (a test interceptor) sends a report carrying the marker where the broker refuses it
         String held = statement(ref, CLAIM + " " + SlowBrokerInterceptor.REFUSED_MARKER);
         double before = count(IngestMetrics.REJECTED, "reason", "PUBLISH_FAILED");
+        double receivedBefore = count(IngestMetrics.RECEIVED, "format", "statement");
+        double normalizedBefore = normalizedClaims();
         send(Topics.RAW_STATEMENT.name(), key, held.getBytes(StandardCharsets.UTF_8),
                 Map.of("contentType", "application/json"));
 
@@ -113,10 +115,24 @@ class RawRecordHeadersIT extends IngestITSupport {
         assertThat(parked.key()).isNull();
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 count(IngestMetrics.REJECTED, "reason", "PUBLISH_FAILED") - before == 1);
-        // and the partition moved on
+        // the metrics count the outcome, not the attempts: received once, never normalised, rejected once
+        assertThat(count(IngestMetrics.RECEIVED, "format", "statement") - receivedBefore).isEqualTo(1);
+        assertThat(normalizedClaims() - normalizedBefore).isZero();
+        assertThat(count(IngestMetrics.REJECTED, "reason", "PUBLISH_FAILED") - before).isEqualTo(1);
+        // and the partition moved on; a good record counts as usual
         String after = uniqueRef("after-park");
         send(Topics.RAW_STATEMENT.name(), key, statement(after, CLAIM).getBytes(StandardCharsets.UTF_8), Map.of());
         await().atMost(Duration.ofSeconds(30)).until(() -> !normalized(after).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(count(IngestMetrics.RECEIVED, "format", "statement") - receivedBefore).isEqualTo(2);
+            assertThat(normalizedClaims() - normalizedBefore).isEqualTo(1);
+        });
+        assertThat(count(IngestMetrics.REJECTED, "reason", "PUBLISH_FAILED") - before).isEqualTo(1);
+    }
+
+    private double normalizedClaims() {
+        Counter c = registry.find(IngestMetrics.NORMALIZED).tag("source", "az-mod").tag("stance", "CLAIM").counter();
+        return c == null ? 0 : c.count();
     }
 
     private static List<IncidentReport> normalized(String ref) {
