@@ -333,7 +333,8 @@ public final class StatementExtractor {
             String before = text.substring(Math.max(0, d.start() - 120), d.start());
             String after = text.substring(d.end(), Math.min(text.length(), d.end() + 40));
             return !StatementRules.STATEMENT_DATE_BEFORE.matcher(before).find()
-                    && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find();
+                    && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find()
+                    && !reportingDate(text, d);
         }).toList();
         kept = ofTheEvent(text, kept);
         // "a patrol visited Sotk on 12 May and confirmed traces of shelling on 11 May": the date the event noun
@@ -349,19 +350,29 @@ public final class StatementExtractor {
     }
 
     /**
-     * Beside other dates, a date is not the event's when it dates a saying ("residents said on Thursday that troops
-     * fired on Tuesday"), is a whole month beside a day, or sits in a sentence that describes no event ("on 31 January the sides exchanged proposals
-     * on the peace agreement. However, on 12 February Armenian forces opened fire ..."). Alone, each is kept.
+     * A date attached to a reporting verb dates a saying, not the event, with or without other dates: "residents said
+     * on Thursday that troops fired on Tuesday" (Tuesday), "Armenia's Defence Ministry on Monday denied that …" (no
+     * event date: the publication day, or what other phrases say).
+     */
+    private static boolean reportingDate(String text, DateSpan d) {
+        String before = text.substring(Math.max(0, d.start() - 60), d.start());
+        boolean reporting = StatementRules.REPORTING_DATE_BEFORE.matcher(before.substring(Math.max(0,
+                before.length() - 40))).find() || StatementRules.REPORTING_DATE_AFTER.matcher(text.substring(d.end(),
+                Math.min(text.length(), d.end() + 50))).find();
+        // a patrol reports what it saw that day: "EUMA patrols in Tavush on 19 March reported that …" dates the patrol
+        return reporting && !StatementRules.PATROL_REPORTING.matcher(before).find();
+    }
+
+    /**
+     * Beside other dates, a date is not the event's when it is a whole month beside a day, or sits in a sentence that
+     * describes no event ("on 31 January the sides exchanged proposals on the peace agreement. However, on 12 February
+     * Armenian forces opened fire ..."). Alone, each is kept.
      */
     private static List<DateSpan> ofTheEvent(String text, List<DateSpan> dates) {
         if (dates.size() < 2) {
             return dates;
         }
-        List<DateSpan> kept = dates.stream().filter(d -> !StatementRules.REPORTING_DATE_BEFORE
-                .matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()).toList();
-        if (kept.isEmpty()) {
-            kept = dates;
-        }
+        List<DateSpan> kept = dates;
         // "Since the attack of September 2022 … On 3 May they fired": a day beside a whole month is the event's
         List<DateSpan> days = kept.stream().filter(d -> !d.wholeMonth()).toList();
         if (!days.isEmpty()) {

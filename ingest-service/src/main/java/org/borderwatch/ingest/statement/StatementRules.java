@@ -158,9 +158,31 @@ final class StatementRules {
             + "alleging|saying|according)\\b)[\\p{L}'’-]++){1,8}?)?)?"
             + "(?:\\s+(?:of|on|from|dated|at))?\\s*$");
 
-    /** A date after a reporting verb ("residents said on Thursday"): when the statement was made, not the event. */
-    static final Pattern REPORTING_DATE_BEFORE = p("\\b(?:said|says|told\\s+(?:[\\w-]+\\s+){0,2}?|stated|announced|reported|"
-            + "claimed|added|noted|wrote|declared|commented|tweeted|posted)\\s+(?:(?:late|early|earlier)\\s+)?(?:on\\s+)?$");
+    /** Verbs of saying: a date attached to one dates the statement, not the event. */
+    private static final String REPORTING_VERBS = "said|says|told|stated|announced|reported|claimed|added|noted|wrote|"
+            + "declared|commented|tweeted|posted|denied|denies|rejected|refuted|dismissed|accused|confirmed|insisted|"
+            + "alleged|warned|stressed|emphasi[sz]ed|assured";
+
+    /**
+     * A date after a reporting verb ("residents said on Thursday", "the ministry denied on Monday"): when the
+     * statement was made, not the event. Not after a passive ("shooting was reported on Monday" dates the shooting).
+     */
+    static final Pattern REPORTING_DATE_BEFORE = p("(?<!\\b(?:was|were|been|being|is|are)\\s{1,3})\\b(?:told\\s+(?:[\\w-]+\\s+){0,2}?|"
+            + "(?:" + REPORTING_VERBS + ")\\s+)(?:(?:late|early|earlier)\\s+)?(?:on\\s+)?$");
+
+    /**
+     * A date right before a reporting verb ("Armenia's Defence Ministry on Monday denied that …", "on Tuesday evening
+     * said"): the statement's date too. "Azerbaijani units on Monday fired at …" is the event's.
+     */
+    static final Pattern REPORTING_DATE_AFTER = p("^(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s*(?:(?:also|again|"
+            + "publicly|officially|categorically|strongly|flatly|firmly|once\\s+again)\\s+)?(?:" + REPORTING_VERBS
+            + ")\\b(?!\\s+by\\b)");
+
+    /**
+     * An observer's patrol or monitors as the one reporting ("EUMA patrols in Tavush on 19 March reported that the
+     * situation was quiet"): what a patrol reports is what it saw that day, so the date stays the observation's.
+     */
+    static final Pattern PATROL_REPORTING = p("\\b(?:patrols?|monitors|monitoring\\s+teams?|observers)\\b[^.;:!?]*$");
 
     /**
      * Mine clearance (not an explosion): "ANAMA cleared 1,240 hectares and neutralised 3,412 anti-personnel mines".
