@@ -129,7 +129,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                     + shorten(String.valueOf(f.getValue())) + "'";
         }
         if (cause instanceof UnrecognizedPropertyException u) {
-            return "field '" + path(u) + "' is not known";
+            var known = u.getKnownPropertyIds() == null ? List.<String>of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "field '" + path(u) + "' is not known" + (known.isEmpty() ? ""
+                    : "; allowed: " + String.join(", ", known));
         }
         if (cause instanceof ValueInstantiationException v) {
             // the cause is our own constructor's refusal (e.g. a required field); never Jackson's own message,

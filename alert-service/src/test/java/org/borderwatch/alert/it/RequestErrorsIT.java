@@ -50,6 +50,29 @@ class RequestErrorsIT extends AlertServiceITSupport {
     }
 
     @Test
+    void anUnknownFieldInABodyIsRefusedNamingItAndTheAllowedOnesAndNothingIsCreated() {
+        String silence = badRequestDetail(post("/api/v1/silences", "staff1", """
+                {"segments":["VAYOTS_DZOR_EAST"],"signal":["CLAIM_SURGE"],"endsAt":"2099-01-01T00:00:00Z",
+                 "reason":"typo"}"""));
+        assertThat(silence).contains("'signal'").contains("is not known").contains("signals").contains("segments")
+                .contains("sources").contains("endsAt");
+        assertThat(get("/api/v1/silences", "staff1").body()).as("no silence was created")
+                .doesNotContain("typo");
+
+        String filter = badRequestDetail(post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"typo-sub\"," + WEBHOOK + ",\"filter\":{\"segment\":[\"TAVUSH\"]}}"));
+        assertThat(filter).contains("'filter.segment'").contains("segments").contains("minSeverity")
+                .contains("signals").contains("occurrences");
+        String severity = badRequestDetail(post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"typo-sub\"," + WEBHOOK + ",\"filter\":{\"minSeverty\":\"HIGH\"}}"));
+        assertThat(severity).contains("'filter.minSeverty'").contains("minSeverity");
+        String top = badRequestDetail(post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"typo-sub\"," + WEBHOOK + ",\"filters\":{}}"));
+        assertThat(top).contains("'filters'").contains("filter").contains("channel");
+        assertThat(get("/api/v1/subscriptions", "staff1").body()).doesNotContain("typo-sub");
+    }
+
+    @Test
     void anUnreadableOrMissingBodyIsAProblem() {
         assertThat(badRequestDetail(post("/api/v1/subscriptions", "staff1", "{\"name\": \"x\", "))).contains("JSON");
         assertThat(badRequestDetail(post("/api/v1/subscriptions", "staff1", "not json at all")))
