@@ -10,7 +10,10 @@ import org.borderwatch.common.model.Severity;
  * How a verdict maps onto CAP 1.2's three axes (documented in README):
  * <ul>
  *   <li>severity: CRITICAL → Extreme, HIGH → Severe, MEDIUM → Moderate, LOW and INFO → Minor;</li>
- *   <li>urgency: resolved → Past, firing HIGH/CRITICAL → Immediate, MEDIUM/LOW → Expected, INFO → Unknown;</li>
+ *   <li>urgency: resolved → Past; firing but REFUTED (the person's verdict when reviewed, else the machine's) →
+ *       Unknown, whatever the severity: nobody should act at once on an incident judged not to have happened, and
+ *       the certainty Unlikely says why; otherwise firing HIGH/CRITICAL → Immediate, MEDIUM/LOW → Expected,
+ *       INFO → Unknown;</li>
  *   <li>certainty (the person's occurrence when reviewed): CONFIRMED → Observed, UNVERIFIED → Likely at confidence
  *       ≥ 0.5 else Possible (the alert carries no confidence, so UNVERIFIED → Possible), DISPUTED → Possible,
  *       REFUTED → Unlikely;</li>
@@ -37,11 +40,19 @@ public final class CapMapping {
         if (alert.status() == AlertStatus.RESOLVED) {
             return "Past";
         }
+        if (effectiveOccurrence(alert) == Occurrence.REFUTED) {
+            return "Unknown";
+        }
         return switch (alert.severity()) {
             case CRITICAL, HIGH -> "Immediate";
             case MEDIUM, LOW -> "Expected";
             case INFO -> "Unknown";
         };
+    }
+
+    /** The person's occurrence when the alert was reviewed, else the machine's. */
+    public static Occurrence effectiveOccurrence(Alert alert) {
+        return alert.review() != null ? alert.review().occurrence() : alert.occurrence();
     }
 
     public static String certainty(Occurrence occurrence) {

@@ -5,6 +5,7 @@ import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertEvent;
 import org.borderwatch.common.model.AlertStatus;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Review;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
@@ -112,9 +113,17 @@ public final class AlertLifecycle {
                 "reviewed by " + review.reviewer() + ": " + review.occurrence());
     }
 
-    /** A repeat of a still-firing, high-severity alert once the repeat interval has passed since the last message. */
+    /**
+     * A repeat of a still-firing, high-severity alert once the repeat interval has passed since the last message.
+     * Never for a REFUTED incident (the person's verdict when reviewed, else the machine's): reminding people every
+     * interval of something judged not to have happened is noise; a later version that changes the verdict is an
+     * update of its own, and repeats resume from there.
+     */
     public Transition repeatIfDue(AlertState current) {
         Instant now = clock.instant();
+        if (current.effectiveOccurrence() == Occurrence.REFUTED) {
+            return new Transition(current, null, "no repeat: refuted");
+        }
         if (settings.repeatInterval().isZero()
                 || current.status() != AlertStatus.FIRING
                 || !current.latest().severity().isAtLeast(settings.repeatMinSeverity())

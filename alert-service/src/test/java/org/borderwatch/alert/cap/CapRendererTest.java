@@ -98,6 +98,24 @@ class CapRendererTest {
         assertThat(text(cancel, "responseType")).isEqualTo("AllClear");
     }
 
+    @Test
+    void aRefutedFiringAlertIsNotImmediateWhetherReviewedOrNot() throws Exception {
+        Transition fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST,
+                Severity.CRITICAL, Occurrence.CONFIRMED, false));
+        Transition reviewed = lifecycle.onReview(fired.state(), new org.borderwatch.common.model.Review(
+                Occurrence.REFUTED, org.borderwatch.common.model.Attribution.CONTESTED, "nothing seen", "staff1",
+                java.time.OffsetDateTime.parse("2025-03-16T12:00:00Z")));
+        Element update = parse(renderer.render(reviewed.message(), List.of()));
+        assertThat(text(update, "urgency")).isEqualTo("Unknown");
+        assertThat(text(update, "certainty")).isEqualTo("Unlikely");
+        assertThat(text(update, "severity")).isEqualTo("Extreme");
+
+        Transition machine = lifecycle.onAssessment(null, Fixtures.assessment(UUID.randomUUID(), 1, SYUNIK_EAST,
+                Severity.HIGH, Occurrence.REFUTED, false));
+        assertThat(text(parse(renderer.render(machine.message(), List.of())), "urgency")).isEqualTo("Unknown");
+        assertThat(text(parse(renderer.render(fired.message(), List.of())), "urgency")).isEqualTo("Immediate");
+    }
+
     @ParameterizedTest
     @CsvSource({"CRITICAL,Extreme", "HIGH,Severe", "MEDIUM,Moderate", "LOW,Minor", "INFO,Minor"})
     void severityMapping(Severity severity, String cap) {

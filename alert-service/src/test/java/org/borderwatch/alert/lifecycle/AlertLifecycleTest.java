@@ -165,6 +165,31 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void aRefutedAlertIsNotRepeatedWhetherAPersonOrTheMachineRefutedIt() {
+        AlertState critical = lifecycle.onAssessment(null, v(1, CRITICAL, CONFIRMED, false)).state();
+        AlertState reviewed = lifecycle.onReview(critical, new Review(REFUTED, Attribution.CONTESTED,
+                "patrol saw nothing", "staff1", OffsetDateTime.now(clock))).state();
+        AlertState machine = lifecycle.onAssessment(null,
+                Fixtures.assessment(UUID.randomUUID(), 1, GEGHARKUNIK, HIGH, REFUTED, false)).state();
+        assertThat(reviewed.status()).isEqualTo(AlertStatus.FIRING);
+
+        clock.advance(Duration.ofHours(4));
+        assertThat(lifecycle.repeatIfDue(critical).notifies()).as("the unreviewed one still repeats").isTrue();
+        clock.advance(Duration.ofDays(3));
+        Transition none = lifecycle.repeatIfDue(reviewed);
+        assertThat(none.notifies()).isFalse();
+        assertThat(none.reason()).contains("refuted");
+        assertThat(none.state()).isSameAs(reviewed);
+        assertThat(lifecycle.repeatIfDue(machine).notifies()).isFalse();
+
+        // a person who reverses the verdict makes it repeat again after the interval
+        AlertState confirmed = lifecycle.onReview(reviewed, new Review(CONFIRMED, Attribution.CONTESTED,
+                "second patrol saw it", "staff2", OffsetDateTime.now(clock))).state();
+        clock.advance(Duration.ofHours(4));
+        assertThat(lifecycle.repeatIfDue(confirmed).notifies()).isTrue();
+    }
+
+    @Test
     void resolvedAlertsDoNotRepeatAndZeroIntervalDisablesRepeats() {
         AlertState s1 = lifecycle.onAssessment(null, v(1, CRITICAL, CONFIRMED, false)).state();
         AlertState resolved = lifecycle.onAssessment(s1, v(2, CRITICAL, CONFIRMED, true)).state();
