@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.borderwatch.classifier.correlation.AnswerMatcher;
 import org.borderwatch.classifier.correlation.IncidentState;
 import org.borderwatch.classifier.correlation.Membership;
 import org.borderwatch.classifier.correlation.ReportKinds;
@@ -164,13 +165,33 @@ final class Assessor {
         return new Evaluated(inc, statements, verdict, tally, facts);
     }
 
+    /**
+     * Which of the incident's claims a response answers, as correlation matched them: its answers, narrowed to the
+     * claims naming the place it names when any of them does.
+     */
+    private static java.util.function.Predicate<IncidentReport> answeredBy(IncidentReport response,
+                                                                           List<IncidentReport> claims,
+                                                                           BorderSegment segment) {
+        if (response.answers() == null) {
+            return c -> false;
+        }
+        List<IncidentReport> answered = claims.stream().filter(c -> AnswerMatcher.answers(response, c, segment))
+                .toList();
+        List<IncidentReport> atPlace = answered.stream().filter(c -> AnswerMatcher.namesSettlementOf(response, c))
+                .toList();
+        List<IncidentReport> chosen = atPlace.isEmpty() ? answered : atPlace;
+        return chosen::contains;
+    }
+
     private Assessment assessment(Evaluated e, List<Signal> signals) {
         IncidentState inc = e.incident();
         Severity severity = SeverityRules.severity(e.verdict().occurrence(), e.tally().casualties(), signals,
                 settings.severity(), settings.signals().fatalitiesCritical());
         List<String> rationale = new ArrayList<>();
         // a source that published the same account twice (two reports, one wording) is one sentence
-        e.statements().stream().map(r -> Sentences.describe(r, inc.segment)).distinct().forEach(rationale::add);
+        List<IncidentReport> claims = e.statements().stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+        e.statements().stream().map(r -> Sentences.describe(r, inc.segment, claims, answeredBy(r, claims, inc.segment)))
+                .distinct().forEach(rationale::add);
         rationale.addAll(partlyObserved(inc, e.statements()));
         rationale.addAll(e.tally().sentences());
         rationale.addAll(e.verdict().reasons());

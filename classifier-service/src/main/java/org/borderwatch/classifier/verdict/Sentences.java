@@ -2,12 +2,17 @@ package org.borderwatch.classifier.verdict;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Source;
 import org.borderwatch.common.model.SourceKind;
@@ -98,9 +103,7 @@ public final class Sentences {
 
     public static String where(IncidentReport r) {
         StringBuilder sb = new StringBuilder();
-        if (r.location().settlement() != null && !r.location().settlement().isBlank()) {
-            sb.append(" near ").append(r.location().settlement());
-        }
+        sb.append(near(r.location()));
         sb.append(" (").append(segments(r.location().segments()));
         if (r.location().ambiguous()) {
             sb.append(", one of them");
@@ -108,9 +111,86 @@ public final class Sentences {
         return sb.append(')').toString();
     }
 
+    /** " near Digh (Tegh)": the place as written, the gazetteer's name beside it when they differ; "" without one. */
+    static String near(Location at) {
+        String settlement = at.settlement();
+        if (settlement == null || settlement.isBlank()) {
+            return "";
+        }
+        String written = written(at);
+        return " near " + (written == null ? settlement : written + " (" + settlement + ")");
+    }
+
+    /** Words of a place phrase that name an area around a place, not the place itself ("Ararat region"). */
+    private static final Set<String> AREA_WORDS = Set.of("region", "province", "district", "republic", "autonomous",
+            "community", "corridor", "checkpoint", "border", "direction", "area", "territory", "marz", "rayon");
+
+    /**
+     * Provinces and districts on either side of the border that statements name as the area around a village, with
+     * no area word ("Digh, Gorus, Lachin", "Kalbajar, Yukhari Shorja"): never taken for the village's written name.
+     * Wording only — where a place lies is ingest's gazetteer's business.
+     */
+    private static final Set<String> AREA_NAMES = Set.of("kalbajar", "kelbajar", "lachin", "zangilan", "gubadli",
+            "qubadli", "tovuz", "gazakh", "qazax", "dashkasan", "gadabay", "nakhchivan", "nakhijevan", "sharur",
+            "sadarak", "ordubad", "julfa", "babek", "karabakh", "nagorno-karabakh", "syunik", "gegharkunik", "tavush",
+            "ararat", "vayots dzor", "armavir");
+
+    /**
+     * The place as the statement wrote it, when that differs from the gazetteer's {@code settlement}: Azerbaijan's
+     * "Digh" for the gazetteer's Tegh. Ingest's {@code text} lists the names it found as written, in the order of the
+     * text, and its settlement is the first of them that is a town or village; the written name is the first name
+     * that is neither the settlement's own name nor an area ("Ararat region", "Nakhchivan Autonomous Republic",
+     * {@link #AREA_NAMES}) nor a phrase ("the village of …"). {@code null} — today's wording — when the text names the
+     * settlement as the gazetteer does, holds no such name, or there is no settlement. The canonical report does not
+     * say which of its names was the settlement's, so an area name missing from the list, written before the
+     * village, would be quoted for it.
+     */
+    static String written(Location at) {
+        String settlement = at.settlement();
+        if (settlement == null || settlement.isBlank() || at.text() == null || at.text().isBlank()) {
+            return null;
+        }
+        String wanted = settlement.strip().toLowerCase(Locale.ROOT);
+        List<String> names = Arrays.stream(at.text().split("[,;]")).map(String::strip).filter(n -> !n.isEmpty())
+                .toList();
+        if (names.stream().anyMatch(n -> Pattern.compile("\\b" + Pattern.quote(wanted) + "\\b")
+                .matcher(n.toLowerCase(Locale.ROOT)).find())) {
+            return null;
+        }
+        return names.stream().filter(Sentences::aPlaceName).findFirst().orElse(null);
+    }
+
+    private static boolean aPlaceName(String name) {
+        if (AREA_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        String[] words = name.split("\\s+");
+        if (words.length > 4) {
+            return false;
+        }
+        for (String w : words) {
+            if (AREA_WORDS.contains(w.toLowerCase(Locale.ROOT)) || !Character.isLetter(w.charAt(0))
+                    || Character.isLowerCase(w.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One sentence saying what a statement says, and how it came to an incident in {@code segment}. */
     public static String describe(IncidentReport r, BorderSegment segment) {
-        String s = describe(r);
+        return describe(r, segment, List.of(), c -> false);
+    }
+
+    /**
+     * As {@link #describe(IncidentReport, BorderSegment)}, a denial's sentence agreeing in number with the claims of
+     * its incident: {@code claims} are the incident's claims, {@code answers} tells which of them the denial answers.
+     * Where the incident holds at most one claim accusing the denier, the denial "denied it"; with more, it "denied
+     * them" (all, or no way to tell which), "denied 2 of the 3 claims", or names the one claim it answers.
+     */
+    public static String describe(IncidentReport r, BorderSegment segment, List<IncidentReport> claims,
+                                  Predicate<IncidentReport> answers) {
+        String s = describe(r, deniedObject(r, claims, answers));
         if (segment.isResolved() && (!r.location().isResolved() || r.location().ambiguous())
                 && r.stance() == org.borderwatch.common.model.Stance.CLAIM) {
             s = s.substring(0, s.length() - 1) + (r.answers() == null
@@ -119,6 +199,30 @@ public final class Sentences {
                     : "; it names no single segment and is placed in " + segment + " through the claim it answers.");
         }
         return s;
+    }
+
+    /** What a denial denies, in words agreeing with the claims it could deny: "it", "them", "2 of the 3 claims", … */
+    static String deniedObject(IncidentReport denial, List<IncidentReport> claims, Predicate<IncidentReport> answers) {
+        Party denier = denial.source().party();
+        List<IncidentReport> accusing = claims.stream()
+                .filter(c -> c.stance() == org.borderwatch.common.model.Stance.CLAIM
+                        && !(c.source().party() == denier && c.source().kind() == SourceKind.PARTY_OFFICIAL)
+                        && (c.actingParty() == null || c.actingParty() == denier)
+                        && (denial.answers() == null || denial.answers().party() == null
+                        || c.source().party() == denial.answers().party()))
+                .toList();
+        if (accusing.size() < 2) {
+            return "it";
+        }
+        List<IncidentReport> answered = accusing.stream().filter(answers).toList();
+        if (answered.isEmpty() || answered.size() == accusing.size()) {
+            return "them";
+        }
+        if (answered.size() > 1) {
+            return answered.size() + " of the " + accusing.size() + " claims";
+        }
+        IncidentReport c = answered.get(0);
+        return who(c.source()) + "'s claim about " + time(c.occurredAt()) + near(c.location());
     }
 
     /** What a denial says it answers, as its text describes it: " (answering Azerbaijan's claims about 2023-06-06)". */
@@ -160,6 +264,10 @@ public final class Sentences {
 
     /** One sentence saying what a statement says. */
     public static String describe(IncidentReport r) {
+        return describe(r, "it");
+    }
+
+    private static String describe(IncidentReport r, String denied) {
         String who = who(r.source());
         String published = time(r.publishedAt());
         String sentence = switch (r.stance()) {
@@ -183,7 +291,7 @@ public final class Sentences {
                 yield s + " (published " + published + (r.revision() > 1 ? ", revision " + r.revision() + " correcting "
                         + "an earlier version" : "") + ").";
             }
-            case DENIAL -> r.source().party().isBelligerent() ? who + " denied it on " + published + answered(r) + "."
+            case DENIAL -> r.source().party().isBelligerent() ? who + " denied " + denied + " on " + published + answered(r) + "."
                     : who + " reported a denial on " + published + answered(r) + ", but it is no side of the conflict:"
                     + " it denies nothing.";
             case REFUTATION -> r.coverage() == null

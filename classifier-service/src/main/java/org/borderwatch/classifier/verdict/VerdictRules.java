@@ -139,12 +139,13 @@ public final class VerdictRules {
             if (!claims.isEmpty() && !denials.isEmpty()) {
                 occurrence = Occurrence.DISPUTED;
                 confidence = DENIAL_WEIGHT * combined(denials, reliability);
-                reasons.add("Occurrence DISPUTED: a claim and the accused side's denial, no independent word on all "
-                        + "of it.");
+                reasons.add("Occurrence DISPUTED: " + claimsAndDenials(claims, denials) + ", no independent word on all "
+                        + "of " + (claims.size() > 1 ? "them." : "it."));
             } else {
                 occurrence = Occurrence.UNVERIFIED;
                 confidence = UNANSWERED_WEIGHT * combined(claims, reliability);
-                reasons.add("Occurrence UNVERIFIED: no one has answered the whole claim yet.");
+                reasons.add("Occurrence UNVERIFIED: no one has answered " + (claims.size() > 1 ? "all of the claims"
+                        : "the whole claim") + " yet.");
             }
         } else if (!refuting.isEmpty()) {
             occurrence = Occurrence.REFUTED;
@@ -155,13 +156,14 @@ public final class VerdictRules {
         } else if (!claims.isEmpty() && !denials.isEmpty()) {
             occurrence = Occurrence.DISPUTED;
             confidence = DENIAL_WEIGHT * combined(denials, reliability);
-            reasons.add("Occurrence DISPUTED: a claim and the accused side's denial, no independent word.");
+            reasons.add("Occurrence DISPUTED: " + claimsAndDenials(claims, denials) + ", no independent word.");
         } else {
             occurrence = Occurrence.UNVERIFIED;
             confidence = UNANSWERED_WEIGHT * combined(claims, reliability);
             boolean responds = sorted.stream().anyMatch(r -> r.stance().isResponse() && (r.stance() != Stance.DENIAL
                     || r.source().party().isBelligerent()));
-            reasons.add(!claims.isEmpty() ? "Occurrence UNVERIFIED: no one has answered the claim yet."
+            reasons.add(claims.size() > 1 ? "Occurrence UNVERIFIED: no one has answered the claims yet."
+                    : !claims.isEmpty() ? "Occurrence UNVERIFIED: no one has answered the claim yet."
                     : responds ? "Occurrence UNVERIFIED: the claim it answers is not known (yet)."
                     : "Occurrence UNVERIFIED: no statement in it claims or answers anything that could be read.");
         }
@@ -173,9 +175,11 @@ public final class VerdictRules {
                     && c.actingParty() != null && c.actingParty() != acting).findFirst();
             if (denied || counterClaim.isPresent()) {
                 attribution = Attribution.CONTESTED;
+                long accusing = claims.stream().filter(c -> c.actingParty() == acting).count();
                 reasons.add("Attribution CONTESTED: " + party(acting) + (claims.isEmpty()
-                        ? " denies the claim it answers." : ", named as acting, " + (denied ? "denies it."
-                        : "says " + party(counterClaim.get().actingParty()) + " acted.")));
+                        ? " denies the claim it answers." : ", named as acting" + (accusing > 1 ? " in " + accusing
+                        + " claims, " + (denied ? "denies them." : "says ") : ", " + (denied ? "denies it." : "says "))
+                        + (denied ? "" : party(counterClaim.get().actingParty()) + " acted.")));
             } else if (selfReports.stream().anyMatch(r -> r.actingParty() == acting)) {
                 reasons.add("Attribution UNCONTESTED: " + party(acting) + " reports its own action.");
             }
@@ -184,6 +188,12 @@ public final class VerdictRules {
         }
         return new Verdict(occurrence, attribution, acting, clamp(confidence), reasons, observerDecided,
                 claimSources);
+    }
+
+    /** "a claim and the accused side's denial", "3 claims and the accused side's 2 denials": agreeing in number. */
+    private static String claimsAndDenials(List<IncidentReport> claims, List<IncidentReport> denials) {
+        return (claims.size() > 1 ? claims.size() + " claims" : "a claim") + " and the accused side's "
+                + (denials.size() > 1 ? denials.size() + " denials" : "denial");
     }
 
     /**

@@ -1208,4 +1208,30 @@ class ScenarioTest {
                 .extracting(Assessment::occurrence).containsSubsequence(Occurrence.REFUTED, Occurrence.CONFIRMED);
         assertThat(berd.rationale()).anyMatch(r -> r.contains("supersedes its earlier one"));
     }
+
+    /**
+     * A sentence reports what a source said: the place as it wrote it (the gazetteer's name beside it), and a
+     * denial or a reason agreeing in number with the claims of the incident.
+     */
+    @Test
+    void rationaleQuotesTheSourcesPlaceAndAgreesInNumber() {
+        List<Assessment> tegh = run("january-2023-tegh-sniper.jsonl").finals();
+        Assessment digh = at(tegh, BorderSegment.SYUNIK_EAST, "2023-01-10T08:15");
+        assertThat(digh.rationale()).anyMatch(s -> s.startsWith("Ministry of Defence of Azerbaijan claimed small-arms"
+                + " fire by Armenian forces from 2023-01-10 08:15 +04:00 to 2023-01-10 08:40 +04:00 near Digh (Tegh)"
+                + " (SYUNIK_EAST)"));
+        assertThat(digh.rationale()).contains("Attribution CONTESTED: Armenia, named as acting, denies it.");
+        Assessment wounded = at(tegh, BorderSegment.SYUNIK_EAST, "2023-01-09T00:00");
+        assertThat(wounded.rationale()).anyMatch(s -> s.startsWith("Ministry of Defence of Azerbaijan denied them on"
+                + " 2023-01-09 16:00 +04:00"));
+        assertThat(wounded.rationale()).contains(
+                "Occurrence DISPUTED: 2 claims and the accused side's denial, no independent word.",
+                "Attribution CONTESTED: Azerbaijan, named as acting in 2 claims, denies them.");
+        assertThat(wounded.rationale()).noneMatch(s -> s.contains("denied it") || s.endsWith("denies it."));
+        Assessment kut = at(run("september-2022-kut-sotk.jsonl").finals(), BorderSegment.GEGHARKUNIK,
+                "2022-09-28T08:00");
+        assertThat(kut.rationale()).anyMatch(s -> s.contains("at 2022-09-28 08:00 +04:00 near Basarkechar (Vardenis)"
+                + " (GEGHARKUNIK)"));
+        assertThat(kut.rationale()).anyMatch(s -> s.contains("at 2022-09-28 08:10 +04:00 near Kut (GEGHARKUNIK)"));
+    }
 }

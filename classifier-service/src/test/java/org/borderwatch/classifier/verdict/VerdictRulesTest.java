@@ -161,6 +161,52 @@ class VerdictRulesTest {
         assertThat(v.reasons()).anyMatch(r -> r.startsWith("Occurrence " + occurrence));
     }
 
+    static final IncidentReport AZ_CLAIM_EVENING = claim(AZ_MOD, "c4", Party.AM, "2025-03-16T19:00",
+            "2025-03-16T19:30", SYUNIK_EAST).build();
+    static final IncidentReport AM_DENIAL_AGAIN = denial(AM_MOD, "d5", "2025-03-16T21:00", Party.AZ, "2025-03-16",
+            "2025-03-16", SYUNIK_EAST).build();
+
+    /** The reasons agree in number with the incident's claims and denials; the same sentences appear either way. */
+    static Stream<Arguments> reasonsAgreeInNumber() {
+        return Stream.of(
+                Arguments.of("one claim, unanswered", List.of(AZ_CLAIM),
+                        List.of("Occurrence UNVERIFIED: no one has answered the claim yet.")),
+                Arguments.of("two claims, unanswered", List.of(AZ_CLAIM, AZ_CLAIM_EVENING),
+                        List.of("Occurrence UNVERIFIED: no one has answered the claims yet.")),
+                Arguments.of("one claim, denied", List.of(AZ_CLAIM, AM_DENIAL),
+                        List.of("Occurrence DISPUTED: a claim and the accused side's denial, no independent word.",
+                                "Attribution CONTESTED: Armenia, named as acting, denies it.")),
+                Arguments.of("two claims, denied", List.of(AZ_CLAIM, AZ_CLAIM_EVENING, AM_DENIAL),
+                        List.of("Occurrence DISPUTED: 2 claims and the accused side's denial, no independent word.",
+                                "Attribution CONTESTED: Armenia, named as acting in 2 claims, denies them.")),
+                Arguments.of("two claims, denied twice", List.of(AZ_CLAIM, AM_DENIAL, AZ_CLAIM_EVENING,
+                                AM_DENIAL_AGAIN),
+                        List.of("Occurrence DISPUTED: 2 claims and the accused side's 2 denials, no independent word.",
+                                "Attribution CONTESTED: Armenia, named as acting in 2 claims, denies them.")),
+                Arguments.of("one claim and a counter-claim", List.of(AZ_CLAIM, AM_COUNTER_CLAIM),
+                        List.of("Attribution CONTESTED: Armenia, named as acting, says Azerbaijan acted.")),
+                Arguments.of("one claim partly observed", List.of(AZ_CLAIM_ACROSS_MIDNIGHT, EUMA_SAW_NOTHING),
+                        List.of("Occurrence UNVERIFIED: no one has answered the whole claim yet.")),
+                Arguments.of("two claims, one partly observed", List.of(AZ_CLAIM, AZ_CLAIM_ACROSS_MIDNIGHT,
+                                EUMA_SAW_NOTHING),
+                        List.of("Occurrence UNVERIFIED: no one has answered all of the claims yet.")),
+                Arguments.of("two claims, one partly observed, denied", List.of(AZ_CLAIM, AZ_CLAIM_ACROSS_MIDNIGHT,
+                                EUMA_SAW_NOTHING, AM_DENIAL),
+                        List.of("Occurrence DISPUTED: 2 claims and the accused side's denial, no independent word on"
+                                + " all of them.")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void reasonsAgreeInNumber(String name, List<IncidentReport> statements, List<String> reasons) {
+        List<String> got = VerdictRules.decide(SYUNIK_EAST, statements, s -> 0.5).reasons();
+        assertThat(got).containsAll(reasons);
+        if (statements.stream().filter(x -> x.stance() == Stance.CLAIM).count() > 1) {
+            assertThat(got).noneMatch(r -> r.contains("answered the claim yet") || r.contains("the whole claim")
+                    || r.contains("a claim and") || r.endsWith("denies it."));
+        }
+    }
+
     static Stream<Arguments> confidences() {
         return Stream.of(
                 // observer: noisy-OR of its reliability, weight 1
