@@ -12,6 +12,7 @@ import org.borderwatch.alert.store.AuditStore;
 import org.borderwatch.alert.store.DeliveryStore;
 import org.borderwatch.alert.store.StoredAlert;
 import org.borderwatch.alert.store.SubscriptionStore;
+import org.borderwatch.common.model.AlertStatus;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
@@ -60,7 +61,7 @@ public class AlertController {
 
     @GetMapping
     @Operation(summary = "Alerts, most recently notified first")
-    public List<Views.AlertView> list(@RequestParam(required = false) String status,
+    public List<Views.AlertView> list(@RequestParam(required = false) AlertStatus status,
                                       @RequestParam(required = false) BorderSegment segment,
                                       @RequestParam(required = false) Severity severity,
                                       @RequestParam(defaultValue = "0") int page,
@@ -68,20 +69,58 @@ public class AlertController {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
         }
-        return alerts.list(status == null ? null : status.toUpperCase(), segment == null ? null : segment.name(),
+        return alerts.list(status == null ? null : status.name(), segment == null ? null : segment.name(),
                 severity == null ? null : severity.name(), page, size).stream().map(Views.AlertView::of).toList();
     }
 
     @GetMapping("/{alertId}")
-    @Operation(summary = "An alert as JSON, or its latest message as OASIS CAP 1.2 with Accept: application/cap+xml")
+    @Operation(summary = "An alert as JSON, or its latest message as OASIS CAP 1.2 with Accept: application/cap+xml "
+            + "(the only XML this service writes; any other Accept that allows neither is a 406 problem)")
     public ResponseEntity<?> detail(@PathVariable UUID alertId,
                                     @RequestHeader(value = "Accept", required = false) String accept) {
+        boolean capWanted = accepts(accept, CAP_XML);
+        if (!capWanted && !accepts(accept, MediaType.APPLICATION_JSON)) {
+            throw notAcceptable(accept);
+        }
         StoredAlert a = find(alertId);
-        if (accept != null && accept.contains(CapRenderer.MEDIA_TYPE)) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(CapRenderer.MEDIA_TYPE))
-                    .body(cap.render(a.lastMessage()));
+        if (capWanted) {
+            return ResponseEntity.ok().contentType(CAP_XML).body(cap.render(a.lastMessage()));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Views.AlertView.of(a));
+    }
+
+    private static final MediaType CAP_XML = MediaType.parseMediaType(CapRenderer.MEDIA_TYPE);
+
+    /**
+     * Whether the Accept header names the type itself (CAP is only ever sent when asked for by name, never for
+     * {@code *}{@code /*}) or, for JSON, allows it: absent, a wildcard, or JSON.
+     */
+    static boolean accepts(String accept, MediaType type) {
+        if (accept == null || accept.isBlank()) {
+            return !type.equals(CAP_XML);
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (IllegalArgumentException e) {
+            throw notAcceptable(accept);
+        }
+        for (MediaType m : accepted) {
+            if (m.getQualityValue() == 0) {
+                continue;
+            }
+            if (type.equals(CAP_XML) ? m.getType().equals(type.getType()) && m.getSubtype().equals(type.getSubtype())
+                    : m.isCompatibleWith(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException notAcceptable(String accept) {
+        return new ApiException(org.springframework.http.HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                "Not acceptable", "this resource is available as application/json or " + CapRenderer.MEDIA_TYPE
+                + ", not '" + (accept.length() > 80 ? accept.substring(0, 80) + "…" : accept) + "'", null);
     }
 
     @PostMapping("/{alertId}/ack")
@@ -122,11 +161,23 @@ public class AlertController {
                              @RequestParam(required = false) Set<SignalType> signals,
                              @RequestParam(required = false) Set<Occurrence> occurrences,
                              @RequestParam(required = false) String subscription,
-                             @RequestParam(defaultValue = "3600000") long timeoutMillis) {
+                             @RequestParam(defaultValue = "3600000") long timeoutMillis,
+                             Authentication auth) {
+        if (timeoutMillis < MIN_STREAM_TIMEOUT_MILLIS || timeoutMillis > MAX_STREAM_TIMEOUT_MILLIS) {
+            throw ApiException.badRequest("Invalid parameter", List.of("parameter 'timeoutMillis' must be between "
+                    + MIN_STREAM_TIMEOUT_MILLIS + " and " + MAX_STREAM_TIMEOUT_MILLIS + " (24 hours), got "
+                    + timeoutMillis));
+        }
         SubscriptionFilter filter = new SubscriptionFilter(segments, minSeverity, signals, occurrences);
         if (subscription != null) {
             var s = subscriptions.find(subscription)
                     .orElseThrow(() -> ApiException.notFound("subscription " + subscription));
+            // the same rule as GET /api/v1/subscriptions/{id}: its owner or an ADMIN; checked before anything about
+            // the subscription (its channel type) is told
+            if (!Callers.isAdmin(auth) && !Callers.name(auth).equals(s.owner())) {
+                throw ApiException.forbidden("subscription " + subscription
+                        + " is not yours; only its owner or an ADMIN may open its stream");
+            }
             if (s.channel().type() != ChannelType.STREAM) {
                 throw ApiException.badRequest("Not a stream subscription",
                         List.of("subscription " + subscription + " has channel " + s.channel().type().wireName()));
@@ -136,6 +187,10 @@ public class AlertController {
         // the header wins: a browser's EventSource sends it on reconnect while the URL keeps its first parameter
         return stream.open(filter, lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
     }
+
+    /** A live stream's own timeout: at least a second, at most a day (a client reconnects with Last-Event-ID). */
+    static final long MIN_STREAM_TIMEOUT_MILLIS = 1_000;
+    static final long MAX_STREAM_TIMEOUT_MILLIS = 86_400_000;
 
     private StoredAlert find(UUID alertId) {
         return alerts.find(alertId).orElseThrow(() -> ApiException.notFound("alert " + alertId));

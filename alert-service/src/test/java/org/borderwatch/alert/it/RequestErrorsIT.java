@@ -73,6 +73,37 @@ class RequestErrorsIT extends AlertServiceITSupport {
     }
 
     @Test
+    void xmlIsOnlyTheCapOfOneAlertAndEveryOtherXmlAcceptIsA406Problem() {
+        for (String accept : new String[] {"application/cap+xml", "application/xml", "text/xml"}) {
+            for (String path : new String[] {"/api/v1/alerts", "/api/v1/subscriptions", "/api/v1/silences",
+                    "/api/v1/verdicts", "/api/v1/alerts/" + UUID.randomUUID() + "/audit"}) {
+                var response = call("GET", path, "staff1", null, accept);
+                assertThat(response.statusCode()).as(accept + " " + path + ": " + response.body()).isEqualTo(406);
+                assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(Json.tree(response.body().getBytes(StandardCharsets.UTF_8)).get("type").asString())
+                        .isEqualTo("urn:borderwatch:problem:not-acceptable");
+                assertThat(response.body()).doesNotContain("<");
+            }
+        }
+        var plainXml = call("GET", "/api/v1/alerts/" + UUID.randomUUID(), "staff1", null, "application/xml");
+        assertThat(plainXml.statusCode()).isEqualTo(406);
+        assertThat(plainXml.body()).contains("application/cap+xml").contains("urn:borderwatch:problem:not-acceptable");
+        assertThat(call("GET", "/api/v1/alerts", "staff1", null, "application/json").statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/alerts/" + UUID.randomUUID(), "staff1", null, "*/*").statusCode())
+                .as("JSON by default: the alert does not exist").isEqualTo(404);
+    }
+
+    @Test
+    void anAlertStatusFilterIsOneOfTheStatusesLikeTheOtherFilters() {
+        assertThat(badRequestDetail(get("/api/v1/alerts?status=OPEN", "staff1")))
+                .contains("'status'").contains("FIRING").contains("RESOLVED").contains("'OPEN'");
+        assertThat(get("/api/v1/alerts?status=FIRING", "staff1").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/alerts?status=firing", "staff1").statusCode())
+                .as("as strict as ?severity=")
+                .isEqualTo(get("/api/v1/alerts?severity=high", "staff1").statusCode());
+    }
+
+    @Test
     void anUnreadableOrMissingBodyIsAProblem() {
         assertThat(badRequestDetail(post("/api/v1/subscriptions", "staff1", "{\"name\": \"x\", "))).contains("JSON");
         assertThat(badRequestDetail(post("/api/v1/subscriptions", "staff1", "not json at all")))

@@ -60,6 +60,52 @@ class SecurityIT extends AlertServiceITSupport {
     }
 
     @Test
+    void onlyItsOwnerOrAnAdminMayOpenASubscriptionsLiveStreamAndNobodyElseLearnsItsChannel() {
+        var created = post("/api/v1/subscriptions", "admin", """
+                {"name":"admin's stream","channel":{"type":"stream"},"filter":{"segments":["TAVUSH"]}}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String adminStream = json(created.body()).get("id").asString();
+        // a filter no other test's alert matches, and both deleted at the end: other tests count their deliveries
+        String staffWebhook = subscribeWebhook("staff1", RECEIVER.url("/stream-owner"),
+                "{\"segments\":[\"TAVUSH\"],\"signals\":[\"CLAIM_SURGE\"],\"occurrences\":[\"REFUTED\"]}");
+        try {
+            var denied = call("GET", "/api/v1/alerts/stream?subscription=" + adminStream, "staff1", null,
+                    "text/event-stream");
+            assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
+            assertThat(json(denied.body()).get("type").asString()).isEqualTo("urn:borderwatch:problem:forbidden");
+            assertThat(get("/api/v1/subscriptions/" + adminStream, "staff1").statusCode()).isEqualTo(403);
+
+            var notYours = call("GET", "/api/v1/alerts/stream?subscription=" + staffWebhook, "staff2", null,
+                    "text/event-stream");
+            assertThat(notYours.statusCode()).as("not a 400 that names the channel").isEqualTo(403);
+            assertThat(notYours.body()).doesNotContain("webhook");
+            var own = call("GET", "/api/v1/alerts/stream?subscription=" + staffWebhook, "staff1", null,
+                    "text/event-stream");
+            assertThat(own.statusCode()).isEqualTo(400);
+            assertThat(own.body()).contains("webhook");
+
+            try (var sse = org.borderwatch.alert.SseClient.connect(port,
+                    "/api/v1/alerts/stream?subscription=" + adminStream, "admin", null)) {
+                assertThat(sse.frames()).isNotEmpty();
+            }
+        } finally {
+            call("DELETE", "/api/v1/subscriptions/" + staffWebhook, "admin", null, null);
+            call("DELETE", "/api/v1/subscriptions/" + adminStream, "admin", null, null);
+        }
+    }
+
+    @Test
+    void aLiveStreamsTimeoutMustBeBetweenASecondAndADay() {
+        for (String timeout : new String[] {"-1", "0", "999", "86400001"}) {
+            var response = call("GET", "/api/v1/alerts/stream?segments=TAVUSH&timeoutMillis=" + timeout, "staff1",
+                    null, "text/event-stream");
+            assertThat(response.statusCode()).as(timeout).isEqualTo(400);
+            assertThat(json(response.body()).get("detail").asString()).contains("'timeoutMillis'")
+                    .contains("1000").contains("86400000");
+        }
+    }
+
+    @Test
     void aWebhookToAPrivateAddressIsRefusedWithAClearProblem() {
         var response = post("/api/v1/subscriptions", "staff1", """
                 {"name":"internal","channel":{"type":"webhook","url":"http://10.1.2.3/hook",
