@@ -3,6 +3,7 @@ package org.borderwatch.alert.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.store.AuditStore;
 import org.borderwatch.alert.store.VerdictStore;
 import org.borderwatch.common.model.BorderSegment;
@@ -83,8 +84,8 @@ public class VerdictController {
     @Operation(summary = "A verdict with the person's review first, its rationale and every version")
     public Views.VerdictDetail detail(@PathVariable UUID incidentId) {
         var v = verdicts.find(incidentId).orElseThrow(() -> ApiException.notFound("incident " + incidentId));
-        return new Views.VerdictDetail(v.review(), v.reviews(), v.latest().rationale(), v.latest(),
-                verdicts.history(incidentId));
+        return new Views.VerdictDetail(v.review(), AlertLifecycle.alertIdOf(incidentId), v.reviews(),
+                v.latest().rationale(), v.latest(), verdicts.history(incidentId));
     }
 
     @PostMapping("/{incidentId}/review")

@@ -1,6 +1,7 @@
 package org.borderwatch.alert.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.Subscription;
 import org.borderwatch.alert.routing.SubscriptionFilter;
 import org.borderwatch.alert.silence.Silence;
@@ -38,7 +39,7 @@ public final class Views {
      * machine's.
      */
     public record VerdictSummary(Review review, Occurrence effectiveOccurrence, Attribution effectiveAttribution,
-                                 UUID incidentId, long version, BorderSegment segment,
+                                 UUID incidentId, UUID alertId, long version, BorderSegment segment,
                                  Occurrence occurrence, Attribution attribution, Severity severity,
                                  List<SignalType> signals, TimeWindow window, boolean closed, Instant receivedAt) {
         static VerdictSummary of(VerdictStore.StoredVerdict v) {
@@ -46,15 +47,16 @@ public final class Views {
             Review r = v.review();
             return new VerdictSummary(r, r == null ? a.occurrence() : r.occurrence(),
                     r == null || r.attribution() == null ? a.attribution() : r.attribution(),
-                    a.incidentId(), a.version(), a.segment(), a.occurrence(),
+                    a.incidentId(), AlertLifecycle.alertIdOf(a.incidentId()), a.version(), a.segment(),
+                    a.occurrence(),
                     a.attribution(), a.severity(), a.signals().stream().map(Signal::type).toList(), a.window(),
                     a.closed(), v.receivedAt());
         }
     }
 
     /** A verdict with its rationale, every review (newest first) and every version. */
-    public record VerdictDetail(Review review, List<Review> reviews, List<String> rationale, Assessment latest,
-                                List<Assessment> history) {
+    public record VerdictDetail(Review review, UUID alertId, List<Review> reviews, List<String> rationale,
+                                Assessment latest, List<Assessment> history) {
     }
 
     public record ReviewRequest(Occurrence occurrence, Attribution attribution, String note) {

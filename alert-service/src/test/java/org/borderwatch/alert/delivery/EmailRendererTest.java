@@ -45,12 +45,41 @@ class EmailRendererTest {
                 .doesNotContain("<script>");
         assertThat(EmailRenderer.text(single)).contains("<script>alert('x')</script> & more").contains("d1");
         assertThat(EmailRenderer.subject(single)).isEqualTo("[BorderWatch] FIRED: " + alert.summary());
-        assertThat(EmailRenderer.subject(digest)).isEqualTo("[BorderWatch] digest, 2 alerts");
+        assertThat(EmailRenderer.subject(digest))
+                .isEqualTo("[BorderWatch] digest, 1 incident (2 messages) — most severe FIRED: " + alert.summary());
         var oneDigest = new Notification("d3", "s", "desk", "g", DeliveryMode.DIGEST,
                 OffsetDateTime.now(ZoneOffset.UTC), List.of(alert));
-        assertThat(EmailRenderer.subject(oneDigest)).isEqualTo("[BorderWatch] digest, 1 alert — FIRED: " + alert.summary());
+        assertThat(EmailRenderer.subject(oneDigest))
+                .isEqualTo("[BorderWatch] digest, 1 incident — FIRED: " + alert.summary());
         var grouped = new Notification("d4", "s", "desk", "g", DeliveryMode.IMMEDIATE,
                 OffsetDateTime.now(ZoneOffset.UTC), List.of(alert, alert));
-        assertThat(EmailRenderer.subject(grouped)).isEqualTo("[BorderWatch] 2 alerts");
+        assertThat(EmailRenderer.subject(grouped))
+                .isEqualTo("[BorderWatch] 1 incident (2 messages) — most severe FIRED: " + alert.summary());
+    }
+
+    @Test
+    void severalIncidentsAreCountedAsIncidentsMostSevereFirstWithTheAlertIdToAcknowledge() {
+        var low = lifecycle.onAssessment(null, Fixtures.assessment(UUID.randomUUID(), 1, BorderSegment.TAVUSH,
+                Severity.LOW, Occurrence.DISPUTED, false)).message();
+        var critical = lifecycle.onAssessment(null, Fixtures.assessment(UUID.randomUUID(), 1,
+                BorderSegment.GEGHARKUNIK, Severity.CRITICAL, Occurrence.CONFIRMED, false)).message();
+        var high = lifecycle.onAssessment(null, Fixtures.assessment(UUID.randomUUID(), 1, BorderSegment.TAVUSH,
+                Severity.HIGH, Occurrence.DISPUTED, false)).message();
+        var grouped = new Notification("d5", "s", "desk", "g", DeliveryMode.IMMEDIATE,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(low, critical, high, low));
+
+        assertThat(EmailRenderer.subject(grouped))
+                .isEqualTo("[BorderWatch] 3 incidents (4 messages) — most severe FIRED: " + critical.summary());
+        String text = EmailRenderer.text(grouped);
+        assertThat(text.indexOf(critical.summary())).isLessThan(text.indexOf(high.summary()));
+        assertThat(text.indexOf(high.summary())).isLessThan(text.indexOf(low.summary()));
+        assertThat(text).contains("alert " + critical.alertId()).contains("alert " + low.alertId());
+        String html = EmailRenderer.html(grouped);
+        assertThat(html.indexOf(esc(critical.summary()))).isLessThan(html.indexOf(esc(low.summary())));
+        assertThat(html).contains("alert <code>" + high.alertId() + "</code>");
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -132,6 +132,15 @@ class IntakeAndQueryIT extends AlertServiceITSupport {
         assertThat(listed.get("occurrence").asString()).as("the machine's value stays visible")
                 .isEqualTo("UNVERIFIED");
         assertThat(listed.get("attribution").asString()).isEqualTo("CONTESTED");
+        // the alert an officer acknowledges is reachable from the verdict, in the list and in the detail
+        String alertId = listed.get("alertId").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/v1/alerts/" + alertId, "staff1").statusCode() == 200);
+        assertThat(get("/api/v1/alerts/" + alertId, "staff1").body()).contains(reviewed.toString());
+        assertThat(json(get("/api/v1/verdicts/" + reviewed, "staff1").body()).get("alertId").asString())
+                .isEqualTo(alertId);
+        assertThat(post("/api/v1/alerts/" + alertId + "/ack", "staff1", "{\"comment\":\"seen\"}").statusCode())
+                .isEqualTo(200);
 
         // a new machine version keeps the person's occurrence in force; the machine's moves on beside it
         sendAssessments(Fixtures.assessment(reviewed, 2, BorderSegment.VAYOTS_DZOR_EAST, Severity.HIGH,

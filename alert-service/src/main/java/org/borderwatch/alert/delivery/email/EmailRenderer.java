@@ -3,27 +3,47 @@ package org.borderwatch.alert.delivery.email;
 import org.borderwatch.alert.delivery.Notification;
 import org.borderwatch.common.model.Alert;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /** The plain-text and HTML bodies of an alert e-mail. */
 public final class EmailRenderer {
 
     private EmailRenderer() {
     }
 
-    /** A digest always says so, even with one alert, so it never reads like an immediate alert arriving late. */
+    /**
+     * A digest always says so, even with one alert, so it never reads like an immediate alert arriving late. Several
+     * messages count their incidents (two messages about one incident are one incident) and lead with the most
+     * severe message: {@code [BorderWatch] 3 incidents (4 messages) — most severe FIRED: CRITICAL …}.
+     */
     public static String subject(Notification n) {
         boolean digest = n.mode() == org.borderwatch.alert.routing.DeliveryMode.DIGEST;
-        if (n.alerts().size() == 1) {
-            Alert a = n.alerts().get(0);
-            return "[BorderWatch] " + (digest ? "digest, 1 alert — " : "") + a.event() + ": " + a.summary();
+        List<Alert> alerts = mostSevereFirst(n);
+        Alert top = alerts.get(0);
+        if (alerts.size() == 1) {
+            return "[BorderWatch] " + (digest ? "digest, 1 incident — " : "") + top.event() + ": " + top.summary();
         }
-        return "[BorderWatch] " + (digest ? "digest, " : "") + n.alerts().size() + " alerts";
+        long incidents = alerts.stream().map(Alert::incidentId).distinct().count();
+        return "[BorderWatch] " + (digest ? "digest, " : "") + incidents + (incidents == 1 ? " incident" : " incidents")
+                + (incidents == alerts.size() ? "" : " (" + alerts.size() + " messages)")
+                + " — most severe " + top.event() + ": " + top.summary();
+    }
+
+    /** The messages, most severe first; equal severities keep their order (oldest first as grouped). */
+    static List<Alert> mostSevereFirst(Notification n) {
+        List<Alert> sorted = new ArrayList<>(n.alerts());
+        sorted.sort(Comparator.comparing(Alert::severity).reversed());
+        return sorted;
     }
 
     public static String text(Notification n) {
         StringBuilder b = new StringBuilder();
-        for (Alert a : n.alerts()) {
+        for (Alert a : mostSevereFirst(n)) {
             b.append(a.event()).append(" — ").append(a.summary()).append('\n');
-            b.append("Incident ").append(a.incidentId()).append(", message ").append(a.sequence()).append('\n');
+            b.append("Incident ").append(a.incidentId()).append(", alert ").append(a.alertId()).append(", message ")
+                    .append(a.sequence()).append('\n');
             if (a.window() != null) {
                 b.append("Event time ").append(a.window().from()).append(" to ").append(a.window().to()).append('\n');
             }
@@ -40,10 +60,10 @@ public final class EmailRenderer {
 
     public static String html(Notification n) {
         StringBuilder b = new StringBuilder("<html><body>");
-        for (Alert a : n.alerts()) {
+        for (Alert a : mostSevereFirst(n)) {
             b.append("<h2>").append(esc(a.event().name())).append(": ").append(esc(a.summary())).append("</h2>");
-            b.append("<p>Incident <code>").append(a.incidentId()).append("</code>, message ").append(a.sequence())
-                    .append("</p>");
+            b.append("<p>Incident <code>").append(a.incidentId()).append("</code>, alert <code>").append(a.alertId())
+                    .append("</code>, message ").append(a.sequence()).append("</p>");
             if (a.review() != null) {
                 b.append("<p><strong>Reviewed by ").append(esc(a.review().reviewer())).append(": ")
                         .append(a.review().occurrence()).append("</strong> ")
