@@ -69,6 +69,18 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void noPodReceivesServiceLinkVariablesUnderTheServicesConfigurationPrefixes() {
+        // Service links would put INGEST_SERVICE_PORT=tcp://… etc. into the environment: ingest.service.port to Spring.
+        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+            JsonNode podSpec = deployment.path("spec").path("template").path("spec");
+            assertThat(podSpec.path("enableServiceLinks").isBoolean())
+                    .as("%s sets enableServiceLinks", deployment.path("metadata").path("name").asString()).isTrue();
+            assertThat(podSpec.path("enableServiceLinks").asBoolean())
+                    .as("%s enableServiceLinks", deployment.path("metadata").path("name").asString()).isFalse();
+        }
+    }
+
+    @Test
     void credentialsComeFromSecretsNeverFromLiterals() {
         List<JsonNode> docs = allDocuments();
         assertThat(docs).noneMatch(d -> d.path("kind").asString().equals("Secret"));
