@@ -360,7 +360,22 @@ public final class StatementExtractor {
                 before.length() - 40))).find() || StatementRules.REPORTING_DATE_AFTER.matcher(text.substring(d.end(),
                 Math.min(text.length(), d.end() + 50))).find();
         // a patrol reports what it saw that day: "EUMA patrols in Tavush on 19 March reported that …" dates the patrol
-        return reporting && !StatementRules.PATROL_REPORTING.matcher(before).find();
+        return reporting && !StatementRules.PATROL_REPORTING.matcher(before).find() || openingReportingDate(text, d);
+    }
+
+    /**
+     * A date opening a sentence whose main verb is a verb of saying ("On Monday, the ministry said that …", "On 12 May
+     * the Defence Ministry reported that …") dates the saying, like "said on Monday"; a patrol's report keeps it.
+     */
+    private static boolean openingReportingDate(String text, DateSpan d) {
+        // cut before the sentence's start, the text may not pass for one ("x" keeps "^" off the cut)
+        String before = d.start() <= 60 ? text.substring(0, d.start()) : "x" + text.substring(d.start() - 60, d.start());
+        if (!StatementRules.OPENING_DATE_BEFORE.matcher(before).find()) {
+            return false;
+        }
+        Matcher m = StatementRules.OPENING_DATE_AFTER.matcher(text.substring(d.end(), Math.min(text.length(),
+                d.end() + 160)));
+        return m.find() && !StatementRules.PATROL_REPORTING.matcher(m.group("subject")).find();
     }
 
     /**

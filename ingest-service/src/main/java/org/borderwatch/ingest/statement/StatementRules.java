@@ -179,6 +179,30 @@ final class StatementRules {
             + ")\\b(?!\\s+by\\b)");
 
     /**
+     * A date opening a sentence ("On Monday, …", "Late on 12 May …", "However, on the evening of 3 June …"): the text
+     * before it is the sentence's start, with at most a connective and "late / early / on / the morning of".
+     */
+    static final Pattern OPENING_DATE_BEFORE = p("(?:^|[.!?][\"”’)]?\\s+|\\n\\s*)(?:(?:however|then|later|meanwhile|"
+            + "separately|also|and|but|earlier)\\s*,?\\s+)?(?:(?:late|early|earlier|later)\\s+)?(?:on\\s+)?"
+            + "(?:the\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?$");
+
+    /**
+     * After an opening date, the sentence's subject and then its main verb, a verb of saying ("On Monday, the ministry
+     * said that …", "On 12 May the Defence Ministry of Armenia reported that …"): the date is the saying's. The subject
+     * is up to ten words ("the press service of the Ministry of Defence of Armenia") without punctuation, relative or
+     * joining words, a finite "was / has …", a preposition of place or an event's verb, so "On 12 May, Azerbaijani
+     * units fired at Sotk, the ministry said" (the event comes first) and "On Monday, the ministry said, units fired …"
+     * (a parenthetical) keep the date as the event's, and so does a passive ("On Monday, shooting was reported near
+     * Sotk").
+     */
+    static final Pattern OPENING_DATE_AFTER = p("^(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s+"
+            + "(?<subject>(?:(?!(?:and|or|but|that|which|who|whom|where|when|while|after|before|as|was|were|is|are|been|"
+            + "being|had|has|have|at|near|towards?|into|upon|against|with|from|fired|opened|shelled|attacked|killed|"
+            + "wounded|violated|crossed|launched|targeted|detained|struck|hit|used)\\b)[\\p{L}\\d'’.-]++\\s+){1,10}?)"
+            + "(?:(?:also|again|publicly|officially|categorically|strongly|flatly|firmly|once\\s+again|later|then)\\s+)?"
+            + "(?:" + REPORTING_VERBS + ")\\b(?!\\s+by\\b)(?!\\s*,)");
+
+    /**
      * An observer's patrol or monitors as the one reporting ("EUMA patrols in Tavush on 19 March reported that the
      * situation was quiet"): what a patrol reports is what it saw that day, so the date stays the observation's.
      */
