@@ -61,16 +61,22 @@ public class AlertController {
 
     @GetMapping
     @Operation(summary = "Alerts, most recently notified first")
-    public List<Views.AlertView> list(@RequestParam(required = false) AlertStatus status,
-                                      @RequestParam(required = false) BorderSegment segment,
-                                      @RequestParam(required = false) Severity severity,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
+    public ResponseEntity<List<Views.AlertView>> list(@RequestParam(required = false) AlertStatus status,
+                                                      @RequestParam(required = false) BorderSegment segment,
+                                                      @RequestParam(required = false) Severity severity,
+                                                      @RequestParam(defaultValue = "0") int page,
+                                                      @RequestParam(defaultValue = "50") int size,
+                                                      jakarta.servlet.http.HttpServletRequest request) {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
         }
-        return alerts.list(status == null ? null : status.name(), segment == null ? null : segment.name(),
-                severity == null ? null : severity.name(), page, size).stream().map(Views.AlertView::of).toList();
+        String statusName = status == null ? null : status.name();
+        String segmentName = segment == null ? null : segment.name();
+        String severityName = severity == null ? null : severity.name();
+        List<Views.AlertView> found = alerts.list(statusName, segmentName, severityName, page, size).stream()
+                .map(Views.AlertView::of).toList();
+        // as for verdicts: the body stays a plain list, the total and the other pages travel in headers
+        return PageLinks.ok(request, page, size, alerts.count(statusName, segmentName, severityName)).body(found);
     }
 
     @GetMapping("/{alertId}")

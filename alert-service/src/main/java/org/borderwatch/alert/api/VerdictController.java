@@ -54,7 +54,8 @@ public class VerdictController {
                                            @RequestParam(required = false) Instant from,
                                            @RequestParam(required = false) Instant to,
                                            @RequestParam(defaultValue = "0") int page,
-                                           @RequestParam(defaultValue = "50") int size) {
+                                           @RequestParam(defaultValue = "50") int size,
+                                           jakarta.servlet.http.HttpServletRequest request) {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
         }
@@ -63,21 +64,7 @@ public class VerdictController {
         List<Views.VerdictSummary> found = verdicts.list(query).stream().map(Views.VerdictSummary::of).toList();
         long total = verdicts.count(query);
         // the body stays a plain list; the total and the neighbouring pages travel in headers (RFC 8288 links)
-        var response = org.springframework.http.ResponseEntity.ok().header("X-Total-Count", Long.toString(total));
-        List<String> links = new java.util.ArrayList<>();
-        var here = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest();
-        if ((long) (page + 1) * size < total) {
-            links.add("<" + here.replaceQueryParam("page", page + 1).replaceQueryParam("size", size).toUriString()
-                    + ">; rel=\"next\"");
-        }
-        if (page > 0) {
-            links.add("<" + here.replaceQueryParam("page", page - 1).replaceQueryParam("size", size).toUriString()
-                    + ">; rel=\"prev\"");
-        }
-        if (!links.isEmpty()) {
-            response.header(org.springframework.http.HttpHeaders.LINK, String.join(", ", links));
-        }
-        return response.body(found);
+        return PageLinks.ok(request, page, size, total).body(found);
     }
 
     @GetMapping("/{incidentId}")

@@ -140,6 +140,20 @@ public class AlertStore implements InitializingBean {
     }
 
     public List<StoredAlert> list(String status, String segment, String severity, int page, int size) {
+        List<StoredAlert> out = new ArrayList<>();
+        alerts().find(listFilter(status, segment, severity))
+                .sort(Sorts.orderBy(Sorts.descending("lastNotifiedAt"), Sorts.ascending("_id")))
+                .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size)
+                .forEach(d -> out.add(toStored(d)));
+        return out;
+    }
+
+    /** How many alerts {@link #list} pages through. */
+    public long count(String status, String segment, String severity) {
+        return alerts().countDocuments(listFilter(status, segment, severity));
+    }
+
+    private static Bson listFilter(String status, String segment, String severity) {
         List<Bson> filters = new ArrayList<>();
         if (status != null) {
             filters.add(Filters.eq("status", status));
@@ -150,11 +164,7 @@ public class AlertStore implements InitializingBean {
         if (severity != null) {
             filters.add(Filters.eq("severity", severity));
         }
-        List<StoredAlert> out = new ArrayList<>();
-        alerts().find(filters.isEmpty() ? new Document() : Filters.and(filters))
-                .sort(Sorts.orderBy(Sorts.descending("lastNotifiedAt"), Sorts.ascending("_id")))
-                .skip(page * size).limit(size).forEach(d -> out.add(toStored(d)));
-        return out;
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
     private static Document toDocument(StoredAlert a, long rev) {

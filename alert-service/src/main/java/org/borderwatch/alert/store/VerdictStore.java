@@ -148,7 +148,7 @@ public class VerdictStore implements InitializingBean {
     public List<StoredVerdict> list(VerdictQuery q) {
         List<StoredVerdict> out = new ArrayList<>();
         latest().find(filter(q)).sort(Sorts.orderBy(Sorts.descending("from"), Sorts.ascending("_id")))
-                .skip(q.page() * q.size()).limit(q.size())
+                .skip((int) Math.min(Integer.MAX_VALUE, (long) q.page() * q.size())).limit(q.size())
                 .forEach(d -> out.add(toVerdict(d)));
         return out;
     }
