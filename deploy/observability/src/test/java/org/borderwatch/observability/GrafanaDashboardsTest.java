@@ -99,6 +99,27 @@ class GrafanaDashboardsTest {
     }
 
     @Test
+    void perTopicKafkaClientQueriesLeaveOutTheDeprecatedUnderscoreCopies() {
+        // Kafka clients report each per-partition fetch metric of a dotted topic twice: once as border.reports.raw.statement
+        // and once under the deprecated name border_reports_raw_statement. A query grouping by topic must keep one.
+        List<String> doubled = new ArrayList<>();
+        for (Path file : dashboardFiles()) {
+            for (JsonNode panel : panels(Repo.json(file))) {
+                panel.path("targets").forEach(t -> {
+                    String expr = t.path("expr").asString();
+                    boolean perTopic = expr.contains("kafka_consumer_fetch_manager_records_lag")
+                            || expr.contains("kafka_consumer_fetch_manager_records_lead");
+                    boolean onePinnedTopic = expr.matches("(?s).*topic=\"[^\"]*\\..*");
+                    if (perTopic && !onePinnedTopic && !expr.contains("topic!~\"border_.+\"")) {
+                        doubled.add(file.getFileName() + " / " + panel.path("title").asString() + ": " + expr);
+                    }
+                });
+            }
+        }
+        assertThat(doubled).isEmpty();
+    }
+
+    @Test
     void panelIdsAreUniqueWithinADashboard() {
         for (Path file : dashboardFiles()) {
             Set<Integer> ids = new HashSet<>();
