@@ -75,18 +75,8 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<LauncherState> launcher = bootstrap != null ? Optional.empty()
-                : LauncherState.read(new DataLayout(data).stateFile());
-        if (launcher.isPresent() && !launcher.get().isAlive()) {
-            err.println("No broker: the launcher that used " + data.toAbsolutePath().normalize() + " (pid "
-                    + launcher.get().pid() + ") is no longer running; start it again with 'up', or name a broker "
-                    + "with --bootstrap.");
-            return ExitCodes.FAILURE;
-        }
-        Optional<String> servers = Optional.ofNullable(bootstrap).or(() -> launcher.map(LauncherState::kafka));
+        Optional<String> servers = RunningBroker.resolve(bootstrap, data, err);
         if (servers.isEmpty()) {
-            err.println("No broker: no launcher uses " + data.toAbsolutePath().normalize()
-                    + " (start one with 'up', or name a broker with --bootstrap).");
             return ExitCodes.FAILURE;
         }
         if (skipHeader && headerPerRecord) {

@@ -71,6 +71,7 @@ class LocalInfrastructureIT {
             }
             assertTransactionsWork(infra.bootstrapServers());
             assertProduceSendsEachLine(infra.bootstrapServers());
+            assertConsumePrintsRecordsWithTheirHeaders(infra.bootstrapServers());
 
             try (MongoClient mongo = MongoClients.create(infra.mongoUri())) {
                 MongoCollection<Document> verdicts = mongo.getDatabase("borderwatch").getCollection("verdicts");
@@ -184,5 +185,52 @@ class LocalInfrastructureIT {
                 assertThat(values).containsExactlyInAnyOrder("ARM1,first", "ARM2,second", "notes,event_id_cnty\nthird,ARM3");
             });
         }
+    }
+
+    /** {@code consume}: what a topic holds now, with headers, in both layouts; an unknown topic is one clear line. */
+    private void assertConsumePrintsRecordsWithTheirHeaders(String bootstrap) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            ProducerRecord<String, String> bad = new ProducerRecord<>(Topics.REJECTED.name(), null, "this is not json");
+            bad.headers().add(Topics.HEADER_REJECT_REASON, "MALFORMED".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bad.headers().add(Topics.HEADER_SOURCE, Topics.RAW_STATEMENT.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(bad).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.REJECTED.name(), "k-2", "{\"second\":true}")).get(30, TimeUnit.SECONDS);
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = Launcher.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+
+        assertThat(cli.execute("consume", "--bootstrap", bootstrap, "--topic", Topics.REJECTED.name()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("   " + Topics.HEADER_REJECT_REASON + ": MALFORMED",
+                "   " + Topics.HEADER_SOURCE + ": " + Topics.RAW_STATEMENT.name(), "this is not json", "key k-2",
+                "{\"second\":true}");
+        assertThat(err.toString()).contains("Read 2 record(s) from " + Topics.REJECTED.name());
+
+        out.getBuffer().setLength(0);
+        assertThat(cli.execute("consume", "--bootstrap", bootstrap, "--topic", Topics.REJECTED.name(), "--json",
+                "--max", "1")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(1);
+        tools.jackson.databind.JsonNode first = org.borderwatch.common.json.Json.mapper().readTree(lines.get(0));
+        assertThat(first.path("topic").asString()).isEqualTo(Topics.REJECTED.name());
+        assertThat(first.path("headers").path(Topics.HEADER_REJECT_REASON).asString()).isEqualTo("MALFORMED");
+        assertThat(first.path("value").asString()).isIn("this is not json", "{\"second\":true}");
+
+        out.getBuffer().setLength(0);
+        assertThat(cli.execute("consume", "--bootstrap", bootstrap, "--topic", Topics.REJECTED.name(),
+                "--from", "end")).isZero();
+        assertThat(out.toString()).isEmpty();
+
+        assertThat(cli.execute("consume", "--bootstrap", bootstrap, "--topic", "border.reports.rejectd",
+                "--timeout", "5s")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("No topic 'border.reports.rejectd'", Topics.REJECTED.name())
+                .doesNotContain("\tat ");
     }
 }
