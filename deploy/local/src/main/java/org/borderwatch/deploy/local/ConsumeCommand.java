@@ -11,12 +11,12 @@ import org.borderwatch.common.json.Json;
 import org.borderwatch.common.topic.Topic;
 import org.borderwatch.common.topic.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -63,12 +63,8 @@ public final class ConsumeCommand implements Callable<Integer> {
             + "headers, value) instead of the readable layout.")
     boolean json;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default: the broker of the launcher using --data).")
-    String bootstrap;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("data");
+    @Mixin
+    BrokerOptions broker = new BrokerOptions();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
             description = "How long to wait for the broker (default: ${DEFAULT-VALUE}).")
@@ -82,7 +78,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             err.println("--max must be at least 1, got " + max + ".");
             return ExitCodes.USAGE;
         }
-        Optional<String> servers = RunningBroker.resolve(bootstrap, data, err);
+        Optional<String> servers = broker.resolve(err);
         if (servers.isEmpty()) {
             return ExitCodes.FAILURE;
         }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,12 +61,8 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
             + "each record is the header and one row, so ACLED rows in any column order or subset stay readable.")
     boolean headerPerRecord;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default: the broker of the launcher using --data).")
-    String bootstrap;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("data");
+    @Mixin
+    BrokerOptions broker = new BrokerOptions();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for the broker "
             + "(default: ${DEFAULT-VALUE}).")
@@ -75,7 +72,7 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> servers = RunningBroker.resolve(bootstrap, data, err);
+        Optional<String> servers = broker.resolve(err);
         if (servers.isEmpty()) {
             return ExitCodes.FAILURE;
         }

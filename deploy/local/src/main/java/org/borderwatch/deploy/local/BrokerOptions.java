@@ -1,19 +1,25 @@
 package org.borderwatch.deploy.local;
 
+import picocli.CommandLine.Option;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Which broker a client command ({@code produce}, {@code consume}) talks to: the one named with {@code --bootstrap},
- * else the one the launcher using the data directory runs. Says plainly on stderr when there is none.
+ * The broker a client command ({@code produce}, {@code consume}) talks to, as a picocli mixin: the one named with
+ * {@code --bootstrap}, else the one the launcher using {@code --data} runs. Says plainly on stderr when there is none.
  */
-final class RunningBroker {
+final class BrokerOptions {
 
-    private RunningBroker() {
-    }
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: the broker of the launcher using --data).")
+    String bootstrap;
 
-    static Optional<String> resolve(String bootstrap, Path data, PrintWriter err) {
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("data");
+
+    Optional<String> resolve(PrintWriter err) {
         if (bootstrap != null) {
             return Optional.of(bootstrap);
         }
