@@ -14,10 +14,18 @@ import org.borderwatch.ingest.statement.RuleLimits;
 import org.borderwatch.ingest.statement.StatementExtractor;
 import org.borderwatch.ingest.statement.StatementNormalizer;
 
+import org.borderwatch.common.model.Stance;
+import org.borderwatch.ingest.pipeline.Deduplicator.Disposition;
+import org.borderwatch.ingest.pipeline.InputFormat;
+import org.borderwatch.ingest.pipeline.RejectReason;
+import org.borderwatch.ingest.source.RegisteredSource;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The plain-Java ingest core, wired: the same object serves the Kafka bindings, the HTTP API and the offline
@@ -50,6 +58,12 @@ public record IngestCore(Gazetteer gazetteer, SourceRegistry sources, IngestPipe
         IngestMetrics metrics = new IngestMetrics(registry);
         Deduplicator deduplicator = new Deduplicator(dedupWindow, dedupMaxEntries, clock, sourceRules.keepStance());
         metrics.rememberedIds(deduplicator, Deduplicator::size);
+        metrics.startAtZero(Arrays.stream(InputFormat.values()).map(InputFormat::id).toList(),
+                Arrays.stream(RejectReason.values()).map(Enum::name).toList(),
+                Stream.concat(sources.all().stream().map(RegisteredSource::id), Stream.of(IngestPipeline.OTHER_SOURCE))
+                        .toList(),
+                Arrays.stream(Stance.values()).map(Enum::name).toList(),
+                Arrays.stream(Disposition.values()).map(Enum::name).toList());
         IngestPipeline pipeline = new IngestPipeline(
                 List.of(new CanonicalNormalizer(sources, sourceRules),
                         new StatementNormalizer(sources, extractor, zone, ruleLimits),

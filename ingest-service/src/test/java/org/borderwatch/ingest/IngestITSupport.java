@@ -34,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         "ingest.api.keys[0].partner=it-partner",
         "ingest.api.keys[0].key=it-key-statements",
         "ingest.api.keys[0].formats=statement,acled",
+        "ingest.api.keys[0].sources=*",
         "ingest.api.keys[1].partner=it-canonical-only",
         "ingest.api.keys[1].key=it-key-canonical",
         "ingest.api.keys[1].formats=canonical",
@@ -41,6 +42,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
         "ingest.api.keys[2].key=it-key-observer",
         "ingest.api.keys[2].formats=canonical,statement",
         "ingest.api.keys[2].sources=euma",
+        "ingest.api.keys[3].partner=it-open-desk",
+        "ingest.api.keys[3].key=it-key-open",
+        "ingest.api.keys[3].formats=statement,acled",
+        "ingest.kafka.allowed-sources.canonical=az-mod,am-mod",
         "ingest.max-record-size=4KB",
         "ingest.publish-timeout=4s",
         "ingest.retry-after=17s",
@@ -137,6 +142,13 @@ public abstract class IngestITSupport {
     protected static String header(ConsumerRecord<?, ?> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The names of a record's headers, in order. */
+    protected static List<String> headerNames(ConsumerRecord<?, ?> r) {
+        List<String> names = new java.util.ArrayList<>();
+        r.headers().forEach(h -> names.add(h.key()));
+        return names;
     }
 
     protected static String value(ConsumerRecord<?, byte[]> r) {

@@ -12,7 +12,8 @@ import java.util.List;
 @Schema(name = "Problem", description = "RFC 9457 problem (application/problem+json)")
 public record ApiProblem(
         @Schema(description = "urn:borderwatch:problem:<kind>: rejected-input (told apart by reason), "
-                + "broker-unavailable, internal-error, unauthorized, forbidden, unsupported-media-type",
+                + "broker-unavailable, internal-error, unauthorized, forbidden, unsupported-media-type, not-found, "
+                + "method-not-allowed, not-acceptable, invalid-request (a malformed query parameter)",
                 example = "urn:borderwatch:problem:rejected-input") URI type,
         @Schema(example = "Report rejected") String title,
         @Schema(example = "400") int status,

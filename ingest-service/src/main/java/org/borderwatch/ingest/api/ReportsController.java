@@ -4,6 +4,7 @@ import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.ingest.IngestCore;
 import org.borderwatch.ingest.config.IngestProperties;
+import org.borderwatch.ingest.metrics.IngestMetrics;
 import org.borderwatch.ingest.config.IngestProperties.ApiKey;
 import org.borderwatch.ingest.pipeline.IngestPipeline;
 import org.borderwatch.ingest.pipeline.IngestPipeline.Outcome;
@@ -57,9 +58,6 @@ public class ReportsController {
 
     static final String ORIGIN = "http";
     private static final Logger log = LoggerFactory.getLogger(ReportsController.class);
-    private static final String PROBLEMS = "urn:borderwatch:problem:";
-    private static final URI REJECTED_TYPE = URI.create(PROBLEMS + "rejected-input");
-    static final URI UNAVAILABLE_TYPE = URI.create(PROBLEMS + "broker-unavailable");
     /** The media types a report body may have (a body without Content-Type is read as sent, too). */
     static final String ACCEPTED_TYPES = "application/json, application/x-ndjson, text/csv";
     private static final String STATEMENT_EXAMPLE = "{\"sourceRef\": \"az-mod-2025-03-16-a\", "
@@ -201,8 +199,9 @@ public class ReportsController {
         byte[] payload = body == null ? new byte[0] : body;
         Optional<InputFormat> parsed = InputFormat.parse(format);
         if (parsed.isEmpty()) {
-            reject(RejectReason.UNSUPPORTED_FORMAT, "unknown format '" + format + "'", payload, dryRun);
-            core.pipeline().refusedRequest("unknown", RejectReason.UNSUPPORTED_FORMAT, dryRun); // once sent
+            reject(RejectReason.UNSUPPORTED_FORMAT, "unknown format '" + format + "'", payload, dryRun,
+                    partner.get().partner());
+            core.pipeline().refusedRequest(IngestMetrics.UNKNOWN_FORMAT, RejectReason.UNSUPPORTED_FORMAT, dryRun); // once sent
             return problem(HttpStatus.BAD_REQUEST, "Unsupported format",
                     "'" + format + "' is not one of canonical, statement, acled", RejectReason.UNSUPPORTED_FORMAT,
                     List.of(new Violation("format", "must be canonical, statement or acled")));
@@ -214,7 +213,7 @@ public class ReportsController {
         }
         if (payload.length > properties.maxBatchSize().toBytes()) {
             reject(RejectReason.TOO_LARGE, payload.length + " bytes, more than the batch limit of "
-                    + properties.maxBatchSize().toBytes(), payload, dryRun);
+                    + properties.maxBatchSize().toBytes(), payload, dryRun, partner.get().partner());
             core.pipeline().refusedRequest(f.id(), RejectReason.TOO_LARGE, dryRun);
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "the limit is "
                     + properties.maxBatchSize().toBytes() + " bytes", RejectReason.TOO_LARGE, List.of());
@@ -230,7 +229,7 @@ public class ReportsController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(Json.write(new DryRun(reports, duplicates(result), refused)));
         }
-        publisher.publish(result);
+        publisher.publish(result, partner.get().partner());
 
         boolean single = result.outcomes().size() == 1 && f != InputFormat.ACLED && !isBatchType(headers);
         if (single && !result.rejections().isEmpty()) {
@@ -258,7 +257,7 @@ public class ReportsController {
                         + " have been published; retrying the same request is safe: report ids are derived from"
                         + " the content, so a retry is answered as accepted or as duplicate.");
         p.setTitle("Broker unavailable");
-        p.setType(UNAVAILABLE_TYPE);
+        p.setType(Problems.BROKER_UNAVAILABLE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
@@ -278,9 +277,9 @@ public class ReportsController {
                 || type.getSubtype().equals("csv"));
     }
 
-    private void reject(RejectReason reason, String detail, byte[] payload, boolean dryRun) {
+    private void reject(RejectReason reason, String detail, byte[] payload, boolean dryRun, String partner) {
         if (!dryRun) {
-            publisher.rejection(new Rejection(reason, detail, List.of(), payload, 1, ORIGIN));
+            publisher.rejection(new Rejection(reason, detail, List.of(), payload, 1, ORIGIN), partner);
         }
     }
 
@@ -289,8 +288,7 @@ public class ReportsController {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         // every problem has a type: rejected input shares one (told apart by reason), the others are named by status
-        p.setType(reason != null ? REJECTED_TYPE
-                : URI.create(PROBLEMS + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        p.setType(reason != null ? Problems.REJECTED_INPUT : Problems.type(status));
         if (reason != null) {
             p.setProperty("reason", reason.name());
         }

@@ -17,21 +17,21 @@ import java.util.UUID;
 
 /**
  * The last resort for the HTTP API: an error nobody planned for (a bug) is a 500 problem with an error id to quote,
- * logged with its stack trace, never the framework's error page. The framework's own errors keep their status;
- * a client that went away gets nothing.
+ * logged with its stack trace, never the framework's error page. The framework's own errors keep their status
+ * ({@link FrameworkProblems} gives them this service's problem types); a client that went away gets nothing.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class UnexpectedErrors {
 
-    static final URI TYPE = URI.create("urn:borderwatch:problem:internal-error");
+    static final URI TYPE = Problems.INTERNAL_ERROR;
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof ErrorResponse || e instanceof java.io.IOException
                 || e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
-            throw e; // the framework answers these itself (400, 404, 405, 415, …) or there is no one to answer
+            throw e; // FrameworkProblems (or the error page) answers these (400, 404, 405, 415, …), or no one is there
         }
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected error {} while answering a request", errorId, e);

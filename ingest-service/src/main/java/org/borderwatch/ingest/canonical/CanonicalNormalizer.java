@@ -17,6 +17,7 @@ import org.borderwatch.ingest.pipeline.Violation;
 import org.borderwatch.ingest.source.RegisteredSource;
 import org.borderwatch.ingest.source.SourceRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The {@code canonical} format: already an {@code IncidentReport}. It is checked against the schema in
  * {@code common} and its source against the registry; the report id is recomputed from the source id and sourceRef (or the content) so that the same
- * report always has the same id whoever sends it; {@code receivedAt} is set by ingest.
+ * report always has the same id whoever sends it; {@code receivedAt} is set by ingest, and {@code revision} by the
+ * de-duplicator. So {@code reportId}, {@code receivedAt} and {@code revision} may be left out of the input.
  */
 public final class CanonicalNormalizer implements ReportNormalizer {
 
@@ -61,6 +63,14 @@ public final class CanonicalNormalizer implements ReportNormalizer {
             tree = Json.tree(record);
         } catch (JsonReadException e) {
             throw new RejectedInputException(RejectReason.MALFORMED, e.getMessage());
+        }
+        if (tree.isObject() && (!tree.has("reportId") || tree.get("reportId").isNull())) {
+            // ingest computes the id anyway: a partner need not send one (nor receivedAt or revision, which the
+            // schema does not require); a placeholder satisfies the schema until the real id replaces it
+            ObjectNode filled = (ObjectNode) tree.deepCopy();
+            filled.put("reportId", PLACEHOLDER.toString());
+            tree = filled;
+            record = Json.mapper().writeValueAsBytes(filled);
         }
         String json = new String(record, StandardCharsets.UTF_8);
         List<Violation> violations = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, json).stream()

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.topic.Topics;
+import org.borderwatch.ingest.pipeline.InputFormat;
 import org.borderwatch.ingest.pipeline.SourcePermission;
 import org.borderwatch.ingest.pipeline.SourceRules;
 import org.borderwatch.ingest.statement.RuleLimits;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +40,7 @@ import java.util.Set;
  * @param rejected           what a record on the rejected topic keeps
  * @param canonical          what a canonical report's source may claim
  * @param corrections        what a correction may not change
+ * @param kafka              what the raw topics may carry
  */
 @Validated
 @ConfigurationProperties("ingest")
@@ -57,7 +60,8 @@ public record IngestProperties(
         @Valid @NotNull @DefaultValue Rules rules,
         @Valid @NotNull @DefaultValue Rejected rejected,
         @Valid @NotNull @DefaultValue Canonical canonical,
-        @Valid @NotNull @DefaultValue Corrections corrections) {
+        @Valid @NotNull @DefaultValue Corrections corrections,
+        @Valid @NotNull @DefaultValue Kafka kafka) {
 
     /** The rules on sources and corrections for the plain-Java core. */
     public SourceRules sourceRules() {
@@ -71,6 +75,32 @@ public record IngestProperties(
      */
     public record Canonical(@NotNull @DefaultValue({"PARTY_OFFICIAL", "INDEPENDENT_OBSERVER"})
                             Set<SourceKind> registeredKinds) {
+    }
+
+    /**
+     * @param allowedSources per raw format ({@code canonical}, {@code statement}, {@code acled}), the registry source
+     *                       ids its raw topic may carry reports of ({@code *} for any); a format not listed carries
+     *                       any source. The raw topics have no per-partner identity: who may write to them is the
+     *                       broker's ACLs' business, this only narrows what a topic may speak for.
+     */
+    public record Kafka(Map<String, Set<String>> allowedSources) {
+        public Kafka {
+            allowedSources = allowedSources == null ? Map.of() : Map.copyOf(allowedSources);
+        }
+
+        /** Every key is a format ingest knows. */
+        @AssertTrue(message = "allowed-sources keys must be formats: canonical, statement, acled")
+        public boolean isAllowedSourcesKeyedByFormat() {
+            return allowedSources.keySet().stream().allMatch(k -> InputFormat.parse(k).isPresent());
+        }
+
+        /** The allow-list of the raw topic of {@code format} ({@code topic}), or any source without one. */
+        public SourcePermission permission(InputFormat format, String topic) {
+            Set<String> listed = allowedSources.entrySet().stream()
+                    .filter(e -> InputFormat.parse(e.getKey()).filter(format::equals).isPresent())
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            return SourcePermission.topic(topic, "ingest.kafka.allowed-sources." + format.id(), listed);
+        }
     }
 
     /**
@@ -150,9 +180,9 @@ public record IngestProperties(
     }
 
     /**
-     * @param sources the source ids (registry ids, or ids of the partner's own sources) this partner may send reports
-     *                of, {@code *} for any; unset: statements and ACLED rows of any source, canonical reports only of
-     *                sources the registry does not know (see {@link SourcePermission})
+     * @param sources the registry source ids this partner may send reports of, in every format ({@code *} for
+     *                any); unset: only reports of sources the registry does not know. Sources the registry does not
+     *                know are open to every key (see {@link SourcePermission})
      */
     public record ApiKey(@NotBlank String partner, @NotBlank String key, @NotEmpty Set<String> formats,
                          Set<String> sources) {

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /** Every meter ingest publishes, by name, in one place. The {@code application} tag is added by configuration. */
@@ -38,38 +41,99 @@ public final class IngestMetrics {
         this.registry = registry;
     }
 
+    /**
+     * Registers every counter (and the normalise timer) at 0 for the tag values known in advance, so that a series
+     * exists before its first event: {@code increase()} and {@code rate()} then see that event, and a dashboard shows
+     * 0 instead of "no data". Tag values that only arrive with input (a partner's own canonical source id) still
+     * appear with their first event.
+     *
+     * @param formats  the input formats ({@code received}, {@code dry.run}, the timer); plus "unknown" for
+     *                 {@code received} and {@code dry.run}
+     * @param reasons  the rejection reasons ({@code rejected}, {@code dry.run})
+     * @param sources  the {@code source} tag values of {@code normalized} (registry ids and "other")
+     * @param stances  the stances ({@code normalized})
+     * @param outcomes the de-duplicator's dispositions ({@code dry.run}, besides the reasons)
+     */
+    public void startAtZero(Collection<String> formats, Collection<String> reasons, Collection<String> sources,
+                            Collection<String> stances, Collection<String> outcomes) {
+        List<String> formatsAndUnknown = new ArrayList<>(formats);
+        formatsAndUnknown.add(UNKNOWN_FORMAT);
+        for (String format : formatsAndUnknown) {
+            receivedCounter(format);
+            outcomes.forEach(o -> dryRunCounter(format, o));
+            reasons.forEach(r -> dryRunCounter(format, r));
+        }
+        formats.forEach(this::normalizeTimer);
+        reasons.forEach(this::rejectedCounter);
+        for (String source : sources) {
+            stances.forEach(stance -> normalizedCounter(source, stance));
+        }
+        duplicatesCounter();
+        correctionsCounter();
+        dedupFeedCounter();
+    }
+
+    /** The {@code format} tag of a request for a format ingest does not know. */
+    public static final String UNKNOWN_FORMAT = "unknown";
+
+    private Counter receivedCounter(String format) {
+        return Counter.builder(RECEIVED).description("records received").tag("format", format).register(registry);
+    }
+
+    private Counter normalizedCounter(String source, String stance) {
+        return Counter.builder(NORMALIZED).description("reports published").tag("source", source)
+                .tag("stance", stance).register(registry);
+    }
+
+    private Counter rejectedCounter(String reason) {
+        return Counter.builder(REJECTED).description("records rejected").tag("reason", reason).register(registry);
+    }
+
+    private Counter dryRunCounter(String format, String outcome) {
+        return Counter.builder(DRY_RUN).description("records of dry runs, counted nowhere else").tag("format", format)
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter duplicatesCounter() {
+        return Counter.builder(DUPLICATES).description("exact duplicates dropped").register(registry);
+    }
+
+    private Counter correctionsCounter() {
+        return Counter.builder(CORRECTIONS).description("corrections published with a higher revision")
+                .register(registry);
+    }
+
+    private Counter dedupFeedCounter() {
+        return Counter.builder(DEDUP_FEED).description("published reports read into the de-duplication memory")
+                .register(registry);
+    }
+
     public void received(String format) {
-        Counter.builder(RECEIVED).description("records received").tag("format", format).register(registry)
-                .increment();
+        receivedCounter(format).increment();
     }
 
     public void normalized(String source, String stance) {
-        Counter.builder(NORMALIZED).description("reports published").tag("source", source).tag("stance", stance)
-                .register(registry).increment();
+        normalizedCounter(source, stance).increment();
     }
 
     public void rejected(String reason) {
-        Counter.builder(REJECTED).description("records rejected").tag("reason", reason).register(registry)
-                .increment();
+        rejectedCounter(reason).increment();
     }
 
     public void dryRun(String format, String outcome) {
-        Counter.builder(DRY_RUN).description("records of dry runs, counted nowhere else").tag("format", format)
-                .tag("outcome", outcome).register(registry).increment();
+        dryRunCounter(format, outcome).increment();
     }
 
     public void duplicate() {
-        Counter.builder(DUPLICATES).description("exact duplicates dropped").register(registry).increment();
+        duplicatesCounter().increment();
     }
 
     public void correction() {
-        Counter.builder(CORRECTIONS).description("corrections published with a higher revision").register(registry)
-                .increment();
+        correctionsCounter().increment();
     }
 
     public void dedupFeedRecord() {
-        Counter.builder(DEDUP_FEED).description("published reports read into the de-duplication memory")
-                .register(registry).increment();
+        dedupFeedCounter().increment();
     }
 
     public <T> void rememberedIds(T deduplicator, ToDoubleFunction<T> size) {

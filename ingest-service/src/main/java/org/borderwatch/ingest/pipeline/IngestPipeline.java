@@ -31,6 +31,9 @@ import java.util.UUID;
  */
 public final class IngestPipeline {
 
+    /** The {@code source} tag of {@code normalized} for a source the registry does not know (bounded cardinality). */
+    public static final String OTHER_SOURCE = "other";
+
     private final Map<InputFormat, ReportNormalizer> normalizers = new EnumMap<>(InputFormat.class);
     private final Deduplicator deduplicator;
     private final IngestLimits limits;
@@ -105,6 +108,11 @@ public final class IngestPipeline {
 
     /** One record from a raw topic: one report (ACLED: one per row). */
     public Result processRecord(InputFormat format, byte[] bytes, String origin) {
+        return processRecord(format, bytes, origin, SourcePermission.ANY);
+    }
+
+    /** One record from a raw topic that may carry reports of some registry sources only ({@code allowed}). */
+    public Result processRecord(InputFormat format, byte[] bytes, String origin, SourcePermission allowed) {
         if (bytes == null || bytes.length == 0) {
             return single(format, reject(new RejectedInputException(RejectReason.MALFORMED, "empty record"),
                     new byte[0], 1, origin, format, false), false);
@@ -120,7 +128,7 @@ public final class IngestPipeline {
         } catch (RuntimeException | StackOverflowError e) {
             return single(format, reject(unexpected(e), bytes, 1, origin, format, false), false);
         }
-        return process(format, records, origin, false);
+        return process(format, records, origin, false, allowed);
     }
 
     /** A batch from HTTP or the offline command: one JSON object, a JSON array, NDJSON, or a CSV document. */
@@ -304,7 +312,7 @@ public final class IngestPipeline {
             return;
         }
         IncidentReport report = outcome.report();
-        String source = SourceRegistry.isRegisteredId(report.source().id()) ? report.source().id() : "other";
+        String source = SourceRegistry.isRegisteredId(report.source().id()) ? report.source().id() : OTHER_SOURCE;
         metrics.normalized(source, report.stance().name());
         if (outcome.disposition() == Disposition.CORRECTION) {
             metrics.correction();
@@ -389,7 +397,7 @@ public final class IngestPipeline {
             }
         }
         for (int i = 0; i < records; i++) {
-            metrics.received(format == null ? "unknown" : format.id());
+            metrics.received(format == null ? IngestMetrics.UNKNOWN_FORMAT : format.id());
         }
         metrics.rejected(reason.name());
     }

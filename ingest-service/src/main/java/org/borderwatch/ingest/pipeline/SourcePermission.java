@@ -3,35 +3,58 @@ package org.borderwatch.ingest.pipeline;
 import java.util.Set;
 
 /**
- * Which sources a sender may send reports of. A partner key lists source ids (or {@code *}); without a list a
- * partner may send statements and ACLED rows of any source (ingest reads who speaks and what they say from the text
- * and the registry) but canonical reports only of sources the registry does not know — a canonical report asserts
- * its source, stance and facts itself, so speaking for a ministry or an observer there takes an explicit grant.
+ * Which registry sources a sender may send reports of, in every format. The registry's sources are the publishers
+ * whose word the classifier weighs by who they are (the sides' officials, the observers that refute and confirm, the
+ * media, the ACLED dataset), so speaking for one takes a grant: a partner key lists the source ids it may send (or
+ * {@code *}), and a key without a list sends only reports of sources the registry does not know (a statement of an
+ * unknown publisher is read as kind {@code OTHER}; a canonical report of one may not claim a registered kind). A raw
+ * topic may be limited the same way by configuration; without a list it carries any source (who may write to it is
+ * decided by the broker's ACLs). Sources the registry does not know are never refused here.
  *
- * @param partner who sends (for the rejection detail); null for a sender that is not a partner key
- * @param sources the source ids allowed, {@code *} for any; null for the default above
+ * @param partner the sending partner (named in the rejection detail); null for a raw topic or the command
+ * @param topic   the raw topic (named in the rejection detail); null for a partner or the command
+ * @param setting where the list of a topic is configured, for the detail (e.g. ingest.kafka.allowed-sources.statement)
+ * @param sources the registry source ids allowed, {@code *} for any; null for none
  */
-public record SourcePermission(String partner, Set<String> sources) {
+public record SourcePermission(String partner, String topic, String setting, Set<String> sources) {
 
-    /** Any source in any format: the raw topics (whoever may write there is decided by the broker's ACLs) and the command. */
-    public static final SourcePermission ANY = new SourcePermission(null, Set.of("*"));
+    /** Any source: a raw topic without an allow-list, and the offline command. */
+    public static final SourcePermission ANY = new SourcePermission(null, null, null, Set.of("*"));
 
     public SourcePermission {
         sources = sources == null || sources.isEmpty() ? null : Set.copyOf(sources);
     }
 
-    /** Whether a report of {@code sourceId} in {@code format} may be sent; {@code registered}: the registry knows it. */
-    public boolean allows(InputFormat format, String sourceId, boolean registered) {
-        if (sources == null) {
-            return format != InputFormat.CANONICAL || !registered;
-        }
-        return sources.contains("*") || sources.contains(sourceId);
+    /** A partner key's grant: {@code sources} null or empty for none (only sources the registry does not know). */
+    public SourcePermission(String partner, Set<String> sources) {
+        this(partner, null, null, sources);
     }
 
-    /** The rejection detail for a refused report. */
+    /** A raw topic's allow-list from {@code setting}; null or empty: any source. */
+    public static SourcePermission topic(String topic, String setting, Set<String> sources) {
+        return sources == null || sources.isEmpty() ? ANY : new SourcePermission(null, topic, setting, sources);
+    }
+
+    /**
+     * Whether a report of {@code sourceId} may be sent; {@code registered}: the registry knows it. The format does not
+     * matter: a ministry's claim is as weighty as a statement as in canonical form.
+     */
+    public boolean allows(InputFormat format, String sourceId, boolean registered) {
+        if (!registered) {
+            return true;
+        }
+        return sources != null && (sources.contains("*") || sources.contains(sourceId));
+    }
+
+    /** The rejection detail for a refused report: who may not send it, the source, and what the grant says. */
     public String refusal(InputFormat format, String sourceId) {
+        String granted = sources == null ? "" : String.join(", ", sources.stream().sorted().toList());
+        if (partner == null && topic != null) {
+            return "topic '" + topic + "' may not carry " + format.id() + " reports of source '" + sourceId
+                    + "' (" + setting + ": " + granted + ")";
+        }
         return "partner '" + partner + "' may not send " + format.id() + " reports of source '" + sourceId + "'"
                 + (sources == null ? " (a registered source: its key needs it listed in sources)"
-                : " (its key's sources: " + String.join(", ", sources.stream().sorted().toList()) + ")");
+                : " (its key's sources: " + granted + ")");
     }
 }

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * payload is the record's value exactly as sent, whatever {@code contentType} header a partner's client put on it
  * (a plain-string header from kcat or librdkafka made the binder's content-type conversion fail before any of this
  * ran). A record without a value (a tombstone) arrives as {@code KafkaNull} and is rejected here, counted.
+ * <p>
+ * A raw topic has no partner identity (write access is the broker's ACLs' business); {@code
+ * ingest.kafka.allowed-sources.<format>} may narrow the registry sources it carries (SOURCE_NOT_ALLOWED otherwise).
  */
 @Configuration(proxyBeanMethods = false)
 public class RawTopicBindings {
@@ -33,28 +36,29 @@ public class RawTopicBindings {
 
     @Bean
     Consumer<Message<?>> canonicalIn(IngestCore core, ReportPublisher publisher, IngestProperties properties) {
-        return m -> handle(InputFormat.CANONICAL, properties.topics().canonical(), m, core, publisher);
+        return m -> handle(InputFormat.CANONICAL, properties.topics().canonical(), m, core, publisher, properties);
     }
 
     @Bean
     Consumer<Message<?>> statementIn(IngestCore core, ReportPublisher publisher, IngestProperties properties) {
-        return m -> handle(InputFormat.STATEMENT, properties.topics().statement(), m, core, publisher);
+        return m -> handle(InputFormat.STATEMENT, properties.topics().statement(), m, core, publisher, properties);
     }
 
     @Bean
     Consumer<Message<?>> acledIn(IngestCore core, ReportPublisher publisher, IngestProperties properties) {
-        return m -> handle(InputFormat.ACLED, properties.topics().acled(), m, core, publisher);
+        return m -> handle(InputFormat.ACLED, properties.topics().acled(), m, core, publisher, properties);
     }
 
     private static void handle(InputFormat format, String configuredTopic, Message<?> message, IngestCore core,
-                               ReportPublisher publisher) {
+                               ReportPublisher publisher, IngestProperties properties) {
         Object received = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
         String topic = received == null ? configuredTopic : received.toString();
         byte[] value = value(message.getPayload());
         IngestPipeline.Result result = value == null
                 ? core.pipeline().refuse(format, RejectReason.MALFORMED,
                 "record has no value (a tombstone): " + where(message.getHeaders()), null, topic)
-                : core.pipeline().processRecord(format, value, topic);
+                : core.pipeline().processRecord(format, value, topic,
+                properties.kafka().permission(format, topic));
         publisher.publish(result);
     }
 

@@ -41,6 +41,11 @@ public class ReportPublisher implements DisposableBean {
     /** Output binding names, declared in {@code spring.cloud.stream.output-bindings}. */
     public static final String NORMALIZED_BINDING = "normalized-out-0";
     public static final String REJECTED_BINDING = "rejected-out-0";
+    /**
+     * Header of an HTTP rejection on the rejected topic: the name of the partner whose key sent it (never the key).
+     * Not in {@code common}'s {@code Topics} yet.
+     */
+    public static final String HEADER_PARTNER = "bw-partner";
 
     private final StreamBridge bridge;
     private final IngestCore core;
@@ -68,12 +73,22 @@ public class ReportPublisher implements DisposableBean {
      * attempt that fails counts nothing.
      */
     public void publish(IngestPipeline.Result result) {
-        bounded(() -> publishNow(result));
+        publish(result, null);
+    }
+
+    /** {@link #publish(IngestPipeline.Result)} for a partner's request: its rejections carry {@code bw-partner}. */
+    public void publish(IngestPipeline.Result result, String partner) {
+        bounded(() -> publishNow(result, partner));
     }
 
     /** Sends one rejection to the rejected topic, waiting at most {@code ingest.publish-timeout}. */
     public void rejection(Rejection rejection) {
-        bounded(() -> rejectionNow(rejection));
+        rejection(rejection, null);
+    }
+
+    /** Sends one rejection of a partner's request ({@code bw-partner}; null: none) to the rejected topic. */
+    public void rejection(Rejection rejection, String partner) {
+        bounded(() -> rejectionNow(rejection, partner));
     }
 
     private void bounded(Runnable sends) {
@@ -93,7 +108,7 @@ public class ReportPublisher implements DisposableBean {
         }
     }
 
-    private void publishNow(IngestPipeline.Result result) {
+    private void publishNow(IngestPipeline.Result result, String partner) {
         List<Outcome> toPublish = result.outcomes().stream().filter(Outcome::published).toList();
         for (int i = 0; i < toPublish.size(); i++) {
             try {
@@ -107,7 +122,7 @@ public class ReportPublisher implements DisposableBean {
                 throw e;
             }
         }
-        result.rejections().forEach(this::rejectionNow);
+        result.rejections().forEach(r -> rejectionNow(r, partner));
         core.pipeline().countSettled(result);
     }
 
@@ -119,7 +134,12 @@ public class ReportPublisher implements DisposableBean {
         send(NORMALIZED_BINDING, message);
     }
 
-    private void rejectionNow(Rejection rejection) {
+    /**
+     * The original bytes with the {@code bw-*} headers, and nothing else: the rejected binding maps only
+     * {@code bw-*} headers to the record (application.yml: {@code header-patterns}), so the binder's own
+     * {@code contentType} and {@code spring_json_header_types} stay off it.
+     */
+    private void rejectionNow(Rejection rejection, String partner) {
         int maxOriginalBytes = maxRejectedPayload;
         byte[] original = rejection.original();
         String detail = rejection.detail();
@@ -130,12 +150,14 @@ public class ReportPublisher implements DisposableBean {
         if (detail.length() > Rejection.MAX_DETAIL) { // the prefix above may push it past the one-line bound
             detail = detail.substring(0, Rejection.MAX_DETAIL);
         }
-        Message<byte[]> message = MessageBuilder.withPayload(original)
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(original)
                 .setHeader(Topics.HEADER_REJECT_REASON, utf8(rejection.reason().name()))
                 .setHeader(Topics.HEADER_REJECT_DETAIL, utf8(detail))
-                .setHeader(Topics.HEADER_SOURCE, utf8(rejection.origin()))
-                .build();
-        send(REJECTED_BINDING, message);
+                .setHeader(Topics.HEADER_SOURCE, utf8(rejection.origin()));
+        if (partner != null) {
+            message.setHeader(HEADER_PARTNER, utf8(partner));
+        }
+        send(REJECTED_BINDING, message.build());
     }
 
     private void send(String binding, Message<byte[]> message) {

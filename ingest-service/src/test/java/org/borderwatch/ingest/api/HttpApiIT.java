@@ -213,6 +213,53 @@ class HttpApiIT extends IngestITSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> REJECTED.stream().anyMatch(m -> value(m).contains(marker)
                 && "http".equals(header(m, Topics.HEADER_SOURCE))
                 && "SCHEMA_VIOLATION".equals(header(m, Topics.HEADER_REJECT_REASON))));
+        var recorded = REJECTED.stream().filter(m -> value(m).contains(marker)).findFirst().orElseThrow();
+        assertThat(value(recorded)).isEqualTo(bad);
+        // the partner's name (never its key), and only ingest's own headers: no contentType, no
+        // spring_json_header_types from the binder
+        assertThat(header(recorded, org.borderwatch.ingest.stream.ReportPublisher.HEADER_PARTNER))
+                .isEqualTo("it-partner");
+        assertThat(headerNames(recorded)).containsExactlyInAnyOrder(Topics.HEADER_REJECT_REASON,
+                Topics.HEADER_REJECT_DETAIL, Topics.HEADER_SOURCE, "bw-partner");
+        assertThat(recorded.headers().toArray()).noneMatch(h -> new String(h.value(),
+                java.nio.charset.StandardCharsets.UTF_8).contains(KEY));
+    }
+
+    /**
+     * The framework's own errors are this service's problems too: the type URN, the status kept, plain words (not
+     * "No static resource api/v1/nothing."), through the real server — also the container's error page.
+     */
+    @Test
+    void theFrameworksOwnErrorsAreProblemsOfThisServiceInPlainWords() throws Exception {
+        HttpResponse<String> missing = get("/api/v1/nothing");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertProblem(missing, "urn:borderwatch:problem:not-found", "no such endpoint: GET /api/v1/nothing");
+        assertThat(json(missing).path("instance").asString()).isEqualTo("/api/v1/nothing");
+        assertProblem(get("/actuator/nothing"), "urn:borderwatch:problem:not-found",
+                "no such endpoint: GET /actuator/nothing");
+
+        HttpResponse<String> wrongMethod = get("/api/v1/reports/statement");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertProblem(wrongMethod, "urn:borderwatch:problem:method-not-allowed",
+                "/api/v1/reports/statement does not take GET; it takes POST");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
+
+        HttpResponse<String> badFlag = post("/api/v1/reports/statement?dryRun=maybe", KEY, "application/json",
+                statement(uniqueRef("bad-flag"), CLAIM));
+        assertThat(badFlag.statusCode()).isEqualTo(400);
+        assertProblem(badFlag, "urn:borderwatch:problem:invalid-request", "'dryRun' must be true or false, not 'maybe'");
+
+        HttpResponse<String> errorPage = get("/error");
+        assertThat(errorPage.statusCode()).isEqualTo(404);
+        assertProblem(errorPage, "urn:borderwatch:problem:not-found", "no such endpoint: GET /error");
+    }
+
+    private static void assertProblem(HttpResponse<String> r, String type, String detail) {
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(r).path("type").asString()).as(r.body()).isEqualTo(type);
+        assertThat(json(r).path("detail").asString()).isEqualTo(detail);
+        assertThat(json(r).path("status").asInt()).isEqualTo(r.statusCode());
     }
 
     @Test
@@ -394,7 +441,15 @@ class HttpApiIT extends IngestITSupport {
                 .contains("borderwatch_reports_normalized_total")
                 .contains("borderwatch_reports_normalize_seconds")
                 .contains("borderwatch_reports_normalize_seconds_bucket")
-                .contains("borderwatch_reports_dedup_remembered");
+                .contains("borderwatch_reports_dedup_remembered")
+                // registered at 0 from start-up, so increase() sees the first event of each kind (none of these
+                // happens in the tests: dry runs never publish, no ICRC confirmation is sent)
+                .contains("borderwatch_reports_corrections_total{application=\"ingest-service\"}")
+                .contains("borderwatch_reports_rejected_total{application=\"ingest-service\",reason=\"CORRECTION_CONFLICT\"}")
+                .contains("borderwatch_reports_dry_run_total{application=\"ingest-service\",format=\"acled\","
+                        + "outcome=\"PUBLISH_FAILED\"} 0.0")
+                .contains("borderwatch_reports_normalized_total{application=\"ingest-service\",source=\"icrc\","
+                        + "stance=\"CONFIRMATION\"} 0.0");
     }
 
     @Test

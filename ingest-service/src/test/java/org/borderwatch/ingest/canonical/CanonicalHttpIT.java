@@ -57,4 +57,38 @@ class CanonicalHttpIT extends IngestITSupport {
         assertThat(Json.mapper().readTree(broken.body()).path("detail").asString())
                 .isEqualTo("not valid JSON: Unexpected end-of-input within/between Object entries");
     }
+
+    /**
+     * A partner need not send what ingest computes: without reportId, receivedAt and revision the report is
+     * accepted (not "required property 'reportId' not found"), gets the same id as with a placeholder id, and is
+     * published with revision 1 and ingest's receivedAt; schemaVersion stays required.
+     */
+    @Test
+    void reportIdReceivedAtAndRevisionMayBeLeftOut() throws Exception {
+        String ref = uniqueRef("no-id");
+        String bare = report(ref, "2025-04-02T10:00:00Z", "").replace(
+                "\"reportId\":\"00000000-0000-0000-0000-000000000000\",", "");
+        assertThat(bare).doesNotContain("reportId").doesNotContain("revision").doesNotContain("receivedAt");
+        HttpResponse<String> accepted = post("", bare);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode entry = Json.mapper().readTree(accepted.body()).path("accepted").path(0);
+        String expectedId = org.borderwatch.common.Uuids.reportId("it-desk", ref).toString();
+        assertThat(entry.path("reportId").asString()).isEqualTo(expectedId);
+        assertThat(entry.path("revision").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> NORMALIZED.stream().anyMatch(r -> value(r).contains(ref)));
+        JsonNode published = Json.mapper().readTree(NORMALIZED.stream().filter(r -> value(r).contains(ref))
+                .findFirst().orElseThrow().value());
+        assertThat(published.path("reportId").asString()).isEqualTo(expectedId);
+        assertThat(published.path("revision").asInt()).isEqualTo(1);
+        assertThat(published.path("receivedAt").isMissingNode()).isFalse();
+
+        // the same report with an id of its own is the same report (the id is recomputed): a duplicate
+        HttpResponse<String> withId = post("", report(ref, "2025-04-02T10:00:00Z", ""));
+        assertThat(Json.mapper().readTree(withId.body()).path("duplicates").path(0).path("reportId").asString())
+                .isEqualTo(expectedId);
+
+        HttpResponse<String> noVersion = post("?dryRun=true", bare.replace("\"schemaVersion\":1,", ""));
+        assertThat(Json.mapper().readTree(noVersion.body()).path("rejections").path(0).path("detail").asString())
+                .contains("schemaVersion");
+    }
 }

@@ -163,12 +163,18 @@ class CanonicalSourceTest {
         assertThat(r.reason()).isEqualTo(RejectReason.SOURCE_NOT_ALLOWED);
         assertThat(r.detail()).isEqualTo("partner 'desk' may not send canonical reports of source 'az-mod' (a "
                 + "registered source: its key needs it listed in sources)");
-        // its own sources, and statements of any source, it may send
+        // its own sources it may send; a registry source's statement needs the grant as much as its canonical report
         byte[] own = Json.writeBytes(canonical("p-2", new Source("desk-notes", "Desk", SourceKind.NGO, null),
                 Stance.CLAIM));
         assertThat(pipeline.processBatch(InputFormat.CANONICAL, own, "http", false, byDefault).published()).hasSize(1);
-        assertThat(pipeline.processBatch(InputFormat.STATEMENT, MOD_CLAIM.replace("hj-1", "hj-2")
-                .getBytes(StandardCharsets.UTF_8), "http", false, byDefault).published()).hasSize(1);
+        Rejection statement = only(pipeline.processBatch(InputFormat.STATEMENT, MOD_CLAIM.replace("hj-1", "hj-2")
+                .getBytes(StandardCharsets.UTF_8), "http", false, byDefault));
+        assertThat(statement.reason()).isEqualTo(RejectReason.SOURCE_NOT_ALLOWED);
+        assertThat(statement.detail()).isEqualTo("partner 'desk' may not send statement reports of source 'az-mod' "
+                + "(a registered source: its key needs it listed in sources)");
+        assertThat(pipeline.processBatch(InputFormat.STATEMENT, MOD_CLAIM.replace("hj-1", "hj-3")
+                .replace("Ministry of Defence of Azerbaijan", "Border Villages Council").getBytes(StandardCharsets.UTF_8),
+                "http", false, byDefault).published()).as("a publisher the registry does not know").hasSize(1);
 
         SourcePermission granted = new SourcePermission("mod-desk", Set.of("az-mod"));
         assertThat(pipeline.processBatch(InputFormat.CANONICAL, mod, "http", true, granted).published()).hasSize(1);
@@ -178,5 +184,24 @@ class CanonicalSourceTest {
         assertThat(notGranted.detail()).endsWith("(its key's sources: az-mod)");
         assertThat(pipeline.processBatch(InputFormat.CANONICAL, mod, "http", true,
                 new SourcePermission("all", Set.of("*"))).published()).hasSize(1);
+        // a grant narrows the registry sources only: the key's own sources stay open
+        byte[] ownToo = Json.writeBytes(canonical("p-4", new Source("desk-notes", "Desk", SourceKind.NGO, null),
+                Stance.CLAIM));
+        assertThat(pipeline.processBatch(InputFormat.CANONICAL, ownToo, "http", true, granted).published()).hasSize(1);
+    }
+
+    @Test
+    void aRawTopicWithAnAllowListCarriesOnlyItsRegistrySources() {
+        byte[] mod = Json.writeBytes(canonical("t-1", new Source("az-mod", "MoD", SourceKind.PARTY_OFFICIAL, Party.AZ),
+                Stance.CLAIM));
+        SourcePermission euma = SourcePermission.topic("raw.c", "ingest.kafka.allowed-sources.canonical",
+                Set.of("euma", "osce"));
+        Rejection r = only(pipeline.processRecord(InputFormat.CANONICAL, mod, "raw.c", euma));
+        assertThat(r.reason()).isEqualTo(RejectReason.SOURCE_NOT_ALLOWED);
+        assertThat(r.detail()).isEqualTo("topic 'raw.c' may not carry canonical reports of source 'az-mod' "
+                + "(ingest.kafka.allowed-sources.canonical: euma, osce)");
+        assertThat(SourcePermission.topic("raw.c", "x", null)).isSameAs(SourcePermission.ANY);
+        assertThat(pipeline.processRecord(InputFormat.CANONICAL, mod, "raw.c",
+                SourcePermission.topic("raw.c", "x", Set.of())).published()).as("no list: any source").hasSize(1);
     }
 }

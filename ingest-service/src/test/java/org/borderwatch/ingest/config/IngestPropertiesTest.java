@@ -97,6 +97,23 @@ class IngestPropertiesTest {
                 });
     }
 
+    /** A raw topic's allow-list binds per format; a key that is no format stops the start. */
+    @Test
+    void theRawTopicsAllowListsBindPerFormat() {
+        runner.withPropertyValues("ingest.kafka.allowed-sources.statement=am-mod,az-mod").run(context -> {
+            IngestProperties p = context.getBean(IngestProperties.class);
+            assertThat(p.kafka().permission(InputFormat.STATEMENT, "raw.s").allows(InputFormat.STATEMENT, "euma",
+                    true)).isFalse();
+            assertThat(p.kafka().permission(InputFormat.STATEMENT, "raw.s").allows(InputFormat.STATEMENT, "am-mod",
+                    true)).isTrue();
+            assertThat(p.kafka().permission(InputFormat.CANONICAL, "raw.c").allows(InputFormat.CANONICAL, "euma",
+                    true)).as("a format without a list carries any source").isTrue();
+        });
+        runner.withPropertyValues("ingest.kafka.allowed-sources.statements=am-mod").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("allowed-sources keys must be formats"));
+    }
+
     private static java.util.List<BorderSegment> place(IngestCore core) {
         return place(core, LATE_PLACE);
     }

@@ -49,8 +49,8 @@ class IngestPipelineTest {
     void aStatementBecomesAReportWithADeterministicId() {
         Result r = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("ref-1", CLAIM)), "t");
         IncidentReport report = r.published().get(0);
-        assertThat(meters.find(IngestMetrics.NORMALIZED).counters()).as("counted only once sent").isEmpty();
-        assertThat(meters.find(IngestMetrics.RECEIVED).counters()).isEmpty();
+        assertThat(total(IngestMetrics.NORMALIZED)).as("counted only once sent").isZero();
+        assertThat(total(IngestMetrics.RECEIVED)).isZero();
         pipeline.countAll(r);
         assertThat(report.reportId()).isEqualTo(Uuids.reportId("az-mod", "ref-1"));
         assertThat(report.revision()).isEqualTo(1);
@@ -123,7 +123,7 @@ class IngestPipelineTest {
     @Test
     void brokenJsonIsMalformed() {
         Result result = pipeline.processRecord(InputFormat.STATEMENT, bytes("{\"source\": "), "raw");
-        assertThat(meters.find(IngestMetrics.REJECTED).counters()).as("counted only once sent").isEmpty();
+        assertThat(total(IngestMetrics.REJECTED)).as("counted only once sent").isZero();
         pipeline.countAll(result);
         Rejection r = result.rejections().get(0);
         assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED);
@@ -187,7 +187,7 @@ class IngestPipelineTest {
     void aDryRunPublishesNothingAndRemembersNothing() {
         Result dry = pipeline.processBatch(InputFormat.STATEMENT, bytes(statement("dry", CLAIM)), "http", true);
         assertThat(dry.outcomes().get(0).report()).isNotNull();
-        assertThat(meters.find(IngestMetrics.NORMALIZED).counters()).isEmpty();
+        assertThat(total(IngestMetrics.NORMALIZED)).isZero();
         Result real = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement("dry", CLAIM)), "t");
         assertThat(real.outcomes().get(0).disposition()).isEqualTo(Disposition.NEW);
     }
@@ -213,8 +213,8 @@ class IngestPipelineTest {
                 true);
         pipeline.processBatch(InputFormat.STATEMENT, bytes(""), "http", true);
         pipeline.refusedRequest("unknown", RejectReason.UNSUPPORTED_FORMAT, true);
-        assertThat(meters.find(IngestMetrics.RECEIVED).counters()).isEmpty();
-        assertThat(meters.find(IngestMetrics.REJECTED).counters()).isEmpty();
+        assertThat(total(IngestMetrics.RECEIVED)).isZero();
+        assertThat(total(IngestMetrics.REJECTED)).isZero();
         assertThat(meters.counter(IngestMetrics.DRY_RUN, "format", "statement", "outcome", "NEW").count()).isEqualTo(1);
         assertThat(meters.counter(IngestMetrics.DRY_RUN, "format", "statement", "outcome", "MALFORMED").count())
                 .isEqualTo(2);
@@ -361,5 +361,10 @@ class IngestPipelineTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    /** What a meter counted over all its series (they exist at 0 from start-up: see IngestMetrics.startAtZero). */
+    private double total(String name) {
+        return meters.find(name).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 }

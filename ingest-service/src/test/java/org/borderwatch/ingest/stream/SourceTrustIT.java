@@ -21,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Nobody takes over another source's report: through the raw topics a canonical report naming a registry source
- * needs its registry kind and party and may not flip the stance of the report it corrects; over HTTP a partner key
- * sends canonical reports only of the sources it was granted.
+ * needs its registry kind and party and may not flip the stance of the report it corrects (and a raw topic with an
+ * allow-list carries only its sources); over HTTP a partner key sends reports of registry sources, in every format,
+ * only when it was granted them.
  */
 class SourceTrustIT extends IngestITSupport {
 
@@ -107,9 +108,100 @@ class SourceTrustIT extends IngestITSupport {
         assertThat(normalized(ref + "-mod")).isEmpty();
     }
 
+    /**
+     * The review's hole: a statement is as weighty as a canonical report, so a key may send statements (and ACLED
+     * rows) of a registry source only with a grant; an observer's "no incidents" from a key without one is refused,
+     * named, and recorded with the partner's name — and the claim it would have refuted stands alone.
+     */
+    @Test
+    void aStatementOfARegistrySourceNeedsTheKeysGrantInEveryFormat() throws Exception {
+        String ref = uniqueRef("euma-spoof");
+        String refutation = "{\"sourceRef\":\"" + ref + "\",\"source\":\"EU Mission in Armenia\","
+                + "\"publishedAt\":\"2025-03-18T12:00:00+04:00\",\"language\":\"en\",\"text\":\"EUMA patrols on "
+                + "16 and 17 March in Syunik and Gegharkunik observed no incidents.\"}";
+        HttpResponse<String> refused = post("statement", "it-key-open", refutation);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = Json.mapper().readTree(refused.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:borderwatch:problem:rejected-input");
+        assertThat(problem.path("reason").asString()).isEqualTo("SOURCE_NOT_ALLOWED");
+        assertThat(problem.path("detail").asString()).isEqualTo("partner 'it-open-desk' may not send statement "
+                + "reports of source 'euma' (a registered source: its key needs it listed in sources)");
+        // a ministry's statement likewise, and a dataset's rows: ACLED rows are the registry's source acled
+        String mod = uniqueRef("mod-spoof");
+        assertThat(post("statement", "it-key-open", claim(mod)).statusCode()).isEqualTo(400);
+        String acledId = "SPOOF" + System.nanoTime();
+        HttpResponse<String> rows = post("acled", "it-key-open", "event_id_cnty,event_date,event_type,"
+                + "sub_event_type,location\n" + acledId + ",2024-02-13,Battles,Armed clash,Nerkin Hand\n");
+        assertThat(rows.statusCode()).as(rows.body()).isEqualTo(202);
+        JsonNode rowRejection = Json.mapper().readTree(rows.body()).path("rejections").path(0);
+        assertThat(rowRejection.path("reason").asString()).isEqualTo("SOURCE_NOT_ALLOWED");
+        assertThat(rowRejection.path("detail").asString()).contains("'it-open-desk'").contains("'acled'");
+        // a publisher the registry does not know speaks only for itself: open to every key
+        String blog = uniqueRef("blog");
+        assertThat(post("statement", "it-key-open", refutation.replace(ref, blog)
+                .replace("EU Mission in Armenia", "Riverside Border Blog")).statusCode()).isEqualTo(202);
+        // the key granted euma sends euma's statements, and no ministry's
+        String granted = uniqueRef("euma-granted");
+        assertThat(post("statement", "it-key-observer", refutation.replace(ref, granted)).statusCode())
+                .isEqualTo(202);
+        String observerMod = uniqueRef("observer-mod");
+        HttpResponse<String> ministry = post("statement", "it-key-observer", claim(observerMod));
+        assertThat(Json.mapper().readTree(ministry.body()).path("detail").asString()).isEqualTo("partner "
+                + "'it-observer-desk' may not send statement reports of source 'az-mod' (its key's sources: euma)");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !normalized(blog).isEmpty() && !normalized(granted).isEmpty()
+                && !rejected(ref).isEmpty() && !rejected(mod).isEmpty() && !rejected(acledId).isEmpty()
+                && !rejected(observerMod).isEmpty());
+        assertThat(normalized(ref)).isEmpty();
+        assertThat(normalized(granted).get(0).source().id()).isEqualTo("euma");
+        assertThat(normalized(granted).get(0).stance()).isEqualTo(Stance.REFUTATION);
+        assertThat(NORMALIZED.stream().noneMatch(r -> value(r).contains(acledId))).isTrue();
+        ConsumerRecord<String, byte[]> recorded = rejected(ref).get(0);
+        assertThat(value(recorded)).isEqualTo(refutation);
+        assertThat(header(recorded, Topics.HEADER_REJECT_REASON)).isEqualTo("SOURCE_NOT_ALLOWED");
+        assertThat(header(recorded, Topics.HEADER_SOURCE)).isEqualTo("http");
+        assertThat(header(recorded, ReportPublisher.HEADER_PARTNER)).isEqualTo("it-open-desk");
+        assertThat(header(rejected(acledId).get(0), ReportPublisher.HEADER_PARTNER)).isEqualTo("it-open-desk");
+        assertThat(normalized(mod)).isEmpty();
+        assertThat(header(rejected(observerMod).get(0), ReportPublisher.HEADER_PARTNER))
+                .isEqualTo("it-observer-desk");
+    }
+
+    /** ingest.kafka.allowed-sources.canonical=az-mod,am-mod (IngestITSupport): that raw topic speaks for no one else. */
+    @Test
+    void aRawTopicWithAnAllowListCarriesOnlyItsSources() {
+        String ref = uniqueRef("topic-euma");
+        String euma = canonical(ref, "{\"id\":\"euma\",\"kind\":\"INDEPENDENT_OBSERVER\",\"party\":\"EU\"}",
+                "REFUTATION");
+        send(Topics.RAW_CANONICAL.name(), euma);
+        String after = uniqueRef("topic-mod");
+        send(Topics.RAW_CANONICAL.name(), canonical(after, "{\"id\":\"am-mod\",\"kind\":\"PARTY_OFFICIAL\"}",
+                "CLAIM"));
+        String own = uniqueRef("topic-own");
+        send(Topics.RAW_CANONICAL.name(), canonical(own, "{\"id\":\"watch-ngo\",\"kind\":\"NGO\"}", "CLAIM"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !rejected(ref).isEmpty() && !normalized(after).isEmpty()
+                && !normalized(own).isEmpty());
+        ConsumerRecord<String, byte[]> refused = rejected(ref).get(0);
+        assertThat(header(refused, Topics.HEADER_REJECT_REASON)).isEqualTo("SOURCE_NOT_ALLOWED");
+        assertThat(header(refused, Topics.HEADER_REJECT_DETAIL)).isEqualTo("topic '" + Topics.RAW_CANONICAL.name()
+                + "' may not carry canonical reports of source 'euma' (ingest.kafka.allowed-sources.canonical: "
+                + "am-mod, az-mod)");
+        assertThat(header(refused, Topics.HEADER_SOURCE)).isEqualTo(Topics.RAW_CANONICAL.name());
+        assertThat(headerNames(refused)).as("a raw topic names no partner; the binder's headers stay off")
+                .containsExactlyInAnyOrder(Topics.HEADER_REJECT_REASON, Topics.HEADER_REJECT_DETAIL,
+                        Topics.HEADER_SOURCE);
+        assertThat(normalized(ref)).isEmpty();
+    }
+
     private HttpResponse<String> post(String key, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports/canonical"))
-                .header("Content-Type", "application/json").header("X-Api-Key", key)
+        return post("canonical", key, body);
+    }
+
+    private HttpResponse<String> post(String format, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports/" + format))
+                .header("Content-Type", format.equals("acled") ? "text/csv" : "application/json")
+                .header("X-Api-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
