@@ -50,7 +50,8 @@ import java.util.UUID;
  * the report ids (and per-line rejections for a batch), 400 problem+json naming the bad fields of a single record,
  * 401 without a known API key, 403 for a format the partner may not send, 413 above the batch size limit. With
  * {@code ?dryRun=true} the canonical reports come back (200) and nothing is published or remembered. Every
- * rejection of an authenticated request also goes to the rejected topic with {@code bw-source: http}.
+ * rejection of an authenticated request also goes to the rejected topic with {@code bw-source: http} and
+ * {@code bw-partner} (the key's partner name). A report of a registry source needs the key's grant in every format.
  */
 @RestController
 @Tag(name = "reports", description = "Partner uploads: canonical reports, statements as text, ACLED rows")
@@ -148,7 +149,9 @@ public class ReportsController {
                             content = @Content(mediaType = "application/json",
                                     schema = @Schema(implementation = DryRun.class))),
                     @ApiResponse(responseCode = "400", description = "A single record refused (reason, errors per "
-                            + "field) or an unknown format (UNSUPPORTED_FORMAT)",
+                            + "field; SOURCE_NOT_ALLOWED: a report of a registry source the key's sources do not "
+                            + "grant, in any format), an unknown format (UNSUPPORTED_FORMAT), or a query parameter "
+                            + "of the wrong type",
                             content = @Content(mediaType = "application/problem+json",
                                     schema = @Schema(implementation = ApiProblem.class))),
                     @ApiResponse(responseCode = "401", description = "No or unknown API key; nothing recorded",

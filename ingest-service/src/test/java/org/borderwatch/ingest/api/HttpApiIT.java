@@ -238,6 +238,11 @@ class HttpApiIT extends IngestITSupport {
         assertProblem(get("/actuator/nothing"), "urn:borderwatch:problem:not-found",
                 "no such endpoint: GET /actuator/nothing");
 
+        // a POST to a path that does not exist is a 404 too, not a 405 "it takes GET, HEAD" from the static resources
+        HttpResponse<String> postMissing = post("/api/v1/report/statement", KEY, "application/json", "{}");
+        assertThat(postMissing.statusCode()).isEqualTo(404);
+        assertProblem(postMissing, "urn:borderwatch:problem:not-found", "no such endpoint: POST /api/v1/report/statement");
+
         HttpResponse<String> wrongMethod = get("/api/v1/reports/statement");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertProblem(wrongMethod, "urn:borderwatch:problem:method-not-allowed",
@@ -411,6 +416,7 @@ class HttpApiIT extends IngestITSupport {
         assertThat(doc.has("security")).as("no document-wide requirement: the reference data are public").isFalse();
         assertThat(docs.body()).doesNotContain("it-key-statements").doesNotContain("it-partner");
         assertThat(get("/swagger-ui.html").statusCode()).as("the UI is open too").isIn(200, 302);
+        assertThat(get("/swagger-ui/index.html").statusCode()).as("and its static files are served").isEqualTo(200);
 
         assertThat(post("/api/v1/reports/statement", null, "application/json",
                 statement(uniqueRef("openapi"), CLAIM)).statusCode()).isEqualTo(401);

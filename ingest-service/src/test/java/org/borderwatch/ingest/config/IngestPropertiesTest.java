@@ -114,6 +114,29 @@ class IngestPropertiesTest {
                         .hasMessageContaining("allowed-sources keys must be formats"));
     }
 
+    /**
+     * The local profile's development key (the one the documented curl examples and the demo use) sends every format
+     * of every source: granted explicitly, since a key without sources sends no registry source's reports.
+     */
+    @Test
+    void theLocalProfilesKeyIsGrantedEveryFormatAndEverySource() throws Exception {
+        var local = new org.springframework.boot.env.YamlPropertySourceLoader().load("application-local.yml",
+                new org.springframework.core.io.ClassPathResource("application-local.yml"));
+        runner.withInitializer(context -> local.forEach(ps -> context.getEnvironment().getPropertySources()
+                .addFirst(ps))).run(context -> {
+            IngestProperties p = context.getBean(IngestProperties.class);
+            IngestProperties.ApiKey key = new org.borderwatch.ingest.api.ApiKeys(p.api()).partner("local-dev-key")
+                    .orElseThrow();
+            assertThat(key.partner()).isEqualTo("local-dev");
+            for (InputFormat f : InputFormat.values()) {
+                assertThat(org.borderwatch.ingest.api.ApiKeys.allows(key, f)).as(f.id()).isTrue();
+            }
+            for (String source : java.util.List.of("euma", "az-mod", "am-mod", "acled", "reuters")) {
+                assertThat(key.permission().allows(InputFormat.STATEMENT, source, true)).as(source).isTrue();
+            }
+        });
+    }
+
     private static java.util.List<BorderSegment> place(IngestCore core) {
         return place(core, LATE_PLACE);
     }
