@@ -28,7 +28,7 @@ public final class Topics {
             "Canonical reports keyed by primary border segment; retained for years so the classifier can replay");
     public static final Topic<Void, byte[]> REJECTED = new Topic<>("border.reports.rejected",
             Void.class, byte[].class, null,
-            "Original payloads ingest could not accept; headers bw-reject-reason, bw-reject-detail, bw-source");
+            "Original payloads ingest could not accept; headers bw-reject-reason, bw-reject-detail, bw-source (bw-partner for HTTP)");
     public static final Topic<UUID, Assessment> ASSESSMENTS = new Topic<>("border.assessments",
             UUID.class, Assessment.class, "assessment.schema.json",
             "One record per incident version, keyed by incidentId, written with exactly-once");
@@ -39,6 +39,8 @@ public final class Topics {
     public static final String HEADER_REJECT_REASON = "bw-reject-reason";
     public static final String HEADER_REJECT_DETAIL = "bw-reject-detail";
     public static final String HEADER_SOURCE = "bw-source";
+    /** Only on rejections of HTTP requests: the partner name of the API key used (never the key). */
+    public static final String HEADER_PARTNER = "bw-partner";
 
     private static final List<Topic<?, ?>> ALL = List.of(RAW_CANONICAL, RAW_STATEMENT, RAW_ACLED, NORMALIZED,
             REJECTED, ASSESSMENTS, ALERTS);

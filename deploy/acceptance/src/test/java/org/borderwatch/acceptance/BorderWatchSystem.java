@@ -94,6 +94,8 @@ final class BorderWatchSystem implements AutoCloseable {
             env.put("INGEST_API_KEYS_0_PARTNER", PARTNER);
             env.put("INGEST_API_KEYS_0_KEY", PARTNER_KEY);
             env.put("INGEST_API_KEYS_0_FORMATS", "statement,canonical");
+            // a partner that relays the ministries' and EUMA's statements must be granted those registry sources
+            env.put("INGEST_API_KEYS_0_SOURCES", "*");
         }
         List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
         // as the launcher does: each service works in its own directory of the run with its own java.io.tmpdir, so

@@ -42,4 +42,23 @@ class PartnerContractTest {
         assertThat(given).as("RejectReason's constants").contains("MALFORMED", "SCHEMA_VIOLATION");
         assertThat(published).as("bw-reject-reason values in asyncapi.yaml").containsExactlyInAnyOrderElementsOf(given);
     }
+
+    @Test
+    void theAsyncApiRejectedHeadersAreTheCataloguesHeaderNames() {
+        JsonNode doc = Repo.yaml("common/src/main/resources/schemas/asyncapi.yaml");
+        List<String> published = new ArrayList<>();
+        doc.at("/components/messages/Rejected/headers/properties").propertyNames().forEach(published::add);
+        assertThat(published).containsExactlyInAnyOrder(org.borderwatch.common.topic.Topics.HEADER_REJECT_REASON,
+                org.borderwatch.common.topic.Topics.HEADER_REJECT_DETAIL, org.borderwatch.common.topic.Topics.HEADER_SOURCE,
+                org.borderwatch.common.topic.Topics.HEADER_PARTNER);
+    }
+
+    @Test
+    void theRawCanonicalTopicTakesReportsWithoutTheFieldsIngestComputes() {
+        JsonNode doc = Repo.yaml("common/src/main/resources/schemas/asyncapi.yaml");
+        assertThat(doc.at("/channels/rawCanonical/messages/canonicalReport/$ref").asString())
+                .isEqualTo("#/components/messages/CanonicalInput");
+        String description = doc.at("/components/messages/CanonicalInput/description").asString();
+        assertThat(description).contains("reportId", "receivedAt", "revision");
+    }
 }

@@ -43,9 +43,8 @@ public class ReportPublisher implements DisposableBean {
     public static final String REJECTED_BINDING = "rejected-out-0";
     /**
      * Header of an HTTP rejection on the rejected topic: the name of the partner whose key sent it (never the key).
-     * Not in {@code common}'s {@code Topics} yet.
      */
-    public static final String HEADER_PARTNER = "bw-partner";
+    public static final String HEADER_PARTNER = org.borderwatch.common.topic.Topics.HEADER_PARTNER;
 
     private final StreamBridge bridge;
     private final IngestCore core;
