@@ -1,6 +1,5 @@
 package org.borderwatch.classifier.correlation;
 
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,7 +17,7 @@ import org.borderwatch.common.model.Stance;
  *   <li>party: the claim's source is the answered party (for a self-reported action framed as a response, the
  *       party may also be the one the answered claim accuses);</li>
  *   <li>a denial comes from the accused side: the claim's acting party is the denier's;</li>
- *   <li>time: the claim's interval meets {@code [from, to]}; a {@code to} at local midnight means the whole day;</li>
+ *   <li>time: the claim's interval meets {@code [from, to]}; a {@code to} at local midnight (UTC+4) means the whole day;</li>
  *   <li>segments: the claim's incident lies in one of the answered segments.</li>
  * </ul>
  */
@@ -111,9 +110,6 @@ public final class AnswerMatcher {
     /** The end of the answered period: {@code to} (or {@code from}) at local midnight stands for that whole day. */
     public static OffsetDateTime effectiveTo(Answers a) {
         OffsetDateTime to = a.to() != null ? a.to() : a.from();
-        if (to.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            return to.plusDays(1).minusNanos(1);
-        }
-        return to;
+        return org.borderwatch.classifier.verdict.BorderTime.endOfDayIfMidnight(to);
     }
 }

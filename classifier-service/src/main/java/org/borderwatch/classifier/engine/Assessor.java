@@ -219,14 +219,13 @@ final class Assessor {
     private List<IncidentReport> statements(IncidentState inc) {
         List<IncidentReport> members = members(inc);
         List<IncidentReport> all = new ArrayList<>(members);
-        if (!inc.alone) {
-            List<IncidentReport> claims = members.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
-            for (UUID o : state.observations) {
-                IncidentReport obs = state.reports.get(o);
-                if (obs != null && !inc.has(o) && claims.stream().anyMatch(c ->
-                        ReportKinds.covers(obs, inc.segment, c.occurredAt(), c.occurredUntil()))) {
-                    all.add(obs);
-                }
+        // a lone claim is covered only when it names several segments and the observer watched all of them
+        List<IncidentReport> claims = members.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+        for (UUID o : state.observations) {
+            IncidentReport obs = state.reports.get(o);
+            if (obs != null && !inc.has(o) && claims.stream().anyMatch(c ->
+                    VerdictRules.coversClaim(obs, inc.segment, c))) {
+                all.add(obs);
             }
         }
         all.sort(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId));

@@ -153,8 +153,11 @@ public final class ClassifierEngine {
      * activity plus the quiet period: a report published at exactly that instant is still read while it is open.
      */
     public List<Assessment> advance(OffsetDateTime time) {
+        // kept at the border's offset (ninth round): a report written in UTC moved stream time to its own offset in a
+        // replay, while the stream's punctuator had already moved it to the same instant at the previous offset, so
+        // the assessments' asOf differed ("…T05:00:00Z" against "…T09:00:00+04:00") between live and replay
         if (state.streamTime == null || time.isAfter(state.streamTime)) {
-            state.streamTime = time;
+            state.streamTime = org.borderwatch.classifier.verdict.BorderTime.local(time);
         }
         List<Assessment> out = new ArrayList<>();
         Iterator<IncidentState> it = state.incidents.iterator();

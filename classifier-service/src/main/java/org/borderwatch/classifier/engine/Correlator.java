@@ -186,12 +186,10 @@ final class Correlator {
     /** An observer's coverage applies to the claims of closed incidents too: those it covers get a corrected version. */
     private void coverClosed(IncidentReport observation) {
         for (IncidentState inc : state.closed) {
-            if (inc.alone) {
-                continue;
-            }
             boolean covers = inc.members.stream().map(m -> state.reports.get(m.reportId()))
                     .anyMatch(c -> c != null && c.stance() == Stance.CLAIM
-                            && ReportKinds.covers(observation, inc.segment, c.occurredAt(), c.occurredUntil()));
+                            && org.borderwatch.classifier.verdict.VerdictRules.coversClaim(observation, inc.segment,
+                            c));
             if (covers) {
                 touchedClosed.add(inc.id);
             }

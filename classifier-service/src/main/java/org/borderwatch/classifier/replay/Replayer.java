@@ -124,7 +124,7 @@ public final class Replayer {
                 "CLOSED", "SIGNALS"));
         for (Assessment a : finals) {
             sb.append(String.format(fmt, a.incidentId(), a.segment(),
-                    a.window() == null ? "" : a.window().from().toString(), a.occurrence(), a.attribution(),
+                    a.window() == null ? "" : org.borderwatch.classifier.verdict.BorderTime.local(a.window().from()).toString(), a.occurrence(), a.attribution(),
                     a.severity(), a.closed() ? "yes" : "no",
                     String.join(",", a.signals().stream().map(s -> s.type().name()).toList())));
         }

@@ -46,6 +46,15 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
                 occurredUntil, attribution, null);
     }
 
+    /**
+     * The side whose word the claim is: its source's party, except for a side's media naming its own side as acting —
+     * news.am quoting Azerbaijan's Defence Ministry that "Armenian units fired" — which relays the other side's
+     * accusation ({@link org.borderwatch.classifier.signal.RetaliationDetector#side}).
+     */
+    public Party speakingSide() {
+        return relayed() && party != null && party.isBelligerent() && actingParty == party ? party.opponent() : party;
+    }
+
     /** A media outlet's claim relays someone else's (a ministry's accusation quoted by APA or Reuters). */
     public boolean relayed() {
         return kind == SourceKind.MEDIA;

@@ -11,6 +11,7 @@ import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.model.SourceKind;
 
 /**
  * RETALIATION_CYCLE, on the incident holding the answer:
@@ -46,13 +47,13 @@ public final class RetaliationDetector implements SignalDetector {
         Duration window = context.thresholds().retaliationWindow();
         Set<BorderSegment> around = context.neighbours().around(incident.segment());
         for (IncidentReport c : incident.claims()) {
-            Party side = c.source().party();
+            Party side = side(c);
             if (!side.isBelligerent()) {
                 continue;
             }
             OffsetDateTime told = firstTold(c, side, incident.segment(), context);
             for (ClaimRecord h : context.claimsBetween(c.occurredAt().minus(window), c.occurredAt())) {
-                if (h.party() != side.opponent() || h.reportId().equals(c.reportId())
+                if (h.speakingSide() != side.opponent() || h.reportId().equals(c.reportId())
                         || h.segments().stream().noneMatch(around::contains)
                         || h.publishedAt().isAfter(told) || !h.occurredUntil().isBefore(c.occurredAt())
                         || sameExchange(incident, h, c)) {
@@ -66,6 +67,18 @@ public final class RetaliationDetector implements SignalDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The side whose word a claim is (ninth round). A side's media relaying the other side's accusation — news.am
+     * quoting Azerbaijan's Defence Ministry that Armenian units fired from Khnatsakh — names the outlet's own side as
+     * acting (ingest reads the relay as the outlet's claim): it is Azerbaijan's word, and it used to "follow"
+     * Azerbaijan's own morning claim as Armenia's answer, a RETALIATION_CYCLE made of one side's statements. Media
+     * never speak for a side's action (as in {@code VerdictRules.isSelfReport}).
+     */
+    public static Party side(IncidentReport c) {
+        Party p = c.source().party();
+        return c.source().kind() == SourceKind.MEDIA && p.isBelligerent() && c.actingParty() == p ? p.opponent() : p;
     }
 
     /**
@@ -102,7 +115,7 @@ public final class RetaliationDetector implements SignalDetector {
     static OffsetDateTime firstTold(IncidentReport c, Party side, BorderSegment segment, SignalContext context) {
         OffsetDateTime told = c.publishedAt();
         for (ClaimRecord r : context.allClaims()) {
-            if (r.party() == side && r.segments().contains(segment) && !r.occurredAt().isAfter(c.occurredUntil())
+            if (r.speakingSide() == side && r.segments().contains(segment) && !r.occurredAt().isAfter(c.occurredUntil())
                     && !r.occurredUntil().isBefore(c.occurredAt()) && r.publishedAt().isBefore(told)) {
                 told = r.publishedAt();
             }

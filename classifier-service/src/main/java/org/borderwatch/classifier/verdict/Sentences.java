@@ -17,7 +17,7 @@ import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Source;
 import org.borderwatch.common.model.SourceKind;
 
-/** Building blocks of rationale sentences: who, when (in the statement's own offset), where, what. */
+/** Building blocks of rationale sentences: who, when (at the border's UTC+4), where, what. */
 public final class Sentences {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
@@ -30,12 +30,14 @@ public final class Sentences {
         return source.name() == null || source.name().isBlank() ? source.id() : source.name();
     }
 
+    /** A time as the border's clocks showed it (UTC+4, {@link BorderTime}), whatever offset it was written in. */
     public static String time(OffsetDateTime t) {
-        return t == null ? "an unknown time" : TIME.format(t);
+        return t == null ? "an unknown time" : TIME.format(BorderTime.local(t));
     }
 
+    /** The border's day (UTC+4) of an instant: fire at 22:30 UTC on 16 March was on 17 March there. */
     public static String day(OffsetDateTime t) {
-        return t == null ? "an unknown day" : DAY.format(t);
+        return t == null ? "an unknown day" : DAY.format(BorderTime.local(t));
     }
 
     /** What the statement says happened, in words ("mortar and artillery fire and drone strikes"). */
@@ -298,8 +300,9 @@ public final class Sentences {
                     ? who + " said on " + published + " that it observed no such incident."
                     : who + " said on " + published + " that it observed no incidents "
                     + (r.coverage().segments().isEmpty() ? "along the border"
-                    : "in " + segments(r.coverage().segments())) + " from " + day(r.coverage().from()) + " to "
-                    + day(r.coverage().to()) + ".";
+                    : "in " + segments(r.coverage().segments())) + (day(r.coverage().from()).equals(day(
+                    r.coverage().to())) ? " on " + day(r.coverage().from()) : " from " + day(r.coverage().from())
+                    + " to " + day(r.coverage().to())) + ".";
             case CONFIRMATION -> r.coverage() == null || r.coverage().from() == null
                     ? who + " confirmed it on " + published + (r.actingParty() == null ? ", without saying who acted."
                     : ", naming " + adjective(r.actingParty()) + " forces as acting.")

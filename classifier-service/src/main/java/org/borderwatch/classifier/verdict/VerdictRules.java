@@ -103,9 +103,22 @@ public final class VerdictRules {
         // only the accused side's denial disputes a claim (a claim's acting party; any side when no claim names one)
         Set<Party> accused = new LinkedHashSet<>();
         claims.forEach(c -> accused.add(c.actingParty()));
-        List<IncidentReport> denials = allDenials.stream()
+        List<IncidentReport> disputing = allDenials.stream()
                 .filter(d -> claims.isEmpty() || accused.contains(null) || accused.contains(d.source().party()))
                 .toList();
+        // a side that denied and then reports the very action itself no longer disputes it (its later word
+        // supersedes its earlier one, as an observer's does)
+        List<IncidentReport> retracted = new ArrayList<>();
+        for (IncidentReport d : disputing) {
+            retractedBy(d, claims, selfReports).ifPresent(admission -> {
+                retracted.add(d);
+                reasons.add(Sentences.who(admission.source()) + "'s report of " + Sentences.time(
+                        admission.publishedAt()) + " of its own side's action supersedes " + (admission.source().id()
+                        .equals(d.source().id()) ? "its" : Sentences.who(d.source()) + "'s") + " denial of "
+                        + Sentences.time(d.publishedAt()) + ".");
+            });
+        }
+        List<IncidentReport> denials = disputing.stream().filter(d -> !retracted.contains(d)).toList();
 
         Occurrence occurrence;
         double confidence;
@@ -151,8 +164,10 @@ public final class VerdictRules {
             occurrence = Occurrence.REFUTED;
             confidence = OBSERVER_WEIGHT * combined(refuting, reliability);
             observerDecided = true;
-            reasons.add("Occurrence REFUTED: " + names(refuting) + " observed " + segment
-                    + " at that time and saw nothing; nothing confirms.");
+            reasons.add("Occurrence REFUTED: " + names(refuting) + " observed " + (segment.isResolved()
+                    ? segment.name() : "every segment the claim names (" + Sentences.segments(claims.stream()
+                    .flatMap(c -> c.location().segments().stream()).filter(BorderSegment::isResolved).distinct()
+                    .toList()) + ")") + " at that time and saw nothing; nothing confirms.");
         } else if (!claims.isEmpty() && !denials.isEmpty()) {
             occurrence = Occurrence.DISPUTED;
             confidence = DENIAL_WEIGHT * combined(denials, reliability);
@@ -175,7 +190,10 @@ public final class VerdictRules {
                     && c.actingParty() != null && c.actingParty() != acting).findFirst();
             if (denied || counterClaim.isPresent()) {
                 attribution = Attribution.CONTESTED;
-                long accusing = claims.stream().filter(c -> c.actingParty() == acting).count();
+                // the claims accusing the acting side: not its officials' reports of its own action (its media relaying
+                // the other side's accusation still accuse it, as in the denial's sentence)
+                long accusing = claims.stream().filter(c -> c.actingParty() == acting
+                        && !(c.source().party() == acting && c.source().kind() == SourceKind.PARTY_OFFICIAL)).count();
                 reasons.add("Attribution CONTESTED: " + party(acting) + (claims.isEmpty()
                         ? " denies the claim it answers." : ", named as acting" + (accusing > 1 ? " in " + accusing
                         + " claims, " + (denied ? "denies them." : "says ") : ", " + (denied ? "denies it." : "says "))
@@ -185,6 +203,19 @@ public final class VerdictRules {
             }
         } else if (!denials.isEmpty()) {
             attribution = Attribution.CONTESTED;
+        }
+        // DESIGN.md decides attribution by the acting side's word alone; an observer or a third party that confirms
+        // the event and names another side as acting is said beside it (ninth round: "UNCONTESTED" alone read as if
+        // no one doubted who fired while EUMA named the accusing side's forces)
+        if (acting != null) {
+            for (IncidentReport c : confirming) {
+                if (c.actingParty() != null && c.actingParty() != acting) {
+                    reasons.add("Attribution " + attribution + (attribution == Attribution.UNCONTESTED
+                            ? " (" + party(acting) + ", named as acting, has not disputed it)" : "") + ", but "
+                            + Sentences.who(c.source()) + " names " + Sentences.adjective(c.actingParty())
+                            + " forces as acting, not " + Sentences.adjective(acting) + " ones.");
+                }
+            }
         }
         return new Verdict(occurrence, attribution, acting, clamp(confidence), reasons, observerDecided,
                 claimSources);
@@ -210,9 +241,39 @@ public final class VerdictRules {
             return false;
         }
         if (c.segments().isEmpty() && observation.stance() == Stance.REFUTATION) {
-            return segment.isResolved();
+            return ALONG_THE_BORDER.contains(segment);
         }
         return c.segments().contains(segment);
+    }
+
+    /**
+     * The segments "the border" means when an observer's refutation names none ("no incidents along the border"): the
+     * stretches of the Armenia–Azerbaijan border that have an Armenian side (DESIGN.md's segment table), where EUMA
+     * patrols. Not KARABAKH (inside the former Nagorno-Karabakh) nor LACHIN_CORRIDOR (the road and its checkpoint on
+     * the Azerbaijani side): a border-wide "saw nothing" of 5 March 2023 refuted a claim of fire near Khankendi
+     * (ninth round).
+     */
+    public static final Set<BorderSegment> ALONG_THE_BORDER = java.util.Collections.unmodifiableSet(java.util.EnumSet
+            .of(BorderSegment.TAVUSH, BorderSegment.GEGHARKUNIK, BorderSegment.VAYOTS_DZOR_EAST,
+                    BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST, BorderSegment.VAYOTS_DZOR_WEST,
+                    BorderSegment.ARARAT));
+
+    /**
+     * Whether an observer statement's coverage applies to a claim of an incident in {@code segment}. In a placed
+     * incident: {@link #covers} at its segment. A claim left alone because it names one of several segments ("the
+     * Nakhchivan direction", ambiguous) is covered by a refutation that watched <em>every</em> one of them over its
+     * time (ninth round: EUMA's "no incidents along the border" on the very night left it UNVERIFIED) — wherever it
+     * was, the observer saw nothing there. A confirmation must still name where it confirms: it never applies to a
+     * claim that is not placed.
+     */
+    public static boolean coversClaim(IncidentReport observation, BorderSegment segment, IncidentReport claim) {
+        if (segment.isResolved()) {
+            return covers(observation, segment, claim.occurredAt(), claim.occurredUntil());
+        }
+        List<BorderSegment> candidates = claim.location().segments().stream().filter(BorderSegment::isResolved)
+                .toList();
+        return observation.stance() == Stance.REFUTATION && claim.location().ambiguous() && !candidates.isEmpty()
+                && candidates.stream().allMatch(s -> covers(observation, s, claim.occurredAt(), claim.occurredUntil()));
     }
 
     /**
@@ -259,15 +320,12 @@ public final class VerdictRules {
                 || to.isBefore(c.from()) || from.isAfter(coveredUntil(c)) || covers(observation, segment, from, to)) {
             return false;
         }
-        return c.segments().isEmpty() ? segment.isResolved() : c.segments().contains(segment);
+        return c.segments().isEmpty() ? ALONG_THE_BORDER.contains(segment) : c.segments().contains(segment);
     }
 
     /** The end of the covered period; a {@code to} at local midnight stands for that whole day, as in answers. */
     static OffsetDateTime coveredUntil(Coverage c) {
-        if (c.to().toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return c.to().plusDays(1).minusNanos(1);
-        }
-        return c.to();
+        return BorderTime.endOfDayIfMidnight(c.to());
     }
 
     /**
@@ -280,8 +338,7 @@ public final class VerdictRules {
         if (refuting.stream().anyMatch(r -> r.coverage() == null || r.answers() != null)) {
             return List.of();
         }
-        return claims.stream().filter(c -> refuting.stream().noneMatch(r -> covers(r, segment, c.occurredAt(),
-                c.occurredUntil()))).toList();
+        return claims.stream().filter(c -> refuting.stream().noneMatch(r -> coversClaim(r, segment, c))).toList();
     }
 
     /**
@@ -327,6 +384,48 @@ public final class VerdictRules {
                 || (r.casualties() != null && r.casualties().party() == r.source().party());
     }
 
+    /**
+     * The later report by the denying side of its own action that takes a denial back (ninth round): Armenia denied
+     * Azerbaijan's claim of fire near Movses at 09:40, then reported that one of its servicemen had fired warning
+     * shots there at 09:40. Every claim accusing the denier that the denial answers (by its answered period; every such
+     * claim when it names none) is re-told — its event time overlapped — by a self-report of the denier's side
+     * published after the denial. A self-report about another time of the session leaves the denial standing.
+     */
+    static Optional<IncidentReport> retractedBy(IncidentReport denial, List<IncidentReport> claims,
+                                                List<IncidentReport> selfReports) {
+        Party denier = denial.source().party();
+        List<IncidentReport> admissions = selfReports.stream().filter(r -> r.source().party() == denier
+                && r.actingParty() == denier && r.publishedAt().isAfter(denial.publishedAt())).toList();
+        if (admissions.isEmpty()) {
+            return Optional.empty();
+        }
+        org.borderwatch.common.model.Answers a = denial.answers();
+        List<IncidentReport> denied = claims.stream().filter(c -> c.actingParty() == denier
+                && c.source().party() != denier
+                && (a == null || a.party() == null || c.source().party() == a.party())
+                && (a == null || a.from() == null || (!c.occurredUntil().isBefore(a.from())
+                && !c.occurredAt().isAfter(answeredUntil(a))))).toList();
+        if (denied.isEmpty()) {
+            return Optional.empty();
+        }
+        IncidentReport last = null;
+        for (IncidentReport c : denied) {
+            Optional<IncidentReport> admission = admissions.stream().filter(r -> !r.occurredAt().isAfter(
+                    c.occurredUntil()) && !r.occurredUntil().isBefore(c.occurredAt())).findFirst();
+            if (admission.isEmpty()) {
+                return Optional.empty();
+            }
+            last = admission.get();
+        }
+        return Optional.of(last);
+    }
+
+    /** The end of an answered period: a {@code to} (or {@code from}) at local midnight stands for that whole day. */
+    private static OffsetDateTime answeredUntil(org.borderwatch.common.model.Answers a) {
+        OffsetDateTime to = a.to() != null ? a.to() : a.from();
+        return BorderTime.endOfDayIfMidnight(to);
+    }
+
     private static Optional<IncidentReport[]> bothSides(List<IncidentReport> claims) {
         for (IncidentReport a : claims) {
             Party p = a.source().party();
@@ -342,10 +441,24 @@ public final class VerdictRules {
         return Optional.empty();
     }
 
-    private static double combined(List<IncidentReport> reports, ToDoubleFunction<Source> reliability) {
-        Map<String, Double> bySource = new LinkedHashMap<>();
-        reports.forEach(r -> bySource.putIfAbsent(r.source().id(), reliability.applyAsDouble(r.source())));
-        return SourceReliability.noisyOr(bySource.values());
+    /**
+     * The noisy-OR over the <em>voices</em> behind the statements, each at the reliability of its most reliable source
+     * (ninth round). A side's official sources speak with one voice, and its media relay what that side said (ingest
+     * reads "APA reports that the Defence Ministry said …" as APA's claim): the Defence Ministry's claim relayed by APA
+     * is one statement of evidence, not two, and Armenia's Defence and Foreign Ministries denying the same claim are
+     * one denial. Counted per source, a relay raised an unanswered claim's confidence from 0.25 to 0.375 and a second
+     * ministry a DISPUTED one from 0.3 to 0.45. Observers, third parties and foreign media stay voices of their own.
+     */
+    static double combined(List<IncidentReport> reports, ToDoubleFunction<Source> reliability) {
+        Map<String, Double> byVoice = new LinkedHashMap<>();
+        reports.forEach(r -> byVoice.merge(voice(r.source()), reliability.applyAsDouble(r.source()), Math::max));
+        return SourceReliability.noisyOr(byVoice.values());
+    }
+
+    /** Whose word a statement is: a side's officials and media are that side; anyone else speaks for itself. */
+    static String voice(Source source) {
+        return source.party().isBelligerent() && (source.kind() == SourceKind.PARTY_OFFICIAL
+                || source.kind() == SourceKind.MEDIA) ? "side:" + source.party() : "source:" + source.id();
     }
 
     private static String names(List<IncidentReport> reports) {

@@ -505,6 +505,28 @@ class CorrelationTest {
         }
     }
 
+    /**
+     * Ninth round, the grace at its edge: a report published exactly {@code grace} (7 days) behind stream time is still
+     * read with the others and updates its incident; one second more and it is late, assessed alone.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "published {0}: late {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"2025-01-13T12:00,false", "2025-01-13T11:59:59,true"})
+    void aReportExactlyGraceBehindStreamTimeIsStillRead(String published, boolean late) {
+        // the claim is published late enough for its incident to be open still at stream time 20 January 12:00
+        feed(azClaim("a", "2025-01-13T10:00", "2025-01-14T09:00", SYUNIK_EAST),
+                azClaim("far", "2025-01-20T10:00", "2025-01-20T12:00", GEGHARKUNIK));
+        IncidentReport d = denial(AM_MOD, "d", "2025-01-13T12:00", Party.AZ, "2025-01-13", "2025-01-13", SYUNIK_EAST)
+                .publishedAt(java.time.OffsetDateTime.parse(published + (published.length() == 16 ? ":00" : "")
+                        + "+04:00")).build();
+        ClassifierEngine.Result r = engine.process(d);
+        assertThat(r.outcome()).isEqualTo(late ? ClassifierEngine.Outcome.LATE : ClassifierEngine.Outcome.ACCEPTED);
+        assertThat(r.assessments()).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isEqualTo(late);
+            assertThat(a.occurrence()).isEqualTo(late ? Occurrence.UNVERIFIED : Occurrence.DISPUTED);
+        });
+        assertThat(engine.lateReports()).isEqualTo(late ? 1 : 0);
+    }
+
     @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST),

@@ -154,6 +154,26 @@ class ClassifierTopologyTest {
                 && a.rationale().get(a.rationale().size() - 1).contains("corrected after the closure"));
     }
 
+    /** Ninth round: the adversarial scenarios, streamed together, give the same versions as their replay. */
+    @Test
+    void theNinthRoundStreamedGivesTheSameAssessmentsAsItsReplay() {
+        List<IncidentReport> reports = new ArrayList<>();
+        org.borderwatch.classifier.engine.NinthRoundTestFixtures.NAMES.forEach(f -> reports.addAll(
+                TestReports.fixture(f)));
+        reports.sort(Replayer.PUBLICATION_ORDER);
+        reports.forEach(this::send);
+        List<Assessment> streamed = drain();
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+        for (int i = 0; i < Math.min(streamed.size(), replayed.size()); i++) {
+            assertThat(Replayer.json(streamed.get(i))).as("version " + i + " of " + replayed.size())
+                    .isEqualTo(Replayer.json(replayed.get(i)));
+        }
+        assertThat(streamed.stream().map(Replayer::json).toList())
+                .isEqualTo(replayed.stream().map(Replayer::json).toList());
+        assertThat(streamed).anyMatch(a -> a.segment() == BorderSegment.UNRESOLVED
+                && a.occurrence() == org.borderwatch.common.model.Occurrence.REFUTED);
+    }
+
     @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
