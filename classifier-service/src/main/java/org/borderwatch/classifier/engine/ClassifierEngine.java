@@ -94,6 +94,14 @@ public final class ClassifierEngine {
         return state.closed.size();
     }
 
+    /** The ids of the incidents the engine holds: open ones and closed ones kept for the grace after closure. */
+    public Set<UUID> heldIncidentIds() {
+        Set<UUID> ids = new java.util.HashSet<>();
+        state.incidents.forEach(i -> ids.add(i.id));
+        state.closed.forEach(i -> ids.add(i.id));
+        return ids;
+    }
+
     public long lateReports() {
         return state.lateReports;
     }

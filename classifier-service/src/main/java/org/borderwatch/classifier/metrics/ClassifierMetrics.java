@@ -76,6 +76,15 @@ public final class ClassifierMetrics {
         retained.set(retainedClosedCount);
     }
 
+    /**
+     * Forgets the signals counted for incidents the engine no longer holds (evicted, merged, dissolved, or assessed
+     * alone). Ninth round: the set used to be dropped at an incident's closing version, so every corrected final
+     * version within the grace of its closure (a late denial, a casualty update) counted its signals once more.
+     */
+    public synchronized void retainOnly(Set<UUID> heldIncidents) {
+        fired.keySet().retainAll(heldIncidents);
+    }
+
     /** One assessment version emitted because of {@code cause} (null for punctuator closures). */
     public synchronized void emitted(Assessment a, IncidentReport cause) {
         registry.counter(ASSESSMENTS, "occurrence", a.occurrence().name(), "severity", a.severity().name())
@@ -85,9 +94,6 @@ public final class ClassifierMetrics {
             if (seen.add(s.type())) {
                 registry.counter(SIGNALS, "type", s.type().name()).increment();
             }
-        }
-        if (a.closed()) {
-            fired.remove(a.incidentId());
         }
         if (cause != null && cause.receivedAt() != null) {
             Duration d = Duration.between(cause.receivedAt().toInstant(), Instant.now(clock));

@@ -187,6 +187,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
             }
         }
         metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
+        metrics.retainOnly(engine.heldIncidentIds());
     }
 
     private void putIfChanged(String key, byte[] value, Set<String> live) {

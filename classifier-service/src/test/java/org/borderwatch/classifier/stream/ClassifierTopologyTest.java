@@ -154,6 +154,34 @@ class ClassifierTopologyTest {
                 && a.rationale().get(a.rationale().size() - 1).contains("corrected after the closure"));
     }
 
+    /**
+     * Ninth round: a signal counts once per incident, also when the incident's final version is corrected within the
+     * grace of its closure (it used to count again with every corrected final version); and the report-to-assessment
+     * latency is recorded from ingest's {@code receivedAt} to the (injected) clock.
+     */
+    @Test
+    void aSignalCountsOncePerIncidentAlsoWhenItsClosedVersionIsCorrected() {
+        IncidentReport killed = TestReports.claim(TestReports.AZ_MOD, "k", Party.AM, "2025-01-10T10:00",
+                "2025-01-10T12:00", BorderSegment.SYUNIK_EAST).casualties(TestReports.killed(1, 0, Party.AZ))
+                .receivedAt(java.time.OffsetDateTime.parse("2026-11-22T15:59:58+04:00")).build();
+        send(killed);
+        // another segment's claim moves stream time past the quiet period: the first incident closes
+        send(TestReports.claim(TestReports.AZ_MOD, "far", Party.AM, "2025-01-18T10:00", "2025-01-18T12:00",
+                BorderSegment.GEGHARKUNIK).build());
+        // Armenia's denial within the grace of the closure corrects the closed incident's final version
+        send(TestReports.denial(TestReports.AM_MOD, "d", "2025-01-19T09:00", Party.AZ, "2025-01-10", "2025-01-10",
+                BorderSegment.SYUNIK_EAST).build());
+        List<Assessment> versions = drain();
+        assertThat(versions).filteredOn(a -> a.segment() == BorderSegment.SYUNIK_EAST && a.closed())
+                .extracting(Assessment::occurrence).containsExactly(org.borderwatch.common.model.Occurrence.UNVERIFIED,
+                        org.borderwatch.common.model.Occurrence.DISPUTED);
+        assertThat(registry.get(ClassifierMetrics.SIGNALS).tag("type", "FATALITIES").counter().count())
+                .isEqualTo(1.0);
+        io.micrometer.core.instrument.Timer latency = registry.get(ClassifierMetrics.LATENCY).timer();
+        assertThat(latency.count()).isGreaterThanOrEqualTo(1);
+        assertThat(latency.max(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2.0);
+    }
+
     /** Ninth round: the adversarial scenarios, streamed together, give the same versions as their replay. */
     @Test
     void theNinthRoundStreamedGivesTheSameAssessmentsAsItsReplay() {
