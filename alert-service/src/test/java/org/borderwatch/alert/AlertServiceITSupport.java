@@ -45,7 +45,8 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @BorderWatchInfrastructure
-@Import({AlertServiceITSupport.ItClock.class, AlertServiceITSupport.FailingEndpoint.class})
+@Import({AlertServiceITSupport.ItClock.class, AlertServiceITSupport.FailingEndpoint.class,
+        AlertServiceITSupport.ItMail.class})
 public abstract class AlertServiceITSupport {
 
     /** A test-only endpoint that fails the way a bug would, to see what callers get. */
@@ -67,7 +68,58 @@ public abstract class AlertServiceITSupport {
         }
     }
 
+    /**
+     * The shared context's mail sender: the real SMTP client, talking to GreenMail — except for recipients in
+     * {@link #REFUSED_MAIL_DOMAIN}, whose mail goes to a real SMTP server that refuses every recipient with 550.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ItMail {
+        @Bean
+        @Primary
+        org.springframework.mail.javamail.JavaMailSender itMailSender() {
+            return new RecipientRoutingMailSender(MAIL.getSmtp().getPort(), REJECTING_SMTP.port());
+        }
+    }
+
+    /** Mail to this domain reaches {@link #REJECTING_SMTP}. */
+    protected static final String REFUSED_MAIL_DOMAIN = "refused.example.org";
+
+    static final class RecipientRoutingMailSender extends org.springframework.mail.javamail.JavaMailSenderImpl {
+        private final org.springframework.mail.javamail.JavaMailSenderImpl refusing;
+
+        RecipientRoutingMailSender(int port, int refusingPort) {
+            configure(this, port);
+            refusing = new org.springframework.mail.javamail.JavaMailSenderImpl();
+            configure(refusing, refusingPort);
+        }
+
+        private static void configure(org.springframework.mail.javamail.JavaMailSenderImpl sender, int port) {
+            sender.setHost("127.0.0.1");
+            sender.setPort(port);
+            sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+            sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+        }
+
+        @Override
+        public void send(jakarta.mail.internet.MimeMessage... messages) {
+            boolean refused = java.util.Arrays.stream(messages).anyMatch(m -> {
+                try {
+                    return java.util.Arrays.stream(m.getAllRecipients())
+                            .anyMatch(a -> a.toString().endsWith("@" + REFUSED_MAIL_DOMAIN));
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            });
+            if (refused) {
+                refusing.send(messages);
+            } else {
+                super.send(messages);
+            }
+        }
+    }
+
     protected static final WebhookReceiver RECEIVER = new WebhookReceiver();
+    protected static final RejectingSmtpServer REJECTING_SMTP = new RejectingSmtpServer();
     protected static final GreenMail MAIL = startMail();
     protected static final String SECRET = "it-secret-0123456789";
     private static KafkaProducer<String, byte[]> producer;

@@ -32,6 +32,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
+    /** Released on close, so a held answer never outlives the receiver. */
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     public WebhookReceiver() {
         try {
@@ -47,6 +50,15 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
+            java.time.Duration delay = delays.get(path);
+            if (delay != null) {
+                try {
+                    // a slow receiver: the answer is held back (the client gives up first)
+                    closed.await(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = 204;
             Failure f = failures.get(path);
             if (f != null && f.remaining().getAndDecrement() > 0) {
@@ -68,6 +80,11 @@ public final class WebhookReceiver implements AutoCloseable {
         failures.put(path, new Failure(new AtomicInteger(times), status));
     }
 
+    /** Every request to the path is answered only after {@code delay}. */
+    public void answerAfter(String path, java.time.Duration delay) {
+        delays.put(path, delay);
+    }
+
     public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -78,6 +95,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -62,7 +62,9 @@ public final class Views {
     public record ReviewRequest(Occurrence occurrence, Attribution attribution, String note) {
     }
 
-    public record MessageView(long sequence, String event, Instant createdAt, String reason, String muted) {
+    /** @param leaveNotice made only for the subscribers whose filter the incident left */
+    public record MessageView(long sequence, String event, Instant createdAt, String reason, String muted,
+                              boolean leaveNotice) {
     }
 
     public record AckView(String by, String comment, Instant at) {
@@ -76,7 +78,7 @@ public final class Views {
             return new AlertView(s.alertId(), s.incidentId(), s.status().name(), s.latest().segment(),
                     s.latest().severity(), s.latest().occurrence(), s.review(), s.sequence(), a.lastMessage(),
                     a.messages().stream().map(m -> new MessageView(m.alert().sequence(), m.alert().event().name(),
-                            m.alert().createdAt().toInstant(), m.reason(), m.muted())).toList(),
+                            m.alert().createdAt().toInstant(), m.reason(), m.muted(), m.leaveNotice())).toList(),
                     a.acks().stream().map(k -> new AckView(k.by(), k.comment(), k.at())).toList());
         }
     }
@@ -125,14 +127,15 @@ public final class Views {
         }
     }
 
+    /** @param noLongerMatching null, or why the message no longer matched the subscription (its last word) */
     public record DeliveryView(String id, String subscriptionId, String subscriptionName, String channel,
                                String target, long sequence, String event, String status, int attempts,
                                String lastError, Integer statusCode, Instant createdAt, Instant deliveredAt,
-                               String batchKey) {
+                               String batchKey, String noLongerMatching) {
         static DeliveryView of(OutboxRow r) {
             return new DeliveryView(r.id(), r.subscriptionId(), r.subscriptionName(), r.channel().toLowerCase(),
                     r.target(), r.sequence(), r.event(), r.status().name(), r.attempts(), r.lastError(),
-                    r.statusCode(), r.createdAt(), r.deliveredAt(), r.batchKey());
+                    r.statusCode(), r.createdAt(), r.deliveredAt(), r.batchKey(), r.noLongerMatching());
         }
     }
 

@@ -18,11 +18,27 @@ public interface ChannelSender {
     String circuitKey(Subscription subscription);
 
     /**
+     * The target as an operator names it in a delivery's {@code lastError} ({@code hooks.example.org:443},
+     * {@code SMTP server mail.example.org:25}, {@code the Kafka broker}); one per circuit breaker.
+     */
+    default String targetName(Subscription subscription) {
+        return circuitKey(subscription);
+    }
+
+    /**
      * Whether calls go through the per-target rate limiter. The limiter protects receivers outside BorderWatch; a
      * channel into our own infrastructure (the Kafka feed) is not limited.
      */
     default boolean rateLimited() {
         return true;
+    }
+
+    /**
+     * Whether the worker hands a pass's notifications of one subscription to {@link #sendEach} together (one unit of
+     * work, one wait) instead of one {@link #send} at a time.
+     */
+    default boolean sendsTogether() {
+        return false;
     }
 
     /** @return a status code worth recording (HTTP), or null */

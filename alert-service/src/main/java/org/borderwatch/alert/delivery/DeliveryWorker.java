@@ -29,11 +29,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -64,6 +67,10 @@ public class DeliveryWorker {
     private final AlertProperties.Delivery settings;
     private final Clock clock;
     private final AlertMetrics metrics;
+    /** Per circuit breaker name: since when it is open (kept through half-open probes until it closes). */
+    private final Map<String, Instant> openSince = new ConcurrentHashMap<>();
+    /** Per circuit breaker name: the words of the last failed call, named when the circuit keeps rows waiting. */
+    private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 
     public DeliveryWorker(String owner, DeliveryStore store, Function<String, Optional<Subscription>> subscriptions,
                           List<ChannelSender> senders, CircuitBreakerRegistry circuitBreakers,
@@ -93,6 +100,8 @@ public class DeliveryWorker {
                 .retryOnException(e -> !(e instanceof PermanentDeliveryException)
                         && !(e instanceof CallNotPermittedException) && !(e instanceof RequestNotPermitted))
                 .build());
+        circuitBreakers.getAllCircuitBreakers().forEach(this::watch);
+        circuitBreakers.getEventPublisher().onEntryAdded(e -> watch(e.getAddedEntry()));
         this.rateLimiters = rateLimiters;
         this.rateConfig = RateLimiterConfig.custom()
                 .limitForPeriod(settings.ratePerSecond())
@@ -103,6 +112,28 @@ public class DeliveryWorker {
 
     public String owner() {
         return owner;
+    }
+
+    /** Remembers when a delivery circuit opened, for the words of the rows it keeps waiting. */
+    private void watch(CircuitBreaker breaker) {
+        if (!breaker.getName().startsWith("delivery-")) {
+            return;
+        }
+        breaker.getEventPublisher().onStateTransition(e -> {
+            switch (e.getStateTransition().getToState()) {
+                case OPEN, FORCED_OPEN -> openSince.putIfAbsent(breaker.getName(), clock.instant());
+                case HALF_OPEN -> {
+                    // still the same outage: keep "since"
+                }
+                default -> openSince.remove(breaker.getName());
+            }
+        });
+    }
+
+    /** The words of a row kept waiting by an open circuit: the target, since when, and the failure that opened it. */
+    private String circuitOpen(CircuitBreaker breaker, String target) {
+        return DeliveryFailures.circuitOpen(target, openSince.get(breaker.getName()),
+                lastFailure.get(breaker.getName()));
     }
 
     /** One pass; returns the number of rows that reached a final or rescheduled state. */
@@ -134,22 +165,30 @@ public class DeliveryWorker {
             // the outcomes of the chunk's notifications are stored together, in one bulk write
             DeliveryStore.Outcomes outcomes = store.outcomes(owner);
             try {
-                // the border.alerts feed's messages of the claim first and together: all sent, one wait for the
-                // broker's acknowledgements (each its own message, marked delivered only once acknowledged)
-                List<List<OutboxRow>> feed = new ArrayList<>();
+                // the Kafka rows of the claim first, each subscription's together — the border.alerts feed's, then
+                // each partner topic's: all sent, one wait for the broker's acknowledgements (each its own message,
+                // marked delivered only once acknowledged; only those not acknowledged are tried again)
+                Map<String, List<List<OutboxRow>>> together = new LinkedHashMap<>();
+                together.put(FEED, new ArrayList<>());
                 for (List<Grouping.Pending> batch : chunk) {
-                    if (!batch.isEmpty() && claimed.containsKey(batch.get(0).id())
-                            && FEED.equals(claimed.get(batch.get(0).id()).subscriptionId())) {
+                    OutboxRow first = batch.isEmpty() ? null : claimed.get(batch.get(0).id());
+                    if (first != null && sendsTogether(first)) {
                         List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id()))
                                 .filter(Objects::nonNull).toList();
-                        if (!rows.isEmpty()) {
-                            feed.add(rows);
-                        }
+                        together.computeIfAbsent(first.subscriptionId(), k -> new ArrayList<>()).add(rows);
                     }
                 }
-                if (!feed.isEmpty()) {
-                    sendTogether(feed, outcomes);
-                    handled += feed.stream().mapToInt(List::size).sum();
+                for (Map.Entry<String, List<List<OutboxRow>>> e : together.entrySet()) {
+                    if (e.getValue().isEmpty()) {
+                        continue;
+                    }
+                    if (!FEED.equals(e.getKey()) && clock.instant().isAfter(sendBy)) {
+                        outcomes.release(e.getValue().stream().flatMap(List::stream).map(OutboxRow::id).toList(),
+                                clock.instant());
+                        continue;
+                    }
+                    sendTogether(e.getValue(), outcomes);
+                    handled += e.getValue().stream().mapToInt(List::size).sum();
                 }
                 for (List<Grouping.Pending> batch : chunk) {
                     List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id())).filter(Objects::nonNull)
@@ -175,8 +214,19 @@ public class DeliveryWorker {
         return handled;
     }
 
+    /** Whether the row's channel sends a pass's notifications of one subscription together (Kafka). */
+    private boolean sendsTogether(OutboxRow row) {
+        try {
+            ChannelSender sender = senders.get(ChannelType.valueOf(row.channel()));
+            return sender != null && sender.sendsTogether();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
-     * Sends several notifications of one subscription (the feed's messages of a claim) as one unit of work through
+     * Sends several notifications of one subscription (a Kafka subscription's or the feed's of a claim) as one unit
+     * of work through
      * {@link ChannelSender#sendEach}: each notification that was accepted is delivered, and only the others are
      * tried again (Resilience4j retry with backoff, through the target's circuit breaker); those still not
      * accepted after the last attempt get a failed round each (rescheduled, or FAILED after the last round). So a
@@ -217,6 +267,7 @@ public class DeliveryWorker {
                     notAccepted.add(rows);
                     lastError.put(rows, e);
                     firstError = firstError == null ? e : firstError;
+                    lastFailure.put(breaker.getName(), e.getMessage());
                 }
             }
             remaining.clear();
@@ -234,14 +285,16 @@ public class DeliveryWorker {
                 Instant now = clock.instant();
                 List<String> ids = remaining.stream().flatMap(List::stream).map(OutboxRow::id).toList();
                 outcomes.reschedule(ids, now, now.plus(settings.circuitOpenDelay()),
-                        "circuit open for " + sender.circuitKey(sub), null, 0, 0);
+                        circuitOpen(breaker, sender.targetName(sub)), null, 0, 0);
                 metrics.delivery(channel, "circuit_open", ids.size());
                 return;
             }
             for (List<OutboxRow> rows : remaining) {
+                RuntimeException why = lastError.get(rows);
                 failedRound(outcomes, rows, rows.stream().map(OutboxRow::id).toList(), rows.get(0), sub, channel,
                         Grouping.batchKey(rows.stream().map(OutboxRow::id).toList()), attempts.get(),
-                        new DeliveryException("target failed, then its circuit opened", true, null, e));
+                        new DeliveryException(DeliveryFailures.failedThenCircuitOpened(
+                                why == null ? null : why.getMessage(), sender.targetName(sub)), true, null, e));
             }
         } catch (RuntimeException e) {
             for (List<OutboxRow> rows : remaining) {
@@ -255,8 +308,11 @@ public class DeliveryWorker {
     private Notification notification(Subscription sub, List<OutboxRow> rows) {
         List<String> ids = rows.stream().map(OutboxRow::id).toList();
         List<Alert> alerts = rows.stream().map(r -> Json.read(r.alertJson(), Alert.class)).toList();
+        List<Notification.NoLongerMatching> leaving = rows.stream().filter(r -> r.noLongerMatching() != null)
+                .map(r -> new Notification.NoLongerMatching(r.alertId(), r.sequence(), r.noLongerMatching()))
+                .toList();
         return new Notification(Grouping.batchKey(ids), sub.id(), sub.name(), rows.get(0).groupKey(), sub.mode(),
-                clock.instant().atOffset(java.time.ZoneOffset.UTC), alerts);
+                clock.instant().atOffset(java.time.ZoneOffset.UTC), alerts, leaving);
     }
 
     private void delivered(DeliveryStore.Outcomes outcomes, List<OutboxRow> rows, List<String> ids, String channel,
@@ -293,9 +349,18 @@ public class DeliveryWorker {
         String batchKey = notification.deliveryId();
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("delivery-" + sender.circuitKey(sub), circuitConfig);
         AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
         Supplier<Integer> call = () -> {
             attempts.incrementAndGet();
-            return sender.send(sub, notification);
+            try {
+                return sender.send(sub, notification);
+            } catch (PermanentDeliveryException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failure.set(e.getMessage());
+                lastFailure.put(breaker.getName(), e.getMessage());
+                throw e;
+            }
         };
         Supplier<Integer> limited = sender.rateLimited()
                 ? RateLimiter.decorateSupplier(rateLimiters.rateLimiter("delivery-" + sender.circuitKey(sub),
@@ -310,16 +375,19 @@ public class DeliveryWorker {
             if (attempts.get() > 0) {
                 // a half-open probe (or an earlier attempt of this round) failed before the circuit closed the door
                 failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(),
-                        new DeliveryException("target failed, then its circuit opened", true, null, e));
+                        new DeliveryException(DeliveryFailures.failedThenCircuitOpened(failure.get(),
+                                sender.targetName(sub)), true, null, e));
                 return;
             }
             now = clock.instant();
             outcomes.reschedule(ids, now, now.plus(settings.circuitOpenDelay()),
-                    "circuit open for " + sender.circuitKey(sub), null, attempts.get(), 0);
+                    circuitOpen(breaker, sender.targetName(sub)), null, attempts.get(), 0);
             metrics.delivery(channel, "circuit_open", rows.size());
         } catch (RequestNotPermitted e) {
             now = clock.instant();
-            outcomes.reschedule(ids, now, now.plusSeconds(1), "rate limited", null, attempts.get(), 0);
+            outcomes.reschedule(ids, now, now.plusSeconds(1),
+                    DeliveryFailures.rateLimited(sender.targetName(sub), settings.ratePerSecond()), null,
+                    attempts.get(), 0);
             metrics.delivery(channel, "rate_limited", rows.size());
         } catch (PermanentDeliveryException e) {
             outcomes.failed(ids, clock.instant(), e.getMessage(), e.statusCode(), attempts.get());
@@ -337,8 +405,7 @@ public class DeliveryWorker {
         Integer status = e instanceof DeliveryException d ? d.statusCode() : null;
         int round = first.rounds() + 1;
         if (round >= settings.maxRounds()) {
-            String reason = "gave up after " + (first.attempts() + attempts) + " attempts in " + round
-                    + " rounds: " + e.getMessage();
+            String reason = DeliveryFailures.gaveUp(first.attempts() + attempts, round, e.getMessage());
             outcomes.failed(ids, now, reason, status, attempts);
             metrics.delivery(channel, "failed", rows.size());
             log.warn("delivery {} to {} FAILED: {}", batchKey, sub.channel().target(), reason);

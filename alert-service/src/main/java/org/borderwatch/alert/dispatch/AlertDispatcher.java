@@ -153,6 +153,9 @@ public class AlertDispatcher {
             if (t == null || (!t.notifies() && t.state().equals(before))) {
                 return Optional.empty();
             }
+            if (!t.notifies() && current.isPresent() && !current.get().told().isEmpty()) {
+                t = leaveNoticeIfAny(current.get(), t);
+            }
             StoredAlert next = next(current.orElse(null), t, receivedAt);
             long expected = current.map(StoredAlert::rev).orElse(-1L);
             if (alerts.write(next, expected)) {
@@ -179,6 +182,32 @@ public class AlertDispatcher {
         throw new ConcurrentModificationException("alert of incident " + incidentId + " keeps changing");
     }
 
+    /**
+     * A version with no message of its own (nothing that matters changed as a whole) that takes the incident out of
+     * the filter of subscribers told about it: it becomes a leave notice for those (see {@link Router}), so their last
+     * word is not a stale FIRED/UPDATED. Otherwise the transition as it was.
+     */
+    private Transition leaveNoticeIfAny(StoredAlert current, Transition t) {
+        Transition notice = lifecycle.leaveNotice(t.state(), "no longer matches");
+        List<Router.Recipient> leaving = Router.route(notice.message(), true, subscriptions.all(), current.told(),
+                bySequence(current.messages()));
+        if (leaving.isEmpty()) {
+            return t;
+        }
+        String who = leaving.stream().limit(5)
+                .map(r -> "'" + r.subscription().name() + "' (" + r.noLongerMatching() + ")")
+                .collect(Collectors.joining(", "));
+        return new Transition(notice.state(), notice.message(), "no longer matches " + who
+                + (leaving.size() > 5 ? " and " + (leaving.size() - 5) + " more" : "") + "; " + t.reason(), true);
+    }
+
+    /** The alert's messages by sequence, for the router's "was the subscriber's last message in its filter". */
+    private static java.util.function.LongFunction<Alert> bySequence(List<StoredAlert.Message> messages) {
+        Map<Long, Alert> by = new java.util.HashMap<>();
+        messages.forEach(m -> by.put(m.alert().sequence(), m.alert()));
+        return by::get;
+    }
+
     private StoredAlert next(StoredAlert current, Transition t, Instant receivedAt) {
         List<StoredAlert.Message> messages = new ArrayList<>(current == null ? List.of() : current.messages());
         Map<String, Long> told = new LinkedHashMap<>(current == null ? Map.of() : current.told());
@@ -187,35 +216,42 @@ public class AlertDispatcher {
         Alert message = t.message();
         if (message != null) {
             String muted = mutedBy(message, t.state());
-            messages.add(new StoredAlert.Message(message, t.reason(), muted));
+            messages.add(new StoredAlert.Message(message, t.reason(), muted, t.leaveNotice()));
             Instant now = clock.instant();
             String json = Json.write(message);
             if (muted == null) {
-                route(message, json, told, pending, now, receivedAt);
+                route(message, t.leaveNotice(), messages, json, told, pending, now, receivedAt);
             } else {
                 metrics.muted(muted.startsWith("inhibited") ? "inhibited" : "silenced");
             }
             Subscription feed = feed();
-            OutboxRow feedRow = row(feed, message, json, null, now, now, receivedAt);
+            OutboxRow feedRow = row(feed, message, json, null, now, now, receivedAt, null);
             pending.add(feedRow);
         }
         return new StoredAlert(t.state(), current == null ? -1 : current.rev(), messages, told, acks, pending);
     }
 
-    /** Routes a message that is not muted to its subscribers (never twice to one) and to the live stream. */
-    private void route(Alert message, String json, Map<String, Long> told, List<OutboxRow> pending, Instant now,
-                       Instant receivedAt) {
+    /**
+     * Routes a message that is not muted to its subscribers (never twice to one; a subscriber it takes out of its
+     * filter gets it marked so, as its last word) and to the live stream.
+     *
+     * @param messages the alert's messages (for whether each subscriber's last message was in its filter)
+     */
+    private void route(Alert message, boolean leaveNotice, List<StoredAlert.Message> messages, String json,
+                       Map<String, Long> told, List<OutboxRow> pending, Instant now, Instant receivedAt) {
         Duration groupWait = properties.lifecycle().groupWait();
-        for (Subscription s : Router.recipients(message, subscriptions.all(), told)) {
+        for (Router.Recipient r : Router.route(message, leaveNotice, subscriptions.all(), told,
+                bySequence(messages))) {
+            Subscription s = r.subscription();
             String groupKey = Grouping.groupKey(s, message);
             Instant open = Grouping.joinsOpenGroups(s, groupWait)
                     ? deliveries.openGroupFlush(groupKey).orElse(null) : null;
             pending.add(row(s, message, json, groupKey, Grouping.notBefore(s, now, groupWait, open), now,
-                    receivedAt));
+                    receivedAt, r.noLongerMatching()));
             told.put(s.id(), message.sequence());
         }
         // the live stream's copy, appended to the stream log by the relay like any outbox row
-        pending.add(row(STREAM, message, json, null, now, now, receivedAt));
+        pending.add(row(STREAM, message, json, null, now, now, receivedAt, null));
     }
 
     /**
@@ -309,9 +345,11 @@ public class AlertDispatcher {
             List<OutboxRow> pending = new ArrayList<>(current.pending());
             boolean release = decision.outcome() == HeldBack.Outcome.RELEASE;
             if (release) {
-                route(last.alert(), Json.write(last.alert()), told, pending, now, now);
+                route(last.alert(), last.leaveNotice(), current.messages(), Json.write(last.alert()), told, pending,
+                        now, now);
             }
-            messages.add(new StoredAlert.Message(last.alert(), decision.reason(), decision.muted()));
+            messages.add(new StoredAlert.Message(last.alert(), decision.reason(), decision.muted(),
+                    last.leaveNotice()));
             StoredAlert next = new StoredAlert(current.state(), current.rev(), messages, told, current.acks(),
                     pending);
             if (alerts.write(next, current.rev())) {
@@ -340,12 +378,12 @@ public class AlertDispatcher {
     }
 
     private static OutboxRow row(Subscription s, Alert message, String json, String groupKey, Instant notBefore,
-                                 Instant now, Instant receivedAt) {
+                                 Instant now, Instant receivedAt, String noLongerMatching) {
         String id = Grouping.itemKey(s.id(), message);
         return new OutboxRow(id, message.alertId(), message.incidentId(), message.sequence(),
                 message.event().name(), s.id(), s.name(), s.channel().type().name(), s.channel().target(),
                 groupKey == null ? "single|" + id : groupKey, DeliveryStatus.PENDING, notBefore, now, receivedAt,
-                0, 0, null, null, null, null, json);
+                0, 0, null, null, null, null, json, noLongerMatching);
     }
 
     /** Why a message is muted, or null. Resolutions are never muted: whoever heard "fired" hears "resolved". */

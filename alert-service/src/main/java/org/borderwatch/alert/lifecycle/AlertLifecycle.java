@@ -102,6 +102,25 @@ public final class AlertLifecycle {
                 AlertSummaries.CORRECTED_AFTER_CLOSURE + ": " + String.join("; ", changes));
     }
 
+    /**
+     * A version that changed nothing that matters as a whole (severity down, a signal gone, another segment: no
+     * message of its own) may still take the incident out of a subscriber's filter. Told nothing, that subscriber's
+     * last word would stay a stale FIRED/UPDATED; so the version becomes a message after all — an
+     * {@link AlertEvent#UPDATED} with the current state (status unchanged: a correction's form when the alert is
+     * resolved), a new sequence, the notified values moved to this version (so the incident coming back into the
+     * filter — severity up again, the signal back — is material again) — that the router sends only to the
+     * subscribers it leaves. The caller decides whether anyone leaves; this only makes the message.
+     *
+     * @param after  the state after the version (from a transition that produced no message)
+     * @param reason the history entry ({@code no longer matches …})
+     */
+    public Transition leaveNotice(AlertState after, String reason) {
+        Objects.requireNonNull(after, "after");
+        Instant now = clock.instant();
+        AlertState state = notified(after, after.latest(), after.status(), after.review(), after.reviewCount(), now);
+        return new Transition(state, message(state, AlertEvent.UPDATED, now), reason, true);
+    }
+
     /** A person reviewed the verdict: always an update, sent to those the alert matches. */
     public Transition onReview(AlertState current, Review review) {
         Objects.requireNonNull(current, "current");

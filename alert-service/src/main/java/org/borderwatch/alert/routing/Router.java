@@ -4,18 +4,32 @@ import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertEvent;
 import org.borderwatch.common.model.AlertStatus;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
- * Decides which subscriptions receive an alert message. A message goes to every subscription whose filter it
- * matches; a resolution also goes to every subscription already told about the incident, even when the final
- * version no longer matches (a subscriber who heard "fired" must hear "resolved"). The stream channel is live and
- * takes its own filter, so stream subscriptions are not routed here. Never sends a subscriber a message whose
- * sequence it has already received. A correction of a resolved incident (UPDATED with status RESOLVED) goes only to
- * subscriptions told about the alert before whose filter the corrected version still matches: like Alertmanager,
- * nobody hears of an incident for the first time through a notice that it was corrected after it ended.
+ * Decides which subscriptions receive an alert message. The stream channel is live and takes its own filter, so
+ * stream subscriptions are not routed here. Never sends a subscriber a message whose sequence it has already
+ * received, and never tells a subscriber about an incident for the first time through anything but a message that
+ * matches its filter and is news (not a correction of a closed incident, not a leave notice).
+ *
+ * <p>A subscriber's conversation about an incident, like an alert in Alertmanager, ends once — with the
+ * resolution, or when the incident stops matching its filter (Alertmanager resolves an alert for a receiver whose
+ * route it leaves). So, for a subscriber told before ("in" while the last message it received matched its filter):
+ * <ul>
+ *   <li>a message that matches reaches it as usual;</li>
+ *   <li>a message that no longer matches reaches it once more, as its <b>last word</b>, marked with why it no
+ *       longer matches ({@link Recipient#noLongerMatching()}) — a material update, a review, a correction after
+ *       closure, or a <em>leave notice</em>: the message made only for this, of a version that changed nothing
+ *       that matters to the others (severity down, a signal gone, another segment);</li>
+ *   <li>a resolution reaches it whether it still matches or not (the end of the conversation).</li>
+ * </ul>
+ * After its last word the subscriber is "out": it hears nothing more about the incident — not the resolution
+ * either — unless a later message matches its filter again (then it is told as usual, and "in" again).
  */
 public final class Router {
 
@@ -23,25 +37,68 @@ public final class Router {
     }
 
     /**
+     * A subscription that receives the message.
+     *
+     * @param noLongerMatching null for a message it asked for; else why the message no longer matches its filter:
+     *                         this is its last message about the incident unless one matches again
+     */
+    public record Recipient(Subscription subscription, String noLongerMatching) {
+        public Recipient {
+            Objects.requireNonNull(subscription, "subscription");
+        }
+    }
+
+    /**
      * @param lastSequenceBySubscription per subscription id, the highest message sequence of this alert it received
      */
     public static List<Subscription> recipients(Alert message, Collection<Subscription> subscriptions,
                                                 Map<String, Long> lastSequenceBySubscription) {
-        return subscriptions.stream()
-                .filter(s -> s.channel().type() != ChannelType.STREAM)
-                .filter(s -> {
-                    Long last = lastSequenceBySubscription.get(s.id());
-                    if (last != null && last >= message.sequence()) {
-                        return false;
-                    }
-                    boolean toldBefore = last != null;
-                    if (isCorrectionAfterClosure(message)) {
-                        // the end of a conversation already held: only those told, and only if it still matches
-                        return toldBefore && s.filter().matches(message);
-                    }
-                    return s.filter().matches(message) || (message.event() == AlertEvent.RESOLVED && toldBefore);
-                })
-                .toList();
+        return route(message, false, subscriptions, lastSequenceBySubscription, sequence -> null).stream()
+                .map(Recipient::subscription).toList();
+    }
+
+    /**
+     * @param leaveNotice                true for a message made only to tell subscribers that the incident left
+     *                                   their filter: it reaches those and nobody else
+     * @param lastSequenceBySubscription per subscription id, the highest message sequence of this alert it received
+     * @param messageBySequence          the alert's earlier messages by sequence (null when unknown: the subscriber
+     *                                   then counts as "in")
+     */
+    public static List<Recipient> route(Alert message, boolean leaveNotice, Collection<Subscription> subscriptions,
+                                        Map<String, Long> lastSequenceBySubscription,
+                                        LongFunction<Alert> messageBySequence) {
+        List<Recipient> out = new ArrayList<>();
+        for (Subscription s : subscriptions) {
+            if (s.channel().type() == ChannelType.STREAM) {
+                continue;
+            }
+            Long last = lastSequenceBySubscription.get(s.id());
+            if (last != null && last >= message.sequence()) {
+                continue;
+            }
+            boolean matches = s.filter().matches(message);
+            if (last == null) {
+                // the first word about an incident is always news it asked for
+                if (matches && !leaveNotice && !isCorrectionAfterClosure(message)) {
+                    out.add(new Recipient(s, null));
+                }
+                continue;
+            }
+            Alert lastTold = messageBySequence.apply(last);
+            boolean in = lastTold == null || s.filter().matches(lastTold);
+            if (leaveNotice) {
+                if (in && !matches) {
+                    out.add(new Recipient(s, s.filter().mismatch(message)));
+                }
+            } else if (matches) {
+                out.add(new Recipient(s, null));
+            } else if (in) {
+                // its last word: the resolution as such, anything else marked with why it no longer matches
+                out.add(new Recipient(s, message.event() == AlertEvent.RESOLVED ? null
+                        : s.filter().mismatch(message)));
+            }
+        }
+        return out;
     }
 
     /** An update of a resolved incident (its final verdict corrected after the closure). */

@@ -31,6 +31,33 @@ public record SubscriptionFilter(Set<BorderSegment> segments, Severity minSeveri
         return matches(alert.segment(), alert.severity(), alert.signals(), occurrence);
     }
 
+    /**
+     * Why an alert does not match, in words ({@code severity MEDIUM is below minSeverity HIGH}; several reasons
+     * joined with "; "); empty when it matches.
+     */
+    public String mismatch(Alert alert) {
+        Occurrence occurrence = alert.review() != null ? alert.review().occurrence() : alert.occurrence();
+        java.util.List<String> why = new java.util.ArrayList<>();
+        if (!segments.isEmpty() && !segments.contains(alert.segment())) {
+            why.add("segment " + alert.segment() + " is not one of " + names(segments));
+        }
+        if (!alert.severity().isAtLeast(minSeverity)) {
+            why.add("severity " + alert.severity() + " is below minSeverity " + minSeverity);
+        }
+        if (!signals.isEmpty() && alert.signals().stream().noneMatch(signals::contains)) {
+            why.add(alert.signals().isEmpty() ? "no signal any more (signals " + names(signals) + ")"
+                    : "none of the signals " + names(signals) + " (now " + names(alert.signals()) + ")");
+        }
+        if (!occurrences.isEmpty() && !occurrences.contains(occurrence)) {
+            why.add("occurrence " + occurrence + " is not one of " + names(occurrences));
+        }
+        return String.join("; ", why);
+    }
+
+    private static String names(Collection<? extends Enum<?>> values) {
+        return values.stream().sorted().map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public boolean matches(BorderSegment segment, Severity severity, Collection<SignalType> alertSignals,
                            Occurrence occurrence) {
         return (segments.isEmpty() || segments.contains(segment))

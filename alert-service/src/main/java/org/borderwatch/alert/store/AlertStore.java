@@ -173,6 +173,7 @@ public class AlertStore implements InitializingBean {
                 .append("event", m.alert().event().name())
                 .append("reason", m.reason())
                 .append("muted", m.muted())
+                .append("leaveNotice", m.leaveNotice())
                 .append("alert", Json.write(m.alert()))).toList();
         List<Document> acks = a.acks().stream().map(k -> new Document("by", k.by()).append("comment", k.comment())
                 .append("at", Mongo.date(k.at()))).toList();
@@ -223,7 +224,8 @@ public class AlertStore implements InitializingBean {
         AlertState state = Json.read(d.getString("state"), AlertState.class);
         List<StoredAlert.Message> messages = d.getList("messages", Document.class, List.of()).stream()
                 .map(m -> new StoredAlert.Message(Json.read(m.getString("alert"), Alert.class),
-                        m.getString("reason"), m.getString("muted"))).toList();
+                        m.getString("reason"), m.getString("muted"),
+                        Boolean.TRUE.equals(m.getBoolean("leaveNotice")))).toList();
         Map<String, Long> told = new LinkedHashMap<>();
         Document toldDoc = d.get("told", Document.class);
         if (toldDoc != null) {

@@ -262,7 +262,8 @@ public class DeliveryStore implements InitializingBean {
                 .append("statusCode", r.statusCode())
                 .append("deliveredAt", Mongo.date(r.deliveredAt()))
                 .append("batchKey", r.batchKey())
-                .append("alert", r.alertJson());
+                .append("alert", r.alertJson())
+                .append("noLongerMatching", r.noLongerMatching());
     }
 
     static OutboxRow toRow(Document d) {
@@ -275,7 +276,7 @@ public class DeliveryStore implements InitializingBean {
                 d.get("attempts") == null ? 0 : ((Number) d.get("attempts")).intValue(),
                 d.get("rounds") == null ? 0 : ((Number) d.get("rounds")).intValue(),
                 d.getString("lastError"), d.getInteger("statusCode"), Mongo.instant(d, "deliveredAt"),
-                d.getString("batchKey"), d.getString("alert"));
+                d.getString("batchKey"), d.getString("alert"), d.getString("noLongerMatching"));
     }
 
     private MongoCollection<Document> rows() {

@@ -24,8 +24,15 @@ public record StoredAlert(AlertState state, long rev, List<Message> messages, Ma
         pending = List.copyOf(pending);
     }
 
-    /** @param muted null when sent, else why not (inhibited by ..., silenced by ...) */
-    public record Message(Alert alert, String reason, String muted) {
+    /**
+     * @param muted       null when sent, else why not (inhibited by ..., silenced by ...)
+     * @param leaveNotice made only for the subscribers whose filter the incident left (routed to those alone)
+     */
+    public record Message(Alert alert, String reason, String muted, boolean leaveNotice) {
+
+        public Message(Alert alert, String reason, String muted) {
+            this(alert, reason, muted, false);
+        }
     }
 
     public record Ack(String by, String comment, Instant at) {

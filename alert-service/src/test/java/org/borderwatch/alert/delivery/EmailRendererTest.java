@@ -79,6 +79,28 @@ class EmailRendererTest {
         assertThat(html).contains("alert <code>" + high.alertId() + "</code>");
     }
 
+    @Test
+    void aMessageThatNoLongerMatchesSaysWhyAndThatItIsTheLastWord() {
+        var low = lifecycle.onAssessment(null, Fixtures.assessment(UUID.randomUUID(), 1, BorderSegment.TAVUSH,
+                Severity.LOW, Occurrence.DISPUTED, false)).message();
+        var other = lifecycle.onAssessment(null, Fixtures.assessment(UUID.randomUUID(), 1, BorderSegment.TAVUSH,
+                Severity.HIGH, Occurrence.DISPUTED, false)).message();
+        var n = new Notification("d6", "s", "desk", "g", DeliveryMode.DIGEST, OffsetDateTime.now(ZoneOffset.UTC),
+                List.of(other, low), List.of(new Notification.NoLongerMatching(low.alertId(), low.sequence(),
+                "severity LOW is below minSeverity <HIGH>")));
+
+        String text = EmailRenderer.text(n);
+        String line = "No longer matches this subscription's filter: severity LOW is below minSeverity <HIGH>. This is"
+                + " the last message about this incident for this subscription unless it matches again.";
+        assertThat(text).contains(line);
+        assertThat(text.indexOf(line)).as("under its own message, not the other one")
+                .isGreaterThan(text.indexOf(low.summary()));
+        assertThat(text.split("No longer matches", -1)).hasSize(2);
+        assertThat(EmailRenderer.html(n)).contains("severity LOW is below minSeverity &lt;HIGH&gt;")
+                .doesNotContain("<HIGH>");
+        assertThat(n.noLongerMatching(other)).isNull();
+    }
+
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -27,9 +27,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The classifier's corrected final version (a closed version after the closed one) through the real broker and
- * store: those told about the incident hear the correction once, as an UPDATED with status RESOLVED; a redelivery
- * sends nothing; a subscriber the correction newly matches is not told; a silence mutes a correction like any
- * update, and its end does not release it (the alert is resolved).
+ * store: those told about the incident hear the correction once, as an UPDATED with status RESOLVED — one whose
+ * filter it no longer matches too, marked as its last word; a redelivery sends nothing; a subscriber the correction
+ * newly matches is not told; a silence mutes a correction like any update, and its end does not release it (the
+ * alert is resolved).
  */
 class CorrectionAfterClosureIT extends AlertServiceITSupport {
 
@@ -123,10 +124,19 @@ class CorrectionAfterClosureIT extends AlertServiceITSupport {
         // a redelivery of the corrected version changes nothing
         awaitConsumedUpTo(corrected);
         assertThat(alert(incident).get("messages")).hasSize(3);
-        assertThat(deliveries(incident, told, unverified, high)).as("2 + 2 + the one correction").isEqualTo(5);
+        assertThat(deliveries(incident, told, unverified, high)).as("2 + 2 + the correction to both told")
+                .isEqualTo(6);
         assertThat(alertsOf(toldPath, incident)).hasSize(3);
-        // no longer matching (UNVERIFIED only) and newly matching (HIGH, never told): neither hears the correction
-        assertThat(alertsOf(unverifiedPath, incident)).hasSize(2);
+        // told before, no longer matching (UNVERIFIED only): the correction is its last word, marked so
+        await().atMost(Duration.ofSeconds(30)).until(() -> alertsOf(unverifiedPath, incident).size() == 3);
+        var last = RECEIVER.accepted(unverifiedPath).stream()
+                .map(r -> Json.read(r.body(), org.borderwatch.alert.delivery.Notification.class))
+                .filter(n -> n.alerts().stream().anyMatch(a -> a.incidentId().equals(incident) && a.sequence() == 3))
+                .findFirst().orElseThrow();
+        assertThat(last.noLongerMatching()).extracting(n -> n.why())
+                .containsExactly("occurrence DISPUTED is not one of UNVERIFIED");
+        assertThat(alertsOf(toldPath, incident).get(2).status()).isEqualTo(AlertStatus.RESOLVED);
+        // newly matching (HIGH, never told): does not hear of it through a correction
         assertThat(alertsOf(highPath, incident)).isEmpty();
     }
 

@@ -49,4 +49,31 @@ class SubscriptionFilterTest {
                  List<SignalType> signals, Occurrence occurrence, boolean expected) {
         assertThat(filter.matches(segment, severity, signals, occurrence)).isEqualTo(expected);
     }
+
+    static Stream<Arguments> mismatches() {
+        var all = new SubscriptionFilter(Set.of(SYUNIK_EAST, GEGHARKUNIK), Severity.HIGH, Set.of(FATALITIES),
+                Set.of(Occurrence.CONFIRMED, Occurrence.DISPUTED));
+        return Stream.of(
+                Arguments.of(all, SYUNIK_EAST, Severity.HIGH, List.of(FATALITIES), Occurrence.CONFIRMED, ""),
+                Arguments.of(all, TAVUSH, Severity.HIGH, List.of(FATALITIES), Occurrence.CONFIRMED,
+                        "segment TAVUSH is not one of GEGHARKUNIK, SYUNIK_EAST"),
+                Arguments.of(all, SYUNIK_EAST, Severity.MEDIUM, List.of(CLAIM_SURGE), Occurrence.REFUTED,
+                        "severity MEDIUM is below minSeverity HIGH; none of the signals FATALITIES (now CLAIM_SURGE);"
+                                + " occurrence REFUTED is not one of CONFIRMED, DISPUTED"),
+                Arguments.of(all, SYUNIK_EAST, Severity.CRITICAL, List.of(), Occurrence.DISPUTED,
+                        "no signal any more (signals FATALITIES)"));
+    }
+
+    @ParameterizedTest(name = "{5}")
+    @MethodSource("mismatches")
+    void mismatchSaysWhyInWords(SubscriptionFilter filter, BorderSegment segment, Severity severity,
+                                List<SignalType> signals, Occurrence occurrence, String expected) {
+        var a = org.borderwatch.alert.Fixtures.assessment(java.util.UUID.randomUUID(), 1, segment, severity,
+                occurrence, false, signals.toArray(SignalType[]::new));
+        var alert = new org.borderwatch.alert.lifecycle.AlertLifecycle(java.time.Clock.systemUTC(),
+                new org.borderwatch.alert.lifecycle.LifecycleSettings(java.time.Duration.ZERO, null))
+                .onAssessment(null, a).message();
+        assertThat(filter.mismatch(alert)).isEqualTo(expected);
+        assertThat(filter.matches(alert)).isEqualTo(expected.isEmpty());
+    }
 }

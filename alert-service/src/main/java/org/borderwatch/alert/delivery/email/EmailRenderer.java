@@ -38,6 +38,11 @@ public final class EmailRenderer {
         return sorted;
     }
 
+    /** The words of a message that no longer matches the subscription's filter: why, then what follows. */
+    static final String NO_LONGER_MATCHING = "No longer matches this subscription's filter: ";
+    static final String LAST_WORD = ". This is the last message about this incident for this subscription unless it"
+            + " matches again.";
+
     public static String text(Notification n) {
         StringBuilder b = new StringBuilder();
         for (Alert a : mostSevereFirst(n)) {
@@ -50,6 +55,10 @@ public final class EmailRenderer {
             if (a.review() != null) {
                 b.append("Reviewed by ").append(a.review().reviewer()).append(": ").append(a.review().occurrence())
                         .append(a.review().note() == null ? "" : " — " + a.review().note()).append('\n');
+            }
+            String leaving = n.noLongerMatching(a);
+            if (leaving != null) {
+                b.append(NO_LONGER_MATCHING).append(leaving).append(LAST_WORD).append('\n');
             }
             a.rationale().forEach(r -> b.append("  • ").append(r).append('\n'));
             b.append('\n');
@@ -68,6 +77,11 @@ public final class EmailRenderer {
                 b.append("<p><strong>Reviewed by ").append(esc(a.review().reviewer())).append(": ")
                         .append(a.review().occurrence()).append("</strong> ")
                         .append(esc(a.review().note() == null ? "" : a.review().note())).append("</p>");
+            }
+            String leaving = n.noLongerMatching(a);
+            if (leaving != null) {
+                b.append("<p><strong>").append(esc(NO_LONGER_MATCHING + leaving)).append("</strong>")
+                        .append(esc(LAST_WORD)).append("</p>");
             }
             b.append("<ul>");
             a.rationale().forEach(r -> b.append("<li>").append(esc(r)).append("</li>"));

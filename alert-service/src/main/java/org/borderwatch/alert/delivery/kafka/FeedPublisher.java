@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.alert.delivery.DeliveryFailures;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.Environment;
@@ -25,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The producer of the {@code border.alerts} feed: sends a worker pass's records together and waits once for all
- * the broker's acknowledgements, instead of one synchronous send per message. Its own idempotent producer
- * ({@code acks=all}), configured from {@code spring.kafka.*} (bootstrap servers — the binder's
- * {@code spring.cloud.stream.kafka.binder.brokers} when that is set —, security) with byte-array serialisers, and with timeouts from {@code alert.delivery.timeout}, so a broker that does not answer fails a
- * send within a bounded time and the outbox row is retried.
+ * The producer of the {@code border.alerts} feed and of the Kafka subscriptions' partner topics: sends a worker
+ * pass's records of one topic together and waits once for all the broker's acknowledgements, instead of one
+ * synchronous send per message. Its own idempotent producer ({@code acks=all}), configured from
+ * {@code spring.kafka.*} (bootstrap servers — the binder's {@code spring.cloud.stream.kafka.binder.brokers} when that
+ * is set —, security) with byte-array serialisers, and with timeouts from {@code alert.delivery.timeout}, so a
+ * broker that does not answer fails a send within a bounded time and the outbox row is retried.
  */
 @Component
 public class FeedPublisher implements DisposableBean {
@@ -38,9 +40,12 @@ public class FeedPublisher implements DisposableBean {
     public record FeedRecord(byte[] key, byte[] value, Map<String, byte[]> headers) {
     }
 
-    private final DefaultKafkaProducerFactory<byte[], byte[]> factory;
-    private final KafkaTemplate<byte[], byte[]> template;
     private final Duration wait;
+    private final Duration deliveryTimeout;
+    private final String feedTopic;
+    /** The feed's producer and the partner topics' producer: a partner topic's refusals never disturb the feed. */
+    private final Producer feed;
+    private final Producer partners;
 
     public FeedPublisher(KafkaProperties kafka, AlertProperties properties, Environment environment,
                          MeterRegistry meters) {
@@ -60,21 +65,44 @@ public class FeedPublisher implements DisposableBean {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestMs);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * requestMs + 5));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, requestMs);
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "alert-service-feed");
-        this.factory = new DefaultKafkaProducerFactory<>(config);
-        // the producer's client metrics (kafka_producer_*) on /actuator/prometheus, as the binder's producers have
-        this.factory.addListener(new MicrometerProducerListener<>(meters));
-        this.template = new KafkaTemplate<>(factory);
+        Object clientId = config.get(ProducerConfig.CLIENT_ID_CONFIG);
+        this.feed = new Producer(config, clientId == null ? "alert-service-feed" : clientId.toString(), meters);
+        this.partners = new Producer(config, clientId == null ? "alert-service-partners" : clientId + "-partners",
+                meters);
+        this.feedTopic = properties.topics().alerts();
         // the producer completes every future within delivery.timeout.ms; wait a little longer than that
         this.wait = Duration.ofMillis(2 * requestMs + 5 + requestMs);
+        this.deliveryTimeout = Duration.ofMillis(2 * requestMs);
+    }
+
+    /** One idempotent producer with its template and client metrics. */
+    private static final class Producer {
+        final DefaultKafkaProducerFactory<byte[], byte[]> factory;
+        final KafkaTemplate<byte[], byte[]> template;
+
+        Producer(Map<String, Object> config, String clientId, MeterRegistry meters) {
+            Map<String, Object> own = new HashMap<>(config);
+            own.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+            factory = new DefaultKafkaProducerFactory<>(own);
+            // a producer being replaced must not hold the worker for the client's default 30 s
+            factory.setPhysicalCloseTimeout(1);
+            // the producer's client metrics (kafka_producer_*) on /actuator/prometheus, as the binder's producers have
+            factory.addListener(new MicrometerProducerListener<>(meters));
+            template = new KafkaTemplate<>(factory);
+        }
     }
 
     /**
-     * Sends every record to {@code topic}, flushes once, then waits for all acknowledgements.
+     * Sends every record to {@code topic}, flushes once, then waits for all acknowledgements. The feed topic has its
+     * own producer; partner topics share another. A producer whose batches expired or whose sequence the broker no
+     * longer accepts (an idempotent producer can stay stuck after a refused batch) is replaced once the wait is
+     * over, so the next attempt starts afresh instead of failing the same way until the rows give up.
      *
      * @return per record, in order: null when the broker acknowledged it, else why not
      */
     public List<RuntimeException> publish(String topic, List<FeedRecord> records) {
+        Producer producer = feedTopic.equals(topic) ? feed : partners;
+        KafkaTemplate<byte[], byte[]> template = producer.template;
         List<CompletableFuture<SendResult<byte[], byte[]>>> futures = new ArrayList<>(records.size());
         List<RuntimeException> results = new ArrayList<>(records.size());
         for (FeedRecord r : records) {
@@ -90,6 +118,7 @@ public class FeedPublisher implements DisposableBean {
         }
         template.flush();
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean stuck = false;
         for (int i = 0; i < futures.size(); i++) {
             CompletableFuture<SendResult<byte[], byte[]>> f = futures.get(i);
             if (f == null) {
@@ -98,25 +127,36 @@ public class FeedPublisher implements DisposableBean {
             try {
                 f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                // the template wraps the producer's exception ("Failed to send"): keep the broker's reason
+                // the template wraps the producer's exception ("Failed to send"): keep the broker's reason, in words
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) {
                     root = root.getCause();
                 }
-                results.set(i, new IllegalStateException(root.getClass().getSimpleName() + ": " + root.getMessage(),
-                        e.getCause() == null ? e : e.getCause()));
+                boolean expired = root instanceof org.apache.kafka.common.errors.TimeoutException;
+                stuck |= expired || root instanceof org.apache.kafka.common.errors.OutOfOrderSequenceException
+                        || root instanceof org.apache.kafka.common.errors.UnknownProducerIdException;
+                String why = expired
+                        ? "no acknowledgement from the broker within " + DeliveryFailures.seconds(deliveryTimeout)
+                        : DeliveryFailures.words(root);
+                results.set(i, new IllegalStateException(why, e.getCause() == null ? e : e.getCause()));
             } catch (TimeoutException e) {
-                results.set(i, new IllegalStateException("no acknowledgement from the broker within " + wait, e));
+                stuck = true;
+                results.set(i, new IllegalStateException("no acknowledgement from the broker within "
+                        + DeliveryFailures.seconds(wait), e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 results.set(i, new IllegalStateException("interrupted while waiting for the broker", e));
             }
+        }
+        if (stuck) {
+            producer.factory.reset();
         }
         return results;
     }
 
     @Override
     public void destroy() {
-        factory.destroy();
+        feed.factory.destroy();
+        partners.factory.destroy();
     }
 }

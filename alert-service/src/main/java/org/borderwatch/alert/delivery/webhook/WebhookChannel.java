@@ -40,6 +40,15 @@ public class WebhookChannel implements ChannelSender {
     }
 
     @Override
+    public String targetName(Subscription subscription) {
+        try {
+            return WebhookClient.target(URI.create(subscription.channel().url()));
+        } catch (IllegalArgumentException e) {
+            return "an invalid webhook url";
+        }
+    }
+
+    @Override
     public Integer send(Subscription subscription, Notification notification) {
         byte[] body;
         String contentType;

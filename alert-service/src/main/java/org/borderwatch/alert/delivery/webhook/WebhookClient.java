@@ -1,6 +1,7 @@
 package org.borderwatch.alert.delivery.webhook;
 
 import org.borderwatch.alert.delivery.DeliveryException;
+import org.borderwatch.alert.delivery.DeliveryFailures;
 import org.borderwatch.alert.delivery.PermanentDeliveryException;
 
 import java.io.IOException;
@@ -51,10 +52,12 @@ public final class WebhookClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new DeliveryException("webhook unreachable: " + e, true, null, e);
+            // in words: "connection refused by host:443", "no answer from host:443 within 5s", "TLS handshake …"
+            throw new DeliveryException(DeliveryFailures.unreachable(target(request.uri()), e, timeout), true, null,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted", true, null, e);
+            throw new DeliveryException("interrupted while waiting for " + target(request.uri()), true, null, e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -62,8 +65,14 @@ public final class WebhookClient {
         }
         boolean retryable = status == 408 || status == 425 || status == 429 || status >= 500;
         if (!retryable) {
-            throw new PermanentDeliveryException("webhook answered HTTP " + status, status);
+            throw new PermanentDeliveryException(DeliveryFailures.httpStatus(status), status);
         }
-        throw new DeliveryException("webhook answered HTTP " + status, true, status);
+        throw new DeliveryException(DeliveryFailures.httpStatus(status), true, status);
+    }
+
+    /** {@code host:port} of a webhook URL, with the scheme's port when the URL names none. */
+    public static String target(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
     }
 }

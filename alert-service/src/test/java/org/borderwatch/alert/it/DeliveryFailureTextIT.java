@@ -1,0 +1,177 @@
+package org.borderwatch.alert.it;
+
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.RejectingSmtpServer;
+import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Severity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What an operator reads in {@code GET /api/v1/alerts/{id}/deliveries} when a delivery does not go through: the
+ * failure in words with its target (refused connection, a receiver that does not answer within the timeout, HTTP
+ * status with its phrase, a TLS handshake that fails, an open circuit since when and why, an SMTP server's
+ * refusal), never a Java exception's name. Each target is its own host:port, so its circuit is its own.
+ */
+class DeliveryFailureTextIT extends AlertServiceITSupport {
+
+    private static final WebhookReceiver SLOW = new WebhookReceiver();
+    private static final WebhookReceiver UNAVAILABLE = new WebhookReceiver();
+    private static final WebhookReceiver GONE = new WebhookReceiver();
+    /** Accepts a connection and writes plain HTTP at once: a TLS client's handshake fails. */
+    private static final ServerSocket NOT_TLS = notTls();
+
+    @AfterAll
+    static void stop() throws IOException {
+        SLOW.close();
+        UNAVAILABLE.close();
+        GONE.close();
+        NOT_TLS.close();
+    }
+
+    private static ServerSocket notTls() {
+        try {
+            ServerSocket s = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                while (!s.isClosed()) {
+                    try (Socket c = s.accept(); OutputStream out = c.getOutputStream()) {
+                        out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            }, "not-tls");
+            t.setDaemon(true);
+            t.start();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Optional<JsonNode> delivery(UUID incident, String subscriptionId) {
+        var response = get("/api/v1/alerts/" + AlertLifecycle.alertIdOf(incident) + "/deliveries", "staff1");
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        for (JsonNode d : Json.tree(response.body().getBytes(StandardCharsets.UTF_8))) {
+            if (d.get("subscriptionId").asString().equals(subscriptionId)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String lastError(Optional<JsonNode> d) {
+        return d.map(x -> x.path("lastError")).filter(x -> !x.isMissingNode() && !x.isNull())
+                .map(JsonNode::asString).orElse("");
+    }
+
+    @Test
+    void webhookFailuresReadAsWhatHappenedToWhichTarget() throws Exception {
+        int closed = closedPort();
+        SLOW.answerAfter("/slow", Duration.ofSeconds(4));
+        UNAVAILABLE.failFirst("/busy", Integer.MAX_VALUE, 503);
+        GONE.failFirst("/gone", Integer.MAX_VALUE, 404);
+        String filter = "{\"segments\":[\"TAVUSH\"],\"minSeverity\":\"LOW\",\"occurrences\":[\"REFUTED\"]}";
+        String refusedSub = subscribeWebhook("staff1", "http://127.0.0.1:" + closed + "/hook", filter);
+        String slowSub = subscribeWebhook("staff1", SLOW.url("/slow"), filter);
+        String busySub = subscribeWebhook("staff1", UNAVAILABLE.url("/busy"), filter);
+        String goneSub = subscribeWebhook("staff1", GONE.url("/gone"), filter);
+        String tlsSub = subscribeWebhook("staff1", "https://127.0.0.1:" + NOT_TLS.getLocalPort() + "/hook", filter);
+        UUID incident = UUID.randomUUID();
+
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.TAVUSH, Severity.LOW, Occurrence.REFUTED,
+                false, Fixtures.EVENT_TIME.plusYears(70)));
+
+        // the texts seen while the rows are retried: each failure in words, or the circuit it opened and why
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        String busy = "127.0.0.1:" + UNAVAILABLE.url("/").replaceAll("^.*:(\\d+)/$", "$1");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40)).until(() -> {
+            String e = lastError(delivery(incident, busySub));
+            seen.add(e);
+            return seen.stream().anyMatch(x -> x.matches("circuit open for " + busy.replace(".", "\\.")
+                    + " since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(last failure: HTTP 503 Service Unavailable\\)"))
+                    && lastError(delivery(incident, refusedSub)).contains("connection refused by 127.0.0.1:" + closed)
+                    && lastError(delivery(incident, slowSub)).contains("no answer from " + SLOW.url("/")
+                    .replaceAll("^http://(.*)/$", "$1") + " within 2s")
+                    && lastError(delivery(incident, tlsSub)).contains("TLS handshake with 127.0.0.1:"
+                    + NOT_TLS.getLocalPort() + " failed: ");
+        });
+        // the 503 target, after its last round: the status with its phrase (then, maybe, the circuit it opened)
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivery(incident, busySub)
+                .map(d -> d.get("status").asString().equals("FAILED")).orElse(false));
+        assertThat(lastError(delivery(incident, busySub))).matches("gave up after \\d+ attempts in 4 rounds; last "
+                + "failure: HTTP 503 Service Unavailable(; then the circuit for " + busy.replace(".", "\\.")
+                + " opened)?");
+
+        // a permanent refusal fails at once, with the status in words
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivery(incident, goneSub)
+                .map(d -> d.get("status").asString().equals("FAILED")).orElse(false));
+        JsonNode gone = delivery(incident, goneSub).orElseThrow();
+        assertThat(gone.get("lastError").asString()).isEqualTo("HTTP 404 Not Found");
+        assertThat(gone.get("statusCode").asInt()).isEqualTo(404);
+
+        // after the last round: how many attempts, and the last failure itself (not the circuit that followed it)
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivery(incident, refusedSub)
+                .map(d -> d.get("status").asString().equals("FAILED")).orElse(false));
+        assertThat(lastError(delivery(incident, refusedSub)))
+                .matches("gave up after \\d+ attempts in 4 rounds; last failure: .*connection refused by 127\\.0\\.0\\.1:"
+                        + closed + ".*");
+        for (String sub : new String[] {refusedSub, slowSub, busySub, goneSub, tlsSub}) {
+            assertThat(lastError(delivery(incident, sub))).as(sub)
+                    .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b").doesNotContain("java.");
+        }
+    }
+
+    @Test
+    void anSmtpServersRefusalIsItsOwnReplyAndFailsAtOnce() {
+        String address = "nobody-" + UUID.randomUUID() + "@" + REFUSED_MAIL_DOMAIN;
+        var created = post("/api/v1/subscriptions", "staff1", """
+                {"name":"refused desk","channel":{"type":"email","address":"%s"},
+                 "filter":{"segments":["ARARAT"],"occurrences":["REFUTED"],"minSeverity":"MEDIUM"}}"""
+                .formatted(address));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String sub = Json.tree(created.body().getBytes(StandardCharsets.UTF_8)).get("id").asString();
+        UUID incident = UUID.randomUUID();
+
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.ARARAT, Severity.MEDIUM, Occurrence.REFUTED,
+                false, Fixtures.EVENT_TIME.plusYears(71)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivery(incident, sub)
+                .map(d -> d.get("status").asString().equals("FAILED")).orElse(false));
+        JsonNode row = delivery(incident, sub).orElseThrow();
+        assertThat(row.get("lastError").asString()).isEqualTo("SMTP " + RejectingSmtpServer.REPLY);
+        assertThat(row.get("attempts").asInt()).as("a 5xx refusal is not retried").isEqualTo(1);
+        assertThat(REJECTING_SMTP.refused()).contains("<" + address + ">");
+    }
+}
