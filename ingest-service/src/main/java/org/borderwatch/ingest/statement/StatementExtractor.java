@@ -69,7 +69,7 @@ public final class StatementExtractor {
         OffsetDateTime published = statement.publishedAt().withOffsetSameInstant(zone);
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = gazetteer.find(text);
-        PlaceResolution where = gazetteer.resolve(mentions);
+        PlaceResolution where = gazetteer.resolve(ofTheEventPlaces(text, sentences, mentions));
         List<DateSpan> allDates = TimeExpressions.dates(text, published.toLocalDate());
         List<DateSpan> dates = eventDates(text, allDates);
         List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text), allDates, dates);
@@ -78,7 +78,7 @@ public final class StatementExtractor {
 
         if (!readable(statement.language(), text)) {
             // counts only: whose losses only when the text says "our" (ForeignCasualties), never a stance or actor
-            return new Extraction(Stance.UNKNOWN, null, List.of(), location(where), time.from(), time.until(),
+            return new Extraction(Stance.UNKNOWN, null, List.of(), location(where, text), time.from(), time.until(),
                     time.precision(), ForeignCasualties.read(text, source.party()), null, null, false);
         }
 
@@ -123,7 +123,7 @@ public final class StatementExtractor {
                 where = gazetteer.resolve(there);
             }
         }
-        Location location = location(where);
+        Location location = location(where, text);
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
         boolean mutual = StatementRules.MUTUAL.matcher(text).find();
@@ -180,6 +180,21 @@ public final class StatementExtractor {
         }
         return new Extraction(stance, acting, types, location, time.from(), time.until(), time.precision(),
                 casualties, answers, coverage, retaliation);
+    }
+
+    /**
+     * The places of the event: a place named only in a sentence that describes no event is background when sentences
+     * that describe one name places ("… fired on their positions near the border village of Tegh. … the only road
+     * linking Armenia with Karabakh": Tegh). Alone, every place is kept.
+     */
+    private static List<PlaceMention> ofTheEventPlaces(String text, List<Span> sentences, List<PlaceMention> mentions) {
+        if (mentions.size() < 2) {
+            return mentions;
+        }
+        Map<Span, Boolean> eventful = new java.util.HashMap<>(); // each sentence read once
+        List<PlaceMention> inEvents = mentions.stream().filter(m -> sentences.stream().filter(s -> s.contains(m.start()))
+                .anyMatch(s -> eventful.computeIfAbsent(s, k -> describesEvent(k.of(text))))).toList();
+        return inEvents.isEmpty() ? mentions : inEvents;
     }
 
     /** A single day after a reporting period of several days that holds it ("from 13 to 19 January … on 15 January"). */
@@ -521,13 +536,41 @@ public final class StatementExtractor {
         return english && Fold.isLatin(text);
     }
 
-    private Location location(PlaceResolution where) {
-        Place settlement = where.settlement();
+    private Location location(PlaceResolution where, String text) {
+        Place settlement = settlement(where, text);
         Set<String> names = new LinkedHashSet<>();
         where.mentions().forEach(m -> names.add(m.matched()));
         return new Location(where.segments(), where.ambiguous(), settlement == null ? null : settlement.name(),
                 names.isEmpty() ? null : String.join(", ", names),
                 settlement == null ? null : settlement.lat(), settlement == null ? null : settlement.lon());
+    }
+
+    /** A settlement word right after a name ("the Ishkhanasar settlement", "Norabak kəndi"). */
+    private static final Pattern CALLED_SETTLEMENT_AFTER = Pattern.compile("^\\s+(?:settlement|village|kəndi\\p{L}*|yaşayış\\s+məntəqə\\p{L}*|"
+            + "qəsəbəsi\\p{L}*|сел[оаеу]|посел\\p{L}*|գյուղ\\p{L}*)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** ... or before it ("the village of Tegh"). */
+    private static final Pattern CALLED_SETTLEMENT_BEFORE = Pattern.compile("\\b(?:settlement|village)\\s+of\\s+(?:the\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /** A district word right after a town's name: "the Gorus region", "Basarkeçər rayonunun", "Горисского района". */
+    private static final Pattern DISTRICT_AFTER = Pattern.compile("^\\s+(?:region|district|rayon\\p{L}*|район\\p{L}*|"
+            + "շրջան\\p{L}*)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * The first town or village named, as a town or village: a town named as its district ("the Ishkhanasar settlement
+     * of the Gorus region", "Basarkeçər rayonunun Norabak kəndi") is the district, and a place the gazetteer keeps as an
+     * area but the text calls a settlement or village ("the Ishkhanasar settlement") is the source's settlement.
+     */
+    private static Place settlement(PlaceResolution where, String text) {
+        for (PlaceMention m : where.mentions()) {
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
+            boolean called = CALLED_SETTLEMENT_AFTER.matcher(after).find() || CALLED_SETTLEMENT_BEFORE.matcher(
+                    text.substring(Math.max(0, m.start() - 30), m.start())).find();
+            PlaceKind kind = m.place().kind();
+            if (kind.isSettlement() && !DISTRICT_AFTER.matcher(after).find() || kind == PlaceKind.AREA && called) {
+                return m.place();
+            }
+        }
+        return where.settlement();
     }
 
     // ---- stance and parties ------------------------------------------------------------------------------------
@@ -928,8 +971,18 @@ public final class StatementExtractor {
             ForwardMatches diedOfWounds = new ForwardMatches(StatementRules.DIED_OF_WOUNDS, text, sentence.end());
             ForwardMatches otherPerson = new ForwardMatches(StatementRules.OTHER_PERSON, text, sentence.end());
             ForwardMatches totals = new ForwardMatches(TOTAL, text, sentence.end());
+            // "two others succumbed to their wounds": the wound word of that phrase is the death's, no wound
+            List<int[]> deathPhrases = new ArrayList<>();
+            Matcher dp = StatementRules.DIED_OF_WOUNDS.matcher(text).region(sentence.start(), sentence.end());
+            while (dp.find()) {
+                deathPhrases.add(new int[] {dp.start(), dp.end()});
+            }
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i).text();
+                int wordStart = words.get(i).start();
+                if (deathPhrases.stream().anyMatch(p -> p[0] < wordStart && wordStart < p[1])) {
+                    continue;
+                }
                 boolean fatally = i > 0
                         && StatementRules.FATALLY.contains(words.get(i - 1).text().toLowerCase(Locale.ROOT));
                 boolean lostLives = (word.equalsIgnoreCase("lives") || word.equalsIgnoreCase("life")) && i >= 2
@@ -961,10 +1014,14 @@ public final class StatementExtractor {
                 if (at < 0) {
                     at = i;
                 }
+                // "one serviceman died and two others succumbed …", "a fourth was wounded", "two more were injured":
+                // people besides those counted before, added to them; otherwise the same people may be counted again
+                // in other words, so the largest figure stands
+                boolean besides = at != i && total == null && besides(words, at);
                 if (isKilled) {
-                    killed = killed == null ? count : Math.max(killed, count);
+                    killed = killed == null ? count : besides ? killed + count : Math.max(killed, count);
                 } else {
-                    wounded = wounded == null ? count : Math.max(wounded, count);
+                    wounded = wounded == null ? count : besides ? wounded + count : Math.max(wounded, count);
                 }
                 if (whose == null && total != null && !singular) {
                     // "the number of Armenian servicemen killed in the Azerbaijani attack has risen to 105": the
@@ -995,6 +1052,22 @@ public final class StatementExtractor {
         return new Casualties(killed == null && noneElse ? Integer.valueOf(0) : killed,
                 wounded == null && noneElse ? Integer.valueOf(0) : wounded,
                 whose);
+    }
+
+    /** Ordinals that count one more person ("a fourth was wounded"). */
+    private static final Set<String> ORDINALS = Set.of("second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth");
+
+    /**
+     * A count of people besides those counted before: "two others", "two other servicemen", "two more", "another
+     * two", "another", "a fourth".
+     */
+    private static boolean besides(List<Word> words, int at) {
+        String t = words.get(at).text().toLowerCase(Locale.ROOT);
+        String next = at + 1 < words.size() ? words.get(at + 1).text().toLowerCase(Locale.ROOT) : "";
+        String previous = at > 0 ? words.get(at - 1).text().toLowerCase(Locale.ROOT) : "";
+        return t.equals("another") || previous.equals("another") || next.equals("others") || next.equals("other")
+                || next.equals("more") || ((t.equals("a") || t.equals("an")) && ORDINALS.contains(next));
     }
 
     /** A wound word followed in its sentence by "died of his wounds" about the same person: a death. */
@@ -1169,8 +1242,8 @@ public final class StatementExtractor {
         if (t.equalsIgnoreCase("a") || t.equalsIgnoreCase("an")) {
             for (int j = k + 1; j < Math.min(words.size(), k + 2 + ARTICLE_REACH); j++) {
                 String w = words.get(j).text().toLowerCase(Locale.ROOT);
-                if (PERSON_NOUNS.contains(w)) {
-                    return 1;
+                if (PERSON_NOUNS.contains(w) || j == k + 1 && ORDINALS.contains(w)) {
+                    return 1; // "a serviceman", "a fourth (soldier)"
                 }
                 if (isKilledWord(w) || isWoundedWord(w) || NumberWords.parse(w) != null) {
                     return null;

@@ -52,7 +52,9 @@ final class StatementRules {
             + "community|media|audience)|\\b(?:is|was|are|were)\\s+(?:a\\s+)?(?:staged|montage|doctored|a\\s+montage)\\b|did\\s+not\\s+(?:shoot|shell|attack)\\b|"
             + "did\\s+not\\s+(?:open\\s+)?fire|has\\s+not\\s+(?:opened\\s+)?fire|have\\s+not\\s+(?:opened\\s+)?fire|"
             + "\\b(?:did|do|does|has|have|had)\\s+not\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|\\bnever\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|"
-            + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)");
+            // whose fire is denied must be said: "no shots were fired from Armenian positions"; a bare "no shots have
+            // been fired" after the other side's incursion says only that it was without fire
+            + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)\\s+(?:from|by)\\b");
 
     /**
      * An event named only as what others report ("following with concern the reports of renewed shooting near
@@ -75,11 +77,21 @@ final class StatementRules {
             + "(?:did|has|have|had)\\s+not\\s+(?:detect|detected|register|registered|note|noted)|"
             + "found\\s+no\\s+(?:evidence|signs?|traces?)|\\bno\\s+(?:evidence|traces?)\\s+of");
 
+    /**
+     * Passage prevented, told by those it stops: "the ICRC has not been able to bring humanitarian aid … through the
+     * Lachin corridor", "our teams can no longer carry out medical evacuations across the Hakari bridge", "unable to
+     * cross the Hakari bridge". A closure ({@code BLOCKADE}); an observer telling it of itself confirms it.
+     */
+    private static final String OBSTRUCTED = "(?:unable|not\\s+(?:been\\s+)?able|no\\s+longer\\s+(?:be\\s+)?able|cannot|"
+            + "can\\s+no\\s+longer|could\\s+not)\\s+(?:to\\s+)?(?:(?:[\\w-]+\\s+){1,10}?(?:through|across|via|along)|pass|"
+            + "cross|use)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:corridor|road|bridge|checkpoint|route)s?\\b";
+
     /** An observer or third party confirming. */
     static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
             + "gunfire|explosions?|military\\s+activity|movements?\\s+of|build-?up|troops|fortification|engineering|"
-            + "construction|drones?)|heard\\s+(?:[\\w-]+\\s+){0,3}?(?:shots|gunfire|gunshots|shooting|firing|fire|explosions?|bursts)\\b|\\bwitnessed\\b|"
+            + "construction|drones?)|heard\\s+(?:[\\w-]+\\s+){0,3}?(?:shots|gunfire|gunshots|shooting|firing|fire|explosions?|bursts|"
+            + "impacts?|detonations?|blasts?)\\b|\\bwitnessed\\b|"
             + "\\b(?:shots|gunfire|gunshots|shooting|firing|explosions?|bursts\\s+of\\s+[\\w-]+)\\s+(?:was|were|could\\s+be)\\s+heard\\b|"
             + "recorded\\s+(?:one|two|three|several|an?)\\s+(?:shooting\\s+|firing\\s+)?incidents?\\b|"
             + "(?:saw|seen|observed|documented|recorded|noted|found|witnessed|registered|inspected|verified)\\s+(?:the\\s+)?"
@@ -92,7 +104,7 @@ final class StatementRules {
             + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:was|were|has\\s+been|have\\s+been)\\s+(?:seen|observed|documented|recorded|noted|found|confirmed)|"
             + "came\\s+under\\s+fire|(?:was|were)\\s+shot\\s+at|recorded\\s+(?:an?\\s+)?(?:shooting|firing|shots|gunfire|"
-            + "explosions?|exchange)");
+            + "explosions?|exchange)|" + OBSTRUCTED);
 
     /**
      * Nothing happened: "no ceasefire violations were recorded", "no breaches of the ceasefire", "the ceasefire was
@@ -101,6 +113,7 @@ final class StatementRules {
     static final Pattern NO_EVENT = p("\\b(?:no|not\\s+a\\s+single|not\\s+any)\\s+(?:[\\w-]+\\s+){0,3}?"
             + "(?:violations?|breach(?:es)?|incidents?|shots?|shooting|firing|provocations?|losses|casualties)"
             + "(?:\\s+of\\s+the\\s+(?:ceasefire|truce|cease-fire))?\\b"
+            + "(?:\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)\\b)?"
             + "|\\bwithout\\s+(?:any\\s+)?(?:incidents?|violations?|shots?|shooting|firing|provocations?|losses|casualties)\\b"
             + "|\\b(?:was|were|has\\s+not\\s+been|have\\s+not\\s+been)\\s+not\\s+violated\\b"
             + "|\\bwas\\s+not\\s+violated\\b");
@@ -377,11 +390,11 @@ final class StatementRules {
 
     /**
      * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
-     * Azerbaijani fire".
+     * Azerbaijani fire", "the strikes carried out by Azerbaijan".
      */
     static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
             + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed|"
-            + "detained|arrested|apprehended|captured)\\s+"
+            + "detained|arrested|apprehended|captured|carried\\s+out|conducted|mounted|staged|unleashed)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
@@ -505,7 +518,8 @@ final class StatementRules {
                 + "\\bcheck-?points?\\s+(?:[\\w-]+\\s+){0,4}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:established|installed|"
                 + "erected|set\\s+up)|\\b(?:movement|traffic|passage|transit)\\s+(?:[\\w-]+\\s+){0,6}?(?:was|were|has\\s+been|"
                 + "have\\s+been|is|are)\\s+(?:\\w+ly\\s+)?(?:suspended|halted|stopped|closed|blocked|restricted|banned)\\b|"
-                + "\\b(?:suspend|halt|restrict|ban)\\w*\\s+(?:the\\s+)?(?:movement|traffic|passage|transit)\\b"));
+                + "\\b(?:suspend|halt|restrict|ban)\\w*\\s+(?:the\\s+)?(?:movement|traffic|passage|transit)\\b|"
+                + "\\b" + OBSTRUCTED));
         EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, ("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
                 + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
                 + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine|\\bmines?\\s+(?:exploded|detonated|went\\s+off|blew\\s+up)|"
@@ -570,11 +584,11 @@ final class StatementRules {
             + "|soldiers)\\s+(?:first\\s+|had\\s+)?(?:opened\\s+fire|started|initiated|provoked)\\b"
             + "|\\b(?:started|initiated|provoked)\\s+by\\s+(?:the\\s+)?(armenian|azerbaijani)\\b");
 
-    /** Casualty words after or before a number (lower case). */
+    /** Casualty words after or before a number (lower case); "2 KIA, 1 WIA": killed / wounded in action. */
     static final java.util.Set<String> KILLED_WORDS = java.util.Set.of("killed", "dead", "died", "death", "deaths",
-            "killing", "perished", "fatalities", "martyred", "martyrs");
+            "killing", "perished", "fatalities", "martyred", "martyrs", "succumbed", "kia");
     static final java.util.Set<String> WOUNDED_WORDS = java.util.Set.of("wounded", "injured", "injuries", "injuring",
-            "hurt", "wound", "wounds", "injury");
+            "hurt", "wound", "wounds", "injury", "wia");
 
     /**
      * "the serviceman wounded on 9 January died of his wounds": the wound word before this phrase names the same

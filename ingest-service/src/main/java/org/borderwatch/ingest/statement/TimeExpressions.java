@@ -116,13 +116,17 @@ public final class TimeExpressions {
 
     /** "between 9 and 10 p.m.", "from 11 a.m. to 1 p.m.": a range of twelve-hour clock times. */
     private static final Pattern CLOCK_12_RANGE = Pattern.compile(
-            "\\b(?:between|from)\\s+(?<h1>1[0-2]|0?[1-9])(?::(?<m1>[0-5]\\d))?\\s*(?:(?<ap1>[ap])\\.?\\s?m\\b\\.?\\s*)?"
-                    + "(?:and|to|till|until|-|–)\\s*(?<h2>1[0-2]|0?[1-9])(?::(?<m2>[0-5]\\d))?\\s*(?<ap2>[ap])\\.?\\s?m\\b\\.?",
+            "\\b(?:between|from)\\s+(?:(?:approximately|about|around)\\s+)?(?<h1>1[0-2]|0?[1-9])(?::(?<m1>[0-5]\\d))?\\s*"
+                    + "(?:(?<ap1>[ap])\\.?\\s?m\\b\\.?\\s*)?"
+                    + "(?:and|to|till|until|-|–)\\s*(?:(?:approximately|about|around)\\s+)?(?<h2>1[0-2]|0?[1-9])(?::(?<m2>[0-5]\\d))?\\s*(?<ap2>[ap])\\.?\\s?m\\b\\.?",
             Pattern.CASE_INSENSITIVE);
 
-    /** "around midnight", "at noon": an hour (no minutes given). */
+    /**
+     * "around midnight", "at noon": an hour (no minutes given); "shortly after midnight" is the hour after it, "shortly
+     * before noon" the hour before.
+     */
     private static final Pattern NAMED_HOUR = Pattern.compile(
-            "\\b(?:at|around|about|approximately|shortly\\s+(?:after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
+            "\\b(?:at|around|about|approximately|shortly\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** "at 14.20": a clock written with a dot, read only after a word that introduces a time. */
@@ -291,8 +295,15 @@ public final class TimeExpressions {
         Matcher n = NAMED_HOUR.matcher(text);
         while (n.find()) {
             if (out.stream().noneMatch(c -> n.start() < c.end() && c.start() < n.end())) {
-                out.add(new ClockSpan(n.group("name").equalsIgnoreCase("midnight") ? LocalTime.MIDNIGHT : LocalTime.NOON,
-                        null, false, true, n.start(), n.end()));
+                LocalTime at = n.group("name").equalsIgnoreCase("midnight") ? LocalTime.MIDNIGHT : LocalTime.NOON;
+                String shortly = n.group("shortly");
+                if (shortly == null) {
+                    out.add(new ClockSpan(at, null, false, true, n.start(), n.end()));
+                } else if (shortly.equalsIgnoreCase("after")) {
+                    out.add(new ClockSpan(at, at.plusHours(1), false, true, n.start(), n.end()));
+                } else {
+                    out.add(new ClockSpan(at.minusHours(1), at, false, true, n.start(), n.end()));
+                }
             }
         }
         out.sort(Comparator.comparingInt(ClockSpan::start));
