@@ -54,7 +54,8 @@ class NinthRoundTest {
             "r9-s16-denial-then-admission.jsonl", "r9-s17-two-ministries-deny.jsonl",
             "r9-s17b-one-ministry-denies.jsonl", "r9-s18-ambiguous-claim-all-candidates-observed.jsonl",
             "r9-s19-ambiguous-claim-one-candidate-observed.jsonl", "r9-s20-border-wide-refutation-not-karabakh.jsonl",
-            "r9-s21-spread-with-ambiguous.jsonl", "r9-s22-media-relay-no-cycle.jsonl");
+            "r9-s21-spread-with-ambiguous.jsonl", "r9-s22-media-relay-no-cycle.jsonl",
+            "r9-s23-retraction-after-closure.jsonl");
 
     static List<Row> rows() {
         BorderSegment se = BorderSegment.SYUNIK_EAST;
@@ -135,7 +136,11 @@ class NinthRoundTest {
                         Set.of(CLAIM_SURGE), Severity.MEDIUM),
                 // news.am relaying Azerbaijan's evening claim is no Armenian answer to Azerbaijan's morning claim
                 new Row("r9-s22-media-relay-no-cycle.jsonl", 2, se, "2024-12-10T20:00", unv, un, Set.of(),
-                        Severity.LOW));
+                        Severity.LOW),
+                // EUMA confirmed, the incident closed, EUMA took its confirmation back within the grace: corrected
+                // final version REFUTED, still closed
+                new Row("r9-s23-retraction-after-closure.jsonl", 2, se, "2025-07-01T08:00", ref, un, Set.of(),
+                        Severity.INFO));
     }
 
     @ParameterizedTest(name = "{0}")
