@@ -4,6 +4,7 @@ import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.WebhookReceiver;
 import org.borderwatch.alert.delivery.Notification;
+import org.borderwatch.alert.delivery.webhook.WebhookChannel;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
@@ -98,6 +99,11 @@ class LeavingFilterIT extends AlertServiceITSupport {
         String laterPath = "/leaving/later-" + id;
         String highFilter = "{\"segments\":[\"GEGHARKUNIK\"],\"minSeverity\":\"HIGH\"}";
         String high = subscribe(highPath, highFilter, "");
+        String capPath = "/leaving/cap-" + id;
+        var capCreated = post("/api/v1/subscriptions", "staff1", """
+                {"name":"cap desk","channel":{"type":"webhook","url":"%s","secret":"%s","format":"cap"},"filter":%s}"""
+                .formatted(RECEIVER.url(capPath), SECRET, highFilter));
+        assertThat(capCreated.statusCode()).isEqualTo(201);
         String grouped = subscribe(groupedPath, highFilter, ",\"groupWait\":\"PT1S\"");
         String digest = subscribe(digestPath, highFilter, ",\"mode\":\"digest\",\"digestInterval\":\"PT2S\"");
         String confirmed = subscribe(confirmedPath,
@@ -126,6 +132,12 @@ class LeavingFilterIT extends AlertServiceITSupport {
             assertThat(last.noLongerMatching()).as(path)
                     .containsExactly(new Notification.NoLongerMatching(alertId, 2, severityWhy));
         }
+        // CAP has no place for it: the CAP webhook's Update says it in a header
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(capPath).size() == 2);
+        assertThat(RECEIVER.accepted(capPath).get(0).header(WebhookChannel.HEADER_NO_LONGER_MATCHING)).isNull();
+        WebhookReceiver.Request capNotice = RECEIVER.accepted(capPath).get(1);
+        assertThat(new String(capNotice.body(), StandardCharsets.UTF_8)).contains("<msgType>Update</msgType>");
+        assertThat(capNotice.header(WebhookChannel.HEADER_NO_LONGER_MATCHING)).isEqualTo(severityWhy);
         JsonNode history = json(get("/api/v1/alerts/" + alertId, "staff1").body()).get("messages");
         assertThat(history.get(1).get("leaveNotice").asBoolean()).isTrue();
         assertThat(history.get(1).get("reason").asString()).startsWith("no longer matches '")
@@ -166,6 +178,54 @@ class LeavingFilterIT extends AlertServiceITSupport {
         assertThat(routed).doesNotContainKey(later);
         assertThat(json(get("/api/v1/alerts/" + alertId, "staff1").body()).get("messages")).hasSize(4);
         assertThat(sequences(highPath, incident)).containsExactly(1L, 2L);
+        assertThat(RECEIVER.accepted(capPath)).hasSize(2);
         assertThat(sequences(laterPath, incident)).isEmpty();
+    }
+
+    @Test
+    void aMutedLeaveNoticeIsReleasedToTheLeavingSubscriberAloneWhenTheSilenceEnds() {
+        String id = UUID.randomUUID().toString();
+        String highPath = "/leaving/silenced-high-" + id;
+        String allPath = "/leaving/silenced-all-" + id;
+        String high = subscribe(highPath, "{\"segments\":[\"SYUNIK_WEST\"],\"minSeverity\":\"HIGH\"}", "");
+        String all = subscribe(allPath, "{\"segments\":[\"SYUNIK_WEST\"],\"signals\":[\"QUIET_BROKEN\"]}", "");
+        UUID incident = UUID.randomUUID();
+        UUID alertId = AlertLifecycle.alertIdOf(incident);
+        var t = Fixtures.EVENT_TIME.plusYears(85);
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.SYUNIK_WEST, Severity.HIGH,
+                Occurrence.CONFIRMED, false, t, SignalType.QUIET_BROKEN));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sequences(highPath, incident).equals(List.of(1L))
+                && sequences(allPath, incident).equals(List.of(1L)));
+
+        var created = post("/api/v1/silences", "staff1", """
+                {"segments":["SYUNIK_WEST"],"signals":["QUIET_BROKEN"],"endsAt":"%s","reason":"patrol exercise"}"""
+                .formatted(java.time.Instant.now().plus(Duration.ofHours(1))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String silenceId = json(created.body()).get("id").asString();
+        try {
+            sendAssessments(Fixtures.assessment(incident, 2, BorderSegment.SYUNIK_WEST, Severity.MEDIUM,
+                    Occurrence.CONFIRMED, false, t, SignalType.QUIET_BROKEN));
+            await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/v1/alerts/" + alertId, "staff1")
+                    .body()).get("messages").size() == 2);
+            JsonNode notice = json(get("/api/v1/alerts/" + alertId, "staff1").body()).get("messages").get(1);
+            assertThat(notice.get("leaveNotice").asBoolean()).isTrue();
+            assertThat(notice.get("muted").asString()).startsWith("silenced by " + silenceId);
+            assertThat(routed(incident).get(high)).as("muted: not routed yet").isEqualTo(Map.of(1L, "-"));
+        } finally {
+            assertThat(call("DELETE", "/api/v1/silences/" + silenceId, "staff1", null, null).statusCode())
+                    .isEqualTo(204);
+        }
+
+        // released: to the subscriber it leaves, marked; not to the one still matching (not news for it)
+        await().atMost(Duration.ofSeconds(30)).until(() -> sequences(highPath, incident).equals(List.of(1L, 2L)));
+        Notification released = received(highPath, incident).get(1);
+        assertThat(released.noLongerMatching()).containsExactly(new Notification.NoLongerMatching(alertId, 2,
+                "severity MEDIUM is below minSeverity HIGH"));
+        JsonNode messages = json(get("/api/v1/alerts/" + alertId, "staff1").body()).get("messages");
+        assertThat(messages.get(messages.size() - 1).get("reason").asString())
+                .isEqualTo("released: " + silenceId + " has ended");
+        assertThat(routed(incident).get(all)).isEqualTo(Map.of(1L, "-"));
+        assertThat(routed(incident).get(high)).isEqualTo(Map.of(1L, "-", 2L,
+                "severity MEDIUM is below minSeverity HIGH"));
     }
 }

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 @Component
 public class WebhookChannel implements ChannelSender {
 
+    /** On a CAP webhook, why the message no longer matches the subscription's filter (its last word). */
+    public static final String HEADER_NO_LONGER_MATCHING = "X-BorderWatch-No-Longer-Matching";
+
     private final WebhookClient client;
     private final CapService cap;
 
@@ -52,14 +55,20 @@ public class WebhookChannel implements ChannelSender {
     public Integer send(Subscription subscription, Notification notification) {
         byte[] body;
         String contentType;
+        java.util.Map<String, String> headers = java.util.Map.of();
         if (subscription.channel().cap()) {
             body = cap.render(notification.alerts().get(0)).getBytes(StandardCharsets.UTF_8);
             contentType = CapRenderer.MEDIA_TYPE;
+            // CAP has no place for one subscriber's words: a message that no longer matches says so in a header
+            String leaving = notification.noLongerMatching(notification.alerts().get(0));
+            if (leaving != null) {
+                headers = java.util.Map.of(HEADER_NO_LONGER_MATCHING, leaving);
+            }
         } else {
             body = Json.writeBytes(notification);
             contentType = "application/json";
         }
         return client.post(subscription.channel().url(), subscription.channel().secret(),
-                notification.deliveryId(), body, contentType);
+                notification.deliveryId(), body, contentType, headers);
     }
 }

@@ -35,19 +35,28 @@ public final class WebhookClient {
 
     /** @return the HTTP status code (2xx) */
     public int post(String url, String secret, String deliveryId, byte[] body, String contentType) {
+        return post(url, secret, deliveryId, body, contentType, java.util.Map.of());
+    }
+
+    /**
+     * @param headers further headers (ASCII values)
+     * @return the HTTP status code (2xx)
+     */
+    public int post(String url, String secret, String deliveryId, byte[] body, String contentType,
+                    java.util.Map<String, String> headers) {
         policy.problem(url).ifPresent(problem -> {
             throw new PermanentDeliveryException(problem, null);
         });
         long ts = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
                 .header("Content-Type", contentType)
                 .header("User-Agent", "BorderWatch-alert-service")
                 .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(ts))
                 .header(WebhookSignature.HEADER_SIGNATURE, WebhookSignature.sign(secret, ts, body))
-                .header(WebhookSignature.HEADER_DELIVERY, deliveryId)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .header(WebhookSignature.HEADER_DELIVERY, deliveryId);
+        headers.forEach(builder::header);
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<Void> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
