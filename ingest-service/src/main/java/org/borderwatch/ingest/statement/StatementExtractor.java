@@ -109,6 +109,9 @@ public final class StatementExtractor {
         PlaceResolution covered = where;
         Interval period = time;
         if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
+            // what the observer covered is every place it names, the patrolled provinces of a sentence without an
+            // event too ("In October the Mission's patrols covered Syunik and Gegharkunik. … near Sotk heard gunfire")
+            covered = gazetteer.resolve(mentions);
             // "from 13 to 19 January, patrols recorded one incident: shots were heard near Sotk on 15 January": the
             // week is what the observer covered, the day within it is the event's
             DateSpan day = dayWithinPeriod(dates);

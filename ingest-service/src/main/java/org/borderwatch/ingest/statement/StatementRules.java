@@ -379,7 +379,8 @@ final class StatementRules {
             + "|\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area)\\s+of\\s+)?(?:the\\s+)?(?<nat10>armenian|azerbaijani)\\s+"
             + "(?:army\\s+|military\\s+|combat\\s+)?(?:positions?|posts?|trenches|side)\\b"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
-            + "|\\b(?<nat7>baku|yerevan)\\b(?!['’]s)"
+            // a capital as a place ("patients who need care in Yerevan") is no government
+            + "|(?<!\\b(?:in|to|near|via|at|around|outside|towards?)\\s{1,3})\\b(?<nat7>baku|yerevan)\\b(?!['’]s)"
             + "|\\b(?:revanchist|militarist\\w*|radical|nationalist)\\s+(?:forces|circles|groups)\\s+(?:in|of)\\s+(?<nat8>armenia|azerbaijan)\\b" // the capitals for the governments ("Yerevan accused Baku of opening fire")
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
             + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
