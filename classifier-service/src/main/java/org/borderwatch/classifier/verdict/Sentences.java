@@ -84,6 +84,7 @@ public final class Sentences {
             case IR -> "Iran";
             case US -> "the United States";
             case UN -> "the UN";
+            case FR -> "France";
             default -> p.name();
         };
     }
