@@ -14,6 +14,7 @@ import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.schema.JsonSchemas;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +57,9 @@ class LeavingFilterIT extends AlertServiceITSupport {
         for (WebhookReceiver.Request r : RECEIVER.accepted(path)) {
             assertThat(r.header("X-BorderWatch-Signature"))
                     .isEqualTo(signatureOf(SECRET, r.header("X-BorderWatch-Timestamp"), r.body()));
+            // the common Notification schema still holds with the added noLongerMatching list
+            assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, new String(r.body(), StandardCharsets.UTF_8)))
+                    .isEmpty();
             Notification n = Json.read(r.body(), Notification.class);
             if (n.alerts().stream().anyMatch(a -> a.incidentId().equals(incident))) {
                 out.add(n);
