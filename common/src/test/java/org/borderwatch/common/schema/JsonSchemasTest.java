@@ -117,6 +117,14 @@ class JsonSchemasTest {
                 notification.replace("\"severity\":\"HIGH\"", "\"severity\":\"URGENT\"")))
                 .as("the alerts inside follow the Alert schema")
                 .anySatisfy(v -> assertThat(v.path()).contains("alerts").contains("severity"));
+
+        String leaving = notification.substring(0, notification.length() - 1) + ",\"noLongerMatching\":[{\"alertId\":\""
+                + alert.alertId() + "\",\"sequence\":3,\"why\":\"severity MEDIUM is below minSeverity HIGH\"}]}";
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, leaving)).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, leaving.replace(",\"why\":\"severity MEDIUM is below minSeverity HIGH\"", "")))
+                .as("a leave mark says why").anySatisfy(v -> assertThat(v.message()).contains("why"));
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, leaving.replace("\"sequence\":3", "\"sequence\":0")))
+                .anySatisfy(v -> assertThat(v.path()).contains("noLongerMatching"));
     }
 
     @Test
