@@ -50,7 +50,7 @@ public final class Gazetteer {
         int max = 1;
         for (Place place : places) {
             for (String name : place.allNames()) {
-                String key = Fold.phrase(name);
+                String key = Fold.single(Fold.phrase(name)); // "Teghh" is Tegh
                 if (key.isEmpty()) {
                     continue;
                 }
@@ -125,7 +125,7 @@ public final class Gazetteer {
         while (i < tokens.size()) {
             PlaceMention found = null;
             int used = 0;
-            String first = tokens.get(i).folded();
+            String first = Fold.single(tokens.get(i).folded());
             boolean latin = first.isEmpty() || first.charAt(0) < 0x250;
             int longest = latin ? wordsByFirst.getOrDefault(first, 0) : maxWords;
             for (int n = Math.min(longest, tokens.size() - i); n >= 1 && found == null; n--) {
@@ -134,7 +134,7 @@ public final class Gazetteer {
                     if (k > 0) {
                         key.append(' ');
                     }
-                    key.append(tokens.get(i + k).folded());
+                    key.append(Fold.single(tokens.get(i + k).folded()));
                 }
                 Place place = byName.get(key.toString());
                 if (place != null && latin && n == 1 && shortLowerCase(text, tokens.get(i))) {
@@ -278,12 +278,12 @@ public final class Gazetteer {
 
     /** Places whose name or an alias contains the query (folded), for the places API. */
     public List<Place> search(String query) {
-        String q = query == null ? "" : Fold.phrase(query);
+        String q = query == null ? "" : Fold.single(Fold.phrase(query));
         if (q.isEmpty()) {
             return places;
         }
         return places.stream()
-                .filter(p -> p.allNames().stream().anyMatch(n -> Fold.phrase(n).contains(q)))
+                .filter(p -> p.allNames().stream().anyMatch(n -> Fold.single(Fold.phrase(n)).contains(q)))
                 .toList();
     }
 

@@ -73,7 +73,7 @@ public final class StatementExtractor {
         List<DateSpan> allDates = TimeExpressions.dates(text, published.toLocalDate());
         List<DateSpan> dates = eventDates(text, allDates);
         List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text), allDates, dates);
-        Interval time = eventTime(dates, clocks, published);
+        Interval time = eventTime(daysWithinOpenSpans(dates), clocks, published);
         Interval answeredTime = null;
 
         if (!readable(statement.language(), text)) {
@@ -84,6 +84,13 @@ public final class StatementExtractor {
 
         // the stance of the statement's own event: a recalled claim "which Yerevan denied" does not make it a denial
         Stance stance = stance(withoutRecalledStatements(text), source);
+        if (stance == Stance.UNKNOWN && source.kind() == SourceKind.INDEPENDENT_OBSERVER
+                && describesEvent(blanked(text, StatementRules.REPORTS_OF))
+                && actor(blanked(text, StatementRules.PERSON_CROSSING), sentences, source.party(), mentions) != null) {
+            // an observer that says in its own words that a named side acted ("is alarmed by the military action that
+            // Azerbaijan started today, including artillery fire on Stepanakert") confirms it; "reports of …" do not
+            stance = Stance.CONFIRMATION;
+        }
         if (stance == Stance.REFUTATION) {
             where = gazetteer.resolveArea(mentions); // what the observer covered: a province is all of it
         }
@@ -96,7 +103,7 @@ public final class StatementExtractor {
                 List<DateSpan> now = dates.stream().filter(d -> !within(answered, d.start())).toList();
                 List<ClockSpan> nowClocks = clocks.stream().filter(c -> !within(answered, c.start())).toList();
                 answeredTime = eventTime(then, List.of(), published);
-                time = eventTime(now, nowClocks, published);
+                time = eventTime(daysWithinOpenSpans(now), nowClocks, published);
             }
             List<PlaceMention> there = mentions.stream().filter(m -> within(answered, m.start())).toList();
             if (!there.isEmpty()) {
@@ -107,17 +114,26 @@ public final class StatementExtractor {
             }
         }
         PlaceResolution covered = where;
-        Interval period = time;
+        // "Since 1 June the Mission's patrols … on 5 June heard shots": the open span is what the observer covered
+        Interval period = source.kind() == SourceKind.INDEPENDENT_OBSERVER && answered.isEmpty()
+                && daysWithinOpenSpans(dates) != dates ? eventTime(dates, List.of(), published) : time;
         if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
             // what the observer covered is every place it names, the patrolled provinces of a sentence without an
             // event too ("In October the Mission's patrols covered Syunik and Gegharkunik. … near Sotk heard gunfire")
-            covered = gazetteer.resolve(mentions);
+            covered = coveredArea(text, mentions);
             // "from 13 to 19 January, patrols recorded one incident: shots were heard near Sotk on 15 January": the
             // week is what the observer covered, the day within it is the event's
             DateSpan day = dayWithinPeriod(dates);
             if (day != null) {
                 time = eventTime(List.of(day), clocks.stream().filter(c -> c.start() > day.start()).toList(),
                         published);
+            } else {
+                // "Weekly note, 7-13 April 2025. On 10 April … a patrol heard gunfire": a period of several days in a
+                // sentence without an event (a heading) that holds the event's days is what the observer covered
+                DateSpan heading = reportingPeriod(allDates, dates);
+                if (heading != null) {
+                    period = eventTime(List.of(heading), List.of(), published);
+                }
             }
             // the event is where the observer saw it; the area it patrolled is its coverage
             List<Span> seen = observations(text);
@@ -199,6 +215,62 @@ public final class StatementExtractor {
                 .anyMatch(s -> eventful.computeIfAbsent(s, k -> describesEvent(k.of(text))))).toList();
         return inEvents.isEmpty() ? mentions : inEvents;
     }
+
+    /**
+     * A span running until publication ("Over the past day the following violations were recorded: 1. At 22:15 on 9
+     * May …", "Since 15 June … On 18 June a soldier was wounded") is background beside a day it holds: that day is the
+     * event's. The same list when there is none.
+     */
+    private static List<DateSpan> daysWithinOpenSpans(List<DateSpan> dates) {
+        if (dates.size() < 2 || dates.stream().noneMatch(DateSpan::open)) {
+            return dates;
+        }
+        List<DateSpan> open = dates.stream().filter(DateSpan::open).toList();
+        List<DateSpan> held = dates.stream().filter(d -> !d.open() && open.stream().anyMatch(o ->
+                !d.first().isBefore(o.first()) && !d.last().isAfter(o.last()))).toList();
+        return held.isEmpty() ? dates : held;
+    }
+
+    /**
+     * A period of several days (not a whole month, not running until publication) that the event dates left out and
+     * that holds every one of them: an observer's reporting period named in a heading. Null when there is none.
+     */
+    private static DateSpan reportingPeriod(List<DateSpan> all, List<DateSpan> event) {
+        if (event.isEmpty()) {
+            return null;
+        }
+        return all.stream().filter(d -> !event.contains(d) && !d.open() && !d.wholeMonth() && !d.night()
+                        && d.first().isBefore(d.last()))
+                .filter(d -> event.stream().allMatch(e -> !e.first().isBefore(d.first()) && !e.last().isAfter(d.last())))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * What an observer's confirmation covered: every place it names, each as an area (a province is all of it: "in
+     * Syunik province", "in southern Syunik"), the border as a whole only when nothing else is named.
+     */
+    private PlaceResolution coveredArea(String text, List<PlaceMention> mentions) {
+        List<PlaceMention> named = mentions.stream().filter(m -> m.place().kind() != PlaceKind.BORDER).toList();
+        if (named.isEmpty()) {
+            return gazetteer.resolveArea(mentions);
+        }
+        PlaceResolution all = gazetteer.resolve(mentions);
+        java.util.LinkedHashSet<BorderSegment> segments = new java.util.LinkedHashSet<>(all.resolvedSegments());
+        for (int i = 0; i < named.size(); i++) {
+            PlaceMention m = named.get(i);
+            // "near Tegh in Syunik", "Khnatsakh, Syunik province": a province that places a settlement is its context
+            if (i > 0 && named.get(i - 1).place().kind().isSettlement() && !m.place().kind().isSettlement()
+                    && SETTLEMENT_CONTEXT.matcher(text.substring(named.get(i - 1).end(), m.start())).matches()) {
+                continue;
+            }
+            segments.addAll(gazetteer.resolveArea(List.of(m)).resolvedSegments());
+        }
+        return new PlaceResolution(List.copyOf(segments), all.ambiguous(), all.settlement(), all.mentions());
+    }
+
+    /** Between a settlement and the province that places it: "Tegh in Syunik", "Tegh, Syunik", "Tegh of the …". */
+    private static final Pattern SETTLEMENT_CONTEXT = Pattern.compile("\\s*(?:,|\\(|in|of)\\s*(?:the\\s+)?",
+            Pattern.CASE_INSENSITIVE);
 
     /** A single day after a reporting period of several days that holds it ("from 13 to 19 January … on 15 January"). */
     private static DateSpan dayWithinPeriod(List<DateSpan> dates) {
@@ -987,7 +1059,10 @@ public final class StatementExtractor {
                     continue;
                 }
                 boolean fatally = i > 0
-                        && StatementRules.FATALLY.contains(words.get(i - 1).text().toLowerCase(Locale.ROOT));
+                        && StatementRules.FATALLY.contains(words.get(i - 1).text().toLowerCase(Locale.ROOT))
+                        // "received a fatal gunshot wound", "a mortal shrapnel wound": a death
+                        || i > 1 && StatementRules.WOUND_NOUNS.contains(word.toLowerCase(Locale.ROOT))
+                        && StatementRules.FATALLY.contains(words.get(i - 2).text().toLowerCase(Locale.ROOT));
                 boolean lostLives = (word.equalsIgnoreCase("lives") || word.equalsIgnoreCase("life")) && i >= 2
                         && (words.get(i - 1).text().equalsIgnoreCase("lost")
                         || words.get(i - 2).text().equalsIgnoreCase("lost"));
@@ -1316,8 +1391,47 @@ public final class StatementExtractor {
     }
 
     private Interval eventTime(List<DateSpan> dates, List<ClockSpan> clocks, OffsetDateTime published) {
-        DateSpan date = dates.isEmpty() ? null : dates.get(0);
-        ClockSpan clock = clocks.isEmpty() ? null : clocks.get(0);
+        Interval several = severalDatedTimes(dates, clocks, published);
+        if (several != null) {
+            return several;
+        }
+        return eventTime(dates.isEmpty() ? null : dates.get(0), clocks.isEmpty() ? null : clocks.get(0), published);
+    }
+
+    /**
+     * Several incidents, each with its own day and clock ("On 19 June at about 16:40 … near Sotk. This morning at 07:55
+     * … Khoznavar"): one interval from the earliest to the latest. Null unless at least two different days each have
+     * a clock after them (a clock belongs to the nearest day before it).
+     */
+    private Interval severalDatedTimes(List<DateSpan> dates, List<ClockSpan> clocks, OffsetDateTime published) {
+        if (dates.size() < 2 || clocks.size() < 2) {
+            return null;
+        }
+        List<Interval> each = new ArrayList<>();
+        java.util.Set<DateSpan> days = new java.util.HashSet<>();
+        for (ClockSpan c : clocks) {
+            DateSpan day = null;
+            for (DateSpan d : dates) {
+                if (d.end() <= c.start()) {
+                    day = d;
+                }
+            }
+            if (day == null || day.open()) {
+                return null; // a clock before every day, or in an open span: not this case
+            }
+            days.add(day);
+            each.add(eventTime(day, c, published));
+        }
+        if (days.size() < 2) {
+            return null;
+        }
+        OffsetDateTime from = each.stream().map(Interval::from).min(Comparator.naturalOrder()).orElseThrow();
+        OffsetDateTime until = each.stream().map(Interval::until).max(Comparator.naturalOrder()).orElseThrow();
+        boolean hours = each.stream().anyMatch(i -> i.precision() == TimePrecision.HOUR);
+        return new Interval(from, until, hours ? TimePrecision.HOUR : TimePrecision.MINUTE);
+    }
+
+    private Interval eventTime(DateSpan date, ClockSpan clock, OffsetDateTime published) {
         if (clock != null) {
             LocalDate day;
             if (date != null) {
@@ -1335,14 +1449,17 @@ public final class StatementExtractor {
                 if (until.isBefore(from)) {
                     until = until.plusDays(1);
                 }
-            } else if (clock.openEnded() && published.isAfter(from)) {
-                until = published;
+            } else if ((clock.openEnded() || date != null && date.open()) && published.isAfter(from)) {
+                until = published; // "since 03:40", "since 3 May at 14:00"
             }
             return new Interval(from, until, clock.hourOnly() ? TimePrecision.HOUR : TimePrecision.MINUTE);
         }
         if (date != null) {
-            return new Interval(date.first().atStartOfDay().atOffset(zone),
-                    date.last().atTime(END_OF_DAY).atOffset(zone), TimePrecision.DAY);
+            OffsetDateTime from = date.first().atStartOfDay().atOffset(zone);
+            // "since 15 June", "over the past week": from that day's start until publication
+            OffsetDateTime until = date.open() && published.isAfter(from) ? published
+                    : date.last().atTime(END_OF_DAY).atOffset(zone);
+            return new Interval(from, until, TimePrecision.DAY);
         }
         LocalDate day = published.toLocalDate();
         return new Interval(day.atStartOfDay().atOffset(zone), day.atTime(END_OF_DAY).atOffset(zone),

@@ -311,7 +311,10 @@ final class StatementRules {
 
     /** ... or the date is followed by the statement it dates ("its 11 November statement"). */
     static final Pattern STATEMENT_DATE_AFTER = p("^(?:['’]s)?\\s+(?:statements?|reports?|claims?|communiqu[eé]s?|"
-            + "press[\\s-]+releases?|announcements?|updates?|briefings?)\\b");
+            + "press[\\s-]+releases?|announcements?|updates?|briefings?)\\b"
+            // "today's Cabinet session", "Monday's government meeting": the day of a meeting, not of an event
+            + "|^['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:session|meeting|sitting|press\\s+conference|summit|talks|"
+            + "interview|address|speech|hearing)s?\\b");
 
     /**
      * The clause of a self-reported response that names what it responds to ("In response to the provocation near
@@ -344,7 +347,7 @@ final class StatementRules {
     static final Pattern NO_LOSSES = words("\\bno\\s+(?:other\\s+|further\\s+)?(?:losses|casualties|injuries|fatalities)|"
             + "(?:did|do|does)\\s+not\\s+(?:suffer|sustain|have)\\s+(?:any\\s+)?(?:losses|casualties)|"
             + "\\b(?:was|were)\\s+not\\s+(?:hurt|injured|killed|wounded)|\\bnobody\\s+was\\s+(?:hurt|injured|killed|wounded)|"
-            + "\\bno\\s+(?:civilians?|servicemen|soldiers|people|residents)\\s+(?:was|were)\\s+(?:hurt|injured|killed|wounded)|"
+            + "\\bno\\s+(?:other\\s+|further\\s+)?(?:civilians?|servicem[ae]n|soldiers?|people|residents?|persons?)\\s+(?:was|were)\\s+(?:hurt|injured|killed|wounded)|"
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
             + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
 
@@ -387,7 +390,9 @@ final class StatementRules {
             + "|(?<!\\bof\\s)\\b(?<nat4>armenia|azerbaijan)\\s+(?:(?:is|has|have|was|had|may|might|could|would|will|"
             + "(?:appears|seems)\\s+to)\\s+(?:(?:be|been|have\\s+been)\\s+)?)?(?:(?:once\\s+)?again\\s+|also\\s+)?(?:\\w+ly\\s+)?"
             + "(?=(?:concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan|"
-            + "clos|block|seiz|captur|detain|occup|cross|shoot|shot|strik|struck|install|establish|erect|suspend|restrict|halt)\\w*\\b)");
+            + "clos|block|seiz|captur|detain|occup|cross|shoot|shot|strik|struck|install|establish|erect|suspend|restrict|halt|"
+            + "started\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|"
+            + "(?:started|began|begun)\\s+(?:today|yesterday|this|on|in)\\b|(?:began|begun)\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|unleash|initiat)\\w*\\b)");
 
     /**
      * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
@@ -463,7 +468,13 @@ final class StatementRules {
 
     static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|opening\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
-            + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured)\\b");
+            + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured|"
+            // starting hostilities: "Azerbaijan started a military operation", "the military action that Azerbaijan
+            // started today"
+            + "(?:started|began|begun|unleashed|initiated)(?=\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*"
+            + "(?:military\\s+(?:action|operation|offensive)|hostilities|offensive|aggression|war)\\b)|"
+            + "(?<=\\b(?:action|operations?|offensive|hostilities|aggression|war)\\s{1,3}(?:that|which)\\s{1,3}"
+            + "[\\p{L}'’-]{2,30}\\s{1,3})(?:started|began|unleashed|initiated))\\b");
 
     /** What a build-up moves (lower case): forces, their vehicles and their weapons. */
     private static final String MATERIEL = "(?:troops|forces|units|equipment|weapons|personnel|manpower|"
@@ -504,6 +515,8 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
                 + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
                 + "\\bpenetrat\\w+|\\b(?:launch\\w*|an|large-scale|full-scale|ground|military|armenian|azerbaijani)\\s+offensive\\b|\\boffensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
+                // "entered the zone of responsibility of the Russian peacekeeping contingent"
+                + "\\b(?:enter|entered|entering|moved\\s+into)\\s+(?:the\\s+)?(?:zone|area)\\s+of\\s+(?:responsibility|control|deployment)\\b|"
                 + "\\b(?:attempt(?:s|ed|ing)?|tri(?:ed|es)|trying)\\s+to\\s+(?:seize|capture|occupy|advance|"
                 + "infiltrate|break\\s+through)\\b|\\battempts?\\s+(?:at\\s+infiltration|to\\s+infiltrate)|"
                 // "the formerly occupied territories", "the occupied lands": an adjective of a place, no act
@@ -601,8 +614,10 @@ final class StatementRules {
     /** Between a wound word and "died of his wounds": another person ("one was wounded and another died ..."). */
     static final Pattern OTHER_PERSON = p("\\band\\b|\\banother\\b|\\bwhile\\b|;");
 
-    /** "mortally wounded", "fatally injured": a death, not a wound. */
-    static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally");
+    /** "mortally wounded", "fatally injured", "a fatal (gunshot) wound": a death, not a wound. */
+    static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally", "fatal", "mortal", "lethal");
+    /** Wound words that are nouns, which an adjective and a kind may precede ("a fatal gunshot wound"). */
+    static final java.util.Set<String> WOUND_NOUNS = java.util.Set.of("wound", "wounds", "injury", "injuries");
 
     /** Fire as a verb (lower case): counted as small arms in a later sentence that names no weapon. */
     static final Pattern FIRE_VERB_LOWER = Pattern.compile(

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * "this evening", "last night", "overnight", "on Tuesday" (the latest Tuesday not after publication), "on the night
  * from Tuesday to Wednesday" (both days, the latest such night), and their Russian, Azerbaijani and Armenian words. A date
  * without a year is the latest such date not after the day after publication. Times: "at 09:35", "around midnight", "at noon" (an hour), "from 22:40 to
- * 23:10", "between 01:10 and 01:45", "22:10-dan 22:45-dək", "from 00:05" / "since 00:05" (open ended).
+ * 23:10", "between 01:10 and 01:45", "22:10-dan 22:45-dək", "from 00:05" / "since 00:05" (open ended). Spans that
+ * run until publication: "since 15 June", "since Monday" (from that day), "over the past week", "in the past 24
+ * hours", "during the last three days" (from that long before publication).
  */
 public final class TimeExpressions {
 
@@ -95,13 +97,41 @@ public final class TimeExpressions {
     private TimeExpressions() {
     }
 
-    /** A date or a run of dates found in a text. {@code night}: "the night of A to B". */
-    public record DateSpan(LocalDate first, LocalDate last, boolean night, int start, int end) {
-        /** A whole calendar month ("April 2024"): less specific than a day beside it. */
-        public boolean wholeMonth() {
-            return !night && first.getDayOfMonth() == 1 && last.equals(first.withDayOfMonth(first.lengthOfMonth()));
+    /**
+     * A date or a run of dates found in a text. {@code night}: "the night of A to B"; {@code open}: it runs on until
+     * publication ("since 15 June", "over the past week": {@code last} is the publication day); {@code wholeMonth}: a
+     * whole calendar month ("April 2024", also "since April 2024"), less specific than a day beside it.
+     */
+    public record DateSpan(LocalDate first, LocalDate last, boolean night, int start, int end, boolean open,
+                           boolean wholeMonth) {
+        public DateSpan(LocalDate first, LocalDate last, boolean night, int start, int end) {
+            this(first, last, night, start, end, false, !night && first.getDayOfMonth() == 1
+                    && last.equals(first.withDayOfMonth(first.lengthOfMonth())));
+        }
+
+        /** This span run on until the publication day (never ending before its own last day). */
+        DateSpan untilPublication(LocalDate reference) {
+            return new DateSpan(first, last.isAfter(reference) ? last : reference, night, start, end, true, wholeMonth);
         }
     }
+
+    /**
+     * "since 15 June", "ever since the morning of 3 May", "since Monday", "starting from 2 May": the date opens a span
+     * that runs until publication, like "since 03:40".
+     */
+    private static final Pattern SINCE_BEFORE = Pattern.compile("\\b(?:(?:ever\\s+)?since|starting\\s+(?:from|on))\\s+"
+            + "(?:(?:early|late)\\s+(?:on\\s+)?)?(?:the\\s+(?:(?:early|late)\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * "over the past week", "in the past 24 hours", "during the last three days", "within the previous two weeks",
+     * "in recent days": a span ending at publication that starts that long before it (whole days; "a few" / "several"
+     * / "recent" days as three, hours rounded up to days).
+     */
+    private static final Pattern PAST = Pattern.compile("\\b(?:(?:over|in|during|within|for|throughout)\\s+)?"
+            + "(?:the\\s+(?:past|last|previous|preceding)\\s+(?:(?<n>\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|"
+            + "ten|eleven|twelve|fourteen|twenty|thirty|forty|forty-eight|seventy-two|a\\s+few|few|several|couple\\s+of)\\s+)?"
+            + "|recent\\s+)(?<unit>hours?|days?|weeks?|months?|24\\s+hours)\\b(?!\\s+of\\b)",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * A clock time or range; {@code to} is null for a single time; {@code openEnded} for "from 00:05";
@@ -195,6 +225,13 @@ public final class TimeExpressions {
                 // not a date after all
             }
         }
+        Matcher past = PAST.matcher(text);
+        while (past.find()) {
+            if (!overlaps(out, past.start(), past.end())) {
+                out.add(new DateSpan(reference.minusDays(pastDays(past.group("n"), past.group("unit"))), reference,
+                        false, past.start(), past.end(), true, false));
+            }
+        }
         Matcher r = RELATIVE.matcher(text);
         while (r.find()) {
             if (overlaps(out, r.start(), r.end())) {
@@ -231,7 +268,37 @@ public final class TimeExpressions {
             }
         }
         out.sort(Comparator.comparingInt(DateSpan::start));
+        for (int i = 0; i < out.size(); i++) {
+            DateSpan d = out.get(i);
+            if (!d.open() && SINCE_BEFORE.matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()) {
+                out.set(i, d.untilPublication(reference));
+            }
+        }
         return out;
+    }
+
+    /** How many days back "the past N units" starts: "the past week" 7, "the past 24 hours" 1, "recent days" 3. */
+    private static long pastDays(String count, String unit) {
+        String u = unit.toLowerCase(Locale.ROOT);
+        if (u.startsWith("24")) {
+            return 1;
+        }
+        String c = count == null ? (u.endsWith("s") ? "few" : "one") : count.toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ");
+        int n = switch (c) {
+            case "a", "an" -> 1;
+            case "a few", "few", "several", "couple of" -> c.equals("couple of") ? 2 : 3;
+            case "forty-eight" -> 48;
+            case "seventy-two" -> 72;
+            default -> NumberWords.parse(c);
+        };
+        if (u.startsWith("hour")) {
+            return Math.max(1, (n + 23) / 24);
+        }
+        if (u.startsWith("week")) {
+            return 7L * n;
+        }
+        return u.startsWith("month") ? 30L * n : n;
     }
 
     private static boolean overlaps(List<DateSpan> spans, int start, int end) {

@@ -34,6 +34,22 @@ public final class Fold {
         return b.toString();
     }
 
+    /**
+     * A folded name with each doubled Latin letter written once, for matching place names, whose transliterations vary
+     * ("Teghh" and "Tegh", "Kollugishlaq" and "Kolugishlaq").
+     */
+    public static String single(String folded) {
+        StringBuilder b = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (i > 0 && c == folded.charAt(i - 1) && c < 0x250 && Character.isLetter(c)) {
+                continue;
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     /** Folds a phrase to its tokens joined by one space. */
     public static String phrase(String s) {
         return String.join(" ", tokens(s).stream().map(Token::folded).toList());
