@@ -424,7 +424,9 @@ public final class StatementExtractor {
             String after = text.substring(d.end(), Math.min(text.length(), d.end() + 40));
             return !StatementRules.STATEMENT_DATE_BEFORE.matcher(before).find()
                     && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find()
-                    && !reportingDate(text, d);
+                    && !reportingDate(text, d)
+                    // "the first such incident since 12 May", "the heaviest shelling since September 2022": a comparison
+                    && !(d.open() && StatementRules.COMPARED_SINCE.matcher(before).find());
         }).toList();
         kept = ofTheEvent(text, kept);
         // "a patrol visited Sotk on 12 May and confirmed traces of shelling on 11 May": the date the event noun

@@ -309,6 +309,13 @@ final class StatementRules {
     static final Pattern VISIT_DATE_BEFORE = p("\\b(?:visit(?:ed|s|ing)?|patroll?(?:ed|ing|s)?|inspect(?:ed|ing|ion)|went|"
             + "travell?ed|arrived|toured|deployed)\\b[^.;]{0,40}?\\b(?:on|of)\\s+(?:the\\s+)?$");
 
+    /**
+     * A date that opens a span only to compare ("the first such incident since 12 May", "the heaviest shelling since
+     * September 2022"): no event date.
+     */
+    static final Pattern COMPARED_SINCE = p("\\b(?:first|worst|largest|heaviest|deadliest|biggest|fiercest|gravest|"
+            + "highest|longest|most\\s+[\\p{L}-]+)\\b[^.;:!?]{0,60}?\\b(?:ever\\s+)?since\\s+(?:the\\s+[\\p{L}]+\\s+of\\s+)?$");
+
     /** ... or the date is followed by the statement it dates ("its 11 November statement"). */
     static final Pattern STATEMENT_DATE_AFTER = p("^(?:['’]s)?\\s+(?:statements?|reports?|claims?|communiqu[eé]s?|"
             + "press[\\s-]+releases?|announcements?|updates?|briefings?)\\b"

@@ -124,10 +124,10 @@ public final class TimeExpressions {
             Pattern.CASE_INSENSITIVE);
     /**
      * "over the past week", "in the past 24 hours", "during the last three days", "within the previous two weeks",
-     * "in recent days": a span ending at publication that starts that long before it (whole days; "a few" / "several"
+     * "in recent days" (after a preposition: "the previous day" alone is a day before another): a span ending at publication that starts that long before it (whole days; "a few" / "several"
      * / "recent" days as three, hours rounded up to days).
      */
-    private static final Pattern PAST = Pattern.compile("\\b(?:(?:over|in|during|within|for|throughout)\\s+)?"
+    private static final Pattern PAST = Pattern.compile("\\b(?:over|in|during|within|for|throughout)\\s+"
             + "(?:the\\s+(?:past|last|previous|preceding)\\s+(?:(?<n>\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|"
             + "ten|eleven|twelve|fourteen|twenty|thirty|forty|forty-eight|seventy-two|a\\s+few|few|several|couple\\s+of)\\s+)?"
             + "|recent\\s+)(?<unit>hours?|days?|weeks?|months?|24\\s+hours)\\b(?!\\s+of\\b)",

@@ -47,7 +47,10 @@ class GazetteerTest {
             "Black Lake           | sev-lich",
             "Mosesgeh             | movses",
             "Yukhary Ayrim        | yukhari-ayrim",
-            "Tigranashen          | karki"})
+            "Tigranashen          | karki",
+            "Teghh                | tegh",
+            "Yelija               | yellija",
+            "Kolugishlaq          | kollugishlaq"})
     void bothSidesNamesFindTheSamePlace(String name, String id) {
         assertThat(gazetteer.find("fire from " + name + " direction")).singleElement()
                 .extracting(m -> m.place().id()).isEqualTo(id);

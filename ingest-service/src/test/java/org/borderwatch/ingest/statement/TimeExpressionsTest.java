@@ -50,6 +50,39 @@ class TimeExpressionsTest {
         assertThat(dates.get(0).night()).isEqualTo(night);
     }
 
+    /** Spans that run until publication (17 March 2025): from that day, or that long before publication. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "since 12 March                      | 2025-03-12 | true",
+            "ever since the morning of 11 March  | 2025-03-11 | true",
+            "since Friday                        | 2025-03-14 | true",
+            "starting from 10 March              | 2025-03-10 | true",
+            "since yesterday                     | 2025-03-16 | true",
+            "over the past week                  | 2025-03-10 | true",
+            "in the past 24 hours                | 2025-03-16 | true",
+            "during the last three days          | 2025-03-14 | true",
+            "within the previous two weeks       | 2025-03-03 | true",
+            "in recent days                      | 2025-03-14 | true",
+            "on 12 March                         | 2025-03-12 | false"})
+    void readsSpansUntilPublication(String text, LocalDate first, boolean open) {
+        List<DateSpan> dates = TimeExpressions.dates(text, PUBLISHED);
+        assertThat(dates).hasSize(1);
+        assertThat(dates.get(0).first()).isEqualTo(first);
+        assertThat(dates.get(0).open()).isEqualTo(open);
+        assertThat(dates.get(0).last()).isEqualTo(open ? PUBLISHED : first);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLastWeekOfAMonthIsNoSpanBeforePublication() {
+        assertThat(TimeExpressions.dates("in the last week of July", PUBLISHED)).isEmpty();
+        assertThat(TimeExpressions.dates("the provocation of the previous day", PUBLISHED)).isEmpty();
+        // a whole month stays a whole month when it opens a span ("since May 2024" is background beside a day)
+        DateSpan since = TimeExpressions.dates("since May 2024", PUBLISHED).get(0);
+        assertThat(since.open()).isTrue();
+        assertThat(since.wholeMonth()).isTrue();
+        assertThat(since.last()).isEqualTo(PUBLISHED);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "at 09:35                  | 09:35 |       | false",
