@@ -85,10 +85,13 @@ public final class StatementExtractor {
         // the stance of the statement's own event: a recalled claim "which Yerevan denied" does not make it a denial
         Stance stance = stance(withoutRecalledStatements(text), source);
         if (stance == Stance.UNKNOWN && source.kind() == SourceKind.INDEPENDENT_OBSERVER
-                && describesEvent(blanked(text, StatementRules.REPORTS_OF))
-                && actor(blanked(text, StatementRules.PERSON_CROSSING), sentences, source.party(), mentions) != null) {
-            // an observer that says in its own words that a named side acted ("is alarmed by the military action that
-            // Azerbaijan started today, including artillery fire on Stepanakert") confirms it; "reports of …" do not
+                && StatementRules.OWN_CONCERN.matcher(text).find()
+                && describesEvent(blanked(text, StatementRules.HEARSAY))
+                && actor(blanked(blanked(text, StatementRules.HEARSAY), StatementRules.PERSON_CROSSING), sentences,
+                source.party(), mentions) != null) {
+            // an observer alarmed in its own words by what a named side did ("is alarmed by the military action that
+            // Azerbaijan started today, including artillery fire on Stepanakert") confirms it; at others' "reports /
+            // claims of …" it does not, nor does an appeal or a handover that names a side
             stance = Stance.CONFIRMATION;
         }
         if (stance == Stance.REFUTATION) {

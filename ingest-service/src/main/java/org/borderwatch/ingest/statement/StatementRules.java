@@ -63,6 +63,19 @@ final class StatementRules {
      */
     static final Pattern REPORTS_OF = p("\\b(?:the\\s+)?(?:reports?|news|information|accounts?)\\s+(?:of|about|on|that)\\b[^.;,:!?]*+");
 
+    /**
+     * An observer's alarm or concern at an event itself ("is alarmed by the military action that Azerbaijan started",
+     * "deeply concerned by the offensive that …", "condemns the shelling of …"), not at others' reports or claims of it.
+     */
+    static final Pattern OWN_CONCERN = p("\\b(?:(?:is|are|was|were|remains?)\\s+(?:deeply\\s+|gravely\\s+|very\\s+|extremely\\s+)?"
+            + "(?:alarmed|concerned|shocked|dismayed|troubled|saddened)\\s+(?:by|at|about|over)|condemns|deplores)\\s+"
+            + "(?!(?:the\\s+|these\\s+|such\\s+)?(?:reports?|news|information|accounts?|claims?|allegations?|statements?|"
+            + "assertions?|rumou?rs?)\\b)");
+
+    /** What others say: "reports / claims / the statement of … that …" up to the end of the clause. */
+    static final Pattern HEARSAY = p("\\b(?:the\\s+)?(?:reports?|news|information|accounts?|claims?|allegations?|statements?|"
+            + "assertions?)\\s+(?:of|about|on|that|by|from)\\b[^.;,:!?]*+");
+
     /** A relayed accusation: "Azerbaijan accused Armenian forces of opening fire". */
     static final Pattern ACCUSED_OF = p("\\baccus(?:ed|es|ing)\\s+(?:[\\w'’-]+\\s+){1,5}?of\\s");
 
