@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The {@code alerts} collection: one document per incident, replaced with optimistic concurrency. */
@@ -139,9 +140,10 @@ public class AlertStore implements InitializingBean {
         return out;
     }
 
-    public List<StoredAlert> list(String status, String segment, String severity, int page, int size) {
+    /** Alerts by status (null: any), segments and severities (each "any of these"; null: no filter). */
+    public List<StoredAlert> list(String status, Set<String> segments, Set<String> severities, int page, int size) {
         List<StoredAlert> out = new ArrayList<>();
-        alerts().find(listFilter(status, segment, severity))
+        alerts().find(listFilter(status, segments, severities))
                 .sort(Sorts.orderBy(Sorts.descending("lastNotifiedAt"), Sorts.ascending("_id")))
                 .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size)
                 .forEach(d -> out.add(toStored(d)));
@@ -149,20 +151,20 @@ public class AlertStore implements InitializingBean {
     }
 
     /** How many alerts {@link #list} pages through. */
-    public long count(String status, String segment, String severity) {
-        return alerts().countDocuments(listFilter(status, segment, severity));
+    public long count(String status, Set<String> segments, Set<String> severities) {
+        return alerts().countDocuments(listFilter(status, segments, severities));
     }
 
-    private static Bson listFilter(String status, String segment, String severity) {
+    private static Bson listFilter(String status, Set<String> segments, Set<String> severities) {
         List<Bson> filters = new ArrayList<>();
         if (status != null) {
             filters.add(Filters.eq("status", status));
         }
-        if (segment != null) {
-            filters.add(Filters.eq("segment", segment));
+        if (segments != null) {
+            filters.add(Filters.in("segment", segments));
         }
-        if (severity != null) {
-            filters.add(Filters.eq("severity", severity));
+        if (severities != null) {
+            filters.add(Filters.in("severity", severities));
         }
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
