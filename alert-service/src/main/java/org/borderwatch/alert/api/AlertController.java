@@ -93,21 +93,41 @@ public class AlertController {
             @RequestParam(required = false) List<String> severities,
             @Parameter(description = ApiDocs.MIN_SEVERITY_DOC)
             @RequestParam(required = false) Severity minSeverity,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrence,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrences,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signal,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signals,
+            @Parameter(description = ApiDocs.FROM_DOC, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = ApiDocs.TO_DOC, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String to,
             @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
         }
-        String statusName = status == null ? null : status.name();
-        Set<String> segmentNames = QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment",
-                segment, "segments", segments));
-        Set<String> severityNames = QueryParameters.severities(QueryParameters.enums(Severity.class, "severity",
-                severity, "severities", severities), minSeverity);
-        List<Views.AlertView> found = alerts.list(statusName, segmentNames, severityNames, page, size).stream()
-                .map(Views.AlertView::of).toList();
+        AlertStore.AlertQuery query = new AlertStore.AlertQuery(status == null ? null : status.name(),
+                QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,
+                        "segments", segments)),
+                QueryParameters.severities(QueryParameters.enums(Severity.class, "severity", severity,
+                        "severities", severities), minSeverity),
+                QueryParameters.namesOrNull(QueryParameters.enums(Occurrence.class, "occurrence", occurrence,
+                        "occurrences", occurrences)),
+                QueryParameters.namesOrNull(QueryParameters.enums(SignalType.class, "signal", signal, "signals",
+                        signals)),
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to));
+        List<Views.AlertView> found = alerts.list(query, page, size).stream().map(Views.AlertView::of).toList();
         // as for verdicts: the body stays a plain list, the total and the other pages travel in headers
-        return PageLinks.ok(request, page, size, alerts.count(statusName, segmentNames, severityNames)).body(found);
+        return PageLinks.ok(request, page, size, alerts.count(query)).body(found);
     }
 
     @GetMapping("/{alertId}")

@@ -44,6 +44,10 @@ final class ApiDocs {
     static final String SIGNALS_DOC = "Signals: matches when at least one of them is carried; repeatable and "
             + "comma-separated, under either name (signal or signals)";
     static final String MIN_SEVERITY_DOC = "Lowest severity (inclusive)";
+    static final String FROM_DOC = "Event time: keeps the incidents whose event-time window ends at or after this "
+            + "(ISO-8601 with Z or an offset; a '+' sent unencoded arrives as a space and is read as '+')";
+    static final String TO_DOC = "Event time: keeps the incidents whose event-time window starts at or before this "
+            + "(as from)";
     static final String PAGE_DOC = "Page number, from 0";
     static final String SIZE_DOC = "Page size, 1 … 500";
 
@@ -64,7 +68,6 @@ final class ApiDocs {
             403, "Not allowed for this user (another user's subscription or silence)",
             404, "No such resource",
             406, "The Accept header allows none of the types this endpoint writes",
-            409, "Conflict with the current state",
             415, "The request body is not application/json");
 
     /** Adds the problem responses of every API operation. */

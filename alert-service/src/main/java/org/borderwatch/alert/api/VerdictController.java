@@ -57,30 +57,35 @@ public class VerdictController {
                     schema = @Schema(type = "integer", format = "int64")),
             @Header(name = "Link", description = ApiDocs.LINK_DOC, schema = @Schema(type = "string"))})
     public ResponseEntity<List<Views.VerdictSummary>> list(
-            @Parameter(description = ApiDocs.SEGMENTS_DOC, array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
             @RequestParam(required = false) List<String> segment,
-            @Parameter(description = ApiDocs.SEGMENTS_DOC, array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
             @RequestParam(required = false) List<String> segments,
-            @Parameter(description = ApiDocs.OCCURRENCES_DOC, array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
             @RequestParam(required = false) List<String> occurrence,
-            @Parameter(description = ApiDocs.OCCURRENCES_DOC, array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
             @RequestParam(required = false) List<String> occurrences,
-            @Parameter(description = ApiDocs.SEVERITIES_DOC, array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
             @RequestParam(required = false) List<String> severity,
-            @Parameter(description = ApiDocs.SEVERITIES_DOC, array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
             @RequestParam(required = false) List<String> severities,
             @Parameter(description = ApiDocs.MIN_SEVERITY_DOC)
             @RequestParam(required = false) Severity minSeverity,
-            @Parameter(description = ApiDocs.SIGNALS_DOC, array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
             @RequestParam(required = false) List<String> signal,
-            @Parameter(description = ApiDocs.SIGNALS_DOC, array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
             @RequestParam(required = false) List<String> signals,
-            @Parameter(description = "Event time: keeps the incidents whose event-time window ends at or after this "
-                    + "(ISO-8601 with Z or an offset; a '+' sent unencoded arrives as a space and is read as '+')",
-                    schema = @Schema(type = "string", format = "date-time"))
+            @Parameter(description = ApiDocs.FROM_DOC, schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(required = false) String from,
-            @Parameter(description = "Event time: keeps the incidents whose event-time window starts at or before "
-                    + "this (as from)", schema = @Schema(type = "string", format = "date-time"))
+            @Parameter(description = ApiDocs.TO_DOC, schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(required = false) String to,
             @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,

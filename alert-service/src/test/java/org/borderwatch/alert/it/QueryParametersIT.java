@@ -51,9 +51,9 @@ class QueryParametersIT extends AlertServiceITSupport {
         assertThat(verdicts).contains("parameter 'sevrity' is not known").contains("allowed: ")
                 .contains("severity").contains("severities").contains("segment").contains("segments")
                 .contains("minSeverity").contains("from").contains("to").contains("page").contains("size");
-        assertThat(refused(get("/api/v1/alerts?signal=FATALITIES", "staff1")))
-                .contains("parameter 'signal' is not known").contains("status").contains("segments")
-                .doesNotContain("signals");
+        assertThat(refused(get("/api/v1/alerts?statuses=FIRING", "staff1")))
+                .contains("parameter 'statuses' is not known").contains("status").contains("segments")
+                .contains("signals").contains("occurrences").contains("from");
         assertThat(refused(call("GET", "/api/v1/alerts/stream?severity=HIGH", "staff1", null, "text/event-stream")))
                 .contains("parameter 'severity' is not known").contains("minSeverity").contains("lastEventId")
                 .contains("timeoutMillis").contains("subscription");
@@ -161,10 +161,12 @@ class QueryParametersIT extends AlertServiceITSupport {
         UUID ararat = UUID.randomUUID();
         UUID karabakh = UUID.randomUUID();
         sendAssessments(
-                Fixtures.assessment(tavush, 1, BorderSegment.TAVUSH, Severity.HIGH, Occurrence.CONFIRMED, false, t),
-                Fixtures.assessment(ararat, 1, BorderSegment.ARARAT, Severity.LOW, Occurrence.DISPUTED, false, t),
+                Fixtures.assessment(tavush, 1, BorderSegment.TAVUSH, Severity.HIGH, Occurrence.CONFIRMED, false, t,
+                        SignalType.FATALITIES),
+                Fixtures.assessment(ararat, 1, BorderSegment.ARARAT, Severity.LOW, Occurrence.DISPUTED, false,
+                        t.plusHours(1), SignalType.CLAIM_SURGE, SignalType.FATALITIES),
                 Fixtures.assessment(karabakh, 1, BorderSegment.KARABAKH, Severity.CRITICAL, Occurrence.UNVERIFIED,
-                        false, t));
+                        false, t.plusHours(2)));
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of(tavush, ararat, karabakh).stream().allMatch(i ->
                 get("/api/v1/alerts/" + AlertLifecycle.alertIdOf(i), "staff1").statusCode() == 200));
         List<UUID> mine = List.of(tavush, ararat, karabakh);
@@ -177,7 +179,37 @@ class QueryParametersIT extends AlertServiceITSupport {
                 .containsExactlyInAnyOrder(ararat, karabakh);
         assertThat(alertIncidents("status=FIRING&severities=HIGH,LOW&segment=ARARAT", mine))
                 .containsExactly(ararat);
+        assertThat(alertIncidents("occurrences=CONFIRMED,UNVERIFIED", mine))
+                .containsExactlyInAnyOrder(tavush, karabakh);
+        assertThat(alertIncidents("occurrence=DISPUTED", mine)).containsExactly(ararat);
+        assertThat(alertIncidents("signal=FATALITIES", mine)).containsExactlyInAnyOrder(tavush, ararat);
+        assertThat(alertIncidents("signals=CLAIM_SURGE&minSeverity=LOW", mine)).containsExactly(ararat);
+        // event time, as for verdicts: windows t … t+30m, t+1h … t+1h30m, t+2h … t+2h30m
+        String day = t.toLocalDate().toString();
+        assertThat(alertIncidents("from=" + day + "T11:20:00+04:00&to=" + day + "T12:00:00%2004:00", mine))
+                .containsExactly(ararat);
+        assertThat(alertIncidents("from=" + t.plusHours(1).plusMinutes(45).toInstant(), mine))
+                .containsExactly(karabakh);
+
+        // alerts written before the fields existed get them at start-up (here: the same pass, called again)
+        for (UUID incident : mine) {
+            mongo.getCollection("alerts").updateOne(com.mongodb.client.model.Filters.eq("incidentId",
+                            incident.toString()),
+                    com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.unset("signals"),
+                            com.mongodb.client.model.Updates.unset("occurrence")));
+        }
+        assertThat(alertIncidents("signal=FATALITIES", mine)).isEmpty();
+        alertStore.backfillFilterFields();
+        assertThat(alertIncidents("signal=FATALITIES", mine)).containsExactlyInAnyOrder(tavush, ararat);
+        assertThat(alertIncidents("occurrence=DISPUTED", mine)).containsExactly(ararat);
+        assertThat(alertStore.backfillFilterFields()).as("once").isZero();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.borderwatch.alert.store.AlertStore alertStore;
 
     @Test
     void theLiveStreamTakesTheSingularNamesToo() {
