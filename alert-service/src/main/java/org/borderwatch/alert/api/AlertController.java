@@ -237,6 +237,12 @@ public class AlertController {
             @RequestParam(required = false) List<String> segments,
             @Parameter(description = ApiDocs.MIN_SEVERITY_DOC)
             @RequestParam(required = false) Severity minSeverity,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severity,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severities,
             @Parameter(description = ApiDocs.SIGNALS_DOC,
                     array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
             @RequestParam(required = false) List<String> signal,
@@ -264,11 +270,13 @@ public class AlertController {
                 QueryParameters.enums(BorderSegment.class, "segment", segment, "segments", segments), minSeverity,
                 QueryParameters.enums(SignalType.class, "signal", signal, "signals", signals),
                 QueryParameters.enums(Occurrence.class, "occurrence", occurrence, "occurrences", occurrences));
+        Set<Severity> named = QueryParameters.enums(Severity.class, "severity", severity, "severities", severities);
         if (subscription != null) {
-            if (!filter.equals(SubscriptionFilter.ANY)) {
+            if (!filter.equals(SubscriptionFilter.ANY) || !named.isEmpty()) {
                 // either the subscription's filter or the parameters: never one silently ignored
                 throw ApiException.badRequest("Invalid parameter", List.of("parameter 'subscription' takes the "
-                        + "subscription's filter; leave out segment(s), minSeverity, signal(s) and occurrence(s)"));
+                        + "subscription's filter; leave out segment(s), severity/severities, minSeverity, signal(s) and "
+                        + "occurrence(s)"));
             }
             var s = subscriptions.find(subscription)
                     .orElseThrow(() -> ApiException.notFound("subscription " + subscription));
@@ -285,7 +293,11 @@ public class AlertController {
             filter = s.filter();
         }
         // the header wins: a browser's EventSource sends it on reconnect while the URL keeps its first parameter
-        return stream.open(filter, lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
+        SubscriptionFilter matching = filter;
+        // named severities (any of them) on top of the subscription-style filter, as on the lists
+        java.util.function.Predicate<org.borderwatch.common.model.Alert> wanted = named.isEmpty()
+                ? matching::matches : a -> matching.matches(a) && named.contains(a.severity());
+        return stream.open(wanted, lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
     }
 
     /** A live stream's own timeout: at least a second, at most a day (a client reconnects with Last-Event-ID). */

@@ -54,8 +54,9 @@ class QueryParametersIT extends AlertServiceITSupport {
         assertThat(refused(get("/api/v1/alerts?statuses=FIRING", "staff1")))
                 .contains("parameter 'statuses' is not known").contains("status").contains("segments")
                 .contains("signals").contains("occurrences").contains("from");
-        assertThat(refused(call("GET", "/api/v1/alerts/stream?severity=HIGH", "staff1", null, "text/event-stream")))
-                .contains("parameter 'severity' is not known").contains("minSeverity").contains("lastEventId")
+        assertThat(refused(call("GET", "/api/v1/alerts/stream?sevrity=HIGH", "staff1", null, "text/event-stream")))
+                .contains("parameter 'sevrity' is not known").contains("minSeverity").contains("severities")
+                .contains("lastEventId")
                 .contains("timeoutMillis").contains("subscription");
         UUID any = UUID.randomUUID();
         for (String path : List.of("/api/v1/verdicts/" + any, "/api/v1/alerts/" + any,
@@ -217,9 +218,13 @@ class QueryParametersIT extends AlertServiceITSupport {
         UUID wanted = UUID.randomUUID();
         UUID otherSignal = UUID.randomUUID();
         UUID otherOccurrence = UUID.randomUUID();
+        UUID otherSeverity = UUID.randomUUID();
         try (SseClient sse = SseClient.connect(port, "/api/v1/alerts/stream?segment=VAYOTS_DZOR_WEST"
-                + "&signal=FATALITIES,CLAIM_SURGE&occurrence=CONFIRMED", "staff1", null)) {
+                + "&signal=FATALITIES,CLAIM_SURGE&occurrence=CONFIRMED&severity=CRITICAL&severities=HIGH", "staff1",
+                null)) {
             sendAssessments(
+                    Fixtures.assessment(otherSeverity, 1, BorderSegment.VAYOTS_DZOR_WEST, Severity.MEDIUM,
+                            Occurrence.CONFIRMED, false, t, SignalType.CLAIM_SURGE),
                     Fixtures.assessment(otherSignal, 1, BorderSegment.VAYOTS_DZOR_WEST, Severity.HIGH,
                             Occurrence.CONFIRMED, false, t, SignalType.UNCORROBORATED_SURGE),
                     Fixtures.assessment(otherOccurrence, 1, BorderSegment.VAYOTS_DZOR_WEST, Severity.HIGH,
@@ -230,7 +235,8 @@ class QueryParametersIT extends AlertServiceITSupport {
                     .anyMatch(f -> f.alert().incidentId().equals(wanted)));
             // all three are written before the wanted one is streamed (one transaction, one consumer, in order)
             assertThat(sse.alerts()).extracting(f -> f.alert().incidentId())
-                    .filteredOn(List.of(wanted, otherSignal, otherOccurrence)::contains).containsExactly(wanted);
+                    .filteredOn(List.of(wanted, otherSignal, otherOccurrence, otherSeverity)::contains)
+                    .containsExactly(wanted);
         }
         // a stream subscription's filter or the parameters, never one of them silently ignored
         assertThat(refused(call("GET", "/api/v1/alerts/stream?subscription=" + UUID.randomUUID() + "&segment=TAVUSH",
