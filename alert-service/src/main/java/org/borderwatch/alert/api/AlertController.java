@@ -1,10 +1,17 @@
 package org.borderwatch.alert.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.borderwatch.alert.cap.CapRenderer;
 import org.borderwatch.alert.cap.CapService;
 import org.borderwatch.alert.delivery.stream.AlertStreamHub;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.ChannelType;
 import org.borderwatch.alert.routing.SubscriptionFilter;
 import org.borderwatch.alert.store.AlertStore;
@@ -12,6 +19,7 @@ import org.borderwatch.alert.store.AuditStore;
 import org.borderwatch.alert.store.DeliveryStore;
 import org.borderwatch.alert.store.StoredAlert;
 import org.borderwatch.alert.store.SubscriptionStore;
+import org.borderwatch.alert.store.VerdictStore;
 import org.borderwatch.common.model.AlertStatus;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
@@ -46,10 +54,13 @@ public class AlertController {
     private final AuditStore audit;
     private final CapService cap;
     private final AlertStreamHub stream;
+    private final VerdictStore verdicts;
     private final Clock clock;
 
     public AlertController(AlertStore alerts, DeliveryStore deliveries, SubscriptionStore subscriptions,
-                           AuditStore audit, CapService cap, AlertStreamHub stream, Clock clock) {
+                           AuditStore audit, CapService cap, AlertStreamHub stream, VerdictStore verdicts,
+                           Clock clock) {
+        this.verdicts = verdicts;
         this.alerts = alerts;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -60,28 +71,74 @@ public class AlertController {
     }
 
     @GetMapping
-    @Operation(summary = "Alerts, most recently notified first")
-    public ResponseEntity<List<Views.AlertView>> list(@RequestParam(required = false) AlertStatus status,
-                                                      @RequestParam(required = false) BorderSegment segment,
-                                                      @RequestParam(required = false) Severity severity,
-                                                      @RequestParam(defaultValue = "0") int page,
-                                                      @RequestParam(defaultValue = "50") int size,
-                                                      jakarta.servlet.http.HttpServletRequest request) {
+    @Operation(summary = "Alerts, most recently notified first. A query parameter this endpoint does not take is a "
+            + "400 naming the allowed ones")
+    @ApiResponse(responseCode = "200", description = "The page's alerts", useReturnTypeSchema = true, headers = {
+            @Header(name = PageLinks.TOTAL_COUNT, description = ApiDocs.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = "integer", format = "int64")),
+            @Header(name = "Link", description = ApiDocs.LINK_DOC, schema = @Schema(type = "string"))})
+    public ResponseEntity<List<Views.AlertView>> list(
+            @Parameter(description = "FIRING or RESOLVED") @RequestParam(required = false) AlertStatus status,
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @RequestParam(required = false) List<String> segment,
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @RequestParam(required = false) List<String> segments,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severity,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severities,
+            @Parameter(description = ApiDocs.MIN_SEVERITY_DOC)
+            @RequestParam(required = false) Severity minSeverity,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrence,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrences,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signal,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signals,
+            @Parameter(description = ApiDocs.FROM_DOC, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = ApiDocs.TO_DOC, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String to,
+            @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
+            @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
         }
-        String statusName = status == null ? null : status.name();
-        String segmentName = segment == null ? null : segment.name();
-        String severityName = severity == null ? null : severity.name();
-        List<Views.AlertView> found = alerts.list(statusName, segmentName, severityName, page, size).stream()
-                .map(Views.AlertView::of).toList();
+        AlertStore.AlertQuery query = new AlertStore.AlertQuery(status == null ? null : status.name(),
+                QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,
+                        "segments", segments)),
+                QueryParameters.severities(QueryParameters.enums(Severity.class, "severity", severity,
+                        "severities", severities), minSeverity),
+                QueryParameters.namesOrNull(QueryParameters.enums(Occurrence.class, "occurrence", occurrence,
+                        "occurrences", occurrences)),
+                QueryParameters.namesOrNull(QueryParameters.enums(SignalType.class, "signal", signal, "signals",
+                        signals)),
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to));
+        List<Views.AlertView> found = alerts.list(query, page, size).stream().map(Views.AlertView::of).toList();
         // as for verdicts: the body stays a plain list, the total and the other pages travel in headers
-        return PageLinks.ok(request, page, size, alerts.count(statusName, segmentName, severityName)).body(found);
+        return PageLinks.ok(request, page, size, alerts.count(query)).body(found);
     }
 
     @GetMapping("/{alertId}")
     @Operation(summary = "An alert as JSON, or its latest message as OASIS CAP 1.2 with Accept: application/cap+xml "
             + "(the only XML this service writes; any other Accept that allows neither is a 406 problem)")
+    @ApiResponse(responseCode = "200", description = "The alert (JSON), or its latest message as CAP 1.2", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Views.AlertView.class)),
+            @Content(mediaType = CapRenderer.MEDIA_TYPE, schema = @Schema(type = "string",
+                    description = "An OASIS CAP 1.2 alert document (XML)"))})
+    @ApiDocs.ProblemResponses({404, 406})
     public ResponseEntity<?> detail(@PathVariable UUID alertId,
                                     @RequestHeader(value = "Accept", required = false) String accept) {
         boolean capWanted = accepts(accept, CAP_XML);
@@ -131,6 +188,7 @@ public class AlertController {
 
     @PostMapping("/{alertId}/ack")
     @Operation(summary = "Acknowledge with a comment (audited)")
+    @ApiDocs.ProblemResponses(404)
     public Views.AlertView ack(@PathVariable UUID alertId, @RequestBody Views.AckRequest request,
                                Authentication auth) {
         if (request.comment() == null || request.comment().isBlank()) {
@@ -145,6 +203,7 @@ public class AlertController {
 
     @GetMapping("/{alertId}/deliveries")
     @Operation(summary = "Every delivery of the alert's messages: channel, target, attempts, outcome")
+    @ApiDocs.ProblemResponses(404)
     public List<Views.DeliveryView> deliveries(@PathVariable UUID alertId) {
         find(alertId);
         return deliveries.byAlert(alertId).stream().map(Views.DeliveryView::of).toList();
@@ -160,22 +219,65 @@ public class AlertController {
     @Operation(summary = "Server-sent events of alert messages; same filters as subscriptions, or a stream "
             + "subscription's id. Event ids are stream cursors: reconnect with Last-Event-ID (or ?lastEventId=) to "
             + "get the missed messages first, then the live ones")
-    public SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
-                             @RequestParam(required = false) String lastEventId,
-                             @RequestParam(required = false) Set<BorderSegment> segments,
-                             @RequestParam(required = false) Severity minSeverity,
-                             @RequestParam(required = false) Set<SignalType> signals,
-                             @RequestParam(required = false) Set<Occurrence> occurrences,
-                             @RequestParam(required = false) String subscription,
-                             @RequestParam(defaultValue = "3600000") long timeoutMillis,
-                             Authentication auth) {
+    @ApiResponse(responseCode = "200", description = "The event stream (open until timeoutMillis or the client "
+            + "goes away)", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(type = "string", description = "event: fired|updated|reviewed|resolved, id: <stream "
+                    + "cursor>, data: <Alert JSON>; comment frames connected, live, keepalive; event reset")))
+    @ApiDocs.ProblemResponses({403, 404})
+    public SseEmitter stream(
+            @Parameter(description = "The cursor of the last event received (sent by EventSource on reconnect)")
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
+            @Parameter(description = "As the Last-Event-ID header, for clients that cannot set it (the header wins)")
+            @RequestParam(required = false) String lastEventId,
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @RequestParam(required = false) List<String> segment,
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @RequestParam(required = false) List<String> segments,
+            @Parameter(description = ApiDocs.MIN_SEVERITY_DOC)
+            @RequestParam(required = false) Severity minSeverity,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severity,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severities,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signal,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signals,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrence,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrences,
+            @Parameter(description = "A stream subscription's id: its filter instead of the filter parameters "
+                    + "(which may then not be given)")
+            @RequestParam(required = false) String subscription,
+            @Parameter(description = "How long the stream stays open, 1000 … 86400000")
+            @RequestParam(defaultValue = "3600000") long timeoutMillis,
+            Authentication auth) {
         if (timeoutMillis < MIN_STREAM_TIMEOUT_MILLIS || timeoutMillis > MAX_STREAM_TIMEOUT_MILLIS) {
             throw ApiException.badRequest("Invalid parameter", List.of("parameter 'timeoutMillis' must be between "
                     + MIN_STREAM_TIMEOUT_MILLIS + " and " + MAX_STREAM_TIMEOUT_MILLIS + " (24 hours), got "
                     + timeoutMillis));
         }
-        SubscriptionFilter filter = new SubscriptionFilter(segments, minSeverity, signals, occurrences);
+        SubscriptionFilter filter = new SubscriptionFilter(
+                QueryParameters.enums(BorderSegment.class, "segment", segment, "segments", segments), minSeverity,
+                QueryParameters.enums(SignalType.class, "signal", signal, "signals", signals),
+                QueryParameters.enums(Occurrence.class, "occurrence", occurrence, "occurrences", occurrences));
+        Set<Severity> named = QueryParameters.enums(Severity.class, "severity", severity, "severities", severities);
         if (subscription != null) {
+            if (!filter.equals(SubscriptionFilter.ANY) || !named.isEmpty()) {
+                // either the subscription's filter or the parameters: never one silently ignored
+                throw ApiException.badRequest("Invalid parameter", List.of("parameter 'subscription' takes the "
+                        + "subscription's filter; leave out segment(s), severity/severities, minSeverity, signal(s) and "
+                        + "occurrence(s)"));
+            }
             var s = subscriptions.find(subscription)
                     .orElseThrow(() -> ApiException.notFound("subscription " + subscription));
             // the same rule as GET /api/v1/subscriptions/{id}: its owner or an ADMIN; checked before anything about
@@ -191,14 +293,35 @@ public class AlertController {
             filter = s.filter();
         }
         // the header wins: a browser's EventSource sends it on reconnect while the URL keeps its first parameter
-        return stream.open(filter, lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
+        SubscriptionFilter matching = filter;
+        // named severities (any of them) on top of the subscription-style filter, as on the lists
+        java.util.function.Predicate<org.borderwatch.common.model.Alert> wanted = named.isEmpty()
+                ? matching::matches : a -> matching.matches(a) && named.contains(a.severity());
+        return stream.open(wanted, lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
     }
 
     /** A live stream's own timeout: at least a second, at most a day (a client reconnects with Last-Event-ID). */
     static final long MIN_STREAM_TIMEOUT_MILLIS = 1_000;
     static final long MAX_STREAM_TIMEOUT_MILLIS = 86_400_000;
 
+    /**
+     * The alert, or a 404 that helps a caller who used the incident's id: that id is not an alert id, and when the
+     * incident has an alert the detail names it.
+     */
     private StoredAlert find(UUID alertId) {
-        return alerts.find(alertId).orElseThrow(() -> ApiException.notFound("alert " + alertId));
+        return alerts.find(alertId).orElseThrow(() -> {
+            UUID asIncidentsAlert = AlertLifecycle.alertIdOf(alertId);
+            if (alerts.find(asIncidentsAlert).isPresent()) {
+                return new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "Not found",
+                        "alert " + alertId + " does not exist: " + alertId + " is an incident id; the alert of "
+                                + "that incident is " + asIncidentsAlert, null);
+            }
+            if (verdicts.find(alertId).isPresent()) {
+                return new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "Not found",
+                        "alert " + alertId + " does not exist: " + alertId + " is an incident id, and that "
+                                + "incident has no alert (yet)", null);
+            }
+            return ApiException.notFound("alert " + alertId);
+        });
     }
 }

@@ -3,10 +3,20 @@ package org.borderwatch.alert.api;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The OpenAPI document's title, description and version, and HTTP Basic as the security scheme of every
@@ -35,7 +45,53 @@ public class OpenApiConfiguration {
                                 type urn:borderwatch:problem:<kind>."""))
                 .components(new Components().addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("A user of alert.security.users (roles STAFF or ADMIN)")))
+                        .description("A user of alert.security.users (roles STAFF or ADMIN)"))
+                        .addSchemas(ApiDocs.PROBLEM_SCHEMA, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
+    }
+
+    /** RFC 9457 problem details as this service writes them. */
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().format("uri")
+                        .description("urn:borderwatch:problem:<kind>, e.g. invalid-request, not-found, forbidden"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema().description("What was wrong, naming the field or parameter"))
+                .addProperty("instance", new StringSchema().format("uri"))
+                .addProperty("problems", new ArraySchema().items(new StringSchema())
+                        .description("Each problem, when there are several"))
+                .addProperty("errorId", new StringSchema()
+                        .description("Only for 500 internal-error: the id to quote; the log has the details"));
+    }
+
+    /** 400/401/403/404/406/415 problem responses where they occur: see {@link ApiDocs}. */
+    @Bean
+    OperationCustomizer borderWatchProblemResponses() {
+        return ApiDocs.problems();
+    }
+
+    /** The fields a request body must have (the records cannot say so without annotating the plain-Java core). */
+    @Bean
+    OpenApiCustomizer borderWatchRequiredFields() {
+        Map<String, List<String>> required = Map.of(
+                "SilenceRequest", List.of("endsAt", "reason"),
+                "SubscriptionRequest", List.of("name", "channel"),
+                "ChannelRequest", List.of("type"),
+                "AckRequest", List.of("comment"),
+                "ReviewRequest", List.of("occurrence", "note"));
+        return openApi -> {
+            var schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
+            if (schemas == null) {
+                return;
+            }
+            required.forEach((name, fields) -> {
+                Schema<?> schema = schemas.get(name);
+                if (schema != null) {
+                    schema.setRequired(fields);
+                }
+            });
+        };
     }
 }

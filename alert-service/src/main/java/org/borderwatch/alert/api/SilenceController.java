@@ -1,6 +1,9 @@
 package org.borderwatch.alert.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.borderwatch.alert.silence.Silence;
 import org.borderwatch.alert.silence.SilenceRequest;
@@ -43,28 +46,39 @@ public class SilenceController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a silence: matchers, endsAt, mandatory reason, limited duration (audited)")
+    @Operation(summary = "Create a silence: matchers, endsAt and reason (both required), limited duration "
+            + "(alert.silences.max-duration); audited")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = ApiDocs.LOCATION_DOC,
+                    schema = @Schema(type = "string", format = "uri-reference")))
     public ResponseEntity<Views.SilenceView> create(@RequestBody SilenceRequest request, Authentication auth) {
         Silence s = silences.create(request, Callers.name(auth));
         store.save(s);
         audit.record(Callers.name(auth), "silence", "silence:" + s.id(), describe(s), clock.instant());
+        // answered as stored (the store keeps times to the millisecond), so the answer equals a later GET
+        Silence stored = store.find(s.id()).orElse(s);
         return ResponseEntity.created(URI.create("/api/v1/silences/" + s.id()))
-                .body(Views.SilenceView.of(s, clock.instant()));
+                .body(Views.SilenceView.of(stored, clock.instant()));
     }
 
     @GetMapping
+    @Operation(summary = "Every silence, active or not (ended ones are kept for alert.silences.retention)")
     public List<Views.SilenceView> list() {
         var now = clock.instant();
         return store.all().stream().map(s -> Views.SilenceView.of(s, now)).toList();
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One silence")
+    @ApiDocs.ProblemResponses(404)
     public Views.SilenceView get(@PathVariable String id) {
         return Views.SilenceView.of(find(id), clock.instant());
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "End a silence now (its author or an ADMIN); kept for the audit")
+    @ApiResponse(responseCode = "204", description = "Ended")
+    @ApiDocs.ProblemResponses({403, 404})
     public ResponseEntity<Void> expire(@PathVariable String id, Authentication auth) {
         Silence s = find(id);
         if (!Callers.isAdmin(auth) && !Callers.name(auth).equals(s.author())) {

@@ -1,6 +1,9 @@
 package org.borderwatch.alert.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.borderwatch.alert.AlertProperties;
 import org.borderwatch.alert.delivery.kafka.KafkaTopicPolicy;
@@ -57,6 +60,9 @@ public class SubscriptionController {
     @PostMapping
     @Operation(summary = "Create a subscription; 201 with its id. Webhook targets are checked against SSRF; Kafka "
             + "topics must match alert.kafka.subscription-topic-pattern and never be a pipeline topic")
+    @ApiResponse(responseCode = "201", description = "Created; the body is the subscription as stored (the secret "
+            + "never shown, only secretSet)", useReturnTypeSchema = true, headers = @Header(name = "Location",
+            description = ApiDocs.LOCATION_DOC, schema = @Schema(type = "string", format = "uri-reference")))
     public ResponseEntity<Views.SubscriptionView> create(@RequestBody Views.SubscriptionRequest request,
                                                          Authentication auth) {
         List<String> problems = new ArrayList<>();
@@ -122,7 +128,10 @@ public class SubscriptionController {
         subscriptions.save(s);
         audit.record(Callers.name(auth), "subscribe", "subscription:" + s.id(),
                 s.name() + " -> " + channel.type().wireName() + " " + channel.target(), clock.instant());
-        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + s.id())).body(Views.SubscriptionView.of(s));
+        // answered as stored (the store keeps times to the millisecond), so the answer equals a later GET
+        Subscription stored = subscriptions.find(s.id()).orElse(s);
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + s.id()))
+                .body(Views.SubscriptionView.of(stored));
     }
 
     @GetMapping
@@ -133,12 +142,16 @@ public class SubscriptionController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One subscription: your own, or any as ADMIN")
+    @ApiDocs.ProblemResponses({403, 404})
     public Views.SubscriptionView get(@PathVariable String id, Authentication auth) {
         return Views.SubscriptionView.of(owned(id, auth, "read"));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a subscription: your own, or any as ADMIN")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiDocs.ProblemResponses({403, 404})
     public ResponseEntity<Void> delete(@PathVariable String id, Authentication auth) {
         Subscription s = owned(id, auth, "delete");
         subscriptions.delete(s.id());

@@ -1,6 +1,11 @@
 package org.borderwatch.alert.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
@@ -11,6 +16,7 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Review;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,22 +50,59 @@ public class VerdictController {
     }
 
     @GetMapping
-    @Operation(summary = "Latest verdict per incident, newest event time first")
-    public org.springframework.http.ResponseEntity<List<Views.VerdictSummary>> list(
-                                           @RequestParam(required = false) BorderSegment segment,
-                                           @RequestParam(required = false) Occurrence occurrence,
-                                           @RequestParam(required = false) Severity severity,
-                                           @RequestParam(required = false) SignalType signal,
-                                           @RequestParam(required = false) Instant from,
-                                           @RequestParam(required = false) Instant to,
-                                           @RequestParam(defaultValue = "0") int page,
-                                           @RequestParam(defaultValue = "50") int size,
-                                           jakarta.servlet.http.HttpServletRequest request) {
+    @Operation(summary = "Latest verdict per incident, newest event time first. A query parameter this endpoint "
+            + "does not take is a 400 naming the allowed ones")
+    @ApiResponse(responseCode = "200", description = "The page's verdicts", useReturnTypeSchema = true, headers = {
+            @Header(name = PageLinks.TOTAL_COUNT, description = ApiDocs.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = "integer", format = "int64")),
+            @Header(name = "Link", description = ApiDocs.LINK_DOC, schema = @Schema(type = "string"))})
+    public ResponseEntity<List<Views.VerdictSummary>> list(
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @RequestParam(required = false) List<String> segment,
+            @Parameter(description = ApiDocs.SEGMENTS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = BorderSegment.class)))
+            @RequestParam(required = false) List<String> segments,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrence,
+            @Parameter(description = ApiDocs.OCCURRENCES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Occurrence.class)))
+            @RequestParam(required = false) List<String> occurrences,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severity,
+            @Parameter(description = ApiDocs.SEVERITIES_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = Severity.class)))
+            @RequestParam(required = false) List<String> severities,
+            @Parameter(description = ApiDocs.MIN_SEVERITY_DOC)
+            @RequestParam(required = false) Severity minSeverity,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signal,
+            @Parameter(description = ApiDocs.SIGNALS_DOC,
+                    array = @ArraySchema(schema = @Schema(implementation = SignalType.class)))
+            @RequestParam(required = false) List<String> signals,
+            @Parameter(description = ApiDocs.FROM_DOC, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = ApiDocs.TO_DOC, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String to,
+            @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
+            @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
         }
-        VerdictStore.VerdictQuery query = new VerdictStore.VerdictQuery(name(segment), name(occurrence),
-                name(severity), name(signal), from, to, page, size);
+        VerdictStore.VerdictQuery query = new VerdictStore.VerdictQuery(
+                QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,
+                        "segments", segments)),
+                QueryParameters.namesOrNull(QueryParameters.enums(Occurrence.class, "occurrence", occurrence,
+                        "occurrences", occurrences)),
+                QueryParameters.severities(QueryParameters.enums(Severity.class, "severity", severity,
+                        "severities", severities), minSeverity),
+                QueryParameters.namesOrNull(QueryParameters.enums(SignalType.class, "signal", signal, "signals",
+                        signals)),
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to), page, size);
         List<Views.VerdictSummary> found = verdicts.list(query).stream().map(Views.VerdictSummary::of).toList();
         long total = verdicts.count(query);
         // the body stays a plain list; the total and the neighbouring pages travel in headers (RFC 8288 links)
@@ -69,6 +111,7 @@ public class VerdictController {
 
     @GetMapping("/{incidentId}")
     @Operation(summary = "A verdict with the person's review first, its rationale and every version")
+    @ApiDocs.ProblemResponses(404)
     public Views.VerdictDetail detail(@PathVariable UUID incidentId) {
         var v = verdicts.find(incidentId).orElseThrow(() -> ApiException.notFound("incident " + incidentId));
         return new Views.VerdictDetail(v.review(), AlertLifecycle.alertIdOf(incidentId), v.reviews(),
@@ -77,6 +120,7 @@ public class VerdictController {
 
     @PostMapping("/{incidentId}/review")
     @Operation(summary = "Record a human occurrence/attribution with a note; audited and sent as an update")
+    @ApiDocs.ProblemResponses(404)
     public Views.VerdictDetail review(@PathVariable UUID incidentId, @RequestBody Views.ReviewRequest request,
                                       Authentication auth) {
         List<String> problems = new ArrayList<>();
@@ -99,9 +143,5 @@ public class VerdictController {
                 review.occurrence() + (review.attribution() == null ? "" : "/" + review.attribution()) + ": "
                         + review.note(), clock.instant());
         return detail(incidentId);
-    }
-
-    private static String name(Enum<?> e) {
-        return e == null ? null : e.name();
     }
 }

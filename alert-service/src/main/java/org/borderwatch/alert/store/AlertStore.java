@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The {@code alerts} collection: one document per incident, replaced with optimistic concurrency. */
@@ -46,6 +47,35 @@ public class AlertStore implements InitializingBean {
         Mongo.index(alerts(), Indexes.ascending("pendingCount"), false, "pending");
         Mongo.index(alerts(), Indexes.ascending("silencedFiring"), false, "silenced_firing");
         Mongo.index(alerts(), Indexes.ascending("inhibitedBy"), false, "inhibited_by");
+        backfillFilterFields();
+    }
+
+    /**
+     * Alerts written before the list filters on {@code occurrence} and {@code signals} existed get both (from their
+     * state) once, at start-up, unless rewritten meanwhile; afterwards every write keeps them in step.
+     *
+     * @return how many alerts were completed
+     */
+    public int backfillFilterFields() {
+        int[] done = {0};
+        alerts().find(Filters.exists("signals", false)).forEach(d -> {
+            AlertState state = Json.read(d.getString("state"), AlertState.class);
+            long updated = alerts().updateOne(Filters.and(Filters.eq("_id", d.get("_id")),
+                            Filters.eq("rev", d.get("rev")), Filters.exists("signals", false)),
+                    Updates.combine(Updates.set("occurrence", effectiveOccurrence(state)),
+                            Updates.set("signals", signalNames(state)))).getModifiedCount();
+            done[0] += (int) updated;
+        });
+        return done[0];
+    }
+
+    /** The occurrence that counts: the person's when reviewed, else the machine's (as for verdicts). */
+    static String effectiveOccurrence(AlertState s) {
+        return (s.review() != null ? s.review().occurrence() : s.latest().occurrence()).name();
+    }
+
+    static List<String> signalNames(AlertState s) {
+        return s.latest().signals().stream().map(sig -> sig.type().name()).distinct().toList();
     }
 
     /**
@@ -139,9 +169,19 @@ public class AlertStore implements InitializingBean {
         return out;
     }
 
-    public List<StoredAlert> list(String status, String segment, String severity, int page, int size) {
+    /**
+     * What the alert list filters on: status (null: any); segments, severities, occurrences (the effective one) and
+     * signals (carrying at least one), each "any of these" and null for no filter; the event-time window
+     * overlapping {@code from}/{@code to} (null: open).
+     */
+    public record AlertQuery(String status, Set<String> segments, Set<String> severities, Set<String> occurrences,
+                             Set<String> signals, Instant from, Instant to) {
+    }
+
+    /** Alerts matching the query, most recently notified first. */
+    public List<StoredAlert> list(AlertQuery query, int page, int size) {
         List<StoredAlert> out = new ArrayList<>();
-        alerts().find(listFilter(status, segment, severity))
+        alerts().find(listFilter(query))
                 .sort(Sorts.orderBy(Sorts.descending("lastNotifiedAt"), Sorts.ascending("_id")))
                 .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size)
                 .forEach(d -> out.add(toStored(d)));
@@ -149,20 +189,32 @@ public class AlertStore implements InitializingBean {
     }
 
     /** How many alerts {@link #list} pages through. */
-    public long count(String status, String segment, String severity) {
-        return alerts().countDocuments(listFilter(status, segment, severity));
+    public long count(AlertQuery query) {
+        return alerts().countDocuments(listFilter(query));
     }
 
-    private static Bson listFilter(String status, String segment, String severity) {
+    private static Bson listFilter(AlertQuery q) {
         List<Bson> filters = new ArrayList<>();
-        if (status != null) {
-            filters.add(Filters.eq("status", status));
+        if (q.status() != null) {
+            filters.add(Filters.eq("status", q.status()));
         }
-        if (segment != null) {
-            filters.add(Filters.eq("segment", segment));
+        if (q.segments() != null) {
+            filters.add(Filters.in("segment", q.segments()));
         }
-        if (severity != null) {
-            filters.add(Filters.eq("severity", severity));
+        if (q.severities() != null) {
+            filters.add(Filters.in("severity", q.severities()));
+        }
+        if (q.occurrences() != null) {
+            filters.add(Filters.in("occurrence", q.occurrences()));
+        }
+        if (q.signals() != null) {
+            filters.add(Filters.in("signals", q.signals()));
+        }
+        if (q.from() != null) {
+            filters.add(Filters.gte("windowTo", Mongo.date(q.from())));
+        }
+        if (q.to() != null) {
+            filters.add(Filters.lte("windowFrom", Mongo.date(q.to())));
         }
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
@@ -184,6 +236,8 @@ public class AlertStore implements InitializingBean {
                 .append("segment", s.latest().segment().name())
                 .append("severity", s.latest().severity().name())
                 .append("status", s.status().name())
+                .append("occurrence", effectiveOccurrence(s))
+                .append("signals", signalNames(s))
                 .append("windowFrom", s.latest().window() == null ? null
                         : Mongo.date(s.latest().window().from().toInstant()))
                 .append("windowTo", s.latest().window() == null ? null

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -85,8 +86,13 @@ public class VerdictStore implements InitializingBean {
      * Query of the latest verdicts; null fields do not filter. {@code occurrence} is the effective occurrence: the
      * latest review's when there is one, else the machine's (as subscription filters see it).
      */
-    public record VerdictQuery(String segment, String occurrence, String severity, String signal, Instant from,
-                               Instant to, int page, int size) {
+    /**
+     * A verdict query: each set is "any of these" and null means no filter on that field (an empty set matches
+     * nothing); {@code signals} matches a verdict carrying at least one of them; {@code from}/{@code to} keep the
+     * verdicts whose event-time window overlaps them.
+     */
+    public record VerdictQuery(Set<String> segments, Set<String> occurrences, Set<String> severities,
+                               Set<String> signals, Instant from, Instant to, int page, int size) {
     }
 
     /** Stores a version; returns false when it was stored before. */
@@ -160,17 +166,17 @@ public class VerdictStore implements InitializingBean {
 
     private static Bson filter(VerdictQuery q) {
         List<Bson> filters = new ArrayList<>();
-        if (q.segment() != null) {
-            filters.add(Filters.eq("segment", q.segment()));
+        if (q.segments() != null) {
+            filters.add(Filters.in("segment", q.segments()));
         }
-        if (q.occurrence() != null) {
-            filters.add(Filters.eq("effectiveOccurrence", q.occurrence()));
+        if (q.occurrences() != null) {
+            filters.add(Filters.in("effectiveOccurrence", q.occurrences()));
         }
-        if (q.severity() != null) {
-            filters.add(Filters.eq("severity", q.severity()));
+        if (q.severities() != null) {
+            filters.add(Filters.in("severity", q.severities()));
         }
-        if (q.signal() != null) {
-            filters.add(Filters.eq("signals", q.signal()));
+        if (q.signals() != null) {
+            filters.add(Filters.in("signals", q.signals()));
         }
         if (q.from() != null) {
             filters.add(Filters.gte("to", Mongo.date(q.from())));

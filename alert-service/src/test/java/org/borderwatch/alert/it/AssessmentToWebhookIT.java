@@ -79,6 +79,11 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
         assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts))).isLessThan(60);
         assertThat(first.header("X-BorderWatch-Signature")).isEqualTo(hmac(SECRET, ts, first.body()));
         assertThat(first.header("Content-Type")).startsWith("application/json");
+        // plain HTTP/1.1 to an http: target: no cleartext HTTP/2 upgrade offered on a POST with a body
+        assertThat(first.header("Upgrade")).as("no h2c upgrade offered").isNull();
+        assertThat(first.header("HTTP2-Settings")).isNull();
+        assertThat(first.header("Connection")).satisfiesAnyOf(c -> assertThat(c).isNull(),
+                c -> assertThat(c).doesNotContainIgnoringCase("upgrade"));
         Alert fired = alertsIn(first).get(0);
         assertThat(fired.incidentId()).isEqualTo(incident);
         assertThat(fired.event()).isEqualTo(AlertEvent.FIRED);

@@ -134,6 +134,61 @@ class ChannelsIT extends AlertServiceITSupport {
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 
+    /**
+     * The documented shape of a subscription as answered: the channel's {@code target} and {@code secretSet} (the
+     * secret itself never), and absent values left out (never null), like every JSON this project writes.
+     */
+    @Test
+    void aSubscriptionIsAnsweredInItsDocumentedShapeWithAbsentValuesLeftOut() {
+        String url = RECEIVER.url("/shape/" + UUID.randomUUID());
+        var webhook = post("/api/v1/subscriptions", "staff1", """
+                {"name":"shape desk","channel":{"type":"webhook","url":"%s","secret":"%s"},
+                 "filter":{"segments":["TAVUSH"],"minSeverity":"HIGH"}}""".formatted(url, SECRET));
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+        assertThat(webhook.body()).doesNotContain("null").doesNotContain(SECRET);
+        var w = Json.tree(webhook.body().getBytes(StandardCharsets.UTF_8));
+        String id = w.get("id").asString();
+        assertThat(webhook.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/api/v1/subscriptions/" + id));
+        assertThat(names(w)).containsExactly("id", "name", "owner", "channel", "filter", "mode", "createdAt");
+        assertThat(names(w.get("channel"))).containsExactly("type", "target", "format", "secretSet");
+        assertThat(w.get("channel").get("target").asString()).isEqualTo(url);
+        assertThat(w.get("channel").get("secretSet").asBoolean()).isTrue();
+        assertThat(w.get("filter").get("minSeverity").asString()).isEqualTo("HIGH");
+        assertThat(w.get("mode").asString()).isEqualTo("immediate");
+        assertThat(get("/api/v1/subscriptions/" + id, "staff1").body()).isEqualTo(webhook.body());
+
+        var digest = post("/api/v1/subscriptions", "staff1", """
+                {"name":"shape digest","channel":{"type":"email","address":"shape@example.org"},
+                 "filter":%s,"mode":"digest","digestInterval":"PT24H"}""".formatted(NOTHING));
+        assertThat(digest.statusCode()).as(digest.body()).isEqualTo(201);
+        var d = Json.tree(digest.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(names(d)).containsExactly("id", "name", "owner", "channel", "filter", "mode", "digestInterval",
+                "createdAt");
+        assertThat(names(d.get("channel"))).containsExactly("type", "target", "secretSet");
+        assertThat(d.get("channel").get("target").asString()).isEqualTo("shape@example.org");
+        assertThat(d.get("channel").get("secretSet").asBoolean()).isFalse();
+        assertThat(d.get("digestInterval").asString()).isEqualTo("PT24H");
+        var silence = post("/api/v1/silences", "staff1", """
+                {"segments":["UNRESOLVED"],"signals":["CLAIM_SURGE"],"sources":["shape-test-source"],
+                 "endsAt":"%s","reason":"shape test"}""".formatted(java.time.Instant.now().plus(Duration.ofHours(1))));
+        assertThat(silence.statusCode()).as(silence.body()).isEqualTo(201);
+        String silenceId = Json.tree(silence.body().getBytes(StandardCharsets.UTF_8)).get("id").asString();
+        assertThat(silence.body()).doesNotContain("null");
+        assertThat(get("/api/v1/silences/" + silenceId, "staff1").body()).isEqualTo(silence.body());
+        assertThat(call("DELETE", "/api/v1/silences/" + silenceId, "staff1", null, null).statusCode()).isEqualTo(204);
+        for (String sub : List.of(id, d.get("id").asString())) {
+            assertThat(call("DELETE", "/api/v1/subscriptions/" + sub, "staff1", null, null).statusCode())
+                    .isEqualTo(204);
+        }
+    }
+
+    private static List<String> names(tools.jackson.databind.JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.properties().forEach(e -> out.add(e.getKey()));
+        return out;
+    }
+
     /** {@code format} is a webhook matter: never echoed for e-mail or Kafka channels, refused when a request sets it. */
     @Test
     void onlyWebhooksHaveAFormat() {

@@ -81,6 +81,21 @@ class MutingIT extends AlertServiceITSupport {
         assertThat(call("DELETE", "/api/v1/silences/" + silenceId, "staff2", null, null).statusCode()).isEqualTo(204);
         assertThat(json(get("/api/v1/silences/" + silenceId, "staff1").body()).get("active").asBoolean()).isFalse();
 
+        // the incident's id where the alert's is meant: a 404 that says so and names the alert's id
+        var byIncident = post("/api/v1/alerts/" + incident + "/ack", "staff1", "{\"comment\":\"wrong id\"}");
+        assertThat(byIncident.statusCode()).isEqualTo(404);
+        assertThat(json(byIncident.body()).get("type").asString()).isEqualTo("urn:borderwatch:problem:not-found");
+        assertThat(json(byIncident.body()).get("detail").asString())
+                .isEqualTo("alert " + incident + " does not exist: " + incident + " is an incident id; the alert of "
+                        + "that incident is " + AlertLifecycle.alertIdOf(incident));
+        assertThat(json(get("/api/v1/alerts/" + incident + "/deliveries", "staff1").body()).get("detail")
+                .asString()).contains("is an incident id").contains(AlertLifecycle.alertIdOf(incident).toString());
+        UUID unknown = UUID.randomUUID();
+        assertThat(json(post("/api/v1/alerts/" + unknown + "/ack", "staff1", "{\"comment\":\"x\"}").body())
+                .get("detail").asString()).isEqualTo("alert " + unknown + " does not exist");
+        assertThat(json(get("/api/v1/alerts/" + incident + "/audit", "staff1").body()).toString())
+                .as("nothing acknowledged under the incident's id").doesNotContain("wrong id");
+
         var ack = post("/api/v1/alerts/" + AlertLifecycle.alertIdOf(incident) + "/ack", "staff1",
                 "{\"comment\":\"seen, watching Sotk\"}");
         assertThat(ack.statusCode()).isEqualTo(200);

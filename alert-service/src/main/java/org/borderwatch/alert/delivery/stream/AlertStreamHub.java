@@ -5,6 +5,7 @@ import org.borderwatch.alert.routing.SubscriptionFilter;
 import org.borderwatch.alert.store.StreamLogStore;
 import org.borderwatch.alert.store.StreamLogStore.StreamEvent;
 import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The live stream, resumable. Every alert message that is not muted is appended to the stream log in MongoDB
@@ -57,13 +59,13 @@ public class AlertStreamHub implements SmartLifecycle {
 
     private static final class Client {
         final SseEmitter emitter;
-        final SubscriptionFilter filter;
+        final Predicate<Alert> filter;
         final String lastEventId;
         /** The last cursor considered for this client (sent, or skipped by its filter). */
         long cursor;
         volatile boolean closed;
 
-        Client(SseEmitter emitter, SubscriptionFilter filter, String lastEventId) {
+        Client(SseEmitter emitter, Predicate<Alert> filter, String lastEventId) {
             this.emitter = emitter;
             this.filter = filter;
             this.lastEventId = lastEventId;
@@ -115,6 +117,11 @@ public class AlertStreamHub implements SmartLifecycle {
      * header or the query parameter; null for a fresh connection) decides whether stored messages are replayed.
      */
     public SseEmitter open(SubscriptionFilter filter, String lastEventId, long timeoutMillis) {
+        return open((Predicate<Alert>) filter::matches, lastEventId, timeoutMillis);
+    }
+
+    /** As {@link #open(SubscriptionFilter, String, long)}, with any filter of the alert messages. */
+    public SseEmitter open(Predicate<Alert> filter, String lastEventId, long timeoutMillis) {
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         Client client = new Client(emitter, filter, lastEventId);
         Runnable gone = () -> {
@@ -170,7 +177,7 @@ public class AlertStreamHub implements SmartLifecycle {
                 for (Client c : clients) {
                     if (e.cursor() > c.cursor) {
                         c.cursor = e.cursor();
-                        if (c.filter.matches(e.alert())) {
+                        if (c.filter.test(e.alert())) {
                             send(c, event(e));
                         }
                     }
@@ -223,7 +230,7 @@ public class AlertStreamHub implements SmartLifecycle {
             while (!c.closed) {
                 List<StreamEvent> batch = store.after(cursor, replay.after(), BATCH);
                 for (StreamEvent e : batch) {
-                    if (c.filter.matches(e.alert())) {
+                    if (c.filter.test(e.alert())) {
                         send(c, event(e));
                     }
                     cursor = e.cursor();

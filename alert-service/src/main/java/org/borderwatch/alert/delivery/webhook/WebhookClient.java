@@ -33,6 +33,16 @@ public final class WebhookClient {
                 .build();
     }
 
+    /**
+     * HTTP/1.1 for {@code http:} targets: the client's default (HTTP/2) would offer a cleartext upgrade
+     * ({@code Connection: Upgrade, HTTP2-Settings}, {@code Upgrade: h2c}) on every POST, which some receivers and
+     * proxies mishandle when the request has a body. {@code https:} targets keep HTTP/2, negotiated in the TLS
+     * handshake (ALPN), falling back to HTTP/1.1 when the receiver has no HTTP/2.
+     */
+    static HttpClient.Version versionFor(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+    }
+
     /** @return the HTTP status code (2xx) */
     public int post(String url, String secret, String deliveryId, byte[] body, String contentType) {
         return post(url, secret, deliveryId, body, contentType, java.util.Map.of());
@@ -48,7 +58,9 @@ public final class WebhookClient {
             throw new PermanentDeliveryException(problem, null);
         });
         long ts = clock.instant().getEpochSecond();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+        URI uri = URI.create(url);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .version(versionFor(uri))
                 .timeout(timeout)
                 .header("Content-Type", contentType)
                 .header("User-Agent", "BorderWatch-alert-service")

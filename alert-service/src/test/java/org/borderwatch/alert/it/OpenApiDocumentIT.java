@@ -1,0 +1,230 @@
+package org.borderwatch.alert.it;
+
+import org.borderwatch.alert.AlertServiceITSupport;
+import org.borderwatch.common.json.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document ({@code /v3/api-docs}) says what the server really does: each operation's success status,
+ * its headers and media types, its problem responses as {@code application/problem+json}, its request body and
+ * exactly the query parameters the server takes.
+ */
+class OpenApiDocumentIT extends AlertServiceITSupport {
+
+    /** Every API operation with the success status it answers (and only that one). */
+    private static final Map<String, String> SUCCESS = Map.ofEntries(
+            entry("GET /api/v1/verdicts", "200"),
+            entry("GET /api/v1/verdicts/{incidentId}", "200"),
+            entry("POST /api/v1/verdicts/{incidentId}/review", "200"),
+            entry("GET /api/v1/alerts", "200"),
+            entry("GET /api/v1/alerts/{alertId}", "200"),
+            entry("POST /api/v1/alerts/{alertId}/ack", "200"),
+            entry("GET /api/v1/alerts/{alertId}/deliveries", "200"),
+            entry("GET /api/v1/alerts/{alertId}/audit", "200"),
+            entry("GET /api/v1/alerts/stream", "200"),
+            entry("POST /api/v1/subscriptions", "201"),
+            entry("GET /api/v1/subscriptions", "200"),
+            entry("GET /api/v1/subscriptions/{id}", "200"),
+            entry("DELETE /api/v1/subscriptions/{id}", "204"),
+            entry("POST /api/v1/silences", "201"),
+            entry("GET /api/v1/silences", "200"),
+            entry("GET /api/v1/silences/{id}", "200"),
+            entry("DELETE /api/v1/silences/{id}", "204"));
+
+    /** The problem statuses each operation documents (400 and 401 everywhere: see below). */
+    private static final Map<String, Set<String>> PROBLEMS = Map.ofEntries(
+            entry("GET /api/v1/verdicts", Set.of("400", "401", "406")),
+            entry("GET /api/v1/verdicts/{incidentId}", Set.of("400", "401", "404", "406")),
+            entry("POST /api/v1/verdicts/{incidentId}/review", Set.of("400", "401", "404", "406", "415")),
+            entry("GET /api/v1/alerts", Set.of("400", "401", "406")),
+            entry("GET /api/v1/alerts/{alertId}", Set.of("400", "401", "404", "406")),
+            entry("POST /api/v1/alerts/{alertId}/ack", Set.of("400", "401", "404", "406", "415")),
+            entry("GET /api/v1/alerts/{alertId}/deliveries", Set.of("400", "401", "404", "406")),
+            entry("GET /api/v1/alerts/{alertId}/audit", Set.of("400", "401", "406")),
+            entry("GET /api/v1/alerts/stream", Set.of("400", "401", "403", "404", "406")),
+            entry("POST /api/v1/subscriptions", Set.of("400", "401", "406", "415")),
+            entry("GET /api/v1/subscriptions", Set.of("400", "401", "406")),
+            entry("GET /api/v1/subscriptions/{id}", Set.of("400", "401", "403", "404", "406")),
+            entry("DELETE /api/v1/subscriptions/{id}", Set.of("400", "401", "403", "404")),
+            entry("POST /api/v1/silences", Set.of("400", "401", "406", "415")),
+            entry("GET /api/v1/silences", Set.of("400", "401", "406")),
+            entry("GET /api/v1/silences/{id}", Set.of("400", "401", "404", "406")),
+            entry("DELETE /api/v1/silences/{id}", Set.of("400", "401", "403", "404")));
+
+    private JsonNode doc;
+
+    @BeforeEach
+    void fetch() throws Exception {
+        var response = get("/v3/api-docs", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/openapi.json"), response.body());
+        doc = Json.tree(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(response.body()).as("no operation leaves its media type open").doesNotContain("*/*");
+    }
+
+    /** "GET /path" → the operation, for every API operation in the document. */
+    private Map<String, JsonNode> operations() {
+        Map<String, JsonNode> out = new TreeMap<>();
+        doc.get("paths").properties().forEach(path -> {
+            if (!path.getKey().startsWith("/api/v1/") || path.getKey().startsWith("/api/v1/test-only")) {
+                return;
+            }
+            path.getValue().properties().forEach(op -> out.put(op.getKey().toUpperCase() + " " + path.getKey(),
+                    op.getValue()));
+        });
+        return out;
+    }
+
+    private JsonNode op(String key) {
+        JsonNode o = operations().get(key);
+        assertThat(o).as(key).isNotNull();
+        return o;
+    }
+
+    @Test
+    void everyOperationDocumentsItsRealSuccessStatusAndItsProblemsAsProblemJson() {
+        assertThat(operations().keySet()).as("every operation is in the table").isEqualTo(SUCCESS.keySet());
+        operations().forEach((key, o) -> {
+            JsonNode responses = o.get("responses");
+            Set<String> success = new TreeSet<>();
+            Set<String> problems = new TreeSet<>();
+            responses.properties().forEach(r -> {
+                if (r.getKey().startsWith("2")) {
+                    success.add(r.getKey());
+                } else {
+                    problems.add(r.getKey());
+                    assertThat(names(r.getValue().get("content"))).as(key + " " + r.getKey())
+                            .containsExactly("application/problem+json");
+                    assertThat(r.getValue().get("content").get("application/problem+json").get("schema").get("$ref")
+                            .asString()).isEqualTo("#/components/schemas/Problem");
+                    assertThat(r.getValue().get("description").asString()).as(key + " " + r.getKey()).isNotBlank();
+                }
+            });
+            assertThat(success).as(key).containsExactly(SUCCESS.get(key));
+            assertThat(problems).as(key).isEqualTo(PROBLEMS.get(key));
+            JsonNode ok = responses.get(SUCCESS.get(key));
+            if (SUCCESS.get(key).equals("204")) {
+                assertThat(ok.has("content")).as(key + ": no body").isFalse();
+            } else {
+                assertThat(names(ok.get("content"))).as(key).isNotEmpty().allSatisfy(type ->
+                        assertThat(type).isIn("application/json", "application/cap+xml", "text/event-stream"));
+            }
+        });
+        JsonNode problem = doc.get("components").get("schemas").get("Problem").get("properties");
+        assertThat(names(problem)).contains("type", "title", "status", "detail", "problems");
+    }
+
+    @Test
+    void headersMediaTypesAndRequestBodiesAreThere() {
+        for (String create : List.of("POST /api/v1/subscriptions", "POST /api/v1/silences")) {
+            JsonNode created = op(create).get("responses").get("201");
+            assertThat(created.get("headers").has("Location")).as(create).isTrue();
+            assertThat(created.get("content").get("application/json").get("schema").get("$ref").asString())
+                    .as(create).endsWith(create.endsWith("subscriptions") ? "SubscriptionView" : "SilenceView");
+        }
+        for (String list : List.of("GET /api/v1/verdicts", "GET /api/v1/alerts")) {
+            JsonNode ok = op(list).get("responses").get("200");
+            assertThat(names(ok.get("headers"))).as(list).containsExactlyInAnyOrder("X-Total-Count", "Link");
+            assertThat(ok.get("content").get("application/json").get("schema").get("type").asString())
+                    .isEqualTo("array");
+        }
+        JsonNode alert = op("GET /api/v1/alerts/{alertId}").get("responses").get("200").get("content");
+        assertThat(names(alert)).containsExactlyInAnyOrder("application/json", "application/cap+xml");
+        assertThat(alert.get("application/json").get("schema").get("$ref").asString()).endsWith("AlertView");
+        assertThat(names(op("GET /api/v1/alerts/stream").get("responses").get("200").get("content")))
+                .containsExactly("text/event-stream");
+
+        Map<String, String> bodies = Map.of(
+                "POST /api/v1/subscriptions", "SubscriptionRequest",
+                "POST /api/v1/silences", "SilenceRequest",
+                "POST /api/v1/alerts/{alertId}/ack", "AckRequest",
+                "POST /api/v1/verdicts/{incidentId}/review", "ReviewRequest");
+        bodies.forEach((key, schema) -> {
+            JsonNode body = op(key).get("requestBody");
+            assertThat(body.get("required").asBoolean()).as(key).isTrue();
+            assertThat(body.get("content").get("application/json").get("schema").get("$ref").asString())
+                    .as(key).isEqualTo("#/components/schemas/" + schema);
+        });
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(values(schemas.get("SilenceRequest").get("required"))).containsExactlyInAnyOrder("endsAt", "reason");
+        assertThat(values(schemas.get("SubscriptionRequest").get("required")))
+                .containsExactlyInAnyOrder("name", "channel");
+        assertThat(names(schemas.get("SubscriptionRequest").get("properties")))
+                .contains("name", "channel", "filter", "mode", "digestInterval", "groupWait");
+    }
+
+    /**
+     * The query parameters documented for each GET operation are exactly those the server takes: a parameter it
+     * does not take is refused with a 400 that lists the allowed ones, compared here with the document.
+     */
+    @Test
+    void theDocumentedQueryParametersAreExactlyTheOnesTheServerTakes() {
+        operations().forEach((key, o) -> {
+            if (!key.startsWith("GET ")) {
+                return;
+            }
+            Set<String> documented = new TreeSet<>();
+            if (o.has("parameters")) {
+                o.get("parameters").forEach(p -> {
+                    if (p.get("in").asString().equals("query")) {
+                        documented.add(p.get("name").asString());
+                    }
+                });
+            }
+            String path = key.substring(4).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            var response = call("GET", path + "?not-a-parameter=1", "staff1", null,
+                    path.endsWith("/stream") ? "text/event-stream" : "application/json");
+            assertThat(response.statusCode()).as(key + ": " + response.body()).isEqualTo(400);
+            String detail = Json.tree(response.body().getBytes(StandardCharsets.UTF_8)).get("detail").asString();
+            Set<String> allowed = new TreeSet<>();
+            if (detail.contains("allowed: ")) {
+                allowed.addAll(List.of(detail.substring(detail.indexOf("allowed: ") + 9).split(", ")));
+            } else {
+                assertThat(detail).contains("takes no query parameters");
+            }
+            assertThat(documented).as(key).isEqualTo(allowed);
+        });
+        assertThat(values(op("GET /api/v1/verdicts").get("parameters"), "name")).contains("segment", "segments",
+                "occurrence", "occurrences", "severity", "severities", "minSeverity", "signal", "signals", "from",
+                "to", "page", "size");
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        if (object != null) {
+            object.properties().forEach(e -> out.add(e.getKey()));
+        }
+        return out;
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(v -> out.add(v.asString()));
+        }
+        return out;
+    }
+
+    private static List<String> values(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.get(field).asString()));
+        return out;
+    }
+}
