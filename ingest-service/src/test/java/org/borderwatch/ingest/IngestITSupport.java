@@ -49,6 +49,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
         "ingest.max-record-size=4KB",
         "ingest.publish-timeout=4s",
         "ingest.retry-after=17s",
+        // the readiness gauge re-evaluates every second, so a test sees it follow readiness without waiting 15 s
+        "ingest.readiness-gauge.interval=1s",
         "spring.cloud.stream.kafka.bindings.normalized-out-0.producer.configuration.interceptor.classes="
                 + "org.borderwatch.ingest.SlowBrokerInterceptor",
         "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000"})

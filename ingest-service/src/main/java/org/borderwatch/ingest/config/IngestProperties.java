@@ -41,6 +41,7 @@ import java.util.Set;
  * @param canonical          what a canonical report's source may claim
  * @param corrections        what a correction may not change
  * @param kafka              what the raw topics may carry
+ * @param readinessGauge     how often the {@code borderwatch.readiness} gauge evaluates the readiness group
  */
 @Validated
 @ConfigurationProperties("ingest")
@@ -61,7 +62,8 @@ public record IngestProperties(
         @Valid @NotNull @DefaultValue Rejected rejected,
         @Valid @NotNull @DefaultValue Canonical canonical,
         @Valid @NotNull @DefaultValue Corrections corrections,
-        @Valid @NotNull @DefaultValue Kafka kafka) {
+        @Valid @NotNull @DefaultValue Kafka kafka,
+        @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge) {
 
     /** The rules on sources and corrections for the plain-Java core. */
     public SourceRules sourceRules() {
@@ -100,6 +102,18 @@ public record IngestProperties(
                     .filter(e -> InputFormat.parse(e.getKey()).filter(format::equals).isPresent())
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             return SourcePermission.topic(topic, "ingest.kafka.allowed-sources." + format.id(), listed);
+        }
+    }
+
+    /**
+     * @param interval the delay between the end of one evaluation of the readiness group and the start of the next;
+     *                 an evaluation still running after it makes the gauge 0
+     */
+    public record ReadinessGauge(@NotNull @DefaultValue("15s") Duration interval) {
+        /** Strictly positive. */
+        @AssertTrue(message = "must be positive")
+        public boolean isIntervalPositive() {
+            return interval == null || interval.compareTo(Duration.ZERO) > 0;
         }
     }
 

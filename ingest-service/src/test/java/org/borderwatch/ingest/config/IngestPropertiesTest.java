@@ -65,6 +65,7 @@ class IngestPropertiesTest {
             assertThat(p.maxRecordSize().toBytes()).isEqualTo(IngestLimits.DEFAULTS.maxRecordBytes());
             assertThat(p.clockSkew()).isEqualTo(IngestLimits.DEFAULTS.clockSkew());
             assertThat(p.earliestYear()).isEqualTo(IngestLimits.DEFAULTS.earliest().getYear());
+            assertThat(p.readinessGauge().interval()).isEqualTo(java.time.Duration.ofSeconds(15));
         });
     }
 
@@ -76,9 +77,12 @@ class IngestPropertiesTest {
         badToField.put("ingest.rules.max-text-chars=100", "rules.maxTextChars");
         badToField.put("ingest.rejected.max-payload=10B", "rejected.maxPayloadInRange");
         badToField.put("ingest.rejected.max-payload=1GB", "rejected.maxPayloadInRange");
+        badToField.put("ingest.readiness-gauge.interval=0s", "readinessGauge.intervalPositive");
+        badToField.put("ingest.readiness-gauge.interval=-5s", "readinessGauge.intervalPositive");
         badToField.forEach((bad, field) -> runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad)
                 .hasFailed().getFailure().rootCause().hasMessageContaining("field '" + field + "'")));
-        runner.withPropertyValues("ingest.rules.max-mark-run=3", "ingest.rejected.max-payload=512KB")
+        runner.withPropertyValues("ingest.rules.max-mark-run=3", "ingest.rejected.max-payload=512KB",
+                        "ingest.readiness-gauge.interval=500ms")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
