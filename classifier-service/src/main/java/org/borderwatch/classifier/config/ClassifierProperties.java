@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.borderwatch.classifier.engine.ClassifierSettings;
 import org.borderwatch.classifier.reliability.ReliabilitySettings;
 import org.borderwatch.classifier.signal.SignalThresholds;
@@ -30,7 +31,14 @@ public record ClassifierProperties(
         @Valid @NotNull @DefaultValue Topics topics,
         @Valid @NotNull @DefaultValue Signals signals,
         @Valid @NotNull @DefaultValue Reliability reliability,
-        @Valid @NotNull @DefaultValue Severity severity) {
+        @Valid @NotNull @DefaultValue Severity severity,
+        @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge) {
+
+    /** The background evaluation of the readiness gauge (operations only: no effect on assessments). */
+    public record ReadinessGauge(
+            @NotNull @DurationMin(nanos = 1) @DefaultValue(
+                    org.borderwatch.classifier.readiness.ReadinessGauge.DEFAULT_INTERVAL) Duration interval) {
+    }
 
     public record Topics(@NotBlank @DefaultValue(TopologySettings.INPUT_TOPIC) String input,
                          @NotBlank @DefaultValue(TopologySettings.OUTPUT_TOPIC) String output) {

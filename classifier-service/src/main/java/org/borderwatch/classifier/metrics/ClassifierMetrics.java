@@ -30,6 +30,8 @@ public final class ClassifierMetrics {
     public static final String LATE_REPORTS = "borderwatch.classifier.reports.late";
     public static final String DUPLICATE_REPORTS = "borderwatch.classifier.reports.duplicate";
     public static final String UNREADABLE_REPORTS = "borderwatch.classifier.reports.unreadable";
+    /** 1 while the readiness health group is UP, 0 otherwise; registered by {@code readiness.ReadinessGauge}. */
+    public static final String READINESS = "borderwatch.readiness";
 
     private final MeterRegistry registry;
     private final Clock clock;

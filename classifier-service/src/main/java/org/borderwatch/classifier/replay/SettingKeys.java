@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.borderwatch.classifier.engine.ClassifierSettings;
+import org.borderwatch.classifier.readiness.ReadinessGauge;
 import org.borderwatch.classifier.reliability.ReliabilitySettings;
 import org.borderwatch.classifier.signal.SignalThresholds;
 import org.borderwatch.classifier.stream.TopologySettings;
@@ -60,6 +61,7 @@ public final class SettingKeys {
             duration("classifier.quiet-period", ClassifierSettings.QUIET_PERIOD, true, true),
             duration("classifier.punctuate-every", TopologySettings.PUNCTUATE_EVERY, true, false),
             text("classifier.application-id", TopologySettings.APPLICATION_ID),
+            duration("classifier.readiness-gauge.interval", ReadinessGauge.DEFAULT_INTERVAL, true, false),
             text("classifier.topics.input", TopologySettings.INPUT_TOPIC),
             text("classifier.topics.output", TopologySettings.OUTPUT_TOPIC),
             duration("classifier.signals.surge-window", SignalThresholds.SURGE_WINDOW, true, true),

@@ -82,7 +82,14 @@ class ClassifierStreamIT {
                 "--classifier.topics.input=" + input,
                 "--classifier.topics.output=" + output,
                 "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir,
-                "--spring.cloud.stream.kafka.streams.binder.configuration.num.standby.replicas=0");
+                "--spring.cloud.stream.kafka.streams.binder.configuration.num.standby.replicas=0",
+                "--classifier.readiness-gauge.interval=PT0.5S");
+    }
+
+    private static java.net.http.HttpResponse<String> get(String port, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private void send(IncidentReport r) throws Exception {
@@ -147,6 +154,12 @@ class ClassifierStreamIT {
             assertThat(prometheus.body()).contains("borderwatch_assessments_total",
                     "borderwatch_classifier_incidents_open", "borderwatch_classifier_incidents_retained",
                     "application=\"classifier-service\"");
+            // the readiness gauge: the readiness group is UP (the probe answers 200), and the gauge, evaluated in the
+            // background, reads 1 with the application tag and no other
+            assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    get(port, "/actuator/prometheus").body()).containsPattern(
+                    "(?m)^borderwatch_readiness\\{application=\"classifier-service\"\\} 1(\\.0)?$"));
         }
         Assessment before = latest(BorderSegment.SYUNIK_EAST, "2024-02-12");
         Assessment closedTavush = latest(BorderSegment.TAVUSH, "2024-02-01");
