@@ -25,6 +25,8 @@ public final class AlertMetrics {
     public static final String ASSESSMENTS = "borderwatch.alert.assessments";
     /** Alert messages muted; tag reason (inhibited, silenced). */
     public static final String MUTED = "borderwatch.alert.muted";
+    /** 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape). */
+    public static final String READINESS = "borderwatch.readiness";
 
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
@@ -55,6 +57,12 @@ public final class AlertMetrics {
 
     public void muted(String reason) {
         Counter.builder(MUTED).tag("reason", reason).register(registry).increment();
+    }
+
+    /** Registers the readiness gauge, read from {@code state} (held strongly: it lives as long as the registry). */
+    public <T> void readiness(T state, java.util.function.ToDoubleFunction<T> value) {
+        Gauge.builder(READINESS, state, value).description("1 when the readiness health group is UP, else 0")
+                .strongReference(true).register(registry);
     }
 
     public void latency(Duration d) {

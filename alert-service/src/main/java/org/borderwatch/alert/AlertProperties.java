@@ -27,7 +27,8 @@ public record AlertProperties(
         @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue Cap cap,
         @Valid @NotNull @DefaultValue Mail mail,
-        @Valid @NotNull @DefaultValue Security security) {
+        @Valid @NotNull @DefaultValue Security security,
+        @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge) {
 
     public AlertProperties {
         inhibition = inhibition == null
@@ -143,6 +144,18 @@ public record AlertProperties(
                     || cancelExpiresAfter.isZero()) {
                 throw new IllegalArgumentException("alert.cap.expires-after and cancel-expires-after must be positive");
             }
+        }
+    }
+
+    /**
+     * @param interval delay between the end of one evaluation of the readiness group (for the
+     *                 {@code borderwatch.readiness} gauge) and the start of the next; a check still running after it
+     *                 makes the gauge 0
+     */
+    public record ReadinessGauge(@NotNull @DefaultValue("15s") Duration interval) {
+        @jakarta.validation.constraints.AssertTrue(message = "must be positive")
+        public boolean isIntervalPositive() {
+            return interval == null || interval.compareTo(Duration.ZERO) > 0;
         }
     }
 

@@ -17,6 +17,16 @@ import static org.awaitility.Awaitility.await;
 class MetricsIT extends AlertServiceITSupport {
 
     @Test
+    void readinessGaugeIsOneOnceTheServiceIsReady() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(call("GET", "/actuator/health/readiness", null, null, "application/json").statusCode())
+                    .isEqualTo(200);
+            assertThat(call("GET", "/actuator/prometheus", null, null, "text/plain").body())
+                    .contains("borderwatch_readiness{application=\"alert-service\"} 1");
+        });
+    }
+
+    @Test
     void prometheusExposesAlertDeliveryLatencyBacklogAndResilienceMeters() {
         String path = "/metrics/" + UUID.randomUUID();
         subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"SYUNIK_EAST\"],\"minSeverity\":\"HIGH\"}");
