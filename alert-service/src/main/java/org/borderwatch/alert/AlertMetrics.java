@@ -4,9 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.borderwatch.alert.routing.ChannelType;
 import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.Severity;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +32,14 @@ public final class AlertMetrics {
     /** 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape). */
     public static final String READINESS = "borderwatch.readiness";
 
+    /** Every outcome a delivery counts, each registered at 0 per channel at start-up. */
+    public static final List<String> DELIVERY_OUTCOMES =
+            List.of("delivered", "retried", "circuit_open", "rate_limited", "failed");
+    /** Every outcome an assessment counts, each registered at 0 at start-up. */
+    public static final List<String> ASSESSMENT_OUTCOMES = List.of("stored", "duplicate", "invalid");
+    /** Every reason an alert message is muted for, each registered at 0 at start-up. */
+    public static final List<String> MUTED_REASONS = List.of("inhibited", "silenced");
+
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
     private final Timer latency;
@@ -39,24 +51,56 @@ public final class AlertMetrics {
         this.latency = Timer.builder(DELIVERY_LATENCY)
                 .description("assessment received to notification delivered")
                 .register(registry); // histogram buckets come from application.yml, for percentiles across replicas
+        // Every counter series whose tags are known in advance exists from start-up at 0: Prometheus' increase()
+        // sees nothing of a series that first appears at 1, so the first FAILED delivery after a start would be lost.
+        for (ChannelType type : ChannelType.values()) {
+            if (type == ChannelType.STREAM) {
+                continue; // the live stream stores and counts no deliveries
+            }
+            for (String outcome : DELIVERY_OUTCOMES) {
+                deliveries(type.wireName(), outcome);
+            }
+        }
+        ASSESSMENT_OUTCOMES.forEach(this::assessments);
+        MUTED_REASONS.forEach(this::mutedCounter);
+        for (AlertEvent event : AlertEvent.values()) {
+            for (Severity severity : Severity.values()) {
+                alerts(event, severity);
+            }
+        }
+    }
+
+    private Counter deliveries(String channel, String outcome) {
+        return Counter.builder(DELIVERIES).tag("channel", lower(channel)).tag("outcome", outcome).register(registry);
+    }
+
+    private Counter assessments(String outcome) {
+        return Counter.builder(ASSESSMENTS).tag("outcome", outcome).register(registry);
+    }
+
+    private Counter mutedCounter(String reason) {
+        return Counter.builder(MUTED).tag("reason", reason).register(registry);
+    }
+
+    private Counter alerts(AlertEvent event, Severity severity) {
+        return Counter.builder(ALERTS).tag("event", lower(event.name())).tag("severity", lower(severity.name()))
+                .register(registry);
     }
 
     public void alert(Alert message) {
-        Counter.builder(ALERTS).tag("event", lower(message.event().name()))
-                .tag("severity", lower(message.severity().name())).register(registry).increment();
+        alerts(message.event(), message.severity()).increment();
     }
 
     public void delivery(String channel, String outcome, int count) {
-        Counter.builder(DELIVERIES).tag("channel", lower(channel)).tag("outcome", outcome).register(registry)
-                .increment(count);
+        deliveries(channel, outcome).increment(count);
     }
 
     public void assessment(String outcome) {
-        Counter.builder(ASSESSMENTS).tag("outcome", outcome).register(registry).increment();
+        assessments(outcome).increment();
     }
 
     public void muted(String reason) {
-        Counter.builder(MUTED).tag("reason", reason).register(registry).increment();
+        mutedCounter(reason).increment();
     }
 
     /** Registers the readiness gauge, read from {@code state} (held strongly: it lives as long as the registry). */

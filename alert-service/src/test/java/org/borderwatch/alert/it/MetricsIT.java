@@ -27,6 +27,18 @@ class MetricsIT extends AlertServiceITSupport {
     }
 
     @Test
+    void countersWithTagsKnownInAdvanceAreScrapedFromStartUp() {
+        // outcomes this suite never (or not necessarily) produces are still on the scrape, so increase() sees the first
+        String scrape = call("GET", "/actuator/prometheus", null, null, "text/plain").body();
+        assertThat(scrape)
+                .containsPattern("borderwatch_deliveries_total\\{[^}]*channel=\"kafka\"[^}]*outcome=\"rate_limited\"")
+                .containsPattern("borderwatch_deliveries_total\\{[^}]*channel=\"email\"[^}]*outcome=\"failed\"")
+                .containsPattern("borderwatch_alert_assessments_total\\{[^}]*outcome=\"invalid\"")
+                .containsPattern("borderwatch_alerts_total\\{[^}]*event=\"resolved\"[^}]*severity=\"info\"")
+                .containsPattern("borderwatch_alert_muted_total\\{[^}]*reason=\"silenced\"");
+    }
+
+    @Test
     void prometheusExposesAlertDeliveryLatencyBacklogAndResilienceMeters() {
         String path = "/metrics/" + UUID.randomUUID();
         subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"SYUNIK_EAST\"],\"minSeverity\":\"HIGH\"}");
