@@ -28,7 +28,8 @@ public record AlertProperties(
         @Valid @NotNull @DefaultValue Cap cap,
         @Valid @NotNull @DefaultValue Mail mail,
         @Valid @NotNull @DefaultValue Security security,
-        @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge) {
+        @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge,
+        @Valid @NotNull @DefaultValue Store store) {
 
     public AlertProperties {
         inhibition = inhibition == null
@@ -156,6 +157,27 @@ public record AlertProperties(
         @jakarta.validation.constraints.AssertTrue(message = "must be positive")
         public boolean isIntervalPositive() {
             return interval == null || interval.compareTo(Duration.ZERO) > 0;
+        }
+    }
+
+    /**
+     * The MongoDB client's limits (options in {@code spring.mongodb.uri} win over them) and the store health check's.
+     *
+     * @param connectTimeout         opening a connection
+     * @param readTimeout            one socket read (an operation's answer); the driver's default waits for ever
+     * @param serverSelectionTimeout finding a usable server
+     * @param healthTimeout          the {@code store} health check's answer; past it the check answers DOWN
+     */
+    public record Store(@NotNull @DefaultValue("5s") Duration connectTimeout,
+                        @NotNull @DefaultValue("15s") Duration readTimeout,
+                        @NotNull @DefaultValue("5s") Duration serverSelectionTimeout,
+                        @NotNull @DefaultValue("2s") Duration healthTimeout) {
+        public Store {
+            for (Duration d : new Duration[] {connectTimeout, readTimeout, serverSelectionTimeout, healthTimeout}) {
+                if (d != null && (d.isNegative() || d.isZero())) {
+                    throw new IllegalArgumentException("alert.store.* timeouts must be positive");
+                }
+            }
         }
     }
 
