@@ -413,6 +413,10 @@ public class DeliveryWorker {
             Duration wait = settings.roundBackoff().multipliedBy(1L << Math.min(round - 1, 16));
             outcomes.reschedule(ids, now, now.plus(wait), e.getMessage(), status, attempts, 1);
             metrics.delivery(channel, "retried", rows.size());
+            // one line per failed round (not per attempt), with the same words as the delivery's lastError
+            log.warn("delivery {} to {}: round {} of {} failed after {} attempt(s), next round in {}: {}", batchKey,
+                    sub.channel().target(), round, settings.maxRounds(), attempts,
+                    wait.toString().substring(2).toLowerCase(java.util.Locale.ROOT), e.getMessage());
         }
     }
 }

@@ -154,6 +154,47 @@ class DeliveryFailureTextIT extends AlertServiceITSupport {
     }
 
     @Test
+    void eachFailedRoundIsOneWarnLineWithTheFailureInWords() throws Exception {
+        ch.qos.logback.classic.Logger worker = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.borderwatch.alert.delivery.DeliveryWorker.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        worker.addAppender(logs);
+        try {
+            int closed = closedPort();
+            String target = "http://127.0.0.1:" + closed + "/rounds";
+            String sub = subscribeWebhook("staff1", target,
+                    "{\"segments\":[\"TAVUSH\"],\"minSeverity\":\"LOW\",\"occurrences\":[\"REFUTED\"]}");
+            UUID incident = UUID.randomUUID();
+            sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.TAVUSH, Severity.LOW,
+                    Occurrence.REFUTED, false, Fixtures.EVENT_TIME.plusYears(72)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivery(incident, sub)
+                    .map(d -> d.get("status").asString().equals("FAILED")).orElse(false));
+
+            java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> mine = new java.util.ArrayList<>(logs.list)
+                    .stream().filter(e -> e.getFormattedMessage().contains(" to " + target + ":")).toList();
+            assertThat(mine).as("at least one round failed before the last").isNotEmpty();
+            java.util.Set<String> rounds = new java.util.HashSet<>();
+            for (var e : mine) {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
+                String line = e.getFormattedMessage();
+                assertThat(line).doesNotContain("\n")
+                        .matches("delivery \\S+ to " + java.util.regex.Pattern.quote(target)
+                                + ": round [123] of 4 failed after \\d+ attempt\\(s\\), next round in [0-9.]+[smh]\\S*: .+")
+                        .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b");
+                assertThat(rounds.add(line.replaceAll("^delivery (\\S+) .*: round (\\d+) of.*$", "$1#$2")))
+                        .as("one line per round, not per attempt: " + line).isTrue();
+            }
+            assertThat(mine).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                    .contains("connection refused by 127.0.0.1:" + closed));
+        } finally {
+            worker.detachAppender(logs);
+        }
+    }
+
+    @Test
     void anSmtpServersRefusalIsItsOwnReplyAndFailsAtOnce() {
         String address = "nobody-" + UUID.randomUUID() + "@" + REFUSED_MAIL_DOMAIN;
         var created = post("/api/v1/subscriptions", "staff1", """
