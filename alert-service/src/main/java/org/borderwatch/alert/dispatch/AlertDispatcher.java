@@ -267,7 +267,11 @@ public class AlertDispatcher {
      */
     public int releaseSilenced() {
         Instant now = clock.instant();
-        Instant since = releaseCheckedUpTo;
+        // Look a little further back than the last pass: a pass that read the clock after a silence was deleted but
+        // queried the store before the deletion was written (the periodic job beside the DELETE request) would
+        // otherwise move the mark past that end without seeing it, and the alerts it held back would never be
+        // released. Rechecking an alert twice is harmless (a release is never sent twice).
+        Instant since = releaseCheckedUpTo == null ? null : releaseCheckedUpTo.minus(RELEASE_LOOKBACK);
         // a full pass once per start (silences may have ended while no instance ran), then only when one ended
         if (since != null && !silenceStore.anyEndedBetween(since, now)) {
             releaseCheckedUpTo = now;
@@ -312,6 +316,9 @@ public class AlertDispatcher {
 
     /** Up to when ended silences have been looked for by {@link #releaseSilenced()}; null before the first pass. */
     private volatile Instant releaseCheckedUpTo;
+
+    /** How far before the last pass's mark a pass looks for ended silences (see {@link #releaseSilenced()}). */
+    private static final java.time.Duration RELEASE_LOOKBACK = java.time.Duration.ofMinutes(1);
 
     /**
      * Looks again at a firing alert whose latest message was held back (by a silence or by inhibition): released
