@@ -125,6 +125,9 @@ class LauncherProcessIT {
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() ->
                 launcher.output().stream().anyMatch(l -> l.startsWith("Starting alert-service on port"))
                         || !launcher.process().isAlive());
+        // the line is printed just before the service's JVM is spawned: wait for the child, not only for the line
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                launcher.process().descendants().count() >= 2 || !launcher.process().isAlive());
         List<ProcessHandle> children = launcher.process().descendants().toList();
         assertThat(children).as(launcher.text()).hasSize(2);
 
