@@ -43,6 +43,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     /** Where to start reading. */
     public enum From { beginning, end }
 
+    /** How long a follower waits, idle, before it checks that the broker still answers (capped by --timeout). */
+    static final Duration MAX_LIVENESS_CHECK = Duration.ofSeconds(10);
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +59,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records (default: no limit).")
     Integer max;
 
-    @Option(names = "--follow", description = "Keep waiting for new records until Ctrl-C (or --max).")
+    @Option(names = "--follow", description = "Keep waiting for new records until Ctrl-C (or --max). While idle it "
+            + "asks the broker every --timeout (at most every 10 s) whether it is still there, and stops with exit "
+            + "code 1 when it no longer answers (e.g. the launcher was stopped).")
     boolean follow;
 
     @Option(names = "--json", description = "One JSON object per record (topic, partition, offset, timestamp, key, "
@@ -83,6 +88,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         int printed = 0;
+        boolean following = false;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(servers.get()))) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
@@ -103,11 +109,22 @@ public final class ConsumeCommand implements Callable<Integer> {
             for (TopicPartition tp : assigned) {
                 position.put(tp, consumer.position(tp, timeout));
             }
+            following = follow;
+            Duration checkEvery = timeout.compareTo(MAX_LIVENESS_CHECK) < 0 ? timeout : MAX_LIVENESS_CHECK;
+            long lastContact = System.nanoTime();
             while (max == null || printed < max) {
                 if (!follow && caughtUp(position, end)) {
                     break;
                 }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    lastContact = System.nanoTime();
+                } else if (follow && System.nanoTime() - lastContact >= checkEvery.toNanos()) {
+                    // a consumer whose broker is gone polls empty forever: ask the broker for something
+                    consumer.endOffsets(assigned, timeout);
+                    lastContact = System.nanoTime();
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
                     out.println(json ? asJson(r) : readable(r));
                     position.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
                     printed++;
@@ -124,6 +141,13 @@ public final class ConsumeCommand implements Callable<Integer> {
                 out.flush();
             }
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            if (following) {
+                out.flush();
+                err.println("The broker at " + servers.get() + " stopped answering (nothing within "
+                        + timeout.toSeconds() + " s); stopped following " + topic + " after " + printed
+                        + " record(s).");
+                return ExitCodes.FAILURE;
+            }
             err.println("The broker at " + servers.get() + " did not answer within " + timeout.toSeconds() + " s.");
             return ExitCodes.FAILURE;
         } catch (org.apache.kafka.common.errors.InterruptException e) {

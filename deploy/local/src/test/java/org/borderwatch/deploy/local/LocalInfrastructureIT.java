@@ -56,6 +56,8 @@ class LocalInfrastructureIT {
                 Duration.ofSeconds(150));
         long brokerPid;
         String clusterId;
+        java.util.concurrent.CompletableFuture<Integer> follower;
+        java.io.StringWriter followerErr = new java.io.StringWriter();
 
         try (LocalInfrastructure infra = LocalInfrastructure.start(settings)) {
             brokerPid = infra.broker().pid();
@@ -78,7 +80,11 @@ class LocalInfrastructureIT {
                 verdicts.createIndex(Indexes.ascending("incidentId"), new IndexOptions().unique(true));
                 verdicts.insertOne(new Document("_id", "v-1").append("incidentId", "i-1").append("verdict", "CONFIRMED"));
             }
+            follower = startFollowing(infra.bootstrapServers(), followerErr);
         }
+        // the broker is gone: a follower says so and ends instead of waiting silently for ever
+        assertThat(follower.get(60, TimeUnit.SECONDS)).as(followerErr.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(followerErr.toString()).contains("stopped answering", "stopped following " + Topics.REJECTED.name());
 
         assertThat(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         PortCheck ports = new PortCheck("localhost");
@@ -188,6 +194,20 @@ class LocalInfrastructureIT {
     }
 
     /** {@code consume}: what a topic holds now, with headers, in both layouts; an unknown topic is one clear line. */
+    /** {@code consume --follow} in the background, caught up (it printed the topic's records) before it returns. */
+    private static java.util.concurrent.CompletableFuture<Integer> startFollowing(String bootstrap,
+                                                                                 java.io.StringWriter err) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = Launcher.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli.execute("consume", "--bootstrap", bootstrap, "--topic", Topics.REJECTED.name(), "--follow",
+                        "--timeout", "3s"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("{\"second\":true}"));
+        return exit;
+    }
+
     private void assertConsumePrintsRecordsWithTheirHeaders(String bootstrap) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
