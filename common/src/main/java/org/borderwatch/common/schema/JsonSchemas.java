@@ -19,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JsonSchemas {
 
     public static final String INCIDENT_REPORT = "incident-report.schema.json";
+    /**
+     * What a partner sends as a canonical report: an {@link #INCIDENT_REPORT} that may leave out the fields ingest
+     * computes ({@code reportId}; {@code receivedAt} and {@code revision} are optional in both).
+     */
+    public static final String CANONICAL_INPUT = "canonical-input.schema.json";
     public static final String ASSESSMENT = "assessment.schema.json";
     public static final String ALERT = "alert.schema.json";
     /** The envelope subscribers receive (webhook body, partner-topic record) around one or more {@link #ALERT}s. */
@@ -39,9 +44,19 @@ public final class JsonSchemas {
         } catch (RuntimeException e) {
             return List.of(new Violation("$", "not parseable as JSON: " + rootMessage(e)));
         }
-        return errors.stream()
-                .map(e -> new Violation(e.getInstanceLocation().toString(), e.getMessage()))
-                .toList();
+        return errors.stream().map(JsonSchemas::violation).toList();
+    }
+
+    /**
+     * The validator places a missing required property at the object that lacks it (the root: an empty pointer); a
+     * violation names the value that is wrong, so a missing one is named by where it should be ({@code /publishedAt}).
+     */
+    private static Violation violation(Error e) {
+        var at = e.getInstanceLocation();
+        if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
+            at = at.append(e.getProperty());
+        }
+        return new Violation(at.toString(), e.getMessage());
     }
 
     public static List<Violation> validate(String schemaName, byte[] json) {
@@ -67,7 +82,8 @@ public final class JsonSchemas {
     /**
      * One reason a document does not match its schema.
      *
-     * @param path    JSON path of the offending value, e.g. {@code $.location.segments[0]}
+     * @param path    JSON Pointer of the offending (or missing) value, e.g. {@code /location/segments/0} or
+     *                {@code /publishedAt}; empty for the document itself
      * @param message readable explanation from the validator, e.g. "does not have a value in the enumeration"
      */
     public record Violation(String path, String message) {

@@ -16,8 +16,9 @@ public final class Topics {
     public static final String RAW_PREFIX = "border.reports.raw.";
 
     public static final Topic<String, byte[]> RAW_CANONICAL = new Topic<>(RAW_PREFIX + "canonical",
-            String.class, byte[].class, "incident-report.schema.json",
-            "Partner reports already in the canonical IncidentReport shape; key: the partner's id or none");
+            String.class, byte[].class, "canonical-input.schema.json",
+            "Partner reports already in the canonical IncidentReport shape (reportId, receivedAt and revision may be "
+                    + "left out: ingest computes them); key: the partner's id or none");
     public static final Topic<String, byte[]> RAW_STATEMENT = new Topic<>(RAW_PREFIX + "statement",
             String.class, byte[].class, null,
             "Official statements as text: {sourceRef, source, publishedAt, language, text, url}");

@@ -67,7 +67,7 @@ class AsyncApiDocumentTest {
                 assertThat(getClass().getResource("/schemas/" + file)).as("schema file %s", file).isNotNull();
             }
         }
-        assertThat(refs).contains("./incident-report.schema.json", "./assessment.schema.json",
+        assertThat(refs).contains("./incident-report.schema.json", "./canonical-input.schema.json", "./assessment.schema.json",
                 "./alert.schema.json", "./notification.schema.json");
     }
 

@@ -67,12 +67,31 @@ class JsonSchemasTest {
     }
 
     @Test
-    void aMissingRequiredFieldIsNamed() throws IOException {
+    void aMissingRequiredFieldIsNamedByItsPath() throws IOException {
         String broken = validReport().replace("\"publishedAt\"", "\"publishedOn\"");
 
         assertThat(JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, broken))
-                .extracting(JsonSchemas.Violation::message)
-                .anyMatch(m -> m.contains("publishedAt"));
+                .anySatisfy(v -> {
+                    assertThat(v.path()).isEqualTo("/publishedAt");
+                    assertThat(v.toString()).startsWith("/publishedAt: ").contains("publishedAt");
+                });
+        String noKind = validReport().replaceFirst("\"kind\"\\s*:\\s*\"[A-Z_]+\",?", "");
+        assertThat(noKind).isNotEqualTo(validReport());
+        assertThat(JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, noKind))
+                .as("nested").extracting(JsonSchemas.Violation::path).contains("/source/kind");
+    }
+
+    @Test
+    void canonicalInputIsAReportThatMayLeaveOutTheIdIngestComputes() throws IOException {
+        String withoutId = validReport().replaceFirst("\"reportId\"\\s*:\\s*\"[0-9a-f-]+\",?", "");
+        assertThat(withoutId).isNotEqualTo(validReport()).doesNotContain("reportId");
+
+        assertThat(JsonSchemas.validate(JsonSchemas.CANONICAL_INPUT, withoutId)).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, withoutId))
+                .extracting(JsonSchemas.Violation::path).containsExactly("/reportId");
+        assertThat(JsonSchemas.validate(JsonSchemas.CANONICAL_INPUT, validReport())).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.CANONICAL_INPUT, withoutId.replace("\"stance\": \"CLAIM\"",
+                "\"stance\": \"ACCUSATION\""))).extracting(JsonSchemas.Violation::path).containsExactly("/stance");
     }
 
     @Test
