@@ -65,8 +65,9 @@ final class ApiDocs {
             400, "Invalid request (a parameter the endpoint does not take, a value that does not convert, a refused "
                     + "body); detail names what was wrong",
             401, "No or wrong credentials (HTTP Basic)",
-            403, "Not allowed for this user (another user's subscription or silence)",
+            403, "Not allowed for this user (another user's subscription or silence, or an ADMIN-only operation)",
             404, "No such resource",
+            409, "The resource is not in a state that allows this (e.g. a delivery that is not FAILED)",
             406, "The Accept header allows none of the types this endpoint writes",
             415, "The request body is not application/json");
 

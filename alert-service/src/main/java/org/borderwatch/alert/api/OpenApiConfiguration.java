@@ -80,6 +80,7 @@ public class OpenApiConfiguration {
                 "SubscriptionRequest", List.of("name", "channel"),
                 "ChannelRequest", List.of("type"),
                 "AckRequest", List.of("comment"),
+                "RequeueRequest", List.of("reason"),
                 "ReviewRequest", List.of("occurrence", "note"));
         return openApi -> {
             var schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();

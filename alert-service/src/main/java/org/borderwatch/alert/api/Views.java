@@ -139,6 +139,17 @@ public final class Views {
         }
     }
 
+    /**
+     * An operator's re-queue of FAILED deliveries: {@code reason} is required; the path names one delivery, or the
+     * body names exactly one of {@code subscriptionId} and {@code target} (every FAILED delivery of it).
+     */
+    public record RequeueRequest(String reason, String subscriptionId, String target) {
+    }
+
+    /** The deliveries put back into the outbox (pending, attempts 0), each audited on its alert. */
+    public record RequeueView(int requeued, List<DeliveryView> deliveries) {
+    }
+
     public record AuditView(String actor, String action, String target, String detail, Instant at) {
         static AuditView of(AuditStore.Entry e) {
             return new AuditView(e.actor(), e.action(), e.target(), e.detail(), e.at());

@@ -141,7 +141,7 @@ public class DeliveryWorker {
         Instant now = clock.instant();
         List<OutboxRow> due = store.findDue(now, settings.maxBatch() * 10);
         List<Grouping.Pending> pending = due.stream()
-                .map(r -> new Grouping.Pending(r.id(), r.groupKey(), r.notBefore(), r.createdAt())).toList();
+                .map(r -> new Grouping.Pending(r.id(), batchGroup(r), r.notBefore(), r.createdAt())).toList();
         List<List<Grouping.Pending>> batches = Grouping.dueBatches(pending, now, settings.maxBatch());
         int handled = 0;
         int next = 0;
@@ -214,6 +214,15 @@ public class DeliveryWorker {
         return handled;
     }
 
+    /**
+     * What a row is batched with: its group (subscription and segment, or the digest) — except a row an operator
+     * re-queued after it FAILED, which carries the key of the notification it failed in and is sent again with
+     * exactly the rows of that notification that were re-queued with it (all of them: the same idempotency key).
+     */
+    static String batchGroup(OutboxRow row) {
+        return row.batchKey() != null ? "resend|" + row.batchKey() : row.groupKey();
+    }
+
     /** Whether the row's channel sends a pass's notifications of one subscription together (Kafka). */
     private boolean sendsTogether(OutboxRow row) {
         try {
@@ -259,7 +268,8 @@ public class DeliveryWorker {
                 if (e == null) {
                     delivered(outcomes, rows, ids, channel, null, attempts.get(), notifications.get(i).deliveryId());
                 } else if (e instanceof PermanentDeliveryException p) {
-                    outcomes.failed(ids, clock.instant(), p.getMessage(), p.statusCode(), attempts.get());
+                    outcomes.failed(ids, clock.instant(), p.getMessage(), p.statusCode(), attempts.get(),
+                            notifications.get(i).deliveryId());
                     metrics.delivery(channel, "failed", rows.size());
                     log.warn("delivery {} to {} failed for good: {}", notifications.get(i).deliveryId(),
                             sub.channel().target(), p.getMessage());
@@ -334,14 +344,15 @@ public class DeliveryWorker {
         Optional<Subscription> subscription = subscriptions.apply(first.subscriptionId());
         if (subscription.isEmpty()) {
             outcomes.failed(ids, clock.instant(), "subscription " + first.subscriptionId() + " was deleted",
-                    null, 0);
+                    null, 0, Grouping.batchKey(ids));
             metrics.delivery(channel, "failed", rows.size());
             return;
         }
         Subscription sub = subscription.get();
         ChannelSender sender = senders.get(sub.channel().type());
         if (sender == null) {
-            outcomes.failed(ids, clock.instant(), "no sender for channel " + sub.channel().type(), null, 0);
+            outcomes.failed(ids, clock.instant(), "no sender for channel " + sub.channel().type(), null, 0,
+                    Grouping.batchKey(ids));
             metrics.delivery(channel, "failed", rows.size());
             return;
         }
@@ -390,7 +401,7 @@ public class DeliveryWorker {
                     attempts.get(), 0);
             metrics.delivery(channel, "rate_limited", rows.size());
         } catch (PermanentDeliveryException e) {
-            outcomes.failed(ids, clock.instant(), e.getMessage(), e.statusCode(), attempts.get());
+            outcomes.failed(ids, clock.instant(), e.getMessage(), e.statusCode(), attempts.get(), batchKey);
             metrics.delivery(channel, "failed", rows.size());
             log.warn("delivery {} to {} failed for good: {}", batchKey, sub.channel().target(), e.getMessage());
         } catch (RuntimeException e) {
@@ -406,7 +417,7 @@ public class DeliveryWorker {
         int round = first.rounds() + 1;
         if (round >= settings.maxRounds()) {
             String reason = DeliveryFailures.gaveUp(first.attempts() + attempts, round, e.getMessage());
-            outcomes.failed(ids, now, reason, status, attempts);
+            outcomes.failed(ids, now, reason, status, attempts, batchKey);
             metrics.delivery(channel, "failed", rows.size());
             log.warn("delivery {} to {} FAILED: {}", batchKey, sub.channel().target(), reason);
         } else {

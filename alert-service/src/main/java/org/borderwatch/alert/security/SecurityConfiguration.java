@@ -48,6 +48,8 @@ public class SecurityConfiguration {
                                 "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
+                        // operators' actions on the delivery pipeline (re-queue FAILED deliveries)
+                        .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers("/api/**").hasAnyRole("STAFF", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

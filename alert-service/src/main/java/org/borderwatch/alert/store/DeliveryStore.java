@@ -46,6 +46,10 @@ public class DeliveryStore implements InitializingBean {
         Mongo.index(rows(), Indexes.ascending("alertId", "createdAt"), false, "alert");
         Mongo.index(rows(), Indexes.ascending("status", "updatedAt"), false, "status_updated");
         Mongo.index(rows(), Indexes.ascending("groupKey", "status"), false, "group");
+        // an operator's re-queue of a subscription's or a target's FAILED deliveries
+        Mongo.index(rows(), Indexes.ascending("subscriptionId", "status"), false, "subscription_status");
+        Mongo.index(rows(), Indexes.ascending("target", "status"), false, "target_status");
+        Mongo.index(rows(), Indexes.ascending("requeueToken"), false, "requeue_token");
     }
 
     /**
@@ -200,11 +204,24 @@ public class DeliveryStore implements InitializingBean {
 
         public Outcomes failed(Collection<String> ids, Instant now, String reason, Integer statusCode,
                                int attempts) {
-            return add(ids, Updates.combine(
+            return failed(ids, now, reason, statusCode, attempts, null);
+        }
+
+        /**
+         * FAILED with the reason; {@code batchKey} is the idempotency key of the notification that carried the rows
+         * (kept, so that a re-queue sends the same notification under the same key).
+         */
+        public Outcomes failed(Collection<String> ids, Instant now, String reason, Integer statusCode,
+                               int attempts, String batchKey) {
+            List<Bson> updates = new ArrayList<>(List.of(
                     Updates.set("status", DeliveryStatus.FAILED.name()), Updates.set("updatedAt", Mongo.date(now)),
                     Updates.set("lastError", reason), Updates.set("statusCode", statusCode),
                     Updates.unset("leaseOwner"), Updates.unset("leaseToken"), Updates.unset("leaseUntil"),
                     Updates.inc("attempts", attempts), Updates.inc("rounds", 1)));
+            if (batchKey != null) {
+                updates.add(Updates.set("batchKey", batchKey));
+            }
+            return add(ids, Updates.combine(updates));
         }
 
         private Outcomes add(Collection<String> ids, Bson update) {
@@ -213,6 +230,60 @@ public class DeliveryStore implements InitializingBean {
             }
             return this;
         }
+    }
+
+    /**
+     * Puts FAILED rows back into the outbox for one more delivery: pending and due now, attempts and rounds back to
+     * 0 (so the worker's retries and rounds start afresh), the batch key of the notification they failed in kept
+     * (or their own key), so they are sent again as that notification under the same idempotency key. Rows that
+     * are not FAILED (any more) are left alone. {@code lastError} stays as it was until the next attempt, so a
+     * re-queued row is never taken for a new group's first row.
+     *
+     * @param filter which rows (only the FAILED ones among them are taken)
+     * @return the rows re-queued by this call
+     */
+    public List<OutboxRow> requeueFailed(Bson filter, String actor, String reason, Instant now) {
+        String token = UUID.randomUUID().toString();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        rows().find(Filters.and(filter, Filters.eq("status", DeliveryStatus.FAILED.name()))).forEach(d -> {
+            String batchKey = d.getString("batchKey") != null ? d.getString("batchKey") : d.getString("_id");
+            writes.add(new UpdateManyModel<>(Filters.and(Filters.eq("_id", d.getString("_id")),
+                    Filters.eq("status", DeliveryStatus.FAILED.name())), Updates.combine(
+                    Updates.set("status", DeliveryStatus.PENDING.name()), Updates.set("notBefore", Mongo.date(now)),
+                    Updates.set("updatedAt", Mongo.date(now)), Updates.set("attempts", 0), Updates.set("rounds", 0),
+                    Updates.set("batchKey", batchKey), Updates.set("requeuedAt", Mongo.date(now)),
+                    Updates.set("requeuedBy", actor), Updates.set("requeueReason", reason),
+                    Updates.set("requeueToken", token), Updates.inc("requeues", 1),
+                    Updates.set("failedBefore", d.getString("lastError")))));
+        });
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        rows().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        List<OutboxRow> out = new ArrayList<>();
+        rows().find(Filters.eq("requeueToken", token)).sort(Sorts.ascending("createdAt", "_id"))
+                .forEach(d -> out.add(toRow(d)));
+        return out;
+    }
+
+    /** The subscriptions that have FAILED rows among those the filter selects. */
+    public List<String> failedSubscriptions(Bson filter) {
+        List<String> out = new ArrayList<>();
+        rows().distinct("subscriptionId", Filters.and(filter, Filters.eq("status", DeliveryStatus.FAILED.name())),
+                String.class).forEach(out::add);
+        return out;
+    }
+
+    /** The rows of the notification a row was sent in (its batch key), or the row alone. */
+    public List<OutboxRow> sameNotification(OutboxRow row) {
+        if (row.batchKey() == null || row.batchKey().equals(row.id())) {
+            return List.of(row);
+        }
+        List<OutboxRow> out = new ArrayList<>();
+        rows().find(Filters.and(Filters.eq("subscriptionId", row.subscriptionId()),
+                        Filters.eq("batchKey", row.batchKey())))
+                .sort(Sorts.ascending("createdAt", "_id")).forEach(d -> out.add(toRow(d)));
+        return out.isEmpty() ? List.of(row) : out;
     }
 
     public List<OutboxRow> byAlert(UUID alertId) {

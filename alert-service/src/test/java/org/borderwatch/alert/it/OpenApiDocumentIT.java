@@ -45,7 +45,9 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("POST /api/v1/silences", "201"),
             entry("GET /api/v1/silences", "200"),
             entry("GET /api/v1/silences/{id}", "200"),
-            entry("DELETE /api/v1/silences/{id}", "204"));
+            entry("DELETE /api/v1/silences/{id}", "204"),
+            entry("POST /api/v1/deliveries/{deliveryId}/requeue", "200"),
+            entry("POST /api/v1/deliveries/requeue", "200"));
 
     /** The problem statuses each operation documents (400 and 401 everywhere: see below). */
     private static final Map<String, Set<String>> PROBLEMS = Map.ofEntries(
@@ -65,7 +67,10 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("POST /api/v1/silences", Set.of("400", "401", "406", "415")),
             entry("GET /api/v1/silences", Set.of("400", "401", "406")),
             entry("GET /api/v1/silences/{id}", Set.of("400", "401", "404", "406")),
-            entry("DELETE /api/v1/silences/{id}", Set.of("400", "401", "403", "404")));
+            entry("DELETE /api/v1/silences/{id}", Set.of("400", "401", "403", "404")),
+            entry("POST /api/v1/deliveries/{deliveryId}/requeue",
+                    Set.of("400", "401", "403", "404", "406", "409", "415")),
+            entry("POST /api/v1/deliveries/requeue", Set.of("400", "401", "403", "404", "406", "415")));
 
     private JsonNode doc;
 
@@ -155,7 +160,9 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
                 "POST /api/v1/subscriptions", "SubscriptionRequest",
                 "POST /api/v1/silences", "SilenceRequest",
                 "POST /api/v1/alerts/{alertId}/ack", "AckRequest",
-                "POST /api/v1/verdicts/{incidentId}/review", "ReviewRequest");
+                "POST /api/v1/verdicts/{incidentId}/review", "ReviewRequest",
+                "POST /api/v1/deliveries/{deliveryId}/requeue", "RequeueRequest",
+                "POST /api/v1/deliveries/requeue", "RequeueRequest");
         bodies.forEach((key, schema) -> {
             JsonNode body = op(key).get("requestBody");
             assertThat(body.get("required").asBoolean()).as(key).isTrue();
@@ -164,6 +171,7 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
         });
         JsonNode schemas = doc.get("components").get("schemas");
         assertThat(values(schemas.get("SilenceRequest").get("required"))).containsExactlyInAnyOrder("endsAt", "reason");
+        assertThat(values(schemas.get("RequeueRequest").get("required"))).containsExactly("reason");
         assertThat(values(schemas.get("SubscriptionRequest").get("required")))
                 .containsExactlyInAnyOrder("name", "channel");
         assertThat(names(schemas.get("SubscriptionRequest").get("properties")))
