@@ -28,6 +28,7 @@ public record ClassifierProperties(
         @NotNull @DefaultValue(ClassifierSettings.GRACE) Duration grace,
         @NotNull @DefaultValue(ClassifierSettings.QUIET_PERIOD) Duration quietPeriod,
         @NotNull @DefaultValue(TopologySettings.PUNCTUATE_EVERY) Duration punctuateEvery,
+        @Valid @NotNull @DefaultValue Correlation correlation,
         @Valid @NotNull @DefaultValue Topics topics,
         @Valid @NotNull @DefaultValue Signals signals,
         @Valid @NotNull @DefaultValue Reliability reliability,
@@ -38,6 +39,16 @@ public record ClassifierProperties(
     public record ReadinessGauge(
             @NotNull @DurationMin(nanos = 1) @DefaultValue(
                     org.borderwatch.classifier.readiness.ReadinessGauge.DEFAULT_INTERVAL) Duration interval) {
+    }
+
+    /**
+     * How reports are placed into incidents beyond the session gap.
+     *
+     * @param maxJoiningSpan a report whose event-time interval is longer (a summary "since 1 March", "over the past
+     *                       week") neither joins nor bridges sessions of precise reports
+     */
+    public record Correlation(
+            @NotNull @DurationMin(nanos = 1) @DefaultValue(ClassifierSettings.MAX_JOINING_SPAN) Duration maxJoiningSpan) {
     }
 
     public record Topics(@NotBlank @DefaultValue(TopologySettings.INPUT_TOPIC) String input,
@@ -83,7 +94,8 @@ public record ClassifierProperties(
         return new ClassifierSettings(sessionGap, grace, quietPeriod, signals.toThresholds(),
                 new ReliabilitySettings(reliability.partyAlpha(), reliability.partyBeta(),
                         reliability.observerAlpha(), reliability.observerBeta()),
-                new SeveritySettings(severity.highSignals(), severity.criticalHeavySignals()));
+                new SeveritySettings(severity.highSignals(), severity.criticalHeavySignals()),
+                correlation.maxJoiningSpan());
     }
 
     public TopologySettings toTopology() {

@@ -12,14 +12,18 @@ import org.borderwatch.classifier.verdict.SeveritySettings;
  * @param sessionGap  reports whose event-time intervals lie within this gap join one incident (6 hours)
  * @param grace       reports published this long behind stream time still update their incident (7 days)
  * @param quietPeriod an incident closes when stream time passes its last activity by this much (7 days)
+ * @param maxJoiningSpan a report whose event-time interval is longer than this (a summary "since 1 March", "over the
+ *                    past week") neither joins nor bridges sessions of precise reports: it joins only long-span
+ *                    incidents whose period it overlaps, or forms its own (2 days)
  */
 public record ClassifierSettings(Duration sessionGap, Duration grace, Duration quietPeriod,
                                  SignalThresholds signals, ReliabilitySettings reliability,
-                                 SeveritySettings severity) {
+                                 SeveritySettings severity, Duration maxJoiningSpan) {
     /** The defaults as written in configuration (one source for the service and the replay command). */
     public static final String SESSION_GAP = "PT6H";
     public static final String GRACE = "P7D";
     public static final String QUIET_PERIOD = "P7D";
+    public static final String MAX_JOINING_SPAN = "P2D";
 
     public ClassifierSettings {
         Objects.requireNonNull(sessionGap, "sessionGap");
@@ -28,25 +32,36 @@ public record ClassifierSettings(Duration sessionGap, Duration grace, Duration q
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(severity, "severity");
-        if (sessionGap.isNegative() || grace.isNegative() || quietPeriod.isNegative() || quietPeriod.isZero()) {
+        Objects.requireNonNull(maxJoiningSpan, "maxJoiningSpan");
+        if (sessionGap.isNegative() || grace.isNegative() || quietPeriod.isNegative() || quietPeriod.isZero()
+                || maxJoiningSpan.isNegative() || maxJoiningSpan.isZero()) {
             throw new IllegalArgumentException("durations must be positive");
         }
     }
 
     public static ClassifierSettings defaults() {
         return new ClassifierSettings(Duration.parse(SESSION_GAP), Duration.parse(GRACE), Duration.parse(QUIET_PERIOD),
-                SignalThresholds.defaults(), ReliabilitySettings.defaults(), SeveritySettings.defaults());
+                SignalThresholds.defaults(), ReliabilitySettings.defaults(), SeveritySettings.defaults(),
+                Duration.parse(MAX_JOINING_SPAN));
     }
 
     public ClassifierSettings withSignals(SignalThresholds newSignals) {
-        return new ClassifierSettings(sessionGap, grace, quietPeriod, newSignals, reliability, severity);
+        return new ClassifierSettings(sessionGap, grace, quietPeriod, newSignals, reliability, severity,
+                maxJoiningSpan);
     }
 
     public ClassifierSettings withGrace(Duration newGrace) {
-        return new ClassifierSettings(sessionGap, newGrace, quietPeriod, signals, reliability, severity);
+        return new ClassifierSettings(sessionGap, newGrace, quietPeriod, signals, reliability, severity,
+                maxJoiningSpan);
     }
 
     public ClassifierSettings withQuietPeriod(Duration newQuietPeriod) {
-        return new ClassifierSettings(sessionGap, grace, newQuietPeriod, signals, reliability, severity);
+        return new ClassifierSettings(sessionGap, grace, newQuietPeriod, signals, reliability, severity,
+                maxJoiningSpan);
+    }
+
+    public ClassifierSettings withMaxJoiningSpan(Duration newMaxJoiningSpan) {
+        return new ClassifierSettings(sessionGap, grace, quietPeriod, signals, reliability, severity,
+                newMaxJoiningSpan);
     }
 }

@@ -19,6 +19,7 @@ import org.borderwatch.classifier.correlation.ReportKinds;
 import org.borderwatch.classifier.signal.ClaimRecord;
 import org.borderwatch.classifier.verdict.Sentences;
 import org.borderwatch.common.Uuids;
+import org.borderwatch.common.model.Answers;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
@@ -286,12 +287,12 @@ final class Correlator {
      * known (yet)" beside the lone claim it answered). A response naming one segment places the claim there
      * ({@link #relocate}, {@link #placedByWaitingAnswer}); one naming several joins it where it stands.
      */
-    private static boolean answersUnplaced(IncidentReport response, IncidentReport claim, IncidentState inc) {
+    private boolean answersUnplaced(IncidentReport response, IncidentReport claim, IncidentState inc) {
         return inc.alone && answersUnplaced(response, claim);
     }
 
-    private static boolean answersUnplaced(IncidentReport response, IncidentReport claim) {
-        if (response.answers() == null || response.answers().from() == null
+    private boolean answersUnplaced(IncidentReport response, IncidentReport claim) {
+        if (response.answers() == null || !answersSpanOf(response, claim.occurredAt(), claim.occurredUntil()) || response.answers().from() == null
                 || !response.answers().refs().isEmpty() || claim.location().ambiguous()
                 || claim.location().segments().stream().anyMatch(BorderSegment::isResolved)) {
             return false;
@@ -300,7 +301,10 @@ final class Correlator {
     }
 
     /** Whether the response answers the claim where it stands: a lone claim by the segments its text names. */
-    private static boolean answersIn(IncidentReport response, IncidentReport claim, IncidentState inc) {
+    private boolean answersIn(IncidentReport response, IncidentReport claim, IncidentState inc) {
+        if (!answersSpanOf(response, claim.occurredAt(), claim.occurredUntil())) {
+            return false;
+        }
         if (!inc.alone) {
             return AnswerMatcher.answers(response, claim, inc.segment);
         }
@@ -339,15 +343,17 @@ final class Correlator {
         Duration gap = settings.sessionGap();
         List<IncidentState> near = state.incidents.stream()
                 .filter(i -> !i.alone && i.segment == segment)
-                .filter(i -> !waiting || i.members.stream().allMatch(m -> state.pending.contains(m.reportId())))
-                .filter(i -> !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap)))
+                .filter(i -> waiting
+                        ? i.members.stream().allMatch(m -> state.pending.contains(m.reportId()))
+                          && !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap))
+                        : joinsByTime(i, from, to))
                 .sorted(Comparator.comparingLong(i -> i.seq)).toList();
         if (near.isEmpty() && !waiting) {
             // a closed incident still kept (within grace of its closure) that the report comes within the gap of: a
             // re-telling, or a report published before the closure that arrives late, corrects its final version
             Optional<IncidentState> closed = state.closed.stream()
                     .filter(i -> !i.alone && i.segment == segment)
-                    .filter(i -> !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap)))
+                    .filter(i -> joinsByTime(i, from, to))
                     .min(Comparator.comparingLong(i -> i.seq));
             if (closed.isPresent()) {
                 IncidentState inc = closed.get();
@@ -391,6 +397,63 @@ final class Correlator {
             }
         }
         return out;
+    }
+
+    /**
+     * A report whose event-time interval is longer than {@code max-joining-span}: a summary of a period ("since 1 March
+     * the other side violated the ceasefire 12 times", "over the past week"), not an account of one event. It says
+     * nothing of when within the period anything happened, so it must not join a session of precise reports nor
+     * bridge two of them: their claims, verdicts and casualties would mix.
+     */
+    private boolean longSpan(OffsetDateTime from, OffsetDateTime to) {
+        return Duration.between(from, to).compareTo(settings.maxJoiningSpan()) > 0;
+    }
+
+    /**
+     * Whether an incident is one of long-span reports: every report that joined it by time (not counting responses
+     * still waiting for their claim, which stand at the period they answer) is a long-span one. Null for an incident
+     * of waiting responses only: a claim of either kind may fall in it and adopt them.
+     */
+    private Boolean longSpanIncident(IncidentState inc) {
+        Boolean result = null;
+        for (Membership m : inc.members) {
+            if (m.byTime() && !state.pending.contains(m.reportId())) {
+                if (!longSpan(m.from(), m.to())) {
+                    return false;
+                }
+                result = true;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Whether a report over {@code [from, to]} joins the incident by time: a precise report joins a session of
+     * precise reports within the session gap; a long-span report joins only an incident of long-span reports whose
+     * period it overlaps (summaries of the same period, not of adjacent weeks, which would chain for ever). Either
+     * joins an incident of waiting responses within the gap, as before.
+     */
+    private boolean joinsByTime(IncidentState inc, OffsetDateTime from, OffsetDateTime to) {
+        boolean isLong = longSpan(from, to);
+        Boolean incidentLong = longSpanIncident(inc);
+        if (incidentLong != null && incidentLong != isLong) {
+            return false;
+        }
+        Duration gap = isLong && incidentLong != null ? Duration.ZERO : settings.sessionGap();
+        return !from.isAfter(inc.to.plus(gap)) && !to.isBefore(inc.from.minus(gap));
+    }
+
+    /**
+     * A long-span claim is answered only by what explicitly answers it: a response citing it, one without a period, or
+     * one answering a long period itself (a denial of "all of the claims of the past week"). A denial of one day's
+     * claim does not dispute the summary of the month that day falls in.
+     */
+    private boolean answersSpanOf(IncidentReport response, OffsetDateTime claimFrom, OffsetDateTime claimTo) {
+        Answers a = response.answers();
+        if (!longSpan(claimFrom, claimTo) || a == null || !a.refs().isEmpty() || a.from() == null) {
+            return true;
+        }
+        return longSpan(a.from(), AnswerMatcher.effectiveTo(a));
     }
 
     /**
@@ -546,8 +609,10 @@ final class Correlator {
                 || !previous.location().segments().equals(fresh.location().segments())
                 || previous.location().ambiguous() != fresh.location().ambiguous()
                 || !Objects.equals(previous.answers(), fresh.answers())
-                || !Objects.equals(previous.coverage(), fresh.coverage())) {
-            return false;
+                || !Objects.equals(previous.coverage(), fresh.coverage())
+                || longSpan(previous.occurredAt(), previous.occurredUntil())
+                != longSpan(fresh.occurredAt(), fresh.occurredUntil())) {
+            return false; // (a claim corrected from one night to "the past week", or back, is placed again)
         }
         Duration gap = settings.sessionGap();
         for (IncidentState inc : holders) {
@@ -648,7 +713,7 @@ final class Correlator {
         }
         return state.claims.values().stream().flatMap(List::stream)
                 .filter(c -> state.incidents.stream().noneMatch(i -> i.has(c.reportId())))
-                .filter(c -> AnswerMatcher.answers(r, c))
+                .filter(c -> AnswerMatcher.answers(r, c) && answersSpanOf(r, c.occurredAt(), c.occurredUntil()))
                 .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId))
                 .toList();
     }

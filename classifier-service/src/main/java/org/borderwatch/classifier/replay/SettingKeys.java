@@ -59,6 +59,7 @@ public final class SettingKeys {
             duration("classifier.session-gap", ClassifierSettings.SESSION_GAP, false, true),
             duration("classifier.grace", ClassifierSettings.GRACE, false, true),
             duration("classifier.quiet-period", ClassifierSettings.QUIET_PERIOD, true, true),
+            duration("classifier.correlation.max-joining-span", ClassifierSettings.MAX_JOINING_SPAN, true, true),
             duration("classifier.punctuate-every", TopologySettings.PUNCTUATE_EVERY, true, false),
             text("classifier.application-id", TopologySettings.APPLICATION_ID),
             duration("classifier.readiness-gauge.interval", ReadinessGauge.DEFAULT_INTERVAL, true, false),
@@ -159,7 +160,8 @@ public final class SettingKeys {
                             (Double) get.apply("classifier.reliability.observer-alpha"),
                             (Double) get.apply("classifier.reliability.observer-beta")),
                     new SeveritySettings((Integer) get.apply("classifier.severity.high-signals"),
-                            (Integer) get.apply("classifier.severity.critical-heavy-signals")));
+                            (Integer) get.apply("classifier.severity.critical-heavy-signals")),
+                    (Duration) get.apply("classifier.correlation.max-joining-span"));
         } catch (IllegalArgumentException e) {
             throw new SettingException("the settings do not fit together: " + e.getMessage());
         }

@@ -62,6 +62,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theMaximumJoiningSpanIsASettingOfTheBacktest() throws Exception {
+        // EUMA's unreadable weekly summary stands over its week beside the Sotk claim (5 incidents); with a maximum
+        // span longer than a week it joins the claim's session by time again, as before the tenth round (4)
+        String input = fixture("january-2024-euma-weekly.jsonl").toString();
+        assertThat(run("--input", input, "--summary")).contains("0 late, 5 incidents")
+                .doesNotContain("settings other than the defaults");
+        assertThat(run("--input", input, "--summary", "--set", "classifier.correlation.max-joining-span=P8D"))
+                .contains("0 late, 4 incidents")
+                .contains("classifier.correlation.max-joining-span=P8D (default P2D)");
+    }
+
+    @Test
     void linesThatAreNoReportAreListedAndSkippedAndTheRestIsReplayed() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("replay", ".jsonl");
         try {
