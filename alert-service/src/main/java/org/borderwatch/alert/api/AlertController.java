@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.borderwatch.alert.cap.CapRenderer;
 import org.borderwatch.alert.cap.CapService;
 import org.borderwatch.alert.delivery.stream.AlertStreamHub;
+import org.borderwatch.alert.delivery.stream.StreamFilter;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.ChannelType;
 import org.borderwatch.alert.routing.SubscriptionFilter;
@@ -222,7 +223,9 @@ public class AlertController {
     @ApiResponse(responseCode = "200", description = "The event stream (open until timeoutMillis or the client "
             + "goes away)", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
             schema = @Schema(type = "string", description = "event: fired|updated|reviewed|resolved, id: <stream "
-                    + "cursor>, data: <Alert JSON>; comment frames connected, live, keepalive; event reset")))
+                    + "cursor>, data: <Alert JSON> (a client's last word about an incident that left its filter "
+                    + "carries one more member, noLongerMatching: {alertId, sequence, why}); comment frames "
+                    + "connected, live, keepalive; event reset")))
     @ApiDocs.ProblemResponses({403, 404})
     public SseEmitter stream(
             @Parameter(description = "The cursor of the last event received (sent by EventSource on reconnect)")
@@ -295,9 +298,8 @@ public class AlertController {
         // the header wins: a browser's EventSource sends it on reconnect while the URL keeps its first parameter
         SubscriptionFilter matching = filter;
         // named severities (any of them) on top of the subscription-style filter, as on the lists
-        java.util.function.Predicate<org.borderwatch.common.model.Alert> wanted = named.isEmpty()
-                ? matching::matches : a -> matching.matches(a) && named.contains(a.severity());
-        return stream.open(wanted, lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
+        return stream.open(new StreamFilter(matching, named),
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
     }
 
     /** A live stream's own timeout: at least a second, at most a day (a client reconnects with Last-Event-ID). */

@@ -153,7 +153,7 @@ public class AlertDispatcher {
             if (t == null || (!t.notifies() && t.state().equals(before))) {
                 return Optional.empty();
             }
-            if (!t.notifies() && current.isPresent() && !current.get().told().isEmpty()) {
+            if (!t.notifies() && current.isPresent()) {
                 t = leaveNoticeIfAny(current.get(), t);
             }
             StoredAlert next = next(current.orElse(null), t, receivedAt);
@@ -189,16 +189,59 @@ public class AlertDispatcher {
      */
     private Transition leaveNoticeIfAny(StoredAlert current, Transition t) {
         Transition notice = lifecycle.leaveNotice(t.state(), "no longer matches");
-        List<Router.Recipient> leaving = Router.route(notice.message(), true, subscriptions.all(), current.told(),
+        List<Router.Recipient> leaving = current.told().isEmpty() ? List.of()
+                : Router.route(notice.message(), true, subscriptions.all(), current.told(),
                 bySequence(current.messages()));
-        if (leaving.isEmpty()) {
+        String streamed = streamFiltersMayLeave(current, notice.message());
+        if (leaving.isEmpty() && streamed == null) {
             return t;
         }
-        String who = leaving.stream().limit(5)
-                .map(r -> "'" + r.subscription().name() + "' (" + r.noLongerMatching() + ")")
-                .collect(Collectors.joining(", "));
-        return new Transition(notice.state(), notice.message(), "no longer matches " + who
-                + (leaving.size() > 5 ? " and " + (leaving.size() - 5) + " more" : "") + "; " + t.reason(), true);
+        List<String> why = new ArrayList<>();
+        if (!leaving.isEmpty()) {
+            why.add("no longer matches " + leaving.stream().limit(5)
+                    .map(r -> "'" + r.subscription().name() + "' (" + r.noLongerMatching() + ")")
+                    .collect(Collectors.joining(", ")) + (leaving.size() > 5 ? " and " + (leaving.size() - 5)
+                    + " more" : ""));
+        }
+        if (streamed != null) {
+            why.add("may leave live-stream filters (" + streamed + ")");
+        }
+        return new Transition(notice.state(), notice.message(), String.join("; ", why) + "; " + t.reason(), true);
+    }
+
+    /**
+     * Whether a version with no message of its own may take a firing incident out of a live-stream client's filter:
+     * compared with the last message the stream had (the last one not muted), its severity went down, a signal
+     * disappeared or it moved to another segment. The stream's filters are not known here (they are the clients'
+     * query parameters, on any replica), so such a version becomes a leave notice whoever watches; the stream sends
+     * it only to the clients whose filter it leaves (see {@code StreamConversation}). Null when not, else in words.
+     */
+    private static String streamFiltersMayLeave(StoredAlert current, Alert now) {
+        if (current.state().status() != org.borderwatch.common.model.AlertStatus.FIRING) {
+            return null;
+        }
+        Alert streamed = null;
+        for (int i = current.messages().size() - 1; i >= 0 && streamed == null; i--) {
+            if (current.messages().get(i).muted() == null) {
+                streamed = current.messages().get(i).alert();
+            }
+        }
+        if (streamed == null) {
+            return null;
+        }
+        List<String> changes = new ArrayList<>();
+        if (now.severity().compareTo(streamed.severity()) < 0) {
+            changes.add("severity " + streamed.severity() + " -> " + now.severity());
+        }
+        Set<org.borderwatch.common.model.SignalType> gone = new java.util.TreeSet<>(streamed.signals());
+        gone.removeAll(now.signals());
+        if (!gone.isEmpty()) {
+            changes.add("signal gone: " + gone.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        if (now.segment() != streamed.segment()) {
+            changes.add("segment " + streamed.segment() + " -> " + now.segment());
+        }
+        return changes.isEmpty() ? null : String.join(", ", changes);
     }
 
     /** The alert's messages by sequence, for the router's "was the subscriber's last message in its filter". */

@@ -47,6 +47,13 @@ public class AlertStore implements InitializingBean {
         Mongo.index(alerts(), Indexes.ascending("pendingCount"), false, "pending");
         Mongo.index(alerts(), Indexes.ascending("silencedFiring"), false, "silenced_firing");
         Mongo.index(alerts(), Indexes.ascending("inhibitedBy"), false, "inhibited_by");
+        // GET /api/v1/alerts: sorted by lastNotifiedAt (also without a status), filtered by any of these
+        Mongo.index(alerts(), Indexes.descending("lastNotifiedAt"), false, "notified");
+        Mongo.index(alerts(), Indexes.ascending("severity"), false, "severity");
+        Mongo.index(alerts(), Indexes.ascending("occurrence"), false, "occurrence");
+        Mongo.index(alerts(), Indexes.ascending("signals"), false, "signals");
+        Mongo.index(alerts(), Indexes.ascending("windowTo"), false, "window_to");
+        Mongo.index(alerts(), Indexes.ascending("windowFrom"), false, "window_from");
         backfillFilterFields();
     }
 

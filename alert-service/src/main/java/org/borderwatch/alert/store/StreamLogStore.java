@@ -48,6 +48,8 @@ public class StreamLogStore implements InitializingBean {
     public void afterPropertiesSet() {
         Mongo.index(events(), Indexes.ascending("key"), true, "key");
         Mongo.index(events(), Indexes.ascending("at"), false, "at");
+        // where a resuming stream client stood with an incident: its latest message up to a cursor
+        Mongo.index(events(), Indexes.ascending("alertId", "_id"), false, "alert_cursor");
     }
 
     /** The message key: one stream entry per alert message. */
@@ -99,6 +101,14 @@ public class StreamLogStore implements InitializingBean {
                 .forEach(d -> out.add(new StreamEvent(((Number) d.get("_id")).longValue(),
                         Json.read(d.getString("alert"), Alert.class))));
         return out;
+    }
+
+    /** The alert's latest message with a cursor at or below {@code upTo}, if the log still has one. */
+    public java.util.Optional<StreamEvent> latestOf(java.util.UUID alertId, long upTo) {
+        Document d = events().find(Filters.and(Filters.eq("alertId", alertId.toString()), Filters.lte("_id", upTo)))
+                .sort(Sorts.descending("_id")).first();
+        return java.util.Optional.ofNullable(d).map(x -> new StreamEvent(((Number) x.get("_id")).longValue(),
+                Json.read(x.getString("alert"), Alert.class)));
     }
 
     /** The highest cursor stored (0 when the log is empty). */

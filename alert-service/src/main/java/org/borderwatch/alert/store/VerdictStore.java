@@ -52,6 +52,8 @@ public class VerdictStore implements InitializingBean {
         Mongo.index(latest(), Indexes.ascending("effectiveOccurrence"), false, "effective_occurrence");
         Mongo.index(latest(), Indexes.ascending("severity"), false, "severity");
         Mongo.index(latest(), Indexes.ascending("signals"), false, "signals");
+        // the event-time range: from <= to-parameter uses "from", to >= from-parameter this one
+        Mongo.index(latest(), Indexes.ascending("to"), false, "to");
         backfillEffective();
     }
 

@@ -147,10 +147,12 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
         assertThat(RECEIVER.accepted(path)).extracting(r -> r.header("X-BorderWatch-Delivery"))
                 .containsExactlyInAnyOrderElementsOf(webhookIds);
 
-        // and every message went to border.alerts for partner systems, valid against the Alert schema
-        List<Alert> feed = readFeed(incident, 4);
+        // and every message went to border.alerts for partner systems, valid against the Alert schema — including
+        // the one version 2 (severity down) became for live-stream filters it may leave, sent to no subscriber here
+        List<Alert> feed = readFeed(incident, 5);
         assertThat(feed).extracting(Alert::event).containsExactly(AlertEvent.FIRED, AlertEvent.UPDATED,
-                AlertEvent.REVIEWED, AlertEvent.RESOLVED);
+                AlertEvent.UPDATED, AlertEvent.REVIEWED, AlertEvent.RESOLVED);
+        assertThat(feed).extracting(Alert::assessmentVersion).containsExactly(1L, 2L, 4L, 4L, 5L);
         // nothing was sent about the other segment's incident to this subscriber
         assertThat(RECEIVER.accepted(path)).allMatch(r -> alertsIn(r).stream()
                 .noneMatch(a -> a.incidentId().equals(other)));

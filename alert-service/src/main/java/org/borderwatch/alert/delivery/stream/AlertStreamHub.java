@@ -5,7 +5,6 @@ import org.borderwatch.alert.routing.SubscriptionFilter;
 import org.borderwatch.alert.store.StreamLogStore;
 import org.borderwatch.alert.store.StreamLogStore.StreamEvent;
 import org.borderwatch.common.json.Json;
-import org.borderwatch.common.model.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,12 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * The live stream, resumable. Every alert message that is not muted is appended to the stream log in MongoDB
@@ -57,15 +56,30 @@ public class AlertStreamHub implements SmartLifecycle {
         this.settings = properties.stream();
     }
 
+    /** Incidents whose conversation state a client keeps at most (the least recently touched are forgotten). */
+    static final int MAX_CONVERSATIONS = 10_000;
+
     private static final class Client {
         final SseEmitter emitter;
-        final Predicate<Alert> filter;
+        final StreamFilter filter;
         final String lastEventId;
         /** The last cursor considered for this client (sent, or skipped by its filter). */
         long cursor;
+        /**
+         * For a client that resumed: the cursor it resumed after (what it was sent up to there is read from the log
+         * when an incident first comes up); 0 for a fresh connection (told nothing before).
+         */
+        long resumedAfter;
+        /** Per alert: where the client stands (touched by the hub thread only). */
+        final Map<UUID, StreamConversation.State> conversations = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, StreamConversation.State> eldest) {
+                return size() > MAX_CONVERSATIONS;
+            }
+        };
         volatile boolean closed;
 
-        Client(SseEmitter emitter, Predicate<Alert> filter, String lastEventId) {
+        Client(SseEmitter emitter, StreamFilter filter, String lastEventId) {
             this.emitter = emitter;
             this.filter = filter;
             this.lastEventId = lastEventId;
@@ -117,11 +131,11 @@ public class AlertStreamHub implements SmartLifecycle {
      * header or the query parameter; null for a fresh connection) decides whether stored messages are replayed.
      */
     public SseEmitter open(SubscriptionFilter filter, String lastEventId, long timeoutMillis) {
-        return open((Predicate<Alert>) filter::matches, lastEventId, timeoutMillis);
+        return open(StreamFilter.of(filter), lastEventId, timeoutMillis);
     }
 
-    /** As {@link #open(SubscriptionFilter, String, long)}, with any filter of the alert messages. */
-    public SseEmitter open(Predicate<Alert> filter, String lastEventId, long timeoutMillis) {
+    /** As {@link #open(SubscriptionFilter, String, long)}, with named severities on top of the filter. */
+    public SseEmitter open(StreamFilter filter, String lastEventId, long timeoutMillis) {
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         Client client = new Client(emitter, filter, lastEventId);
         Runnable gone = () -> {
@@ -177,9 +191,7 @@ public class AlertStreamHub implements SmartLifecycle {
                 for (Client c : clients) {
                     if (e.cursor() > c.cursor) {
                         c.cursor = e.cursor();
-                        if (c.filter.test(e.alert())) {
-                            send(c, event(e));
-                        }
+                        deliver(c, e);
                     }
                 }
                 head = e.cursor();
@@ -225,14 +237,13 @@ public class AlertStreamHub implements SmartLifecycle {
             send(c, SseEmitter.event().comment("connected; resume refused: " + reset.reason() + "; live follows")
                     .name("reset").id(Long.toString(reset.after())).data(Json.write(why)));
         } else if (start instanceof StreamResume.Replay replay) {
+            c.resumedAfter = replay.from();
             send(c, SseEmitter.event().comment("connected; replaying the messages after " + replay.from()));
             long cursor = replay.from();
             while (!c.closed) {
                 List<StreamEvent> batch = store.after(cursor, replay.after(), BATCH);
                 for (StreamEvent e : batch) {
-                    if (c.filter.test(e.alert())) {
-                        send(c, event(e));
-                    }
+                    deliver(c, e);
                     cursor = e.cursor();
                 }
                 if (batch.size() < BATCH) {
@@ -259,11 +270,47 @@ public class AlertStreamHub implements SmartLifecycle {
         }
     }
 
-    private static SseEmitter.SseEventBuilder event(StreamEvent e) {
+    /**
+     * Sends the message if the client's conversation about the incident calls for it ({@link StreamConversation}):
+     * matching messages; to a client whose last message matched, one that no longer does, marked, as its last word.
+     */
+    private void deliver(Client c, StreamEvent e) {
+        UUID alertId = e.alert().alertId();
+        StreamConversation.State state = c.conversations.get(alertId);
+        if (state == null) {
+            // a resumed client may have been told about the incident before it resumed: the log says how it stood
+            state = c.resumedAfter > 0
+                    ? StreamConversation.after(c.filter, store.latestOf(alertId, c.resumedAfter)
+                    .map(StreamEvent::alert).orElse(null))
+                    : StreamConversation.State.NEVER_TOLD;
+        }
+        StreamConversation.Decision d = StreamConversation.decide(c.filter, state, e.alert());
+        if (d.next() != StreamConversation.State.NEVER_TOLD || c.resumedAfter > 0) {
+            c.conversations.put(alertId, d.next());
+        }
+        if (d.send()) {
+            send(c, event(e, d.noLongerMatching()));
+        }
+    }
+
+    /**
+     * An alert message as an event: {@code event:} its event in lower case, {@code id:} its cursor, {@code data:} the
+     * Alert JSON — for a client's last word about the incident with one more member, {@code noLongerMatching}
+     * ({@code alertId}, {@code sequence}, {@code why}: an item of a webhook notification's list of that name).
+     */
+    private static SseEmitter.SseEventBuilder event(StreamEvent e, String noLongerMatching) {
+        String json = Json.write(e.alert());
+        if (noLongerMatching != null) {
+            Map<String, Object> mark = new LinkedHashMap<>();
+            mark.put("alertId", e.alert().alertId().toString());
+            mark.put("sequence", e.alert().sequence());
+            mark.put("why", noLongerMatching);
+            json = json.substring(0, json.lastIndexOf('}')) + ",\"noLongerMatching\":" + Json.write(mark) + "}";
+        }
         return SseEmitter.event()
                 .id(Long.toString(e.cursor()))
                 .name(e.alert().event().name().toLowerCase(Locale.ROOT))
-                .data(Json.write(e.alert()));
+                .data(json);
     }
 
     private void send(Client c, SseEmitter.SseEventBuilder event) {
