@@ -46,7 +46,7 @@ import java.util.UUID;
 @ActiveProfiles("it")
 @BorderWatchInfrastructure
 @Import({AlertServiceITSupport.ItClock.class, AlertServiceITSupport.FailingEndpoint.class,
-        AlertServiceITSupport.ItMail.class})
+        AlertServiceITSupport.ItMail.class, AlertServiceITSupport.ItStoreClient.class})
 public abstract class AlertServiceITSupport {
 
     /** A test-only endpoint that fails the way a bug would, to see what callers get. */
@@ -55,6 +55,41 @@ public abstract class AlertServiceITSupport {
         @org.springframework.web.bind.annotation.GetMapping("/api/v1/test-only/failure")
         String fail() {
             throw new IllegalStateException("a bug with internals: org.example.Secret at line 42");
+        }
+    }
+
+    /**
+     * Records the settings the service's MongoDB client is built from: Boot builds the client from a builder that
+     * every {@code MongoClientSettingsBuilderCustomizer} has shaped, in their order; this one runs last, so what it
+     * sees is what the client gets (the driver exposes a client's socket settings on no public type).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class ItStoreClient {
+        private static final java.util.concurrent.atomic.AtomicReference<com.mongodb.MongoClientSettings> BUILT =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        /** The settings the service's client was built with (null before the context made the client). */
+        public static com.mongodb.MongoClientSettings built() {
+            return BUILT.get();
+        }
+
+        @Bean
+        org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer recordStoreClientSettings() {
+            return new RecordingCustomizer();
+        }
+
+        private static final class RecordingCustomizer implements
+                org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer,
+                org.springframework.core.Ordered {
+            @Override
+            public void customize(com.mongodb.MongoClientSettings.Builder builder) {
+                BUILT.set(builder.build());
+            }
+
+            @Override
+            public int getOrder() {
+                return org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+            }
         }
     }
 
