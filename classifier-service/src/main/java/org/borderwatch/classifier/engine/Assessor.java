@@ -99,7 +99,7 @@ final class Assessor {
         all.addAll(closedEvaluated);
         refreshClaimOccurrences(all);
         SignalContext context = new SignalContext(settings.signals(), neighbours,
-                evaluated.stream().map(Evaluated::facts).toList(), state.claims);
+                evaluated.stream().map(Evaluated::facts).toList(), state.claims, settings.maxJoiningSpan());
         List<Assessment> out = new ArrayList<>();
         for (Evaluated e : evaluated) {
             Assessment a = assessment(e, signals(e, context));
@@ -114,7 +114,8 @@ final class Assessor {
         for (Evaluated e : closedEvaluated) {
             List<IncidentFacts> facts = new ArrayList<>(evaluated.stream().map(Evaluated::facts).toList());
             facts.add(e.facts());
-            SignalContext withIt = new SignalContext(settings.signals(), neighbours, facts, state.claims);
+            SignalContext withIt = new SignalContext(settings.signals(), neighbours, facts, state.claims,
+                    settings.maxJoiningSpan());
             Assessment a = assessment(e, signals(e, withIt));
             IncidentState inc = e.incident();
             Assessment asClosed = closedForm(a, List.of(inc.closing));

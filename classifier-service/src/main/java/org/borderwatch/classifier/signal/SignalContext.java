@@ -13,6 +13,7 @@ import java.util.TreeMap;
 public final class SignalContext {
 
     private final SignalThresholds thresholds;
+    private final java.time.Duration maxJoiningSpan;
     private final Neighbours neighbours;
     private final List<IncidentFacts> openIncidents;
     private final Map<String, List<ClaimRecord>> claimsBySource;
@@ -22,6 +23,16 @@ public final class SignalContext {
 
     public SignalContext(SignalThresholds thresholds, Neighbours neighbours, List<IncidentFacts> openIncidents,
                          Map<String, List<ClaimRecord>> claimsBySource) {
+        this(thresholds, neighbours, openIncidents, claimsBySource, null);
+    }
+
+    /**
+     * @param maxJoiningSpan a claim whose interval is longer (a summary of a period) is never the same event as a precise
+     *                       claim in a surge's count (null: no limit)
+     */
+    public SignalContext(SignalThresholds thresholds, Neighbours neighbours, List<IncidentFacts> openIncidents,
+                         Map<String, List<ClaimRecord>> claimsBySource, java.time.Duration maxJoiningSpan) {
+        this.maxJoiningSpan = maxJoiningSpan;
         this.thresholds = thresholds;
         this.neighbours = neighbours;
         this.openIncidents = List.copyOf(openIncidents);
@@ -82,7 +93,7 @@ public final class SignalContext {
             claimsBySource.forEach((source, claims) -> {
                 List<ClaimRecord> own = claims.stream().filter(c -> !c.relayed()).toList();
                 if (!own.isEmpty()) {
-                    all.addAll(Surge.find(own, thresholds));
+                    all.addAll(Surge.find(own, thresholds, maxJoiningSpan));
                 }
             });
             surges = List.copyOf(all);

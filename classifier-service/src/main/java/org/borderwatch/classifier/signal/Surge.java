@@ -70,13 +70,24 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
 
     /** Groups one source's claims into events: a claim joins an earlier event when it is the same event as one of its claims. */
     static List<Event> events(List<ClaimRecord> sourceClaims) {
+        return events(sourceClaims, null);
+    }
+
+    /**
+     * As {@link #events(List)}; a claim whose event-time interval is longer than {@code maxSpan} (a summary "since 1
+     * March", "over the past week": {@code classifier.correlation.max-joining-span}) is an event with the summaries it
+     * overlaps only: it overlaps every claim of its period, and grouped with them it glued a week of precise claims
+     * into one event (tenth round: the summary took a surge away).
+     */
+    static List<Event> events(List<ClaimRecord> sourceClaims, Duration maxSpan) {
         List<ClaimRecord> claims = sourceClaims.stream()
                 .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId)).toList();
         List<List<ClaimRecord>> groups = new ArrayList<>();
         for (ClaimRecord c : claims) {
             List<ClaimRecord> home = null;
+            boolean isLong = longSpan(c, maxSpan);
             for (int g = groups.size() - 1; g >= 0 && home == null; g--) {
-                if (groups.get(g).stream().anyMatch(c::sameEventAs)) {
+                if (groups.get(g).stream().anyMatch(o -> longSpan(o, maxSpan) == isLong && c.sameEventAs(o))) {
                     home = groups.get(g);
                 }
             }
@@ -89,9 +100,18 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
         return groups.stream().map(Event::new).toList();
     }
 
+    private static boolean longSpan(ClaimRecord c, Duration maxSpan) {
+        return maxSpan != null && Duration.between(c.occurredAt(), c.occurredUntil()).compareTo(maxSpan) > 0;
+    }
+
     /** The surges in one source's claims. */
     public static List<Surge> find(List<ClaimRecord> sourceClaims, SignalThresholds t) {
-        List<Event> events = events(sourceClaims);
+        return find(sourceClaims, t, null);
+    }
+
+    /** The surges in one source's claims, a claim longer than {@code maxSpan} grouped with no precise claim. */
+    public static List<Surge> find(List<ClaimRecord> sourceClaims, SignalThresholds t, Duration maxSpan) {
+        List<Event> events = events(sourceClaims, maxSpan);
         long window = t.surgeWindow().toMillis();
         long baseline = Duration.ofDays(7L * t.surgeBaselineWeeks()).toMillis();
         long[] at = events.stream().mapToLong(e -> e.at().toInstant().toEpochMilli()).toArray();

@@ -131,6 +131,40 @@ class SignalDetectorsTest {
         }
     }
 
+    /**
+     * Tenth round: a claim longer than {@code max-joining-span} (a summary "since 1 March") overlaps every claim of its
+     * source in its period; grouped with them it glued the week's precise claims into one event and took the surge
+     * away. It is an event with the summaries it overlaps only. Layout as above; limit in hours (blank: none).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a summary does not glue the claims of its period  | SYUNIK_EAST@-200-30 SYUNIK_EAST@0-0 GEGHARKUNIK@24-24 SYUNIK_EAST@48-48 | 48 | true  | 3
+            without a limit it does (as before)               | SYUNIK_EAST@-200-30 SYUNIK_EAST@0-0 GEGHARKUNIK@24-24 SYUNIK_EAST@48-48 |    | false | 0
+            two overlapping summaries are one event           | SYUNIK_EAST@-200-30 SYUNIK_EAST@-100-30 SYUNIK_EAST@0-0 GEGHARKUNIK@24-24 SYUNIK_EAST@48-48 | 48 | true | 3
+            a claim of two days is still an account of one    | SYUNIK_EAST@0-47 SYUNIK_EAST@10-10 SYUNIK_EAST@30-30 GEGHARKUNIK@40-40 | 48 | false | 0
+            """)
+    void aSummaryIsNoEventOfThePreciseClaimsItOverlaps(String name, String layout, Integer maxHours, boolean fires,
+                                                        int claimsInSurge) {
+        List<ClaimRecord> records = new ArrayList<>();
+        String[] parts = layout.trim().split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            BorderSegment segment = BorderSegment.valueOf(parts[i].substring(0, parts[i].indexOf('@')));
+            String[] hours = parts[i].substring(parts[i].indexOf('@') + 1).split("(?<=\\d)-");
+            OffsetDateTime from = BASE.plusHours(Long.parseLong(hours[0]));
+            OffsetDateTime to = BASE.plusHours(Long.parseLong(hours[1]));
+            records.add(new ClaimRecord(Uuids.reportId("az-mod", "e" + i), "az-mod", "AZ MoD", Party.AZ, Party.AM,
+                    List.of(segment), from, to.plusHours(1), Occurrence.UNVERIFIED, to));
+        }
+        List<Surge> surges = Surge.find(records, T, maxHours == null ? null : java.time.Duration.ofHours(maxHours));
+        assertThat(!surges.isEmpty()).as(name).isEqualTo(fires);
+        if (fires) {
+            assertThat(surges).singleElement().satisfies(sg -> {
+                assertThat(sg.claims()).hasSize(claimsInSurge);
+                assertThat(sg.events()).isEqualTo(3);
+            });
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             two of three refuted             | REFUTED DISPUTED UNVERIFIED  | true

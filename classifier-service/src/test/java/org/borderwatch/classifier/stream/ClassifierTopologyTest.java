@@ -202,6 +202,22 @@ class ClassifierTopologyTest {
                 && a.occurrence() == org.borderwatch.common.model.Occurrence.REFUTED);
     }
 
+    /** The tenth round's scenarios (closure, corrections within grace, a long-span summary), streamed together. */
+    @Test
+    void theTenthRoundStreamedGivesTheSameAssessmentsAsItsReplay() {
+        List<IncidentReport> reports = new ArrayList<>();
+        org.borderwatch.classifier.engine.NinthRoundTestFixtures.TENTH.forEach(f -> reports.addAll(
+                TestReports.fixture(f)));
+        reports.sort(Replayer.PUBLICATION_ORDER);
+        reports.forEach(this::send);
+        List<Assessment> streamed = drain();
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+        assertThat(streamed.stream().map(Replayer::json).toList())
+                .isEqualTo(replayed.stream().map(Replayer::json).toList());
+        assertThat(streamed).anyMatch(a -> a.closed() && a.rationale().get(a.rationale().size() - 1)
+                .startsWith("Final version corrected after the closure"));
+    }
+
     @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
