@@ -979,8 +979,8 @@ public final class StatementExtractor {
             return List.of(); // "did not observe any signs of the alleged shooting": an observer saw no event
         }
         // "an Armenian citizen who had crossed the state border ... was detained": a person's crossing, no incursion
-        String lower = blanked(blanked(withoutNonEvents(text), StatementRules.NO_EVENT),
-                StatementRules.PERSON_CROSSING).toLowerCase(Locale.ROOT);
+        String lower = withoutActivitiesOfPeople(blanked(blanked(withoutNonEvents(text), StatementRules.NO_EVENT),
+                StatementRules.PERSON_CROSSING), sentences).toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
         List<Integer> weaponAt = new ArrayList<>();
@@ -1026,6 +1026,26 @@ public final class StatementExtractor {
             types.add(EventType.OTHER);
         }
         return types;
+    }
+
+    /**
+     * The text with what the people an event hit were doing blanked ("fire … at Armenian servicemen who were carrying
+     * out engineering work near Tegh": a shooting, not engineering work), in each sentence that still tells an event
+     * without it (same length).
+     */
+    private static String withoutActivitiesOfPeople(String text, List<Span> sentences) {
+        if (!StatementRules.ACTIVITY_OF_PEOPLE.matcher(text).find()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text);
+        for (Span s : sentences) {
+            String sentence = s.of(text);
+            String without = blanked(sentence, StatementRules.ACTIVITY_OF_PEOPLE);
+            if (!without.equals(sentence) && describesEvent(without)) {
+                b.replace(s.start(), s.end(), without);
+            }
+        }
+        return b.toString();
     }
 
     // ---- casualties --------------------------------------------------------------------------------------------

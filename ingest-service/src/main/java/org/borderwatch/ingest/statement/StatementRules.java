@@ -88,7 +88,13 @@ final class StatementRules {
             + "\\bnot\\s+observed\\b|nothing\\s+unusual|(?:monitoring|patrols?|patrolling|observation)\\b[^.;]{0,60}?\\b(?:passed|proceeded|"
             + "went|conducted|took\\s+place)\\s+without\\s+(?:any\\s+)?(?:incidents?|violations?)|(?:situation|border)\\s+(?:remained|was|is)\\s+(?:calm|quiet|stable)|"
             + "(?:did|has|have|had)\\s+not\\s+(?:detect|detected|register|registered|note|noted)|"
-            + "found\\s+no\\s+(?:evidence|signs?|traces?)|\\bno\\s+(?:evidence|traces?)\\s+of");
+            + "found\\s+no\\s+(?:evidence|signs?|traces?)|\\bno\\s+(?:evidence|traces?)\\s+of|"
+            // sent to look and finding nothing to confirm: "patrols deployed to these areas could not confirm the
+            // reported incidents" (not a detail of what it saw: "could not confirm the origin of the fire")
+            + "(?:(?:could|can|did|does|has|have|had)\\s+not|cannot|(?:unable|not\\s+(?:been\\s+)?able)\\s+to)\\s+"
+            + "(?:be\\s+able\\s+to\\s+)?(?:confirm|verify|corroborate|substantiate)(?:ed)?\\s+(?:any\\s+of\\s+)?(?:the\\s+|any\\s+|these\\s+|"
+            + "those\\s+|such\\s+)?(?:(?:reported|alleged|claimed)\\s+)?(?:incidents?|reports?|claims?|allegations?|shooting|"
+            + "firing|shelling|fire|violations?|attacks?|information)\\b");
 
     /**
      * Passage prevented, told by those it stops: "the ICRC has not been able to bring humanitarian aid … through the
@@ -283,11 +289,38 @@ final class StatementRules {
     static final Pattern NON_EVENT_CUE = Pattern.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern() + "|"
             + SEIZURE.pattern(), FLAGS);
 
+    /**
+     * People carried off across the line: "surrounded six Armenian servicemen … and took them to the Azerbaijani side",
+     * "took two soldiers captive", "taken hostage". A capture ({@code DETENTION}). Whom is said (a passive "were taken to
+     * the Armenian side" may be remains or released people on their way home).
+     */
+    private static final String TAKEN_ACROSS = "(?:took|dragged)\\s+(?:away\\s+)?(?:them|him|her|(?:[\\w-]+\\s+){0,3}?"
+            + "(?:servicem[ae]n|soldiers?|people|civilians?|residents?|persons?|men|shepherds?))\\s+(?:away\\s+)?"
+            + "(?:to|into)\\s+(?:the\\s+)?(?:azerbaijani|armenian|other|enemy['’]?s?|opposite)\\s+(?:side|territory)\\b|"
+            + "forcibly\\s+(?:taken|moved|led)\\s+(?:to|into)\\s+(?:the\\s+)?(?:azerbaijani|armenian|other|enemy['’]?s?|"
+            + "opposite)\\s+(?:side|territory)\\b|"
+            + "took\\s+(?:[\\w-]+\\s+){0,4}?(?:captive|prisoner|hostage)s?\\b|taken\\s+hostage\\b|kidnap\\w*";
+
     static final Pattern DETENTION_WORDS = words("detainees?\\b|captives?\\b|prisoners?\\b|pows?\\b|"
+            // in a release sentence the crossing is the way home: "the ICRC took the released men to the Armenian side"
+            + TAKEN_ACROSS + "|"
             // the people released, described by a participle: "32 servicemen detained by Azerbaijan were released"
             + "(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?|residents?|men|troops)\\s+"
             + "(?:(?:who|that)\\s+(?:were|had\\s+been|have\\s+been)\\s+)?(?:detained|captured|held)\\b|"
             + "(?:detained|captured)\\s+(?:[\\w-]+\\s+)?(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?)\\b");
+
+    /**
+     * What the people fired at, wounded or captured were doing ("Armenian servicemen who were carrying out engineering
+     * work near Tegh", "soldiers carrying out fortification works", "while carrying out engineering work"): their
+     * activity when it happened, no event of its own in a sentence that tells another event. Alone ("patrols observed
+     * Azerbaijani servicemen carrying out engineering works") it is the event.
+     */
+    static final Pattern ACTIVITY_OF_PEOPLE = p("\\b(?=carrying|conducting|performing|doing|engaged|busy|involved|working)"
+            // who was doing it: looked behind only where such a verb starts
+            + "(?<=\\b(?:(?:who|that)\\s{1,3}(?:were|was|had\\s{1,3}been|have\\s{1,3}been|are|is)|while|when|servicem[ae]n|"
+            + "soldiers?|troops|personnel|workers|sappers|builders|guards|residents|civilians|farmers)\\s{1,3})"
+            + "(?:carrying\\s+out|conducting|performing|doing|engaged\\s+in|busy\\s+with|involved\\s+in|working\\s+on)\\s+"
+            + "(?:[\\w-]+\\s+){0,2}?(?:engineering|fortification|construction)(?:\\s+(?:works?|activit(?:y|ies)|tasks))?\\b");
 
     /**
      * A denial's counter-accusation: a sentence that turns the accusation round ("On the contrary, at 21:10 Armenian
@@ -367,7 +400,9 @@ final class StatementRules {
     static final Pattern NO_LOSSES = words("\\bno\\s+(?:other\\s+|further\\s+)?(?:losses|casualties|injuries|fatalities)|"
             + "(?:did|do|does)\\s+not\\s+(?:suffer|sustain|have)\\s+(?:any\\s+)?(?:losses|casualties)|"
             + "\\b(?:was|were)\\s+not\\s+(?:hurt|injured|killed|wounded)|\\bnobody\\s+was\\s+(?:hurt|injured|killed|wounded)|"
-            + "\\bno\\s+(?:other\\s+|further\\s+)?(?:civilians?|servicem[ae]n|soldiers?|people|residents?|persons?)\\s+(?:was|were)\\s+(?:hurt|injured|killed|wounded)|"
+            // "No EUMA personnel were injured", "no Armenian servicemen were hurt": one word may name whose people
+            + "\\bno\\s+(?:other\\s+|further\\s+)?(?:[\\p{L}-]+\\s+)?(?:civilians?|servicem[ae]n|soldiers?|people|residents?|persons?|"
+            + "personnel|staff|monitors|observers|members|border\\s+guards|crew)\\s+(?:was|were)\\s+(?:\\w+ly\\s+)?(?:hurt|injured|killed|wounded|harmed)|"
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
             + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
 
@@ -444,7 +479,9 @@ final class StatementRules {
                 + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
         return p("\\b(?:" + victim + ")\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|"
                 + "(?:\\bat|\\bon|\\bupon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected|\\bstruck|\\bhit|"
-                + "\\bbombed)\\s+(?:the\\s+)?"
+                // the present of a report as it happens: "AZ artillery + drones hitting our positions since 00:05"
+                + "\\bbombed|\\bhit(?:s|ting)|\\bstrik(?:es|ing)|\\bshell(?:s|ing)|\\btarget(?:s|ing)|\\battack(?:s|ing)|"
+                + "\\bbomb(?:s|ing)|\\bpound(?:s|ed|ing))\\s+(?:the\\s+)?"
                 + ours + "|\\b" + ours + "\\s+(?:[\\w-]+\\s+){0,6}?(?:came|come|were|was|have\\s+been|has\\s+been)\\s+"
                 + "(?:under\\s+fire|fired|shelled|attacked|targeted|subjected)");
     }
@@ -473,8 +510,13 @@ final class StatementRules {
     static final Pattern TARGET_AFTER = p("\\s+(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
             + "(?:under\\s+fire|fired\\s+(?:at|on|upon)|shelled|attacked|targeted|subjected\\s+to)\\b");
 
-    /** Words before an actor phrase that make it a target or a victim instead. */
+    /**
+     * Words before an actor phrase that make it a target or a victim instead. Not where fire came from: "fire was
+     * opened from positions of the Armenian armed forces … at the positions of Azerbaijan Army units" names the
+     * Armenian side as the one that fired.
+     */
     static final Pattern TARGET_BEFORE = p("\\bany\\s+(?:[\\w-]+\\s+){0,2}?(?:by|from|of)\\s+(?:the\\s+)?$|" // hypothetical: "any provocation by the Armenian side"
+            + "(?<!\\bfrom\\s{1,3}(?:the\\s{1,3})?(?:firing\\s{1,3})?)"
             + "(?:positions?|posts?|(?:firing\\s+)?points?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
             + "(?:the\\s+)?$");
@@ -544,7 +586,7 @@ final class StatementRules {
                 + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
                 + "territories|villages?|land)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
-                + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*"));
+                + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*|\\b(?:" + TAKEN_ACROSS + ")"));
         EVENT_TYPE_PHRASES.put(EventType.BLOCKADE, ("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
                 + "checkpoint)|closure\\s+of\\s+the\\s+(?:road|corridor|checkpoint)|"
                 // a checkpoint set up on a road, movement on it suspended: the closest listed type to a closure

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * "this evening", "last night", "overnight", "on Tuesday" (the latest Tuesday not after publication), "on the night
  * from Tuesday to Wednesday" (both days, the latest such night), and their Russian, Azerbaijani and Armenian words. A date
  * without a year is the latest such date not after the day after publication. Times: "at 09:35", "around midnight", "at noon" (an hour), "from 22:40 to
- * 23:10", "between 01:10 and 01:45", "22:10-dan 22:45-dək", "from 00:05" / "since 00:05" (open ended). Spans that
+ * 23:10", "between 01:10 and 01:45", "22:10-dan 22:45-dək", "from 00:05" / "since 00:05" (open ended), "shortly after
+ * 22:00" (the hour after it; "shortly before" the hour before). Spans that
  * run until publication: "since 15 June", "since Monday" (from that day), "over the past week", "in the past 24
  * hours", "during the last three days" (from that long before publication).
  */
@@ -157,6 +158,14 @@ public final class TimeExpressions {
      */
     private static final Pattern NAMED_HOUR = Pattern.compile(
             "\\b(?:at|around|about|approximately|shortly\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Right before a clock: "shortly after 22:00", "soon after 6 p.m.", "just before 23:00" — not that minute but the
+     * hour after (before) it, like "shortly after midnight".
+     */
+    private static final Pattern SHORTLY_BEFORE_CLOCK = Pattern.compile(
+            "\\b(?:shortly|soon|just|a\\s+little)\\s+(?<dir>after|before)\\s+(?:about\\s+|around\\s+)?$",
             Pattern.CASE_INSENSITIVE);
 
     /** "at 14.20": a clock written with a dot, read only after a word that introduces a time. */
@@ -374,6 +383,18 @@ public final class TimeExpressions {
             }
         }
         out.sort(Comparator.comparingInt(ClockSpan::start));
+        for (int i = 0; i < out.size(); i++) {
+            ClockSpan c = out.get(i);
+            if (c.to() == null && !c.openEnded()) {
+                Matcher s = SHORTLY_BEFORE_CLOCK.matcher(text).region(Math.max(0, c.start() - 30), c.start())
+                        .useTransparentBounds(true);
+                if (s.find()) { // "shortly after 22:00": the hour after it
+                    out.set(i, s.group("dir").equalsIgnoreCase("after")
+                            ? new ClockSpan(c.from(), c.from().plusHours(1), false, true, c.start(), c.end())
+                            : new ClockSpan(c.from().minusHours(1), c.from(), false, true, c.start(), c.end()));
+                }
+            }
+        }
         return out;
     }
 

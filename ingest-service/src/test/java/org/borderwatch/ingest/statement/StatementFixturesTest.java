@@ -39,7 +39,7 @@ class StatementFixturesTest {
 
     /** The fixture files: the first set, then the held-out style batches (see the README, "Generalisation"). */
     private static final List<String> FILES = Stream.concat(Stream.of("statements.jsonl", "statements-heldout.jsonl"),
-            Stream.concat(IntStream.rangeClosed(2, 27).mapToObj(n -> "statements-heldout-" + n + ".jsonl"),
+            Stream.concat(IntStream.rangeClosed(2, 28).mapToObj(n -> "statements-heldout-" + n + ".jsonl"),
                     Stream.of("statements-review.jsonl", "statements-chain.jsonl"))).toList();
 
     static Stream<Arguments> fixtures() {
