@@ -858,7 +858,9 @@ class CorrelationTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"autumn-2025-coverage-before-claims.jsonl",
             "september-2025-late-answers.jsonl", "2025-ararat-quiet-and-surge-edge.jsonl",
             "november-2025-media-relays.jsonl", "january-2024-euma-weekly.jsonl", "may-2025-tavush-relays.jsonl",
-            "autumn-2023-tavush-to-2024-corrected-place.jsonl"})
+            "autumn-2023-tavush-to-2024-corrected-place.jsonl", "r10-s04-counter-claim-after-closure.jsonl",
+            "r10-s08-summary-beside-a-surge.jsonl", "r10-s09-early-denial-two-segments.jsonl",
+            "r10-s10-toll-corrected-down-after-closure.jsonl"})
     void theFifthRoundsStateSurvivesARestartAfterEveryReport(String fixture) {
         List<IncidentReport> reports = new ArrayList<>(org.borderwatch.classifier.TestReports.fixture(fixture));
         reports.sort(org.borderwatch.classifier.replay.Replayer.PUBLICATION_ORDER);
