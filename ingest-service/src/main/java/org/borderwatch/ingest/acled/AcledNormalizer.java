@@ -196,9 +196,17 @@ public final class AcledNormalizer implements ReportNormalizer {
         }
     }
 
+    /**
+     * The row's place. {@code text} keeps the partner's names (location, admin1); {@code settlement} is, as for a
+     * statement, a town or village the gazetteer resolved — its gazetteer name — and absent when the row's
+     * {@code location} is unknown to the gazetteer or no town or village (then the segments come from an admin
+     * column, and a settlement there would make a reader believe the village was located). The coordinates are the
+     * row's own.
+     */
     private Location location(Map<String, String> row, Double lat, Double lon) {
         String text = null;
         PlaceResolution where = PlaceResolution.NONE;
+        String resolvedBy = null;
         for (String column : List.of("location", "admin3", "admin2", "admin1")) {
             String v = value(row, column);
             if (v == null) {
@@ -210,12 +218,15 @@ public final class AcledNormalizer implements ReportNormalizer {
             PlaceResolution r = gazetteer.resolve(v);
             if (r.resolved()) {
                 where = r;
+                resolvedBy = column;
                 break;
             }
         }
+        String settlement = "location".equals(resolvedBy) && where.settlement() != null
+                ? where.settlement().name() : null;
         String admin1 = value(row, "admin1");
         String description = text == null ? admin1 : admin1 == null || admin1.equals(text) ? text : text + ", " + admin1;
-        return new Location(where.segments(), where.ambiguous(), value(row, "location"), description, lat, lon);
+        return new Location(where.segments(), where.ambiguous(), settlement, description, lat, lon);
     }
 
     static Party party(String actor) {

@@ -114,7 +114,13 @@ public class ReportsController {
                     + "its own (`line` = the file line; a JSON array's element number). A single refused record is "
                     + "a 400 problem naming each bad field. Every rejection of an authenticated request (dry runs "
                     + "aside) is also recorded on the rejected topic. A denial that also accuses the other side gives "
-                    + "two accepted reports for its line.",
+                    + "two accepted reports for its line. A report whose event starts after its own publishedAt "
+                    + "(beyond ingest.occurred-after-published and its time precision) is TIME_OUT_OF_RANGE.\n\n"
+                    + "Late and historical data: the classifier correlates reports by publication time, not by "
+                    + "arrival. A report published more than classifier.grace (7 days) behind the newest publishedAt "
+                    + "it has read is assessed alone (its own closed assessment, not joined to its incident), and "
+                    + "202 does not say so. Send history in publication order before live data, or assess it apart "
+                    + "(the offline normalize and replay commands, or a separate deployment).",
             security = @SecurityRequirement(name = OpenApiConfiguration.SECURITY_SCHEME),
             parameters = {
                     @Parameter(name = "format", in = ParameterIn.PATH, required = true,

@@ -74,7 +74,7 @@ public final class CanonicalNormalizer implements ReportNormalizer {
         }
         String json = new String(record, StandardCharsets.UTF_8);
         List<Violation> violations = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, json).stream()
-                .map(v -> Violation.atPointer(v.path(), v.message()))
+                .map(v -> Violation.fromSchema(v.path(), v.message()))
                 .toList();
         if (!violations.isEmpty()) {
             throw RejectedInputException.violations(violations);

@@ -61,6 +61,10 @@ public final class NormalizeCommand implements Callable<Integer> {
             + "(default 8, like ingest.rules.max-mark-run)")
     int maxMarkRun = RuleLimits.DEFAULTS.maxMarkRun();
 
+    @Option(names = "--occurred-after-published", description = "how far after its publishedAt a report's event "
+            + "may start, beyond its time precision, as ISO-8601 (default PT10M, like ingest.occurred-after-published)")
+    Duration occurredAfterPublished = IngestLimits.DEFAULTS.occurredAfterPublished();
+
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
@@ -105,8 +109,12 @@ public final class NormalizeCommand implements Callable<Integer> {
             err.println("Cannot read " + (input == null ? "standard input" : input) + ": " + e.getMessage());
             return 1;
         }
+        if (occurredAfterPublished.isNegative()) {
+            err.println("--occurred-after-published must not be negative");
+            return 1;
+        }
         IngestLimits limits = new IngestLimits(maxRecordBytes, IngestLimits.DEFAULTS.clockSkew(),
-                IngestLimits.DEFAULTS.earliest());
+                IngestLimits.DEFAULTS.earliest(), occurredAfterPublished);
         IngestCore core = IngestCore.create(
                 gazetteer == null ? Gazetteer.builtIn() : Gazetteer.load(gazetteer),
                 sources == null ? SourceRegistry.builtIn() : SourceRegistry.load(sources),

@@ -39,7 +39,7 @@ public class IngestConfiguration {
     IngestCore ingestCore(IngestProperties p, Gazetteer gazetteer, SourceRegistry sources, Clock clock,
                           MeterRegistry registry) {
         IngestLimits limits = new IngestLimits((int) p.maxRecordSize().toBytes(), p.clockSkew(),
-                OffsetDateTime.of(p.earliestYear(), 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+                OffsetDateTime.of(p.earliestYear(), 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), p.occurredAfterPublished());
         return IngestCore.create(gazetteer, sources, ZoneOffset.of(p.zone()), limits, p.rules().toLimits(),
                 p.sourceRules(), p.dedup().window(),
                 p.dedup().maxEntries(), clock, registry);

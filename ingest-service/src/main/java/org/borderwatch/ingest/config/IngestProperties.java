@@ -31,6 +31,9 @@ import java.util.Set;
  * @param maxBatchSize       a larger HTTP body is refused with 413
  * @param clockSkew          how far in the future publishedAt/occurredAt may lie (TIME_OUT_OF_RANGE beyond)
  * @param earliestYear       publishedAt before 1 January of this year is TIME_OUT_OF_RANGE
+ * @param occurredAfterPublished how far after its own publishedAt a report's event may start, beyond the slack of
+ *                           its time precision (a day for DAY and UNKNOWN, an hour for HOUR), before the report is
+ *                           TIME_OUT_OF_RANGE: no report describes an event that has not happened yet
  * @param gazetteer          path of a gazetteer JSON file replacing the built-in one (empty: built-in)
  * @param sources            path of a source registry JSON file replacing the built-in one (empty: built-in)
  * @param publishTimeout     how long a send to the broker may take before the caller gets an error (HTTP: 503);
@@ -51,6 +54,7 @@ public record IngestProperties(
         @NotNull @DefaultValue("5MB") DataSize maxBatchSize,
         @NotNull @DefaultValue("10m") Duration clockSkew,
         @Min(1900) @Max(2100) @DefaultValue("1991") int earliestYear,
+        @NotNull @DefaultValue("10m") Duration occurredAfterPublished,
         @DefaultValue("") String gazetteer,
         @DefaultValue("") String sources,
         @NotNull @DefaultValue("10s") Duration publishTimeout,
@@ -64,6 +68,12 @@ public record IngestProperties(
         @Valid @NotNull @DefaultValue Corrections corrections,
         @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge) {
+
+    /** Zero or more. */
+    @AssertTrue(message = "must not be negative")
+    public boolean isOccurredAfterPublishedNotNegative() {
+        return occurredAfterPublished == null || !occurredAfterPublished.isNegative();
+    }
 
     /** The rules on sources and corrections for the plain-Java core. */
     public SourceRules sourceRules() {

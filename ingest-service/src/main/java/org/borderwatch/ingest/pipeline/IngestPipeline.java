@@ -254,12 +254,12 @@ public final class IngestPipeline {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             List<IncidentReport> reports = normalizer.normalizeAll(record.bytes(), now);
             for (IncidentReport report : reports) { // every report is checked before any is remembered
-                checkTime(report, now);
+                checkTime(report, now, format);
                 List<JsonSchemas.Violation> invalid = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT,
                         Json.write(report));
                 if (!invalid.isEmpty()) {
                     throw RejectedInputException.violations(invalid.stream()
-                            .map(v -> Violation.atPointer(v.path(), v.message())).toList());
+                            .map(v -> Violation.fromSchema(v.path(), v.message())).toList());
                 }
                 String source = report.source().id();
                 if (!allowed.allows(format, source, registry.byId(source).isPresent())) {
@@ -349,7 +349,7 @@ public final class IngestPipeline {
         countSettled(result);
     }
 
-    private void checkTime(IncidentReport report, OffsetDateTime now) {
+    private void checkTime(IncidentReport report, OffsetDateTime now, InputFormat format) {
         OffsetDateTime latest = now.plus(limits.clockSkew());
         if (report.publishedAt().isAfter(latest)) {
             throw new RejectedInputException(RejectReason.TIME_OUT_OF_RANGE, "publishedAt " + report.publishedAt()
@@ -366,6 +366,7 @@ public final class IngestPipeline {
                     + " is before " + limits.earliest(),
                     List.of(new Violation("$.publishedAt", "is before " + limits.earliest())));
         }
+        EventAfterPublication.check(report, format, limits.occurredAfterPublished());
     }
 
     private Outcome tooLarge(byte[] bytes, int line, String origin, InputFormat format, boolean dryRun) {

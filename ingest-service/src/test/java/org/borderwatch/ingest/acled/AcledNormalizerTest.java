@@ -83,4 +83,47 @@ class AcledNormalizerTest {
                 .rejections().get(0);
         assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED);
     }
+
+    private IncidentReport row(String admin1, String location) {
+        String doc = "event_id_cnty,event_date,event_type,sub_event_type,actor1,admin1,location,fatalities,timestamp\n"
+                + "ARM92" + Math.abs((admin1 + location).hashCode()) + ",2024-11-21,Battles,Armed clash,"
+                + "Military Forces of Armenia (1991-)," + admin1 + "," + location + ",0,1732200000\n";
+        IngestPipeline.Result r = pipeline.processBatch(InputFormat.ACLED, doc.getBytes(StandardCharsets.UTF_8), "t",
+                true);
+        assertThat(r.rejections()).isEmpty();
+        return r.published().get(0);
+    }
+
+    /**
+     * A place the gazetteer does not know is placed by its province only: the partner's name stays in the text, but
+     * no settlement is claimed (a reader would take it as located). A province spanning several segments is
+     * ambiguous, a one-segment province is not.
+     */
+    @Test
+    void anUnknownPlaceKeepsItsNameInTheTextButNamesNoSettlement() {
+        IncidentReport tavush = row("Tavush", "Nowhereville");
+        assertThat(tavush.location().segments()).containsExactly(BorderSegment.TAVUSH);
+        assertThat(tavush.location().ambiguous()).isFalse();
+        assertThat(tavush.location().settlement()).isNull();
+        assertThat(tavush.location().text()).isEqualTo("Nowhereville, Tavush");
+
+        IncidentReport syunik = row("Syunik", "Nowhereville");
+        assertThat(syunik.location().segments()).containsExactlyInAnyOrder(BorderSegment.SYUNIK_EAST,
+                BorderSegment.SYUNIK_WEST);
+        assertThat(syunik.location().ambiguous()).isTrue();
+        assertThat(syunik.location().settlement()).isNull();
+    }
+
+    /** As for a statement, the settlement is the gazetteer's town or village (its name), the text the partner's. */
+    @Test
+    void aKnownVillageIsTheSettlementByItsGazetteerName() {
+        IncidentReport digh = row("Syunik", "Digh");
+        assertThat(digh.location().segments()).containsExactly(BorderSegment.SYUNIK_EAST);
+        assertThat(digh.location().settlement()).isEqualTo("Tegh");
+        assertThat(digh.location().text()).isEqualTo("Digh, Syunik");
+
+        IncidentReport province = row("Syunik", "Syunik");
+        assertThat(province.location().settlement()).as("a province is no settlement").isNull();
+        assertThat(province.location().text()).isEqualTo("Syunik");
+    }
 }

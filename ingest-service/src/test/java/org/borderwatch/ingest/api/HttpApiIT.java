@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 class HttpApiIT extends IngestITSupport {
 
     private static final String KEY = "it-key-statements";
-    private static final String CLAIM = "On 17 March at 14:20 Armenian units in Khnatsakh fired at our positions.";
+    private static final String CLAIM = "On 16 March at 08:20 Armenian units in Khnatsakh fired at our positions.";
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> post(String path, String key, String contentType, String body) throws Exception {
@@ -385,6 +385,10 @@ class HttpApiIT extends IngestITSupport {
         JsonNode post = doc.get("paths").get("/api/v1/reports/{format}").get("post");
         assertThat(post.get("operationId").asString()).isEqualTo("postReports");
         assertThat(post.get("security").get(0).has(OpenApiConfiguration.SECURITY_SCHEME)).isTrue();
+        // a partner learns from the contract that back-filled history is assessed report by report
+        assertThat(post.get("description").asString()).contains("Late and historical data")
+                .contains("classifier.grace (7 days)").contains("publication order before live data")
+                .contains("TIME_OUT_OF_RANGE");
         List<String> statuses = new ArrayList<>();
         post.get("responses").propertyNames().forEach(statuses::add);
         assertThat(statuses).contains("200", "202", "400", "401", "403", "413", "415", "503");
@@ -432,6 +436,29 @@ class HttpApiIT extends IngestITSupport {
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("name").asString()).isEqualTo("Tegh");
         assertThat(list.get(0).get("segments").get(0).asString()).isEqualTo("SYUNIK_EAST");
+    }
+
+    /** Absent values are left out, as in every JSON the project writes: never "lat": null, "note": null. */
+    @Test
+    void referenceDataLeaveAbsentValuesOutRatherThanWritingNull() throws Exception {
+        HttpResponse<String> places = get("/api/v1/places?q=gegharkunik");
+        assertThat(places.statusCode()).isEqualTo(200);
+        JsonNode province = null;
+        for (JsonNode p : json(places)) {
+            if (p.path("id").asString().equals("gegharkunik")) {
+                province = p;
+            }
+        }
+        assertThat(province).as(places.body()).isNotNull();
+        // the gazetteer has no point or note for the province: the keys are not there at all
+        assertThat(province.has("lat")).isFalse();
+        assertThat(province.has("lon")).isFalse();
+        assertThat(province.has("coordinates")).isFalse();
+        assertThat(province.has("note")).isFalse();
+        assertThat(province.path("name").asString()).isEqualTo("Gegharkunik");
+        assertThat(province.path("ambiguous").isBoolean()).as("false is a value, kept").isTrue();
+        assertThat(get("/api/v1/places").body()).doesNotContain(":null");
+        assertThat(get("/api/v1/sources").body()).doesNotContain(":null");
     }
 
     @Test

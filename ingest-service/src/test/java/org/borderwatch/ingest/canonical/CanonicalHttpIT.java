@@ -91,4 +91,55 @@ class CanonicalHttpIT extends IngestITSupport {
         assertThat(Json.mapper().readTree(noVersion.body()).path("rejections").path(0).path("detail").asString())
                 .contains("schemaVersion");
     }
+
+    /**
+     * A missing required field is named by its own JSON path (as the statement format and the Problem example do),
+     * not by the object lacking it ("$: required property 'publishedAt' not found"): in the problem's errors and
+     * detail, and in the rejected record's detail header.
+     */
+    @Test
+    void aMissingRequiredFieldIsNamedByItsPathNestedOnesToo() throws Exception {
+        String ref = uniqueRef("missing");
+        String missing = report(ref, "2025-04-02T10:00:00Z", "")
+                .replace(",\"publishedAt\":\"2025-04-03T10:00:00+04:00\"", "")
+                .replace(",\"kind\":\"NGO\"", "");
+        assertThat(missing).doesNotContain("publishedAt").doesNotContain("kind");
+        HttpResponse<String> refused = post("", missing);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = Json.mapper().readTree(refused.body());
+        assertThat(problem.path("reason").asString()).isEqualTo("SCHEMA_VIOLATION");
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("$.publishedAt", "$.source.kind");
+        problem.path("errors").forEach(e -> assertThat(e.path("message").asString()).isEqualTo("is required"));
+        assertThat(problem.path("detail").asString()).contains("$.publishedAt: is required")
+                .contains("$.source.kind: is required").doesNotContain("$: ");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> REJECTED.stream().anyMatch(r -> value(r).equals(missing)));
+        assertThat(header(REJECTED.stream().filter(r -> value(r).equals(missing)).findFirst().orElseThrow(),
+                Topics.HEADER_REJECT_DETAIL)).contains("$.publishedAt: is required")
+                .contains("$.source.kind: is required");
+
+        HttpResponse<String> dry = post("?dryRun=true", missing);
+        assertThat(Json.mapper().readTree(dry.body()).path("rejections").path(0).path("errors").path(0)
+                .path("field").asString()).startsWith("$.");
+    }
+
+    /** The partner's example: an event on 23 November in a report published on 20 November is refused, named. */
+    @Test
+    void aReportPublishedBeforeItsEventIsTimeOutOfRange() throws Exception {
+        String ref = uniqueRef("before");
+        String early = report(ref, "2025-04-06T01:00:00Z", ",\"timePrecision\":\"MINUTE\"");
+        HttpResponse<String> dry = post("?dryRun=true", early);
+        assertThat(dry.statusCode()).isEqualTo(200);
+        JsonNode rejection = Json.mapper().readTree(dry.body()).path("rejections").path(0);
+        assertThat(rejection.path("reason").asString()).isEqualTo("TIME_OUT_OF_RANGE");
+        assertThat(rejection.path("detail").asString()).isEqualTo("occurredAt 2025-04-06T01:00Z is 2 days 19 hours "
+                + "after publishedAt 2025-04-03T10:00+04:00: a report cannot describe an event that has not happened "
+                + "yet (allowed: 10 minutes)");
+        assertThat(rejection.path("errors").path(0).path("field").asString()).isEqualTo("$.occurredAt");
+        HttpResponse<String> refused = post("", early);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(refused.body()).path("reason").asString()).isEqualTo("TIME_OUT_OF_RANGE");
+    }
 }

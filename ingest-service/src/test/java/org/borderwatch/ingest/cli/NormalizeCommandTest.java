@@ -126,4 +126,16 @@ class NormalizeCommandTest {
         assertThat(stdout()).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("maxMarkRun must be within 3-100");
     }
+
+    /** The offline command names a missing canonical field by its path, like HTTP and the rejected topic. */
+    @Test
+    void aMissingCanonicalFieldIsNamedByItsPath() {
+        String report = "{\"schemaVersion\":1,\"sourceRef\":\"m1\",\"source\":{\"id\":\"desk\"},"
+                + "\"stance\":\"CLAIM\",\"location\":{\"segments\":[\"TAVUSH\"]},"
+                + "\"occurredAt\":\"2025-03-20T01:00:00Z\"}";
+        assertThat(run(report, "--format", "canonical")).isEqualTo(2);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(stderr).startsWith("line 1: SCHEMA_VIOLATION: ").contains("$.publishedAt: is required")
+                .contains("$.source.kind: is required").doesNotContain("$: required property");
+    }
 }

@@ -65,6 +65,7 @@ class IngestPropertiesTest {
             assertThat(p.maxRecordSize().toBytes()).isEqualTo(IngestLimits.DEFAULTS.maxRecordBytes());
             assertThat(p.clockSkew()).isEqualTo(IngestLimits.DEFAULTS.clockSkew());
             assertThat(p.earliestYear()).isEqualTo(IngestLimits.DEFAULTS.earliest().getYear());
+            assertThat(p.occurredAfterPublished()).isEqualTo(IngestLimits.DEFAULTS.occurredAfterPublished());
             assertThat(p.readinessGauge().interval()).isEqualTo(java.time.Duration.ofSeconds(15));
         });
     }
@@ -78,6 +79,7 @@ class IngestPropertiesTest {
         badToField.put("ingest.rejected.max-payload=10B", "rejected.maxPayloadInRange");
         badToField.put("ingest.rejected.max-payload=1GB", "rejected.maxPayloadInRange");
         badToField.put("ingest.readiness-gauge.interval=0s", "readinessGauge.intervalPositive");
+        badToField.put("ingest.occurred-after-published=-1m", "occurredAfterPublishedNotNegative");
         badToField.put("ingest.readiness-gauge.interval=-5s", "readinessGauge.intervalPositive");
         badToField.forEach((bad, field) -> runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad)
                 .hasFailed().getFailure().rootCause().hasMessageContaining("field '" + field + "'")));
