@@ -138,4 +138,20 @@ class NormalizeCommandTest {
         assertThat(stderr).startsWith("line 1: SCHEMA_VIOLATION: ").contains("$.publishedAt: is required")
                 .contains("$.source.kind: is required").doesNotContain("$: required property");
     }
+
+    /** A report of an event after its own publication is refused offline too, with the service's tolerance. */
+    @Test
+    void anEventAfterItsPublicationIsRefusedAndTheToleranceIsAnOption() {
+        String report = "{\"schemaVersion\":1,\"sourceRef\":\"e1\",\"source\":{\"id\":\"desk\",\"kind\":\"MEDIA\"},"
+                + "\"stance\":\"CLAIM\",\"location\":{\"segments\":[\"TAVUSH\"]},\"timePrecision\":\"MINUTE\","
+                + "\"occurredAt\":\"2025-03-23T01:00:00Z\",\"publishedAt\":\"2025-03-20T10:00:00Z\"}";
+        assertThat(run(report, "--format", "canonical")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("line 1: TIME_OUT_OF_RANGE: occurredAt "
+                + "2025-03-23T01:00Z is 2 days 15 hours after publishedAt 2025-03-20T10:00Z");
+        err.reset();
+        assertThat(run(report, "--format", "canonical", "--occurred-after-published", "P3D")).isZero();
+        assertThat(stdout()).hasSize(1);
+        assertThat(run(report, "--format", "canonical", "--occurred-after-published", "-PT1M")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--occurred-after-published must not be negative");
+    }
 }
