@@ -73,6 +73,13 @@ public final class StatementExtractor {
         List<DateSpan> allDates = TimeExpressions.dates(text, published.toLocalDate());
         List<DateSpan> dates = eventDates(text, allDates);
         List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text), allDates, dates);
+        if (clocks.isEmpty()) { // "this morning", "on the evening of 11 April": a window of hours when no clock is given
+            // … but not the part of a day that dates the saying ("On Tuesday evening, the ministry said that …")
+            List<DateSpan> saying = allDates.stream().filter(d -> !dates.contains(d)).toList();
+            clocks = eventClocks(text, TimeExpressions.partsOfDay(text), allDates, dates).stream()
+                    .filter(c -> saying.stream().noneMatch(d -> c.start() <= d.end() + 4 && d.start() <= c.end() + 4))
+                    .toList();
+        }
         Interval time = eventTime(daysWithinOpenSpans(dates), clocks, published);
         Interval answeredTime = null;
 
@@ -188,7 +195,11 @@ public final class StatementExtractor {
                 from = allDates.stream().filter(d -> !dates.contains(d)).map(DateSpan::first)
                         .min(Comparator.naturalOrder()).orElseThrow().atStartOfDay().atOffset(zone);
             }
-            coverage = new Coverage(from, period.dayEnd(), covered.resolvedSegments());
+            boolean hours = period.precision() == TimePrecision.HOUR || period.precision() == TimePrecision.MINUTE;
+            // "in the evening of 11 April … observed no shooting", "at about 11:00 a patrol heard gunfire": the
+            // observer covered those hours (that moment), not the whole day
+            coverage = hours ? new Coverage(period.from(), period.until(), covered.resolvedSegments())
+                    : new Coverage(from, period.dayEnd(), covered.resolvedSegments());
         }
         if (stance == Stance.CONFIRMATION) {
             answers = new Answers(List.of(), reporter(text, party), time.dayStart(), time.dayEnd(),
@@ -327,6 +338,48 @@ public final class StatementExtractor {
     }
 
     /**
+     * An observer's confirmation that also says it saw nothing somewhere else ("… a patrol near Tegh heard several bursts
+     * of gunfire in the late morning. … Patrols near Nerkin Hand in the evening observed no shooting"): the two
+     * reports it makes, the confirmation read without the refuting sentences (so its time, place and coverage are only
+     * what it confirms) and the refutation read from them alone (with the dates named before them when they name
+     * none). Only a refuting sentence that names a settlement of its own is split off: "the rest of the month along the
+     * border was calm", "no shooting incidents were reported" say how the rest passed and stay the confirmation's
+     * background. Null when there is no such sentence, or when either part would not keep its stance.
+     */
+    public List<Extraction> confirmationAndRefutation(RawStatement statement, Source source, Extraction confirmation) {
+        if (confirmation.stance() != Stance.CONFIRMATION || source.kind() != SourceKind.INDEPENDENT_OBSERVER
+                || !readable(statement.language(), statement.text())) {
+            return null;
+        }
+        String text = statement.text();
+        List<Span> seen = observations(text);
+        if (seen.isEmpty()) {
+            return null;
+        }
+        List<Span> refuting = Sentences.split(text).stream()
+                .filter(sp -> !seen.contains(sp))
+                .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find())
+                .filter(sp -> gazetteer.find(sp.of(text)).stream().anyMatch(m -> m.place().kind().isSettlement()))
+                .toList();
+        if (refuting.isEmpty()) {
+            return null;
+        }
+        List<Span> kept = new ArrayList<>(refuting);
+        List<DateSpan> dates = TimeExpressions.dates(text, statement.publishedAt().withOffsetSameInstant(zone).toLocalDate());
+        boolean dated = dates.stream().anyMatch(d -> within(refuting, d.start()));
+        if (!dated) { // "On 11 April … Patrols near Nerkin Hand in the evening observed no shooting": that day's evening
+            dates.stream().filter(d -> d.end() <= refuting.get(0).start())
+                    .forEach(d -> kept.add(new Span(d.start(), d.end())));
+        }
+        Extraction refutation = extract(keeping(statement, kept, true), source);
+        Extraction confirmed = extract(keeping(statement, refuting, false), source);
+        if (refutation.stance() != Stance.REFUTATION || confirmed.stance() != Stance.CONFIRMATION) {
+            return null;
+        }
+        return List.of(confirmed, refutation);
+    }
+
+    /**
      * The denial of a statement that also makes a counter-accusation, read only from the sentences that deny (and
      * the question or claim they answer): the counter-accusation's place, time, casualties and event types belong to
      * the counter-claim's report, not to the denial's. {@code denial} itself when the rest is no denial on its own.
@@ -377,7 +430,9 @@ public final class StatementExtractor {
                 if (StatementRules.COUNTER.matcher(sentence).find() && describesEvent(sentence)) {
                     counter.add(s);
                 }
-            } else if (StatementRules.CONSEQUENCE.matcher(sentence).find()) {
+            } else if (StatementRules.CONSEQUENCE.matcher(sentence).find()
+                    || StatementRules.NO_LOSSES.matcher(sentence).find()) {
+                // "There are no losses on the Armenian side": a following zero is the counter-accusation's, too
                 counter.add(s);
             } else {
                 break;
@@ -691,10 +746,17 @@ public final class StatementExtractor {
                 && source.party() != Party.UNKNOWN && !source.party().isBelligerent();
     }
 
-    /** The text before a denial relays an accusation of an event: "X accused Armenian forces of opening fire …". */
+    /**
+     * The text before a denial relays an accusation of an event: "X accused Armenian forces of opening fire …", "Armenia
+     * said on Thursday that Azerbaijani troops had fired on its positions …".
+     */
     private static boolean relaysAccusation(String before) {
         Matcher a = StatementRules.ACCUSED_OF.matcher(before);
-        return a.find() && describesEvent(before.substring(a.start()));
+        if (a.find() && describesEvent(before.substring(a.start()))) {
+            return true;
+        }
+        Matcher s = StatementRules.SAID_FIRED.matcher(before);
+        return s.find() && describesEvent(before.substring(s.start()));
     }
 
     /**
@@ -1457,6 +1519,19 @@ public final class StatementExtractor {
     }
 
     private Interval eventTime(DateSpan date, ClockSpan clock, OffsetDateTime published) {
+        if (clock != null && clock.partOfDay()) {
+            // a part of the day narrows one day (or a night), never a run of days or a span until publication
+            if (date != null && (date.open() || !date.night() && !date.first().equals(date.last()))) {
+                return eventTime(date, null, published);
+            }
+            Interval part = eventTime(date, new ClockSpan(clock.from(), clock.to(), false, true, clock.start(),
+                    clock.end()), published);
+            if (!part.from().isBefore(published)) {
+                return eventTime(date, null, published); // a window that had not begun when the source wrote
+            }
+            // "this morning" published at 09:00: what the source could know ends at publication
+            return part.until().isAfter(published) ? new Interval(part.from(), published, TimePrecision.HOUR) : part;
+        }
         if (clock != null) {
             LocalDate day;
             if (date != null) {

@@ -113,6 +113,13 @@ public final class StatementNormalizer implements ReportNormalizer {
                 : ContentHash.sha256(source.id(), statement.publishedAt().toInstant().toString(), statement.text());
         Extraction counter = extractor.counterClaim(forRules, source, x);
         if (counter == null) {
+            List<Extraction> split = extractor.confirmationAndRefutation(forRules, source, x);
+            if (split != null) { // an observer's confirmation here and "observed no shooting" near another village
+                return List.of(report(statement, source, split.get(0), ref, statement.sourceRef(), receivedAt),
+                        report(statement, source, split.get(1), ref + REFUTATION_SUFFIX,
+                                statement.sourceRef() == null ? null : statement.sourceRef() + REFUTATION_SUFFIX,
+                                receivedAt));
+            }
             return List.of(report(statement, source, x, ref, statement.sourceRef(), receivedAt));
         }
         // the denial is read without the counter-accusation, whose facts are only the counter-claim's
@@ -185,6 +192,9 @@ public final class StatementNormalizer implements ReportNormalizer {
 
     /** Appended to a statement's sourceRef for the report of its counter-accusation. */
     public static final String COUNTER_SUFFIX = "#counter-claim";
+
+    /** Appended to an observer's statement's sourceRef for the report of what it says it did not see elsewhere. */
+    public static final String REFUTATION_SUFFIX = "#refutation";
 
     private static IncidentReport report(RawStatement statement, Source source, Extraction x, String ref,
                                          String sourceRef, OffsetDateTime receivedAt) {

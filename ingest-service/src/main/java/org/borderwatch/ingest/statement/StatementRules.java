@@ -78,6 +78,16 @@ final class StatementRules {
 
     /** A relayed accusation: "Azerbaijan accused Armenian forces of opening fire". */
     static final Pattern ACCUSED_OF = p("\\baccus(?:ed|es|ing)\\s+(?:[\\w'’-]+\\s+){1,5}?of\\s");
+    /**
+     * A relayed accusation in the wire agencies' words: "Armenia said on Thursday that Azerbaijani troops had fired on
+     * its positions", "Baku says Armenian units shelled …": a verb of saying (a weekday after it allowed), then at
+     * most five words naming who fired (not "claims / reports / that …", which relay a statement about a statement),
+     * then fire.
+     */
+    static final Pattern SAID_FIRED = p("\\b(?:said|says|stated|reported|announced|alleged|claimed|charged)"
+            + "(?:\\s+(?:on|late\\s+on|early\\s+on)\\s+\\w+)?,?(?:\\s+that)?\\s+"
+            + "(?:(?!(?:claims?|allegations?|reports?|statements?|accusations?|information|that|it|its|their|our|we|they)\\b)"
+            + "[\\w'’-]+\\s+){1,5}?(?:had\\s+|have\\s+|has\\s+)?(?:fired|opened\\s+fire|shelled|attacked)\\b");
 
     /** An observer saying it saw nothing. */
     static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw)\\s+no\\b|\\bno\\s+(?:incidents?|shooting|"

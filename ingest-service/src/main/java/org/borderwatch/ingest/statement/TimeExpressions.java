@@ -138,7 +138,75 @@ public final class TimeExpressions {
      * A clock time or range; {@code to} is null for a single time; {@code openEnded} for "from 00:05";
      * {@code hourOnly} for "at 3 a.m." (no minutes given).
      */
-    public record ClockSpan(LocalTime from, LocalTime to, boolean openEnded, boolean hourOnly, int start, int end) {
+    public record ClockSpan(LocalTime from, LocalTime to, boolean openEnded, boolean hourOnly, int start, int end,
+                            boolean partOfDay) {
+        public ClockSpan(LocalTime from, LocalTime to, boolean openEnded, boolean hourOnly, int start, int end) {
+            this(from, to, openEnded, hourOnly, start, end, false);
+        }
+    }
+
+    /** The last second of a day: where the evening's window ends (a day's interval ends there too). */
+    static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+
+    /**
+     * A part of the day named without a clock: "this morning", "in the late morning", "on the evening of 11 April",
+     * "in the afternoon", "in the early hours", "at night", "overnight", "Sunday evening". Each is a window of hours
+     * (see {@link #partsOfDay}).
+     */
+    private static final Pattern PART_OF_DAY = Pattern.compile(
+            "\\b(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
+                    + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
+                    + "|\\b(?<q2>early|late)\\s+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
+                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Every part of the day the text names, as a window of hours (precision {@code HOUR}): the early hours 00:00–06:00,
+     * early morning 04:00–09:00, morning 06:00–12:00, late morning 10:00–12:00, early afternoon 12:00–15:00, afternoon
+     * 12:00–18:00, late afternoon 15:00–18:00, early evening 18:00–21:00, evening 18:00–24:00 (to 23:59:59, the day's
+     * end), late evening 21:00–24:00, night (also "overnight", "at night", "the night of 16 to 17 March") 22:00 to
+     * 06:00 the next day. "Hours" counts only as "the early hours" (the small hours). A clock in the text wins over
+     * these (the extractor uses them only when it finds none).
+     */
+    public static List<ClockSpan> partsOfDay(String text) {
+        List<ClockSpan> out = new ArrayList<>();
+        Matcher m = PART_OF_DAY.matcher(text);
+        while (m.find()) {
+            String part;
+            String q;
+            if (m.group("night") != null) {
+                part = "night";
+                q = "";
+            } else {
+                part = (m.group("p") != null ? m.group("p") : m.group("p2")).toLowerCase(Locale.ROOT);
+                String qq = m.group("q") != null ? m.group("q") : m.group("q2");
+                if (qq == null) { // "early in the morning", "late in the evening"
+                    String head = m.group().toLowerCase(Locale.ROOT);
+                    qq = head.startsWith("early") ? "early" : head.startsWith("late") ? "late" : "";
+                }
+                q = qq.trim().toLowerCase(Locale.ROOT);
+            }
+            LocalTime[] w = window(part, q);
+            if (w != null) {
+                out.add(new ClockSpan(w[0], w[1], false, true, m.start(), m.end(), true));
+            }
+        }
+        return out;
+    }
+
+    private static LocalTime[] window(String part, String q) {
+        return switch (part) {
+            case "hours" -> q.equals("early") ? hours(0, 6) : null;
+            case "morning" -> q.equals("early") ? hours(4, 9) : q.equals("late") ? hours(10, 12) : hours(6, 12);
+            case "afternoon" -> q.equals("early") ? hours(12, 15) : q.equals("late") ? hours(15, 18) : hours(12, 18);
+            case "evening" -> q.equals("early") ? hours(18, 21) : q.equals("late") ? hours(21, 24) : hours(18, 24);
+            case "night" -> hours(22, 6);
+            default -> null;
+        };
+    }
+
+    private static LocalTime[] hours(int from, int to) {
+        return new LocalTime[] {LocalTime.of(from, 0), to == 24 ? LAST_SECOND : LocalTime.of(to, 0)};
     }
 
     /** "3 a.m.", "11:30 pm". */

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other phrasings, written to check that the rules generalise) and fixtures/statements-review.jsonl and fixtures/statements-chain.jsonl
  * (cases found by running realistic statements and timelines through ingest and the classifier). A field absent from "expect" is not checked; a field
  * given as null must be absent from the report. "counterClaim" holds the expectations of a denial's second report (its
- * counter-accusation), or null when the statement must give only one.
+ * counter-accusation), or null when the statement must give only one; "refutation" likewise an observer's second report
+ * (what it did not see near another village beside what it confirms).
  */
 class StatementFixturesTest {
 
@@ -67,6 +68,17 @@ class StatementFixturesTest {
                 soft.assertThat(reports.get(1).sourceRef()).as("counterClaim.sourceRef")
                         .isEqualTo(reports.get(0).sourceRef() + StatementNormalizer.COUNTER_SUFFIX);
                 check(soft, name, "counterClaim.", reports.get(1), counter);
+            }
+        }
+        JsonNode refutation = expect.get("refutation");
+        if (refutation != null) { // an observer's refutation of another place beside its confirmation, or (null) none
+            if (refutation.isNull()) {
+                soft.assertThat(reports).as("refutation").hasSize(1);
+            } else {
+                assertThat(reports).as("refutation").hasSize(2);
+                soft.assertThat(reports.get(1).sourceRef()).as("refutation.sourceRef")
+                        .isEqualTo(reports.get(0).sourceRef() + StatementNormalizer.REFUTATION_SUFFIX);
+                check(soft, name, "refutation.", reports.get(1), refutation);
             }
         }
         soft.assertAll();
@@ -113,7 +125,7 @@ class StatementFixturesTest {
                     }
                 }
                 case "coverage" -> assertCoverage(soft, r.coverage(), v);
-                case "counterClaim" -> { // checked by the caller
+                case "counterClaim", "refutation" -> { // checked by the caller
                 }
                 default -> throw new IllegalArgumentException("unknown expected field " + field + " in " + name);
             }
