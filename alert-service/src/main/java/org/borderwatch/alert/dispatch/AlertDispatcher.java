@@ -185,7 +185,9 @@ public class AlertDispatcher {
     /**
      * A version with no message of its own (nothing that matters changed as a whole) that takes the incident out of
      * the filter of subscribers told about it: it becomes a leave notice for those (see {@link Router}), so their last
-     * word is not a stale FIRED/UPDATED. Otherwise the transition as it was.
+     * word is not a stale FIRED/UPDATED. So does one that may take a firing incident out of a live-stream client's
+     * filter ({@link #streamFiltersMayLeave}); the stream then tells only the clients it leaves. Otherwise the
+     * transition as it was.
      */
     private Transition leaveNoticeIfAny(StoredAlert current, Transition t) {
         Transition notice = lifecycle.leaveNotice(t.state(), "no longer matches");
