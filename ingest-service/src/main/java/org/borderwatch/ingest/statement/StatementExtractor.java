@@ -75,9 +75,17 @@ public final class StatementExtractor {
         List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text), allDates, dates);
         if (clocks.isEmpty()) { // "this morning", "on the evening of 11 April": a window of hours when no clock is given
             // … but not the part of a day that dates the saying ("On Tuesday evening, the ministry said that …")
+            // and only in a sentence about the event or about what an observer saw or did not see ("In the morning
+            // the ministry held a briefing. On 5 May units fired …", "… on 12 May. In the evening it was calm": the day)
             List<DateSpan> saying = allDates.stream().filter(d -> !dates.contains(d)).toList();
             clocks = eventClocks(text, TimeExpressions.partsOfDay(text), allDates, dates).stream()
                     .filter(c -> saying.stream().noneMatch(d -> c.start() <= d.end() + 4 && d.start() <= c.end() + 4))
+                    .filter(c -> sentences.stream().filter(sp -> sp.contains(c.start())).anyMatch(sp -> {
+                        String sentence = sp.of(text);
+                        return describesEvent(sentence) || source.kind() == SourceKind.INDEPENDENT_OBSERVER
+                                && (StatementRules.OBSERVED_NOTHING.matcher(sentence).find()
+                                || StatementRules.CONFIRMS.matcher(sentence).find());
+                    }))
                     .toList();
         }
         Interval time = eventTime(daysWithinOpenSpans(dates), clocks, published);
