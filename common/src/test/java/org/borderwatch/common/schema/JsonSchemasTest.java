@@ -147,6 +147,21 @@ class JsonSchemasTest {
     }
 
     @Test
+    void aStreamedAlertMayCarryItsLeaveMark() {
+        OffsetDateTime t = OffsetDateTime.parse("2024-02-13T06:00:00+04:00");
+        Alert alert = new Alert(1, UUID.randomUUID(), UUID.randomUUID(), 2, 3, AlertEvent.UPDATED,
+                AlertStatus.FIRING, BorderSegment.SYUNIK_EAST, Severity.MEDIUM, Occurrence.DISPUTED, null, null,
+                new TimeWindow(t, t), null, "a claim and a denial", null, null, t);
+        String json = Json.write(alert);
+        String marked = json.substring(0, json.length() - 1) + ",\"noLongerMatching\":{\"alertId\":\""
+                + alert.alertId() + "\",\"sequence\":3,\"why\":\"severity MEDIUM is below minSeverity HIGH\"}}";
+
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, marked)).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, marked.replace(",\"why\":\"severity MEDIUM is below minSeverity HIGH\"", "")))
+                .as("a leave mark says why").extracting(JsonSchemas.Violation::path).contains("/noLongerMatching/why");
+    }
+
+    @Test
     void anUnknownSchemaIsAProgrammingError() {
         assertThatThrownBy(() -> JsonSchemas.validate("nope.schema.json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
