@@ -110,4 +110,35 @@ class TimeExpressionsTest {
     void doesNotMistakeOtherNumbersForDates(String text) {
         assertThat(TimeExpressions.dates(text, PUBLISHED)).isEmpty();
     }
+
+    /** A part of the day is a window of hours; "-" for none (not a time: "the early morning briefing", "in the hours"). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "units fired this morning                     | 06:00 | 12:00",
+            "in the late morning of 11 April              | 10:00 | 12:00",
+            "early in the morning                         | 04:00 | 09:00",
+            "on the evening of 11 April                   | 18:00 | 23:59:59",
+            "late in the evening                          | 21:00 | 23:59:59",
+            "in the afternoon                             | 12:00 | 18:00",
+            "on Sunday afternoon                          | 12:00 | 18:00",
+            "in the late afternoon                        | 15:00 | 18:00",
+            "in the early hours of 8 January              | 00:00 | 06:00",
+            "at night                                     | 22:00 | 06:00",
+            "overnight                                    | 22:00 | 06:00",
+            "on the night of 16 to 17 March               | 22:00 | 06:00",
+            "the early morning briefing                   | -     | -",
+            "in the hours that followed                   | -     | -",
+            "the evening news                             | -     | -"})
+    void partsOfTheDayAreWindowsOfHours(String text, String from, String to) {
+        List<ClockSpan> parts = TimeExpressions.partsOfDay(text);
+        if (from.equals("-")) {
+            assertThat(parts).isEmpty();
+            return;
+        }
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).from()).isEqualTo(LocalTime.parse(from));
+        assertThat(parts.get(0).to()).isEqualTo(LocalTime.parse(to));
+        assertThat(parts.get(0).partOfDay()).isTrue();
+        assertThat(parts.get(0).hourOnly()).isTrue();
+    }
 }
