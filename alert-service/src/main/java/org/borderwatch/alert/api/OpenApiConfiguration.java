@@ -72,6 +72,12 @@ public class OpenApiConfiguration {
         return ApiDocs.problems();
     }
 
+    /** The {@code webhooks} entry: what a webhook subscriber receives and is expected to answer. */
+    @Bean
+    OpenApiCustomizer borderWatchWebhook() {
+        return WebhookDocs::addTo;
+    }
+
     /** The fields a request body must have (the records cannot say so without annotating the plain-Java core). */
     @Bean
     OpenApiCustomizer borderWatchRequiredFields() {

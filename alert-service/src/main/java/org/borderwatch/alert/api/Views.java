@@ -1,6 +1,8 @@
 package org.borderwatch.alert.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.Subscription;
 import org.borderwatch.alert.routing.SubscriptionFilter;
@@ -127,15 +129,26 @@ public final class Views {
         }
     }
 
-    /** @param noLongerMatching null, or why the message no longer matched the subscription (its last word) */
+    /**
+     * @param nextAttemptAt    when the outbox row is due (group wait, digest tick, backoff between rounds, an open
+     *                         circuit); left out once the delivery is DELIVERED or FAILED
+     * @param noLongerMatching null, or why the message no longer matched the subscription (its last word)
+     */
     public record DeliveryView(String id, String subscriptionId, String subscriptionName, String channel,
                                String target, long sequence, String event, String status, int attempts,
-                               String lastError, Integer statusCode, Instant createdAt, Instant deliveredAt,
-                               String batchKey, String noLongerMatching) {
+                               String lastError, Integer statusCode,
+                               @Schema(description = "When the delivery is due to be tried (next): the end of its "
+                                       + "group wait or digest interval, of the backoff after a failed round, or of "
+                                       + "an open circuit. Already past while it is IN_FLIGHT (being sent) or waits "
+                                       + "for a free worker. Left out when the delivery is DELIVERED or FAILED")
+                               Instant nextAttemptAt,
+                               Instant createdAt, Instant deliveredAt, String batchKey, String noLongerMatching) {
         static DeliveryView of(OutboxRow r) {
+            boolean finished = r.status() == DeliveryStatus.DELIVERED || r.status() == DeliveryStatus.FAILED;
             return new DeliveryView(r.id(), r.subscriptionId(), r.subscriptionName(), r.channel().toLowerCase(),
                     r.target(), r.sequence(), r.event(), r.status().name(), r.attempts(), r.lastError(),
-                    r.statusCode(), r.createdAt(), r.deliveredAt(), r.batchKey(), r.noLongerMatching());
+                    r.statusCode(), finished ? null : r.notBefore(), r.createdAt(), r.deliveredAt(), r.batchKey(),
+                    r.noLongerMatching());
         }
     }
 

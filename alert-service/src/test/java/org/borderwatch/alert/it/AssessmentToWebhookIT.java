@@ -140,6 +140,7 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
             if (d.get("channel").asString().equals("webhook")) {
                 assertThat(d.get("status").asString()).isEqualTo("DELIVERED");
                 assertThat(d.get("statusCode").asInt()).isEqualTo(204);
+                assertThat(d.has("nextAttemptAt")).as("DELIVERED: nothing is due").isFalse();
                 webhookIds.add(d.get("id").asString());
             }
         });

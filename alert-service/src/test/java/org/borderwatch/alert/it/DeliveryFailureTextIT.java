@@ -120,14 +120,24 @@ class DeliveryFailureTextIT extends AlertServiceITSupport {
         // the texts seen while the rows are retried: each failure in words, or the circuit it opened and why
         Set<String> seen = ConcurrentHashMap.newKeySet();
         String busy = "127.0.0.1:" + UNAVAILABLE.url("/").replaceAll("^.*:(\\d+)/$", "$1");
+        // and, while a failed row waits, when it is due again (nextAttemptAt)
+        java.util.List<JsonNode> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40)).until(() -> {
-            String e = lastError(delivery(incident, busySub));
+            Optional<JsonNode> row = delivery(incident, busySub);
+            String e = lastError(row);
             seen.add(e);
-            return seen.stream().anyMatch(x -> x.matches("circuit open for " + busy.replace(".", "\\.")
+            row.filter(d -> d.get("status").asString().equals("PENDING") && !lastError(row).isEmpty())
+                    .ifPresent(waiting::add);
+            return !waiting.isEmpty() && seen.stream().anyMatch(x -> x.matches("circuit open for " + busy.replace(".", "\\.")
                     + " since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(last failure: HTTP 503 Service Unavailable\\)"))
                     && lastError(delivery(incident, refusedSub)).contains("connection refused by 127.0.0.1:" + closed)
                     && lastError(delivery(incident, tlsSub)).contains("TLS handshake with 127.0.0.1:"
                     + NOT_TLS.getLocalPort() + " failed: ");
+        });
+        assertThat(waiting).allSatisfy(d -> {
+            assertThat(d.has("nextAttemptAt")).as("a PENDING row after a failure says when it is due: " + d).isTrue();
+            assertThat(java.time.Instant.parse(d.get("nextAttemptAt").asString()))
+                    .isAfter(java.time.Instant.parse(d.get("createdAt").asString()));
         });
         // a receiver holding its answer past the timeout
         UUID slowIncident = UUID.randomUUID();
@@ -155,6 +165,10 @@ class DeliveryFailureTextIT extends AlertServiceITSupport {
         assertThat(lastError(delivery(incident, refusedSub)))
                 .matches("gave up after \\d+ attempts in 4 rounds; last failure: .*connection refused by 127\\.0\\.0\\.1:"
                         + closed + ".*");
+        for (String sub : new String[] {refusedSub, busySub, goneSub}) {
+            assertThat(delivery(incident, sub).orElseThrow().has("nextAttemptAt")).as("FAILED: nothing is due")
+                    .isFalse();
+        }
         for (String sub : new String[] {refusedSub, slowSub, busySub, goneSub, tlsSub}) {
             assertThat(lastError(delivery(sub.equals(slowSub) ? slowIncident : incident, sub))).as(sub)
                     .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b").doesNotContain("java.");

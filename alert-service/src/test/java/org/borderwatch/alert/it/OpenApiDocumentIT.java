@@ -179,6 +179,53 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
     }
 
     /**
+     * The {@code webhooks} entry describes what a webhook subscriber receives: the notification with the fields the
+     * published notification.schema.json names (and requires), signed with the three headers, answered with 2xx.
+     */
+    @Test
+    void theWebhookASubscriberReceivesIsDescribed() throws Exception {
+        assertThat(doc.get("openapi").asString()).startsWith("3.1");
+        JsonNode post = doc.get("webhooks").get("alert").get("post");
+        assertThat(post.get("requestBody").get("required").asBoolean()).isTrue();
+        assertThat(post.get("requestBody").get("content").get("application/json").get("schema").get("$ref")
+                .asString()).isEqualTo("#/components/schemas/Notification");
+        Map<String, JsonNode> headers = new TreeMap<>();
+        post.get("parameters").forEach(p -> {
+            assertThat(p.get("in").asString()).isEqualTo("header");
+            assertThat(p.get("required").asBoolean()).isTrue();
+            assertThat(p.get("description").asString()).isNotBlank();
+            headers.put(p.get("name").asString(), p);
+        });
+        assertThat(headers.keySet()).containsExactly("X-BorderWatch-Delivery", "X-BorderWatch-Signature",
+                "X-BorderWatch-Timestamp");
+        assertThat(headers.get("X-BorderWatch-Signature").get("description").asString())
+                .contains("HMAC-SHA256", "timestamp", "secret");
+        assertThat("sha256=" + "ab".repeat(32))
+                .matches(headers.get("X-BorderWatch-Signature").get("schema").get("pattern").asString());
+        assertThat(names(post.get("responses"))).contains("2XX");
+        assertThat(post.get("security")).as("the subscriber is not asked for this API's credentials").hasSize(1);
+        assertThat(names(post.get("security").get(0))).isEmpty();
+
+        JsonNode notification = doc.get("components").get("schemas").get("Notification");
+        JsonNode published;
+        try (var in = getClass().getClassLoader().getResourceAsStream("schemas/notification.schema.json")) {
+            assertThat(in).as("common's notification.schema.json on the class path").isNotNull();
+            published = Json.tree(in.readAllBytes());
+        }
+        assertThat(new TreeSet<>(names(notification.get("properties"))))
+                .isEqualTo(new TreeSet<>(names(published.get("properties"))));
+        assertThat(new TreeSet<>(values(notification.get("required"))))
+                .isEqualTo(new TreeSet<>(values(published.get("required"))));
+        assertThat(notification.get("properties").get("alerts").get("items").get("$ref").asString())
+                .isEqualTo("#/components/schemas/Alert");
+        assertThat(doc.get("components").get("schemas").has("Alert")).isTrue();
+
+        JsonNode delivery = doc.get("components").get("schemas").get("DeliveryView").get("properties");
+        assertThat(delivery.get("nextAttemptAt").get("format").asString()).isEqualTo("date-time");
+        assertThat(delivery.get("nextAttemptAt").get("description").asString()).contains("DELIVERED or FAILED");
+    }
+
+    /**
      * The query parameters documented for each GET operation are exactly those the server takes: a parameter it
      * does not take is refused with a 400 that lists the allowed ones, compared here with the document.
      */
