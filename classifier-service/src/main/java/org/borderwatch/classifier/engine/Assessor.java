@@ -281,11 +281,11 @@ final class Assessor {
             }
             claims.stream().filter(c -> VerdictRules.coversPartOf(obs, inc.segment, c.occurredAt(), c.occurredUntil()))
                     .findFirst().ifPresent(c -> out.add(Sentences.who(obs.source()) + " observed " + inc.segment
-                            + " from " + Sentences.day(obs.coverage().from()) + " to "
-                            + Sentences.day(obs.coverage().to()) + " and saw nothing (statement of "
+                            + " " + Sentences.period(obs.coverage().from(), obs.coverage().to())
+                            + " and saw nothing (statement of "
                             + Sentences.time(obs.publishedAt()) + "), but its observation does not cover "
                             + Sentences.who(c.source()) + "'s claim about " + Sentences.time(c.occurredAt())
-                            + ", which runs past the observed period: not refuted."));
+                            + ", which lies partly outside the observed period: not refuted."));
         }
         return out;
     }

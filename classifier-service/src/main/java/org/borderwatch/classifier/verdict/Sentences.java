@@ -40,6 +40,22 @@ public final class Sentences {
         return t == null ? "an unknown day" : DAY.format(BorderTime.local(t));
     }
 
+    /**
+     * An observed period in words: whole days as "on 2025-03-17" or "from 2025-03-16 to 2025-03-17"; a period of hours
+     * (ingest narrows an observer's "in the evening" to 18:00-24:00) with its times, "from 2024-04-11 18:00 +04:00 to
+     * 2024-04-11 23:59 +04:00" — a day alone would say the observer watched the whole day.
+     */
+    public static String period(OffsetDateTime from, OffsetDateTime to) {
+        java.time.LocalTime start = BorderTime.local(from).toLocalTime();
+        java.time.LocalTime end = BorderTime.local(to).toLocalTime();
+        boolean wholeDays = start.equals(java.time.LocalTime.MIDNIGHT)
+                && (end.equals(java.time.LocalTime.MIDNIGHT) || !end.isBefore(java.time.LocalTime.of(23, 59)));
+        if (wholeDays) {
+            return day(from).equals(day(to)) ? "on " + day(from) : "from " + day(from) + " to " + day(to);
+        }
+        return "from " + time(from) + " to " + time(to);
+    }
+
     /** What the statement says happened, in words ("mortar and artillery fire and drone strikes"). */
     public static String what(List<EventType> types) {
         List<String> words = types.stream().filter(t -> t != EventType.OTHER).map(Sentences::word).distinct()
@@ -327,9 +343,8 @@ public final class Sentences {
                     ? who + " said on " + published + " that it observed no such incident."
                     : who + " said on " + published + " that it observed no incidents "
                     + (r.coverage().segments().isEmpty() ? "along the border"
-                    : "in " + segments(r.coverage().segments())) + (day(r.coverage().from()).equals(day(
-                    r.coverage().to())) ? " on " + day(r.coverage().from()) : " from " + day(r.coverage().from())
-                    + " to " + day(r.coverage().to())) + ".";
+                    : "in " + segments(r.coverage().segments())) + " " + period(r.coverage().from(), r.coverage().to())
+                    + ".";
             case CONFIRMATION -> r.coverage() == null || r.coverage().from() == null
                     ? who + " confirmed it on " + published + (r.actingParty() == null ? ", without saying who acted."
                     : ", naming " + adjective(r.actingParty()) + " forces as acting.")

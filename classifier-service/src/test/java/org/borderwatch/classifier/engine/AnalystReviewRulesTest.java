@@ -152,6 +152,25 @@ class AnalystReviewRulesTest {
         assertThat(a.rationale()).noneMatch(s -> s.contains("hostile action in SYUNIK_EAST on 2024-04-11"));
     }
 
+    /**
+     * An observed period of hours (ingest reads an observer's "in the evening" as 18:00-24:00) is written with its
+     * times: "from 2024-04-11 to 2024-04-11" said the observer had watched the whole day.
+     */
+    @ParameterizedTest(name = "{0} to {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "2024-04-11T00:00 | 2024-04-11T23:59:59 | on 2024-04-11",
+            "2024-04-11T00:00 | 2024-04-12T00:00    | from 2024-04-11 to 2024-04-12",
+            "2024-04-11T00:00 | 2024-04-12T23:59:59 | from 2024-04-11 to 2024-04-12",
+            "2024-04-11T18:00 | 2024-04-11T23:59:59 | from 2024-04-11 18:00 +04:00 to 2024-04-11 23:59 +04:00",
+            "2024-04-11T10:00 | 2024-04-11T12:00    | from 2024-04-11 10:00 +04:00 to 2024-04-11 12:00 +04:00"})
+    void anObservedPeriodOfHoursIsWrittenWithItsTimes(String from, String to, String expected) {
+        assertThat(org.borderwatch.classifier.verdict.Sentences.period(at(from), at(to))).isEqualTo(expected);
+    }
+
+    private static java.time.OffsetDateTime at(String local) {
+        return java.time.OffsetDateTime.parse(local + (local.length() == 16 ? ":00" : "") + "+04:00");
+    }
+
     /** Finding 9: the action was presented as retaliation, not the statement. */
     @org.junit.jupiter.api.Test
     void theRetaliationSignalSaysTheActionWasPresentedAsRetaliation() {
