@@ -36,6 +36,9 @@ public final class AnswerMatcher {
                     || (claim.sourceRef() != null && a.refs().contains(claim.sourceRef()))
                     || (claim.url() != null && a.refs().contains(claim.url()));
         }
+        if (!knowableAt(response, claim.occurredAt(), claim.occurredUntil(), claim.publishedAt())) {
+            return false;
+        }
         if (a.party() != null) {
             boolean partyFits = claim.source().party() == a.party()
                     || (response.stance() == Stance.CLAIM && claim.actingParty() == a.party());
@@ -75,6 +78,9 @@ public final class AnswerMatcher {
         if (a.from() == null) {
             return false; // an undated answer speaks of the claims of the day, not of a closed incident's
         }
+        if (!knowableAt(response, claim.occurredAt(), claim.occurredUntil(), claim.publishedAt())) {
+            return false;
+        }
         if (a.party() != null && claim.party() != a.party()) {
             return false;
         }
@@ -87,6 +93,23 @@ public final class AnswerMatcher {
         }
         return !claim.segments().isEmpty()
                 && (a.segments().isEmpty() || claim.segments().stream().anyMatch(a.segments()::contains));
+    }
+
+    /**
+     * Whether a claim's events can be what a response answers, by the response's own publication (analyst's review,
+     * finding 7): a response speaks of what had happened when it was published. It answers no claim about events that
+     * began after it; and a claim published after it only if the claim's events had ended by then — a denial published
+     * at 12:30 of "fire from Tegh this morning" does not answer a claim published the next day about "yesterday's
+     * provocations" (the whole day, most of it after 12:30). A claim published before the response is answered as
+     * before, whatever its interval (a whole-day claim of this morning's fire, denied at noon). Cited ids decide alone.
+     */
+    static boolean knowableAt(IncidentReport response, OffsetDateTime from, OffsetDateTime to,
+                              OffsetDateTime claimPublished) {
+        OffsetDateTime spoke = response.publishedAt();
+        if (from.isAfter(spoke)) {
+            return false;
+        }
+        return !claimPublished.isAfter(spoke) || !to.isAfter(spoke);
     }
 
     /**

@@ -224,13 +224,43 @@ final class Assessor {
         List<IncidentReport> claims = members.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
         for (UUID o : state.observations) {
             IncidentReport obs = state.reports.get(o);
-            if (obs != null && !inc.has(o) && claims.stream().anyMatch(c ->
-                    VerdictRules.coversClaim(obs, inc.segment, c))) {
+            if (obs != null && !inc.has(o) && applies(obs, inc)) {
                 all.add(obs);
             }
         }
         all.sort(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId));
         return all;
+    }
+
+    /**
+     * Whether an observer statement applies through its coverage to one of the incident's claims: the coverage holds
+     * the claim (segment and period), and a confirmation's own event fits it (analyst's review, finding 2) — its time,
+     * when it states a precise one ({@link VerdictRules#confirmationFits}), and its place: a confirmation naming a
+     * place ("near Tegh") confirms, among the claims of its segment that it fits, those naming that place; only when
+     * none of them names it are all of them confirmed (as the answer matcher narrows a response to the claims about
+     * its place). EUMA's "gunfire near Tegh in the late morning" covered the whole day and confirmed the Nerkin Hand
+     * claim of that evening.
+     */
+    boolean applies(IncidentReport obs, IncidentState inc) {
+        List<IncidentReport> claims = members(inc).stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+        List<IncidentReport> fitting = claims.stream().filter(c -> fits(obs, inc.segment, c)).toList();
+        if (fitting.isEmpty() || obs.stance() != Stance.CONFIRMATION) {
+            return !fitting.isEmpty();
+        }
+        if (fitting.stream().anyMatch(c -> AnswerMatcher.namesSettlementOf(obs, c))) {
+            return true;
+        }
+        // no claim of this incident names its place: it applies unless a claim elsewhere in the segment that it fits does
+        List<IncidentState> all = new ArrayList<>(state.incidents);
+        all.addAll(state.closed);
+        return all.stream().filter(i -> i != inc && !i.alone && i.segment == inc.segment)
+                .flatMap(i -> members(i).stream().filter(c -> c.stance() == Stance.CLAIM && fits(obs, i.segment, c)))
+                .noneMatch(c -> AnswerMatcher.namesSettlementOf(obs, c));
+    }
+
+    private boolean fits(IncidentReport obs, BorderSegment segment, IncidentReport claim) {
+        return VerdictRules.coversClaim(obs, segment, claim)
+                && VerdictRules.confirmationFits(obs, claim.occurredAt(), claim.occurredUntil(), settings.sessionGap());
     }
 
     /**
@@ -251,11 +281,11 @@ final class Assessor {
             }
             claims.stream().filter(c -> VerdictRules.coversPartOf(obs, inc.segment, c.occurredAt(), c.occurredUntil()))
                     .findFirst().ifPresent(c -> out.add(Sentences.who(obs.source()) + " observed " + inc.segment
-                            + " from " + Sentences.day(obs.coverage().from()) + " to "
-                            + Sentences.day(obs.coverage().to()) + " and saw nothing (statement of "
+                            + " " + Sentences.period(obs.coverage().from(), obs.coverage().to())
+                            + " and saw nothing (statement of "
                             + Sentences.time(obs.publishedAt()) + "), but its observation does not cover "
                             + Sentences.who(c.source()) + "'s claim about " + Sentences.time(c.occurredAt())
-                            + ", which runs past the observed period: not refuted."));
+                            + ", which lies partly outside the observed period: not refuted."));
         }
         return out;
     }

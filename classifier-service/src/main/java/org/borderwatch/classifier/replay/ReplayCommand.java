@@ -170,16 +170,25 @@ public final class ReplayCommand implements Callable<Integer> {
         return cl;
     }
 
+    /** The help's example files, as paths from the repository root (ReplayCommandTest checks that they exist). */
+    static final String EXAMPLE_JAR = "classifier-service/target/classifier-service-0.1.0-SNAPSHOT.jar";
+    static final String EXAMPLE_INPUT = "classifier-service/src/test/resources/fixtures/march-2025-surge.jsonl";
+    static final String EXAMPLE_CONFIG = "classifier-service/src/main/resources/application.yml";
+
     /** The help's footer: an example backtest and every setting with its default (generated from SettingKeys). */
     static final class Footer implements picocli.CommandLine.IHelpSectionRenderer {
         @Override
         public String render(picocli.CommandLine.Help help) {
             return String.format("%nBacktest a threshold: replay the same reports with a setting changed and compare, "
-                    + "e.g. the March 2025 surge%nwith a 5-day instead of the 7-day claim-surge window:%n"
-                    + "  replay --summary --input march-2025.jsonl%n"
-                    + "  replay --summary --input march-2025.jsonl --set classifier.signals.surge-window=P5D%n"
-                    + "or start from the deployed configuration and change one value:%n"
-                    + "  replay --summary --input march-2025.jsonl --config application.yml "
+                    + "e.g. the March 2025 surge%nwith a 5-day instead of the 7-day claim-surge window "
+                    + "(from the repository root, after the build):%n"
+                    + "  J=" + EXAMPLE_JAR + "%n"
+                    + "  F=" + EXAMPLE_INPUT + "%n"
+                    + "  java -jar $J replay --summary --input $F%n"
+                    + "  java -jar $J replay --summary --input $F --set classifier.signals.surge-window=P5D%n"
+                    + "or start from a configuration file (here the service's own; the deployed one the same way) "
+                    + "and change one value:%n"
+                    + "  java -jar $J replay --summary --input $F --config " + EXAMPLE_CONFIG + " "
                     + "--set classifier.signals.surge-min-claims=4%n"
                     + "%nSettings (the service's classifier.* keys; relaxed names such as surgeWindow accepted; an "
                     + "unknown key or a value%nnot allowed is a usage error, exit code 1):%n")

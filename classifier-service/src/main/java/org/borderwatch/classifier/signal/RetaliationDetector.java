@@ -41,7 +41,8 @@ public final class RetaliationDetector implements SignalDetector {
         for (IncidentReport c : incident.claims()) {
             if (c.retaliation()) {
                 return Optional.of(new Signal(type(), List.of(c.reportId()), Sentences.who(c.source())
-                        + " presented its statement of " + Sentences.time(c.publishedAt()) + " as retaliation."));
+                        + " presented its side's action as retaliation (statement of " + Sentences.time(c.publishedAt())
+                        + ")."));
             }
         }
         Duration window = context.thresholds().retaliationWindow();

@@ -246,6 +246,29 @@ public final class VerdictRules {
         return c.segments().contains(segment);
     }
 
+    /** The statement gives a time of day (precision MINUTE or HOUR), not only a day or nothing. */
+    public static boolean statesPreciseTime(IncidentReport r) {
+        return r.timePrecision() == org.borderwatch.common.model.TimePrecision.MINUTE
+                || r.timePrecision() == org.borderwatch.common.model.TimePrecision.HOUR;
+    }
+
+    /**
+     * Whether a confirmation's own event time fits a claim over {@code [from, to]} (analyst's review, finding 2): a
+     * confirmation that states a precise time ("at about 11:00 a patrol near Tegh heard bursts of gunfire") confirms
+     * only the claims whose interval overlaps that time or comes within the session gap of it — not a claim of fire at
+     * 17:40 in the same segment, however wide its whole-day coverage. Its coverage is where and when the observer
+     * watched, not what it saw; the precise time it states outweighs it. A confirmation dated only to a day (or a
+     * period) keeps its coverage's scope, and any other statement fits.
+     */
+    public static boolean confirmationFits(IncidentReport confirmation, OffsetDateTime from, OffsetDateTime to,
+                                           java.time.Duration gap) {
+        if (confirmation.stance() != Stance.CONFIRMATION || !statesPreciseTime(confirmation)) {
+            return true;
+        }
+        return !from.isAfter(confirmation.occurredUntil().plus(gap))
+                && !to.isBefore(confirmation.occurredAt().minus(gap));
+    }
+
     /**
      * The segments "the border" means when an observer's refutation names none ("no incidents along the border"): the
      * stretches of the Armenia–Azerbaijan border that have an Armenian side (DESIGN.md's segment table), where EUMA

@@ -249,6 +249,15 @@ class ReplayCommandTest {
         String[] help = runFull("--help");
         assertThat(help[0]).isEqualTo("0");
         assertThat(help[1]).contains("--set classifier.signals.surge-window=P5D", "--config");
+        // copy-pasteable from the repository root (an analyst's review: the help named a file that does not exist):
+        // the example's input and configuration are the module's own files, the jar the one the build writes
+        assertThat(help[1]).contains("F=" + ReplayCommand.EXAMPLE_INPUT, "--config " + ReplayCommand.EXAMPLE_CONFIG,
+                "J=" + ReplayCommand.EXAMPLE_JAR);
+        java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
+        assertThat(root.resolve(ReplayCommand.EXAMPLE_INPUT)).isRegularFile();
+        assertThat(root.resolve(ReplayCommand.EXAMPLE_CONFIG)).isRegularFile();
+        assertThat(ReplayCommand.EXAMPLE_JAR).startsWith("classifier-service/target/classifier-service-")
+                .endsWith(".jar");
         for (SettingKeys.Key key : SettingKeys.all()) {
             assertThat(help[1]).containsPattern(java.util.regex.Pattern.quote(key.name()) + " +"
                     + java.util.regex.Pattern.quote(key.defaultValue()) + " ");

@@ -94,7 +94,8 @@ class SentencesTest {
                 Arguments.of("two claims, one answered: it is named", List.of(MORNING, EVENING), Set.of(MORNING),
                         "AM MoD denied AZ MoD's claim about 2025-03-16 09:35 +04:00 near Digh (Tegh)" + tail),
                 Arguments.of("three claims, two answered", List.of(MORNING, NOON, EVENING), Set.of(MORNING, NOON),
-                        "AM MoD denied 2 of the 3 claims" + tail));
+                        "AM MoD denied 2 of the 3 claims (AZ MoD's claim about 2025-03-16 09:35 +04:00 near Digh (Tegh);"
+                                + " AZ SBS's claim about 2025-03-16 12:00 +04:00)" + tail));
     }
 
     @ParameterizedTest(name = "{0}")
