@@ -45,7 +45,7 @@ public final class ReportKinds {
 
     /**
      * A response that can answer a claim: a denial, refutation or confirmation — but only a side of the conflict
-     * denies (DESIGN.md: "the accused side says it did not happen"). A news agency's report that one side "rejected
+     * denies (common/README.md: "the accused side says it did not happen"). A news agency's report that one side "rejected
      * the accusation" is no denial of the agency's own (sixth round: read as Reuters' denial, it waited for a claim it
      * could never answer as an incident of its own, "UNKNOWN denies the claim it answers"); it is placed by its segments
      * and time like any statement and counts for nothing.

@@ -204,7 +204,7 @@ public final class VerdictRules {
         } else if (!denials.isEmpty()) {
             attribution = Attribution.CONTESTED;
         }
-        // DESIGN.md decides attribution by the acting side's word alone; an observer or a third party that confirms
+        // common/README.md decides attribution by the acting side's word alone; an observer or a third party that confirms
         // the event and names another side as acting is said beside it (ninth round: "UNCONTESTED" alone read as if
         // no one doubted who fired while EUMA named the accusing side's forces)
         if (acting != null) {
@@ -229,7 +229,7 @@ public final class VerdictRules {
 
     /**
      * Whether an observer statement's coverage applies to a claim in {@code segment} over {@code [from, to]}: the
-     * claim lies inside the covered period (DESIGN.md: "applies to every claim inside its period and segments") — a
+     * claim lies inside the covered period (common/README.md: "applies to every claim inside its period and segments") — a
      * claim about the night after the observed days, even one starting before midnight, could have happened where no
      * one watched. A refutation that names no segment ("no incidents along the border") covers every segment; a
      * confirmation must name where it confirms.
@@ -271,7 +271,7 @@ public final class VerdictRules {
 
     /**
      * The segments "the border" means when an observer's refutation names none ("no incidents along the border"): the
-     * stretches of the Armenia–Azerbaijan border that have an Armenian side (DESIGN.md's segment table), where EUMA
+     * stretches of the Armenia–Azerbaijan border that have an Armenian side (common/README.md's segment table), where EUMA
      * patrols. Not KARABAKH (inside the former Nagorno-Karabakh) nor LACHIN_CORRIDOR (the road and its checkpoint on
      * the Azerbaijani side): a border-wide "saw nothing" of 5 March 2023 refuted a claim of fire near Khankendi
      * (ninth round).

@@ -304,7 +304,7 @@ class CorrelationTest {
     }
 
     /**
-     * Seventh round: a media outlet relaying a side's claims is no surge source of its own (DESIGN.md: a surge is one
+     * Seventh round: a media outlet relaying a side's claims is no surge source of its own (common/README.md: a surge is one
      * source's claims; the outlet's are the ministry's, quoted). Three relays in a week raise nothing; the ministry's
      * own three claims do, and the incidents holding them carry its surge.
      */

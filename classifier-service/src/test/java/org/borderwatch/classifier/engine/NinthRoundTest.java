@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Ninth round: an adversarial review of the core. Small scenarios in our own words (fixtures {@code r9-*.jsonl}),
- * the outcome written from DESIGN.md and the README's rules before the first run (README: which differed, and why).
+ * the outcome written from common/README.md and the README's rules before the first run (README: which differed, and why).
  */
 class NinthRoundTest {
 
@@ -107,7 +107,7 @@ class NinthRoundTest {
                 new Row("r9-s11-long-calm-quiet-broken.jsonl", 24, BorderSegment.TAVUSH, "2024-08-12T08:00", unv, un,
                         Set.of(QUIET_BROKEN), Severity.MEDIUM),
                 new Row("r9-s12-utc-offsets.jsonl", 1, gk, "2025-03-16T22:30Z", ref, con, Set.of(), Severity.INFO),
-                // EUMA names the accusing side's forces: attribution stays DESIGN.md's UNCONTESTED, said beside it
+                // EUMA names the accusing side's forces: attribution stays common/README.md's UNCONTESTED, said beside it
                 new Row("r9-s13-observer-names-other-side.jsonl", 1, se, "2025-04-10T09:00", conf, un, Set.of(),
                         Severity.LOW),
                 // once EUMA confirms one claim of the surge, it is no longer uncorroborated

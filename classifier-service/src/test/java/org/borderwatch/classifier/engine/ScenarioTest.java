@@ -178,7 +178,7 @@ class ScenarioTest {
         assertThat(finals).filteredOn(a -> a.window().from().getYear() == 2025).noneMatch(a -> a.hasSignal(SPREAD));
     }
 
-    /** Further public events of 2021-2024 in our own words; each row is the outcome DESIGN.md's rules require. */
+    /** Further public events of 2021-2024 in our own words; each row is the outcome common/README.md's rules require. */
     record Expected(String fixture, BorderSegment segment, String from, Occurrence occurrence,
                     Attribution attribution, Set<SignalType> signals, Severity severity, Integer killed) {
         @Override
@@ -280,7 +280,7 @@ class ScenarioTest {
     }
 
     /**
-     * Second round: further events and patterns in our own words, each row the outcome DESIGN.md's rules require
+     * Second round: further events and patterns in our own words, each row the outcome common/README.md's rules require
      * (written down before the engine ran on them).
      */
     static final Map<String, Integer> SECOND_ROUND = Map.of("september-2022-death-tolls.jsonl", 3,
@@ -382,7 +382,7 @@ class ScenarioTest {
 
     /**
      * A third round: statements written in our own words about further public events, run through ingest, outcomes
-     * written from DESIGN.md before the engine ran. The Lachin fixture carries the canonical form its text requires
+     * written from common/README.md before the engine ran. The Lachin fixture carries the canonical form its text requires
      * (ingest's reading of the checkpoint statements and the ICRC's confirmation differed; reported to the lead).
      */
     static List<Expected> thirdRound() {
@@ -479,7 +479,7 @@ class ScenarioTest {
                 // summer 2021: a mine kills three in the Kalbajar district (ingest names Azerbaijan itself as acting: a
                 // mine going off is not its own action, so not a self-report); a weekly summary of violations "along
                 // the entire border" is one membership per segment, denied "along the border" in every one of them,
-                // and a spread by DESIGN.md's rule (a statement naming three or more segments, as on 13 September
+                // and a spread by common/README.md's rule (a statement naming three or more segments, as on 13 September
                 // 2022); Armenia's Yeraskh claim the next night falls within 24 hours of that week
                 new Expected("summer-2021-mine-and-weekly-summary.jsonl", BorderSegment.GEGHARKUNIK, "2021-06-04",
                         Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Set.of(FATALITIES), Severity.CRITICAL, 3),
@@ -1090,7 +1090,7 @@ class ScenarioTest {
                 new Expected(c, BorderSegment.GEGHARKUNIK, "2023-09-04", Occurrence.DISPUTED, Attribution.CONTESTED,
                         Set.of(HEAVY_WEAPONS), Severity.MEDIUM, 0),
                 // Berd 23:45 and, in the denial, Chinari 02:30: both sides report hostile action in the session
-                // (DESIGN.md's rule; the analyst expected REFUTED — see README), the counter-claim follows the claim
+                // (common/README.md's rule; the analyst expected REFUTED — see README), the counter-claim follows the claim
                 new Expected(d, BorderSegment.TAVUSH, "2025-05-04", Occurrence.CONFIRMED, Attribution.CONTESTED,
                         Set.of(RETALIATION_CYCLE), Severity.MEDIUM, 0),
                 new Expected(d, BorderSegment.TAVUSH, "2025-05-05T22:10", Occurrence.REFUTED, Attribution.CONTESTED,
@@ -1138,7 +1138,7 @@ class ScenarioTest {
 
     /**
      * Eighth round: the seventh blind whole-chain batch (16 statements through ingest's {@code normalize --format
-     * statement}, the canonical output kept as this fixture; expectations written from DESIGN.md by someone who had
+     * statement}, the canonical output kept as this fixture; expectations written from common/README.md by someone who had
      * not read the rules). Tavush claims answered, refuted and unanswered in October 2023; the calm broken by mortars
      * in Tavush and Gegharkunik on 5 December (EUMA first saw nothing, then confirmed); a detention the acting side
      * reports itself; a claim whose place a correction moves from Ararat to Vayots Dzor (README: before/after).

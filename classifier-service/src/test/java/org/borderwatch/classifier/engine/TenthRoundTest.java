@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tenth round: a sceptical analyst's small scenarios (fixtures {@code r10-*.jsonl}, canonical reports in our own words)
- * probing rules of DESIGN.md the earlier rounds covered least. The outcome of each row was written from DESIGN.md and
+ * probing rules of common/README.md the earlier rounds covered least. The outcome of each row was written from common/README.md and
  * the README's rules before the first run (README: which differed, and why).
  */
 class TenthRoundTest {
