@@ -35,6 +35,8 @@ final class BorderWatchSystem implements AutoCloseable {
     /** The partner key the test configures in ingest (the local profile's documented key is replaced). */
     static final String PARTNER = "acceptance-partner";
     static final String PARTNER_KEY = "acceptance-key-5f0c2e";
+    /** alert-service's inhibition window in this run (the default is 12 h; see {@link #startService}). */
+    static final String INHIBITION_WINDOW = "24h";
     /** The staff user documented in alert-service's local profile. */
     static final String STAFF_USER = "staff";
     static final String STAFF_PASSWORD = "staff-local";
@@ -96,6 +98,14 @@ final class BorderWatchSystem implements AutoCloseable {
             env.put("INGEST_API_KEYS_0_FORMATS", "statement,canonical");
             // a partner that relays the ministries' and EUMA's statements must be granted those registry sources
             env.put("INGEST_API_KEYS_0_SOURCES", "*");
+        }
+        if (name.equals(ALERT)) {
+            // the February 2024 step checks event-time inhibition end to end: the 12 February claim (15:40) lies
+            // about 12 h 20 min before the critical 13 February incident ("in the early morning": from 04:00), just
+            // outside the default 12 h window, so this run widens it (the whole rule: a list is bound from one source)
+            env.put("ALERT_INHIBITION_0_SOURCESEVERITY", "CRITICAL");
+            env.put("ALERT_INHIBITION_0_TARGETSEVERITIES", "LOW,MEDIUM");
+            env.put("ALERT_INHIBITION_0_WINDOW", INHIBITION_WINDOW);
         }
         List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
         // as the launcher does: each service works in its own directory of the run with its own java.io.tmpdir, so
