@@ -862,7 +862,7 @@ public final class StatementExtractor {
     }
 
     /** {@code named}: a side named as such, not only through one of its agencies ("the State Border Service"). */
-    private record Actor(Party party, int start, int end, boolean named) {
+    private record Actor(Party party, int start, int end, boolean named, boolean attacker) {
     }
 
     /**
@@ -880,7 +880,9 @@ public final class StatementExtractor {
                 continue;
             }
             String noun = m.group("noun");
-            if (noun != null && PEOPLE.contains(noun.toLowerCase(Locale.ROOT))
+            boolean attacker = m.group("nat") != null
+                    && StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt();
+            if (!attacker && noun != null && PEOPLE.contains(noun.toLowerCase(Locale.ROOT))
                     && (COUNTED_BEFORE.matcher(before).find()
                     || VICTIMS_AFTER.matcher(text).region(m.end(), text.length()).lookingAt())) {
                 continue;
@@ -896,7 +898,7 @@ public final class StatementExtractor {
                     : m.group("nat10") != null ? m.group("nat10") : m.group("nat9");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
-                actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null));
+                actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null, attacker));
             }
         }
         for (Span sentence : sentences) {
@@ -910,6 +912,15 @@ public final class StatementExtractor {
                         found = a.party();
                         at = verb;
                     }
+                }
+            }
+            // the subject of an active hostile verb the pattern above does not list ("an Azerbaijani sniper wounded
+            // a soldier"): its verb follows the phrase, so it wins when it comes before the first verb found
+            for (Actor a : actors) {
+                if (a.attacker() && a.start() >= sentence.start() && a.end() < sentence.end() && a.end() < at) {
+                    found = a.party();
+                    at = a.end();
+                    break;
                 }
             }
             Matcher agent = StatementRules.PASSIVE_AGENT.matcher(text).region(sentence.start(), sentence.end());
@@ -967,7 +978,8 @@ public final class StatementExtractor {
      * A count right before an actor phrase makes it the people counted ("two Armenian soldiers were killed"); so does
      * "the number of" or "among" ("the death toll among Armenian soldiers").
      */
-    private static final Set<String> PEOPLE = Set.of("soldiers", "servicemen", "troops", "snipers", "sniper");
+    private static final Set<String> PEOPLE = Set.of("soldiers", "soldier", "servicemen", "serviceman",
+            "troops", "snipers", "sniper");
     private static final Pattern COUNTED_BEFORE = Pattern.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of|number|total|among)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);

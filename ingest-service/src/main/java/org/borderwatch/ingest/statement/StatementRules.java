@@ -119,7 +119,12 @@ final class StatementRules {
     static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
             + "gunfire|explosions?|military\\s+activity|movements?\\s+of|build-?up|troops|fortification|engineering|"
-            + "construction|drones?)|heard\\s+(?:[\\w-]+\\s+){0,3}?(?:shots|gunfire|gunshots|shooting|firing|fire|explosions?|bursts|"
+            + "construction|drones?)|"
+            // people of a side seen at an activity: "observed Azerbaijani servicemen carrying out engineering works"
+            + "(?:observed|saw|seen|noticed|noted|spotted)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,3}?(?:servicem[ae]n|soldiers|"
+            + "troops|personnel|units|forces|military|workers|crews?|teams?)\\s+(?:(?:who\\s+were|were|was)\\s+)?"
+            + "(?:carrying\\s+out|conducting|performing|undertaking|doing|digging|building|constructing|installing|"
+            + "erecting|setting\\s+up|laying|fortifying)\\b|heard\\s+(?:[\\w-]+\\s+){0,3}?(?:shots|gunfire|gunshots|shooting|firing|fire|explosions?|bursts|"
             + "impacts?|detonations?|blasts?)\\b|\\bwitnessed\\b|"
             + "\\b(?:shots|gunfire|gunshots|shooting|firing|explosions?|bursts\\s+of\\s+[\\w-]+)\\s+(?:was|were|could\\s+be)\\s+heard\\b|"
             + "recorded\\s+(?:one|two|three|several|an?)\\s+(?:shooting\\s+|firing\\s+)?incidents?\\b|"
@@ -434,8 +439,8 @@ final class StatementRules {
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
             + "revanchist|militarist\\w*|radical|nationalist|"
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned)\\s+)?"
-            + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|provocateurs|guards|"
-            + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicemen|"
+            + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
+            + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicem[ae]n|"
             + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade)\\b"
             + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
             + "|\\b(?:armed\\s+forces|army|troops|units|military)\\s+of\\s+(?:the\\s+)?"
@@ -515,6 +520,18 @@ final class StatementRules {
 
     static final Pattern OWN_TARGET_AZ = ownTarget("azerbaijan");
     static final Pattern OWN_TARGET_AM = ownTarget("armenia");
+
+    /**
+     * Right after an actor phrase, an active hostile verb with its object: the phrase is the attacker, even when an
+     * article or a count makes it read like people counted ("an Azerbaijani sniper wounded a soldier", "two Armenian
+     * servicemen fired at our post"). A verb followed by "in / by / during …" is a victim's participle instead ("an
+     * Armenian soldier wounded in the shelling", "an Azerbaijani soldier wounded by an Armenian sniper").
+     */
+    static final Pattern ATTACKER_VERB = p("\\s+(?:(?:has|have|had)\\s+)?(?:(?:reportedly|deliberately|again|also|"
+            + "then|once\\s+again)\\s+)?(?:(?:fired|shot)\\s+(?:at|on|upon|towards?)\\b|opened\\s+fire\\b|"
+            + "(?:wounded|injured|shot|killed|struck|hit|shelled|attacked|targeted)\\s+(?=(?:an?|the|our|their|his|"
+            + "its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|armenian|azerbaijani|civilians?|"
+            + "residents?|villagers?|soldiers?|servicem[ae]n|people|positions?|posts?|vehicles?)\\b))");
 
     /** Words after an actor phrase that make it a target ("Armenian border guards near Agarak came under fire"). */
     static final Pattern TARGET_AFTER = p("\\s+(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
