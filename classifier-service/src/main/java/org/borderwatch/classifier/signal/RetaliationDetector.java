@@ -27,6 +27,9 @@ import org.borderwatch.common.model.SourceKind;
  *       same event time), not an answer; so are two claims of one incident that name the same place or no place
  *       (fire near Sotk "at 18:00" and, in the denial answering it, "at 18:10": {@link #oneExchange}).
  *       </li>
+ *   <li>A summary of a period (a claim longer than {@code classifier.correlation.max-joining-span}: "over the past
+ *       week") takes no part in a cycle by event time, neither as the claim answered nor as the answer: it says
+ *       nothing of when within its period anything happened (a summary framed as retaliation still is one).</li>
  * </ul>
  */
 public final class RetaliationDetector implements SignalDetector {
@@ -49,12 +52,13 @@ public final class RetaliationDetector implements SignalDetector {
         Set<BorderSegment> around = context.neighbours().around(incident.segment());
         for (IncidentReport c : incident.claims()) {
             Party side = side(c);
-            if (!side.isBelligerent()) {
+            if (!side.isBelligerent() || context.longSpan(c.occurredAt(), c.occurredUntil())) {
                 continue;
             }
             OffsetDateTime told = firstTold(c, side, incident.segment(), context);
             for (ClaimRecord h : context.claimsBetween(c.occurredAt().minus(window), c.occurredAt())) {
                 if (h.speakingSide() != side.opponent() || h.reportId().equals(c.reportId())
+                        || context.longSpan(h.occurredAt(), h.occurredUntil())
                         || h.segments().stream().noneMatch(around::contains)
                         || h.publishedAt().isAfter(told) || !h.occurredUntil().isBefore(c.occurredAt())
                         || sameExchange(incident, h, c)) {

@@ -43,6 +43,14 @@ public final class SignalContext {
         return thresholds;
     }
 
+    /**
+     * Whether an event-time interval is longer than {@code classifier.correlation.max-joining-span}: a summary of a
+     * period ("over the past week"), which says nothing of when within it anything happened (false without a limit).
+     */
+    public boolean longSpan(java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        return maxJoiningSpan != null && java.time.Duration.between(from, to).compareTo(maxJoiningSpan) > 0;
+    }
+
     public Neighbours neighbours() {
         return neighbours;
     }

@@ -16,7 +16,10 @@ import org.borderwatch.common.model.SignalType;
 
 /**
  * SPREAD: open incidents with claims in at least {@code spreadSegments} segments within {@code spreadWindow}, i.e.
- * some window of that length meets every one of their event-time windows, this incident's included.
+ * some window of that length meets every one of their event-time windows, this incident's included. An incident
+ * whose claims are all summaries of a period (longer than {@code classifier.correlation.max-joining-span}: a weekly
+ * summary "along the entire border") is no incident in this count, and gets no SPREAD itself: it says nothing of
+ * when within its week anything happened, so it cannot place fire in a segment within 24 hours of another.
  */
 public final class SpreadDetector implements SignalDetector {
 
@@ -27,11 +30,11 @@ public final class SpreadDetector implements SignalDetector {
 
     @Override
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
-        if (!incident.segment().isResolved() || !incident.hasClaims()) {
+        if (!incident.segment().isResolved() || !timed(incident, context)) {
             return Optional.empty();
         }
         List<IncidentFacts> candidates = context.openIncidents().stream()
-                .filter(i -> i.segment().isResolved() && i.hasClaims())
+                .filter(i -> i.segment().isResolved() && timed(i, context))
                 .sorted(Comparator.comparing(IncidentFacts::to).thenComparing(IncidentFacts::id)).toList();
         for (IncidentFacts anchor : candidates) {
             OffsetDateTime t = anchor.to();
@@ -59,5 +62,10 @@ public final class SpreadDetector implements SignalDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether an incident has a claim that is not a summary of a period (one that says when it happened). */
+    private static boolean timed(IncidentFacts incident, SignalContext context) {
+        return incident.claims().stream().anyMatch(c -> !context.longSpan(c.occurredAt(), c.occurredUntil()));
     }
 }

@@ -217,7 +217,19 @@ public final class VerdictRules {
                 }
             }
         }
-        return new Verdict(occurrence, attribution, acting, clamp(confidence), reasons, observerDecided,
+        // each side blames the other: the incident names no acting party (analyst's review, finding 6: a consumer of
+        // the JSON read the first claim's acting side as "confirmed: X fired"); attribution still reads it as above
+        Party named = acting;
+        List<Party> blamed = claims.stream().map(IncidentReport::actingParty)
+                .filter(p -> p != null && p != Party.UNKNOWN).distinct().toList();
+        if (attribution == Attribution.CONTESTED && blamed.size() > 1) {
+            named = null;
+            String names = "the claims name " + String.join(" and ", blamed.stream().map(Sentences::adjective)
+                    .toList()) + " forces as acting";
+            reasons.add("No acting party given: " + (bothSides.isPresent() ? "each side blames the other (" + names
+                    + ")." : names + "."));
+        }
+        return new Verdict(occurrence, attribution, named, clamp(confidence), reasons, observerDecided,
                 claimSources);
     }
 

@@ -328,6 +328,63 @@ class SignalDetectorsTest {
                 .isEqualTo(fires);
     }
 
+    /**
+     * A summary of a period (longer than {@code max-joining-span}; limit in hours) says nothing of when within its
+     * period anything happened: it neither answers a claim made just before its period began nor is answered by a
+     * claim within the window after it began (before: the weekly summary "followed" the other side's claim of the
+     * night before, and a 30-hour summary that had ended was "followed" by the next claim).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a weekly summary answers no claim of the night before | 2025-11-03T20:00 | 2025-11-03T20:00 | 2025-11-04T00:00 | 2025-11-10T23:59 | 48 | false
+            a precise claim at the same time still does          | 2025-11-03T20:00 | 2025-11-03T20:00 | 2025-11-04T00:00 | 2025-11-04T00:00 | 48 | true
+            without a limit the summary answers (as before)      | 2025-11-03T20:00 | 2025-11-03T20:00 | 2025-11-04T00:00 | 2025-11-10T23:59 |    | true
+            a 30-hour summary is answered by nothing             | 2025-11-01T00:00 | 2025-11-02T06:00 | 2025-11-02T12:00 | 2025-11-02T12:00 | 24 | false
+            a 30-hour claim within the limit is answered         | 2025-11-01T00:00 | 2025-11-02T06:00 | 2025-11-02T12:00 | 2025-11-02T12:00 | 48 | true
+            """)
+    void aSummaryTakesNoPartInARetaliationCycle(String name, String firstAt, String firstUntil, String secondAt,
+                                               String secondUntil, Integer maxHours, boolean fires) {
+        IncidentReport first = claim(AM_MOD, "w1", Party.AZ, firstAt, "2025-11-11T09:00", BorderSegment.TAVUSH)
+                .occurredUntil(t(firstUntil)).build();
+        IncidentReport second = claim(AZ_MOD, "w2", Party.AM, secondAt, "2025-11-11T10:00", BorderSegment.TAVUSH)
+                .occurredUntil(t(secondUntil)).build();
+        Map<String, List<ClaimRecord>> bySource = new java.util.TreeMap<>();
+        bySource.put(AM_MOD.id(), List.of(record(first, BorderSegment.TAVUSH, Occurrence.UNVERIFIED)));
+        bySource.put(AZ_MOD.id(), List.of(record(second, BorderSegment.TAVUSH, Occurrence.UNVERIFIED)));
+        SignalContext context = new SignalContext(T, N, List.of(), bySource,
+                maxHours == null ? null : java.time.Duration.ofHours(maxHours));
+        assertThat(new RetaliationDetector().detect(simple(second, BorderSegment.TAVUSH), context).isPresent())
+                .as(name).isEqualTo(fires);
+    }
+
+    /**
+     * SPREAD counts incidents that say when they happened: an incident of a weekly summary (longer than
+     * {@code max-joining-span}, two days here) meets every 24-hour window of its week but places nothing in one.
+     * Layout: segment@fromHour-toHour per incident; the first is the one assessed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a weekly summary is no third segment        | SYUNIK_EAST@0-0 GEGHARKUNIK@2-2 TAVUSH@-100-68     | false
+            a precise third segment is (control)        | SYUNIK_EAST@0-0 GEGHARKUNIK@2-2 TAVUSH@5-5         | true
+            a summary's own incident gets no SPREAD     | TAVUSH@-100-68 SYUNIK_EAST@0-0 GEGHARKUNIK@2-2 ARARAT@3-3 | false
+            a claim of a day and a half still counts    | SYUNIK_EAST@0-0 GEGHARKUNIK@2-2 TAVUSH@-20-16      | true
+            """)
+    void spreadCountsNoSummaries(String name, String layout, boolean fires) {
+        List<IncidentFacts> open = new ArrayList<>();
+        String[] parts = layout.trim().split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            BorderSegment seg = BorderSegment.valueOf(parts[i].substring(0, parts[i].indexOf('@')));
+            String[] hours = parts[i].substring(parts[i].indexOf('@') + 1).split("(?<=\\d)-");
+            OffsetDateTime from = BASE.plusHours(Long.parseLong(hours[0]));
+            OffsetDateTime to = BASE.plusHours(Long.parseLong(hours[1]));
+            IncidentReport c = claim(AZ_MOD, "sw" + i, Party.AM, from.toLocalDateTime().toString().substring(0, 16),
+                    BASE.plusHours(80).toLocalDateTime().toString().substring(0, 16), seg).occurredUntil(to).build();
+            open.add(simple(c, seg));
+        }
+        SignalContext context = new SignalContext(T, N, open, Map.of(), java.time.Duration.ofDays(2));
+        assertThat(new SpreadDetector().detect(open.get(0), context).isPresent()).as(name).isEqualTo(fires);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             three incidents then 31 days calm  | -100 -80 -31          | true

@@ -207,6 +207,39 @@ class VerdictRulesTest {
         }
     }
 
+    /**
+     * Analyst's review, finding 6: where each side blames the other (attribution CONTESTED, the claims naming both
+     * sides as acting) the incident names no acting party — the first claim's acting side read as "confirmed: Armenia
+     * fired" to a consumer of the JSON — and the rationale says why. One side named by every claim stays named.
+     */
+    static Stream<Arguments> actingParty() {
+        String each = "No acting party given: each side blames the other (the claims name Armenian and Azerbaijani"
+                + " forces as acting).";
+        return Stream.of(
+                Arguments.of("each side blames the other", List.of(AZ_CLAIM, AM_COUNTER_CLAIM), null, each),
+                Arguments.of("... and each denies the other's claim", List.of(AZ_CLAIM, AM_CLAIM_AGAINST_AZ, AM_DENIAL,
+                        AZ_DENIES_IT), null, each),
+                Arguments.of("... and an observer confirms the event", List.of(AZ_CLAIM, AM_COUNTER_CLAIM,
+                        EUMA_CONFIRMS_LATER), null, each),
+                Arguments.of("a claim and the accused side's denial", List.of(AZ_CLAIM, AM_DENIAL), Party.AM, null),
+                Arguments.of("a third party names the same side", List.of(AM_CLAIM_AGAINST_AZ, AZ_DENIES_IT,
+                        RU_MOD_REPORT), Party.AZ, null),
+                Arguments.of("an unanswered claim", List.of(AZ_CLAIM), Party.AM, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void actingParty(String name, List<IncidentReport> statements, Party acting, String reason) {
+        Verdict v = VerdictRules.decide(SYUNIK_EAST, statements, s -> 0.5);
+        assertThat(v.actingParty()).as(name).isEqualTo(acting);
+        if (reason == null) {
+            assertThat(v.reasons()).noneMatch(r -> r.startsWith("No acting party"));
+        } else {
+            assertThat(v.reasons()).contains(reason);
+            assertThat(v.attribution()).isEqualTo(Attribution.CONTESTED);
+        }
+    }
+
     static Stream<Arguments> confidences() {
         return Stream.of(
                 // observer: noisy-OR of its reliability, weight 1
