@@ -435,15 +435,7 @@ final class Correlator {
         if (!demoted) {
             return;
         }
-        OffsetDateTime oldStart = inc.start;
-        inc.rewindow();
-        if (inc.from.isAfter(oldStart)) {
-            inc.start = inc.from;
-            List<OffsetDateTime> starts = state.segmentStarts.get(inc.segment);
-            if (starts != null && starts.remove(oldStart)) {
-                starts.add(inc.start);
-            }
-        }
+        rewindowMovingStart(inc);
     }
 
     /**
@@ -691,12 +683,11 @@ final class Correlator {
      * in it) now belongs to the incident through its answer, like any other answer: it no longer shapes the window,
      * so a denial published before its claim gives the same incident as one published after it.
      */
-    private void unanchor(IncidentState inc, UUID responseId) {
-        boolean anchored = inc.members.stream().anyMatch(m -> m.reportId().equals(responseId) && m.byTime());
-        if (!anchored || inc.members.stream().noneMatch(m -> m.byTime() && !m.reportId().equals(responseId))) {
-            return;
-        }
-        inc.members.removeIf(m -> m.reportId().equals(responseId));
+    /**
+     * Recomputes an incident's window after members were demoted or removed; a start that moved later is moved in
+     * the segment's list of incident starts too (the signals read it as an incident's prior starts).
+     */
+    private void rewindowMovingStart(IncidentState inc) {
         OffsetDateTime oldStart = inc.start;
         inc.rewindow();
         if (inc.from.isAfter(oldStart)) {
@@ -706,6 +697,15 @@ final class Correlator {
                 starts.add(inc.start);
             }
         }
+    }
+
+    private void unanchor(IncidentState inc, UUID responseId) {
+        boolean anchored = inc.members.stream().anyMatch(m -> m.reportId().equals(responseId) && m.byTime());
+        if (!anchored || inc.members.stream().noneMatch(m -> m.byTime() && !m.reportId().equals(responseId))) {
+            return;
+        }
+        inc.members.removeIf(m -> m.reportId().equals(responseId));
+        rewindowMovingStart(inc);
     }
 
     /**
