@@ -124,7 +124,8 @@ public class ReportsController {
             security = @SecurityRequirement(name = OpenApiConfiguration.SECURITY_SCHEME),
             parameters = {
                     @Parameter(name = "format", in = ParameterIn.PATH, required = true,
-                            description = "canonical: an IncidentReport (checked against the common JSON Schema); "
+                            description = "canonical: an IncidentReport as common's canonical-input.schema.json describes it "
+                                    + "(reportId, receivedAt and revision may be left out; a rejection names that schema); "
                                     + "statement: an official statement as text; acled: ACLED CSV rows, or JSON "
                                     + "records with the codebook's field names",
                             schema = @Schema(type = "string", allowableValues = {"canonical", "statement", "acled"})),

@@ -29,14 +29,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The {@code canonical} format: already an {@code IncidentReport}. It is checked against the schema in
- * {@code common} and its source against the registry; the report id is recomputed from the source id and sourceRef (or the content) so that the same
- * report always has the same id whoever sends it; {@code receivedAt} is set by ingest, and {@code revision} by the
+ * The {@code canonical} format: already an {@code IncidentReport}. It is checked against {@code common}'s
+ * {@code canonical-input.schema.json} (the report schema with {@code reportId} optional; a rejection names it) and
+ * its source against the registry; the report id is recomputed from the source id and sourceRef (or the content) so
+ * that the same report always has the same id whoever sends it; {@code receivedAt} is set by ingest, and {@code revision} by the
  * de-duplicator. So {@code reportId}, {@code receivedAt} and {@code revision} may be left out of the input.
  */
 public final class CanonicalNormalizer implements ReportNormalizer {
 
-    private static final UUID PLACEHOLDER = new UUID(0, 0);
+    /**
+     * The id a report carries while ingest computes its own (read before it is known, and in the content hash, so
+     * that the id a partner sent, or none, changes nothing).
+     */
+    private static final UUID NEUTRAL_ID = new UUID(0, 0);
 
     private final SourceRegistry registry;
     private final SourceRules rules;
@@ -64,20 +69,21 @@ public final class CanonicalNormalizer implements ReportNormalizer {
         } catch (JsonReadException e) {
             throw new RejectedInputException(RejectReason.MALFORMED, e.getMessage());
         }
-        if (tree.isObject() && (!tree.has("reportId") || tree.get("reportId").isNull())) {
-            // ingest computes the id anyway: a partner need not send one (nor receivedAt or revision, which the
-            // schema does not require); a placeholder satisfies the schema until the real id replaces it
-            ObjectNode filled = (ObjectNode) tree.deepCopy();
-            filled.put("reportId", PLACEHOLDER.toString());
-            tree = filled;
-            record = Json.mapper().writeValueAsBytes(filled);
-        }
+        // what a partner sends: reportId, receivedAt and revision may be left out (ingest computes them), and a
+        // rejection names this schema, the one a partner can validate against itself
         String json = new String(record, StandardCharsets.UTF_8);
-        List<Violation> violations = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT, json).stream()
+        List<Violation> violations = JsonSchemas.validate(JsonSchemas.CANONICAL_INPUT, json).stream()
                 .map(v -> Violation.fromSchema(v.path(), v.message()))
                 .toList();
         if (!violations.isEmpty()) {
-            throw RejectedInputException.violations(violations);
+            throw RejectedInputException.violations(violations, JsonSchemas.CANONICAL_INPUT);
+        }
+        if (!tree.has("reportId") || tree.get("reportId").isNull()) {
+            // the record requires an id: the neutral one until the computed id replaces it below
+            ObjectNode filled = (ObjectNode) tree.deepCopy();
+            filled.put("reportId", NEUTRAL_ID.toString());
+            tree = filled;
+            record = Json.mapper().writeValueAsBytes(filled);
         }
         byte[] readable = CanonicalTimes.check(tree, record);
         IncidentReport report;
@@ -127,7 +133,7 @@ public final class CanonicalNormalizer implements ReportNormalizer {
     }
 
     private static String contentHash(IncidentReport report) {
-        IncidentReport neutral = withId(report, PLACEHOLDER).withReceivedAt(null).withRevision(1);
+        IncidentReport neutral = withId(report, NEUTRAL_ID).withReceivedAt(null).withRevision(1);
         return ContentHash.sha256(Json.write(neutral));
     }
 

@@ -27,6 +27,20 @@ public class RejectedInputException extends RuntimeException {
      * violations, joined quadratically into one detail) and at most {@value #MAX_VIOLATIONS} are kept.
      */
     public static RejectedInputException violations(List<Violation> violations) {
+        return violations(violations, null);
+    }
+
+    /**
+     * The same, for input checked against a named schema that partners can use themselves: the detail ends with
+     * "(schema canonical-input.schema.json)"; the violations (and their paths) are the same.
+     */
+    public static RejectedInputException violations(List<Violation> violations, String schema) {
+        RejectedInputException e = violationsOnly(violations);
+        return schema == null ? e
+                : new RejectedInputException(e.reason, e.getMessage() + " (schema " + schema + ")", e.violations);
+    }
+
+    private static RejectedInputException violationsOnly(List<Violation> violations) {
         List<Violation> distinct = violations.stream().distinct().toList();
         List<Violation> kept = distinct.size() > MAX_VIOLATIONS ? distinct.subList(0, MAX_VIOLATIONS) : distinct;
         String detail = kept.isEmpty() ? "invalid" : kept.stream().map(Violation::toString)

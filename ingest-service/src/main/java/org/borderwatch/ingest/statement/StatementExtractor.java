@@ -88,7 +88,7 @@ public final class StatementExtractor {
                     }))
                     .toList();
         }
-        Interval time = eventTime(daysWithinOpenSpans(dates), clocks, published);
+        Interval time = eventTime(daysWithinOpenSpans(dates), ownDayParts(clocks, allDates, dates), published);
         Interval answeredTime = null;
 
         if (!readable(statement.language(), text)) {
@@ -121,7 +121,7 @@ public final class StatementExtractor {
                 List<DateSpan> now = dates.stream().filter(d -> !within(answered, d.start())).toList();
                 List<ClockSpan> nowClocks = clocks.stream().filter(c -> !within(answered, c.start())).toList();
                 answeredTime = eventTime(then, List.of(), published);
-                time = eventTime(daysWithinOpenSpans(now), nowClocks, published);
+                time = eventTime(daysWithinOpenSpans(now), ownDayParts(nowClocks, allDates, now), published);
             }
             List<PlaceMention> there = mentions.stream().filter(m -> within(answered, m.start())).toList();
             if (!there.isEmpty()) {
@@ -610,6 +610,22 @@ public final class StatementExtractor {
 
     private static final Pattern STATEMENT_CLOCK_GAP = Pattern.compile("\\s*,?\\s*(?:at\\s+)?(?:around\\s+|about\\s+)?",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Without a part of the day that is itself another day than the event's ("… wounded on 13 February died in hospital
+     * this morning": "this morning" is the publication day's, and narrows only that day, not 13 February).
+     */
+    private static List<ClockSpan> ownDayParts(List<ClockSpan> clocks, List<DateSpan> all, List<DateSpan> used) {
+        if (used.isEmpty()) {
+            return clocks;
+        }
+        return clocks.stream().filter(c -> !c.partOfDay() || all.stream().noneMatch(d -> d.start() < c.end()
+                && c.start() < d.end() && !sameDays(d, used.get(0)))).toList();
+    }
+
+    private static boolean sameDays(DateSpan a, DateSpan b) {
+        return a.first().equals(b.first()) && a.last().equals(b.last());
+    }
 
     /** The clauses of a self-reported response that name what it responds to. */
     private static List<Span> answeredClauses(String text) {

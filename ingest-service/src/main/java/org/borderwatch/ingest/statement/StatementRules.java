@@ -492,7 +492,13 @@ final class StatementRules {
                 + own + "\\w*\\s+(?:army\\s+|border\\s+)?(?:positions?|posts?|outposts?|border\\s+guards|servicem[ae]n|soldiers|troops|units))";
         String victim = "(?:servicem[ae]n|soldiers?|officers?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
                 + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
-        return p("\\b(?:" + victim + ")\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|"
+        // "an Armenian soldier wounded in the shelling … died", "a serviceman of the Armenian Armed Forces, wounded on
+        // 13 February as a result of fire …": a participle without its auxiliary names the victims too, unless an
+        // object follows (then the phrase is the attacker: "Armenian soldiers wounded a shepherd")
+        return p("\\b(?:" + victim + ")\\s*,?\\s+(?:(?:who\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+"
+                + "(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|(?:\\w+ly\\s+)?(?:killed|wounded|injured)\\b"
+                + "(?!\\s+(?:an?|the|our|their|his|its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|"
+                + "armenian|azerbaijani|civilians?|residents?|villagers?|shepherds?|farmers?|soldiers?|servicem[ae]n|people)\\b))|"
                 + "(?:\\bat|\\bon|\\bupon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected|\\bstruck|\\bhit|"
                 // the present of a report as it happens: "AZ artillery + drones hitting our positions since 00:05"
                 + "\\bbombed|\\bhit(?:s|ting)|\\bstrik(?:es|ing)|\\bshell(?:s|ing)|\\btarget(?:s|ing)|\\battack(?:s|ing)|"
@@ -694,14 +700,23 @@ final class StatementRules {
             "hurt", "wound", "wounds", "injury", "wia");
 
     /**
-     * "the serviceman wounded on 9 January died of his wounds": the wound word before this phrase names the same
-     * person, who is counted once, as killed.
+     * "the serviceman wounded on 9 January died of his wounds", "an Armenian soldier wounded in the shelling … died in
+     * hospital", "… was wounded and later died": the wound word before this phrase names the same person, who is
+     * counted once, as killed. A bare "died" counts only as a main verb (followed by a place, a time or the sentence's
+     * end), not "died" inside a count of others ("the number of those who died has risen").
      */
     static final Pattern DIED_OF_WOUNDS = p("\\b(?:died|dies|succumbed)\\s+(?:[\\w-]+\\s+){0,3}?(?:of|from|to)\\s+"
-            + "(?:his|her|their|the)\\s+(?:\\w+\\s+)?(?:wounds|injuries)\\b");
+            + "(?:his|her|their|the)\\s+(?:\\w+\\s+)?(?:wounds|injuries)\\b"
+            + "|\\b(?:(?:has|have|had|later|subsequently|then|eventually)\\s+)?(?:died|passed\\s+away)"
+            + "(?=\\s+(?:in|at|on|later|today|yesterday|overnight|this|last|early|shortly|soon|after|while|during|the\\s+next)\\b"
+            + "|\\s*(?:[.;,]|$))");
 
-    /** Between a wound word and "died of his wounds": another person ("one was wounded and another died ..."). */
-    static final Pattern OTHER_PERSON = p("\\band\\b|\\banother\\b|\\bwhile\\b|;");
+    /**
+     * Between a wound word and "died of his wounds": another person ("one was wounded and another died ...", "three
+     * were wounded, one of whom died") — but not "and" right before the death ("was wounded and later died").
+     */
+    static final Pattern OTHER_PERSON = p("\\band\\b(?!\\s+(?:(?:later|subsequently|then|eventually)\\s+)?"
+            + "(?:died|dies|succumbed|passed\\s+away)\\b)|\\banother\\b|\\bwhile\\b|;|\\bof\\s+(?:whom|them)\\b");
 
     /** "mortally wounded", "fatally injured", "a fatal (gunshot) wound": a death, not a wound. */
     static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally", "fatal", "mortal", "lethal");

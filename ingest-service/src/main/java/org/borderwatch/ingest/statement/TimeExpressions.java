@@ -161,6 +161,17 @@ public final class TimeExpressions {
             Pattern.CASE_INSENSITIVE);
 
     /**
+     * A range of two parts of the day: "from the morning until the evening", "from morning to night", "between the
+     * afternoon and late evening", "from early morning until late at night". The window runs from the first part's
+     * start to the second's end (over midnight when the second ends earlier: "from the evening until the morning").
+     */
+    private static final Pattern PART_RANGE = Pattern.compile(
+            "\\b(?:from|between)\\s+(?:the\\s+)?(?<q1>early\\s+|late\\s+)?(?<p1>morning|afternoon|evening|night)\\s+"
+                    + "(?:until|till|til|to|and|through|into)\\s+(?:the\\s+)?(?:(?<q2>early|late)\\s+)?"
+                    + "(?:(?<p2>morning|afternoon|evening|night)|at\\s+night)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
      * Every part of the day the text names, as a window of hours (precision {@code HOUR}): the early hours 00:00–06:00,
      * early morning 04:00–09:00, morning 06:00–12:00, late morning 10:00–12:00, early afternoon 12:00–15:00, afternoon
      * 12:00–18:00, late afternoon 15:00–18:00, early evening 18:00–21:00, evening 18:00–24:00 (to 23:59:59, the day's
@@ -170,8 +181,20 @@ public final class TimeExpressions {
      */
     public static List<ClockSpan> partsOfDay(String text) {
         List<ClockSpan> out = new ArrayList<>();
+        Matcher r = PART_RANGE.matcher(text);
+        while (r.find()) { // "from the morning until the evening": the first part's start to the second's end
+            LocalTime[] first = window(r.group("p1").toLowerCase(Locale.ROOT), qualifier(r.group("q1")));
+            LocalTime[] last = window(r.group("p2") != null ? r.group("p2").toLowerCase(Locale.ROOT) : "night",
+                    qualifier(r.group("q2")));
+            LocalTime to = last[1].equals(first[0]) ? LAST_SECOND : last[1]; // "from morning till night": to midnight
+            out.add(new ClockSpan(first[0], to, false, true, r.start(), r.end(), true));
+        }
         Matcher m = PART_OF_DAY.matcher(text);
         while (m.find()) {
+            int at = m.start();
+            if (out.stream().anyMatch(c -> c.start() <= at && at < c.end())) {
+                continue; // one end of a range above
+            }
             String part;
             String q;
             if (m.group("night") != null) {
@@ -191,7 +214,12 @@ public final class TimeExpressions {
                 out.add(new ClockSpan(w[0], w[1], false, true, m.start(), m.end(), true));
             }
         }
+        out.sort(java.util.Comparator.comparingInt(ClockSpan::start));
         return out;
+    }
+
+    private static String qualifier(String q) {
+        return q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
     }
 
     private static LocalTime[] window(String part, String q) {

@@ -113,7 +113,8 @@ class CanonicalHttpIT extends IngestITSupport {
         assertThat(fields).containsExactlyInAnyOrder("$.publishedAt", "$.source.kind");
         problem.path("errors").forEach(e -> assertThat(e.path("message").asString()).isEqualTo("is required"));
         assertThat(problem.path("detail").asString()).contains("$.publishedAt: is required")
-                .contains("$.source.kind: is required").doesNotContain("$: ");
+                .contains("$.source.kind: is required").doesNotContain("$: ")
+                .endsWith("(schema canonical-input.schema.json)");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> REJECTED.stream().anyMatch(r -> value(r).equals(missing)));
         assertThat(header(REJECTED.stream().filter(r -> value(r).equals(missing)).findFirst().orElseThrow(),

@@ -126,6 +126,14 @@ class TimeExpressionsTest {
             "at night                                     | 22:00 | 06:00",
             "overnight                                    | 22:00 | 06:00",
             "on the night of 16 to 17 March               | 22:00 | 06:00",
+            // a range of two parts: the first one's start to the second one's end, as one window
+            "from the morning until the evening           | 06:00 | 23:59:59",
+            "from morning to evening                      | 06:00 | 23:59:59",
+            "between the afternoon and the late evening   | 12:00 | 23:59:59",
+            "from early morning till late afternoon       | 04:00 | 18:00",
+            "from the afternoon until late at night       | 12:00 | 06:00",
+            "from the evening until the morning           | 18:00 | 12:00",
+            "from morning till night                      | 06:00 | 23:59:59",
             "the early morning briefing                   | -     | -",
             "in the hours that followed                   | -     | -",
             "the evening news                             | -     | -"})
