@@ -25,6 +25,11 @@ public final class AlertMetrics {
     public static final String DELIVERY_LATENCY = "borderwatch.alert.delivery.latency";
     /** Outbox rows waiting (pending or in flight). */
     public static final String OUTBOX_BACKLOG = "borderwatch.alert.outbox.backlog";
+    /**
+     * Delivery targets being sent to right now by this instance (one send at a time per target, at most
+     * {@code alert.delivery.concurrent-targets}); at that limit for long, a healthy target may wait for a thread.
+     */
+    public static final String DELIVERY_IN_FLIGHT = "borderwatch.alert.delivery.in.flight";
     /** Assessments consumed; tag outcome (stored, duplicate, invalid). */
     public static final String ASSESSMENTS = "borderwatch.alert.assessments";
     /** Alert messages muted; tag reason (inhibited, silenced). */
@@ -107,6 +112,12 @@ public final class AlertMetrics {
     public <T> void readiness(T state, java.util.function.ToDoubleFunction<T> value) {
         Gauge.builder(READINESS, state, value).description("1 when the readiness health group is UP, else 0")
                 .strongReference(true).register(registry);
+    }
+
+    /** Registers the gauge of the targets being sent to, read from {@code inFlight}. */
+    public void deliveriesInFlight(java.util.function.IntSupplier inFlight) {
+        Gauge.builder(DELIVERY_IN_FLIGHT, inFlight, s -> s.getAsInt())
+                .description("delivery targets being sent to now").strongReference(true).register(registry);
     }
 
     public void latency(Duration d) {

@@ -66,6 +66,10 @@ public record AlertProperties(
      * @param maxRounds        rounds before a delivery is FAILED; between rounds it waits {@code roundBackoff}
      *                         doubled each time
      * @param circuitOpenDelay how long a delivery waits when its target's circuit is open
+     * @param concurrentTargets how many targets (a webhook host:port, the mail server, a Kafka topic) one instance
+     *                          sends to at the same time, each target's notifications one after the other
+     * @param shutdownWait     how long a shutdown waits for sends in flight before interrupting them (their rows and
+     *                          every row not yet sent are given back)
      */
     public record Delivery(@NotNull @DefaultValue("500ms") Duration pollInterval,
                            @NotNull @DefaultValue("60s") Duration lease,
@@ -83,7 +87,13 @@ public record AlertProperties(
                            @Min(1) @DefaultValue("20") int ratePerSecond,
                            @NotNull @DefaultValue("5s") Duration timeout,
                            @NotNull @DefaultValue("30d") Duration retention,
-                           @DefaultValue("true") boolean workerEnabled) {
+                           @DefaultValue("true") boolean workerEnabled,
+                           @Min(1) @jakarta.validation.constraints.Max(256) @DefaultValue("8") int concurrentTargets,
+                           @NotNull @DefaultValue("10s") Duration shutdownWait) {
+        @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.shutdown-wait must not be negative")
+        public boolean isShutdownWaitValid() {
+            return shutdownWait == null || !shutdownWait.isNegative();
+        }
     }
 
     /**

@@ -95,6 +95,12 @@ public class AlertServiceConfiguration {
         return new WebhookClient(clock, p.delivery().timeout(), policy);
     }
 
+    /** Stops the delivery worker first on shutdown, while the store and the producers still work. */
+    @Bean
+    org.borderwatch.alert.dispatch.DeliveryWorkerLifecycle deliveryWorkerLifecycle(DeliveryWorker worker) {
+        return new org.borderwatch.alert.dispatch.DeliveryWorkerLifecycle(worker);
+    }
+
     @Bean
     DeliveryWorker deliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, AlertDispatcher dispatcher,
                                   List<ChannelSender> senders, CircuitBreakerRegistry circuitBreakers,

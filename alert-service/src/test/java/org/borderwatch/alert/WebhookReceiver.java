@@ -33,6 +33,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
     /** Released on close, so a held answer never outlives the receiver. */
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
@@ -50,6 +53,20 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
+            java.util.concurrent.CountDownLatch hold = holds.get(path);
+            if (hold != null) {
+                // a stalled receiver: the request is in, the answer waits until the test lets it go
+                arrivals.computeIfAbsent(path, k -> new CopyOnWriteArrayList<>())
+                        .add(exchange.getRequestHeaders().getFirst("X-BorderWatch-Delivery"));
+                held.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+                try {
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    held.get(path).decrementAndGet();
+                }
+            }
             java.time.Duration delay = delays.get(path);
             if (delay != null) {
                 try {
@@ -78,6 +95,25 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The first {@code times} requests to the path get {@code status}. */
     public void failFirst(String path, int times, int status) {
         failures.put(path, new Failure(new AtomicInteger(times), status));
+    }
+
+    /**
+     * Every request to the path is held, unanswered, until {@code release} is counted down (at most a minute): a
+     * partner that stalls. {@link #arrivals} and {@link #held} show what came in and waits.
+     */
+    public void holdUntil(String path, java.util.concurrent.CountDownLatch release) {
+        holds.put(path, release);
+    }
+
+    /** The {@code X-BorderWatch-Delivery} ids of the requests to a held path, in order of arrival. */
+    public List<String> arrivals(String path) {
+        return List.copyOf(arrivals.getOrDefault(path, List.of()));
+    }
+
+    /** How many requests to a held path are waiting for their answer now. */
+    public int held(String path) {
+        AtomicInteger n = held.get(path);
+        return n == null ? 0 : n.get();
     }
 
     /** Every request to the path is answered only after {@code delay}. */

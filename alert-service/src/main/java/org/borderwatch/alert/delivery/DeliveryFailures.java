@@ -138,6 +138,14 @@ public final class DeliveryFailures {
         return "rate limit for " + target + " reached (" + perSecond + " per second); tried again shortly";
     }
 
+    /**
+     * A receiver that sent the beginning of its answer but not the rest within the limit of a whole exchange:
+     * {@code no complete answer from hooks.example.org:443 within 10s}.
+     */
+    public static String incompleteAnswer(String target, Duration limit) {
+        return "no complete answer from " + target + within(limit);
+    }
+
     private static String within(Duration timeout) {
         return timeout == null ? "" : " within " + seconds(timeout);
     }

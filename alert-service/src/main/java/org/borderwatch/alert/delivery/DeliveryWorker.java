@@ -29,11 +29,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,19 +43,20 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Moves the outbox to the channels. Each pass finds due rows, groups them ({@link Grouping}), claims them a few
- * batches at a time (up to max-batch rows per claim, one {@code updateMany} and one read) under a lease, sends each
- * batch through Resilience4j and stores the outcomes of the claim together (one bulk write). Resilience4j gives
- * a rate limiter, a circuit breaker per target host and a retry with exponential backoff and jitter. A round that fails is rescheduled with a growing delay; after the last
- * round the rows are FAILED with the reason. An open circuit only postpones (it is not the target's answer). Any
- * instance may run a worker: claims are atomic, so a row is sent by one worker at a time, and a worker that dies
- * leaves its rows to others when the lease ends (delivery is at-least-once; receivers dedupe on the delivery id).
+ * Moves the outbox to the channels. Each pass finds due rows and groups them ({@link Grouping}); each target's
+ * batches (a webhook host:port, the mail server, a Kafka topic: {@link TargetLanes#laneOf}) go to that target's lane,
+ * so targets are sent to at the same time on a bounded pool and one slow or hanging receiver delays only its own
+ * notifications. A lane claims its batches a few at a time (up to max-batch rows per claim, one {@code updateMany}
+ * and one read) under a lease, sends them one after the other through Resilience4j and stores the outcomes of the
+ * claim together (one bulk write). Resilience4j gives a rate limiter and a circuit breaker per target and a retry with
+ * exponential backoff and jitter. A round that fails is rescheduled with a growing delay; after the last round the
+ * rows are FAILED with the reason. An open circuit only postpones (it is not the target's answer). Any instance may
+ * run a worker: claims are atomic, so a row is sent by one worker at a time, and a worker that dies leaves its rows
+ * to others when the lease ends (delivery is at-least-once; receivers dedupe on the delivery id).
  */
 public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    /** The {@code border.alerts} feed's pseudo-subscription, whose messages of a claim are sent together. */
-    private static final String FEED = org.borderwatch.alert.dispatch.AlertDispatcher.FEED_SUBSCRIPTION;
 
     private final String owner;
     private final DeliveryStore store;
@@ -71,6 +74,12 @@ public class DeliveryWorker {
     private final Map<String, Instant> openSince = new ConcurrentHashMap<>();
     /** Per circuit breaker name: the words of the last failed call, named when the circuit keeps rows waiting. */
     private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
+    /** One lane per target: each target's notifications in order, different targets at the same time. */
+    private final TargetLanes lanes;
+    /** Per running lane: the outbox targets of its rows, left out of the passes' queries while it runs. */
+    private final Map<String, Set<String>> laneTargets = new ConcurrentHashMap<>();
+    /** After the shutdown's wait, how long interrupted lanes get to record that they gave their rows back. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
     public DeliveryWorker(String owner, DeliveryStore store, Function<String, Optional<Subscription>> subscriptions,
                           List<ChannelSender> senders, CircuitBreakerRegistry circuitBreakers,
@@ -84,6 +93,8 @@ public class DeliveryWorker {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
+        this.lanes = new TargetLanes(settings.concurrentTargets(), "alert-delivery-");
+        metrics.deliveriesInFlight(lanes::active);
         this.circuitConfig = CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.circuitFailureRate())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -136,16 +147,83 @@ public class DeliveryWorker {
                 lastFailure.get(breaker.getName()));
     }
 
-    /** One pass; returns the number of rows that reached a final or rescheduled state. */
+    /**
+     * One pass: finds due rows of the targets that are not being sent to now, and starts a lane for each such target
+     * while pool threads are free (oldest rows first). Returns at once; the lanes claim and send on their own threads.
+     *
+     * @return the number of rows handed to the lanes started
+     */
     public synchronized int runOnce() {
-        Instant now = clock.instant();
-        List<OutboxRow> due = store.findDue(now, settings.maxBatch() * 10);
+        if (lanes.stopping()) {
+            return 0;
+        }
+        int started = 0;
+        int free = lanes.free();
+        if (free > 0) {
+            started = startLanes(clock.instant(), free);
+        }
+        metrics.backlog(store.backlog());
+        return started;
+    }
+
+    private int startLanes(Instant now, int free) {
+        int limit = settings.maxBatch() * 10;
+        Set<String> busyTargets = new HashSet<>();
+        laneTargets.values().forEach(busyTargets::addAll);
+        List<OutboxRow> due = store.findDue(now, limit, busyTargets);
+        // a busy lane's rows under a target not seen yet (another URL of the same host) are left out as well, so that
+        // a full page of them cannot hide the other targets' rows
+        for (int query = 1; query < 4 && due.size() >= limit; query++) {
+            List<String> more = due.stream().filter(r -> lanes.isBusy(lane(r))).map(OutboxRow::target).toList();
+            if (more.isEmpty()) {
+                break;
+            }
+            busyTargets.addAll(more);
+            due = store.findDue(now, limit, busyTargets);
+        }
+        Map<String, OutboxRow> byId = new HashMap<>();
+        due.forEach(r -> byId.put(r.id(), r));
         List<Grouping.Pending> pending = due.stream()
                 .map(r -> new Grouping.Pending(r.id(), batchGroup(r), r.notBefore(), r.createdAt())).toList();
-        List<List<Grouping.Pending>> batches = Grouping.dueBatches(pending, now, settings.maxBatch());
-        int handled = 0;
+        Map<String, List<List<Grouping.Pending>>> assigned = TargetLanes.assign(
+                Grouping.dueBatches(pending, now, settings.maxBatch()), b -> lane(byId.get(b.get(0).id())),
+                lanes::isBusy, free);
+        int started = 0;
+        for (Map.Entry<String, List<List<Grouping.Pending>>> e : assigned.entrySet()) {
+            String lane = e.getKey();
+            List<List<Grouping.Pending>> batches = e.getValue();
+            Set<String> targets = new HashSet<>();
+            batches.forEach(b -> b.forEach(p -> targets.add(byId.get(p.id()).target())));
+            laneTargets.put(lane, targets);
+            boolean running = lanes.start(lane, () -> {
+                try {
+                    runLane(lane, batches);
+                } finally {
+                    laneTargets.remove(lane);
+                }
+            });
+            if (running) {
+                started += batches.stream().mapToInt(List::size).sum();
+            } else {
+                laneTargets.remove(lane);
+            }
+        }
+        return started;
+    }
+
+    private static String lane(OutboxRow row) {
+        return TargetLanes.laneOf(row.channel(), row.target());
+    }
+
+    /**
+     * One target's batches, in order, on a lane thread: claimed a few batches at a time (up to max-batch rows per
+     * claim: two store round trips), sent one after the other, the claim's outcomes stored together (one bulk write).
+     * Once half the claim's lease is used, or the worker is stopping, the rows not yet sent are given back (pending,
+     * due at once) rather than sent under a lease that may run out.
+     */
+    private void runLane(String lane, List<List<Grouping.Pending>> batches) {
         int next = 0;
-        while (next < batches.size()) {
+        while (next < batches.size() && !lanes.stopping()) {
             // consecutive batches are claimed together, up to max-batch rows per claim (two store round trips)
             List<List<Grouping.Pending>> chunk = new ArrayList<>();
             int size = 0;
@@ -159,59 +237,103 @@ public class DeliveryWorker {
             Map<String, OutboxRow> claimed = new HashMap<>();
             store.claimAll(ids, owner, claimedAt, claimedAt.plus(settings.lease()))
                     .forEach(r -> claimed.put(r.id(), r));
-            // the sends of one chunk wait for rate limiters and retries: once half the lease is used, the rows not
-            // yet sent are given back rather than sent under a lease that may run out (another worker's claim)
-            Instant sendBy = claimedAt.plus(settings.lease().dividedBy(2));
-            // the outcomes of the chunk's notifications are stored together, in one bulk write
+            Instant sendBy = TargetLanes.sendBy(claimedAt, settings.lease());
             DeliveryStore.Outcomes outcomes = store.outcomes(owner);
             try {
-                // the Kafka rows of the claim first, each subscription's together — the border.alerts feed's, then
-                // each partner topic's: all sent, one wait for the broker's acknowledgements (each its own message,
-                // marked delivered only once acknowledged; only those not acknowledged are tried again)
-                Map<String, List<List<OutboxRow>>> together = new LinkedHashMap<>();
-                together.put(FEED, new ArrayList<>());
-                for (List<Grouping.Pending> batch : chunk) {
-                    OutboxRow first = batch.isEmpty() ? null : claimed.get(batch.get(0).id());
-                    if (first != null && sendsTogether(first)) {
-                        List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id()))
-                                .filter(Objects::nonNull).toList();
-                        together.computeIfAbsent(first.subscriptionId(), k -> new ArrayList<>()).add(rows);
-                    }
-                }
-                for (Map.Entry<String, List<List<OutboxRow>>> e : together.entrySet()) {
-                    if (e.getValue().isEmpty()) {
-                        continue;
-                    }
-                    if (!FEED.equals(e.getKey()) && clock.instant().isAfter(sendBy)) {
-                        outcomes.release(e.getValue().stream().flatMap(List::stream).map(OutboxRow::id).toList(),
-                                clock.instant());
-                        continue;
-                    }
-                    sendTogether(e.getValue(), outcomes);
-                    handled += e.getValue().stream().mapToInt(List::size).sum();
-                }
-                for (List<Grouping.Pending> batch : chunk) {
-                    List<OutboxRow> rows = batch.stream().map(p -> claimed.remove(p.id())).filter(Objects::nonNull)
-                            .toList();
-                    if (rows.isEmpty()) {
-                        continue;
-                    }
-                    if (clock.instant().isAfter(sendBy)) {
-                        List<String> unsent = new ArrayList<>(rows.stream().map(OutboxRow::id).toList());
-                        unsent.addAll(claimed.keySet());
-                        outcomes.release(unsent, clock.instant());
-                        claimed.clear();
-                        break;
-                    }
-                    send(rows, outcomes);
-                    handled += rows.size();
-                }
+                sendClaimed(lane, chunk, claimed, sendBy, outcomes);
             } finally {
-                store.write(outcomes);
+                write(outcomes);
             }
         }
-        metrics.backlog(store.backlog());
-        return handled;
+    }
+
+    /**
+     * Sends one claim's rows: a Kafka subscription's (or the feed's) together — all sent, one wait for the broker's
+     * acknowledgements —, every other batch as its own notification, in order.
+     */
+    private void sendClaimed(String lane, List<List<Grouping.Pending>> chunk, Map<String, OutboxRow> claimed,
+                             Instant sendBy, DeliveryStore.Outcomes outcomes) {
+        Map<String, List<List<OutboxRow>>> together = new LinkedHashMap<>();
+        List<List<List<OutboxRow>>> units = new ArrayList<>();
+        for (List<Grouping.Pending> batch : chunk) {
+            List<OutboxRow> rows = batch.stream().map(p -> claimed.get(p.id())).filter(Objects::nonNull).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            if (sendsTogether(rows.get(0))) {
+                List<List<OutboxRow>> unit = together.get(rows.get(0).subscriptionId());
+                if (unit == null) {
+                    unit = new ArrayList<>();
+                    together.put(rows.get(0).subscriptionId(), unit);
+                    units.add(unit);
+                }
+                unit.add(rows);
+            } else {
+                units.add(List.of(rows));
+            }
+        }
+        List<List<List<OutboxRow>>> unsent = TargetLanes.sendInOrder(units,
+                () -> !lanes.stopping() && !clock.instant().isAfter(sendBy), unit -> {
+                    try {
+                        if (sendsTogether(unit.get(0).get(0))) {
+                            sendTogether(unit, outcomes);
+                        } else {
+                            send(unit.get(0), outcomes);
+                        }
+                    } catch (RuntimeException e) {
+                        // not the target's answer (e.g. the store did not answer a subscription lookup): give back
+                        List<String> ids = unit.stream().flatMap(List::stream).map(OutboxRow::id).toList();
+                        outcomes.release(ids, clock.instant());
+                        log.warn("delivery to {} not tried, {} row(s) given back: {}", lane, ids.size(),
+                                e.toString());
+                    }
+                });
+        List<String> back = unsent.stream().flatMap(List::stream).flatMap(List::stream).map(OutboxRow::id).toList();
+        if (!back.isEmpty()) {
+            outcomes.release(back, clock.instant());
+        }
+    }
+
+    /**
+     * Stores a claim's outcomes (one bulk write), tried three times: rows whose outcome is never stored stay in flight
+     * until their lease runs out and are then sent again (at-least-once), never lost.
+     */
+    private void write(DeliveryStore.Outcomes outcomes) {
+        Thread.interrupted(); // an interrupted shutdown must not keep the store client from recording what happened
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.write(outcomes);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 3) {
+                    log.error("outcomes of {} notification(s) not stored ({}); their rows are sent again when their "
+                            + "lease ends", outcomes.pending(), e.toString());
+                    return;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops the worker: no lane starts any more; running lanes finish the send in hand and give every other row
+     * back; lanes still sending after {@code alert.delivery.shutdown-wait} are interrupted and give their rows back
+     * too (a receiver may have got such a message: it is sent again under the same key, at-least-once).
+     *
+     * @return whether every lane had ended
+     */
+    public boolean shutdown() {
+        boolean ended = lanes.shutdown(settings.shutdownWait(), SHUTDOWN_GRACE);
+        if (!ended) {
+            log.warn("delivery lanes still running after {} + {}; their rows are sent again when their lease ends",
+                    settings.shutdownWait(), SHUTDOWN_GRACE);
+        }
+        return ended;
     }
 
     /**
@@ -290,8 +412,19 @@ public class DeliveryWorker {
         };
         try {
             Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
-        } catch (CallNotPermittedException e) {
-            if (attempts.get() == 0) {
+        } catch (RuntimeException e) {
+            if (givenBackOnShutdown(remaining.stream().flatMap(List::stream).map(OutboxRow::id).toList(), outcomes)) {
+                return;
+            }
+            failedTogether(remaining, lastError, e, sub, sender, breaker, channel, attempts.get(), outcomes);
+        }
+    }
+
+    private void failedTogether(List<List<OutboxRow>> remaining, Map<List<OutboxRow>, RuntimeException> lastError,
+                                RuntimeException failure, Subscription sub, ChannelSender sender,
+                                CircuitBreaker breaker, String channel, int attempts, DeliveryStore.Outcomes outcomes) {
+        if (failure instanceof CallNotPermittedException e) {
+            if (attempts == 0) {
                 Instant now = clock.instant();
                 List<String> ids = remaining.stream().flatMap(List::stream).map(OutboxRow::id).toList();
                 outcomes.reschedule(ids, now, now.plus(settings.circuitOpenDelay()),
@@ -302,17 +435,29 @@ public class DeliveryWorker {
             for (List<OutboxRow> rows : remaining) {
                 RuntimeException why = lastError.get(rows);
                 failedRound(outcomes, rows, rows.stream().map(OutboxRow::id).toList(), rows.get(0), sub, channel,
-                        Grouping.batchKey(rows.stream().map(OutboxRow::id).toList()), attempts.get(),
+                        Grouping.batchKey(rows.stream().map(OutboxRow::id).toList()), attempts,
                         new DeliveryException(DeliveryFailures.failedThenCircuitOpened(
                                 why == null ? null : why.getMessage(), sender.targetName(sub)), true, null, e));
             }
-        } catch (RuntimeException e) {
-            for (List<OutboxRow> rows : remaining) {
-                RuntimeException why = lastError.getOrDefault(rows, e);
-                failedRound(outcomes, rows, rows.stream().map(OutboxRow::id).toList(), rows.get(0), sub, channel,
-                        Grouping.batchKey(rows.stream().map(OutboxRow::id).toList()), attempts.get(), why);
-            }
+            return;
         }
+        for (List<OutboxRow> rows : remaining) {
+            RuntimeException why = lastError.getOrDefault(rows, failure);
+            failedRound(outcomes, rows, rows.stream().map(OutboxRow::id).toList(), rows.get(0), sub, channel,
+                    Grouping.batchKey(rows.stream().map(OutboxRow::id).toList()), attempts, why);
+        }
+    }
+
+    /**
+     * A send that failed after the shutdown's wait ran out failed because its lane was interrupted, not because of
+     * its target: its rows are given back (pending, due at once) instead of counting a failed round.
+     */
+    private boolean givenBackOnShutdown(List<String> ids, DeliveryStore.Outcomes outcomes) {
+        if (!lanes.abandoned()) {
+            return false;
+        }
+        outcomes.release(ids, clock.instant());
+        return true;
     }
 
     private Notification notification(Subscription sub, List<OutboxRow> rows) {
@@ -379,10 +524,23 @@ public class DeliveryWorker {
                 : call;
         Supplier<Integer> decorated = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, limited));
         Instant now;
+        RuntimeException error;
         try {
             Integer status = decorated.get();
             delivered(outcomes, rows, ids, channel, status, attempts.get(), batchKey);
-        } catch (CallNotPermittedException e) {
+            return;
+        } catch (PermanentDeliveryException e) {
+            outcomes.failed(ids, clock.instant(), e.getMessage(), e.statusCode(), attempts.get(), batchKey);
+            metrics.delivery(channel, "failed", rows.size());
+            log.warn("delivery {} to {} failed for good: {}", batchKey, sub.channel().target(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (givenBackOnShutdown(ids, outcomes)) {
+                return;
+            }
+            error = e;
+        }
+        if (error instanceof CallNotPermittedException e) {
             if (attempts.get() > 0) {
                 // a half-open probe (or an earlier attempt of this round) failed before the circuit closed the door
                 failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(),
@@ -394,18 +552,14 @@ public class DeliveryWorker {
             outcomes.reschedule(ids, now, now.plus(settings.circuitOpenDelay()),
                     circuitOpen(breaker, sender.targetName(sub)), null, attempts.get(), 0);
             metrics.delivery(channel, "circuit_open", rows.size());
-        } catch (RequestNotPermitted e) {
+        } else if (error instanceof RequestNotPermitted) {
             now = clock.instant();
             outcomes.reschedule(ids, now, now.plusSeconds(1),
                     DeliveryFailures.rateLimited(sender.targetName(sub), settings.ratePerSecond()), null,
                     attempts.get(), 0);
             metrics.delivery(channel, "rate_limited", rows.size());
-        } catch (PermanentDeliveryException e) {
-            outcomes.failed(ids, clock.instant(), e.getMessage(), e.statusCode(), attempts.get(), batchKey);
-            metrics.delivery(channel, "failed", rows.size());
-            log.warn("delivery {} to {} failed for good: {}", batchKey, sub.channel().target(), e.getMessage());
-        } catch (RuntimeException e) {
-            failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(), e);
+        } else {
+            failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(), error);
         }
     }
 

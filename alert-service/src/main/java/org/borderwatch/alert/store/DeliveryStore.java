@@ -87,9 +87,18 @@ public class DeliveryStore implements InitializingBean {
     }
 
     public List<OutboxRow> findDue(Instant now, int limit) {
+        return findDue(now, limit, List.of());
+    }
+
+    /**
+     * The oldest claimable rows, leaving out those for the given targets (the targets this worker is sending to
+     * now: their rows wait for their lane, and must not fill the page so that other targets' rows are not seen).
+     */
+    public List<OutboxRow> findDue(Instant now, int limit, Collection<String> exceptTargets) {
+        Bson filter = exceptTargets.isEmpty() ? claimable(now)
+                : Filters.and(claimable(now), Filters.nin("target", exceptTargets));
         List<OutboxRow> out = new ArrayList<>();
-        rows().find(claimable(now)).sort(Sorts.ascending("createdAt")).limit(limit)
-                .forEach(d -> out.add(toRow(d)));
+        rows().find(filter).sort(Sorts.ascending("createdAt")).limit(limit).forEach(d -> out.add(toRow(d)));
         return out;
     }
 

@@ -104,9 +104,8 @@ class DeliveryFailureTextIT extends AlertServiceITSupport {
         GONE.failFirst("/gone", Integer.MAX_VALUE, 404);
         String filter = "{\"segments\":[\"TAVUSH\"],\"minSeverity\":\"LOW\",\"occurrences\":[\"REFUTED\"]}";
         String refusedSub = subscribeWebhook("staff1", "http://127.0.0.1:" + closed + "/hook", filter);
-        // the slow receiver holds the (single) worker 2 s per attempt: its incident comes after the others', so that
-        // it cannot delay the 503 target's passes until that circuit has half-opened again (then no pass ever finds
-        // it open, and its words would depend on the order of the rows' random ids)
+        // the slow receiver holds its own lane 2 s per attempt (the other targets are sent to meanwhile); its incident
+        // comes after the others' all the same, so that its rows never share a pass with the 503 target's
         String slowSub = subscribeWebhook("staff1", SLOW.url("/slow"),
                 "{\"segments\":[\"TAVUSH\"],\"minSeverity\":\"LOW\",\"occurrences\":[\"DISPUTED\"]}");
         String busySub = subscribeWebhook("staff1", UNAVAILABLE.url("/busy"), filter);

@@ -4,13 +4,16 @@ import org.borderwatch.alert.delivery.DeliveryException;
 import org.borderwatch.alert.delivery.DeliveryFailures;
 import org.borderwatch.alert.delivery.PermanentDeliveryException;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Posts one signed webhook with the JDK HTTP client. 2xx is success; 408, 425, 429 and 5xx are worth retrying;
@@ -70,13 +73,22 @@ public final class WebhookClient {
         headers.forEach(builder::header);
         HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<Void> response;
+        // the request timeout ends when the answer's headers arrive; a receiver that then holds back the body would
+        // hold the send (and the claim's lease) for ever, so the whole exchange is bounded as well
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
+            response = exchange.get(exchangeLimit().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
             // in words: "connection refused by host:443", "no answer from host:443 within 5s", "TLS handshake …"
-            throw new DeliveryException(DeliveryFailures.unreachable(target(request.uri()), e, timeout), true, null,
-                    e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DeliveryException(DeliveryFailures.unreachable(target(request.uri()), cause, timeout), true, null,
+                    cause);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new DeliveryException(DeliveryFailures.incompleteAnswer(target(request.uri()), exchangeLimit()), true,
+                    null, e);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted while waiting for " + target(request.uri()), true, null, e);
         }
@@ -89,6 +101,11 @@ public final class WebhookClient {
             throw new PermanentDeliveryException(DeliveryFailures.httpStatus(status), status);
         }
         throw new DeliveryException(DeliveryFailures.httpStatus(status), true, status);
+    }
+
+    /** The longest a whole exchange may take: the connection, then the answer with its body (a timeout each). */
+    Duration exchangeLimit() {
+        return timeout.multipliedBy(2);
     }
 
     /** {@code host:port} of a webhook URL, with the scheme's port when the URL names none. */
