@@ -69,6 +69,55 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void probeTimeoutsLeaveRoomForAHungBrokersSlowAnswer() {
+        // with the broker hung, readiness answers 503 after the binders' 5 s health timeout (the classifier's checks
+        // queue behind one lock: its README asks for more than 10 s); kubelet's default timeout is 1 s
+        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+            String name = deployment.path("metadata").path("name").asString();
+            for (JsonNode c : deployment.path("spec").path("template").path("spec").path("containers")) {
+                JsonNode readiness = c.path("readinessProbe");
+                assertThat(readiness.path("timeoutSeconds").asInt()).as(name + " readiness timeout").isGreaterThan(10);
+                assertThat(readiness.path("periodSeconds").asInt()).as(name + " readiness period")
+                        .isGreaterThanOrEqualTo(readiness.path("timeoutSeconds").asInt());
+                assertThat(c.path("livenessProbe").path("timeoutSeconds").asInt()).as(name + " liveness timeout")
+                        .isGreaterThan(1);
+                assertThat(c.path("startupProbe").path("timeoutSeconds").asInt()).as(name + " startup timeout")
+                        .isGreaterThan(1);
+            }
+        }
+    }
+
+    @Test
+    void thePodsCarryThePartOfLabelThePodMonitorSelectsAndItNamesTheServiceForTheAvailabilityRule() {
+        JsonNode kustomization = Repo.yaml("deploy/k8s/kustomization.yaml");
+        JsonNode partOf = null;
+        for (JsonNode l : kustomization.path("labels")) {
+            if (l.path("pairs").has("app.kubernetes.io/part-of")) {
+                partOf = l;
+            }
+        }
+        assertThat(partOf).as("a labels entry with app.kubernetes.io/part-of").isNotNull();
+        assertThat(partOf.path("includeTemplates").asBoolean()).as("part-of label on the pod templates").isTrue();
+        assertThat(partOf.path("includeSelectors").asBoolean()).as("selectors left alone").isFalse();
+
+        JsonNode monitor = Repo.yaml("deploy/k8s/podmonitor.example.yaml");
+        assertThat(monitor.path("kind").asString()).isEqualTo("PodMonitor");
+        assertThat(monitor.path("spec").path("selector").path("matchLabels").path("app.kubernetes.io/part-of"))
+                .isEqualTo(partOf.path("pairs").path("app.kubernetes.io/part-of"));
+        JsonNode endpoint = monitor.path("spec").path("podMetricsEndpoints").get(0);
+        assertThat(endpoint.path("path").asString()).isEqualTo("/actuator/prometheus");
+        assertThat(endpoint.path("port").asString()).isEqualTo("http");
+        JsonNode relabel = endpoint.path("relabelings").get(0);
+        assertThat(relabel.path("targetLabel").asString()).isEqualTo("service");
+        assertThat(relabel.path("sourceLabels").get(0).asString())
+                .isEqualTo("__meta_kubernetes_pod_label_app_kubernetes_io_name");
+        // ... and that pod label is the service's name, which the rule's service regex lists
+        ComposeTest.SERVICES.keySet().forEach(name -> assertThat(find(allDocuments(), "Deployment", name)
+                .path("spec").path("template").path("metadata").path("labels").path("app.kubernetes.io/name").asString())
+                .isEqualTo(name));
+    }
+
+    @Test
     void noPodReceivesServiceLinkVariablesUnderTheServicesConfigurationPrefixes() {
         // Service links would put INGEST_SERVICE_PORT=tcp://… etc. into the environment: ingest.service.port to Spring.
         for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {

@@ -12,8 +12,10 @@ import java.nio.file.Path;
  *   mongo/            borderwatch.mv.db (the store's H2 file)
  *   logs/             kafka.log and one log per service
  *   run/              launcher.lock, launcher.properties (addresses, for 'status'), watchdog class
- *   services/NAME/    a service's working directory; tmp/ below it is its java.io.tmpdir, so its local state
- *                     (the classifier's Kafka Streams stores) belongs to this data directory and its broker
+ *   services/NAME/    a service's working directory: NAME.jar, the copy of the built jar the service runs from
+ *                     (a rebuild of the checkout cannot pull classes from under a running service); tmp/ below
+ *                     it is its java.io.tmpdir, so its local state (the classifier's Kafka Streams stores)
+ *                     belongs to this data directory and its broker
  * </pre>
  */
 public record DataLayout(Path root) {
@@ -60,6 +62,11 @@ public record DataLayout(Path root) {
 
     public Path serviceDir(String name) {
         return root.resolve("services").resolve(name);
+    }
+
+    /** The copy of a service's built jar that the service runs from, taken at every start. */
+    public Path serviceJar(String name) {
+        return serviceDir(name).resolve(name + ".jar");
     }
 
     public Path serviceTmpDir(String name) {

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -228,7 +229,8 @@ public final class UpCommand implements Callable<Integer> {
             }
             out.println("Starting " + plan.name() + " on port " + plan.port() + " from " + plan.jar().get() + " ...");
             out.flush();
-            BootService service = BootService.start(new BootService.Settings(plan.name(), plan.jar().get(), host,
+            Path jar = snapshot(plan.jar().get(), infra.layout().serviceJar(plan.name()));
+            BootService service = BootService.start(new BootService.Settings(plan.name(), jar, host,
                     plan.port(), BootService.environment(infra.environment(), plan.port(), profile),
                     serviceJvmOptions(jvmOptions, infra.layout(), plan.name()), infra.layout().watchdogDir(),
                     createDirectories(infra.layout().serviceDir(plan.name())), infra.layout().logFile(plan.name())));
@@ -290,6 +292,23 @@ public final class UpCommand implements Callable<Integer> {
         options.removeIf(o -> o.startsWith("-Djava.io.tmpdir="));
         options.add("-Djava.io.tmpdir=" + createDirectories(layout.serviceTmpDir(service)));
         return List.copyOf(options);
+    }
+
+    /**
+     * Copies a built jar to where the service runs it from. A service that ran from {@code <module>/target} broke
+     * when someone rebuilt the checkout under it (Spring Boot reads its nested jars lazily, so every class not yet
+     * loaded came from the new file: NoClassDefFoundError, requests hanging, while health stayed UP). The copy is
+     * written beside its final name and moved into place, so a half-written jar is never started.
+     */
+    static Path snapshot(Path built, Path runFrom) {
+        try {
+            Files.createDirectories(runFrom.getParent());
+            Path partial = runFrom.resolveSibling(runFrom.getFileName() + ".partial");
+            Files.copy(built, partial, StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(partial, runFrom, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + built + " to " + runFrom, e);
+        }
     }
 
     private static Path createDirectories(Path dir) {

@@ -40,6 +40,20 @@ class UpCommandTest {
     }
 
     @Test
+    void aServiceRunsFromACopyThatARebuildOfTheCheckoutDoesNotTouch() throws IOException {
+        Path built = Files.writeString(tmp.resolve("alert-service-0.1.0.jar"), "first build");
+        Path runFrom = new DataLayout(tmp.resolve("data")).serviceJar("alert-service");
+
+        assertThat(UpCommand.snapshot(built, runFrom)).isEqualTo(runFrom);
+        Files.writeString(built, "a rebuild while the service runs");
+
+        assertThat(runFrom).hasContent("first build");
+        assertThat(runFrom.resolveSibling("alert-service.jar.partial")).doesNotExist();
+        UpCommand.snapshot(built, runFrom); // the next start takes the new build
+        assertThat(runFrom).hasContent("a rebuild while the service runs");
+    }
+
+    @Test
     void defaultsAreTheDocumentedOnes() {
         LocalInfrastructure.Settings settings = parse("up").infrastructureSettings();
         assertThat(settings.dataDir()).isEqualTo(Path.of("data"));
