@@ -111,6 +111,16 @@ public final class StatementExtractor {
         }
         if (stance == Stance.REFUTATION) {
             where = gazetteer.resolveArea(mentions); // what the observer covered: a province is all of it
+            // "EUMA has taken note of the statement alleging fire late on 29 March. Monitors patrolled the area on 29
+            // and 30 March and neither saw nor heard any gunfire": the days of the sentences that say it saw nothing
+            // are what it covered, not the alleged event's
+            List<Span> refuting = sentences.stream()
+                    .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find()).toList();
+            List<DateSpan> watched = dates.stream().filter(d -> within(refuting, d.start())).toList();
+            if (!watched.isEmpty() && watched.size() < dates.size()) {
+                List<ClockSpan> watchedClocks = clocks.stream().filter(c -> within(refuting, c.start())).toList();
+                time = eventTime(daysWithinOpenSpans(watched), ownDayParts(watchedClocks, allDates, watched), published);
+            }
         }
         boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
         List<Span> answered = stance == Stance.CLAIM && retaliation ? answeredClauses(text) : List.of();
@@ -566,6 +576,9 @@ public final class StatementExtractor {
      * statement issued at 08:30").
      */
     static List<ClockSpan> eventClocks(String text, List<ClockSpan> clocks, List<DateSpan> all, List<DateSpan> event) {
+        // "Operational bulletin, 11 January, as of 17:00": the time the bulletin speaks for, not the event's
+        clocks = clocks.stream().filter(c -> !AS_OF.matcher(text).region(Math.max(0, c.start() - 12), c.start())
+                .find()).toList();
         List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
         if (dropped.isEmpty()) { // "the statement issued at 08:30": a statement's time needs no dropped date
             return clocks.stream().filter(c -> !StatementRules.STATEMENT_DATE_BEFORE.matcher(
@@ -607,6 +620,8 @@ public final class StatementExtractor {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ','
                 || "atroundbATROUNDB".indexOf(c) >= 0;
     }
+
+    private static final Pattern AS_OF = Pattern.compile("\\bas\\s+(?:of|at)\\s+$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern STATEMENT_CLOCK_GAP = Pattern.compile("\\s*,?\\s*(?:at\\s+)?(?:around\\s+|about\\s+)?",
             Pattern.CASE_INSENSITIVE);
@@ -736,6 +751,8 @@ public final class StatementExtractor {
 
     private static Stance stance(String text, Source source) {
         if (source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
+            // "not in a position to either confirm or refute the reports": no confirmation, no refutation
+            text = blanked(text, StatementRules.CONFIRM_OR_REFUTE);
             // a confirmation confirms an event: "the ICRC confirms that it facilitated a handover" confirms none
             boolean confirms = StatementRules.CONFIRMS.matcher(text).find() && describesEvent(text);
             // "On 24 October a patrol heard gunfire ... The rest of the month was calm", "patrols observed engineering
@@ -1200,6 +1217,12 @@ public final class StatementExtractor {
                     at = numberAfter(words, i);
                 }
                 Integer total = at < 0 ? total(totals, words.get(i).end()) : null;
+                if (at < 0 && total == null) { // "Siraj Abishov, Maharram Ibrahimov and Arif Aliyev lost their lives"
+                    int named = namedPeople(text, sentence.start(),
+                            words.get(lostLives ? (words.get(i - 1).text().equalsIgnoreCase("lost") ? i - 1 : i - 2) : i)
+                                    .start());
+                    total = named > 0 ? named : null;
+                }
                 boolean singular = at < 0 && total == null && (singularBefore(words, i)
                         || appositivePerson(text, sentence.start(), words.get(i).start()));
                 if (singular) {
@@ -1281,6 +1304,44 @@ public final class StatementExtractor {
         return other == null || other.start() >= d.start();
     }
 
+    /** A person's name: two capitalised words ("Siraj Abishov", "Arif Aliyev"). */
+    private static final Pattern PERSON_NAME = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?\\s+\\p{Lu}\\p{Ll}+");
+    /** Where a list of people ends before its casualty verb ("…, were", "… have been"). */
+    private static final Pattern LIST_TAIL = Pattern.compile("\\s*,?\\s*(?:(?:were|have\\s+been|had\\s+been)\\s+)?"
+            + "(?:\\w+ly\\s+)?$", Pattern.CASE_INSENSITIVE);
+    /** An aside about the person before it: "Arif Aliyev, a deputy representative of the district authority, …". */
+    private static final Pattern ASIDE = Pattern.compile("(?:an?|aged|born)\\s+\\p{Ll}");
+
+    /**
+     * The number of people a sentence names as the subject of its casualty verb, when it lists two or more by name:
+     * "AZTV cameraman Siraj Abishov, Azertac correspondent Maharram Ibrahimov and Arif Aliyev, a deputy representative
+     * of the district executive authority, lost their lives" is three. Each item of the list (split at commas and
+     * "and") is a name with at most two other lower-case words (a role) and six words in all, or an aside ("a deputy
+     * …"); anything else ("President X said that soldiers") is no such list: 0.
+     */
+    private static int namedPeople(String text, int sentenceStart, int verb) {
+        if (verb - sentenceStart > APPOSITIVE_WINDOW) {
+            return 0;
+        }
+        String subject = text.substring(sentenceStart, verb);
+        Matcher tail = LIST_TAIL.matcher(subject);
+        if (tail.find()) {
+            subject = subject.substring(0, tail.start());
+        }
+        int named = 0;
+        for (String item : subject.strip().split("\\s*,\\s*|\\s+and\\s+")) {
+            String[] tokens = item.strip().split("\\s+");
+            long lower = java.util.Arrays.stream(tokens).filter(t -> !t.isEmpty() && !Character.isUpperCase(t.charAt(0)))
+                    .count();
+            if (PERSON_NAME.matcher(item).find() && lower <= 2 && tokens.length <= 6) {
+                named++;
+            } else if (!ASIDE.matcher(item.strip()).lookingAt()) {
+                return 0;
+            }
+        }
+        return named >= 2 ? named : 0;
+    }
+
     /** How far before a casualty word {@link #APPOSITIVE_PERSON} looks: a title, three names and a 60-char aside. */
     static final int APPOSITIVE_WINDOW = 400;
 
@@ -1356,6 +1417,14 @@ public final class StatementExtractor {
     private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            // "A serviceman of the Azerbaijan Army, Private R. M., was killed": a name in apposition
+            + "|\\b(?:a|an|the|one)\\s+" + SINGLE_PERSON + "(?:\\s+of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
+            + "border\\s+service|border\\s+guards?|troops))?\\s*,\\s*(?:(?:junior\\s+|senior\\s+|lance\\s+)?" + SINGLE_PERSON
+            + "\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            // "Private R. M. of the Azerbaijan Army was killed": a rank and a name first
+            + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign)"
+            + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
+            + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\w+ing|who|that)\\b"
             + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$",
             Pattern.CASE_INSENSITIVE);

@@ -90,7 +90,9 @@ final class StatementRules {
             + "[\\w'’-]+\\s+){1,5}?(?:had\\s+|have\\s+|has\\s+)?(?:fired|opened\\s+fire|shelled|attacked)\\b");
 
     /** An observer saying it saw nothing. */
-    static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw)\\s+no\\b|\\bno\\s+(?:incidents?|shooting|"
+    static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw)\\s+no\\b|"
+            // "neither saw nor heard any gunfire", "saw nor heard"
+            + "neither\\s+(?:saw|observed|heard|recorded|noticed)\\s+nor\\s+(?:saw|observed|heard|recorded|noticed)\\b|\\bno\\s+(?:incidents?|shooting|"
             + "firing|(?:ceasefire\\s+)?(?:violations?|breach(?:es)?)|unusual\\s+activity|signs\\s+of)|"
             + "\\bno\\s+(?:[\\w-]+\\s+){1,5}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:observed|recorded|registered|"
             + "seen|noted|heard)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
@@ -115,6 +117,14 @@ final class StatementRules {
             + "can\\s+no\\s+longer|could\\s+not)\\s+(?:to\\s+)?(?:(?:[\\w-]+\\s+){1,10}?(?:through|across|via|along)|pass|"
             + "cross|use)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:corridor|road|bridge|checkpoint|route)s?\\b";
 
+    /**
+     * An observer that says it can say neither way: "is not in a position to either confirm or refute the reports",
+     * "can neither confirm nor deny", "unable to confirm or deny". Its "confirm" is no confirmation (blanked first).
+     */
+    static final Pattern CONFIRM_OR_REFUTE = words("(?:not\\s+in\\s+a\\s+position|unable|not\\s+able|"
+            + "cannot|can\\s+not|could\\s+not|can\\s+neither|could\\s+neither)\\s+(?:to\\s+)?(?:either\\s+)?"
+            + "confirm\\s+(?:or|nor)\\s+(?:refute|deny|disprove|rule\\s+out)\\b");
+
     /** An observer or third party confirming. */
     static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
@@ -134,6 +144,10 @@ final class StatementRules {
             + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?|artillery|mortar|drone)|"
             + "(?:saw|seen|observed|documented|recorded|noted|found|inspected)\\s+(?:the\\s+)?(?:fresh\\s+|recent\\s+)?"
             + "(?:bullet\\s+holes|impact\\s+marks|shell\\s+(?:craters|fragments|impacts))|"
+            // "saw for themselves the damage to the Armenian position": the harm done to a place, seen
+            + "(?:saw|seen|observed|documented|inspected|witnessed|verified)\\s+(?:for\\s+(?:themselves|itself|ourselves)\\s+|"
+            + "(?:with\\s+their\\s+own\\s+eyes|first-?hand|at\\s+first\\s+hand)\\s+)?(?:the\\s+)?(?:(?:fresh|recent|visible|"
+            + "extensive|severe|heavy)\\s+)?damage\\s+(?:done\\s+|caused\\s+)?to\\b|"
             + "\\b(?:traces?|consequences|damage|impacts?|aftermath|craters?|evidence)\\s+of\\s+(?:the\\s+)?(?:recent\\s+)?"
             + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:was|were|has\\s+been|have\\s+been)\\s+(?:seen|observed|documented|recorded|noted|found|confirmed)|"
@@ -150,6 +164,10 @@ final class StatementRules {
             + "(?:\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)\\b)?"
             + "|\\bwithout\\s+(?:any\\s+)?(?:incidents?|violations?|shots?|shooting|firing|provocations?|losses|casualties)\\b"
             + "|\\b(?:was|were|has\\s+not\\s+been|have\\s+not\\s+been)\\s+not\\s+violated\\b"
+            // a trend is no event: "contributed to fewer incidents", "a decrease in the number of ceasefire violations"
+            + "|\\b(?:fewer|less\\s+frequent|reduced|lower\\s+numbers?\\s+of|(?:an?\\s+|the\\s+)?(?:decrease|reduction|decline|"
+            + "drop|fall)\\s+in)\\s+(?:the\\s+(?:number|frequency)\\s+of\\s+)?(?:[\\w-]+\\s+)?(?:incidents?|violations?|"
+            + "breach(?:es)?|shootings?|ceasefire\\s+violations)\\b"
             + "|\\bwas\\s+not\\s+violated\\b");
 
     /** Something happened: enough for a party's statement to count as a claim. */
@@ -399,7 +417,8 @@ final class StatementRules {
             + "retaliatory|punitive\\s+(?:measures|operation)|counter[\\s-]?measures|\\bretribution\\b|"
             + "\\bin\\s+response\\b(?!\\s+to\\s+(?:an?\\s+|the\\s+|this\\s+|that\\s+)?(?:questions?|inquir\\w*|requests?|quer\\w+|"
             + "statements?|reports?|claims?|allegations?|accusations?))|\\bresponse\\s+(?:fire|action|operation)|"
-            + "adequate(?:ly)?\\s+respon\\w+|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)|"
+            + "adequate(?:ly)?\\s+respon\\w+|(?:proportionate|proportional|fitting|worthy)\\s+(?:response|rebuff)|"
+            + "\\b(?:gave|given|giving|give|delivered|delivering)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?rebuff\\b|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)|"
             + "\\b(?:firing\\s+points|fire)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:were|was|has\\s+been|have\\s+been)\\s+suppressed");
 
     /**
@@ -419,6 +438,10 @@ final class StatementRules {
             + "\\bno\\s+(?:other\\s+|further\\s+)?(?:[\\p{L}-]+\\s+)?(?:civilians?|servicem[ae]n|soldiers?|people|residents?|persons?|"
             + "personnel|staff|monitors|observers|members|border\\s+guards|crew)\\s+(?:was|were)\\s+(?:\\w+ly\\s+)?(?:hurt|injured|killed|wounded|harmed)|"
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
+            // "None of our servicemen were hurt", "none of the residents was injured"
+            + "\\bnone\\s+of\\s+(?:our|the|its|their)\\s+(?:[\\p{L}-]+\\s+)?(?:civilians|servicem[ae]n|soldiers|people|residents|"
+            + "personnel|staff|monitors|observers|members|border\\s+guards|crew|troops)\\s+(?:was|were|has\\s+been|have\\s+been)"
+            + "\\s+(?:\\w+ly\\s+)?(?:hurt|injured|killed|wounded|harmed)|"
             + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
 
     /**
@@ -490,12 +513,15 @@ final class StatementRules {
         String ours = "(?:our|(?:the\\s+)?(?:positions?|posts?|units?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|"
                 + "(?:the\\s+)?(?:sovereign\\s+)?territory\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?" + own + "\\b|"
                 + own + "\\w*\\s+(?:army\\s+|border\\s+)?(?:positions?|posts?|outposts?|border\\s+guards|servicem[ae]n|soldiers|troops|units))";
-        String victim = "(?:servicem[ae]n|soldiers?|officers?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
+        // "Private R. M. of the Azerbaijan Army was killed": a rank and a name of the side's army
+        String victim = "(?:(?:servicem[ae]n|soldiers?|officers?)\\s+|(?:private|sergeant|corporal|lieutenant|captain|major)"
+                + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){1,4})of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
                 + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
         // "an Armenian soldier wounded in the shelling … died", "a serviceman of the Armenian Armed Forces, wounded on
         // 13 February as a result of fire …": a participle without its auxiliary names the victims too, unless an
         // object follows (then the phrase is the attacker: "Armenian soldiers wounded a shepherd")
-        return p("\\b(?:" + victim + ")\\s*,?\\s+(?:(?:who\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+"
+        // … with a name in apposition: "a serviceman of the Azerbaijan Army, Private R. M., was killed"
+        return p("\\b(?:" + victim + ")(?:\\s*,\\s*(?:[\\p{L}'’-]+\\.?\\s*){1,5},)?\\s*,?\\s+(?:(?:who\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+"
                 + "(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|(?:\\w+ly\\s+)?(?:killed|wounded|injured)\\b"
                 + "(?!\\s+(?:an?|the|our|their|his|its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|"
                 + "armenian|azerbaijani|civilians?|residents?|villagers?|shepherds?|farmers?|soldiers?|servicem[ae]n|people)\\b))|"
@@ -549,6 +575,8 @@ final class StatementRules {
      * Armenian side as the one that fired.
      */
     static final Pattern TARGET_BEFORE = p("\\bany\\s+(?:[\\w-]+\\s+){0,2}?(?:by|from|of)\\s+(?:the\\s+)?$|" // hypothetical: "any provocation by the Armenian side"
+            // a named victim: "Private R. M. of the Azerbaijan Army was killed"
+            + "\\b(?:private|sergeant|corporal|lieutenant|captain|major)\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){1,4}of\\s+(?:the\\s+)?$|"
             + "(?<!\\bfrom\\s{1,3}(?:the\\s{1,3})?(?:firing\\s{1,3})?)"
             + "(?:positions?|posts?|(?:firing\\s+)?points?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"

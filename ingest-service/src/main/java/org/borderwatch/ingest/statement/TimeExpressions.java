@@ -59,7 +59,9 @@ public final class TimeExpressions {
             + "(?:the\\s+)?|ночь\\s+с\\s+)?";
     private static final String JOIN = "\\s*(?:to|and|-|–|through|until|на|по|и|və)\\s*";
 
-    private static final Pattern DAY_FIRST = Pattern.compile(NIGHT + "\\b(?<d1>[0-3]?\\d)" + ORD
+    // "on 22, 23 and 24 May": a list of days before the last two is one run from the first
+    private static final Pattern DAY_FIRST = Pattern.compile(NIGHT + "\\b(?:(?<![:.\\d])(?<d0>[0-3]?\\d)" + ORD
+            + "\\s*,\\s*(?:[0-3]?\\d" + ORD + "\\s*,\\s*)*)?(?<d1>[0-3]?\\d)" + ORD
             + "(?:" + JOIN + "(?<d2>[0-3]?\\d)" + ORD + ")?\\s+(?:of\\s+)?" + MONTH
             + "(?:,?\\s+(?<year>(?:19|20)\\d\\d))?(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MONTH_FIRST = Pattern.compile(NIGHT + "\\b" + MONTH + "\\s+(?<d1>[0-3]?\\d)" + ORD
@@ -150,14 +152,17 @@ public final class TimeExpressions {
 
     /**
      * A part of the day named without a clock: "this morning", "in the late morning", "on the evening of 11 April",
-     * "in the afternoon", "in the early hours", "at night", "overnight", "Sunday evening". Each is a window of hours
+     * "in the afternoon", "in the early hours", "at night", "overnight", "Sunday evening", "at dawn" (the early
+     * morning), "at dusk" (the early evening). Each is a window of hours
      * (see {@link #partsOfDay}).
      */
     private static final Pattern PART_OF_DAY = Pattern.compile(
             "\\b(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
                     + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
                     + "|\\b(?<q2>early|late)\\s+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
-                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
+                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b"
+                    // "at dawn" is the early morning's window, "at dusk" the early evening's
+                    + "|\\b(?:at|around|about)\\s+(?:(?<dawn>dawn|daybreak|first\\s+light)|(?<dusk>dusk|nightfall))\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -200,6 +205,9 @@ public final class TimeExpressions {
             if (m.group("night") != null) {
                 part = "night";
                 q = "";
+            } else if (m.group("dawn") != null || m.group("dusk") != null) {
+                part = m.group("dawn") != null ? "morning" : "evening";
+                q = "early";
             } else {
                 part = (m.group("p") != null ? m.group("p") : m.group("p2")).toLowerCase(Locale.ROOT);
                 String qq = m.group("q") != null ? m.group("q") : m.group("q2");
@@ -287,8 +295,9 @@ public final class TimeExpressions {
                 LocalDate last = date(year, month, Integer.parseInt(m.group(m.group("d2") == null ? "d1" : "d2")),
                         reference);
                 // the run's year is its last day's ("from 10 to 14 March" published on 9 March: one year for both)
-                LocalDate first = m.group("d2") == null || last == null ? last
-                        : date(last.getYear(), month, Integer.parseInt(m.group("d1")), reference);
+                String firstDay = p == DAY_FIRST && m.group("d0") != null ? "d0" : m.group("d2") != null ? "d1" : null;
+                LocalDate first = firstDay == null || last == null ? last
+                        : date(last.getYear(), month, Integer.parseInt(m.group(firstDay)), reference);
                 if (first == null || last == null) {
                     continue;
                 }

@@ -8,7 +8,12 @@ import java.util.regex.Pattern;
 /** Splits a text into sentences, keeping their character ranges. */
 public final class Sentences {
 
-    private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?։;])\\s+(?=[\\p{Lu}\\p{Lo}\\d\"'«„(])");
+    /**
+     * After a full stop (not one of an initial, "Private R. M. of the army", nor of a rank, "Pvt. Aliyev") and before a
+     * capital, a digit or an opening quote or bracket.
+     */
+    private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?։;])(?<![\\s(]\\p{Lu}\\.)"
+            + "(?<!\\b(?:Pvt|Pte|Sgt|Cpl|Lt|Capt|Col|Maj|Gen|Mr|Mrs|Ms|Dr)\\.)\\s+(?=[\\p{Lu}\\p{Lo}\\d\"'«„(])");
 
     private Sentences() {
     }

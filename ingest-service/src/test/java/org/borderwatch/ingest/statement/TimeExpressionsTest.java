@@ -20,6 +20,8 @@ class TimeExpressionsTest {
             "on 16 March                         | 2025-03-16 | 2025-03-16 | false",
             "on 16th of March                    | 2025-03-16 | 2025-03-16 | false",
             "on 16 and 17 March                  | 2025-03-16 | 2025-03-17 | false",
+            "on 14, 15 and 16 March              | 2025-03-14 | 2025-03-16 | false",
+            "on 12, 13, 14 and 15 March          | 2025-03-12 | 2025-03-15 | false",
             "on the night of 16 to 17 March      | 2025-03-16 | 2025-03-17 | true",
             "on March 16, 2024                   | 2024-03-16 | 2024-03-16 | false",
             "on 16-17 March                      | 2025-03-16 | 2025-03-17 | false",
@@ -115,6 +117,8 @@ class TimeExpressionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "units fired this morning                     | 06:00 | 12:00",
+            "at dawn on 11 April                          | 04:00 | 09:00",
+            "at dusk                                      | 18:00 | 21:00",
             "in the late morning of 11 April              | 10:00 | 12:00",
             "early in the morning                         | 04:00 | 09:00",
             "on the evening of 11 April                   | 18:00 | 23:59:59",
