@@ -24,6 +24,11 @@ public final class IncidentState {
     public OffsetDateTime from;
     public OffsetDateTime to;
     public OffsetDateTime start;
+    /**
+     * True when its start is not among the segment's incident starts (QUIET_BROKEN): an incident opened by a summary
+     * of a period, which says nothing of when within it anything happened (eleventh round). False in older state.
+     */
+    public boolean startUncounted;
     public OffsetDateTime lastPublished;
     /**
      * No longer written: QUIET_BROKEN reads the segment's starts as known now (a claim published late about an

@@ -159,7 +159,9 @@ final class Assessor {
         inc.occurrence = verdict.occurrence();
         inc.observerDecided = verdict.observerDecided();
         inc.claimSources = verdict.claimSources();
-        CasualtyRules.Tally tally = CasualtyRules.tally(members(inc));
+        // its claims and confirmations, also an observer's confirmation that applies through its coverage alone
+        // (eleventh round: EUMA's "one serviceman killed" counted only when the statement also gave answers)
+        CasualtyRules.Tally tally = CasualtyRules.tally(statements);
         IncidentFacts facts = new IncidentFacts(inc.id, inc.segment, inc.from, inc.to, verdict.occurrence(),
                 members(inc), tally.casualties(), inc.start,
                 inc.alone ? List.of() : state.segmentStarts.getOrDefault(inc.segment, List.of()));

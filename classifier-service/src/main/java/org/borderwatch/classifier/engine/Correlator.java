@@ -230,7 +230,10 @@ final class Correlator {
             }
         }
         // a response naming its place answers the claims about that place, not every claim of the day in the segment
-        return atItsPlace.isEmpty() ? result : atItsPlace;
+        // — in that segment: a denial of "fire from Khoznavar and Norabak" whose settlement is Khoznavar still answers
+        // the Norabak claim of the other segment it names, where no claim names Khoznavar (eleventh round)
+        return result.stream().filter(i -> atItsPlace.contains(i)
+                || atItsPlace.stream().noneMatch(p -> p.segment == i.segment)).toList();
     }
 
     /** Lone incidents holding a claim whose text names no place that the response answers ({@link #answersUnplaced}). */
@@ -371,6 +374,11 @@ final class Correlator {
         }
         if (near.isEmpty()) {
             IncidentState inc = create(segment, r, from, to, false);
+            if (!waiting && longSpan(from, to)) {
+                // a summary of a period neither breaks a calm nor ends one (eleventh round, QUIET_BROKEN)
+                inc.startUncounted = true;
+                return List.of();
+            }
             List<OffsetDateTime> starts = state.segmentStarts.computeIfAbsent(segment, s -> new ArrayList<>());
             starts.add(from);
             return List.of();
@@ -565,7 +573,7 @@ final class Correlator {
      * segment's earlier incidents must not see its start.
      */
     private void forgetStart(IncidentState inc) {
-        List<OffsetDateTime> starts = inc.alone ? null : state.segmentStarts.get(inc.segment);
+        List<OffsetDateTime> starts = inc.alone || inc.startUncounted ? null : state.segmentStarts.get(inc.segment);
         if (starts != null) {
             starts.remove(inc.start);
         }
@@ -660,7 +668,8 @@ final class Correlator {
         for (UUID id : responses) {
             IncidentReport response = state.reports.get(id);
             for (IncidentState target : targets) {
-                if (!target.has(id) && answersIn(response, claim, target) && keepsToItsPlace(response, claim)) {
+                if (!target.has(id) && answersIn(response, claim, target)
+                        && keepsToItsPlace(response, claim, target.segment)) {
                     join(target, response);
                 }
             }
@@ -668,12 +677,14 @@ final class Correlator {
     }
 
     /** A response naming a place answers a further claim only about that place, once one of its claims names it. */
-    private boolean keepsToItsPlace(IncidentReport response, IncidentReport claim) {
+    private boolean keepsToItsPlace(IncidentReport response, IncidentReport claim, BorderSegment segment) {
         String place = response.location().settlement();
         if (place == null || place.isBlank() || AnswerMatcher.namesSettlementOf(response, claim)) {
             return true;
         }
-        return known().stream().filter(i -> i.has(response.reportId())).flatMap(i -> i.members.stream())
+        // only its claims of the same segment: the place it names lies in one of the segments it answers
+        return known().stream().filter(i -> i.has(response.reportId()) && i.segment == segment)
+                .flatMap(i -> i.members.stream())
                 .map(m -> state.reports.get(m.reportId()))
                 .noneMatch(c -> c != null && c.stance() == Stance.CLAIM && AnswerMatcher.namesSettlementOf(response, c));
     }
@@ -693,7 +704,7 @@ final class Correlator {
         if (inc.from.isAfter(oldStart)) {
             inc.start = inc.from;
             List<OffsetDateTime> starts = state.segmentStarts.get(inc.segment);
-            if (starts != null && starts.remove(oldStart)) {
+            if (starts != null && !inc.startUncounted && starts.remove(oldStart)) {
                 starts.add(inc.start);
             }
         }
@@ -738,6 +749,15 @@ final class Correlator {
             }
             if (from != null && (fresh.occurredAt().isAfter(to.plus(gap))
                     || fresh.occurredUntil().isBefore(from.minus(gap)))) {
+                return false;
+            }
+            // eleventh round: a corrected time that now comes within the gap of another session of the segment
+            // bridges the two, as the latest revision alone would (Baku's Tegh claim moved from 10:15 to 11:50, within
+            // six hours of the evening's Nerkin Hand claim); corrected in place it left them two incidents
+            if (!inc.alone && !imprecise(fresh, fresh.occurredAt(), fresh.occurredUntil())
+                    && state.incidents.stream().anyMatch(other -> other != inc && !other.alone
+                    && other.segment == inc.segment && !other.has(id)
+                    && joinsByTime(other, fresh.occurredAt(), fresh.occurredUntil()))) {
                 return false;
             }
         }

@@ -55,6 +55,16 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
         return relayed() && party != null && party.isBelligerent() && actingParty == party ? party.opponent() : party;
     }
 
+    /**
+     * An independent observer's or a third party's own report of an event (EUMA's patrol came under fire; the Russian
+     * Defence Ministry's bulletin of a ceasefire violation): read as a confirmation ({@code
+     * VerdictRules.observersOwnReport}), not a side's claim. False in state written before the kind was kept.
+     */
+    public boolean independentsOwn() {
+        return kind == SourceKind.INDEPENDENT_OBSERVER || ((kind == SourceKind.OTHER || kind == SourceKind.NGO)
+                && party != null && !party.isBelligerent() && party != Party.UNKNOWN);
+    }
+
     /** A media outlet's claim relays someone else's (a ministry's accusation quoted by APA or Reuters). */
     public boolean relayed() {
         return kind == SourceKind.MEDIA;

@@ -26,6 +26,11 @@ public final class QuietBrokenDetector implements SignalDetector {
         if (!incident.segment().isResolved() || incident.priorStarts().isEmpty() || !incident.hasClaims()) {
             return Optional.empty();
         }
+        // eleventh round: an incident of summaries of a period ("over the past week … five times") breaks no calm: it
+        // says nothing of when within its week anything happened (its start is not among the segment's starts either)
+        if (incident.claims().stream().allMatch(c -> context.longSpan(c.occurredAt(), c.occurredUntil()))) {
+            return Optional.empty();
+        }
         OffsetDateTime start = incident.start();
         Optional<OffsetDateTime> last = incident.priorStarts().stream().filter(p -> p.isBefore(start))
                 .max(Comparator.naturalOrder());

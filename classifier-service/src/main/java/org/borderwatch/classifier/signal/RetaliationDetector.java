@@ -115,13 +115,17 @@ public final class RetaliationDetector implements SignalDetector {
     /**
      * When the side first told of the claim's event: the earliest publication among its side's claims about the
      * same segment whose event-time intervals overlap the claim's (a casualty update or a fuller account re-tells an
-     * event; it does not answer a claim the other side published after the first telling).
+     * event; it does not answer a claim the other side published after the first telling) — not counting summaries of
+     * a period nor statements published before the claim's event began, which cannot have told of it.
      */
     static OffsetDateTime firstTold(IncidentReport c, Party side, BorderSegment segment, SignalContext context) {
         OffsetDateTime told = c.publishedAt();
         for (ClaimRecord r : context.allClaims()) {
+            // eleventh round: a summary of a period ("since 1 April … nine times", published that morning) is no
+            // telling of the evening's claim, and no statement published before an event began tells of it
             if (r.speakingSide() == side && r.segments().contains(segment) && !r.occurredAt().isAfter(c.occurredUntil())
-                    && !r.occurredUntil().isBefore(c.occurredAt()) && r.publishedAt().isBefore(told)) {
+                    && !r.occurredUntil().isBefore(c.occurredAt()) && r.publishedAt().isBefore(told)
+                    && !r.publishedAt().isBefore(c.occurredAt()) && !context.longSpan(r.occurredAt(), r.occurredUntil())) {
                 told = r.publishedAt();
             }
         }

@@ -98,8 +98,12 @@ public final class SignalContext {
         if (surges == null) {
             List<Surge> all = new ArrayList<>();
             // a media outlet relays a side's claims: they are that side's surge (its officials' claims), not the outlet's
+            // eleventh round: an observer's or a third party's own report is a confirmation, no side's claim (the
+            // Russian Defence Ministry's bulletins are no "claim surge" of it); a summary of a period ("since 1
+            // April … nine times") says nothing of when within it anything happened: no claimed event in a window
             claimsBySource.forEach((source, claims) -> {
-                List<ClaimRecord> own = claims.stream().filter(c -> !c.relayed()).toList();
+                List<ClaimRecord> own = claims.stream().filter(c -> !c.relayed() && !c.independentsOwn()
+                        && !longSpan(c.occurredAt(), c.occurredUntil())).toList();
                 if (!own.isEmpty()) {
                     all.addAll(Surge.find(own, thresholds, maxJoiningSpan));
                 }

@@ -41,11 +41,47 @@ public final class CasualtyRules {
                         .computeIfAbsent(voice(r), v -> new ArrayList<>()).add(r));
         List<Casualties> result = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
+        // the sides' own totals, which a figure naming no side may count again (eleventh round)
+        Integer sidedKilled = null;
+        Integer sidedWounded = null;
+        for (Map.Entry<Party, Map<String, List<IncidentReport>>> e : byVoice.entrySet()) {
+            if (e.getKey() != Party.UNKNOWN) {
+                List<Figure> figures = withoutSupersededRelays(e.getKey(), e.getValue()).values().stream()
+                        .map(CasualtyRules::figure).toList();
+                sidedKilled = plus(sidedKilled, min(figures.stream().map(Figure::killed).toList()));
+                sidedWounded = plus(sidedWounded, min(figures.stream().map(Figure::wounded).toList()));
+            }
+        }
         for (Map.Entry<Party, Map<String, List<IncidentReport>>> e : byVoice.entrySet()) {
             List<Figure> figures = withoutSupersededRelays(e.getKey(), e.getValue()).values().stream()
                     .map(CasualtyRules::figure).toList();
             Integer killed = min(figures.stream().map(Figure::killed).toList());
             Integer wounded = min(figures.stream().map(Figure::wounded).toList());
+            if (e.getKey() == Party.UNKNOWN && (sidedKilled != null || sidedWounded != null)) {
+                // a figure naming no side ("two servicemen were killed", an observer's confirmation) may count the
+                // very dead a side reports: where the sides give a figure for a count, it adds nothing to it
+                for (Figure f : figures) {
+                    List<String> dropped = new ArrayList<>();
+                    if (sidedKilled != null && f.killed() != null) {
+                        dropped.add(f.killed() + " killed");
+                    }
+                    if (sidedWounded != null && f.wounded() != null) {
+                        dropped.add(f.wounded() + " wounded");
+                    }
+                    if (!dropped.isEmpty()) {
+                        sentences.add(f.who() + " gives " + String.join(" and ", dropped) + " without saying whose: "
+                                + "not added to the sides' own figures (" + stated(sidedKilled) + " killed, "
+                                + stated(sidedWounded) + " wounded), which may count the same people.");
+                    }
+                }
+                killed = sidedKilled != null ? null : killed;
+                wounded = sidedWounded != null ? null : wounded;
+                if (killed == null && wounded == null) {
+                    continue;
+                }
+                result.add(new Casualties(killed, wounded, null));
+                continue;
+            }
             result.add(new Casualties(killed, wounded, e.getKey() == Party.UNKNOWN ? null : e.getKey()));
             // a figure a source does not give is no disagreement (sixth round: Armenpress relaying "four killed" said
             // nothing of the wounded; it was quoted as "0 wounded" against the ministry's one)

@@ -353,6 +353,11 @@ public final class Sentences {
                     : ", naming " + adjective(r.actingParty()) + " forces as acting.");
             case UNKNOWN -> who + " published a statement on " + published + " whose stance could not be read.";
         };
+        if (r.revision() > 1 && r.stance() != org.borderwatch.common.model.Stance.CLAIM) {
+            // eleventh round: an observer's or a side's corrected statement says it is one, as a corrected claim does
+            sentence = sentence.substring(0, sentence.length() - 1) + " (revision " + r.revision()
+                    + " correcting an earlier version).";
+        }
         return sentence;
     }
 }

@@ -42,6 +42,8 @@ public final class VerdictRules {
     static final double SELF_REPORT_WEIGHT = 0.9;
     static final double DENIAL_WEIGHT = 0.6;
     static final double UNANSWERED_WEIGHT = 0.5;
+    /** How much an observer's contrary word (it saw nothing) takes from a CONFIRMED verdict's confidence. */
+    static final double CONTRADICTION_WEIGHT = 0.5;
 
     private static final Comparator<IncidentReport> BY_PUBLICATION = Comparator
             .comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::revision)
@@ -144,6 +146,13 @@ public final class VerdictRules {
                         : "Also, both") + " sides report hostile action in " + segment + ", each blaming the other.");
             }
             confidence = SourceReliability.noisyOr(lines);
+            if (!refuting.isEmpty()) {
+                // eleventh round: an observer that saw nothing is outweighed (REFUTED only when nothing confirms), but
+                // the analyst must see it, and it lowers the confidence the confirming lines give
+                confidence *= 1 - CONTRADICTION_WEIGHT * combined(refuting, reliability);
+                reasons.add(names(refuting) + " observed nothing there; an observer's refutation decides only when "
+                        + "nothing confirms, so it lowers the confidence but not the verdict.");
+            }
         } else if (!refuting.isEmpty() && !uncovered(segment, claims, refuting).isEmpty()) {
             IncidentReport first = uncovered(segment, claims, refuting).get(0);
             reasons.add(names(refuting) + " saw nothing in " + segment + ", but its observation does not cover "

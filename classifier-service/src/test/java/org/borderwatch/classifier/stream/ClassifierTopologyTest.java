@@ -218,6 +218,25 @@ class ClassifierTopologyTest {
                 .startsWith("Final version corrected after the closure"));
     }
 
+    /**
+     * The eleventh round's timelines, each streamed on its own in its order of arrival (corrections whose older
+     * revision arrives last, a denial arriving before its delayed claim): the same finals as the core run in that order.
+     */
+    @Test
+    void theEleventhRoundStreamedGivesTheSameFinalsAsTheCoreInTheSameOrder() {
+        for (List<IncidentReport> timeline : org.borderwatch.classifier.engine.EleventhRoundTest.timelines()) {
+            driver.close();
+            start();
+            timeline.forEach(this::send);
+            List<Assessment> streamed = drain();
+            ClassifierEngine engine = ClassifierEngine.withDefaults();
+            List<Assessment> core = new ArrayList<>();
+            timeline.forEach(r -> core.addAll(engine.process(r).assessments()));
+            assertThat(new Replayer.Outcome(streamed, 0, 0, 0).finals().stream().map(Replayer::json).toList())
+                    .isEqualTo(new Replayer.Outcome(core, 0, 0, 0).finals().stream().map(Replayer::json).toList());
+        }
+    }
+
     @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
