@@ -382,6 +382,7 @@ public final class TimeExpressions {
             }
         }
         out.sort(Comparator.comparingInt(DateSpan::start));
+        joinRanges(text, out);
         for (int i = 0; i < out.size(); i++) {
             DateSpan d = out.get(i);
             if (!d.open() && SINCE_BEFORE.matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()) {
@@ -389,6 +390,32 @@ public final class TimeExpressions {
             }
         }
         return out;
+    }
+
+    private static final String PART_OF = "(?:the\\s+(?:(?:early|late)\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+)?";
+    /** Before the first date of a range of two dates: "from", "between" (and the part of the day it may start with). */
+    private static final Pattern RANGE_OPEN = Pattern.compile("\\b(?:from|between)\\s+" + PART_OF + "$",
+            Pattern.CASE_INSENSITIVE);
+    /** Between the two dates of a range: "to", "until", "and" (after "between"), "–". */
+    private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:to|until|till|through|and|-|–)\\s*" + PART_OF,
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "from 28 March to 2 April", "between 30 March and 1 April", "from the morning of 12 May until the evening of 13
+     * May": two dates (of other months, or each with its own month) that open and close one range are one run of days.
+     */
+    private static void joinRanges(String text, List<DateSpan> out) {
+        for (int i = 0; i + 1 < out.size(); i++) {
+            DateSpan a = out.get(i);
+            DateSpan b = out.get(i + 1);
+            if (a.open() || b.open() || a.night() || b.night() || !b.last().isAfter(a.last())
+                    || !RANGE_OPEN.matcher(text.substring(Math.max(0, a.start() - 40), a.start())).find()
+                    || !RANGE_JOIN.matcher(text).region(a.end(), b.start()).matches()) {
+                continue;
+            }
+            out.set(i, new DateSpan(a.first(), b.last(), false, a.start(), b.end()));
+            out.remove(i + 1);
+        }
     }
 
     /** How many days back "the past N units" starts: "the past week" 7, "the past 24 hours" 1, "recent days" 3. */
