@@ -115,6 +115,22 @@ public class EleventhRoundTest {
             eumaOnKut(Stance.CONFIRMATION, "2023-10-04T16:00", 2),
             eumaOnKut(Stance.REFUTATION, "2023-10-04T12:00", 1));
 
+    /**
+     * 5 August 2025: Yerevan's denial first answers the claim about the night of the 4th near Tegh; its corrected
+     * version (same statement, revision 2) answers the claims of the 4th and the 5th. By the latest revision it
+     * disputes both, and says it is a revision.
+     */
+    static final List<IncidentReport> DENIAL_REVISED_WIDER = List.of(
+            precise(AZ_MOD, "aug-tegh", Party.AM, "2025-08-04T22:00", "2025-08-04T23:00", SYUNIK_EAST, "Tegh", "Digh",
+                    "Armenian units fired from Digh at 22:00.").build(),
+            precise(AZ_MOD, "aug-khn", Party.AM, "2025-08-05T10:00", "2025-08-05T11:00", SYUNIK_EAST, "Khnatsakh",
+                    "Khanazakh", "Armenian units fired from Khanazakh at 10:00.").build(),
+            denial(AM_MOD, "aug-deny", "2025-08-05T09:00", Party.AZ, "2025-08-04", "2025-08-04", SYUNIK_EAST)
+                    .text("The claim about fire from Tegh last night is false.").build(),
+            denial(AM_MOD, "aug-deny", "2025-08-05T14:00", Party.AZ, "2025-08-04", "2025-08-05", SYUNIK_EAST)
+                    .text("The claims about fire from Tegh last night and from Khnatsakh this morning are false.")
+                    .revision(2).build());
+
     // ---------------------------------------------------------------- observers
 
     /**
@@ -360,6 +376,9 @@ public class EleventhRoundTest {
                 row("a corrected time that bridges two sessions merges them, as the latest revision alone would",
                         CORRECTED_TIME, "SYUNIK_EAST 02-18 10:30 [nerkin,tegh-am,tegh-az] CONFIRMED/CONTESTED MEDIUM"
                                 + " {RETALIATION_CYCLE}"),
+                row("a denial revised to answer a second claim disputes both", DENIAL_REVISED_WIDER,
+                        "SYUNIK_EAST 08-04 22:00 [aug-deny,aug-tegh] DISPUTED/CONTESTED LOW; SYUNIK_EAST 08-05 10:00"
+                                + " [aug-deny,aug-khn] DISPUTED/CONTESTED LOW"),
                 row("an observer's revised statement (refutation -> confirmation); its first version arrives last",
                         OBSERVER_REVISED, "GEGHARKUNIK 10-03 18:20 [kut-am,kut-deny,kut-euma] CONFIRMED/CONTESTED LOW"),
                 row("EUMA confirms, the OSCE saw nothing: confirmed (REFUTED only when nothing confirms)",

@@ -219,22 +219,32 @@ class ClassifierTopologyTest {
     }
 
     /**
-     * The eleventh round's timelines, each streamed on its own in its order of arrival (corrections whose older
-     * revision arrives last, a denial arriving before its delayed claim): the same finals as the core run in that order.
+     * The eleventh round's timelines that arrive out of publication order or hold corrections, each streamed on its
+     * own in its order of arrival (an older revision arriving last, a denial arriving before its delayed claim): the
+     * same finals as the core run in that order.
      */
     @Test
     void theEleventhRoundStreamedGivesTheSameFinalsAsTheCoreInTheSameOrder() {
+        int streamed = 0;
         for (List<IncidentReport> timeline : org.borderwatch.classifier.engine.EleventhRoundTest.timelines()) {
+            List<IncidentReport> sorted = new ArrayList<>(timeline);
+            sorted.sort(Replayer.PUBLICATION_ORDER);
+            if (sorted.equals(timeline) && timeline.stream().allMatch(r -> r.revision() == 1)) {
+                continue; // in publication order without corrections: the replay rows say all (verify time)
+            }
             driver.close();
             start();
+            streamed++;
             timeline.forEach(this::send);
-            List<Assessment> streamed = drain();
+            List<Assessment> out = drain();
             ClassifierEngine engine = ClassifierEngine.withDefaults();
             List<Assessment> core = new ArrayList<>();
             timeline.forEach(r -> core.addAll(engine.process(r).assessments()));
-            assertThat(new Replayer.Outcome(streamed, 0, 0, 0).finals().stream().map(Replayer::json).toList())
+            assertThat(new Replayer.Outcome(out, 0, 0, 0).finals()).isNotEmpty();
+            assertThat(new Replayer.Outcome(out, 0, 0, 0).finals().stream().map(Replayer::json).toList())
                     .isEqualTo(new Replayer.Outcome(core, 0, 0, 0).finals().stream().map(Replayer::json).toList());
         }
+        assertThat(streamed).isEqualTo(5);
     }
 
     @Test
