@@ -15,6 +15,7 @@ import org.borderwatch.alert.delivery.stream.StreamFilter;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.ChannelType;
 import org.borderwatch.alert.routing.SubscriptionFilter;
+import org.borderwatch.alert.dispatch.AlertDispatcher;
 import org.borderwatch.alert.store.AlertStore;
 import org.borderwatch.alert.store.AuditStore;
 import org.borderwatch.alert.store.DeliveryStore;
@@ -203,11 +204,22 @@ public class AlertController {
     }
 
     @GetMapping("/{alertId}/deliveries")
-    @Operation(summary = "Every delivery of the alert's messages: channel, target, attempts, outcome")
+    @Operation(summary = "Every delivery of the alert's messages: channel, target, attempts, outcome (for STAFF: "
+            + "those of their own subscriptions and of the border.alerts feed; every one for ADMIN)")
     @ApiDocs.ProblemResponses(404)
-    public List<Views.DeliveryView> deliveries(@PathVariable UUID alertId) {
+    public List<Views.DeliveryView> deliveries(@PathVariable UUID alertId, Authentication auth) {
         find(alertId);
-        return deliveries.byAlert(alertId).stream().map(Views.DeliveryView::of).toList();
+        List<org.borderwatch.alert.store.OutboxRow> rows = deliveries.byAlert(alertId);
+        if (!Callers.isAdmin(auth)) {
+            // another user's webhook URL, e-mail address or partner topic (also named in lastError) is theirs to see,
+            // as their subscription is (GET /subscriptions/{id} is 403 for anybody else)
+            String me = Callers.name(auth);
+            java.util.Map<String, Boolean> visible = new java.util.HashMap<>();
+            rows = rows.stream().filter(r -> visible.computeIfAbsent(r.subscriptionId(),
+                    id -> AlertDispatcher.FEED_SUBSCRIPTION.equals(id)
+                            || subscriptions.find(id).map(s -> me.equals(s.owner())).orElse(false))).toList();
+        }
+        return rows.stream().map(Views.DeliveryView::of).toList();
     }
 
     @GetMapping("/{alertId}/audit")

@@ -41,12 +41,26 @@ public class VerdictController {
     private final AlertDispatcher dispatcher;
     private final AuditStore audit;
     private final Clock clock;
+    private final org.borderwatch.alert.store.AlertStore alerts;
 
-    public VerdictController(VerdictStore verdicts, AlertDispatcher dispatcher, AuditStore audit, Clock clock) {
+    public VerdictController(VerdictStore verdicts, AlertDispatcher dispatcher, AuditStore audit, Clock clock,
+                             org.borderwatch.alert.store.AlertStore alerts) {
         this.verdicts = verdicts;
         this.dispatcher = dispatcher;
         this.audit = audit;
         this.clock = clock;
+        this.alerts = alerts;
+    }
+
+    /**
+     * The 404 of an unknown incident; an alert's id where the incident's is meant (the opposite mistake of the ack
+     * endpoint's) says so and names the incident.
+     */
+    private ApiException incidentNotFound(UUID id) {
+        return alerts.find(id).map(a -> new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found",
+                "Not found", "incident " + id + " does not exist: " + id + " is an alert id; the incident of that "
+                        + "alert is " + a.state().incidentId(), null))
+                .orElseGet(() -> ApiException.notFound("incident " + id));
     }
 
     @GetMapping
@@ -113,7 +127,7 @@ public class VerdictController {
     @Operation(summary = "A verdict with the person's review first, its rationale and every version")
     @ApiDocs.ProblemResponses(404)
     public Views.VerdictDetail detail(@PathVariable UUID incidentId) {
-        var v = verdicts.find(incidentId).orElseThrow(() -> ApiException.notFound("incident " + incidentId));
+        var v = verdicts.find(incidentId).orElseThrow(() -> incidentNotFound(incidentId));
         return new Views.VerdictDetail(v.review(), AlertLifecycle.alertIdOf(incidentId), v.reviews(),
                 v.latest().rationale(), v.latest(), verdicts.history(incidentId));
     }
@@ -134,7 +148,7 @@ public class VerdictController {
             throw ApiException.badRequest("Review refused", problems);
         }
         if (verdicts.find(incidentId).isEmpty()) {
-            throw ApiException.notFound("incident " + incidentId);
+            throw incidentNotFound(incidentId);
         }
         Review review = new Review(request.occurrence(), request.attribution(), request.note().trim(),
                 Callers.name(auth), OffsetDateTime.now(clock));

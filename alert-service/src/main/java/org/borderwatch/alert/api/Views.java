@@ -72,13 +72,18 @@ public final class Views {
     public record AckView(String by, String comment, Instant at) {
     }
 
+    /**
+     * An alert: {@code occurrence} is the one that counts — the latest review's when staff reviewed the incident, else
+     * the machine's (as the {@code occurrence} query parameter filters); the machine's own stays in {@code latest}.
+     */
     public record AlertView(UUID alertId, UUID incidentId, String status, BorderSegment segment, Severity severity,
                             Occurrence occurrence, Review review, long sequence, Alert latest,
                             List<MessageView> messages, List<AckView> acks) {
         static AlertView of(StoredAlert a) {
             var s = a.state();
+            Occurrence effective = s.review() != null ? s.review().occurrence() : s.latest().occurrence();
             return new AlertView(s.alertId(), s.incidentId(), s.status().name(), s.latest().segment(),
-                    s.latest().severity(), s.latest().occurrence(), s.review(), s.sequence(), a.lastMessage(),
+                    s.latest().severity(), effective, s.review(), s.sequence(), a.lastMessage(),
                     a.messages().stream().map(m -> new MessageView(m.alert().sequence(), m.alert().event().name(),
                             m.alert().createdAt().toInstant(), m.reason(), m.muted(), m.leaveNotice())).toList(),
                     a.acks().stream().map(k -> new AckView(k.by(), k.comment(), k.at())).toList());

@@ -14,6 +14,13 @@ import java.util.function.Predicate;
 /** Creates silences under the house rules and finds the one that mutes an alert. */
 public final class Silences {
 
+    /**
+     * The shape of a source id of the ingest service's registry (lower-case letters, digits, dots, dashes; compared
+     * case-insensitively) and of a party ({@code AM}, {@code AZ}): anything else — a display name with spaces, say —
+     * can never match.
+     */
+    private static final java.util.regex.Pattern SOURCE_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private final Clock clock;
     private final Duration maxDuration;
 
@@ -37,6 +44,15 @@ public final class Silences {
         if (noMatcher) {
             problems.add("at least one matcher (segments, signals or sources) is required");
         }
+        if (request.sources() != null) {
+            for (String source : request.sources()) {
+                if (source == null || !SOURCE_ID.matcher(source).matches()) {
+                    problems.add("sources: '" + source + "' is not a source id; a silence matches a source by its id"
+                            + " (e.g. az-mod, euma: the ids in latest.sources of GET /api/v1/verdicts/{incidentId}) or"
+                            + " a party (AM, AZ), never by its name, which would mute nothing");
+                }
+            }
+        }
         if (request.endsAt() == null) {
             problems.add("endsAt is required");
         } else {
@@ -47,7 +63,7 @@ public final class Silences {
                 problems.add("endsAt must be in the future");
             }
             if (Duration.between(startsAt, request.endsAt()).compareTo(maxDuration) > 0) {
-                problems.add("a silence may last at most " + maxDuration);
+                problems.add("a silence may last at most " + words(maxDuration) + " (" + maxDuration + ")");
             }
         }
         if (!problems.isEmpty()) {
@@ -61,6 +77,17 @@ public final class Silences {
     public Optional<Silence> mutedBy(Collection<Silence> silences, Predicate<Silence> matches) {
         Instant now = clock.instant();
         return silences.stream().filter(s -> s.isActive(now)).filter(matches).findFirst();
+    }
+
+    /** {@code 7 days}, {@code 12 hours}, {@code 90 minutes}: a duration as people say it. */
+    static String words(Duration d) {
+        if (!d.isZero() && d.toSeconds() % 86_400 == 0) {
+            return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+        }
+        if (!d.isZero() && d.toSeconds() % 3600 == 0) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
     }
 
     private static boolean isEmpty(Collection<?> c) {

@@ -101,6 +101,29 @@ class EmailRendererTest {
         assertThat(n.noLongerMatching(other)).isNull();
     }
 
+    @Test
+    void aDigestSubjectLeadsWithAnIncidentsCurrentStateNotItsFirstMessage() {
+        UUID incident = UUID.randomUUID();
+        var fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, BorderSegment.SYUNIK_EAST,
+                Severity.HIGH, Occurrence.UNVERIFIED, false));
+        var confirmed = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2,
+                BorderSegment.SYUNIK_EAST, Severity.HIGH, Occurrence.CONFIRMED, false)).message();
+        var other = lifecycle.onAssessment(null, Fixtures.assessment(UUID.randomUUID(), 1, BorderSegment.TAVUSH,
+                Severity.MEDIUM, Occurrence.DISPUTED, false)).message();
+        assertThat(confirmed.sequence()).isEqualTo(2);
+        assertThat(confirmed.summary()).contains("CONFIRMED");
+
+        var digest = new Notification("d7", "s", "desk", "g", DeliveryMode.DIGEST,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(fired.message(), other, confirmed));
+
+        assertThat(EmailRenderer.subject(digest)).isEqualTo("[BorderWatch] digest, 2 incidents (3 messages) — "
+                + "most severe UPDATED: " + confirmed.summary());
+        // the order of the messages does not matter: the highest sequence is the incident's current state
+        var reordered = new Notification("d8", "s", "desk", "g", DeliveryMode.DIGEST,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(confirmed, fired.message(), other));
+        assertThat(EmailRenderer.subject(reordered)).endsWith("most severe UPDATED: " + confirmed.summary());
+    }
+
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

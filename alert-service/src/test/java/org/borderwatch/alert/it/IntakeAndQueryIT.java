@@ -138,6 +138,15 @@ class IntakeAndQueryIT extends AlertServiceITSupport {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> get("/api/v1/alerts/" + alertId, "staff1").statusCode() == 200);
         assertThat(get("/api/v1/alerts/" + alertId, "staff1").body()).contains(reviewed.toString());
+        // the alert shows the occurrence it is filtered on: the person's, not the overruled machine's
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids("/api/v1/alerts?occurrence=CONFIRMED" + window)
+                .equals(List.of(reviewed)));
+        JsonNode alertListed = json(get("/api/v1/alerts?occurrence=CONFIRMED" + window, "staff1").body()).get(0);
+        assertThat(alertListed.get("occurrence").asString()).isEqualTo("CONFIRMED");
+        assertThat(alertListed.get("review").get("occurrence").asString()).isEqualTo("CONFIRMED");
+        assertThat(json(get("/api/v1/alerts/" + alertId, "staff1").body()).get("occurrence").asString())
+                .isEqualTo("CONFIRMED");
+        assertThat(ids("/api/v1/alerts?occurrence=UNVERIFIED" + window)).doesNotContain(reviewed);
         assertThat(json(get("/api/v1/verdicts/" + reviewed, "staff1").body()).get("alertId").asString())
                 .isEqualTo(alertId);
         assertThat(post("/api/v1/alerts/" + alertId + "/ack", "staff1", "{\"comment\":\"seen\"}").statusCode())

@@ -90,6 +90,15 @@ class MutingIT extends AlertServiceITSupport {
                         + "that incident is " + AlertLifecycle.alertIdOf(incident));
         assertThat(json(get("/api/v1/alerts/" + incident + "/deliveries", "staff1").body()).get("detail")
                 .asString()).contains("is an incident id").contains(AlertLifecycle.alertIdOf(incident).toString());
+        // ... and the opposite mistake: the alert's id where the incident's is meant
+        UUID alertId = AlertLifecycle.alertIdOf(incident);
+        var byAlert = post("/api/v1/verdicts/" + alertId + "/review", "staff1",
+                "{\"occurrence\":\"CONFIRMED\",\"note\":\"wrong id\"}");
+        assertThat(byAlert.statusCode()).isEqualTo(404);
+        assertThat(json(byAlert.body()).get("detail").asString()).isEqualTo("incident " + alertId + " does not "
+                + "exist: " + alertId + " is an alert id; the incident of that alert is " + incident);
+        assertThat(json(get("/api/v1/verdicts/" + alertId, "staff1").body()).get("detail").asString())
+                .contains("is an alert id").contains(incident.toString());
         UUID unknown = UUID.randomUUID();
         assertThat(json(post("/api/v1/alerts/" + unknown + "/ack", "staff1", "{\"comment\":\"x\"}").body())
                 .get("detail").asString()).isEqualTo("alert " + unknown + " does not exist");

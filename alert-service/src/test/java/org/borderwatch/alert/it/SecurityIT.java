@@ -60,6 +60,36 @@ class SecurityIT extends AlertServiceITSupport {
     }
 
     @Test
+    void staffSeeTheDeliveriesOfTheirOwnSubscriptionsAndTheFeedNotAnotherUsersTargets() {
+        String mine = "/mine/" + java.util.UUID.randomUUID();
+        String theirs = "/theirs/" + java.util.UUID.randomUUID();
+        String filter = "{\"segments\":[\"VAYOTS_DZOR_WEST\"],\"minSeverity\":\"CRITICAL\"}";
+        String own = subscribeWebhook("staff1", RECEIVER.url(mine), filter);
+        String other = subscribeWebhook("staff2", RECEIVER.url(theirs), filter);
+        java.util.UUID incident = java.util.UUID.randomUUID();
+        String path = "/api/v1/alerts/" + org.borderwatch.alert.lifecycle.AlertLifecycle.alertIdOf(incident)
+                + "/deliveries";
+        try {
+            sendAssessments(org.borderwatch.alert.Fixtures.assessment(incident, 1,
+                    org.borderwatch.common.model.BorderSegment.VAYOTS_DZOR_WEST,
+                    org.borderwatch.common.model.Severity.CRITICAL, org.borderwatch.common.model.Occurrence.UNVERIFIED,
+                    false, org.borderwatch.alert.Fixtures.EVENT_TIME.plusYears(71)));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                    get(path, "admin").body().contains(theirs) && get(path, "admin").body().contains(mine));
+
+            String asStaff1 = get(path, "staff1").body();
+            assertThat(asStaff1).contains(mine).contains(own).contains("border.alerts")
+                    .doesNotContain(theirs).doesNotContain(other);
+            String asStaff2 = get(path, "staff2").body();
+            assertThat(asStaff2).contains(theirs).doesNotContain(mine);
+            assertThat(get(path, "admin").body()).as("ADMIN sees every delivery").contains(mine).contains(theirs);
+        } finally {
+            call("DELETE", "/api/v1/subscriptions/" + own, "admin", null, null);
+            call("DELETE", "/api/v1/subscriptions/" + other, "admin", null, null);
+        }
+    }
+
+    @Test
     void onlyItsOwnerOrAnAdminMayOpenASubscriptionsLiveStreamAndNobodyElseLearnsItsChannel() {
         var created = post("/api/v1/subscriptions", "admin", """
                 {"name":"admin's stream","channel":{"type":"stream"},"filter":{"segments":["TAVUSH"]}}""");

@@ -31,7 +31,12 @@ class SilencesTest {
                 Arguments.of(new SilenceRequest(null, null, null, null, NOW.plusSeconds(3600), "drill"),
                         "at least one matcher"),
                 Arguments.of(new SilenceRequest(Set.of(TAVUSH), null, null, null, NOW.plus(Duration.ofDays(8)),
-                        "long"), "at most PT168H"),
+                        "long"), "a silence may last at most 7 days (PT168H)"),
+                Arguments.of(new SilenceRequest(null, null, Set.of("Ministry of Defence of Azerbaijan"), null,
+                        NOW.plusSeconds(3600), "noise"), "sources: 'Ministry of Defence of Azerbaijan' is not a source"
+                        + " id; a silence matches a source by its id (e.g. az-mod, euma"),
+                Arguments.of(new SilenceRequest(null, null, Set.of("az-mod", "AZ MoD"), null,
+                        NOW.plusSeconds(3600), "noise"), "'AZ MoD' is not a source id"),
                 Arguments.of(new SilenceRequest(Set.of(TAVUSH), null, null, null, NOW.minusSeconds(1), "past"),
                         "endsAt must be after startsAt"),
                 Arguments.of(new SilenceRequest(Set.of(TAVUSH), null, null, null, null, "open"),
@@ -44,6 +49,16 @@ class SilencesTest {
         assertThatThrownBy(() -> silences.create(request, "staff1"))
                 .isInstanceOf(SilenceRejectedException.class)
                 .hasMessageContaining(problem);
+    }
+
+    @Test
+    void sourceIdsAndPartiesAreAcceptedAndTheLongestSilenceIsSaidInWords() {
+        Silence s = silences.create(new SilenceRequest(null, null, Set.of("az-mod", "euma", "report-az", "AM",
+                "OC-Media"), null, NOW.plusSeconds(3600), "noise"), "staff1");
+        assertThat(s.sources()).containsExactlyInAnyOrder("az-mod", "euma", "report-az", "am", "oc-media");
+        assertThat(Silences.words(Duration.ofHours(12))).isEqualTo("12 hours");
+        assertThat(Silences.words(Duration.ofDays(1))).isEqualTo("1 day");
+        assertThat(Silences.words(Duration.ofMinutes(90))).isEqualTo("90 minutes");
     }
 
     @Test

@@ -16,12 +16,14 @@ public final class EmailRenderer {
     /**
      * A digest always says so, even with one alert, so it never reads like an immediate alert arriving late. Several
      * messages count their incidents (two messages about one incident are one incident) and lead with the most
-     * severe message: {@code [BorderWatch] 3 incidents (4 messages) — most severe FIRED: CRITICAL …}.
+     * severe incident, in the state of its latest message here (a digest that carries an incident's FIRED and the
+     * UPDATED that confirmed it leads with the confirmation, never with the stale first word):
+     * {@code [BorderWatch] 3 incidents (4 messages) — most severe FIRED: CRITICAL …}.
      */
     public static String subject(Notification n) {
         boolean digest = n.mode() == org.borderwatch.alert.routing.DeliveryMode.DIGEST;
-        List<Alert> alerts = mostSevereFirst(n);
-        Alert top = alerts.get(0);
+        List<Alert> alerts = n.alerts();
+        Alert top = currentMostSevereFirst(n).get(0);
         if (alerts.size() == 1) {
             return "[BorderWatch] " + (digest ? "digest, 1 incident — " : "") + top.event() + ": " + top.summary();
         }
@@ -29,6 +31,16 @@ public final class EmailRenderer {
         return "[BorderWatch] " + (digest ? "digest, " : "") + incidents + (incidents == 1 ? " incident" : " incidents")
                 + (incidents == alerts.size() ? "" : " (" + alerts.size() + " messages)")
                 + " — most severe " + top.event() + ": " + top.summary();
+    }
+
+    /** Each incident's latest message (its highest sequence) in the notification, most severe first. */
+    static List<Alert> currentMostSevereFirst(Notification n) {
+        java.util.Map<java.util.UUID, Alert> latest = new java.util.LinkedHashMap<>();
+        n.alerts().forEach(a -> latest.merge(a.incidentId(), a, (was, now) -> now.sequence() > was.sequence() ? now
+                : was));
+        List<Alert> sorted = new ArrayList<>(latest.values());
+        sorted.sort(Comparator.comparing(Alert::severity).reversed());
+        return sorted;
     }
 
     /** The messages, most severe first; equal severities keep their order (oldest first as grouped). */
