@@ -122,6 +122,22 @@ class EmailRendererTest {
         var reordered = new Notification("d8", "s", "desk", "g", DeliveryMode.DIGEST,
                 OffsetDateTime.now(ZoneOffset.UTC), List.of(confirmed, fired.message(), other));
         assertThat(EmailRenderer.subject(reordered)).endsWith("most severe UPDATED: " + confirmed.summary());
+
+        // the body shows each incident once, where it stands, and its earlier message here as one line
+        String text = EmailRenderer.text(digest);
+        assertThat(text).contains("UPDATED — " + confirmed.summary() + "\n")
+                .contains("Earlier in this e-mail: message 1 FIRED — " + fired.message().summary() + "\n");
+        assertThat(text.split(java.util.regex.Pattern.quote(fired.message().summary()), -1))
+                .as("the stale first word is not shown in full again").hasSize(2);
+        assertThat(text.indexOf("UPDATED — " + confirmed.summary()))
+                .isLessThan(text.indexOf("Earlier in this e-mail"))
+                .isLessThan(text.indexOf(other.summary()));
+        assertThat(text.split("Incident " + incident, -1)).as("the incident's full entry once").hasSize(2);
+        String reorderedText = EmailRenderer.text(reordered);
+        assertThat(reorderedText.substring(0, reorderedText.lastIndexOf("Delivery ")))
+                .as("whatever order the messages came in").isEqualTo(text.substring(0, text.lastIndexOf("Delivery ")));
+        assertThat(EmailRenderer.html(digest)).contains("<li>message 1 FIRED — " + esc(fired.message().summary())
+                + "</li>");
     }
 
     private static String esc(String s) {

@@ -35,19 +35,22 @@ public final class EmailRenderer {
 
     /** Each incident's latest message (its highest sequence) in the notification, most severe first. */
     static List<Alert> currentMostSevereFirst(Notification n) {
-        java.util.Map<java.util.UUID, Alert> latest = new java.util.LinkedHashMap<>();
-        n.alerts().forEach(a -> latest.merge(a.incidentId(), a, (was, now) -> now.sequence() > was.sequence() ? now
-                : was));
-        List<Alert> sorted = new ArrayList<>(latest.values());
-        sorted.sort(Comparator.comparing(Alert::severity).reversed());
-        return sorted;
+        return byIncident(n).stream().map(messages -> messages.get(0)).toList();
     }
 
-    /** The messages, most severe first; equal severities keep their order (oldest first as grouped). */
-    static List<Alert> mostSevereFirst(Notification n) {
-        List<Alert> sorted = new ArrayList<>(n.alerts());
-        sorted.sort(Comparator.comparing(Alert::severity).reversed());
-        return sorted;
+    /**
+     * The notification's messages by incident: each incident's messages newest first (highest sequence: its current
+     * state), the same message once; the incidents most severe first by that current state, equal ones in the order
+     * they first appear.
+     */
+    static List<List<Alert>> byIncident(Notification n) {
+        java.util.Map<java.util.UUID, java.util.TreeMap<Long, Alert>> incidents = new java.util.LinkedHashMap<>();
+        n.alerts().forEach(a -> incidents.computeIfAbsent(a.incidentId(), k -> new java.util.TreeMap<>())
+                .putIfAbsent(a.sequence(), a));
+        List<List<Alert>> out = new ArrayList<>();
+        incidents.values().forEach(messages -> out.add(List.copyOf(messages.descendingMap().values())));
+        out.sort(Comparator.comparing((List<Alert> messages) -> messages.get(0).severity()).reversed());
+        return out;
     }
 
     /** The words of a message that no longer matches the subscription's filter: why, then what follows. */
@@ -55,9 +58,17 @@ public final class EmailRenderer {
     static final String LAST_WORD = ". This is the last message about this incident for this subscription unless it"
             + " matches again.";
 
+    /** An earlier message of an incident whose current state the e-mail shows above it: one line. */
+    static final String EARLIER = "Earlier in this e-mail: ";
+
+    /**
+     * Each incident once, most severe first: its current state (the latest message here) in full, then its earlier
+     * messages of this e-mail one line each, newest first — a digest reads as where things stand, not as a replay.
+     */
     public static String text(Notification n) {
         StringBuilder b = new StringBuilder();
-        for (Alert a : mostSevereFirst(n)) {
+        for (List<Alert> messages : byIncident(n)) {
+            Alert a = messages.get(0);
             b.append(a.event()).append(" — ").append(a.summary()).append('\n');
             b.append("Incident ").append(a.incidentId()).append(", alert ").append(a.alertId()).append(", message ")
                     .append(a.sequence()).append('\n');
@@ -73,6 +84,14 @@ public final class EmailRenderer {
                 b.append(NO_LONGER_MATCHING).append(leaving).append(LAST_WORD).append('\n');
             }
             a.rationale().forEach(r -> b.append("  • ").append(r).append('\n'));
+            for (Alert earlier : messages.subList(1, messages.size())) {
+                b.append(EARLIER).append("message ").append(earlier.sequence()).append(' ').append(earlier.event())
+                        .append(" — ").append(earlier.summary()).append('\n');
+                String left = n.noLongerMatching(earlier);
+                if (left != null) {
+                    b.append("  ").append(NO_LONGER_MATCHING).append(left).append('\n');
+                }
+            }
             b.append('\n');
         }
         b.append("Delivery ").append(n.deliveryId()).append('\n');
@@ -81,7 +100,8 @@ public final class EmailRenderer {
 
     public static String html(Notification n) {
         StringBuilder b = new StringBuilder("<html><body>");
-        for (Alert a : mostSevereFirst(n)) {
+        for (List<Alert> messages : byIncident(n)) {
+            Alert a = messages.get(0);
             b.append("<h2>").append(esc(a.event().name())).append(": ").append(esc(a.summary())).append("</h2>");
             b.append("<p>Incident <code>").append(a.incidentId()).append("</code>, alert <code>").append(a.alertId())
                     .append("</code>, message ").append(a.sequence()).append("</p>");
@@ -98,6 +118,16 @@ public final class EmailRenderer {
             b.append("<ul>");
             a.rationale().forEach(r -> b.append("<li>").append(esc(r)).append("</li>"));
             b.append("</ul>");
+            if (messages.size() > 1) {
+                b.append("<p>").append(esc(EARLIER)).append("</p><ul>");
+                for (Alert earlier : messages.subList(1, messages.size())) {
+                    String left = n.noLongerMatching(earlier);
+                    b.append("<li>message ").append(earlier.sequence()).append(' ').append(esc(earlier.event().name()))
+                            .append(" — ").append(esc(earlier.summary()))
+                            .append(left == null ? "" : " (" + esc(NO_LONGER_MATCHING + left) + ")").append("</li>");
+                }
+                b.append("</ul>");
+            }
         }
         b.append("<p><small>Delivery ").append(esc(n.deliveryId())).append("</small></p></body></html>");
         return b.toString();
