@@ -99,7 +99,8 @@ final class Assessor {
         all.addAll(closedEvaluated);
         refreshClaimOccurrences(all);
         SignalContext context = new SignalContext(settings.signals(), neighbours,
-                evaluated.stream().map(Evaluated::facts).toList(), state.claims, settings.maxJoiningSpan());
+                evaluated.stream().map(Evaluated::facts).toList(), state.claims, settings.maxJoiningSpan())
+                .heardSince(state.historyStart);
         List<Assessment> out = new ArrayList<>();
         for (Evaluated e : evaluated) {
             Assessment a = assessment(e, signals(e, context));
@@ -115,7 +116,7 @@ final class Assessor {
             List<IncidentFacts> facts = new ArrayList<>(evaluated.stream().map(Evaluated::facts).toList());
             facts.add(e.facts());
             SignalContext withIt = new SignalContext(settings.signals(), neighbours, facts, state.claims,
-                    settings.maxJoiningSpan());
+                    settings.maxJoiningSpan()).heardSince(state.historyStart);
             Assessment a = assessment(e, signals(e, withIt));
             IncidentState inc = e.incident();
             Assessment asClosed = closedForm(a, List.of(inc.closing));
@@ -196,6 +197,7 @@ final class Assessor {
         e.statements().stream().map(r -> Sentences.describe(r, inc.segment, claims, answeredBy(r, claims, inc.segment)))
                 .distinct().forEach(rationale::add);
         rationale.addAll(partlyObserved(inc, e.statements()));
+        rationale.addAll(confirmedOutsideItsTime(e.statements()));
         rationale.addAll(e.tally().sentences());
         rationale.addAll(e.verdict().reasons());
         if (!signals.isEmpty()) {
@@ -290,6 +292,49 @@ final class Assessor {
                             + ", which lies partly outside the observed period: not refuted."));
         }
         return out;
+    }
+
+    /**
+     * Sentences for an observer's confirmation that states a time (precision MINUTE or HOUR) not containing a claim's
+     * time (staff review B13: EUMA's "in the early hours of 19 November", 00:00–06:00, and a claim of 06:40). The
+     * confirmation still counts for a claim within {@code session-gap} of its time — times in statements are
+     * approximate, and the session gap is the tolerance every placement by time uses ({@link
+     * VerdictRules#confirmationFits}) — but the reader sees that the two times differ. Changes no verdict.
+     */
+    private List<String> confirmedOutsideItsTime(List<IncidentReport> statements) {
+        List<String> out = new ArrayList<>();
+        List<IncidentReport> claims = statements.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
+        for (IncidentReport obs : statements) {
+            if (obs.stance() != Stance.CONFIRMATION || !VerdictRules.isIndependent(obs.source())
+                    || !VerdictRules.statesPreciseTime(obs) || statements.stream().anyMatch(later -> later != obs
+                    && later.source().id().equals(obs.source().id()) && later.publishedAt().isAfter(obs.publishedAt())
+                    && (later.stance() == Stance.CONFIRMATION || later.stance() == Stance.REFUTATION))) {
+                continue; // superseded by the same observer's later word
+            }
+            OffsetDateTime from = obs.occurredAt();
+            OffsetDateTime to = obs.occurredUntil() != null ? obs.occurredUntil() : from;
+            for (IncidentReport c : claims) {
+                OffsetDateTime cFrom = c.occurredAt();
+                OffsetDateTime cTo = c.occurredUntil() != null ? c.occurredUntil() : cFrom;
+                if (!cFrom.isAfter(to) && !cTo.isBefore(from)) {
+                    continue;
+                }
+                boolean near = VerdictRules.confirmationFits(obs, cFrom, cTo, settings.sessionGap());
+                out.add(Sentences.who(obs.source()) + "'s statement of " + Sentences.time(obs.publishedAt())
+                        + " covers " + (from.equals(to) ? Sentences.time(from) : Sentences.period(from, to)
+                        .replaceFirst("^on ", "")) + "; " + Sentences.who(c.source()) + "'s claim says "
+                        + (cFrom.equals(cTo) ? Sentences.time(cFrom) : Sentences.period(cFrom, cTo)
+                        .replaceFirst("^on ", "")) + ", outside it" + (near ? " (within the "
+                        + hours(settings.sessionGap()) + " session gap, so the confirmation still counts for it)."
+                        : " (further than the " + hours(settings.sessionGap()) + " session gap: it confirms another "
+                        + "time)."));
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private static String hours(java.time.Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + "-hour" : d.toMinutes() + "-minute";
     }
 
     private List<IncidentReport> members(IncidentState inc) {

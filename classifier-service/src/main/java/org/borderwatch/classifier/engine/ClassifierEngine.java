@@ -122,6 +122,12 @@ public final class ClassifierEngine {
             state.lateReports++;
             return new Result(Outcome.LATE, List.of(assessor.assessAlone(report)));
         }
+        // what this engine has heard of starts with its first report (a state from before the field: unknown, unless
+        // it remembers nothing — then nothing it heard before reaches the rules either)
+        if (state.historyStart == null ? state.seen.isEmpty() && state.claims.isEmpty()
+                : report.publishedAt().isBefore(state.historyStart)) {
+            state.historyStart = org.borderwatch.classifier.verdict.BorderTime.local(report.publishedAt());
+        }
         List<Assessment> out = new ArrayList<>(advance(report.publishedAt()));
         IncidentReport stored = ReportKinds.isMilestone(report) ? report : withoutText(report);
         IncidentReport previous = seen == null ? null : state.reports.get(id);

@@ -20,6 +20,12 @@ import org.borderwatch.common.model.IncidentReport;
 public final class EngineState {
     /** Stream time: the latest publication time seen. */
     public OffsetDateTime streamTime;
+    /**
+     * The publication time of the earliest report this engine has heard of (at the border's offset): what it knows
+     * reaches back no further, so a claim surge's baseline before it is no baseline (staff review B11). Null in a state
+     * written before this field existed: unknown, and then nothing is said about it.
+     */
+    public OffsetDateTime historyStart;
     public long nextSeq;
     public long lateReports;
     public long duplicates;

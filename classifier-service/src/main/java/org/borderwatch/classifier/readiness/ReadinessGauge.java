@@ -30,13 +30,33 @@ public final class ReadinessGauge implements AutoCloseable {
     /** The readiness of the service, as a check that may block, fail, or throw. */
     @FunctionalInterface
     public interface ReadinessCheck {
-        boolean ready() throws Exception;
+        Answer check() throws Exception;
+    }
+
+    /**
+     * One answer of the check.
+     *
+     * @param ready  whether the service is ready
+     * @param reason why not, in one line (the status and the failing part's own words); empty when ready
+     */
+    public record Answer(boolean ready, String reason) {
+        public Answer {
+            reason = reason == null ? "" : reason;
+        }
+
+        public static Answer of(boolean ready) {
+            return new Answer(ready, ready ? "" : "not ready");
+        }
     }
 
     private final ReadinessCheck check;
     private final Duration interval;
     private final Clock clock;
     private volatile boolean ready;
+    /** The last answer logged about (null before the first evaluation); only the gauge's thread touches it. */
+    private Answer logged;
+    /** Whether the service has been ready since it started: before that, "not ready" is start-up, not a fault. */
+    private boolean wasReady;
     /** When the evaluation in progress started; null when none is. */
     private volatile Instant evaluatingSince;
     private ScheduledExecutorService scheduler;
@@ -62,18 +82,46 @@ public final class ReadinessGauge implements AutoCloseable {
         return ready ? 1 : 0;
     }
 
-    /** Runs the check once and stores its answer; never throws (a failed check stores "not ready"). */
+    /**
+     * Runs the check once and stores its answer; never throws (a failed check stores "not ready"). Logs one line when
+     * the state changes, never the same state twice and never a stack trace (operator review, findings 6 and 18): the
+     * first answer at INFO (start-up: the binder is usually still starting), a change away from UP after the service
+     * had been UP as a WARN with the reason, the return to UP at INFO.
+     */
     public void evaluate() {
         evaluatingSince = clock.instant();
-        boolean answer;
+        Answer answer;
         try {
-            answer = check.ready();
+            answer = check.check();
         } catch (Throwable e) {
-            log.warn("readiness check failed; the readiness gauge reads 0: {}", e.toString());
-            answer = false;
+            answer = new Answer(false, "the check failed: " + oneLine(e));
         }
-        ready = answer;
+        ready = answer.ready();
         evaluatingSince = null;
+        logChange(answer);
+    }
+
+    private void logChange(Answer answer) {
+        Answer before = logged;
+        logged = answer;
+        if (before == null) {
+            log.info("readiness at start-up: {} (borderwatch.readiness = {})",
+                    answer.ready() ? "UP" : "not ready yet, " + answer.reason(), answer.ready() ? 1 : 0);
+        } else if (answer.ready() && !before.ready()) {
+            log.info("readiness UP{} (borderwatch.readiness = 1)", wasReady ? " again" : "");
+        } else if (!answer.ready() && before.ready()) {
+            log.warn("readiness lost: {} (borderwatch.readiness = 0)", answer.reason());
+        }
+        wasReady |= answer.ready();
+    }
+
+    /** An exception and its causes' messages in one line, no stack trace. */
+    static String oneLine(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.toString());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause() && sb.length() < 500; c = c.getCause()) {
+            sb.append("; caused by ").append(c);
+        }
+        return sb.toString().replaceAll("\\s+", " ");
     }
 
     /** Starts the background evaluations: the first one now, then one {@code interval} after each has finished. */

@@ -22,7 +22,24 @@ public final class ClaimSurgeDetector implements SignalDetector {
                         + Sentences.time(s.last()) + " (at least " + context.thresholds().surgeMinClaims()
                         + " within " + context.thresholds().surgeWindow().toDays() + " days), against a weekly "
                         + "average of " + String.format(Locale.ROOT, "%.1f", s.baselineWeeklyAverage())
-                        + " over the " + context.thresholds().surgeBaselineWeeks() + " weeks before."));
+                        + " over the " + context.thresholds().surgeBaselineWeeks() + " weeks before"
+                        + shortBaseline(s, context) + "."));
+    }
+
+    /**
+     * Staff review B11: a classifier that started hearing reports after the baseline began ("a weekly average of
+     * 0.0" on a cold store) compares the surge with weeks it heard nothing of; say how much of the baseline it heard.
+     * When the signal fires is unchanged (the contract's rule).
+     */
+    static String shortBaseline(Surge s, SignalContext context) {
+        return context.historyStart().filter(start -> start.isAfter(s.baselineFrom()))
+                .map(start -> {
+                    long days = start.isBefore(s.baselineUntil())
+                            ? java.time.Duration.between(start, s.baselineUntil()).toDays() : 0;
+                    return "; but the classifier has no reports before " + Sentences.time(start)
+                            + ", so that baseline covers only " + days + " of its "
+                            + java.time.Duration.between(s.baselineFrom(), s.baselineUntil()).toDays() + " days";
+                }).orElse("");
     }
 
     static Optional<Surge> surgeOf(IncidentFacts incident, SignalContext context) {

@@ -16,7 +16,10 @@ import org.borderwatch.common.model.SourceKind;
 /**
  * RETALIATION_CYCLE, on the incident holding the answer:
  * <ul>
- *   <li>one of its claims is framed as retaliation; or</li>
+ *   <li>one of its claims is framed as retaliation (the statement presents its own side's action as a response —
+ *       never the act it accuses the other side of). The contract raises the signal on the framing alone; the
+ *       rationale says whose response it is, and either the cycle that stands behind it or that it is raised by the
+ *       framing alone; or</li>
  *   <li>one of its claims (an accusation or a self-reported action) by one side follows, within
  *       {@code retaliationWindow}, a claim by the other side in the same or a neighbouring segment. "Follows" means
  *       later in event time and not published before it: an answer comes after what it answers. A re-telling of an
@@ -41,13 +44,30 @@ public final class RetaliationDetector implements SignalDetector {
 
     @Override
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
+        Optional<Signal> cycle = cycle(incident, context);
         for (IncidentReport c : incident.claims()) {
             if (c.retaliation()) {
-                return Optional.of(new Signal(type(), List.of(c.reportId()), Sentences.who(c.source())
-                        + " presented its side's action as retaliation (statement of " + Sentences.time(c.publishedAt())
-                        + ")."));
+                // staff review B9: the framing is the reporting side's word about its own response; say whose, and
+                // say when no claim of the other side stands behind it (the contract raises the signal on the framing)
+                String framing = Sentences.framedAsRetaliation(c) + " (statement of " + Sentences.time(c.publishedAt())
+                        + ").";
+                if (cycle.isPresent()) {
+                    List<java.util.UUID> ids = new java.util.ArrayList<>(cycle.get().reportIds());
+                    if (!ids.contains(c.reportId())) {
+                        ids.add(c.reportId());
+                    }
+                    return Optional.of(new Signal(type(), ids, framing + " " + cycle.get().rationale()));
+                }
+                return Optional.of(new Signal(type(), List.of(c.reportId()), framing + " Raised by this framing alone: "
+                        + "no claim by the other side in this or a neighbouring segment precedes it within "
+                        + context.thresholds().retaliationWindow().toHours() + " hours."));
             }
         }
+        return cycle;
+    }
+
+    /** A claim by one side following the other side's claim (the cycle without a framing). */
+    private Optional<Signal> cycle(IncidentFacts incident, SignalContext context) {
         Duration window = context.thresholds().retaliationWindow();
         Set<BorderSegment> around = context.neighbours().around(incident.segment());
         for (IncidentReport c : incident.claims()) {

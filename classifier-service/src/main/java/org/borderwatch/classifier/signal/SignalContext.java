@@ -20,6 +20,7 @@ public final class SignalContext {
     private List<Surge> surges;
     private List<ClaimRecord> allClaims;
     private long[] claimMillis;
+    private java.time.OffsetDateTime historyStart;
 
     public SignalContext(SignalThresholds thresholds, Neighbours neighbours, List<IncidentFacts> openIncidents,
                          Map<String, List<ClaimRecord>> claimsBySource) {
@@ -37,6 +38,19 @@ public final class SignalContext {
         this.neighbours = neighbours;
         this.openIncidents = List.copyOf(openIncidents);
         this.claimsBySource = new TreeMap<>(claimsBySource);
+    }
+
+    /**
+     * The earliest publication the classifier has heard of (null: not known). A surge's baseline that reaches back
+     * before it counts weeks in which the classifier heard nothing, and the rationale says so (staff review B11).
+     */
+    public SignalContext heardSince(java.time.OffsetDateTime historyStart) {
+        this.historyStart = historyStart;
+        return this;
+    }
+
+    public java.util.Optional<java.time.OffsetDateTime> historyStart() {
+        return java.util.Optional.ofNullable(historyStart);
     }
 
     public SignalThresholds thresholds() {

@@ -25,9 +25,12 @@ import org.borderwatch.common.model.Occurrence;
  * @param refutedOrDisputed     events whose claims' best verdict is REFUTED or DISPUTED
  * @param confirmed             events one of whose claims is CONFIRMED
  * @param baselineWeeklyAverage the weekly average of events before the first surge window
+ * @param baselineFrom          where that baseline starts (event time)
+ * @param baselineUntil         where it ends: the start of the first surge window
  */
 public record Surge(String sourceId, String who, List<ClaimRecord> claims, int events, long refutedOrDisputed,
-                    long confirmed, double baselineWeeklyAverage) {
+                    long confirmed, double baselineWeeklyAverage, OffsetDateTime baselineFrom,
+                    OffsetDateTime baselineUntil) {
 
     public Surge {
         claims = List.copyOf(claims);
@@ -119,6 +122,7 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
         int clusterLo = -1;
         int clusterHi = -1;
         double clusterBaseline = 0;
+        long clusterBaselineUntil = 0;
         int lo = 0;
         for (int j = 0; j < events.size(); j++) {
             long windowStart = at[j] - window;
@@ -137,15 +141,16 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
                 clusterHi = j;
             } else {
                 if (clusterLo >= 0) {
-                    result.add(of(events, clusterLo, clusterHi, clusterBaseline));
+                    result.add(of(events, clusterLo, clusterHi, clusterBaseline, clusterBaselineUntil, baseline));
                 }
                 clusterLo = lo;
                 clusterHi = j;
                 clusterBaseline = weekly;
+                clusterBaselineUntil = windowStart;
             }
         }
         if (clusterLo >= 0) {
-            result.add(of(events, clusterLo, clusterHi, clusterBaseline));
+            result.add(of(events, clusterLo, clusterHi, clusterBaseline, clusterBaselineUntil, baseline));
         }
         return result;
     }
@@ -164,7 +169,8 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
         return lo;
     }
 
-    private static Surge of(List<Event> events, int lo, int hi, double baseline) {
+    private static Surge of(List<Event> events, int lo, int hi, double baseline, long baselineUntil,
+                            long baselineLength) {
         List<Event> members = events.subList(lo, hi + 1);
         List<ClaimRecord> claims = members.stream().flatMap(e -> e.claims().stream()).toList();
         long refutedOrDisputed = members.stream().map(Event::occurrence)
@@ -172,6 +178,10 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
         long confirmed = members.stream().filter(e -> e.claims().stream()
                 .anyMatch(c -> c.occurrence() == Occurrence.CONFIRMED)).count();
         return new Surge(claims.get(0).sourceId(), claims.get(0).who(), claims, members.size(), refutedOrDisputed,
-                confirmed, baseline);
+                confirmed, baseline, utc(baselineUntil - baselineLength), utc(baselineUntil));
+    }
+
+    private static OffsetDateTime utc(long millis) {
+        return OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(millis), java.time.ZoneOffset.UTC);
     }
 }

@@ -30,6 +30,20 @@ class StreamConfiguration {
         return new ClassifierMetrics(registry, clock);
     }
 
+    /**
+     * Takes the place of the binder's own {@code binderStreamsListener} (a {@code KafkaStreamsMicrometerListener},
+     * created only when no bean of that name exists), so the Kafka Streams client metrics are bound once (operator
+     * review, finding 18). Spring Boot's Kafka metrics auto-configuration already adds a {@code
+     * KafkaStreamsMicrometerListener} to every {@code StreamsBuilderFactoryBean} through its configurer, which the binder
+     * applies; with the binder's second listener every start logged "This Gauge has been already registered
+     * (kafka.app.info.start.time.ms)" — the second listener binding the same meters again, ignored by Micrometer. The
+     * binder's factory manager takes its listener as nullable: without one it simply adds none.
+     */
+    @Bean(name = "binderStreamsListener")
+    Object binderStreamsListenerTakenByBoot() {
+        return "the Kafka Streams client metrics are bound by Spring Boot's KafkaStreamsMicrometerListener";
+    }
+
     @Bean
     PublishedAtTimestampExtractor publishedAtTimestampExtractor() {
         return new PublishedAtTimestampExtractor();

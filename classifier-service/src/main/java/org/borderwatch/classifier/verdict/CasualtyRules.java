@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.borderwatch.common.model.Casualties;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
@@ -141,9 +142,12 @@ public final class CasualtyRules {
      * figure; the events added up. A "no losses" about the next night's shots does not erase yesterday's dead. A report
      * of losses alone that names no time ("the death toll has risen to four") is a running total of everything told
      * before it: the latest such total, plus the events first told after it.
+     *
+     * <p>Killed and wounded are counted separately: a figure a report does not give ({@code null}) is no figure of
+     * zero. "The number killed has risen to two" says nothing of the wounded: the latest report that gives the wounded
+     * figure still counts for it (a later report that says "0 wounded" states it).
      */
     private static Figure figure(List<IncidentReport> reports) {
-        IncidentReport total = reports.stream().filter(CasualtyRules::isRunningTotal).max(PUBLICATION).orElse(null);
         List<List<IncidentReport>> events = new ArrayList<>();
         for (IncidentReport r : reports.stream().filter(r -> !isRunningTotal(r))
                 .sorted(Comparator.comparing(IncidentReport::occurredAt).thenComparing(PUBLICATION)).toList()) {
@@ -155,17 +159,25 @@ public final class CasualtyRules {
                 events.add(new ArrayList<>(List.of(r)));
             }
         }
-        Integer killed = total == null ? null : total.casualties().killed();
-        Integer wounded = total == null ? null : total.casualties().wounded();
+        return new Figure(Sentences.who(reports.get(reports.size() - 1).source()),
+                count(reports, events, Casualties::killed), count(reports, events, Casualties::wounded));
+    }
+
+    /** One count (killed or wounded) of one voice: only the reports that give that count have a say in it. */
+    private static Integer count(List<IncidentReport> reports, List<List<IncidentReport>> events,
+                                 Function<Casualties, Integer> field) {
+        IncidentReport total = reports.stream().filter(CasualtyRules::isRunningTotal)
+                .filter(r -> field.apply(r.casualties()) != null).max(PUBLICATION).orElse(null);
+        Integer sum = total == null ? null : field.apply(total.casualties());
         for (List<IncidentReport> event : events) {
-            if (total != null && event.stream().anyMatch(r -> PUBLICATION.compare(r, total) < 0)) {
+            List<IncidentReport> giving = event.stream().filter(r -> field.apply(r.casualties()) != null).toList();
+            // an event first told before the total is in the total
+            if (giving.isEmpty() || total != null && event.stream().anyMatch(r -> PUBLICATION.compare(r, total) < 0)) {
                 continue;
             }
-            Casualties c = event.stream().max(PUBLICATION).orElseThrow().casualties();
-            killed = plus(killed, c.killed());
-            wounded = plus(wounded, c.wounded());
+            sum = plus(sum, field.apply(giving.stream().max(PUBLICATION).orElseThrow().casualties()));
         }
-        return new Figure(Sentences.who(reports.get(reports.size() - 1).source()), killed, wounded);
+        return sum;
     }
 
     /** Losses alone (event type CASUALTY only), at no time the statement names: a running total. */

@@ -307,6 +307,35 @@ public final class Sentences {
                 : " from " + day(r.coverage().from()) + " to " + day(r.coverage().to()));
     }
 
+    /**
+     * The words a claim framed as retaliation adds (staff review B9). The report's {@code retaliation} flag says that
+     * the statement presents its own side's action as a response, never the act it accuses the other side of:
+     * "AZ MoD claimed small-arms fire by Armenian forces …, presented as retaliation" read as if Armenia's fire had
+     * been the retaliation. A self-report presents the reported action itself as retaliation; an accusation says
+     * that its side responded.
+     */
+    static String retaliation(IncidentReport r) {
+        boolean ownAction = r.actingParty() != null && r.actingParty() == r.source().party();
+        return ownAction ? ", presenting it as retaliation"
+                : "; it said " + sideOf(r) + " responded and presented that response as retaliation";
+    }
+
+    /**
+     * Who a statement framed as retaliation says acted in response, as the opening of a sentence about the framing:
+     * "AZ MoD presented its own forces' action as retaliation" or "AZ MoD said the Azerbaijani side responded and
+     * presented that response as retaliation".
+     */
+    public static String framedAsRetaliation(IncidentReport r) {
+        boolean ownAction = r.actingParty() != null && r.actingParty() == r.source().party();
+        return who(r.source()) + (ownAction ? " presented its own forces' action as retaliation"
+                : " said " + sideOf(r) + " responded and presented that response as retaliation");
+    }
+
+    private static String sideOf(IncidentReport r) {
+        return r.source().party() != null && r.source().party().isBelligerent()
+                ? "the " + adjective(r.source().party()) + " side" : "its side";
+    }
+
     /** One sentence saying what a statement says. */
     public static String describe(IncidentReport r) {
         return describe(r, "it");
@@ -331,7 +360,7 @@ public final class Sentences {
                     s += ", with " + losses(r.casualties());
                 }
                 if (r.retaliation()) {
-                    s += ", presented as retaliation";
+                    s += retaliation(r);
                 }
                 yield s + " (published " + published + (r.revision() > 1 ? ", revision " + r.revision() + " correcting "
                         + "an earlier version" : "") + ").";

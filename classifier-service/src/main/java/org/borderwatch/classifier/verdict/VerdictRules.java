@@ -142,8 +142,13 @@ public final class VerdictRules {
             }
             if (bothSides.isPresent()) {
                 lines.add(SELF_REPORT_WEIGHT * combined(List.of(bothSides.get()), reliability));
-                reasons.add((confirming.isEmpty() && selfReports.isEmpty() ? "Occurrence CONFIRMED: both"
-                        : "Also, both") + " sides report hostile action in " + segment + ", each blaming the other.");
+                // staff review B10: the contract's "confirmed by both sides' accounts" must not read like an
+                // observer's confirmation; say so, and whether an observer has spoken at all
+                reasons.add((confirming.isEmpty() && selfReports.isEmpty()
+                        ? "Occurrence CONFIRMED by both sides' accounts: both" : "Also, both")
+                        + " sides report hostile action in " + segment + ", each blaming the other"
+                        + (!confirming.isEmpty() ? "." : latestIndependent.isEmpty()
+                        ? "; no independent observer has spoken." : "; no independent observer confirms it."));
             }
             confidence = SourceReliability.noisyOr(lines);
             if (!refuting.isEmpty()) {

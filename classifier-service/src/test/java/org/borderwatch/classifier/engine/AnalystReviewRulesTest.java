@@ -171,7 +171,10 @@ class AnalystReviewRulesTest {
         return java.time.OffsetDateTime.parse(local + (local.length() == 16 ? ":00" : "") + "+04:00");
     }
 
-    /** Finding 9: the action was presented as retaliation, not the statement. */
+    /**
+     * Finding 9: the action was presented as retaliation, not the statement; since the staff review (B9) the sentence
+     * says whose action (the reporting side's response) and that no second claim stands behind it.
+     */
     @org.junit.jupiter.api.Test
     void theRetaliationSignalSaysTheActionWasPresentedAsRetaliation() {
         IncidentReport framed = claim(AZ_MOD, "response", Party.AM, "2024-04-11T17:40", "2024-04-11T20:00",
@@ -179,7 +182,9 @@ class AnalystReviewRulesTest {
                 .location(place("Nerkin Hand", "Nerkin Hand")).retaliation(true).build();
         Assessment a = run(List.of(framed)).state().incidents.get(0).last;
         assertThat(a.signals()).singleElement().satisfies(s -> assertThat(s.rationale()).isEqualTo(
-                "AZ MoD presented its side's action as retaliation (statement of 2024-04-11 20:00 +04:00)."));
+                "AZ MoD said the Azerbaijani side responded and presented that response as retaliation (statement of"
+                        + " 2024-04-11 20:00 +04:00). Raised by this framing alone: no claim by the other side in this"
+                        + " or a neighbouring segment precedes it within 48 hours."));
     }
 
     /** Each row: the sentence of the 12:30 denial in the incident of the morning's claim. */

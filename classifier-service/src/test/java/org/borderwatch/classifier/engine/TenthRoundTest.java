@@ -142,8 +142,8 @@ class TenthRoundTest {
         Assessment kut = at(run("r10-s04-counter-claim-after-closure.jsonl").finals(), BorderSegment.GEGHARKUNIK,
                 "2025-07-01");
         assertThat(kut.rationale()).last().asString().startsWith("Final version corrected after the closure");
-        assertThat(kut.rationale()).contains("Occurrence CONFIRMED: both sides report hostile action in GEGHARKUNIK,"
-                + " each blaming the other.");
+        assertThat(kut.rationale()).contains("Occurrence CONFIRMED by both sides' accounts: both sides report hostile"
+                + " action in GEGHARKUNIK, each blaming the other; no independent observer has spoken.");
         // s05: the defence ministry's later figure is the side's; no "sources differ" within one side
         Assessment sotk = run("r10-s05-own-toll-lowered.jsonl").finals().get(0);
         assertThat(sotk.casualties()).singleElement().satisfies(c -> {

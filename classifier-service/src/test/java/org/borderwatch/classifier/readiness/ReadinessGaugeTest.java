@@ -73,7 +73,7 @@ class ReadinessGaugeTest {
     void zeroBeforeTheFirstEvaluationThenFollowsTheStatusDownAndBackUp() {
         SwitchedIndicator indicator = new SwitchedIndicator();
         ReadinessGauge gauge = new ReadinessGauge(registry,
-                () -> Status.UP.equals(indicator.health().getStatus()), Duration.ofSeconds(15), clock);
+                () -> ReadinessGauge.Answer.of(Status.UP.equals(indicator.health().getStatus())), Duration.ofSeconds(15), clock);
 
         assertThat(meter()).isZero();
         assertThat(indicator.calls).as("registering and reading never runs the check").hasValue(0);
@@ -103,7 +103,7 @@ class ReadinessGaugeTest {
             if (failure.get() != null) {
                 throw failure.get();
             }
-            return true;
+            return ReadinessGauge.Answer.of(true);
         }, Duration.ofSeconds(15), clock);
         gauge.evaluate();
         assertThat(meter()).isEqualTo(1.0);
@@ -120,7 +120,7 @@ class ReadinessGaugeTest {
             if (calls.incrementAndGet() > 1) {
                 release.await(30, TimeUnit.SECONDS);
             }
-            return true;
+            return ReadinessGauge.Answer.of(true);
         }, Duration.ofSeconds(15), clock);
         gauge.evaluate();
         assertThat(meter()).isEqualTo(1.0);
@@ -151,7 +151,7 @@ class ReadinessGaugeTest {
                 if (n % 2 == 0) {
                     throw new IllegalStateException("every other check fails");
                 }
-                return true;
+                return ReadinessGauge.Answer.of(true);
             } finally {
                 running.decrementAndGet();
             }
@@ -165,7 +165,47 @@ class ReadinessGaugeTest {
 
     @Test
     void theIntervalMustBePositive() {
-        assertThatThrownBy(() -> new ReadinessGauge(registry, () -> true, Duration.ZERO, clock))
+        assertThatThrownBy(() -> new ReadinessGauge(registry, () -> ReadinessGauge.Answer.of(true), Duration.ZERO, clock))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Operator review, findings 6 and 18: one line per change of state, never a stack trace. The start-up state at
+     * INFO (not ready while the binder starts is no fault), the first UP at INFO, a loss of readiness after UP as one
+     * WARN with the reason, the same state again nothing, the return at INFO. Each row: the answers in turn ("up",
+     * "down:<reason>", "throw:<message>") and the lines logged, in order (separated by "//").
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            normal start-up                  | down:OUT_OF_SERVICE, down:OUT_OF_SERVICE, up, up | INFO readiness at start-up: not ready yet, OUT_OF_SERVICE // INFO readiness UP (
+            up from the start                | up, up                                           | INFO readiness at start-up: UP (
+            broker hangs and comes back      | up, down:DOWN (binders DOWN), down:DOWN (binders DOWN), throw:timed out, up | INFO readiness at start-up: UP ( // WARN readiness lost: DOWN (binders DOWN) ( // INFO readiness UP again (
+            a failed check after UP          | up, throw:broker hung, up                        | INFO readiness at start-up: UP ( // WARN readiness lost: the check failed: java.lang.IllegalStateException: broker hung; caused by java.util.concurrent.TimeoutException: inner ( // INFO readiness UP again (
+            never ready                      | down:DOWN, throw:x, down:DOWN                    | INFO readiness at start-up: not ready yet, DOWN (""")
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void logsOneLinePerChangeOfStateAndNoStackTrace(String name, String answers, String expected,
+                                                     org.springframework.boot.test.system.CapturedOutput output) {
+        java.util.Iterator<String> next = java.util.Arrays.stream(answers.split(",\\s*")).iterator();
+        ReadinessGauge gauge = new ReadinessGauge(registry, () -> {
+            String a = next.next();
+            if (a.startsWith("throw:")) {
+                throw new IllegalStateException(a.substring(6), new java.util.concurrent.TimeoutException("inner"));
+            }
+            return a.equals("up") ? ReadinessGauge.Answer.of(true) : new ReadinessGauge.Answer(false, a.substring(5));
+        }, Duration.ofSeconds(15), clock);
+        int before = output.getOut().length();
+        while (next.hasNext()) {
+            gauge.evaluate();
+        }
+        java.util.List<String> lines = output.getOut().substring(before).lines()
+                .filter(l -> l.contains(ReadinessGauge.class.getSimpleName())).toList();
+        java.util.List<String> wanted = java.util.Arrays.stream(expected.split("\\s*//\\s*")).toList();
+        assertThat(lines).as(name).hasSize(wanted.size());
+        for (int i = 0; i < wanted.size(); i++) {
+            String level = wanted.get(i).substring(0, wanted.get(i).indexOf(' '));
+            String text = wanted.get(i).substring(level.length() + 1);
+            assertThat(lines.get(i)).as(name).contains(level, text);
+        }
+        assertThat(output.getOut().substring(before)).as(name + ": no stack trace").doesNotContain("\tat ");
     }
 }

@@ -45,6 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * real application (twice, for the restart), with its own topics, application id and state directories.
  */
 @BorderWatchInfrastructure(mongo = false)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ClassifierStreamIT {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -116,7 +117,8 @@ class ClassifierStreamIT {
     }
 
     @Test
-    void reportsInAssessmentsOutAndAnIncidentSurvivesARestart() throws Exception {
+    void reportsInAssessmentsOutAndAnIncidentSurvivesARestart(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
         List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("february-2024-revenge.jsonl"));
         reports.sort(Comparator.comparing(IncidentReport::publishedAt));
         Path firstState = Files.createTempDirectory("classifier-it-a");
@@ -145,6 +147,12 @@ class ClassifierStreamIT {
                 assertThat(registry.find(ClassifierMetrics.ASSESSMENTS).counters()).isNotEmpty();
                 assertThat(registry.getMeters()).anyMatch(m -> m.getId().getName().startsWith("kafka.stream"));
             });
+            // operator review, finding 18: a normal start logs no duplicate meter and no readiness WARN; the gauge
+            // logs its start-up state at INFO
+            assertThat(registry.find("kafka.app.info.start.time.ms").gauges()).isNotEmpty();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut())
+                    .contains("readiness at start-up"));
+            assertThat(output.getOut()).doesNotContain("has been already registered", "readiness lost");
             String port = service.getEnvironment().getProperty("local.server.port");
             java.net.http.HttpResponse<String> prometheus = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port

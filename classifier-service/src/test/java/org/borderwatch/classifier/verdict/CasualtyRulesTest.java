@@ -175,4 +175,53 @@ class CasualtyRulesTest {
             assertThat(tally.sentences()).as(name).noneMatch(t -> t.contains("0 wounded"));
         }
     }
+
+    /**
+     * Staff review (A2b): a follow-up by the same side that gives only its killed figure ("one of the wounded died of
+     * his wounds; the number killed has risen to two") erased the wounded figure ({killed 2, wounded 2} became
+     * {killed 2}). A figure a report does not give is no figure of zero: each count keeps the latest figure given for
+     * it, unless a later report states it (0 included). Dated follow-ups re-tell their event; undated ones (CASUALTY
+     * alone, no time) are running totals — both ways.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            dated follow-up gives only the killed             | false | 2 |   | 2 | 2
+            undated running total gives only the killed       | true  | 2 |   | 2 | 2
+            dated follow-up gives only the wounded            | false |   | 1 | 1 | 1
+            undated running total gives only the wounded      | true  |   | 1 | 1 | 1
+            dated follow-up states 0 wounded                  | false | 2 | 0 | 2 | 0
+            undated running total states 0 wounded            | true  | 2 | 0 | 2 | 0
+            dated follow-up gives neither                     | false |   |   | 1 | 2""")
+    void aFigureAFollowUpDoesNotGiveKeepsTheLatestGiven(String name, boolean undated, Integer upKilled,
+                                                          Integer upWounded, int killed, int wounded) {
+        var first = claim(AM_MOD, "t", Party.AZ, "2026-11-19T06:40", "2026-11-19T09:00", SYUNIK_EAST)
+                .eventTypes(org.borderwatch.common.model.EventType.MORTAR_ARTILLERY)
+                .casualties(killed(1, 2, Party.AM)).build();
+        var follow = claim(AM_MOD, "u", Party.AZ, "2026-11-19T06:40", "2026-11-20T10:00", SYUNIK_EAST)
+                .casualties(new Casualties(upKilled, upWounded, Party.AM));
+        if (undated) {
+            follow.occurredAt(org.borderwatch.classifier.TestReports.t("2026-11-20T00:00"))
+                    .occurredUntil(org.borderwatch.classifier.TestReports.t("2026-11-20T23:59"))
+                    .timePrecision(org.borderwatch.common.model.TimePrecision.UNKNOWN)
+                    .eventTypes(org.borderwatch.common.model.EventType.CASUALTY);
+        }
+        var tally = CasualtyRules.tally(List.of(follow.build(), first));
+        assertThat(tally.casualties()).as(name).containsExactly(new Casualties(killed, wounded, Party.AM));
+        assertThat(tally.sentences()).as(name + ": one voice, no disagreement").isEmpty();
+    }
+
+    @Test
+    void theConservativeFigureComparesWhatEachVoiceLastGaveForEachCount() {
+        var first = claim(AM_MOD, "t", Party.AZ, "2026-11-19T06:40", "2026-11-19T09:00", SYUNIK_EAST)
+                .casualties(killed(1, 2, Party.AM)).build();
+        var follow = claim(AM_MOD, "u", Party.AZ, "2026-11-19T06:40", "2026-11-20T10:00", SYUNIK_EAST)
+                .casualties(new Casualties(2, null, Party.AM)).build();
+        var observer = base(EUMA, "e", Stance.CONFIRMATION, "2026-11-20T12:00")
+                .casualties(killed(2, 1, Party.AM)).build();
+        var tally = CasualtyRules.tally(List.of(first, follow, observer));
+        assertThat(tally.casualties()).containsExactly(new Casualties(2, 1, Party.AM));
+        assertThat(tally.sentences()).singleElement().asString()
+                .contains("AM MoD: 2 killed, 2 wounded", "EUMA: 2 killed, 1 wounded",
+                        "the most conservative figure is used: 2 killed, 1 wounded");
+    }
 }
