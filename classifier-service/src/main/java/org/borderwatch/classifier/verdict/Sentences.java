@@ -315,7 +315,7 @@ public final class Sentences {
      * that its side responded.
      */
     static String retaliation(IncidentReport r) {
-        boolean ownAction = r.actingParty() != null && r.actingParty() == r.source().party();
+        boolean ownAction = r.actingParty() != null && r.actingParty() == speakingSide(r);
         return ownAction ? ", presenting it as retaliation"
                 : "; it said " + sideOf(r) + " responded and presented that response as retaliation";
     }
@@ -326,14 +326,25 @@ public final class Sentences {
      * presented that response as retaliation".
      */
     public static String framedAsRetaliation(IncidentReport r) {
-        boolean ownAction = r.actingParty() != null && r.actingParty() == r.source().party();
+        boolean ownAction = r.actingParty() != null && r.actingParty() == speakingSide(r);
         return who(r.source()) + (ownAction ? " presented its own forces' action as retaliation"
                 : " said " + sideOf(r) + " responded and presented that response as retaliation");
     }
 
     private static String sideOf(IncidentReport r) {
-        return r.source().party() != null && r.source().party().isBelligerent()
-                ? "the " + adjective(r.source().party()) + " side" : "its side";
+        Party side = speakingSide(r);
+        return side != null && side.isBelligerent() ? "the " + adjective(side) + " side" : "its side";
+    }
+
+    /**
+     * Whose word a claim is (as {@code RetaliationDetector.side}, ninth round): a side's media naming its own side as
+     * acting relays the other side's accusation — news.am quoting Baku that Armenian units fired and "retaliatory
+     * measures were taken" tells of Azerbaijan's response.
+     */
+    private static Party speakingSide(IncidentReport r) {
+        Party p = r.source().party();
+        return r.source().kind() == SourceKind.MEDIA && p != null && p.isBelligerent() && r.actingParty() == p
+                ? p.opponent() : p;
     }
 
     /** One sentence saying what a statement says. */

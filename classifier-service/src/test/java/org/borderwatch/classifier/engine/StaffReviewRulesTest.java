@@ -26,6 +26,7 @@ import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.model.Stance;
 import org.borderwatch.common.model.TimePrecision;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StaffReviewRulesTest {
 
+    private static final Source NEWS_AM = new Source("news-am", "news.am", SourceKind.MEDIA, Party.AM);
     private static final String FRAMING_ALONE = " Raised by this framing alone: no claim by the other side in this or a"
             + " neighbouring segment precedes it within 48 hours.";
 
@@ -55,6 +57,8 @@ class StaffReviewRulesTest {
         IncidentReport selfReport = precise(AZ_MOD, "op", Party.AZ, "2026-11-17T06:40", "2026-11-17T09:00")
                 .retaliation(true).build();
         IncidentReport earlier = precise(AM_MOD, "am-first", Party.AZ, "2026-11-16T22:00", "2026-11-16T23:00").build();
+        IncidentReport relay = precise(NEWS_AM, "relay", Party.AM, "2026-11-17T06:40", "2026-11-17T09:00")
+                .retaliation(true).build();
         return Stream.of(
                 Arguments.of("an accusation framed as retaliation: its side responded", List.of(accusation),
                         "AZ MoD claimed small-arms fire by Armenian forces at 2026-11-17 06:40 +04:00 near Tegh "
@@ -67,6 +71,13 @@ class StaffReviewRulesTest {
                                 + "(SYUNIK_EAST), presenting it as retaliation (published 2026-11-17 09:00 +04:00).",
                         "AZ MoD presented its own forces' action as retaliation (statement of 2026-11-17 09:00 +04:00)."
                                 + FRAMING_ALONE),
+                Arguments.of("a side's media relaying the other side's framed accusation: that side responded",
+                        List.of(relay),
+                        "news.am claimed small-arms fire by Armenian forces at 2026-11-17 06:40 +04:00 near Tegh "
+                                + "(SYUNIK_EAST); it said the Azerbaijani side responded and presented that response"
+                                + " as retaliation (published 2026-11-17 09:00 +04:00).",
+                        "news.am said the Azerbaijani side responded and presented that response as retaliation "
+                                + "(statement of 2026-11-17 09:00 +04:00)." + FRAMING_ALONE),
                 Arguments.of("a framing behind which the other side's earlier claim stands names the cycle",
                         List.of(earlier, accusation),
                         "AZ MoD claimed small-arms fire by Armenian forces at 2026-11-17 06:40 +04:00 near Tegh "

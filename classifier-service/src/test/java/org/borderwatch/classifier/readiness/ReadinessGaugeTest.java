@@ -208,4 +208,70 @@ class ReadinessGaugeTest {
         }
         assertThat(output.getOut().substring(before)).as(name + ": no stack trace").doesNotContain("\tat ");
     }
+
+    /**
+     * The reason the gauge logs is read from Spring Boot's own health endpoint, as the service builds it: the readiness
+     * group's status and each part that is not UP with its details (the binder's "Kafka broker is not reachable"), in
+     * one line — the details show although the group hides them from HTTP callers ({@code healthForPath} shows all).
+     */
+    @Test
+    void theReasonNamesEachPartThatIsNotUpWithItsDetailsInOneLine() {
+        var registry = new org.springframework.boot.health.registry.DefaultHealthContributorRegistry();
+        SwitchedIndicator readinessState = new SwitchedIndicator();
+        HealthIndicator streams = () -> Health.down().withDetail("No topic information available",
+                "Kafka broker is not reachable").withException(new java.util.concurrent.TimeoutException("timed out"))
+                .build();
+        registry.registerContributor("readinessState", readinessState);
+        registry.registerContributor("binders", org.springframework.boot.health.contributor.CompositeHealthContributor
+                .fromMap(java.util.Map.of("kafkaStreams", streams)));
+        registry.registerContributor("other", (HealthIndicator) () -> Health.down().build());
+        var group = new org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup() {
+            @Override
+            public boolean isMember(String name) {
+                return name.equals("readinessState") || name.equals("binders") || name.startsWith("binders/");
+            }
+
+            @Override
+            public boolean showComponents(org.springframework.boot.actuate.endpoint.SecurityContext c) {
+                return true;
+            }
+
+            @Override
+            public boolean showDetails(org.springframework.boot.actuate.endpoint.SecurityContext c) {
+                return false;
+            }
+
+            @Override
+            public org.springframework.boot.health.actuate.endpoint.StatusAggregator getStatusAggregator() {
+                return org.springframework.boot.health.actuate.endpoint.StatusAggregator.getDefault();
+            }
+
+            @Override
+            public org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper getHttpCodeStatusMapper() {
+                return org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper.DEFAULT;
+            }
+
+            @Override
+            public org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath getAdditionalPath() {
+                return null;
+            }
+        };
+        var endpoint = new org.springframework.boot.health.actuate.endpoint.HealthEndpoint(registry, null,
+                org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups.of(group,
+                        java.util.Map.of(ReadinessGaugeConfiguration.GROUP, group)), null);
+
+        ReadinessGauge.Answer down = ReadinessGaugeConfiguration.answer(
+                endpoint.healthForPath(ReadinessGaugeConfiguration.GROUP));
+        assertThat(down.ready()).isFalse();
+        assertThat(down.reason()).startsWith("DOWN (binders/kafkaStreams DOWN {")
+                .contains("No topic information available=Kafka broker is not reachable",
+                        "java.util.concurrent.TimeoutException: timed out")
+                .doesNotContain("readinessState", "other", "\n");
+
+        readinessState.status.set(Status.OUT_OF_SERVICE);
+        assertThat(ReadinessGaugeConfiguration.answer(endpoint.healthForPath(ReadinessGaugeConfiguration.GROUP))
+                .reason()).startsWith("DOWN (binders/kafkaStreams DOWN {").endsWith("}; readinessState OUT_OF_SERVICE)");
+        assertThat(ReadinessGaugeConfiguration.answer(null)).isEqualTo(new ReadinessGauge.Answer(false,
+                "no readiness group"));
+    }
 }
