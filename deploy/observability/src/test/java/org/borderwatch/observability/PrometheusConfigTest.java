@@ -64,6 +64,52 @@ class PrometheusConfigTest {
         }
     }
 
+    @Test
+    void ruleFilesAreThere() {
+        assertThat(config.path("rule_files")).isNotEmpty();
+        config.path("rule_files").forEach(f -> Repo.file("deploy/prometheus/" + f.asString()));
+    }
+
+    @Test
+    void rulesUseOnlyExportedMetrics() {
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode rule : allRules()) {
+            for (String metric : PromQl.metricNames(rule.path("expr").asString())) {
+                if (!exported.known(metric)) {
+                    unknown.add(rule.path("alert").asString() + ": " + metric);
+                }
+            }
+            PromQl.metricsPinnedToApplication(rule.path("expr").asString()).stream()
+                    .filter(pair -> !exported.exportedBy(pair.split(" ")[0], pair.split(" ")[1]))
+                    .forEach(pair -> unknown.add(rule.path("alert").asString() + ": not exported by that service: " + pair));
+        }
+        assertThat(unknown).as("metrics not in exported-metrics.txt").isEmpty();
+    }
+
+    @Test
+    void everyAlertHasASeverityASummaryAndAUnitTest() {
+        JsonNode tests = Repo.yaml("deploy/prometheus/rules/borderwatch-rules.test.yml");
+        Set<String> tested = new HashSet<>();
+        for (JsonNode t : tests.path("tests")) {
+            for (JsonNode a : t.path("alert_rule_test")) {
+                if (!a.path("exp_alerts").isEmpty()) {
+                    tested.add(a.path("alertname").asString());
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (JsonNode rule : allRules()) {
+            String name = rule.path("alert").asString();
+            assertThat(names.add(name)).as("alert %s defined once", name).isTrue();
+            assertThat(rule.path("labels").path("severity").asString()).as(name).isIn("critical", "warning", "info");
+            assertThat(rule.path("annotations").path("summary").asString()).as(name).isNotBlank();
+            assertThat(tested).as("alerts with a firing case in borderwatch-rules.test.yml").contains(name);
+        }
+        assertThat(names).contains("BorderWatchServiceDown", "BorderWatchRejectedReportsHigh",
+                "BorderWatchOutboxBacklogGrowing", "BorderWatchDeliveriesFailing", "BorderWatchCircuitBreakerOpen",
+                "BorderWatchLateReports", "BorderWatchNoAssessments", "BorderWatchConsumerLag");
+    }
+
     private List<JsonNode> allRules() {
         List<JsonNode> all = new ArrayList<>();
         rules.path("groups").forEach(g -> g.path("rules").forEach(all::add));
