@@ -80,6 +80,9 @@ public final class StatementExtractor {
             List<DateSpan> saying = allDates.stream().filter(d -> !dates.contains(d)).toList();
             clocks = eventClocks(text, TimeExpressions.partsOfDay(text), allDates, dates).stream()
                     .filter(c -> saying.stream().noneMatch(d -> c.start() <= d.end() + 4 && d.start() <= c.end() + 4))
+                    // "…, the minister told the Council this evening", "Speaking at the Council this evening, the
+                    // minister said …": a part of the day in a clause of saying that describes no event is the saying's
+                    .filter(c -> !sayingClause(clauseOf(text, c.start(), c.end())))
                     .filter(c -> sentences.stream().filter(sp -> sp.contains(c.start())).anyMatch(sp -> {
                         String sentence = sp.of(text);
                         return describesEvent(sentence) || source.kind() == SourceKind.INDEPENDENT_OBSERVER
@@ -231,6 +234,49 @@ public final class StatementExtractor {
         }
         return new Extraction(stance, acting, types, location, time.from(), time.until(), time.precision(),
                 casualties, answers, coverage, retaliation);
+    }
+
+    /** Where a clause ends: punctuation, a dash between words, "that" (the reported clause starts after it). */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()\\n\"“”]|\\s[–—-]\\s|\\bthat\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLAUSE_WORD = Pattern.compile("[\\p{L}\\d]++");
+
+    /**
+     * The clause around a phrase: from the clause break before it to the one after it. A clause of the phrase and at
+     * most three other words ("In the evening, the minister told …", "On 2 April, in the evening, units fired …") is
+     * only an adverbial: it runs on into the next clause (the one before at the end of a sentence).
+     */
+    static String clauseOf(String text, int start, int end) {
+        List<int[]> breaks = new ArrayList<>();
+        Matcher m = CLAUSE_BREAK.matcher(text);
+        while (m.find()) {
+            breaks.add(new int[]{m.start(), m.end()});
+        }
+        int before = -1; // index of the last break ending at or before start
+        for (int i = 0; i < breaks.size() && breaks.get(i)[1] <= start; i++) {
+            before = i;
+        }
+        int after = before + 1; // the first break starting at or after end
+        while (after < breaks.size() && breaks.get(after)[0] < end) {
+            after++;
+        }
+        int from = before < 0 ? 0 : breaks.get(before)[1];
+        int to = after < breaks.size() ? breaks.get(after)[0] : text.length();
+        String rest = text.substring(from, start) + " " + text.substring(end, to);
+        if (CLAUSE_WORD.matcher(rest).results().count() <= 3) {
+            boolean sentenceEnds = to >= text.length() || ".!?".indexOf(text.charAt(to)) >= 0;
+            if (!sentenceEnds && after + 1 <= breaks.size()) {
+                to = after + 1 < breaks.size() ? breaks.get(after + 1)[0] : text.length();
+            } else if (before >= 0 && ".!?".indexOf(text.charAt(breaks.get(before)[0])) < 0) {
+                from = before > 0 ? breaks.get(before - 1)[1] : 0;
+            }
+        }
+        return text.substring(from, to);
+    }
+
+    /** A clause of saying ("the minister told the Council this evening") that describes no event itself. */
+    private static boolean sayingClause(String clause) {
+        return StatementRules.SAYING_WORD.matcher(clause).find() && !describesEvent(clause);
     }
 
     /**
@@ -1173,8 +1219,24 @@ public final class StatementExtractor {
         // "two (not three, as reported earlier) were wounded": the corrected figure is no count; the bodies of
         // soldiers "killed in 2022" handed over are no losses of an event (same length, so the spans stay valid)
         text = blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE);
+        // "three were wounded, one of whom later died", "a further two died in hospital": counted apart and moved
+        // from the wounded to the killed below (the phrase blanked so that no word of it is counted again)
+        int deathsOfWounded = 0;
+        int firstDeathOfWounded = -1;
+        Matcher among = StatementRules.DEATHS_AMONG_WOUNDED.matcher(text);
+        while (among.find()) {
+            firstDeathOfWounded = firstDeathOfWounded < 0 ? among.start() : firstDeathOfWounded;
+            String n = among.group("n") != null ? among.group("n") : among.group("m") != null ? among.group("m")
+                    : among.group("k");
+            Integer count = NumberWords.parse(n);
+            deathsOfWounded += count == null ? 0 : count;
+        }
+        if (deathsOfWounded > 0) {
+            text = blanked(text, StatementRules.DEATHS_AMONG_WOUNDED);
+        }
         Integer killed = null;
         Integer wounded = null;
+        Integer woundedBeforeDeaths = null; // the wounded counted before those deaths are told
         Party whose = null;
         for (Span sentence : sentences) {
             List<Word> words = new ArrayList<>();
@@ -1246,6 +1308,9 @@ public final class StatementExtractor {
                     killed = killed == null ? count : besides ? killed + count : Math.max(killed, count);
                 } else {
                     wounded = wounded == null ? count : besides ? wounded + count : Math.max(wounded, count);
+                    if (wordStart < firstDeathOfWounded) {
+                        woundedBeforeDeaths = wounded;
+                    }
                 }
                 if (whose == null && total != null && !singular) {
                     // "the number of Armenian servicemen killed in the Azerbaijani attack has risen to 105": the
@@ -1256,6 +1321,12 @@ public final class StatementExtractor {
                     int from = singular ? i - 3 : Math.min(at, i); // "Armenian soldier wounded": the word before
                     whose = whose(words, from, Math.max(at, i) + 4, sourceParty);
                 }
+            }
+        }
+        if (deathsOfWounded > 0) {
+            killed = (killed == null ? 0 : killed) + deathsOfWounded;
+            if (wounded != null && woundedBeforeDeaths != null && woundedBeforeDeaths >= deathsOfWounded) {
+                wounded -= deathsOfWounded; // they were counted as wounded before they died
             }
         }
         if (killed == null && wounded == null) {

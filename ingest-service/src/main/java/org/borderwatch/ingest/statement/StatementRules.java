@@ -229,6 +229,13 @@ final class StatementRules {
             + "alleged|warned|stressed|emphasi[sz]ed|assured";
 
     /**
+     * A word of saying in a clause (active: "shooting was reported" is the event's): the verbs of
+     * {@link #REPORTING_DATE_BEFORE} and the occasions of saying ("speaking at", "a briefing", "an interview").
+     */
+    static final Pattern SAYING_WORD = p("(?<!\\b(?:was|were|been|being|is|are)\\s{1,3})\\b(?:" + REPORTING_VERBS
+            + "|says|tells|informed|briefed|speaking|addressing|addressed|briefing|interview|press\\s+conference)\\b");
+
+    /**
      * A date after a reporting verb ("residents said on Thursday", "the ministry denied on Monday"): when the
      * statement was made, not the event. Not after a passive ("shooting was reported on Monday" dates the shooting).
      */
@@ -724,7 +731,7 @@ final class StatementRules {
     /** Casualty words after or before a number (lower case); "2 KIA, 1 WIA": killed / wounded in action. */
     static final java.util.Set<String> KILLED_WORDS = java.util.Set.of("killed", "dead", "died", "death", "deaths",
             "killing", "perished", "fatalities", "martyred", "martyrs", "succumbed", "kia");
-    static final java.util.Set<String> WOUNDED_WORDS = java.util.Set.of("wounded", "injured", "injuries", "injuring",
+    static final java.util.Set<String> WOUNDED_WORDS = java.util.Set.of("wounded", "injured", "injuries", "injuring", "wounding",
             "hurt", "wound", "wounds", "injury", "wia");
 
     /**
@@ -738,6 +745,23 @@ final class StatementRules {
             + "|\\b(?:(?:has|have|had|later|subsequently|then|eventually)\\s+)?(?:died|passed\\s+away)"
             + "(?=\\s+(?:in|at|on|later|today|yesterday|overnight|this|last|early|shortly|soon|after|while|during|the\\s+next)\\b"
             + "|\\s*(?:[.;,]|$))");
+
+    private static final String FEW = "(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    private static final String DIED = "(?:(?:has|have|had|later|subsequently|then|eventually|since|afterwards)\\s+)*"
+            + "(?:died|succumbed|passed\\s+away)\\b";
+    private static final String OF_WOUNDS = "(?:\\s+(?:later\\s+)?(?:in|at)\\s+(?:the\\s+)?hospital\\b|\\s+(?:of|from|to)\\s+"
+            + "(?:his|her|their|the)\\s+(?:\\w+\\s+)?(?:wounds|injuries)\\b)";
+
+    /**
+     * Deaths among people already counted as wounded: "three servicemen were wounded, one of whom later died", "five
+     * were wounded; two of them died of their wounds", "one of the wounded died in hospital", and — people dying of
+     * wounds besides those counted before — "a further two died in hospital", "two more died of their wounds". Each
+     * moves its count from the wounded to the killed (group {@code n}).
+     */
+    static final Pattern DEATHS_AMONG_WOUNDED = p("\\b(?<n>" + FEW + ")\\s+of\\s+(?:whom|them|these|those|the\\s+(?:wounded|injured)"
+            + "(?:\\s+(?:servicemen|soldiers|men|people|civilians|persons))?)\\s+" + DIED + OF_WOUNDS + "?"
+            + "|\\b(?:a\\s+further|another)\\s+(?<m>" + FEW + ")\\s+(?:\\w+\\s+)?" + DIED + OF_WOUNDS
+            + "|\\b(?<k>" + FEW + ")\\s+(?:more|others|other\\s+\\w+)\\s+" + DIED + OF_WOUNDS);
 
     /**
      * Between a wound word and "died of his wounds": another person ("one was wounded and another died ...", "three

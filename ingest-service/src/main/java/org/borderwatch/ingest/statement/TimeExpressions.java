@@ -383,6 +383,7 @@ public final class TimeExpressions {
         }
         out.sort(Comparator.comparingInt(DateSpan::start));
         joinRanges(text, out);
+        joinLists(text, out);
         for (int i = 0; i < out.size(); i++) {
             DateSpan d = out.get(i);
             if (!d.open() && SINCE_BEFORE.matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()) {
@@ -415,6 +416,45 @@ public final class TimeExpressions {
             }
             out.set(i, new DateSpan(a.first(), b.last(), false, a.start(), b.end()));
             out.remove(i + 1);
+        }
+    }
+
+    /**
+     * Between two days named one after the other in one sentence: "on 28 March and on 2 April", "near Sotk on 28 March
+     * and near Tegh on 2 April", "on 28 March, and again near Tegh on 2 April" — the gap ends with "and" / "as well as"
+     * (then perhaps a place and "on"), with no sentence break and no clock in it.
+     */
+    private static final Pattern LIST_GAP = Pattern.compile("[^.;:!?\\d]{0,120}?(?:\\band|\\bas\\s+well\\s+as)\\s+"
+            + "(?:(?:again|also|then|later)\\s+)?(?:(?:near|in|at|around|towards|along|close\\s+to)\\s+[^.;:!?,\\d]{1,60}?\\s+)?"
+            + "(?:on\\s+)?" + PART_OF, Pattern.CASE_INSENSITIVE);
+    /** Where the sentence of a date ends ("3 a.m." ends none). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;]\\s+(?=\\p{Lu})|[.!?;]\\s*$|\\n");
+    private static final Pattern CLOCK_LIKE = Pattern.compile("\\d[:.]\\d\\d|\\d\\s*[ap]\\.?m\\b|\\b(?:noon|midnight)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Days named separately in one sentence, each perhaps with its own place ("units fired near Sotk on 28 March and
+     * near Tegh on 2 April"): one report of both, so one run from the first to the last day (precision {@code DAY}).
+     * Not when a clock follows in the sentence (each day with its own clock is read as several dated times), nor for
+     * nights, whole months or spans until publication.
+     */
+    private static void joinLists(String text, List<DateSpan> out) {
+        for (int i = 0; i + 1 < out.size(); i++) {
+            DateSpan a = out.get(i);
+            DateSpan b = out.get(i + 1);
+            if (a.open() || b.open() || a.night() || b.night() || a.wholeMonth() || b.wholeMonth()
+                    || !b.first().isAfter(a.last()) || b.first().isAfter(a.last().plusDays(62))
+                    || !LIST_GAP.matcher(text).region(a.end(), b.start()).matches()) {
+                continue;
+            }
+            Matcher end = SENTENCE_END.matcher(text).region(b.end(), text.length());
+            int sentenceEnd = end.find() ? end.start() : text.length();
+            if (CLOCK_LIKE.matcher(text).region(a.start(), sentenceEnd).find()) {
+                continue;
+            }
+            out.set(i, new DateSpan(a.first(), b.last(), false, a.start(), b.end()));
+            out.remove(i + 1);
+            i--; // a third day may follow
         }
     }
 

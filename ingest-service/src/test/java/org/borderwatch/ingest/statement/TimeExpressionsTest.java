@@ -36,6 +36,9 @@ class TimeExpressionsTest {
             "from 28 February to 2 March         | 2025-02-28 | 2025-03-02 | false",
             "between 30 January and 1 February   | 2025-01-30 | 2025-02-01 | false",
             "from the morning of 12 March until the evening of 13 March | 2025-03-12 | 2025-03-13 | false",
+            "near Sotk on 8 March and near Tegh on 11 March | 2025-03-08 | 2025-03-11 | false",
+            "on 27 February, and again on 2 March | 2025-02-27 | 2025-03-02 | false",
+            "on 9 March and on 12 March          | 2025-03-09 | 2025-03-12 | false",
             "yesterday                           | 2025-03-16 | 2025-03-16 | false",
             "last night                          | 2025-03-16 | 2025-03-17 | true",
             "overnight                           | 2025-03-16 | 2025-03-17 | true",
@@ -53,6 +56,16 @@ class TimeExpressionsTest {
         assertThat(dates.get(0).first()).isEqualTo(first);
         assertThat(dates.get(0).last()).isEqualTo(last);
         assertThat(dates.get(0).night()).isEqualTo(night);
+    }
+
+    /** Days named apart with a clock in their sentence stay apart (each day its own dated time), as do other sentences. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "on 9 March at 22:10 and on 12 March at 01:30",
+            "fire was opened on 9 March. The ministry said on 12 March that",
+            "on 9 March and on 12 March at around 3 a.m."})
+    void daysWithTheirOwnClocksOrSentencesStayApart(String text) {
+        assertThat(TimeExpressions.dates(text, PUBLISHED)).hasSize(2);
     }
 
     /** Spans that run until publication (17 March 2025): from that day, or that long before publication. */
