@@ -224,7 +224,9 @@ public class AlertController {
 
     @GetMapping("/{alertId}/audit")
     @Operation(summary = "Who acknowledged the alert, and when")
+    @ApiDocs.ProblemResponses(404)
     public List<Views.AuditView> audit(@PathVariable UUID alertId) {
+        find(alertId); // an unknown alert (or an incident's id) is a 404, as on every other path of an alert
         return audit.forTarget("alert:" + alertId).stream().map(Views.AuditView::of).toList();
     }
 

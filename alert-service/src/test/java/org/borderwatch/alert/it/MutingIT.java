@@ -102,8 +102,11 @@ class MutingIT extends AlertServiceITSupport {
         UUID unknown = UUID.randomUUID();
         assertThat(json(post("/api/v1/alerts/" + unknown + "/ack", "staff1", "{\"comment\":\"x\"}").body())
                 .get("detail").asString()).isEqualTo("alert " + unknown + " does not exist");
-        assertThat(json(get("/api/v1/alerts/" + incident + "/audit", "staff1").body()).toString())
-                .as("nothing acknowledged under the incident's id").doesNotContain("wrong id");
+        var auditByIncident = get("/api/v1/alerts/" + incident + "/audit", "staff1");
+        assertThat(auditByIncident.statusCode()).as("nothing acknowledged under the incident's id").isEqualTo(404);
+        assertThat(json(auditByIncident.body()).get("detail").asString()).contains("is an incident id")
+                .doesNotContain("wrong id");
+        assertThat(get("/api/v1/alerts/" + UUID.randomUUID() + "/audit", "staff1").statusCode()).isEqualTo(404);
 
         var ack = post("/api/v1/alerts/" + AlertLifecycle.alertIdOf(incident) + "/ack", "staff1",
                 "{\"comment\":\"seen, watching Sotk\"}");
