@@ -548,7 +548,8 @@ public final class StatementExtractor {
                     && !StatementRules.STATEMENT_DATE_AFTER.matcher(after).find()
                     && !reportingDate(text, d)
                     // "the first such incident since 12 May", "the heaviest shelling since September 2022": a comparison
-                    && !(d.open() && StatementRules.COMPARED_SINCE.matcher(before).find());
+                    && !(d.open() && StatementRules.COMPARED_SINCE.matcher(before).find())
+                    && !weekOfNoEvent(text, d);
         }).toList();
         kept = ofTheEvent(text, kept);
         // "a patrol visited Sotk on 12 May and confirmed traces of shelling on 11 May": the date the event noun
@@ -561,6 +562,21 @@ public final class StatementExtractor {
         List<DateSpan> visits = kept.stream().filter(d -> !ofEvent.contains(d) && StatementRules.VISIT_DATE_BEFORE
                 .matcher(text.substring(Math.max(0, d.start() - 60), d.start())).find()).toList();
         return visits.isEmpty() ? kept : kept.stream().filter(d -> !visits.contains(d)).toList();
+    }
+
+    /**
+     * "this week" / "last week" in a sentence that neither describes an event nor says what was observed ("Tension on
+     * the border rose again this week."): background, not the event's days. An observer's "During its patrols this
+     * week … observed no exchanges of fire" keeps it (its coverage).
+     */
+    private static boolean weekOfNoEvent(String text, DateSpan d) {
+        if (!TimeExpressions.isWeek(text, d)) {
+            return false;
+        }
+        String sentence = Sentences.split(text).stream().filter(s -> s.contains(d.start())).findFirst()
+                .map(s -> s.of(text)).orElse(text);
+        return !describesEvent(sentence) && !StatementRules.OBSERVED_NOTHING.matcher(sentence).find()
+                && !StatementRules.CONFIRMS.matcher(sentence).find();
     }
 
     /**
@@ -985,6 +1001,9 @@ public final class StatementExtractor {
             int at = Integer.MAX_VALUE;
             Matcher v = StatementRules.HOSTILE_VERB.matcher(text).region(sentence.start(), sentence.end());
             while (v.find() && found == null) {
+                if (StatementRules.MINE_OBJECT.matcher(text).region(v.end(), sentence.end()).lookingAt()) {
+                    continue; // "a truck of the Azerbaijan Army struck an anti-personnel mine": no attack
+                }
                 int verb = v.start();
                 for (Actor a : actors) {
                     if (a.start() >= sentence.start() && a.end() <= verb) {
@@ -1019,8 +1038,11 @@ public final class StatementExtractor {
             return fromPlace;
         }
         // an agency is the actor only when no side is named ("prevented an attempt by an Armenian sabotage group")
-        return actors.stream().filter(Actor::named).findFirst().or(() -> actors.stream().findFirst())
+        Party first = actors.stream().filter(Actor::named).findFirst().or(() -> actors.stream().findFirst())
                 .map(Actor::party).orElse(null);
+        // "a military vehicle of the Azerbaijan Army hit an anti-tank mine" in Azerbaijan's text: its own side named
+        // with no hostile verb, at a mine, is the victim; a mine has no actor
+        return first != null && first == sourceParty && mineOnly(text, sentences) ? null : first;
     }
 
     /**
@@ -1093,6 +1115,13 @@ public final class StatementExtractor {
             }
         }
         return party;
+    }
+
+    /** A mine explosion with no fire, incursion or detention beside it. */
+    private static boolean mineOnly(String text, List<Span> sentences) {
+        List<EventType> types = eventTypes(text, sentences, Stance.CLAIM, null);
+        return types.contains(EventType.MINE_EXPLOSION) && types.stream().noneMatch(t -> t == EventType.SMALL_ARMS_FIRE
+                || t.isHeavyWeapon() || t == EventType.INCURSION || t == EventType.DETENTION);
     }
 
     /**
@@ -1184,7 +1213,11 @@ public final class StatementExtractor {
             types.add(EventType.CASUALTY);
         }
         if (types.isEmpty() && stance != Stance.REFUTATION) {
-            types.add(EventType.OTHER);
+            // a warning that is the whole statement ("any attempt at provocation … will be met with a decisive
+            // response") announces force; beside an event it is only the usual closing line
+            types.add(StatementRules.WARNING.matcher(text).find() && Sentences.split(text).stream()
+                    .map(s -> s.of(text)).filter(s -> !StatementRules.WARNING.matcher(s).find())
+                    .noneMatch(StatementExtractor::describesEvent) ? EventType.THREAT : EventType.OTHER);
         }
         return types;
     }

@@ -54,7 +54,13 @@ final class StatementRules {
             + "\\b(?:did|do|does|has|have|had)\\s+not\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|\\bnever\\s+violat\\w*\\s+(?:the\\s+)?cease-?fire|"
             // whose fire is denied must be said: "no shots were fired from Armenian positions"; a bare "no shots have
             // been fired" after the other side's incursion says only that it was without fire
-            + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)\\s+(?:from|by)\\b");
+            + "no\\s+(?:shots|fire)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)\\s+(?:from|by)\\b|"
+            // a denial put as questions: "why would Armenian servicemen open fire on a calm section?", "does the
+            // Azerbaijani side really expect partners to take such reports seriously?"
+            + "\\bwhy\\s+would\\s+(?:our|the\\s+)?(?:armenian\\s+|azerbaijani\\s+)?(?:servicemen|soldiers|units|forces|troops|"
+            + "side|army)\\s+(?:open\\s+fire|fire|shoot|shell|attack)\\b|"
+            + "\\b(?:expect|expects|believe|believes|think|thinks)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:to\\s+)?take\\s+(?:such|these|this|"
+            + "those|its|their|the)\\s+(?:\\w+\\s+)?(?:reports?|claims?|allegations?|accusations?|statements?)\\s+seriously\\b");
 
     /**
      * An event named only as what others report ("following with concern the reports of renewed shooting near
@@ -566,11 +572,19 @@ final class StatementRules {
      * servicemen fired at our post"). A verb followed by "in / by / during …" is a victim's participle instead ("an
      * Armenian soldier wounded in the shelling", "an Azerbaijani soldier wounded by an Armenian sniper").
      */
+    private static final String A_MINE = "(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:mines?|landmines?|explosive\\s+devices?|"
+            + "ordnance)\\b";
+
     static final Pattern ATTACKER_VERB = p("\\s+(?:(?:has|have|had)\\s+)?(?:(?:reportedly|deliberately|again|also|"
             + "then|once\\s+again)\\s+)?(?:(?:fired|shot)\\s+(?:at|on|upon|towards?)\\b|opened\\s+fire\\b|"
             + "(?:wounded|injured|shot|killed|struck|hit|shelled|attacked|targeted)\\s+(?=(?:an?|the|our|their|his|"
             + "its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|armenian|azerbaijani|civilians?|"
-            + "residents?|villagers?|soldiers?|servicem[ae]n|people|positions?|posts?|vehicles?)\\b))");
+            + "residents?|villagers?|soldiers?|servicem[ae]n|people|positions?|posts?|vehicles?)\\b)"
+            // "a vehicle of the Azerbaijan Army hit an anti-tank mine": striking a mine is no attack
+            + "(?!" + A_MINE + "))");
+
+    /** After a verb: its object is a mine ("struck an anti-personnel mine"), so the verb is no attack. */
+    static final Pattern MINE_OBJECT = p("\\s+" + A_MINE);
 
     /** Words after an actor phrase that make it a target ("Armenian border guards near Agarak came under fire"). */
     static final Pattern TARGET_AFTER = p("\\s+(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
@@ -639,7 +653,7 @@ final class StatementRules {
                 + "\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish(?:es)?\\b"));
         EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
                 + "heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
-                + "\\bshell(?:ing|ed|s)?\\b|\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
+                + "\\bshell(?:ing|ed|s)?\\b|(?<!\\b(?:water|fuel|gas|oil|storage|septic|petrol|diesel|fish)\\s)\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
@@ -769,6 +783,13 @@ final class StatementRules {
      */
     static final Pattern OTHER_PERSON = p("\\band\\b(?!\\s+(?:(?:later|subsequently|then|eventually)\\s+)?"
             + "(?:died|dies|succumbed|passed\\s+away)\\b)|\\banother\\b|\\bwhile\\b|;|\\bof\\s+(?:whom|them)\\b");
+
+    /**
+     * A warning of force to come: "any attempt at provocation will be met with a decisive response", "will receive a
+     * fitting rebuff" — a {@code THREAT} only in a statement that describes no event.
+     */
+    static final Pattern WARNING = p("\\bwill\\s+(?:be\\s+(?:met|answered)\\s+with|receive|be\\s+given)\\s+(?:an?\\s+)?"
+            + "(?:decisive|adequate|harsh|resolute|firm|fitting|crushing|appropriate|immediate|severe)\\s+(?:response|rebuff|answer)\\b");
 
     /** "mortally wounded", "fatally injured", "a fatal (gunshot) wound": a death, not a wound. */
     static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally", "fatal", "mortal", "lethal");

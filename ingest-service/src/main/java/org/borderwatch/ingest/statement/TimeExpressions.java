@@ -90,6 +90,14 @@ public final class TimeExpressions {
                     + "|\\b(?:on\\s+|last\\s+)?(?<weekday>" + WEEKDAY + ")\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** "this week" (Monday to publication, open), "earlier this week", "last week" (the week before, Monday to Sunday). */
+    private static final Pattern WEEK = Pattern.compile("\\b(?:this|the\\s+current|(?<last>last|the\\s+past))\\s+week\\b"
+            + "(?!\\s+of\\b|['’]s)", Pattern.CASE_INSENSITIVE);
+
+    /** A military clock: "at 2210 hrs", "at 0540 hours", "2210 hrs". */
+    private static final Pattern MILITARY_CLOCK = Pattern.compile("\\b(?:(?:at|around|about|from|since|until|till|to)\\s+"
+            + "(?:about\\s+|around\\s+)?)?(?<h>[01]\\d|2[0-3])(?<m>[0-5]\\d)\\s*(?:hrs|hours|h)\\b", Pattern.CASE_INSENSITIVE);
+
     private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
     private static final Pattern CLOCK_RANGE = Pattern.compile(
             "(?<open>\\b(?:from|between|since|с)\\s+(?:about\\s+|around\\s+|approximately\\s+)?)?" + CLOCK
@@ -346,6 +354,19 @@ public final class TimeExpressions {
                         false, past.start(), past.end(), true, false));
             }
         }
+        Matcher week = WEEK.matcher(text);
+        while (week.find()) {
+            if (overlaps(out, week.start(), week.end())) {
+                continue;
+            }
+            LocalDate monday = reference.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            if (week.group("last") != null) { // "last week": the whole week before this one
+                out.add(new DateSpan(monday.minusWeeks(1), monday.minusDays(1), false, week.start(), week.end(),
+                        false, false));
+            } else { // "this week": from its Monday until publication
+                out.add(new DateSpan(monday, reference, false, week.start(), week.end(), true, false));
+            }
+        }
         Matcher r = RELATIVE.matcher(text);
         while (r.find()) {
             if (overlaps(out, r.start(), r.end())) {
@@ -424,7 +445,7 @@ public final class TimeExpressions {
      * and near Tegh on 2 April", "on 28 March, and again near Tegh on 2 April" — the gap ends with "and" / "as well as"
      * (then perhaps a place and "on"), with no sentence break and no clock in it.
      */
-    private static final Pattern LIST_GAP = Pattern.compile("[^.;:!?\\d]{0,120}?(?:\\band|\\bas\\s+well\\s+as)\\s+"
+    private static final Pattern LIST_GAP = Pattern.compile("[^.;:!?\\d]{0,240}?(?:\\band|\\bas\\s+well\\s+as)\\s+"
             + "(?:(?:again|also|then|later)\\s+)?(?:(?:near|in|at|around|towards|along|close\\s+to)\\s+[^.;:!?,\\d]{1,60}?\\s+)?"
             + "(?:on\\s+)?" + PART_OF, Pattern.CASE_INSENSITIVE);
     /** Where the sentence of a date ends ("3 a.m." ends none). */
@@ -540,6 +561,13 @@ public final class TimeExpressions {
                     && !m.group("open").toLowerCase(Locale.ROOT).startsWith("between");
             out.add(new ClockSpan(from, to, open, false, m.start(), m.end()));
         }
+        Matcher mil = MILITARY_CLOCK.matcher(text);
+        while (mil.find()) {
+            if (!overlapsClock(out, mil.start(), mil.end())) {
+                out.add(new ClockSpan(LocalTime.of(Integer.parseInt(mil.group("h")), Integer.parseInt(mil.group("m"))),
+                        null, false, false, mil.start(), mil.end()));
+            }
+        }
         Matcher n = NAMED_HOUR.matcher(text);
         while (n.find()) {
             if (out.stream().noneMatch(c -> n.start() < c.end() && c.start() < n.end())) {
@@ -572,6 +600,11 @@ public final class TimeExpressions {
 
     private static boolean overlapsClock(List<ClockSpan> clocks, int start, int end) {
         return clocks.stream().anyMatch(c -> start < c.end() && c.start() < end);
+    }
+
+    /** True when the date span is a "this week" / "last week" of {@link #dates}. */
+    static boolean isWeek(String text, DateSpan d) {
+        return WEEK.matcher(text).region(d.start(), d.end()).matches();
     }
 
     /** True when the word is a month name this class knows. */

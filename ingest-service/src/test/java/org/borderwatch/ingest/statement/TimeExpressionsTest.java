@@ -81,6 +81,7 @@ class TimeExpressionsTest {
             "during the last three days          | 2025-03-14 | true",
             "within the previous two weeks       | 2025-03-03 | true",
             "in recent days                      | 2025-03-14 | true",
+            "during its patrols this week        | 2025-03-17 | true",
             "on 12 March                         | 2025-03-12 | false"})
     void readsSpansUntilPublication(String text, LocalDate first, boolean open) {
         List<DateSpan> dates = TimeExpressions.dates(text, PUBLISHED);
@@ -88,6 +89,15 @@ class TimeExpressionsTest {
         assertThat(dates.get(0).first()).isEqualTo(first);
         assertThat(dates.get(0).open()).isEqualTo(open);
         assertThat(dates.get(0).last()).isEqualTo(open ? PUBLISHED : first);
+    }
+
+    /** "last week" (published on Monday 17 March 2025) is the whole week before: 10 to 16 March, not open. */
+    @org.junit.jupiter.api.Test
+    void lastWeekIsTheWholeWeekBefore() {
+        DateSpan week = TimeExpressions.dates("patrols last week observed nothing", PUBLISHED).get(0);
+        assertThat(week.first()).isEqualTo(LocalDate.of(2025, 3, 10));
+        assertThat(week.last()).isEqualTo(LocalDate.of(2025, 3, 16));
+        assertThat(week.open()).isFalse();
     }
 
     @org.junit.jupiter.api.Test
@@ -114,7 +124,9 @@ class TimeExpressionsTest {
             "at noon                   | 12:00 |       | false",
             "between 9 and 10 p.m.     | 21:00 | 22:00 | false",
             "from 11 to 1 p.m.         | 11:00 | 13:00 | false",
-            "from 11:30 p.m. to 1 a.m. | 23:30 | 01:00 | false"})
+            "from 11:30 p.m. to 1 a.m. | 23:30 | 01:00 | false",
+            "at 2210 hrs on 11 August  | 22:10 |       | false",
+            "at 0545 hours             | 05:45 |       | false"})
     void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         assertThat(clocks).hasSize(1);
