@@ -442,11 +442,14 @@ public final class TimeExpressions {
 
     /**
      * Between two days named one after the other in one sentence: "on 28 March and on 2 April", "near Sotk on 28 March
-     * and near Tegh on 2 April", "on 28 March, and again near Tegh on 2 April" — the gap ends with "and" / "as well as"
-     * (then perhaps a place and "on"), with no sentence break and no clock in it.
+     * and near Tegh on 2 April", "on 28 March, and again near Tegh on 2 April", "on 11 May and shelled the village of
+     * Tegh on 13 May" — the gap ends with "and" / "as well as" (then perhaps a place, or a verb of fire and its place,
+     * and "on"), with no sentence break and no clock in it.
      */
     private static final Pattern LIST_GAP = Pattern.compile("[^.;:!?\\d]{0,240}?(?:\\band|\\bas\\s+well\\s+as)\\s+"
-            + "(?:(?:again|also|then|later)\\s+)?(?:(?:near|in|at|around|towards|along|close\\s+to)\\s+[^.;:!?,\\d]{1,60}?\\s+)?"
+            + "(?:(?:again|also|then|later)\\s+)?(?:(?:near|in|at|around|towards|along|close\\s+to|"
+            // "… near Sotk on 11 May and shelled the village of Tegh on 13 May": a second act of fire, its place
+            + "(?:fired|shelled|attacked|struck|shot|opened\\s+fire))\\s+[^.;:!?,\\d]{1,60}?\\s+)?"
             + "(?:on\\s+)?" + PART_OF, Pattern.CASE_INSENSITIVE);
     /** Where the sentence of a date ends ("3 a.m." ends none). */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;]\\s+(?=\\p{Lu})|[.!?;]\\s*$|\\n");

@@ -63,7 +63,8 @@ class TimeExpressionsTest {
     @CsvSource(delimiter = '|', value = {
             "on 9 March at 22:10 and on 12 March at 01:30",
             "fire was opened on 9 March. The ministry said on 12 March that",
-            "on 9 March and on 12 March at around 3 a.m."})
+            "on 9 March and on 12 March at around 3 a.m.",
+            "units fired near Sotk on 9 March and the ministry said on 12 March that"})
     void daysWithTheirOwnClocksOrSentencesStayApart(String text) {
         assertThat(TimeExpressions.dates(text, PUBLISHED)).hasSize(2);
     }
