@@ -199,6 +199,11 @@ public final class StatementExtractor {
         // answered fire is not the response's
         List<EventType> types = eventTypes(stance == Stance.CLAIM && retaliation
                 ? blanked(acts, StatementRules.EARLIER_FIRE) : text, sentences, stance, casualties);
+        if (stance == Stance.CLAIM && belligerent && types.equals(List.of(EventType.THREAT)) && warningOnly(text)) {
+            // "The ministry warns the leadership of Armenia: any attempt at provocation … will be met with a decisive
+            // response": the side warned is no actor; the threat is the issuer's
+            acting = party;
+        }
 
         Answers answers = null;
         Coverage coverage = null;
@@ -1117,6 +1122,12 @@ public final class StatementExtractor {
         return party;
     }
 
+    /** A warning of force ({@link StatementRules#WARNING}) with no sentence besides it that describes an event. */
+    private static boolean warningOnly(String text) {
+        return StatementRules.WARNING.matcher(text).find() && Sentences.split(text).stream().map(s -> s.of(text))
+                .filter(s -> !StatementRules.WARNING.matcher(s).find()).noneMatch(StatementExtractor::describesEvent);
+    }
+
     /** A mine explosion with no fire, incursion or detention beside it. */
     private static boolean mineOnly(String text, List<Span> sentences) {
         List<EventType> types = eventTypes(text, sentences, Stance.CLAIM, null);
@@ -1215,9 +1226,7 @@ public final class StatementExtractor {
         if (types.isEmpty() && stance != Stance.REFUTATION) {
             // a warning that is the whole statement ("any attempt at provocation … will be met with a decisive
             // response") announces force; beside an event it is only the usual closing line
-            types.add(StatementRules.WARNING.matcher(text).find() && Sentences.split(text).stream()
-                    .map(s -> s.of(text)).filter(s -> !StatementRules.WARNING.matcher(s).find())
-                    .noneMatch(StatementExtractor::describesEvent) ? EventType.THREAT : EventType.OTHER);
+            types.add(warningOnly(text) ? EventType.THREAT : EventType.OTHER);
         }
         return types;
     }
