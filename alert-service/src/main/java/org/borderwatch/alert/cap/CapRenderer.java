@@ -23,6 +23,9 @@ public final class CapRenderer {
 
     public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
     public static final String MEDIA_TYPE = "application/cap+xml";
+
+    /** How {@code info/description} begins when the message says what changed since the previous one. */
+    public static final String WHAT_CHANGED = "What changed: ";
     private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     /** {@code alert.cap.expires-after} by default: how long a firing message's information stays current. */
@@ -124,6 +127,12 @@ public final class CapRenderer {
             element(x, "senderName", senderName);
             element(x, "headline", truncate(alert.summary() == null ? alert.segment().name() : alert.summary(), 160));
             StringBuilder description = new StringBuilder();
+            // what changed since the previous message first: CAP 1.2 defines <description> as the description of
+            // the event that occasioned this message, while <note> is "primarily intended for use with status
+            // Exercise and msgType Error" (and here carries the message's place in its alert)
+            if (!alert.changes().isEmpty()) {
+                description.append(WHAT_CHANGED).append(String.join("; ", alert.changes())).append('\n');
+            }
             if (alert.review() != null) {
                 description.append("Reviewed by ").append(alert.review().reviewer()).append(": ")
                         .append(alert.review().occurrence());

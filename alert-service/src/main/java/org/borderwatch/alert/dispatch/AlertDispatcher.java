@@ -396,11 +396,15 @@ public class AlertDispatcher {
             Map<String, Long> told = new LinkedHashMap<>(current.told());
             List<OutboxRow> pending = new ArrayList<>(current.pending());
             boolean release = decision.outcome() == HeldBack.Outcome.RELEASE;
+            Alert message = last.alert();
             if (release) {
-                route(last.alert(), last.leaveNotice(), current.messages(), Json.write(last.alert()), told, pending,
-                        now, now);
+                // the same message (same sequence, same idempotency keys), saying that it was held back
+                List<String> changes = new ArrayList<>(message.changes());
+                HeldBack.parse(last.muted()).map(HeldBack::releasedChange).ifPresent(changes::add);
+                message = message.withChanges(changes);
+                route(message, last.leaveNotice(), current.messages(), Json.write(message), told, pending, now, now);
             }
-            messages.add(new StoredAlert.Message(last.alert(), decision.reason(), decision.muted(),
+            messages.add(new StoredAlert.Message(message, decision.reason(), decision.muted(),
                     last.leaveNotice()));
             StoredAlert next = new StoredAlert(current.state(), current.rev(), messages, told, current.acks(),
                     pending);

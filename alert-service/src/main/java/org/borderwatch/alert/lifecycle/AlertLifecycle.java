@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  */
 public final class AlertLifecycle {
 
+    /** The reason, and the first change, of the message that resolves a firing alert. */
+    public static final String INCIDENT_CLOSED = "incident closed";
+
     private final Clock clock;
     private final LifecycleSettings settings;
 
@@ -59,7 +62,7 @@ public final class AlertLifecycle {
             AlertState state = new AlertState(alertIdOf(assessment.incidentId()), assessment.incidentId(), status,
                     assessment, null, 0, 1, assessment.severity(), assessment.occurrence(),
                     signalTypes(assessment), now, now);
-            return new Transition(state, message(state, event, now),
+            return new Transition(state, message(state, event, now, List.of()),
                     assessment.closed() ? "first version already closed" : "first version");
         }
         if (assessment.version() <= current.latest().version()) {
@@ -70,9 +73,12 @@ public final class AlertLifecycle {
             if (current.status() == AlertStatus.RESOLVED) {
                 return correctedAfterClosure(current, assessment, now);
             }
+            List<String> changes = new ArrayList<>();
+            changes.add(INCIDENT_CLOSED);
+            changes.addAll(changesSinceNotified(current, assessment));
             AlertState state = notified(current, assessment, AlertStatus.RESOLVED, current.review(),
                     current.reviewCount(), now);
-            return new Transition(state, message(state, AlertEvent.RESOLVED, now), "incident closed");
+            return new Transition(state, message(state, AlertEvent.RESOLVED, now, changes), INCIDENT_CLOSED);
         }
         List<String> changes = materialChanges(current, assessment);
         if (changes.isEmpty()) {
@@ -80,7 +86,7 @@ public final class AlertLifecycle {
         }
         AlertState state = notified(current, assessment, AlertStatus.FIRING, current.review(),
                 current.reviewCount(), now);
-        return new Transition(state, message(state, AlertEvent.UPDATED, now), String.join("; ", changes));
+        return new Transition(state, message(state, AlertEvent.UPDATED, now, changes), String.join("; ", changes));
     }
 
     /**
@@ -98,7 +104,10 @@ public final class AlertLifecycle {
         }
         AlertState state = notified(current, assessment, AlertStatus.RESOLVED, current.review(),
                 current.reviewCount(), now);
-        return new Transition(state, message(state, AlertEvent.UPDATED, now),
+        List<String> said = new ArrayList<>();
+        said.add(AlertSummaries.CORRECTED_AFTER_CLOSURE);
+        said.addAll(changes);
+        return new Transition(state, message(state, AlertEvent.UPDATED, now, said),
                 AlertSummaries.CORRECTED_AFTER_CLOSURE + ": " + String.join("; ", changes));
     }
 
@@ -117,8 +126,12 @@ public final class AlertLifecycle {
     public Transition leaveNotice(AlertState after, String reason) {
         Objects.requireNonNull(after, "after");
         Instant now = clock.instant();
+        List<String> changes = differencesSinceNotified(after);
+        if (changes.isEmpty()) {
+            changes.add("version " + after.latest().version() + ": nothing that matters changed");
+        }
         AlertState state = notified(after, after.latest(), after.status(), after.review(), after.reviewCount(), now);
-        return new Transition(state, message(state, AlertEvent.UPDATED, now), reason, true);
+        return new Transition(state, message(state, AlertEvent.UPDATED, now, changes), reason, true);
     }
 
     /** A person reviewed the verdict: always an update, sent to those the alert matches. */
@@ -128,8 +141,8 @@ public final class AlertLifecycle {
         Instant now = clock.instant();
         AlertState state = notified(current, current.latest(), current.status(), review, current.reviewCount() + 1,
                 now);
-        return new Transition(state, message(state, AlertEvent.REVIEWED, now),
-                "reviewed by " + review.reviewer() + ": " + review.occurrence());
+        String reason = "reviewed by " + review.reviewer() + ": " + review.occurrence();
+        return new Transition(state, message(state, AlertEvent.REVIEWED, now, List.of(reason)), reason);
     }
 
     /**
@@ -151,8 +164,8 @@ public final class AlertLifecycle {
         }
         AlertState state = notified(current, current.latest(), AlertStatus.FIRING, current.review(),
                 current.reviewCount(), now);
-        return new Transition(state, message(state, AlertEvent.UPDATED, now),
-                "repeat: still firing after " + settings.repeatInterval());
+        String reason = "repeat: still firing after " + settings.repeatInterval();
+        return new Transition(state, message(state, AlertEvent.UPDATED, now, List.of(reason)), reason);
     }
 
     static List<String> materialChanges(AlertState current, Assessment next) {
@@ -181,6 +194,36 @@ public final class AlertLifecycle {
         return changes;
     }
 
+    /**
+     * Every difference between what was last notified and the latest version, in both directions (severity down, a
+     * signal gone, as well as up and new): what a leave notice — a message sent because the incident left a filter,
+     * not because something rose — has changed.
+     */
+    static List<String> differencesSinceNotified(AlertState s) {
+        Assessment latest = s.latest();
+        List<String> changes = new ArrayList<>();
+        if (latest.severity() != s.notifiedSeverity()) {
+            changes.add("severity " + s.notifiedSeverity() + " -> " + latest.severity());
+        }
+        if (latest.occurrence() != s.notifiedOccurrence()) {
+            changes.add("occurrence " + s.notifiedOccurrence() + " -> " + latest.occurrence());
+        }
+        Set<SignalType> now = signalTypes(latest);
+        Set<SignalType> added = EnumSet.noneOf(SignalType.class);
+        added.addAll(now);
+        added.removeAll(s.notifiedSignals());
+        if (!added.isEmpty()) {
+            changes.add("new signal " + added.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        Set<SignalType> gone = EnumSet.noneOf(SignalType.class);
+        gone.addAll(s.notifiedSignals());
+        gone.removeAll(now);
+        if (!gone.isEmpty()) {
+            changes.add("signal gone: " + gone.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        return changes;
+    }
+
     private static AlertState withLatest(AlertState s, Assessment latest) {
         return new AlertState(s.alertId(), s.incidentId(), s.status(), latest, s.review(), s.reviewCount(),
                 s.sequence(), s.notifiedSeverity(), s.notifiedOccurrence(), s.notifiedSignals(), s.firstNotifiedAt(),
@@ -199,12 +242,16 @@ public final class AlertLifecycle {
         return types;
     }
 
-    private static Alert message(AlertState s, AlertEvent event, Instant now) {
+    /**
+     * @param changes what changed since the previous message of this alert (see {@link Alert#changes()}): the same
+     *                words as the transition's reason, one entry per change; empty for the first message
+     */
+    private static Alert message(AlertState s, AlertEvent event, Instant now, List<String> changes) {
         Assessment a = s.latest();
         List<SignalType> signals = List.copyOf(signalTypes(a));
         return new Alert(Alert.SCHEMA_VERSION, s.alertId(), s.incidentId(), s.sequence(), a.version(), event,
                 s.status(), a.segment(), a.severity(), a.occurrence(), a.attribution(), signals, a.window(),
                 a.casualties(), AlertSummaries.summary(a, s.review(), event, s.status()), a.rationale(), s.review(),
-                OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), changes);
     }
 }

@@ -62,6 +62,16 @@ public record HeldBack(Kind kind, String by) {
     }
 
     /**
+     * The change a released message adds to its own {@code changes}, so that whoever receives it late knows it was
+     * held back and by what: {@code released: held back by silence <id>, which has ended} or
+     * {@code released: held back by inhibition (incident <id>), which has ended}.
+     */
+    public String releasedChange() {
+        return "released: held back by " + (kind == Kind.SILENCED ? "silence " + by : "inhibition (incident " + by + ")")
+                + ", which has ended";
+    }
+
+    /**
      * What to do with an alert whose latest message was held back for {@code recorded}, given every reason that
      * mutes that message now ({@code mutingNow}, in the dispatcher's order: inhibition first, then silences).
      * <ul>

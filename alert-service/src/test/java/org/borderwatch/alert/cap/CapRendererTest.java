@@ -81,6 +81,26 @@ class CapRendererTest {
     }
 
     @Test
+    void anUpdateSaysWhatChangedFirstInItsDescriptionAndAFirstMessageDoesNot() throws Exception {
+        Transition fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST, Severity.MEDIUM,
+                Occurrence.DISPUTED, false));
+        Alert refuted = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2, SYUNIK_EAST,
+                Severity.MEDIUM, Occurrence.REFUTED, false, SignalType.UNCORROBORATED_SURGE)).message();
+
+        Element update = parse(renderer.render(refuted, List.of(new CapReference(
+                CapRenderer.identifier(fired.message()), fired.message().createdAt()))));
+        Element info = (Element) update.getElementsByTagNameNS(CapRenderer.NAMESPACE, "info").item(0);
+        assertThat(text(update, "msgType")).isEqualTo("Update");
+        assertThat(text(info, "description")).startsWith("What changed: occurrence DISPUTED -> REFUTED; new signal "
+                + "UNCORROBORATED_SURGE\nAZ MoD claimed");
+        assertThat(text(update, "note")).as("the note keeps naming the message, not why it was sent")
+                .doesNotContain("What changed");
+
+        Element first = parse(renderer.render(fired.message(), List.of()));
+        assertThat(text(first, "description")).startsWith("AZ MoD claimed").doesNotContain("What changed");
+    }
+
+    @Test
     void updatesAndCancellationsReferenceEarlierMessages() throws Exception {
         Transition fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, SYUNIK_EAST, Severity.LOW,
                 Occurrence.DISPUTED, false));

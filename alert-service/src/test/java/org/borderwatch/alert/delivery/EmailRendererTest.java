@@ -117,11 +117,12 @@ class EmailRendererTest {
                 OffsetDateTime.now(ZoneOffset.UTC), List.of(fired.message(), other, confirmed));
 
         assertThat(EmailRenderer.subject(digest)).isEqualTo("[BorderWatch] digest, 2 incidents (3 messages) — "
-                + "most severe UPDATED: " + confirmed.summary());
+                + "most severe UPDATED (occurrence UNVERIFIED -> CONFIRMED): " + confirmed.summary());
         // the order of the messages does not matter: the highest sequence is the incident's current state
         var reordered = new Notification("d8", "s", "desk", "g", DeliveryMode.DIGEST,
                 OffsetDateTime.now(ZoneOffset.UTC), List.of(confirmed, fired.message(), other));
-        assertThat(EmailRenderer.subject(reordered)).endsWith("most severe UPDATED: " + confirmed.summary());
+        assertThat(EmailRenderer.subject(reordered)).endsWith("most severe UPDATED (occurrence UNVERIFIED -> "
+                + "CONFIRMED): " + confirmed.summary());
 
         // the body shows each incident once, where it stands, and its earlier message here as one line
         String text = EmailRenderer.text(digest);
@@ -138,6 +139,52 @@ class EmailRendererTest {
                 .as("whatever order the messages came in").isEqualTo(text.substring(0, text.lastIndexOf("Delivery ")));
         assertThat(EmailRenderer.html(digest)).contains("<li>message 1 FIRED — " + esc(fired.message().summary())
                 + "</li>");
+    }
+
+    @Test
+    void anUpdateSaysWhatChangedFirstInTheBodyAndInTheSubjectAFirstMessageDoesNot() {
+        UUID incident = UUID.randomUUID();
+        var fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, BorderSegment.TAVUSH,
+                Severity.MEDIUM, Occurrence.DISPUTED, false));
+        var refuted = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2, BorderSegment.TAVUSH,
+                Severity.HIGH, Occurrence.REFUTED, false)).message();
+        assertThat(refuted.changes()).containsExactly("severity MEDIUM -> HIGH", "occurrence DISPUTED -> REFUTED");
+
+        var update = new Notification("d9", "s", "desk", "g", DeliveryMode.IMMEDIATE,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(refuted));
+        assertThat(EmailRenderer.subject(update)).isEqualTo("[BorderWatch] UPDATED (severity MEDIUM -> HIGH; "
+                + "occurrence DISPUTED -> REFUTED): " + refuted.summary());
+        assertThat(EmailRenderer.text(update)).startsWith("What changed: severity MEDIUM -> HIGH; occurrence "
+                + "DISPUTED -> REFUTED\nUPDATED — " + refuted.summary() + "\n");
+        assertThat(EmailRenderer.html(update)).startsWith("<html><body><p><strong>What changed: </strong>severity "
+                + "MEDIUM -&gt; HIGH; occurrence DISPUTED -&gt; REFUTED</p><h2>UPDATED: ");
+
+        var first = new Notification("d10", "s", "desk", "g", DeliveryMode.IMMEDIATE,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(fired.message()));
+        assertThat(EmailRenderer.subject(first)).isEqualTo("[BorderWatch] FIRED: " + fired.message().summary());
+        assertThat(EmailRenderer.text(first)).startsWith("FIRED — ").doesNotContain("What changed");
+        assertThat(EmailRenderer.html(first)).doesNotContain("What changed");
+    }
+
+    @Test
+    void aDigestListsEachIncidentsChangesInThePeriod() {
+        UUID incident = UUID.randomUUID();
+        var fired = lifecycle.onAssessment(null, Fixtures.assessment(incident, 1, BorderSegment.SYUNIK_EAST,
+                Severity.MEDIUM, Occurrence.UNVERIFIED, false));
+        var higher = lifecycle.onAssessment(fired.state(), Fixtures.assessment(incident, 2,
+                BorderSegment.SYUNIK_EAST, Severity.HIGH, Occurrence.UNVERIFIED, false));
+        var closed = lifecycle.onAssessment(higher.state(), Fixtures.assessment(incident, 3,
+                BorderSegment.SYUNIK_EAST, Severity.HIGH, Occurrence.CONFIRMED, true)).message();
+        var digest = new Notification("d11", "s", "desk", "g", DeliveryMode.DIGEST,
+                OffsetDateTime.now(ZoneOffset.UTC), List.of(fired.message(), higher.message(), closed));
+
+        String text = EmailRenderer.text(digest);
+        assertThat(text).startsWith("What changed: incident closed; occurrence UNVERIFIED -> CONFIRMED\nRESOLVED — ")
+                .contains("Earlier in this e-mail: message 2 UPDATED — " + higher.message().summary()
+                        + " (changed: severity MEDIUM -> HIGH)\n")
+                .contains("Earlier in this e-mail: message 1 FIRED — " + fired.message().summary() + "\n");
+        assertThat(EmailRenderer.html(digest)).contains("<li>message 2 UPDATED — "
+                + esc(higher.message().summary()) + " (changed: severity MEDIUM -&gt; HIGH)</li>");
     }
 
     private static String esc(String s) {

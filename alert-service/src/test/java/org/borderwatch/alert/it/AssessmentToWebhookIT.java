@@ -89,6 +89,9 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
         assertThat(fired.event()).isEqualTo(AlertEvent.FIRED);
         assertThat(fired.alertId()).isEqualTo(AlertLifecycle.alertIdOf(incident));
         assertThat(first.header("X-BorderWatch-Delivery")).isEqualTo(Grouping.itemKey(subscriptionId, fired));
+        // the first message has nothing to compare with: no changes, and the field left out of the body
+        assertThat(fired.changes()).isEmpty();
+        assertThat(Json.tree(first.body()).get("alerts").get(0).has("changes")).isFalse();
 
         // the verdict is stored with its history and rationale
         JsonNode verdict = json(get("/api/v1/verdicts/" + incident, "staff1").body());
@@ -112,26 +115,50 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
         assertThat(updated.event()).isEqualTo(AlertEvent.UPDATED);
         assertThat(updated.assessmentVersion()).isEqualTo(4);
         assertThat(updated.signals()).containsExactly(SignalType.CLAIM_SURGE);
+        // measured against the alert's previous message — version 2's leave notice for live-stream filters (LOW),
+        // which this subscriber did not get: the sequence gap (1, then 3) tells it a message came between
+        assertThat(updated.sequence()).isEqualTo(3);
+        assertThat(updated.changes()).containsExactly("severity LOW -> MEDIUM", "new signal CLAIM_SURGE");
         assertThat(RECEIVER.accepted(path)).hasSize(2);
+
+        // the occurrence changed: the update says so, against the previous message
+        sendAssessments(Fixtures.assessment(incident, 5, BorderSegment.SYUNIK_EAST, Severity.MEDIUM,
+                Occurrence.REFUTED, false, SignalType.CLAIM_SURGE));
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 3);
+        WebhookReceiver.Request refutedRequest = RECEIVER.accepted(path).get(2);
+        assertThat(refutedRequest.header("X-BorderWatch-Signature"))
+                .isEqualTo(hmac(SECRET, refutedRequest.header("X-BorderWatch-Timestamp"), refutedRequest.body()));
+        Alert refuted = alertsIn(refutedRequest).get(0);
+        assertThat(refuted.event()).isEqualTo(AlertEvent.UPDATED);
+        assertThat(refuted.occurrence()).isEqualTo(Occurrence.REFUTED);
+        assertThat(refuted.changes()).containsExactly("occurrence DISPUTED -> REFUTED");
+        assertThat(Json.tree(refutedRequest.body()).get("alerts").get(0).get("changes").get(0).asString())
+                .isEqualTo("occurrence DISPUTED -> REFUTED");
         JsonNode history = json(get("/api/v1/verdicts/" + incident, "staff1").body()).get("history");
-        assertThat(history).hasSize(3); // versions 1, 2 and 4; 3 was aborted
+        assertThat(history).hasSize(4); // versions 1, 2, 4 and 5; 3 was aborted
+        // the alert's own record of its messages says the same as what the subscriber received
+        JsonNode stored = json(get("/api/v1/alerts/" + fired.alertId(), "staff1").body()).get("messages");
+        assertThat(stored.toString()).contains("occurrence DISPUTED -> REFUTED");
 
         // a staff review is stored beside the verdict, shown first, audited and sent as an update
         var reviewed = post("/api/v1/verdicts/" + incident + "/review", "staff1",
                 "{\"occurrence\":\"REFUTED\",\"attribution\":\"CONTESTED\",\"note\":\"EUMA patrol saw nothing\"}");
         assertThat(reviewed.statusCode()).isEqualTo(200);
         assertThat(reviewed.body()).startsWith("{\"review\":");
-        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 3);
-        Alert review = alertsIn(RECEIVER.accepted(path).get(2)).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 4);
+        Alert review = alertsIn(RECEIVER.accepted(path).get(3)).get(0);
         assertThat(review.event()).isEqualTo(AlertEvent.REVIEWED);
         assertThat(review.review().occurrence()).isEqualTo(Occurrence.REFUTED);
         assertThat(review.review().reviewer()).isEqualTo("staff1");
+        assertThat(review.changes()).containsExactly("reviewed by staff1: REFUTED");
 
         // closing resolves
-        sendAssessments(Fixtures.assessment(incident, 5, BorderSegment.SYUNIK_EAST, Severity.MEDIUM,
-                Occurrence.DISPUTED, true, SignalType.CLAIM_SURGE));
-        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 4);
-        assertThat(alertsIn(RECEIVER.accepted(path).get(3)).get(0).event()).isEqualTo(AlertEvent.RESOLVED);
+        sendAssessments(Fixtures.assessment(incident, 6, BorderSegment.SYUNIK_EAST, Severity.MEDIUM,
+                Occurrence.REFUTED, true, SignalType.CLAIM_SURGE));
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() >= 5);
+        Alert resolved = alertsIn(RECEIVER.accepted(path).get(4)).get(0);
+        assertThat(resolved.event()).isEqualTo(AlertEvent.RESOLVED);
+        assertThat(resolved.changes()).containsExactly("incident closed");
 
         // every delivery is in the audit, each idempotency key once
         JsonNode deliveries = json(get("/api/v1/alerts/" + fired.alertId() + "/deliveries", "staff1").body());
@@ -144,16 +171,20 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
                 webhookIds.add(d.get("id").asString());
             }
         });
-        assertThat(webhookIds).hasSize(4).doesNotHaveDuplicates();
+        assertThat(webhookIds).hasSize(5).doesNotHaveDuplicates();
         assertThat(RECEIVER.accepted(path)).extracting(r -> r.header("X-BorderWatch-Delivery"))
                 .containsExactlyInAnyOrderElementsOf(webhookIds);
 
         // and every message went to border.alerts for partner systems, valid against the Alert schema — including
         // the one version 2 (severity down) became for live-stream filters it may leave, sent to no subscriber here
-        List<Alert> feed = readFeed(incident, 5);
+        List<Alert> feed = readFeed(incident, 6);
         assertThat(feed).extracting(Alert::event).containsExactly(AlertEvent.FIRED, AlertEvent.UPDATED,
-                AlertEvent.UPDATED, AlertEvent.REVIEWED, AlertEvent.RESOLVED);
-        assertThat(feed).extracting(Alert::assessmentVersion).containsExactly(1L, 2L, 4L, 4L, 5L);
+                AlertEvent.UPDATED, AlertEvent.UPDATED, AlertEvent.REVIEWED, AlertEvent.RESOLVED);
+        assertThat(feed).extracting(Alert::assessmentVersion).containsExactly(1L, 2L, 4L, 5L, 5L, 6L);
+        // each record on border.alerts says what changed, as the webhook did
+        assertThat(feed).extracting(Alert::changes).containsExactly(List.of(), List.of("severity MEDIUM -> LOW"),
+                List.of("severity LOW -> MEDIUM", "new signal CLAIM_SURGE"), List.of("occurrence DISPUTED -> REFUTED"),
+                List.of("reviewed by staff1: REFUTED"), List.of("incident closed"));
         // nothing was sent about the other segment's incident to this subscriber
         assertThat(RECEIVER.accepted(path)).allMatch(r -> alertsIn(r).stream()
                 .noneMatch(a -> a.incidentId().equals(other)));

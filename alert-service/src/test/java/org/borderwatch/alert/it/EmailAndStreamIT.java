@@ -127,6 +127,16 @@ class EmailAndStreamIT extends AlertServiceITSupport {
         assertThat(lines.stream().filter(l -> l.startsWith("data:")))
                 .allMatch(l -> !l.contains(low.toString()) && !l.contains(elsewhere.toString()))
                 .anyMatch(l -> l.contains("\"severity\":\"HIGH\""));
+        assertThat(lines.stream().filter(l -> l.startsWith("data:") && l.contains(high.toString())))
+                .as("the first message has nothing to compare with").noneMatch(l -> l.contains("\"changes\""));
+
+        // an update's event says what changed since the previous message
+        sendAssessments(Fixtures.assessment(high, 2, BorderSegment.LACHIN_CORRIDOR, Severity.HIGH,
+                Occurrence.REFUTED, false, Fixtures.EVENT_TIME.plusYears(3)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:updated"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains(high.toString())
+                        && l.contains("\"changes\":[\"occurrence DISPUTED -> REFUTED\"]")));
         response.cancel(true);
     }
 }

@@ -86,6 +86,8 @@ class SilenceReleaseIT extends AlertServiceITSupport {
                 .until(() -> received(path, incident).size() == 1);
         Alert announced = received(path, incident).get(0);
         assertThat(announced.sequence()).as("the current version's message, not a new one").isEqualTo(1);
+        assertThat(announced.changes()).as("a late message says it was held back")
+                .containsExactly("released: held back by silence " + silenceId + ", which has ended");
         WebhookReceiver.Request request = RECEIVER.accepted(path).get(0);
         assertThat(request.header("X-BorderWatch-Signature"))
                 .isEqualTo(signatureOf(SECRET, request.header("X-BorderWatch-Timestamp"), request.body()));
@@ -146,5 +148,8 @@ class SilenceReleaseIT extends AlertServiceITSupport {
         assertThat(update.rationale()).isNotEmpty()
                 .contains("AZ MoD claimed small-arms fire at 10:40 near Sotk");
         assertThat(update.casualties()).isNotEmpty();
+        assertThat(update.changes()).as("what changed since the message before it, and that it was held back")
+                .containsExactly("severity MEDIUM -> HIGH", "occurrence UNVERIFIED -> CONFIRMED",
+                        "released: held back by silence " + silenceId + ", which has ended");
     }
 }

@@ -305,4 +305,81 @@ class AlertLifecycleTest {
         assertThat(t.message().review()).isEqualTo(review);
         assertThat(t.message().summary()).contains("reviewed REFUTED (machine: DISPUTED)", "corrected after closure");
     }
+
+    /** What a scenario does to a fresh alert of {@link #incident}; its last transition is checked. */
+    interface Scenario {
+        Transition run(AlertLifecycle lifecycle, AlertLifecycleTest test);
+    }
+
+    static Stream<Arguments> changesOfEachMessage() {
+        Review review = new Review(REFUTED, Attribution.CONTESTED, "EUMA patrol saw nothing", "alice",
+                OffsetDateTime.parse("2025-03-16T12:00:00+04:00"));
+        return Stream.of(
+                Arguments.of("first version: none", (Scenario) (l, t) -> l.onAssessment(null,
+                        t.v(1, MEDIUM, DISPUTED, false)), "first version", new String[0]),
+                Arguments.of("first version already closed: none", (Scenario) (l, t) -> l.onAssessment(null,
+                        t.v(1, MEDIUM, DISPUTED, true)), "first version already closed", new String[0]),
+                Arguments.of("occurrence changed", (Scenario) (l, t) -> l.onAssessment(
+                        l.onAssessment(null, t.v(1, MEDIUM, DISPUTED, false)).state(),
+                        t.v(2, MEDIUM, REFUTED, false)), "occurrence DISPUTED -> REFUTED",
+                        new String[]{"occurrence DISPUTED -> REFUTED"}),
+                Arguments.of("severity up and a new signal: one change each", (Scenario) (l, t) -> l.onAssessment(
+                        l.onAssessment(null, t.v(1, MEDIUM, DISPUTED, false)).state(),
+                        t.v(2, HIGH, DISPUTED, false, SignalType.CLAIM_SURGE)),
+                        "severity MEDIUM -> HIGH; new signal CLAIM_SURGE",
+                        new String[]{"severity MEDIUM -> HIGH", "new signal CLAIM_SURGE"}),
+                Arguments.of("closed", (Scenario) (l, t) -> l.onAssessment(
+                        l.onAssessment(null, t.v(1, MEDIUM, DISPUTED, false)).state(),
+                        t.v(2, MEDIUM, DISPUTED, true)), "incident closed", new String[]{"incident closed"}),
+                Arguments.of("closed with the verdict changed", (Scenario) (l, t) -> l.onAssessment(
+                        l.onAssessment(null, t.v(1, MEDIUM, DISPUTED, false)).state(),
+                        t.v(2, MEDIUM, CONFIRMED, true)), "incident closed",
+                        new String[]{"incident closed", "occurrence DISPUTED -> CONFIRMED"}),
+                Arguments.of("reopened", (Scenario) (l, t) -> l.onAssessment(l.onAssessment(
+                        l.onAssessment(null, t.v(1, MEDIUM, DISPUTED, false)).state(),
+                        t.v(2, MEDIUM, DISPUTED, true)).state(), t.v(3, MEDIUM, DISPUTED, false)),
+                        "incident reopened", new String[]{"incident reopened"}),
+                Arguments.of("corrected after closure", (Scenario) (l, t) -> l.onAssessment(l.onAssessment(
+                        l.onAssessment(null, t.v(1, MEDIUM, DISPUTED, false)).state(),
+                        t.v(2, MEDIUM, DISPUTED, true)).state(), t.v(3, MEDIUM, REFUTED, true)),
+                        "corrected after closure: occurrence DISPUTED -> REFUTED",
+                        new String[]{"corrected after closure", "occurrence DISPUTED -> REFUTED"}),
+                Arguments.of("review recorded", (Scenario) (l, t) -> l.onReview(
+                        l.onAssessment(null, t.v(1, MEDIUM, DISPUTED, false)).state(), review),
+                        "reviewed by alice: REFUTED", new String[]{"reviewed by alice: REFUTED"}),
+                Arguments.of("repeat", (Scenario) (l, t) -> {
+                    AlertState fired = l.onAssessment(null, t.v(1, HIGH, DISPUTED, false)).state();
+                    t.clock.advance(Duration.ofHours(5));
+                    return l.repeatIfDue(fired);
+                }, "repeat: still firing after PT4H", new String[]{"repeat: still firing after PT4H"}),
+                Arguments.of("leave notice: what went down or away", (Scenario) (l, t) -> {
+                    AlertState fired = l.onAssessment(null, t.v(1, HIGH, DISPUTED, false,
+                            SignalType.HEAVY_WEAPONS)).state();
+                    Transition quiet = l.onAssessment(fired, t.v(2, MEDIUM, DISPUTED, false));
+                    assertThat(quiet.notifies()).isFalse();
+                    return l.leaveNotice(quiet.state(), "no longer matches 'desk'");
+                }, "no longer matches 'desk'",
+                        new String[]{"severity HIGH -> MEDIUM", "signal gone: HEAVY_WEAPONS"}),
+                Arguments.of("leave notice with nothing to name", (Scenario) (l, t) -> {
+                    AlertState fired = l.onAssessment(null, t.v(1, HIGH, DISPUTED, false)).state();
+                    Transition quiet = l.onAssessment(fired, t.v(2, HIGH, DISPUTED, false));
+                    return l.leaveNotice(quiet.state(), "may leave live-stream filters");
+                }, "may leave live-stream filters",
+                        new String[]{"version 2: nothing that matters changed"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesOfEachMessage")
+    void eachMessageSaysWhatChangedSinceThePreviousOneInTheWordsOfItsReason(String name, Scenario scenario,
+                                                                          String reason, String[] changes) {
+        Transition t = scenario.run(lifecycle, this);
+
+        assertThat(t.reason()).isEqualTo(reason);
+        assertThat(t.message().changes()).containsExactly(changes);
+        String json = Json.write(t.message());
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, json)).isEmpty();
+        if (changes.length == 0) {
+            assertThat(json).as("left out, not []").doesNotContain("changes");
+        }
+    }
 }

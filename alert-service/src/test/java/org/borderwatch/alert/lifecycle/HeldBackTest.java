@@ -57,4 +57,12 @@ class HeldBackTest {
                  String muted) {
         assertThat(HeldBack.recheck(recorded, mutingNow)).isEqualTo(new HeldBack.Recheck(outcome, reason, muted));
     }
+
+    @Test
+    void aReleasedMessageSaysWhatHeldItBack() {
+        assertThat(HeldBack.parse(SILENCED).orElseThrow().releasedChange())
+                .isEqualTo("released: held back by silence s-42, which has ended");
+        assertThat(HeldBack.parse(INHIBITED).orElseThrow().releasedChange())
+                .isEqualTo("released: held back by inhibition (incident " + CRITICAL_INCIDENT + "), which has ended");
+    }
 }

@@ -1,5 +1,7 @@
 package org.borderwatch.common.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +15,10 @@ import java.util.UUID;
  * @param sequence          1 for FIRED, then increasing with every update, review and the resolution
  * @param assessmentVersion the assessment version this message reflects
  * @param review            a person's verdict, when there is one (shown before the machine's)
+ * @param changes           what changed since the previous message of the same alert, in short human-readable
+ *                          reasons ("occurrence DISPUTED -> REFUTED", "new signal CLAIM_SURGE", "incident closed",
+ *                          "released: held back by a silence that has ended"); empty (and left out of the JSON) for
+ *                          the first message
  */
 public record Alert(
         int schemaVersion,
@@ -32,7 +38,8 @@ public record Alert(
         String summary,
         List<String> rationale,
         Review review,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> changes) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -51,5 +58,24 @@ public record Alert(
         signals = signals == null ? List.of() : List.copyOf(signals);
         casualties = casualties == null ? List.of() : List.copyOf(casualties);
         rationale = rationale == null ? List.of() : List.copyOf(rationale);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** A message without {@code changes} (the first message of an alert, or a caller that has none to say). */
+    public Alert(int schemaVersion, UUID alertId, UUID incidentId, long sequence, long assessmentVersion,
+                 AlertEvent event, AlertStatus status, BorderSegment segment, Severity severity,
+                 Occurrence occurrence, Attribution attribution, List<SignalType> signals, TimeWindow window,
+                 List<Casualties> casualties, String summary, List<String> rationale, Review review,
+                 OffsetDateTime createdAt) {
+        this(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment, severity,
+                occurrence, attribution, signals, window, casualties, summary, rationale, review, createdAt,
+                List.of());
+    }
+
+    /** The same message with these changes. */
+    public Alert withChanges(List<String> changes) {
+        return new Alert(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment,
+                severity, occurrence, attribution, signals, window, casualties, summary, rationale, review,
+                createdAt, changes);
     }
 }

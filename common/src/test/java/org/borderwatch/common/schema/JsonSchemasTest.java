@@ -162,6 +162,34 @@ class JsonSchemasTest {
     }
 
     @Test
+    void anUpdateSaysWhatChangedAndTheFirstMessageLeavesChangesOut() {
+        OffsetDateTime t = OffsetDateTime.parse("2024-02-13T06:00:00+04:00");
+        Alert fired = new Alert(1, UUID.randomUUID(), UUID.randomUUID(), 1, 1, AlertEvent.FIRED,
+                AlertStatus.FIRING, BorderSegment.TAVUSH, Severity.MEDIUM, Occurrence.DISPUTED, null, null,
+                new TimeWindow(t, t), null, "a claim and a denial", null, null, t);
+        Alert updated = new Alert(1, fired.alertId(), fired.incidentId(), 2, 2, AlertEvent.UPDATED,
+                AlertStatus.FIRING, BorderSegment.TAVUSH, Severity.MEDIUM, Occurrence.REFUTED, null, null,
+                new TimeWindow(t, t), null, "refuted by an observer", null, null, t,
+                List.of("occurrence DISPUTED -> REFUTED", "new signal UNCORROBORATED_SURGE"));
+
+        assertThat(fired.changes()).isEmpty();
+        assertThat(Json.write(fired)).doesNotContain("changes");
+        String json = Json.write(updated);
+        assertThat(json).contains("\"changes\":[\"occurrence DISPUTED -> REFUTED\",\"new signal UNCORROBORATED_SURGE\"]");
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, json)).isEmpty();
+        assertThat(Json.read(json, Alert.class)).isEqualTo(updated);
+        assertThat(Json.read(Json.write(fired), Alert.class).changes()).isEmpty();
+
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT,
+                json.replace("\"changes\":[\"occurrence DISPUTED -> REFUTED\"", "\"changes\":[3")))
+                .as("a change is a string").extracting(JsonSchemas.Violation::path).contains("/changes/0");
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT,
+                json.replace("\"changes\":[\"occurrence DISPUTED -> REFUTED\",\"new signal UNCORROBORATED_SURGE\"]",
+                        "\"changes\":\"occurrence DISPUTED -> REFUTED\"")))
+                .as("changes is a list").extracting(JsonSchemas.Violation::path).contains("/changes");
+    }
+
+    @Test
     void anUnknownSchemaIsAProgrammingError() {
         assertThatThrownBy(() -> JsonSchemas.validate("nope.schema.json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -25,13 +25,22 @@ public final class EmailRenderer {
         List<Alert> alerts = n.alerts();
         Alert top = currentMostSevereFirst(n).get(0);
         if (alerts.size() == 1) {
-            return "[BorderWatch] " + (digest ? "digest, 1 incident — " : "") + top.event() + ": " + top.summary();
+            return "[BorderWatch] " + (digest ? "digest, 1 incident — " : "") + top.event() + changed(top) + ": "
+                    + top.summary();
         }
         long incidents = alerts.stream().map(Alert::incidentId).distinct().count();
         return "[BorderWatch] " + (digest ? "digest, " : "") + incidents + (incidents == 1 ? " incident" : " incidents")
                 + (incidents == alerts.size() ? "" : " (" + alerts.size() + " messages)")
-                + " — most severe " + top.event() + ": " + top.summary();
+                + " — most severe " + top.event() + changed(top) + ": " + top.summary();
     }
+
+    /** In a subject, what an update changed: {@code  (occurrence DISPUTED -> REFUTED)}; empty for a first message. */
+    static String changed(Alert a) {
+        return a.changes().isEmpty() ? "" : " (" + String.join("; ", a.changes()) + ")";
+    }
+
+    /** How the body says what a message changed since the previous message of its alert. */
+    static final String WHAT_CHANGED = "What changed: ";
 
     /** Each incident's latest message (its highest sequence) in the notification, most severe first. */
     static List<Alert> currentMostSevereFirst(Notification n) {
@@ -69,6 +78,9 @@ public final class EmailRenderer {
         StringBuilder b = new StringBuilder();
         for (List<Alert> messages : byIncident(n)) {
             Alert a = messages.get(0);
+            if (!a.changes().isEmpty()) {
+                b.append(WHAT_CHANGED).append(String.join("; ", a.changes())).append('\n');
+            }
             b.append(a.event()).append(" — ").append(a.summary()).append('\n');
             b.append("Incident ").append(a.incidentId()).append(", alert ").append(a.alertId()).append(", message ")
                     .append(a.sequence()).append('\n');
@@ -86,7 +98,9 @@ public final class EmailRenderer {
             a.rationale().forEach(r -> b.append("  • ").append(r).append('\n'));
             for (Alert earlier : messages.subList(1, messages.size())) {
                 b.append(EARLIER).append("message ").append(earlier.sequence()).append(' ').append(earlier.event())
-                        .append(" — ").append(earlier.summary()).append('\n');
+                        .append(" — ").append(earlier.summary())
+                        .append(earlier.changes().isEmpty() ? "" : " (changed: " + String.join("; ",
+                                earlier.changes()) + ")").append('\n');
                 String left = n.noLongerMatching(earlier);
                 if (left != null) {
                     b.append("  ").append(NO_LONGER_MATCHING).append(left).append('\n');
@@ -102,6 +116,10 @@ public final class EmailRenderer {
         StringBuilder b = new StringBuilder("<html><body>");
         for (List<Alert> messages : byIncident(n)) {
             Alert a = messages.get(0);
+            if (!a.changes().isEmpty()) {
+                b.append("<p><strong>").append(esc(WHAT_CHANGED)).append("</strong>")
+                        .append(esc(String.join("; ", a.changes()))).append("</p>");
+            }
             b.append("<h2>").append(esc(a.event().name())).append(": ").append(esc(a.summary())).append("</h2>");
             b.append("<p>Incident <code>").append(a.incidentId()).append("</code>, alert <code>").append(a.alertId())
                     .append("</code>, message ").append(a.sequence()).append("</p>");
@@ -124,6 +142,8 @@ public final class EmailRenderer {
                     String left = n.noLongerMatching(earlier);
                     b.append("<li>message ").append(earlier.sequence()).append(' ').append(esc(earlier.event().name()))
                             .append(" — ").append(esc(earlier.summary()))
+                            .append(earlier.changes().isEmpty() ? "" : " (changed: "
+                                    + esc(String.join("; ", earlier.changes())) + ")")
                             .append(left == null ? "" : " (" + esc(NO_LONGER_MATCHING + left) + ")").append("</li>");
                 }
                 b.append("</ul>");
