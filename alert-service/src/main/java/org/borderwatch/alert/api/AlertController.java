@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.borderwatch.alert.ack.Acknowledgements;
 import org.borderwatch.alert.cap.CapRenderer;
 import org.borderwatch.alert.cap.CapService;
 import org.borderwatch.alert.delivery.stream.AlertStreamHub;
@@ -189,18 +190,41 @@ public class AlertController {
     }
 
     @PostMapping("/{alertId}/ack")
-    @Operation(summary = "Acknowledge with a comment (audited)")
-    @ApiDocs.ProblemResponses(404)
+    @Operation(summary = "Acknowledge a message of the alert with a comment (audited)", description = """
+            Records that the caller saw the alert's message `sequence` (absent: the latest message). The alert shows             `acknowledged: true` while some acknowledgement reaches its latest material message (`materialSequence`);             a later material message (severity up, occurrence changed, new signal, a review, the resolution) makes it             false again, a repeat or a leave notice does not. The same user acknowledging the same message with the             same comment again is answered 200 with the alert as it is (the acknowledgement is listed once, no second             audit entry). 409: a sequence the alert has no message for, or older than one the caller acknowledged             already; 400: a sequence below 1 or no comment.""")
+    @ApiResponse(responseCode = "200", description = "The alert with its acknowledgements (each naming its sequence)",
+            useReturnTypeSchema = true)
+    @ApiDocs.ProblemResponses({404, 409})
     public Views.AlertView ack(@PathVariable UUID alertId, @RequestBody Views.AckRequest request,
                                Authentication auth) {
         if (request.comment() == null || request.comment().isBlank()) {
             throw ApiException.badRequest("Acknowledgement refused", List.of("comment is required"));
         }
-        find(alertId);
-        var now = clock.instant();
-        alerts.addAck(alertId, new StoredAlert.Ack(Callers.name(auth), request.comment().trim(), now));
-        audit.record(Callers.name(auth), "ack", "alert:" + alertId, request.comment().trim(), now);
-        return Views.AlertView.of(find(alertId));
+        String by = Callers.name(auth);
+        String comment = request.comment().trim();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            StoredAlert current = find(alertId);
+            Acknowledgements.Decision decision;
+            try {
+                decision = Acknowledgements.decide(current, by, comment, request.sequence(), clock.instant());
+            } catch (Acknowledgements.Refused e) {
+                if (e.conflict()) {
+                    throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "ack-conflict",
+                            "Acknowledgement refused", e.getMessage(), List.of(e.getMessage()));
+                }
+                throw ApiException.badRequest("Acknowledgement refused", List.of(e.getMessage()));
+            }
+            if (decision instanceof Acknowledgements.Existing) {
+                return Views.AlertView.of(current);
+            }
+            StoredAlert.Ack ack = decision.ack();
+            if (alerts.addAck(alertId, current.rev(), ack)) {
+                audit.record(by, "ack", "alert:" + alertId, "message " + ack.sequence() + ": " + comment, ack.at());
+                return Views.AlertView.of(find(alertId));
+            }
+            // the alert changed since it was read (a new message, another acknowledgement): decide again
+        }
+        throw new java.util.ConcurrentModificationException("alert " + alertId + " keeps changing");
     }
 
     @GetMapping("/{alertId}/deliveries")

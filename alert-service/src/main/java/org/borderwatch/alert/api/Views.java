@@ -2,6 +2,7 @@ package org.borderwatch.alert.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.borderwatch.alert.ack.Acknowledgements;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.Subscription;
@@ -69,16 +70,28 @@ public final class Views {
                               boolean leaveNotice) {
     }
 
-    public record AckView(String by, String comment, Instant at) {
+    /** @param sequence the alert message acknowledged */
+    public record AckView(String by, String comment, Instant at, long sequence) {
+        static AckView of(StoredAlert.Ack k) {
+            return new AckView(k.by(), k.comment(), k.at(), k.sequence());
+        }
     }
 
     /**
      * An alert: {@code occurrence} is the one that counts — the latest review's when staff reviewed the incident, else
      * the machine's (as the {@code occurrence} query parameter filters); the machine's own stays in {@code latest}.
+     * {@code acknowledged}: some acknowledgement reaches {@code materialSequence}, the latest message that carries a
+     * new state (repeats and leave notices do not); a material message after an acknowledgement makes it false again.
      */
     public record AlertView(UUID alertId, UUID incidentId, String status, BorderSegment segment, Severity severity,
                             Occurrence occurrence, Review review, long sequence, Alert latest,
-                            List<MessageView> messages, List<AckView> acks) {
+                            List<MessageView> messages, List<AckView> acks,
+                            @Schema(description = "whether some acknowledgement reaches materialSequence (the "
+                                    + "current state was seen); a later material message makes it false again")
+                            boolean acknowledged,
+                            @Schema(description = "the sequence of the latest material message (not a repeat, not a "
+                                    + "leave notice): what an acknowledgement must reach")
+                            long materialSequence) {
         static AlertView of(StoredAlert a) {
             var s = a.state();
             Occurrence effective = s.review() != null ? s.review().occurrence() : s.latest().occurrence();
@@ -86,11 +99,17 @@ public final class Views {
                     s.latest().severity(), effective, s.review(), s.sequence(), a.lastMessage(),
                     a.messages().stream().map(m -> new MessageView(m.alert().sequence(), m.alert().event().name(),
                             m.alert().createdAt().toInstant(), m.reason(), m.muted(), m.leaveNotice())).toList(),
-                    a.acks().stream().map(k -> new AckView(k.by(), k.comment(), k.at())).toList());
+                    a.acks().stream().map(AckView::of).toList(), Acknowledgements.acknowledged(a),
+                    Acknowledgements.latestMaterialSequence(a.messages()));
         }
     }
 
-    public record AckRequest(String comment) {
+    /** @param sequence the message acknowledged; absent: the alert's latest message */
+    public record AckRequest(String comment,
+                             @Schema(description = "the alert message (its sequence) acknowledged; absent: the "
+                                     + "latest. A sequence the alert has no message for, or older than one the same "
+                                     + "user acknowledged already, is a 409; below 1 a 400", minimum = "1")
+                             Long sequence) {
     }
 
     public record ChannelRequest(String type, String url, String address, String topic, String secret,

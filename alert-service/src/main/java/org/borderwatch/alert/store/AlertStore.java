@@ -7,6 +7,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.borderwatch.alert.ack.Acknowledgements;
 import org.borderwatch.alert.lifecycle.AlertState;
 import org.borderwatch.alert.lifecycle.HeldBack;
 import org.borderwatch.common.json.Json;
@@ -150,9 +151,21 @@ public class AlertStore implements InitializingBean {
         return out;
     }
 
-    public void addAck(UUID alertId, StoredAlert.Ack ack) {
-        alerts().updateOne(Filters.eq("_id", alertId.toString()), Updates.push("acks",
-                new Document("by", ack.by()).append("comment", ack.comment()).append("at", Mongo.date(ack.at()))));
+    /**
+     * Adds an acknowledgement unless the alert changed since it was read at {@code expectedRev} (then the caller
+     * reads it again and decides anew: that keeps a repeated acknowledgement from being stored twice). Increases the
+     * revision, so a concurrent replace of the alert, which carries the acknowledgements it read, retries instead of
+     * dropping this one.
+     */
+    public boolean addAck(UUID alertId, long expectedRev, StoredAlert.Ack ack) {
+        return alerts().updateOne(Filters.and(Filters.eq("_id", alertId.toString()), Filters.eq("rev", expectedRev)),
+                Updates.combine(Updates.push("acks", ackDocument(ack)), Updates.inc("rev", 1L)))
+                .getMatchedCount() == 1;
+    }
+
+    private static Document ackDocument(StoredAlert.Ack k) {
+        return new Document("by", k.by()).append("comment", k.comment()).append("at", Mongo.date(k.at()))
+                .append("sequence", k.sequence());
     }
 
     /** Alerts in a segment at one of the severities whose event time lies within [from, to]. */
@@ -234,8 +247,7 @@ public class AlertStore implements InitializingBean {
                 .append("muted", m.muted())
                 .append("leaveNotice", m.leaveNotice())
                 .append("alert", Json.write(m.alert()))).toList();
-        List<Document> acks = a.acks().stream().map(k -> new Document("by", k.by()).append("comment", k.comment())
-                .append("at", Mongo.date(k.at()))).toList();
+        List<Document> acks = a.acks().stream().map(AlertStore::ackDocument).toList();
         List<Document> pending = a.pending().stream().map(DeliveryStore::toDocument).toList();
         return new Document("_id", s.alertId().toString())
                 .append("incidentId", s.incidentId().toString())
@@ -293,7 +305,10 @@ public class AlertStore implements InitializingBean {
             toldDoc.forEach((k, v) -> told.put(k, ((Number) v).longValue()));
         }
         List<StoredAlert.Ack> acks = d.getList("acks", Document.class, List.of()).stream()
-                .map(k -> new StoredAlert.Ack(k.getString("by"), k.getString("comment"), Mongo.instant(k, "at")))
+                .map(k -> new StoredAlert.Ack(k.getString("by"), k.getString("comment"), Mongo.instant(k, "at"),
+                        k.get("sequence") instanceof Number n ? n.longValue()
+                                // stored before acknowledgements named their message: the one current then
+                                : Acknowledgements.sequenceAt(messages, Mongo.instant(k, "at"))))
                 .toList();
         List<OutboxRow> pending = d.getList("pending", Document.class, List.of()).stream()
                 .map(DeliveryStore::toRow).toList();

@@ -35,7 +35,8 @@ public record StoredAlert(AlertState state, long rev, List<Message> messages, Ma
         }
     }
 
-    public record Ack(String by, String comment, Instant at) {
+    /** @param sequence the message acknowledged (see {@code ack.Acknowledgements}) */
+    public record Ack(String by, String comment, Instant at, long sequence) {
     }
 
     public Alert lastMessage() {

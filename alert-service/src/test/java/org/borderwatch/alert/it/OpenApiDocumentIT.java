@@ -56,7 +56,7 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("POST /api/v1/verdicts/{incidentId}/review", Set.of("400", "401", "404", "406", "415")),
             entry("GET /api/v1/alerts", Set.of("400", "401", "406")),
             entry("GET /api/v1/alerts/{alertId}", Set.of("400", "401", "404", "406")),
-            entry("POST /api/v1/alerts/{alertId}/ack", Set.of("400", "401", "404", "406", "415")),
+            entry("POST /api/v1/alerts/{alertId}/ack", Set.of("400", "401", "404", "406", "409", "415")),
             entry("GET /api/v1/alerts/{alertId}/deliveries", Set.of("400", "401", "404", "406")),
             entry("GET /api/v1/alerts/{alertId}/audit", Set.of("400", "401", "404", "406")),
             entry("GET /api/v1/alerts/stream", Set.of("400", "401", "403", "404", "406")),
