@@ -3,15 +3,20 @@ package org.borderwatch.alert.it;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.store.AlertStore;
+import org.borderwatch.alert.store.StoredAlert;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +30,9 @@ import static org.awaitility.Awaitility.await;
  * audited once; a sequence the alert has no message for, or older than the caller's own, is refused.
  */
 class AcknowledgementIT extends AlertServiceITSupport {
+
+    @Autowired
+    AlertStore store;
 
     private static JsonNode json(String s) {
         return Json.tree(s.getBytes(StandardCharsets.UTF_8));
@@ -113,5 +121,26 @@ class AcknowledgementIT extends AlertServiceITSupport {
 
         assertThat(ackAudit(alertId)).containsExactlyInAnyOrder("staff1 message 1: seen, watching",
                 "staff1 message 2: confirmed, desk told", "staff2 message 1: saw the first");
+    }
+
+    @Test
+    void anAckIsStoredOnlyOnTheAlertAsReadAndMakesAConcurrentReplaceOfTheAlertTryAgain() {
+        UUID incident = UUID.randomUUID();
+        UUID alertId = AlertLifecycle.alertIdOf(incident);
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.LACHIN_CORRIDOR, Severity.LOW,
+                Occurrence.UNVERIFIED, false, Fixtures.EVENT_TIME.plusYears(22)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(alertId).isPresent());
+        StoredAlert read = store.find(alertId).orElseThrow();
+        var ack = new StoredAlert.Ack("staff1", "seen", Instant.now().truncatedTo(ChronoUnit.MILLIS), 1);
+
+        assertThat(store.addAck(alertId, read.rev() - 1, ack)).as("a stale read stores nothing").isFalse();
+        assertThat(store.find(alertId).orElseThrow().acks()).isEmpty();
+        assertThat(store.addAck(alertId, read.rev(), ack)).isTrue();
+        StoredAlert acked = store.find(alertId).orElseThrow();
+        assertThat(acked.acks()).containsExactly(ack);
+        assertThat(acked.rev()).isEqualTo(read.rev() + 1);
+        // the intake replacing the alert it read before the ack (without it) fails and reads again
+        assertThat(store.write(read, read.rev())).isFalse();
+        assertThat(store.find(alertId).orElseThrow().acks()).hasSize(1);
     }
 }
