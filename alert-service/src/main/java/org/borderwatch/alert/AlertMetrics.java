@@ -108,8 +108,12 @@ public final class AlertMetrics {
         mutedCounter(reason).increment();
     }
 
-    /** Registers the readiness gauge, read from {@code state} (held strongly: it lives as long as the registry). */
-    public <T> void readiness(T state, java.util.function.ToDoubleFunction<T> value) {
+    /**
+     * Registers the readiness gauge, read from {@code state} (held strongly: it lives as long as the registry). Static:
+     * the gauge's owner needs no {@code AlertMetrics} of its own (a second one registered every gauge of this class
+     * twice, and Micrometer warned about the outbox backlog gauge on every start).
+     */
+    public static <T> void readiness(MeterRegistry registry, T state, java.util.function.ToDoubleFunction<T> value) {
         Gauge.builder(READINESS, state, value).description("1 when the readiness health group is UP, else 0")
                 .strongReference(true).register(registry);
     }

@@ -177,13 +177,16 @@ public record AlertProperties(
      * @param readTimeout            one socket read (an operation's answer); the driver's default waits for ever
      * @param serverSelectionTimeout finding a usable server
      * @param healthTimeout          the {@code store} health check's answer; past it the check answers DOWN
+     * @param retryAfter             the {@code Retry-After} of an API call's 503 while the store does not answer
      */
     public record Store(@NotNull @DefaultValue("5s") Duration connectTimeout,
-                        @NotNull @DefaultValue("15s") Duration readTimeout,
-                        @NotNull @DefaultValue("5s") Duration serverSelectionTimeout,
-                        @NotNull @DefaultValue("2s") Duration healthTimeout) {
+                        @NotNull @DefaultValue("5s") Duration readTimeout,
+                        @NotNull @DefaultValue("3s") Duration serverSelectionTimeout,
+                        @NotNull @DefaultValue("2s") Duration healthTimeout,
+                        @NotNull @DefaultValue("10s") Duration retryAfter) {
         public Store {
-            for (Duration d : new Duration[] {connectTimeout, readTimeout, serverSelectionTimeout, healthTimeout}) {
+            for (Duration d : new Duration[] {connectTimeout, readTimeout, serverSelectionTimeout, healthTimeout,
+                    retryAfter}) {
                 if (d != null && (d.isNegative() || d.isZero())) {
                     throw new IllegalArgumentException("alert.store.* timeouts must be positive");
                 }

@@ -46,6 +46,7 @@ import java.util.UUID;
 @ActiveProfiles("it")
 @BorderWatchInfrastructure
 @Import({AlertServiceITSupport.ItClock.class, AlertServiceITSupport.FailingEndpoint.class,
+        AlertServiceITSupport.UnreachableStoreEndpoint.class,
         AlertServiceITSupport.ItMail.class, AlertServiceITSupport.ItStoreClient.class})
 public abstract class AlertServiceITSupport {
 
@@ -55,6 +56,44 @@ public abstract class AlertServiceITSupport {
         @org.springframework.web.bind.annotation.GetMapping("/api/v1/test-only/failure")
         String fail() {
             throw new IllegalStateException("a bug with internals: org.example.Secret at line 42");
+        }
+    }
+
+    /**
+     * A test-only endpoint that reads through a second MongoDB client pointed at a closed port (the shared store
+     * other tests use stays up): {@code ?via=store} through the service's own {@link
+     * org.borderwatch.alert.store.AlertStore} over a {@code MongoTemplate} (Spring Data's translated exception),
+     * {@code ?via=driver} through the driver directly (its own exception). Short timeouts, so the test is quick.
+     */
+    @org.springframework.web.bind.annotation.RestController
+    static class UnreachableStoreEndpoint implements org.springframework.beans.factory.DisposableBean {
+        private final com.mongodb.client.MongoClient client;
+
+        UnreachableStoreEndpoint() throws java.io.IOException {
+            int closedPort;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                closedPort = s.getLocalPort();
+            }
+            client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                    .applyConnectionString(new com.mongodb.ConnectionString("mongodb://127.0.0.1:" + closedPort))
+                    .applyToClusterSettings(c -> c.serverSelectionTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .applyToSocketSettings(c -> c.connectTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                            .readTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .build());
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/api/v1/test-only/unreachable-store")
+        String read(@org.springframework.web.bind.annotation.RequestParam String via) {
+            if ("driver".equals(via)) {
+                return String.valueOf(client.getDatabase("borderwatch").getCollection("alerts").find().first());
+            }
+            var template = new org.springframework.data.mongodb.core.MongoTemplate(client, "borderwatch");
+            return String.valueOf(new org.borderwatch.alert.store.AlertStore(template).find(UUID.randomUUID()));
+        }
+
+        @Override
+        public void destroy() {
+            client.close();
         }
     }
 

@@ -1,8 +1,12 @@
 package org.borderwatch.alert.api;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.borderwatch.alert.AlertProperties;
 import org.borderwatch.alert.silence.SilenceRejectedException;
 import org.borderwatch.common.json.JsonReadException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,7 +47,61 @@ import java.util.stream.Collectors;
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "urn:borderwatch:problem:";
+    /** The problem type of an API call the store did not answer in time (503, with {@code Retry-After}). */
+    public static final String STORE_UNAVAILABLE = "store-unavailable";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
+    private final Duration retryAfter;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ApiProblems(AlertProperties properties) {
+        this(properties.store().retryAfter());
+    }
+
+    ApiProblems(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The store did not answer (no server to select, a connection refused or reset, a read timed out): a 503 the
+     * caller can retry, not an internal error. One WARN line with the reason, no stack trace; the {@code store}
+     * readiness check says the same.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class,
+            MongoSocketException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        LOG.warn("the store did not answer a request: {}", oneLine(storeCause(e)));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The alert store does not answer at the moment; retry the request later.");
+        p.setType(URI.create(TYPE_BASE + STORE_UNAVAILABLE));
+        p.setTitle("Store unavailable");
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+                Long.toString(seconds)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /**
+     * Whether {@code e} or one of its causes says the store did not answer: the driver's timeouts (server selection,
+     * socket read, an operation's own) and connection failures, and Spring Data's translation of them.
+     */
+    static boolean isStoreUnavailable(Throwable e) {
+        return storeCause(e) != null;
+    }
+
+    private static Throwable storeCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof MongoTimeoutException
+                    || t instanceof MongoSocketException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(Throwable t) {
+        String s = t == null ? "" : (t.getClass().getSimpleName() + ": " + t.getMessage()).replaceAll("\\s+", " ");
+        return s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    }
 
     @ExceptionHandler(ApiException.class)
     ProblemDetail api(ApiException e) {
@@ -222,13 +280,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
      * Security exceptions go back to Spring Security (401/403), a vanished client's I/O errors to the container.
      */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException
                 // a client that went away (e.g. a live-stream reader): nothing to answer, nothing to report
                 || e instanceof java.io.IOException
                 || e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
             throw e;
+        }
+        if (isStoreUnavailable(e)) { // wrapped, e.g. an UncategorizedMongoDbException around a socket timeout
+            return storeUnavailable(e);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.error("unexpected error {} while answering a request", errorId, e);
@@ -237,7 +298,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         p.setType(URI.create(TYPE_BASE + "internal-error"));
         p.setTitle("Internal error");
         p.setProperty("errorId", errorId);
-        return p;
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
     }
 
     @ExceptionHandler(NoSuchElementException.class)

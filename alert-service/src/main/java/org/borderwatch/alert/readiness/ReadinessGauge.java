@@ -33,7 +33,10 @@ public final class ReadinessGauge implements AutoCloseable {
     private volatile boolean ready;
     /** Start of the evaluation under way; null between evaluations. */
     private final AtomicReference<Instant> runningSince = new AtomicReference<>();
-    private volatile String lastOutcome = "not evaluated yet";
+    /** The previous evaluation's outcome (null before the first) and readiness; only the schedule's thread writes. */
+    private volatile String lastOutcome;
+    private volatile boolean lastReady;
+    private volatile boolean everReady;
     private ScheduledExecutorService schedule;
 
     /**
@@ -51,7 +54,7 @@ public final class ReadinessGauge implements AutoCloseable {
         }
         this.interval = interval;
         this.clock = clock;
-        new AlertMetrics(registry).readiness(this, ReadinessGauge::value);
+        AlertMetrics.readiness(registry, this, ReadinessGauge::value);
     }
 
     /** The stored result, or 0 while an evaluation has been running longer than an interval. */
@@ -77,14 +80,47 @@ public final class ReadinessGauge implements AutoCloseable {
         } finally {
             runningSince.set(null);
         }
-        if (!outcome.equals(lastOutcome)) {
-            if (ready) {
-                log.info("{} ({} = 1)", outcome, AlertMetrics.READINESS);
+        LogLine line = logLine(lastOutcome, lastReady, everReady, outcome, ready);
+        if (line != null) {
+            if (line.warn()) {
+                log.warn(line.text());
             } else {
-                log.warn("{} ({} = 0)", outcome, AlertMetrics.READINESS);
+                log.info(line.text());
             }
-            lastOutcome = outcome;
         }
+        lastOutcome = outcome;
+        lastReady = ready;
+        everReady |= ready;
+    }
+
+    /** A line to log: {@code warn} or INFO, and its text. */
+    record LogLine(boolean warn, String text) {
+    }
+
+    /**
+     * What an evaluation logs, nothing when its outcome did not change. The first outcome is INFO whatever it is (not
+     * ready while the context starts is normal); so is every change before the service was first ready, and every
+     * change to ready. Only readiness lost after it was UP, and a changed reason while it stays lost, are WARN.
+     *
+     * @param previous      the previous outcome, null before the first evaluation
+     * @param previousReady whether the previous outcome was ready
+     * @param everReady     whether any previous outcome was ready
+     */
+    static LogLine logLine(String previous, boolean previousReady, boolean everReady, String outcome, boolean ready) {
+        if (outcome.equals(previous)) {
+            return null;
+        }
+        String value = " (" + AlertMetrics.READINESS + " = " + (ready ? 1 : 0) + ")";
+        if (previous == null) {
+            return new LogLine(false, "at start-up: " + (ready ? outcome : outcome + ", not ready yet") + value);
+        }
+        if (ready) {
+            return new LogLine(false, outcome + (everReady ? " again" : "") + value);
+        }
+        if (!everReady) {
+            return new LogLine(false, outcome + ", not ready yet" + value);
+        }
+        return new LogLine(true, (previousReady ? "readiness lost: " : "readiness still lost: ") + outcome + value);
     }
 
     /** Evaluates at once, then every interval after the previous evaluation ended. */

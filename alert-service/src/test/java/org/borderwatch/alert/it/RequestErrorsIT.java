@@ -161,4 +161,26 @@ class RequestErrorsIT extends AlertServiceITSupport {
                 .doesNotContain("\tat ");
         assertThat(get("/api/v1/test-only/failure", null).statusCode()).as("still needs credentials").isEqualTo(401);
     }
+
+    /** Operator review finding 9: a store that does not answer is a quick 503 to retry, not an "internal error". */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"store", "driver"})
+    void aStoreThatDoesNotAnswerIsA503ProblemWithRetryAfter(String via) {
+        long started = System.nanoTime();
+        var response = get("/api/v1/test-only/unreachable-store?via=" + via, "staff1");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Retry-After")).as("alert.store.retry-after, in seconds")
+                .hasValue("10");
+        var body = Json.tree(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(body.get("type").asString()).isEqualTo("urn:borderwatch:problem:store-unavailable");
+        assertThat(body.get("status").asInt()).isEqualTo(503);
+        assertThat(body.get("title").asString()).isEqualTo("Store unavailable");
+        assertThat(body.get("detail").asString()).contains("store does not answer").contains("retry");
+        assertThat(body.has("errorId")).as("not an internal error").isFalse();
+        assertThat(response.body()).doesNotContain("Mongo").doesNotContain("\tat ");
+        assertThat(tookMs).as("bounded by the client's server selection timeout, not 20 s").isLessThan(10_000);
+    }
 }

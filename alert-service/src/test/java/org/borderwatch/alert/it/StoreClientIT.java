@@ -25,13 +25,13 @@ class StoreClientIT extends AlertServiceITSupport {
     void theServicesClientHasFiniteTimeouts() {
         // the live client: its cluster settings
         assertThat(client.getClusterDescription().getClusterSettings()
-                .getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(5_000);
+                .getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(3_000);
         // what it was built from, after every customizer (the service's and Boot's URI one) ran
         MongoClientSettings settings = ItStoreClient.built();
         assertThat(settings).as("the service's client was built through the customizers").isNotNull();
         assertThat(settings.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isEqualTo(5_000);
-        assertThat(settings.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS)).isEqualTo(15_000);
-        assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(5_000);
+        assertThat(settings.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS)).isEqualTo(5_000);
+        assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(3_000);
         assertThat(settings.getClusterSettings().getHosts()).as("and from spring.mongodb.uri")
                 .isEqualTo(client.getClusterDescription().getClusterSettings().getHosts());
     }

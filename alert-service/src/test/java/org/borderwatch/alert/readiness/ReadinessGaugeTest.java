@@ -152,6 +152,43 @@ class ReadinessGaugeTest {
     }
 
     @Test
+    void registersOnlyTheReadinessGaugeSoNoOtherGaugeIsRegisteredTwice() {
+        new AlertMetrics(meters);
+        int before = meters.getMeters().size();
+        new ReadinessGauge(status::get, Duration.ofSeconds(15), clock, meters);
+        assertThat(meters.getMeters()).hasSize(before + 1);
+        SimpleMeterRegistry alone = new SimpleMeterRegistry();
+        new ReadinessGauge(status::get, Duration.ofSeconds(15), clock, alone);
+        assertThat(alone.getMeters()).extracting(m -> m.getId().getName()).containsExactly(AlertMetrics.READINESS);
+    }
+
+    @Test
+    void startUpIsLoggedAtInfoAndOnlyLosingReadinessAfterUpIsAWarning() {
+        var first = ReadinessGauge.logLine(null, false, false, "readiness OUT_OF_SERVICE", false);
+        assertThat(first.warn()).as("not ready while starting is normal").isFalse();
+        assertThat(first.text()).contains("start-up", "OUT_OF_SERVICE", "not ready yet", "= 0");
+        var stillStarting = ReadinessGauge.logLine("readiness OUT_OF_SERVICE", false, false, "readiness DOWN", false);
+        assertThat(stillStarting.warn()).isFalse();
+        var up = ReadinessGauge.logLine("readiness DOWN", false, false, "readiness UP", true);
+        assertThat(up.warn()).isFalse();
+        assertThat(up.text()).isEqualTo("readiness UP (borderwatch.readiness = 1)");
+        assertThat(ReadinessGauge.logLine("readiness UP", true, true, "readiness UP", true))
+                .as("no change, no line").isNull();
+        var lost = ReadinessGauge.logLine("readiness UP", true, true, "readiness DOWN", false);
+        assertThat(lost.warn()).isTrue();
+        assertThat(lost.text()).isEqualTo("readiness lost: readiness DOWN (borderwatch.readiness = 0)");
+        var stillLost = ReadinessGauge.logLine("readiness DOWN", false, true, "readiness check failed: boom", false);
+        assertThat(stillLost.warn()).isTrue();
+        assertThat(stillLost.text()).startsWith("readiness still lost: readiness check failed: boom");
+        var back = ReadinessGauge.logLine("readiness DOWN", false, true, "readiness UP", true);
+        assertThat(back.warn()).isFalse();
+        assertThat(back.text()).isEqualTo("readiness UP again (borderwatch.readiness = 1)");
+        var upAtStart = ReadinessGauge.logLine(null, false, false, "readiness UP", true);
+        assertThat(upAtStart.warn()).isFalse();
+        assertThat(upAtStart.text()).contains("start-up", "UP", "= 1").doesNotContain("not ready");
+    }
+
+    @Test
     void refusesANonPositiveInterval() {
         assertThatThrownBy(() -> new ReadinessGauge(status::get, Duration.ZERO, clock, meters))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
