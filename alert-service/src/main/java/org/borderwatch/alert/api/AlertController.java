@@ -112,6 +112,8 @@ public class AlertController {
             @RequestParam(required = false) String from,
             @Parameter(description = ApiDocs.TO_DOC, schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(required = false) String to,
+            @Parameter(description = ApiDocs.ACKNOWLEDGED_DOC, schema = @Schema(type = "boolean"))
+            @RequestParam(required = false) String acknowledged,
             @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
@@ -127,7 +129,8 @@ public class AlertController {
                         "occurrences", occurrences)),
                 QueryParameters.namesOrNull(QueryParameters.enums(SignalType.class, "signal", signal, "signals",
                         signals)),
-                QueryParameters.instant("from", from), QueryParameters.instant("to", to));
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.bool("acknowledged", acknowledged));
         List<Views.AlertView> found = alerts.list(query, page, size).stream().map(Views.AlertView::of).toList();
         // as for verdicts: the body stays a plain list, the total and the other pages travel in headers
         return PageLinks.ok(request, page, size, alerts.count(query)).body(found);
@@ -218,7 +221,7 @@ public class AlertController {
                 return Views.AlertView.of(current);
             }
             StoredAlert.Ack ack = decision.ack();
-            if (alerts.addAck(alertId, current.rev(), ack)) {
+            if (alerts.addAck(current, ack)) {
                 audit.record(by, "ack", "alert:" + alertId, "message " + ack.sequence() + ": " + comment, ack.at());
                 return Views.AlertView.of(find(alertId));
             }

@@ -139,6 +139,21 @@ final class QueryParameters {
         }
     }
 
+    /**
+     * {@code true} or {@code false} exactly (null when absent: no filter). Anything else — also {@code yes}, {@code 1}
+     * or a repeated parameter, which arrives comma-joined — is a 400 naming the parameter.
+     */
+    static Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw invalid(name, "must be true or false", value);
+        };
+    }
+
     private static ApiException invalid(String name, String expected, String got) {
         return ApiException.badRequest("Invalid parameter", List.of("parameter '" + name + "' " + expected + ", got '"
                 + (got.length() > 80 ? got.substring(0, 80) + "…" : got) + "'"));

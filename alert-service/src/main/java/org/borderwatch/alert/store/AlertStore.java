@@ -55,7 +55,10 @@ public class AlertStore implements InitializingBean {
         Mongo.index(alerts(), Indexes.ascending("signals"), false, "signals");
         Mongo.index(alerts(), Indexes.ascending("windowTo"), false, "window_to");
         Mongo.index(alerts(), Indexes.ascending("windowFrom"), false, "window_from");
+        Mongo.index(alerts(), Indexes.compoundIndex(Indexes.ascending("acknowledged"),
+                Indexes.descending("lastNotifiedAt")), false, "acknowledged_notified");
         backfillFilterFields();
+        backfillAcknowledged();
     }
 
     /**
@@ -72,6 +75,24 @@ public class AlertStore implements InitializingBean {
                             Filters.eq("rev", d.get("rev")), Filters.exists("signals", false)),
                     Updates.combine(Updates.set("occurrence", effectiveOccurrence(state)),
                             Updates.set("signals", signalNames(state)))).getModifiedCount();
+            done[0] += (int) updated;
+        });
+        return done[0];
+    }
+
+    /**
+     * Alerts written before the list filtered on {@code acknowledged} get the field once, at start-up, unless
+     * rewritten meanwhile: computed from the alert as read, so an acknowledgement stored before acknowledgements
+     * named their message counts for the message current at its time, exactly as in the alert's view.
+     *
+     * @return how many alerts were completed
+     */
+    public int backfillAcknowledged() {
+        int[] done = {0};
+        alerts().find(Filters.exists("acknowledged", false)).forEach(d -> {
+            long updated = alerts().updateOne(Filters.and(Filters.eq("_id", d.get("_id")),
+                            Filters.eq("rev", d.get("rev")), Filters.exists("acknowledged", false)),
+                    Updates.set("acknowledged", Acknowledgements.acknowledged(toStored(d)))).getModifiedCount();
             done[0] += (int) updated;
         });
         return done[0];
@@ -155,11 +176,18 @@ public class AlertStore implements InitializingBean {
      * Adds an acknowledgement unless the alert changed since it was read at {@code expectedRev} (then the caller
      * reads it again and decides anew: that keeps a repeated acknowledgement from being stored twice). Increases the
      * revision, so a concurrent replace of the alert, which carries the acknowledgements it read, retries instead of
-     * dropping this one.
+     * dropping this one. The list's {@code acknowledged} field is set from the alert as read plus this
+     * acknowledgement (the revision guard makes that the alert as stored).
      */
-    public boolean addAck(UUID alertId, long expectedRev, StoredAlert.Ack ack) {
-        return alerts().updateOne(Filters.and(Filters.eq("_id", alertId.toString()), Filters.eq("rev", expectedRev)),
-                Updates.combine(Updates.push("acks", ackDocument(ack)), Updates.inc("rev", 1L)))
+    public boolean addAck(StoredAlert read, StoredAlert.Ack ack) {
+        List<StoredAlert.Ack> acks = new ArrayList<>(read.acks());
+        acks.add(ack);
+        boolean acknowledged = Acknowledgements.acknowledged(new StoredAlert(read.state(), read.rev(),
+                read.messages(), read.told(), acks, read.pending()));
+        return alerts().updateOne(Filters.and(Filters.eq("_id", read.state().alertId().toString()),
+                        Filters.eq("rev", read.rev())),
+                Updates.combine(Updates.push("acks", ackDocument(ack)), Updates.set("acknowledged", acknowledged),
+                        Updates.inc("rev", 1L)))
                 .getMatchedCount() == 1;
     }
 
@@ -192,10 +220,11 @@ public class AlertStore implements InitializingBean {
     /**
      * What the alert list filters on: status (null: any); segments, severities, occurrences (the effective one) and
      * signals (carrying at least one), each "any of these" and null for no filter; the event-time window
-     * overlapping {@code from}/{@code to} (null: open).
+     * overlapping {@code from}/{@code to} (null: open); {@code acknowledged} whether an acknowledgement reaches the
+     * latest material message (null: either).
      */
     public record AlertQuery(String status, Set<String> segments, Set<String> severities, Set<String> occurrences,
-                             Set<String> signals, Instant from, Instant to) {
+                             Set<String> signals, Instant from, Instant to, Boolean acknowledged) {
     }
 
     /** Alerts matching the query, most recently notified first. */
@@ -236,6 +265,9 @@ public class AlertStore implements InitializingBean {
         if (q.to() != null) {
             filters.add(Filters.lte("windowFrom", Mongo.date(q.to())));
         }
+        if (q.acknowledged() != null) {
+            filters.add(Filters.eq("acknowledged", q.acknowledged()));
+        }
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
@@ -267,6 +299,7 @@ public class AlertStore implements InitializingBean {
                 .append("messages", messages)
                 .append("told", new Document(new LinkedHashMap<>(a.told())))
                 .append("acks", acks)
+                .append("acknowledged", Acknowledgements.acknowledged(a))
                 .append("pending", pending)
                 .append("pendingCount", pending.size())
                 .append("silencedFiring", silencedFiring(a))

@@ -86,6 +86,19 @@ class QueryParametersTest {
         assertThat(QueryParameters.instant("from", given)).isEqualTo(expected);
     }
 
+    @Test
+    void acknowledgedIsExactlyTrueOrFalseAndAbsentMeansEither() {
+        assertThat(QueryParameters.bool("acknowledged", "true")).isTrue();
+        assertThat(QueryParameters.bool("acknowledged", "false")).isFalse();
+        assertThat(QueryParameters.bool("acknowledged", null)).isNull();
+        for (String bad : List.of("maybe", "yes", "1", "TRUE", "", "true,false")) {
+            assertThatThrownBy(() -> QueryParameters.bool("acknowledged", bad)).as(bad)
+                    .isInstanceOf(ApiException.class)
+                    .hasMessageContaining("parameter 'acknowledged' must be true or false")
+                    .hasMessageContaining("got '" + bad + "'");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"yesterday", "2026-11-21", "2026-11-21T00:00:00", "2026-11-21T00:00:00 4:00",
             "2026-11-21 00:00:00 04:00", "2026-11-21T00:00:00  04:00"})

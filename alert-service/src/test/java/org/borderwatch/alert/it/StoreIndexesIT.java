@@ -61,6 +61,7 @@ class StoreIndexesIT extends AlertServiceITSupport {
             "alerts | severity:1",
             "alerts | occurrence:1",
             "alerts | signals:1",
+            "alerts | acknowledged:1,lastNotifiedAt:-1",
             "alerts | windowTo:1",
             "alerts | windowFrom:1",
             "alerts | pendingCount:1",
