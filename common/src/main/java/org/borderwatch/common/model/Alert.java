@@ -19,6 +19,10 @@ import java.util.UUID;
  *                          reasons ("occurrence DISPUTED -> REFUTED", "new signal CLAIM_SURGE", "incident closed",
  *                          "released: held back by a silence that has ended"); empty (and left out of the JSON) for
  *                          the first message
+ * @param evidence          the statements behind the verdict (from the assessment): source, stance, publication time
+ *                          and URL of each; left out of the JSON when empty
+ * @param verdictUrl        where the verdict with its history can be read in the alert service's API, when the
+ *                          service knows its public address; left out of the JSON otherwise
  */
 public record Alert(
         int schemaVersion,
@@ -39,7 +43,9 @@ public record Alert(
         List<String> rationale,
         Review review,
         OffsetDateTime createdAt,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> changes) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> changes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Evidence> evidence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String verdictUrl) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -59,6 +65,21 @@ public record Alert(
         casualties = casualties == null ? List.of() : List.copyOf(casualties);
         rationale = rationale == null ? List.of() : List.copyOf(rationale);
         changes = changes == null ? List.of() : List.copyOf(changes);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        if (verdictUrl != null && verdictUrl.isBlank()) {
+            verdictUrl = null;
+        }
+    }
+
+    /** A message with changes but without evidence or a link to the verdict. */
+    public Alert(int schemaVersion, UUID alertId, UUID incidentId, long sequence, long assessmentVersion,
+                 AlertEvent event, AlertStatus status, BorderSegment segment, Severity severity,
+                 Occurrence occurrence, Attribution attribution, List<SignalType> signals, TimeWindow window,
+                 List<Casualties> casualties, String summary, List<String> rationale, Review review,
+                 OffsetDateTime createdAt, List<String> changes) {
+        this(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment, severity,
+                occurrence, attribution, signals, window, casualties, summary, rationale, review, createdAt,
+                changes, List.of(), null);
     }
 
     /** A message without {@code changes} (the first message of an alert, or a caller that has none to say). */
@@ -76,6 +97,13 @@ public record Alert(
     public Alert withChanges(List<String> changes) {
         return new Alert(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment,
                 severity, occurrence, attribution, signals, window, casualties, summary, rationale, review,
-                createdAt, changes);
+                createdAt, changes, evidence, verdictUrl);
+    }
+
+    /** The same message with the statements behind the verdict and the link to it. */
+    public Alert withEvidence(List<Evidence> evidence, String verdictUrl) {
+        return new Alert(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment,
+                severity, occurrence, attribution, signals, window, casualties, summary, rationale, review,
+                createdAt, changes, evidence, verdictUrl);
     }
 }

@@ -1,5 +1,7 @@
 package org.borderwatch.common.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import java.util.UUID;
  * @param rationale   the sentences a person needs to agree or disagree with the verdict
  * @param asOf        the stream time (publication time of the latest report seen) this version reflects
  * @param sources     ids of the sources behind the incident's reports (e.g. {@code az-mod}), sorted
+ * @param evidence    the statements behind the verdict (one per report, in publication order) with source, stance,
+ *                    publication time and URL, so a reader can check the verdict against the texts; left out of the
+ *                    JSON when empty
  */
 public record Assessment(
         int schemaVersion,
@@ -37,7 +42,8 @@ public record Assessment(
         boolean closed,
         List<String> rationale,
         OffsetDateTime asOf,
-        List<String> sources) {
+        List<String> sources,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Evidence> evidence) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -62,6 +68,17 @@ public record Assessment(
         signals = signals == null ? List.of() : List.copyOf(signals);
         rationale = rationale == null ? List.of() : List.copyOf(rationale);
         sources = sources == null ? List.of() : List.copyOf(sources);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A version without evidence (a producer that does not list the statements behind it). */
+    public Assessment(int schemaVersion, UUID incidentId, long version, BorderSegment segment, TimeWindow window,
+                      Occurrence occurrence, Attribution attribution, double confidence, Party actingParty,
+                      List<EventType> eventTypes, Map<Stance, List<UUID>> reportIds, List<Casualties> casualties,
+                      Severity severity, List<Signal> signals, boolean closed, List<String> rationale,
+                      OffsetDateTime asOf, List<String> sources) {
+        this(schemaVersion, incidentId, version, segment, window, occurrence, attribution, confidence, actingParty,
+                eventTypes, reportIds, casualties, severity, signals, closed, rationale, asOf, sources, List.of());
     }
 
     public boolean hasSignal(SignalType type) {

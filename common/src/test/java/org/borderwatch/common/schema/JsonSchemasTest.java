@@ -6,8 +6,13 @@ import org.borderwatch.common.model.AlertEvent;
 import org.borderwatch.common.model.AlertStatus;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Evidence;
 import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
 import org.borderwatch.common.model.TimeWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,6 +192,53 @@ class JsonSchemasTest {
                 json.replace("\"changes\":[\"occurrence DISPUTED -> REFUTED\",\"new signal UNCORROBORATED_SURGE\"]",
                         "\"changes\":\"occurrence DISPUTED -> REFUTED\"")))
                 .as("changes is a list").extracting(JsonSchemas.Violation::path).contains("/changes");
+    }
+
+    @Test
+    void theStatementsBehindAVerdictTravelWithTheAssessmentAndTheAlert() {
+        OffsetDateTime t = OffsetDateTime.parse("2025-03-16T10:40:00+04:00");
+        Evidence claim = new Evidence(UUID.randomUUID(), 1,
+                new Source("az-mod", "Ministry of Defence of Azerbaijan", SourceKind.PARTY_OFFICIAL, Party.AZ),
+                Stance.CLAIM, t, "https://example.org/az/claim");
+        Evidence denial = new Evidence(UUID.randomUUID(), 2,
+                new Source("am-mod", "Ministry of Defence of Armenia", SourceKind.PARTY_OFFICIAL, Party.AM),
+                Stance.DENIAL, t.plusHours(1), " ");
+        Assessment assessment = new Assessment(1, UUID.randomUUID(), 2, BorderSegment.SYUNIK_EAST,
+                new TimeWindow(t, t), Occurrence.DISPUTED, null, 0.5, null, null, null, null, Severity.MEDIUM,
+                null, false, List.of("a claim and a denial"), t.plusHours(1), List.of("am-mod", "az-mod"),
+                List.of(claim, denial));
+        Alert alert = new Alert(1, UUID.randomUUID(), assessment.incidentId(), 1, 2, AlertEvent.FIRED,
+                AlertStatus.FIRING, BorderSegment.SYUNIK_EAST, Severity.MEDIUM, Occurrence.DISPUTED, null, null,
+                assessment.window(), null, "a claim and a denial", null, null, t)
+                .withEvidence(assessment.evidence(), "https://borderwatch.example/api/v1/verdicts/"
+                        + assessment.incidentId());
+
+        String assessmentJson = Json.write(assessment);
+        String alertJson = Json.write(alert);
+        assertThat(JsonSchemas.validate(JsonSchemas.ASSESSMENT, assessmentJson)).isEmpty();
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, alertJson)).isEmpty();
+        assertThat(Json.read(assessmentJson, Assessment.class)).isEqualTo(assessment);
+        assertThat(Json.read(alertJson, Alert.class)).isEqualTo(alert);
+        assertThat(denial.url()).as("a blank URL is no URL").isNull();
+        assertThat(assessmentJson).contains("\"url\":\"https://example.org/az/claim\"")
+                .containsOnlyOnce("\"url\"");
+        assertThat(alert.withChanges(List.of("occurrence UNVERIFIED -> DISPUTED")).evidence())
+                .as("changes keep the evidence").containsExactly(claim, denial);
+
+        assertThat(JsonSchemas.validate(JsonSchemas.ASSESSMENT, assessmentJson.replace("\"stance\":\"DENIAL\"",
+                "\"stance\":\"DENIED\""))).extracting(JsonSchemas.Violation::path).contains("/evidence/1/stance");
+        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, alertJson.replace("\"reportId\":\"" + claim.reportId()
+                + "\",", ""))).as("evidence names its report").anySatisfy(v -> assertThat(v.path()).contains("/evidence/0"));
+
+        Assessment without = new Assessment(1, assessment.incidentId(), 1, BorderSegment.SYUNIK_EAST,
+                new TimeWindow(t, t), Occurrence.UNVERIFIED, null, 0.5, null, null, null, null, Severity.LOW,
+                null, false, List.of("one claim"), t, List.of("az-mod"));
+        assertThat(Json.write(without)).doesNotContain("evidence");
+        Alert plain = new Alert(1, alert.alertId(), alert.incidentId(), 1, 1, AlertEvent.FIRED,
+                AlertStatus.FIRING, BorderSegment.SYUNIK_EAST, Severity.LOW, Occurrence.UNVERIFIED, null, null,
+                without.window(), null, "one claim", null, null, t);
+        assertThat(Json.write(plain))
+                .doesNotContain("evidence").doesNotContain("verdictUrl");
     }
 
     @Test
