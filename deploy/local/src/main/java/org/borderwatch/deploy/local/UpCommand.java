@@ -6,9 +6,11 @@ import org.borderwatch.deploy.local.ports.PortCheck;
 import org.borderwatch.deploy.local.ports.PortInUseException;
 import org.borderwatch.deploy.local.ports.PortRequest;
 import org.borderwatch.deploy.local.services.BootService;
+import org.borderwatch.deploy.local.services.RestartPolicy;
 import org.borderwatch.deploy.local.services.ServiceCatalog;
 import org.borderwatch.deploy.local.services.ServicePlan;
 import org.borderwatch.deploy.local.services.ServiceStartException;
+import org.borderwatch.deploy.local.services.ServiceSupervisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +99,11 @@ public final class UpCommand implements Callable<Integer> {
             description = "How long a service may take to become ready (default: ${DEFAULT-VALUE}).")
     int serviceTimeoutSeconds = 180;
 
+    @Option(names = "--max-restarts", paramLabel = "N",
+            description = "How often a service that stops on its own is started again within 10 minutes, after 2, 4, "
+                    + "8 … seconds; 0 never (default: ${DEFAULT-VALUE}).")
+    int maxRestarts = RestartPolicy.DEFAULT.maxRestarts();
+
     /**
      * A second launcher on the same data directory is told so (exit 4) before the port check would blame the first
      * one's ports (exit 3); the real lock is taken when the infrastructure starts.
@@ -115,6 +123,9 @@ public final class UpCommand implements Callable<Integer> {
         List<ServicePlan> plans;
         try {
             LocalInfrastructure.Settings settings = infrastructureSettings();
+            if (maxRestarts < 0) {
+                throw new IllegalArgumentException("--max-restarts must be 0 or more, not " + maxRestarts + ".");
+            }
             if (!withServices && !servicePorts.isEmpty()) {
                 throw new IllegalArgumentException("--service-port only applies with --with-services (no service is "
                         + "started without it).");
@@ -141,9 +152,11 @@ public final class UpCommand implements Callable<Integer> {
         }
 
         List<BootService> services = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(infra, services, out), "bw-launcher-stop"));
+        List<ServiceSupervisor> supervisors = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(infra, services, supervisors, out),
+                "bw-launcher-stop"));
         printInfrastructure(infra, out);
-        Map<String, Integer> running = startServices(infra, plans, services, out, err);
+        Map<String, Integer> running = startServices(infra, plans, services, supervisors, out, err);
         if (infra.isClosing()) {
             new CountDownLatch(1).await(); // stopped during start-up: the shutdown hook ends the JVM
         }
@@ -211,8 +224,10 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private Map<String, Integer> startServices(LocalInfrastructure infra, List<ServicePlan> plans,
-                                               List<BootService> services, PrintWriter out, PrintWriter err) {
+                                               List<BootService> services, List<ServiceSupervisor> supervisors,
+                                               PrintWriter out, PrintWriter err) {
         Map<String, Integer> started = new LinkedHashMap<>();
+        Map<BootService, BootService.Settings> settingsByService = new java.util.IdentityHashMap<>();
         if (plans.isEmpty()) {
             return started;
         }
@@ -230,10 +245,12 @@ public final class UpCommand implements Callable<Integer> {
             out.println("Starting " + plan.name() + " on port " + plan.port() + " from " + plan.jar().get() + " ...");
             out.flush();
             Path jar = snapshot(plan.jar().get(), infra.layout().serviceJar(plan.name()));
-            BootService service = BootService.start(new BootService.Settings(plan.name(), jar, host,
+            BootService.Settings settings = new BootService.Settings(plan.name(), jar, host,
                     plan.port(), BootService.environment(infra.environment(), plan.port(), profile),
                     serviceJvmOptions(jvmOptions, infra.layout(), plan.name()), infra.layout().watchdogDir(),
-                    createDirectories(infra.layout().serviceDir(plan.name())), infra.layout().logFile(plan.name())));
+                    createDirectories(infra.layout().serviceDir(plan.name())), infra.layout().logFile(plan.name()));
+            BootService service = BootService.start(settings);
+            settingsByService.put(service, settings);
             synchronized (services) {
                 if (infra.isClosing()) {
                     service.close(); // Ctrl-C came while it was being started: the shutdown hook has its list
@@ -248,13 +265,16 @@ public final class UpCommand implements Callable<Integer> {
                 out.println("  " + service.name() + " is ready: http://" + host + ":" + service.port()
                         + "  (log " + service.process().logFile() + ")");
                 started.put(service.name(), service.port());
-                service.process().onExit().thenAccept(p -> {
-                    if (!infra.isClosing()) {
-                        err.println(service.name() + " stopped (exit " + p.exitValue() + "); see "
-                                + service.process().logFile());
-                        err.flush();
+                ServiceSupervisor supervisor = ServiceSupervisor.watch(service, settingsByService.get(service),
+                        RestartPolicy.DEFAULT.withMaxRestarts(maxRestarts), Duration.ofSeconds(serviceTimeoutSeconds),
+                        new RestartReporter(host, err, infra::isClosing), Clock.systemUTC());
+                synchronized (services) {
+                    if (infra.isClosing()) {
+                        supervisor.close();
+                        return started;
                     }
-                });
+                    supervisors.add(supervisor);
+                }
             } catch (ServiceStartException e) {
                 if (infra.isClosing()) {
                     return started; // Ctrl-C during start-up: the services were stopped on purpose, nothing to report
@@ -267,14 +287,61 @@ public final class UpCommand implements Callable<Integer> {
         return started;
     }
 
-    private static void stopAll(LocalInfrastructure infra, List<BootService> services, PrintWriter out) {
+    /** Tells the user on the launcher's error output when a service stops on its own and what happens next. */
+    record RestartReporter(String host, PrintWriter err, java.util.function.BooleanSupplier closing)
+            implements ServiceSupervisor.Listener {
+
+        @Override
+        public void restarting(String service, int exitCode, Duration delay, int restart, RestartPolicy policy,
+                               Path log) {
+            say(service + " stopped (exit " + exitCode + "); starting it again in " + delay.toSeconds() + " s (restart "
+                    + restart + " of " + policy.maxRestarts() + " within " + policy.window().toMinutes()
+                    + " min); see " + log);
+        }
+
+        @Override
+        public void readyAgain(BootService service) {
+            say(service.name() + " is ready again: http://" + host + ":" + service.port() + " (pid "
+                    + service.process().pid() + ")");
+        }
+
+        @Override
+        public void restartFailed(String service, String reason) {
+            say("  " + reason);
+        }
+
+        @Override
+        public void givenUp(String service, int exitCode, RestartPolicy policy, Path log) {
+            say(policy.maxRestarts() == 0
+                    ? service + " stopped (exit " + exitCode + "); not restarted (--max-restarts 0); see " + log
+                    : service + " stopped (exit " + exitCode + ") after " + policy.maxRestarts() + " restarts within "
+                    + policy.window().toMinutes() + " min; it stays stopped, the others keep running. See " + log
+                    + "; fix the cause, then stop the launcher and run up again.");
+        }
+
+        private void say(String line) {
+            if (closing.getAsBoolean()) {
+                return;
+            }
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }
+    }
+
+    private static void stopAll(LocalInfrastructure infra, List<BootService> services,
+                                List<ServiceSupervisor> supervisors, PrintWriter out) {
         out.println("Stopping ...");
         out.flush();
         List<BootService> toStop;
+        List<ServiceSupervisor> watching;
         synchronized (services) {
             infra.markClosing(); // under the lock: a service started from now on is closed by startServices itself
             toStop = new ArrayList<>(services);
+            watching = new ArrayList<>(supervisors);
         }
+        watching.parallelStream().forEach(ServiceSupervisor::close); // no restarts from now on; stops restarted ones
         toStop.parallelStream().forEach(BootService::close);
         infra.close();
         LauncherState.delete(infra.layout().stateFile());

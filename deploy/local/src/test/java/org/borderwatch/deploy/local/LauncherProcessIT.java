@@ -1,6 +1,7 @@
 package org.borderwatch.deploy.local;
 
 import org.borderwatch.deploy.local.ports.PortCheck;
+import org.borderwatch.deploy.local.services.FakeBootApp;
 import org.borderwatch.deploy.local.services.FakeServiceJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,8 +107,20 @@ class LauncherProcessIT {
         assertThat(statusText).containsPattern("kafka\\s+UP").containsPattern("store\\s+UP")
                 .containsPattern("alert-service\\s+UP");
 
+        List<ProcessHandle> before = launcher.process().descendants().toList();
+        assertThat(before).as("the broker and the service run in their own JVMs").hasSize(2);
+
+        // a service killed from outside (the OOM killer, a crash) is started again and becomes ready
+        ProcessHandle service = before.stream()
+                .filter(p -> p.info().commandLine().orElse("").contains(FakeBootApp.class.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no service child among " + before));
+        service.destroyForcibly();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                launcher.output().stream().anyMatch(l -> l.startsWith("alert-service is ready again")));
+        assertThat(launcher.output()).anyMatch(l -> l.startsWith("alert-service stopped (exit 137); starting it "
+                + "again in 2 s (restart 1 of 3 within 10 min)"));
         List<ProcessHandle> children = launcher.process().descendants().toList();
-        assertThat(children).as("the broker and the service run in their own JVMs").hasSize(2);
+        assertThat(children).hasSize(2).doesNotContain(service);
 
         // SIGTERM, like Ctrl-C or a service manager (through the handle: Process.destroy() would close our pipe)
         launcher.process().toHandle().destroy();

@@ -145,6 +145,15 @@ class UpCommandTest {
     }
 
     @Test
+    void aNegativeNumberOfRestartsIsAUsageError() {
+        int code = launcher().execute("up", "--data", tmp.toString(), "--max-restarts", "-1");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--max-restarts must be 0 or more");
+        assertThat(parse("up").maxRestarts).as("the documented default").isEqualTo(3);
+        assertThat(parse("up", "--max-restarts", "0").maxRestarts).isZero();
+    }
+
+    @Test
     void anUnknownServiceNameIsAUsageError() {
         int code = launcher().execute("up", "--data", tmp.toString(), "--with-services", "--project-dir",
                 tmp.toString(), "--service-port", "billing-service=9000");
@@ -178,7 +187,7 @@ class UpCommandTest {
     void helpListsTheOptions() {
         assertThat(launcher().execute("up", "--help")).isZero();
         assertThat(out.toString()).contains("--data", "--kafka-port", "--mongo-port", "--partitions",
-                "--with-services", "--service-port");
+                "--with-services", "--service-port", "--max-restarts");
     }
 
     private static int[] twoFreePorts() throws IOException {
