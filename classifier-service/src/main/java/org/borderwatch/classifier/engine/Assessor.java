@@ -32,6 +32,7 @@ import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.Evidence;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
@@ -217,7 +218,20 @@ final class Assessor {
                 new TimeWindow(inc.from, inc.to), e.verdict().occurrence(), e.verdict().attribution(),
                 e.verdict().confidence(), e.verdict().actingParty(), List.copyOf(types), byStance,
                 e.tally().casualties(), severity, signals, false, rationale, state.streamTime,
-                e.statements().stream().map(r -> r.source().id()).distinct().sorted().toList());
+                e.statements().stream().map(r -> r.source().id()).distinct().sorted().toList(),
+                evidence(e.statements()));
+    }
+
+    /**
+     * The statements behind a verdict, one entry per report in publication order (ties by report id): the revision the
+     * engine holds of each (a correction replaces the report in the state, so its entry shows the new revision), with
+     * its source, stance, publication time and URL. The statements are those the verdict read — the incident's
+     * members and the observers' statements whose coverage applies to it — the same reports as {@code reportIds}.
+     */
+    static List<Evidence> evidence(List<IncidentReport> statements) {
+        return statements.stream()
+                .sorted(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId))
+                .map(Evidence::of).toList();
     }
 
     /** Members in publication order, then observer statements whose coverage applies to one of its claims. */
@@ -473,7 +487,8 @@ final class Assessor {
                 new TimeWindow(claim.occurredAt(), claims.stream().map(ClaimRecord::occurredUntil)
                         .max(Comparator.naturalOrder()).orElseThrow()), verdict.occurrence(),
                 verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
-                List.of(), severity, List.of(), true, rationale, state.streamTime, List.of(r.source().id()));
+                List.of(), severity, List.of(), true, rationale, state.streamTime, List.of(r.source().id()),
+                List.of(Evidence.of(r)));
     }
 
     /** A report too late to correlate: its own closed assessment. */
@@ -494,36 +509,59 @@ final class Assessor {
         return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
                 new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
                 verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,
-                List.of(), true, rationale, state.streamTime, List.of(r.source().id()));
+                List.of(), true, rationale, state.streamTime, List.of(r.source().id()), List.of(Evidence.of(r)));
     }
 
-    /** The incident's next version: its last one, closed, with the sentence that says why. */
+    /**
+     * The incident's next version: its last one, closed, with the sentence that says why. Its evidence is the last
+     * version's (the statements that verdict read — a dissolved incident's report has already left the state); a last
+     * version written by a release before evidence existed has none, and then the incident's statements still held
+     * give it.
+     */
     Assessment closedVersion(IncidentState inc, String sentence) {
         List<String> rationale = new ArrayList<>(inc.last.rationale());
         rationale.add(sentence);
         inc.version++;
-        Assessment closed = withVersion(inc.last, inc.version, true, rationale);
-        closed = new Assessment(closed.schemaVersion(), closed.incidentId(), closed.version(), closed.segment(),
-                closed.window(), closed.occurrence(), closed.attribution(), closed.confidence(), closed.actingParty(),
-                closed.eventTypes(), closed.reportIds(), closed.casualties(), closed.severity(), closed.signals(),
-                true, closed.rationale(), state.streamTime, closed.sources());
+        Assessment last = inc.last;
+        List<Evidence> evidence = last.evidence().isEmpty() ? evidence(statements(inc)) : last.evidence();
+        Assessment closed = new Assessment(last.schemaVersion(), last.incidentId(), inc.version, last.segment(),
+                last.window(), last.occurrence(), last.attribution(), last.confidence(), last.actingParty(),
+                last.eventTypes(), last.reportIds(), last.casualties(), last.severity(), last.signals(),
+                true, rationale, state.streamTime, last.sources(), evidence);
         inc.last = closed;
         return closed;
     }
 
-    private static boolean sameContent(Assessment a, Assessment b) {
-        return withVersion(a, 1, a.closed(), a.rationale()).equals(withVersionAndAsOf(b, a.asOf()));
+    /**
+     * Whether a new assessment says nothing its incident's last version did not (version and stream time aside). The
+     * evidence is content — a correction that changes only a report's revision or URL gives a new version showing it —
+     * except against a last version written before evidence existed (state of the previous release): the first
+     * reassessment after an upgrade would otherwise give every open incident a version that differs only by its
+     * evidence. Such an incident shows its evidence with its next real change, or its closing version.
+     */
+    static boolean sameContent(Assessment a, Assessment b) {
+        Assessment compared = withVersionAndAsOf(b, a.asOf());
+        if (a.evidence().isEmpty()) {
+            compared = withEvidence(compared, List.of());
+        }
+        return withVersion(a, 1, a.closed(), a.rationale()).equals(compared);
+    }
+
+    private static Assessment withEvidence(Assessment b, List<Evidence> evidence) {
+        return new Assessment(b.schemaVersion(), b.incidentId(), b.version(), b.segment(), b.window(), b.occurrence(),
+                b.attribution(), b.confidence(), b.actingParty(), b.eventTypes(), b.reportIds(), b.casualties(),
+                b.severity(), b.signals(), b.closed(), b.rationale(), b.asOf(), b.sources(), evidence);
     }
 
     private static Assessment withVersionAndAsOf(Assessment b, OffsetDateTime asOf) {
         return new Assessment(b.schemaVersion(), b.incidentId(), 1, b.segment(), b.window(), b.occurrence(),
                 b.attribution(), b.confidence(), b.actingParty(), b.eventTypes(), b.reportIds(), b.casualties(),
-                b.severity(), b.signals(), b.closed(), b.rationale(), asOf, b.sources());
+                b.severity(), b.signals(), b.closed(), b.rationale(), asOf, b.sources(), b.evidence());
     }
 
     private static Assessment withVersion(Assessment a, long version, boolean closed, List<String> rationale) {
         return new Assessment(a.schemaVersion(), a.incidentId(), version, a.segment(), a.window(), a.occurrence(),
                 a.attribution(), a.confidence(), a.actingParty(), a.eventTypes(), a.reportIds(), a.casualties(),
-                a.severity(), a.signals(), closed, rationale, a.asOf(), a.sources());
+                a.severity(), a.signals(), closed, rationale, a.asOf(), a.sources(), a.evidence());
     }
 }

@@ -38,6 +38,64 @@ class ReplayCommandTest {
         assertThat(lines.stream().map(l -> Json.read(l, Assessment.class).incidentId()).distinct()).hasSize(13);
     }
 
+    /**
+     * Every line of a replay lists the statements behind its verdict: the same reports as its reportIds, in publication
+     * order (ties by report id), the latest revision of each with the link the input gave; shuffled input gives the same
+     * bytes; the summary table does not show them.
+     */
+    @Test
+    void replayedAssessmentsListTheirEvidenceWhateverTheInputOrder() throws Exception {
+        List<String> input = new java.util.ArrayList<>();
+        for (String f : List.of("may-2023-sotk-drone.jsonl", "june-2023-tavush-corrections.jsonl")) {
+            input.addAll(java.nio.file.Files.readAllLines(fixture(f)).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+        }
+        java.util.Map<java.util.UUID, org.borderwatch.common.model.IncidentReport> latest = new java.util.HashMap<>();
+        input.stream().map(l -> Json.read(l, org.borderwatch.common.model.IncidentReport.class)).forEach(r ->
+                latest.merge(r.reportId(), r, (a, b) -> a.revision() >= b.revision() ? a : b));
+        Path file = java.nio.file.Files.createTempFile("evidence", ".jsonl");
+        Path shuffled = java.nio.file.Files.createTempFile("evidence-shuffled", ".jsonl");
+        try {
+            java.nio.file.Files.write(file, input);
+            List<String> reversed = new java.util.ArrayList<>(input);
+            java.util.Collections.reverse(reversed);
+            java.nio.file.Files.write(shuffled, reversed);
+            String out = run("--input", file.toString(), "--all-versions");
+            assertThat(run("--input", shuffled.toString(), "--all-versions")).isEqualTo(out);
+            for (String line : out.lines().toList()) {
+                assertThat(JsonSchemas.validate(JsonSchemas.ASSESSMENT, line)).as(line).isEmpty();
+                Assessment a = Json.read(line, Assessment.class);
+                assertThat(a.evidence()).extracting(org.borderwatch.common.model.Evidence::reportId)
+                        .containsExactlyInAnyOrderElementsOf(a.reportIds().values().stream()
+                                .flatMap(List::stream).toList());
+                assertThat(a.evidence()).isSortedAccordingTo(java.util.Comparator
+                        .comparing(org.borderwatch.common.model.Evidence::publishedAt)
+                        .thenComparing(org.borderwatch.common.model.Evidence::reportId));
+            }
+            // the finals read the latest revision of every report
+            boolean sawRevision = false;
+            boolean sawUrl = false;
+            for (String line : run("--input", shuffled.toString()).lines().toList()) {
+                for (org.borderwatch.common.model.Evidence e : Json.read(line, Assessment.class).evidence()) {
+                    org.borderwatch.common.model.IncidentReport r = latest.get(e.reportId());
+                    assertThat(e.revision()).isEqualTo(r.revision());
+                    assertThat(e.url()).isEqualTo(r.url());
+                    assertThat(e.stance()).isEqualTo(r.stance());
+                    assertThat(e.source()).isEqualTo(r.source());
+                    assertThat(e.publishedAt()).isEqualTo(r.publishedAt());
+                    sawRevision |= e.revision() > 1;
+                    sawUrl |= e.url() != null;
+                }
+            }
+            assertThat(sawRevision).as("a corrected report's revision shows").isTrue();
+            assertThat(sawUrl).as("a link shows").isTrue();
+            assertThat(run("--input", file.toString(), "--summary")).doesNotContain("evidence");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(shuffled);
+        }
+    }
+
     @Test
     void allVersionsPrintsMoreLinesThanFinals() throws Exception {
         String all = run("--input", fixture("march-2025-surge.jsonl").toString(), "--all-versions");

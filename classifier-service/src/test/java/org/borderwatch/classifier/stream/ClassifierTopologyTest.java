@@ -247,6 +247,48 @@ class ClassifierTopologyTest {
         assertThat(streamed).isEqualTo(5);
     }
 
+    /**
+     * What leaves the topology names the statements behind each verdict (source, stance, publication time, link) and
+     * is a valid ASSESSMENT; the store keeps what the evidence needs of each report (its URL included, not its text).
+     */
+    @Test
+    void emittedAssessmentsCarryTheirEvidenceAndValidateAgainstTheSchema() {
+        IncidentReport claim = TestReports.claim(TestReports.AZ_MOD, "ev-a", Party.AM, "2025-01-10T10:00",
+                "2025-01-10T12:00", BorderSegment.SYUNIK_EAST).url("https://example.org/az/ev-a")
+                .text("Fire from the other side at about 10:00.").build();
+        IncidentReport patrols = TestReports.observer(TestReports.EUMA, "ev-o",
+                org.borderwatch.common.model.Stance.REFUTATION, "2025-01-10T18:00", "2025-01-10", "2025-01-10",
+                BorderSegment.SYUNIK_EAST).build();
+        IncidentReport denial = TestReports.denial(TestReports.AM_MOD, "ev-d", "2025-01-11T09:00", Party.AZ,
+                "2025-01-10", "2025-01-10", BorderSegment.SYUNIK_EAST).url("https://example.org/am/ev-d").build();
+        List.of(claim, patrols, denial).forEach(this::send);
+        List<String> values = new ArrayList<>();
+        out.readRecordsToList().forEach(kv -> values.add(new String(kv.value(), StandardCharsets.UTF_8)));
+        assertThat(values).hasSize(3);
+        for (String json : values) {
+            assertThat(org.borderwatch.common.schema.JsonSchemas.validate(
+                    org.borderwatch.common.schema.JsonSchemas.ASSESSMENT, json)).as(json).isEmpty();
+            assertThat(json).contains("\"evidence\":[");
+        }
+        Assessment last = Json.read(values.get(2), Assessment.class);
+        assertThat(last.evidence()).extracting(e -> e.reportId(), e -> e.stance(), e -> e.source().id(),
+                e -> e.url()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(claim.reportId(), org.borderwatch.common.model.Stance.CLAIM,
+                        "az-mod", "https://example.org/az/ev-a"),
+                org.assertj.core.groups.Tuple.tuple(patrols.reportId(),
+                        org.borderwatch.common.model.Stance.REFUTATION, "euma", null),
+                org.assertj.core.groups.Tuple.tuple(denial.reportId(), org.borderwatch.common.model.Stance.DENIAL,
+                        "am-mod", "https://example.org/am/ev-d"));
+        assertThat(last.evidence().get(0).publishedAt()).isEqualTo(claim.publishedAt());
+        // the emitted bytes are the replay's
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults())
+                .replay(List.of(claim, patrols, denial)).versions();
+        assertThat(values).isEqualTo(replayed.stream().map(Replayer::json).toList());
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ClassifierTopology.STORE);
+        assertThat(new String(store.get(ClassifierProcessor.REPORT_PREFIX + claim.reportId()), StandardCharsets.UTF_8))
+                .contains("https://example.org/az/ev-a").doesNotContain("about 10:00");
+    }
+
     @Test
     void aLateReportWithinGraceUpdatesItsIncidentAndAnOlderOneIsAssessedAlone() {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
