@@ -70,7 +70,9 @@ public final class StatementExtractor {
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = gazetteer.find(text);
         PlaceResolution where = gazetteer.resolve(ofTheEventPlaces(text, sentences, mentions));
-        List<DateSpan> allDates = TimeExpressions.dates(text, published.toLocalDate());
+        // "The ministry said on Tuesday that yesterday …": days named relative to an earlier day of saying are its
+        List<DateSpan> allDates = relativeToSaying(text, sentences,
+                TimeExpressions.dates(text, published.toLocalDate()), published.toLocalDate());
         List<DateSpan> dates = eventDates(text, allDates);
         List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text), allDates, dates);
         if (clocks.isEmpty()) { // "this morning", "on the evening of 11 April": a window of hours when no clock is given
@@ -83,6 +85,10 @@ public final class StatementExtractor {
                     // "…, the minister told the Council this evening", "Speaking at the Council this evening, the
                     // minister said …": a part of the day in a clause of saying that describes no event is the saying's
                     .filter(c -> !sayingClause(clauseOf(text, c.start(), c.end())))
+                    // "…, adding that the situation calmed in the evening", "By evening the situation had stabilised":
+                    // when the fighting was over, not when it was (an observer's calm is what it watched, unless it
+                    // is a closing remark in the sentence of what it saw or heard)
+                    .filter(c -> !calmRemark(text, sentences, c, source))
                     .filter(c -> sentences.stream().filter(sp -> sp.contains(c.start())).anyMatch(sp -> {
                         String sentence = sp.of(text);
                         return describesEvent(sentence) || source.kind() == SourceKind.INDEPENDENT_OBSERVER
@@ -279,6 +285,40 @@ public final class StatementExtractor {
         return text.substring(from, to);
     }
 
+    /** Between a remark of calm and its part of the day: no event, no conjunction, no clause break. */
+    private static final Pattern CALM_GAP = Pattern.compile("[\\s,]*(?:(?:in|by|during|towards?|toward|later|"
+            + "the|that|this|on|at|in|late|early)\\s+){0,3}", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A part of the day that says when the fighting was over: right before or after a remark of calm (only a few
+     * small words between: "the situation calmed in the evening", "By the evening the situation had stabilised", "the
+     * firing stopped towards evening"), not "units fired in the evening before the situation calmed". An observer's
+     * only when the sentence also tells what it saw or heard.
+     */
+    private static boolean calmRemark(String text, List<Span> sentences, ClockSpan c, Source source) {
+        Span sentence = sentences.stream().filter(sp -> sp.contains(c.start())).findFirst().orElse(null);
+        if (sentence == null) {
+            return false;
+        }
+        String s = sentence.of(text);
+        if (source.kind() == SourceKind.INDEPENDENT_OBSERVER && !StatementRules.CONFIRMS.matcher(s).find()) {
+            return false;
+        }
+        int from = c.start() - sentence.start();
+        int to = c.end() - sentence.start();
+        Matcher m = StatementRules.CALM.matcher(s);
+        while (m.find()) {
+            String gap = m.end() <= from ? s.substring(m.end(), from) : to <= m.start() ? s.substring(to, m.start()) : null;
+            // "In the evening, the situation calmed" (the part opens the sentence), not "… fired at Sotk in the evening,
+            // the situation …"
+            boolean opens = m.end() <= from || gap == null || gap.indexOf(',') < 0 || !describesEvent(s.substring(0, from));
+            if (gap != null && opens && CALM_GAP.matcher(gap).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A clause of saying ("the minister told the Council this evening") that describes no event itself. */
     private static boolean sayingClause(String clause) {
         return StatementRules.SAYING_WORD.matcher(clause).find() && !describesEvent(clause);
@@ -425,10 +465,17 @@ public final class StatementExtractor {
         if (seen.isEmpty()) {
             return null;
         }
+        // "… near Tegh heard explosions. The monitors at Tegh saw nothing": not seeing what was heard at the same place is
+        // a detail of the hearing, not a second report
+        Set<String> heardAt = seen.stream().filter(sp -> StatementRules.HEARD_EVENT.matcher(sp.of(text)).find())
+                .flatMap(sp -> gazetteer.find(sp.of(text)).stream()).map(m -> m.place().name())
+                .collect(java.util.stream.Collectors.toSet());
         List<Span> refuting = Sentences.split(text).stream()
                 .filter(sp -> !seen.contains(sp))
                 .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find())
                 .filter(sp -> gazetteer.find(sp.of(text)).stream().anyMatch(m -> m.place().kind().isSettlement()))
+                .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(blanked(sp.of(text), StatementRules.NOT_SEEN)).find()
+                        || !heardAt.containsAll(gazetteer.find(sp.of(text)).stream().map(m -> m.place().name()).toList()))
                 .toList();
         if (refuting.isEmpty()) {
             return null;
@@ -542,6 +589,57 @@ public final class StatementExtractor {
             return accuser.opponent();
         }
         return source.party().isBelligerent() ? source.party() : actor;
+    }
+
+    /**
+     * A text that dates its saying before the publication day ("The ministry said on Tuesday that …", published on
+     * Wednesday): the days its sentence names relative to a reference day ("yesterday", "last night", "overnight",
+     * "this morning", "on Monday") are relative to the day of the saying, not to publication — "said on Tuesday that
+     * last night …" is the night into Tuesday. A part of the day with no day of its own in that sentence ("said on
+     * Tuesday that units fired during the night") is the saying day's (the night into it). The same list when there is
+     * no such saying; days in other sentences keep the publication day as their reference.
+     */
+    private static List<DateSpan> relativeToSaying(String text, List<Span> sentences, List<DateSpan> all,
+                                                   LocalDate publishedDay) {
+        List<DateSpan> event = eventDates(text, all);
+        DateSpan saying = all.stream().filter(d -> !event.contains(d) && !d.open() && !d.night()
+                && d.first().equals(d.last()) && d.first().isBefore(publishedDay) && reportingDate(text, d))
+                .findFirst().orElse(null);
+        if (saying == null) {
+            return all;
+        }
+        Span sentence = sentences.stream().filter(s -> s.contains(saying.start())).findFirst().orElse(null);
+        if (sentence == null) {
+            return all;
+        }
+        LocalDate day = saying.first();
+        List<DateSpan> again = TimeExpressions.dates(text, day);
+        List<DateSpan> out = new ArrayList<>(all.size() + 1);
+        boolean changed = false;
+        for (DateSpan d : all) {
+            DateSpan r = d;
+            if (d != saying && sentence.contains(d.start()) && TimeExpressions.isRelative(text, d)) {
+                r = again.stream().filter(a -> a.start() == d.start() && a.end() == d.end()).findFirst().orElse(d);
+            }
+            changed |= !r.equals(d);
+            out.add(r);
+        }
+        if (eventDates(text, out).isEmpty()) {
+            // "said on Tuesday that units fired during the night": the saying day's night, not the publication's
+            ClockSpan part = TimeExpressions.partsOfDay(text).stream()
+                    .filter(c -> sentence.contains(c.start()))
+                    .filter(c -> all.stream().noneMatch(d -> c.start() <= d.end() + 4 && d.start() <= c.end() + 4))
+                    .filter(c -> !sayingClause(clauseOf(text, c.start(), c.end())))
+                    .findFirst().orElse(null);
+            if (part != null) {
+                boolean night = part.to() != null && part.to().isBefore(part.from());
+                out.add(night ? new DateSpan(day.minusDays(1), day, true, part.start(), part.end())
+                        : new DateSpan(day, day, false, part.start(), part.end()));
+                out.sort(Comparator.comparingInt(DateSpan::start));
+                changed = true;
+            }
+        }
+        return changed ? out : all;
     }
 
     /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */
@@ -821,7 +919,9 @@ public final class StatementExtractor {
             // "not in a position to either confirm or refute the reports": no confirmation, no refutation
             text = blanked(text, StatementRules.CONFIRM_OR_REFUTE);
             // a confirmation confirms an event: "the ICRC confirms that it facilitated a handover" confirms none
-            boolean confirms = StatementRules.CONFIRMS.matcher(text).find() && describesEvent(text);
+            // "a patrol heard explosions": fire or blasts the observer heard itself are an event, a weapon named or not
+            boolean confirms = StatementRules.CONFIRMS.matcher(text).find()
+                    && (describesEvent(text) || StatementRules.HEARD_EVENT.matcher(text).find());
             // "On 24 October a patrol heard gunfire ... The rest of the month was calm", "patrols observed engineering
             // works ... No shooting incidents were reported": what it saw is confirmed, the calm is about the rest
             if (StatementRules.OBSERVED_NOTHING.matcher(text).find() && observations(text).isEmpty()) {
@@ -881,7 +981,11 @@ public final class StatementExtractor {
             while (c.find() && !seen) {
                 seen = !StatementRules.BARE_CONFIRM.matcher(c.group().strip()).matches();
             }
-            if (seen && describesEvent(sentence) && !StatementRules.OBSERVED_NOTHING.matcher(sentence).find()) {
+            // "heard gunfire but did not see who fired", "heard explosions but saw nothing": in the sentence of the hearing,
+            // what was not seen is a detail of it, not a "saw nothing"
+            boolean heard = StatementRules.HEARD_EVENT.matcher(sentence).find();
+            String nothing = heard ? blanked(sentence, StatementRules.NOT_SEEN) : sentence;
+            if (seen && (describesEvent(sentence) || heard) && !StatementRules.OBSERVED_NOTHING.matcher(nothing).find()) {
                 out.add(s);
             }
         }

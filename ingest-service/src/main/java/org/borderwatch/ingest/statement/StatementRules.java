@@ -96,7 +96,10 @@ final class StatementRules {
             + "[\\w'’-]+\\s+){1,5}?(?:had\\s+|have\\s+|has\\s+)?(?:fired|opened\\s+fire|shelled|attacked)\\b");
 
     /** An observer saying it saw nothing. */
-    static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw)\\s+no\\b|"
+    static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw|heard)\\s+no\\b|"
+            // "saw nothing", "heard nothing", "nothing was observed" (not "nothing unusual" alone: below)
+            + "(?:observed|saw|heard|noticed|recorded)\\s+nothing\\b|nothing\\s+(?:was|were|could\\s+be)\\s+"
+            + "(?:observed|seen|heard|noticed)\\b|"
             // "neither saw nor heard any gunfire", "saw nor heard"
             + "neither\\s+(?:saw|observed|heard|recorded|noticed)\\s+nor\\s+(?:saw|observed|heard|recorded|noticed)\\b|\\bno\\s+(?:incidents?|shooting|"
             + "firing|(?:ceasefire\\s+)?(?:violations?|breach(?:es)?)|unusual\\s+activity|signs\\s+of)|"
@@ -131,6 +134,43 @@ final class StatementRules {
             + "cannot|can\\s+not|could\\s+not|can\\s+neither|could\\s+neither)\\s+(?:to\\s+)?(?:either\\s+)?"
             + "confirm\\s+(?:or|nor)\\s+(?:refute|deny|disprove|rule\\s+out)\\b");
 
+    /**
+     * Fire or blasts heard: "heard gunfire", "heard several bursts of gunfire", "heard what sounded like explosions" (up
+     * to four words between, none of them "no / any / nothing" nor "about / that / reports / claims …": hearsay), "reported hearing shots", "shots were heard". Not "did
+     * not hear …", "heard no shots", "neither saw nor heard any gunfire".
+     */
+    private static final String HEARD = "(?<!\\bnot\\s)(?<!\\bnor\\s)(?<!\\bnever\\s)(?:heard|hearing)\\s+"
+            + "(?:(?!(?:no|any|nothing|none|about|that|reports?|claims?|allegations?|accounts?|news|rumou?rs?)\\b)"
+            + "[\\w-]+\\s+){0,4}?(?:shots|gunfire|gunshots|shooting|firing|fire|"
+            + "explosions?|bursts|impacts?|detonations?|blasts?)\\b|"
+            + "\\b(?:shots|gunfire|gunshots|shooting|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
+            + "\\s+(?:was|were|could\\s+be)\\s+heard\\b";
+
+    /** An observer's own hearing of fire or blasts (see {@link #HEARD}): an event even without a weapon named. */
+    static final Pattern HEARD_EVENT = words(HEARD);
+
+    /**
+     * What an observer that heard fire did not see: "did not see who fired", "saw nothing", "did not observe the
+     * source", "nothing was observed visually". In the sentence that tells the hearing it is a detail of it, not a
+     * "saw nothing" that refutes (the hearing says something happened; the not-seeing says only that it was not seen).
+     */
+    static final Pattern NOT_SEEN = words("(?:did|could|has|have|had|was|were)\\s+not\\s+(?:been\\s+able\\s+to\\s+|be\\s+able\\s+to\\s+)?"
+            + "(?:see|seen|observe|observed|witness|witnessed|notice|noticed)\\b|(?:saw|observed|noticed)\\s+nothing\\b|"
+            + "(?:saw|observed|noticed)\\s+no\\s+(?:[\\w-]+\\s+){0,2}?(?:movements?|damage|impacts?|activity|one|people|personnel|"
+            + "shooters?|source|origin|flashes|smoke)\\b|nothing\\s+(?:was|were|could\\s+be)\\s+(?:observed|seen|noticed)\\b");
+
+    /**
+     * A closing remark that the fighting is over: "the situation calmed", "the situation in the area had stabilised",
+     * "calm was restored", "the firing stopped". A part of the day next to it ("… calmed in the evening", "By evening
+     * the situation had stabilised") says when it was over, not when the event was.
+     */
+    static final Pattern CALM = words("(?:situation|border|area|front(?:\\s+line)?|line\\s+of\\s+contact)\\b(?:\\s+[\\w-]+){0,4}?\\s+"
+            + "(?:calmed(?:\\s+down)?|(?:became|grew|was|were|is|remained)\\s+(?:calm|calmer|quiet|quieter|stable)|quietened|quieted|"
+            + "stabili[sz]ed|normali[sz]ed|returned\\s+to\\s+normal|(?:was|is|had\\s+been|has\\s+been)\\s+brought\\s+under\\s+control)\\b|"
+            + "calm\\s+(?:was|has\\s+been|had\\s+been)\\s+restored\\b|calm\\s+returned\\b|"
+            + "(?:fire|firing|shooting|shelling|gunfire|exchange\\s+of\\s+fire|clashes|fighting)\\s+(?:had\\s+|has\\s+|was\\s+)?"
+            + "(?:stopped|ceased|subsided|died\\s+down|ended|halted)\\b");
+
     /** An observer or third party confirming. */
     static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
@@ -140,9 +180,7 @@ final class StatementRules {
             + "(?:observed|saw|seen|noticed|noted|spotted)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,3}?(?:servicem[ae]n|soldiers|"
             + "troops|personnel|units|forces|military|workers|crews?|teams?)\\s+(?:(?:who\\s+were|were|was)\\s+)?"
             + "(?:carrying\\s+out|conducting|performing|undertaking|doing|digging|building|constructing|installing|"
-            + "erecting|setting\\s+up|laying|fortifying)\\b|heard\\s+(?:[\\w-]+\\s+){0,3}?(?:shots|gunfire|gunshots|shooting|firing|fire|explosions?|bursts|"
-            + "impacts?|detonations?|blasts?)\\b|\\bwitnessed\\b|"
-            + "\\b(?:shots|gunfire|gunshots|shooting|firing|explosions?|bursts\\s+of\\s+[\\w-]+)\\s+(?:was|were|could\\s+be)\\s+heard\\b|"
+            + "erecting|setting\\s+up|laying|fortifying)\\b|" + HEARD + "|\\bwitnessed\\b|"
             + "recorded\\s+(?:one|two|three|several|an?)\\s+(?:shooting\\s+|firing\\s+)?incidents?\\b|"
             + "(?:saw|seen|observed|documented|recorded|noted|found|witnessed|registered|inspected|verified)\\s+(?:the\\s+)?"
             + "(?:(?:fresh|recent|visible|clear)\\s+)?(?:traces?|consequences|damage|impacts?|aftermath|craters?|"

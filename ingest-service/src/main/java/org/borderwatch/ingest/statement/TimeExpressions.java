@@ -605,6 +605,14 @@ public final class TimeExpressions {
         return clocks.stream().anyMatch(c -> start < c.end() && c.start() < end);
     }
 
+    /**
+     * True when the span is a day named relative to the reference day: "yesterday", "today", "last night",
+     * "overnight", "this morning", "tonight", "(on) Monday", "the night from Monday to Tuesday".
+     */
+    static boolean isRelative(String text, DateSpan d) {
+        return RELATIVE.matcher(text).region(d.start(), d.end()).matches();
+    }
+
     /** True when the date span is a "this week" / "last week" of {@link #dates}. */
     static boolean isWeek(String text, DateSpan d) {
         return WEEK.matcher(text).region(d.start(), d.end()).matches();
