@@ -60,6 +60,11 @@ public record DataLayout(Path root) {
         return runDir().resolve("launcher.properties");
     }
 
+    /** Where the {@code restart} command leaves requests for the running launcher and finds its answers. */
+    public Path controlDir() {
+        return runDir().resolve("control");
+    }
+
     public Path serviceDir(String name) {
         return root.resolve("services").resolve(name);
     }

@@ -4,11 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar borderwatch-local.jar up|status|demo|produce|consume}: runs BorderWatch's infrastructure on a machine without Docker.
+ * {@code java -jar borderwatch-local.jar up|status|restart|demo|produce|consume}: runs BorderWatch's infrastructure on a machine without Docker.
  */
 @Command(name = "borderwatch-local", mixinStandardHelpOptions = true, version = "BorderWatch local launcher",
         description = "Runs a Kafka broker, a MongoDB-wire store and the BorderWatch services on this machine.",
-        subcommands = {UpCommand.class, StatusCommand.class, DemoCommand.class, ProduceCommand.class,
+        subcommands = {UpCommand.class, StatusCommand.class, RestartCommand.class, DemoCommand.class, ProduceCommand.class,
                 ConsumeCommand.class})
 public final class Launcher implements java.util.concurrent.Callable<Integer> {
 

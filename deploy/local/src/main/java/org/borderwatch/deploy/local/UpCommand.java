@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -162,6 +163,9 @@ public final class UpCommand implements Callable<Integer> {
         }
         new LauncherState(ProcessHandle.current().pid(), Instant.now(), host, infra.bootstrapServers(),
                 infra.mongoUri(), running).write(infra.layout().stateFile());
+        if (!supervisors.isEmpty()) {
+            answerRestartRequests(infra, supervisors, out, err);
+        }
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
@@ -285,6 +289,66 @@ public final class UpCommand implements Callable<Integer> {
             err.flush();
         }
         return started;
+    }
+
+    /**
+     * Serves the {@code restart} command: every half second, takes the requests left in {@code run/control} and
+     * restarts the service asked for from a fresh copy of its built jar (found again, so a rebuilt jar with a new
+     * version in its name is found too).
+     */
+    private void answerRestartRequests(LocalInfrastructure infra, List<ServiceSupervisor> supervisors, PrintWriter out,
+                                       PrintWriter err) {
+        RestartRequests requests = new RestartRequests(infra.layout());
+        requests.take(); // left over from an earlier run
+        Thread watcher = new Thread(() -> {
+            while (!infra.isClosing()) {
+                for (RestartRequests.Request request : requests.take()) {
+                    Optional<ServiceSupervisor> supervisor;
+                    synchronized (supervisors) {
+                        supervisor = supervisors.stream().filter(s -> s.name().equals(request.service())).findFirst();
+                    }
+                    if (supervisor.isEmpty()) {
+                        requests.answer(request, false, request.service() + " is not running under this launcher");
+                        continue;
+                    }
+                    say(out, "Restarting " + request.service() + " on request ...");
+                    supervisor.get().restartNow(() -> refreshJar(infra.layout(), request.service(), out))
+                            .whenComplete((service, failure) -> requests.answer(request, failure == null,
+                                    failure == null ? Long.toString(service.process().pid())
+                                            : rootMessage(failure)));
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            }
+        }, "bw-restart-requests");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Copies the service's current build over the copy it runs from; without a build it keeps the old copy. */
+    private void refreshJar(DataLayout layout, String service, PrintWriter out) {
+        Optional<Path> built = ServicePlan.of(ServiceCatalog.ALL, servicePorts, projectDirectory()).stream()
+                .filter(p -> p.name().equals(service)).findFirst().flatMap(ServicePlan::jar);
+        if (built.isEmpty()) {
+            throw new IllegalStateException("no built jar of " + service + " under " + projectDirectory()
+                    + "; starting it from the copy it ran from");
+        }
+        snapshot(built.get(), layout.serviceJar(service));
+        say(out, "  " + service + " starts from a fresh copy of " + built.get());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause instanceof java.util.concurrent.CompletionException) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    private static void say(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 
     /** Tells the user on the launcher's error output when a service stops on its own and what happens next. */

@@ -119,8 +119,30 @@ class LauncherProcessIT {
                 launcher.output().stream().anyMatch(l -> l.startsWith("alert-service is ready again")));
         assertThat(launcher.output()).anyMatch(l -> l.startsWith("alert-service stopped (exit 137); starting it "
                 + "again in 2 s (restart 1 of 3 within 10 min)"));
+        assertThat(launcher.process().descendants().toList()).hasSize(2).doesNotContain(service);
+
+        // after a rebuild, one service is restarted on request from a fresh copy of its jar
+        ProcessHandle beforeRequest = launcher.process().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(FakeBootApp.class.getName()))
+                .findFirst().orElseThrow();
+        Process restart = new ProcessBuilder(java(), "-jar", JAR.toString(), "restart", "alert-service", "--data",
+                data.toString()).redirectErrorStream(true).start();
+        String restartText = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(restart.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(restart.exitValue()).as(restartText).isEqualTo(ExitCodes.OK);
+        assertThat(restartText).contains("alert-service is ready again: http://localhost:" + alertPort);
+        assertThat(beforeRequest.isAlive()).isFalse();
+        assertThat(launcher.output()).contains("Restarting alert-service on request ...")
+                .anyMatch(l -> l.startsWith("  alert-service starts from a fresh copy of " + project));
+        Process unknown = new ProcessBuilder(java(), "-jar", JAR.toString(), "restart", "ingest-service", "--data",
+                data.toString()).redirectErrorStream(true).start();
+        String unknownText = new String(unknown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unknown.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(unknown.exitValue()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(unknownText).contains("ingest-service is not running under the launcher");
+
         List<ProcessHandle> children = launcher.process().descendants().toList();
-        assertThat(children).hasSize(2).doesNotContain(service);
+        assertThat(children).hasSize(2).doesNotContain(service, beforeRequest);
 
         // SIGTERM, like Ctrl-C or a service manager (through the handle: Process.destroy() would close our pipe)
         launcher.process().toHandle().destroy();

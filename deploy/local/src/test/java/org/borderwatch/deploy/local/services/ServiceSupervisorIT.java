@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -149,6 +150,37 @@ class ServiceSupervisorIT {
     }
 
     @Test
+    void aRestartOnRequestStopsTheRunningInstanceFirstAndDoesNotCountAsAFailure() throws Exception {
+        int port = PortCheck.freePort();
+        BootService.Settings settings = settings("fake-requested", port, Map.of());
+        BootService first = startReady(settings);
+        Recorder recorder = new Recorder();
+        ServiceSupervisor supervisor = ServiceSupervisor.watch(first, settings, QUICK, Duration.ofSeconds(60),
+                recorder, Clock.systemUTC());
+        List<Boolean> oldAliveWhenRefreshing = new CopyOnWriteArrayList<>();
+        try {
+            BootService second = supervisor.restartNow(() -> oldAliveWhenRefreshing.add(first.process().isAlive()))
+                    .get(60, TimeUnit.SECONDS);
+
+            assertThat(oldAliveWhenRefreshing).as("the jar is refreshed after the old instance stopped")
+                    .containsExactly(false);
+            assertThat(second).isSameAs(supervisor.current()).isNotSameAs(first);
+            assertThat(readiness(port)).isEqualTo(200);
+            assertThat(recorder.events).as("the stop it caused is not a failure")
+                    .containsExactly("ready fake-requested pid " + second.process().pid());
+            assertThat(supervisor.restartCount()).isZero();
+
+            kill(second); // and it is still supervised afterwards
+            await().atMost(Duration.ofSeconds(60)).until(() -> recorder.events.size() == 3);
+            assertThat(recorder.events.get(1)).isEqualTo("restarting fake-requested exit 137 #1 after 100");
+            assertThat(readiness(port)).isEqualTo(200);
+        } finally {
+            supervisor.close();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !supervisor.current().process().isAlive());
+    }
+
+    @Test
     void afterCloseAStoppedServiceIsNotStartedAgain() {
         int port = PortCheck.freePort();
         BootService.Settings settings = settings("fake-closed", port, Map.of());
@@ -166,7 +198,7 @@ class ServiceSupervisorIT {
     }
 
     @Test
-    void withNoRestartsAllowedTheStopIsReportedOnce() {
+    void withNoRestartsAllowedTheStopIsReportedOnce() throws Exception {
         int port = PortCheck.freePort();
         BootService.Settings settings = settings("fake-once", port, Map.of());
         BootService first = startReady(settings);
@@ -179,6 +211,13 @@ class ServiceSupervisorIT {
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> recorder.events.size() == 1);
             assertThat(recorder.events).containsExactly("given up fake-once exit 137");
             assertThat(supervisor.restartCount()).isZero();
+            assertThat(supervisor.hasGivenUp()).isTrue();
+
+            // once the cause is fixed, a restart on request brings it back
+            BootService revived = supervisor.restartNow(() -> { }).get(60, TimeUnit.SECONDS);
+            assertThat(revived.process().pid()).isNotEqualTo(first.process().pid());
+            assertThat(readiness(port)).isEqualTo(200);
+            assertThat(supervisor.hasGivenUp()).isFalse();
         } finally {
             supervisor.close();
         }
