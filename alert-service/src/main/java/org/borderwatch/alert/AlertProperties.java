@@ -13,7 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** Every setting of the alert-service, under {@code alert.*} (see README for the table). */
+/**
+ * Every setting of the alert-service, under {@code alert.*} (see README for the table).
+ *
+ * @param publicBaseUrl the service's address as readers of its notifications reach it (absolute http(s), e.g.
+ *                      {@code https://alerts.example.org}); when set, every alert message carries
+ *                      {@code verdictUrl = <publicBaseUrl>/api/v1/verdicts/<incidentId>}; empty (the default): no link
+ */
 @Validated
 @ConfigurationProperties("alert")
 public record AlertProperties(
@@ -29,9 +35,12 @@ public record AlertProperties(
         @Valid @NotNull @DefaultValue Mail mail,
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge,
-        @Valid @NotNull @DefaultValue Store store) {
+        @Valid @NotNull @DefaultValue Store store,
+        @DefaultValue("") String publicBaseUrl) {
 
     public AlertProperties {
+        // refused at start-up with the reason, not at the first message
+        publicBaseUrl = org.borderwatch.alert.lifecycle.LifecycleSettings.normalizedBaseUrl(publicBaseUrl);
         inhibition = inhibition == null
                 ? List.of(new Inhibition(Severity.CRITICAL, Set.of(Severity.LOW, Severity.MEDIUM), Duration.ofHours(12)))
                 : inhibition;

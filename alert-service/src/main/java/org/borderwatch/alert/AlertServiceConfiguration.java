@@ -49,7 +49,7 @@ public class AlertServiceConfiguration {
     @Bean
     AlertLifecycle alertLifecycle(Clock clock, AlertProperties p) {
         return new AlertLifecycle(clock, new LifecycleSettings(p.lifecycle().repeatInterval(),
-                p.lifecycle().repeatMinSeverity()));
+                p.lifecycle().repeatMinSeverity(), p.publicBaseUrl()));
     }
 
     @Bean

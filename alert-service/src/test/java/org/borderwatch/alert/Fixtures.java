@@ -48,6 +48,25 @@ public final class Fixtures {
                 eventTime.plusHours(2), List.of("am-mod", "az-mod"));
     }
 
+    /** A statement behind a verdict, published {@code minutesAfterEvent} after {@link #EVENT_TIME}. */
+    public static org.borderwatch.common.model.Evidence statement(String sourceId, String sourceName, Party party,
+                                                                 org.borderwatch.common.model.Stance stance,
+                                                                 int minutesAfterEvent, String url) {
+        return new org.borderwatch.common.model.Evidence(UUID.nameUUIDFromBytes((sourceId + minutesAfterEvent)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1,
+                new org.borderwatch.common.model.Source(sourceId, sourceName,
+                        org.borderwatch.common.model.SourceKind.PARTY_OFFICIAL, party),
+                stance, EVENT_TIME.plusMinutes(minutesAfterEvent), url);
+    }
+
+    /** The same version with these statements behind it. */
+    public static Assessment withEvidence(Assessment a, org.borderwatch.common.model.Evidence... evidence) {
+        return new Assessment(a.schemaVersion(), a.incidentId(), a.version(), a.segment(), a.window(),
+                a.occurrence(), a.attribution(), a.confidence(), a.actingParty(), a.eventTypes(), a.reportIds(),
+                a.casualties(), a.severity(), a.signals(), a.closed(), a.rationale(), a.asOf(), a.sources(),
+                List.of(evidence));
+    }
+
     /** A clock a test moves by hand. */
     public static final class MutableClock extends Clock {
         private Instant now;

@@ -111,4 +111,12 @@ final class ApiDocs {
             return operation;
         };
     }
+
+    static final String EVIDENCE_DOC = "The statements behind the verdict, one per report in publication order: "
+            + "source (id, name, kind, party), stance, publishedAt and url (when the partner sent one), so a reader "
+            + "can check the verdict against the texts. Left out when empty: a classifier that lists no statements, "
+            + "or a message stored before the service carried them";
+    static final String VERDICT_URL_DOC = "Where the verdict with its history can be read: "
+            + "<alert.public-base-url>/api/v1/verdicts/{incidentId} (GET, HTTP Basic). Left out when the service "
+            + "has no public base URL configured, and in messages stored before it had one";
 }

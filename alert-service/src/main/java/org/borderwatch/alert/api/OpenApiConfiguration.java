@@ -78,6 +78,55 @@ public class OpenApiConfiguration {
         return WebhookDocs::addTo;
     }
 
+    /**
+     * What the shared model's newer fields mean (common's records carry no OpenAPI annotations): the statements
+     * behind a verdict ({@code evidence}, on Assessment and on every Alert message) and the link to the verdict.
+     */
+    @Bean
+    OpenApiCustomizer borderWatchEvidenceDescriptions() {
+        Map<String, Map<String, String>> descriptions = Map.of(
+                "Alert", Map.of(
+                        "evidence", ApiDocs.EVIDENCE_DOC,
+                        "verdictUrl", ApiDocs.VERDICT_URL_DOC),
+                "Assessment", Map.of("evidence", ApiDocs.EVIDENCE_DOC),
+                "Evidence", Map.of(
+                        "reportId", "The report's id (IncidentReport.reportId)",
+                        "revision", "The report's revision the verdict used (a correction raises it)",
+                        "source", "Who published the statement: id, name, kind and party as the source registry "
+                                + "names them",
+                        "stance", "What the statement says about the incident: CLAIM, DENIAL, REFUTATION, "
+                                + "CONFIRMATION or UNKNOWN",
+                        "publishedAt", "When the source published it",
+                        "url", "Where the statement can be read, when the partner sent an address (left out "
+                                + "otherwise). As given by the partner: e-mail and CAP make only http(s) "
+                                + "addresses links"),
+                "VerdictDetail", Map.of("history", "Every stored version, oldest first, each with its own "
+                        + "evidence (the statements behind that version)"));
+        return openApi -> {
+            var schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
+            if (schemas == null) {
+                return;
+            }
+            descriptions.forEach((name, fields) -> {
+                Schema<?> schema = schemas.get(name);
+                if (schema == null || schema.getProperties() == null) {
+                    return;
+                }
+                fields.forEach((field, text) -> {
+                    Schema<?> property = schema.getProperties().get(field);
+                    if (property != null) {
+                        property.setDescription(text);
+                    }
+                });
+            });
+            Schema<?> evidence = schemas.get("Evidence");
+            if (evidence != null) {
+                evidence.setDescription("One statement behind a verdict: which report, who published it, its "
+                        + "stance, when, and where to read it");
+            }
+        };
+    }
+
     /** The fields a request body must have (the records cannot say so without annotating the plain-Java core). */
     @Bean
     OpenApiCustomizer borderWatchRequiredFields() {

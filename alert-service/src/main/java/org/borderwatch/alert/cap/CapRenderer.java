@@ -1,7 +1,9 @@
 package org.borderwatch.alert.cap;
 
+import org.borderwatch.alert.text.PeopleText;
 import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertEvent;
+import org.borderwatch.common.model.Evidence;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.SignalType;
 
@@ -26,6 +28,10 @@ public final class CapRenderer {
 
     /** How {@code info/description} begins when the message says what changed since the previous one. */
     public static final String WHAT_CHANGED = "What changed: ";
+    /** How {@code info/description} introduces the statements behind the verdict. */
+    public static final String STATEMENTS = "Statements behind this verdict:";
+    /** The {@code mimeType} of a statement's resource: the partner's web page of the statement. */
+    public static final String STATEMENT_MIME_TYPE = "text/html";
     private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     /** {@code alert.cap.expires-after} by default: how long a firing message's information stays current. */
@@ -142,7 +148,21 @@ public final class CapRenderer {
                 description.append('\n');
             }
             alert.rationale().forEach(r -> description.append(r).append('\n'));
+            if (!alert.evidence().isEmpty()) {
+                description.append(STATEMENTS).append('\n');
+                for (Evidence e : alert.evidence()) {
+                    description.append("- ").append(PeopleText.statement(e));
+                    if (e.url() != null) {
+                        description.append(" — ").append(e.url());
+                    }
+                    description.append('\n');
+                }
+            }
             element(x, "description", description.toString().strip());
+            // CAP 1.2 order: description, instruction?, web?, contact?, parameter*, resource*, area*
+            if (alert.verdictUrl() != null) {
+                element(x, "web", alert.verdictUrl());
+            }
             parameter(x, "severity", alert.severity().name());
             parameter(x, "occurrence", alert.occurrence().name());
             if (alert.attribution() != null) {
@@ -152,6 +172,18 @@ public final class CapRenderer {
                 parameter(x, "signal", signal.name());
             }
             parameter(x, "assessmentVersion", Long.toString(alert.assessmentVersion()));
+            // each statement that can be read on the web is a resource: what it is in resourceDesc, its page in uri
+            // (only http/https addresses; any other is in the description only)
+            for (Evidence e : alert.evidence()) {
+                var link = PeopleText.link(e.url());
+                if (link.isPresent()) {
+                    x.writeStartElement("resource");
+                    element(x, "resourceDesc", "Statement: " + PeopleText.statement(e));
+                    element(x, "mimeType", STATEMENT_MIME_TYPE);
+                    element(x, "uri", link.get());
+                    x.writeEndElement();
+                }
+            }
             x.writeStartElement("area");
             element(x, "areaDesc", "Armenia–Azerbaijan border, segment " + alert.segment().name());
             // CAP 1.2 order: areaDesc, polygon*, circle*, geocode*, altitude?, ceiling?

@@ -243,15 +243,19 @@ public final class AlertLifecycle {
     }
 
     /**
+     * Every message carries the statements behind the verdict ({@link Assessment#evidence()}, empty while the
+     * classifier sends none) and, when the service knows its public address, the link to the verdict.
+     *
      * @param changes what changed since the previous message of this alert (see {@link Alert#changes()}): the same
      *                words as the transition's reason, one entry per change; empty for the first message
      */
-    private static Alert message(AlertState s, AlertEvent event, Instant now, List<String> changes) {
+    private Alert message(AlertState s, AlertEvent event, Instant now, List<String> changes) {
         Assessment a = s.latest();
         List<SignalType> signals = List.copyOf(signalTypes(a));
         return new Alert(Alert.SCHEMA_VERSION, s.alertId(), s.incidentId(), s.sequence(), a.version(), event,
                 s.status(), a.segment(), a.severity(), a.occurrence(), a.attribution(), signals, a.window(),
                 a.casualties(), AlertSummaries.summary(a, s.review(), event, s.status()), a.rationale(), s.review(),
-                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), changes);
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), changes, a.evidence(),
+                settings.verdictUrl(s.incidentId()));
     }
 }

@@ -31,7 +31,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
 
-class CapRendererTest {
+public class CapRendererTest {
 
     private final AlertLifecycle lifecycle = new AlertLifecycle(
             Clock.fixed(Instant.parse("2024-02-13T09:15:30.123Z"), ZoneOffset.UTC),

@@ -41,7 +41,7 @@ class EmailRendererTest {
         var digest = new Notification("d2", "s", "desk", "g", DeliveryMode.DIGEST,
                 OffsetDateTime.now(ZoneOffset.UTC), List.of(alert, alert));
 
-        assertThat(EmailRenderer.html(single)).contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; more")
+        assertThat(EmailRenderer.html(single)).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
                 .doesNotContain("<script>");
         assertThat(EmailRenderer.text(single)).contains("<script>alert('x')</script> & more").contains("d1");
         assertThat(EmailRenderer.subject(single)).isEqualTo("[BorderWatch] FIRED: " + alert.summary());
@@ -188,6 +188,7 @@ class EmailRendererTest {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

@@ -225,6 +225,23 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
         assertThat(delivery.get("nextAttemptAt").get("description").asString()).contains("DELIVERED or FAILED");
     }
 
+    /** The statements behind a verdict and the link to it are described where they appear (review finding C15). */
+    @Test
+    void evidenceAndTheVerdictLinkAreDescribed() {
+        JsonNode schemas = doc.get("components").get("schemas");
+        JsonNode alert = schemas.get("Alert").get("properties");
+        assertThat(alert.get("evidence").get("description").asString()).contains("statements behind the verdict");
+        assertThat(alert.get("verdictUrl").get("description").asString())
+                .contains("alert.public-base-url", "/api/v1/verdicts/{incidentId}");
+        assertThat(schemas.get("Assessment").get("properties").get("evidence").get("description").asString())
+                .contains("statements behind the verdict");
+        JsonNode evidence = schemas.get("Evidence").get("properties");
+        assertThat(names(evidence)).contains("reportId", "revision", "source", "stance", "publishedAt", "url");
+        assertThat(evidence.get("url").get("description").asString()).contains("only http(s) addresses links");
+        assertThat(schemas.get("VerdictDetail").get("properties").get("history").get("description").asString())
+                .contains("evidence");
+    }
+
     /**
      * The query parameters documented for each GET operation are exactly those the server takes: a parameter it
      * does not take is refused with a 400 that lists the allowed ones, compared here with the document.

@@ -17,7 +17,7 @@ class StoreClientSettingsTest {
         AlertProperties.Store store = new AlertProperties.Store(Duration.ofSeconds(4), Duration.ofSeconds(12),
                 Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(10));
         return new StoreClientSettings(
-                new AlertProperties(null, null, null, null, null, null, null, null, null, null, null, null, store));
+                new AlertProperties(null, null, null, null, null, null, null, null, null, null, null, null, store, null));
     }
 
     @Test

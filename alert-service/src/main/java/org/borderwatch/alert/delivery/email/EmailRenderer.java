@@ -1,7 +1,9 @@
 package org.borderwatch.alert.delivery.email;
 
 import org.borderwatch.alert.delivery.Notification;
+import org.borderwatch.alert.text.PeopleText;
 import org.borderwatch.common.model.Alert;
+import org.borderwatch.common.model.Evidence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +69,13 @@ public final class EmailRenderer {
     static final String LAST_WORD = ". This is the last message about this incident for this subscription unless it"
             + " matches again.";
 
+    /** How the body introduces the event window (see {@link PeopleText#window}). */
+    static final String EVENT_TIME = "Event time ";
+    /** How the body introduces the statements behind the verdict (the message's {@code evidence}). */
+    static final String STATEMENTS = "Statements behind this verdict:";
+    /** How the body introduces the link to the verdict and its history (the message's {@code verdictUrl}). */
+    static final String VERDICT = "Verdict and its history: ";
+
     /** An earlier message of an incident whose current state the e-mail shows above it: one line. */
     static final String EARLIER = "Earlier in this e-mail: ";
 
@@ -85,7 +94,7 @@ public final class EmailRenderer {
             b.append("Incident ").append(a.incidentId()).append(", alert ").append(a.alertId()).append(", message ")
                     .append(a.sequence()).append('\n');
             if (a.window() != null) {
-                b.append("Event time ").append(a.window().from()).append(" to ").append(a.window().to()).append('\n');
+                b.append(EVENT_TIME).append(PeopleText.window(a.window())).append('\n');
             }
             if (a.review() != null) {
                 b.append("Reviewed by ").append(a.review().reviewer()).append(": ").append(a.review().occurrence())
@@ -96,6 +105,19 @@ public final class EmailRenderer {
                 b.append(NO_LONGER_MATCHING).append(leaving).append(LAST_WORD).append('\n');
             }
             a.rationale().forEach(r -> b.append("  • ").append(r).append('\n'));
+            if (!a.evidence().isEmpty()) {
+                b.append(STATEMENTS).append('\n');
+                for (Evidence e : a.evidence()) {
+                    b.append("  • ").append(PeopleText.statement(e));
+                    if (e.url() != null) {
+                        b.append(" — ").append(e.url());
+                    }
+                    b.append('\n');
+                }
+            }
+            if (a.verdictUrl() != null) {
+                b.append(VERDICT).append(a.verdictUrl()).append('\n');
+            }
             for (Alert earlier : messages.subList(1, messages.size())) {
                 b.append(EARLIER).append("message ").append(earlier.sequence()).append(' ').append(earlier.event())
                         .append(" — ").append(earlier.summary())
@@ -123,6 +145,9 @@ public final class EmailRenderer {
             b.append("<h2>").append(esc(a.event().name())).append(": ").append(esc(a.summary())).append("</h2>");
             b.append("<p>Incident <code>").append(a.incidentId()).append("</code>, alert <code>").append(a.alertId())
                     .append("</code>, message ").append(a.sequence()).append("</p>");
+            if (a.window() != null) {
+                b.append("<p>").append(esc(EVENT_TIME + PeopleText.window(a.window()))).append("</p>");
+            }
             if (a.review() != null) {
                 b.append("<p><strong>Reviewed by ").append(esc(a.review().reviewer())).append(": ")
                         .append(a.review().occurrence()).append("</strong> ")
@@ -136,6 +161,21 @@ public final class EmailRenderer {
             b.append("<ul>");
             a.rationale().forEach(r -> b.append("<li>").append(esc(r)).append("</li>"));
             b.append("</ul>");
+            if (!a.evidence().isEmpty()) {
+                b.append("<p>").append(esc(STATEMENTS)).append("</p><ul>");
+                for (Evidence e : a.evidence()) {
+                    b.append("<li>").append(esc(PeopleText.statement(e)));
+                    if (e.url() != null) {
+                        b.append(" — ").append(linkOrText(e.url(), e.url()));
+                    }
+                    b.append("</li>");
+                }
+                b.append("</ul>");
+            }
+            if (a.verdictUrl() != null) {
+                b.append("<p>").append(esc(VERDICT)).append(linkOrText(a.verdictUrl(), a.verdictUrl()))
+                        .append("</p>");
+            }
             if (messages.size() > 1) {
                 b.append("<p>").append(esc(EARLIER)).append("</p><ul>");
                 for (Alert earlier : messages.subList(1, messages.size())) {
@@ -154,9 +194,12 @@ public final class EmailRenderer {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return PeopleText.html(s);
+    }
+
+    /** An http(s) address as a link showing {@code text}; anything else as escaped text, never a link. */
+    static String linkOrText(String url, String text) {
+        return PeopleText.link(url).map(u -> "<a href=\"" + esc(u) + "\">" + esc(text) + "</a>")
+                .orElseGet(() -> esc(text));
     }
 }
