@@ -91,7 +91,7 @@ final class BorderWatchSystem implements AutoCloseable {
 
     private void startService(String name, Path jar) {
         int port = PortCheck.freePort();
-        Map<String, String> env = BootService.environment(infra.environment(), port, "local");
+        Map<String, String> env = BootService.environment(infra.environment(), "localhost", port, "local");
         if (name.equals(INGEST)) {
             env.put("INGEST_API_KEYS_0_PARTNER", PARTNER);
             env.put("INGEST_API_KEYS_0_KEY", PARTNER_KEY);

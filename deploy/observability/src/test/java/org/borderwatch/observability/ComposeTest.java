@@ -28,6 +28,18 @@ class ComposeTest {
     }
 
     @Test
+    void everyPublishedPortListensOnLoopbackOnlyAndPrometheusCannotBeStoppedOverHttp() {
+        // the local profile's development users and key, MongoDB and Kafka without authentication: a workstation setup
+        for (String name : services.propertyNames()) {
+            services.path(name).path("ports").valueStream().map(JsonNode::asString).forEach(port ->
+                    assertThat(port).as("%s publishes %s", name, port).startsWith("127.0.0.1:"));
+        }
+        assertThat(services.path("prometheus").path("command").valueStream().map(JsonNode::asString))
+                .as("the lifecycle API answers POST /-/quit without authentication")
+                .noneMatch(arg -> arg.contains("web.enable-lifecycle"));
+    }
+
+    @Test
     void everyLongRunningContainerHasAHealthCheck() {
         for (String name : services.propertyNames()) {
             if (name.equals("topic-init")) {
@@ -48,7 +60,7 @@ class ComposeTest {
                     .matches(name + "/target/" + name + "-[^/]+\\.jar");
             assertThat(s.path("build").path("args").path("SERVER_PORT").asInt()).as(name).isEqualTo(port);
             assertThat(s.path("environment").path("SERVER_PORT").asInt()).as(name).isEqualTo(port);
-            assertThat(s.path("ports").get(0).asString()).as(name).isEqualTo(port + ":" + port);
+            assertThat(s.path("ports").get(0).asString()).as(name).isEqualTo("127.0.0.1:" + port + ":" + port);
             assertThat(s.path("healthcheck").path("test").toString()).as(name).contains("/opt/borderwatch/healthcheck.sh");
             assertThat(Files.isExecutable(Repo.file("deploy/docker/healthcheck.sh"))).isTrue();
         });

@@ -130,6 +130,44 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void podsRunWithTheRuntimesSeccompProfileAndWithoutAServiceAccountToken() {
+        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+            String name = deployment.path("metadata").path("name").asString();
+            JsonNode podSpec = deployment.path("spec").path("template").path("spec");
+            assertThat(podSpec.path("securityContext").path("seccompProfile").path("type").asString()).as(name)
+                    .isEqualTo("RuntimeDefault");
+            assertThat(podSpec.path("automountServiceAccountToken").isBoolean()).as(name).isTrue();
+            assertThat(podSpec.path("automountServiceAccountToken").asBoolean()).as(name).isFalse();
+            assertThat(podSpec.path("securityContext").path("runAsNonRoot").asBoolean()).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void theExampleNetworkPoliciesDenyByDefaultAndOpenOnlyTheServicesPorts() {
+        List<JsonNode> policies = Repo.yamlDocuments(DIR.resolve("networkpolicy.example.yaml"));
+        assertThat(policies).allSatisfy(p -> assertThat(p.path("kind").asString()).isEqualTo("NetworkPolicy"));
+        JsonNode deny = policies.stream().filter(p -> p.path("spec").path("ingress").isMissingNode()).findFirst()
+                .orElseThrow(() -> new AssertionError("no default-deny policy"));
+        assertThat(deny.path("spec").path("podSelector").isEmpty()).as("selects every pod").isTrue();
+        List<JsonNode> deployments = allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList();
+        for (JsonNode allow : policies.stream().filter(p -> !p.path("spec").path("ingress").isMissingNode()).toList()) {
+            allow.path("spec").path("ingress").forEach(rule -> rule.path("ports").forEach(port -> {
+                String named = port.path("port").asString();
+                assertThat(deployments).as("port %s names a container port of every pod", named).allSatisfy(d ->
+                        assertThat(d.path("spec").path("template").path("spec").path("containers").get(0)
+                                .path("ports").get(0).path("name").asString()).isEqualTo(named));
+            }));
+        }
+        JsonNode apis = policies.stream().filter(p -> p.path("metadata").path("name").asString().contains("apis"))
+                .findFirst().orElseThrow();
+        List<String> reachable = new ArrayList<>();
+        apis.path("spec").path("podSelector").path("matchExpressions").get(0).path("values")
+                .forEach(v -> reachable.add(v.asString()));
+        assertThat(reachable).as("people and partners reach ingest and alert, never the classifier")
+                .containsExactlyInAnyOrder("ingest-service", "alert-service");
+    }
+
+    @Test
     void credentialsComeFromSecretsNeverFromLiterals() {
         List<JsonNode> docs = allDocuments();
         assertThat(docs).noneMatch(d -> d.path("kind").asString().equals("Secret"));

@@ -250,7 +250,7 @@ public final class UpCommand implements Callable<Integer> {
             out.flush();
             Path jar = snapshot(plan.jar().get(), infra.layout().serviceJar(plan.name()));
             BootService.Settings settings = new BootService.Settings(plan.name(), jar, host,
-                    plan.port(), BootService.environment(infra.environment(), plan.port(), profile),
+                    plan.port(), BootService.environment(infra.environment(), host, plan.port(), profile),
                     serviceJvmOptions(jvmOptions, infra.layout(), plan.name()), infra.layout().watchdogDir(),
                     createDirectories(infra.layout().serviceDir(plan.name())), infra.layout().logFile(plan.name()));
             BootService service = BootService.start(settings);

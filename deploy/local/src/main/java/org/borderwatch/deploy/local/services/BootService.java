@@ -46,6 +46,18 @@ public final class BootService implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * The environment a service receives, listening on {@code host} only ({@code SERVER_ADDRESS}): the local
+     * profile's development users and partner key must not be reachable from the network, and the launcher's Kafka
+     * and store listen on that host too.
+     */
+    public static Map<String, String> environment(Map<String, String> infrastructure, String host, int port,
+                                                  String profile) {
+        Map<String, String> env = environment(infrastructure, port, profile);
+        env.put("SERVER_ADDRESS", host);
+        return env;
+    }
+
     /** The environment a service receives: the infrastructure's addresses, its port and the Spring profile. */
     public static Map<String, String> environment(Map<String, String> infrastructure, int port, String profile) {
         Map<String, String> env = new LinkedHashMap<>(infrastructure);

@@ -85,4 +85,13 @@ class ServiceSpecTest {
                 .containsEntry("SPRING_PROFILES_ACTIVE", "local");
         assertThat(BootService.environment(Map.of(), 1, "")).doesNotContainKey("SPRING_PROFILES_ACTIVE");
     }
+
+    @Test
+    void servicesStartedByTheLauncherListenOnItsHostOnly() {
+        // the local profile's development users and partner key must not be reachable from the network
+        assertThat(BootService.environment(Map.of(), "localhost", 8081, "local"))
+                .containsEntry("SERVER_ADDRESS", "localhost").containsEntry("SERVER_PORT", "8081");
+        assertThat(BootService.environment(Map.of(), "10.0.0.5", 8081, "local"))
+                .containsEntry("SERVER_ADDRESS", "10.0.0.5");
+    }
 }
