@@ -232,9 +232,28 @@ class BorderWatchAcceptanceIT {
                                 assertThat(alert.path("severity").asString()).isEqualTo("CRITICAL");
                                 assertThat(alert.path("signals").valueStream().map(JsonNode::asString))
                                         .contains("FATALITIES");
+                                // the statements behind the verdict, with the addresses the partner sent, and the
+                                // link back to the verdict (the local profile sets alert.public-base-url)
+                                assertThat(alert.path("evidence").valueStream().toList())
+                                        .as("evidence of %s", alert).anySatisfy(e -> {
+                                            assertThat(e.path("reportId").asString()).isEqualTo(killed);
+                                            assertThat(e.path("source").path("id").asString()).isEqualTo("am-mod");
+                                            assertThat(e.path("stance").asString()).isEqualTo("CLAIM");
+                                            assertThat(e.path("url").asString())
+                                                    .isEqualTo("https://example.org/acceptance/am-mod/20240213");
+                                        })
+                                        .anySatisfy(e -> assertThat(e.path("reportId").asString()).isEqualTo(revenge));
+                                assertThat(alert.path("verdictUrl").asString())
+                                        .endsWith("/api/v1/verdicts/" + nerkinHandIncident);
                             });
                 });
         assertSignedAndFiltered(receiver.deliveries(SYUNIK_HOOK), SYUNIK_SECRET);
+        String verdictUrl = alertsIn(receiver.deliveries(SYUNIK_HOOK)).stream()
+                .filter(a -> a.path("incidentId").asString().equals(nerkinHandIncident))
+                .map(a -> a.path("verdictUrl").asString()).findFirst().orElseThrow();
+        Api.Answer linked = api.staffGet(java.net.URI.create(verdictUrl).getPath());
+        assertThat(linked.status()).as("the alert's link leads to the verdict: %s", linked).isEqualTo(200);
+        assertThat(linked.body()).contains(nerkinHandIncident).contains("https://example.org/acceptance/am-mod/20240213");
 
         Api.Answer critical = api.staffGet("/api/v1/alerts?segment=SYUNIK_EAST&severity=CRITICAL");
         assertThat(critical.status()).as("%s", critical).isEqualTo(200);
