@@ -333,11 +333,26 @@ public final class StatementExtractor {
         if (mentions.size() < 2) {
             return mentions;
         }
+        // "the Lachin corridor, the only road connecting Nagorno-Karabakh with Armenia": the ends of a named road are
+        // not where the event on it is
+        List<PlaceMention> notEnds = mentions.stream().filter(m -> !ROAD_END_BEFORE.matcher(
+                text.substring(Math.max(0, m.start() - 80), m.start())).find()).toList();
+        if (!notEnds.isEmpty() && notEnds.size() < mentions.size()) {
+            mentions = notEnds;
+            if (mentions.size() < 2) {
+                return mentions;
+            }
+        }
         Map<Span, Boolean> eventful = new java.util.HashMap<>(); // each sentence read once
         List<PlaceMention> inEvents = mentions.stream().filter(m -> sentences.stream().filter(s -> s.contains(m.start()))
                 .anyMatch(s -> eventful.computeIfAbsent(s, k -> describesEvent(k.of(text))))).toList();
         return inEvents.isEmpty() ? mentions : inEvents;
     }
+
+    /** Before a place a road links: "the only road connecting …", "a route linking … with …". */
+    private static final Pattern ROAD_END_BEFORE = Pattern.compile("\\b(?:road|route|highway|corridor|artery|lifeline)\\s+"
+            + "(?:that\\s+|which\\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?"
+            + "(?:(?:with|and|to)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?)?$", Pattern.CASE_INSENSITIVE);
 
     /**
      * A span running until publication ("Over the past day the following violations were recorded: 1. At 22:15 on 9
@@ -693,7 +708,21 @@ public final class StatementExtractor {
                 before.length() - 40))).find() || StatementRules.REPORTING_DATE_AFTER.matcher(text.substring(d.end(),
                 Math.min(text.length(), d.end() + 50))).find();
         // a patrol reports what it saw that day: "EUMA patrols in Tavush on 19 March reported that …" dates the patrol
-        return reporting && !StatementRules.PATROL_REPORTING.matcher(before).find() || openingReportingDate(text, d);
+        return reporting && !StatementRules.PATROL_REPORTING.matcher(before).find() || openingReportingDate(text, d)
+                || dateline(text, d);
+    }
+
+    /** A wire report's dateline: "YEREVAN, May 17 (Reuters) -" opens the text with a city in capitals. */
+    private static final Pattern DATELINE_BEFORE = Pattern.compile("^\\s*\\p{Lu}[\\p{Lu} .'’-]{1,40},\\s*$");
+    private static final Pattern DATELINE_AFTER = Pattern.compile("^(?:,?\\s*\\d{4})?\\s*(?:\\([^)]{1,40}\\)\\s*)?[-–—]");
+
+    /**
+     * The date of a wire report's dateline ("YEREVAN, May 17 (Reuters) - … said on Tuesday that … at 9:15 p.m. on
+     * Monday") is the day the report was filed, not the event's.
+     */
+    private static boolean dateline(String text, DateSpan d) {
+        return d.start() <= 60 && DATELINE_BEFORE.matcher(text.substring(0, d.start())).matches()
+                && DATELINE_AFTER.matcher(text.substring(d.end(), Math.min(text.length(), d.end() + 50))).find();
     }
 
     /**
@@ -1135,6 +1164,7 @@ public final class StatementExtractor {
             // Border Service": at a passive verb the agent acted, the side named before it is the patient
             if (agent.find() && agent.start() <= at) {
                 Party p = nationality(agent.group("nat") != null ? agent.group("nat")
+                        : agent.group("nat0") != null ? agent.group("nat0")
                         : agent.group("country") != null ? agent.group("country") : agent.group("agency"), sourceParty);
                 found = p != null ? p : found;
             }
@@ -1248,6 +1278,27 @@ public final class StatementExtractor {
         return own.matcher(text).find() ? party.opponent() : party;
     }
 
+    /**
+     * Whose people a "no losses" phrase speaks of: the side it names ("No Azerbaijani soldiers were hurt", "none of our
+     * servicemen"), else the source's own side when it is one of the two (else none).
+     */
+    private static Party noLossesOf(String text, Party sourceParty) {
+        Matcher m = StatementRules.NO_LOSSES.matcher(text);
+        while (m.find()) {
+            Matcher w = WORD.matcher(m.group());
+            while (w.find()) {
+                String word = w.group().toLowerCase(Locale.ROOT);
+                if (word.startsWith("armenia") || word.startsWith("azerbaijan") || word.equals("our")) {
+                    Party p = nationality(word, sourceParty);
+                    if (p != null) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return sourceParty.isBelligerent() ? sourceParty : null;
+    }
+
     private static Party nationality(String word, Party sourceParty) {
         String w = word.toLowerCase(Locale.ROOT);
         if (w.startsWith("state") && w.endsWith("service")) {
@@ -1320,6 +1371,19 @@ public final class StatementExtractor {
                 if (fire.find()) {
                     found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
                     break;
+                }
+            }
+        }
+        if (seen.contains(EventType.DRONE_STRIKE) && StatementRules.DRONE_FLIGHT.matcher(lower).find()
+                && !StatementRules.DRONE_ATTACK.matcher(lower).find()) {
+            // "a reconnaissance UAV violated the state border … and was forced back by electronic warfare. No shots were
+            // fired": a drone that only flew struck nothing; across the border it is an incursion
+            Integer at = found.entrySet().stream().filter(e -> e.getValue() == EventType.DRONE_STRIKE)
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (at != null) {
+                found.remove(at);
+                if (!seen.contains(EventType.INCURSION) && StatementRules.BORDER_VIOLATED.matcher(lower).find()) {
+                    found.put(at, EventType.INCURSION);
                 }
             }
         }
@@ -1477,7 +1541,7 @@ public final class StatementExtractor {
         }
         if (killed == null && wounded == null) {
             if (StatementRules.NO_LOSSES.matcher(text).find()) {
-                return new Casualties(0, 0, sourceParty.isBelligerent() ? sourceParty : null);
+                return new Casualties(0, 0, noLossesOf(text, sourceParty));
             }
             return null;
         }

@@ -37,6 +37,13 @@ final class StatementRules {
             + "\\b(?:is|are|was|were)\\s+(?:(?:also|likewise|equally|again|similarly|absolutely|completely|"
             + "entirely|totally|utterly|simply)\\s+){0,2}(?:false|untrue|groundless|baseless)\\b|"
             + "false\\s+information|\\bnot\\s+true\\b|\\brefut(?:e|es|ed|ing)\\b|\\bden(?:y|ies|ied)\\b|"
+            // a denial by ridicule: "another fairy tale", "we can only admire the imagination of its authors", "the
+            // stories that the Armenian side composes", "a figment of imagination"
+            + "\\bfairy[\\s-]?tales?\\b|\\bfantas(?:y|ies)\\b|\\bfigments?\\s+of\\b|\\bfictitious\\b|\\bwork\\s+of\\s+fiction\\b|"
+            + "\\bimagination\\s+of\\s+(?:its|their|the|his|her)\\s+(?:authors?|writers?|creators?)\\b|"
+            + "\\b(?:invented|made-up|concocted)\\s+(?:stories|story|reports?|claims?|incidents?)\\b|"
+            + "\\bstories\\s+(?:that|which)\\s+(?:[\\w'’-]+\\s+){1,4}?(?:composes?|composed|invents?|invented|concocts?|"
+            + "concocted|makes\\s+up|made\\s+up|spins?|spun)\\b|"
             + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
             + "\\b(?:a|another|yet\\s+another|one\\s+more|an\\s+outright|a\\s+blatant|a\\s+new)\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
             + "\\breject(?:s|ed)?\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
@@ -170,6 +177,29 @@ final class StatementRules {
             + "calm\\s+(?:was|has\\s+been|had\\s+been)\\s+restored\\b|calm\\s+returned\\b|"
             + "(?:fire|firing|shooting|shelling|gunfire|exchange\\s+of\\s+fire|clashes|fighting)\\s+(?:had\\s+|has\\s+|was\\s+)?"
             + "(?:stopped|ceased|subsided|died\\s+down|ended|halted)\\b");
+
+    /**
+     * A drone that struck: "attack / combat / kamikaze / FPV drone", "loitering munition", a drone that attacked, hit,
+     * dropped, fired, destroyed …, fire "by / with / from a drone", "drone strike". Beside {@link #DRONE_FLIGHT} only such a
+     * cue makes a {@code DRONE_STRIKE}.
+     */
+    static final Pattern DRONE_ATTACK = words("(?:attack|strike|combat|armed|kamikaze|fpv|suicide)\\s+(?:drones?|uavs?|"
+            + "unmanned)|loitering\\s+munitions?|(?:drones?|uavs?|quadcopters?|unmanned\\s+aerial\\s+vehicles?)\\s+"
+            + "(?:[\\w-]+\\s+){0,10}?(?:attack\\w*|struck|strikes?|striking|hit|dropp\\w*|bomb\\w*|fired|launched|explod\\w*|"
+            + "destroy\\w*|targeted|wounded|killed|damaged)\\b|(?:by|with|using|from)\\s+(?:an?\\s+|the\\s+)?"
+            + "(?:[\\w-]+\\s+){0,2}?(?:drones?|uavs?|quadcopters?)\\b|drone\\s+(?:strikes?|attacks?)\\b");
+
+    /**
+     * A drone that only flew: "for the purpose of reconnaissance", "flew over the posts", "violated the airspace",
+     * "was forced back by electronic warfare", "was spotted".
+     */
+    static final Pattern DRONE_FLIGHT = words("reconnaissance\\b|surveillance\\b|flew\\b|flights?\\b|flying\\s+over\\b|"
+            + "overflew\\b|hover\\w*|airspace\\b|spotted\\b|forced\\s+(?:back|to\\s+land|to\\s+turn\\s+back)\\b|"
+            + "electronic\\s+warfare\\b|jamm\\w*");
+
+    /** A flight across the border: "violated the state border", "violated the airspace", "entered … airspace". */
+    static final Pattern BORDER_VIOLATED = words("violat\\w*\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,2}?(?:state\\s+border|border|"
+            + "airspace)\\b|(?:entered|intruded\\s+into|penetrated)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,2}?airspace\\b");
 
     /** An observer or third party confirming. */
     static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
@@ -511,11 +541,13 @@ final class StatementRules {
     /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
-            + "revanchist|militarist\\w*|radical|nationalist|"
+            + "revanchist|militarist\\w*|radical|nationalist|so-called|self-styled|"
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned)\\s+)?"
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
             + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicem[ae]n|"
-            + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade)\\b"
+            + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade|"
+            // people a side sends to close a road: "Azerbaijani so-called eco-activists have blocked the corridor"
+            + "eco-?activists|activists|protesters)\\b"
             + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
             + "|\\b(?:armed\\s+forces|army|troops|units|military)\\s+of\\s+(?:the\\s+)?"
             + "(?:republic\\s+of\\s+)?(?<nat3>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|"
@@ -544,12 +576,18 @@ final class StatementRules {
      */
     static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
             + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed|"
-            + "detained|arrested|apprehended|captured|carried\\s+out|conducted|mounted|staged|unleashed)\\s+"
+            + "detained|arrested|apprehended|captured|carried\\s+out|conducted|mounted|staged|unleashed|"
+            // a road closed: "the Lachin corridor has been blocked by Azerbaijani so-called eco-activists"
+            + "blocked|blockaded|closed|obstructed)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
             + "artillery|servicemen|shelling)\\b"
+            // people a side's government sends or backs: "by Azerbaijani so-called eco-activists", "by Azerbaijani
+            // government-backed protesters"
+            + "|(?<nat0>armenian|azerbaijani)\\s+(?:so-called\\s+|self-styled\\s+|government-(?:backed|sponsored)\\s+)?"
+            + "(?:[\\w-]+\\s+)?(?:eco-?activists|activists|protesters|demonstrators)\\b"
             // the state itself: "the attack launched by Azerbaijan overnight"
             + "|(?:republic\\s+of\\s+)?(?<country>armenia|azerbaijan)\\b(?!['’])"
             // Azerbaijan's agency: "detained by border guards of the State Border Service"
@@ -650,7 +688,7 @@ final class StatementRules {
 
     static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|opening\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
-            + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured|"
+            + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured|blocked|blockaded|"
             // starting hostilities: "Azerbaijan started a military operation", "the military action that Azerbaijan
             // started today"
             + "(?:started|began|begun|unleashed|initiated)(?=\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*"

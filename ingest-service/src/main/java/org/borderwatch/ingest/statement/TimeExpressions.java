@@ -90,6 +90,13 @@ public final class TimeExpressions {
                     + "|\\b(?:on\\s+|last\\s+)?(?<weekday>" + WEEKDAY + ")\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * "over the weekend", "at the weekend", "this weekend", "last weekend", "on Saturday and Sunday" aside: the latest
+     * Saturday and Sunday begun by the reference day (a weekend under way ends at the reference day).
+     */
+    private static final Pattern WEEKEND = Pattern.compile("\\b(?:(?:over|during|at|on|throughout)\\s+the|this|(?<last>last|the\\s+past))"
+            + "\\s+weekend\\b(?!['’]s)", Pattern.CASE_INSENSITIVE);
+
     /** "this week" (Monday to publication, open), "earlier this week", "last week" (the week before, Monday to Sunday). */
     private static final Pattern WEEK = Pattern.compile("\\b(?:this|the\\s+current|(?<last>last|the\\s+past))\\s+week\\b"
             + "(?!\\s+of\\b|['’]s)", Pattern.CASE_INSENSITIVE);
@@ -272,6 +279,29 @@ public final class TimeExpressions {
             "\\b(?:at|around|about|approximately|shortly\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final String HOUR_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+
+    /**
+     * A clock told in words with the part of the day that says which half: "at about half past ten in the evening",
+     * "at a quarter to six in the morning", "at eleven o'clock at night", "around 9 o'clock in the evening". Only after
+     * "at / around / about / approximately" and only with a part of the day (or a.m. / p.m.), so "ten in the evening"
+     * alone or "two o'clock positions" are no clocks. Minutes told ("half past", "a quarter to") give the minute;
+     * a bare hour is an hour (as "at 3 a.m.").
+     */
+    private static final Pattern WORD_CLOCK = Pattern.compile(
+            "\\b(?:at|around|about|approximately|shortly\\s+(?:after|before))\\s+(?:about\\s+|around\\s+|approximately\\s+)?"
+                    + "(?:(?<past>half\\s+past|(?:a\\s+)?quarter\\s+past|(?:a\\s+)?quarter\\s+to)\\s+)?"
+                    + "(?<h>" + HOUR_WORD + "|1[0-2]|0?[1-9])(?:\\s+o['’]clock)?\\s+"
+                    + "(?:in\\s+the\\s+(?<part>morning|afternoon|evening)|at\\s+(?<night>night))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static int hourWord(String h) {
+        if (Character.isDigit(h.charAt(0))) {
+            return Integer.parseInt(h);
+        }
+        return List.of(HOUR_WORD.split("\\|")).indexOf(h.toLowerCase(Locale.ROOT)) + 1;
+    }
+
     /**
      * Right before a clock: "shortly after 22:00", "soon after 6 p.m.", "just before 23:00" — not that minute but the
      * hour after (before) it, like "shortly after midnight".
@@ -366,6 +396,21 @@ public final class TimeExpressions {
             } else { // "this week": from its Monday until publication
                 out.add(new DateSpan(monday, reference, false, week.start(), week.end(), true, false));
             }
+        }
+        Matcher weekend = WEEKEND.matcher(text);
+        while (weekend.find()) {
+            if (overlaps(out, weekend.start(), weekend.end())) {
+                continue;
+            }
+            // the latest Saturday and Sunday begun by the reference day ("last weekend" on a weekend: the one before)
+            LocalDate saturday = reference.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+            boolean onWeekend = reference.getDayOfWeek() == DayOfWeek.SATURDAY || reference.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (onWeekend && weekend.group("last") != null) {
+                saturday = saturday.minusWeeks(1);
+            }
+            LocalDate sunday = saturday.plusDays(1);
+            out.add(new DateSpan(saturday, sunday.isAfter(reference) ? reference : sunday, false, weekend.start(),
+                    weekend.end()));
         }
         Matcher r = RELATIVE.matcher(text);
         while (r.find()) {
@@ -570,6 +615,23 @@ public final class TimeExpressions {
                 out.add(new ClockSpan(LocalTime.of(Integer.parseInt(mil.group("h")), Integer.parseInt(mil.group("m"))),
                         null, false, false, mil.start(), mil.end()));
             }
+        }
+        Matcher w = WORD_CLOCK.matcher(text);
+        while (w.find()) {
+            if (out.stream().anyMatch(c -> w.start() < c.end() && c.start() < w.end())) {
+                continue;
+            }
+            int hour = hourWord(w.group("h")) % 12;
+            String part = w.group("part") == null ? "night" : w.group("part").toLowerCase(Locale.ROOT);
+            // the evening's and the afternoon's hours are after noon; "at night" is after noon from 6 on, else before
+            boolean pm = part.equals("evening") || part.equals("afternoon") || part.equals("night") && hour >= 6;
+            String past = w.group("past") == null ? null : w.group("past").toLowerCase(Locale.ROOT);
+            LocalTime at = LocalTime.of(hour + (pm ? 12 : 0), 0);
+            if (past != null) {
+                at = past.startsWith("half") ? at.plusMinutes(30) : past.endsWith("past") ? at.plusMinutes(15)
+                        : at.minusMinutes(15);
+            }
+            out.add(new ClockSpan(at, null, false, past == null, w.start(), w.end()));
         }
         Matcher n = NAMED_HOUR.matcher(text);
         while (n.find()) {
