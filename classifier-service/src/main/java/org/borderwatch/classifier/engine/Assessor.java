@@ -197,6 +197,7 @@ final class Assessor {
         List<IncidentReport> claims = e.statements().stream().filter(r -> r.stance() == Stance.CLAIM).toList();
         e.statements().stream().map(r -> Sentences.describe(r, inc.segment, claims, answeredBy(r, claims, inc.segment)))
                 .distinct().forEach(rationale::add);
+        rationale.addAll(answeredAnEarlierVersion(inc.segment, e.statements()));
         rationale.addAll(partlyObserved(inc, e.statements()));
         rationale.addAll(confirmedOutsideItsTime(e.statements()));
         rationale.addAll(e.tally().sentences());
@@ -282,6 +283,40 @@ final class Assessor {
     }
 
     /**
+     * Sentences for a response that answered a claim as it stood when the response was published, where the claim's
+     * source has since corrected it (a later revision under the same reference) to a time or place the response's
+     * {@code answers} do not describe. The response stays linked to the claim it answered — corrected in place, the
+     * claim keeps its incident and its answers — and still counts (an accused side's denial of this accusation is on
+     * record until that side says otherwise; a correction by the accuser is no new accusation), but the reader sees
+     * that it answered the earlier version, not the corrected one. A correction that moves the claim to another
+     * incident (another segment, or beyond the session gap of the incident's other reports) takes it away from its
+     * answers instead: they are placed again and wait for a claim they describe (see README, corrections).
+     */
+    private static List<String> answeredAnEarlierVersion(BorderSegment segment, List<IncidentReport> statements) {
+        List<String> out = new ArrayList<>();
+        List<IncidentReport> corrected = statements.stream()
+                .filter(c -> c.stance() == Stance.CLAIM && c.revision() > 1).toList();
+        for (IncidentReport r : statements) {
+            if (r.answers() == null || r.stance() == Stance.CLAIM || r.stance() == Stance.UNKNOWN) {
+                continue;
+            }
+            for (IncidentReport c : corrected) {
+                if (!r.publishedAt().isBefore(c.publishedAt()) || AnswerMatcher.answers(r, c, segment)) {
+                    continue;
+                }
+                String what = r.stance().name().toLowerCase(java.util.Locale.ROOT);
+                out.add(Sentences.who(r.source()) + "'s " + what + " of " + Sentences.time(r.publishedAt())
+                        + " answered " + Sentences.who(c.source()) + "'s claim as it stood then; the claim's revision "
+                        + c.revision() + " of " + Sentences.time(c.publishedAt()) + " puts it "
+                        + Sentences.eventTime(c) + Sentences.where(c) + ", which that " + what + " does not describe. "
+                        + "It stays linked to the claim it answered and still counts, but it has not answered the "
+                        + "corrected version.");
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /**
      * Sentences for observers' refutations that watched part of a claim's period but not all of it (and so are not
      * among the incident's statements): the analyst sees why the observation of that place and night does not refute
      * the claim. Changes no verdict.
@@ -302,7 +337,7 @@ final class Assessor {
                             + " " + Sentences.period(obs.coverage().from(), obs.coverage().to())
                             + " and saw nothing (statement of "
                             + Sentences.time(obs.publishedAt()) + "), but its observation does not cover "
-                            + Sentences.who(c.source()) + "'s claim about " + Sentences.time(c.occurredAt())
+                            + Sentences.who(c.source()) + "'s claim " + Sentences.about(c)
                             + ", which lies partly outside the observed period: not refuted."));
         }
         return out;

@@ -111,7 +111,8 @@ public final class ClassifierEngine {
     }
 
     /** Processes one report; returns the assessment versions it caused (closures of quiet incidents first). */
-    public Result process(IncidentReport report) {
+    public Result process(IncidentReport received) {
+        IncidentReport report = onPublicationDayIfTimeless(received);
         UUID id = report.reportId();
         EngineState.Seen seen = state.seen.get(id);
         if (seen != null && seen.revision() >= report.revision()) {
@@ -202,6 +203,28 @@ public final class ClassifierEngine {
             housekeeping.collectGarbage();
         }
         return out;
+    }
+
+    /**
+     * A report that gives no event time at all (precision UNKNOWN, its interval the publication instant — what the
+     * canonical report defaults to when a partner leaves {@code occurredAt} out) is placed on the border's day of its
+     * publication, 00:00 to 23:59:59, as the contract defines UNKNOWN ("the text gave no time and the interval is the
+     * day of publication") and as ingest writes it. At its publication instant it was placed like a precise report: it
+     * formed sessions, bridged two sessions within the gap of that instant and stretched their windows to it, though
+     * nothing says the event happened then. On the whole day it is an imprecise report (attaches, never bridges) and
+     * its sentence says "time not stated; published …".
+     */
+    static IncidentReport onPublicationDayIfTimeless(IncidentReport r) {
+        if (r.timePrecision() != org.borderwatch.common.model.TimePrecision.UNKNOWN
+                || !r.occurredAt().isEqual(r.publishedAt()) || !r.occurredUntil().isEqual(r.occurredAt())) {
+            return r;
+        }
+        java.time.LocalDate day = org.borderwatch.classifier.verdict.BorderTime.local(r.publishedAt()).toLocalDate();
+        java.time.ZoneOffset at = org.borderwatch.classifier.verdict.BorderTime.OFFSET;
+        return new IncidentReport(r.schemaVersion(), r.reportId(), r.sourceRef(), r.revision(), r.source(),
+                r.stance(), r.actingParty(), r.eventTypes(), r.location(), day.atStartOfDay().atOffset(at),
+                day.atTime(23, 59, 59).atOffset(at), r.timePrecision(), r.publishedAt(), r.receivedAt(),
+                r.casualties(), r.answers(), r.coverage(), r.retaliation(), r.text(), r.language(), r.url());
     }
 
     private static IncidentReport withoutText(IncidentReport r) {

@@ -32,16 +32,29 @@ public final class CasualtyRules {
     }
 
     public static Tally tally(List<IncidentReport> statements) {
+        List<String> sentences = new ArrayList<>();
+        // an observer's confirmation that its own later refutation superseded is no confirmation any more: its
+        // figures no longer count (the verdict already reads the observer's latest word)
+        Map<IncidentReport, IncidentReport> retracted = retractedConfirmations(statements);
+        retracted.forEach((confirmation, refutation) -> {
+            if (confirmation.casualties() != null && (confirmation.casualties().killed() != null
+                    || confirmation.casualties().wounded() != null)) {
+                sentences.add(Sentences.who(confirmation.source()) + "'s figures of "
+                        + Sentences.time(confirmation.publishedAt()) + " (" + given(confirmation.casualties())
+                        + ") are not counted: its statement of " + Sentences.time(refutation.publishedAt())
+                        + " superseded that confirmation.");
+            }
+        });
         // side -> voice (the side itself, or another source's id) -> its reports giving that side's figure
         Map<Party, Map<String, List<IncidentReport>>> byVoice = new TreeMap<>();
         statements.stream()
                 .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
                 .filter(r -> r.casualties() != null)
+                .filter(r -> !retracted.containsKey(r))
                 .sorted(PUBLICATION)
                 .forEach(r -> byVoice.computeIfAbsent(side(r), p -> new LinkedHashMap<>())
                         .computeIfAbsent(voice(r), v -> new ArrayList<>()).add(r));
         List<Casualties> result = new ArrayList<>();
-        List<String> sentences = new ArrayList<>();
         // the sides' own totals, which a figure naming no side may count again (eleventh round)
         Integer sidedKilled = null;
         Integer sidedWounded = null;
@@ -98,6 +111,42 @@ public final class CasualtyRules {
             }
         }
         return new Tally(result, sentences);
+    }
+
+    /**
+     * The confirmations (and observers' own reports of an event) of each independent source whose latest word in the
+     * incident is a refutation, each mapped to that refutation: as in the verdict ({@code VerdictRules.decide}), an
+     * observer's latest statement supersedes its earlier ones, so a confirmation it later took back is no
+     * confirmation, and "casualties from claims and confirmations only" leaves its figures out. A confirmation
+     * published after the refutation is the observer's latest word and counts.
+     */
+    static Map<IncidentReport, IncidentReport> retractedConfirmations(List<IncidentReport> statements) {
+        Map<String, List<IncidentReport>> bySource = new TreeMap<>();
+        statements.stream()
+                .filter(r -> r.stance() == Stance.CONFIRMATION || r.stance() == Stance.REFUTATION
+                        || VerdictRules.observersOwnReport(r))
+                .filter(r -> r.source().kind() != SourceKind.DATASET && VerdictRules.isIndependent(r.source()))
+                .sorted(PUBLICATION)
+                .forEach(r -> bySource.computeIfAbsent(r.source().id(), k -> new ArrayList<>()).add(r));
+        Map<IncidentReport, IncidentReport> out = new LinkedHashMap<>();
+        for (List<IncidentReport> said : bySource.values()) {
+            IncidentReport latest = said.get(said.size() - 1);
+            if (latest.stance() == Stance.REFUTATION) {
+                said.stream().filter(r -> r.stance() != Stance.REFUTATION).forEach(r -> out.put(r, latest));
+            }
+        }
+        return out;
+    }
+
+    private static String given(Casualties c) {
+        List<String> parts = new ArrayList<>();
+        if (c.killed() != null) {
+            parts.add(c.killed() + " killed");
+        }
+        if (c.wounded() != null) {
+            parts.add(c.wounded() + " wounded");
+        }
+        return String.join(", ", parts);
     }
 
     /**

@@ -56,6 +56,46 @@ public final class Sentences {
         return "from " + time(from) + " to " + time(to);
     }
 
+    /**
+     * Whether a statement gave no time of its event (precision UNKNOWN): the common contract then places it on the day
+     * of its publication, and a partner's report without {@code occurredAt} stands at its publication instant. Neither
+     * is a known event time, so sentences say "time not stated; published …" rather than "at …" or "from 00:00 to
+     * 23:59". An UNKNOWN precision with any other interval (a period the statement names without a day or hour, as
+     * our tests write them) is read as given.
+     */
+    public static boolean timeNotStated(IncidentReport r) {
+        if (r.timePrecision() != org.borderwatch.common.model.TimePrecision.UNKNOWN) {
+            return false;
+        }
+        OffsetDateTime from = r.occurredAt();
+        OffsetDateTime to = r.occurredUntil() != null ? r.occurredUntil() : from;
+        if (from.isEqual(r.publishedAt()) && to.isEqual(from)) {
+            return true;
+        }
+        java.time.LocalDateTime start = BorderTime.local(from).toLocalDateTime();
+        java.time.LocalDateTime end = BorderTime.local(to).toLocalDateTime();
+        return start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                && start.toLocalDate().equals(BorderTime.local(r.publishedAt()).toLocalDate())
+                && end.toLocalDate().equals(start.toLocalDate())
+                && !end.toLocalTime().isBefore(java.time.LocalTime.of(23, 59));
+    }
+
+    /** "at 2025-03-16 09:35 +04:00", "from … to …", or "at a time it does not state" (see {@link #timeNotStated}). */
+    public static String eventTime(IncidentReport r) {
+        if (timeNotStated(r)) {
+            return "at a time it does not state";
+        }
+        OffsetDateTime to = r.occurredUntil() != null ? r.occurredUntil() : r.occurredAt();
+        return r.occurredAt().equals(to) ? "at " + time(r.occurredAt())
+                : "from " + time(r.occurredAt()) + " to " + time(to);
+    }
+
+    /** "about 2025-03-16 09:35 +04:00" for a claim, or "of 2025-03-16 10:20 +04:00 (time not stated)" for one without a time. */
+    public static String about(IncidentReport claim) {
+        return timeNotStated(claim) ? "of " + time(claim.publishedAt()) + " (time not stated)"
+                : "about " + time(claim.occurredAt());
+    }
+
     /** What the statement says happened, in words ("mortar and artillery fire and drone strikes"). */
     public static String what(List<EventType> types) {
         List<String> words = types.stream().filter(t -> t != EventType.OTHER).map(Sentences::word).distinct()
@@ -247,7 +287,7 @@ public final class Sentences {
 
     /** "Ministry of Defence of Azerbaijan's claim about 2025-03-16 09:35 +04:00 near Digh (Tegh)". */
     private static String claimAbout(IncidentReport c) {
-        return who(c.source()) + "'s claim about " + time(c.occurredAt()) + near(c.location());
+        return who(c.source()) + "'s claim " + about(c) + near(c.location());
     }
 
     /** What a denial says it answers, as its text describes it: " (answering Azerbaijan's claims about 2023-06-06)". */
@@ -358,22 +398,24 @@ public final class Sentences {
         String sentence = switch (r.stance()) {
             case CLAIM -> {
                 Party acting = r.actingParty();
-                String when = r.occurredAt().equals(r.occurredUntil()) ? "at " + time(r.occurredAt())
-                        : "from " + time(r.occurredAt()) + " to " + time(r.occurredUntil());
+                // a statement that gave no time says so: its publication instant (or day) is no known event time
+                boolean unstated = timeNotStated(r);
+                String when = unstated ? "" : " " + eventTime(r);
                 String s = VerdictRules.ownLossesOnly(r)
                         ? who + " reported " + (r.eventTypes().contains(EventType.MINE_EXPLOSION) ? "a mine explosion"
-                        : "losses of its own side") + " " + when + where(r)
+                        : "losses of its own side") + when + where(r)
                         : acting != null && acting == r.source().party() && r.source().kind() == SourceKind.PARTY_OFFICIAL
-                        ? who + " reported " + what(r.eventTypes()) + " by its own forces " + when + where(r)
+                        ? who + " reported " + what(r.eventTypes()) + " by its own forces" + when + where(r)
                         : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by "
-                        + adjective(acting) + " forces") + " " + when + where(r);
+                        + adjective(acting) + " forces") + when + where(r);
                 if (r.casualties() != null) {
                     s += ", with " + losses(r.casualties());
                 }
                 if (r.retaliation()) {
                     s += retaliation(r);
                 }
-                yield s + " (published " + published + (r.revision() > 1 ? ", revision " + r.revision() + " correcting "
+                yield s + (unstated ? " (time not stated; published " : " (published ") + published
+                        + (r.revision() > 1 ? ", revision " + r.revision() + " correcting "
                         + "an earlier version" : "") + ").";
             }
             case DENIAL -> r.source().party().isBelligerent() ? who + " denied " + denied + " on " + published + answered(r) + "."

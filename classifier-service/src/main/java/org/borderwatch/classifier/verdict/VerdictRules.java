@@ -161,7 +161,7 @@ public final class VerdictRules {
         } else if (!refuting.isEmpty() && !uncovered(segment, claims, refuting).isEmpty()) {
             IncidentReport first = uncovered(segment, claims, refuting).get(0);
             reasons.add(names(refuting) + " saw nothing in " + segment + ", but its observation does not cover "
-                    + Sentences.who(first.source()) + "'s claim about " + Sentences.time(first.occurredAt())
+                    + Sentences.who(first.source()) + "'s claim " + Sentences.about(first)
                     + ": not refuted.");
             if (!claims.isEmpty() && !denials.isEmpty()) {
                 occurrence = Occurrence.DISPUTED;

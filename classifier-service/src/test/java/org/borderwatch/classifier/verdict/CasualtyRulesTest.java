@@ -224,4 +224,63 @@ class CasualtyRulesTest {
                 .contains("AM MoD: 2 killed, 2 wounded", "EUMA: 2 killed, 1 wounded",
                         "the most conservative figure is used: 2 killed, 1 wounded");
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> observerTakesItBack() {
+        var confirms = base(EUMA, "eu-yes", Stance.CONFIRMATION, "2026-11-20T12:00")
+                .occurredAt(org.borderwatch.classifier.TestReports.t("2026-11-20T07:00"))
+                .location(org.borderwatch.common.model.Location.of(SYUNIK_EAST))
+                .casualties(killed(2, 1, Party.AM)).build();
+        var takesBack = base(EUMA, "eu-no", Stance.REFUTATION, "2026-11-21T10:00")
+                .occurredAt(org.borderwatch.classifier.TestReports.t("2026-11-20T00:00"))
+                .location(org.borderwatch.common.model.Location.of(SYUNIK_EAST)).build();
+        var refutedFirst = base(EUMA, "eu-no-first", Stance.REFUTATION, "2026-11-20T09:00")
+                .occurredAt(org.borderwatch.classifier.TestReports.t("2026-11-20T00:00"))
+                .location(org.borderwatch.common.model.Location.of(SYUNIK_EAST)).build();
+        var otherObserver = base(org.borderwatch.classifier.TestReports.OSCE, "osce-no", Stance.REFUTATION,
+                "2026-11-21T11:00").occurredAt(org.borderwatch.classifier.TestReports.t("2026-11-20T00:00"))
+                .location(org.borderwatch.common.model.Location.of(SYUNIK_EAST)).build();
+        var ownPatrol = base(EUMA, "eu-patrol", Stance.CLAIM, "2026-11-20T12:30").actingParty(Party.AZ)
+                .occurredAt(org.borderwatch.classifier.TestReports.t("2026-11-20T07:05"))
+                .location(org.borderwatch.common.model.Location.of(SYUNIK_EAST))
+                .casualties(killed(0, 1, Party.EU)).build();
+        var sideClaim = claim(AM_MOD, "am-one", Party.AZ, "2026-11-20T07:00", "2026-11-20T09:30", SYUNIK_EAST)
+                .casualties(killed(1, 0, Party.AM)).build();
+        var notAClaim = claim(AZ_MOD, "az-none", Party.AM, "2026-11-20T07:00", "2026-11-20T09:40", SYUNIK_EAST).build();
+        String retracted = "EUMA's figures of 2026-11-20 12:00 +04:00 (2 killed, 1 wounded) are not "
+                + "counted: its statement of 2026-11-21 10:00 +04:00 superseded that confirmation.";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("confirmed with figures, then refuted: nothing counts",
+                        List.of(notAClaim, confirms, takesBack), List.of(), List.of(retracted)),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "a side's own figure stays, the retracted one no longer lowers or adds to it",
+                        List.of(sideClaim, confirms, takesBack), List.of(new Casualties(1, 0, Party.AM)),
+                        List.of(retracted)),
+                org.junit.jupiter.params.provider.Arguments.of("refuted first, confirmed later: the confirmation counts",
+                        List.of(notAClaim, refutedFirst, confirms), List.of(new Casualties(2, 1, Party.AM)), List.of()),
+                org.junit.jupiter.params.provider.Arguments.of("another observer's refutation retracts nothing",
+                        List.of(notAClaim, confirms, otherObserver), List.of(new Casualties(2, 1, Party.AM)),
+                        List.of()),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "an observer's own report of the event, then its refutation: its figure goes too",
+                        List.of(notAClaim, ownPatrol, takesBack), List.of(),
+                        List.of("EUMA's figures of 2026-11-20 12:30 +04:00 (0 killed, 1 wounded) are"
+                                + " not counted: its statement of 2026-11-21 10:00 +04:00 superseded that "
+                                + "confirmation.")),
+                org.junit.jupiter.params.provider.Arguments.of("no refutation: the confirmation counts as before",
+                        List.of(notAClaim, confirms), List.of(new Casualties(2, 1, Party.AM)), List.of()));
+    }
+
+    /**
+     * Casualties come from claims and confirmations only, and an observer's later refutation supersedes its
+     * confirmation: the figures that came only from the retracted confirmation no longer count.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("observerTakesItBack")
+    void figuresOfAConfirmationTheObserverTookBackDoNotCount(String name,
+                                                             List<org.borderwatch.common.model.IncidentReport> in,
+                                                             List<Casualties> expected, List<String> sentences) {
+        var tally = CasualtyRules.tally(in);
+        assertThat(tally.casualties()).containsExactlyElementsOf(expected);
+        assertThat(tally.sentences()).containsExactlyElementsOf(sentences);
+    }
 }
