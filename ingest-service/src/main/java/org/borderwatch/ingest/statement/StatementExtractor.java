@@ -1011,9 +1011,10 @@ public final class StatementExtractor {
                 seen = !StatementRules.BARE_CONFIRM.matcher(c.group().strip()).matches();
             }
             // "heard gunfire but did not see who fired", "heard explosions but saw nothing": in the sentence of the hearing,
-            // what was not seen is a detail of it, not a "saw nothing"
+            // what was not seen is a detail of it, not a "saw nothing" …
             boolean heard = StatementRules.HEARD_EVENT.matcher(sentence).find();
-            String nothing = heard ? blanked(sentence, StatementRules.NOT_SEEN) : sentence;
+            // … and "otherwise the situation remained calm" beside it is the rest of the watch, not a "saw nothing"
+            String nothing = heard ? blanked(blanked(sentence, StatementRules.NOT_SEEN), StatementRules.CALM) : sentence;
             if (seen && (describesEvent(sentence) || heard) && !StatementRules.OBSERVED_NOTHING.matcher(nothing).find()) {
                 out.add(s);
             }
