@@ -84,6 +84,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + "(default: 90 s).")
     Duration timeout = Duration.ofSeconds(90);
 
+    @Option(names = "--explain", description = "Also print, for each incident, the sentences behind its verdict and "
+            + "the statements it rests on (source, stance, publication time, address).")
+    boolean explain;
+
     @Option(names = "--settle", paramLabel = "DURATION", hidden = true, converter = DurationConverter.class,
             description = "How long the verdicts must stay unchanged to count as settled.")
     Duration settle = Duration.ofSeconds(4);
@@ -177,7 +181,27 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         print(out, settled);
-        out.println("Details: GET " + alertUri.resolve("/api/v1/verdicts/") + "<incident> (rationale and history).");
+        if (explain) {
+            for (JsonNode v : byWindow(settled)) {
+                String id = v.path("incidentId").asString();
+                HttpResponse<String> r;
+                try {
+                    r = http.send(HttpRequest.newBuilder(alertUri.resolve("/api/v1/verdicts/" + id))
+                            .timeout(Duration.ofSeconds(10)).header("Authorization", auth).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    err.println("alert-service does not answer at " + alertUri + " (" + describe(e) + ").");
+                    return ExitCodes.FAILURE;
+                }
+                if (r.statusCode() != 200) {
+                    err.println("alert-service refused the verdict of " + id + ": HTTP " + r.statusCode());
+                    return ExitCodes.FAILURE;
+                }
+                explain(out, v, Json.tree(r.body().getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        out.println("Details: GET " + alertUri.resolve("/api/v1/verdicts/") + "<incident> (rationale and history)"
+                + (explain ? "." : ", or run demo again with --explain."));
         out.flush();
         return ExitCodes.OK;
     }
@@ -235,12 +259,38 @@ public final class DemoCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static void print(PrintWriter out, JsonNode list) {
-        out.printf("%n%-36s  %-16s  %-17s  %-10s  %-11s  %-8s  %s%n", "INCIDENT", "SEGMENT", "FROM", "OCCURRENCE",
-                "ATTRIBUTION", "SEVERITY", "SIGNALS");
+    private static List<JsonNode> byWindow(JsonNode list) {
         List<JsonNode> rows = new ArrayList<>();
         list.forEach(rows::add);
         rows.sort(Comparator.comparing(v -> v.path("window").path("from").asString()));
+        return rows;
+    }
+
+    /** One incident's why: the verdict's sentences and the statements behind it, in publication order. */
+    static void explain(PrintWriter out, JsonNode summary, JsonNode detail) {
+        out.printf("%n%s  %s · %s / %s · %s%n", summary.path("incidentId").asString(), summary.path("segment").asString(),
+                summary.path("occurrence").asString(), summary.path("attribution").asString(),
+                summary.path("severity").asString());
+        out.println("  Why:");
+        detail.path("rationale").forEach(sentence -> out.println("    - " + sentence.asString()));
+        JsonNode evidence = detail.path("latest").path("evidence");
+        if (evidence.isEmpty()) {
+            return;
+        }
+        out.println("  Statements:");
+        for (JsonNode e : evidence) {
+            JsonNode source = e.path("source");
+            String name = source.path("name").asString("");
+            out.printf("    - %s  %-12s  %s%s%n", e.path("publishedAt").asString(), e.path("stance").asString(),
+                    name.isBlank() ? source.path("id").asString() : name + " (" + source.path("id").asString() + ")",
+                    e.path("url").isString() ? "  " + e.path("url").asString() : "");
+        }
+    }
+
+    private static void print(PrintWriter out, JsonNode list) {
+        out.printf("%n%-36s  %-16s  %-17s  %-10s  %-11s  %-8s  %s%n", "INCIDENT", "SEGMENT", "FROM", "OCCURRENCE",
+                "ATTRIBUTION", "SEVERITY", "SIGNALS");
+        List<JsonNode> rows = byWindow(list);
         for (JsonNode v : rows) {
             List<String> signals = new ArrayList<>();
             v.path("signals").forEach(s -> signals.add(s.asString()));

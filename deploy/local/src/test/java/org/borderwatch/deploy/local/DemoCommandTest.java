@@ -73,7 +73,23 @@ class DemoCommandTest {
         answer(x, ingestStatus, receipt);
     }
 
+    private static final String DETAIL = "{\"rationale\":[\"Ministry of Defence of Azerbaijan claimed small-arms fire "
+            + "near Tegh.\",\"REFUTED by EUMA, whose patrols observed no incident.\"],\"latest\":{\"evidence\":["
+            + "{\"reportId\":\"11111111-1111-5111-8111-111111111111\",\"revision\":1,\"source\":{\"id\":\"az-mod\","
+            + "\"name\":\"Ministry of Defence of Azerbaijan\",\"kind\":\"PARTY_OFFICIAL\",\"party\":\"AZ\"},"
+            + "\"stance\":\"CLAIM\",\"publishedAt\":\"2025-03-16T11:00:00+04:00\","
+            + "\"url\":\"https://example.org/az-mod/claim\"},"
+            + "{\"reportId\":\"22222222-2222-5222-8222-222222222222\",\"revision\":1,\"source\":{\"id\":\"euma\","
+            + "\"kind\":\"INDEPENDENT_OBSERVER\",\"party\":\"EU\"},\"stance\":\"REFUTATION\","
+            + "\"publishedAt\":\"2025-03-18T12:00:00+04:00\"}]}}";
+
     private void verdicts(HttpExchange x) throws IOException {
+        if (x.getRequestURI().getPath().startsWith("/api/v1/verdicts/")) {
+            alertCalls.add(Map.of("query", "", "detail", x.getRequestURI().getPath(),
+                    "auth", String.valueOf(x.getRequestHeaders().getFirst("Authorization"))));
+            answer(x, 200, DETAIL);
+            return;
+        }
         alertCalls.add(Map.of("query", URLDecoder.decode(x.getRequestURI().getRawQuery(), StandardCharsets.UTF_8),
                 "auth", String.valueOf(x.getRequestHeaders().getFirst("Authorization"))));
         int poll = verdictPolls.incrementAndGet();
@@ -130,6 +146,29 @@ class DemoCommandTest {
         assertThat(out.toString()).contains("0411852d-6cf4-55e7-a171-14b06ed4c70c  SYUNIK_EAST")
                 .contains("REFUTED").doesNotContain("UNVERIFIED").contains("CLAIM_SURGE");
         assertThat(verdictPolls.get()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void explainPrintsWhyAndTheStatementsBehindEachVerdict() {
+        int code = run("--explain");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(alertCalls).filteredOn(c -> c.containsKey("detail")).singleElement()
+                .satisfies(c -> assertThat(c.get("detail"))
+                        .isEqualTo("/api/v1/verdicts/0411852d-6cf4-55e7-a171-14b06ed4c70c"));
+        assertThat(out.toString())
+                .contains("0411852d-6cf4-55e7-a171-14b06ed4c70c  SYUNIK_EAST · REFUTED / CONTESTED · MEDIUM")
+                .contains("    - REFUTED by EUMA, whose patrols observed no incident.")
+                .contains("    - 2025-03-16T11:00:00+04:00  CLAIM         Ministry of Defence of Azerbaijan (az-mod)  "
+                        + "https://example.org/az-mod/claim")
+                .contains("    - 2025-03-18T12:00:00+04:00  REFUTATION    euma" + System.lineSeparator());
+    }
+
+    @Test
+    void withoutExplainNoVerdictIsFetchedOneByOne() {
+        assertThat(run()).isEqualTo(ExitCodes.OK);
+        assertThat(alertCalls).noneMatch(c -> c.containsKey("detail"));
+        assertThat(out.toString()).doesNotContain("Why:").contains("or run demo again with --explain");
     }
 
     @Test
