@@ -190,8 +190,9 @@ final class Assessor {
 
     private Assessment assessment(Evaluated e, List<Signal> signals) {
         IncidentState inc = e.incident();
-        Severity severity = SeverityRules.severity(e.verdict().occurrence(), e.tally().casualties(), signals,
+        Severity computed = SeverityRules.severity(e.verdict().occurrence(), e.tally().casualties(), signals,
                 settings.severity(), settings.signals().fatalitiesCritical());
+        Severity severity = capUnregistered(computed, e.statements());
         List<String> rationale = new ArrayList<>();
         // a source that published the same account twice (two reports, one wording) is one sentence
         List<IncidentReport> claims = e.statements().stream().filter(r -> r.stance() == Stance.CLAIM).toList();
@@ -202,6 +203,9 @@ final class Assessor {
         rationale.addAll(confirmedOutsideItsTime(e.statements()));
         rationale.addAll(e.tally().sentences());
         rationale.addAll(e.verdict().reasons());
+        if (severity != computed) {
+            rationale.add(UNREGISTERED_ONLY + computed + ".");
+        }
         if (!signals.isEmpty()) {
             rationale.add("Escalation signals: " + String.join(", ", signals.stream()
                     .map(s -> s.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList())
@@ -233,6 +237,24 @@ final class Assessor {
         return statements.stream()
                 .sorted(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId))
                 .map(Evidence::of).toList();
+    }
+
+    /** The sentence of an incident held at MEDIUM because only unregistered publishers claim or confirm it. */
+    static final String UNREGISTERED_ONLY = "Severity held at MEDIUM: every claim and confirmation in it comes from a "
+            + "publisher the source registry does not know, whose word alone raises no incident higher; by the rules "
+            + "it would be ";
+
+    /**
+     * Security review F2: an incident whose claims and confirmations all come from unregistered publishers stays at
+     * most MEDIUM (their figures and weapons already count for nothing; this holds signals such as SPREAD or
+     * RETALIATION_CYCLE that other incidents' claims raise with it). Alert-service's inhibition follows the severity.
+     */
+    static Severity capUnregistered(Severity severity, List<IncidentReport> statements) {
+        if (severity.isAtLeast(Severity.HIGH) && !org.borderwatch.classifier.verdict.Publishers.anyRegisteredWord(
+                statements) && statements.stream().anyMatch(org.borderwatch.classifier.verdict.Publishers::unregistered)) {
+            return Severity.MEDIUM;
+        }
+        return severity;
     }
 
     /** Members in publication order, then observer statements whose coverage applies to one of its claims. */
@@ -486,7 +508,8 @@ final class Assessor {
         if (text == null) {
             return "";
         }
-        String t = text.strip();
+        // partner text, quoted in a signal's rationale: no line breaks or control characters (security review F11)
+        String t = text.replaceAll("\\p{Cf}+", "").replaceAll("[\\p{Cc}\\p{Z}\\s]+", " ").strip();
         if (t.endsWith(".")) {
             t = t.substring(0, t.length() - 1);
         }
@@ -533,14 +556,15 @@ final class Assessor {
         CasualtyRules.Tally tally = CasualtyRules.tally(List.of(r));
         List<String> rationale = new ArrayList<>();
         rationale.add(Sentences.describe(r));
+        rationale.addAll(tally.sentences());
         rationale.addAll(verdict.reasons());
         rationale.add("Published " + Sentences.time(r.publishedAt()) + ", more than " + settings.grace().toDays()
                 + " days behind stream time " + Sentences.time(state.streamTime)
                 + ": assessed alone, not correlated with other reports.");
         Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
         byStance.put(r.stance(), List.of(r.reportId()));
-        Severity severity = SeverityRules.severity(verdict.occurrence(), tally.casualties(), List.of(),
-                settings.severity(), settings.signals().fatalitiesCritical());
+        Severity severity = capUnregistered(SeverityRules.severity(verdict.occurrence(), tally.casualties(),
+                List.of(), settings.severity(), settings.signals().fatalitiesCritical()), List.of(r));
         return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
                 new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
                 verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,

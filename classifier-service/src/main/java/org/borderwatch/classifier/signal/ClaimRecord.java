@@ -110,6 +110,6 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
     }
 
     public String who() {
-        return sourceName == null || sourceName.isBlank() ? sourceId : sourceName;
+        return org.borderwatch.classifier.verdict.Sentences.named(sourceId, sourceName);
     }
 }

@@ -11,7 +11,10 @@ import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.common.model.Stance;
 
-/** HEAVY_WEAPONS: a claim or confirmation names artillery, mortars or drones rather than small arms. */
+/**
+ * HEAVY_WEAPONS: a claim or confirmation of a registered source names artillery, mortars or drones rather than small
+ * arms.
+ */
 public final class HeavyWeaponsDetector implements SignalDetector {
 
     @Override
@@ -23,7 +26,9 @@ public final class HeavyWeaponsDetector implements SignalDetector {
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
         List<IncidentReport> heavy = incident.members().stream()
                 .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
-                .filter(r -> r.eventTypes().stream().anyMatch(EventType::isHeavyWeapon)).toList();
+                .filter(r -> r.eventTypes().stream().anyMatch(EventType::isHeavyWeapon))
+                // an unregistered publisher's word of artillery raises nothing (security review F2)
+                .filter(r -> !org.borderwatch.classifier.verdict.Publishers.unregistered(r)).toList();
         if (heavy.isEmpty()) {
             return Optional.empty();
         }

@@ -116,6 +116,9 @@ public final class SignalContext {
             // Russian Defence Ministry's bulletins are no "claim surge" of it); a summary of a period ("since 1
             // April … nine times") says nothing of when within it anything happened: no claimed event in a window
             claimsBySource.forEach((source, claims) -> {
+                if (org.borderwatch.classifier.verdict.Publishers.unregistered(source)) {
+                    return; // an unregistered publisher's claims make no surge (security review F2)
+                }
                 List<ClaimRecord> own = claims.stream().filter(c -> !c.relayed() && !c.independentsOwn()
                         && !longSpan(c.occurredAt(), c.occurredUntil())).toList();
                 if (!own.isEmpty()) {

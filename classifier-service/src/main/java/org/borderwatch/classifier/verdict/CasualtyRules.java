@@ -45,12 +45,21 @@ public final class CasualtyRules {
                         + " superseded that confirmation.");
             }
         });
+        // an unregistered publisher's figures count for nothing (security review F2): anyone may send one
+        statements.stream().filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
+                .filter(r -> Publishers.unregistered(r) && r.casualties() != null
+                        && (r.casualties().killed() != null || r.casualties().wounded() != null))
+                .sorted(PUBLICATION)
+                .forEach(r -> sentences.add(Sentences.who(r.source()) + " gives " + given(r.casualties())
+                        + " (statement of " + Sentences.time(r.publishedAt()) + "): not counted, as the source "
+                        + "registry does not know it; only registered sources' figures count."));
         // side -> voice (the side itself, or another source's id) -> its reports giving that side's figure
         Map<Party, Map<String, List<IncidentReport>>> byVoice = new TreeMap<>();
         statements.stream()
                 .filter(r -> r.stance() == Stance.CLAIM || r.stance() == Stance.CONFIRMATION)
                 .filter(r -> r.casualties() != null)
                 .filter(r -> !retracted.containsKey(r))
+                .filter(r -> !Publishers.unregistered(r))
                 .sorted(PUBLICATION)
                 .forEach(r -> byVoice.computeIfAbsent(side(r), p -> new LinkedHashMap<>())
                         .computeIfAbsent(voice(r), v -> new ArrayList<>()).add(r));

@@ -27,7 +27,37 @@ public final class Sentences {
     }
 
     public static String who(Source source) {
-        return source.name() == null || source.name().isBlank() ? source.id() : source.name();
+        return named(source.id(), source.name());
+    }
+
+    /**
+     * A publisher as sentences name it: its display name (its id when it has none), made safe to print (see
+     * {@link #clean}), and marked "(unregistered publisher)" when the source registry does not know it (security review
+     * F2: a look-alike of a ministry's name is otherwise shown as the ministry's).
+     */
+    public static String named(String id, String name) {
+        String shown = clean(name == null || name.isBlank() ? id : name);
+        if (shown.isEmpty()) {
+            shown = clean(id);
+        }
+        return Publishers.unregistered(id) ? shown + " (unregistered publisher)" : shown;
+    }
+
+    /** The longest partner text (a name, a place) a sentence quotes; longer is cut with "…". */
+    static final int MAX_QUOTED = 200;
+
+    /**
+     * Partner free text as a sentence may carry it (security review F11): line breaks, tabs and every other control
+     * character collapse into one space with the surrounding whitespace, invisible format characters (bidi overrides,
+     * zero-width spaces) are removed, and it is cut at {@value #MAX_QUOTED} characters — a publisher name with "\n" can
+     * no longer forge a line of the rationale, the e-mail or the CAP description.
+     */
+    public static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.replaceAll("\\p{Cf}+", "").replaceAll("[\\p{Cc}\\p{Z}\\s]+", " ").strip();
+        return s.length() <= MAX_QUOTED ? s : s.substring(0, MAX_QUOTED - 1).strip() + "\u2026";
     }
 
     /** A time as the border's clocks showed it (UTC+4, {@link BorderTime}), whatever offset it was written in. */
@@ -177,7 +207,7 @@ public final class Sentences {
             return "";
         }
         String written = written(at);
-        return " near " + (written == null ? settlement : written + " (" + settlement + ")");
+        return " near " + (written == null ? clean(settlement) : clean(written) + " (" + clean(settlement) + ")");
     }
 
     /** Words of a place phrase that name an area around a place, not the place itself ("Ararat region"). */
