@@ -30,6 +30,8 @@ public final class ClassifierMetrics {
     public static final String LATE_REPORTS = "borderwatch.classifier.reports.late";
     public static final String DUPLICATE_REPORTS = "borderwatch.classifier.reports.duplicate";
     public static final String UNREADABLE_REPORTS = "borderwatch.classifier.reports.unreadable";
+    /** Reports (stage=report) or stream-time steps (stage=punctuation) the engine failed on: skipped, state kept. */
+    public static final String FAILED = "borderwatch.classifier.failures";
     /** 1 while the readiness health group is UP, 0 otherwise; registered by {@code readiness.ReadinessGauge}. */
     public static final String READINESS = "borderwatch.readiness";
 
@@ -40,6 +42,8 @@ public final class ClassifierMetrics {
     private final Counter late;
     private final Counter duplicates;
     private final Counter unreadable;
+    private final Counter failedReports;
+    private final Counter failedPunctuations;
     private final Timer latency;
     /** Signals already counted per open incident, so a signal counts once when it first fires. */
     private final Map<UUID, Set<SignalType>> fired = new HashMap<>();
@@ -56,6 +60,12 @@ public final class ClassifierMetrics {
                 .register(registry);
         this.unreadable = Counter.builder(UNREADABLE_REPORTS).description("records that are no IncidentReport")
                 .register(registry);
+        this.failedReports = Counter.builder(FAILED).tag("stage", "report")
+                .description("reports the engine failed on, skipped with the state before them kept")
+                .register(registry);
+        this.failedPunctuations = Counter.builder(FAILED).tag("stage", "punctuation")
+                .description("stream-time steps (closing quiet incidents) the engine failed on")
+                .register(registry);
         this.latency = Timer.builder(LATENCY).description("from a report's receipt by ingest to its assessment")
                 .register(registry);
     }
@@ -70,6 +80,16 @@ public final class ClassifierMetrics {
 
     public void unreadable() {
         unreadable.increment();
+    }
+
+    /** The engine failed on a report: it was skipped. */
+    public void failedReport() {
+        failedReports.increment();
+    }
+
+    /** The engine failed while advancing stream time: the step was skipped. */
+    public void failedPunctuation() {
+        failedPunctuations.increment();
     }
 
     /** The incidents the engine holds: open ones, and closed ones kept for the grace after their closure. */

@@ -26,6 +26,7 @@ import org.borderwatch.classifier.engine.EngineState;
 import org.borderwatch.classifier.metrics.ClassifierMetrics;
 import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.classifier.signal.Neighbours;
+import org.borderwatch.classifier.signal.SignalDetector;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.json.JsonReadException;
 import org.borderwatch.common.model.Assessment;
@@ -53,6 +54,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     private final TopologySettings topology;
     private final ClassifierMetrics metrics;
     private final java.time.Clock clock;
+    private final java.util.function.Supplier<List<SignalDetector>> detectors;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private ClassifierEngine engine;
@@ -60,8 +62,10 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     private final Map<String, byte[]> written = new HashMap<>();
 
     ClassifierProcessor(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,
-                        ClassifierMetrics metrics, java.time.Clock clock) {
+                        ClassifierMetrics metrics, java.time.Clock clock,
+                        java.util.function.Supplier<List<SignalDetector>> detectors) {
         this.clock = clock;
+        this.detectors = detectors;
         this.settings = settings;
         this.neighbours = neighbours;
         this.topology = topology;
@@ -72,31 +76,55 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(ClassifierTopology.STORE);
-        EngineState state = load();
-        this.engine = new ClassifierEngine(settings, neighbours, org.borderwatch.classifier.signal.Detectors.all(),
-                state);
+        reloadEngine();
         metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
         context.schedule(topology.punctuateEvery(), PunctuationType.STREAM_TIME, this::punctuate);
     }
 
+    /** The engine over the state as last saved: at start, and after a failure left the engine's memory half-changed. */
+    private void reloadEngine() {
+        written.clear();
+        this.engine = new ClassifierEngine(settings, neighbours, detectors.get(), load());
+    }
+
     @Override
     public void process(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            metrics.unreadable();
+            LOG.warn("skipping a record without a value (a tombstone) on the report topic, key {}", record.key());
+            return;
+        }
         IncidentReport report;
         try {
             report = Json.read(record.value(), IncidentReport.class);
-        } catch (JsonReadException | NullPointerException e) {
+        } catch (JsonReadException e) {
             metrics.unreadable();
             LOG.warn("skipping a record that is no IncidentReport: {}", e.getMessage());
             return;
         }
-        ClassifierEngine.Result result = engine.process(report);
-        switch (result.outcome()) {
-            case LATE -> metrics.late();
-            case DUPLICATE -> metrics.duplicate();
-            default -> { }
+        List<Assessment> assessments;
+        try {
+            ClassifierEngine.Result result = engine.process(report);
+            switch (result.outcome()) {
+                case LATE -> metrics.late();
+                case DUPLICATE -> metrics.duplicate();
+                default -> { }
+            }
+            save();
+            assessments = result.assessments();
+        } catch (RuntimeException e) {
+            // A valid report the rules cannot handle must not stop the stream (under exactly-once its offset would
+            // not be committed, so every restart would fail on it again and no verdict would ever be made). It is
+            // skipped, the engine goes back to the state saved before it, and the report stays on its topic (kept
+            // forever) to be replayed once the rules are fixed.
+            metrics.failedReport();
+            LOG.error("the classifier failed on report {} (source {}, sourceRef {}, published {}); it is skipped and "
+                            + "the state before it kept; the report stays on the input topic for a replay once fixed",
+                    report.reportId(), report.source().id(), report.sourceRef(), report.publishedAt(), e);
+            reloadEngine();
+            return;
         }
-        save();
-        forward(result.assessments(), report);
+        forward(assessments, report);
     }
 
     private void punctuate(long streamTimeMs) {
@@ -108,11 +136,20 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         if (!at.isAfter(current)) {
             at = current;
         }
-        List<Assessment> closed = engine.advance(at);
-        if (!closed.isEmpty()) {
-            save();
-            forward(closed, null);
+        List<Assessment> closed;
+        try {
+            closed = engine.advance(at);
+            if (!closed.isEmpty()) {
+                save();
+            }
+        } catch (RuntimeException e) {
+            metrics.failedPunctuation();
+            LOG.error("the classifier failed to advance stream time to {} (closing quiet incidents); the step is "
+                    + "skipped and tried again at the next one", at, e);
+            reloadEngine();
+            return;
         }
+        forward(closed, null);
     }
 
     /**
