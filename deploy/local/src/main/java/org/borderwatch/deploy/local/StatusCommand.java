@@ -38,6 +38,10 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("data");
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "How long each check may take before its part counts as DOWN (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 10;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,13 +54,14 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         LauncherState state = found.get();
         boolean ok = line(out, "launcher", "pid " + state.pid() + ", since " + state.started(),
                 state.isAlive());
-        Optional<String> kafka = kafkaDetail(state.kafka());
+        Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        Optional<String> kafka = kafkaDetail(state.kafka(), timeout);
         ok &= line(out, "kafka", state.kafka() + kafka.map(d -> ", " + d).orElse(""), kafka.isPresent());
         URI mongo = URI.create(state.mongoUri());
-        ok &= line(out, "store", state.mongoUri(), canConnect(mongo.getHost(), mongo.getPort()));
+        ok &= line(out, "store", state.mongoUri(), canConnect(mongo.getHost(), mongo.getPort(), timeout));
         for (Map.Entry<String, Integer> service : state.services().entrySet()) {
             URI ready = URI.create("http://" + state.host() + ":" + service.getValue() + BootService.READINESS_PATH);
-            ok &= line(out, service.getKey(), ready.toString(), answers200(ready));
+            ok &= line(out, service.getKey(), ready.toString(), answers200(ready, timeout));
         }
         out.flush();
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -67,18 +72,19 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         return up;
     }
 
-    private static Optional<String> kafkaDetail(String bootstrap) {
+    private static Optional<String> kafkaDetail(String bootstrap, Duration timeout) {
+        String millis = Long.toString(timeout.toMillis());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         Admin admin = null;
         try {
             admin = Admin.create(props);
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
-                    .get(4, TimeUnit.SECONDS).size();
-            Set<String> topics = admin.listTopics(new ListTopicsOptions().timeoutMs(3000)).names()
-                    .get(4, TimeUnit.SECONDS);
+            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).size();
+            Set<String> topics = admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis())).names()
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             return Optional.of(nodes + " node(s), " + topics.size() + " topic(s)");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -93,19 +99,19 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private static boolean canConnect(String host, int port) {
+    private static boolean canConnect(String host, int port, Duration timeout) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 2000);
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static boolean answers200(URI uri) {
+    private static boolean answers200(URI uri, Duration timeout) {
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+            HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+            return http.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -99,7 +99,8 @@ class LauncherProcessIT {
                 .anyMatch(line -> line.startsWith("Not built, not started: ingest-service, classifier-service"))
                 .anyMatch(line -> line.startsWith("  alert-service is ready: http://localhost:" + alertPort));
 
-        Process status = new ProcessBuilder(java(), "-jar", JAR.toString(), "status", "--data", data.toString())
+        Process status = new ProcessBuilder(java(), "-jar", JAR.toString(), "status", "--data", data.toString(),
+                "--timeout", "30")
                 .redirectErrorStream(true).start();
         String statusText = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -51,7 +51,7 @@ class StatusCommandTest {
 
             // generous: what matters is that it ends on its own timeouts, not how fast
             int code = assertTimeoutPreemptively(Duration.ofSeconds(90),
-                    () -> cli.execute("status", "--data", data.toString()));
+                    () -> cli.execute("status", "--data", data.toString(), "--timeout", "2"));
 
             assertThat(code).isEqualTo(ExitCodes.FAILURE);
             assertThat(out.toString()).containsPattern("launcher\\s+UP")
