@@ -199,10 +199,13 @@ final class Assessor {
         e.statements().stream().map(r -> Sentences.describe(r, inc.segment, claims, answeredBy(r, claims, inc.segment)))
                 .distinct().forEach(rationale::add);
         rationale.addAll(answeredAnEarlierVersion(inc.segment, e.statements()));
+        List<String> away = answeredAClaimCorrectedAway(e.statements());
+        rationale.addAll(away);
         rationale.addAll(partlyObserved(inc, e.statements()));
         rationale.addAll(confirmedOutsideItsTime(e.statements()));
         rationale.addAll(e.tally().sentences());
-        rationale.addAll(e.verdict().reasons());
+        e.verdict().reasons().stream().map(r -> !away.isEmpty() && r.equals(NOT_KNOWN_YET) ? NOT_KNOWN_MOVED : r)
+                .forEach(rationale::add);
         if (severity != computed) {
             rationale.add(UNREGISTERED_ONLY + computed + ".");
         }
@@ -336,6 +339,35 @@ final class Assessor {
             }
         }
         return out.stream().distinct().toList();
+    }
+
+    private static final String NOT_KNOWN_YET = "Occurrence UNVERIFIED: the claim it answers is not known (yet).";
+    private static final String NOT_KNOWN_MOVED = "Occurrence UNVERIFIED: no claim it describes is known (yet); the "
+            + "one it answered was corrected away from what it describes.";
+
+    /**
+     * Sentences for a response whose claim its source corrected to a time or place that took it into another incident
+     * (see {@link EngineState#correctedAway}): the response no longer answers it — correlation is by what an answer
+     * describes, and this one describes the claim's earlier version — and the reader learns why it stands without it.
+     */
+    private List<String> answeredAClaimCorrectedAway(List<IncidentReport> statements) {
+        Set<UUID> here = new java.util.HashSet<>();
+        statements.forEach(r -> here.add(r.reportId()));
+        List<String> out = new ArrayList<>();
+        for (IncidentReport r : statements) {
+            UUID claimId = state.correctedAway.get(r.reportId());
+            IncidentReport c = claimId == null || here.contains(claimId) ? null : state.reports.get(claimId);
+            if (c == null || c.stance() != Stance.CLAIM) {
+                continue;
+            }
+            String what = r.stance().name().toLowerCase(java.util.Locale.ROOT);
+            out.add(Sentences.who(r.source()) + "'s " + what + " of " + Sentences.time(r.publishedAt()) + " answered "
+                    + Sentences.who(c.source()) + "'s claim as it stood then; the claim's revision " + c.revision()
+                    + " of " + Sentences.time(c.publishedAt()) + " now places it " + Sentences.eventTime(c)
+                    + Sentences.where(c) + ", which that " + what + " does not describe: it no longer answers it"
+                    + " and stands apart from it.");
+        }
+        return out;
     }
 
     /**

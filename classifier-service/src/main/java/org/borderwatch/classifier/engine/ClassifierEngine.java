@@ -147,7 +147,12 @@ public final class ClassifierEngine {
         // responses the withdrawal left in no incident are placed again first (they find their claims or wait; the
         // corrected report then adopts those that answer it, as for any response published before its claim)
         for (UUID orphan : withdrawal.orphans()) {
-            placed.addAll(correlator.place(state.reports.get(orphan)));
+            IncidentReport response = state.reports.get(orphan);
+            if (previous != null && previous.stance() == org.borderwatch.common.model.Stance.CLAIM
+                    && response.answers() != null) {
+                state.correctedAway.put(orphan, id);
+            }
+            placed.addAll(correlator.place(response));
         }
         state.reports.put(id, stored);
         placed.addAll(correlator.place(state.reports.get(id)));

@@ -44,6 +44,13 @@ public final class EngineState {
     /** Denials and confirmations whose answered claims are not known yet. */
     public List<UUID> pending = new ArrayList<>();
     public List<UUID> milestones = new ArrayList<>();
+    /**
+     * Responses (denials, confirmations) that had joined a claim's incident by what they answer, and whose claim its
+     * source then corrected to a time or place that took it to another incident: response id → claim id. Their
+     * sentences say that they answered the claim's earlier version (evidence session, gap b). Kept while the response
+     * is in the state; empty in state written before this field existed.
+     */
+    public Map<UUID, UUID> correctedAway = new HashMap<>();
     /** Recent claims per source id, also of closed incidents. */
     public Map<String, List<ClaimRecord>> claims = new TreeMap<>();
     /** Start times of recent incidents per segment. */

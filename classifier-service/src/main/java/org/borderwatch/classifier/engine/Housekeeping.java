@@ -118,5 +118,6 @@ final class Housekeeping {
         live.addAll(state.pending);
         live.addAll(state.milestones);
         state.reports.keySet().retainAll(live);
+        state.correctedAway.keySet().retainAll(state.reports.keySet());
     }
 }

@@ -136,6 +136,22 @@ class KnownGapsTest {
             // the denial is in no incident with the moved claim; it waits where it stood
             assertThat(claimNow.evidence()).extracting(Evidence::reportId).doesNotContain(DENIED.reportId());
             assertThat(engine.state().incidents).anyMatch(i -> i.segment == SYUNIK_EAST && i.has(DENIED.reportId()));
+            // and says why: it answered the claim before the claim moved
+            Assessment waiting = out.stream().filter(a -> !a.closed() && a.evidence().stream()
+                    .anyMatch(e -> e.reportId().equals(DENIED.reportId()))).reduce((x, y) -> y).orElseThrow();
+            assertThat(waiting.rationale()).contains(EARLIER_VERSION.replace(" puts it ", " now places it ")
+                    + "at 2026-11-18 06:10 +04:00 (GEGHARKUNIK), which that denial does not describe: it no longer "
+                    + "answers it and stands apart from it.",
+                    "Occurrence UNVERIFIED: no claim it describes is known (yet); the one it answered was corrected "
+                            + "away from what it describes.");
+            assertThat(waiting.rationale()).doesNotContain("Occurrence UNVERIFIED: the claim it answers is not known "
+                    + "(yet).");
+            // the link is state: it survives the store's JSON, and state written before it existed reads without it
+            EngineState restored = org.borderwatch.common.json.Json.read(
+                    org.borderwatch.common.json.Json.write(engine.state()), EngineState.class);
+            assertThat(restored.correctedAway).containsEntry(DENIED.reportId(), correction.reportId());
+            assertThat(org.borderwatch.common.json.Json.read("{\"nextSeq\":3}", EngineState.class).correctedAway)
+                    .isEmpty();
         }
     }
 
