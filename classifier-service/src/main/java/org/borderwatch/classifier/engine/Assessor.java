@@ -239,8 +239,23 @@ final class Assessor {
     static List<Evidence> evidence(List<IncidentReport> statements) {
         return statements.stream()
                 .sorted(Comparator.comparing(IncidentReport::publishedAt).thenComparing(IncidentReport::reportId))
-                .map(Evidence::of).toList();
+                .map(Assessor::evidenceOf).toList();
     }
+
+    /**
+     * A report's evidence entry; its link only when it is an absolute http(s) URL without spaces or control characters
+     * (security review F11: a partner's {@code javascript:} or {@code data:} "url" reached the normalised topic, and the
+     * first consumer rendering the evidence as a link would run it). Any other value is left out, as a report without
+     * a link; ingest is to refuse it in the first place.
+     */
+    static Evidence evidenceOf(IncidentReport r) {
+        Evidence e = Evidence.of(r);
+        return e.url() == null || SAFE_URL.matcher(e.url()).matches() ? e
+                : new Evidence(e.reportId(), e.revision(), e.source(), e.stance(), e.publishedAt(), null);
+    }
+
+    private static final java.util.regex.Pattern SAFE_URL = java.util.regex.Pattern.compile(
+            "(?i)https?://[^\\s\\p{Cc}\\p{Cf}/?#]+[^\\s\\p{Cc}\\p{Cf}]*");
 
     /** The sentence of an incident held at MEDIUM because only unregistered publishers claim or confirm it. */
     static final String UNREGISTERED_ONLY = "Severity held at MEDIUM: every claim and confirmation in it comes from a "
@@ -578,7 +593,7 @@ final class Assessor {
                         .max(Comparator.naturalOrder()).orElseThrow()), verdict.occurrence(),
                 verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
                 List.of(), severity, List.of(), true, rationale, state.streamTime, List.of(r.source().id()),
-                List.of(Evidence.of(r)));
+                List.of(evidenceOf(r)));
     }
 
     /** A report too late to correlate: its own closed assessment. */
@@ -600,7 +615,7 @@ final class Assessor {
         return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
                 new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
                 verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,
-                List.of(), true, rationale, state.streamTime, List.of(r.source().id()), List.of(Evidence.of(r)));
+                List.of(), true, rationale, state.streamTime, List.of(r.source().id()), List.of(evidenceOf(r)));
     }
 
     /**

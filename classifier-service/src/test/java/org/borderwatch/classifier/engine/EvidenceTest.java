@@ -202,4 +202,27 @@ class EvidenceTest {
         assertThat(closed.closed()).isTrue();
         assertThat(closed.evidence()).extracting(Evidence::reportId).containsExactly(SHOTS.reportId());
     }
+
+    static Stream<Arguments> links() {
+        return Stream.of(
+                Arguments.of("https", "https://example.org/az/1", "https://example.org/az/1"),
+                Arguments.of("http, upper case scheme", "HTTP://example.org/az/1?x=1#p", "HTTP://example.org/az/1?x=1#p"),
+                Arguments.of("a script", "javascript:alert(document.cookie)", null),
+                Arguments.of("a data URL", "data:text/html;base64,PHNjcmlwdD4=", null),
+                Arguments.of("another scheme", "ftp://example.org/file", null),
+                Arguments.of("no host", "https:///path", null),
+                Arguments.of("a space inside", "https://example.org/a b", null),
+                Arguments.of("a line break inside", "https://example.org/a\nSet-Cookie: x", null),
+                Arguments.of("relative", "/az/1", null));
+    }
+
+    /** Only an absolute http(s) link reaches the evidence (security review F11); anything else is left out. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("links")
+    void onlyAbsoluteHttpLinksAreEvidence(String name, String url, String expected) {
+        IncidentReport r = claim(AZ_MOD, "link", Party.AM, "2026-11-18T06:10", "2026-11-18T09:30", SYUNIK_EAST)
+                .url(url).build();
+        assertThat(last(feed(r)).evidence()).singleElement()
+                .satisfies(e -> assertThat(e.url()).isEqualTo(expected));
+    }
 }
