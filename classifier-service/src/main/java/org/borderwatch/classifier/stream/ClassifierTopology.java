@@ -41,7 +41,10 @@ final class ClassifierTopology {
     static final String STORE = "classifier-state";
     static final String REPARTITION = "classifier-border";
     static final String BORDER_KEY = "border";
-    /** The state document is one changelog record: allow up to 16 MB (a few hundred KB at 40 open incidents). */
+    /**
+     * The largest changelog record: the core {@code engine} entry (histories, track records; incidents and reports are
+     * entries of their own) stays far below it; 16 MB is the margin.
+     */
     static final String MAX_STATE_BYTES = "16777216";
 
     private ClassifierTopology() {
