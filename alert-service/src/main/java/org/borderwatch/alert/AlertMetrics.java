@@ -34,6 +34,12 @@ public final class AlertMetrics {
     public static final String ASSESSMENTS = "borderwatch.alert.assessments";
     /** Alert messages muted; tag reason (inhibited, silenced). */
     public static final String MUTED = "borderwatch.alert.muted";
+    /**
+     * Silences active now; tag {@code mutes_critical} (true: an ADMIN's, which mutes CRITICAL messages too). Counted
+     * by a background job every {@code alert.lifecycle.repeat-check} and after each create/delete through the API,
+     * never during a scrape.
+     */
+    public static final String SILENCES_ACTIVE = "borderwatch.alert.silences.active";
     /** 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape). */
     public static final String READINESS = "borderwatch.readiness";
 
@@ -48,11 +54,17 @@ public final class AlertMetrics {
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
     private final Timer latency;
+    private final AtomicLong silencesActive = new AtomicLong();
+    private final AtomicLong silencesActiveCritical = new AtomicLong();
 
     public AlertMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(OUTBOX_BACKLOG, backlog, AtomicLong::get).description("outbox rows not yet delivered")
                 .register(registry);
+        Gauge.builder(SILENCES_ACTIVE, silencesActive, AtomicLong::get).tag("mutes_critical", "false")
+                .description("silences active now").register(registry);
+        Gauge.builder(SILENCES_ACTIVE, silencesActiveCritical, AtomicLong::get).tag("mutes_critical", "true")
+                .description("silences active now").register(registry);
         this.latency = Timer.builder(DELIVERY_LATENCY)
                 .description("assessment received to notification delivered")
                 .register(registry); // histogram buckets come from application.yml, for percentiles across replicas
@@ -128,6 +140,12 @@ public final class AlertMetrics {
         if (!d.isNegative()) {
             latency.record(d);
         }
+    }
+
+    /** The silences active now: those that mute CRITICAL messages too (ADMIN's) and the others. */
+    public void silencesActive(long mutingCritical, long others) {
+        silencesActiveCritical.set(mutingCritical);
+        silencesActive.set(others);
     }
 
     public void backlog(long value) {

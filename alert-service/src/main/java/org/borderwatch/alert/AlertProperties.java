@@ -66,8 +66,14 @@ public record AlertProperties(
                              @NotNull Duration window) {
     }
 
+    /**
+     * @param maxDuration      the longest silence (an ADMIN's)
+     * @param staffMaxDuration the longest silence a STAFF member may set (at most {@code maxDuration}); a STAFF
+     *                         member's silence never mutes CRITICAL messages
+     */
     public record Silences(@NotNull @DefaultValue("7d") Duration maxDuration,
-                           @NotNull @DefaultValue("30d") Duration retention) {
+                           @NotNull @DefaultValue("30d") Duration retention,
+                           @NotNull @DefaultValue("12h") Duration staffMaxDuration) {
     }
 
     /**
@@ -113,10 +119,16 @@ public record AlertProperties(
      * @param gapWait      how long a missing cursor is waited for before the live stream goes past it
      * @param heartbeat    how often an idle stream gets a keep-alive frame carrying its current cursor
      */
+    /**
+     * @param maxPerUser live streams one user may have open on one instance (security review F9); beyond, 429
+     * @param maxClients live streams one instance serves in all; beyond, 429
+     */
     public record Stream(@NotNull @DefaultValue("24h") Duration replayWindow,
                          @NotNull @DefaultValue("250ms") Duration pollInterval,
                          @NotNull @DefaultValue("2s") Duration gapWait,
-                         @NotNull @DefaultValue("15s") Duration heartbeat) {
+                         @NotNull @DefaultValue("15s") Duration heartbeat,
+                         @Min(1) @DefaultValue("5") int maxPerUser,
+                         @Min(1) @DefaultValue("200") int maxClients) {
         public Stream {
             if (pollInterval.isNegative() || pollInterval.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {
                 throw new IllegalArgumentException("alert.stream.poll-interval and heartbeat must be positive");
@@ -124,8 +136,12 @@ public record AlertProperties(
         }
     }
 
-    /** @param allowList host names, addresses or CIDR blocks that webhooks may reach although internal */
-    public record Webhook(List<String> allowList) {
+    /**
+     * @param allowList    host names, addresses or CIDR blocks that webhooks may reach although internal
+     * @param requireHttps only https webhook URLs (security review F12: over http the alert and its signature travel
+     *                     in clear and can be replayed within the receiver's window); the local profile turns it off
+     */
+    public record Webhook(List<String> allowList, @DefaultValue("true") boolean requireHttps) {
         public Webhook {
             allowList = allowList == null ? List.of() : List.copyOf(allowList);
         }
@@ -206,10 +222,17 @@ public record AlertProperties(
     public record Mail(@NotBlank @DefaultValue("borderwatch@localhost") String from) {
     }
 
-    /** @param users HTTP Basic users; passwords with a {@code {id}} prefix such as {@code {bcrypt}} or {@code {noop}} */
-    public record Security(@Valid List<User> users) {
+    /**
+     * @param users                   HTTP Basic users; passwords with a {@code {id}} prefix such as {@code {bcrypt}} or
+     *                                {@code {noop}}
+     * @param failedLoginLogInterval  failed logins of one user name from one address are logged at most once per this
+     *                                (the line counts the failures it stands for)
+     */
+    public record Security(@Valid List<User> users,
+                           @NotNull @DefaultValue("1m") Duration failedLoginLogInterval) {
         public Security {
             users = users == null ? List.of() : List.copyOf(users);
+            failedLoginLogInterval = failedLoginLogInterval == null ? Duration.ofMinutes(1) : failedLoginLogInterval;
         }
     }
 

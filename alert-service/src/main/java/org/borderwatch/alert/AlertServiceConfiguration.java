@@ -60,7 +60,7 @@ public class AlertServiceConfiguration {
 
     @Bean
     Silences silences(Clock clock, AlertProperties p) {
-        return new Silences(clock, p.silences().maxDuration());
+        return new Silences(clock, p.silences().maxDuration(), p.silences().staffMaxDuration());
     }
 
     @Bean
@@ -73,7 +73,7 @@ public class AlertServiceConfiguration {
 
     @Bean
     WebhookTargetPolicy webhookTargetPolicy(AlertProperties p) {
-        return new WebhookTargetPolicy(p.webhook().allowList());
+        return new WebhookTargetPolicy(p.webhook().allowList(), p.webhook().requireHttps());
     }
 
     /**

@@ -67,6 +67,14 @@ public final class Fixtures {
                 List.of(evidence));
     }
 
+    /** The same version with these source ids behind it. */
+    public static Assessment withSources(Assessment a, String... sources) {
+        return new Assessment(a.schemaVersion(), a.incidentId(), a.version(), a.segment(), a.window(),
+                a.occurrence(), a.attribution(), a.confidence(), a.actingParty(), a.eventTypes(), a.reportIds(),
+                a.casualties(), a.severity(), a.signals(), a.closed(), a.rationale(), a.asOf(), List.of(sources),
+                a.evidence());
+    }
+
     /** A clock a test moves by hand. */
     public static final class MutableClock extends Clock {
         private Instant now;

@@ -194,7 +194,7 @@ public class AlertController {
 
     @PostMapping("/{alertId}/ack")
     @Operation(summary = "Acknowledge a message of the alert with a comment (audited)", description = """
-            Records that the caller saw the alert's message `sequence` (absent: the latest message). The alert shows             `acknowledged: true` while some acknowledgement reaches its latest material message (`materialSequence`);             a later material message (severity up, occurrence changed, new signal, a review, the resolution) makes it             false again, a repeat or a leave notice does not. The same user acknowledging the same message with the             same comment again is answered 200 with the alert as it is (the acknowledgement is listed once, no second             audit entry). 409: a sequence the alert has no message for, or older than one the caller acknowledged             already; 400: a sequence below 1 or no comment.""")
+            Records that the caller saw the alert's message `sequence` (absent: the latest message). The alert shows             `acknowledged: true` while some acknowledgement reaches its latest material message (`materialSequence`);             a later material message (severity up, occurrence changed, new signal, a review, the resolution) makes it             false again, a repeat or a leave notice does not. The same user acknowledging the same message with the             same comment again is answered 200 with the alert as it is (the acknowledgement is listed once, no second             audit entry). 409 ack-conflict: a sequence the alert has no message for, or older than one the caller             acknowledged already; 409 alert-changed: the alert kept changing while the acknowledgement was being             written (nothing recorded; retry); 400: a sequence below 1 or no comment.""")
     @ApiResponse(responseCode = "200", description = "The alert with its acknowledgements (each naming its sequence)",
             useReturnTypeSchema = true)
     @ApiDocs.ProblemResponses({404, 409})
@@ -203,9 +203,12 @@ public class AlertController {
         if (request.comment() == null || request.comment().isBlank()) {
             throw ApiException.badRequest("Acknowledgement refused", List.of("comment is required"));
         }
+        org.borderwatch.alert.text.TextLimits.text("comment", request.comment()).ifPresent(p -> {
+            throw ApiException.badRequest("Acknowledgement refused", List.of(p));
+        });
         String by = Callers.name(auth);
         String comment = request.comment().trim();
-        for (int attempt = 0; attempt < 20; attempt++) {
+        return retryWhileChanging(ACK_ATTEMPTS, () -> {
             StoredAlert current = find(alertId);
             Acknowledgements.Decision decision;
             try {
@@ -218,16 +221,46 @@ public class AlertController {
                 throw ApiException.badRequest("Acknowledgement refused", List.of(e.getMessage()));
             }
             if (decision instanceof Acknowledgements.Existing) {
-                return Views.AlertView.of(current);
+                return java.util.Optional.of(Views.AlertView.of(current));
             }
             StoredAlert.Ack ack = decision.ack();
             if (alerts.addAck(current, ack)) {
                 audit.record(by, "ack", "alert:" + alertId, "message " + ack.sequence() + ": " + comment, ack.at());
-                return Views.AlertView.of(find(alertId));
+                return java.util.Optional.of(Views.AlertView.of(find(alertId)));
             }
             // the alert changed since it was read (a new message, another acknowledgement): decide again
+            return java.util.Optional.empty();
+        }, () -> changedWhileAcknowledging(alertId, ACK_ATTEMPTS));
+    }
+
+    /** How often an acknowledgement reads the alert again when it changed in between, before it gives up. */
+    static final int ACK_ATTEMPTS = 20;
+
+    /**
+     * Runs {@code attempt} until it answers (empty: what it read changed before it could write, so read again), at
+     * most {@code attempts} times; then throws what {@code exhausted} gives.
+     */
+    static <T> T retryWhileChanging(int attempts, java.util.function.Supplier<java.util.Optional<T>> attempt,
+                                    java.util.function.Supplier<? extends RuntimeException> exhausted) {
+        for (int i = 0; i < attempts; i++) {
+            java.util.Optional<T> done = attempt.get();
+            if (done.isPresent()) {
+                return done.get();
+            }
         }
-        throw new java.util.ConcurrentModificationException("alert " + alertId + " keeps changing");
+        throw exhausted.get();
+    }
+
+    /**
+     * An acknowledgement that lost the race for the alert on every attempt: a 409 {@code alert-changed} problem
+     * (the alert is in a state — changing — that did not allow it; nothing was recorded, so repeating it is safe),
+     * rather than a 500 that reads like a bug. Not a 503: the service is well; this alert is busy.
+     */
+    static ApiException changedWhileAcknowledging(UUID alertId, int attempts) {
+        String detail = "the alert changed while acknowledging; retry: alert " + alertId + " changed (new messages or "
+                + "other acknowledgements) each of the " + attempts + " times it was read; nothing was recorded";
+        return new ApiException(org.springframework.http.HttpStatus.CONFLICT, "alert-changed",
+                "The alert changed while acknowledging", detail, List.of(detail));
     }
 
     @GetMapping("/{alertId}/deliveries")
@@ -267,7 +300,7 @@ public class AlertController {
                     + "cursor>, data: <Alert JSON> (a client's last word about an incident that left its filter "
                     + "carries one more member, noLongerMatching: {alertId, sequence, why}); comment frames "
                     + "connected, live, keepalive; event reset")))
-    @ApiDocs.ProblemResponses({403, 404})
+    @ApiDocs.ProblemResponses({403, 404, 429})
     public SseEmitter stream(
             @Parameter(description = "The cursor of the last event received (sent by EventSource on reconnect)")
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
@@ -339,8 +372,13 @@ public class AlertController {
         // the header wins: a browser's EventSource sends it on reconnect while the URL keeps its first parameter
         SubscriptionFilter matching = filter;
         // named severities (any of them) on top of the subscription-style filter, as on the lists
-        return stream.open(new StreamFilter(matching, named),
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis);
+        try {
+            return stream.open(new StreamFilter(matching, named),
+                    lastEventIdHeader != null ? lastEventIdHeader : lastEventId, timeoutMillis, Callers.name(auth));
+        } catch (AlertStreamHub.TooManyStreamsException e) {
+            throw new ApiException(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
+                    "Too many live streams", e.getMessage(), null);
+        }
     }
 
     /** A live stream's own timeout: at least a second, at most a day (a client reconnects with Last-Event-ID). */

@@ -72,7 +72,9 @@ final class ApiDocs {
             404, "No such resource",
             409, "The resource is not in a state that allows this (e.g. a delivery that is not FAILED)",
             406, "The Accept header allows none of the types this endpoint writes",
-            415, "The request body is not application/json");
+            415, "The request body is not application/json",
+            429, "Too many live streams: the user has alert.stream.max-per-user open (or the instance "
+                    + "alert.stream.max-clients); close one and retry");
 
     /** Adds the problem responses of every API operation. */
     static OperationCustomizer problems() {

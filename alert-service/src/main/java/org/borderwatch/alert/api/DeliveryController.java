@@ -127,6 +127,9 @@ public class DeliveryController {
             throw ApiException.badRequest("Re-queue refused", List.of("reason is required (why the delivery is "
                     + "sent again, e.g. 'partner webhook was down 2026-11-21, fixed per ticket 4711')"));
         }
+        org.borderwatch.alert.text.TextLimits.text("reason", request.reason()).ifPresent(p -> {
+            throw ApiException.badRequest("Re-queue refused", List.of(p));
+        });
         return request.reason().trim();
     }
 

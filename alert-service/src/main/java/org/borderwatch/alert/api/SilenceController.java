@@ -35,10 +35,13 @@ public class SilenceController {
     private final Clock clock;
 
     private final org.borderwatch.alert.dispatch.AlertDispatcher dispatcher;
+    private final org.borderwatch.alert.dispatch.SilenceGauge gauge;
 
     public SilenceController(Silences silences, SilenceStore store, AuditStore audit, Clock clock,
-                             org.borderwatch.alert.dispatch.AlertDispatcher dispatcher) {
+                             org.borderwatch.alert.dispatch.AlertDispatcher dispatcher,
+                             org.borderwatch.alert.dispatch.SilenceGauge gauge) {
         this.dispatcher = dispatcher;
+        this.gauge = gauge;
         this.silences = silences;
         this.store = store;
         this.audit = audit;
@@ -47,18 +50,21 @@ public class SilenceController {
 
     @PostMapping
     @Operation(summary = "Create a silence: matchers, endsAt and reason (both required), limited duration "
-            + "(alert.silences.max-duration); audited")
+            + "(alert.silences.max-duration for an ADMIN, alert.silences.staff-max-duration for STAFF); a STAFF "
+            + "member's silence never mutes CRITICAL messages (mutesCritical false); audited. The answer's mutingNow "
+            + "lists the firing alerts it mutes at once")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true,
             headers = @Header(name = "Location", description = ApiDocs.LOCATION_DOC,
                     schema = @Schema(type = "string", format = "uri-reference")))
     public ResponseEntity<Views.SilenceView> create(@RequestBody SilenceRequest request, Authentication auth) {
-        Silence s = silences.create(request, Callers.name(auth));
+        Silence s = silences.create(request, Callers.name(auth), Callers.isAdmin(auth));
         store.save(s);
         audit.record(Callers.name(auth), "silence", "silence:" + s.id(), describe(s), clock.instant());
         // answered as stored (the store keeps times to the millisecond), so the answer equals a later GET
         Silence stored = store.find(s.id()).orElse(s);
+        refreshGauge();
         return ResponseEntity.created(URI.create("/api/v1/silences/" + s.id()))
-                .body(Views.SilenceView.of(stored, clock.instant()));
+                .body(Views.SilenceView.of(stored, clock.instant(), dispatcher.firingMutedBy(stored)));
     }
 
     @GetMapping
@@ -69,10 +75,11 @@ public class SilenceController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One silence")
+    @Operation(summary = "One silence, with the firing alerts it mutes now (mutingNow)")
     @ApiDocs.ProblemResponses(404)
     public Views.SilenceView get(@PathVariable String id) {
-        return Views.SilenceView.of(find(id), clock.instant());
+        Silence s = find(id);
+        return Views.SilenceView.of(s, clock.instant(), dispatcher.firingMutedBy(s));
     }
 
     @DeleteMapping("/{id}")
@@ -87,6 +94,7 @@ public class SilenceController {
         }
         store.expire(id, clock.instant());
         audit.record(Callers.name(auth), "unsilence", "silence:" + id, describe(s), clock.instant());
+        refreshGauge();
         try {
             dispatcher.releaseSilenced(); // the alerts it held back go out now (else the periodic job does it)
         } catch (RuntimeException e) {
@@ -94,6 +102,16 @@ public class SilenceController {
                     .warn("releasing the alerts of silence {} is left to the periodic job: {}", id, e.toString());
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private void refreshGauge() {
+        try {
+            gauge.refresh();
+        } catch (RuntimeException e) {
+            // the periodic job sets it at its next pass; the silence itself is stored
+            org.slf4j.LoggerFactory.getLogger(SilenceController.class)
+                    .debug("silence gauge left to the periodic job: {}", e.toString());
+        }
     }
 
     private Silence find(String id) {

@@ -69,6 +69,7 @@ public class SubscriptionController {
         if (request.name() == null || request.name().isBlank()) {
             problems.add("name is required");
         }
+        org.borderwatch.alert.text.TextLimits.name("name", request.name()).ifPresent(problems::add);
         if (request.channel() == null) {
             throw ApiException.badRequest("Subscription refused", List.of("channel is required"));
         }

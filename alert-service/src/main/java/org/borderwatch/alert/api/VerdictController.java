@@ -144,6 +144,7 @@ public class VerdictController {
         if (request.note() == null || request.note().isBlank()) {
             problems.add("note is required");
         }
+        org.borderwatch.alert.text.TextLimits.text("note", request.note()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Review refused", problems);
         }

@@ -146,10 +146,36 @@ public final class Views {
 
     public record SilenceView(String id, Set<BorderSegment> segments, Set<SignalType> signals, Set<String> sources,
                               Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt,
-                              boolean active) {
+                              boolean active,
+                              @Schema(description = "whether it mutes CRITICAL messages too: only an ADMIN's silence "
+                                      + "does; a STAFF member's never mutes a CRITICAL message")
+                              boolean mutesCritical,
+                              @Schema(description = "Only in the answer of POST /api/v1/silences and GET "
+                                      + "/api/v1/silences/{id}: the firing alerts it mutes now (their current message "
+                                      + "matches it), so that one can see at once what a silence on, say, a signal "
+                                      + "mutes — whole incidents, not a signal of them. None while it has not started "
+                                      + "or has ended")
+                              MutingNow mutingNow) {
         static SilenceView of(Silence s, Instant now) {
+            return of(s, now, null);
+        }
+
+        static SilenceView of(Silence s, Instant now, List<UUID> muting) {
             return new SilenceView(s.id(), s.segments(), s.signals(), s.sources(), s.startsAt(), s.endsAt(),
-                    s.author(), s.reason(), s.createdAt(), s.isActive(now));
+                    s.author(), s.reason(), s.createdAt(), s.isActive(now), s.mutesCritical(),
+                    muting == null ? null : MutingNow.of(muting));
+        }
+    }
+
+    /**
+     * @param count    how many firing alerts the silence mutes now
+     * @param alertIds their ids (the first {@value #MAX_IDS} when there are more)
+     */
+    public record MutingNow(int count, List<UUID> alertIds) {
+        static final int MAX_IDS = 200;
+
+        static MutingNow of(List<UUID> muting) {
+            return new MutingNow(muting.size(), List.copyOf(muting.subList(0, Math.min(MAX_IDS, muting.size()))));
         }
     }
 

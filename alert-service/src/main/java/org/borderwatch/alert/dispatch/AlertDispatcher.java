@@ -473,14 +473,10 @@ public class AlertDispatcher {
                 }
             }
         }
-        // a silence's "sources" matcher names source ids (az-mod, euma, ...) or, as a shorthand, the acting party
-        List<String> tags = new ArrayList<>(latest.sources());
-        if (latest.actingParty() != null) {
-            tags.add(latest.actingParty().name());
-        }
+        List<String> tags = silenceTags(latest);
         Instant now = clock.instant();
         for (Silence s : silenceStore.notEnded(now)) {
-            if (silences.mutedBy(List.of(s), x -> x.matches(message.segment(), message.signals(), tags)).isPresent()) {
+            if (silences.mutedBy(List.of(s), x -> x.mutes(message.severity(), message.segment(), message.signals(), tags)).isPresent()) {
                 reasons.add(HeldBack.silenced(s.id(), s.author(), s.reason()));
                 if (!all) {
                     return reasons;
@@ -488,6 +484,50 @@ public class AlertDispatcher {
             }
         }
         return reasons;
+    }
+
+    /**
+     * What a silence's {@code sources} matcher is compared with: the ids of the sources behind the incident
+     * (az-mod, euma, ...) and, as a shorthand, its acting party.
+     */
+    public static List<String> silenceTags(Assessment latest) {
+        List<String> tags = new ArrayList<>(latest.sources());
+        if (latest.actingParty() != null) {
+            tags.add(latest.actingParty().name());
+        }
+        return tags;
+    }
+
+    /**
+     * The firing alerts the silence mutes now, as the intake would judge their current message (segment, signals,
+     * sources, severity — a STAFF silence leaves CRITICAL ones alone); none when it is not active yet.
+     */
+    public List<UUID> firingMutedBy(Silence silence) {
+        Instant now = clock.instant();
+        List<UUID> out = new ArrayList<>();
+        if (!silence.isActive(now)) {
+            return out;
+        }
+        Set<String> segments = silence.segments().isEmpty() ? null
+                : silence.segments().stream().map(Enum::name).collect(Collectors.toSet());
+        Set<String> signals = silence.signals().isEmpty() ? null
+                : silence.signals().stream().map(Enum::name).collect(Collectors.toSet());
+        var query = new org.borderwatch.alert.store.AlertStore.AlertQuery(org.borderwatch.common.model.AlertStatus.FIRING.name(), segments, null,
+                null, signals, null, null, null);
+        for (int page = 0; ; page++) {
+            List<StoredAlert> batch = alerts.list(query, page, 500);
+            for (StoredAlert a : batch) {
+                Assessment latest = a.state().latest();
+                if (silence.mutes(latest.severity(), latest.segment(),
+                        latest.signals().stream().map(org.borderwatch.common.model.Signal::type).toList(),
+                        silenceTags(latest))) {
+                    out.add(a.state().alertId());
+                }
+            }
+            if (batch.size() < 500) {
+                return out;
+            }
+        }
     }
 
     /** An alert's incident as inhibition sees it (the reviewed occurrence when there is a review). */

@@ -33,9 +33,12 @@ public class Schedules implements SchedulingConfigurer {
     private final SilenceStore silences;
     private final StreamLogStore streamLog;
     private final Clock clock;
+    private final SilenceGauge silenceGauge;
 
     public Schedules(AlertProperties properties, DeliveryWorker worker, AlertDispatcher dispatcher,
-                     DeliveryStore deliveries, SilenceStore silences, StreamLogStore streamLog, Clock clock) {
+                     DeliveryStore deliveries, SilenceStore silences, StreamLogStore streamLog, Clock clock,
+                     SilenceGauge silenceGauge) {
+        this.silenceGauge = silenceGauge;
         this.properties = properties;
         this.worker = worker;
         this.dispatcher = dispatcher;
@@ -61,6 +64,8 @@ public class Schedules implements SchedulingConfigurer {
         registrar.addFixedDelayTask(guard("release", dispatcher::releaseSilenced),
                 properties.lifecycle().repeatCheck());
         registrar.addFixedDelayTask(guard("expiry", this::expire), Duration.ofHours(1));
+        registrar.addFixedDelayTask(guard("silence-gauge", silenceGauge::refresh),
+                properties.lifecycle().repeatCheck());
     }
 
     /** The expiry job (the wire store has no TTL indexes): finished deliveries, ended silences, stream log. */

@@ -32,8 +32,18 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    FailedLogins failedLogins(java.time.Clock clock, AlertProperties properties) {
+        return new FailedLogins(clock, properties.security().failedLoginLogInterval());
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, FailedLogins failedLogins) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            // wrong credentials (not merely none): one WARN line per user name and address, throttled (review F8)
+            if (!(e instanceof org.springframework.security.authentication.InsufficientAuthenticationException)) {
+                failedLogins.failed(basicUser(request.getHeader("Authorization")), request.getRemoteAddr())
+                        .ifPresent(line -> log.warn("{}: {}", line, e.getClass().getSimpleName()));
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"BorderWatch\"");
             problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
                     "send HTTP Basic credentials of a configured user");
@@ -74,6 +84,22 @@ public class SecurityConfiguration {
             log.warn("no users configured under alert.security.users: every API call will be refused");
         }
         return manager;
+    }
+
+    /** The user name of an HTTP Basic header (never the password), or null. */
+    static String basicUser(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            // without a colon the text may be a password typed alone: never logged
+            return colon < 0 ? "(malformed Basic header)" : decoded.substring(0, colon);
+        } catch (IllegalArgumentException notBase64) {
+            return "(unreadable Basic header)";
+        }
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String type,

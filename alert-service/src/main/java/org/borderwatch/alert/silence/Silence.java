@@ -1,6 +1,7 @@
 package org.borderwatch.alert.silence;
 
 import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
 
 import java.time.Instant;
@@ -14,9 +15,13 @@ import java.util.stream.Collectors;
  * Mutes alerts that match every given matcher while active (from {@code startsAt} inclusive to {@code endsAt}
  * exclusive). Matchers: segments (one of), signals (the alert carries one of them), sources (one of the alert's
  * source tags, compared case-insensitively).
+ *
+ * @param mutesCritical whether it may mute a CRITICAL message: only an ADMIN's silence does (security review F3);
+ *                      a silence stored before the rule has none and mutes no CRITICAL message
  */
 public record Silence(String id, Set<BorderSegment> segments, Set<SignalType> signals, Set<String> sources,
-                      Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt) {
+                      Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt,
+                      boolean mutesCritical) {
 
     public Silence {
         Objects.requireNonNull(id, "id");
@@ -28,8 +33,20 @@ public record Silence(String id, Set<BorderSegment> segments, Set<SignalType> si
                 : sources.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** A silence that mutes no CRITICAL message (a STAFF member's). */
+    public Silence(String id, Set<BorderSegment> segments, Set<SignalType> signals, Set<String> sources,
+                   Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt) {
+        this(id, segments, signals, sources, startsAt, endsAt, author, reason, createdAt, false);
+    }
+
     public boolean isActive(Instant now) {
         return !now.isBefore(startsAt) && now.isBefore(endsAt);
+    }
+
+    /** Whether it mutes a message of this severity and these matchers (a CRITICAL one only if it may). */
+    public boolean mutes(Severity severity, BorderSegment segment, Collection<SignalType> alertSignals,
+                         Collection<String> sourceTags) {
+        return (severity != Severity.CRITICAL || mutesCritical) && matches(segment, alertSignals, sourceTags);
     }
 
     public boolean matches(BorderSegment segment, Collection<SignalType> alertSignals, Collection<String> sourceTags) {

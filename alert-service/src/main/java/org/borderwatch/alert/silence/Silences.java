@@ -23,20 +23,45 @@ public final class Silences {
             java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private final Clock clock;
     private final Duration maxDuration;
+    private final Duration staffMaxDuration;
 
-    public Silences(Clock clock, Duration maxDuration) {
+    /**
+     * @param maxDuration      the longest silence (an ADMIN's)
+     * @param staffMaxDuration the longest silence a STAFF member may set (at most {@code maxDuration})
+     */
+    public Silences(Clock clock, Duration maxDuration, Duration staffMaxDuration) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxDuration = Objects.requireNonNull(maxDuration, "maxDuration");
+        this.staffMaxDuration = Objects.requireNonNull(staffMaxDuration, "staffMaxDuration");
+        if (staffMaxDuration.compareTo(maxDuration) > 0 || staffMaxDuration.isNegative()
+                || staffMaxDuration.isZero()) {
+            throw new IllegalArgumentException("the longest STAFF silence must be positive and at most the longest "
+                    + "silence (" + maxDuration + "): " + staffMaxDuration);
+        }
     }
 
-    /** Validates and creates; every problem is reported at once. */
-    public Silence create(SilenceRequest request, String author) {
+    /** Every silence may be as long as the longest (tests of other rules). */
+    public Silences(Clock clock, Duration maxDuration) {
+        this(clock, maxDuration, maxDuration);
+    }
+
+    public Duration staffMaxDuration() {
+        return staffMaxDuration;
+    }
+
+    /**
+     * Validates and creates; every problem is reported at once. An ADMIN's silence may last {@code maxDuration} and
+     * mutes CRITICAL messages too; a STAFF member's lasts at most {@code staffMaxDuration} and never mutes a CRITICAL
+     * message (security review F3: one STAFF account must not be able to blind the mission for a week).
+     */
+    public Silence create(SilenceRequest request, String author, boolean admin) {
         Instant now = clock.instant();
         Instant startsAt = request.startsAt() == null ? now : request.startsAt();
         List<String> problems = new ArrayList<>();
         if (request.reason() == null || request.reason().isBlank()) {
             problems.add("reason is mandatory");
         }
+        org.borderwatch.alert.text.TextLimits.text("reason", request.reason()).ifPresent(problems::add);
         if (author == null || author.isBlank()) {
             problems.add("author is unknown");
         }
@@ -62,15 +87,23 @@ public final class Silences {
             if (!request.endsAt().isAfter(now)) {
                 problems.add("endsAt must be in the future");
             }
-            if (Duration.between(startsAt, request.endsAt()).compareTo(maxDuration) > 0) {
-                problems.add("a silence may last at most " + words(maxDuration) + " (" + maxDuration + ")");
+            Duration longest = admin ? maxDuration : staffMaxDuration;
+            if (Duration.between(startsAt, request.endsAt()).compareTo(longest) > 0) {
+                problems.add((admin ? "a silence may last at most " : "a STAFF member's silence may last at most ")
+                        + words(longest) + " (" + longest + ")" + (admin || longest.equals(maxDuration) ? ""
+                        : "; an ADMIN's up to " + words(maxDuration)));
             }
         }
         if (!problems.isEmpty()) {
             throw new SilenceRejectedException(problems);
         }
         return new Silence(UUID.randomUUID().toString(), request.segments(), request.signals(), request.sources(),
-                startsAt, request.endsAt(), author, request.reason().trim(), now);
+                startsAt, request.endsAt(), author, request.reason().trim(), now, admin);
+    }
+
+    /** As a STAFF member. */
+    public Silence create(SilenceRequest request, String author) {
+        return create(request, author, false);
     }
 
     /** The first active silence among {@code silences} that the predicate accepts. */

@@ -44,7 +44,8 @@ public class SilenceStore implements InitializingBean {
                 .append("endsAt", Mongo.date(s.endsAt()))
                 .append("author", s.author())
                 .append("reason", s.reason())
-                .append("createdAt", Mongo.date(s.createdAt())));
+                .append("createdAt", Mongo.date(s.createdAt()))
+                .append("mutesCritical", s.mutesCritical()));
     }
 
     /** Silences that have not ended yet (they may start later). */
@@ -89,7 +90,9 @@ public class SilenceStore implements InitializingBean {
                         .collect(Collectors.toSet()),
                 Set(d.getList("sources", String.class, List.of())),
                 Mongo.instant(d, "startsAt"), Mongo.instant(d, "endsAt"), d.getString("author"),
-                d.getString("reason"), Mongo.instant(d, "createdAt"));
+                d.getString("reason"), Mongo.instant(d, "createdAt"),
+                // stored before the rule: mutes no CRITICAL message (the safe side: such a message is sent)
+                Boolean.TRUE.equals(d.getBoolean("mutesCritical")));
     }
 
     private static java.util.Set<String> Set(List<String> list) {

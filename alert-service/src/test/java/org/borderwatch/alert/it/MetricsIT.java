@@ -35,7 +35,34 @@ class MetricsIT extends AlertServiceITSupport {
                 .containsPattern("borderwatch_deliveries_total\\{[^}]*channel=\"email\"[^}]*outcome=\"failed\"")
                 .containsPattern("borderwatch_alert_assessments_total\\{[^}]*outcome=\"invalid\"")
                 .containsPattern("borderwatch_alerts_total\\{[^}]*event=\"resolved\"[^}]*severity=\"info\"")
-                .containsPattern("borderwatch_alert_muted_total\\{[^}]*reason=\"silenced\"");
+                .containsPattern("borderwatch_alert_muted_total\\{[^}]*reason=\"silenced\"")
+                .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"true\"")
+                .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"false\"");
+    }
+
+    /** Security review F3: the active silences are counted, those that mute CRITICAL messages apart. */
+    @Test
+    void activeSilencesAreCountedAfterEachCreateAndDelete() {
+        java.util.function.Supplier<Double> admins = () -> gauge("true");
+        double before = admins.get();
+        var created = post("/api/v1/silences", "admin", """
+                {"segments":["KARABAKH"],"sources":["metrics-%s"],"endsAt":"%s","reason":"gauge test"}"""
+                .formatted(java.util.UUID.randomUUID().toString().substring(0, 8),
+                        java.time.Instant.now().plus(java.time.Duration.ofHours(1))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(admins.get()).isEqualTo(before + 1);
+        String id = org.borderwatch.common.json.Json.tree(created.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get("id").asString();
+        assertThat(call("DELETE", "/api/v1/silences/" + id, "admin", null, null).statusCode()).isEqualTo(204);
+        assertThat(admins.get()).isEqualTo(before);
+    }
+
+    private double gauge(String mutesCritical) {
+        String scrape = call("GET", "/actuator/prometheus", null, null, "text/plain").body();
+        var m = java.util.regex.Pattern.compile("(?m)^borderwatch_alert_silences_active\\{[^}]*mutes_critical=\""
+                + mutesCritical + "\"[^}]*} ([0-9.eE+-]+)$").matcher(scrape);
+        assertThat(m.find()).as("gauge on the scrape").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

@@ -115,4 +115,130 @@ class MutingIT extends AlertServiceITSupport {
         assertThat(get("/api/v1/alerts/" + AlertLifecycle.alertIdOf(incident) + "/audit", "staff1").body())
                 .contains("\"action\":\"ack\"").contains("seen, watching Sotk");
     }
+
+    /**
+     * Security review F3: a STAFF member's silence lasts at most alert.silences.staff-max-duration (12 h) and never
+     * mutes a CRITICAL message; an ADMIN's may do both. The incidents carry a source id of their own, which is what
+     * the silences match, so no other test's alert is muted.
+     */
+    @Test
+    void aStaffSilenceIsShortAndLetsCriticalThroughAnAdminsMutesIt() {
+        String source = "f3-" + UUID.randomUUID().toString().substring(0, 8);
+        String tooLong = post("/api/v1/silences", "staff1", """
+                {"segments":["KARABAKH"],"sources":["%s"],"endsAt":"%s","reason":"night shift"}"""
+                .formatted(source, Instant.now().plus(Duration.ofHours(13)))).body();
+        assertThat(json(tooLong).get("status").asInt()).isEqualTo(400);
+        assertThat(json(tooLong).get("detail").asString())
+                .contains("a STAFF member's silence may last at most 12 hours (PT12H); an ADMIN's up to 7 days");
+        var staffs = post("/api/v1/silences", "staff1", """
+                {"segments":["KARABAKH"],"sources":["%s"],"endsAt":"%s","reason":"night shift"}"""
+                .formatted(source, Instant.now().plus(Duration.ofHours(11))));
+        assertThat(staffs.statusCode()).isEqualTo(201);
+        assertThat(json(staffs.body()).get("mutesCritical").asBoolean()).isFalse();
+        String staffSilence = json(staffs.body()).get("id").asString();
+
+        UUID high = UUID.randomUUID();
+        UUID critical = UUID.randomUUID();
+        // an event time of their own: the CRITICAL incident inhibits nobody else's
+        var eventTime = java.time.OffsetDateTime.parse("2017-08-01T03:00:00+04:00");
+        sendAssessments(
+                Fixtures.withSources(Fixtures.assessment(high, 1, BorderSegment.KARABAKH, Severity.HIGH,
+                        Occurrence.DISPUTED, false, eventTime), source),
+                Fixtures.withSources(Fixtures.assessment(critical, 1, BorderSegment.KARABAKH, Severity.CRITICAL,
+                        Occurrence.DISPUTED, false, eventTime.plusMinutes(5)), source));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/alerts/" + AlertLifecycle.alertIdOf(critical),
+                "staff1").statusCode() == 200 && get("/api/v1/alerts/" + AlertLifecycle.alertIdOf(high), "staff1")
+                .statusCode() == 200);
+        assertThat(alert(high).get("messages").get(0).path("muted").asString()).contains("silenced by " + staffSilence);
+        assertThat(alert(critical).get("messages").get(0).path("muted").isMissingNode()
+                || alert(critical).get("messages").get(0).path("muted").isNull())
+                .as("a STAFF silence never mutes a CRITICAL message").isTrue();
+
+        var admins = post("/api/v1/silences", "admin", """
+                {"segments":["KARABAKH"],"sources":["%s"],"endsAt":"%s","reason":"known exercise, checked"}"""
+                .formatted(source, Instant.now().plus(Duration.ofDays(6))));
+        assertThat(admins.statusCode()).isEqualTo(201);
+        assertThat(json(admins.body()).get("mutesCritical").asBoolean()).isTrue();
+        UUID critical2 = UUID.randomUUID();
+        sendAssessments(Fixtures.withSources(Fixtures.assessment(critical2, 1, BorderSegment.KARABAKH,
+                Severity.CRITICAL, Occurrence.DISPUTED, false, eventTime.plusMinutes(10)), source));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/alerts/"
+                + AlertLifecycle.alertIdOf(critical2), "staff1").statusCode() == 200);
+        assertThat(alert(critical2).get("messages").get(0).path("muted").asString())
+                .contains("silenced by " + json(admins.body()).get("id").asString());
+        assertThat(call("DELETE", "/api/v1/silences/" + json(admins.body()).get("id").asString(), "admin", null,
+                null).statusCode()).isEqualTo(204);
+        assertThat(call("DELETE", "/api/v1/silences/" + staffSilence, "staff1", null, null).statusCode())
+                .isEqualTo(204);
+    }
+
+    /**
+     * Review finding C12: a silence's answer says which firing alerts it mutes at once — a silence on a signal mutes
+     * whole incidents, and the answer shows which (a STAFF silence: not the CRITICAL one).
+     */
+    @Test
+    void creatingASilenceSaysWhichFiringAlertsItMutesNow() {
+        String source = "c12-" + UUID.randomUUID().toString().substring(0, 8);
+        var eventTime = java.time.OffsetDateTime.parse("2016-04-02T05:00:00+04:00");
+        UUID surge = UUID.randomUUID();
+        UUID surge2 = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        UUID critical = UUID.randomUUID();
+        sendAssessments(
+                Fixtures.withSources(Fixtures.assessment(surge, 1, BorderSegment.KARABAKH, Severity.HIGH,
+                        Occurrence.DISPUTED, false, eventTime, org.borderwatch.common.model.SignalType.CLAIM_SURGE),
+                        source),
+                Fixtures.withSources(Fixtures.assessment(surge2, 1, BorderSegment.KARABAKH, Severity.HIGH,
+                        Occurrence.UNVERIFIED, false, eventTime.plusMinutes(3),
+                        org.borderwatch.common.model.SignalType.CLAIM_SURGE), source),
+                Fixtures.withSources(Fixtures.assessment(quiet, 1, BorderSegment.KARABAKH, Severity.HIGH,
+                        Occurrence.DISPUTED, false, eventTime.plusMinutes(6)), source),
+                Fixtures.withSources(Fixtures.assessment(critical, 1, BorderSegment.KARABAKH, Severity.CRITICAL,
+                        Occurrence.DISPUTED, false, eventTime.plusMinutes(9),
+                        org.borderwatch.common.model.SignalType.CLAIM_SURGE), source));
+        for (UUID incident : java.util.List.of(surge, surge2, quiet, critical)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/alerts/"
+                    + AlertLifecycle.alertIdOf(incident), "staff1").statusCode() == 200);
+        }
+
+        var created = post("/api/v1/silences", "staff1", """
+                {"signals":["CLAIM_SURGE"],"sources":["%s"],"endsAt":"%s","reason":"surge of claims, being checked"}"""
+                .formatted(source, Instant.now().plus(Duration.ofHours(1))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode muting = json(created.body()).get("mutingNow");
+        assertThat(muting.get("count").asInt()).isEqualTo(2);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        muting.get("alertIds").forEach(id -> ids.add(id.asString()));
+        assertThat(ids).containsExactlyInAnyOrder(AlertLifecycle.alertIdOf(surge).toString(),
+                AlertLifecycle.alertIdOf(surge2).toString());
+        String id = json(created.body()).get("id").asString();
+        assertThat(json(get("/api/v1/silences/" + id, "staff1").body()).get("mutingNow").get("count").asInt())
+                .isEqualTo(2);
+        assertThat(get("/api/v1/silences", "staff1").body()).as("not computed for the whole list")
+                .doesNotContain("mutingNow");
+        assertThat(call("DELETE", "/api/v1/silences/" + id, "staff1", null, null).statusCode()).isEqualTo(204);
+        assertThat(json(get("/api/v1/silences/" + id, "staff1").body()).get("mutingNow").get("count").asInt())
+                .as("ended: mutes nothing").isZero();
+    }
+
+    /** A silence stored before the rule (no mutesCritical) reads as one that mutes no CRITICAL message. */
+    @Test
+    void aSilenceStoredBeforeTheCriticalRuleMutesNoCriticalMessage() {
+        String id = UUID.randomUUID().toString();
+        mongo.getCollection("silences").insertOne(new org.bson.Document("_id", id)
+                .append("segments", java.util.List.of("KARABAKH")).append("signals", java.util.List.of())
+                .append("sources", java.util.List.of("f3-old-" + id.substring(0, 8)))
+                .append("startsAt", java.util.Date.from(Instant.now().minusSeconds(60)))
+                .append("endsAt", java.util.Date.from(Instant.now().plus(Duration.ofHours(1))))
+                .append("author", "admin").append("reason", "stored before").append("createdAt",
+                        java.util.Date.from(Instant.now().minusSeconds(60))));
+        var read = get("/api/v1/silences/" + id, "staff1");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json(read.body()).get("mutesCritical").asBoolean()).isFalse();
+        assertThat(json(read.body()).get("active").asBoolean()).isTrue();
+        assertThat(call("DELETE", "/api/v1/silences/" + id, "admin", null, null).statusCode()).isEqualTo(204);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.data.mongodb.core.MongoTemplate mongo;
 }

@@ -59,7 +59,7 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("POST /api/v1/alerts/{alertId}/ack", Set.of("400", "401", "404", "406", "409", "415")),
             entry("GET /api/v1/alerts/{alertId}/deliveries", Set.of("400", "401", "404", "406")),
             entry("GET /api/v1/alerts/{alertId}/audit", Set.of("400", "401", "404", "406")),
-            entry("GET /api/v1/alerts/stream", Set.of("400", "401", "403", "404", "406")),
+            entry("GET /api/v1/alerts/stream", Set.of("400", "401", "403", "404", "406", "429")),
             entry("POST /api/v1/subscriptions", Set.of("400", "401", "406", "415")),
             entry("GET /api/v1/subscriptions", Set.of("400", "401", "406")),
             entry("GET /api/v1/subscriptions/{id}", Set.of("400", "401", "403", "404", "406")),

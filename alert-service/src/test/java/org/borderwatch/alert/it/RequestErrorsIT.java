@@ -49,6 +49,35 @@ class RequestErrorsIT extends AlertServiceITSupport {
         assertThat(duration).contains("groupWait").contains("duration");
     }
 
+    /** Security review F7: free text is bounded and holds no control characters; nothing is created. */
+    @Test
+    void overlongTextAndControlCharactersAreRefusedNamingTheField() {
+        String marker = "f7-" + UUID.randomUUID();
+        String longName = badRequestDetail(post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"" + marker + "x".repeat(200) + "\"," + WEBHOOK + "}"));
+        assertThat(longName).contains("name is " + (marker.length() + 200) + " characters long; at most 200");
+        String header = badRequestDetail(post("/api/v1/subscriptions", "staff1",
+                "{\"name\":\"" + marker + "\\r\\nBcc: evil@attacker.example\"," + WEBHOOK + "}"));
+        assertThat(header).contains("name contains the control character U+000D").contains("one line");
+        assertThat(get("/api/v1/subscriptions", "staff1").body()).doesNotContain(marker);
+
+        String reason = badRequestDetail(post("/api/v1/silences", "staff1", """
+                {"segments":["VAYOTS_DZOR_EAST"],"sources":["%s"],"endsAt":"%s","reason":"%s"}"""
+                .formatted(marker, java.time.Instant.now().plusSeconds(3600), "r".repeat(2001))));
+        assertThat(reason).contains("reason is 2001 characters long; at most 2000");
+        assertThat(get("/api/v1/silences", "staff1").body()).doesNotContain(marker);
+
+        String comment = badRequestDetail(post("/api/v1/alerts/" + UUID.randomUUID() + "/ack", "staff1",
+                "{\"comment\":\"seen\\u001b[2J\"}"));
+        assertThat(comment).contains("comment contains the control character U+001B").contains("line breaks");
+        String note = badRequestDetail(post("/api/v1/verdicts/" + UUID.randomUUID() + "/review", "staff1",
+                "{\"occurrence\":\"CONFIRMED\",\"note\":\"" + "n".repeat(2001) + "\"}"));
+        assertThat(note).contains("note is 2001 characters long; at most 2000");
+        assertThat(post("/api/v1/alerts/" + UUID.randomUUID() + "/ack", "staff1",
+                "{\"comment\":\"seen\\nwatching Sotk\"}").statusCode()).as("a line break is fine: the alert is "
+                + "just unknown").isEqualTo(404);
+    }
+
     @Test
     void anUnknownFieldInABodyIsRefusedNamingItAndTheAllowedOnesAndNothingIsCreated() {
         String silence = badRequestDetail(post("/api/v1/silences", "staff1", """

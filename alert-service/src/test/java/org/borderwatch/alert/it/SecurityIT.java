@@ -16,6 +16,40 @@ class SecurityIT extends AlertServiceITSupport {
         return Json.tree(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Security review F8: wrong credentials are logged at WARN, once per user name and address per minute. */
+    @Test
+    void failedLoginsAreLoggedOnceWithTheUserNameNeverThePassword() throws Exception {
+        ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.borderwatch.alert.security.SecurityConfiguration.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        security.addAppender(logs);
+        String user = "guesser-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var http = java.net.http.HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < 5; i++) {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                + "/api/v1/alerts"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (user + ":secret-guess-" + i).getBytes(StandardCharsets.UTF_8))).build();
+                assertThat(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                        .isEqualTo(401);
+            }
+            assertThat(call("GET", "/api/v1/alerts", null, null, "application/json").statusCode()).isEqualTo(401);
+
+            var lines = logs.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains("failed login")).toList();
+            assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                    .contains("failed login for user '" + user + "' from 127.0.0.1")
+                    .doesNotContain("secret-guess"));
+            assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().contains("failed login"))
+                    .allMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
+        } finally {
+            security.detachAppender(logs);
+        }
+    }
+
     @Test
     void withoutCredentialsTheApiAnswers401AsAProblem() {
         var response = get("/api/v1/alerts", null);

@@ -46,7 +46,7 @@ class SilencesTest {
     @ParameterizedTest
     @MethodSource("refused")
     void refusesSilencesAgainstTheRules(SilenceRequest request, String problem) {
-        assertThatThrownBy(() -> silences.create(request, "staff1"))
+        assertThatThrownBy(() -> silences.create(request, "admin1", true))
                 .isInstanceOf(SilenceRejectedException.class)
                 .hasMessageContaining(problem);
     }
@@ -77,5 +77,36 @@ class SilencesTest {
         assertThat(silences.mutedBy(List.of(s), x -> true)).contains(s);
         clock.advance(Duration.ofHours(2));
         assertThat(silences.mutedBy(List.of(s), x -> true)).as("ended").isEmpty();
+    }
+
+    /** Security review F3: a STAFF account cannot blind the mission for a week, nor mute what is CRITICAL. */
+    @Test
+    void aStaffSilenceIsShortAndNeverMutesCriticalAnAdminsMayDoBoth() {
+        Silences rules = new Silences(clock, Duration.ofDays(7), Duration.ofHours(12));
+        SilenceRequest day = new SilenceRequest(Set.of(TAVUSH), null, null, null, NOW.plus(Duration.ofHours(13)),
+                "drill");
+
+        assertThatThrownBy(() -> rules.create(day, "staff1", false))
+                .isInstanceOf(SilenceRejectedException.class)
+                .hasMessageContaining("a STAFF member's silence may last at most 12 hours (PT12H); an ADMIN's up to "
+                        + "7 days");
+        Silence admins = rules.create(day, "admin", true);
+        Silence staffs = rules.create(new SilenceRequest(Set.of(TAVUSH), null, null, null,
+                NOW.plus(Duration.ofHours(12)), "drill"), "staff1", false);
+
+        assertThat(admins.mutesCritical()).isTrue();
+        assertThat(staffs.mutesCritical()).isFalse();
+        for (org.borderwatch.common.model.Severity severity : org.borderwatch.common.model.Severity.values()) {
+            boolean critical = severity == org.borderwatch.common.model.Severity.CRITICAL;
+            assertThat(staffs.mutes(severity, TAVUSH, List.of(), List.of())).as("staff, %s", severity)
+                    .isEqualTo(!critical);
+            assertThat(admins.mutes(severity, TAVUSH, List.of(), List.of())).as("admin, %s", severity).isTrue();
+            assertThat(admins.mutes(severity, GEGHARKUNIK, List.of(), List.of())).as("other segment").isFalse();
+        }
+        assertThatThrownBy(() -> rules.create(new SilenceRequest(Set.of(TAVUSH), null, null, null,
+                NOW.plus(Duration.ofDays(8)), "long"), "admin", true))
+                .hasMessageContaining("a silence may last at most 7 days (PT168H)");
+        assertThatThrownBy(() -> new Silences(clock, Duration.ofHours(12), Duration.ofDays(1)))
+                .hasMessageContaining("at most the longest silence");
     }
 }

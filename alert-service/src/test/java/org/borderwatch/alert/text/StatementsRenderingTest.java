@@ -85,6 +85,10 @@ class StatementsRenderingTest {
                 + "  • watch: UNKNOWN, published 2025-03-16 12:20 +04:00 — https://x.example/\"onmouseover=\"alert(1)\n"
                 + "  • Observers (obs): CONFIRMATION, published 2025-03-16 12:50 +04:00\n");
         assertThat(text).contains("Verdict and its history: https://alerts.example.org/api/v1/verdicts/" + incident);
+        // review finding C17: the event window in the border's local time, the same form as the statements
+        assertThat(text).contains("Event time 2025-03-16 10:40 to 11:10 +04:00\n");
+        assertThat(EmailRenderer.html(notification(fired(withStatements))))
+                .contains("<p>Event time 2025-03-16 10:40 to 11:10 +04:00</p>");
     }
 
     @Test

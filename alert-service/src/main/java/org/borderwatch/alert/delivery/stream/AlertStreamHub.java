@@ -50,6 +50,17 @@ public class AlertStreamHub implements SmartLifecycle {
     private long head;
     private long gapSeenAt = -1;
     private long lastHeartbeat;
+    /** Open streams per user and in all (security review F9), counted when a stream opens and when it goes. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perUser =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A stream refused because its user, or the instance, has as many open as allowed. */
+    public static final class TooManyStreamsException extends RuntimeException {
+        public TooManyStreamsException(String message) {
+            super(message);
+        }
+    }
 
     public AlertStreamHub(StreamLogStore store, AlertProperties properties) {
         this.store = store;
@@ -136,11 +147,38 @@ public class AlertStreamHub implements SmartLifecycle {
 
     /** As {@link #open(SubscriptionFilter, String, long)}, with named severities on top of the filter. */
     public SseEmitter open(StreamFilter filter, String lastEventId, long timeoutMillis) {
+        return open(filter, lastEventId, timeoutMillis, null);
+    }
+
+    /**
+     * As {@link #open(StreamFilter, String, long)} for {@code user}, who may have at most
+     * {@code alert.stream.max-per-user} streams open on this instance, among at most {@code alert.stream.max-clients}
+     * in all; beyond either a {@link TooManyStreamsException}. A null user is counted in the total only.
+     */
+    public SseEmitter open(StreamFilter filter, String lastEventId, long timeoutMillis, String user) {
+        java.util.concurrent.atomic.AtomicInteger mine = user == null ? new java.util.concurrent.atomic.AtomicInteger()
+                : perUser.computeIfAbsent(user, k -> new java.util.concurrent.atomic.AtomicInteger());
+        if (mine.incrementAndGet() > settings.maxPerUser()) {
+            mine.decrementAndGet();
+            throw new TooManyStreamsException(user + " has " + settings.maxPerUser() + " live streams open already "
+                    + "(alert.stream.max-per-user); close one (or let it time out) and retry");
+        }
+        if (open.incrementAndGet() > settings.maxClients()) {
+            open.decrementAndGet();
+            mine.decrementAndGet();
+            throw new TooManyStreamsException("this instance has " + settings.maxClients() + " live streams open "
+                    + "(alert.stream.max-clients); retry later");
+        }
+        java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         Client client = new Client(emitter, filter, lastEventId);
         Runnable gone = () -> {
             client.closed = true;
             clients.remove(client);
+            if (counted.compareAndSet(true, false)) {
+                mine.decrementAndGet();
+                open.decrementAndGet();
+            }
         };
         emitter.onCompletion(gone);
         emitter.onTimeout(gone);

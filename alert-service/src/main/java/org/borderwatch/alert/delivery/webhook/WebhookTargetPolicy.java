@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Guards against server-side request forgery: a webhook must be http(s) and must not resolve to a loopback,
- * private, link-local, unique-local, carrier-grade-NAT, multicast or unspecified address, unless its host name or
- * address is on the allow-list (entries: host names, single addresses, or CIDR blocks such as 10.1.0.0/16).
+ * private, link-local, unique-local, carrier-grade-NAT, multicast, unspecified, documentation, benchmarking or other
+ * reserved address, nor to an IPv6 form that carries such an IPv4 address (see {@link #isInternal}), unless its host
+ * name or address is on the allow-list (entries: host names, single addresses, or CIDR blocks such as 10.1.0.0/16).
  * Checked when a subscription is created and again before every send (DNS may change in between).
  */
 public final class WebhookTargetPolicy {
@@ -25,16 +26,29 @@ public final class WebhookTargetPolicy {
     }
 
     private final List<String> allowList;
+    private final boolean requireHttps;
     private final Resolver resolver;
 
-    public WebhookTargetPolicy(List<String> allowList, Resolver resolver) {
+    /** @param requireHttps refuse http URLs (alert contents and signatures would travel in clear) */
+    public WebhookTargetPolicy(List<String> allowList, boolean requireHttps, Resolver resolver) {
         this.allowList = allowList == null ? List.of()
                 : allowList.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        this.requireHttps = requireHttps;
         this.resolver = resolver;
     }
 
+    /** http allowed. */
+    public WebhookTargetPolicy(List<String> allowList, Resolver resolver) {
+        this(allowList, false, resolver);
+    }
+
+    public WebhookTargetPolicy(List<String> allowList, boolean requireHttps) {
+        this(allowList, requireHttps, InetAddress::getAllByName);
+    }
+
+    /** http allowed. */
     public WebhookTargetPolicy(List<String> allowList) {
-        this(allowList, InetAddress::getAllByName);
+        this(allowList, false);
     }
 
     /** Empty when the URL may be called, else the reason it may not. */
@@ -48,6 +62,10 @@ public final class WebhookTargetPolicy {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("webhook url must use http or https, not '" + scheme + "'");
+        }
+        if (requireHttps && !scheme.equals("https")) {
+            return Optional.of("webhook url must use https (alert.webhook.require-https): over http the alert and "
+                    + "its signature travel in clear");
         }
         if (uri.getRawUserInfo() != null) {
             return Optional.of("webhook url must not carry credentials");
@@ -72,42 +90,77 @@ public final class WebhookTargetPolicy {
         for (InetAddress address : addresses) {
             if (isInternal(address) && !allowed(address)) {
                 return Optional.of("webhook host '" + host + "' resolves to " + address.getHostAddress()
-                        + ", a loopback, private or link-local address; ask an administrator to allow-list it");
+                        + ", a loopback, private, link-local or reserved address (or an IPv6 form of one); ask an "
+                        + "administrator to allow-list it");
             }
         }
         return Optional.empty();
     }
 
+    /**
+     * IPv4 blocks that are never a partner's public endpoint: this network, private, carrier-grade NAT, loopback,
+     * link-local, IETF protocol assignments, the three documentation networks, the old 6to4 relay anycast,
+     * benchmarking, multicast, reserved and broadcast.
+     */
+    static final List<String> INTERNAL_V4 = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+            "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16",
+            "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4");
+
+    /**
+     * IPv6 blocks refused whatever follows: the IPv4-compatible form {@code ::/96} (deprecated, and with it
+     * {@code ::} and {@code ::1}), discard-only, benchmarking, documentation, local-use NAT64 (translated inside the
+     * operator's own network), site-local, unique-local, link-local and multicast.
+     */
+    static final List<String> INTERNAL_V6 = List.of("::/96", "100::/64", "2001:2::/48", "2001:db8::/32",
+            "64:ff9b:1::/48", "fec0::/10", "fc00::/7", "fe80::/10", "ff00::/8");
+
+    /**
+     * Whether the address is internal or reserved (security review F6). IPv6 forms that carry an IPv4 address are
+     * judged by that address: IPv4-mapped ({@code ::ffff:0:0/96}, which Java turns into the IPv4 address), well-known NAT64 ({@code 64:ff9b::/96}), 6to4
+     * ({@code 2002::/16}, the IPv4 in bits 16–47) and Teredo ({@code 2001::/32}: the server's IPv4 in bits 32–63 and
+     * the client's, inverted, in the last 32 bits — either internal refuses).
+     */
     static boolean isInternal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
                 || a.isMulticastAddress()) {
             return true;
         }
-        byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 240;
+            return INTERNAL_V4.stream().anyMatch(block -> inCidr(a, block));
         }
-        if (a instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) { // fc00::/7 unique local
-                return true;
-            }
-            boolean mapped = true; // ::ffff:a.b.c.d
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return isInternal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
+        if (!(a instanceof Inet6Address)) {
+            return true; // an address family this guard does not know is not called
+        }
+        if (INTERNAL_V6.stream().anyMatch(block -> inCidr(a, block))) {
+            return true;
+        }
+        byte[] b = a.getAddress();
+        // (an IPv4-mapped address, ::ffff:a.b.c.d, is an Inet4Address already: Java converts it when parsing)
+        if (inCidr(a, "64:ff9b::/96")) {
+            return isInternal(v4(b, 12, false));
+        }
+        if (inCidr(a, "2002::/16")) {
+            return isInternal(v4(b, 2, false));
+        }
+        if (inCidr(a, "2001::/32")) {
+            return isInternal(v4(b, 4, false)) || isInternal(v4(b, 12, true));
         }
         return false;
+    }
+
+    /** The IPv4 address in bytes {@code from .. from+3} of an IPv6 address, bit-inverted when asked (Teredo). */
+    private static InetAddress v4(byte[] b, int from, boolean inverted) {
+        byte[] v4 = java.util.Arrays.copyOfRange(b, from, from + 4);
+        if (inverted) {
+            for (int i = 0; i < 4; i++) {
+                v4[i] = (byte) ~v4[i];
+            }
+        }
+        try {
+            return InetAddress.getByAddress(v4);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
     }
 
     private boolean allowed(InetAddress address) {

@@ -24,7 +24,8 @@ class WebhookTargetPolicyTest {
 
     @ParameterizedTest(name = "{0} -> allowed {1} / with allow-list {2}")
     @CsvSource({
-            "https://203.0.113.10/hook,          true,  true",
+            "https://93.184.215.14/hook,         true,  true",
+            "https://[2001:4860:4860::8888]/x,   true,  true",
             "http://8.8.8.8:8080/x,              true,  true",
             "ftp://8.8.8.8/x,                    false, false",
             "file:///etc/passwd,                 false, false",
@@ -41,10 +42,66 @@ class WebhookTargetPolicyTest {
             "http://[::1]/hook,                  false, false",
             "http://[fd00::1]/hook,              false, true",
             "http://[::ffff:10.0.0.1]/hook,      false, false",
-            "http://addr-192.168.0.5/hook,       false, false"
+            "http://addr-192.168.0.5/hook,       false, false",
+            // security review F6: reserved IPv4 ranges
+            "https://203.0.113.10/hook,          false, false",
+            "https://198.51.100.7/hook,          false, false",
+            "https://192.0.2.1/hook,             false, false",
+            "https://198.18.0.1/hook,            false, false",
+            "https://198.19.255.254/hook,        false, false",
+            "https://192.88.99.1/hook,           false, false",
+            "https://192.0.0.8/hook,             false, false",
+            "https://240.0.0.1/hook,             false, false",
+            "https://255.255.255.255/hook,       false, false",
+            "https://224.0.0.1/hook,             false, false",
+            "https://198.20.0.1/hook,            true,  true",
+            // IPv6 forms that carry an IPv4 address: judged by it
+            "http://[::127.0.0.1]/,              false, false",
+            "http://[::a9fe:a9fe]/,              false, false",
+            "http://[::808:808]/,                false, false",
+            "http://[::ffff:7f00:1]/,            false, false",
+            "http://[64:ff9b::a9fe:a9fe]/,       false, false",
+            "http://[64:ff9b::a00:1]/,           false, false",
+            "http://[64:ff9b::808:808]/,         true,  true",
+            "http://[64:ff9b:1::808:808]/,       false, false",
+            "http://[2002:a9fe:a9fe::]/,         false, false",
+            "http://[2002:c0a8:101::1]/,         false, false",
+            "http://[2002:808:808::1]/,          true,  true",
+            "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/, false, false",
+            "http://[2001:0:808:808::f5ff:fffe]/, false, false",
+            "http://[2001:0:a00:1::fefd:fcfb]/,  false, false",
+            "http://[2001:0:808:808::fefd:fcfb]/, true, true",
+            // reserved IPv6 blocks
+            "http://[100::1]/,                   false, false",
+            "http://[2001:db8::1]/,              false, false",
+            "http://[2001:2::1]/,                false, false",
+            "http://[fec0::1]/,                  false, false",
+            "http://[fe80::1]/,                  false, false",
+            "http://[ff02::1]/,                  false, false",
+            "http://[::]/,                       false, false"
     })
     void refusesInternalTargetsUnlessAllowListed(String url, boolean strictOk, boolean allowListOk) {
-        assertThat(strict.problem(url).isEmpty()).isEqualTo(strictOk);
+        assertThat(strict.problem(url).isEmpty()).as("%s: %s", url, strict.problem(url)).isEqualTo(strictOk);
         assertThat(allowing.problem(url).isEmpty()).isEqualTo(allowListOk);
+    }
+
+    /** Security review F12: with require-https, only https URLs (the allow-list does not lift it). */
+    @org.junit.jupiter.api.Test
+    void requireHttpsRefusesPlainHttp() {
+        WebhookTargetPolicy https = new WebhookTargetPolicy(List.of("localhost"), true,
+                WebhookTargetPolicyTest::fakeDns);
+        assertThat(https.problem("https://93.184.215.14/hook")).isEmpty();
+        assertThat(https.problem("HTTPS://93.184.215.14/hook")).isEmpty();
+        assertThat(https.problem("http://93.184.215.14/hook")).hasValueSatisfying(p -> assertThat(p)
+                .contains("must use https (alert.webhook.require-https)"));
+        assertThat(https.problem("http://localhost/hook")).isPresent();
+        assertThat(https.problem("https://localhost/hook")).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRefusalNamesTheAddressAndTheWayOut() {
+        assertThat(strict.problem("http://[64:ff9b::a9fe:a9fe]/")).hasValueSatisfying(p -> assertThat(p)
+                .contains("64:ff9b:0:0:0:0:a9fe:a9fe").contains("reserved address (or an IPv6 form of one)")
+                .contains("allow-list"));
     }
 }
