@@ -129,6 +129,18 @@ public final class StatementExtractor {
             if (!watched.isEmpty() && watched.size() < dates.size()) {
                 List<ClockSpan> watchedClocks = clocks.stream().filter(c -> within(refuting, c.start())).toList();
                 time = eventTime(daysWithinOpenSpans(watched), ownDayParts(watchedClocks, allDates, watched), published);
+            } else if (watched.isEmpty()) {
+                // "EUMA has taken note of the report … that units fired at about 22:10 on Thursday. On Thursday evening,
+                // from 21:00 to 23:30, a patrol was stationed above Kut. … observed no firing": the time of the claim it
+                // names is not its watch; the times of its other sentences are (which the event's dates left out)
+                List<Span> claimed = sentences.stream().filter(sp -> !refuting.contains(sp)
+                        && StatementRules.ABOUT_A_STATEMENT.matcher(sp.of(text)).find()).toList();
+                List<DateSpan> own = allDates.stream().filter(d -> !within(claimed, d.start())).toList();
+                List<ClockSpan> ownClocks = eventClocks(text, TimeExpressions.clocks(text), allDates, own).stream()
+                        .filter(c -> !within(claimed, c.start())).toList();
+                if (!claimed.isEmpty() && !own.isEmpty() && !ownClocks.isEmpty()) {
+                    time = eventTime(daysWithinOpenSpans(own), ownDayParts(ownClocks, allDates, own), published);
+                }
             }
         }
         boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
@@ -1091,8 +1103,10 @@ public final class StatementExtractor {
     private static boolean describesEvent(String text) {
         // "no ceasefire violations were recorded" names an event word only to say it did not happen
         String said = StatementRules.NO_EVENT.matcher(withoutNonEvents(text)).replaceAll(" ");
+        // "residents said they heard explosions near Tegh": fire or blasts someone heard happened, a weapon named or not
         return StatementRules.EVENT_CUE.matcher(said).find()
-                || StatementRules.EVENT_SCAN.matcher(said.toLowerCase(Locale.ROOT)).find();
+                || StatementRules.EVENT_SCAN.matcher(said.toLowerCase(Locale.ROOT)).find()
+                || StatementRules.HEARD_EVENT.matcher(said).find();
     }
 
     /** {@code named}: a side named as such, not only through one of its agencies ("the State Border Service"). */
@@ -1245,8 +1259,11 @@ public final class StatementExtractor {
         if (other != party) {
             return other;
         }
-        if (StatementRules.AGENTLESS_FIRE.matcher(text).find() && !StatementRules.RETALIATION.matcher(text).find()) {
-            return null; // "shots were fired in the area of Yeraskh": nobody's side is named, none is guessed
+        if ((StatementRules.AGENTLESS_FIRE.matcher(text).find() || StatementRules.HEARD_EVENT.matcher(text).find())
+                && !StatementRules.RETALIATION.matcher(text).find()) {
+            // "shots were fired in the area of Yeraskh", "residents heard explosions near Sotk": nobody's side is
+            // named (hearing names no shooter), none is guessed
+            return null;
         }
         if (types.equals(List.of(EventType.OTHER))) {
             Casualties losses = casualties(text, sentences, party, null, stance);
@@ -1695,7 +1712,7 @@ public final class StatementExtractor {
      * soldier who was on duty at the post has been injured".
      */
     private static final String SINGLE_PERSON = "(?:serviceman|soldier|private|sergeant|officer|lieutenant|captain|"
-            + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer)";
+            + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer|guard)";
     private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
@@ -1707,8 +1724,13 @@ public final class StatementExtractor {
             + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign)"
             + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
             + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
-            + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\w+ing|who|that)\\b"
-            + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$",
+            // "a resident of the village who was working in her garden was wounded"
+            + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?[\\w-]+)?"
+            + "\\s+(?:\\w+ing|who|that)\\b"
+            + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            // "a border guard of the State Border Service received a gunshot wound": one person, a wound noun
+            + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from|at)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,6}?[\\w-]+)?"
+            + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -1869,6 +1891,10 @@ public final class StatementExtractor {
         if (several != null) {
             return several;
         }
+        Interval sameDay = severalTimesOfOneDay(dates, clocks, published);
+        if (sameDay != null) {
+            return sameDay;
+        }
         return eventTime(dates.isEmpty() ? null : dates.get(0), clocks.isEmpty() ? null : clocks.get(0), published);
     }
 
@@ -1899,6 +1925,32 @@ public final class StatementExtractor {
         if (days.size() < 2) {
             return null;
         }
+        OffsetDateTime from = each.stream().map(Interval::from).min(Comparator.naturalOrder()).orElseThrow();
+        OffsetDateTime until = each.stream().map(Interval::until).max(Comparator.naturalOrder()).orElseThrow();
+        boolean hours = each.stream().anyMatch(i -> i.precision() == TimePrecision.HOUR);
+        return new Interval(from, until, hours ? TimePrecision.HOUR : TimePrecision.MINUTE);
+    }
+
+    /**
+     * Several incidents on one day, each with its own clock ("At 10:40 units fired … Later, at 16:15, units opened fire
+     * …"): one interval from the earliest to the latest, as for several days. Null unless there are at least two clock
+     * times (no part of the day, none open) and every one of them belongs to the same day (the only date, or the
+     * nearest one before it naming the same day).
+     */
+    private Interval severalTimesOfOneDay(List<DateSpan> dates, List<ClockSpan> clocks, OffsetDateTime published) {
+        if (clocks.size() < 2 || clocks.stream().anyMatch(c -> c.partOfDay() || c.openEnded())) {
+            return null;
+        }
+        DateSpan first = dates.isEmpty() ? null : dates.get(0);
+        if (first != null && (first.open() || first.night() || !first.first().equals(first.last()))) {
+            return null;
+        }
+        for (DateSpan d : dates) {
+            if (!d.first().equals(first.first()) || !d.last().equals(first.last())) {
+                return null; // another day: severalDatedTimes or the first date decides
+            }
+        }
+        List<Interval> each = clocks.stream().map(c -> eventTime(first, c, published)).toList();
         OffsetDateTime from = each.stream().map(Interval::from).min(Comparator.naturalOrder()).orElseThrow();
         OffsetDateTime until = each.stream().map(Interval::until).max(Comparator.naturalOrder()).orElseThrow();
         boolean hours = each.stream().anyMatch(i -> i.precision() == TimePrecision.HOUR);

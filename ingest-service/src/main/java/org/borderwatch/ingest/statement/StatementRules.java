@@ -46,7 +46,7 @@ final class StatementRules {
             + "concocted|makes\\s+up|made\\s+up|spins?|spun)\\b|"
             + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
             + "\\b(?:a|another|yet\\s+another|one\\s+more|an\\s+outright|a\\s+blatant|a\\s+new)\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
-            + "\\breject(?:s|ed)?\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
+            + "\\b(?:reject(?:s|ed)?|dismiss(?:es|ed)?)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
             + "information|statements?)|\\bcategorically\\s+reject\\w*|"
             + "\\b(?:does|do|did)\\s+not\\s+reflect\\s+(?:the\\s+)?(?:reality|truth|facts)|"
             + "\\b(?:has|have|had)\\s+nothing\\s+(?:to\\s+do\\s+)?with\\s+(?:the\\s+)?(?:reality|truth)|"
@@ -148,9 +148,9 @@ final class StatementRules {
      */
     private static final String HEARD = "(?<!\\bnot\\s)(?<!\\bnor\\s)(?<!\\bnever\\s)(?:heard|hearing)\\s+"
             + "(?:(?!(?:no|any|nothing|none|about|that|reports?|claims?|allegations?|accounts?|news|rumou?rs?)\\b)"
-            + "[\\w-]+\\s+){0,4}?(?:shots|gunfire|gunshots|shooting|firing|fire|"
+            + "[\\w-]+\\s+){0,4}?(?:shots|gunfire|gunshots|shooting|shelling|firing|fire|"
             + "explosions?|bursts|impacts?|detonations?|blasts?)\\b|"
-            + "\\b(?:shots|gunfire|gunshots|shooting|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
+            + "\\b(?:shots|gunfire|gunshots|shooting|shelling|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
             + "\\s+(?:was|were|could\\s+be)\\s+heard\\b";
 
     /** An observer's own hearing of fire or blasts (see {@link #HEARD}): an event even without a weapon named. */
@@ -202,7 +202,7 @@ final class StatementRules {
             + "airspace)\\b|(?:entered|intruded\\s+into|penetrated)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,2}?airspace\\b");
 
     /** An observer or third party confirming. */
-    static final Pattern CONFIRMS = words("\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
+    static final Pattern CONFIRMS = words("(?<!(?<!\\b(?:able|position|ready|pleased|happy|can)\\s)\\bto\\s)\\bconfirm(?:s|ed|ing)?\\b|observed\\s+(?:an?\\s+|some\\s+)?"
             + "(?:(?:increased|intensive|intense|heavy|unusual|new)\\s+)?(?:shooting|firing|exchange|incidents?|shots|"
             + "gunfire|explosions?|military\\s+activity|movements?\\s+of|build-?up|troops|fortification|engineering|"
             + "construction|drones?)|"
@@ -271,12 +271,16 @@ final class StatementRules {
                 + bare.formatted("nat4") + "(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic)))\\b"
                 + "|\\b" + nat.formatted("nat5") + "\\s+" + body + "\\s+(?:has\\s+|had\\s+)?(?:claimed|alleged|accused|"
                 + "reported|stated|asserted)\\b"
-                + "|\\b" + bare.formatted("nat6") + "\\s+(?:has\\s+|had\\s+)?(?:claimed|alleged|accused)\\b");
+                + "|\\b" + bare.formatted("nat6") + "\\s+(?:has\\s+|had\\s+)?(?:claimed|alleged|accused)\\b"
+                // "a statement of the Azerbaijani military, according to which …": a statement's author (not "reports
+                // of the Azerbaijani military", which may be the accused)
+                + "|\\b(?:statements?|claims?|assertions?)\\s+(?:of|by|from)\\s+(?:the\\s+)?" + nat.formatted("nat7")
+                + "\\s+(?:military(?:\\s+department)?|army|armed\\s+forces|defen[cs]e\\s+department)\\b");
     }
 
     /** The accuser named by a {@link #REPORTER} match. */
     static String reporterNationality(java.util.regex.Matcher m) {
-        for (String g : new String[] {"nat", "nat2", "nat3", "nat4", "nat5", "nat6"}) {
+        for (String g : new String[] {"nat", "nat2", "nat3", "nat4", "nat5", "nat6", "nat7"}) {
             if (m.group(g) != null) {
                 return m.group(g);
             }

@@ -55,7 +55,7 @@ public final class TimeExpressions {
     private static final String MONTH = "(?<month>" + String.join("|", MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")\\.?";
     private static final String ORD = "(?:st|nd|rd|th)?";
-    private static final String NIGHT = "(?<nightTo>(?:the\\s+)?night\\s+(?:to|into)\\s+|ночь\\s+на\\s+)?(?<night>(?:the\\s+)?night\\s+(?:of|from)\\s+|overnight\\s+(?:on|of|from|into)\\s+"
+    private static final String NIGHT = "(?<nightTo>(?:(?:the\\s+)?night|overnight)\\s+(?:to|into)\\s+(?:the\\s+)?|ночь\\s+на\\s+)?(?<night>(?:the\\s+)?night\\s+(?:of|from)\\s+|overnight\\s+(?:on|of|from)\\s+"
             + "(?:the\\s+)?|ночь\\s+с\\s+)?";
     private static final String JOIN = "\\s*(?:to|and|-|–|through|until|на|по|и|və)\\s*";
 
@@ -80,11 +80,14 @@ public final class TimeExpressions {
             // "on the night from Tuesday to Wednesday": both days, the night between them
             "\\b(?:on\\s+)?(?:the\\s+night\\s+(?:of|from)|overnight\\s+(?:from|on))\\s+(?<fromDay>" + WEEKDAY + ")"
                     + "\\s+(?:to|into|and|-|–)\\s+(?<toDay>" + WEEKDAY + ")\\b|"
+                    // "overnight into Tuesday", "on the night to Tuesday": the night that ended on that day
+                    + "\\b(?:overnight|(?:on\\s+)?the\\s+night)\\s+(?:to|into)\\s+(?<intoDay>" + WEEKDAY + ")\\b|"
                     // "two years ago today": an anniversary, not the publication day (the date follows)
                     + "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|\\byesterday\\b|"
                     + "(?<!\\bago\\s{1,3})\\btoday\\b|"
                     + "\\bthis\\s+(?:morning|afternoon|evening)\\b|\\btonight\\b|"
-                    + "\\bovernight\\b(?!\\s+(?:on|of|from|into)\\s+(?:the\\s+)?\\d)|"
+                    // not "overnight on Monday", "Monday overnight": that weekday's night (the weekday and the part of the day)
+                    + "(?<!day\\s)\\bovernight\\b(?!\\s+(?:(?:on|of|from|into|to)\\s+)?(?:the\\s+)?(?:\\d|(?:" + WEEKDAY + ")\\b))|"
                     + "позавчера|вчера|сегодня|прошлой\\s+ночью|этой\\s+ночью|\\bdünən\\b|\\bbu\\s+gün\\b|"
                     + "երեկ|այսօր)"
                     + "|\\b(?:on\\s+|last\\s+)?(?<weekday>" + WEEKDAY + ")\\b",
@@ -172,8 +175,10 @@ public final class TimeExpressions {
      * (see {@link #partsOfDay}).
      */
     private static final Pattern PART_OF_DAY = Pattern.compile(
-            "\\b(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
-                    + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
+            // "late on Monday afternoon", "early Tuesday morning", "late yesterday afternoon": the qualifier before the day
+            "\\b(?:(?:early|late)\\s+(?:on\\s+)?(?=(?:" + WEEKDAY + "|yesterday|this)\\b))?"
+                    + "(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
+                    + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+|small\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
                     + "|\\b(?<q2>early|late)\\s+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
                     + "|\\b(?<night>at\\s+night|overnight|last\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b"
                     // "at dawn" is the early morning's window, "at dusk" the early evening's
@@ -247,7 +252,7 @@ public final class TimeExpressions {
 
     private static LocalTime[] window(String part, String q) {
         return switch (part) {
-            case "hours" -> q.equals("early") ? hours(0, 6) : null;
+            case "hours" -> q.equals("early") || q.equals("small") ? hours(0, 6) : null; // the early (small) hours
             case "morning" -> q.equals("early") ? hours(4, 9) : q.equals("late") ? hours(10, 12) : hours(6, 12);
             case "afternoon" -> q.equals("early") ? hours(12, 15) : q.equals("late") ? hours(15, 18) : hours(12, 18);
             case "evening" -> q.equals("early") ? hours(18, 21) : q.equals("late") ? hours(21, 24) : hours(18, 24);
@@ -276,7 +281,7 @@ public final class TimeExpressions {
      * before noon" the hour before.
      */
     private static final Pattern NAMED_HOUR = Pattern.compile(
-            "\\b(?:at|around|about|approximately|shortly\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
+            "\\b(?:at|around|about|approximately|(?:shortly|just|soon)\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final String HOUR_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
@@ -293,6 +298,15 @@ public final class TimeExpressions {
                     + "(?:(?<past>half\\s+past|(?:a\\s+)?quarter\\s+past|(?:a\\s+)?quarter\\s+to)\\s+)?"
                     + "(?<h>" + HOUR_WORD + "|1[0-2]|0?[1-9])(?:\\s+o['’]clock)?\\s+"
                     + "(?:in\\s+the\\s+(?<part>morning|afternoon|evening)|at\\s+(?<night>night))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A clock in words after the part of the day that says which half: "this morning, at about 7 o'clock", "in the
+     * evening, around nine o'clock". Only with "o'clock" and at most a comma between, so a bare "at 7" is no clock.
+     */
+    private static final Pattern PART_THEN_OCLOCK = Pattern.compile(
+            "\\b(?<part>morning|afternoon|evening|night)\\s*,?\\s+(?<c>(?:at|around|about|approximately)\\s+"
+                    + "(?:about\\s+|around\\s+|approximately\\s+)?(?<h>" + HOUR_WORD + "|1[0-2]|0?[1-9])\\s+o['’]clock)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static int hourWord(String h) {
@@ -377,6 +391,13 @@ public final class TimeExpressions {
                 // not a date after all
             }
         }
+        Matcher nth = DAY_OF_MONTH.matcher(text);
+        while (nth.find()) { // "on the 14th": a day of the publication's month (of the month before when still to come)
+            LocalDate d = dayOfMonth(Integer.parseInt(nth.group("d")), reference);
+            if (d != null && !overlaps(out, nth.start(), nth.end())) {
+                out.add(new DateSpan(d, d, false, nth.start(), nth.end()));
+            }
+        }
         Matcher past = PAST.matcher(text);
         while (past.find()) {
             if (!overlaps(out, past.start(), past.end())) {
@@ -426,6 +447,12 @@ public final class TimeExpressions {
                 out.add(new DateSpan(first, last, true, r.start(), r.end()));
                 continue;
             }
+            if (r.group("intoDay") != null) {
+                LocalDate last = reference.with(TemporalAdjusters.previousOrSame(
+                        DayOfWeek.valueOf(r.group("intoDay").toUpperCase(Locale.ROOT))));
+                out.add(new DateSpan(last.minusDays(1), last, true, r.start(), r.end()));
+                continue;
+            }
             if (r.group("weekday") != null) {
                 DayOfWeek day = DayOfWeek.valueOf(r.group("weekday").toUpperCase(Locale.ROOT));
                 LocalDate d = reference.with(TemporalAdjusters.previousOrSame(day));
@@ -457,6 +484,29 @@ public final class TimeExpressions {
             }
         }
         return out;
+    }
+
+    /**
+     * "on the 14th", "on the night of the 3rd": a day of the month with no month named. Only with its ordinal ending and
+     * before a word that can follow a date ("on the 14th the Azerbaijani forces fired", "on the 14th, at 10:20"), so
+     * "the 14th brigade" or "on the 3rd floor" are no dates.
+     */
+    private static final Pattern DAY_OF_MONTH = Pattern.compile("\\bon\\s+the\\s+(?<d>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b"
+            + "(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:the|at|in|on|near|from|around|about|between|shortly|when|while|of\\s+this\\s+month|"
+            + "armenian|azerbaijani|units?|troops|forces|our|enemy|there|two|three|several|a|an)\\b)", Pattern.CASE_INSENSITIVE);
+
+    /** The latest such day of a month not after the day after the reference day (null when no month has it). */
+    private static LocalDate dayOfMonth(int day, LocalDate reference) {
+        for (int back = 0; back < 3; back++) {
+            LocalDate month = reference.minusMonths(back).withDayOfMonth(1);
+            if (day <= month.lengthOfMonth()) {
+                LocalDate d = month.withDayOfMonth(day);
+                if (!d.isAfter(reference.plusDays(1))) {
+                    return d;
+                }
+            }
+        }
+        return null;
     }
 
     private static final String PART_OF = "(?:the\\s+(?:(?:early|late)\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+)?";
@@ -632,6 +682,16 @@ public final class TimeExpressions {
                         : at.minusMinutes(15);
             }
             out.add(new ClockSpan(at, null, false, past == null, w.start(), w.end()));
+        }
+        Matcher po = PART_THEN_OCLOCK.matcher(text);
+        while (po.find()) {
+            if (overlapsClock(out, po.start("c"), po.end("c"))) {
+                continue;
+            }
+            int hour = hourWord(po.group("h")) % 12;
+            String part = po.group("part").toLowerCase(Locale.ROOT);
+            boolean pm = part.equals("evening") || part.equals("afternoon") || part.equals("night") && hour >= 6;
+            out.add(new ClockSpan(LocalTime.of(hour + (pm ? 12 : 0), 0), null, false, true, po.start("c"), po.end("c")));
         }
         Matcher n = NAMED_HOUR.matcher(text);
         while (n.find()) {
