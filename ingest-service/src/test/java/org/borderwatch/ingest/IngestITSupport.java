@@ -47,6 +47,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
         "ingest.api.keys[3].formats=statement,acled",
         "ingest.kafka.allowed-sources.canonical=az-mod,am-mod",
         "ingest.max-record-size=4KB",
+        // small, so BodyLimitIT sends bodies just over it rather than megabytes
+        "ingest.max-batch-size=64KB",
         "ingest.publish-timeout=4s",
         "ingest.retry-after=17s",
         // the readiness gauge re-evaluates every second, so a test sees it follow readiness without waiting 15 s

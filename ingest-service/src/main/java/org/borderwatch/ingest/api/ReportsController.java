@@ -34,11 +34,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -187,14 +188,24 @@ public class ReportsController {
                                     schema = @Schema(implementation = ApiProblem.class)))})
     @PostMapping(path = "/api/v1/reports/{format}")
     public ResponseEntity<?> post(@PathVariable String format,
-                                  @RequestParam(defaultValue = "false") boolean dryRun,
                                   @Parameter(hidden = true) @RequestHeader HttpHeaders headers,
-                                  @Parameter(hidden = true) @RequestBody(required = false) byte[] body) {
+                                  @Parameter(hidden = true) HttpServletRequest request) throws IOException {
+        // Nothing of the body is read before the key is checked, and never more than the limit (+1) after: the body
+        // is not a @RequestBody (the framework would read all of it first) and dryRun is read from the query string
+        // only (a request parameter lookup would make the container parse a form body).
         Optional<ApiKey> partner = keys.partner(headers.getFirst(properties.api().header()));
         if (partner.isEmpty()) {
             return problem(HttpStatus.UNAUTHORIZED, "Missing or unknown API key",
                     "send a valid key in the " + properties.api().header() + " header", null, List.of());
         }
+        String dryRunValue = RequestBodies.queryParameter(request.getQueryString(), "dryRun");
+        Optional<Boolean> flag = RequestBodies.flag(dryRunValue);
+        if (flag.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "'dryRun' must be true or false, not '" + (dryRunValue.length() > 80
+                            ? dryRunValue.substring(0, 80) + "…" : dryRunValue) + "'", null, List.of());
+        }
+        boolean dryRun = flag.get();
         MediaType type = headers.getContentType();
         if (type != null && (MediaType.APPLICATION_FORM_URLENCODED.includes(type)
                 || MediaType.MULTIPART_FORM_DATA.includes(type))) {
@@ -206,10 +217,13 @@ public class ReportsController {
             return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
                     .header("Accept-Post", ACCEPTED_TYPES).body(refused.getBody());
         }
-        byte[] payload = body == null ? new byte[0] : body;
+        long max = properties.maxBatchSize().toBytes();
         Optional<InputFormat> parsed = InputFormat.parse(format);
         if (parsed.isEmpty()) {
-            reject(RejectReason.UNSUPPORTED_FORMAT, "unknown format '" + format + "'", payload, dryRun,
+            // only what the rejected record keeps is read, and nothing for a dry run (nothing is recorded)
+            byte[] prefix = dryRun ? new byte[0] : RequestBodies.readAtMost(request.getInputStream(),
+                    Math.min(max, properties.rejected().maxPayload().toBytes()) + 1);
+            reject(RejectReason.UNSUPPORTED_FORMAT, "unknown format '" + format + "'", prefix, dryRun,
                     partner.get().partner());
             core.pipeline().refusedRequest(IngestMetrics.UNKNOWN_FORMAT, RejectReason.UNSUPPORTED_FORMAT, dryRun); // once sent
             return problem(HttpStatus.BAD_REQUEST, "Unsupported format",
@@ -221,12 +235,19 @@ public class ReportsController {
             return problem(HttpStatus.FORBIDDEN, "Format not allowed",
                     "partner '" + partner.get().partner() + "' may not send " + f.id(), null, List.of());
         }
-        if (payload.length > properties.maxBatchSize().toBytes()) {
-            reject(RejectReason.TOO_LARGE, payload.length + " bytes, more than the batch limit of "
-                    + properties.maxBatchSize().toBytes(), payload, dryRun, partner.get().partner());
-            core.pipeline().refusedRequest(f.id(), RejectReason.TOO_LARGE, dryRun);
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "the limit is "
-                    + properties.maxBatchSize().toBytes() + " bytes", RejectReason.TOO_LARGE, List.of());
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            // refused on the header alone; the rejected record keeps at most the first max-payload (+1, so the
+            // publisher notes the cut) bytes, read only for a real send
+            byte[] prefix = dryRun ? new byte[0] : RequestBodies.readAtMost(request.getInputStream(),
+                    Math.min(max, properties.rejected().maxPayload().toBytes()) + 1);
+            return tooLarge(f, "Content-Length " + declared + " bytes, more than the batch limit of " + max
+                    + " (only the first " + prefix.length + " bytes were read)", prefix, dryRun, partner.get());
+        }
+        byte[] payload = RequestBodies.readAtMost(request.getInputStream(), max + 1);
+        if (payload.length > max) { // a chunked body (no Content-Length) or one longer than it said
+            return tooLarge(f, "more than the batch limit of " + max + " bytes (reading stopped after "
+                    + payload.length + " bytes)", payload, dryRun, partner.get());
         }
 
         IngestPipeline.Result result = core.pipeline().processBatch(f, payload, ORIGIN, dryRun,
@@ -271,6 +292,14 @@ public class ReportsController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private ResponseEntity<ProblemDetail> tooLarge(InputFormat f, String detail, byte[] read, boolean dryRun,
+                                                   ApiKey partner) {
+        reject(RejectReason.TOO_LARGE, detail, read, dryRun, partner.partner());
+        core.pipeline().refusedRequest(f.id(), RejectReason.TOO_LARGE, dryRun);
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "the limit is "
+                + properties.maxBatchSize().toBytes() + " bytes", RejectReason.TOO_LARGE, List.of());
     }
 
     private static List<Accepted> duplicates(IngestPipeline.Result result) {
