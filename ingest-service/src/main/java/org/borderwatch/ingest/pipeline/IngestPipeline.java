@@ -252,7 +252,9 @@ public final class IngestPipeline {
                 throw new RejectedInputException(RejectReason.UNSUPPORTED_FORMAT, "no normaliser for " + format.id());
             }
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            List<IncidentReport> reports = normalizer.normalizeAll(record.bytes(), now);
+            // partner text held to what renderers may show (http/https links, no control or bidi characters)
+            List<IncidentReport> reports = normalizer.normalizeAll(record.bytes(), now).stream()
+                    .map(r -> PartnerText.check(r, format)).toList();
             for (IncidentReport report : reports) { // every report is checked before any is remembered
                 checkTime(report, now, format);
                 List<JsonSchemas.Violation> invalid = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT,
