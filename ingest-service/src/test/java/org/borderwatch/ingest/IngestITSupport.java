@@ -45,6 +45,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
         "ingest.api.keys[3].partner=it-open-desk",
         "ingest.api.keys[3].key=it-key-open",
         "ingest.api.keys[3].formats=statement,acled",
+        "ingest.api.keys[4].partner=it-registered-only",
+        "ingest.api.keys[4].key=it-key-registered-only",
+        "ingest.api.keys[4].formats=statement,canonical",
+        "ingest.api.keys[4].sources=euma",
+        "ingest.api.keys[4].allow-unregistered=false",
         "ingest.kafka.allowed-sources.canonical=az-mod,am-mod",
         "ingest.max-record-size=4KB",
         // small, so BodyLimitIT sends bodies just over it rather than megabytes

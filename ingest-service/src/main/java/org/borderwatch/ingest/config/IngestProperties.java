@@ -206,17 +206,22 @@ public record IngestProperties(
     /**
      * @param sources the registry source ids this partner may send reports of, in every format ({@code *} for
      *                any); unset: only reports of sources the registry does not know. Sources the registry does not
-     *                know are open to every key (see {@link SourcePermission})
+     *                know are open to every key that allows them (see {@link SourcePermission})
+     * @param allowUnregistered whether this key may send reports of publishers the registry does not know (a
+     *                statement's {@code unregistered/<slug>}, a canonical report's own source id); default true, as
+     *                before the setting existed. Such a publisher speaks only for itself, but the classifier counts
+     *                its report: a key meant for registered sources only should set it to false
      */
     public record ApiKey(@NotBlank String partner, @NotBlank String key, @NotEmpty Set<String> formats,
-                         Set<String> sources) {
+                         Set<String> sources, @DefaultValue("true") boolean allowUnregistered) {
         public SourcePermission permission() {
-            return new SourcePermission(partner, sources);
+            return new SourcePermission(partner, sources, allowUnregistered);
         }
 
         @Override
         public String toString() {
-            return "ApiKey[partner=" + partner + ", formats=" + formats + ", sources=" + sources + "]";
+            return "ApiKey[partner=" + partner + ", formats=" + formats + ", sources=" + sources
+                    + ", allowUnregistered=" + allowUnregistered + "]";
         }
     }
 }

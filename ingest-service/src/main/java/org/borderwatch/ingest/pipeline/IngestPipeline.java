@@ -264,8 +264,10 @@ public final class IngestPipeline {
                             .map(v -> Violation.fromSchema(v.path(), v.message())).toList());
                 }
                 String source = report.source().id();
-                if (!allowed.allows(format, source, registry.byId(source).isPresent())) {
-                    throw new RejectedInputException(RejectReason.SOURCE_NOT_ALLOWED, allowed.refusal(format, source),
+                boolean registered = registry.byId(source).isPresent();
+                if (!allowed.allows(format, source, registered)) {
+                    throw new RejectedInputException(RejectReason.SOURCE_NOT_ALLOWED,
+                            allowed.refusal(format, source, registered),
                             List.of(new Violation("$.source.id", "not a source this partner may send")));
                 }
                 String conflict = deduplicator.conflict(report, dryRunScratch);

@@ -15,11 +15,14 @@ import java.util.Set;
  * @param topic   the raw topic (named in the rejection detail); null for a partner or the command
  * @param setting where the list of a topic is configured, for the detail (e.g. ingest.kafka.allowed-sources.statement)
  * @param sources the registry source ids allowed, {@code *} for any; null for none
+ * @param unregistered whether reports of publishers the registry does not know may be sent (a partner key's
+ *                     {@code allow-unregistered}, true unless set to false; always true for raw topics and the command)
  */
-public record SourcePermission(String partner, String topic, String setting, Set<String> sources) {
+public record SourcePermission(String partner, String topic, String setting, Set<String> sources,
+                               boolean unregistered) {
 
     /** Any source: a raw topic without an allow-list, and the offline command. */
-    public static final SourcePermission ANY = new SourcePermission(null, null, null, Set.of("*"));
+    public static final SourcePermission ANY = new SourcePermission(null, null, null, Set.of("*"), true);
 
     public SourcePermission {
         sources = sources == null || sources.isEmpty() ? null : Set.copyOf(sources);
@@ -27,12 +30,20 @@ public record SourcePermission(String partner, String topic, String setting, Set
 
     /** A partner key's grant: {@code sources} null or empty for none (only sources the registry does not know). */
     public SourcePermission(String partner, Set<String> sources) {
-        this(partner, null, null, sources);
+        this(partner, sources, true);
+    }
+
+    /**
+     * A partner key's grant, and whether it may also send reports of publishers the registry does not know
+     * ({@code allow-unregistered}).
+     */
+    public SourcePermission(String partner, Set<String> sources, boolean unregistered) {
+        this(partner, null, null, sources, unregistered);
     }
 
     /** A raw topic's allow-list from {@code setting}; null or empty: any source. */
     public static SourcePermission topic(String topic, String setting, Set<String> sources) {
-        return sources == null || sources.isEmpty() ? ANY : new SourcePermission(null, topic, setting, sources);
+        return sources == null || sources.isEmpty() ? ANY : new SourcePermission(null, topic, setting, sources, true);
     }
 
     /**
@@ -41,9 +52,18 @@ public record SourcePermission(String partner, String topic, String setting, Set
      */
     public boolean allows(InputFormat format, String sourceId, boolean registered) {
         if (!registered) {
-            return true;
+            return unregistered;
         }
         return sources != null && (sources.contains("*") || sources.contains(sourceId));
+    }
+
+    /** The rejection detail for a refused report of a publisher the registry does not know. */
+    public String refusal(InputFormat format, String sourceId, boolean registered) {
+        if (!registered) {
+            return "partner '" + partner + "' may not send " + format.id() + " reports of publishers the registry "
+                    + "does not know (source '" + sourceId + "'; its key sets allow-unregistered: false)";
+        }
+        return refusal(format, sourceId);
     }
 
     /** The rejection detail for a refused report: who may not send it, the source, and what the grant says. */

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiKeysTest {
 
     private final ApiKeys keys = new ApiKeys(new IngestProperties.Api("X-Api-Key", List.of(
-            new ApiKey("alpha", "key-a", Set.of("statement"), null),
-            new ApiKey("beta", "key-b", Set.of("*"), null))));
+            new ApiKey("alpha", "key-a", Set.of("statement"), null, true),
+            new ApiKey("beta", "key-b", Set.of("*"), null, true))));
 
     @Test
     void findsThePartnerOfAKnownKeyOnly() {

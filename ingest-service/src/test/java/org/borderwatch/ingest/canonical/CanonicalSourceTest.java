@@ -190,6 +190,37 @@ class CanonicalSourceTest {
         assertThat(pipeline.processBatch(InputFormat.CANONICAL, ownToo, "http", true, granted).published()).hasSize(1);
     }
 
+    /** F2: a key with allow-unregistered false sends only the registry sources it was granted. */
+    @Test
+    void aKeyThatMayNotSendUnregisteredPublishersIsRefusedTheirReportsInEveryFormat() {
+        SourcePermission registeredOnly = new SourcePermission("euma-desk", Set.of("euma"), false);
+        byte[] blog = MOD_CLAIM.replace("hj-1", "un-1").replace("Ministry of Defence of Azerbaijan",
+                "Border Villages Council").getBytes(StandardCharsets.UTF_8);
+        Rejection statement = only(pipeline.processBatch(InputFormat.STATEMENT, blog, "http", true, registeredOnly));
+        assertThat(statement.reason()).isEqualTo(RejectReason.SOURCE_NOT_ALLOWED);
+        assertThat(statement.detail()).isEqualTo("partner 'euma-desk' may not send statement reports of publishers "
+                + "the registry does not know (source 'unregistered/border-villages-council'; its key sets "
+                + "allow-unregistered: false)");
+        byte[] own = Json.writeBytes(canonical("un-2", new Source("desk-notes", "Desk", SourceKind.NGO, null),
+                Stance.CLAIM));
+        Rejection canonical = only(pipeline.processBatch(InputFormat.CANONICAL, own, "http", true, registeredOnly));
+        assertThat(canonical.reason()).isEqualTo(RejectReason.SOURCE_NOT_ALLOWED);
+        assertThat(canonical.detail()).contains("source 'desk-notes'").contains("allow-unregistered: false");
+        // its granted registry source still passes, and another registry source is refused as before
+        assertThat(pipeline.processBatch(InputFormat.STATEMENT, MOD_CLAIM.replace("hj-1", "un-3")
+                .replace("Ministry of Defence of Azerbaijan", "EUMA").getBytes(StandardCharsets.UTF_8), "http", true,
+                registeredOnly).published()).hasSize(1);
+        assertThat(only(pipeline.processBatch(InputFormat.STATEMENT, MOD_CLAIM.replace("hj-1", "un-4")
+                .getBytes(StandardCharsets.UTF_8), "http", true, registeredOnly)).detail())
+                .endsWith("(its key's sources: euma)");
+        // the default (and every raw topic) keeps them open
+        assertThat(pipeline.processBatch(InputFormat.STATEMENT, blog, "http", true,
+                new SourcePermission("desk", null)).published()).hasSize(1);
+        assertThat(SourcePermission.ANY.allows(InputFormat.STATEMENT, "unregistered/x", false)).isTrue();
+        assertThat(SourcePermission.topic("raw.s", "x", Set.of("euma")).allows(InputFormat.STATEMENT,
+                "unregistered/x", false)).isTrue();
+    }
+
     @Test
     void aRawTopicWithAnAllowListCarriesOnlyItsRegistrySources() {
         byte[] mod = Json.writeBytes(canonical("t-1", new Source("az-mod", "MoD", SourceKind.PARTY_OFFICIAL, Party.AZ),

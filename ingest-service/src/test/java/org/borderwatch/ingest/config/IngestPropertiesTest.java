@@ -120,6 +120,24 @@ class IngestPropertiesTest {
                         .hasMessageContaining("allowed-sources keys must be formats"));
     }
 
+    /** allow-unregistered: true unless a key sets it to false (as before the setting existed). */
+    @Test
+    void aKeyMaySendUnregisteredPublishersUnlessItSaysOtherwise() {
+        runner.withPropertyValues("ingest.api.keys[0].partner=a", "ingest.api.keys[0].key=key-a",
+                "ingest.api.keys[0].formats=statement", "ingest.api.keys[1].partner=b", "ingest.api.keys[1].key=key-b",
+                "ingest.api.keys[1].formats=statement", "ingest.api.keys[1].sources=euma",
+                "ingest.api.keys[1].allow-unregistered=false").run(context -> {
+            IngestProperties p = context.getBean(IngestProperties.class);
+            assertThat(p.api().keys().get(0).allowUnregistered()).isTrue();
+            assertThat(p.api().keys().get(0).permission().allows(InputFormat.STATEMENT, "unregistered/x", false))
+                    .isTrue();
+            assertThat(p.api().keys().get(1).allowUnregistered()).isFalse();
+            assertThat(p.api().keys().get(1).permission().allows(InputFormat.STATEMENT, "unregistered/x", false))
+                    .isFalse();
+            assertThat(p.api().keys().get(1).permission().allows(InputFormat.STATEMENT, "euma", true)).isTrue();
+        });
+    }
+
     /**
      * The local profile's development key (the one the documented curl examples and the demo use) sends every format
      * of every source: granted explicitly, since a key without sources sends no registry source's reports.

@@ -167,6 +167,42 @@ class SourceTrustIT extends IngestITSupport {
                 .isEqualTo("it-observer-desk");
     }
 
+    /** F2: a key with allow-unregistered=false cannot invent a publisher; its granted source still goes through. */
+    @Test
+    void aKeyWithoutAllowUnregisteredCannotSendReportsOfAnInventedPublisher() throws Exception {
+        String ref = uniqueRef("invented");
+        String invented = "{\"sourceRef\":\"" + ref + "\",\"source\":\"Border Daily News\","
+                + "\"publishedAt\":\"2025-04-02T11:00:00+04:00\",\"language\":\"en\",\"text\":\"On 2 April at 08:10 "
+                + "Azerbaijani armed forces shelled Armenian positions near Sotk with artillery, killing five Armenian "
+                + "soldiers.\"}";
+        HttpResponse<String> refused = post("statement", "it-key-registered-only", invented);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = Json.mapper().readTree(refused.body());
+        assertThat(problem.path("reason").asString()).isEqualTo("SOURCE_NOT_ALLOWED");
+        assertThat(problem.path("detail").asString()).isEqualTo("partner 'it-registered-only' may not send statement "
+                + "reports of publishers the registry does not know (source 'unregistered/border-daily-news'; its "
+                + "key sets allow-unregistered: false)");
+        String canonicalRef = uniqueRef("invented-canonical");
+        HttpResponse<String> ownSource = post("it-key-registered-only", canonical(canonicalRef,
+                "{\"id\":\"border-daily\",\"kind\":\"MEDIA\"}", "CLAIM"));
+        assertThat(ownSource.statusCode()).as(ownSource.body()).isEqualTo(400);
+        assertThat(ownSource.body()).contains("SOURCE_NOT_ALLOWED").contains("allow-unregistered: false");
+        // the same key's granted registry source goes through; a key without the setting still sends the invented one
+        String euma = uniqueRef("registered-only-euma");
+        assertThat(post("statement", "it-key-registered-only", "{\"sourceRef\":\"" + euma + "\",\"source\":\"EUMA\","
+                + "\"publishedAt\":\"2025-03-18T12:00:00+04:00\",\"language\":\"en\",\"text\":\"EUMA patrols on "
+                + "16 and 17 March in Syunik observed no incidents.\"}").statusCode()).isEqualTo(202);
+        String open = uniqueRef("invented-open");
+        assertThat(post("statement", "it-key-open", invented.replace(ref, open)).statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !rejected(ref).isEmpty() && !normalized(euma).isEmpty()
+                && !normalized(open).isEmpty());
+        assertThat(normalized(ref)).isEmpty();
+        assertThat(header(rejected(ref).get(0), ReportPublisher.HEADER_PARTNER)).isEqualTo("it-registered-only");
+        assertThat(header(rejected(ref).get(0), Topics.HEADER_REJECT_REASON)).isEqualTo("SOURCE_NOT_ALLOWED");
+        assertThat(normalized(open).get(0).source().id()).isEqualTo("unregistered/border-daily-news");
+    }
+
     /** ingest.kafka.allowed-sources.canonical=az-mod,am-mod (IngestITSupport): that raw topic speaks for no one else. */
     @Test
     void aRawTopicWithAnAllowListCarriesOnlyItsSources() {
