@@ -80,21 +80,28 @@ public final class StatementExtractor {
             // and only in a sentence about the event or about what an observer saw or did not see ("In the morning
             // the ministry held a briefing. On 5 May units fired …", "… on 12 May. In the evening it was calm": the day)
             List<DateSpan> saying = allDates.stream().filter(d -> !dates.contains(d)).toList();
+            // each asked once per sentence or clause, not once per part of the day (an endless sentence of thousands)
+            java.util.Map<Span, Boolean> aboutTheEvent = new java.util.HashMap<>();
+            java.util.Map<String, Boolean> sayingClauses = new java.util.HashMap<>();
+            java.util.Map<Span, List<int[]>> calmAt = new java.util.HashMap<>();
+            List<int[]> breaks = clauseBreaks(text);
             clocks = eventClocks(text, TimeExpressions.partsOfDay(text), allDates, dates).stream()
                     .filter(c -> saying.stream().noneMatch(d -> c.start() <= d.end() + 4 && d.start() <= c.end() + 4))
                     // "…, the minister told the Council this evening", "Speaking at the Council this evening, the
                     // minister said …": a part of the day in a clause of saying that describes no event is the saying's
-                    .filter(c -> !sayingClause(clauseOf(text, c.start(), c.end())))
+                    .filter(c -> !sayingClauses.computeIfAbsent(clauseOf(text, c.start(), c.end(), breaks),
+                            StatementExtractor::sayingClause))
                     // "…, adding that the situation calmed in the evening", "By evening the situation had stabilised":
                     // when the fighting was over, not when it was (an observer's calm is what it watched, unless it
                     // is a closing remark in the sentence of what it saw or heard)
-                    .filter(c -> !calmRemark(text, sentences, c, source))
-                    .filter(c -> sentences.stream().filter(sp -> sp.contains(c.start())).anyMatch(sp -> {
-                        String sentence = sp.of(text);
-                        return describesEvent(sentence) || source.kind() == SourceKind.INDEPENDENT_OBSERVER
-                                && (StatementRules.OBSERVED_NOTHING.matcher(sentence).find()
-                                || StatementRules.CONFIRMS.matcher(sentence).find());
-                    }))
+                    .filter(c -> !calmRemark(text, sentences, c, source, calmAt))
+                    .filter(c -> sentences.stream().filter(sp -> sp.contains(c.start())).anyMatch(sp ->
+                            aboutTheEvent.computeIfAbsent(sp, k -> {
+                                String sentence = k.of(text);
+                                return describesEvent(sentence) || source.kind() == SourceKind.INDEPENDENT_OBSERVER
+                                        && (StatementRules.OBSERVED_NOTHING.matcher(sentence).find()
+                                        || StatementRules.CONFIRMS.matcher(sentence).find());
+                            })))
                     .toList();
         }
         Interval time = eventTime(daysWithinOpenSpans(dates), ownDayParts(clocks, allDates, dates), published);
@@ -270,11 +277,21 @@ public final class StatementExtractor {
      * only an adverbial: it runs on into the next clause (the one before at the end of a sentence).
      */
     static String clauseOf(String text, int start, int end) {
+        return clauseOf(text, start, end, clauseBreaks(text));
+    }
+
+    /** Every clause break of the text ({@link #CLAUSE_BREAK}), for {@link #clauseOf(String, int, int, List)}. */
+    static List<int[]> clauseBreaks(String text) {
         List<int[]> breaks = new ArrayList<>();
         Matcher m = CLAUSE_BREAK.matcher(text);
         while (m.find()) {
             breaks.add(new int[]{m.start(), m.end()});
         }
+        return breaks;
+    }
+
+    /** {@link #clauseOf(String, int, int)} with the text's clause breaks found once. */
+    static String clauseOf(String text, int start, int end, List<int[]> breaks) {
         int before = -1; // index of the last break ending at or before start
         for (int i = 0; i < breaks.size() && breaks.get(i)[1] <= start; i++) {
             before = i;
@@ -307,23 +324,33 @@ public final class StatementExtractor {
      * firing stopped towards evening"), not "units fired in the evening before the situation calmed". An observer's
      * only when the sentence also tells what it saw or heard.
      */
-    private static boolean calmRemark(String text, List<Span> sentences, ClockSpan c, Source source) {
+    private static boolean calmRemark(String text, List<Span> sentences, ClockSpan c, Source source,
+                                      java.util.Map<Span, List<int[]>> calmAt) {
         Span sentence = sentences.stream().filter(sp -> sp.contains(c.start())).findFirst().orElse(null);
         if (sentence == null) {
             return false;
         }
         String s = sentence.of(text);
-        if (source.kind() == SourceKind.INDEPENDENT_OBSERVER && !StatementRules.CONFIRMS.matcher(s).find()) {
-            return false;
-        }
+        // the remarks of calm in the sentence (for an observer none unless it tells what it saw or heard), found once
+        // per sentence
+        List<int[]> remarks = calmAt.computeIfAbsent(sentence, k -> {
+            if (source.kind() == SourceKind.INDEPENDENT_OBSERVER && !StatementRules.CONFIRMS.matcher(s).find()) {
+                return List.of();
+            }
+            List<int[]> found = new ArrayList<>();
+            Matcher m = StatementRules.CALM.matcher(s);
+            while (m.find()) {
+                found.add(new int[] {m.start(), m.end()});
+            }
+            return found;
+        });
         int from = c.start() - sentence.start();
         int to = c.end() - sentence.start();
-        Matcher m = StatementRules.CALM.matcher(s);
-        while (m.find()) {
-            String gap = m.end() <= from ? s.substring(m.end(), from) : to <= m.start() ? s.substring(to, m.start()) : null;
+        for (int[] m : remarks) {
+            String gap = m[1] <= from ? s.substring(m[1], from) : to <= m[0] ? s.substring(to, m[0]) : null;
             // "In the evening, the situation calmed" (the part opens the sentence), not "… fired at Sotk in the evening,
             // the situation …"
-            boolean opens = m.end() <= from || gap == null || gap.indexOf(',') < 0 || !describesEvent(s.substring(0, from));
+            boolean opens = m[1] <= from || gap == null || gap.indexOf(',') < 0 || !describesEvent(s.substring(0, from));
             if (gap != null && opens && CALM_GAP.matcher(gap).matches()) {
                 return true;
             }

@@ -95,6 +95,8 @@ public final class AdversarialStatements {
                 + "correspond to reality. ");
         unit("weekday-dates", "on Tuesday last Monday on the night of 16 to 17 March from 00:05 ");
         unit("month-years", "April 2024 March 2025 May 2021 in September 2022 ");
+        // parts of the day with days in one endless sentence: each part once asked whether its sentence tells an event
+        unit("parts-of-day-endless", "late on Monday afternoon overnight into Tuesday this evening in the small hours of Friday ");
         unit("actors-without-verbs", "Armenian units. Azerbaijani forces. ");
         CLASSES.put("actors-then-verbs", bytes -> repeat("Armenian units. ", bytes / 2)
                 + repeat("fired at ", bytes / 2));
