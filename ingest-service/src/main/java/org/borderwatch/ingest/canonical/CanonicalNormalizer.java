@@ -43,6 +43,8 @@ public final class CanonicalNormalizer implements ReportNormalizer {
      */
     private static final UUID NEUTRAL_ID = new UUID(0, 0);
 
+    /** The longest source id the report schema allows. */
+    private static final int MAX_SOURCE_ID = 100;
     private final SourceRegistry registry;
     private final SourceRules rules;
 
@@ -129,7 +131,23 @@ public final class CanonicalNormalizer implements ReportNormalizer {
                     + "; '" + claimed.id() + "' is not in it (GET /api/v1/sources lists the registry)");
             throw new RejectedInputException(RejectReason.SOURCE_MISMATCH, v.toString(), List.of(v));
         }
-        return claimed;
+        return unregistered(claimed);
+    }
+
+    /**
+     * A publisher the registry does not know is published as such, whatever format it came in: id
+     * {@code unregistered/<its id>}, party UNKNOWN (a partner cannot make its own publisher speak for a side), its
+     * kind and name kept. The classifier gives such reports low trust (they alone raise no HIGH incident and no
+     * counted casualties), as it does for a statement of an unknown publisher.
+     */
+    static Source unregistered(Source claimed) {
+        String id = claimed.id();
+        if (!id.startsWith(SourceRegistry.UNREGISTERED_PREFIX)) {
+            int room = MAX_SOURCE_ID - SourceRegistry.UNREGISTERED_PREFIX.length();
+            id = SourceRegistry.UNREGISTERED_PREFIX + (id.length() > room ? id.substring(0, room) : id);
+        }
+        return new Source(id, claimed.name() == null || claimed.name().isBlank() ? claimed.id() : claimed.name(),
+                claimed.kind(), Party.UNKNOWN);
     }
 
     private static String contentHash(IncidentReport report) {

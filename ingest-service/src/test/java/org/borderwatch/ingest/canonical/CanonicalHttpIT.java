@@ -72,7 +72,7 @@ class CanonicalHttpIT extends IngestITSupport {
         HttpResponse<String> accepted = post("", bare);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         JsonNode entry = Json.mapper().readTree(accepted.body()).path("accepted").path(0);
-        String expectedId = org.borderwatch.common.Uuids.reportId("it-desk", ref).toString();
+        String expectedId = org.borderwatch.common.Uuids.reportId("unregistered/it-desk", ref).toString();
         assertThat(entry.path("reportId").asString()).isEqualTo(expectedId);
         assertThat(entry.path("revision").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> NORMALIZED.stream().anyMatch(r -> value(r).contains(ref)));

@@ -86,6 +86,24 @@ class CanonicalSourceTest {
     }
 
     @Test
+    void aPublisherTheRegistryDoesNotKnowIsPublishedAsUnregisteredAndSpeaksForNoSide() {
+        IncidentReport out = send(canonical("bd-1", new Source("border-daily", "Border Daily", SourceKind.MEDIA,
+                Party.AM), Stance.CLAIM)).published().get(0);
+
+        // the classifier gives unregistered publishers low trust: a canonical report must not escape that by
+        // naming its own source id, nor speak for a side by naming a party
+        assertThat(out.source()).isEqualTo(new Source("unregistered/border-daily", "Border Daily", SourceKind.MEDIA,
+                Party.UNKNOWN));
+        assertThat(out.reportId()).isEqualTo(Uuids.reportId("unregistered/border-daily", "bd-1"));
+        IncidentReport again = send(canonical("bd-2", new Source("unregistered/border-daily", "Border Daily",
+                SourceKind.MEDIA, null), Stance.CLAIM)).published().get(0);
+        assertThat(again.source().id()).as("not prefixed twice").isEqualTo("unregistered/border-daily");
+        String longId = "x".repeat(100);
+        assertThat(CanonicalNormalizer.unregistered(new Source(longId, null, SourceKind.OTHER, null)).id())
+                .as("still within the schema's 100 characters").hasSize(100).startsWith("unregistered/xxx");
+    }
+
+    @Test
     void anUnknownSourceMayNotClaimARegisteredOnlyKindButMayBeAnNgo() {
         Rejection r = only(send(canonical("x-1", new Source("border-watchers", "Border watchers",
                 SourceKind.INDEPENDENT_OBSERVER, Party.UNKNOWN), Stance.REFUTATION)));
@@ -134,7 +152,7 @@ class CanonicalSourceTest {
         Rejection r = only(lenient.processRecord(InputFormat.CANONICAL,
                 Json.writeBytes(canonical("w-1", asMedia, Stance.DENIAL)), "t"));
         assertThat(r.reason()).isEqualTo(RejectReason.CORRECTION_CONFLICT);
-        assertThat(r.detail()).isEqualTo("source watch-ngo was NGO/UNKNOWN in revision 2 of this report, now "
+        assertThat(r.detail()).isEqualTo("source unregistered/watch-ngo was NGO/UNKNOWN in revision 2 of this report, now "
                 + "MEDIA/UNKNOWN: a correction may not change its source");
         // only PARTY_OFFICIAL is registered-only here: an unknown observer is accepted
         assertThat(lenient.processRecord(InputFormat.CANONICAL, Json.writeBytes(canonical("w-2",
@@ -205,7 +223,7 @@ class CanonicalSourceTest {
                 Stance.CLAIM));
         Rejection canonical = only(pipeline.processBatch(InputFormat.CANONICAL, own, "http", true, registeredOnly));
         assertThat(canonical.reason()).isEqualTo(RejectReason.SOURCE_NOT_ALLOWED);
-        assertThat(canonical.detail()).contains("source 'desk-notes'").contains("allow-unregistered: false");
+        assertThat(canonical.detail()).contains("source 'unregistered/desk-notes'").contains("allow-unregistered: false");
         // its granted registry source still passes, and another registry source is refused as before
         assertThat(pipeline.processBatch(InputFormat.STATEMENT, MOD_CLAIM.replace("hj-1", "un-3")
                 .replace("Ministry of Defence of Azerbaijan", "EUMA").getBytes(StandardCharsets.UTF_8), "http", true,

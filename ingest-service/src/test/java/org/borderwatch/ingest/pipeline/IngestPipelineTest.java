@@ -237,7 +237,8 @@ class IngestPipelineTest {
                 .publishedAt(OffsetDateTime.parse("2025-03-10T10:00:00+04:00"))
                 .build();
         IncidentReport out = pipeline.processRecord(InputFormat.CANONICAL, Json.writeBytes(in), "t").published().get(0);
-        assertThat(out.reportId()).isEqualTo(Uuids.reportId("partner-x", "partner-42"));
+        assertThat(out.reportId()).as("a publisher the registry does not know is published as unregistered")
+                .isEqualTo(Uuids.reportId("unregistered/partner-x", "partner-42"));
         assertThat(out.location().segments()).containsExactly(BorderSegment.TAVUSH);
 
         String broken = Json.write(in).replace("\"CLAIM\"", "\"RUMOUR\"");
