@@ -112,23 +112,26 @@ public record AlertProperties(
     }
 
     /**
-     * The live stream's log.
+     * The live stream's log and its clients.
      *
      * @param replayWindow how long stream messages are kept for clients that resume with {@code Last-Event-ID}
      * @param pollInterval how often each instance reads the log for messages written by other instances
      * @param gapWait      how long a missing cursor is waited for before the live stream goes past it
      * @param heartbeat    how often an idle stream gets a keep-alive frame carrying its current cursor
-     */
-    /**
-     * @param maxPerUser live streams one user may have open on one instance (security review F9); beyond, 429
-     * @param maxClients live streams one instance serves in all; beyond, 429
+     * @param maxPerUser   live streams one user may have open on one instance (security review F9); beyond, 429
+     * @param maxClients   live streams one instance serves in all; beyond, 429. Also the most threads writing to
+     *                     them (one client at a time each, only while there is something to write): a client that
+     *                     stopped reading holds one, until the container's write timeout, and no other client waits
+     * @param clientBuffer messages (and keep-alives) one client may have waiting to be sent; a client further behind
+     *                     (it stopped reading) is closed with a comment telling it to resume with Last-Event-ID
      */
     public record Stream(@NotNull @DefaultValue("24h") Duration replayWindow,
                          @NotNull @DefaultValue("250ms") Duration pollInterval,
                          @NotNull @DefaultValue("2s") Duration gapWait,
                          @NotNull @DefaultValue("15s") Duration heartbeat,
                          @Min(1) @DefaultValue("5") int maxPerUser,
-                         @Min(1) @DefaultValue("200") int maxClients) {
+                         @Min(1) @DefaultValue("200") int maxClients,
+                         @Min(1) @DefaultValue("1000") int clientBuffer) {
         public Stream {
             if (pollInterval.isNegative() || pollInterval.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {
                 throw new IllegalArgumentException("alert.stream.poll-interval and heartbeat must be positive");

@@ -299,23 +299,46 @@ public class DeliveryWorker {
      * until their lease runs out and are then sent again (at-least-once), never lost.
      */
     private void write(DeliveryStore.Outcomes outcomes) {
-        Thread.interrupted(); // an interrupted shutdown must not keep the store client from recording what happened
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.write(outcomes);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= 3) {
-                    log.error("outcomes of {} notification(s) not stored ({}); their rows are sent again when their "
-                            + "lease ends", outcomes.pending(), e.toString());
-                    return;
-                }
+        RuntimeException failure = writeKeepingInterrupt(() -> store.write(outcomes), OUTCOME_WRITE_ATTEMPTS);
+        if (failure != null) {
+            log.error("outcomes of {} notification(s) not stored ({}); their rows are sent again when their lease ends",
+                    outcomes.pending(), failure.toString());
+        }
+    }
+
+    /** How often a claim's outcomes are tried to be stored (200 ms, then 400 ms … between tries). */
+    static final int OUTCOME_WRITE_ATTEMPTS = 3;
+
+    /**
+     * Runs {@code write} up to {@code attempts} times until it does not throw, with the thread's interrupt flag
+     * cleared meanwhile — an interrupted shutdown must not keep the store client from recording what happened — and
+     * set again afterwards if it was set before or came during a pause (code review F7: the lane must still see the
+     * shutdown's interrupt). An interrupt during a pause ends the tries.
+     *
+     * @return null when written, else the last failure
+     */
+    static RuntimeException writeKeepingInterrupt(Runnable write, int attempts) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    write.run();
+                    return null;
+                } catch (RuntimeException e) {
+                    if (attempt >= attempts) {
+                        return e;
+                    }
+                    try {
+                        Thread.sleep(200L * attempt);
+                    } catch (InterruptedException again) {
+                        interrupted = true;
+                        return e;
+                    }
                 }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

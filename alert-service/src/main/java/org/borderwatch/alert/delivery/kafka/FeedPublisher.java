@@ -49,8 +49,7 @@ public class FeedPublisher implements DisposableBean {
 
     public FeedPublisher(KafkaProperties kafka, AlertProperties properties, Environment environment,
                          MeterRegistry meters) {
-        Duration timeout = properties.delivery().timeout();
-        long requestMs = Math.max(1000, timeout.toMillis());
+        Timeouts timeouts = Timeouts.of(properties.delivery().timeout());
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         // the binder's broker list when one is given (the binder itself falls back to spring.kafka.bootstrap-servers)
         String binderBrokers = environment.getProperty("spring.cloud.stream.kafka.binder.brokers");
@@ -61,18 +60,39 @@ public class FeedPublisher implements DisposableBean {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestMs);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * requestMs + 5));
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, requestMs);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Timeouts.LINGER_MS);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeouts.request().toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeouts.delivery().toMillis());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeouts.request().toMillis());
         Object clientId = config.get(ProducerConfig.CLIENT_ID_CONFIG);
         this.feed = new Producer(config, clientId == null ? "alert-service-feed" : clientId.toString(), meters);
         this.partners = new Producer(config, clientId == null ? "alert-service-partners" : clientId + "-partners",
                 meters);
         this.feedTopic = properties.topics().alerts();
-        // the producer completes every future within delivery.timeout.ms; wait a little longer than that
-        this.wait = Duration.ofMillis(2 * requestMs + 5 + requestMs);
-        this.deliveryTimeout = Duration.ofMillis(2 * requestMs);
+        this.wait = timeouts.ackWait();
+        this.deliveryTimeout = timeouts.delivery();
+    }
+
+    /**
+     * The producer's timeouts, computed once (code review F16), from {@code alert.delivery.timeout}.
+     *
+     * @param request  {@code request.timeout.ms} (and {@code max.block.ms}): the setting, at least a second
+     * @param delivery {@code delivery.timeout.ms}, twice the request timeout: the producer completes every send's
+     *                 future within it (it must be at least request timeout + linger, which twice a second is); the
+     *                 failure text "no acknowledgement from the broker within …" names it
+     * @param ackWait  how long {@link #publish} waits for the acknowledgements: the delivery timeout plus a margin of
+     *                 one more request timeout, so the producer's own expiry (which also marks a producer to replace)
+     *                 normally answers first, even when it notices the expiry only after a request in flight ends
+     */
+    record Timeouts(Duration request, Duration delivery, Duration ackWait) {
+        static final int LINGER_MS = 5;
+
+        static Timeouts of(Duration timeout) {
+            Duration request = Duration.ofMillis(Math.max(1000, timeout.toMillis()));
+            Duration delivery = request.multipliedBy(2);
+            Duration margin = request;
+            return new Timeouts(request, delivery, delivery.plus(margin));
+        }
     }
 
     /** One idempotent producer with its template and client metrics. */
