@@ -39,6 +39,9 @@ import java.util.Set;
  * @param publishTimeout     how long a send to the broker may take before the caller gets an error (HTTP: 503);
  *                           keep the producer's {@code max.block.ms} and {@code delivery.timeout.ms} at or below it
  * @param retryAfter         the {@code Retry-After} a partner gets with that 503 (whole seconds)
+ * @param publishThreads     the most broker sends running at once (each HTTP request or raw record being published
+ *                           holds one, and a timed-out send keeps it until the client lets go); one more is refused
+ *                           at once like a timed-out send (HTTP: 503 with {@code Retry-After}); 1–1000
  * @param rules              how much of a statement's text the rules read
  * @param rejected           what a record on the rejected topic keeps
  * @param canonical          what a canonical report's source may claim
@@ -59,6 +62,7 @@ public record IngestProperties(
         @DefaultValue("") String sources,
         @NotNull @DefaultValue("10s") Duration publishTimeout,
         @NotNull @DefaultValue("30s") Duration retryAfter,
+        @Min(1) @Max(1000) @DefaultValue("8") int publishThreads,
         @Valid @NotNull @DefaultValue Dedup dedup,
         @Valid @NotNull @DefaultValue TopicNames topics,
         @Valid @NotNull @DefaultValue Api api,

@@ -8,7 +8,7 @@ import org.borderwatch.ingest.config.IngestProperties;
 import org.borderwatch.ingest.pipeline.IngestPipeline;
 import org.borderwatch.ingest.pipeline.IngestPipeline.Outcome;
 import org.borderwatch.ingest.pipeline.Rejection;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.cloud.stream.function.StreamOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -20,12 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends what the pipeline decided: reports to the normalised topic keyed by primary segment, rejections to the
@@ -33,7 +28,9 @@ import java.util.concurrent.TimeoutException;
  * are configured with {@code sync: true}), so a broker failure surfaces to the caller and the raw record is retried
  * instead of being lost. Each call waits at most {@code ingest.publish-timeout} (the sends run on a helper thread):
  * a broker that stops answering, or an output binding that could not be created at start-up, ends in a
- * {@link PublishFailedException} within that time, not after the producer's own two-minute delivery timeout.
+ * {@link PublishFailedException} within that time, not after the producer's own two-minute delivery timeout. At most
+ * {@code ingest.publish-threads} sends run at once (a send its caller gave up on still holds its thread until the
+ * client lets go); one more is refused at once with the same exception, never queued ({@link PublishThreads}).
  */
 @Component
 public class ReportPublisher implements DisposableBean {
@@ -46,22 +43,21 @@ public class ReportPublisher implements DisposableBean {
      */
     public static final String HEADER_PARTNER = org.borderwatch.common.topic.Topics.HEADER_PARTNER;
 
-    private final StreamBridge bridge;
+    /** The application's {@code StreamBridge} (its interface, so a test can stand in for the broker). */
+    private final StreamOperations bridge;
     private final IngestCore core;
     private final Duration timeout;
     /** Rejected payloads are cut here so they stay below the broker's message size limit (ingest.rejected.*). */
     private final int maxRejectedPayload;
-    private final ExecutorService sender = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "ingest-publish");
-        t.setDaemon(true);
-        return t;
-    });
+    /** At most {@code ingest.publish-threads} sends at once; beyond them a send is refused at once (503). */
+    private final PublishThreads sender;
 
-    public ReportPublisher(StreamBridge bridge, IngestCore core, IngestProperties properties) {
+    public ReportPublisher(StreamOperations bridge, IngestCore core, IngestProperties properties) {
         this.bridge = bridge;
         this.core = core;
         this.timeout = properties.publishTimeout();
         this.maxRejectedPayload = (int) properties.rejected().maxPayload().toBytes();
+        this.sender = new PublishThreads(properties.publishThreads(), timeout);
     }
 
     /**
@@ -77,7 +73,18 @@ public class ReportPublisher implements DisposableBean {
 
     /** {@link #publish(IngestPipeline.Result)} for a partner's request: its rejections carry {@code bw-partner}. */
     public void publish(IngestPipeline.Result result, String partner) {
-        bounded(() -> publishNow(result, partner));
+        AtomicBoolean started = new AtomicBoolean();
+        try {
+            sender.run(() -> {
+                started.set(true);
+                publishNow(result, partner);
+            });
+        } catch (PublishFailedException e) {
+            if (!started.get()) { // refused (every publish thread busy) or cancelled before it ran: nothing was sent
+                core.pipeline().unpublished(result.outcomes().stream().filter(Outcome::published).toList());
+            }
+            throw e;
+        }
     }
 
     /** Sends one rejection to the rejected topic, waiting at most {@code ingest.publish-timeout}. */
@@ -87,24 +94,7 @@ public class ReportPublisher implements DisposableBean {
 
     /** Sends one rejection of a partner's request ({@code bw-partner}; null: none) to the rejected topic. */
     public void rejection(Rejection rejection, String partner) {
-        bounded(() -> rejectionNow(rejection, partner));
-    }
-
-    private void bounded(Runnable sends) {
-        Future<?> done = sender.submit(sends);
-        try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            done.cancel(true); // interrupts a send still waiting for the broker; it then forgets what it decided
-            throw new PublishFailedException("the broker did not confirm the send within " + timeout, e);
-        } catch (ExecutionException e) {
-            // the cause (with the message and its headers) goes to the log, not to the client
-            throw new PublishFailedException("the send failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            done.cancel(true);
-            throw new PublishFailedException("interrupted while sending", e);
-        }
+        sender.run(() -> rejectionNow(rejection, partner));
     }
 
     private void publishNow(IngestPipeline.Result result, String partner) {
@@ -167,7 +157,7 @@ public class ReportPublisher implements DisposableBean {
 
     @Override
     public void destroy() {
-        sender.shutdownNow();
+        sender.close();
     }
 
     private static byte[] utf8(String s) {

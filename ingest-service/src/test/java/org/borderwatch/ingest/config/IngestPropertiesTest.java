@@ -67,6 +67,7 @@ class IngestPropertiesTest {
             assertThat(p.earliestYear()).isEqualTo(IngestLimits.DEFAULTS.earliest().getYear());
             assertThat(p.occurredAfterPublished()).isEqualTo(IngestLimits.DEFAULTS.occurredAfterPublished());
             assertThat(p.readinessGauge().interval()).isEqualTo(java.time.Duration.ofSeconds(15));
+            assertThat(p.publishThreads()).isEqualTo(8);
         });
     }
 
@@ -81,10 +82,12 @@ class IngestPropertiesTest {
         badToField.put("ingest.readiness-gauge.interval=0s", "readinessGauge.intervalPositive");
         badToField.put("ingest.occurred-after-published=-1m", "occurredAfterPublishedNotNegative");
         badToField.put("ingest.readiness-gauge.interval=-5s", "readinessGauge.intervalPositive");
+        badToField.put("ingest.publish-threads=0", "publishThreads");
+        badToField.put("ingest.publish-threads=1001", "publishThreads");
         badToField.forEach((bad, field) -> runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad)
                 .hasFailed().getFailure().rootCause().hasMessageContaining("field '" + field + "'")));
         runner.withPropertyValues("ingest.rules.max-mark-run=3", "ingest.rejected.max-payload=512KB",
-                        "ingest.readiness-gauge.interval=500ms")
+                        "ingest.readiness-gauge.interval=500ms", "ingest.publish-threads=1")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
