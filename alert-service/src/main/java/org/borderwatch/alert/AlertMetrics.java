@@ -40,6 +40,11 @@ public final class AlertMetrics {
      * never during a scrape.
      */
     public static final String SILENCES_ACTIVE = "borderwatch.alert.silences.active";
+    /**
+     * Live-stream clients dropped because they fell {@code alert.stream.client-buffer} messages behind (they stopped
+     * reading, or cannot keep up); each is told to resume with {@code Last-Event-ID}. Registered at 0 at start-up.
+     */
+    public static final String STREAM_DROPPED = "borderwatch.alert.stream.dropped";
     /** 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape). */
     public static final String READINESS = "borderwatch.readiness";
 
@@ -56,6 +61,7 @@ public final class AlertMetrics {
     private final Timer latency;
     private final AtomicLong silencesActive = new AtomicLong();
     private final AtomicLong silencesActiveCritical = new AtomicLong();
+    private final Counter streamDropped;
 
     public AlertMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -80,6 +86,8 @@ public final class AlertMetrics {
         }
         ASSESSMENT_OUTCOMES.forEach(this::assessments);
         MUTED_REASONS.forEach(this::mutedCounter);
+        this.streamDropped = Counter.builder(STREAM_DROPPED)
+                .description("live stream clients dropped for falling too far behind").register(registry);
         for (AlertEvent event : AlertEvent.values()) {
             for (Severity severity : Severity.values()) {
                 alerts(event, severity);
@@ -118,6 +126,11 @@ public final class AlertMetrics {
 
     public void muted(String reason) {
         mutedCounter(reason).increment();
+    }
+
+    /** A live-stream client dropped for falling {@code alert.stream.client-buffer} messages behind. */
+    public void streamDropped() {
+        streamDropped.increment();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.borderwatch.alert;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -85,18 +87,25 @@ public record AlertProperties(
      *                          sends to at the same time, each target's notifications one after the other
      * @param shutdownWait     how long a shutdown waits for sends in flight before interrupting them (their rows and
      *                          every row not yet sent are given back)
+     * <p>
+     * What Resilience4j would refuse with a stack trace while the delivery worker is created (code review F13) is
+     * refused when the settings are bound, naming the key: {@code backoff-multiplier} at least 1, {@code jitter} in
+     * [0, 1), {@code circuit-failure-rate} in (0, 100], {@code initial-backoff} and {@code circuit-open-duration} at
+     * least 1 ms; {@code poll-interval} and {@code timeout} positive (a scheduler and the clients refuse 0).
      */
     public record Delivery(@NotNull @DefaultValue("500ms") Duration pollInterval,
                            @NotNull @DefaultValue("60s") Duration lease,
                            @Min(1) @DefaultValue("50") int maxBatch,
                            @Min(1) @DefaultValue("3") int maxAttempts,
                            @NotNull @DefaultValue("500ms") Duration initialBackoff,
-                           @DefaultValue("2.0") double backoffMultiplier,
-                           @DefaultValue("0.5") double jitter,
+                           @DecimalMin("1.0") @DefaultValue("2.0") double backoffMultiplier,
+                           @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false) @DefaultValue("0.5")
+                           double jitter,
                            @Min(1) @DefaultValue("5") int maxRounds,
                            @NotNull @DefaultValue("30s") Duration roundBackoff,
                            @NotNull @DefaultValue("10s") Duration circuitOpenDelay,
-                           @DefaultValue("50") float circuitFailureRate,
+                           @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("100.0") @DefaultValue("50")
+                           float circuitFailureRate,
                            @Min(1) @DefaultValue("4") int circuitMinimumCalls,
                            @NotNull @DefaultValue("30s") Duration circuitOpenDuration,
                            @Min(1) @DefaultValue("20") int ratePerSecond,
@@ -108,6 +117,26 @@ public record AlertProperties(
         @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.shutdown-wait must not be negative")
         public boolean isShutdownWaitValid() {
             return shutdownWait == null || !shutdownWait.isNegative();
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.initial-backoff must be at least 1ms")
+        public boolean isInitialBackoffValid() {
+            return initialBackoff == null || initialBackoff.toMillis() >= 1;
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.circuit-open-duration must be at least 1ms")
+        public boolean isCircuitOpenDurationValid() {
+            return circuitOpenDuration == null || circuitOpenDuration.toMillis() >= 1;
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.poll-interval must be positive")
+        public boolean isPollIntervalValid() {
+            return pollInterval == null || pollInterval.toMillis() >= 1;
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.timeout must be positive")
+        public boolean isTimeoutValid() {
+            return timeout == null || timeout.toMillis() >= 1;
         }
     }
 

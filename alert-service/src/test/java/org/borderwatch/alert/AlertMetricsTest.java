@@ -57,4 +57,15 @@ class AlertMetricsTest {
         assertThat(counter(AlertMetrics.MUTED, "reason", "silenced").count()).isEqualTo(1);
         assertThat(registry.find(AlertMetrics.DELIVERIES).counters()).as("no new series").hasSize(15);
     }
+
+    @Test
+    void droppedStreamClientsAreCountedFromZero() {
+        AlertMetrics metrics = new AlertMetrics(registry);
+        Counter dropped = counter(AlertMetrics.STREAM_DROPPED);
+        assertThat(dropped.count()).as("registered at start-up").isZero();
+        assertThat(dropped.getId().getName()).isEqualTo("borderwatch.alert.stream.dropped");
+        metrics.streamDropped();
+        metrics.streamDropped();
+        assertThat(counter(AlertMetrics.STREAM_DROPPED).count()).isEqualTo(2);
+    }
 }

@@ -7,6 +7,7 @@ import org.borderwatch.alert.store.SilenceStore;
 import org.borderwatch.alert.store.StreamLogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -26,6 +27,34 @@ public class Schedules implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Schedules.class);
 
+    /**
+     * The fixed-delay jobs registered below (delivery, relay, repeat, release, expiry, silence gauge): the scheduler
+     * has a thread for each, so a long delivery pass or a slow expiry never holds another job back.
+     */
+    public static final int JOBS = 6;
+    /** How long closing the context waits for a job in progress. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * The jobs' scheduler, a bean so that closing the context shuts it down (code review F5: created inside
+     * {@link #configureTasks} it was never shut down, and its non-daemon threads outlived the context, running jobs
+     * against a closing store). Closing it runs no job again and waits up to {@link #SHUTDOWN_WAIT} for one in
+     * progress; one still running after that is left to end on its own (Spring logs a warning), on a daemon thread
+     * that does not keep the JVM alive.
+     */
+    @Bean(destroyMethod = "shutdown")
+    static ThreadPoolTaskScheduler alertJobScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(JOBS);
+        scheduler.setThreadNamePrefix("alert-jobs-");
+        scheduler.setDaemon(true);
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationMillis(SHUTDOWN_WAIT.toMillis());
+        return scheduler;
+    }
+
+    private ThreadPoolTaskScheduler scheduler;
+
     private final AlertProperties properties;
     private final DeliveryWorker worker;
     private final AlertDispatcher dispatcher;
@@ -37,7 +66,10 @@ public class Schedules implements SchedulingConfigurer {
 
     public Schedules(AlertProperties properties, DeliveryWorker worker, AlertDispatcher dispatcher,
                      DeliveryStore deliveries, SilenceStore silences, StreamLogStore streamLog, Clock clock,
-                     SilenceGauge silenceGauge) {
+                     SilenceGauge silenceGauge,
+                     @org.springframework.beans.factory.annotation.Qualifier("alertJobScheduler")
+                     ThreadPoolTaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.silenceGauge = silenceGauge;
         this.properties = properties;
         this.worker = worker;
@@ -50,10 +82,6 @@ public class Schedules implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(3);
-        scheduler.setThreadNamePrefix("alert-jobs-");
-        scheduler.initialize();
         registrar.setTaskScheduler(scheduler);
         if (properties.delivery().workerEnabled()) {
             registrar.addFixedDelayTask(guard("delivery", worker::runOnce), properties.delivery().pollInterval());
@@ -66,6 +94,11 @@ public class Schedules implements SchedulingConfigurer {
         registrar.addFixedDelayTask(guard("expiry", this::expire), Duration.ofHours(1));
         registrar.addFixedDelayTask(guard("silence-gauge", silenceGauge::refresh),
                 properties.lifecycle().repeatCheck());
+        if (registrar.getFixedDelayTaskList().size() > JOBS) {
+            // a job added without a thread for it would wait behind the others
+            throw new IllegalStateException("Schedules.JOBS is " + JOBS + " but " + registrar.getFixedDelayTaskList()
+                    .size() + " jobs are registered: raise it with the new job");
+        }
     }
 
     /** The expiry job (the wire store has no TTL indexes): finished deliveries, ended silences, stream log. */

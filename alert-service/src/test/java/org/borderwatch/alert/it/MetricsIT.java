@@ -36,6 +36,7 @@ class MetricsIT extends AlertServiceITSupport {
                 .containsPattern("borderwatch_alert_assessments_total\\{[^}]*outcome=\"invalid\"")
                 .containsPattern("borderwatch_alerts_total\\{[^}]*event=\"resolved\"[^}]*severity=\"info\"")
                 .containsPattern("borderwatch_alert_muted_total\\{[^}]*reason=\"silenced\"")
+                .containsPattern("borderwatch_alert_stream_dropped_total\\{")
                 .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"true\"")
                 .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"false\"");
     }

@@ -57,6 +57,13 @@ class StreamSlowClientIT extends AlertServiceITSupport {
     @Autowired
     StreamLogStore streamLog;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double dropped() {
+        return meters.get(org.borderwatch.alert.AlertMetrics.STREAM_DROPPED).counter().count();
+    }
+
     private final Logger hubLog = (Logger) LoggerFactory.getLogger(AlertStreamHub.class);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -87,6 +94,7 @@ class StreamSlowClientIT extends AlertServiceITSupport {
     void aClientThatStopsReadingIsDroppedWithoutStallingTheOthersAndResumesWithoutLoss() throws Exception {
         String marker = "slow-client-" + UUID.randomUUID();
         List<Long> appended = new ArrayList<>();
+        double droppedBefore = dropped();
         try (SseClient reader = SseClient.connect(port, STREAM, "staff1", null);
              Socket stalled = new Socket()) {
             // a small receive window, and never a read until the end: the server's writes to it block
@@ -112,6 +120,7 @@ class StreamSlowClientIT extends AlertServiceITSupport {
                     .containsExactlyElementsOf(appended);
             await().atMost(Duration.ofSeconds(10)).until(() -> logs.list.stream()
                     .anyMatch(e -> e.getFormattedMessage().contains("fell 100 frames behind")));
+            assertThat(dropped()).as(org.borderwatch.alert.AlertMetrics.STREAM_DROPPED).isEqualTo(droppedBefore + 1);
 
             // the stalled client reads again: what it was written, then the comment that closes its stream
             stalled.setSoTimeout(30_000);

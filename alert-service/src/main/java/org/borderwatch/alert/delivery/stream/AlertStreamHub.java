@@ -1,5 +1,6 @@
 package org.borderwatch.alert.delivery.stream;
 
+import org.borderwatch.alert.AlertMetrics;
 import org.borderwatch.alert.AlertProperties;
 import org.borderwatch.alert.routing.SubscriptionFilter;
 import org.borderwatch.alert.store.StreamLogStore;
@@ -60,6 +61,7 @@ public class AlertStreamHub implements SmartLifecycle {
     /** Writes the clients' frames: one client at a time per thread, each client's frames in order. */
     private final ThreadPoolExecutor senders;
     private volatile boolean running;
+    private final AlertMetrics metrics;
     private volatile Thread thread;
     /**
      * Every message up to this cursor has been handed to the live clients (touched by the hub thread only); -1 until
@@ -82,8 +84,9 @@ public class AlertStreamHub implements SmartLifecycle {
     /** Whether the last pass failed (its failure was logged once; the recovery is logged too). */
     private boolean failing;
 
-    public AlertStreamHub(StreamLogStore store, AlertProperties properties) {
+    public AlertStreamHub(StreamLogStore store, AlertProperties properties, AlertMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.settings = properties.stream();
         AtomicInteger n = new AtomicInteger();
         // as many threads as streams may be open (alert.stream.max-clients), created only while there is something to
@@ -452,6 +455,7 @@ public class AlertStreamHub implements SmartLifecycle {
             log.warn("a live stream client fell {} frames behind (it stopped reading?): closed; it resumes with "
                     + "Last-Event-ID from the last message it got (alert.stream.client-buffer)",
                     settings.clientBuffer());
+            metrics.streamDropped();
             close(c, "closed: this client fell " + settings.clientBuffer() + " messages behind; reconnect with "
                     + "Last-Event-ID to resume");
             return;

@@ -56,7 +56,8 @@ class AlertStreamHubStartTest {
                 .applyToSocketSettings(c -> c.connectTimeout(300, TimeUnit.MILLISECONDS))
                 .build())) {
             StreamLogStore store = new StreamLogStore(new MongoTemplate(client, "hub-start"));
-            AlertStreamHub hub = new AlertStreamHub(store, properties);
+            AlertStreamHub hub = new AlertStreamHub(store, properties,
+                    new org.borderwatch.alert.AlertMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             hub.start(); // before the fix: the store's server-selection error, and the context would not start
             try {
                 assertThat(hub.isRunning()).isTrue();
