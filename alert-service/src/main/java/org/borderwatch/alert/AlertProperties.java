@@ -38,6 +38,7 @@ public record AlertProperties(
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge,
         @Valid @NotNull @DefaultValue Store store,
+        @Valid @NotNull @DefaultValue Api api,
         @DefaultValue("") String publicBaseUrl) {
 
     public AlertProperties {
@@ -55,13 +56,27 @@ public record AlertProperties(
      * @param groupWait    how long an immediate notification waits for others of the same segment (0 = send at
      *                     once); a subscription may set its own
      * @param maxGroupWait the longest group wait a subscription may ask for
+     * @param relayInterval  delay between two sweeps copying outbox rows left in alert documents to deliveries
+     * @param expiryInterval delay between two runs of the expiry job (finished deliveries, ended silences, stream
+     *                       log; it replaces TTL indexes)
      */
     public record Lifecycle(@NotNull @DefaultValue("4h") Duration repeatInterval,
                             @NotNull @DefaultValue("HIGH") Severity repeatMinSeverity,
                             @NotNull @DefaultValue("1m") Duration repeatCheck,
                             @NotNull @DefaultValue("5s") Duration groupWait,
                             @NotNull @DefaultValue("10m") Duration maxGroupWait,
-                            @NotNull @DefaultValue("1h") Duration defaultDigestInterval) {
+                            @NotNull @DefaultValue("1h") Duration defaultDigestInterval,
+                            @NotNull @DefaultValue("5s") Duration relayInterval,
+                            @NotNull @DefaultValue("1h") Duration expiryInterval) {
+        @jakarta.validation.constraints.AssertTrue(message = "alert.lifecycle.relay-interval must be at least 1ms")
+        public boolean isRelayIntervalValid() {
+            return relayInterval == null || relayInterval.toMillis() >= 1;
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.lifecycle.expiry-interval must be at least 1ms")
+        public boolean isExpiryIntervalValid() {
+            return expiryInterval == null || expiryInterval.toMillis() >= 1;
+        }
     }
 
     public record Inhibition(@NotNull Severity sourceSeverity, @NotNull Set<Severity> targetSeverities,
@@ -153,6 +168,9 @@ public record AlertProperties(
      *                     stopped reading holds one, until the container's write timeout, and no other client waits
      * @param clientBuffer messages (and keep-alives) one client may have waiting to be sent; a client further behind
      *                     (it stopped reading) is closed with a comment telling it to resume with Last-Event-ID
+     * @param batch        stream messages read from the log in one query (live polling and replays)
+     * @param maxConversations alerts whose conversation state one client keeps at most (the least recently touched
+     *                     are forgotten)
      */
     public record Stream(@NotNull @DefaultValue("24h") Duration replayWindow,
                          @NotNull @DefaultValue("250ms") Duration pollInterval,
@@ -160,7 +178,10 @@ public record AlertProperties(
                          @NotNull @DefaultValue("15s") Duration heartbeat,
                          @Min(1) @DefaultValue("5") int maxPerUser,
                          @Min(1) @DefaultValue("200") int maxClients,
-                         @Min(1) @DefaultValue("1000") int clientBuffer) {
+                         @Min(1) @DefaultValue("1000") int clientBuffer,
+                         @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("200") int batch,
+                         @Min(1) @jakarta.validation.constraints.Max(1_000_000) @DefaultValue("10000")
+                         int maxConversations) {
         public Stream {
             if (pollInterval.isNegative() || pollInterval.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {
                 throw new IllegalArgumentException("alert.stream.poll-interval and heartbeat must be positive");
@@ -235,12 +256,15 @@ public record AlertProperties(
      * @param serverSelectionTimeout finding a usable server
      * @param healthTimeout          the {@code store} health check's answer; past it the check answers DOWN
      * @param retryAfter             the {@code Retry-After} of an API call's 503 while the store does not answer
+     * @param pageSize               alerts the periodic jobs (repeat, outbox relay, release of held-back alerts) read
+     *                               from the store in one query
      */
     public record Store(@NotNull @DefaultValue("5s") Duration connectTimeout,
                         @NotNull @DefaultValue("5s") Duration readTimeout,
                         @NotNull @DefaultValue("3s") Duration serverSelectionTimeout,
                         @NotNull @DefaultValue("2s") Duration healthTimeout,
-                        @NotNull @DefaultValue("10s") Duration retryAfter) {
+                        @NotNull @DefaultValue("10s") Duration retryAfter,
+                        @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("100") int pageSize) {
         public Store {
             for (Duration d : new Duration[] {connectTimeout, readTimeout, serverSelectionTimeout, healthTimeout,
                     retryAfter}) {
@@ -249,6 +273,15 @@ public record AlertProperties(
                 }
             }
         }
+    }
+
+    /**
+     * @param maxPageSize the largest {@code size} the paged API queries (alerts, verdicts) take; above, 400
+     */
+    public record Api(@Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue(DEFAULT_MAX_PAGE_SIZE)
+                      int maxPageSize) {
+        /** The default, also named in the API documentation (annotation texts are compile-time constants). */
+        public static final String DEFAULT_MAX_PAGE_SIZE = "500";
     }
 
     public record Mail(@NotBlank @DefaultValue("borderwatch@localhost") String from) {

@@ -59,10 +59,12 @@ public class AlertController {
     private final AlertStreamHub stream;
     private final VerdictStore verdicts;
     private final Clock clock;
+    private final int maxPageSize;
 
     public AlertController(AlertStore alerts, DeliveryStore deliveries, SubscriptionStore subscriptions,
                            AuditStore audit, CapService cap, AlertStreamHub stream, VerdictStore verdicts,
-                           Clock clock) {
+                           Clock clock, org.borderwatch.alert.AlertProperties properties) {
+        this.maxPageSize = properties.api().maxPageSize();
         this.verdicts = verdicts;
         this.alerts = alerts;
         this.deliveries = deliveries;
@@ -117,8 +119,8 @@ public class AlertController {
             @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
+        if (page < 0 || size < 1 || size > maxPageSize) {
+            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= " + maxPageSize));
         }
         AlertStore.AlertQuery query = new AlertStore.AlertQuery(status == null ? null : status.name(),
                 QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,

@@ -52,7 +52,8 @@ final class ApiDocs {
             + "reaches the latest material message; false: only those nobody has acknowledged yet, including the ones "
             + "a material update made unacknowledged again (exactly true or false)";
     static final String PAGE_DOC = "Page number, from 0";
-    static final String SIZE_DOC = "Page size, 1 … 500";
+    static final String SIZE_DOC = "Page size, 1 … alert.api.max-page-size (default "
+            + org.borderwatch.alert.AlertProperties.Api.DEFAULT_MAX_PAGE_SIZE + ")";
 
     private ApiDocs() {
     }

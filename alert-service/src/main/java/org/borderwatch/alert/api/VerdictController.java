@@ -42,9 +42,12 @@ public class VerdictController {
     private final AuditStore audit;
     private final Clock clock;
     private final org.borderwatch.alert.store.AlertStore alerts;
+    private final int maxPageSize;
 
     public VerdictController(VerdictStore verdicts, AlertDispatcher dispatcher, AuditStore audit, Clock clock,
-                             org.borderwatch.alert.store.AlertStore alerts) {
+                             org.borderwatch.alert.store.AlertStore alerts,
+                             org.borderwatch.alert.AlertProperties properties) {
+        this.maxPageSize = properties.api().maxPageSize();
         this.verdicts = verdicts;
         this.dispatcher = dispatcher;
         this.audit = audit;
@@ -104,8 +107,8 @@ public class VerdictController {
             @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= 500"));
+        if (page < 0 || size < 1 || size > maxPageSize) {
+            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= " + maxPageSize));
         }
         VerdictStore.VerdictQuery query = new VerdictStore.VerdictQuery(
                 QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,

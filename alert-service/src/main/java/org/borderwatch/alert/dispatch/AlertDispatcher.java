@@ -128,7 +128,7 @@ public class AlertDispatcher {
         }
         Instant cutoff = clock.instant().minus(properties.lifecycle().repeatInterval());
         int repeated = 0;
-        for (StoredAlert a : alerts.firingNotifiedBefore(severities, cutoff, 100)) {
+        for (StoredAlert a : alerts.firingNotifiedBefore(severities, cutoff, properties.store().pageSize())) {
             if (apply(a.state().incidentId(), lifecycle::repeatIfDue, clock.instant()).isPresent()) {
                 repeated++;
             }
@@ -139,14 +139,20 @@ public class AlertDispatcher {
     /** Copies outbox rows left in alert documents (after a crash between the two writes) to deliveries. */
     public int relayPending() {
         int copied = 0;
-        for (StoredAlert a : alerts.withPendingOutbox(100)) {
+        for (StoredAlert a : alerts.withPendingOutbox(properties.store().pageSize())) {
             copied += relay(a);
         }
         return copied;
     }
 
+    /**
+     * Optimistic-write attempts on one alert before giving up (a conflict means another writer changed it in
+     * between). A correctness guard against a livelock, not a tunable: code review F6 kept it out of the settings.
+     */
+    private static final int MAX_WRITE_ATTEMPTS = 20;
+
     private Optional<Alert> apply(UUID incidentId, Function<AlertState, Transition> step, Instant receivedAt) {
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Optional<StoredAlert> current = alerts.findByIncident(incidentId);
             AlertState before = current.map(StoredAlert::state).orElse(null);
             Transition t = step.apply(before);
@@ -330,20 +336,24 @@ public class AlertDispatcher {
         return released;
     }
 
-    /** Rechecks every alert a paged query finds (in {@code _id} order, 100 at a time); how many were released. */
+    /**
+     * Rechecks every alert a paged query finds (in {@code _id} order, {@code alert.store.page-size} at a time); how
+     * many were released.
+     */
     private int recheckAll(java.util.function.BiFunction<String, Integer, List<StoredAlert>> query) {
         int released = 0;
         String after = null;
+        int pageSize = properties.store().pageSize();
         List<StoredAlert> page;
         do {
-            page = query.apply(after, 100);
+            page = query.apply(after, pageSize);
             for (StoredAlert candidate : page) {
                 if (recheck(candidate.state().incidentId()) == HeldBack.Outcome.RELEASE) {
                     released++;
                 }
                 after = candidate.state().alertId().toString();
             }
-        } while (page.size() == 100);
+        } while (page.size() == pageSize);
         return released;
     }
 
@@ -372,7 +382,7 @@ public class AlertDispatcher {
      * @return what was done ({@link HeldBack.Outcome#RELEASE} when the message was released)
      */
     private HeldBack.Outcome recheck(UUID incidentId) {
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Optional<StoredAlert> found = alerts.findByIncident(incidentId);
             if (found.isEmpty()) {
                 return HeldBack.Outcome.NOTHING;

@@ -86,12 +86,13 @@ public class Schedules implements SchedulingConfigurer {
         if (properties.delivery().workerEnabled()) {
             registrar.addFixedDelayTask(guard("delivery", worker::runOnce), properties.delivery().pollInterval());
         }
-        registrar.addFixedDelayTask(guard("relay", dispatcher::relayPending), Duration.ofSeconds(5));
+        registrar.addFixedDelayTask(guard("relay", dispatcher::relayPending),
+                properties.lifecycle().relayInterval());
         registrar.addFixedDelayTask(guard("repeat", dispatcher::repeatDue), properties.lifecycle().repeatCheck());
         // alerts held back by a silence that has ended since (a deleted silence is released at once by the API)
         registrar.addFixedDelayTask(guard("release", dispatcher::releaseSilenced),
                 properties.lifecycle().repeatCheck());
-        registrar.addFixedDelayTask(guard("expiry", this::expire), Duration.ofHours(1));
+        registrar.addFixedDelayTask(guard("expiry", this::expire), properties.lifecycle().expiryInterval());
         registrar.addFixedDelayTask(guard("silence-gauge", silenceGauge::refresh),
                 properties.lifecycle().repeatCheck());
         if (registrar.getFixedDelayTaskList().size() > JOBS) {

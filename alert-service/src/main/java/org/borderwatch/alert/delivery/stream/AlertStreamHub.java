@@ -51,7 +51,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class AlertStreamHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStreamHub.class);
-    private static final int BATCH = 200;
 
     private final StreamLogStore store;
     private final AlertProperties.Stream settings;
@@ -117,9 +116,6 @@ public class AlertStreamHub implements SmartLifecycle {
     private record Keepalive(long cursor) implements Frame {
     }
 
-    /** Incidents whose conversation state a client keeps at most (the least recently touched are forgotten). */
-    static final int MAX_CONVERSATIONS = 10_000;
-
     private final class Client {
         final SseEmitter emitter;
         final StreamFilter filter;
@@ -143,7 +139,7 @@ public class AlertStreamHub implements SmartLifecycle {
         final Map<UUID, StreamConversation.State> conversations = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<UUID, StreamConversation.State> eldest) {
-                return size() > MAX_CONVERSATIONS;
+                return size() > settings.maxConversations();
             }
         };
         volatile boolean closed;
@@ -299,7 +295,7 @@ public class AlertStreamHub implements SmartLifecycle {
     /** Hands the log's new messages, in cursor order, to the live clients. */
     private void advance() {
         while (true) {
-            List<StreamEvent> batch = store.after(head, Long.MAX_VALUE, BATCH);
+            List<StreamEvent> batch = store.after(head, Long.MAX_VALUE, settings.batch());
             for (StreamEvent e : batch) {
                 if (e.cursor() != head + 1 && !gapTimedOut(e)) {
                     return;
@@ -313,7 +309,7 @@ public class AlertStreamHub implements SmartLifecycle {
                 }
                 head = e.cursor();
             }
-            if (batch.size() < BATCH) {
+            if (batch.size() < settings.batch()) {
                 return;
             }
         }
@@ -374,12 +370,12 @@ public class AlertStreamHub implements SmartLifecycle {
             send(c, SseEmitter.event().comment("connected; replaying the messages after " + replay.from()));
             long cursor = replay.from();
             while (!c.closed && c.closing == null) {
-                List<StreamEvent> batch = store.after(cursor, replay.after(), BATCH);
+                List<StreamEvent> batch = store.after(cursor, replay.after(), settings.batch());
                 for (StreamEvent e : batch) {
                     deliver(c, e);
                     cursor = e.cursor();
                 }
-                if (batch.size() < BATCH) {
+                if (batch.size() < settings.batch()) {
                     break;
                 }
             }

@@ -1,0 +1,90 @@
+package org.borderwatch.alert;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The periodic jobs' intervals, their batch sizes and the API's page limit are settings (code review F6, F20): unset
+ * they keep the values the code had, and a bad one stops the start naming its key.
+ */
+class JobSettingsTest {
+
+    @EnableConfigurationProperties(AlertProperties.class)
+    static class Settings {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+
+    @Test
+    void unsetTheyKeepTheFormerValues() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            AlertProperties properties = context.getBean(AlertProperties.class);
+            assertThat(properties.lifecycle().relayInterval()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(properties.lifecycle().expiryInterval()).isEqualTo(Duration.ofHours(1));
+            assertThat(properties.store().pageSize()).isEqualTo(100);
+            assertThat(properties.stream().batch()).isEqualTo(200);
+            assertThat(properties.stream().maxConversations()).isEqualTo(10_000);
+            assertThat(properties.api().maxPageSize()).isEqualTo(500);
+            assertThat(AlertProperties.Api.DEFAULT_MAX_PAGE_SIZE).isEqualTo("500");
+        });
+    }
+
+    @Test
+    void setTheyAreBound() {
+        runner.withPropertyValues("alert.lifecycle.relay-interval=250ms", "alert.lifecycle.expiry-interval=10m",
+                "alert.store.page-size=7", "alert.stream.batch=9", "alert.stream.max-conversations=11",
+                "alert.api.max-page-size=1000").run(context -> {
+            AlertProperties properties = context.getBean(AlertProperties.class);
+            assertThat(properties.lifecycle().relayInterval()).isEqualTo(Duration.ofMillis(250));
+            assertThat(properties.lifecycle().expiryInterval()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(properties.store().pageSize()).isEqualTo(7);
+            assertThat(properties.stream().batch()).isEqualTo(9);
+            assertThat(properties.stream().maxConversations()).isEqualTo(11);
+            assertThat(properties.api().maxPageSize()).isEqualTo(1000);
+        });
+    }
+
+    @ParameterizedTest(name = "alert.{0}={1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            // accepted: the edges
+            "lifecycle.relay-interval     | 1ms     | ",
+            "lifecycle.expiry-interval    | 1ms     | ",
+            "store.page-size              | 1       | ",
+            "store.page-size              | 10000   | ",
+            "stream.batch                 | 10000   | ",
+            "stream.max-conversations     | 1000000 | ",
+            "api.max-page-size            | 10000   | ",
+            // refused: each names its key
+            "lifecycle.relay-interval     | 0s      | alert.lifecycle.relay-interval must be at least 1ms",
+            "lifecycle.expiry-interval    | -1h     | alert.lifecycle.expiry-interval must be at least 1ms",
+            "store.page-size              | 0       | pageSize",
+            "store.page-size              | 10001   | pageSize",
+            "stream.batch                 | 0       | batch",
+            "stream.max-conversations     | 0       | maxConversations",
+            "api.max-page-size            | 0       | maxPageSize",
+            "api.max-page-size            | 10001   | maxPageSize",
+    })
+    void aBadValueStopsTheStartNamingTheKey(String key, String value, String named) {
+        runner.withPropertyValues("alert." + key + "=" + value).run(context -> {
+            if (named == null) {
+                assertThat(context).hasNotFailed();
+                return;
+            }
+            assertThat(context).hasFailed();
+            StringBuilder text = new StringBuilder();
+            for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                text.append(t.getMessage()).append('\n');
+            }
+            String group = "alert." + key.substring(0, key.indexOf('.'));
+            assertThat(text.toString()).contains(group).contains(named);
+        });
+    }
+}
