@@ -650,7 +650,7 @@ class BorderWatchAcceptanceIT {
     void everyMetricTheDashboardsAndRulesUseIsExportedByItsService() throws Exception {
         // deploy/observability keeps the list that Grafana dashboards and Prometheus rules may use, one section per
         // service; after this run's traffic every name on it must be on that service's live endpoint
-        Path list = Path.of("..", "observability", "src", "test", "resources", "exported-metrics.txt");
+        Path list = BorderWatchSystem.projectDir().resolve("deploy/observability/src/test/resources/exported-metrics.txt");
         assertThat(list).as("the metric list of deploy/observability").exists();
         String service = null;
         Map<String, List<String>> expected = new LinkedHashMap<>();

@@ -53,9 +53,9 @@ class KubernetesManifestsTest {
 
     @Test
     void everyContainerIsProbedOnTheActuatorHealthGroups() {
-        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+        for (JsonNode deployment : deployments()) {
             String name = deployment.path("metadata").path("name").asString();
-            for (JsonNode c : deployment.path("spec").path("template").path("spec").path("containers")) {
+            for (JsonNode c : containers(deployment)) {
                 assertThat(c.path("readinessProbe").path("httpGet").path("path").asString()).as(name)
                         .isEqualTo("/actuator/health/readiness");
                 assertThat(c.path("livenessProbe").path("httpGet").path("path").asString()).as(name)
@@ -72,9 +72,9 @@ class KubernetesManifestsTest {
     void probeTimeoutsLeaveRoomForAHungBrokersSlowAnswer() {
         // with the broker hung, readiness answers 503 after the binders' 5 s health timeout (the classifier's checks
         // queue behind one lock: its README asks for more than 10 s); kubelet's default timeout is 1 s
-        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+        for (JsonNode deployment : deployments()) {
             String name = deployment.path("metadata").path("name").asString();
-            for (JsonNode c : deployment.path("spec").path("template").path("spec").path("containers")) {
+            for (JsonNode c : containers(deployment)) {
                 JsonNode readiness = c.path("readinessProbe");
                 assertThat(readiness.path("timeoutSeconds").asInt()).as(name + " readiness timeout").isGreaterThan(10);
                 assertThat(readiness.path("periodSeconds").asInt()).as(name + " readiness period")
@@ -120,7 +120,7 @@ class KubernetesManifestsTest {
     @Test
     void noPodReceivesServiceLinkVariablesUnderTheServicesConfigurationPrefixes() {
         // Service links would put INGEST_SERVICE_PORT=tcp://… etc. into the environment: ingest.service.port to Spring.
-        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+        for (JsonNode deployment : deployments()) {
             JsonNode podSpec = deployment.path("spec").path("template").path("spec");
             assertThat(podSpec.path("enableServiceLinks").isBoolean())
                     .as("%s sets enableServiceLinks", deployment.path("metadata").path("name").asString()).isTrue();
@@ -131,7 +131,7 @@ class KubernetesManifestsTest {
 
     @Test
     void podsRunWithTheRuntimesSeccompProfileAndWithoutAServiceAccountToken() {
-        for (JsonNode deployment : allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList()) {
+        for (JsonNode deployment : deployments()) {
             String name = deployment.path("metadata").path("name").asString();
             JsonNode podSpec = deployment.path("spec").path("template").path("spec");
             assertThat(podSpec.path("securityContext").path("seccompProfile").path("type").asString()).as(name)
@@ -149,7 +149,7 @@ class KubernetesManifestsTest {
         JsonNode deny = policies.stream().filter(p -> p.path("spec").path("ingress").isMissingNode()).findFirst()
                 .orElseThrow(() -> new AssertionError("no default-deny policy"));
         assertThat(deny.path("spec").path("podSelector").isEmpty()).as("selects every pod").isTrue();
-        List<JsonNode> deployments = allDocuments().stream().filter(d -> d.path("kind").asString().equals("Deployment")).toList();
+        List<JsonNode> deployments = deployments();
         for (JsonNode allow : policies.stream().filter(p -> !p.path("spec").path("ingress").isMissingNode()).toList()) {
             allow.path("spec").path("ingress").forEach(rule -> rule.path("ports").forEach(port -> {
                 String named = port.path("port").asString();
@@ -176,7 +176,7 @@ class KubernetesManifestsTest {
                 d.path("data").propertyNames().forEach(k -> assertThat(k).as("ConfigMap key").doesNotMatch(SECRET_LIKE));
             }
             if (d.path("kind").asString().equals("Deployment")) {
-                for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode c : containers(d)) {
                     env(c).forEach((k, v) -> {
                         if (SECRET_LIKE.matcher(k).matches()) {
                             assertThat(v.path("valueFrom").path("secretKeyRef").path("name").asString())
@@ -189,6 +189,22 @@ class KubernetesManifestsTest {
         JsonNode alert = find(docs, "Deployment", "alert-service").path("spec").path("template").path("spec")
                 .path("containers").get(0);
         assertThat(env(alert)).containsKeys("SPRING_MONGODB_URI", "ALERT_SECURITY_USERS_0_PASSWORD");
+    }
+
+    /** Every Deployment, asserted to be one per service so the loops over them never pass with nothing to check. */
+    private static List<JsonNode> deployments() {
+        List<JsonNode> deployments = allDocuments().stream()
+                .filter(d -> d.path("kind").asString().equals("Deployment")).toList();
+        assertThat(deployments).as("one Deployment per service").hasSize(ComposeTest.SERVICES.size());
+        return deployments;
+    }
+
+    /** The containers of a Deployment's pod template, asserted non-empty (a misspelt key would leave none). */
+    private static List<JsonNode> containers(JsonNode deployment) {
+        List<JsonNode> containers = new ArrayList<>();
+        deployment.path("spec").path("template").path("spec").path("containers").forEach(containers::add);
+        assertThat(containers).as("containers of %s", deployment.path("metadata").path("name").asString()).isNotEmpty();
+        return containers;
     }
 
     private static Map<String, JsonNode> env(JsonNode container) {
