@@ -29,7 +29,6 @@ public final class InfrastructureExtension implements BeforeAllCallback, Paramet
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return new Infrastructure(TestInfrastructure.mode(), TestInfrastructure.kafkaBootstrapServers(),
-                TestInfrastructure.mongoUri());
+        return new Infrastructure(TestInfrastructure.mode());
     }
 }

@@ -74,6 +74,22 @@ public final class TestInfrastructure {
         }
     }
 
+    /**
+     * Replaces this JVM's infrastructure (for the testkit's own tests of how the extension starts it) and returns
+     * the previous provider, or null if none had been chosen yet; {@code null} puts back the lazy choice.
+     */
+    static synchronized InfrastructureProvider replaceProvider(InfrastructureMode newMode, InfrastructureProvider replacement) {
+        InfrastructureProvider previous = provider;
+        mode = newMode;
+        provider = replacement;
+        return previous;
+    }
+
+    /** The mode chosen so far, or null before the first use (unlike {@link #mode()}, never chooses one). */
+    static synchronized InfrastructureMode chosenMode() {
+        return mode;
+    }
+
     static synchronized InfrastructureProvider provider() {
         if (provider == null) {
             String override = System.getProperty(InfrastructureMode.OVERRIDE_PROPERTY,
