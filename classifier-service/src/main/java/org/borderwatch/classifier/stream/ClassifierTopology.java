@@ -25,9 +25,10 @@ import org.borderwatch.classifier.signal.SignalDetector;
  * The classifier's topology:
  *
  * <pre>
- *   border.reports.normalized (key: segment, value: IncidentReport JSON; timestamp := publishedAt)
+ *   border.reports.normalized (key: segment, value: IncidentReport JSON; timestamp: the record's own, value not read)
  *     └─ selectKey("border") ─► repartition "classifier-border" (1 partition)
  *          └─ process "classify" [store classifier-state: RocksDB, changelogged]
+ *               (reads the JSON, the only read; its clock is publishedAt, not the record timestamps)
  *               └─ border.assessments (key: incidentId, value: Assessment JSON; timestamp: emission, wall clock)
  * </pre>
  *
@@ -62,7 +63,7 @@ final class ClassifierTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> reports = builder.stream(topology.inputTopic(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withTimestampExtractor(new PublishedAtTimestampExtractor()));
+                        .withTimestampExtractor(new RecordTimestampExtractor()));
         attach(reports, topology, settings, neighbours, metrics, clock, detectors)
                 .to(topology.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();

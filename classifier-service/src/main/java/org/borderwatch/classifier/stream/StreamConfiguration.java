@@ -45,8 +45,8 @@ class StreamConfiguration {
     }
 
     @Bean
-    PublishedAtTimestampExtractor publishedAtTimestampExtractor() {
-        return new PublishedAtTimestampExtractor();
+    RecordTimestampExtractor recordTimestampExtractor() {
+        return new RecordTimestampExtractor();
     }
 
     @Bean

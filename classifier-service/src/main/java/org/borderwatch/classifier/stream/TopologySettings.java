@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Topic names and the punctuation interval of the stream.
  *
- * @param punctuateEvery how often (in stream time) the punctuator closes quiet incidents
+ * @param punctuateEvery how often (in publication time) the processor steps the engine's clock to the latest
+ *                       {@code publishedAt} read, closing quiet incidents
  */
 public record TopologySettings(String inputTopic, String outputTopic, Duration punctuateEvery) {
     /** The defaults as written in configuration (one source for the service and the replay command). */

@@ -358,19 +358,43 @@ class ClassifierTopologyTest {
     }
 
     @Test
-    void theStreamTimePunctuatorClosesQuietIncidentsWhenStreamTimeMovesWithoutReports() {
-        send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
-                BorderSegment.SYUNIK_EAST).build());
+    void thePunctuatorClosesQuietIncidentsWhenPublicationTimeMovesWithoutANewReport() {
+        IncidentReport first = TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00",
+                "2025-01-10T12:00", BorderSegment.SYUNIK_EAST).build();
+        send(first);
         Assessment opened = drain().get(0);
-        // a record that is no report (skipped by the processor) but carries a publication time still moves Kafka
-        // stream time, here to 20 January
-        in.pipeInput("tick", "{\"publishedAt\":\"2025-01-20T00:00:00+04:00\"}".getBytes(StandardCharsets.UTF_8),
-                0L);
+        // the same report again, published anew ten days later: a duplicate the engine ignores, whose publication time
+        // still moves the stream's clock to 20 January — the quiet incident closes
+        send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-20T00:00",
+                BorderSegment.SYUNIK_EAST).build());
         assertThat(drain()).singleElement().satisfies(a -> {
             assertThat(a.incidentId()).isEqualTo(opened.incidentId());
             assertThat(a.closed()).isTrue();
+            assertThat(a.rationale()).last().asString().contains("stream time 2025-01-20 00:00 +04:00");
         });
+        assertThat(registry.get(ClassifierMetrics.DUPLICATE_REPORTS).counter().count()).isEqualTo(1.0);
         assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isZero();
+    }
+
+    /**
+     * Code review F21: the record's JSON is read once, by the processor. The timestamp extractor keeps ingest's record
+     * timestamp and never reads the value, so the record timestamps — here ingest's wall clock, in any order, far from
+     * the publication times — change nothing: the stream still gives the replay's every version.
+     */
+    @Test
+    void recordTimestampsDoNotMatterOnlyPublicationTimeDoes() {
+        List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("all-scenarios.jsonl"));
+        reports.sort(java.util.Comparator.comparing(IncidentReport::publishedAt));
+        long wallClock = CLOCK.millis();
+        for (int i = 0; i < reports.size(); i++) {
+            IncidentReport r = reports.get(i);
+            // the history ingested today, a minute apart and in reverse order of publication
+            in.pipeInput(r.location().primarySegment().name(), Json.writeBytes(r), wallClock - 60_000L * i);
+        }
+        List<Assessment> streamed = drain();
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+        assertThat(streamed.stream().map(Replayer::json).toList())
+                .isEqualTo(replayed.stream().map(Replayer::json).toList());
     }
 
     @Test
@@ -399,9 +423,12 @@ class ClassifierTopologyTest {
         long wallClock = TestReports.t("2026-11-22T00:00").toInstant().toEpochMilli();
         in.pipeInput("SYUNIK_EAST", "not a report".getBytes(StandardCharsets.UTF_8), wallClock);
         in.pipeInput("SYUNIK_EAST", "{\"alertId\":\"x\"}".getBytes(StandardCharsets.UTF_8), wallClock);
+        // nor does one that is no report even if it carries a publication time (it once moved Kafka's stream time)
+        in.pipeInput("tick", "{\"publishedAt\":\"2025-01-20T00:00:00+04:00\"}".getBytes(StandardCharsets.UTF_8),
+                wallClock);
         assertThat(out.isEmpty()).as("nothing closed").isTrue();
         assertThat(registry.get(ClassifierMetrics.OPEN_INCIDENTS).gauge().value()).isEqualTo(1.0);
-        assertThat(registry.get(ClassifierMetrics.UNREADABLE_REPORTS).counter().count()).isEqualTo(2.0);
+        assertThat(registry.get(ClassifierMetrics.UNREADABLE_REPORTS).counter().count()).isEqualTo(3.0);
         // the next report, two hours later, still joins the open incident
         send(TestReports.claim(TestReports.AM_MOD, "b", Party.AZ, "2025-01-10T13:00", "2025-01-10T13:30",
                 BorderSegment.SYUNIK_EAST).build());
