@@ -64,8 +64,10 @@ public final class AnswerMatcher {
     }
 
     /**
-     * The same test against a remembered claim of a closed incident (its report is gone): refs can only cite its
-     * report id; its segments are where it was placed; the answer must name the period it speaks of.
+     * The same test against a remembered claim of a closed incident (its report is gone), as it would have been made
+     * while the incident was open: refs cite its report id, the partner's reference or its link; its segments are
+     * where it was placed — for a claim left alone, the segments its text names, as for a lone claim held
+     * ({@code Correlator#answersIn}, {@code #answersUnplaced}); the answer must name the period it speaks of.
      */
     public static boolean answers(IncidentReport response, ClaimRecord claim) {
         Answers a = response.answers();
@@ -73,7 +75,9 @@ public final class AnswerMatcher {
             return false;
         }
         if (!a.refs().isEmpty()) {
-            return a.refs().contains(claim.reportId().toString());
+            return a.refs().contains(claim.reportId().toString())
+                    || (claim.sourceRef() != null && a.refs().contains(claim.sourceRef()))
+                    || (claim.url() != null && a.refs().contains(claim.url()));
         }
         if (a.from() == null) {
             return false; // an undated answer speaks of the claims of the day, not of a closed incident's
@@ -91,8 +95,26 @@ public final class AnswerMatcher {
         if (claim.occurredUntil().isBefore(a.from()) || claim.occurredAt().isAfter(effectiveTo(a))) {
             return false;
         }
-        return !claim.segments().isEmpty()
-                && (a.segments().isEmpty() || claim.segments().stream().anyMatch(a.segments()::contains));
+        if (!claim.segments().isEmpty()) {
+            return a.segments().isEmpty() || claim.segments().stream().anyMatch(a.segments()::contains);
+        }
+        // a claim left alone, by the segments its text names (an ambiguous "Nakhchivan direction"); one remembered
+        // before its place was kept has nothing to compare
+        return claim.location() != null && (a.segments().isEmpty() || a.segments().contains(BorderSegment.UNRESOLVED)
+                || claim.location().segments().stream().anyMatch(s -> s.isResolved() && a.segments().contains(s)));
+    }
+
+    /**
+     * Whether a dated response that names segments answers a remembered claim left alone because its text names no
+     * place the gazetteer knows ("from the area of Vorotan village"), as {@code Correlator#answersUnplaced} does for a
+     * lone claim held: it fits in everything but the place. Asked only when the response answers no other claim.
+     */
+    public static boolean answersUnplaced(IncidentReport response, ClaimRecord claim) {
+        Answers a = response.answers();
+        return a != null && a.from() != null && a.refs().isEmpty() && !a.segments().isEmpty()
+                && claim.segments().isEmpty() && claim.location() != null && !claim.location().ambiguous()
+                && claim.location().segments().stream().noneMatch(BorderSegment::isResolved)
+                && answers(response, claim.withSegments(a.segments().subList(0, 1)));
     }
 
     /**
@@ -119,12 +141,20 @@ public final class AnswerMatcher {
      * spelling the gazetteer does not share is never a reason to answer nothing). Cited ids decide alone.
      */
     public static boolean namesSettlementOf(IncidentReport response, IncidentReport claim) {
+        return namesSettlement(response, claim.location());
+    }
+
+    /** {@link #namesSettlementOf(IncidentReport, IncidentReport)} for a remembered claim (false if it kept no place). */
+    public static boolean namesSettlementOf(IncidentReport response, ClaimRecord claim) {
+        return claim.location() != null && namesSettlement(response, claim.location());
+    }
+
+    private static boolean namesSettlement(IncidentReport response, Location at) {
         String place = response.location().settlement();
         if (place == null || place.isBlank() || (response.answers() != null && !response.answers().refs().isEmpty())) {
             return false;
         }
         String needle = place.strip().toLowerCase(Locale.ROOT);
-        Location at = claim.location();
         return (at.settlement() != null && at.settlement().strip().equalsIgnoreCase(needle))
                 || (at.text() != null && Pattern.compile("\\b" + Pattern.quote(needle) + "\\b")
                 .matcher(at.text().toLowerCase(Locale.ROOT)).find());

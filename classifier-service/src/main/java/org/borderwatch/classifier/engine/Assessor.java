@@ -574,9 +574,12 @@ final class Assessor {
         List<String> rationale = new ArrayList<>();
         rationale.add(Sentences.describe(r));
         boolean one = claims.size() == 1;
-        rationale.add("It answers " + String.join("; ", claims.stream().map(c -> c.who() + "'s claim about "
-                + Sentences.time(c.occurredAt()) + " in " + Sentences.segments(c.segments()) + " (last verdict "
-                + c.occurrence() + ")").toList()) + ", whose incident" + (one ? " had" : "s had") + " already closed; "
+        // each claim named as its incident's sentences named it: its precision and place are remembered with it
+        rationale.add((r.answers() == null ? "It covers " : "It answers ") + String.join("; ", claims.stream()
+                .map(c -> c.named() + " in "
+                        + (c.segments().isEmpty() ? "no segment (never placed)" : Sentences.segments(c.segments()))
+                        + " (last verdict " + c.occurrence() + ")").toList())
+                + ", whose incident" + (one ? " had" : "s had") + " already closed; "
                 + "the closed incident" + (one ? " is" : "s are") + " not reopened, so this statement is assessed "
                 + "alone.");
         // the claim is not in this assessment: "the claim it answers is not known" would contradict the sentence above

@@ -18,6 +18,7 @@ import org.borderwatch.classifier.correlation.Membership;
 import org.borderwatch.classifier.correlation.ReportKinds;
 import org.borderwatch.classifier.signal.ClaimRecord;
 import org.borderwatch.classifier.verdict.Sentences;
+import org.borderwatch.classifier.verdict.VerdictRules;
 import org.borderwatch.common.Uuids;
 import org.borderwatch.common.model.Answers;
 import org.borderwatch.common.model.Assessment;
@@ -111,6 +112,7 @@ final class Correlator {
             state.observations.add(id);
             coverClosed(r);
             if (r.answers() == null) {
+                out.addAll(answerEvicted(r, coveredEvictedClaims(r)));
                 return out;
             }
         }
@@ -158,12 +160,17 @@ final class Correlator {
                 return out;
             }
             if (coverage) {
+                // an observation that answers no claim held still covers those whose incidents were evicted
+                List<ClaimRecord> evicted = new ArrayList<>(answeredClosedClaims(r).stream()
+                        .filter(c -> known().stream().noneMatch(i -> i.has(c.reportId()))).toList());
+                coveredEvictedClaims(r).stream().filter(c -> !evicted.contains(c)).forEach(evicted::add);
+                evicted.sort(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
+                out.addAll(answerEvicted(r, evicted));
                 return out;
             }
             List<ClaimRecord> closedClaims = answeredClosedClaims(r);
             if (!closedClaims.isEmpty()) {
-                out.add(assessor.assessAnswerToClosed(r, closedClaims));
-                rememberAnswer(r, closedClaims);
+                out.addAll(answerEvicted(r, closedClaims));
                 return out;
             }
             state.pending.add(id);
@@ -611,9 +618,8 @@ final class Correlator {
         }
         List<BorderSegment> segments = known().stream().filter(i -> !i.alone && i.has(r.reportId()))
                 .map(i -> i.segment).distinct().toList();
-        state.claims.computeIfAbsent(r.source().id(), s -> new ArrayList<>()).add(new ClaimRecord(r.reportId(),
-                r.source().id(), Sentences.who(r.source()), r.source().party(), r.actingParty(), segments,
-                r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil(), null, r.source().kind()));
+        state.claims.computeIfAbsent(r.source().id(), s -> new ArrayList<>())
+                .add(ClaimRecord.of(r, Sentences.who(r.source()), segments));
     }
 
     /** A new claim may be the one an earlier denial or confirmation answered: move those answers to it. */
@@ -769,10 +775,7 @@ final class Correlator {
             changed(inc);
         }
         state.reports.put(id, fresh);
-        state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c
-                : new ClaimRecord(id, c.sourceId(), c.sourceName(), c.party(), fresh.actingParty(), c.segments(),
-                        fresh.occurredAt(), fresh.publishedAt(), c.occurrence(), fresh.occurredUntil(),
-                        c.attribution(), c.kind())));
+        state.claims.values().forEach(list -> list.replaceAll(c -> !c.reportId().equals(id) ? c : c.toldAs(fresh)));
         return true;
     }
 
@@ -843,12 +846,71 @@ final class Correlator {
         if (r.answers() == null) {
             return List.of();
         }
-        return state.claims.values().stream().flatMap(List::stream)
+        List<ClaimRecord> closed = state.claims.values().stream().flatMap(List::stream)
                 .filter(c -> state.incidents.stream().noneMatch(i -> i.has(c.reportId())))
-                .filter(c -> AnswerMatcher.answers(r, c) && answersSpanOf(r, c.occurredAt(), c.occurredUntil())
+                .filter(c -> answersSpanOf(r, c.occurredAt(), c.occurredUntil())
                         && confirmationFits(r, c.occurredAt(), c.occurredUntil()))
                 .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId))
                 .toList();
+        List<ClaimRecord> fit = closed.stream().filter(c -> AnswerMatcher.answers(r, c)).toList();
+        if (fit.isEmpty()) {
+            // as for open incidents: a claim that named no known place only when the answer fits no other claim
+            fit = closed.stream().filter(c -> AnswerMatcher.answersUnplaced(r, c)).toList();
+        }
+        // as for open incidents ({@link #matchingPlaced}): a response naming its place answers, in each segment, the
+        // claims about that place when one of them names it — not every claim of that day in the segment
+        return atItsPlace(r, fit);
+    }
+
+    /** Of the claims {@code r} fits, per segment those naming the place it names, when one of them does. */
+    private static List<ClaimRecord> atItsPlace(IncidentReport r, List<ClaimRecord> fit) {
+        Set<BorderSegment> named = new HashSet<>();
+        fit.stream().filter(c -> AnswerMatcher.namesSettlementOf(r, c)).forEach(c -> named.addAll(where(c)));
+        return fit.stream().filter(c -> AnswerMatcher.namesSettlementOf(r, c)
+                || where(c).stream().noneMatch(named::contains)).toList();
+    }
+
+    /**
+     * The remembered claims an observer's coverage applies to whose incidents have closed and been evicted (those
+     * held are covered by {@link #coverClosed} and the assessor), as it would apply to them held
+     * ({@code Assessor#applies}): the claim lies inside its period in a segment it watched (a claim left alone because
+     * it names several segments: a refutation that watched every one of them), a confirmation stating a precise time
+     * fits the claim's, and a confirmation naming a place confirms, per segment, the claims about that place.
+     */
+    private List<ClaimRecord> coveredEvictedClaims(IncidentReport obs) {
+        List<ClaimRecord> fit = state.claims.values().stream().flatMap(List::stream)
+                .filter(c -> known().stream().noneMatch(i -> i.has(c.reportId())))
+                .filter(c -> covers(obs, c) && confirmationFits(obs, c.occurredAt(), c.occurredUntil()))
+                .sorted(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId))
+                .toList();
+        return obs.stance() == Stance.CONFIRMATION ? atItsPlace(obs, fit) : fit;
+    }
+
+    private static boolean covers(IncidentReport obs, ClaimRecord c) {
+        if (!c.segments().isEmpty()) {
+            return c.segments().stream().anyMatch(s -> VerdictRules.covers(obs, s, c.occurredAt(), c.occurredUntil()));
+        }
+        if (c.location() == null || obs.stance() != Stance.REFUTATION || !c.location().ambiguous()) {
+            return false;
+        }
+        List<BorderSegment> candidates = c.location().segments().stream().filter(BorderSegment::isResolved).toList();
+        return !candidates.isEmpty() && candidates.stream()
+                .allMatch(s -> VerdictRules.covers(obs, s, c.occurredAt(), c.occurredUntil()));
+    }
+
+    /** A late statement's own closed assessment over the evicted claims it answers or covers (none: nothing). */
+    private List<Assessment> answerEvicted(IncidentReport r, List<ClaimRecord> claims) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        Assessment a = assessor.assessAnswerToClosed(r, claims);
+        rememberAnswer(r, claims);
+        return List.of(a);
+    }
+
+    /** The segments a remembered claim stood in: where it was placed, or UNRESOLVED for a claim left alone. */
+    private static List<BorderSegment> where(ClaimRecord c) {
+        return c.segments().isEmpty() ? List.of(BorderSegment.UNRESOLVED) : c.segments();
     }
 
     /**

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.UUID;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.TimePrecision;
 
 /**
  * A claim remembered for the surge and retaliation detectors, also after its incident closed.
@@ -20,16 +23,49 @@ import org.borderwatch.common.model.SourceKind;
  *                      and in state written before it was kept)
  * @param kind          the kind of its source (null in state written before it was kept): a media outlet's claim is
  *                      a relay of someone else's and never counts in a surge of its own
+ * @param timePrecision how precisely the claim stated its time (null in state written before it was kept: then read
+ *                      as given). An answer that comes after the claim's incident closed and was evicted is matched
+ *                      and described from this record alone, so it keeps what the answer's matching and sentences
+ *                      read from the report: the precision ("time not stated; published …" rather than the day's
+ *                      00:00), the partner's reference and link (an answer citing them), and where the claim said it
+ *                      was (a denial naming its place answers the claims about that place; a claim left alone is
+ *                      answered by the segments its text names)
+ * @param sourceRef     the partner's own reference of the claim (null if none, or in older state)
+ * @param url           the claim's link (null if none, or in older state)
+ * @param location      where the claim's text placed it (null in older state)
  */
 public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
                           List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
                           Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution,
-                          SourceKind kind) {
+                          SourceKind kind, TimePrecision timePrecision, String sourceRef, String url,
+                          Location location) {
     public ClaimRecord {
         segments = segments == null ? List.of() : List.copyOf(segments);
         if (occurredUntil == null || occurredUntil.isBefore(occurredAt)) {
             occurredUntil = occurredAt;
         }
+    }
+
+    /** A claim as first remembered: UNVERIFIED, its attribution not yet assessed, placed in {@code segments}. */
+    public static ClaimRecord of(IncidentReport r, String sourceName, List<BorderSegment> segments) {
+        return new ClaimRecord(r.reportId(), r.source().id(), sourceName, r.source().party(), r.actingParty(),
+                segments, r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil(), null,
+                r.source().kind(), r.timePrecision(), r.sourceRef(), r.url(), r.location());
+    }
+
+    /** The same claim as its corrected report now tells it (time, acting side, place); segments and verdicts kept. */
+    public ClaimRecord toldAs(IncidentReport fresh) {
+        return new ClaimRecord(reportId, sourceId, sourceName, party, fresh.actingParty(), segments,
+                fresh.occurredAt(), fresh.publishedAt(), occurrence, fresh.occurredUntil(), attribution, kind,
+                fresh.timePrecision(), fresh.sourceRef(), fresh.url(), fresh.location());
+    }
+
+    public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
+                       List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
+                       Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution,
+                       SourceKind kind) {
+        this(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt, occurrence,
+                occurredUntil, attribution, kind, null, null, null, null);
     }
 
     public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
@@ -72,12 +108,12 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public ClaimRecord withOccurrence(Occurrence newOccurrence) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                newOccurrence, occurredUntil, attribution, kind);
+                newOccurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location);
     }
 
     public ClaimRecord withAttribution(Attribution newAttribution) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                occurrence, occurredUntil, newAttribution, kind);
+                occurrence, occurredUntil, newAttribution, kind, timePrecision, sourceRef, url, location);
     }
 
     /**
@@ -97,7 +133,7 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public ClaimRecord withSegments(List<BorderSegment> newSegments) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, newSegments, occurredAt,
-                publishedAt, occurrence, occurredUntil, attribution, kind);
+                publishedAt, occurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location);
     }
 
     /**
@@ -111,5 +147,14 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public String who() {
         return org.borderwatch.classifier.verdict.Sentences.named(sourceId, sourceName);
+    }
+
+    /**
+     * "AZ MoD's claim about 2026-11-19 06:10 +04:00 near Sotk", or "… claim of 2026-11-19 11:30 +04:00 (time not
+     * stated)" — as a sentence names the claim while its report is held ({@code Sentences.claimAbout}).
+     */
+    public String named() {
+        return who() + "'s claim " + org.borderwatch.classifier.verdict.Sentences.about(this)
+                + (location == null ? "" : org.borderwatch.classifier.verdict.Sentences.near(location));
     }
 }

@@ -85,10 +85,10 @@ public final class RetaliationDetector implements SignalDetector {
                     continue;
                 }
                 return Optional.of(new Signal(type(), List.of(h.reportId(), c.reportId()),
-                        h.who() + "'s claim about " + Sentences.time(h.occurredAt()) + " in "
+                        h.who() + "'s claim " + Sentences.about(h) + " in "
                                 + Sentences.segments(h.segments()) + " was followed within " + window.toHours()
-                                + " hours by " + Sentences.who(c.source()) + "'s claim about "
-                                + Sentences.time(c.occurredAt()) + " in " + incident.segment() + "."));
+                                + " hours by " + Sentences.who(c.source()) + "'s claim " + Sentences.about(c)
+                                + " in " + incident.segment() + "."));
             }
         }
         return Optional.empty();

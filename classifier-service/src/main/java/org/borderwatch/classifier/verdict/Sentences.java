@@ -94,18 +94,27 @@ public final class Sentences {
      * our tests write them) is read as given.
      */
     public static boolean timeNotStated(IncidentReport r) {
-        if (r.timePrecision() != org.borderwatch.common.model.TimePrecision.UNKNOWN) {
+        return timeNotStated(r.timePrecision(), r.occurredAt(), r.occurredUntil(), r.publishedAt());
+    }
+
+    /** {@link #timeNotStated(IncidentReport)} for a claim remembered after its report left the state. */
+    public static boolean timeNotStated(org.borderwatch.classifier.signal.ClaimRecord c) {
+        return timeNotStated(c.timePrecision(), c.occurredAt(), c.occurredUntil(), c.publishedAt());
+    }
+
+    private static boolean timeNotStated(org.borderwatch.common.model.TimePrecision precision, OffsetDateTime from,
+                                         OffsetDateTime until, OffsetDateTime published) {
+        if (precision != org.borderwatch.common.model.TimePrecision.UNKNOWN) {
             return false;
         }
-        OffsetDateTime from = r.occurredAt();
-        OffsetDateTime to = r.occurredUntil() != null ? r.occurredUntil() : from;
-        if (from.isEqual(r.publishedAt()) && to.isEqual(from)) {
+        OffsetDateTime to = until != null ? until : from;
+        if (from.isEqual(published) && to.isEqual(from)) {
             return true;
         }
         java.time.LocalDateTime start = BorderTime.local(from).toLocalDateTime();
         java.time.LocalDateTime end = BorderTime.local(to).toLocalDateTime();
         return start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                && start.toLocalDate().equals(BorderTime.local(r.publishedAt()).toLocalDate())
+                && start.toLocalDate().equals(BorderTime.local(published).toLocalDate())
                 && end.toLocalDate().equals(start.toLocalDate())
                 && !end.toLocalTime().isBefore(java.time.LocalTime.of(23, 59));
     }
@@ -122,6 +131,15 @@ public final class Sentences {
 
     /** "about 2025-03-16 09:35 +04:00" for a claim, or "of 2025-03-16 10:20 +04:00 (time not stated)" for one without a time. */
     public static String about(IncidentReport claim) {
+        return timeNotStated(claim) ? "of " + time(claim.publishedAt()) + " (time not stated)"
+                : "about " + time(claim.occurredAt());
+    }
+
+    /**
+     * {@link #about(IncidentReport)} for a remembered claim of a closed incident: the same words, since the record keeps
+     * the claim's precision (a record from state written before it knows none and names its start, as it used to).
+     */
+    public static String about(org.borderwatch.classifier.signal.ClaimRecord claim) {
         return timeNotStated(claim) ? "of " + time(claim.publishedAt()) + " (time not stated)"
                 : "about " + time(claim.occurredAt());
     }
@@ -201,7 +219,7 @@ public final class Sentences {
     }
 
     /** " near Digh (Tegh)": the place as written, the gazetteer's name beside it when they differ; "" without one. */
-    static String near(Location at) {
+    public static String near(Location at) {
         String settlement = at.settlement();
         if (settlement == null || settlement.isBlank()) {
             return "";

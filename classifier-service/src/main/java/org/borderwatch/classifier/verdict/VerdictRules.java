@@ -335,8 +335,8 @@ public final class VerdictRules {
         Occurrence occurrence = v.occurrence();
         Attribution attribution = v.attribution();
         List<String> reasons = new ArrayList<>(v.reasons());
-        String what = "it re-tells " + earlier.who() + "'s claim about " + Sentences.time(earlier.occurredAt()) + " in "
-                + Sentences.segments(earlier.segments()) + ", whose incident had closed";
+        String what = "it re-tells " + earlier.named() + " in " + Sentences.segments(earlier.segments())
+                + ", whose incident had closed";
         if (occurrence == Occurrence.UNVERIFIED && earlier.occurrence() != null
                 && earlier.occurrence() != Occurrence.UNVERIFIED) {
             occurrence = earlier.occurrence();

@@ -1,0 +1,207 @@
+package org.borderwatch.classifier.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.classifier.TestReports.AM_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.claim;
+import static org.borderwatch.classifier.TestReports.denial;
+import static org.borderwatch.classifier.TestReports.EUMA;
+import static org.borderwatch.classifier.TestReports.observer;
+import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
+import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
+import static org.borderwatch.common.model.BorderSegment.TAVUSH;
+import static org.borderwatch.common.model.BorderSegment.VAYOTS_DZOR_EAST;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.borderwatch.classifier.signal.ClaimRecord;
+import org.borderwatch.common.json.Json;
+import org.borderwatch.common.model.Answers;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
+import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.TimePrecision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A late answer — published after the incident of the claim it answers has closed and been evicted — is matched
+ * against the claim as remembered ({@link ClaimRecord}), no longer against its report. The record keeps what the
+ * matching and the sentences read from the report (the time's precision, the partner's reference and link, the place
+ * the claim named), so each answer here answers the same claims evicted as it does while their incidents are open.
+ */
+class ClosedClaimMemoryTest {
+
+    /** 1 October: the claims. */
+    private static final String DAY = "2026-10-01";
+    private static final String NEXT_DAY = "2026-10-02";
+    /** Published after the claims' incidents closed (10 October) and were evicted (17 October, 10:00). */
+    private static final String LATE = "2026-10-17T20:00";
+
+    private static IncidentReport.Builder precise(String ref, String at, String published, Location where) {
+        return claim(AZ_MOD, ref, Party.AM, at, published).location(where).timePrecision(TimePrecision.MINUTE)
+                .occurredUntil(org.borderwatch.classifier.TestReports.t(at).plusMinutes(30));
+    }
+
+    private static Location near(String settlement, org.borderwatch.common.model.BorderSegment segment) {
+        return new Location(List.of(segment), false, settlement, "near " + settlement, null, null);
+    }
+
+    private static final IncidentReport AT_SOTK = precise("c-sotk", DAY + "T06:10", DAY + "T09:00",
+            near("Sotk", GEGHARKUNIK)).build();
+    private static final IncidentReport AT_KUT = precise("c-kut", DAY + "T18:30", DAY + "T20:00",
+            near("Kut", GEGHARKUNIK)).build();
+    private static final IncidentReport WITH_REF_AND_LINK = precise("az-2026-10-01/114", DAY + "T11:00",
+            DAY + "T12:00", Location.of(SYUNIK_EAST)).url("https://example.org/az/114").build();
+    /** A claim that names no place the gazetteer knows: left alone. */
+    private static final IncidentReport NOWHERE_KNOWN = precise("c-nowhere", DAY + "T13:00", DAY + "T14:00",
+            Location.unresolved("from the area of a village the gazetteer does not know")).build();
+    /** A claim that gives no time: placed on the day of its publication. */
+    private static final IncidentReport NO_TIME = claim(AZ_MOD, "c-no-time", Party.AM, NEXT_DAY + "T15:00",
+            NEXT_DAY + "T15:00", SYUNIK_EAST).build();
+
+    private static final List<IncidentReport> CLAIMS = List.of(AT_SOTK, WITH_REF_AND_LINK, NOWHERE_KNOWN, NO_TIME,
+            AT_KUT);
+
+    private static IncidentReport.Builder lateDenial(String ref, String published) {
+        return denial(AM_MOD, ref, published, Party.AZ, DAY, DAY, GEGHARKUNIK);
+    }
+
+    private static IncidentReport citing(String ref, String published, String cited) {
+        return denial(AM_MOD, ref, published, Party.AZ, DAY, DAY)
+                .answers(new Answers(List.of(cited), null, null, null, List.of())).build();
+    }
+
+    static Stream<Arguments> answers() {
+        return Stream.of(
+                Arguments.of("naming its place, it answers the claim about that place, not the other of the day",
+                        (Response) at -> lateDenial("d-sotk", at).location(near("Sotk", GEGHARKUNIK)).build(),
+                        Occurrence.DISPUTED, Set.of(AT_SOTK.reportId())),
+                Arguments.of("naming no place, it answers every claim of the day in its segment",
+                        (Response) at -> lateDenial("d-geg", at).build(), Occurrence.DISPUTED,
+                        Set.of(AT_SOTK.reportId(), AT_KUT.reportId())),
+                Arguments.of("citing the partner's own reference", (Response) at -> citing("d-ref", at,
+                        "az-2026-10-01/114"), Occurrence.DISPUTED, Set.of(WITH_REF_AND_LINK.reportId())),
+                Arguments.of("citing the claim's link", (Response) at -> citing("d-url", at,
+                        "https://example.org/az/114"), Occurrence.DISPUTED, Set.of(WITH_REF_AND_LINK.reportId())),
+                Arguments.of("a dated denial naming a segment answers the claim that named no known place",
+                        (Response) at -> denial(AM_MOD, "d-vorotan", at, Party.AZ, DAY, DAY, VAYOTS_DZOR_EAST)
+                                .build(), Occurrence.DISPUTED, Set.of(NOWHERE_KNOWN.reportId())),
+                Arguments.of("an observer who watched the segment that day and saw nothing refutes both claims",
+                        (Response) at -> observer(EUMA, "r-geg", Stance.REFUTATION, at, DAY, DAY, GEGHARKUNIK)
+                                .build(), Occurrence.REFUTED, Set.of(AT_SOTK.reportId(), AT_KUT.reportId())),
+                Arguments.of("an observer's confirmation naming a place confirms the claim about that place",
+                        (Response) at -> observer(EUMA, "cf-sotk", Stance.CONFIRMATION, at, DAY, DAY, GEGHARKUNIK)
+                                .eventTypes(EventType.SMALL_ARMS_FIRE).location(near("Sotk", GEGHARKUNIK)).build(),
+                        Occurrence.CONFIRMED, Set.of(AT_SOTK.reportId())));
+    }
+
+    /** A response published at a given local time. */
+    interface Response {
+        IncidentReport at(String published);
+    }
+
+    private final ClassifierEngine engine = ClassifierEngine.withDefaults();
+
+    private List<Assessment> feed(IncidentReport... reports) {
+        List<Assessment> out = new ArrayList<>();
+        for (IncidentReport r : reports) {
+            out.addAll(engine.process(r).assessments());
+        }
+        return out;
+    }
+
+    /** The claims, then two reports of another segment that move stream time past the closure and the eviction. */
+    private void claimsClosedAndEvicted() {
+        CLAIMS.forEach(this::feed);
+        feed(claim(AZ_MOD, "tick-1", Party.AM, "2026-10-10T10:00", "2026-10-10T10:00", TAVUSH)
+                .timePrecision(TimePrecision.MINUTE).build());
+        feed(claim(AZ_MOD, "tick-2", Party.AM, "2026-10-17T12:00", "2026-10-17T12:00", TAVUSH)
+                .timePrecision(TimePrecision.MINUTE).build());
+        assertThat(engine.state().incidents).noneMatch(i -> CLAIMS.stream().anyMatch(c -> i.has(c.reportId())));
+        assertThat(engine.state().closed).as("evicted").noneMatch(i -> CLAIMS.stream().anyMatch(c -> i.has(c.reportId())));
+        assertThat(engine.state().reports).doesNotContainKeys(AT_SOTK.reportId(), AT_KUT.reportId());
+    }
+
+    private Set<UUID> remembered(Occurrence occurrence) {
+        return engine.state().claims.values().stream().flatMap(List::stream)
+                .filter(c -> c.occurrence() == occurrence).map(ClaimRecord::reportId).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answers")
+    void aLateAnswerAnswersTheClaimsItAnswersWhileTheyAreOpen(String name, Response response, Occurrence verdict,
+                                                             Set<UUID> answered) {
+        // while open: the claims whose incidents take the answer's verdict
+        CLAIMS.forEach(this::feed);
+        feed(response.at(DAY + "T22:00"));
+        Set<UUID> openAnswered = CLAIMS.stream().map(IncidentReport::reportId)
+                .filter(id -> engine.state().incidents.stream().anyMatch(i -> i.has(id) && i.occurrence == verdict))
+                .collect(Collectors.toSet());
+        assertThat(openAnswered).as("while open").isEqualTo(answered);
+
+        // evicted: the remembered claims whose verdicts take it in, and the answer's own closed assessment
+        engine.restore(new EngineState());
+        claimsClosedAndEvicted();
+        IncidentReport late = response.at(LATE);
+        List<Assessment> out = feed(late);
+        assertThat(remembered(verdict)).as("evicted").isEqualTo(answered);
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.rationale().get(1)).startsWith(late.answers() == null ? "It covers " : "It answers ");
+        });
+        assertThat(engine.state().pending).doesNotContain(late.reportId());
+    }
+
+    @Test
+    void aLateAnswerNamesAClaimWithoutATimeAsItsOwnIncidentDid() {
+        claimsClosedAndEvicted();
+        List<Assessment> out = feed(denial(AM_MOD, "d-syunik", LATE, Party.AZ, DAY, NEXT_DAY, SYUNIK_EAST).build());
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.rationale().get(1)).isEqualTo("It answers "
+                + "AZ MoD's claim about 2026-10-01 11:00 +04:00 in SYUNIK_EAST (last verdict UNVERIFIED); "
+                + "AZ MoD's claim of 2026-10-02 15:00 +04:00 (time not stated) in SYUNIK_EAST (last verdict UNVERIFIED), "
+                + "whose incidents had already closed; the closed incidents are not reopened, so this statement is "
+                + "assessed alone."));
+    }
+
+    @Test
+    void aLateAnswerNamesThePlaceOfTheClaimItAnswers() {
+        claimsClosedAndEvicted();
+        List<Assessment> out = feed(lateDenial("d-sotk", LATE).location(near("Sotk", GEGHARKUNIK)).build());
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.rationale().get(1)).startsWith("It answers "
+                + "AZ MoD's claim about 2026-10-01 06:10 +04:00 near Sotk in GEGHARKUNIK (last verdict UNVERIFIED), "));
+    }
+
+    /** The store keeps the state as JSON: the new parts survive it, and a record written before them still reads. */
+    @Test
+    void theRememberedDetailsSurviveTheStoreAndOlderRecordsStillRead() {
+        claimsClosedAndEvicted();
+        EngineState restored = Json.read(Json.write(engine.state()), EngineState.class);
+        ClaimRecord noTime = restored.claims.get(AZ_MOD.id()).stream()
+                .filter(c -> c.reportId().equals(NO_TIME.reportId())).findFirst().orElseThrow();
+        assertThat(noTime.timePrecision()).isEqualTo(TimePrecision.UNKNOWN);
+        ClaimRecord cited = restored.claims.get(AZ_MOD.id()).stream()
+                .filter(c -> c.reportId().equals(WITH_REF_AND_LINK.reportId())).findFirst().orElseThrow();
+        assertThat(cited.sourceRef()).isEqualTo("az-2026-10-01/114");
+        assertThat(cited.url()).isEqualTo("https://example.org/az/114");
+
+        ClaimRecord older = Json.read("{\"reportId\":\"" + NO_TIME.reportId() + "\",\"sourceId\":\"az-mod\","
+                + "\"sourceName\":\"AZ MoD\",\"party\":\"AZ\",\"actingParty\":\"AM\",\"segments\":[\"SYUNIK_EAST\"],"
+                + "\"occurredAt\":\"2026-10-02T00:00:00+04:00\",\"publishedAt\":\"2026-10-02T15:00:00+04:00\","
+                + "\"occurrence\":\"UNVERIFIED\"}", ClaimRecord.class);
+        assertThat(older.timePrecision()).isNull();
+        assertThat(older.location()).isNull();
+        assertThat(older.named()).as("knows no precision: names the start, as before")
+                .isEqualTo("AZ MoD's claim about 2026-10-02 00:00 +04:00");
+    }
+}
