@@ -12,6 +12,7 @@ import org.borderwatch.ingest.pipeline.RejectedInputException;
 import org.borderwatch.ingest.pipeline.ReportNormalizer;
 import org.borderwatch.ingest.pipeline.Violation;
 import org.borderwatch.ingest.source.SourceRegistry;
+import org.borderwatch.ingest.text.Confusables;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDateTime;
@@ -133,13 +134,15 @@ public final class StatementNormalizer implements ReportNormalizer {
 
     /**
      * The statement as the rules read it: its text cut to {@link RuleLimits#maxTextChars()} at a sentence end, and
-     * runs of more than {@link RuleLimits#maxMarkRun()} combining marks shortened to that many. The report keeps the
-     * text as sent.
+     * runs of more than {@link RuleLimits#maxMarkRun()} combining marks shortened to that many, and words written with
+     * look-alike letters of another script folded to the script they otherwise are ("Sоtk" with a Cyrillic о is Sotk,
+     * for the gazetteer and for every rule: {@link Confusables}). The report keeps the text as sent.
      */
     RawStatement forRules(RawStatement statement) {
         String text = statement.text();
         int max = limits.maxTextChars();
-        String read = capMarkRuns(text.length() <= max ? text : cut(text, max), limits.maxMarkRun());
+        String read = Confusables.foldText(capMarkRuns(text.length() <= max ? text : cut(text, max),
+                limits.maxMarkRun()));
         if (read.equals(text)) {
             return statement;
         }

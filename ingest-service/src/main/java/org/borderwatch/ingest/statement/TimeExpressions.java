@@ -166,24 +166,25 @@ public final class TimeExpressions {
     }
 
     /** The last second of a day: where the evening's window ends (a day's interval ends there too). */
-    static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+    static final LocalTime LAST_SECOND = DayPart.LAST_SECOND;
 
     /**
-     * A part of the day named without a clock: "this morning", "in the late morning", "on the evening of 11 April",
-     * "in the afternoon", "in the early hours", "at night", "overnight", "Sunday evening", "at dawn" (the early
-     * morning), "at dusk" (the early evening). Each is a window of hours
-     * (see {@link #partsOfDay}).
+     * A part of the day named without a clock, in the grammar's word orders: "this morning", "in the late morning",
+     * "on the evening of 11 April", "in the afternoon", "in the early hours", "at night", "overnight", "Sunday evening",
+     * "early-morning", "late-night". Each is a row of {@link DayPart} (see {@link #partsOfDay}); the fixed phrases
+     * ("at dawn", "before dawn", "in the middle of the night" …) are the table's own ({@link DayPart#fixedPhrases()}).
      */
     private static final Pattern PART_OF_DAY = Pattern.compile(
             // "late on Monday afternoon", "early Tuesday morning", "late yesterday afternoon": the qualifier before the day
             "\\b(?:(?:early|late)\\s+(?:on\\s+)?(?=(?:" + WEEKDAY + "|yesterday|this)\\b))?"
                     + "(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
-                    + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+|small\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
-                    + "|\\b(?<q2>early|late)\\s+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
-                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b"
-                    // "at dawn" is the early morning's window, "at dusk" the early evening's
-                    + "|\\b(?:at|around|about)\\s+(?:(?<dawn>dawn|daybreak|first\\s+light)|(?<dusk>dusk|nightfall))\\b",
+                    + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+|small\\s+|wee\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
+                    + "|\\b(?<q2>early|late)[\\s-]+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
+                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /** The fixed phrases of {@link DayPart}: "before dawn", "at dusk", "mid-morning", "in the dead of night" … */
+    private static final Pattern FIXED_PART = DayPart.fixedPhrases();
 
     /**
      * A range of two parts of the day: "from the morning until the evening", "from morning to night", "between the
@@ -197,72 +198,61 @@ public final class TimeExpressions {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * Every part of the day the text names, as a window of hours (precision {@code HOUR}): the early hours 00:00–06:00,
-     * early morning 04:00–09:00, morning 06:00–12:00, late morning 10:00–12:00, early afternoon 12:00–15:00, afternoon
-     * 12:00–18:00, late afternoon 15:00–18:00, early evening 18:00–21:00, evening 18:00–24:00 (to 23:59:59, the day's
-     * end), late evening 21:00–24:00, night (also "overnight", "at night", "the night of 16 to 17 March") 22:00 to
-     * 06:00 the next day. "Hours" counts only as "the early hours" (the small hours). A clock in the text wins over
-     * these (the extractor uses them only when it finds none).
+     * Every part of the day the text names, as a window of hours (precision {@code HOUR}) from the one table
+     * {@link DayPart}: a range of two parts first, then the table's fixed phrases, then the grammar's parts (a match
+     * inside an earlier one is skipped). "Hours" counts only as "the early / small / wee hours". A clock in the text
+     * wins over these (the extractor uses them only when it finds none).
      */
     public static List<ClockSpan> partsOfDay(String text) {
         List<ClockSpan> out = new ArrayList<>();
         Matcher r = PART_RANGE.matcher(text);
         while (r.find()) { // "from the morning until the evening": the first part's start to the second's end
-            LocalTime[] first = window(r.group("p1").toLowerCase(Locale.ROOT), qualifier(r.group("q1")));
-            LocalTime[] last = window(r.group("p2") != null ? r.group("p2").toLowerCase(Locale.ROOT) : "night",
-                    qualifier(r.group("q2")));
-            LocalTime to = last[1].equals(first[0]) ? LAST_SECOND : last[1]; // "from morning till night": to midnight
-            out.add(new ClockSpan(first[0], to, false, true, r.start(), r.end(), true));
+            DayPart first = DayPart.of(r.group("p1"), r.group("q1"));
+            DayPart last = DayPart.of(r.group("p2") != null ? r.group("p2") : "night", r.group("q2"));
+            LocalTime to = last.to().equals(first.from()) ? LAST_SECOND : last.to(); // "from morning till night": to midnight
+            out.add(new ClockSpan(first.from(), to, false, true, r.start(), r.end(), true));
         }
+        Matcher f = FIXED_PART.matcher(text);
+        while (f.find()) {
+            if (!inside(out, f.start())) {
+                out.add(window(DayPart.matched(f), f.start(), f.end()));
+            }
+        }
+        int fixed = out.size();
         Matcher m = PART_OF_DAY.matcher(text);
         while (m.find()) {
             int at = m.start();
-            if (out.stream().anyMatch(c -> c.start() <= at && at < c.end())) {
-                continue; // one end of a range above
+            int end = m.end();
+            if (inside(out.subList(0, fixed), at) || out.subList(0, fixed).stream()
+                    .anyMatch(c -> at < c.start() && c.start() < end)) {
+                continue; // one end of a range, or a word of a fixed phrase ("in the middle of the night")
             }
-            String part;
-            String q;
+            DayPart part;
             if (m.group("night") != null) {
-                part = "night";
-                q = "";
-            } else if (m.group("dawn") != null || m.group("dusk") != null) {
-                part = m.group("dawn") != null ? "morning" : "evening";
-                q = "early";
+                part = DayPart.NIGHT;
             } else {
-                part = (m.group("p") != null ? m.group("p") : m.group("p2")).toLowerCase(Locale.ROOT);
-                String qq = m.group("q") != null ? m.group("q") : m.group("q2");
-                if (qq == null) { // "early in the morning", "late in the evening"
+                String p = m.group("p") != null ? m.group("p") : m.group("p2");
+                String q = m.group("q") != null ? m.group("q") : m.group("q2");
+                if (q == null) { // "early in the morning", "late in the evening"
                     String head = m.group().toLowerCase(Locale.ROOT);
-                    qq = head.startsWith("early") ? "early" : head.startsWith("late") ? "late" : "";
+                    q = head.startsWith("early") ? "early" : head.startsWith("late") ? "late" : "";
                 }
-                q = qq.trim().toLowerCase(Locale.ROOT);
+                part = DayPart.of(p, q);
             }
-            LocalTime[] w = window(part, q);
-            if (w != null) {
-                out.add(new ClockSpan(w[0], w[1], false, true, m.start(), m.end(), true));
+            if (part != null) {
+                out.add(window(part, m.start(), m.end()));
             }
         }
         out.sort(java.util.Comparator.comparingInt(ClockSpan::start));
         return out;
     }
 
-    private static String qualifier(String q) {
-        return q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+    private static boolean inside(List<ClockSpan> spans, int at) {
+        return spans.stream().anyMatch(c -> c.start() <= at && at < c.end());
     }
 
-    private static LocalTime[] window(String part, String q) {
-        return switch (part) {
-            case "hours" -> q.equals("early") || q.equals("small") ? hours(0, 6) : null; // the early (small) hours
-            case "morning" -> q.equals("early") ? hours(4, 9) : q.equals("late") ? hours(10, 12) : hours(6, 12);
-            case "afternoon" -> q.equals("early") ? hours(12, 15) : q.equals("late") ? hours(15, 18) : hours(12, 18);
-            case "evening" -> q.equals("early") ? hours(18, 21) : q.equals("late") ? hours(21, 24) : hours(18, 24);
-            case "night" -> hours(22, 6);
-            default -> null;
-        };
-    }
-
-    private static LocalTime[] hours(int from, int to) {
-        return new LocalTime[] {LocalTime.of(from, 0), to == 24 ? LAST_SECOND : LocalTime.of(to, 0)};
+    private static ClockSpan window(DayPart part, int start, int end) {
+        return new ClockSpan(part.from(), part.to(), false, true, start, end, true);
     }
 
     /** "3 a.m.", "11:30 pm". */

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folding for name matching: lower case, no diacritics, Azerbaijani dotless i and schwa mapped to i and e, every
- * run of non-letters and non-digits is a token boundary. "Kəlbəcər", "KELBECER" and "Kelbecer" fold alike.
+ * Folding for name matching: look-alike letters of another script inside a word folded ({@link Confusables}), lower
+ * case, no diacritics, Azerbaijani dotless i and schwa mapped to i and e, every run of non-letters and non-digits is
+ * a token boundary (an invisible soft hyphen or zero-width character inside a word is none). "Kəlbəcər", "KELBECER" and "Kelbecer" fold alike.
  */
 public final class Fold {
 
@@ -15,7 +16,7 @@ public final class Fold {
 
     /** One folded token. */
     public static String token(String s) {
-        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+        String d = Normalizer.normalize(Confusables.foldWord(s), Normalizer.Form.NFD); // "Sоtk" (Cyrillic о) is Sotk
         StringBuilder b = new StringBuilder(d.length());
         for (int i = 0; i < d.length(); i++) {
             char c = d.charAt(i);
@@ -76,7 +77,7 @@ public final class Fold {
     }
 
     private static boolean isWordChar(int cp) {
-        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+        return Confusables.isWordChar(cp); // letters, digits, marks, and invisible format characters ("So\u00ADtk")
     }
 
     /** True when the string is written mostly in Latin letters. */

@@ -167,6 +167,10 @@ class TimeExpressionsTest {
             "from the afternoon until late at night       | 12:00 | 06:00",
             "from the evening until the morning           | 18:00 | 12:00",
             "from morning till night                      | 06:00 | 23:59:59",
+            "before dawn                                  | 00:00 | 08:00",
+            "in the middle of the night                   | 23:00 | 04:00",
+            "mid-morning                                  | 09:00 | 11:00",
+            "late at night                                | 22:00 | 06:00",
             "the early morning briefing                   | -     | -",
             "in the hours that followed                   | -     | -",
             "the evening news                             | -     | -"})
@@ -181,5 +185,99 @@ class TimeExpressionsTest {
         assertThat(parts.get(0).to()).isEqualTo(LocalTime.parse(to));
         assertThat(parts.get(0).partOfDay()).isTrue();
         assertThat(parts.get(0).hourOnly()).isTrue();
+    }
+
+    /**
+     * The one table of windows ({@link DayPart}), row by row: a bound moved here is a decision, and the README's
+     * "Parts of the day" table says the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "EARLY_HOURS         | 00:00 | 06:00    | false",
+            "BEFORE_DAWN         | 00:00 | 08:00    | false",
+            "DAWN                | 04:00 | 09:00    | false",
+            "EARLY_MORNING       | 04:00 | 09:00    | false",
+            "MORNING             | 06:00 | 12:00    | false",
+            "MID_MORNING         | 09:00 | 11:00    | false",
+            "LATE_MORNING        | 10:00 | 12:00    | false",
+            "EARLY_AFTERNOON     | 12:00 | 15:00    | false",
+            "AFTERNOON           | 12:00 | 18:00    | false",
+            "MID_AFTERNOON       | 14:00 | 16:00    | false",
+            "LATE_AFTERNOON      | 15:00 | 18:00    | false",
+            "DUSK                | 18:00 | 21:00    | false",
+            "EARLY_EVENING       | 18:00 | 21:00    | false",
+            "EVENING             | 18:00 | 23:59:59 | false",
+            "LATE_EVENING        | 21:00 | 23:59:59 | false",
+            "AFTER_DARK          | 18:00 | 06:00    | true",
+            "NIGHT               | 22:00 | 06:00    | true",
+            "MIDDLE_OF_THE_NIGHT | 23:00 | 04:00    | true"})
+    void theTableOfPartsOfTheDay(DayPart part, LocalTime from, LocalTime to, boolean overMidnight) {
+        assertThat(part.from()).isEqualTo(from);
+        assertThat(part.to()).isEqualTo(to);
+        assertThat(part.overMidnight()).isEqualTo(overMidnight);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyRowOfTheTableIsPinned() {
+        assertThat(DayPart.values()).hasSize(18); // a new row needs its line in theTableOfPartsOfTheDay and the README
+    }
+
+    /**
+     * Each phrase, and its part of the day, reads as that row of the table: the phrases that had no window (the whole
+     * day) until the table was made, and the ones that had one, in the words statements use.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "units fired before dawn                          | BEFORE_DAWN",
+            "shortly before daybreak the post came under fire | BEFORE_DAWN",
+            "just before sunrise                              | BEFORE_DAWN",
+            "in a pre-dawn attack                             | BEFORE_DAWN",
+            "in the predawn hours of 14 May                   | BEFORE_DAWN",
+            "at dawn                                          | DAWN",
+            "at the crack of dawn                             | DAWN",
+            "shortly after daybreak                           | DAWN",
+            "at first light                                   | DAWN",
+            "around sunrise                                   | DAWN",
+            "towards morning                                  | DAWN",
+            "early in the morning                             | EARLY_MORNING",
+            "in an early-morning raid                         | EARLY_MORNING",
+            "early on Tuesday morning                         | EARLY_MORNING",
+            "mid-morning                                      | MID_MORNING",
+            "in the mid-morning of 3 May                      | MID_MORNING",
+            "at midmorning                                    | MID_MORNING",
+            "in the mid-afternoon                             | MID_AFTERNOON",
+            "midafternoon on Sunday                           | MID_AFTERNOON",
+            "at nightfall                                     | DUSK",
+            "around sunset                                    | DUSK",
+            "shortly before dusk                              | DUSK",
+            "towards evening                                  | DUSK",
+            "early in the evening                             | EARLY_EVENING",
+            "in the late evening                              | LATE_EVENING",
+            "late in the evening of 2 May                     | LATE_EVENING",
+            "after dark                                       | AFTER_DARK",
+            "well after nightfall                             | AFTER_DARK",
+            "late at night                                    | NIGHT",
+            "a late-night attack                              | NIGHT",
+            "during the night                                 | NIGHT",
+            "in the middle of the night                       | MIDDLE_OF_THE_NIGHT",
+            "in the dead of night                             | MIDDLE_OF_THE_NIGHT",
+            "at dead of night                                 | MIDDLE_OF_THE_NIGHT",
+            "in the early hours of Sunday                     | EARLY_HOURS",
+            "in the small hours                               | EARLY_HOURS",
+            "in the wee hours                                 | EARLY_HOURS"})
+    void phrasesReadAsTheirRow(String text, DayPart row) {
+        List<ClockSpan> parts = TimeExpressions.partsOfDay(text);
+        assertThat(parts).as(text).hasSize(1);
+        assertThat(parts.get(0).from()).isEqualTo(row.from());
+        assertThat(parts.get(0).to()).isEqualTo(row.to());
+        assertThat(parts.get(0).partOfDay()).isTrue();
+    }
+
+    /** Words of the table's phrases that name no time of an event. */
+    @ParameterizedTest
+    @CsvSource({"'the dawn of a new era'", "'Operation Dawn'", "'a sunset clause'", "'it was dark'",
+            "'the night shift'", "'in the hours that followed'"})
+    void wordsThatAreNoPartOfTheDay(String text) {
+        assertThat(TimeExpressions.partsOfDay(text)).isEmpty();
     }
 }
