@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.borderwatch.classifier.ScenarioIncidents;
 import org.borderwatch.classifier.TestReports;
 import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.common.model.Assessment;
@@ -139,7 +140,8 @@ class ScenarioTest {
             assertThat(a.occurrence()).isEqualTo(Occurrence.CONFIRMED);
             assertThat(a.attribution()).isEqualTo(Attribution.CONTESTED);
             assertThat(signals(a)).containsExactlyInAnyOrder(HEAVY_WEAPONS, SPREAD, RETALIATION_CYCLE);
-            assertThat(a.severity()).isIn(Severity.HIGH, Severity.CRITICAL);
+            // three heavy signals (critical-heavy-signals defaults to 3): the rules give CRITICAL, nothing less
+            assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
         }
         assertThat(jermuk.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
         assertThat(signals(jermuk)).containsExactlyInAnyOrder(HEAVY_WEAPONS, SPREAD);
@@ -172,8 +174,10 @@ class ScenarioTest {
 
     @Test
     void theWholeTimelineGivesTheSameOutcomesAndNoQuietBrokenOrMarchSpread() {
-        List<Assessment> finals = run("all-scenarios.jsonl").finals();
-        assertThat(finals).hasSize(13);
+        // the whole timeline is the first scenarios together; it gives each one's incidents, no more, no fewer
+        ScenarioIncidents.assertAllIsTheFirstScenarios();
+        List<Assessment> finals = run(ScenarioIncidents.ALL).finals();
+        ScenarioIncidents.assertIncidents(finals, ScenarioIncidents.all());
         assertThat(finals).noneMatch(a -> a.hasSignal(QUIET_BROKEN));
         assertThat(finals).filteredOn(a -> a.window().from().getYear() == 2025).noneMatch(a -> a.hasSignal(SPREAD));
     }
@@ -750,13 +754,19 @@ class ScenarioTest {
                         Attribution.UNCONTESTED, Set.of(RETALIATION_CYCLE), Severity.MEDIUM, 0));
     }
 
+    /** The start of the Sadarak claim's incident in the post-fix timeline (a row of its own below). */
+    static final String SADARAK = "2026-01-12T05:00";
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.MethodSource("postFixCheck")
     void thePostFixCheckGivesTheOutcomesAnAnalystExpects(Expected e) {
         List<Assessment> finals = run(e.fixture()).finals();
-        // 12 until closed incidents were kept for the grace after their closure: the late denial and the re-telling
-        // of the Sadarak claim now correct its closed incident instead of two assessments beside it
-        assertThat(finals).as(Replayer.summary(finals)).hasSize(10);
+        // the table's incidents and the Sadarak claim's (thePostFixCheckSadarakRows), and nothing else: the late denial
+        // and the re-telling of the Sadarak claim correct its closed incident instead of making two beside it
+        List<ScenarioIncidents.Key> expected = new ArrayList<>(postFixCheck().stream()
+                .map(x -> ScenarioIncidents.key(x.segment(), x.from())).toList());
+        expected.add(ScenarioIncidents.key(BorderSegment.ARARAT, SADARAK));
+        ScenarioIncidents.assertIncidents(finals, expected);
         Assessment a = at(finals, e.segment(), e.from());
         assertThat(a.occurrence()).as("occurrence").isEqualTo(e.occurrence());
         assertThat(a.attribution()).as("attribution").isEqualTo(e.attribution());
@@ -768,7 +778,7 @@ class ScenarioTest {
     void thePostFixCheckSadarakRows() {
         List<Assessment> sadarak = run("january-2026-variations.jsonl").finals().stream()
                 .filter(a -> a.segment() == BorderSegment.ARARAT
-                        && a.window().from().toString().startsWith("2026-01-12T05:00")).toList();
+                        && a.window().from().toString().startsWith(SADARAK)).toList();
         // the claim's incident closed unanswered; the late denial and the re-telling, both within the grace of the
         // closure, correct its final version (it stays closed): one row, disputed and contested
         assertThat(sadarak).singleElement().satisfies(a -> {
@@ -790,10 +800,31 @@ class ScenarioTest {
                 .replay(TestReports.fixture("august-2022-karabakh-revenge.jsonl"));
         List<Assessment> karabakh = outcome.versions().stream()
                 .filter(a -> a.segment() == BorderSegment.KARABAKH).toList();
-        assertThat(karabakh).extracting(Assessment::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+        List<IncidentReport> fixture = TestReports.fixture("august-2022-karabakh-revenge.jsonl");
+        List<java.util.UUID> notices = fixture.stream().filter(r -> r.source().id().equals("ru-mod"))
+                .map(IncidentReport::reportId).toList();
+        assertThat(notices).hasSize(1);
+        List<java.util.UUID> others = fixture.stream().filter(r -> !notices.contains(r.reportId())
+                        && r.location().segments().contains(BorderSegment.KARABAKH))
+                .sorted(Replayer.PUBLICATION_ORDER).map(IncidentReport::reportId).toList();
+        // a version for each of the other Karabakh reports, made by it, in publication order, then the closure, which
+        // adds none: no version is the notice's
+        assertThat(karabakh).hasSize(others.size() + 1);
+        Set<java.util.UUID> before = Set.of();
+        for (int i = 0; i < karabakh.size(); i++) {
+            Assessment v = karabakh.get(i);
+            Set<java.util.UUID> members = v.reportIds().values().stream().flatMap(List::stream)
+                    .collect(Collectors.toSet());
+            Set<java.util.UUID> added = new java.util.HashSet<>(members);
+            added.removeAll(before);
+            assertThat(v.version()).isEqualTo(i + 1L);
+            assertThat(added).as("reports version " + v.version() + " adds")
+                    .isEqualTo(i < others.size() ? Set.of(others.get(i)) : Set.of());
+            before = members;
+        }
         assertThat(karabakh).allSatisfy(a -> assertThat(a.signals())
                 .noneMatch(sig -> sig.rationale().contains("diplomatic milestone")));
-        assertThat(karabakh.get(4).closed()).isTrue();
+        assertThat(karabakh.get(karabakh.size() - 1).closed()).isTrue();
     }
 
     @Test

@@ -39,13 +39,17 @@ class ReplayJarIT {
 
     @Test
     void replaysAFileAndStdinWithTheSameResult() throws Exception {
-        Path fixture = Path.of("src/test/resources/fixtures/all-scenarios.jsonl");
+        Path fixture = Path.of("src/test/resources/fixtures/" + org.borderwatch.classifier.ScenarioIncidents.ALL);
         String fromFile = run(List.of("--input", fixture.toString()), null);
         String fromStdin = run(List.of(), fixture);
-        assertThat(fromFile.lines()).hasSize(13);
+        org.borderwatch.classifier.ScenarioIncidents.assertIncidents(fromFile.lines().map(l ->
+                org.borderwatch.common.json.Json.read(l, org.borderwatch.common.model.Assessment.class)).toList(),
+                org.borderwatch.classifier.ScenarioIncidents.all());
         assertThat(fromStdin).isEqualTo(fromFile);
         String summary = run(List.of("--input", fixture.toString(), "--summary"), null);
-        assertThat(summary).contains("UNCORROBORATED_SURGE", "21 reports").doesNotContain("Spring");
+        assertThat(summary).contains("UNCORROBORATED_SURGE",
+                org.borderwatch.classifier.TestReports.fixture(org.borderwatch.classifier.ScenarioIncidents.ALL).size()
+                        + " reports").doesNotContain("Spring");
         assertThat(new File(jar().toString())).exists();
     }
 }

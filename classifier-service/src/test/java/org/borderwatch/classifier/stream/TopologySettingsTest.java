@@ -8,6 +8,7 @@ import org.borderwatch.common.topic.Topics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -32,7 +33,9 @@ class TopologySettingsTest {
     void aPunctuationIntervalMustBePositive() {
         assertThatThrownBy(() -> new TopologySettings("in", "out", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
-        assertThat(new TopologySettings("in", "out", Duration.ofMinutes(5)).punctuateEvery())
-                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> new TopologySettings("in", "out", Duration.ofNanos(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        // the smallest positive interval is accepted
+        assertThatCode(() -> new TopologySettings("in", "out", Duration.ofNanos(1))).doesNotThrowAnyException();
     }
 }
