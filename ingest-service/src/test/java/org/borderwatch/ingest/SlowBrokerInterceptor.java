@@ -5,7 +5,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -50,7 +52,19 @@ public class SlowBrokerInterceptor implements ProducerInterceptor<Object, Object
     public void close() {
     }
 
+    /**
+     * What the binder handed each producer it built with this interceptor (the client's configuration as given, which
+     * the client then completes with its own defaults): {@code BinderSettingsIT} reads the effective settings from it.
+     */
+    private static final List<Map<String, Object>> CONFIGURATIONS = new CopyOnWriteArrayList<>();
+
+    /** The configurations of the producers built so far, oldest first. */
+    public static List<Map<String, Object>> configurations() {
+        return List.copyOf(CONFIGURATIONS);
+    }
+
     @Override
     public void configure(Map<String, ?> configs) {
+        CONFIGURATIONS.add(java.util.Collections.unmodifiableMap(new java.util.HashMap<>(configs)));
     }
 }
