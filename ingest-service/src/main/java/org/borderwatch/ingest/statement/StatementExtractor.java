@@ -118,7 +118,7 @@ public final class StatementExtractor {
         if (stance == Stance.UNKNOWN && source.kind() == SourceKind.INDEPENDENT_OBSERVER
                 && StatementRules.OWN_CONCERN.matcher(text).find()
                 && describesEvent(blanked(text, StatementRules.HEARSAY))
-                && actor(blanked(blanked(text, StatementRules.HEARSAY), StatementRules.PERSON_CROSSING), sentences,
+                && actor(withoutPeopleCrossing(blanked(text, StatementRules.HEARSAY)), sentences,
                 source.party(), mentions) != null) {
             // an observer alarmed in its own words by what a named side did ("is alarmed by the military action that
             // Azerbaijan started today, including artillery fire on Stepanakert") confirms it; at others' "reports /
@@ -126,11 +126,20 @@ public final class StatementExtractor {
             stance = Stance.CONFIRMATION;
         }
         if (stance == Stance.REFUTATION) {
-            where = gazetteer.resolveArea(mentions); // what the observer covered: a province is all of it
+            // "In connection with reports of shooting … on the evening of 23 January: EUMA patrols were deployed … on
+            // 23 January and did not observe …": a colon or semicolon parts what the reports said from what it watched
+            List<Span> clauses = sentences.stream().flatMap(sp -> colonClauses(text, sp).stream()).toList();
+            // "The Mission had no patrols in the Meghri area … unable to comment on the reports concerning Agarak":
+            // places it says it did not watch are not what it covered
+            List<Span> unwatched = clauses.stream().filter(sp -> StatementRules.NOT_WATCHED.matcher(sp.of(text)).find()
+                    && !StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find()).toList();
+            List<PlaceMention> watchedPlaces = mentions.stream().filter(m -> !within(unwatched, m.start())).toList();
+            // what the observer covered: a province is all of it
+            where = gazetteer.resolveArea(watchedPlaces.isEmpty() ? mentions : watchedPlaces);
             // "EUMA has taken note of the statement alleging fire late on 29 March. Monitors patrolled the area on 29
             // and 30 March and neither saw nor heard any gunfire": the days of the sentences that say it saw nothing
             // are what it covered, not the alleged event's
-            List<Span> refuting = sentences.stream()
+            List<Span> refuting = clauses.stream()
                     .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find()).toList();
             List<DateSpan> watched = dates.stream().filter(d -> within(refuting, d.start())).toList();
             if (!watched.isEmpty() && watched.size() < dates.size()) {
@@ -211,7 +220,7 @@ public final class StatementExtractor {
         // "a citizen of Armenia crossed the state border from the territory of Armenia and was detained": a person's
         // crossing (and where the person came from) is no act of a side
         Party actor = mutual ? initiator(text)
-                : actor(blanked(acts, StatementRules.PERSON_CROSSING), sentences, party, actsAt);
+                : actor(withoutPeopleCrossing(acts), sentences, party, actsAt);
         Party acting = switch (stance) {
             case DENIAL -> deniedBy(accuser(text, source), source, actor);
             case REFUTATION, UNKNOWN -> null;
@@ -776,7 +785,8 @@ public final class StatementExtractor {
         }
         Matcher m = StatementRules.OPENING_DATE_AFTER.matcher(text.substring(d.end(), Math.min(text.length(),
                 d.end() + 160)));
-        return m.find() && !StatementRules.PATROL_REPORTING.matcher(m.group("subject")).find();
+        return m.find() && !StatementRules.PATROL_REPORTING.matcher(m.group("subject") != null ? m.group("subject")
+                : m.group("issuer")).find();
     }
 
     /**
@@ -873,6 +883,31 @@ public final class StatementExtractor {
 
     private static boolean sameDays(DateSpan a, DateSpan b) {
         return a.first().equals(b.first()) && a.last().equals(b.last());
+    }
+
+    /**
+     * The text without crossings that are no act of a side: a civilian's or a smuggler's ({@link
+     * StatementRules#PERSON_CROSSING}), and anyone's the text says was a mistake ("… crossed the state border … he had
+     * lost his way": {@link StatementRules#CROSSED_BY_MISTAKE}). Blanked, so offsets stay valid.
+     */
+    static String withoutPeopleCrossing(String text) {
+        String out = blanked(text, StatementRules.PERSON_CROSSING);
+        return StatementRules.LOST_WAY.matcher(out).find() ? blanked(out, StatementRules.CROSSED_BY_MISTAKE) : out;
+    }
+
+    /** A sentence cut at its colons and semicolons (the sentence itself when it has none). */
+    private static List<Span> colonClauses(String text, Span sentence) {
+        List<Span> out = new ArrayList<>();
+        int from = sentence.start();
+        for (int i = sentence.start(); i < sentence.end(); i++) {
+            char c = text.charAt(i);
+            if ((c == ':' || c == ';') && i + 1 < sentence.end()) {
+                out.add(new Span(from, i + 1));
+                from = i + 1;
+            }
+        }
+        out.add(new Span(from, sentence.end()));
+        return out;
     }
 
     /** The clauses of a self-reported response that name what it responds to. */
@@ -1349,6 +1384,9 @@ public final class StatementExtractor {
         if (w.startsWith("state") && w.endsWith("service")) {
             return Party.AZ; // "the State Border Service" is Azerbaijan's (Armenia's are the border guard troops)
         }
+        if (w.endsWith("national security service") || w.startsWith("border guard troops")) {
+            return Party.AM; // Armenia's NSS and its Border Guard Troops
+        }
         if (w.equals("our")) {
             return sourceParty.isBelligerent() ? sourceParty : null;
         }
@@ -1380,8 +1418,8 @@ public final class StatementExtractor {
             return List.of(); // "did not observe any signs of the alleged shooting": an observer saw no event
         }
         // "an Armenian citizen who had crossed the state border ... was detained": a person's crossing, no incursion
-        String lower = withoutActivitiesOfPeople(blanked(blanked(withoutNonEvents(text), StatementRules.NO_EVENT),
-                StatementRules.PERSON_CROSSING), sentences).toLowerCase(Locale.ROOT);
+        String lower = withoutActivitiesOfPeople(withoutPeopleCrossing(blanked(withoutNonEvents(text),
+                StatementRules.NO_EVENT)), sentences).toLowerCase(Locale.ROOT);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
         List<Integer> weaponAt = new ArrayList<>();
@@ -1559,6 +1597,14 @@ public final class StatementExtractor {
                 // people besides those counted before, added to them; otherwise the same people may be counted again
                 // in other words, so the largest figure stands
                 boolean besides = at != i && total == null && besides(words, at);
+                int ordinal = at != i && total == null ? ordinalAfterArticle(words, at) : 0;
+                if (ordinal > 0) {
+                    // "A second serviceman was wounded in the shelling": the second person hit, the first told before
+                    // (an earlier report); those this text counted before ("three were killed and a fourth was
+                    // wounded") are among the ones before it
+                    int before = (killed == null ? 0 : killed) + (wounded == null ? 0 : wounded);
+                    count = Math.max(1, ordinal - before);
+                }
                 if (isKilled) {
                     killed = killed == null ? count : besides ? killed + count : Math.max(killed, count);
                 } else {
@@ -1605,8 +1651,16 @@ public final class StatementExtractor {
     }
 
     /** Ordinals that count one more person ("a fourth was wounded"). */
-    private static final Set<String> ORDINALS = Set.of("second", "third", "fourth", "fifth", "sixth", "seventh",
+    private static final List<String> ORDINAL_WORDS = List.of("second", "third", "fourth", "fifth", "sixth", "seventh",
             "eighth", "ninth", "tenth");
+    private static final Set<String> ORDINALS = Set.copyOf(ORDINAL_WORDS);
+
+    /** The number of "a second / a fourth …" at {@code at} (2, 4 …), or 0. */
+    private static int ordinalAfterArticle(List<Word> words, int at) {
+        String t = words.get(at).text().toLowerCase(Locale.ROOT);
+        String next = at + 1 < words.size() ? words.get(at + 1).text().toLowerCase(Locale.ROOT) : "";
+        return (t.equals("a") || t.equals("an")) && ORDINALS.contains(next) ? ORDINAL_WORDS.indexOf(next) + 2 : 0;
+    }
 
     /**
      * A count of people besides those counted before: "two others", "two other servicemen", "two more", "another

@@ -102,6 +102,16 @@ final class StatementRules {
             + "(?:(?!(?:claims?|allegations?|reports?|statements?|accusations?|information|that|it|its|their|our|we|they)\\b)"
             + "[\\w'’-]+\\s+){1,5}?(?:had\\s+|have\\s+|has\\s+)?(?:fired|opened\\s+fire|shelled|attacked)\\b");
 
+    /**
+     * An observer saying it did not watch somewhere: "had no patrols in the Meghri area", "no patrols were deployed
+     * there", "was not present", "is unable to comment on the reports concerning Agarak". Its places are not its
+     * coverage.
+     */
+    static final Pattern NOT_WATCHED = words("(?:had|has|have)\\s+no\\s+(?:patrols?|monitors|presence|observers)\\b|"
+            + "no\\s+patrols?\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:deployed|present|conducted)|"
+            + "(?:was|were|is|are)\\s+not\\s+(?:present|deployed)\\b|did\\s+not\\s+patrol\\b|"
+            + "(?:unable|not\\s+able|not\\s+in\\s+a\\s+position)\\s+to\\s+comment\\b|(?:cannot|could\\s+not)\\s+comment\\b");
+
     /** An observer saying it saw nothing. */
     static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw|heard)\\s+no\\b|"
             // "saw nothing", "heard nothing", "nothing was observed" (not "nothing unusual" alone: below)
@@ -336,6 +346,12 @@ final class StatementRules {
             + "separately|also|and|but|earlier)\\s*,?\\s+)?(?:(?:late|early|earlier|later)\\s+)?(?:on\\s+)?"
             + "(?:the\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?$");
 
+    /** The subject between an opening date and its main verb: up to ten words, none of them joining, finite or of an event. */
+    private static final String OPENING_SUBJECT = "(?:(?!(?:and|or|but|that|which|who|whom|where|when|while|after|before|"
+            + "as|was|were|is|are|been|being|had|has|have|at|near|towards?|into|upon|against|with|from|fired|opened|"
+            + "shelled|attacked|killed|wounded|violated|crossed|launched|targeted|detained|struck|hit|used)\\b)"
+            + "[\\p{L}\\d'’.-]++\\s+){1,10}?";
+
     /**
      * After an opening date, the sentence's subject and then its main verb, a verb of saying ("On Monday, the ministry
      * said that …", "On 12 May the Defence Ministry of Armenia reported that …"): the date is the saying's. The subject
@@ -346,11 +362,15 @@ final class StatementRules {
      * Sotk").
      */
     static final Pattern OPENING_DATE_AFTER = p("^(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s+"
-            + "(?<subject>(?:(?!(?:and|or|but|that|which|who|whom|where|when|while|after|before|as|was|were|is|are|been|"
-            + "being|had|has|have|at|near|towards?|into|upon|against|with|from|fired|opened|shelled|attacked|killed|"
-            + "wounded|violated|crossed|launched|targeted|detained|struck|hit|used)\\b)[\\p{L}\\d'’.-]++\\s+){1,10}?)"
+            + "(?<subject>" + OPENING_SUBJECT + ")"
             + "(?:(?:also|again|publicly|officially|categorically|strongly|flatly|firmly|once\\s+again|later|then)\\s+)?"
-            + "(?:" + REPORTING_VERBS + ")\\b(?!\\s+by\\b)(?!\\s*,)");
+            + "(?:" + REPORTING_VERBS + ")\\b(?!\\s+by\\b)(?!\\s*,)"
+            // "In the past two days the Ministry of Defence of Azerbaijan has issued two statements alleging …": the
+            // span is when the statements were issued, not when the alleged events were
+            + "|^\\s*,?\\s+(?<issuer>" + OPENING_SUBJECT + ")(?:(?:has|have|had)\\s+)?(?:(?:also|again|repeatedly)\\s+)?"
+            + "(?:issued|published|circulated|disseminated|spread|put\\s+out|made|released)\\s+(?:[\\w-]+\\s+){0,2}?"
+            + "(?:statements?|claims?|reports?|allegations?|accusations?|information|communiqu[eé]s?|press\\s+releases?|"
+            + "messages?|posts?)\\b");
 
     /**
      * An observer's patrol or monitors as the one reporting ("EUMA patrols in Tavush on 19 March reported that the
@@ -490,12 +510,19 @@ final class StatementRules {
     /**
      * The clause of a self-reported response that names what it responds to ("In response to the provocation near
      * Yeraskh, our units ..."): up to the end of the clause, or to the responding side as subject ("our units",
-     * "we"; "fire at our post" is still the answered clause).
+     * "we"; "fire at our post" is still the answered clause); and a relative clause in the pluperfect after the
+     * response's target ("… fired at the positions in the direction of Khanazakh, from which yesterday's provocation
+     * in the Gubadli direction had been committed").
      */
     static final Pattern ANSWERED_CLAUSE = p("\\b(?:in\\s+(?:response|retaliation|reply|revenge)\\s+(?:to|for)|"
             + "as\\s+(?:an?\\s+)?(?:response|retaliation|retaliatory|answer)(?:\\s+(?:measures?|steps?|actions?))?\\s+(?:to|for)|(?:retaliat\\w*|revenge|retribution|"
             + "responding|punishment)\\s+(?:to|for))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
-            + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])++");
+            + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])++"
+            // "… fired at the positions …, from which yesterday's provocation in the Gubadli direction had been
+            // committed": a relative clause in the pluperfect tells the answered event (only in a response's text)
+            + "|\\b(?:from\\s+(?:which|where)|whence)\\s+(?:(?!\\bhad\\b)[^.;:!?]){1,120}?\\bhad\\s+(?:been\\s+)?"
+            + "(?:committed|carried\\s+out|opened|fired|launched|conducted|perpetrated|shelled|attacked|staged)\\b"
+            + "[^.;:,!?]*+");
 
     static final Pattern RETALIATION = words("\\bretaliat\\w*|\\brevenge\\b|response\\s+measures?|"
             + "(?<!\\b(?:not|never|without)\\s)\\breturn(?:ed|ing)?\\s+fire\\b|" // not "did not return fire"
@@ -594,9 +621,11 @@ final class StatementRules {
             + "(?:[\\w-]+\\s+)?(?:eco-?activists|activists|protesters|demonstrators)\\b"
             // the state itself: "the attack launched by Azerbaijan overnight"
             + "|(?:republic\\s+of\\s+)?(?<country>armenia|azerbaijan)\\b(?!['’])"
-            // Azerbaijan's agency: "detained by border guards of the State Border Service"
-            + "|(?:(?:border\\s+guards|units?|servicemen|officers|employees|members)\\s+of\\s+(?:the\\s+)?)?"
-            + "(?<agency>state\\s+border\\s+service)\\b)");
+            // Azerbaijan's agency: "detained by border guards of the State Border Service"; Armenia's: "detained by a
+            // patrol of the Border Guard Troops of the National Security Service"
+            + "|(?:(?:border\\s+guards|units?|servicemen|officers|employees|members|patrols?)\\s+of\\s+(?:the\\s+)?)?"
+            + "(?<agency>state\\s+border\\s+service|(?:border\\s+guard\\s+troops\\s+of\\s+(?:the\\s+)?)?"
+            + "national\\s+security\\s+service|border\\s+guard\\s+troops)\\b)");
 
     /**
      * The source's own side as the target of fire: "our positions came under fire", "fired at our posts", "the
@@ -724,6 +753,27 @@ final class StatementRules {
             + "(?:armenia|azerbaijan)\\b"
             + "(?!['’]s|\\s+(?:army|armed|forces|side|military)))?");
 
+    /**
+     * A crossing the text says was a mistake: the one who crossed "had lost his way", "got lost", "strayed",
+     * crossed "by mistake / accidentally / inadvertently", "became disoriented". Then even a serviceman's crossing is
+     * no act of his side's forces (no incursion, no actor), like a shepherd's ({@link #PERSON_CROSSING}); only when the
+     * text says so ({@link #CROSSED_BY_MISTAKE} is looked for only then).
+     */
+    static final Pattern LOST_WAY = words("lost\\s+(?:his|her|their|its|the)\\s+(?:way|bearings)|got\\s+lost|"
+            + "strayed|(?:by\\s+mistake|by\\s+accident|accidentally|inadvertently|unintentionally|unknowingly)\\b|"
+            + "(?:became|become|got|was|were)\\s+disoriented");
+
+    /**
+     * Who crossed and the crossing, in a text of {@link #LOST_WAY}: "a serviceman of the armed forces of Azerbaijan
+     * crossed the state border of the Republic of Armenia" (up to eight words between, not "and" / "or").
+     */
+    static final Pattern CROSSED_BY_MISTAKE = words("(?:servicem[ae]n|soldiers?|conscripts?|privates?|sergeants?|"
+            + "military\\s+personnel|border\\s+guards?|citizens?|residents?|shepherds?|persons?|people|man|men)\\b"
+            + "(?:\\s+(?!(?:and|or)\\b)[\\w'’,-]+){0,8}?\\s+(?:(?:had|has|have)\\s+)?(?:(?:accidentally|inadvertently|"
+            + "unintentionally|mistakenly)\\s+)?cross(?:ed|es|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?border\\b"
+            + "(?:\\s+(?:of|from|into)\\s+(?:the\\s+)?(?:territory\\s+of\\s+)?(?:the\\s+)?(?:republic\\s+of\\s+)?"
+            + "(?:armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military)))?");
+
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
     private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
 
@@ -766,7 +816,14 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("\\b(?:mine|mining|mined)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:roads?|routes?|paths?)\\b|"
                 + "(?:\\blay|\\blaying|\\blaid|\\bplant|\\bplanting|\\bplanted)\\s+(?:\\w+\\s+)?mines|\\bfortification\\w*|engineering\\s+works?|"
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
-                + "fortifications)|engineering\\s+equipment"));
+                + "fortifications)|engineering\\s+equipment|engineering\\s+arrangement"
+                // "built a new observation post", "erected a fence", "reinforced the existing positions"
+                + "|\\b(?:built|constructed|erected|building|constructing|erecting)\\s+(?:(?:a|an|the|new|several|two|three|"
+                + "additional|concrete|permanent|fortified)\\s+){0,3}(?:observation\\s+posts?|posts?|positions|"
+                + "fortifications|fences?|barriers?|shelters?|bunkers?|dugouts?|patrol\\s+roads?|watchtowers?|walls?|"
+                + "firing\\s+points?)\\b"
+                + "|\\b(?:reinforc|strengthen|fortif)\\w*\\s+(?:the\\s+|its\\s+|their\\s+)?(?:existing\\s+)?"
+                + "(?:positions|posts|defen[cs]es?|fortifications|defensive\\s+lines?)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.BUILDUP, ("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
                 + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
