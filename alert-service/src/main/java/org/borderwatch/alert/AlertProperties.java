@@ -39,6 +39,7 @@ public record AlertProperties(
         @Valid @NotNull @DefaultValue ReadinessGauge readinessGauge,
         @Valid @NotNull @DefaultValue Store store,
         @Valid @NotNull @DefaultValue Api api,
+        @Valid @NotNull @DefaultValue Secrets secrets,
         @DefaultValue("") String publicBaseUrl) {
 
     public AlertProperties {
@@ -49,7 +50,26 @@ public record AlertProperties(
                 : inhibition;
     }
 
-    public record Topics(@NotBlank @DefaultValue("border.alerts") String alerts) {
+    /**
+     * Topic names; unset, the names of common's typed catalogue ({@link org.borderwatch.common.topic.Topics}, put in
+     * the environment by {@link TopicDefaults}, and filled in here too when the record is bound without them).
+     *
+     * @param alerts      the partner feed ({@code Topics.ALERTS})
+     * @param assessments the classifier's verdicts this service consumes ({@code Topics.ASSESSMENTS}); the binding
+     *                    {@code assessments-in-0} reads it, and its dead-letter topic is {@code <this>.alert-service.dlq}
+     */
+    public record Topics(String alerts, String assessments) {
+        public Topics {
+            alerts = alerts == null || alerts.isBlank() ? org.borderwatch.common.topic.Topics.ALERTS.name()
+                    : alerts.strip();
+            assessments = assessments == null || assessments.isBlank()
+                    ? org.borderwatch.common.topic.Topics.ASSESSMENTS.name() : assessments.strip();
+        }
+
+        /** The intake's dead-letter topic (the binder's {@code dlq-name}). */
+        public String deadLetter() {
+            return assessments + ".alert-service.dlq";
+        }
     }
 
     /**
@@ -59,6 +79,8 @@ public record AlertProperties(
      * @param relayInterval  delay between two sweeps copying outbox rows left in alert documents to deliveries
      * @param expiryInterval delay between two runs of the expiry job (finished deliveries, ended silences, stream
      *                       log; it replaces TTL indexes)
+     * @param releaseLookback how far before the previous pass's mark a release pass looks for silences that ended
+     *                        (a pass racing a silence's end must not step over it)
      */
     public record Lifecycle(@NotNull @DefaultValue("4h") Duration repeatInterval,
                             @NotNull @DefaultValue("HIGH") Severity repeatMinSeverity,
@@ -67,7 +89,13 @@ public record AlertProperties(
                             @NotNull @DefaultValue("10m") Duration maxGroupWait,
                             @NotNull @DefaultValue("1h") Duration defaultDigestInterval,
                             @NotNull @DefaultValue("5s") Duration relayInterval,
-                            @NotNull @DefaultValue("1h") Duration expiryInterval) {
+                            @NotNull @DefaultValue("1h") Duration expiryInterval,
+                            @NotNull @DefaultValue("1m") Duration releaseLookback) {
+        @jakarta.validation.constraints.AssertTrue(message = "alert.lifecycle.release-lookback must not be negative")
+        public boolean isReleaseLookbackValid() {
+            return releaseLookback == null || !releaseLookback.isNegative();
+        }
+
         @jakarta.validation.constraints.AssertTrue(message = "alert.lifecycle.relay-interval must be at least 1ms")
         public boolean isRelayIntervalValid() {
             return relayInterval == null || relayInterval.toMillis() >= 1;
@@ -102,6 +130,8 @@ public record AlertProperties(
      *                          sends to at the same time, each target's notifications one after the other
      * @param shutdownWait     how long a shutdown waits for sends in flight before interrupting them (their rows and
      *                          every row not yet sent are given back)
+     * @param shutdownGrace    after that wait, how long the interrupted lanes get to record that they gave their
+     *                          rows back
      * <p>
      * What Resilience4j would refuse with a stack trace while the delivery worker is created (code review F13) is
      * refused when the settings are bound, naming the key: {@code backoff-multiplier} at least 1, {@code jitter} in
@@ -128,10 +158,16 @@ public record AlertProperties(
                            @NotNull @DefaultValue("30d") Duration retention,
                            @DefaultValue("true") boolean workerEnabled,
                            @Min(1) @jakarta.validation.constraints.Max(256) @DefaultValue("8") int concurrentTargets,
-                           @NotNull @DefaultValue("10s") Duration shutdownWait) {
+                           @NotNull @DefaultValue("10s") Duration shutdownWait,
+                           @NotNull @DefaultValue("2s") Duration shutdownGrace) {
         @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.shutdown-wait must not be negative")
         public boolean isShutdownWaitValid() {
             return shutdownWait == null || !shutdownWait.isNegative();
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.shutdown-grace must not be negative")
+        public boolean isShutdownGraceValid() {
+            return shutdownGrace == null || !shutdownGrace.isNegative();
         }
 
         @jakarta.validation.constraints.AssertTrue(message = "alert.delivery.initial-backoff must be at least 1ms")
@@ -258,13 +294,15 @@ public record AlertProperties(
      * @param retryAfter             the {@code Retry-After} of an API call's 503 while the store does not answer
      * @param pageSize               alerts the periodic jobs (repeat, outbox relay, release of held-back alerts) read
      *                               from the store in one query
+     * @param mutingPageSize         firing alerts read in one query when a silence's answer lists what it mutes now
      */
     public record Store(@NotNull @DefaultValue("5s") Duration connectTimeout,
                         @NotNull @DefaultValue("5s") Duration readTimeout,
                         @NotNull @DefaultValue("3s") Duration serverSelectionTimeout,
                         @NotNull @DefaultValue("2s") Duration healthTimeout,
                         @NotNull @DefaultValue("10s") Duration retryAfter,
-                        @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("100") int pageSize) {
+                        @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("100") int pageSize,
+                        @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("500") int mutingPageSize) {
         public Store {
             for (Duration d : new Duration[] {connectTimeout, readTimeout, serverSelectionTimeout, healthTimeout,
                     retryAfter}) {
@@ -277,9 +315,11 @@ public record AlertProperties(
 
     /**
      * @param maxPageSize the largest {@code size} the paged API queries (alerts, verdicts) take; above, 400
+     * @param mutingNowMaxIds the most alert ids a silence's {@code mutingNow} lists (its {@code count} is all)
      */
     public record Api(@Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue(DEFAULT_MAX_PAGE_SIZE)
-                      int maxPageSize) {
+                      int maxPageSize,
+                      @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("200") int mutingNowMaxIds) {
         /** The default, also named in the API documentation (annotation texts are compile-time constants). */
         public static final String DEFAULT_MAX_PAGE_SIZE = "500";
     }
@@ -302,5 +342,36 @@ public record AlertProperties(
     }
 
     public record User(@NotBlank String name, @NotBlank String password, @NotNull Set<String> roles) {
+    }
+
+    /**
+     * Encryption of secrets at rest (webhook secrets in the {@code subscriptions} collection), AES-256-GCM.
+     *
+     * @param key          base64 of 32 random bytes ({@code openssl rand -base64 32}); required: the service does not
+     *                     start without it (the {@code local} profile and the tests carry documented development keys);
+     *                     in production from an environment variable ({@code ALERT_SECRETS_KEY}) or a file through
+     *                     Spring Boot's {@code configtree} import (see README)
+     * @param previousKeys keys used before a rotation: they still open what they sealed, and the start-up pass
+     *                     re-seals those values with {@code key}
+     */
+    public record Secrets(@DefaultValue("") String key, List<String> previousKeys) {
+        public Secrets {
+            key = key == null ? "" : key.strip();
+            previousKeys = previousKeys == null ? List.of() : List.copyOf(previousKeys);
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.secrets.key must be base64 of 32 bytes (256 "
+                + "bits), e.g. the output of `openssl rand -base64 32`")
+        public boolean isKeyValid() {
+            return key.isEmpty() || org.borderwatch.alert.secrets.SecretCipher.keyProblem("alert.secrets.key", key)
+                    == null;
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "alert.secrets.previous-keys must each be base64 of 32 "
+                + "bytes (256 bits)")
+        public boolean isPreviousKeysValid() {
+            return previousKeys.stream().allMatch(k -> org.borderwatch.alert.secrets.SecretCipher
+                    .keyProblem("alert.secrets.previous-keys", k) == null);
+        }
     }
 }

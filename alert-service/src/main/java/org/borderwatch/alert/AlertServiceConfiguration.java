@@ -71,9 +71,30 @@ public class AlertServiceConfiguration {
                 p.cap().cancelExpiresAfter(), areas);
     }
 
+    /**
+     * The cipher of secrets at rest. Without {@code alert.secrets.key} the service does not start: webhook secrets
+     * are never written in clear (the {@code local} profile and the tests set documented development keys).
+     */
     @Bean
-    WebhookTargetPolicy webhookTargetPolicy(AlertProperties p) {
-        return new WebhookTargetPolicy(p.webhook().allowList(), p.webhook().requireHttps());
+    org.borderwatch.alert.secrets.SecretCipher secretCipher(AlertProperties p) {
+        if (p.secrets().key().isEmpty()) {
+            throw new IllegalStateException("alert.secrets.key is not set: webhook secrets are stored encrypted "
+                    + "with it (AES-256-GCM). Give base64 of 32 random bytes (`openssl rand -base64 32`) in the "
+                    + "environment variable ALERT_SECRETS_KEY or as a file through spring.config.import=configtree:… "
+                    + "(see README, Configuration); keep it, or stored secrets cannot be read");
+        }
+        return org.borderwatch.alert.secrets.SecretCipher.of(p.secrets().key(), p.secrets().previousKeys());
+    }
+
+    /** The system's name resolution for webhook hosts (the integration tests put a scripted one first). */
+    @Bean
+    WebhookTargetPolicy.Resolver webhookResolver() {
+        return java.net.InetAddress::getAllByName;
+    }
+
+    @Bean
+    WebhookTargetPolicy webhookTargetPolicy(AlertProperties p, WebhookTargetPolicy.Resolver resolver) {
+        return new WebhookTargetPolicy(p.webhook().allowList(), p.webhook().requireHttps(), resolver);
     }
 
     /**
@@ -86,8 +107,10 @@ public class AlertServiceConfiguration {
         java.util.Set<String> reserved = new java.util.HashSet<>();
         Topics.all().forEach(t -> reserved.add(t.name()));
         reserved.add(p.topics().alerts());
+        reserved.add(p.topics().assessments());
         return new KafkaTopicPolicy(java.util.regex.Pattern.compile(p.kafka().subscriptionTopicPattern()), reserved,
-                List.of("border.reports.", Topics.ASSESSMENTS.name() + ".", "__"));
+                java.util.stream.Stream.of("border.reports.", Topics.ASSESSMENTS.name() + ".",
+                        p.topics().assessments() + ".", "__").distinct().toList());
     }
 
     @Bean

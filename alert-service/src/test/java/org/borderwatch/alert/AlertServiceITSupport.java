@@ -47,7 +47,7 @@ import java.util.UUID;
 @BorderWatchInfrastructure
 @Import({AlertServiceITSupport.ItClock.class, AlertServiceITSupport.FailingEndpoint.class,
         AlertServiceITSupport.UnreachableStoreEndpoint.class,
-        AlertServiceITSupport.ItMail.class, AlertServiceITSupport.ItStoreClient.class})
+        AlertServiceITSupport.ItMail.class, AlertServiceITSupport.ItStoreClient.class, ItDns.class})
 public abstract class AlertServiceITSupport {
 
     /** A test-only endpoint that fails the way a bug would, to see what callers get. */

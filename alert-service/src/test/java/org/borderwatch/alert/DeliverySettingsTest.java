@@ -25,7 +25,7 @@ class DeliverySettingsTest {
         return new AlertProperties.Delivery(Duration.ofMillis(500), Duration.ofSeconds(60), 50, 3,
                 Duration.ofMillis(500), 2.0, 0.5, 5, Duration.ofSeconds(30), Duration.ofSeconds(10), 50, 4,
                 Duration.ofSeconds(30), 20, Duration.ofSeconds(5), Duration.ofDays(30), true, concurrentTargets,
-                shutdownWait);
+                shutdownWait, Duration.ofSeconds(2));
     }
 
     @ParameterizedTest(name = "concurrent-targets {0}, shutdown-wait {1} -> {2}")

@@ -11,7 +11,9 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The periodic jobs' intervals, their batch sizes and the API's page limit are settings (code review F6, F20): unset
+ * The periodic jobs' intervals, their batch sizes and the API's page limit are settings (code review F6, F20), and
+ * so are the shutdown grace of the delivery lanes, the release look-back and the limits of a silence's
+ * {@code mutingNow} (the remaining literals): unset
  * they keep the values the code had, and a bad one stops the start naming its key.
  */
 class JobSettingsTest {
@@ -34,6 +36,12 @@ class JobSettingsTest {
             assertThat(properties.stream().maxConversations()).isEqualTo(10_000);
             assertThat(properties.api().maxPageSize()).isEqualTo(500);
             assertThat(AlertProperties.Api.DEFAULT_MAX_PAGE_SIZE).isEqualTo("500");
+            // the literals of the second batch: DeliveryWorker's shutdown grace, the release look-back, the ids a
+            // silence's mutingNow lists and the page of its query
+            assertThat(properties.delivery().shutdownGrace()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(properties.lifecycle().releaseLookback()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(properties.api().mutingNowMaxIds()).isEqualTo(200);
+            assertThat(properties.store().mutingPageSize()).isEqualTo(500);
         });
     }
 
@@ -41,7 +49,9 @@ class JobSettingsTest {
     void setTheyAreBound() {
         runner.withPropertyValues("alert.lifecycle.relay-interval=250ms", "alert.lifecycle.expiry-interval=10m",
                 "alert.store.page-size=7", "alert.stream.batch=9", "alert.stream.max-conversations=11",
-                "alert.api.max-page-size=1000").run(context -> {
+                "alert.api.max-page-size=1000", "alert.delivery.shutdown-grace=500ms",
+                "alert.lifecycle.release-lookback=30s", "alert.api.muting-now-max-ids=3",
+                "alert.store.muting-page-size=50").run(context -> {
             AlertProperties properties = context.getBean(AlertProperties.class);
             assertThat(properties.lifecycle().relayInterval()).isEqualTo(Duration.ofMillis(250));
             assertThat(properties.lifecycle().expiryInterval()).isEqualTo(Duration.ofMinutes(10));
@@ -49,6 +59,10 @@ class JobSettingsTest {
             assertThat(properties.stream().batch()).isEqualTo(9);
             assertThat(properties.stream().maxConversations()).isEqualTo(11);
             assertThat(properties.api().maxPageSize()).isEqualTo(1000);
+            assertThat(properties.delivery().shutdownGrace()).isEqualTo(Duration.ofMillis(500));
+            assertThat(properties.lifecycle().releaseLookback()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.api().mutingNowMaxIds()).isEqualTo(3);
+            assertThat(properties.store().mutingPageSize()).isEqualTo(50);
         });
     }
 
@@ -62,6 +76,10 @@ class JobSettingsTest {
             "stream.batch                 | 10000   | ",
             "stream.max-conversations     | 1000000 | ",
             "api.max-page-size            | 10000   | ",
+            "delivery.shutdown-grace      | 0s      | ",
+            "lifecycle.release-lookback   | 0s      | ",
+            "api.muting-now-max-ids       | 1       | ",
+            "store.muting-page-size       | 10000   | ",
             // refused: each names its key
             "lifecycle.relay-interval     | 0s      | alert.lifecycle.relay-interval must be at least 1ms",
             "lifecycle.expiry-interval    | -1h     | alert.lifecycle.expiry-interval must be at least 1ms",
@@ -71,6 +89,11 @@ class JobSettingsTest {
             "stream.max-conversations     | 0       | maxConversations",
             "api.max-page-size            | 0       | maxPageSize",
             "api.max-page-size            | 10001   | maxPageSize",
+            "delivery.shutdown-grace      | -1s     | alert.delivery.shutdown-grace must not be negative",
+            "lifecycle.release-lookback   | -1m     | alert.lifecycle.release-lookback must not be negative",
+            "api.muting-now-max-ids       | 0       | mutingNowMaxIds",
+            "store.muting-page-size       | 0       | mutingPageSize",
+            "store.muting-page-size       | 10001   | mutingPageSize",
     })
     void aBadValueStopsTheStartNamingTheKey(String key, String value, String named) {
         runner.withPropertyValues("alert." + key + "=" + value).run(context -> {

@@ -122,6 +122,12 @@ public final class AlertLoadDriver {
         props.put("alert.lifecycle.group-wait", "0s");
         props.put("alert.delivery.rate-per-second", String.valueOf(rate));
         props.put("alert.webhook.allow-list[0]", "127.0.0.1");
+        // the driver's receiver is plain http (outside the local profile webhooks must be https)
+        props.put("alert.webhook.require-https", "false");
+        // webhook secrets at rest need a key; the driver's store lives for one run, so a fresh random one will do
+        byte[] secretsKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(secretsKey);
+        props.put("alert.secrets.key", java.util.Base64.getEncoder().encodeToString(secretsKey));
         props.put("alert.security.users[0].name", USER);
         props.put("alert.security.users[0].password", "{noop}" + PASSWORD);
         props.put("alert.security.users[0].roles[0]", "STAFF");

@@ -157,25 +157,24 @@ public final class Views {
                                       + "or has ended")
                               MutingNow mutingNow) {
         static SilenceView of(Silence s, Instant now) {
-            return of(s, now, null);
+            return of(s, now, null, 0);
         }
 
-        static SilenceView of(Silence s, Instant now, List<UUID> muting) {
+        /** @param maxIds the most ids {@code mutingNow} lists ({@code alert.api.muting-now-max-ids}) */
+        static SilenceView of(Silence s, Instant now, List<UUID> muting, int maxIds) {
             return new SilenceView(s.id(), s.segments(), s.signals(), s.sources(), s.startsAt(), s.endsAt(),
                     s.author(), s.reason(), s.createdAt(), s.isActive(now), s.mutesCritical(),
-                    muting == null ? null : MutingNow.of(muting));
+                    muting == null ? null : MutingNow.of(muting, maxIds));
         }
     }
 
     /**
      * @param count    how many firing alerts the silence mutes now
-     * @param alertIds their ids (the first {@value #MAX_IDS} when there are more)
+     * @param alertIds their ids (the first {@code alert.api.muting-now-max-ids}, default 200, when there are more)
      */
     public record MutingNow(int count, List<UUID> alertIds) {
-        static final int MAX_IDS = 200;
-
-        static MutingNow of(List<UUID> muting) {
-            return new MutingNow(muting.size(), List.copyOf(muting.subList(0, Math.min(MAX_IDS, muting.size()))));
+        static MutingNow of(List<UUID> muting, int maxIds) {
+            return new MutingNow(muting.size(), List.copyOf(muting.subList(0, Math.min(maxIds, muting.size()))));
         }
     }
 

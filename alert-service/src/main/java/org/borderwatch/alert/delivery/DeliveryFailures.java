@@ -61,7 +61,7 @@ public final class DeliveryFailures {
      * @param timeout the configured connect/request timeout, named in the text (null: not known)
      */
     public static String unreachable(String target, Throwable error, Duration timeout) {
-        if (has(error, HttpConnectTimeoutException.class)) {
+        if (has(error, HttpConnectTimeoutException.class) || hasKindNamed(error, "ConnectTimeoutException")) {
             return "no connection to " + target + within(timeout);
         }
         if (has(error, HttpTimeoutException.class) || has(error, SocketTimeoutException.class)) {
@@ -183,6 +183,18 @@ public final class DeliveryFailures {
 
     private static boolean has(Throwable error, Class<? extends Throwable> kind) {
         return find(error, kind).isPresent();
+    }
+
+    /** By simple class name, for an HTTP client's own exception kinds without importing the client here. */
+    private static boolean hasKindNamed(Throwable error, String simpleName) {
+        for (Throwable t : chain(error)) {
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (c.getSimpleName().equals(simpleName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<Throwable> find(Throwable error, Class<? extends Throwable> kind) {

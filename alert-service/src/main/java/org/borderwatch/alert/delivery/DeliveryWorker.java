@@ -78,8 +78,6 @@ public class DeliveryWorker {
     private final TargetLanes lanes;
     /** Per running lane: the outbox targets of its rows, left out of the passes' queries while it runs. */
     private final Map<String, Set<String>> laneTargets = new ConcurrentHashMap<>();
-    /** After the shutdown's wait, how long interrupted lanes get to record that they gave their rows back. */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
     public DeliveryWorker(String owner, DeliveryStore store, Function<String, Optional<Subscription>> subscriptions,
                           List<ChannelSender> senders, CircuitBreakerRegistry circuitBreakers,
@@ -351,10 +349,12 @@ public class DeliveryWorker {
      * @return whether every lane had ended
      */
     public boolean shutdown() {
-        boolean ended = lanes.shutdown(settings.shutdownWait(), SHUTDOWN_GRACE);
+        // after the wait, alert.delivery.shutdown-grace for interrupted lanes to record that they gave their rows back
+        Duration grace = settings.shutdownGrace() == null ? Duration.ofSeconds(2) : settings.shutdownGrace();
+        boolean ended = lanes.shutdown(settings.shutdownWait(), grace);
         if (!ended) {
             log.warn("delivery lanes still running after {} + {}; their rows are sent again when their lease ends",
-                    settings.shutdownWait(), SHUTDOWN_GRACE);
+                    settings.shutdownWait(), grace);
         }
         return ended;
     }

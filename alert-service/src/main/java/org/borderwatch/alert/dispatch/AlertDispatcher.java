@@ -317,12 +317,22 @@ public class AlertDispatcher {
      * @return how many alerts were released
      */
     public int releaseSilenced() {
+        // one pass at a time: the periodic job and a pass woken by the API (ReleaseJob) never overlap
+        synchronized (releaseLock) {
+            return releasePass();
+        }
+    }
+
+    private final Object releaseLock = new Object();
+
+    private int releasePass() {
         Instant now = clock.instant();
         // Look a little further back than the last pass: a pass that read the clock after a silence was deleted but
         // queried the store before the deletion was written (the periodic job beside the DELETE request) would
         // otherwise move the mark past that end without seeing it, and the alerts it held back would never be
         // released. Rechecking an alert twice is harmless (a release is never sent twice).
-        Instant since = releaseCheckedUpTo == null ? null : releaseCheckedUpTo.minus(RELEASE_LOOKBACK);
+        Instant since = releaseCheckedUpTo == null ? null
+                : releaseCheckedUpTo.minus(properties.lifecycle().releaseLookback());
         // a full pass once per start (silences may have ended while no instance ran), then only when one ended
         if (since != null && !silenceStore.anyEndedBetween(since, now)) {
             releaseCheckedUpTo = now;
@@ -372,8 +382,6 @@ public class AlertDispatcher {
     /** Up to when ended silences have been looked for by {@link #releaseSilenced()}; null before the first pass. */
     private volatile Instant releaseCheckedUpTo;
 
-    /** How far before the last pass's mark a pass looks for ended silences (see {@link #releaseSilenced()}). */
-    private static final java.time.Duration RELEASE_LOOKBACK = java.time.Duration.ofMinutes(1);
 
     /**
      * Looks again at a firing alert whose latest message was held back (by a silence or by inhibition): released
@@ -522,10 +530,11 @@ public class AlertDispatcher {
                 : silence.segments().stream().map(Enum::name).collect(Collectors.toSet());
         Set<String> signals = silence.signals().isEmpty() ? null
                 : silence.signals().stream().map(Enum::name).collect(Collectors.toSet());
+        int pageSize = properties.store().mutingPageSize(); // alert.store.muting-page-size
         var query = new org.borderwatch.alert.store.AlertStore.AlertQuery(org.borderwatch.common.model.AlertStatus.FIRING.name(), segments, null,
                 null, signals, null, null, null);
         for (int page = 0; ; page++) {
-            List<StoredAlert> batch = alerts.list(query, page, 500);
+            List<StoredAlert> batch = alerts.list(query, page, pageSize);
             for (StoredAlert a : batch) {
                 Assessment latest = a.state().latest();
                 if (silence.mutes(latest.severity(), latest.segment(),
@@ -534,7 +543,7 @@ public class AlertDispatcher {
                     out.add(a.state().alertId());
                 }
             }
-            if (batch.size() < 500) {
+            if (batch.size() < pageSize) {
                 return out;
             }
         }

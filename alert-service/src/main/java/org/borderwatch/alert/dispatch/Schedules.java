@@ -53,6 +53,17 @@ public class Schedules implements SchedulingConfigurer {
         return scheduler;
     }
 
+    /**
+     * A release pass on demand (a silence ended through the API), on the jobs' scheduler: its threads are free
+     * between the fixed-delay runs.
+     */
+    @Bean
+    static ReleaseJob releaseJob(AlertDispatcher dispatcher,
+                                 @org.springframework.beans.factory.annotation.Qualifier("alertJobScheduler")
+                                 ThreadPoolTaskScheduler alertJobScheduler) {
+        return new ReleaseJob(dispatcher::releaseSilenced, alertJobScheduler);
+    }
+
     private ThreadPoolTaskScheduler scheduler;
 
     private final AlertProperties properties;
@@ -89,7 +100,7 @@ public class Schedules implements SchedulingConfigurer {
         registrar.addFixedDelayTask(guard("relay", dispatcher::relayPending),
                 properties.lifecycle().relayInterval());
         registrar.addFixedDelayTask(guard("repeat", dispatcher::repeatDue), properties.lifecycle().repeatCheck());
-        // alerts held back by a silence that has ended since (a deleted silence is released at once by the API)
+        // alerts held back by a silence that has ended since (a silence deleted through the API wakes a pass at once)
         registrar.addFixedDelayTask(guard("release", dispatcher::releaseSilenced),
                 properties.lifecycle().repeatCheck());
         registrar.addFixedDelayTask(guard("expiry", this::expire), properties.lifecycle().expiryInterval());

@@ -101,6 +101,18 @@ public final class Silences {
                 startsAt, request.endsAt(), author, request.reason().trim(), now, admin);
     }
 
+    /**
+     * Whether {@code caller} may end {@code silence} now: its author or an ADMIN may; anyone else is refused, with
+     * the reason in words. Empty when allowed.
+     */
+    public Optional<String> endRefusal(Silence silence, String caller, boolean admin) {
+        if (admin || (caller != null && caller.equals(silence.author()))) {
+            return Optional.empty();
+        }
+        return Optional.of("silence " + silence.id() + " was created by " + silence.author()
+                + "; only its author or an ADMIN may end it");
+    }
+
     /** As a STAFF member. */
     public Silence create(SilenceRequest request, String author) {
         return create(request, author, false);

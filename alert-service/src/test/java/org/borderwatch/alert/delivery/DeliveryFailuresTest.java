@@ -39,6 +39,15 @@ class DeliveryFailuresTest {
                 Arguments.of("socket read timeout (SMTP)", new SocketTimeoutException("Read timed out"),
                         "no answer from " + HOST + " within 5s"),
                 Arguments.of("no connection", connectTimeout, "no connection to " + HOST + " within 5s"),
+                // the webhook client (Apache HttpClient 5): its own kinds, as it throws them
+                Arguments.of("no connection (webhook client)", new org.apache.hc.client5.http.ConnectTimeoutException(
+                        "Connect to https://hooks.example.org:443 timed out"), "no connection to " + HOST + " within 5s"),
+                Arguments.of("closed port (webhook client)", new org.apache.hc.client5.http.HttpHostConnectException(
+                        "Connect to http://hooks.example.org:443 failed: Connection refused"),
+                        "connection refused by " + HOST),
+                Arguments.of("closed without answer (webhook client)",
+                        new org.apache.hc.core5.http.ConnectionClosedException("Connection closed by peer"),
+                        HOST + " closed the connection without an answer"),
                 Arguments.of("unknown host", unresolved, "host name not found: hooks.example.org"),
                 Arguments.of("TLS", new IOException(new SSLHandshakeException("Remote host terminated the handshake")),
                         "TLS handshake with " + HOST + " failed: Remote host terminated the handshake"),

@@ -113,7 +113,8 @@ class TargetIndependenceIT extends AlertServiceITSupport {
         Duration timeout = Duration.ofSeconds(30); // longer than any wait here: the stall ends when the test says so
         AlertProperties.Delivery settings = new AlertProperties.Delivery(Duration.ofMillis(100), Duration.ofSeconds(90),
                 50, 1, Duration.ofMillis(10), 2.0, 0.5, 4, Duration.ofMillis(50), Duration.ofMillis(100), 50, 2,
-                Duration.ofMillis(400), 20, timeout, Duration.ofDays(30), true, 4, shutdownWait);
+                Duration.ofMillis(400), 20, timeout, Duration.ofDays(30), true, 4, shutdownWait,
+                Duration.ofSeconds(2));
         Clock ahead = Clock.offset(Clock.systemUTC(), AHEAD);
         WebhookChannel webhooks = new WebhookChannel(new WebhookClient(ahead, timeout, policy), cap);
         DeliveryWorker worker = new DeliveryWorker("independence-" + UUID.randomUUID(), new OwnRows(),

@@ -109,4 +109,23 @@ class SilencesTest {
         assertThatThrownBy(() -> new Silences(clock, Duration.ofHours(12), Duration.ofDays(1)))
                 .hasMessageContaining("at most the longest silence");
     }
+
+    @ParameterizedTest(name = "{0} (admin {1}) ending staff1's silence -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "staff1 | false | ",
+            "admin1 | true  | ",
+            "staff1 | true  | ",
+            "staff2 | false | was created by staff1; only its author or an ADMIN may end it",
+            "       | false | was created by staff1; only its author or an ADMIN may end it",
+    })
+    void onlyItsAuthorOrAnAdminMayEndASilence(String caller, boolean admin, String refusal) {
+        Silence silence = silences.create(new SilenceRequest(Set.of(TAVUSH), null, null, null,
+                NOW.plusSeconds(3600), "drill"), "staff1");
+        var answer = silences.endRefusal(silence, caller, admin);
+        if (refusal == null) {
+            assertThat(answer).isEmpty();
+        } else {
+            assertThat(answer).hasValue("silence " + silence.id() + " " + refusal);
+        }
+    }
 }

@@ -51,8 +51,34 @@ public final class WebhookTargetPolicy {
         this(allowList, false);
     }
 
-    /** Empty when the URL may be called, else the reason it may not. */
+    /**
+     * Empty when the URL may be called, else the reason it may not: {@link #urlProblem} and then, unless the host is
+     * on the allow-list by name (then nothing is resolved here), {@link #checkedAddresses} (one resolution). Used when a subscription is created; a
+     * send uses the two parts separately so that it connects to exactly the addresses checked.
+     */
     public Optional<String> problem(String url) {
+        Optional<String> problem = urlProblem(url);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+        if (allowList.contains(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)) {
+            return Optional.empty(); // allowed by name: whatever it resolves to when a send connects
+        }
+        try {
+            checkedAddresses(host);
+            return Optional.empty();
+        } catch (RefusedHostException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * The checks of a URL that need no name resolution: a valid URI, http or https (https only when required), no
+     * credentials, a host; and when the host is an address literal, that address (nothing to resolve, nothing to
+     * rebind). Empty when the URL passes them.
+     */
+    public Optional<String> urlProblem(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -74,27 +100,72 @@ public final class WebhookTargetPolicy {
         if (host == null || host.isBlank()) {
             return Optional.of("webhook url has no host");
         }
-        host = host.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
+        if (isAddressLiteral(host)) {
+            try {
+                checkedAddresses(host);
+            } catch (RefusedHostException e) {
+                return Optional.of(e.getMessage());
+            }
         }
-        if (allowList.contains(host)) {
-            return Optional.empty();
+        return Optional.empty();
+    }
+
+    /**
+     * Resolves the host <b>once</b> and checks every address it resolves to; the caller connects to these addresses
+     * and no others (code review F11: a second resolution by the HTTP client could answer differently — DNS
+     * rebinding). A host on the allow-list by name is resolved and not checked.
+     *
+     * @param host a host name or address literal (IPv6 with or without brackets)
+     * @return the addresses, all allowed
+     * @throws RefusedHostException with the reason, when the host does not resolve or one of its addresses is
+     *                              internal and not allow-listed
+     */
+    public InetAddress[] checkedAddresses(String host) throws RefusedHostException {
+        if (host == null || host.isBlank()) {
+            throw new RefusedHostException("webhook url has no host");
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
         }
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(host);
+            addresses = resolver.resolve(name);
         } catch (UnknownHostException e) {
-            return Optional.of("webhook host '" + host + "' does not resolve");
+            throw new RefusedHostException("webhook host '" + name + "' does not resolve");
+        }
+        if (addresses == null || addresses.length == 0) {
+            throw new RefusedHostException("webhook host '" + name + "' does not resolve");
+        }
+        if (allowList.contains(name)) {
+            return addresses.clone();
         }
         for (InetAddress address : addresses) {
             if (isInternal(address) && !allowed(address)) {
-                return Optional.of("webhook host '" + host + "' resolves to " + address.getHostAddress()
+                throw new RefusedHostException("webhook host '" + name + "' resolves to " + address.getHostAddress()
                         + ", a loopback, private, link-local or reserved address (or an IPv6 form of one); ask an "
                         + "administrator to allow-list it");
             }
         }
-        return Optional.empty();
+        return addresses.clone();
+    }
+
+    /**
+     * A host the policy refuses (or that does not resolve): an {@link UnknownHostException}, so that a connection
+     * factory's name resolver can throw it; its message is the reason in words.
+     */
+    public static final class RefusedHostException extends UnknownHostException {
+        public RefusedHostException(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Whether a URI's host is an address literal rather than a name: IPv6 (it has a colon) or only digits and dots
+     * (which Java reads as an IPv4 address, also in forms such as {@code 2130706433}), so checking it needs no DNS.
+     */
+    static boolean isAddressLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
     }
 
     /**
