@@ -188,7 +188,19 @@ class KubernetesManifestsTest {
         }
         JsonNode alert = find(docs, "Deployment", "alert-service").path("spec").path("template").path("spec")
                 .path("containers").get(0);
-        assertThat(env(alert)).containsKeys("SPRING_MONGODB_URI", "ALERT_SECURITY_USERS_0_PASSWORD");
+        assertThat(env(alert)).containsKeys("SPRING_MONGODB_URI", "ALERT_SECURITY_USERS_0_PASSWORD", "ALERT_SECRETS_KEY");
+    }
+
+    @Test
+    void alertServiceHasTheKeyThatSealsWebhookSecretsAndNeverRunsTwoKeysSideBySide() {
+        // alert-service refuses to start without alert.secrets.key outside the local profile, which no pod uses
+        JsonNode deployment = find(allDocuments(), "Deployment", "alert-service");
+        JsonNode key = env(containers(deployment).get(0)).get("ALERT_SECRETS_KEY");
+        assertThat(key).as("ALERT_SECRETS_KEY in alert-service").isNotNull();
+        assertThat(key.path("valueFrom").path("secretKeyRef").path("optional").asBoolean(false))
+                .as("the key is required, not optional").isFalse();
+        assertThat(deployment.path("spec").path("strategy").path("type").asString())
+                .as("an old pod would not open secrets sealed under a rotated key").isEqualTo("Recreate");
     }
 
     /** Every Deployment, asserted to be one per service so the loops over them never pass with nothing to check. */
