@@ -19,7 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Request(String path, Map<String, List<String>> headers, byte[] body, int answered) {
+    /**
+     * One request as it arrived; {@code arrivedNanos} is {@link System#nanoTime()} when its body had been read (before
+     * any hold or delay), to measure the intervals between a client's attempts.
+     */
+    public record Request(String path, Map<String, List<String>> headers, byte[] body, int answered,
+                          long arrivedNanos) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -52,6 +57,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }));
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            long arrived = System.nanoTime();
             String path = exchange.getRequestURI().getPath();
             java.util.concurrent.CountDownLatch hold = holds.get(path);
             if (hold != null) {
@@ -81,7 +87,7 @@ public final class WebhookReceiver implements AutoCloseable {
             if (f != null && f.remaining().getAndDecrement() > 0) {
                 status = f.status();
             }
-            requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, status));
+            requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, status, arrived));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

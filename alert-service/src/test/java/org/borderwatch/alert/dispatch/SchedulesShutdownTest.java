@@ -22,25 +22,40 @@ class SchedulesShutdownTest {
     void closingTheContextStopsTheJobsAfterWaitingForTheOneInProgress() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch inProgress = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
-        ThreadPoolTaskScheduler scheduler;
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.register(SchedulerOnly.class);
-            context.refresh();
-            scheduler = context.getBean(ThreadPoolTaskScheduler.class);
-            assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).as("a thread for each job").isEqualTo(Schedules.JOBS);
-            scheduler.scheduleWithFixedDelay(runs::incrementAndGet, Duration.ofMillis(5));
-            scheduler.schedule(() -> {
-                inProgress.countDown();
-                // a job still busy when the context closes
-                await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
-                finished.incrementAndGet();
-            }, java.time.Instant.now());
-            await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() > 3);
-            assertThat(inProgress.await(5, TimeUnit.SECONDS)).isTrue();
-        }
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.register(SchedulerOnly.class);
+        context.refresh();
+        ThreadPoolTaskScheduler scheduler = context.getBean(ThreadPoolTaskScheduler.class);
+        assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).as("a thread for each job")
+                .isEqualTo(Schedules.JOBS);
+        scheduler.scheduleWithFixedDelay(runs::incrementAndGet, Duration.ofMillis(5));
+        scheduler.schedule(() -> {
+            inProgress.countDown();
+            // a job still busy when the context closes: it ends only when the test lets it
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            finished.incrementAndGet();
+        }, java.time.Instant.now());
+        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() > 3);
+        assertThat(inProgress.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(context::close, "closer");
+        closer.start();
+        // close() is waiting for the job in progress (a scheduler that does not wait would have returned)
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(closer::isAlive);
+        assertThat(finished).hasValue(0);
+        release.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(closer.isAlive()).as("close() returned once the job ended").isFalse();
+        assertThat(finished).as("the job in progress was waited for, not interrupted").hasValue(1);
         assertThat(scheduler.getScheduledExecutor().isTerminated()).as("its threads are gone").isTrue();
-        assertThat(finished.get()).as("the job in progress was waited for").isEqualTo(1);
         int after = runs.get();
         await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> runs.get() == after);
     }

@@ -8,7 +8,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.delivery.Notification;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.DeliveryMode;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
@@ -16,12 +18,15 @@ import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,26 +41,44 @@ class ChannelsIT extends AlertServiceITSupport {
     @Autowired
     RateLimiterRegistry rateLimiters;
 
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /**
+     * Digest ticks are aligned to the epoch (every replica agrees) and follow the service's clock (test audit T7: no
+     * race with the real one). The clock is set back to just after an hourly tick, so both alerts are collected for
+     * the next tick, which lies in the past of real time; putting the clock back makes it due.
+     */
     @Test
     void aDigestCollectsMatchingAlertsIntoOneSignedMessage() {
         String path = "/digest/" + UUID.randomUUID();
         var created = post("/api/v1/subscriptions", "staff1", """
                 {"name":"daily desk","channel":{"type":"webhook","url":"%s","secret":"%s"},
-                 "filter":{"segments":["UNRESOLVED"]},"mode":"digest","digestInterval":"PT8S"}"""
+                 "filter":{"segments":["UNRESOLVED"]},"mode":"digest","digestInterval":"PT1H"}"""
                 .formatted(RECEIVER.url(path), SECRET));
         assertThat(created.statusCode()).isEqualTo(201);
+        String subscription = Json.tree(created.body().getBytes(StandardCharsets.UTF_8)).get("id").asString();
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         var t = Fixtures.EVENT_TIME.plusYears(8);
+        Instant tick = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        clock.shift(Duration.between(clock.instant(), tick));
 
-        // digest ticks are aligned to the epoch: send right after one, so both land before the next (8 s leave a
-        // busy machine time to consume both)
-        await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(12))
-                .until(() -> System.currentTimeMillis() % 8000 < 300);
         sendAssessments(
                 Fixtures.assessment(a, 1, BorderSegment.UNRESOLVED, Severity.LOW, Occurrence.UNVERIFIED, false, t),
                 Fixtures.assessment(b, 1, BorderSegment.UNRESOLVED, Severity.MEDIUM, Occurrence.DISPUTED, false, t));
+        for (UUID incident : List.of(a, b)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveryStore
+                    .byAlert(AlertLifecycle.alertIdOf(incident)).stream()
+                    .anyMatch(r -> r.subscriptionId().equals(subscription) && r.status() == DeliveryStatus.PENDING
+                            && r.notBefore().equals(tick.plus(Duration.ofHours(1)))));
+        }
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> RECEIVER.requests(path).isEmpty());
 
+        clock.reset();
         await().atMost(Duration.ofSeconds(30)).until(() -> !RECEIVER.accepted(path).isEmpty());
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> RECEIVER.accepted(path).size() == 1);

@@ -2,12 +2,20 @@ package org.borderwatch.alert.it;
 
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
+import org.borderwatch.alert.PrometheusSamples;
+import org.borderwatch.alert.delivery.DeliveryStatus;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
+import org.borderwatch.alert.store.OutboxRow;
+import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +23,13 @@ import static org.awaitility.Awaitility.await;
 
 /** The meters operators watch, as Prometheus scrapes them. */
 class MetricsIT extends AlertServiceITSupport {
+
+    private static final Duration GROUP_WAIT = Duration.ofMinutes(10);
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @Test
     void readinessGaugeIsOneOnceTheServiceIsReady() {
@@ -66,28 +81,84 @@ class MetricsIT extends AlertServiceITSupport {
         return Double.parseDouble(m.group(1));
     }
 
-    @Test
-    void prometheusExposesAlertDeliveryLatencyBacklogAndResilienceMeters() {
-        String path = "/metrics/" + UUID.randomUUID();
-        subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"SYUNIK_EAST\"],\"minSeverity\":\"HIGH\"}");
-        sendAssessments(Fixtures.assessment(UUID.randomUUID(), 1, BorderSegment.SYUNIK_EAST, Severity.HIGH,
-                Occurrence.CONFIRMED, false, Fixtures.EVENT_TIME.plusYears(7)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() == 1);
+    private String scrape() {
+        return call("GET", "/actuator/prometheus", null, null, "text/plain").body();
+    }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String scrape = call("GET", "/actuator/prometheus", null, null, "text/plain").body();
-            assertThat(scrape)
-                    .containsPattern("borderwatch_alerts_total\\{[^}]*event=\"fired\"[^}]*severity=\"high\"")
-                    .containsPattern("borderwatch_deliveries_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"delivered\"")
-                    .containsPattern("borderwatch_alert_delivery_latency_seconds_bucket\\{[^}]*le=\"0.01\"")
-                    .contains("borderwatch_alert_delivery_latency_seconds_count")
-                    .contains("borderwatch_alert_outbox_backlog")
-                    .contains("resilience4j_circuitbreaker_state")
-                    .contains("resilience4j_retry_calls")
-                    .contains("resilience4j_ratelimiter_available_permissions")
-                    .contains("application=\"alert-service\"")
-                    // the border.alerts feed's own producer reports its client metrics like the binder's
-                    .containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"alert-service-feed");
-        });
+    private double backlog() {
+        return PrometheusSamples.sample(scrape(), "borderwatch_alert_outbox_backlog");
+    }
+
+    /**
+     * Test audit T1: the values move with what happened, compared with values read before (every series exists at 0
+     * from start-up, so their presence proves nothing). The subscription waits ten minutes to group, and the clock
+     * is ten minutes behind while the assessment arrives: its row waits in the outbox (the backlog counts it) until
+     * the clock is put back, and its delivery latency, measured from receipt, is those ten minutes.
+     */
+    @Test
+    void anAlertIsCountedItsDeliveryTimedFromReceiptAndTheBacklogRisesAndFalls() {
+        clock.shift(GROUP_WAIT.negated());
+        String path = "/metrics/" + UUID.randomUUID();
+        var created = post("/api/v1/subscriptions", "staff1", """
+                {"name":"metrics desk","channel":{"type":"webhook","url":"%s","secret":"%s"},
+                 "filter":{"segments":["SYUNIK_EAST"],"minSeverity":"HIGH"},"groupWait":"PT10M"}"""
+                .formatted(RECEIVER.url(path), SECRET));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String subscription = Json.tree(created.body().getBytes(StandardCharsets.UTF_8)).get("id").asString();
+        String before = scrape();
+        double fired = PrometheusSamples.sample(before, "borderwatch_alerts_total", "event", "fired",
+                "severity", "high");
+        double latencyCount = PrometheusSamples.sample(before, "borderwatch_alert_delivery_latency_seconds_count");
+        double latencySum = PrometheusSamples.sample(before, "borderwatch_alert_delivery_latency_seconds_sum");
+        double delivered = PrometheusSamples.sample(before, "borderwatch_deliveries_total", "channel", "webhook",
+                "outcome", "delivered");
+        UUID incident = UUID.randomUUID();
+        UUID alertId = AlertLifecycle.alertIdOf(incident);
+
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.SYUNIK_EAST, Severity.HIGH,
+                Occurrence.CONFIRMED, false, Fixtures.EVENT_TIME.plusYears(7)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryStore.byAlert(alertId).stream()
+                .anyMatch(r -> r.subscriptionId().equals(subscription) && r.status() == DeliveryStatus.PENDING));
+        // waiting in the outbox: the backlog gauge counts it
+        await().atMost(Duration.ofSeconds(10)).until(() -> backlog() >= 1);
+        double waiting = backlog();
+        assertThat(RECEIVER.requests(path)).isEmpty();
+        assertThat(PrometheusSamples.sample(scrape(), "borderwatch_alerts_total", "event", "fired", "severity",
+                "high")).as("one FIRED HIGH message").isEqualTo(fired + 1);
+
+        clock.reset();
+        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.accepted(path).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> backlog() < waiting);
+        // every subscription's copy of this message (others' subscriptions may match it too) has ended
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryStore.byAlert(alertId).stream()
+                .allMatch(r -> r.status() == DeliveryStatus.DELIVERED || r.status() == DeliveryStatus.FAILED));
+        List<OutboxRow> rows = deliveryStore.byAlert(alertId);
+        long deliveredRows = rows.stream().filter(r -> r.status() == DeliveryStatus.DELIVERED).count();
+        long deliveredWebhooks = rows.stream()
+                .filter(r -> r.status() == DeliveryStatus.DELIVERED && r.channel().equals("WEBHOOK")).count();
+        String after = scrape();
+        assertThat(PrometheusSamples.sample(after, "borderwatch_alert_delivery_latency_seconds_count") - latencyCount)
+                .as("one latency per delivered copy").isEqualTo(deliveredRows);
+        assertThat(PrometheusSamples.sample(after, "borderwatch_alert_delivery_latency_seconds_sum") - latencySum)
+                .as("this subscription's copy waited the group wait after its receipt")
+                .isGreaterThanOrEqualTo(GROUP_WAIT.minusSeconds(30).toSeconds());
+        assertThat(PrometheusSamples.sample(after, "borderwatch_deliveries_total", "channel", "webhook", "outcome",
+                "delivered") - delivered).isEqualTo(deliveredWebhooks);
+        assertThat(PrometheusSamples.sample(after, "borderwatch_alerts_total", "event", "fired", "severity", "high"))
+                .as("a delivery is no new message").isEqualTo(fired + 1);
+    }
+
+    /** The series dashboards and alert rules read, with the histogram buckets the latency percentiles need. */
+    @Test
+    void prometheusExposesTheLatencyHistogramAndTheResilienceMeters() {
+        String scrape = scrape();
+        assertThat(scrape)
+                .containsPattern("borderwatch_alert_delivery_latency_seconds_bucket\\{[^}]*le=\"0.01\"")
+                .contains("resilience4j_circuitbreaker_state")
+                .contains("resilience4j_retry_calls")
+                .contains("resilience4j_ratelimiter_available_permissions")
+                .contains("application=\"alert-service\"")
+                // the border.alerts feed's own producer reports its client metrics like the binder's
+                .containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"alert-service-feed");
     }
 }

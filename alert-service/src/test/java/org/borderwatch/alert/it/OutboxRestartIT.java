@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A restart with pending outbox rows: rows left PENDING, and rows a dead worker had claimed (IN_FLIGHT under a
- * lease that ran out), are each delivered exactly once by the running worker.
+ * Outbox rows a restart leaves behind: rows left PENDING, and rows a dead worker had claimed (IN_FLIGHT under a
+ * lease that ran out), are each delivered exactly once by the running worker. The restart itself (the application
+ * stopped and started again on the same store) is {@link ServiceRestartIT}.
  */
 class OutboxRestartIT extends AlertServiceITSupport {
 
@@ -55,7 +56,7 @@ class OutboxRestartIT extends AlertServiceITSupport {
     }
 
     @Test
-    void pendingAndOrphanedRowsAreEachDeliveredOnceAfterARestart() {
+    void pendingAndOrphanedRowsAreEachDeliveredOnceByTheRunningWorker() {
         String path = "/restart/" + UUID.randomUUID();
         String sub = subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"UNRESOLVED\"]}");
         List<OutboxRow> rows = new ArrayList<>();
