@@ -138,12 +138,13 @@ class MetricsIT extends AlertServiceITSupport {
                 .filter(r -> r.status() == DeliveryStatus.DELIVERED && r.channel().equals("WEBHOOK")).count();
         String after = scrape();
         assertThat(PrometheusSamples.sample(after, "borderwatch_alert_delivery_latency_seconds_count") - latencyCount)
-                .as("one latency per delivered copy").isEqualTo(deliveredRows);
+                // at least: the timer is the whole context's, and other tests' late deliveries may land meanwhile
+                .as("a latency per delivered copy").isGreaterThanOrEqualTo(deliveredRows);
         assertThat(PrometheusSamples.sample(after, "borderwatch_alert_delivery_latency_seconds_sum") - latencySum)
                 .as("this subscription's copy waited the group wait after its receipt")
                 .isGreaterThanOrEqualTo(GROUP_WAIT.minusSeconds(30).toSeconds());
         assertThat(PrometheusSamples.sample(after, "borderwatch_deliveries_total", "channel", "webhook", "outcome",
-                "delivered") - delivered).isEqualTo(deliveredWebhooks);
+                "delivered") - delivered).isGreaterThanOrEqualTo(deliveredWebhooks);
         assertThat(PrometheusSamples.sample(after, "borderwatch_alerts_total", "event", "fired", "severity", "high"))
                 .as("a delivery is no new message").isEqualTo(fired + 1);
     }
