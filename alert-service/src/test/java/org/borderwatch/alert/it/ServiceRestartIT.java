@@ -79,6 +79,7 @@ class ServiceRestartIT {
                 Map.entry("spring.cloud.stream.kafka.streams.binder.brokers", kafka),
                 Map.entry("spring.mongodb.uri", TestInfrastructure.mongoUri()),
                 Map.entry("spring.mongodb.database", database),
+                Map.entry("alert.topics.assessments", topic),
                 Map.entry("spring.cloud.stream.bindings.assessments-in-0.destination", topic),
                 Map.entry("spring.cloud.stream.bindings.assessments-in-0.group", group),
                 Map.entry("spring.mail.host", "127.0.0.1"),
