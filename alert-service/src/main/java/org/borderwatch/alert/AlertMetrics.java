@@ -45,7 +45,10 @@ public final class AlertMetrics {
      * reading, or cannot keep up); each is told to resume with {@code Last-Event-ID}. Registered at 0 at start-up.
      */
     public static final String STREAM_DROPPED = "borderwatch.alert.stream.dropped";
-    /** 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape). */
+    /**
+     * 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape; the shared
+     * gauge of service-support, declared in {@code readiness.ReadinessGaugeConfiguration}).
+     */
     public static final String READINESS = "borderwatch.readiness";
 
     /** Every outcome a delivery counts, each registered at 0 per channel at start-up. */
@@ -131,16 +134,6 @@ public final class AlertMetrics {
     /** A live-stream client dropped for falling {@code alert.stream.client-buffer} messages behind. */
     public void streamDropped() {
         streamDropped.increment();
-    }
-
-    /**
-     * Registers the readiness gauge, read from {@code state} (held strongly: it lives as long as the registry). Static:
-     * the gauge's owner needs no {@code AlertMetrics} of its own (a second one registered every gauge of this class
-     * twice, and Micrometer warned about the outbox backlog gauge on every start).
-     */
-    public static <T> void readiness(MeterRegistry registry, T state, java.util.function.ToDoubleFunction<T> value) {
-        Gauge.builder(READINESS, state, value).description("1 when the readiness health group is UP, else 0")
-                .strongReference(true).register(registry);
     }
 
     /** Registers the gauge of the targets being sent to, read from {@code inFlight}. */

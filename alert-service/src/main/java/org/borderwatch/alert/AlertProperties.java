@@ -277,8 +277,9 @@ public record AlertProperties(
      *                 {@code borderwatch.readiness} gauge) and the start of the next; a check still running after it
      *                 makes the gauge 0
      */
-    public record ReadinessGauge(@NotNull @DefaultValue("15s") Duration interval) {
-        @jakarta.validation.constraints.AssertTrue(message = "must be positive")
+    public record ReadinessGauge(
+            @NotNull @DefaultValue(org.borderwatch.support.ReadinessGauge.DEFAULT_INTERVAL) Duration interval) {
+        @jakarta.validation.constraints.AssertTrue(message = "alert.readiness-gauge.interval must be positive")
         public boolean isIntervalPositive() {
             return interval == null || interval.compareTo(Duration.ZERO) > 0;
         }

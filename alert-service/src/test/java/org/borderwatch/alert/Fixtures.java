@@ -12,11 +12,7 @@ import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.common.model.TimeWindow;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -73,33 +69,5 @@ public final class Fixtures {
                 a.occurrence(), a.attribution(), a.confidence(), a.actingParty(), a.eventTypes(), a.reportIds(),
                 a.casualties(), a.severity(), a.signals(), a.closed(), a.rationale(), a.asOf(), List.of(sources),
                 a.evidence());
-    }
-
-    /** A clock a test moves by hand. */
-    public static final class MutableClock extends Clock {
-        private Instant now;
-
-        public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

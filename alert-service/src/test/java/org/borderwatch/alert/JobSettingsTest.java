@@ -35,6 +35,7 @@ class JobSettingsTest {
             assertThat(properties.stream().batch()).isEqualTo(200);
             assertThat(properties.stream().maxConversations()).isEqualTo(10_000);
             assertThat(properties.api().maxPageSize()).isEqualTo(500);
+            assertThat(properties.readinessGauge().interval()).isEqualTo(Duration.ofSeconds(15));
             assertThat(AlertProperties.Api.DEFAULT_MAX_PAGE_SIZE).isEqualTo("500");
             // the literals of the second batch: DeliveryWorker's shutdown grace, the release look-back, the ids a
             // silence's mutingNow lists and the page of its query
@@ -80,6 +81,7 @@ class JobSettingsTest {
             "lifecycle.release-lookback   | 0s      | ",
             "api.muting-now-max-ids       | 1       | ",
             "store.muting-page-size       | 10000   | ",
+            "readiness-gauge.interval     | 1ms     | ",
             // refused: each names its key
             "lifecycle.relay-interval     | 0s      | alert.lifecycle.relay-interval must be at least 1ms",
             "lifecycle.expiry-interval    | -1h     | alert.lifecycle.expiry-interval must be at least 1ms",
@@ -94,6 +96,8 @@ class JobSettingsTest {
             "api.muting-now-max-ids       | 0       | mutingNowMaxIds",
             "store.muting-page-size       | 0       | mutingPageSize",
             "store.muting-page-size       | 10001   | mutingPageSize",
+            "readiness-gauge.interval     | 0s      | alert.readiness-gauge.interval must be positive",
+            "readiness-gauge.interval     | -15s    | alert.readiness-gauge.interval must be positive",
     })
     void aBadValueStopsTheStartNamingTheKey(String key, String value, String named) {
         runner.withPropertyValues("alert." + key + "=" + value).run(context -> {

@@ -1,10 +1,9 @@
 package org.borderwatch.alert;
 
+import org.borderwatch.testkit.MutableClock;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The integration tests' clock: the system's UTC clock plus an offset a test may shift. Every test that does not
@@ -13,35 +12,13 @@ import java.time.ZoneOffset;
  * towards real time, and resets it at the end; it never runs ahead of real time, so nothing another test writes
  * lies in the future.
  */
-public final class ShiftableClock extends Clock {
+public final class ShiftableClock extends MutableClock {
 
-    private final Clock base = Clock.systemUTC();
-    private volatile Duration offset = Duration.ZERO;
+    public ShiftableClock() {
+        super(Clock.systemUTC());
+    }
 
     public void shift(Duration by) {
-        offset = offset.plus(by);
-    }
-
-    public void reset() {
-        offset = Duration.ZERO;
-    }
-
-    public Duration offset() {
-        return offset;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return base.instant().plus(offset);
+        advance(by);
     }
 }

@@ -1,7 +1,6 @@
 package org.borderwatch.alert.ack;
 
 import org.borderwatch.alert.Fixtures;
-import org.borderwatch.alert.Fixtures.MutableClock;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.lifecycle.AlertState;
 import org.borderwatch.alert.lifecycle.LifecycleSettings;
@@ -10,6 +9,7 @@ import org.borderwatch.alert.store.StoredAlert;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
+import org.borderwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

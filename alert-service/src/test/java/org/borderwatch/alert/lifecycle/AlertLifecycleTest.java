@@ -1,7 +1,6 @@
 package org.borderwatch.alert.lifecycle;
 
 import org.borderwatch.alert.Fixtures;
-import org.borderwatch.alert.Fixtures.MutableClock;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertEvent;
@@ -13,6 +12,7 @@ import org.borderwatch.common.model.Review;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.common.schema.JsonSchemas;
+import org.borderwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,6 +1,6 @@
 package org.borderwatch.alert.security;
 
-import org.borderwatch.alert.Fixtures.MutableClock;
+import org.borderwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package org.borderwatch.alert.silence;
 
-import org.borderwatch.alert.Fixtures.MutableClock;
 import org.borderwatch.common.model.SignalType;
+import org.borderwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

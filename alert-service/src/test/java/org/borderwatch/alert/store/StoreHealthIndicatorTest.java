@@ -9,6 +9,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,23 +41,7 @@ class StoreHealthIndicatorTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(StoreHealthIndicator.class);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-10T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T08:00:00Z"));
 
     @BeforeEach
     void captureLogs() {
@@ -136,7 +119,7 @@ class StoreHealthIndicatorTest {
             failure.set(new IllegalStateException("connection refused"));
             store.health();
             assertThat(warnings()).as("a new reason within the minute is not logged").hasSize(1);
-            now.set(now.get().plus(StoreHealthIndicator.RELOG_AFTER));
+            clock.advance(StoreHealthIndicator.RELOG_AFTER);
             failure.set(new IllegalStateException("connection reset"));
             store.health();
             store.health();

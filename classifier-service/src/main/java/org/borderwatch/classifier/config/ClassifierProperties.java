@@ -37,8 +37,8 @@ public record ClassifierProperties(
 
     /** The background evaluation of the readiness gauge (operations only: no effect on assessments). */
     public record ReadinessGauge(
-            @NotNull @DurationMin(nanos = 1) @DefaultValue(
-                    org.borderwatch.classifier.readiness.ReadinessGauge.DEFAULT_INTERVAL) Duration interval) {
+            @NotNull @DurationMin(nanos = 1, message = "classifier.readiness-gauge.interval must be positive")
+            @DefaultValue(org.borderwatch.support.ReadinessGauge.DEFAULT_INTERVAL) Duration interval) {
     }
 
     /**

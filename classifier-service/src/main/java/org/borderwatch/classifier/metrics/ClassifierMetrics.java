@@ -32,7 +32,7 @@ public final class ClassifierMetrics {
     public static final String UNREADABLE_REPORTS = "borderwatch.classifier.reports.unreadable";
     /** Reports (stage=report) or stream-time steps (stage=punctuation) the engine failed on: skipped, state kept. */
     public static final String FAILED = "borderwatch.classifier.failures";
-    /** 1 while the readiness health group is UP, 0 otherwise; registered by {@code readiness.ReadinessGauge}. */
+    /** 1 while the readiness health group is UP, 0 otherwise; registered by {@code readiness.ReadinessGaugeConfiguration}. */
     public static final String READINESS = "borderwatch.readiness";
 
     private final MeterRegistry registry;

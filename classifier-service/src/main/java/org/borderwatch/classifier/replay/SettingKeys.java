@@ -12,11 +12,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.borderwatch.classifier.engine.ClassifierSettings;
-import org.borderwatch.classifier.readiness.ReadinessGauge;
 import org.borderwatch.classifier.reliability.ReliabilitySettings;
 import org.borderwatch.classifier.signal.SignalThresholds;
 import org.borderwatch.classifier.stream.TopologySettings;
 import org.borderwatch.classifier.verdict.SeveritySettings;
+import org.borderwatch.support.ReadinessGauge;
 
 /**
  * Every {@code classifier.*} key of the service, in plain Java: its name as written in application.yml, its default

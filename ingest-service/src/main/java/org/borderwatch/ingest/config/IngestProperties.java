@@ -123,9 +123,10 @@ public record IngestProperties(
      * @param interval the delay between the end of one evaluation of the readiness group and the start of the next;
      *                 an evaluation still running after it makes the gauge 0
      */
-    public record ReadinessGauge(@NotNull @DefaultValue("15s") Duration interval) {
+    public record ReadinessGauge(
+            @NotNull @DefaultValue(org.borderwatch.support.ReadinessGauge.DEFAULT_INTERVAL) Duration interval) {
         /** Strictly positive. */
-        @AssertTrue(message = "must be positive")
+        @AssertTrue(message = "ingest.readiness-gauge.interval must be positive")
         public boolean isIntervalPositive() {
             return interval == null || interval.compareTo(Duration.ZERO) > 0;
         }

@@ -1,58 +1,26 @@
 package org.borderwatch.ingest.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.borderwatch.ingest.metrics.ReadinessGauge;
+import org.borderwatch.ingest.metrics.IngestMetrics;
+import org.borderwatch.support.HealthReadinessGauge;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
 /**
- * The {@code borderwatch.readiness} gauge, fed by Spring Boot's own evaluation of the {@code readiness} health group
- * (what {@code /actuator/health/readiness} answers). The gauge is registered with the context; its schedule starts
- * once every bean is created and stops with the context.
+ * The {@link IngestMetrics#READINESS} gauge: service-support's gauge over the {@code readiness} health group,
+ * evaluated in the background every {@code ingest.readiness-gauge.interval}, started and stopped with the context.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadinessGaugeConfiguration {
 
-    /** The health group the gauge reflects. */
-    static final String READINESS_GROUP = "readiness";
-
     @Bean
-    ReadinessGauge readinessGauge(ObjectProvider<HealthEndpoint> health, IngestProperties properties, Clock clock,
-                                  MeterRegistry registry) {
-        return new ReadinessGauge(() -> readinessStatus(health), properties.readinessGauge().interval(), clock,
-                registry);
-    }
-
-    /** The readiness group's status code, or null when there is no health endpoint or no such group. */
-    static String readinessStatus(ObjectProvider<HealthEndpoint> health) {
-        HealthEndpoint endpoint = health.getIfAvailable();
-        HealthDescriptor descriptor = endpoint == null ? null : endpoint.healthForPath(READINESS_GROUP);
-        return descriptor == null || descriptor.getStatus() == null ? null : descriptor.getStatus().getCode();
-    }
-
-    @Bean
-    SmartLifecycle readinessGaugeSchedule(ReadinessGauge gauge) {
-        return new SmartLifecycle() {
-            @Override
-            public void start() {
-                gauge.start();
-            }
-
-            @Override
-            public void stop() {
-                gauge.close();
-            }
-
-            @Override
-            public boolean isRunning() {
-                return gauge.isRunning();
-            }
-        };
+    HealthReadinessGauge readinessGauge(ObjectProvider<HealthEndpoint> health, IngestProperties properties,
+                                        Clock clock, MeterRegistry registry) {
+        return new HealthReadinessGauge(IngestMetrics.READINESS, health, properties.readinessGauge().interval(),
+                clock, registry);
     }
 }

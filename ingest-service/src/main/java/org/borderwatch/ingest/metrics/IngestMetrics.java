@@ -35,8 +35,8 @@ public final class IngestMetrics {
     /** Time to normalise one record; tag {@code format}. */
     public static final String NORMALIZE_TIMER = "borderwatch.reports.normalize";
     /**
-     * 1 while the readiness health group is UP, 0 otherwise (gauge; evaluated in the background by
-     * {@link ReadinessGauge}, never during a scrape).
+     * 1 while the readiness health group is UP, 0 otherwise (gauge; evaluated in the background by service-support's
+     * {@code ReadinessGauge}, never during a scrape; registered by {@code config.ReadinessGaugeConfiguration}).
      */
     public static final String READINESS = "borderwatch.readiness";
 
@@ -144,12 +144,6 @@ public final class IngestMetrics {
     public <T> void rememberedIds(T deduplicator, ToDoubleFunction<T> size) {
         Gauge.builder(DEDUP_REMEMBERED, deduplicator, size).description("report ids remembered for de-duplication")
                 .register(registry);
-    }
-
-    /** Registers the readiness gauge, read from {@code state} (held strongly: the gauge lives as long as the registry). */
-    public <T> void readiness(T state, ToDoubleFunction<T> value) {
-        Gauge.builder(READINESS, state, value).description("1 when the readiness health group is UP, else 0")
-                .strongReference(true).register(registry);
     }
 
     public Timer normalizeTimer(String format) {

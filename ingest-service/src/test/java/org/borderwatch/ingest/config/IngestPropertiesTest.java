@@ -86,6 +86,8 @@ class IngestPropertiesTest {
         badToField.put("ingest.publish-threads=1001", "publishThreads");
         badToField.forEach((bad, field) -> runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad)
                 .hasFailed().getFailure().rootCause().hasMessageContaining("field '" + field + "'")));
+        runner.withPropertyValues("ingest.readiness-gauge.interval=0s").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("ingest.readiness-gauge.interval must be positive"));
         runner.withPropertyValues("ingest.rules.max-mark-run=3", "ingest.rejected.max-payload=512KB",
                         "ingest.readiness-gauge.interval=500ms", "ingest.publish-threads=1")
                 .run(context -> assertThat(context).hasNotFailed());

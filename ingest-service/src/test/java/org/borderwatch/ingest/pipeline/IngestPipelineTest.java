@@ -14,15 +14,13 @@ import org.borderwatch.ingest.Fixtures;
 import org.borderwatch.ingest.metrics.IngestMetrics;
 import org.borderwatch.ingest.pipeline.Deduplicator.Disposition;
 import org.borderwatch.ingest.pipeline.IngestPipeline.Result;
+import org.borderwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -334,34 +332,6 @@ class IngestPipelineTest {
         Rejection r = failing.processRecord(InputFormat.STATEMENT, bytes("{}"), "t").rejections().get(0);
         assertThat(r.reason()).isEqualTo(RejectReason.PROCESSING_ERROR);
         assertThat(r.detail()).contains("boom");
-    }
-
-    /** A clock tests move forward by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** What a meter counted over all its series (they exist at 0 from start-up: see IngestMetrics.startAtZero). */
