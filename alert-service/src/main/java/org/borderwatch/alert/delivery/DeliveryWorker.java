@@ -100,7 +100,9 @@ public class DeliveryWorker {
                 .minimumNumberOfCalls(settings.circuitMinimumCalls())
                 .waitDurationInOpenState(settings.circuitOpenDuration())
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .ignoreExceptions(PermanentDeliveryException.class)
+                // a final refusal says nothing about the target's health, and neither does our own rate limiter
+                // finding no permit (it sits inside the breaker): neither may open a healthy target's circuit
+                .ignoreExceptions(PermanentDeliveryException.class, RequestNotPermitted.class)
                 .build();
         this.retry = retries.retry("delivery", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())

@@ -109,10 +109,14 @@ class DeliveryPacingIT {
 
     /** Starts the worker, with a pass every 20 ms as the service's scheduler would run it. */
     private void start(AlertProperties.Delivery settings) {
+        start(settings, CircuitBreakerRegistry.ofDefaults());
+    }
+
+    private void start(AlertProperties.Delivery settings, CircuitBreakerRegistry breakers) {
         meters = new SimpleMeterRegistry();
         worker = new DeliveryWorker("pacing-" + UUID.randomUUID(), store,
                 id -> Optional.ofNullable(subscriptions.get(id)), List.of(new HttpPost()),
-                CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
+                breakers, RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
                 settings, Clock.systemUTC(), new AlertMetrics(meters));
         passes = Executors.newSingleThreadScheduledExecutor();
         passes.scheduleWithFixedDelay(worker::runOnce, 0, 20, TimeUnit.MILLISECONDS);
@@ -239,6 +243,33 @@ class DeliveryPacingIT {
             assertThat(Duration.ofNanos(at.get(i + 2) - at.get(i))).as("arrivals %d..%d", i, i + 2)
                     .isGreaterThan(Duration.ofMillis(600));
         }
+    }
+
+    /**
+     * A burst the rate limiter holds back must not look like a failing target: with a circuit that would open after
+     * two calls at 50 % failures, the refusals of our own limiter leave it closed with no failed call, and every
+     * message is delivered without a circuit-open outcome.
+     */
+    @Test
+    void theRateLimitersRefusalsNeverCountAgainstTheTargetsCircuit() {
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        start(settings(Map.of("rate-per-second", "1", "timeout", "100ms", "circuit-minimum-calls", "2",
+                "circuit-failure-rate", "50", "max-attempts", "1", "max-rounds", "2", "round-backoff", "10s")), breakers);
+        Subscription s = subscribe("/burst-circuit");
+        List<OutboxRow> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(row(s, i));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.stream()
+                .allMatch(r -> store.find(r.id()).orElseThrow().status() == DeliveryStatus.DELIVERED));
+
+        assertThat(count("rate_limited")).as("the limiter did hold messages back").isPositive();
+        assertThat(count("circuit_open")).isZero();
+        assertThat(breakers.getAllCircuitBreakers()).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.getState()).as(b.getName()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+            assertThat(b.getMetrics().getNumberOfFailedCalls()).as(b.getName() + " failed calls").isZero();
+        });
     }
 
     /** The notification as a plain JSON POST: 2xx delivered, 5xx worth another attempt, any other status final. */
