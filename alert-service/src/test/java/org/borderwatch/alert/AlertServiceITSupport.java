@@ -13,6 +13,7 @@ import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.topic.Topics;
 import org.borderwatch.testkit.BorderWatchInfrastructure;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

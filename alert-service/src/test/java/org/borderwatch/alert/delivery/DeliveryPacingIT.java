@@ -8,7 +8,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.borderwatch.alert.AlertMetrics;
 import org.borderwatch.alert.AlertProperties;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.Channel;
 import org.borderwatch.alert.routing.ChannelType;

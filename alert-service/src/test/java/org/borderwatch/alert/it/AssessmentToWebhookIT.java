@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.delivery.Grouping;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.common.json.Json;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.borderwatch.alert.AlertMetrics;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.store.OutboxRow;

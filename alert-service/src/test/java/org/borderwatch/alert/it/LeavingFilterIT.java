@@ -2,7 +2,7 @@ package org.borderwatch.alert.it;
 
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.delivery.Notification;
 import org.borderwatch.alert.delivery.webhook.WebhookChannel;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;

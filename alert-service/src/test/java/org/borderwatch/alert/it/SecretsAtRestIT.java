@@ -5,7 +5,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.secrets.SecretCipher;
 import org.borderwatch.alert.store.SubscriptionStore;
 import org.borderwatch.common.model.BorderSegment;

@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.borderwatch.alert.AlertServiceApplication;
 import org.borderwatch.alert.Fixtures;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.delivery.DeliveryWorker;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;

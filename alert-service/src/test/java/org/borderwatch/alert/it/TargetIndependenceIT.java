@@ -8,7 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.borderwatch.alert.AlertMetrics;
 import org.borderwatch.alert.AlertProperties;
 import org.borderwatch.alert.AlertServiceITSupport;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.cap.CapService;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.delivery.DeliveryWorker;

@@ -3,7 +3,7 @@ package org.borderwatch.alert.it;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.ItDns;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.store.OutboxRow;

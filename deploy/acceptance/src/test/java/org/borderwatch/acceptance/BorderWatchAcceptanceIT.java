@@ -11,6 +11,7 @@ import org.borderwatch.common.Uuids;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.schema.JsonSchemas;
 import org.borderwatch.common.topic.Topics;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,15 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +82,7 @@ class BorderWatchAcceptanceIT {
 
     @BeforeAll
     static void startBorderWatch() throws Exception {
-        receiver = new WebhookReceiver();
+        receiver = new WebhookReceiver(200);
         system = BorderWatchSystem.start();
         api = new Api(system);
         topics = new TopicRecorder(system.bootstrapServers(), List.of(NORMALIZED, REJECTED, ASSESSMENTS, ALERTS));
@@ -225,7 +231,7 @@ class BorderWatchAcceptanceIT {
                 .isEqualTo(Uuids.incidentId("SYUNIK_EAST", UUID.fromString(killed)).toString());
         eventually("a signed webhook with the CRITICAL Nerkin Hand alert reaches the Syunik desk",
                 List.of(BorderWatchSystem.ALERT), () -> {
-                    List<WebhookReceiver.Delivery> deliveries = receiver.deliveries(SYUNIK_HOOK);
+                    List<WebhookReceiver.Request> deliveries = receiver.requests(SYUNIK_HOOK);
                     assertThat(alertsIn(deliveries)).as("alerts delivered to %s", SYUNIK_HOOK)
                             .anySatisfy(alert -> {
                                 assertThat(alert.path("incidentId").asString()).isEqualTo(nerkinHandIncident);
@@ -247,8 +253,8 @@ class BorderWatchAcceptanceIT {
                                         .endsWith("/api/v1/verdicts/" + nerkinHandIncident);
                             });
                 });
-        assertSignedAndFiltered(receiver.deliveries(SYUNIK_HOOK), SYUNIK_SECRET);
-        String verdictUrl = alertsIn(receiver.deliveries(SYUNIK_HOOK)).stream()
+        assertSignedAndFiltered(receiver.requests(SYUNIK_HOOK), SYUNIK_SECRET);
+        String verdictUrl = alertsIn(receiver.requests(SYUNIK_HOOK)).stream()
                 .filter(a -> a.path("incidentId").asString().equals(nerkinHandIncident))
                 .map(a -> a.path("verdictUrl").asString()).findFirst().orElseThrow();
         Api.Answer linked = api.staffGet(java.net.URI.create(verdictUrl).getPath());
@@ -285,7 +291,7 @@ class BorderWatchAcceptanceIT {
                     });
                 });
 
-        assertThat(alertsIn(receiver.deliveries(SYUNIK_HOOK)))
+        assertThat(alertsIn(receiver.requests(SYUNIK_HOOK)))
                 .as("the Syunik desk asked for SYUNIK_EAST alerts of HIGH severity or more")
                 .allSatisfy(alert -> {
                     assertThat(alert.path("segment").asString()).isEqualTo("SYUNIK_EAST");
@@ -456,13 +462,13 @@ class BorderWatchAcceptanceIT {
 
         eventually("the surge watch receives signed webhooks for both segments of the surge",
                 List.of(BorderWatchSystem.ALERT), () -> {
-                    List<JsonNode> alerts = alertsIn(receiver.deliveries(SURGE_HOOK));
+                    List<JsonNode> alerts = alertsIn(receiver.requests(SURGE_HOOK));
                     assertThat(alerts.stream().filter(a -> a.path("signals").valueStream()
                                     .anyMatch(s -> s.asString().equals("UNCORROBORATED_SURGE")))
                             .map(a -> a.path("segment").asString()).collect(Collectors.toSet()))
                             .contains("SYUNIK_EAST", "GEGHARKUNIK");
                 });
-        assertSignedAndFiltered(receiver.deliveries(SURGE_HOOK), SURGE_SECRET);
+        assertSignedAndFiltered(receiver.requests(SURGE_HOOK), SURGE_SECRET);
 
         eventually("the staff wallboard's live stream shows the GEGHARKUNIK alerts as they fire",
                 List.of(BorderWatchSystem.ALERT), () -> {
@@ -495,13 +501,13 @@ class BorderWatchAcceptanceIT {
         });
 
         eventually("the surge watch receives the review as an update", List.of(BorderWatchSystem.ALERT),
-                () -> assertThat(alertsIn(receiver.deliveries(SURGE_HOOK))).anySatisfy(alert -> {
+                () -> assertThat(alertsIn(receiver.requests(SURGE_HOOK))).anySatisfy(alert -> {
                     assertThat(alert.path("incidentId").asString()).isEqualTo(incident);
                     assertThat(alert.path("event").asString()).isEqualTo("REVIEWED");
                     assertThat(alert.path("review").path("occurrence").asString()).isEqualTo("REFUTED");
                     assertThat(alert.path("review").path("note").asString()).isEqualTo(note);
                 }));
-        assertSignedAndFiltered(receiver.deliveries(SURGE_HOOK), SURGE_SECRET);
+        assertSignedAndFiltered(receiver.requests(SURGE_HOOK), SURGE_SECRET);
     }
 
     @Test
@@ -588,11 +594,11 @@ class BorderWatchAcceptanceIT {
                         .isTrue());
         String incident = verdictHolding(killed, "SYUNIK_EAST").path("latest").path("incidentId").asString();
         eventually("the Syunik desk is told that the Nerkin Hand alert is resolved", List.of(BorderWatchSystem.ALERT),
-                () -> assertThat(alertsIn(receiver.deliveries(SYUNIK_HOOK))).anySatisfy(alert -> {
+                () -> assertThat(alertsIn(receiver.requests(SYUNIK_HOOK))).anySatisfy(alert -> {
                     assertThat(alert.path("incidentId").asString()).isEqualTo(incident);
                     assertThat(alert.path("event").asString()).isEqualTo("RESOLVED");
                 }));
-        assertSignedAndFiltered(receiver.deliveries(SYUNIK_HOOK), SYUNIK_SECRET);
+        assertSignedAndFiltered(receiver.requests(SYUNIK_HOOK), SYUNIK_SECRET);
     }
 
     @Test
@@ -642,7 +648,7 @@ class BorderWatchAcceptanceIT {
                 .as("the classifier's assessment versions").isPositive();
         assertThat(counter(BorderWatchSystem.ALERT, "borderwatch_deliveries_total", "channel=\"webhook\"",
                 "outcome=\"delivered\"")).as("alert-service's delivered webhooks")
-                .isGreaterThanOrEqualTo(receiver.deliveries(SYUNIK_HOOK).size() + receiver.deliveries(SURGE_HOOK).size());
+                .isGreaterThanOrEqualTo(receiver.requests(SYUNIK_HOOK).size() + receiver.requests(SURGE_HOOK).size());
     }
 
     @Test
@@ -754,8 +760,45 @@ class BorderWatchAcceptanceIT {
                 .mapToInt(c -> c.path("killed").asInt()).sum();
     }
 
-    private static List<JsonNode> alertsIn(List<WebhookReceiver.Delivery> deliveries) {
-        return deliveries.stream().flatMap(d -> d.alerts().stream()).toList();
+    private static final String TIMESTAMP_HEADER = "X-BorderWatch-Timestamp";
+    private static final String SIGNATURE_HEADER = "X-BorderWatch-Signature";
+
+    /** The alerts of one webhook notification (its body's {@code alerts} list). */
+    private static List<JsonNode> alertsOf(WebhookReceiver.Request delivery) {
+        return Json.tree(delivery.body()).path("alerts").valueStream().toList();
+    }
+
+    /** HMAC-SHA256 of {@code timestamp + "." + body} with {@code secret}, compared in constant time. */
+    private static boolean signedWith(WebhookReceiver.Request delivery, String secret) {
+        String timestamp = delivery.header(TIMESTAMP_HEADER);
+        String signature = delivery.header(SIGNATURE_HEADER);
+        if (timestamp == null || signature == null) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body()));
+            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    signature.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The timestamp header lies within {@code toleranceSeconds} of when the request arrived. */
+    private static boolean fresh(WebhookReceiver.Request delivery, long toleranceSeconds) {
+        try {
+            return Math.abs(delivery.receivedAt().getEpochSecond() - Long.parseLong(delivery.header(TIMESTAMP_HEADER)))
+                    <= toleranceSeconds;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static List<JsonNode> alertsIn(List<WebhookReceiver.Request> deliveries) {
+        return deliveries.stream().flatMap(d -> alertsOf(d).stream()).toList();
     }
 
     /**
@@ -763,21 +806,21 @@ class BorderWatchAcceptanceIT {
      * body follows the Notification schema and its alerts the Alert schema; no message of an alert reaches the subscriber under two delivery ids
      * (a retry keeps its id, a duplicate would not).
      */
-    private static void assertSignedAndFiltered(List<WebhookReceiver.Delivery> deliveries, String secret) {
+    private static void assertSignedAndFiltered(List<WebhookReceiver.Request> deliveries, String secret) {
         Map<String, Set<String>> deliveryIdsByMessage = new LinkedHashMap<>();
-        deliveries.forEach(d -> d.alerts().forEach(alert -> deliveryIdsByMessage
+        deliveries.forEach(d -> alertsOf(d).forEach(alert -> deliveryIdsByMessage
                 .computeIfAbsent(alert.path("alertId").asString() + "#" + alert.path("sequence").asLong(),
-                        k -> new TreeSet<>()).add(String.valueOf(d.deliveryId()))));
+                        k -> new TreeSet<>()).add(String.valueOf(d.header(WebhookReceiver.DELIVERY_HEADER)))));
         assertThat(deliveryIdsByMessage).as("alert messages and the deliveries that carried them")
                 .allSatisfy((message, ids) -> assertThat(ids).as(message).hasSize(1));
         assertThat(deliveries).isNotEmpty().allSatisfy(d -> {
-            assertThat(d.deliveryId()).as("idempotency key of %s", d).isNotBlank();
-            assertThat(d.fresh(300)).as("timestamp of %s within 5 minutes of its arrival", d).isTrue();
-            assertThat(d.signedWith(secret)).as("HMAC-SHA256 over timestamp.body of %s", d).isTrue();
-            assertThat(d.signedWith(secret + "x")).as("a different secret does not verify").isFalse();
+            assertThat(d.header(WebhookReceiver.DELIVERY_HEADER)).as("idempotency key of %s", d).isNotBlank();
+            assertThat(fresh(d, 300)).as("timestamp of %s within 5 minutes of its arrival", d).isTrue();
+            assertThat(signedWith(d, secret)).as("HMAC-SHA256 over timestamp.body of %s", d).isTrue();
+            assertThat(signedWith(d, secret + "x")).as("a different secret does not verify").isFalse();
             assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, d.body())).as("the body of %s follows the "
                     + "published Notification schema", d).isEmpty();
-            assertThat(d.alerts()).as("alerts in %s", d).isNotEmpty().allSatisfy(alert ->
+            assertThat(alertsOf(d)).as("alerts in %s", d).isNotEmpty().allSatisfy(alert ->
                     assertThat(JsonSchemas.validate(JsonSchemas.ALERT, Json.write(alert))).as("%s", alert).isEmpty());
         });
     }

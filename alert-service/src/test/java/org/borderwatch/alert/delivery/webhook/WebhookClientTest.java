@@ -3,7 +3,7 @@ package org.borderwatch.alert.delivery.webhook;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
-import org.borderwatch.alert.WebhookReceiver;
+import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.delivery.DeliveryException;
 import org.borderwatch.alert.delivery.PermanentDeliveryException;
 import org.junit.jupiter.api.Test;
