@@ -839,6 +839,10 @@ final class StatementRules {
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|be\\s+(?:resolutely|decisively|harshly|severely|"
                 + "immediately|firmly)\\s+(?:suppressed|punished|stopped|crushed|responded\\s+to)|take\\s+(?:decisive|harsh)\\s+"
                 + "(?:measures|action))|"
+                // "we will resolve this issue by force", "would settle the matter by military means", "will take it back
+                // by force of arms" (not "will not … by force", nor what was done: "was repelled by force")
+                + "\\b(?:will|would|shall)\\s+(?:(?!not\\b|never\\b)[\\w'’-]+\\s+){1,5}?by\\s+(?:(?:military|armed)\\s+)?"
+                + "(?:force|force\\s+of\\s+arms|military\\s+means|means\\s+of\\s+war)\\b|"
                 + "prepar\\w+\\s+(?:for\\s+)?(?:an?\\s+|new\\s+|further\\s+)?(?:(?:military|armed|large-scale|full-scale|new)\\s+)?"
                 + "(?:attacks?|offensives?|provocations?|escalation|war|aggression|invasion)\\b"));
     }
@@ -923,10 +927,14 @@ final class StatementRules {
 
     /**
      * A warning of force to come: "any attempt at provocation will be met with a decisive response", "will receive a
-     * fitting rebuff" — a {@code THREAT} only in a statement that describes no event.
+     * fitting rebuff" — a {@code THREAT} only in a statement that describes no event —, or the speaker's own force
+     * announced in the first person: "if Armenia does not agree, we will resolve this issue by force", "we shall use
+     * force" (the side named in the condition is no actor; the threat is the issuer's).
      */
     static final Pattern WARNING = p("\\bwill\\s+(?:be\\s+(?:met|answered)\\s+with|receive|be\\s+given)\\s+(?:an?\\s+)?"
-            + "(?:decisive|adequate|harsh|resolute|firm|fitting|crushing|appropriate|immediate|severe)\\s+(?:response|rebuff|answer)\\b");
+            + "(?:decisive|adequate|harsh|resolute|firm|fitting|crushing|appropriate|immediate|severe)\\s+(?:response|rebuff|answer)\\b|"
+            + "\\bwe\\s+(?:will|would|shall)\\s+(?:(?!not\\b|never\\b)[\\w'’-]+\\s+){0,5}?(?:by\\s+(?:(?:military|armed)\\s+)?"
+            + "(?:force|military\\s+means)|use\\s+(?:military\\s+)?force|resort\\s+to\\s+force)\\b");
 
     /** "mortally wounded", "fatally injured", "a fatal (gunshot) wound": a death, not a wound. */
     static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally", "fatal", "mortal", "lethal");
