@@ -133,9 +133,15 @@ public final class DeliveryFailures {
         return "gave up after " + attempts + " attempts in " + rounds + " rounds; last failure: " + lastFailure;
     }
 
-    /** The rate limiter of a target gave no permit within the wait. */
+    /** The rate limiter of a target had no permit: the delivery waits for the next one (not an attempt). */
     public static String rateLimited(String target, int perSecond) {
-        return "rate limit for " + target + " reached (" + perSecond + " per second); tried again shortly";
+        return "rate limit for " + target + " reached (" + perSecond + " per second); deferred to its next permit";
+    }
+
+    /** A round whose attempt failed, then its retry found no permit from the target's rate limiter. */
+    public static String failedThenRateLimited(String lastFailure, String target) {
+        return (lastFailure == null ? "the call failed" : lastFailure) + "; then the rate limit for " + target
+                + " left no permit for another attempt";
     }
 
     /**

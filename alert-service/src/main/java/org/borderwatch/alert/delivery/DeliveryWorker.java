@@ -9,6 +9,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -78,6 +79,8 @@ public class DeliveryWorker {
     private final TargetLanes lanes;
     /** Per running lane: the outbox targets of its rows, left out of the passes' queries while it runs. */
     private final Map<String, Set<String>> laneTargets = new ConcurrentHashMap<>();
+    /** Per target: its rate limiter, on the worker's clock (also in the registry, for the actuator and metrics). */
+    private final Map<String, AtomicRateLimiter> limiters = new ConcurrentHashMap<>();
 
     public DeliveryWorker(String owner, DeliveryStore store, Function<String, Optional<Subscription>> subscriptions,
                           List<ChannelSender> senders, CircuitBreakerRegistry circuitBreakers,
@@ -117,12 +120,37 @@ public class DeliveryWorker {
         this.rateConfig = RateLimiterConfig.custom()
                 .limitForPeriod(settings.ratePerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(settings.timeout())
+                // never wait for a permit: a refused one defers the delivery (see send) instead of holding the lane
+                .timeoutDuration(Duration.ZERO)
                 .build();
     }
 
     public String owner() {
         return owner;
+    }
+
+    /**
+     * The target's rate limiter: Resilience4j's, counting time on the worker's clock (so the pacing follows the same
+     * clock as the rows' due times), registered under its name so the actuator and the metrics show it.
+     */
+    private AtomicRateLimiter limiter(String name) {
+        return limiters.computeIfAbsent(name, n -> {
+            AtomicRateLimiter limiter = new AtomicRateLimiter(n, rateConfig, Map.of(), this::clockNanos);
+            rateLimiters.rateLimiter(n, rateConfig);
+            rateLimiters.replace(n, limiter);
+            return limiter;
+        });
+    }
+
+    private long clockNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** When the target's limiter is expected to have a permit again (at once when it has one now). */
+    private Instant nextPermit(AtomicRateLimiter limiter, Instant now) {
+        long nanos = limiter.getDetailedMetrics().getNanosToWait();
+        return nanos <= 0 ? now : now.plusNanos(nanos);
     }
 
     /** Remembers when a delivery circuit opened, for the words of the rows it keeps waiting. */
@@ -543,10 +571,8 @@ public class DeliveryWorker {
                 throw e;
             }
         };
-        Supplier<Integer> limited = sender.rateLimited()
-                ? RateLimiter.decorateSupplier(rateLimiters.rateLimiter("delivery-" + sender.circuitKey(sub),
-                rateConfig), call)
-                : call;
+        AtomicRateLimiter limiter = sender.rateLimited() ? limiter("delivery-" + sender.circuitKey(sub)) : null;
+        Supplier<Integer> limited = limiter != null ? RateLimiter.decorateSupplier(limiter, call) : call;
         Supplier<Integer> decorated = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, limited));
         Instant now;
         RuntimeException error;
@@ -577,11 +603,20 @@ public class DeliveryWorker {
             outcomes.reschedule(ids, now, now.plus(settings.circuitOpenDelay()),
                     circuitOpen(breaker, sender.targetName(sub)), null, attempts.get(), 0);
             metrics.delivery(channel, "circuit_open", rows.size());
-        } else if (error instanceof RequestNotPermitted) {
+        } else if (error instanceof RequestNotPermitted e && limiter != null) {
+            if (attempts.get() > 0) {
+                // the round's retry found no permit: the round ends with its last failure (else a failing target
+                // under a saturated limiter would be tried for ever without ever completing a round)
+                failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(),
+                        new DeliveryException(DeliveryFailures.failedThenRateLimited(failure.get(),
+                                sender.targetName(sub)), true, null, e));
+                return;
+            }
+            // no permit now: deferred, not tried — the lease given back, due when the limiter expects a permit, no
+            // attempt and no round counted (the limiter sits inside the breaker, which ignores its refusals)
             now = clock.instant();
-            outcomes.reschedule(ids, now, now.plusSeconds(1),
-                    DeliveryFailures.rateLimited(sender.targetName(sub), settings.ratePerSecond()), null,
-                    attempts.get(), 0);
+            outcomes.reschedule(ids, now, nextPermit(limiter, now),
+                    DeliveryFailures.rateLimited(sender.targetName(sub), settings.ratePerSecond()), null, 0, 0);
             metrics.delivery(channel, "rate_limited", rows.size());
         } else {
             failedRound(outcomes, rows, ids, first, sub, channel, batchKey, attempts.get(), error);

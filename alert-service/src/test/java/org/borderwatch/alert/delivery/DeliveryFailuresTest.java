@@ -115,7 +115,10 @@ class DeliveryFailuresTest {
         assertThat(DeliveryFailures.gaveUp(8, 4, "HTTP 503 Service Unavailable"))
                 .isEqualTo("gave up after 8 attempts in 4 rounds; last failure: HTTP 503 Service Unavailable");
         assertThat(DeliveryFailures.rateLimited(HOST, 20))
-                .isEqualTo("rate limit for " + HOST + " reached (20 per second); tried again shortly");
+                .isEqualTo("rate limit for " + HOST + " reached (20 per second); deferred to its next permit");
+        assertThat(DeliveryFailures.failedThenRateLimited("HTTP 503 Service Unavailable", HOST))
+                .isEqualTo("HTTP 503 Service Unavailable; then the rate limit for " + HOST
+                        + " left no permit for another attempt");
     }
 
     @Test

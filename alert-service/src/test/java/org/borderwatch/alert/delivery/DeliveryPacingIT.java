@@ -23,6 +23,7 @@ import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.testkit.BorderWatchInfrastructure;
+import org.borderwatch.testkit.MutableClock;
 import org.borderwatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,11 +114,15 @@ class DeliveryPacingIT {
     }
 
     private void start(AlertProperties.Delivery settings, CircuitBreakerRegistry breakers) {
+        start(settings, breakers, Clock.systemUTC());
+    }
+
+    private void start(AlertProperties.Delivery settings, CircuitBreakerRegistry breakers, Clock clock) {
         meters = new SimpleMeterRegistry();
         worker = new DeliveryWorker("pacing-" + UUID.randomUUID(), store,
                 id -> Optional.ofNullable(subscriptions.get(id)), List.of(new HttpPost()),
                 breakers, RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
-                settings, Clock.systemUTC(), new AlertMetrics(meters));
+                settings, clock, new AlertMetrics(meters));
         passes = Executors.newSingleThreadScheduledExecutor();
         passes.scheduleWithFixedDelay(worker::runOnce, 0, 20, TimeUnit.MILLISECONDS);
     }
@@ -206,8 +211,8 @@ class DeliveryPacingIT {
     }
 
     /**
-     * Issue 5: a target's rate limiter holds back what exceeds its rate. One message a second, and a permit is waited
-     * for at most 100 ms: of a burst of four messages, those that find no permit are put back (PENDING, counted
+     * Issue 5: a target's rate limiter holds back what exceeds its rate. One message a second, and a permit is never
+     * waited for: of a burst of four messages, those that find no permit are put back (PENDING, counted
      * {@code rate_limited}, no failed round) and sent later — each exactly once, none FAILED — and any three
      * consecutive arrivals span more than the limiter's one-second period (three permits need three periods).
      */
@@ -243,6 +248,84 @@ class DeliveryPacingIT {
             assertThat(Duration.ofNanos(at.get(i + 2) - at.get(i))).as("arrivals %d..%d", i, i + 2)
                     .isGreaterThan(Duration.ofMillis(600));
         }
+    }
+
+    /**
+     * A refused permit defers the delivery instead of holding the lane: on a clock that stands still unless the test
+     * moves it, with one permit per second for the target, three due messages to it are claimed together; one is
+     * sent, the two others are given back at once (PENDING, no lease) due exactly when the limiter's next period
+     * starts, with no attempt and no round counted, the reason in {@code lastError} and {@code rate_limited} in the
+     * metrics. Each second the clock moves on, one more is sent; in the end each message reached the receiver once,
+     * after one attempt, and the circuit saw no failed call.
+     */
+    @Test
+    void aRefusedPermitDefersTheDeliveryToTheNextPermitWithoutCountingAnAttempt() {
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        String path = "/deferred";
+        Subscription s = subscribe(path);
+        List<OutboxRow> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(row(s, i));
+        }
+        Instant start = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        MutableClock clock = new MutableClock(start);
+        start(settings(Map.of("rate-per-second", "1", "timeout", "2s", "circuit-minimum-calls", "2",
+                "circuit-failure-rate", "50", "max-attempts", "3", "max-rounds", "2", "round-backoff", "10s")),
+                breakers, clock);
+
+        // first period: one sent, two deferred to the start of the next
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(rows, DeliveryStatus.DELIVERED) == 1
+                && deferredUntil(rows, start.plusSeconds(1)) == 2);
+        assertThat(receiver.requests(path)).hasSize(1);
+        assertThat(count("rate_limited")).isEqualTo(2);
+        for (OutboxRow r : rows) {
+            OutboxRow now = store.find(r.id()).orElseThrow();
+            if (now.status() == DeliveryStatus.PENDING) {
+                assertThat(now.attempts()).as("a deferral is not an attempt").isZero();
+                assertThat(now.rounds()).as("nor a failed round").isZero();
+                assertThat(now.lastError()).isEqualTo("rate limit for webhook-127.0.0.1-"
+                        + URI.create(receiver.url(path)).getPort()
+                        + " reached (1 per second); deferred to its next permit");
+            }
+        }
+        assertThat(store.claimAll(rows.stream().map(OutboxRow::id).toList(), "another-worker", start,
+                start.plusSeconds(60))).as("deferred rows hold no lease, and are not due before the permit").isEmpty();
+
+        // second period: one more sent, the last deferred again
+        clock.advance(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(rows, DeliveryStatus.DELIVERED) == 2
+                && deferredUntil(rows, start.plusSeconds(2)) == 1);
+        assertThat(receiver.requests(path)).hasSize(2);
+
+        // third period: the last one
+        clock.advance(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(rows, DeliveryStatus.DELIVERED) == 3);
+
+        Map<String, Long> perKey = receiver.requests(path).stream()
+                .collect(Collectors.groupingBy(r -> r.header("X-BorderWatch-Delivery"), Collectors.counting()));
+        assertThat(perKey).as("each message once").hasSize(3).allSatisfy((key, n) -> assertThat(n).isEqualTo(1));
+        assertThat(rows).allSatisfy(r -> {
+            OutboxRow done = store.find(r.id()).orElseThrow();
+            assertThat(done.attempts()).as("the send itself, deferrals not counted").isEqualTo(1);
+            assertThat(done.rounds()).isZero();
+        });
+        assertThat(count("rate_limited")).isEqualTo(3);
+        assertThat(count("delivered")).isEqualTo(3);
+        assertThat(count("retried")).isZero();
+        assertThat(count("failed")).isZero();
+        assertThat(count("circuit_open")).isZero();
+        assertThat(breakers.getAllCircuitBreakers()).isNotEmpty().allSatisfy(b ->
+                assertThat(b.getMetrics().getNumberOfFailedCalls()).as(b.getName() + " failed calls").isZero());
+    }
+
+    private long statuses(List<OutboxRow> rows, DeliveryStatus status) {
+        return rows.stream().filter(r -> store.find(r.id()).orElseThrow().status() == status).count();
+    }
+
+    /** Rows PENDING without a lease, due exactly at {@code at}. */
+    private long deferredUntil(List<OutboxRow> rows, Instant at) {
+        return rows.stream().map(r -> store.find(r.id()).orElseThrow())
+                .filter(r -> r.status() == DeliveryStatus.PENDING && at.equals(r.notBefore())).count();
     }
 
     /**
