@@ -1793,7 +1793,8 @@ public final class StatementExtractor {
      * soldier who was on duty at the post has been injured".
      */
     private static final String SINGLE_PERSON = "(?:serviceman|soldier|private|sergeant|officer|lieutenant|captain|"
-            + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer|guard)";
+            + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer|guard|colleague|"
+            + "passenger|operator|mechanic|builder|labou?rer|herder|citizen|contractor|technician|hunter)";
     private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
@@ -1887,7 +1888,12 @@ public final class StatementExtractor {
             "civilian", "resident", "villager", "guard", "member", "person", "man", "woman", "child", "conscript",
             "sergeant", "private", "lieutenant", "captain", "major", "driver", "shepherd", "farmer", "worker",
             "employee", "policeman", "deminer", "sapper", "fighter", "boy", "girl", "official", "journalist", "reporter",
-            "cameraman", "engineer", "photographer");
+            "cameraman", "engineer", "photographer",
+            // who else is hit beside a named victim: "the driver was killed and his colleague was seriously injured"
+            "colleague", "co-worker", "coworker", "companion", "passenger", "relative", "brother", "son", "father",
+            "husband", "operator", "mechanic", "builder", "labourer", "laborer", "herder", "herdsman", "rescuer",
+            "medic", "paramedic", "doctor", "nurse", "teacher", "student", "pupil", "citizen", "inhabitant",
+            "contractor", "technician", "hunter", "fisherman", "volunteer", "teenager");
 
     /** Words between "a"/"an" and the person it counts ("an Azerbaijani Army serviceman"). */
     private static final int ARTICLE_REACH = 3;
