@@ -1186,7 +1186,9 @@ public final class StatementExtractor {
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 40), m.start());
             if (StatementRules.TARGET_BEFORE.matcher(before).find() && !StatementRules.ACTIVITY_ON.matcher(before).find()
-                    || StatementRules.TARGET_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                    || StatementRules.TARGET_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
+                    // "the Armenian side has recorded movements of Azerbaijani armoured vehicles": the side that watched
+                    || StatementRules.OBSERVER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
                 continue;
             }
             String noun = m.group("noun");
@@ -1205,7 +1207,8 @@ public final class StatementExtractor {
                     : m.group("nat6") != null ? m.group("nat6")
                     : m.group("nat7") != null ? m.group("nat7")
                     : m.group("nat8") != null ? m.group("nat8")
-                    : m.group("nat10") != null ? m.group("nat10") : m.group("nat9");
+                    : m.group("nat10") != null ? m.group("nat10")
+                    : m.group("nat11") != null ? m.group("nat11") : m.group("nat9");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null, attacker));

@@ -588,6 +588,12 @@ final class StatementRules {
             + "artillery|fire|troops|servicemen|soldiers|groups?)\\b)|\\s+of\\s+the\\s+(?:border|line|river|road))"
             + "|\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area)\\s+of\\s+)?(?:the\\s+)?(?<nat10>armenian|azerbaijani)\\s+"
             + "(?:army\\s+|military\\s+|combat\\s+)?(?:positions?|posts?|trenches|side)\\b"
+            // what a build-up moves, named by its side: "movements of Azerbaijani armoured vehicles and personnel",
+            // "the concentration of Armenian military equipment" (the side's troops and forces are actors above)
+            + "|\\b(?:movements?|concentrations?|deployments?|redeployments?|build-?ups?|massing|transfers?|accumulation|"
+            + "arrival|relocation)\\s+of\\s+(?:(?:additional|new|large|more|further|significant|heavy)\\s+)?"
+            + "(?:(?:numbers|amounts|quantities|columns)\\s+of\\s+)?(?<nat11>armenian|azerbaijani)\\s+(?:[\\w-]+\\s+){0,2}?"
+            + "(?:equipment|weapons|personnel|manpower|vehicles|armou?r|tanks|mortars|howitzers|launchers|systems)\\b"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             // a capital as a place ("patients who need care in Yerevan") is no government
             + "|(?<!\\b(?:in|to|near|via|at|around|outside|towards?)\\s{1,3})\\b(?<nat7>baku|yerevan)\\b(?!['’]s)"
@@ -694,6 +700,14 @@ final class StatementRules {
 
     /** After a verb: its object is a mine ("struck an anti-personnel mine"), so the verb is no attack. */
     static final Pattern MINE_OBJECT = p("\\s+" + A_MINE);
+
+    /**
+     * Words after an actor phrase that make it the one who watched, not the one who acted: "the Armenian side has
+     * recorded movements of Azerbaijani armoured vehicles", "our units observed", "Armenian border guards noticed".
+     */
+    static final Pattern OBSERVER_AFTER = p("\\s+(?:(?:has|have|had)\\s+(?:been\\s+)?|is\\s+|are\\s+)?(?:\\w+ly\\s+)?"
+            + "(?:recorded|records|recording|observed|observes|observing|noted|notes|noticed|notices|detected|detects|"
+            + "registered|registers|spotted|spots|monitored|monitors|monitoring|tracked|tracks|tracking|witnessed|saw|sees)\\b");
 
     /** Words after an actor phrase that make it a target ("Armenian border guards near Agarak came under fire"). */
     static final Pattern TARGET_AFTER = p("\\s+(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
