@@ -53,7 +53,8 @@ final class WebhookDocs {
         notification.setDescription("What a subscriber receives (also the body of a Kafka subscription's record and "
                 + "of an e-mail's JSON part): one or more alert messages, several when incidents of one segment were "
                 + "grouped within the group wait, or a digest. deliveryId is the idempotency key, the same on every "
-                + "retry (and the X-BorderWatch-Delivery header). noLongerMatching lists the messages that no longer "
+                + "retry; it is covered by the signature (the X-BorderWatch-Delivery header is an unsigned copy), "
+                + "so receivers de-duplicate on it. noLongerMatching lists the messages that no longer "
                 + "match the subscription's filter (left out when there are none). Receivers order messages of one "
                 + "alert by sequence, not by arrival");
 
@@ -65,16 +66,19 @@ final class WebhookDocs {
                         Verify before parsing: the signature is the HMAC-SHA256, keyed with the subscription's \
                         secret, of the X-BorderWatch-Timestamp value, a '.' and the raw body bytes; refuse a \
                         timestamp far from now (e.g. more than 300 s) to refuse replays. Delivery is at-least-once: \
-                        remember the X-BorderWatch-Delivery ids already processed. Redirects are not followed. (A \
-                        webhook with channel.format cap receives the CAP 1.2 document instead, as \
-                        application/cap+xml, with the same headers.)""")
+                        remember the deliveryId values of the verified bodies already processed (the body's \
+                        deliveryId is signed; the X-BorderWatch-Delivery header is the same value, unsigned). \
+                        Redirects are not followed. (A webhook with channel.format cap receives the CAP 1.2 document \
+                        instead, as application/cap+xml, with the same headers; de-duplicate it on the CAP \
+                        identifier, one per message, which the signature covers.)""")
                 .addParametersItem(header(WebhookSignature.HEADER_TIMESTAMP, "When this attempt was signed, in unix "
                         + "seconds (fresh on every retry)", new StringSchema().pattern("^[0-9]+$").example("1795400010")))
                 .addParametersItem(header(WebhookSignature.HEADER_SIGNATURE, "sha256=<lower-case hex HMAC-SHA256 of "
                         + "timestamp + \".\" + raw body, keyed with the subscription's secret>",
                         new StringSchema().pattern("^sha256=[0-9a-f]{64}$")))
                 .addParametersItem(header(WebhookSignature.HEADER_DELIVERY, "The idempotency key of the notification "
-                        + "(its deliveryId): the same on every retry of it", new StringSchema().minLength(1)))
+                        + "(its deliveryId): the same on every retry of it. Not covered by the signature: "
+                        + "de-duplicate on the body's deliveryId, which is", new StringSchema().minLength(1)))
                 .requestBody(new RequestBody().required(true).description("The notification as JSON")
                         .content(new Content().addMediaType("application/json", new MediaType()
                                 .schema(new Schema<>().$ref("#/components/schemas/" + NOTIFICATION_SCHEMA)))))

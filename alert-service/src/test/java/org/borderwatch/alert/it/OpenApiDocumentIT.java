@@ -202,6 +202,9 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
                 .contains("HMAC-SHA256", "timestamp", "secret");
         assertThat("sha256=" + "ab".repeat(32))
                 .matches(headers.get("X-BorderWatch-Signature").get("schema").get("pattern").asString());
+        assertThat(headers.get("X-BorderWatch-Delivery").get("description").asString())
+                .as("receivers are told to de-duplicate on the signed body's id, not on the header")
+                .contains("Not covered by the signature", "de-duplicate on the body's deliveryId");
         assertThat(names(post.get("responses"))).contains("2XX");
         assertThat(post.get("security")).as("the subscriber is not asked for this API's credentials").hasSize(1);
         assertThat(names(post.get("security").get(0))).isEmpty();

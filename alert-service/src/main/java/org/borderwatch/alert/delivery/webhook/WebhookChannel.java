@@ -65,6 +65,7 @@ public class WebhookChannel implements ChannelSender {
                 headers = java.util.Map.of(HEADER_NO_LONGER_MATCHING, leaving);
             }
         } else {
+            // the idempotency key is in the body (deliveryId), so the signature covers it; the header is its copy
             body = Json.writeBytes(notification);
             contentType = "application/json";
         }
