@@ -206,14 +206,7 @@ final class Assessor {
         rationale.addAll(e.tally().sentences());
         e.verdict().reasons().stream().map(r -> !away.isEmpty() && r.equals(NOT_KNOWN_YET) ? NOT_KNOWN_MOVED : r)
                 .forEach(rationale::add);
-        if (severity != computed) {
-            rationale.add(UNREGISTERED_ONLY + computed + ".");
-        }
-        if (!signals.isEmpty()) {
-            rationale.add("Escalation signals: " + String.join(", ", signals.stream()
-                    .map(s -> s.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList())
-                    + "; severity " + severity + ".");
-        }
+        rationale.addAll(severitySentences(computed, severity, signals));
         Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
         e.statements().forEach(r -> byStance.computeIfAbsent(r.stance(), s -> new ArrayList<>()).add(r.reportId()));
         Set<EventType> types = new LinkedHashSet<>();
@@ -256,6 +249,20 @@ final class Assessor {
 
     private static final java.util.regex.Pattern SAFE_URL = java.util.regex.Pattern.compile(
             "(?i)https?://[^\\s\\p{Cc}\\p{Cf}/?#]+[^\\s\\p{Cc}\\p{Cf}]*");
+
+    /** The sentences that explain a severity: held at MEDIUM (unregistered publishers only), the signals behind it. */
+    private static List<String> severitySentences(Severity computed, Severity severity, List<Signal> signals) {
+        List<String> out = new ArrayList<>();
+        if (severity != computed) {
+            out.add(UNREGISTERED_ONLY + computed + ".");
+        }
+        if (!signals.isEmpty()) {
+            out.add("Escalation signals: " + String.join(", ", signals.stream()
+                    .map(s -> s.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList())
+                    + "; severity " + severity + ".");
+        }
+        return out;
+    }
 
     /** The sentence of an incident held at MEDIUM because only unregistered publishers claim or confirm it. */
     static final String UNREGISTERED_ONLY = "Severity held at MEDIUM: every claim and confirmation in it comes from a "
@@ -611,14 +618,35 @@ final class Assessor {
         rationale.add("Published " + Sentences.time(r.publishedAt()) + ", more than " + settings.grace().toDays()
                 + " days behind stream time " + Sentences.time(state.streamTime)
                 + ": assessed alone, not correlated with other reports.");
+        UUID id = Uuids.incidentId(segment.name(), r.reportId());
+        List<Signal> signals = signalsAlone(new IncidentFacts(id, segment, r.occurredAt(), r.occurredUntil(),
+                verdict.occurrence(), List.of(r), tally.casualties(), r.occurredAt(), List.of()));
         Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
         byStance.put(r.stance(), List.of(r.reportId()));
-        Severity severity = capUnregistered(SeverityRules.severity(verdict.occurrence(), tally.casualties(),
-                List.of(), settings.severity(), settings.signals().fatalitiesCritical()), List.of(r));
-        return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
+        Severity computed = SeverityRules.severity(verdict.occurrence(), tally.casualties(), signals,
+                settings.severity(), settings.signals().fatalitiesCritical());
+        Severity severity = capUnregistered(computed, List.of(r));
+        rationale.addAll(severitySentences(computed, severity, signals));
+        return new Assessment(Assessment.SCHEMA_VERSION, id, 1, segment,
                 new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
                 verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,
-                List.of(), true, rationale, state.streamTime, List.of(r.source().id()), List.of(evidenceOf(r)));
+                signals, true, rationale, state.streamTime, List.of(r.source().id()), List.of(evidenceOf(r)));
+    }
+
+    /**
+     * Audit 4-5, gap 2: the signals of a report assessed alone, from the detectors that need nothing beyond the report
+     * (FATALITIES, HEAVY_WEAPONS, RETALIATION_CYCLE on its framing). Their context holds no other incident and no
+     * remembered claim, and no milestone is quoted: the report is compared with nothing. A casualty-based CRITICAL then
+     * carries FATALITIES, so a subscription filtering on that signal hears of it.
+     */
+    private List<Signal> signalsAlone(IncidentFacts facts) {
+        SignalContext alone = new SignalContext(settings.signals(), neighbours, List.of(facts), Map.of(),
+                settings.maxJoiningSpan());
+        List<Signal> signals = new ArrayList<>();
+        for (SignalDetector d : detectors) {
+            d.detectAlone(facts, alone).ifPresent(signals::add);
+        }
+        return signals;
     }
 
     /**

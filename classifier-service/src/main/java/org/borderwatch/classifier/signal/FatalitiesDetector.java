@@ -36,4 +36,10 @@ public final class FatalitiesDetector implements SignalDetector {
         return Optional.of(new Signal(type(), ids, killed + " killed (" + sides + ")"
                 + (critical ? "; " + context.thresholds().fatalitiesCritical() + " or more killed is critical." : ".")));
     }
+
+    /** Needs nothing beyond the report's own figures: the same rule for a report assessed alone. */
+    @Override
+    public Optional<Signal> detectAlone(IncidentFacts report, SignalContext context) {
+        return detect(report, context);
+    }
 }

@@ -39,4 +39,10 @@ public final class HeavyWeaponsDetector implements SignalDetector {
                 String.join(" and ", who) + (who.size() == 1 ? " reports " : " report ")
                         + Sentences.what(List.copyOf(types)) + "."));
     }
+
+    /** Needs nothing beyond the report's own weapons: the same rule for a report assessed alone. */
+    @Override
+    public Optional<Signal> detectAlone(IncidentFacts report, SignalContext context) {
+        return detect(report, context);
+    }
 }

@@ -66,6 +66,18 @@ public final class RetaliationDetector implements SignalDetector {
         return cycle;
     }
 
+    /**
+     * A report assessed alone: the framing is its own word, so the signal fires on it as the contract says; the cycle
+     * needs other claims, and none is compared with a report assessed alone, so the sentence says that instead.
+     */
+    @Override
+    public Optional<Signal> detectAlone(IncidentFacts report, SignalContext context) {
+        return report.claims().stream().filter(IncidentReport::retaliation).findFirst()
+                .map(c -> new Signal(type(), List.of(c.reportId()), Sentences.framedAsRetaliation(c)
+                        + " (statement of " + Sentences.time(c.publishedAt()) + "). Raised by this framing alone: "
+                        + "the report is assessed alone, so no claim of the other side is compared with it."));
+    }
+
     /** A claim by one side following the other side's claim (the cycle without a framing). */
     private Optional<Signal> cycle(IncidentFacts incident, SignalContext context) {
         Duration window = context.thresholds().retaliationWindow();

@@ -10,4 +10,14 @@ public interface SignalDetector {
     SignalType type();
 
     Optional<Signal> detect(IncidentFacts incident, SignalContext context);
+
+    /**
+     * The signal of a report assessed alone (published more than {@code classifier.grace} behind stream time): the
+     * facts hold that one report, the context no other incident and no remembered claim. Only a signal that needs
+     * nothing beyond the report itself may fire; the default, for a detector that compares a report with others
+     * (surges, SPREAD, QUIET_BROKEN), is none.
+     */
+    default Optional<Signal> detectAlone(IncidentFacts report, SignalContext context) {
+        return Optional.empty();
+    }
 }

@@ -550,6 +550,71 @@ class CorrelationTest {
         assertThat(engine.lateReports()).isEqualTo(1);
     }
 
+    /**
+     * Audit 4-5, gap 2: a report beyond the grace is assessed alone, with the signals that need nothing beyond the
+     * report itself (FATALITIES, HEAVY_WEAPONS, RETALIATION_CYCLE on its framing) and the severity the usual rules give
+     * with them; the detectors that compare it with other reports (surges, SPREAD, QUIET_BROKEN) stay silent. Columns:
+     * who speaks, weapon, killed, wounded, framed as retaliation, expected signals, expected severity.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} {2} killed {3} wounded retaliation={4}: {5} {6}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "claim        | SMALL_ARMS_FIRE  | 4 | 0 | false | FATALITIES                                  | CRITICAL",
+        "claim        | MORTAR_ARTILLERY | 1 | 0 | false | FATALITIES HEAVY_WEAPONS                    | HIGH",
+        "claim        | DRONE_STRIKE     | 0 | 0 | false | HEAVY_WEAPONS                               | MEDIUM",
+        "claim        | SMALL_ARMS_FIRE  | 0 | 2 | false | ''                                          | MEDIUM",
+        "claim        | SMALL_ARMS_FIRE  | 0 | 0 | false | ''                                          | LOW",
+        "claim        | SMALL_ARMS_FIRE  | 0 | 0 | true  | RETALIATION_CYCLE                           | MEDIUM",
+        "claim        | MORTAR_ARTILLERY | 1 | 0 | true  | FATALITIES RETALIATION_CYCLE HEAVY_WEAPONS  | CRITICAL",
+        "confirmation | MORTAR_ARTILLERY | 1 | 0 | false | FATALITIES HEAVY_WEAPONS                    | HIGH",
+        "denial       | MORTAR_ARTILLERY | 3 | 0 | false | ''                                          | LOW",
+        "unregistered | MORTAR_ARTILLERY | 5 | 0 | true  | RETALIATION_CYCLE                           | MEDIUM",
+    })
+    void aReportBeyondTheGraceCarriesTheSignalsOfItsOwnWord(String who, org.borderwatch.common.model.EventType weapon,
+                                                            int killed, int wounded, boolean retaliation,
+                                                            String signals, org.borderwatch.common.model.Severity severity) {
+        feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST),
+                azClaim("later", "2025-01-20T10:00", "2025-01-20T12:00", GEGHARKUNIK));
+        IncidentReport.Builder b = switch (who) {
+            case "claim" -> claim(AZ_MOD, "old", Party.AM, "2025-01-09T10:00", "2025-01-09T12:00", SYUNIK_EAST);
+            case "unregistered" -> claim(new org.borderwatch.common.model.Source("unregistered/border-daily",
+                    "Border Daily", org.borderwatch.common.model.SourceKind.OTHER, Party.UNKNOWN), "old", Party.AM,
+                    "2025-01-09T10:00", "2025-01-09T12:00", SYUNIK_EAST);
+            case "confirmation" -> observer(EUMA, "old", Stance.CONFIRMATION, "2025-01-09T12:00", "2025-01-09",
+                    "2025-01-09", SYUNIK_EAST).occurredAt(t("2025-01-09T10:00")).actingParty(Party.AZ)
+                    .location(Location.of(SYUNIK_EAST));
+            case "denial" -> denial(AM_MOD, "old", "2025-01-09T12:00", Party.AZ, "2025-01-09", "2025-01-09",
+                    SYUNIK_EAST);
+            default -> throw new IllegalArgumentException(who);
+        };
+        IncidentReport old = b.eventTypes(weapon).casualties(new Casualties(killed, wounded, Party.AM))
+                .retaliation(retaliation).build();
+        ClassifierEngine.Result r = engine.process(old);
+        assertThat(r.outcome()).isEqualTo(ClassifierEngine.Outcome.LATE);
+        List<org.borderwatch.common.model.SignalType> expected = signals.isBlank() ? List.of()
+                : java.util.Arrays.stream(signals.trim().split("\\s+"))
+                        .map(org.borderwatch.common.model.SignalType::valueOf).toList();
+        assertThat(r.assessments()).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.signals()).extracting(org.borderwatch.common.model.Signal::type)
+                    .containsExactlyElementsOf(expected);
+            assertThat(a.signals()).allSatisfy(sg -> assertThat(sg.reportIds()).containsExactly(old.reportId()));
+            assertThat(a.severity()).isEqualTo(severity);
+            if (expected.isEmpty()) {
+                assertThat(a.rationale()).noneMatch(x -> x.startsWith("Escalation signals"));
+            } else {
+                assertThat(a.rationale()).contains("Escalation signals: " + String.join(", ", expected.stream()
+                        .map(t -> t.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList())
+                        + "; severity " + severity + ".");
+            }
+            if (expected.contains(org.borderwatch.common.model.SignalType.RETALIATION_CYCLE)) {
+                // no cycle is looked for: the sentence says so rather than "no claim of the other side precedes it"
+                assertThat(a.signals()).filteredOn(sg -> sg.type()
+                        == org.borderwatch.common.model.SignalType.RETALIATION_CYCLE).singleElement()
+                        .satisfies(sg -> assertThat(sg.rationale()).contains("assessed alone"));
+            }
+        });
+    }
+
     @Test
     void quietIncidentsCloseWithAFinalVersionAndAreEvicted() {
         List<Assessment> first = feed(azClaim("a", "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST));
