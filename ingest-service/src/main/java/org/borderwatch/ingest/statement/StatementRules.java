@@ -749,6 +749,14 @@ final class StatementRules {
             + "howitzers|(?:multiple\\s+)?rocket\\s+launchers|air[\\s-]+defen[cs]e\\s+systems|ammunition)";
 
     /**
+     * The rest of a list of what was moved: "moved additional manpower, armoured vehicles and artillery" (the artillery
+     * moved is part of the build-up, not a shelling); no verb or preposition between, so "moved troops and opened
+     * artillery fire" still names the shelling.
+     */
+    private static final String MATERIEL_LIST = "(?:\\s*(?:,|,?\\s+and)\\s+(?:(?!\\w+(?:ed|ing)\\b|(?:with|at|on|from|to|"
+            + "towards?|into|by)\\b)[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b)*+";
+
+    /**
      * A person who is no force crossing the border ("an Armenian citizen who had crossed the state border", "a
      * shepherd who had crossed the border from Armenia", "a group of smugglers attempted to cross the state border"):
      * a civilian's or a smuggler's crossing is no act of a side, so no incursion, and neither the crossing nor the
@@ -838,16 +846,17 @@ final class StatementRules {
                 + "firing\\s+points?)\\b"
                 + "|\\b(?:reinforc|strengthen|fortif)\\w*\\s+(?:the\\s+|its\\s+|their\\s+)?(?:existing\\s+)?"
                 + "(?:positions|posts|defen[cs]es?|fortifications|defensive\\s+lines?)\\b"));
-        EVENT_TYPE_PHRASES.put(EventType.BUILDUP, ("build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
+        EVENT_TYPE_PHRASES.put(EventType.BUILDUP, (
+                // a noun of moving forces with what it moves, a side's adjective or others between: "a concentration of
+                // Azerbaijani troops along the border", "the deployment of Armenian armoured vehicles and artillery"
+                // (the artillery moved is no shelling); not "a concentration of artillery fire"
+                "(?:concentrations?|movements?|deployments?|redeployments?|massing|accumulation|arrival|build[\\s-]?ups?)"
+                + "\\s+of\\s+(?:(?!fire\\b)[\\w-]+\\s+){0,3}?" + MATERIEL + "\\b(?!\\s+fire\\b)" + MATERIEL_LIST + "|"
+                + "build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
                 + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
                 + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
-                + MATERIEL + "\\b"
-                // the rest of a list of what was moved: "moved additional manpower, armoured vehicles and artillery"
-                // (the artillery moved is part of the build-up, not a shelling); no verb or preposition between, so
-                // "moved troops and opened artillery fire" still names the shelling
-                + "(?:\\s*(?:,|,?\\s+and)\\s+(?:(?!\\w+(?:ed|ing)\\b|(?:with|at|on|from|to|towards?|into|by)\\b)"
-                + "[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b)*+"));
+                + MATERIEL + "\\b" + MATERIEL_LIST));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|be\\s+(?:resolutely|decisively|harshly|severely|"
