@@ -1116,6 +1116,10 @@ public final class StatementExtractor {
             String sentence = s.of(text);
             if (clearance && StatementRules.CLEARANCE.matcher(sentence).find()
                     && !StatementRules.BLAST.matcher(sentence).find()) {
+                if (StatementRules.MINE_WORDS.matcher(sentence).find()) {
+                    // "sappers found and destroyed an unexploded shell": the clearing itself is no hostile act either
+                    blank(b, StatementRules.CLEARANCE.matcher(sentence), s.start());
+                }
                 blank(b, StatementRules.MINE_WORDS.matcher(sentence), s.start());
             }
             if (release && StatementRules.RELEASE.matcher(sentence).find()) {

@@ -379,6 +379,15 @@ final class StatementRules {
     static final Pattern PATROL_REPORTING = p("\\b(?:patrols?|monitors|monitoring\\s+teams?|observers)\\b[^.;:!?]*$");
 
     /**
+     * Unexploded ordnance by another name: "an unexploded shell", "unexploded cluster munitions", "an unexploded
+     * mortar round", "explosive remnants of war" — what the contract calls a mine explosion when it goes off, not the
+     * fire of the weapon it came from.
+     */
+    static final String UNEXPLODED = "(?:unexploded\\s+(?:[\\w-]+\\s+){0,2}?(?:ordnance|shells?|munitions?|submunitions?|"
+            + "bombs?|bomblets?|projectiles?|grenades?|rockets?|missiles?|rounds?|mines?|devices?|charges?)|"
+            + "explosive\\s+remnants\\s+of\\s+war)";
+
+    /**
      * Mine clearance (not an explosion): "ANAMA cleared 1,240 hectares and neutralised 3,412 anti-personnel mines".
      * In such a sentence without a blast or a victim, mines and ordnance describe no event.
      */
@@ -387,7 +396,7 @@ final class StatementRules {
     static final Pattern BLAST = words("explod\\w*|explosions?\\b|detonat\\w*|blasts?\\b|went\\s+off|blew\\s+up|stepped\\s+on|"
             + "ran\\s+over|drove\\s+over|hit\\b|struck\\b|killed|wounded|injured|died\\b|hurt\\b");
     static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+)?mines?\\b|"
-            + "(?:unexploded\\s+)?ordnance\\b|uxo\\b|explosive\\s+devices?\\b");
+            + "(?:unexploded\\s+)?ordnance\\b|uxo\\b|explosive\\s+devices?\\b|" + UNEXPLODED + "\\b");
 
     /**
      * A release, handover or exchange of detainees (ICRC-facilitated transfers, prisoner swaps): in such a sentence the
@@ -458,7 +467,10 @@ final class StatementRules {
             + "(?<=\\b(?:(?:who|that)\\s{1,3}(?:were|was|had\\s{1,3}been|have\\s{1,3}been|are|is)|while|when|servicem[ae]n|"
             + "soldiers?|troops|personnel|workers|sappers|builders|guards|residents|civilians|farmers)\\s{1,3})"
             + "(?:carrying\\s+out|conducting|performing|doing|engaged\\s+in|busy\\s+with|involved\\s+in|working\\s+on)\\s+"
-            + "(?:[\\w-]+\\s+){0,2}?(?:engineering|fortification|construction)(?:\\s+(?:works?|activit(?:y|ies)|tasks))?\\b");
+            + "(?:[\\w-]+\\s+){0,2}?(?:engineering|fortification|construction)(?:\\s+(?:works?|activit(?:y|ies)|tasks))?\\b"
+            // the time of the work: "during engineering works near Sotk, a serviceman was wounded by …"
+            + "|\\b(?:during|amid|in\\s+the\\s+course\\s+of)\\s+(?:(?:the|their|his|planned|routine|scheduled)\\s+)?"
+            + "(?:[\\w-]+\\s+)?(?:engineering|fortification|construction)\\s+(?:works?|activit(?:y|ies)|tasks)\\b");
 
     /**
      * A denial's counter-accusation: a sentence that turns the accusation round ("On the contrary, at 21:10 Armenian
@@ -830,7 +842,7 @@ final class StatementRules {
                 + "have\\s+been|is|are)\\s+(?:\\w+ly\\s+)?(?:suspended|halted|stopped|closed|blocked|restricted|banned)\\b|"
                 + "\\b(?:suspend|halt|restrict|ban)\\w*\\s+(?:the\\s+)?(?:movement|traffic|passage|transit)\\b|"
                 + "\\b" + OBSTRUCTED));
-        EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, ("land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
+        EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, (UNEXPLODED + "|land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
                 + "stepped\\s+on\\s+an?\\s+(?:\\w+\\s+)?mine|anti[\\s-](?:personnel|tank)\\s+mine|"
                 + "unexploded\\s+ordnance|\\buxo\\b|hit\\s+an?\\s+mine|\\bmines?\\s+(?:exploded|detonated|went\\s+off|blew\\s+up)|"
                 + "(?:explosion|detonation)\\s+of\\s+an?\\s+(?:[\\w-]+\\s+)?mine\\b|"
