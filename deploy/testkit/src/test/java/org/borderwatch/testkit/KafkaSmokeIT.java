@@ -1,14 +1,10 @@
 package org.borderwatch.testkit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.borderwatch.common.Uuids;
 import org.borderwatch.common.json.JsonCodec;
@@ -23,15 +19,12 @@ import org.borderwatch.common.model.Stance;
 import org.borderwatch.common.topic.Topics;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @BorderWatchInfrastructure(mongo = false)
 class KafkaSmokeIT {
@@ -62,17 +55,7 @@ class KafkaSmokeIT {
             producer.send(new ProducerRecord<>(topic, sent.location().primarySegment().name(), codec.encode(sent))).get();
         }
 
-        List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "smoke-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-                return !received.isEmpty();
-            });
-        }
+        List<ConsumerRecord<String, byte[]>> received = TopicReader.bytes(topic).read(1);
 
         assertThat(received).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("ARARAT");
