@@ -1,10 +1,6 @@
 package org.borderwatch.alert.it;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.testkit.WebhookReceiver;
@@ -19,7 +15,7 @@ import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.common.schema.JsonSchemas;
 import org.borderwatch.common.topic.Topics;
-import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,21 +187,10 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
 
     private List<Alert> readFeed(UUID incident, int expected) {
         List<Alert> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "alert-it-feed-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() != null && r.key().equals(incident.toString())) {
-                        assertThat(JsonSchemas.validate(JsonSchemas.ALERT, r.value())).isEmpty();
-                        found.add(Json.read(r.value(), Alert.class));
-                    }
-                }
-                return found.size() >= expected;
-            });
+        for (ConsumerRecord<String, byte[]> r : TopicReader.bytes(Topics.ALERTS.name())
+                .matching(r -> r.key() != null && r.key().equals(incident.toString())).read(expected)) {
+            assertThat(JsonSchemas.validate(JsonSchemas.ALERT, r.value())).isEmpty();
+            found.add(Json.read(r.value(), Alert.class));
         }
         return found;
     }

@@ -2,10 +2,6 @@ package org.borderwatch.alert.it;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.delivery.DeliveryStatus;
@@ -18,6 +14,7 @@ import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +26,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,19 +109,8 @@ class ChannelsIT extends AlertServiceITSupport {
                 .contains("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">")
                 .contains("<msgType>Alert</msgType>").contains(incident.toString());
 
-        List<Notification> received = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "alert-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(r -> received.add(Json.read(r.value(), Notification.class)));
-                return !received.isEmpty();
-            });
-        }
+        List<Notification> received = TopicReader.bytes(topic).read(1).stream()
+                .map(r -> Json.read(r.value(), Notification.class)).toList();
         assertThat(received.get(0).alerts()).extracting(Alert::incidentId).containsExactly(incident);
 
         // each receiver outside BorderWatch has its own rate limiter (like its circuit breaker); Kafka has none

@@ -1,15 +1,10 @@
 package org.borderwatch.alert.it;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
@@ -22,6 +17,7 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.topic.Topics;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.TopicReader;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,24 +48,8 @@ class DeadLetterReplayIT extends AlertServiceITSupport {
 
     /** The dead-letter records of one incident (key), read from the start without a lasting consumer group. */
     private static List<ConsumerRecord<String, byte[]>> deadLetters(UUID incident, int expected) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "alert-it-dlq-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(DLQ));
-            await().atMost(Duration.ofSeconds(40)).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (incident.toString().equals(r.key())) {
-                        found.add(r);
-                    }
-                }
-                return found.size() >= expected;
-            });
-        }
-        return found;
+        return TopicReader.bytes(DLQ).matching(r -> incident.toString().equals(r.key()))
+                .timeout(Duration.ofSeconds(40)).read(expected);
     }
 
     /** The runbook's replay: each dead-letter value back to border.assessments under its key, as a plain producer. */
@@ -83,11 +62,6 @@ class DeadLetterReplayIT extends AlertServiceITSupport {
             }
             producer.flush();
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     @Autowired
@@ -122,9 +96,9 @@ class DeadLetterReplayIT extends AlertServiceITSupport {
         }
         ConsumerRecord<String, byte[]> record = parked.get(0);
         assertThat(Json.read(record.value(), Assessment.class)).isEqualTo(assessment);
-        assertThat(header(record, "x-original-topic")).isEqualTo(Topics.ASSESSMENTS.name());
-        assertThat(header(record, "x-original-offset")).isNotNull();
-        assertThat(header(record, "x-exception-message")).as("the reason to read first").isNotBlank();
+        assertThat(TopicReader.header(record, "x-original-topic")).isEqualTo(Topics.ASSESSMENTS.name());
+        assertThat(TopicReader.header(record, "x-original-offset")).isNotNull();
+        assertThat(TopicReader.header(record, "x-exception-message")).as("the reason to read first").isNotBlank();
         assertThat(RECEIVER.requests(path)).as("nothing reached the subscriber").isEmpty();
         assertThat(messagesOf(incident)).isZero();
 

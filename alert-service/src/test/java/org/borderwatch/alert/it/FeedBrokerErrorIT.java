@@ -4,13 +4,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.delivery.kafka.KafkaChannel;
@@ -23,6 +19,7 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.topic.Topics;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -119,22 +116,10 @@ class FeedBrokerErrorIT extends AlertServiceITSupport {
 
         // every message is on the topic (at least once), with its delivery id
         Map<UUID, List<ConsumerRecord<String, byte[]>>> onTopic = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "alert-it-feed-error-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    UUID key = r.key() == null ? null : UUID.fromString(r.key());
-                    if (incidents.contains(key)) {
-                        onTopic.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-                    }
-                }
-                return onTopic.keySet().containsAll(incidents);
-            });
-        }
+        TopicReader.bytes(Topics.ALERTS.name())
+                .matching(r -> r.key() != null && incidents.contains(UUID.fromString(r.key())))
+                .readUntil(read -> read.stream().map(r -> UUID.fromString(r.key())).toList().containsAll(incidents))
+                .forEach(r -> onTopic.computeIfAbsent(UUID.fromString(r.key()), k -> new ArrayList<>()).add(r));
         for (UUID id : incidents) {
             ConsumerRecord<String, byte[]> r = onTopic.get(id).get(0);
             Alert alert = Json.read(r.value(), Alert.class);

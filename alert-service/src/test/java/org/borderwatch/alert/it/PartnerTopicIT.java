@@ -3,13 +3,9 @@ package org.borderwatch.alert.it;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.delivery.Notification;
@@ -22,6 +18,7 @@ import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -74,24 +71,8 @@ class PartnerTopicIT extends AlertServiceITSupport {
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(String topic, int atLeast) {
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "alert-it-partner-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            // read until the expected records are there, then a little longer: nothing more may come
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                return out.size() >= atLeast;
-            });
-            await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(out::add);
-                return true;
-            });
-        }
-        return out;
+        // read until the expected records are there, then a little longer: nothing more may come
+        return TopicReader.bytes(topic).thenQuietFor(Duration.ofMillis(600)).read(atLeast);
     }
 
     @Test
