@@ -19,14 +19,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -44,6 +41,7 @@ import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.testkit.BorderWatchInfrastructure;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -134,12 +132,7 @@ class ClassifierInstancesIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                     ConsumerConfig.GROUP_ID_CONFIG, "it-" + suffix, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                     new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topics.outputTopic()));
+             KafkaConsumer<String, byte[]> consumer = TopicReader.bytes(topics.outputTopic()).readCommitted().open()) {
             for (IncidentReport r : reports) {
                 BorderSegment segment = r.location().primarySegment();
                 producer.send(new ProducerRecord<>(topics.inputTopic(), partitionOf.get(segment), segment.name(),
