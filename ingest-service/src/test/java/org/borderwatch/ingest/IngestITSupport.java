@@ -1,18 +1,16 @@
 package org.borderwatch.ingest;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.borderwatch.common.topic.Topics;
 import org.borderwatch.testkit.BorderWatchInfrastructure;
 import org.borderwatch.testkit.TestInfrastructure;
+import org.borderwatch.testkit.TopicReader;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -95,13 +93,8 @@ public abstract class IngestITSupport {
             return;
         }
         reader = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-reader-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-                consumer.subscribe(List.of(Topics.NORMALIZED.name(), Topics.REJECTED.name()));
+            try (KafkaConsumer<String, byte[]> consumer =
+                         TopicReader.bytes(Topics.NORMALIZED.name(), Topics.REJECTED.name()).open()) {
                 while (!Thread.currentThread().isInterrupted()) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                         (r.topic().equals(Topics.NORMALIZED.name()) ? NORMALIZED : REJECTED).add(r);
@@ -149,15 +142,12 @@ public abstract class IngestITSupport {
     }
 
     protected static String header(ConsumerRecord<?, ?> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return TopicReader.header(r, name);
     }
 
     /** The names of a record's headers, in order. */
     protected static List<String> headerNames(ConsumerRecord<?, ?> r) {
-        List<String> names = new java.util.ArrayList<>();
-        r.headers().forEach(h -> names.add(h.key()));
-        return names;
+        return TopicReader.headerNames(r);
     }
 
     protected static String value(ConsumerRecord<?, byte[]> r) {
