@@ -125,6 +125,23 @@ public final class StatementExtractor {
             // claims of …" it does not, nor does an appeal or a handover that names a side
             stance = Stance.CONFIRMATION;
         }
+        List<Span> held = stance == Stance.UNKNOWN && source.kind() == SourceKind.INDEPENDENT_OBSERVER
+                ? heldSince(text, sentences) : List.of();
+        if (!held.isEmpty()) {
+            // "ICRC delegates visited the two Armenian servicemen held by Azerbaijan since they were apprehended in the
+            // Kalbajar area on 26 May": the observer states the detention in its own words; its day and place are the
+            // clause's (the visit's day is not the event's), the holder acts
+            stance = Stance.CONFIRMATION;
+            List<DateSpan> then = dates.stream().filter(d -> within(held, d.start()))
+                    .map(d -> d.open() ? new DateSpan(d.first(), d.first(), false, d.start(), d.end()) : d).toList();
+            if (!then.isEmpty()) {
+                time = eventTime(then, clocks.stream().filter(c -> within(held, c.start())).toList(), published);
+            }
+            List<PlaceMention> there = mentions.stream().filter(m -> within(held, m.start())).toList();
+            if (!there.isEmpty()) {
+                where = gazetteer.resolve(there);
+            }
+        }
         if (stance == Stance.REFUTATION) {
             // "In connection with reports of shooting … on the evening of 23 January: EUMA patrols were deployed … on
             // 23 January and did not observe …": a colon or semicolon parts what the reports said from what it watched
@@ -1045,6 +1062,25 @@ public final class StatementExtractor {
             return describesEvent(blanked(text, StatementRules.REPORTS_OF)) ? Stance.CLAIM : Stance.UNKNOWN;
         }
         return describesEvent(text) ? Stance.CLAIM : Stance.UNKNOWN;
+    }
+
+    /**
+     * The clauses in which an observer says people are held since their detention ({@link StatementRules#HELD_SINCE}),
+     * outside sentences about a release, handover or exchange (those describe no event).
+     */
+    private static List<Span> heldSince(String text, List<Span> sentences) {
+        List<Span> out = new ArrayList<>();
+        for (Span sentence : sentences) {
+            String of = sentence.of(text);
+            if (StatementRules.RELEASE.matcher(of).find()) {
+                continue;
+            }
+            Matcher m = StatementRules.HELD_SINCE.matcher(of);
+            while (m.find()) {
+                out.add(new Span(sentence.start() + m.start(), sentence.start() + m.end()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -403,8 +403,25 @@ final class StatementRules {
      * nouns for the people held ("detainees", "prisoners", "servicemen detained by Azerbaijan", "the captured soldiers")
      * name no detention; a verb still does ("was detained ... and handed over to investigative bodies").
      */
-    static final Pattern RELEASE = words("releas\\w*|hand(?:ed|ing|s)?\\s+over\\b|handovers?\\b|exchang\\w*|repatriat\\w*|"
+    static final Pattern RELEASE = words("releas\\w*|hand(?:ed|ing|s)?\\s+over\\b|handovers?\\b|"
+            // not what else is exchanged: "enabled them to exchange messages with their families", "an exchange of fire"
+            + "exchang\\w*+(?!\\s+(?:of\\s+)?(?:family\\s+|red\\s+cross\\s+)?(?:messages|letters|news|greetings|views|"
+            + "phone\\s+calls|calls|fire|shots|gunfire)\\b)|repatriat\\w*|"
             + "transfer\\w*|freed\\b|returned\\s+(?:to|home)\\b|return\\s+of\\b|swaps?\\b");
+    /**
+     * An observer's own words that people are held since a detention: "visited the two Armenian servicemen held by
+     * Azerbaijan since they were apprehended in the Kalbajar area on 26 May", "detained by Armenia since their capture
+     * near Kut on 3 May", "held by Azerbaijan since 14 March". It states the detention (its day and place run to the
+     * end of the clause); group {@code side} is the side that holds them. Not in a sentence about their release,
+     * handover or exchange ({@link #RELEASE}), which describes no event.
+     */
+    static final Pattern HELD_SINCE = words("(?:held|detained|kept|imprisoned|in\\s+(?:the\\s+)?custody)\\s+"
+            + "(?:(?:captive|prisoner|in\\s+detention)\\s+)?(?:by|of)\\s+(?:the\\s+)?(?<side>armenian|azerbaijani|armenia|"
+            + "azerbaijan)(?:\\s+(?:side|authorities|forces|army|armed\\s+forces|border\\s+guards))?\\s+since\\s+"
+            + "(?:(?:they|he|she)\\s+(?:were|was|had\\s+been)\\s+(?:apprehended|detained|captured|arrested|"
+            + "taken\\s+(?:prisoner|captive))\\b|(?:their|his|her)\\s+(?:capture|arrest|detention|apprehension)\\b|"
+            + "(?=(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}|\\p{L}+\\s+\\d{1,2}\\b))[^.;,]{0,80}");
+
     /**
      * In a handover or repatriation sentence, the remains handed over and how those people died ("the handover of the
      * bodies of two servicemen who were killed in the fighting of September 2022"): an earlier death, no loss of an
@@ -626,6 +643,8 @@ final class StatementRules {
     static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
             + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed|"
             + "detained|arrested|apprehended|captured|carried\\s+out|conducted|mounted|staged|unleashed|"
+            // people held: "the two servicemen held by Azerbaijan since they were apprehended"
+            + "held(?=\\s+(?:(?:captive|prisoner)\\s+)?by\\b)|"
             // a road closed: "the Lachin corridor has been blocked by Azerbaijani so-called eco-activists"
             + "blocked|blockaded|closed|obstructed)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
