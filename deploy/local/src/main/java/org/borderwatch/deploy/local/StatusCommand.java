@@ -3,7 +3,11 @@ package org.borderwatch.deploy.local;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.borderwatch.deploy.local.kafka.TopicPlan;
+import org.borderwatch.deploy.local.kafka.TopicSpec;
 import org.borderwatch.deploy.local.services.BootService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,16 +24,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /** {@code status}: what a launcher using this data directory is running, and whether each part answers. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows whether the launcher using the data directory runs and whether Kafka, the store and "
-                + "the services answer. Exit code 0 when everything answers, 1 otherwise.")
+        description = "Shows whether the launcher using the data directory runs and whether Kafka (with every topic "
+                + "of the catalogue), the store and the services answer. Exit code 0 when everything answers, 1 "
+                + "otherwise.")
 public final class StatusCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -41,6 +48,9 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "How long each check may take before its part counts as DOWN (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 10;
+
+    @Option(names = "--topics", description = "Also list the catalogue's topics with their partition counts.")
+    boolean listTopics;
 
     @Override
     public Integer call() {
@@ -55,8 +65,10 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         boolean ok = line(out, "launcher", "pid " + state.pid() + ", since " + state.started(),
                 state.isAlive());
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        Optional<String> kafka = kafkaDetail(state.kafka(), timeout);
-        ok &= line(out, "kafka", state.kafka() + kafka.map(d -> ", " + d).orElse(""), kafka.isPresent());
+        Optional<KafkaView> kafka = kafkaView(state.kafka(), timeout, listTopics);
+        ok &= line(out, "kafka", state.kafka() + kafka.map(k -> ", " + k.detail()).orElse(""),
+                kafka.map(KafkaView::complete).orElse(false));
+        kafka.ifPresent(k -> k.topicLines().forEach(out::println));
         URI mongo = URI.create(state.mongoUri());
         ok &= line(out, "store", state.mongoUri(), canConnect(mongo.getHost(), mongo.getPort(), timeout));
         for (Map.Entry<String, Integer> service : state.services().entrySet()) {
@@ -72,8 +84,32 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         return up;
     }
 
-    private static Optional<String> kafkaDetail(String bootstrap, Duration timeout) {
+    /** What the broker answered: the cluster, the catalogue topics it lacks and, when asked, each topic's size. */
+    record KafkaView(int nodes, int topics, Set<String> missing, List<String> topicLines) {
+        boolean complete() {
+            return missing.isEmpty();
+        }
+
+        String detail() {
+            return nodes + " node(s), " + topics + " topic(s)"
+                    + (missing.isEmpty() ? "" : "; missing from the catalogue: " + String.join(", ", missing));
+        }
+    }
+
+    /** The catalogue topics absent from {@code existing}, sorted. */
+    static Set<String> missingTopics(Set<String> existing) {
+        Set<String> missing = new TreeSet<>();
+        for (TopicSpec spec : TopicPlan.forCatalogue(TopicPlan.DEFAULT_PARTITIONS)) {
+            if (!existing.contains(spec.name())) {
+                missing.add(spec.name());
+            }
+        }
+        return missing;
+    }
+
+    private static Optional<KafkaView> kafkaView(String bootstrap, Duration timeout, boolean listTopics) {
         String millis = Long.toString(timeout.toMillis());
+        int timeoutMs = (int) timeout.toMillis();
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
@@ -81,11 +117,24 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         Admin admin = null;
         try {
             admin = Admin.create(props);
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
+            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes()
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).size();
-            Set<String> topics = admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis())).names()
+            Set<String> topics = admin.listTopics(new ListTopicsOptions().timeoutMs(timeoutMs)).names()
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return Optional.of(nodes + " node(s), " + topics.size() + " topic(s)");
+            Set<String> missing = missingTopics(topics);
+            List<String> lines = List.of();
+            if (listTopics) {
+                List<String> present = TopicPlan.forCatalogue(TopicPlan.DEFAULT_PARTITIONS).stream()
+                        .map(TopicSpec::name).filter(topics::contains).toList();
+                Map<String, TopicDescription> described = admin.describeTopics(present,
+                                new DescribeTopicsOptions().timeoutMs(timeoutMs)).allTopicNames()
+                        .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                lines = TopicPlan.forCatalogue(TopicPlan.DEFAULT_PARTITIONS).stream()
+                        .map(spec -> String.format("  %-44s %s", spec.name(), described.containsKey(spec.name())
+                                ? described.get(spec.name()).partitions().size() + " partition(s)" : "MISSING"))
+                        .toList();
+            }
+            return Optional.of(new KafkaView(nodes, topics.size(), missing, lines));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

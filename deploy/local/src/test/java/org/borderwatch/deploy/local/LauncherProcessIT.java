@@ -100,13 +100,15 @@ class LauncherProcessIT {
                 .anyMatch(line -> line.startsWith("  alert-service is ready: http://localhost:" + alertPort));
 
         Process status = new ProcessBuilder(java(), "-jar", JAR.toString(), "status", "--data", data.toString(),
-                "--timeout", "30")
+                "--timeout", "30", "--topics")
                 .redirectErrorStream(true).start();
         String statusText = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(status.exitValue()).as(statusText).isEqualTo(ExitCodes.OK);
         assertThat(statusText).containsPattern("kafka\\s+UP").containsPattern("store\\s+UP")
-                .containsPattern("alert-service\\s+UP");
+                .containsPattern("alert-service\\s+UP")
+                .containsPattern("\\s+border\\.reports\\.normalized\\s+2 partition\\(s\\)")
+                .doesNotContain("MISSING", "missing from the catalogue");
 
         List<ProcessHandle> before = launcher.process().descendants().toList();
         assertThat(before).as("the broker and the service run in their own JVMs").hasSize(2);

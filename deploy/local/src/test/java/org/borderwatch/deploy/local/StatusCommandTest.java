@@ -1,5 +1,6 @@
 package org.borderwatch.deploy.local;
 
+import org.borderwatch.common.topic.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -13,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -63,5 +66,25 @@ class StatusCommandTest {
                 s.close();
             }
         }
+    }
+
+    @Test
+    void aBrokerWithoutEveryCatalogueTopicIsNotComplete() {
+        Set<String> all = new HashSet<>();
+        Topics.all().forEach(t -> all.add(t.name()));
+        assertThat(StatusCommand.missingTopics(all)).isEmpty();
+
+        Set<String> some = new HashSet<>(all);
+        some.remove("border.assessments");
+        some.remove("border.alerts");
+        some.add("someone-elses-topic");
+        Set<String> missing = StatusCommand.missingTopics(some);
+        assertThat(missing).containsExactly("border.alerts", "border.assessments");
+
+        StatusCommand.KafkaView view = new StatusCommand.KafkaView(1, some.size(), missing, List.of());
+        assertThat(view.complete()).isFalse();
+        assertThat(view.detail()).endsWith("missing from the catalogue: border.alerts, border.assessments");
+        assertThat(new StatusCommand.KafkaView(1, all.size(), StatusCommand.missingTopics(all), List.of()).complete())
+                .isTrue();
     }
 }
