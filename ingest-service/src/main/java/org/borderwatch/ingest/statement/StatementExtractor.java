@@ -250,6 +250,15 @@ public final class StatementExtractor {
         // answered fire is not the response's
         List<EventType> types = eventTypes(stance == Stance.CLAIM && retaliation
                 ? blanked(acts, StatementRules.EARLIER_FIRE) : text, sentences, stance, casualties);
+        if (stance == Stance.CLAIM && belligerent && acting == party.opponent() && types.contains(EventType.DETENTION)
+                && !types.contains(EventType.INCURSION)
+                && (party == Party.AM ? StatementRules.ON_OWN_TERRITORY_AM : StatementRules.ON_OWN_TERRITORY_AZ)
+                .matcher(text).find()) {
+            // "Azerbaijani servicemen surrounded and captured six of our servicemen … The servicemen were on Armenian
+            // sovereign territory": the other side's forces took them on the source's own ground, so they crossed
+            types = new ArrayList<>(types);
+            types.add(types.indexOf(EventType.DETENTION) + 1, EventType.INCURSION);
+        }
         if (stance == Stance.CLAIM && belligerent && types.equals(List.of(EventType.THREAT)) && warningOnly(text)) {
             // "The ministry warns the leadership of Armenia: any attempt at provocation … will be met with a decisive
             // response": the side warned is no actor; the threat is the issuer's

@@ -709,6 +709,20 @@ final class StatementRules {
     /** A sentence about fire, for {@link #FROM_PLACE}. */
     static final Pattern FIRE_WORD = p("\\b(?:fire|fired|firing|shots?|shelled|shelling|shooting)\\b");
 
+    /**
+     * The source's own ground as where something happened: "the servicemen were on Armenian sovereign territory",
+     * "captured … inside the territory of the Republic of Armenia", "on our territory". {@code own} is the source's
+     * nationality stem.
+     */
+    static Pattern onOwnTerritory(String own) {
+        return p("\\b(?:on|in|within|inside|deep\\s+in)\\s+(?:the\\s+)?(?:(?:sovereign|internationally\\s+recognised|"
+                + "internationally\\s+recognized)\\s+)?territory\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?" + own + "\\b|"
+                + "\\b(?:on|in|within|inside|deep\\s+in)\\s+(?:our|" + own + "\\w*)\\s+(?:sovereign\\s+)?territory\\b");
+    }
+
+    static final Pattern ON_OWN_TERRITORY_AZ = onOwnTerritory("azerbaijan");
+    static final Pattern ON_OWN_TERRITORY_AM = onOwnTerritory("armenia");
+
     static final Pattern OWN_TARGET_AZ = ownTarget("azerbaijan");
     static final Pattern OWN_TARGET_AM = ownTarget("armenia");
 
