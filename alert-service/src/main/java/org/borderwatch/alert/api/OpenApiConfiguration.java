@@ -39,9 +39,10 @@ public class OpenApiConfiguration {
                         .description("""
                                 Verdicts of reported ceasefire incidents (with staff reviews), alerts and their \
                                 lifecycle, subscriptions (webhook, e-mail, Kafka, live stream), silences, \
-                                acknowledgements and delivery audit. Every operation needs HTTP Basic credentials \
-                                of a configured user: role STAFF (read, own subscriptions, review, acknowledge, \
-                                silence) or ADMIN (everything). Errors are RFC 9457 application/problem+json with \
+                                acknowledgements, delivery audit and the audit of who did what. Every operation \
+                                needs HTTP Basic credentials of a configured user: role STAFF (read, own \
+                                subscriptions, review, acknowledge, silence, an alert's and a silence's audit) or \
+                                ADMIN (everything, including the whole audit). Errors are RFC 9457 application/problem+json with \
                                 type urn:borderwatch:problem:<kind>."""))
                 .components(new Components().addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("basic")

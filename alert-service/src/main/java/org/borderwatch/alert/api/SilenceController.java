@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -89,8 +90,9 @@ public class SilenceController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "End a silence now (its author or an ADMIN); kept for the audit. The alerts it held back "
-            + "are released right after the answer, from a background job")
+    @Operation(summary = "End a silence now (its author or an ADMIN); kept for the audit, with who ended it and when "
+            + "(endedBy, endedAt). The alerts it held back are released right after the answer, from a background "
+            + "job. A silence that has ended already is answered 204 and left as it is (no audit entry)")
     @ApiResponse(responseCode = "204", description = "Ended")
     @ApiDocs.ProblemResponses({403, 404})
     public ResponseEntity<Void> expire(@PathVariable String id, Authentication auth) {
@@ -98,13 +100,31 @@ public class SilenceController {
         silences.endRefusal(s, Callers.name(auth), Callers.isAdmin(auth)).ifPresent(refusal -> {
             throw ApiException.forbidden(refusal);
         });
-        store.expire(id, clock.instant());
-        audit.record(Callers.name(auth), "unsilence", "silence:" + id, describe(s), clock.instant());
+        Instant now = clock.instant();
+        if (!store.expire(id, now, Callers.name(auth))) {
+            // it had ended already (ran out, or someone ended it a moment ago): nothing changes, nothing is audited,
+            // and whoever ended it stays its endedBy
+            return ResponseEntity.noContent().build();
+        }
+        audit.record(Callers.name(auth), "unsilence", "silence:" + id, describe(s), now);
         refreshGauge();
         // the alerts it held back go out soon, from a job thread (code review F12: the pass may read every held-back
         // alert; it does not run on the request thread), else from the periodic job
         releaseJob.wake();
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "Who created and who ended the silence, and when, oldest first (actions silence and "
+            + "unsilence). Any STAFF member may read it, as every silence is visible to STAFF. Still answered after "
+            + "the expiry job purged the silence itself; 404 when there is neither the silence nor an entry")
+    @ApiDocs.ProblemResponses(404)
+    public List<Views.AuditView> audit(@PathVariable String id) {
+        List<Views.AuditView> entries = audit.forTarget("silence:" + id).stream().map(Views.AuditView::of).toList();
+        if (entries.isEmpty()) {
+            find(id);
+        }
+        return entries;
     }
 
     private void refreshGauge() {

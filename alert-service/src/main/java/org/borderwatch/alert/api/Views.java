@@ -155,7 +155,12 @@ public final class Views {
                                       + "matches it), so that one can see at once what a silence on, say, a signal "
                                       + "mutes — whole incidents, not a signal of them. None while it has not started "
                                       + "or has ended")
-                              MutingNow mutingNow) {
+                              MutingNow mutingNow,
+                              @Schema(description = "Who ended it before its endsAt (DELETE /api/v1/silences/{id}: "
+                                      + "its author or an ADMIN); absent while it runs or when it ran out by itself")
+                              String endedBy,
+                              @Schema(description = "When it was ended so (then also its endsAt); absent as endedBy")
+                              Instant endedAt) {
         static SilenceView of(Silence s, Instant now) {
             return of(s, now, null, 0);
         }
@@ -164,7 +169,7 @@ public final class Views {
         static SilenceView of(Silence s, Instant now, List<UUID> muting, int maxIds) {
             return new SilenceView(s.id(), s.segments(), s.signals(), s.sources(), s.startsAt(), s.endsAt(),
                     s.author(), s.reason(), s.createdAt(), s.isActive(now), s.mutesCritical(),
-                    muting == null ? null : MutingNow.of(muting, maxIds));
+                    muting == null ? null : MutingNow.of(muting, maxIds), s.endedBy(), s.endedAt());
         }
     }
 

@@ -23,8 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * HTTP Basic with users from configuration ({@code alert.security.users}); roles STAFF (read, own
- * subscriptions, review, acknowledge, silence) and ADMIN (everything, including other people's subscriptions and
- * silences). Health, Prometheus and the OpenAPI document are open. Errors are problem+json.
+ * subscriptions, review, acknowledge, silence, an alert's and a silence's audit) and ADMIN (everything, including
+ * other people's subscriptions and silences, re-queuing deliveries and the whole audit, {@code /api/v1/audit}). Health, Prometheus and the OpenAPI document are open. Errors are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -60,6 +60,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         // operators' actions on the delivery pipeline (re-queue FAILED deliveries)
                         .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole("ADMIN")
+                        // the whole audit (who did what to which alert, silence, subscription, verdict)
+                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers("/api/**").hasAnyRole("STAFF", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

@@ -18,10 +18,13 @@ import java.util.stream.Collectors;
  *
  * @param mutesCritical whether it may mute a CRITICAL message: only an ADMIN's silence does (security review F3);
  *                      a silence stored before the rule has none and mutes no CRITICAL message
+ * @param endedBy       who ended it before its time ({@code DELETE /api/v1/silences/{id}}); null while it runs or
+ *                      when it ran out by itself
+ * @param endedAt       when it was ended so; null as {@code endedBy}
  */
 public record Silence(String id, Set<BorderSegment> segments, Set<SignalType> signals, Set<String> sources,
                       Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt,
-                      boolean mutesCritical) {
+                      boolean mutesCritical, String endedBy, Instant endedAt) {
 
     public Silence {
         Objects.requireNonNull(id, "id");
@@ -31,6 +34,13 @@ public record Silence(String id, Set<BorderSegment> segments, Set<SignalType> si
         signals = signals == null ? Set.of() : Set.copyOf(signals);
         sources = sources == null ? Set.of()
                 : sources.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A silence nobody has ended (yet). */
+    public Silence(String id, Set<BorderSegment> segments, Set<SignalType> signals, Set<String> sources,
+                   Instant startsAt, Instant endsAt, String author, String reason, Instant createdAt,
+                   boolean mutesCritical) {
+        this(id, segments, signals, sources, startsAt, endsAt, author, reason, createdAt, mutesCritical, null, null);
     }
 
     /** A silence that mutes no CRITICAL message (a STAFF member's). */

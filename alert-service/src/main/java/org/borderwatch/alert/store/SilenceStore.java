@@ -72,10 +72,14 @@ public class SilenceStore implements InitializingBean {
         return Optional.ofNullable(silences().find(Filters.eq("_id", id)).first()).map(SilenceStore::toSilence);
     }
 
-    /** Ends a silence now (kept for the audit until the expiry job purges it). */
-    public boolean expire(String id, Instant now) {
+    /**
+     * Ends a silence now, recording who ended it ({@code endedBy}, {@code endedAt}); kept for the audit until the
+     * expiry job purges it. False when it had ended already (ran out, or ended by someone else): nothing changes.
+     */
+    public boolean expire(String id, Instant now, String by) {
         return silences().updateOne(Filters.and(Filters.eq("_id", id), Filters.gt("endsAt", Mongo.date(now))),
-                Updates.set("endsAt", Mongo.date(now))).getMatchedCount() == 1;
+                Updates.combine(Updates.set("endsAt", Mongo.date(now)), Updates.set("endedBy", by),
+                        Updates.set("endedAt", Mongo.date(now)))).getMatchedCount() == 1;
     }
 
     public long purgeEndedBefore(Instant cutoff) {
@@ -92,7 +96,8 @@ public class SilenceStore implements InitializingBean {
                 Mongo.instant(d, "startsAt"), Mongo.instant(d, "endsAt"), d.getString("author"),
                 d.getString("reason"), Mongo.instant(d, "createdAt"),
                 // stored before the rule: mutes no CRITICAL message (the safe side: such a message is sent)
-                Boolean.TRUE.equals(d.getBoolean("mutesCritical")));
+                Boolean.TRUE.equals(d.getBoolean("mutesCritical")),
+                d.getString("endedBy"), Mongo.instant(d, "endedAt"));
     }
 
     private static java.util.Set<String> Set(List<String> list) {

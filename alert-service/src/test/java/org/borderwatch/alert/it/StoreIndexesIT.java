@@ -82,7 +82,10 @@ class StoreIndexesIT extends AlertServiceITSupport {
             "silences | endsAt:1",
             "subscriptions | owner:1",
             "audit | target:1,at:1",
-            "audit | actor:1,at:1"})
+            "audit | actor:1,at:1",
+            // GET /api/v1/audit: by action, and everything newest first
+            "audit | action:1,at:1",
+            "audit | at:-1"})
     void everyQueryHasItsIndex(String collection, String index) {
         assertThat(indexes(collection)).contains(index);
     }
