@@ -28,6 +28,8 @@ public record ClassifierProperties(
         @NotNull @DefaultValue(ClassifierSettings.GRACE) Duration grace,
         @NotNull @DefaultValue(ClassifierSettings.QUIET_PERIOD) Duration quietPeriod,
         @NotNull @DefaultValue(TopologySettings.PUNCTUATE_EVERY) Duration punctuateEvery,
+        @NotNull @DefaultValue(TopologySettings.REORDER_DELAY) Duration reorderDelay,
+        @Min(1) @DefaultValue(TopologySettings.REORDER_BATCH) int reorderBatch,
         @Valid @NotNull @DefaultValue Correlation correlation,
         @Valid @NotNull @DefaultValue Topics topics,
         @Valid @NotNull @DefaultValue Signals signals,
@@ -99,6 +101,6 @@ public record ClassifierProperties(
     }
 
     public TopologySettings toTopology() {
-        return new TopologySettings(topics.input(), topics.output(), punctuateEvery);
+        return new TopologySettings(topics.input(), topics.output(), punctuateEvery, reorderDelay, reorderBatch);
     }
 }

@@ -61,6 +61,8 @@ public final class SettingKeys {
             duration("classifier.quiet-period", ClassifierSettings.QUIET_PERIOD, true, true),
             duration("classifier.correlation.max-joining-span", ClassifierSettings.MAX_JOINING_SPAN, true, true),
             duration("classifier.punctuate-every", TopologySettings.PUNCTUATE_EVERY, true, false),
+            duration("classifier.reorder-delay", TopologySettings.REORDER_DELAY, false, false),
+            integer("classifier.reorder-batch", TopologySettings.REORDER_BATCH, 1, false),
             text("classifier.application-id", TopologySettings.APPLICATION_ID),
             duration("classifier.readiness-gauge.interval", ReadinessGauge.DEFAULT_INTERVAL, true, false),
             text("classifier.topics.input", TopologySettings.INPUT_TOPIC),
@@ -245,6 +247,10 @@ public final class SettingKeys {
     }
 
     private static Key integer(String name, String defaultValue, int min) {
+        return integer(name, defaultValue, min, true);
+    }
+
+    private static Key integer(String name, String defaultValue, int min, boolean replayed) {
         String allowed = "a whole number of at least " + min;
         return new Key(name, Kind.INTEGER, defaultValue, allowed, text -> {
             int v = hex(text) ? Integer.decode(text) : Integer.parseInt(text);
@@ -252,7 +258,7 @@ public final class SettingKeys {
                 throw new IllegalArgumentException(allowed);
             }
             return v;
-        }, true);
+        }, replayed);
     }
 
     private static Key decimal(String name, String defaultValue, double min, double max) {

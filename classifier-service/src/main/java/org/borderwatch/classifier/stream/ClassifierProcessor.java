@@ -1,5 +1,6 @@
 package org.borderwatch.classifier.stream;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.borderwatch.classifier.correlation.IncidentState;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -64,6 +66,11 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
      * changes nothing).
      */
     private OffsetDateTime nextStep;
+    /** Reports waiting for {@code classifier.reorder-delay} (audit 4-5, gap 1), in the same store. */
+    private ReorderBuffer held;
+    /** Whether the buffer may hold reports (false: it is known to be empty, and with no delay a report skips it). */
+    private boolean holding;
+    private org.apache.kafka.streams.processor.Cancellable leftovers;
 
     ClassifierProcessor(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,
                         ClassifierMetrics metrics, java.time.Clock clock,
@@ -82,6 +89,36 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         this.store = context.getStateStore(ClassifierTopology.STORE);
         reloadEngine();
         metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
+        this.held = new ReorderBuffer(store, topology.reorderDelay());
+        this.holding = !held.isEmpty();
+        if (!topology.reorderDelay().isZero()) {
+            // checked five times per delay: a report is taken at most a fifth of the delay after it is due
+            Duration every = topology.reorderDelay().dividedBy(5);
+            context.schedule(every.isZero() ? Duration.ofMillis(1) : every, PunctuationType.WALL_CLOCK_TIME,
+                    now -> takeDue(now, topology.reorderBatch()));
+        } else if (holding) {
+            // the delay was switched off while reports were held: they are taken in order as soon as possible
+            leftovers = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME,
+                    now -> takeDue(now, Integer.MAX_VALUE));
+        }
+    }
+
+    /**
+     * Hands the held reports that are due to the engine, in publication order (at most {@code max}); see
+     * {@link ReorderBuffer} for the rule.
+     */
+    private void takeDue(long nowMillis, int max) {
+        List<byte[]> due = held.takeDue(nowMillis, max);
+        for (byte[] value : due) {
+            take(Json.read(value, IncidentReport.class)); // it was read once already, on arrival
+        }
+        if (due.size() < max) {
+            holding = !held.isEmpty();
+            if (!holding && leftovers != null) {
+                leftovers.cancel();
+                leftovers = null;
+            }
+        }
     }
 
     /** The engine over the state as last saved: at start, and after a failure left the engine's memory half-changed. */
@@ -106,6 +143,20 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
             LOG.warn("skipping a record that is no IncidentReport: {}", e.getMessage());
             return;
         }
+        if (topology.reorderDelay().isZero() && !holding) {
+            take(report);
+            return;
+        }
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        held.hold(report, record.value(), offset, context.currentSystemTimeMs());
+        holding = true;
+        if (topology.reorderDelay().isZero()) {
+            takeDue(context.currentSystemTimeMs(), Integer.MAX_VALUE); // reports left from a delay switched off
+        }
+    }
+
+    /** The engine takes one report: its assessments are forwarded, and stream time steps when due. */
+    private void take(IncidentReport report) {
         assess(report);
         stepIfDue(report.publishedAt());
     }

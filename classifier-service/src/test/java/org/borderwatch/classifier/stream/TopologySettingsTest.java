@@ -38,4 +38,15 @@ class TopologySettingsTest {
         // the smallest positive interval is accepted
         assertThatCode(() -> new TopologySettings("in", "out", Duration.ofNanos(1))).doesNotThrowAnyException();
     }
+
+    @Test
+    void aReorderDelayIsZeroOrMoreAndABatchAtLeastOne() {
+        Duration hour = Duration.ofHours(1);
+        assertThat(new TopologySettings("in", "out", hour).reorderDelay()).as("without one: disabled").isZero();
+        assertThatCode(() -> new TopologySettings("in", "out", hour, Duration.ZERO, 1)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new TopologySettings("in", "out", hour, Duration.ofMillis(-1), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reorderDelay");
+        assertThatThrownBy(() -> new TopologySettings("in", "out", hour, Duration.ofSeconds(5), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reorderBatch");
+    }
 }
