@@ -11,6 +11,7 @@ import org.borderwatch.alert.inhibit.Inhibitor;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.lifecycle.AlertState;
 import org.borderwatch.alert.lifecycle.HeldBack;
+import org.borderwatch.alert.lifecycle.SubscriberChanges;
 import org.borderwatch.alert.lifecycle.Transition;
 import org.borderwatch.alert.routing.Channel;
 import org.borderwatch.alert.routing.ChannelType;
@@ -291,14 +292,19 @@ public class AlertDispatcher {
     private void route(Alert message, boolean leaveNotice, List<StoredAlert.Message> messages, String json,
                        Map<String, Long> told, List<OutboxRow> pending, Instant now, Instant receivedAt) {
         Duration groupWait = properties.lifecycle().groupWait();
-        for (Router.Recipient r : Router.route(message, leaveNotice, subscriptions.all(), told,
-                bySequence(messages))) {
+        java.util.function.LongFunction<Alert> bySequence = bySequence(messages);
+        for (Router.Recipient r : Router.route(message, leaveNotice, subscriptions.all(), told, bySequence)) {
             Subscription s = r.subscription();
-            String groupKey = Grouping.groupKey(s, message);
+            // what changed, measured against the last message this subscriber received (news when none)
+            Long last = told.get(s.id());
+            Alert lastReceived = last == null ? null : bySequence.apply(last);
+            Alert theirs = last != null && lastReceived == null ? message // not known: as the lifecycle said
+                    : SubscriberChanges.forSubscriber(message, lastReceived);
+            String groupKey = Grouping.groupKey(s, theirs);
             Instant open = Grouping.joinsOpenGroups(s, groupWait)
                     ? deliveries.openGroupFlush(groupKey).orElse(null) : null;
-            pending.add(row(s, message, json, groupKey, Grouping.notBefore(s, now, groupWait, open), now,
-                    receivedAt, r.noLongerMatching()));
+            pending.add(row(s, theirs, theirs == message ? json : Json.write(theirs), groupKey,
+                    Grouping.notBefore(s, now, groupWait, open), now, receivedAt, r.noLongerMatching()));
             told.put(s.id(), message.sequence());
         }
         // the live stream's copy, appended to the stream log by the relay like any outbox row

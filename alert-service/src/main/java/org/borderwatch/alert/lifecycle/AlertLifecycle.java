@@ -201,27 +201,8 @@ public final class AlertLifecycle {
      */
     static List<String> differencesSinceNotified(AlertState s) {
         Assessment latest = s.latest();
-        List<String> changes = new ArrayList<>();
-        if (latest.severity() != s.notifiedSeverity()) {
-            changes.add("severity " + s.notifiedSeverity() + " -> " + latest.severity());
-        }
-        if (latest.occurrence() != s.notifiedOccurrence()) {
-            changes.add("occurrence " + s.notifiedOccurrence() + " -> " + latest.occurrence());
-        }
-        Set<SignalType> now = signalTypes(latest);
-        Set<SignalType> added = EnumSet.noneOf(SignalType.class);
-        added.addAll(now);
-        added.removeAll(s.notifiedSignals());
-        if (!added.isEmpty()) {
-            changes.add("new signal " + added.stream().map(Enum::name).collect(Collectors.joining(", ")));
-        }
-        Set<SignalType> gone = EnumSet.noneOf(SignalType.class);
-        gone.addAll(s.notifiedSignals());
-        gone.removeAll(now);
-        if (!gone.isEmpty()) {
-            changes.add("signal gone: " + gone.stream().map(Enum::name).collect(Collectors.joining(", ")));
-        }
-        return changes;
+        return SubscriberChanges.differences(s.notifiedSeverity(), s.notifiedOccurrence(), s.notifiedSignals(),
+                latest.severity(), latest.occurrence(), signalTypes(latest));
     }
 
     private static AlertState withLatest(AlertState s, Assessment latest) {

@@ -110,10 +110,11 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
         assertThat(updated.event()).isEqualTo(AlertEvent.UPDATED);
         assertThat(updated.assessmentVersion()).isEqualTo(4);
         assertThat(updated.signals()).containsExactly(SignalType.CLAIM_SURGE);
-        // measured against the alert's previous message — version 2's leave notice for live-stream filters (LOW),
-        // which this subscriber did not get: the sequence gap (1, then 3) tells it a message came between
+        // measured against the last message this subscriber received (1, MEDIUM), not the alert's previous one —
+        // version 2's leave notice for live-stream filters (LOW), which it did not get: only the signal is new to it
+        // (the sequence gap, 1 then 3, tells it a message came between)
         assertThat(updated.sequence()).isEqualTo(3);
-        assertThat(updated.changes()).containsExactly("severity LOW -> MEDIUM", "new signal CLAIM_SURGE");
+        assertThat(updated.changes()).containsExactly("new signal CLAIM_SURGE");
         assertThat(RECEIVER.accepted(path)).hasSize(2);
 
         // the occurrence changed: the update says so, against the previous message
@@ -176,7 +177,8 @@ class AssessmentToWebhookIT extends AlertServiceITSupport {
         assertThat(feed).extracting(Alert::event).containsExactly(AlertEvent.FIRED, AlertEvent.UPDATED,
                 AlertEvent.UPDATED, AlertEvent.UPDATED, AlertEvent.REVIEWED, AlertEvent.RESOLVED);
         assertThat(feed).extracting(Alert::assessmentVersion).containsExactly(1L, 2L, 4L, 5L, 5L, 6L);
-        // each record on border.alerts says what changed, as the webhook did
+        // each record on border.alerts says what changed since the alert's previous message (the webhook: since the
+        // subscriber's last one, the same here except message 3)
         assertThat(feed).extracting(Alert::changes).containsExactly(List.of(), List.of("severity MEDIUM -> LOW"),
                 List.of("severity LOW -> MEDIUM", "new signal CLAIM_SURGE"), List.of("occurrence DISPUTED -> REFUTED"),
                 List.of("reviewed by staff1: REFUTED"), List.of("incident closed"));
