@@ -142,9 +142,22 @@ public class DeliveryWorker {
         });
     }
 
-    private long clockNanos() {
+    /** The clock's last reading and the limiters' time (moves forward with the clock, never back). */
+    private long lastClockNanos = Long.MIN_VALUE;
+    private long limiterNanos;
+
+    /**
+     * The limiters' time: follows the clock's forward moves and ignores a clock set back (a wall clock stepped back, a
+     * test clock shifted into the past), which would otherwise leave a target without permits for that long.
+     */
+    private synchronized long clockNanos() {
         Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long raw = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        if (lastClockNanos != Long.MIN_VALUE && raw > lastClockNanos) {
+            limiterNanos += raw - lastClockNanos;
+        }
+        lastClockNanos = raw;
+        return limiterNanos;
     }
 
     /** When the target's limiter is expected to have a permit again (at once when it has one now). */
