@@ -169,10 +169,14 @@ public record IngestProperties(
     }
 
     /**
-     * @param window         exact duplicates seen within this period are dropped
-     * @param maxEntries     how many report ids are remembered (least recently seen forgotten first)
-     * @param shared         read the normalised topic into the memory (the last {@code window} at start-up, then
-     *                       everything any instance publishes), so restarts and replicas share it
+     * @param window           exact duplicates seen within this period are dropped (after it, re-published with
+     *                         the same revision)
+     * @param maxEntries       how many report ids are remembered (least recently seen forgotten first)
+     * @param shared           read the normalised topic into the memory (the last {@code correctionMemory} at
+     *                         start-up, then everything any instance publishes), so restarts and replicas share it
+     * @param correctionMemory how far back start-up reads the normalised topic, so a correction of a report
+     *                         published that long ago continues its revision after a restart (never shorter than
+     *                         {@code window})
      * @param catchUpTimeout how long start-up waits for that first read before starting anyway
      * @param refresh        how often the feed looks for new partitions (and waits before reconnecting)
      */
@@ -180,7 +184,13 @@ public record IngestProperties(
                         @Min(1) @DefaultValue("100000") int maxEntries,
                         @DefaultValue("true") boolean shared,
                         @NotNull @DefaultValue("60s") Duration catchUpTimeout,
-                        @NotNull @DefaultValue("5m") Duration refresh) {
+                        @NotNull @DefaultValue("5m") Duration refresh,
+                        @NotNull @DefaultValue("400d") Duration correctionMemory) {
+
+        /** How far back start-up reads: {@code correctionMemory}, at least {@code window}. */
+        public Duration startupRead() {
+            return correctionMemory.compareTo(window) > 0 ? correctionMemory : window;
+        }
     }
 
     /** Topic names; each defaults to the name in {@link Topics}. */

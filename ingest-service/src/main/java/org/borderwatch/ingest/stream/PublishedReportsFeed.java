@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds the de-duplicator from the normalised topic, so that its memory is the topic itself: on start it reads the
- * last {@code ingest.dedup.window} of every partition (up to the end offsets it found) before the raw-topic bindings
+ * last {@code ingest.dedup.correction-memory} of every partition (up to the end offsets it found; not just the
+ * duplicate {@code window}, so a correction of an older report still gets the next revision after a restart,
+ * rather than revision 1 again, which consumers would drop as already seen) before the raw-topic bindings
  * and the HTTP server start, then keeps tailing the topic, so reports published by any other instance are known here
  * within a poll. A restart or a second instance therefore recognises a duplicate published before it, and a
  * correction continues the revision another instance gave.
@@ -176,7 +178,10 @@ public class PublishedReportsFeed implements SmartLifecycle {
         }
     }
 
-    /** Assigns every partition of the topic (none while it does not exist); new ones start at the window. */
+    /**
+     * Assigns every partition of the topic (none while it does not exist); new ones start at
+     * {@code ingest.dedup.correction-memory} before now.
+     */
     private List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> known) {
         List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
         if (infos == null || infos.isEmpty()) {
@@ -188,7 +193,7 @@ public class PublishedReportsFeed implements SmartLifecycle {
         }
         c.assign(all);
         List<TopicPartition> added = all.stream().filter(p -> !known.contains(p)).toList();
-        long from = clock.instant().minus(settings.window()).toEpochMilli();
+        long from = clock.instant().minus(settings.startupRead()).toEpochMilli();
         Map<TopicPartition, Long> query = new HashMap<>();
         added.forEach(p -> query.put(p, from));
         Map<TopicPartition, OffsetAndTimestamp> offsets = c.offsetsForTimes(query);

@@ -72,6 +72,19 @@ class IngestPropertiesTest {
     }
 
     @Test
+    void startUpRemembersCorrectionsFarLongerThanTheDuplicateWindowAndNeverLessThanIt() {
+        runner.run(context -> {
+            IngestProperties.Dedup d = context.getBean(IngestProperties.class).dedup();
+            assertThat(d.window()).isEqualTo(java.time.Duration.ofHours(24));
+            assertThat(d.correctionMemory()).isEqualTo(java.time.Duration.ofDays(400));
+            assertThat(d.startupRead()).isEqualTo(java.time.Duration.ofDays(400));
+        });
+        runner.withPropertyValues("ingest.dedup.window=72h", "ingest.dedup.correction-memory=2d").run(context ->
+                assertThat(context.getBean(IngestProperties.class).dedup().startupRead())
+                        .isEqualTo(java.time.Duration.ofHours(72)));
+    }
+
+    @Test
     void outOfRangeLimitsStopTheStartNamingTheProperty() {
         java.util.Map<String, String> badToField = new java.util.LinkedHashMap<>();
         badToField.put("ingest.rules.max-mark-run=0", "rules.maxMarkRun");

@@ -11,10 +11,12 @@ import org.borderwatch.ingest.config.IngestProperties;
 import org.borderwatch.ingest.pipeline.Deduplicator.Disposition;
 import org.borderwatch.ingest.pipeline.IngestPipeline;
 import org.borderwatch.ingest.pipeline.InputFormat;
+import org.borderwatch.testkit.MutableClock;
 import org.borderwatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,6 +40,9 @@ class SharedDedupMemoryIT extends IngestITSupport {
 
     @Autowired
     IngestProperties properties;
+
+    @Autowired
+    StreamBridge streams;
 
     @Test
     void aReportAnotherInstancePublishedIsADuplicateHereAndItsCorrectionContinuesTheRevision() {
@@ -90,6 +95,54 @@ class SharedDedupMemoryIT extends IngestITSupport {
             feed.stop();
         }
         assertThat(feed.isRunning()).isFalse();
+    }
+
+    /**
+     * Audit 2-3 G2: a restart more than the duplicate window after the original. Start-up reads
+     * {@code ingest.dedup.correction-memory} of the topic, so the correction is revision 2 on the topic (revision 1
+     * again would be dropped by the classifier as already seen), while an exact re-send older than the window is
+     * still published again with its own revision (REPEAT), as before.
+     */
+    @Test
+    void twoDaysAfterARestartACorrectionIsTheNextRevisionOnTheTopicAndAnOldExactReSendARepeat() {
+        String corrected = uniqueRef("corrected-two-days-later");
+        String repeated = uniqueRef("repeated-two-days-later");
+        send(Topics.RAW_STATEMENT.name(), statement(corrected, CLAIM));
+        send(Topics.RAW_STATEMENT.name(), statement(repeated, CLAIM));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fromThisService(corrected).size() == 1
+                && fromThisService(repeated).size() == 1);
+
+        // the "restarted" instance: its own memory, filled only by the feed, with the clock two days on
+        MutableClock twoDaysLater = new MutableClock(Clock.systemUTC());
+        twoDaysLater.advance(Duration.ofDays(2));
+        IngestCore restarted = Fixtures.core(twoDaysLater);
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setBootstrapServers(List.of(TestInfrastructure.kafkaBootstrapServers()));
+        PublishedReportsFeed feed = new PublishedReportsFeed(restarted, properties, kafka, twoDaysLater,
+                new SimpleMeterRegistry());
+        ReportPublisher publisher = new ReportPublisher(streams, restarted, properties);
+        feed.start();
+        try {
+            assertThat(feed.caughtUp()).isTrue();
+            IngestPipeline.Result correction = restarted.pipeline().processRecord(InputFormat.STATEMENT,
+                    statement(corrected, CLAIM.replace("21:05", "21:15")).getBytes(StandardCharsets.UTF_8), "it");
+            assertThat(correction.outcomes().get(0).disposition()).isEqualTo(Disposition.CORRECTION);
+            publisher.publish(correction, "it");
+            IngestPipeline.Result resent = restarted.pipeline().processRecord(InputFormat.STATEMENT,
+                    statement(repeated, CLAIM).getBytes(StandardCharsets.UTF_8), "it");
+            assertThat(resent.outcomes().get(0).disposition()).isEqualTo(Disposition.REPEAT);
+            publisher.publish(resent, "it");
+        } finally {
+            feed.stop();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> fromThisService(corrected).size() == 2
+                && fromThisService(repeated).size() == 2);
+        List<IncidentReport> versions = fromThisService(corrected);
+        assertThat(versions).extracting(IncidentReport::revision).containsExactly(1, 2);
+        assertThat(versions).extracting(IncidentReport::reportId).containsOnly(versions.get(0).reportId());
+        assertThat(versions.get(1).withReceivedAt(null).withRevision(1))
+                .isNotEqualTo(versions.get(0).withReceivedAt(null));
+        assertThat(fromThisService(repeated)).extracting(IncidentReport::revision).containsExactly(1, 1);
     }
 
     private static List<IncidentReport> fromThisService(String ref) {
