@@ -1668,11 +1668,11 @@ public final class StatementExtractor {
                 if (whose == null && total != null && !singular) {
                     // "the number of Armenian servicemen killed in the Azerbaijani attack has risen to 105": the
                     // victims are named before the casualty word, the attacker after it
-                    whose = whose(words, i - 3, i, sourceParty);
+                    whose = whose(words, i - 3, i, i, sourceParty, acting);
                 }
                 if (whose == null) {
                     int from = singular ? i - 3 : Math.min(at, i); // "Armenian soldier wounded": the word before
-                    whose = whose(words, from, Math.max(at, i) + 4, sourceParty);
+                    whose = whose(words, from, Math.max(at, i) + 4, i, sourceParty, acting);
                 }
             }
         }
@@ -1993,17 +1993,35 @@ public final class StatementExtractor {
         return !digits || k == 0 || !TimeExpressions.isMonth(words.get(k - 1).text()); // "March 16"
     }
 
-    private static Party whose(List<Word> words, int from, int to, Party sourceParty) {
+    /**
+     * Words after a casualty word that start the clause of how it happened ("killed when / after / in / as …
+     * Azerbaijani forces shelled …"): what follows names the attacker, not the victims, as after "by".
+     */
+    private static final Set<String> CAUSE_OPENERS = Set.of("by", "when", "whenever", "after", "as", "while",
+            "during", "in", "following", "amid", "amidst", "because", "since", "from", "under", "through", "due",
+            "upon", "once");
+
+    /**
+     * The side of the victims, from the words {@code from} up to {@code to} around the casualty word at
+     * {@code casualty}: a nationality or "our". After the casualty word the scan stops at "by" or a word that opens
+     * how it happened ({@link #CAUSE_OPENERS}), and a nationality there that is the acting party's is passed over
+     * ("were killed, Azerbaijani forces having shelled …" in Armenia's text names the attacker; "killed two
+     * Azerbaijani soldiers" with Armenia acting names the victims): the caller then falls back to the acting
+     * party's opponent. Before the word nothing is passed over ("two Armenian soldiers were injured when …").
+     */
+    private static Party whose(List<Word> words, int from, int to, int casualty, Party sourceParty, Party acting) {
         for (int k = Math.max(0, from); k < Math.min(words.size(), to); k++) {
             String t = words.get(k).text().toLowerCase(Locale.ROOT);
-            if (t.equals("by")) {
+            boolean after = k > casualty;
+            if (t.equals("by") || after && CAUSE_OPENERS.contains(t)) {
                 return null; // "wounded by Azerbaijani fire": what follows is the agent, not the victims
             }
-            if (t.startsWith("armenia")) {
-                return Party.AM;
+            Party named = t.startsWith("armenia") ? Party.AM : t.startsWith("azerbaijan") ? Party.AZ : null;
+            if (named != null && after && named == acting) {
+                continue; // the attacker named after the casualty word without "by" / "when"
             }
-            if (t.startsWith("azerbaijan")) {
-                return Party.AZ;
+            if (named != null) {
+                return named;
             }
             if (t.equals("our") && sourceParty.isBelligerent()) {
                 return sourceParty;

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The project's own statements with their expected labels, checked field by field: fixtures/statements.jsonl (the
  * phrasings the rules were first written for) and fixtures/statements-heldout*.jsonl (statements about other events in
  * other phrasings, written to check that the rules generalise) and fixtures/statements-review.jsonl and fixtures/statements-chain.jsonl
- * (cases found by running realistic statements and timelines through ingest and the classifier). A field absent from "expect" is not checked; a field
+ * (cases found by running realistic statements and timelines through ingest and the classifier) and
+ * fixtures/statements-casualty-side.jsonl (whose the losses are when the attacker is named after the casualty word). A field absent from "expect" is not checked; a field
  * given as null must be absent from the report. "counterClaim" holds the expectations of a denial's second report (its
  * counter-accusation), or null when the statement must give only one; "refutation" likewise an observer's second report
  * (what it did not see near another village beside what it confirms).
@@ -41,7 +42,8 @@ class StatementFixturesTest {
     /** The fixture files: the first set, then the held-out style batches (see the README, "Generalisation"). */
     private static final List<String> FILES = Stream.concat(Stream.of("statements.jsonl", "statements-heldout.jsonl"),
             Stream.concat(IntStream.rangeClosed(2, 28).mapToObj(n -> "statements-heldout-" + n + ".jsonl"),
-                    Stream.of("statements-review.jsonl", "statements-chain.jsonl"))).toList();
+                    Stream.of("statements-review.jsonl", "statements-chain.jsonl", "statements-casualty-side.jsonl")))
+            .toList();
 
     static Stream<Arguments> fixtures() {
         return FILES.stream().flatMap(file ->
