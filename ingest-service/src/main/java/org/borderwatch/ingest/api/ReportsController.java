@@ -165,13 +165,15 @@ public class ReportsController {
                     @ApiResponse(responseCode = "401", description = "No or unknown API key; nothing recorded",
                             content = @Content(mediaType = "application/problem+json",
                                     schema = @Schema(implementation = ApiProblem.class))),
-                    @ApiResponse(responseCode = "403", description = "The key may not send this format",
+                    @ApiResponse(responseCode = "403", description = "The key may not send this format "
+                            + "(recorded on the rejected topic as UNSUPPORTED_FORMAT)",
                             content = @Content(mediaType = "application/problem+json",
                                     schema = @Schema(implementation = ApiProblem.class))),
                     @ApiResponse(responseCode = "413", description = "Body above ingest.max-batch-size (TOO_LARGE)",
                             content = @Content(mediaType = "application/problem+json",
                                     schema = @Schema(implementation = ApiProblem.class))),
-                    @ApiResponse(responseCode = "415", description = "A form body (what curl -d sends by default)",
+                    @ApiResponse(responseCode = "415", description = "A form body (what curl -d sends by default; "
+                            + "recorded on the rejected topic as UNSUPPORTED_FORMAT)",
                             headers = @Header(name = "Accept-Post", description = "the accepted types",
                                     schema = @Schema(type = "string", example = ACCEPTED_TYPES)),
                             content = @Content(mediaType = "application/problem+json",
@@ -198,42 +200,46 @@ public class ReportsController {
             return problem(HttpStatus.UNAUTHORIZED, "Missing or unknown API key",
                     "send a valid key in the " + properties.api().header() + " header", null, List.of());
         }
+        Optional<InputFormat> parsed = InputFormat.parse(format);
+        String formatTag = parsed.map(InputFormat::id).orElse(IngestMetrics.UNKNOWN_FORMAT);
         String dryRunValue = RequestBodies.queryParameter(request.getQueryString(), "dryRun");
         Optional<Boolean> flag = RequestBodies.flag(dryRunValue);
         if (flag.isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                    "'dryRun' must be true or false, not '" + (dryRunValue.length() > 80
-                            ? dryRunValue.substring(0, 80) + "…" : dryRunValue) + "'", null, List.of());
+            // not known to be a dry run, so recorded like any refused request
+            String detail = "'dryRun' must be true or false, not '" + (dryRunValue.length() > 80
+                    ? dryRunValue.substring(0, 80) + "…" : dryRunValue) + "'";
+            return refusedRequest(request, formatTag, RejectReason.MALFORMED, detail, false, partner.get(),
+                    problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, null, List.of()));
         }
         boolean dryRun = flag.get();
         MediaType type = headers.getContentType();
         if (type != null && (MediaType.APPLICATION_FORM_URLENCODED.includes(type)
                 || MediaType.MULTIPART_FORM_DATA.includes(type))) {
             // a form body reaches us re-encoded from the parsed parameters, not as sent: refuse rather than guess
+            String detail = "Content-Type " + type + " is not accepted; send the body as "
+                    + ACCEPTED_TYPES + " (curl -d sends a form by default: add -H 'Content-Type: "
+                    + "application/json' and use --data-binary to keep line breaks)";
             ResponseEntity<ProblemDetail> refused = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Unsupported media type", "Content-Type " + type + " is not accepted; send the body as "
-                            + ACCEPTED_TYPES + " (curl -d sends a form by default: add -H 'Content-Type: "
-                            + "application/json' and use --data-binary to keep line breaks)", null, List.of());
-            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
-                    .header("Accept-Post", ACCEPTED_TYPES).body(refused.getBody());
+                    "Unsupported media type", detail, null, List.of());
+            return refusedRequest(request, formatTag, RejectReason.UNSUPPORTED_FORMAT, detail, dryRun, partner.get(),
+                    ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+                            .header("Accept-Post", ACCEPTED_TYPES).body(refused.getBody()));
         }
         long max = properties.maxBatchSize().toBytes();
-        Optional<InputFormat> parsed = InputFormat.parse(format);
         if (parsed.isEmpty()) {
-            // only what the rejected record keeps is read, and nothing for a dry run (nothing is recorded)
-            byte[] prefix = dryRun ? new byte[0] : RequestBodies.readAtMost(request.getInputStream(),
-                    Math.min(max, properties.rejected().maxPayload().toBytes()) + 1);
-            reject(RejectReason.UNSUPPORTED_FORMAT, "unknown format '" + format + "'", prefix, dryRun,
-                    partner.get().partner());
-            core.pipeline().refusedRequest(IngestMetrics.UNKNOWN_FORMAT, RejectReason.UNSUPPORTED_FORMAT, dryRun); // once sent
-            return problem(HttpStatus.BAD_REQUEST, "Unsupported format",
-                    "'" + format + "' is not one of canonical, statement, acled", RejectReason.UNSUPPORTED_FORMAT,
-                    List.of(new Violation("format", "must be canonical, statement or acled")));
+            return refusedRequest(request, formatTag, RejectReason.UNSUPPORTED_FORMAT,
+                    "unknown format '" + format + "'", dryRun, partner.get(),
+                    problem(HttpStatus.BAD_REQUEST, "Unsupported format",
+                            "'" + format + "' is not one of canonical, statement, acled",
+                            RejectReason.UNSUPPORTED_FORMAT,
+                            List.of(new Violation("format", "must be canonical, statement or acled"))));
         }
         InputFormat f = parsed.get();
         if (!ApiKeys.allows(partner.get(), f)) {
-            return problem(HttpStatus.FORBIDDEN, "Format not allowed",
-                    "partner '" + partner.get().partner() + "' may not send " + f.id(), null, List.of());
+            String detail = "partner '" + partner.get().partner() + "' may not send " + f.id();
+            return refusedRequest(request, formatTag, RejectReason.UNSUPPORTED_FORMAT,
+                    detail + " (its key's formats do not include it)", dryRun, partner.get(),
+                    problem(HttpStatus.FORBIDDEN, "Format not allowed", detail, null, List.of()));
         }
         long declared = request.getContentLengthLong();
         if (declared > max) {
@@ -314,6 +320,22 @@ public class ReportsController {
         MediaType type = headers.getContentType();
         return type != null && (type.getSubtype().contains("ndjson") || type.getSubtype().contains("jsonl")
                 || type.getSubtype().equals("csv"));
+    }
+
+    /**
+     * A request refused as a whole before its body is read (a bad {@code dryRun}, a form body, an unknown format, a
+     * format the key may not send): recorded on the rejected topic with the first
+     * {@code min(max-batch-size, rejected.max-payload)} + 1 bytes of the body — read only for that, and not for a dry
+     * run, which records nothing — and counted once sent; then {@code answer}.
+     */
+    private <T> ResponseEntity<T> refusedRequest(HttpServletRequest request, String formatTag, RejectReason reason,
+                                                 String detail, boolean dryRun, ApiKey partner,
+                                                 ResponseEntity<T> answer) throws IOException {
+        byte[] prefix = dryRun ? new byte[0] : RequestBodies.readAtMost(request.getInputStream(),
+                Math.min(properties.maxBatchSize().toBytes(), properties.rejected().maxPayload().toBytes()) + 1);
+        reject(reason, detail, prefix, dryRun, partner.partner());
+        core.pipeline().refusedRequest(formatTag, reason, dryRun); // counted once sent
+        return answer;
     }
 
     private void reject(RejectReason reason, String detail, byte[] payload, boolean dryRun, String partner) {

@@ -165,12 +165,16 @@ class HttpApiIT extends IngestITSupport {
         assertThat(json(retry).path("duplicates")).hasSize(1);
     }
 
-    /** curl -d without -H sends a form: its body would reach ingest re-encoded, so it is refused, naming the types. */
+    /**
+     * curl -d without -H sends a form: its body would reach ingest re-encoded, so it is refused, naming the types —
+     * and recorded on the rejected topic like every rejection of an authenticated request, and counted.
+     */
     @Test
     void aFormBodyIsA415NamingTheAcceptedTypes() throws Exception {
         String ref = uniqueRef("form-body");
-        HttpResponse<String> r = post("/api/v1/reports/statement", KEY, "application/x-www-form-urlencoded",
-                statement(ref, CLAIM));
+        double before = unsupportedCount();
+        String body = statement(ref, CLAIM);
+        HttpResponse<String> r = post("/api/v1/reports/statement", KEY, "application/x-www-form-urlencoded", body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(415);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).contains("application/problem+json"));
@@ -179,13 +183,52 @@ class HttpApiIT extends IngestITSupport {
         assertThat(r.headers().firstValue("Accept-Post")).hasValue("application/json, application/x-ndjson, text/csv");
         assertThat(json(r).path("type").asString())
                 .isEqualTo("urn:borderwatch:problem:unsupported-media-type");
-        assertThat(REJECTED.stream().noneMatch(m -> value(m).contains(ref.substring(ref.length() - 12)))).isTrue();
+        var recorded = recordedRejection(ref);
+        assertThat(value(recorded)).as("the bytes as sent").isEqualTo(body);
+        assertThat(header(recorded, Topics.HEADER_REJECT_REASON)).isEqualTo("UNSUPPORTED_FORMAT");
+        assertThat(header(recorded, Topics.HEADER_REJECT_DETAIL))
+                .startsWith("Content-Type application/x-www-form-urlencoded is not accepted");
+        assertThat(header(recorded, Topics.HEADER_SOURCE)).isEqualTo("http");
+        assertThat(header(recorded, org.borderwatch.ingest.stream.ReportPublisher.HEADER_PARTNER)).isEqualTo("it-partner");
+        assertThat(unsupportedCount()).isEqualTo(before + 1);
+
+        // a dry run records and counts nothing, as for every other rejection
+        String dryRef = uniqueRef("form-body-dry");
+        assertThat(post("/api/v1/reports/statement?dryRun=true", KEY, "application/x-www-form-urlencoded",
+                statement(dryRef, CLAIM)).statusCode()).isEqualTo(415);
+        assertThat(unsupportedCount()).isEqualTo(before + 1);
     }
 
+    /** A format the key may not send: 403, recorded with the partner's name and the bytes sent, and counted. */
     @Test
-    void aKeyForAnotherFormatIsForbidden() throws Exception {
-        assertThat(post("/api/v1/reports/statement", "it-key-canonical", "application/json",
-                statement(uniqueRef("forbidden"), CLAIM)).statusCode()).isEqualTo(403);
+    void aKeyForAnotherFormatIsForbiddenAndTheRefusalIsRecorded() throws Exception {
+        String ref = uniqueRef("forbidden");
+        double before = unsupportedCount();
+        String body = statement(ref, CLAIM);
+        HttpResponse<String> r = post("/api/v1/reports/statement", "it-key-canonical", "application/json", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(json(r).path("type").asString()).isEqualTo("urn:borderwatch:problem:forbidden");
+
+        var recorded = recordedRejection(ref);
+        assertThat(value(recorded)).isEqualTo(body);
+        assertThat(header(recorded, Topics.HEADER_REJECT_REASON)).isEqualTo("UNSUPPORTED_FORMAT");
+        assertThat(header(recorded, Topics.HEADER_REJECT_DETAIL))
+                .isEqualTo("partner 'it-canonical-only' may not send statement (its key's formats do not include it)");
+        assertThat(header(recorded, Topics.HEADER_SOURCE)).isEqualTo("http");
+        assertThat(header(recorded, org.borderwatch.ingest.stream.ReportPublisher.HEADER_PARTNER))
+                .isEqualTo("it-canonical-only");
+        assertThat(headerNames(recorded)).containsExactlyInAnyOrder(Topics.HEADER_REJECT_REASON,
+                Topics.HEADER_REJECT_DETAIL, Topics.HEADER_SOURCE, "bw-partner");
+        assertThat(unsupportedCount()).isEqualTo(before + 1);
+    }
+
+    /** The one record on the rejected topic whose value holds {@code marker}, once it has arrived. */
+    private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> recordedRejection(String marker) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> REJECTED.stream().anyMatch(m -> value(m).contains(marker)));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> found = REJECTED.stream()
+                .filter(m -> value(m).contains(marker)).toList();
+        assertThat(found).as("records of " + marker).hasSize(1);
+        return found.get(0);
     }
 
     @Test
@@ -249,10 +292,18 @@ class HttpApiIT extends IngestITSupport {
                 "/api/v1/reports/statement does not take GET; it takes POST");
         assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
 
+        String flagRef = uniqueRef("bad-flag");
         HttpResponse<String> badFlag = post("/api/v1/reports/statement?dryRun=maybe", KEY, "application/json",
-                statement(uniqueRef("bad-flag"), CLAIM));
+                statement(flagRef, CLAIM));
         assertThat(badFlag.statusCode()).isEqualTo(400);
         assertProblem(badFlag, "urn:borderwatch:problem:invalid-request", "'dryRun' must be true or false, not 'maybe'");
+        // not known to be a dry run: recorded like every rejection of an authenticated request
+        var flagRecord = recordedRejection(flagRef);
+        assertThat(header(flagRecord, Topics.HEADER_REJECT_REASON)).isEqualTo("MALFORMED");
+        assertThat(header(flagRecord, Topics.HEADER_REJECT_DETAIL))
+                .isEqualTo("'dryRun' must be true or false, not 'maybe'");
+        assertThat(header(flagRecord, org.borderwatch.ingest.stream.ReportPublisher.HEADER_PARTNER))
+                .isEqualTo("it-partner");
 
         HttpResponse<String> errorPage = get("/error");
         assertThat(errorPage.statusCode()).isEqualTo(404);
