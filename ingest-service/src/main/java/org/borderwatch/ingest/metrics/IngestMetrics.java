@@ -49,8 +49,8 @@ public final class IngestMetrics {
     /**
      * Registers every counter (and the normalise timer) at 0 for the tag values known in advance, so that a series
      * exists before its first event: {@code increase()} and {@code rate()} then see that event, and a dashboard shows
-     * 0 instead of "no data". Tag values that only arrive with input (a partner's own canonical source id) still
-     * appear with their first event.
+     * 0 instead of "no data". No tag value arrives only with input: a source the registry does not know is counted
+     * as {@code source="other"} ({@link org.borderwatch.ingest.pipeline.IngestPipeline#OTHER_SOURCE}).
      *
      * @param formats  the input formats ({@code received}, {@code dry.run}, the timer); plus "unknown" for
      *                 {@code received} and {@code dry.run}

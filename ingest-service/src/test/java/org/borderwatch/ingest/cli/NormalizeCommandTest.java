@@ -64,9 +64,26 @@ class NormalizeCommandTest {
     }
 
     @Test
-    void anUnknownFormatIsAUsageError() {
-        assertThat(run("", "--format", "xml")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("UNSUPPORTED_FORMAT");
+    void anUnknownFormatIsAUsageErrorOfOneLineNamingTheFormatsWithoutTheUsage() {
+        assertThat(run(GOOD, "--format", "nope")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly("UNSUPPORTED_FORMAT: 'nope' (use canonical, statement or acled)");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void duplicatesAreListedOnStderrButDoNotChangeTheExitCode() {
+        assertThat(run(GOOD + "\n" + GOOD2 + "\n" + GOOD + "\n", "--format", "statement")).isZero();
+        assertThat(stdout()).hasSize(2);
+        List<String> errLines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(errLines).hasSize(1);
+        assertThat(errLines.get(0)).startsWith("line 3: DUPLICATE: same content as an earlier line (report ")
+                .contains(Json.read(stdout().get(0), IncidentReport.class).reportId().toString());
+
+        err.reset();
+        out.reset();
+        assertThat(run(GOOD + "\n" + GOOD + "\n{broken\n", "--format", "statement")).as("a rejection still says 2")
+                .isEqualTo(2);
     }
 
     @Test
