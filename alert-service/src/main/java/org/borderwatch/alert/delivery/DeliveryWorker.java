@@ -47,8 +47,8 @@ import java.util.function.Supplier;
  * Moves the outbox to the channels. Each pass finds due rows and groups them ({@link Grouping}); each target's
  * batches (a webhook host:port, the mail server, a Kafka topic: {@link TargetLanes#laneOf}) go to that target's lane,
  * so targets are sent to at the same time on a bounded pool and one slow or hanging receiver delays only its own
- * notifications. A lane claims its batches a few at a time (up to max-batch rows per claim, one {@code updateMany}
- * and one read) under a lease, sends them one after the other through Resilience4j and stores the outcomes of the
+ * notifications. A lane claims its batches a few at a time (up to max-batch rows per claim, one
+ * {@code findOneAndUpdate} per row) under a lease, sends them one after the other through Resilience4j and stores the outcomes of the
  * claim together (one bulk write). Resilience4j gives a rate limiter and a circuit breaker per target and a retry with
  * exponential backoff and jitter. A round that fails is rescheduled with a growing delay; after the last round the
  * rows are FAILED with the reason. An open circuit only postpones (it is not the target's answer). Any instance may
@@ -258,14 +258,14 @@ public class DeliveryWorker {
 
     /**
      * One target's batches, in order, on a lane thread: claimed a few batches at a time (up to max-batch rows per
-     * claim: two store round trips), sent one after the other, the claim's outcomes stored together (one bulk write).
+     * claim: one atomic {@code findOneAndUpdate} per row), sent one after the other, the claim's outcomes stored together (one bulk write).
      * Once half the claim's lease is used, or the worker is stopping, the rows not yet sent are given back (pending,
      * due at once) rather than sent under a lease that may run out.
      */
     private void runLane(String lane, List<List<Grouping.Pending>> batches) {
         int next = 0;
         while (next < batches.size() && !lanes.stopping()) {
-            // consecutive batches are claimed together, up to max-batch rows per claim (two store round trips)
+            // consecutive batches are claimed together, up to max-batch rows per claim (one findOneAndUpdate per row)
             List<List<Grouping.Pending>> chunk = new ArrayList<>();
             int size = 0;
             while (next < batches.size()

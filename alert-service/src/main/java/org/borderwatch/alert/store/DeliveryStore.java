@@ -3,7 +3,9 @@ package org.borderwatch.alert.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.Updates;
@@ -18,17 +20,14 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code deliveries} collection: the outbox and, once done, the audit of every delivery. Rows are claimed a
- * batch at a time with {@code updateMany} and a lease with a token per claim (no transactions); a worker that dies
- * leaves its rows claimable again when the lease runs out. Every change of a claimed row is conditional on the lease owner.
+ * The {@code deliveries} collection: the outbox and, once done, the audit of every delivery. Rows are claimed one
+ * {@code findOneAndUpdate} each under a lease (no transactions); a worker that dies leaves its rows claimable again
+ * when the lease runs out. Every change of a claimed row is conditional on the lease owner.
  */
 @Repository
 public class DeliveryStore implements InitializingBean {
@@ -103,32 +102,28 @@ public class DeliveryStore implements InitializingBean {
     }
 
     /**
-     * Claims those of the given rows that are still claimable, in two round trips whatever their number: one
-     * {@code updateMany} on {@code _id in ids} and "pending and due, or in flight under a lease that ran out"
-     * that sets this worker as owner with a lease and a token new for this claim, then one {@code find} of the
-     * rows carrying that token. MongoDB applies the update to each document atomically and re-checks the filter
-     * on a conflict, so a row two workers try to claim at once gets one token, and only the worker whose token it
-     * carries reads it back; a row this worker still holds from an earlier claim is not returned either. Rows
-     * come back in the order of {@code ids}.
+     * Claims those of the given rows that are still claimable, one {@code findOneAndUpdate} per row in the order of
+     * {@code ids} (at most a lane's {@code max-batch}): the filter is the row's {@code _id} and "pending and due, or
+     * in flight under a lease that ran out", the update sets this worker as owner with the lease, and the row comes
+     * back as written. Each call is one atomic read-modify-write of one document — on MongoDB, and on the
+     * MongoDB-wire store used locally, which runs a collection's {@code findAndModify} under that collection's lock —
+     * so of two workers claiming a row at once exactly one gets it back; a row this worker still holds from an
+     * earlier claim is not claimable, so it is not returned again either. Rows come back in the order of {@code ids}.
      */
     public List<OutboxRow> claimAll(List<String> ids, String owner, Instant now, Instant leaseUntil) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String token = UUID.randomUUID().toString();
-        rows().updateMany(Filters.and(Filters.in("_id", ids), claimable(now)),
-                Updates.combine(Updates.set("status", DeliveryStatus.IN_FLIGHT.name()),
-                        Updates.set("leaseOwner", owner), Updates.set("leaseToken", token),
-                        Updates.set("leaseUntil", Mongo.date(leaseUntil)), Updates.set("updatedAt", Mongo.date(now))));
-        // read by _id alone and keep the token's rows here: the MongoDB-wire store answers a query on _id alone from
-        // its _id index, but scans the collection for _id combined with another field
-        Map<String, OutboxRow> claimed = new HashMap<>();
-        rows().find(Filters.in("_id", ids)).forEach(d -> {
-            if (token.equals(d.getString("leaseToken"))) {
-                claimed.put(d.getString("_id"), toRow(d));
+        Bson lease = Updates.combine(Updates.set("status", DeliveryStatus.IN_FLIGHT.name()),
+                Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Mongo.date(leaseUntil)),
+                Updates.set("updatedAt", Mongo.date(now)));
+        FindOneAndUpdateOptions asWritten = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        List<OutboxRow> claimed = new ArrayList<>();
+        for (String id : ids) {
+            Document d = rows().findOneAndUpdate(Filters.and(Filters.eq("_id", id), claimable(now)), lease,
+                    asWritten);
+            if (d != null) {
+                claimed.add(toRow(d));
             }
-        });
-        return ids.stream().map(claimed::get).filter(Objects::nonNull).toList();
+        }
+        return claimed;
     }
 
     /** Gives claimed rows back unsent: pending again, due at once, no lease. */
@@ -170,6 +165,7 @@ public class DeliveryStore implements InitializingBean {
     /**
      * The outcomes of claimed rows, not yet written: each call adds one conditional {@code updateMany} (rows this
      * owner still holds) to be sent with the others by {@link DeliveryStore#write}.
+     * ({@code leaseToken} is unset too: rows claimed before claims were one {@code findOneAndUpdate} per row carry one.)
      */
     public static final class Outcomes {
 

@@ -23,9 +23,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -35,9 +36,9 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The batch claim against the real store: two workers claiming the same due rows at the same moment never both get
- * a row, a worker never reads back a row it still holds from an earlier claim, and an expired lease makes rows
- * claimable by another worker. The rows are due only at a time an hour ahead, so the context's own worker (which
+ * The claim ({@code findOneAndUpdate} per row) against the real store: workers claiming the same due rows — or rows
+ * whose lease ran out — at the same moment claim every row exactly once between them, a worker never gets back a row
+ * it still holds from an earlier claim, and an expired lease makes rows claimable by another worker. The rows are due only at a time an hour ahead, so the context's own worker (which
  * claims at the real time) never touches them.
  */
 class OutboxClaimIT extends AlertServiceITSupport {
@@ -71,54 +72,88 @@ class OutboxClaimIT extends AlertServiceITSupport {
     }
 
     @Test
-    void twoWorkersClaimingTheSameRowsAtOnceNeverBothGetARow() throws Exception {
+    void concurrentClaimersOfTheSameDueRowsClaimEveryRowExactlyOnce() throws Exception {
         Instant at = Instant.now().plus(Duration.ofHours(1));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 15; round++) {
-                List<String> ids = insertRows(30, at.minusSeconds(1));
-                CyclicBarrier start = new CyclicBarrier(2);
-                // both claim the same rows in the same order, in chunks, as the worker does
-                CompletableFuture<List<String>> a = CompletableFuture.supplyAsync(() -> claimInChunks(start, ids,
-                        "worker-a", at), pool);
-                CompletableFuture<List<String>> b = CompletableFuture.supplyAsync(() -> claimInChunks(start, ids,
-                        "worker-b", at), pool);
-                List<String> byA = a.get();
-                List<String> byB = b.get();
+        for (int round = 0; round < 15; round++) {
+            List<String> ids = insertRows(30, at.minusSeconds(1));
+            // two claim the rows in the order the worker found them, the third from the other end, so they collide
+            Map<String, List<String>> got = race(at, Map.of("worker-a", ids, "worker-b", ids,
+                    "worker-c", reversed(ids)));
+            assertExactlyOnce(round, ids, got);
+        }
+    }
 
-                Set<String> both = new HashSet<>(byA);
-                both.retainAll(byB);
-                assertThat(both).as("round %d: rows both workers got", round).isEmpty();
-                assertThat(byA).doesNotHaveDuplicates();
-                assertThat(byB).doesNotHaveDuplicates();
-                List<String> all = new ArrayList<>(byA);
-                all.addAll(byB);
-                assertThat(all).as("every due row is claimed by one of them").containsExactlyInAnyOrderElementsOf(ids);
-                for (String id : byA) {
-                    Document d = mongo.getCollection("deliveries").find(new Document("_id", id)).first();
-                    assertThat(d.getString("leaseOwner")).isEqualTo("worker-a");
-                    assertThat(d.getString("status")).isEqualTo("IN_FLIGHT");
-                }
-                for (String id : byB) {
-                    assertThat(mongo.getCollection("deliveries").find(new Document("_id", id)).first()
-                            .getString("leaseOwner")).isEqualTo("worker-b");
-                }
+    @Test
+    void concurrentClaimersOfRowsWhoseLeaseRanOutClaimEveryRowExactlyOnce() throws Exception {
+        Instant at = Instant.now().plus(Duration.ofHours(1));
+        for (int round = 0; round < 10; round++) {
+            List<String> ids = insertRows(20, at.minusSeconds(1));
+            // a worker that then died holds them all; its lease ends at `at`
+            assertThat(deliveryStore.claimAll(ids, "worker-dead", at.minusSeconds(1), at.minusMillis(1)))
+                    .hasSize(ids.size());
+            Map<String, List<String>> got = race(at, Map.of("worker-a", ids, "worker-b", reversed(ids)));
+            assertExactlyOnce(round, ids, got);
+        }
+    }
+
+    /** Every row went to exactly one claimer, in that claimer's order, and the store says it holds it. */
+    private void assertExactlyOnce(int round, List<String> ids, Map<String, List<String>> got) {
+        List<String> all = new ArrayList<>();
+        got.values().forEach(all::addAll);
+        assertThat(all).as("round %d: every row claimed exactly once", round).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ids);
+        got.forEach((owner, claimed) -> {
+            for (String id : claimed) {
+                Document d = mongo.getCollection("deliveries").find(new Document("_id", id)).first();
+                assertThat(d.getString("leaseOwner")).as("round %d: owner of %s", round, id).isEqualTo(owner);
+                assertThat(d.getString("status")).isEqualTo("IN_FLIGHT");
             }
+        });
+    }
+
+    /**
+     * The claimers start together (a barrier) and each claims its list in chunks of ten, as a lane does; returns the
+     * rows each got, in the order they came back.
+     */
+    private Map<String, List<String>> race(Instant at, Map<String, List<String>> orderByOwner) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(orderByOwner.size());
+        try {
+            CyclicBarrier start = new CyclicBarrier(orderByOwner.size());
+            Map<String, CompletableFuture<List<OutboxRow>>> running = new HashMap<>();
+            orderByOwner.forEach((owner, ids) -> running.put(owner,
+                    CompletableFuture.supplyAsync(() -> claimInChunks(start, ids, owner, at), pool)));
+            Map<String, List<String>> got = new HashMap<>();
+            for (Map.Entry<String, CompletableFuture<List<OutboxRow>>> e : running.entrySet()) {
+                List<OutboxRow> rows = e.getValue().get();
+                // as written by the claim, and in the order asked for
+                assertThat(rows).allSatisfy(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.IN_FLIGHT));
+                List<String> claimed = rows.stream().map(OutboxRow::id).toList();
+                assertThat(claimed).isEqualTo(orderByOwner.get(e.getKey()).stream().filter(claimed::contains)
+                        .toList());
+                got.put(e.getKey(), claimed);
+            }
+            return got;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private List<String> claimInChunks(CyclicBarrier start, List<String> ids, String owner, Instant at) {
+    private static List<String> reversed(List<String> ids) {
+        List<String> out = new ArrayList<>(ids);
+        Collections.reverse(out);
+        return out;
+    }
+
+    private List<OutboxRow> claimInChunks(CyclicBarrier start, List<String> ids, String owner, Instant at) {
         try {
             start.await();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        List<String> got = new ArrayList<>();
+        List<OutboxRow> got = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 10) {
-            deliveryStore.claimAll(ids.subList(i, Math.min(ids.size(), i + 10)), owner, at, at.plus(LEASE))
-                    .forEach(r -> got.add(r.id()));
+            got.addAll(deliveryStore.claimAll(ids.subList(i, Math.min(ids.size(), i + 10)), owner, at,
+                    at.plus(LEASE)));
         }
         return got;
     }
