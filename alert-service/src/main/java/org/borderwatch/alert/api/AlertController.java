@@ -119,9 +119,7 @@ public class AlertController {
             @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
-        if (page < 0 || size < 1 || size > maxPageSize) {
-            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= " + maxPageSize));
-        }
+        PageLinks.checkPaging(page, size, maxPageSize);
         AlertStore.AlertQuery query = new AlertStore.AlertQuery(status == null ? null : status.name(),
                 QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,
                         "segments", segments)),

@@ -70,9 +70,7 @@ public class AuditController {
             @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
-        if (page < 0 || size < 1 || size > maxPageSize) {
-            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= " + maxPageSize));
-        }
+        PageLinks.checkPaging(page, size, maxPageSize);
         AuditStore.Query query = query(target, actor, action, from, to);
         List<Views.AuditView> found = audit.find(query, page, size).stream().map(Views.AuditView::of).toList();
         return PageLinks.ok(request, page, size, audit.count(query)).body(found);

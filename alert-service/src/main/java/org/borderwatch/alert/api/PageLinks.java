@@ -22,6 +22,13 @@ final class PageLinks {
     private PageLinks() {
     }
 
+    /** The paging every list endpoint takes: a 400 "Invalid paging" unless page >= 0 and 1 <= size <= maxPageSize. */
+    static void checkPaging(int page, int size, int maxPageSize) {
+        if (page < 0 || size < 1 || size > maxPageSize) {
+            throw ApiException.badRequest("Invalid paging", List.of("page >= 0 and 1 <= size <= " + maxPageSize));
+        }
+    }
+
     static ResponseEntity.BodyBuilder ok(HttpServletRequest request, int page, int size, long total) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(total));
         String link = link(request.getRequestURL().toString(), request.getQueryString(), page, size, total);

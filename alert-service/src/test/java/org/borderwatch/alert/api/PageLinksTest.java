@@ -2,11 +2,15 @@ package org.borderwatch.alert.api;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpStatus;
 
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PageLinksTest {
 
@@ -42,5 +46,27 @@ class PageLinksTest {
     @MethodSource("cases")
     void linkHeader(String name, String query, int page, int size, long total, String expected) {
         assertThat(PageLinks.link(BASE, query, page, size, total)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "page {0}, size {1}, at most {2}: valid {3}")
+    @CsvSource({
+            "0, 1, 500, true",
+            "7, 500, 500, true",
+            "0, 3, 3, true",
+            "-1, 50, 500, false",
+            "0, 0, 500, false",
+            "0, 501, 500, false",
+            "0, 4, 3, false"})
+    void pagingEveryListTakes(int page, int size, int maxPageSize, boolean valid) {
+        if (valid) {
+            assertThatCode(() -> PageLinks.checkPaging(page, size, maxPageSize)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> PageLinks.checkPaging(page, size, maxPageSize))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        assertThat(e.title()).isEqualTo("Invalid paging");
+                        assertThat(e.problems()).containsExactly("page >= 0 and 1 <= size <= " + maxPageSize);
+                    });
+        }
     }
 }
