@@ -594,17 +594,37 @@ final class Assessor {
         if (verdict.occurrence() == Occurrence.UNVERIFIED) {
             rationale.add("Occurrence UNVERIFIED for this statement alone; the closed incident keeps its own verdict.");
         }
+        // as for a report assessed alone (assessAlone): the casualties and signals of the statement's own word — an
+        // observer's confirmation giving figures or naming artillery; a denial gives none (CasualtyRules and the
+        // detectors read claims and confirmations only). The closed incident's own casualties and signals are not
+        // carried: they left the state with it (a ClaimRecord keeps no figures, weapons or signals), and it already
+        // announced them under its own id — repeated here they would reach subscribers a second time under another
+        // incident id, beside an occurrence that is this statement's alone.
+        CasualtyRules.Tally tally = CasualtyRules.tally(List.of(r));
+        rationale.addAll(tally.sentences());
+        UUID id = Uuids.incidentId(segment.name(), r.reportId());
+        TimeWindow window = new TimeWindow(claim.occurredAt(), claims.stream().map(ClaimRecord::occurredUntil)
+                .max(Comparator.naturalOrder()).orElseThrow());
+        List<Signal> signals = signalsAlone(new IncidentFacts(id, segment, window.from(), window.to(),
+                verdict.occurrence(), List.of(r), tally.casualties(), window.from(), List.of()));
+        if (!tally.casualties().isEmpty() || !signals.isEmpty()) {
+            rationale.add(OWN_WORD_ONLY);
+        }
         Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
         byStance.put(r.stance(), List.of(r.reportId()));
-        Severity severity = SeverityRules.severity(verdict.occurrence(), List.of(), List.of(), settings.severity(),
-                settings.signals().fatalitiesCritical());
-        return new Assessment(Assessment.SCHEMA_VERSION, Uuids.incidentId(segment.name(), r.reportId()), 1, segment,
-                new TimeWindow(claim.occurredAt(), claims.stream().map(ClaimRecord::occurredUntil)
-                        .max(Comparator.naturalOrder()).orElseThrow()), verdict.occurrence(),
+        Severity computed = SeverityRules.severity(verdict.occurrence(), tally.casualties(), signals,
+                settings.severity(), settings.signals().fatalitiesCritical());
+        Severity severity = capUnregistered(computed, List.of(r));
+        rationale.addAll(severitySentences(computed, severity, signals));
+        return new Assessment(Assessment.SCHEMA_VERSION, id, 1, segment, window, verdict.occurrence(),
                 verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
-                List.of(), severity, List.of(), true, rationale, state.streamTime, List.of(r.source().id()),
+                tally.casualties(), severity, signals, true, rationale, state.streamTime, List.of(r.source().id()),
                 List.of(evidenceOf(r)));
     }
+
+    /** The sentence of an answer to a closed incident that carries casualties or signals of its own word. */
+    static final String OWN_WORD_ONLY = "Its casualties and signals are this statement's own; the closed incident "
+            + "keeps its own, which are not repeated here.";
 
     /** A report too late to correlate: its own closed assessment. */
     Assessment assessAlone(IncidentReport r) {

@@ -182,6 +182,71 @@ class ClosedClaimMemoryTest {
                 + "AZ MoD's claim about 2026-10-01 06:10 +04:00 near Sotk in GEGHARKUNIK (last verdict UNVERIFIED), "));
     }
 
+    /** A claim of three killed by artillery near Sotk: its incident's final version has FATALITIES and HEAVY_WEAPONS. */
+    private static final IncidentReport TOLL = precise("c-toll", DAY + "T06:10", DAY + "T09:00",
+            near("Sotk", GEGHARKUNIK)).eventTypes(EventType.MORTAR_ARTILLERY)
+            .casualties(org.borderwatch.classifier.TestReports.killed(3, 1, Party.AZ)).build();
+
+    private static IncidentReport.Builder lateConfirmation(String ref) {
+        return observer(EUMA, ref, Stance.CONFIRMATION, LATE, DAY, DAY, GEGHARKUNIK).location(near("Sotk", GEGHARKUNIK));
+    }
+
+    /**
+     * An answer to an evicted incident's claim carries the casualties and signals of its own word, as a report
+     * assessed alone does, and never the closed incident's (which announced them under its own id and left the state
+     * with it): killed as this statement counts them, signals, severity, and whether the sentence saying so is there.
+     */
+    static Stream<Arguments> ownWord() {
+        return Stream.of(
+                Arguments.of("the accused side's denial: neither the closed incident's toll nor its artillery",
+                        lateDenial("d-toll", LATE).location(near("Sotk", GEGHARKUNIK)).build(), 0, Set.of(),
+                        org.borderwatch.common.model.Severity.LOW, false),
+                Arguments.of("an observer confirming artillery fire, no figures: HEAVY_WEAPONS of its own word",
+                        lateConfirmation("cf-artillery").eventTypes(EventType.MORTAR_ARTILLERY).build(), 0,
+                        Set.of(org.borderwatch.common.model.SignalType.HEAVY_WEAPONS),
+                        org.borderwatch.common.model.Severity.MEDIUM, true),
+                Arguments.of("an observer confirming one killed by gunfire: its figure, FATALITIES, no artillery",
+                        lateConfirmation("cf-one").eventTypes(EventType.SMALL_ARMS_FIRE)
+                                .casualties(org.borderwatch.classifier.TestReports.killed(1, 0, Party.AZ)).build(), 1,
+                        Set.of(org.borderwatch.common.model.SignalType.FATALITIES),
+                        org.borderwatch.common.model.Severity.HIGH, true),
+                Arguments.of("an observer confirming three killed: CRITICAL on its own figure",
+                        lateConfirmation("cf-three").eventTypes(EventType.SMALL_ARMS_FIRE)
+                                .casualties(org.borderwatch.classifier.TestReports.killed(3, 0, Party.AZ)).build(), 3,
+                        Set.of(org.borderwatch.common.model.SignalType.FATALITIES),
+                        org.borderwatch.common.model.Severity.CRITICAL, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ownWord")
+    void anAnswerToAnEvictedClaimCarriesTheCasualtiesAndSignalsOfItsOwnWordOnly(
+            String name, IncidentReport late, int killed, Set<org.borderwatch.common.model.SignalType> signals,
+            org.borderwatch.common.model.Severity severity, boolean saysSo) {
+        List<Assessment> before = new ArrayList<>(feed(TOLL));
+        before.addAll(feed(claim(AZ_MOD, "tick-1", Party.AM, "2026-10-10T10:00", "2026-10-10T10:00", TAVUSH)
+                .timePrecision(TimePrecision.MINUTE).build()));
+        before.addAll(feed(claim(AZ_MOD, "tick-2", Party.AM, "2026-10-17T12:00", "2026-10-17T12:00", TAVUSH)
+                .timePrecision(TimePrecision.MINUTE).build()));
+        Assessment closing = before.stream().filter(a -> a.closed() && a.reportIds().values().stream()
+                .anyMatch(ids -> ids.contains(TOLL.reportId()))).reduce((a, b) -> b).orElseThrow();
+        assertThat(closing.signals()).extracting(org.borderwatch.common.model.Signal::type)
+                .as("the closed incident's own").contains(org.borderwatch.common.model.SignalType.FATALITIES,
+                        org.borderwatch.common.model.SignalType.HEAVY_WEAPONS);
+        assertThat(engine.state().closed).as("evicted").noneMatch(i -> i.has(TOLL.reportId()));
+
+        assertThat(feed(late)).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.rationale().get(1)).startsWith((late.answers() == null ? "It covers " : "It answers ")
+                    + "AZ MoD's claim about 2026-10-01 06:10 +04:00 near Sotk in GEGHARKUNIK (last verdict");
+            assertThat(a.casualties().stream().mapToInt(c -> c.killedOrZero()).sum()).isEqualTo(killed);
+            assertThat(a.signals()).extracting(org.borderwatch.common.model.Signal::type)
+                    .containsExactlyInAnyOrderElementsOf(signals);
+            assertThat(a.signals()).allSatisfy(x -> assertThat(x.reportIds()).containsExactly(late.reportId()));
+            assertThat(a.severity()).isEqualTo(severity);
+            assertThat(a.rationale().contains(Assessor.OWN_WORD_ONLY)).isEqualTo(saysSo);
+        });
+    }
+
     /** The store keeps the state as JSON: the new parts survive it, and a record written before them still reads. */
     @Test
     void theRememberedDetailsSurviveTheStoreAndOlderRecordsStillRead() {
