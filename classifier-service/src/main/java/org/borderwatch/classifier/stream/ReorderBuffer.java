@@ -71,14 +71,17 @@ final class ReorderBuffer {
 
     /**
      * Removes and returns, in publication order, the held record values that are due at {@code nowMillis}: while the
-     * first held report has been held for the delay, it is taken; at most {@code max}.
+     * first held report has been held for the delay, it is taken; at most {@code max}. With a zero delay (switched off
+     * while reports were held) every held report is due, whatever its arrival stamp.
      */
     List<byte[]> takeDue(long nowMillis, int max) {
         List<KeyValue<String, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(PREFIX, new StringSerializer())) {
             while (it.hasNext() && due.size() < max) {
                 KeyValue<String, byte[]> kv = it.next();
-                if (ByteBuffer.wrap(kv.value).getLong() > nowMillis - delayMillis) {
+                // with no delay every held report is due, also one stamped later than this instance's clock reads (held
+                // by an instance whose clock ran ahead, before a restart that switched the delay off)
+                if (delayMillis > 0 && ByteBuffer.wrap(kv.value).getLong() > nowMillis - delayMillis) {
                     break; // the first held report is not due: everything published after it waits behind it
                 }
                 due.add(kv);

@@ -40,7 +40,8 @@ import org.borderwatch.testkit.BorderWatchInfrastructure;
 import org.borderwatch.testkit.TestInfrastructure;
 import org.borderwatch.testkit.TopicReader;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Audit 4-5, gap 1, on the real broker with exactly-once: three years of reports (the dev scenarios, September 2022 to
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.Test;
  * segment as ingest keys them. The input's tasks hand them to the one classifier task in processing order; held for
  * {@code classifier.reorder-delay}, they reach the engine in publication order and the output is the offline replay's.
  * On the way the classifier is stopped while it holds every report and a second instance, with an empty state
- * directory, takes over from the changelog: nothing is lost, nothing assessed twice.
+ * directory, takes over from the changelog: nothing is lost, nothing assessed twice — also when the second instance
+ * runs with the delay switched off.
  */
 @BorderWatchInfrastructure(mongo = false)
 class ReorderDelayIT {
@@ -103,8 +105,14 @@ class ReorderDelayIT {
         return finals;
     }
 
-    @Test
-    void historySentInPublicationOrderOverSixPartitionsGivesTheReplaysAssessmentsAcrossARestart() throws Exception {
+    /**
+     * The second instance either keeps a delay (two seconds) or has it switched off ({@code PT0S}: the reports held
+     * when the first one stopped are released in publication order as soon as it starts, not lost nor left held).
+     */
+    @ParameterizedTest(name = "second instance's delay {0}")
+    @ValueSource(strings = {"PT2S", "PT0S"})
+    void historySentInPublicationOrderOverSixPartitionsGivesTheReplaysAssessmentsAcrossARestart(String secondDelay)
+            throws Exception {
         TestInfrastructure.createTopics(PARTITIONS, topics.inputTopic());
         TestInfrastructure.createTopics(1, topics.outputTopic());
         List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("all-scenarios.jsonl"));
@@ -147,7 +155,7 @@ class ReorderDelayIT {
 
         // a second instance with an empty state directory restores the held reports from the changelog
         SimpleMeterRegistry second = new SimpleMeterRegistry();
-        start("b", Duration.ofSeconds(2), second);
+        KafkaStreams b = start("b", Duration.parse(secondDelay), second);
         List<Assessment> expected = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
         List<ConsumerRecord<String, byte[]>> records = TopicReader.bytes(topics.outputTopic()).readCommitted()
                 .timeout(Duration.ofSeconds(120)).thenQuietFor(Duration.ofSeconds(5))
@@ -159,5 +167,6 @@ class ReorderDelayIT {
         assertThat(received.stream().map(Replayer::json).toList()).as("version for version, each once")
                 .isEqualTo(expected.stream().map(Replayer::json).toList());
         assertThat(second.get(ClassifierMetrics.LATE_REPORTS).counter().count()).isZero();
+        assertThat(held(b)).as("nothing left held").isEmpty();
     }
 }

@@ -169,6 +169,32 @@ class ReorderDelayTest {
         assertThat(late()).isPositive();
     }
 
+    /**
+     * A zero delay takes every held report, also one whose arrival stamp is later than this instance's wall clock (held
+     * by an instance whose clock ran ahead before the restart that switched the delay off); a delay keeps it.
+     */
+    @Test
+    void withTheDelaySwitchedOffEveryHeldReportIsDueWhateverItsArrivalStamp() {
+        start(DELAY);
+        List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("february-2024-revenge.jsonl"));
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ClassifierTopology.STORE);
+        long now = START.toEpochMilli();
+        for (int i = 0; i < reports.size(); i++) {
+            new ReorderBuffer(store, DELAY).hold(reports.get(i), Json.writeBytes(reports.get(i)), i,
+                    now + Duration.ofMinutes(10).toMillis());
+        }
+        assertThat(new ReorderBuffer(store, DELAY).takeDue(now, Integer.MAX_VALUE)).isEmpty();
+        assertThat(heldKeys()).hasSize(reports.size());
+
+        List<IncidentReport> taken = new ReorderBuffer(store, Duration.ZERO).takeDue(now, Integer.MAX_VALUE).stream()
+                .map(v -> Json.read(v, IncidentReport.class)).toList();
+
+        List<IncidentReport> inPublicationOrder = new ArrayList<>(reports);
+        inPublicationOrder.sort(Replayer.PUBLICATION_ORDER);
+        assertThat(taken).isEqualTo(inPublicationOrder);
+        assertThat(heldKeys()).isEmpty();
+    }
+
     @Test
     void theHeldEntriesSortInTheReplaysOrder() {
         List<IncidentReport> reports = new ArrayList<>(TestReports.fixture("all-scenarios.jsonl"));
