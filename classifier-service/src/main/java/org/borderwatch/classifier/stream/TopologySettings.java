@@ -27,7 +27,7 @@ public record TopologySettings(String inputTopic, String outputTopic, Duration p
      */
     public static final String REORDER_DELAY = "PT5S";
     /** A hundred reports: at ~13 ms a report about 1.3 s of work per punctuation, far inside the 10 s transaction timeout. */
-    public static final String REORDER_BATCH = "100";
+    public static final String REORDER_BATCH = "50";
     /** The Kafka Streams application id application.yml takes from {@code classifier.application-id}. */
     public static final String APPLICATION_ID = "borderwatch-classifier";
 
