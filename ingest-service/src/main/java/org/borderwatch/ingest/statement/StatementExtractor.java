@@ -202,7 +202,10 @@ public final class StatementExtractor {
         if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
             // what the observer covered is every place it names, the patrolled provinces of a sentence without an
             // event too ("In October the Mission's patrols covered Syunik and Gegharkunik. … near Sotk heard gunfire")
-            covered = coveredArea(text, mentions);
+            // … but not the ends of a named road it speaks of ("unable to carry out evacuations from Nagorno-Karabakh
+            // to Armenia via the Lachin corridor": the corridor)
+            List<PlaceMention> named = withoutRoadEnds(text, mentions);
+            covered = coveredArea(text, named);
             // "from 13 to 19 January, patrols recorded one incident: shots were heard near Sotk on 15 January": the
             // week is what the observer covered, the day within it is the event's
             DateSpan day = dayWithinPeriod(dates);
@@ -219,7 +222,7 @@ public final class StatementExtractor {
             }
             // the event is where the observer saw it; the area it patrolled is its coverage
             List<Span> seen = observations(text);
-            List<PlaceMention> there = mentions.stream().filter(m -> within(seen, m.start())).toList();
+            List<PlaceMention> there = named.stream().filter(m -> within(seen, m.start())).toList();
             if (!there.isEmpty()) {
                 where = gazetteer.resolve(there);
             }
@@ -407,15 +410,9 @@ public final class StatementExtractor {
         if (mentions.size() < 2) {
             return mentions;
         }
-        // "the Lachin corridor, the only road connecting Nagorno-Karabakh with Armenia": the ends of a named road are
-        // not where the event on it is
-        List<PlaceMention> notEnds = mentions.stream().filter(m -> !ROAD_END_BEFORE.matcher(
-                text.substring(Math.max(0, m.start() - 80), m.start())).find()).toList();
-        if (!notEnds.isEmpty() && notEnds.size() < mentions.size()) {
-            mentions = notEnds;
-            if (mentions.size() < 2) {
-                return mentions;
-            }
+        mentions = withoutRoadEnds(text, mentions);
+        if (mentions.size() < 2) {
+            return mentions;
         }
         Map<Span, Boolean> eventful = new java.util.HashMap<>(); // each sentence read once
         List<PlaceMention> inEvents = mentions.stream().filter(m -> sentences.stream().filter(s -> s.contains(m.start()))
@@ -423,10 +420,39 @@ public final class StatementExtractor {
         return inEvents.isEmpty() ? mentions : inEvents;
     }
 
+    /**
+     * The places named without the ends of a named road ("the Lachin corridor, the only road connecting
+     * Nagorno-Karabakh with Armenia", "from Nagorno-Karabakh to Armenia via the Lachin corridor"): not where the event
+     * on it is. All of them when every place is such an end.
+     */
+    private static List<PlaceMention> withoutRoadEnds(String text, List<PlaceMention> mentions) {
+        List<PlaceMention> notEnds = mentions.stream().filter(m -> !ROAD_END_BEFORE.matcher(
+                text.substring(Math.max(0, m.start() - 80), m.start())).find() && !journeyEnd(text, m)).toList();
+        return notEnds.isEmpty() ? mentions : notEnds;
+    }
+
     /** Before a place a road links: "the only road connecting …", "a route linking … with …". */
     private static final Pattern ROAD_END_BEFORE = Pattern.compile("\\b(?:road|route|highway|corridor|artery|lifeline)\\s+"
             + "(?:that\\s+|which\\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?"
             + "(?:(?:with|and|to)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?)?$", Pattern.CASE_INSENSITIVE);
+
+    /** The place a journey starts from or goes to: "from Nagorno-Karabakh to Armenia via the Lachin corridor". */
+    private static final Pattern JOURNEY_END_BEFORE = Pattern.compile("\\b(?:from|to|into)\\s+(?:the\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** After a journey's end: the other end, then the named road it goes by ("… to Armenia via the Lachin corridor"). */
+    private static final Pattern JOURNEY_BY_ROAD_AFTER = Pattern.compile("^(?:\\s+(?:to|into)\\s+(?:the\\s+)?"
+            + "(?:[\\p{L}'’-]+\\s+){0,3}?[\\p{L}'’-]+)?\\s+(?:via|through|along|by\\s+way\\s+of)\\s+(?:the\\s+)?"
+            + "(?:[\\p{L}'’-]+\\s+){0,3}?(?:corridor|road|route|highway|bridge|checkpoint)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * An end of a journey by a named road ("evacuations from Nagorno-Karabakh to Armenia via the Lachin corridor"):
+     * like the ends a road links, not the event's place.
+     */
+    private static boolean journeyEnd(String text, PlaceMention m) {
+        return JOURNEY_END_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()
+                && JOURNEY_BY_ROAD_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 100))).find();
+    }
 
     /**
      * A span running until publication ("Over the past day the following violations were recorded: 1. At 22:15 on 9
@@ -917,7 +943,16 @@ public final class StatementExtractor {
      * lost his way": {@link StatementRules#CROSSED_BY_MISTAKE}). Blanked, so offsets stay valid.
      */
     static String withoutPeopleCrossing(String text) {
-        String out = blanked(text, StatementRules.PERSON_CROSSING);
+        StringBuilder b = new StringBuilder(text);
+        Matcher m = StatementRules.PERSON_CROSSING.matcher(text);
+        while (m.find()) { // the person and the crossing, not a verb between them ("was detained after crossing")
+            for (String group : List.of("person", "crossing")) {
+                for (int i = m.start(group); i < m.end(group); i++) {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
+        String out = b.toString();
         return StatementRules.LOST_WAY.matcher(out).find() ? blanked(out, StatementRules.CROSSED_BY_MISTAKE) : out;
     }
 
@@ -1241,8 +1276,10 @@ public final class StatementExtractor {
                 continue;
             }
             String noun = m.group("noun");
+            // the side accused of an act ("accused Yerevan of shelling") acted, whoever is named before it
             boolean attacker = m.group("nat") != null
-                    && StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt();
+                    && StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || m.group("nat12") != null;
             if (!attacker && noun != null && PEOPLE.contains(noun.toLowerCase(Locale.ROOT))
                     && (COUNTED_BEFORE.matcher(before).find()
                     || VICTIMS_AFTER.matcher(text).region(m.end(), text.length()).lookingAt())) {
@@ -1257,7 +1294,8 @@ public final class StatementExtractor {
                     : m.group("nat7") != null ? m.group("nat7")
                     : m.group("nat8") != null ? m.group("nat8")
                     : m.group("nat10") != null ? m.group("nat10")
-                    : m.group("nat11") != null ? m.group("nat11") : m.group("nat9");
+                    : m.group("nat11") != null ? m.group("nat11")
+                    : m.group("nat12") != null ? m.group("nat12") : m.group("nat9");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null, attacker));

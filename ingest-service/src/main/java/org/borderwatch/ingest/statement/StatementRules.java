@@ -301,12 +301,18 @@ final class StatementRules {
     /**
      * A date introduced as the date of an earlier statement ("its statement of 11 November", "the report of 28
      * June", "the claim published on 10 May", "the statement disseminated by the Ministry of Defence of Azerbaijan on
-     * 4 June"), or a clock time as its time ("the statement issued at 08:30"): the text before such a date ends like
-     * this. Not an event date. The publisher after "by" is up to eight words.
+     * 4 June", "the statement of the Ministry of Defence of Azerbaijan published this morning"), or a clock time as its
+     * time ("the statement issued at 08:30"): the text before such a date ends like this. Not an event date. The
+     * publisher after "by" or after "of" before the participle is up to eight words.
      */
     static final Pattern STATEMENT_DATE_BEFORE = p("\\b(?:statements?|reports?|claims?|communiqu[eé]s?|press[\\s-]+releases?|"
             + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|"
-            + "information|remarks|comments)(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
+            + "information|remarks|comments)"
+            // the publisher before the participle: "the statement of the Azerbaijani Ministry of Defence published this
+            // morning" (up to eight words, only when a participle follows)
+            + "(?:\\s+of(?:\\s+[\\p{L}'’-]++){1,8}?(?=\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|posted|"
+            + "disseminated|spread|circulated|distributed|dated)\\b))?"
+            + "(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
             + "disseminated|spread|circulated|distributed|dated)(?:\\s+by(?:\\s+(?!(?:that|which|who|whom|about|claiming|"
             + "alleging|saying|according)\\b)[\\p{L}'’-]++){1,8}?)?)?"
             + "(?:\\s+(?:of|on|from|dated|at))?\\s*$");
@@ -559,6 +565,7 @@ final class StatementRules {
             + "\\bin\\s+response\\b(?!\\s+to\\s+(?:an?\\s+|the\\s+|this\\s+|that\\s+)?(?:questions?|inquir\\w*|requests?|quer\\w+|"
             + "statements?|reports?|claims?|allegations?|accusations?))|\\bresponse\\s+(?:fire|action|operation)|"
             + "adequate(?:ly)?\\s+respon\\w+|(?:proportionate|proportional|fitting|worthy)\\s+(?:response|rebuff)|"
+            + "\\b(?:proportionate|proportional)\\s+(?:retaliatory\\s+|response\\s+)?measures\\b|" // "took proportionate measures"
             + "\\b(?:gave|given|giving|give|delivered|delivering)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?rebuff\\b|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)|"
             + "\\b(?:firing\\s+points|fire)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:were|was|has\\s+been|have\\s+been)\\s+suppressed");
 
@@ -627,7 +634,14 @@ final class StatementRules {
             + "(?:equipment|weapons|personnel|manpower|vehicles|armou?r|tanks|mortars|howitzers|launchers|systems)\\b"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             // a capital as a place ("patients who need care in Yerevan") is no government
+            // nor is a wire report's dateline ("YEREVAN, Sept 13 (Reuters) -", "BAKU (AP) -")
             + "|(?<!\\b(?:in|to|near|via|at|around|outside|towards?)\\s{1,3})\\b(?<nat7>baku|yerevan)\\b(?!['’]s)"
+            + "(?!\\s*,\\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[a-z]+)\\b"
+            + "|(?:\\s*,[^()\\n]{0,30})?\\s*\\((?:reuters|ap|afp|tass|interfax|apa|armenpress)\\))"
+            // the side one accuses or blames: "Pashinyan accused Azerbaijan of shelling", "blaming Azerbaijan for …",
+            // "Baku accused Yerevan on Monday of shelling" (the accuser is no actor)
+            + "|\\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\\s+(?<nat12>armenia|azerbaijan|baku|yerevan)\\s+"
+            + "(?:(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\\s+)?(?:of|for)\\b"
             + "|\\b(?:revanchist|militarist\\w*|radical|nationalist)\\s+(?:forces|circles|groups)\\s+(?:in|of)\\s+(?<nat8>armenia|azerbaijan)\\b" // the capitals for the governments ("Yerevan accused Baku of opening fire")
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
             + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
@@ -805,22 +819,28 @@ final class StatementRules {
 
     /**
      * A person who is no force crossing the border ("an Armenian citizen who had crossed the state border", "a
-     * shepherd who had crossed the border from Armenia", "a group of smugglers attempted to cross the state border"):
+     * shepherd who had crossed the border from Armenia", "a group of smugglers attempted to cross the state border",
+     * "a citizen of Azerbaijan who had crossed into Armenian territory"):
      * a civilian's or a smuggler's crossing is no act of a side, so no incursion, and neither the crossing nor the
      * country the person came from names an actor; its detention is the detaining side's act. Up to six words (not
-     * "and", "or" or a word for forces) between the person and the crossing. Armed forces, servicemen and sabotage
-     * groups who cross are still an incursion.
+     * "and", "or" or a word for forces) between the person and the crossing; only the person and the crossing are
+     * blanked, so a verb between them still counts ("a citizen was detained after crossing into Armenian territory"
+     * is a detention). Armed forces, servicemen and sabotage groups who cross are still an incursion.
      */
-    static final Pattern PERSON_CROSSING = words("(?:citizens?|residents?|shepherds?|herders?|herdsm[ae]n|villagers?|"
+    static final Pattern PERSON_CROSSING = words("(?<person>citizens?|residents?|shepherds?|herders?|herdsm[ae]n|villagers?|"
             + "civilians?|smugglers?|persons?|people|individuals?|nationals?|farmers?|hunters?|fishermen|fisherman|"
             + "trespassers?|man|men|woman|women|boys?|girls?|teenagers?|youths?)\\b"
             + "(?:\\s+(?!(?:and|or|with|servicem[ae]n|soldiers?|troops|units|forces|military|armed|sabotage|"
-            + "reconnaissance)\\b)[\\w'’,-]+){0,6}?\\s+(?:(?:attempt\\w*|tri(?:ed|es)|trying)\\s+to\\s+)?"
-            + "cross(?:ed|es|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?border\\b"
+            + "reconnaissance)\\b)[\\w'’,-]+){0,6}?\\s+(?<crossing>(?:(?:attempt\\w*|tri(?:ed|es)|trying)\\s+to\\s+)?"
+            + "(?:cross(?:ed|es|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?border\\b"
+            // "a citizen of Azerbaijan who had crossed into Armenian territory", "entered the territory of Armenia"
+            + "|(?:cross(?:ed|es|ing)?\\s+into|enter(?:ed|s|ing)?)\\s+(?:the\\s+)?(?:(?:armenian|azerbaijani|armenia['’]s|"
+            + "azerbaijan['’]s|our|its|their|sovereign)\\s+){0,2}territory\\b(?:\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
+            + "(?:armenia|azerbaijan)\\b)?)"
             // where the person came from is no actor: "... crossed the state border from the territory of Armenia"
             + "(?:\\s+from\\s+(?:the\\s+)?(?:territory\\s+of\\s+)?(?:the\\s+republic\\s+of\\s+)?"
             + "(?:armenia|azerbaijan)\\b"
-            + "(?!['’]s|\\s+(?:army|armed|forces|side|military)))?");
+            + "(?!['’]s|\\s+(?:army|armed|forces|side|military)))?)");
 
     /**
      * A crossing the text says was a mistake: the one who crossed "had lost his way", "got lost", "strayed",
