@@ -64,9 +64,9 @@ public class ReportsController {
     static final String ACCEPTED_TYPES = "application/json, application/x-ndjson, text/csv";
     private static final String STATEMENT_EXAMPLE = "{\"sourceRef\": \"az-mod-2025-03-16-a\", "
             + "\"source\": \"Ministry of Defence of Azerbaijan\", \"publishedAt\": \"2025-03-16T10:20:00+04:00\", "
-            + "\"language\": \"en\", \"text\": \"On 16 March at 09:35 units of the Armenian armed forces located in "
-            + "the direction of Digh settlement subjected our positions in the direction of Lachin to fire with small "
-            + "arms.\", \"url\": \"https://example.org/az-mod/2025-03-16-a\"}";
+            + "\"language\": \"en\", \"text\": \"At 09:35 on 16 March, Armenian armed forces units near Digh "
+            + "settlement opened small-arms fire on our positions facing Lachin.\", "
+            + "\"url\": \"https://example.org/az-mod/2025-03-16-a\"}";
     private static final String STATEMENT_EXAMPLE_2 = "{\"sourceRef\": \"euma-2025-03-18\", \"source\": \"EUMA\", "
             + "\"publishedAt\": \"2025-03-18T12:00:00+04:00\", \"language\": \"en\", \"text\": \"EUMA patrols on "
             + "16 and 17 March in Syunik and Gegharkunik observed no incidents.\"}";

@@ -34,8 +34,8 @@ public final class AdversarialStatements {
         unit("one-armenian-letter", "ա");
         unit("one-newline", "\n");
         unit("one-colon", ":");
-        unit("long-sentence-no-stop", "units of the Armenian armed forces located in the direction of Digh settlement "
-                + "of Gorus region subjected the positions of the Azerbaijan Army in the direction of Lachin to fire, ");
+        unit("long-sentence-no-stop", "Armenian armed forces units posted toward Digh settlement in Gorus region "
+                + "subjected Azerbaijan Army positions facing Lachin to fire, ");
         unit("many-short-claims", "On 16 March at 09:35 Armenian units fired at our positions from Digh. ");
         unit("place-names", "Digh Tegh Sotk Zod Vardenis Basarkechar Yeraskh Arazdeyen Khoznavar Berd Kalbajar ");
         unit("place-names-commas", "Digh, Tegh, Sotk, Zod, Vardenis, Basarkechar, Yeraskh, Arazdeyen, Khoznavar, ");
