@@ -27,8 +27,8 @@ import java.util.Set;
  * segments is context, not a separate location ("Khnatsakh settlement of Syunik" is SYUNIK_EAST only). When only
  * ambiguous names remain, the segments are alternatives ({@code ambiguous}); so are a province's segments when it is
  * the only place an event is said to have happened at ("fired at our positions in Syunik"). Unknown names give
- * {@code UNRESOLVED}; nothing is guessed. A Latin one-word name of at most four letters matches only when the text
- * capitalises it ("dig" is a verb, "Dığ" is Tegh).
+ * {@code UNRESOLVED}; nothing is guessed. A one-word name of at most four letters, in any script, matches only when
+ * the text capitalises it ("dig" is a verb, "Dığ" is Tegh; "теге" is a tag, "Тег" Tegh).
  */
 public final class Gazetteer {
 
@@ -64,6 +64,10 @@ public final class Gazetteer {
                 wordsByFirst.merge(words[0], words.length, Math::max);
                 if (!Fold.isLatin(name) && key.length() >= MIN_STEM) {
                     byStem.putIfAbsent(key, place);
+                    String adjective = adjectiveStem(key);
+                    if (adjective != null) {
+                        byStem.putIfAbsent(adjective, place);
+                    }
                 }
             }
         }
@@ -136,11 +140,9 @@ public final class Gazetteer {
                     }
                     key.append(Fold.single(tokens.get(i + k).folded()));
                 }
-                Place place = byName.get(key.toString());
-                if (place != null && latin && n == 1 && shortLowerCase(text, tokens.get(i))) {
-                    place = null;
-                }
-                if (place == null && !latin) {
+                boolean ordinaryWord = n == 1 && shortLowerCase(text, tokens.get(i));
+                Place place = ordinaryWord ? null : byName.get(key.toString());
+                if (place == null && !latin && !ordinaryWord) {
                     place = stemMatch(key.toString());
                 }
                 if (place != null) {
@@ -162,10 +164,27 @@ public final class Gazetteer {
 
     /**
      * A short one-word name written in lower case is an ordinary word, not a place: "dig" is not Dığ (Tegh), "kut"
-     * not Kut. Place names in statements are capitalised.
+     * not Kut, "теге" not Tegh. Place names in statements are capitalised.
      */
     private static boolean shortLowerCase(String text, Fold.Token token) {
         return token.folded().length() <= SHORT_NAME && !Character.isUpperCase(text.charAt(token.start()));
+    }
+
+    /**
+     * A Russian adjective of a place given as one word in the masculine, feminine or neuter ("Губадлинский",
+     * "Сюникская"): its stem without the ending ("губадлинск"), so that every case ("Губадлинского района",
+     * "Губадлинском") matches with an ending. Null for any other name. Names are folded ("й" is "и").
+     */
+    private static String adjectiveStem(String key) {
+        if (key.indexOf(' ') >= 0 || key.length() < MIN_STEM + 2) {
+            return null;
+        }
+        for (String ending : List.of("скии", "ская", "ское", "цкии", "цкая", "цкое")) {
+            if (key.endsWith(ending)) {
+                return key.substring(0, key.length() - 2);
+            }
+        }
+        return null;
     }
 
     private Place stemMatch(String key) {

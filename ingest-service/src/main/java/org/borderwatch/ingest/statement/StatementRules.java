@@ -822,17 +822,26 @@ final class StatementRules {
      * shepherd who had crossed the border from Armenia", "a group of smugglers attempted to cross the state border",
      * "a citizen of Azerbaijan who had crossed into Armenian territory"):
      * a civilian's or a smuggler's crossing is no act of a side, so no incursion, and neither the crossing nor the
-     * country the person came from names an actor; its detention is the detaining side's act. Up to six words (not
-     * "and", "or" or a word for forces) between the person and the crossing; only the person and the crossing are
-     * blanked, so a verb between them still counts ("a citizen was detained after crossing into Armenian territory"
-     * is a detention). Armed forces, servicemen and sabotage groups who cross are still an incursion.
+     * country the person came from names an actor; its detention is the detaining side's act. Up to sixteen words
+     * (not "and", "or", a word for forces or for the other side) between the person and the crossing, so a place and
+     * a relative clause may come between ("smugglers near the village of Ahmadli of the Zangilan district who were
+     * trying to carry 18 kilograms of narcotics across the state border from the territory of Armenia": carrying,
+     * bringing, smuggling or transporting goods — up to eight words of them — across or over the border is the
+     * smugglers' crossing too); only the person and the crossing are blanked, so a
+     * verb between them still counts ("a citizen was detained after crossing into Armenian territory" is a
+     * detention). Armed forces, servicemen and sabotage groups who cross are still an incursion.
      */
     static final Pattern PERSON_CROSSING = words("(?<person>citizens?|residents?|shepherds?|herders?|herdsm[ae]n|villagers?|"
             + "civilians?|smugglers?|persons?|people|individuals?|nationals?|farmers?|hunters?|fishermen|fisherman|"
             + "trespassers?|man|men|woman|women|boys?|girls?|teenagers?|youths?)\\b"
             + "(?:\\s+(?!(?:and|or|with|servicem[ae]n|soldiers?|troops|units|forces|military|armed|sabotage|"
-            + "reconnaissance)\\b)[\\w'’,-]+){0,6}?\\s+(?<crossing>(?:(?:attempt\\w*|tri(?:ed|es)|trying)\\s+to\\s+)?"
+            + "reconnaissance|enemy|adversary|opponents?|provocateurs?|side|commandos?|detachments?|groups?|"
+            + "said|says|told|reported|according)\\b)[\\w'’,-]+){0,16}?\\s+"
+            + "(?<crossing>(?:(?:attempt\\w*|tri(?:ed|es)|trying)\\s+to\\s+)?"
             + "(?:cross(?:ed|es|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?border\\b"
+            // goods carried over: "trying to carry 18 kilograms of narcotics across the state border"
+            + "|(?:carr(?:y|ied|ies|ying)|bring(?:s|ing)?|brought|smuggl(?:e|ed|es|ing)|transport(?:ed|s|ing)?)"
+            + "(?:\\s+[\\w'’,-]+){1,8}?\\s+(?:across|over)\\s+the\\s+(?:state\\s+)?border\\b"
             // "a citizen of Azerbaijan who had crossed into Armenian territory", "entered the territory of Armenia"
             + "|(?:cross(?:ed|es|ing)?\\s+into|enter(?:ed|s|ing)?)\\s+(?:the\\s+)?(?:(?:armenian|azerbaijani|armenia['’]s|"
             + "azerbaijan['’]s|our|its|their|sovereign)\\s+){0,2}territory\\b(?:\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"

@@ -66,6 +66,24 @@ class GazetteerTest {
     }
 
     @Test
+    void aRussianAdjectiveOfAPlaceMatchesInEveryCase() {
+        for (String text : List.of("в направлении Губадлинского района", "в Губадлинском районе",
+                "Губадлинский район", "по Кубатлинскому району")) {
+            assertThat(gazetteer.find(text)).as(text).singleElement().extracting(m -> m.place().id())
+                    .isEqualTo("gubadli");
+        }
+        // the adjective's stem is no name of its own: "Губадлин" is not a case of it
+        assertThat(gazetteer.find("Губадлин")).isEmpty();
+    }
+
+    @Test
+    void tegInRussianIsTeghButTheLowerCaseWordIsATag() {
+        assertThat(gazetteer.find("в районе села Тег")).extracting(m -> m.place().id()).containsExactly("tegh");
+        assertThat(gazetteer.find("у села Тега")).extracting(m -> m.place().id()).containsExactly("tegh");
+        assertThat(gazetteer.find("в теге статьи")).isEmpty();
+    }
+
+    @Test
     void aShortNameInLowerCaseIsAnOrdinaryWord() {
         assertThat(gazetteer.find("units began to dig trenches")).isEmpty();
         assertThat(gazetteer.find("fire from Dığ")).extracting(m -> m.place().id()).containsExactly("tegh");
