@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -24,6 +25,7 @@ import org.borderwatch.classifier.engine.ClassifierEngine;
 import org.borderwatch.classifier.engine.ClassifierSettings;
 import org.borderwatch.classifier.engine.EngineState;
 import org.borderwatch.classifier.metrics.ClassifierMetrics;
+import org.borderwatch.classifier.reliability.SourceRecord;
 import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.classifier.signal.Neighbours;
 import org.borderwatch.classifier.signal.SignalDetector;
@@ -36,11 +38,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves records in and out of the engine: reads a report, lets the engine decide, writes the engine's state
- * document to the changelogged store and forwards every new assessment version keyed by incidentId.
+ * document to the changelogged stores (the per-source track records to a store of their own) and forwards every new
+ * assessment version keyed by incidentId.
  */
 final class ClassifierProcessor implements Processor<String, byte[], String, byte[]> {
 
-    /** The engine's state without its open incidents and reports. */
+    /** The engine's state without its open incidents, reports and track records. */
     static final String STATE_KEY = "engine";
     /** One entry per open incident ({@code incident:<id>}) and per retained report ({@code report:<id>}). */
     static final String INCIDENT_PREFIX = "incident:";
@@ -57,9 +60,13 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     private final java.util.function.Supplier<List<SignalDetector>> detectors;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
+    /** The per-source track records: key the source id, value its {@code SourceRecord} as JSON. */
+    private KeyValueStore<String, byte[]> sourceStore;
     private ClassifierEngine engine;
     /** The bytes last written per incident/report key, to write only what changed. */
     private final Map<String, byte[]> written = new HashMap<>();
+    /** The bytes last written per source id to the sources store. */
+    private final Map<String, byte[]> writtenSources = new HashMap<>();
     /**
      * The publication time at or after which the next step of the engine's clock is due (null: at the next report).
      * Not stored: after a restart the first report steps, which is harmless (a step to a time the engine has reached
@@ -87,6 +94,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(ClassifierTopology.STORE);
+        this.sourceStore = context.getStateStore(ClassifierTopology.SOURCES_STORE);
         reloadEngine();
         metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
         this.held = new ReorderBuffer(store, topology.reorderDelay());
@@ -124,6 +132,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     /** The engine over the state as last saved: at start, and after a failure left the engine's memory half-changed. */
     private void reloadEngine() {
         written.clear();
+        writtenSources.clear();
         this.engine = new ClassifierEngine(settings, neighbours, detectors.get(), load());
     }
 
@@ -233,11 +242,13 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
 
     /**
      * Reassembles the state document from its entries: the small core, every open incident (in creation order), every
-     * closed incident still kept for its grace and every retained report.
+     * closed incident still kept for its grace, every retained report and, from the sources store, every source's
+     * track record.
      */
     private EngineState load() {
         byte[] saved = store.get(STATE_KEY);
         EngineState state = saved == null ? new EngineState() : Json.read(saved, EngineState.class);
+        state.sources = loadSources(state.sources);
         List<IncidentState> incidents = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(INCIDENT_PREFIX, new StringSerializer())) {
             it.forEachRemaining(kv -> {
@@ -267,50 +278,79 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     }
 
     /**
-     * Writes what changed since the last save: the core document, the incidents and reports whose JSON differs, and
-     * deletions for evicted incidents and dropped reports. The changelog then carries kilobytes per report, not the
-     * whole state.
+     * The track records: every entry of the sources store, over those a core entry written before the stores were
+     * split still carries ({@code fromCore}; the store's entry wins). Those are not marked written, so the next save
+     * moves them into the sources store, and writes the core entry without them.
+     */
+    private Map<String, SourceRecord> loadSources(Map<String, SourceRecord> fromCore) {
+        Map<String, SourceRecord> sources = new TreeMap<>(fromCore);
+        try (KeyValueIterator<String, byte[]> it = sourceStore.all()) {
+            it.forEachRemaining(kv -> {
+                sources.put(kv.key, Json.read(kv.value, SourceRecord.class));
+                writtenSources.put(kv.key, kv.value);
+            });
+        }
+        return sources;
+    }
+
+    /**
+     * Writes what changed since the last save: the core document, the incidents, reports and track records whose JSON
+     * differs, and deletions for evicted incidents and dropped reports. The changelogs then carry kilobytes per
+     * report, not the whole state.
      */
     private void save() {
         EngineState state = engine.state();
         List<IncidentState> incidents = state.incidents;
         List<IncidentState> closed = state.closed;
         Map<UUID, IncidentReport> reports = state.reports;
+        Map<String, SourceRecord> sources = state.sources;
         state.incidents = List.of();
         state.closed = List.of();
         state.reports = Map.of();
+        state.sources = null; // left out of the core entry: the sources store holds them
         try {
             store.put(STATE_KEY, Json.writeBytes(state));
         } finally {
             state.incidents = incidents;
             state.closed = closed;
             state.reports = reports;
+            state.sources = sources;
         }
         Set<String> live = new HashSet<>();
         for (IncidentState inc : incidents) {
-            putIfChanged(INCIDENT_PREFIX + inc.id, Json.writeBytes(inc), live);
+            putIfChanged(store, written, INCIDENT_PREFIX + inc.id, Json.writeBytes(inc), live);
         }
         for (IncidentState inc : closed) {
-            putIfChanged(CLOSED_PREFIX + inc.id, Json.writeBytes(inc), live);
+            putIfChanged(store, written, CLOSED_PREFIX + inc.id, Json.writeBytes(inc), live);
         }
         for (IncidentReport r : reports.values()) {
-            putIfChanged(REPORT_PREFIX + r.reportId(), Json.writeBytes(r), live);
+            putIfChanged(store, written, REPORT_PREFIX + r.reportId(), Json.writeBytes(r), live);
         }
-        for (String key : List.copyOf(written.keySet())) {
-            if (!live.contains(key)) {
-                store.delete(key);
-                written.remove(key);
-            }
-        }
+        deleteUnless(store, written, live);
+        Set<String> liveSources = new HashSet<>();
+        sources.forEach((id, r) -> putIfChanged(sourceStore, writtenSources, id, Json.writeBytes(r), liveSources));
+        deleteUnless(sourceStore, writtenSources, liveSources);
         metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
         metrics.retainOnly(engine.heldIncidentIds());
     }
 
-    private void putIfChanged(String key, byte[] value, Set<String> live) {
+    private static void putIfChanged(KeyValueStore<String, byte[]> to, Map<String, byte[]> written, String key,
+                                     byte[] value, Set<String> live) {
         live.add(key);
         byte[] before = written.put(key, value);
         if (before == null || !Arrays.equals(before, value)) {
-            store.put(key, value);
+            to.put(key, value);
+        }
+    }
+
+    /** Deletes the entries written before that are no longer {@code live}. */
+    private static void deleteUnless(KeyValueStore<String, byte[]> from, Map<String, byte[]> written,
+                                     Set<String> live) {
+        for (String key : List.copyOf(written.keySet())) {
+            if (!live.contains(key)) {
+                from.delete(key);
+                written.remove(key);
+            }
         }
     }
 

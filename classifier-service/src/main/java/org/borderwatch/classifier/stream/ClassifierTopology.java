@@ -27,7 +27,9 @@ import org.borderwatch.classifier.signal.SignalDetector;
  * <pre>
  *   border.reports.normalized (key: segment, value: IncidentReport JSON; timestamp: the record's own, value not read)
  *     └─ selectKey("border") ─► repartition "classifier-border" (1 partition)
- *          └─ process "classify" [store classifier-state: RocksDB, changelogged]
+ *          └─ process "classify" [stores, both RocksDB, changelogged:
+ *               │    classifier-state   (engine core, incidents, retained reports, held reports),
+ *               │    classifier-sources (one track record per source id)]
  *               (reads the JSON, the only read; its clock is publishedAt, not the record timestamps)
  *               └─ border.assessments (key: incidentId, value: Assessment JSON; timestamp: emission, wall clock)
  * </pre>
@@ -39,12 +41,19 @@ import org.borderwatch.classifier.signal.SignalDetector;
  */
 final class ClassifierTopology {
 
+    /** The engine's core, its open and closed incidents, retained reports and the reorder buffer's held reports. */
     static final String STORE = "classifier-state";
+    /**
+     * Per-source statistics: one entry per source id, its {@link org.borderwatch.classifier.reliability.SourceRecord}
+     * (the track record reliability is computed from) as JSON. Changelog topic
+     * {@code <application-id>-classifier-sources-changelog}.
+     */
+    static final String SOURCES_STORE = "classifier-sources";
     static final String REPARTITION = "classifier-border";
     static final String BORDER_KEY = "border";
     /**
-     * The largest changelog record: the core {@code engine} entry (histories, track records; incidents and reports are
-     * entries of their own) stays far below it; 16 MB is the margin.
+     * The largest changelog record: the core {@code engine} entry (histories; incidents, reports and track records are
+     * entries of their own) stays far below it; 16 MB is the margin. Both stores' changelogs allow it.
      */
     static final String MAX_STATE_BYTES = "16777216";
 
@@ -88,7 +97,17 @@ final class ClassifierTopology {
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+        return storeBuilder(STORE);
+    }
+
+    /** The per-source statistics' store: built like the engine's (its entries are a few dozen bytes). */
+    static StoreBuilder<KeyValueStore<String, byte[]>> sourcesStoreBuilder() {
+        return storeBuilder(SOURCES_STORE);
+    }
+
+    /** A persistent (RocksDB) store of JSON entries, changelogged, without a cache (every write is in the changelog). */
+    private static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
                 Serdes.ByteArray()).withLoggingEnabled(java.util.Map.of(
                         org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_STATE_BYTES)).withCachingDisabled();
     }
@@ -104,7 +123,7 @@ final class ClassifierTopology {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(storeBuilder());
+            return Set.of(storeBuilder(), sourcesStoreBuilder());
         }
     }
 }

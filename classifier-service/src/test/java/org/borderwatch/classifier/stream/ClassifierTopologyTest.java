@@ -55,13 +55,19 @@ class ClassifierTopologyTest {
     private TestInputTopic<String, byte[]> in;
     private TestOutputTopic<String, byte[]> out;
 
-    @BeforeEach
-    void start() {
+    /** A test driver's configuration: exactly-once, as the service runs, with its state under {@code stateDir}. */
+    static Properties driverProperties(String applicationId, Path stateDir) {
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "classifier-test");
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return p;
+    }
+
+    @BeforeEach
+    void start() {
+        Properties p = driverProperties("classifier-test", stateDir);
         driver = new TopologyTestDriver(ClassifierTopology.build(TOPICS, ClassifierSettings.defaults(),
                 Neighbours.fromClasspath(), new ClassifierMetrics(registry, CLOCK), CLOCK), p);
         in = driver.createInputTopic(TOPICS.inputTopic(), new StringSerializer(), new ByteArraySerializer());

@@ -68,7 +68,8 @@ class SingleKeyRepartitionTest {
         TopologyDescription.Processor processor = classify.nodes().stream()
                 .filter(n -> n.name().equals("classify")).map(TopologyDescription.Processor.class::cast)
                 .findFirst().orElseThrow();
-        assertThat(processor.stores()).containsExactly(ClassifierTopology.STORE);
+        assertThat(processor.stores()).containsExactlyInAnyOrder(ClassifierTopology.STORE,
+                ClassifierTopology.SOURCES_STORE);
         assertThat(rekey.nodes()).filteredOn(TopologyDescription.Processor.class::isInstance)
                 .allSatisfy(n -> assertThat(((TopologyDescription.Processor) n).stores()).isEmpty());
     }
