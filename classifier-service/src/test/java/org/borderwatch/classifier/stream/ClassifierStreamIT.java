@@ -19,8 +19,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.borderwatch.classifier.ClassifierApplication;
 import org.borderwatch.classifier.TestReports;
+import org.borderwatch.classifier.engine.ClassifierEngine;
+import org.borderwatch.classifier.reliability.SourceRecord;
+import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.classifier.metrics.ClassifierMetrics;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Assessment;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -123,10 +129,22 @@ class ClassifierStreamIT {
         // is kept (closed) for the grace after its closure
         IncidentReport tavush = TestReports.claim(TestReports.AZ_MOD, "it-tavush", Party.AM, "2024-02-01T10:00",
                 "2024-02-01T12:00", BorderSegment.TAVUSH).build();
+        // an Ararat claim of 2 February that EUMA refutes: it closes with the Tavush one, and az-mod's track record
+        // (the classifier-sources store) counts one refuted claim
+        IncidentReport ararat = TestReports.claim(TestReports.AZ_MOD, "it-ararat", Party.AM, "2024-02-02T10:00",
+                "2024-02-02T12:00", BorderSegment.ARARAT).build();
+        IncidentReport araratRefuted = TestReports.observer(TestReports.EUMA, "it-ararat-ref",
+                org.borderwatch.common.model.Stance.REFUTATION, "2024-02-02T18:00", "2024-02-02", "2024-02-02",
+                BorderSegment.ARARAT).build();
+        String firstKey = reports.get(0).location().primarySegment().name();
+        List<IncidentReport> sent = new ArrayList<>(List.of(tavush, ararat, araratRefuted));
+        sent.addAll(reports);
         try (ConfigurableApplicationContext service = startService(firstState)) {
             // keyed like the 12 February report so that it is read before it (on another partition it could come after
             // it and be 11 days behind stream time: late)
-            send(tavush, reports.get(0).location().primarySegment().name());
+            send(tavush, firstKey);
+            send(ararat, firstKey);
+            send(araratRefuted, firstKey);
             send(reports.get(0)); // 12 February claim, one wounded
             send(reports.get(1)); // 13 February, Nerkin Hand, four killed
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -134,6 +152,10 @@ class ClassifierStreamIT {
                 assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12")).isNotNull();
                 assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-13")).isNotNull();
                 assertThat(latest(BorderSegment.TAVUSH, "2024-02-01")).satisfies(a -> assertThat(a.closed()).isTrue());
+                assertThat(latest(BorderSegment.ARARAT, "2024-02-02")).satisfies(a -> {
+                    assertThat(a.closed()).isTrue();
+                    assertThat(a.occurrence()).isEqualTo(Occurrence.REFUTED);
+                });
             });
             assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12").occurrence())
                     .isEqualTo(Occurrence.UNVERIFIED);
@@ -173,8 +195,16 @@ class ClassifierStreamIT {
             send(reports.get(3)); // the denial of the 12 February claim
             // a denial of the closed Tavush claim, within the grace of its closure: the closed incident came back from
             // the changelog too, and its final version is corrected (still closed)
-            send(TestReports.denial(TestReports.AM_MOD, "it-tavush-denial", "2024-02-13T15:00", Party.AZ,
-                    "2024-02-01", "2024-02-01", BorderSegment.TAVUSH).build());
+            IncidentReport tavushDenial = TestReports.denial(TestReports.AM_MOD, "it-tavush-denial",
+                    "2024-02-13T15:00", Party.AZ, "2024-02-01", "2024-02-01", BorderSegment.TAVUSH).build();
+            send(tavushDenial);
+            // a new az-mod claim: its confidence is az-mod's reliability, from the track record that came back from
+            // the classifier-sources changelog
+            IncidentReport after = TestReports.claim(TestReports.AZ_MOD, "it-after", Party.AM, "2024-02-15T10:00",
+                    "2024-02-15T12:00", BorderSegment.GEGHARKUNIK).build();
+            send(after, firstKey);
+            sent.add(tavushDenial);
+            sent.add(after);
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 poll();
                 Assessment corrected = latest(BorderSegment.TAVUSH, "2024-02-01");
@@ -189,12 +219,29 @@ class ClassifierStreamIT {
                 assertThat(killed.occurrence()).isEqualTo(Occurrence.CONFIRMED);
                 assertThat(killed.hasSignal(SignalType.RETALIATION_CYCLE)).isTrue();
                 assertThat(killed.hasSignal(SignalType.FATALITIES)).isTrue();
+                assertThat(latest(BorderSegment.GEGHARKUNIK, "2024-02-15")).isNotNull();
+            });
+            // the same confidence as an uninterrupted run (the offline replay of every report sent), which is below
+            // what the claim has without az-mod's refuted claim on record
+            double live = latest(BorderSegment.GEGHARKUNIK, "2024-02-15").confidence();
+            double uninterrupted = new Replayer(ClassifierEngine.withDefaults()).replay(sent).versions().stream()
+                    .filter(a -> a.reportIds().values().stream().anyMatch(ids -> ids.contains(after.reportId())))
+                    .findFirst().orElseThrow().confidence();
+            double withoutRecord = new Replayer(ClassifierEngine.withDefaults()).replay(List.of(after)).versions()
+                    .get(0).confidence();
+            assertThat(live).isEqualTo(uninterrupted).isLessThan(withoutRecord);
+            // and the store itself, through an interactive query: az-mod's one refuted claim
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                ReadOnlyKeyValueStore<String, byte[]> sources = service.getBean(InteractiveQueryService.class)
+                        .getQueryableStore(ClassifierTopology.SOURCES_STORE, QueryableStoreTypes.keyValueStore());
+                assertThat(Json.read(sources.get(TestReports.AZ_MOD.id()), SourceRecord.class))
+                        .isEqualTo(new SourceRecord(0, 1));
             });
             assertThat(latest(BorderSegment.SYUNIK_EAST, "2024-02-12").incidentId()).isEqualTo(before.incidentId());
-            // stream time is publication time (2024), not the wall clock: nothing but the Tavush incident (quiet for 11
-            // days of publication time) was closed
+            // stream time is publication time (2024), not the wall clock: nothing but the Tavush and Ararat incidents
+            // (quiet for 11 and 10 days of publication time) was closed
             assertThat(received).filteredOn(Assessment::closed)
-                    .allSatisfy(a -> assertThat(a.segment()).isEqualTo(BorderSegment.TAVUSH));
+                    .allSatisfy(a -> assertThat(a.segment()).isIn(BorderSegment.TAVUSH, BorderSegment.ARARAT));
         }
     }
 }
