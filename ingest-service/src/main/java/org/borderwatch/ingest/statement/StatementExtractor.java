@@ -212,6 +212,11 @@ public final class StatementExtractor {
             if (day != null) {
                 time = eventTime(List.of(day), clocks.stream().filter(c -> c.start() > day.start()).toList(),
                         published);
+            } else if (patrolWindow(text, clocks, allDates, dates) != null) {
+                // "A EUMA patrol near Sotk on the evening of 14 May heard a series of shots at about 21:40": the part of
+                // the day named for the patrol is what it covered, the clock within it the event's
+                period = eventTime(dates.isEmpty() ? null : dates.get(0), patrolWindow(text, clocks, allDates, dates),
+                        published);
             } else {
                 // "Weekly note, 7-13 April 2025. On 10 April … a patrol heard gunfire": a period of several days in a
                 // sentence without an event (a heading) that holds the event's days is what the observer covered
@@ -225,6 +230,22 @@ public final class StatementExtractor {
             List<PlaceMention> there = named.stream().filter(m -> within(seen, m.start())).toList();
             if (!there.isEmpty()) {
                 where = gazetteer.resolve(there);
+                List<PlaceMention> patrolled = where.ambiguous() ? patrolledSettlements(named, there, where) : List.of();
+                if (!patrolled.isEmpty()) {
+                    // "our patrols near Yeraskh … our monitors heard small-arms fire from the direction of the border
+                    // with Nakhchivan": the region the fire came from is one of several segments, and the settlement
+                    // the observer names for its patrol, in one of them, places it (as "beside" it in one sentence)
+                    List<PlaceMention> both = new ArrayList<>(patrolled);
+                    both.addAll(there);
+                    both.sort(Comparator.comparingInt(PlaceMention::start));
+                    PlaceResolution narrowed = gazetteer.resolve(both);
+                    if (!narrowed.ambiguous() && where.segments().containsAll(narrowed.segments())) {
+                        where = narrowed;
+                        // the region was only the direction of the fire, not an area the observer covered
+                        covered = coveredArea(text, named.stream().filter(m -> !there.contains(m)
+                                || m.place().kind().isSettlement()).toList());
+                    }
+                }
             }
         }
         Location location = location(where, text);
@@ -246,7 +267,8 @@ public final class StatementExtractor {
             case REFUTATION, UNKNOWN -> null;
             case CLAIM -> actor != null ? actor
                     : (belligerent && !mutual ? unnamedActor(acts, sentences, party, stance) : null);
-            case CONFIRMATION -> actor;
+            // "visited a resident … who has been held in Azerbaijan since he was detained": the holder acts
+            case CONFIRMATION -> actor != null || held.isEmpty() ? actor : holder(text, held.get(0), party);
         };
         Casualties casualties = casualties(text, sentences, party, acting, stance);
         // the answered clause's weapons and "destroyed the firing point from which the fire had been opened": the
@@ -506,6 +528,43 @@ public final class StatementExtractor {
         return new PlaceResolution(List.copyOf(segments), all.ambiguous(), all.settlement(), all.mentions());
     }
 
+    /**
+     * A part of the day with a clock time inside its window ("on the evening of 14 May … at about 21:40"): that part, the
+     * one window named; null when there is none, several or no clock within it.
+     */
+    private static ClockSpan patrolWindow(String text, List<ClockSpan> clocks, List<DateSpan> all,
+                                          List<DateSpan> event) {
+        if (clocks.isEmpty() || clocks.stream().anyMatch(ClockSpan::partOfDay)) {
+            return null; // no clock: the part of the day is the event's time already
+        }
+        List<ClockSpan> parts = eventClocks(text, TimeExpressions.partsOfDay(text), all, event);
+        if (parts.size() != 1) {
+            return null;
+        }
+        ClockSpan part = parts.get(0);
+        LocalTime from = part.from();
+        LocalTime to = part.to() == null ? from : part.to();
+        boolean inside = clocks.stream().filter(c -> !c.partOfDay()).anyMatch(c -> from.isBefore(to)
+                ? !c.from().isBefore(from) && !c.from().isAfter(to)
+                : !c.from().isBefore(from) || !c.from().isAfter(to)); // a window over midnight
+        return inside ? part : null;
+    }
+
+    /**
+     * The settlements an observer names outside the sentences where it saw or heard the event, each in one segment of
+     * the one-of-several region those sentences name ({@code heard}): where its patrol stood. Empty when they lie in
+     * different segments (no one place to narrow to) or when those sentences name a settlement themselves.
+     */
+    private static List<PlaceMention> patrolledSettlements(List<PlaceMention> named, List<PlaceMention> there,
+                                                           PlaceResolution heard) {
+        if (there.stream().anyMatch(m -> m.place().kind().isSettlement())) {
+            return List.of();
+        }
+        List<PlaceMention> out = named.stream().filter(m -> !there.contains(m) && m.place().kind().isSettlement()
+                && m.place().segments().size() == 1 && heard.segments().containsAll(m.place().segments())).toList();
+        return out.stream().map(m -> m.place().segments()).distinct().count() == 1 ? out : List.of();
+    }
+
     /** Between a settlement and the province that places it: "Tegh in Syunik", "Tegh, Syunik", "Tegh of the …". */
     private static final Pattern SETTLEMENT_CONTEXT = Pattern.compile("\\s*(?:,|\\(|in|of)\\s*(?:the\\s+)?",
             Pattern.CASE_INSENSITIVE);
@@ -585,8 +644,12 @@ public final class StatementExtractor {
         Set<String> heardAt = seen.stream().filter(sp -> StatementRules.HEARD_EVENT.matcher(sp.of(text)).find())
                 .flatMap(sp -> gazetteer.find(sp.of(text)).stream()).map(m -> m.place().name())
                 .collect(java.util.stream.Collectors.toSet());
+        // "Correction: in our update of 3 March we said that our patrols near Yeraskh observed no incidents. … we correct
+        // this": its own earlier words, quoted to be corrected, are not said now
+        boolean corrects = StatementRules.CORRECTION.matcher(text).find();
         List<Span> refuting = Sentences.split(text).stream()
                 .filter(sp -> !seen.contains(sp))
+                .filter(sp -> !(corrects && StatementRules.OWN_EARLIER_WORDS.matcher(sp.of(text)).find()))
                 .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find())
                 .filter(sp -> gazetteer.find(sp.of(text)).stream().anyMatch(m -> m.place().kind().isSettlement()))
                 .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(blanked(sp.of(text), StatementRules.NOT_SEEN)).find()
@@ -1127,6 +1190,12 @@ public final class StatementExtractor {
         return out;
     }
 
+    /** The side that holds people in a clause of {@link StatementRules#HELD_SINCE} ("held in Azerbaijan since …"). */
+    private static Party holder(String text, Span clause, Party sourceParty) {
+        Matcher m = StatementRules.HELD_SINCE.matcher(clause.of(text));
+        return m.find() ? nationality(m.group("side"), sourceParty) : null;
+    }
+
     /**
      * A registered third state or body (Russia's, the US's, the EU's, the UN's, Türkiye's, Iran's offices, the CSTO):
      * kind {@code OTHER} or {@code NGO} with a party that is neither side. Not an unregistered publisher (whose party
@@ -1269,7 +1338,12 @@ public final class StatementExtractor {
         Matcher m = StatementRules.ACTOR.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 40), m.start());
+            // "members of the Armenian armed forces opened fire": the people named before a side's forces are the
+            // subject of the attacker's verb after them, not a victim
+            boolean peopleActing = m.group("nat") != null && StatementRules.PEOPLE_OF_BEFORE.matcher(before).find()
+                    && StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt();
             if (StatementRules.TARGET_BEFORE.matcher(before).find() && !StatementRules.ACTIVITY_ON.matcher(before).find()
+                    && !peopleActing
                     || StatementRules.TARGET_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
                     // "the Armenian side has recorded movements of Azerbaijani armoured vehicles": the side that watched
                     || StatementRules.OBSERVER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
@@ -1295,7 +1369,8 @@ public final class StatementExtractor {
                     : m.group("nat8") != null ? m.group("nat8")
                     : m.group("nat10") != null ? m.group("nat10")
                     : m.group("nat11") != null ? m.group("nat11")
-                    : m.group("nat12") != null ? m.group("nat12") : m.group("nat9");
+                    : m.group("nat12") != null ? m.group("nat12")
+                    : m.group("nat13") != null ? m.group("nat13") : m.group("nat9");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null, attacker));
@@ -1513,11 +1588,25 @@ public final class StatementExtractor {
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
         List<Integer> weaponAt = new ArrayList<>();
+        // "tanks, mortars and personnel being transferred to the border": one build-up, no shelling
+        List<int[]> moved = new ArrayList<>();
+        Matcher ml = StatementRules.MOVED_LIST.matcher(lower);
+        while (ml.find()) {
+            moved.add(new int[]{ml.start(), ml.end()});
+        }
         Matcher m = StatementRules.EVENT_SCAN.matcher(lower);
         while (m.find()) {
             for (int g = 0; g < StatementRules.EVENT_SCAN_TYPES.size(); g++) {
                 if (m.start("t" + g) >= 0) {
                     EventType type = StatementRules.EVENT_SCAN_TYPES.get(g);
+                    int at = m.start();
+                    int[] inMoved = moved.stream().filter(r -> r[0] <= at && at < r[1]).findFirst().orElse(null);
+                    if (inMoved != null) { // a word of a list moved: the build-up's, no weapon
+                        if (seen.add(EventType.BUILDUP)) {
+                            found.put(inMoved[0], EventType.BUILDUP);
+                        }
+                        break;
+                    }
                     if (type == EventType.SMALL_ARMS_FIRE || type == EventType.MORTAR_ARTILLERY
                             || type == EventType.DRONE_STRIKE) {
                         weaponAt.add(m.start());
@@ -1535,6 +1624,10 @@ public final class StatementExtractor {
                 found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
             }
         } else if (!seen.contains(EventType.SMALL_ARMS_FIRE)) {
+            Integer fireAlone = fireInClauseWithoutWeapon(text, lower, sentences, weaponAt);
+            if (fireAlone != null) {
+                found.putIfAbsent(fireAlone, EventType.SMALL_ARMS_FIRE);
+            }
             for (Span sentence : sentences) {
                 boolean weaponNamed = weaponAt.stream().anyMatch(sentence::contains);
                 if (weaponNamed || StatementRules.RETALIATION.matcher(sentence.of(text)).find()) {
@@ -1570,6 +1663,45 @@ public final class StatementExtractor {
             types.add(warningOnly(text) ? EventType.THREAT : EventType.OTHER);
         }
         return types;
+    }
+
+    /**
+     * Plain fire in a clause of its own beside a weapon's act in the same sentence: "opened fire in the direction of
+     * Yukhari Shorja and used a drone near Norabak" is fire and a drone strike, two acts joined by "and" and a verb of
+     * using a weapon ({@link StatementRules#NEXT_ACT}); "opened fire with mortars and used a drone" names its weapon in
+     * its own clause. The position of that fire verb, or null.
+     */
+    private static Integer fireInClauseWithoutWeapon(String text, String lower, List<Span> sentences,
+                                                     List<Integer> weaponAt) {
+        for (Span sentence : sentences) {
+            if (weaponAt.stream().noneMatch(sentence::contains)) {
+                continue; // the later-sentence rule reads sentences without a weapon
+            }
+            Matcher fire = StatementRules.FIRE_VERB_LOWER.matcher(lower).region(sentence.start(), sentence.end());
+            while (fire.find()) {
+                int from = sentence.start();
+                int to = sentence.end();
+                Matcher cut = StatementRules.NEXT_ACT.matcher(lower).region(sentence.start(), sentence.end());
+                while (cut.find()) {
+                    if (cut.end() <= fire.start()) {
+                        from = cut.end();
+                    } else if (cut.start() >= fire.end()) {
+                        to = cut.start();
+                        break;
+                    }
+                }
+                if (to == sentence.end()) {
+                    continue; // no second act after the fire: a weapon in the sentence may be the fire's own
+                }
+                int a = from;
+                int b = to;
+                if (weaponAt.stream().noneMatch(w -> w >= a && w < b)
+                        && !StatementRules.RETALIATION.matcher(text.substring(a, b)).find()) {
+                    return fire.start();
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -417,12 +417,15 @@ final class StatementRules {
     /**
      * An observer's own words that people are held since a detention: "visited the two Armenian servicemen held by
      * Azerbaijan since they were apprehended in the Kalbajar area on 26 May", "detained by Armenia since their capture
-     * near Kut on 3 May", "held by Azerbaijan since 14 March". It states the detention (its day and place run to the
+     * near Kut on 3 May", "held by Azerbaijan since 14 March", "held in Azerbaijan since he was detained near
+     * Khnatsakh on 22 June". It states the detention (its day and place run to the
      * end of the clause); group {@code side} is the side that holds them. Not in a sentence about their release,
      * handover or exchange ({@link #RELEASE}), which describes no event.
      */
     static final Pattern HELD_SINCE = words("(?:held|detained|kept|imprisoned|in\\s+(?:the\\s+)?custody)\\s+"
-            + "(?:(?:captive|prisoner|in\\s+detention)\\s+)?(?:by|of)\\s+(?:the\\s+)?(?<side>armenian|azerbaijani|armenia|"
+            // "held in Azerbaijan since he was detained near Khnatsakh": the country they are held in holds them
+            + "(?:(?:captive|prisoner|in\\s+detention)\\s+)?(?:by|of|in(?=\\s+(?:armenia|azerbaijan)\\b))\\s+(?:the\\s+)?"
+            + "(?<side>armenian|azerbaijani|armenia|"
             + "azerbaijan)(?:\\s+(?:side|authorities|forces|army|armed\\s+forces|border\\s+guards))?\\s+since\\s+"
             + "(?:(?:they|he|she)\\s+(?:were|was|had\\s+been)\\s+(?:apprehended|detained|captured|arrested|"
             + "taken\\s+(?:prisoner|captive))\\b|(?:their|his|her)\\s+(?:capture|arrest|detention|apprehension)\\b|"
@@ -632,6 +635,13 @@ final class StatementRules {
             + "arrival|relocation)\\s+of\\s+(?:(?:additional|new|large|more|further|significant|heavy)\\s+)?"
             + "(?:(?:numbers|amounts|quantities|columns)\\s+of\\s+)?(?<nat11>armenian|azerbaijani)\\s+(?:[\\w-]+\\s+){0,2}?"
             + "(?:equipment|weapons|personnel|manpower|vehicles|armou?r|tanks|mortars|howitzers|launchers|systems)\\b"
+            // the same named by a passive of moving: "recorded Azerbaijani personnel, armoured vehicles and artillery
+            // being moved towards the state border" (the side that recorded it is no actor)
+            + "|\\b(?<nat13>armenian|azerbaijani)\\s+(?:(?:additional|new|heavy|military|armou?red|combat)\\s+)?"
+            + "(?:equipment|weapons|personnel|manpower|vehicles|armou?r|tanks|mortars|howitzers|launchers)\\b"
+            + "(?=(?:\\s*(?:,|,?\\s+and)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+){0,4}\\s+(?:being\\s+|(?:were|was|are|is|have|has|had)\\s+"
+            + "(?:being\\s+|been\\s+)?)(?:moved|deployed|redeployed|transferred|brought|concentrated|massed|amassed|"
+            + "relocated)\\b)"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             // a capital as a place ("patients who need care in Yerevan") is no government
             // nor is a wire report's dateline ("YEREVAN, Sept 13 (Reuters) -", "BAKU (AP) -")
@@ -788,6 +798,14 @@ final class StatementRules {
             + "(?:the\\s+)?$");
 
     /**
+     * Before an actor phrase: the people of the side it names ("members / servicemen of the Armenian armed forces"). They
+     * are a victim by {@link #TARGET_BEFORE} unless an attacker's verb follows the phrase ("members of the Armenian
+     * armed forces opened fire … on a post"): then they are its subject and the side acted.
+     */
+    static final Pattern PEOPLE_OF_BEFORE = p("\\b(?:servicem[ae]n|soldiers?|officers?|members?|personnel)\\s+of\\s+"
+            + "(?:the\\s+)?$");
+
+    /**
      * Before an actor phrase after "on": an activity on a side's ground, not a target ("engineering works on the
      * Azerbaijani side opposite Berkaber", "movements of equipment on the Armenian side").
      */
@@ -816,6 +834,16 @@ final class StatementRules {
      */
     private static final String MATERIEL_LIST = "(?:\\s*(?:,|,?\\s+and)\\s+(?:(?!\\w+(?:ed|ing)\\b|(?:with|at|on|from|to|"
             + "towards?|into|by)\\b)[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b)*+";
+
+    /**
+     * A build-up in the passive (lower case): "personnel, armoured vehicles and artillery being moved towards the border",
+     * "tanks and mortars were transferred to …" — the weapons moved are no shelling ({@link #MOVED_LIST}).
+     */
+    private static final String MOVED_PASSIVE = MATERIEL + "\\b" + MATERIEL_LIST + "\\s+(?:being\\s+|(?:were|was|are|is|have|"
+            + "has|had)\\s+(?:being\\s+|been\\s+)?)(?:moved|deployed|redeployed|transferred|brought|concentrated|massed|"
+            + "amassed|relocated)\\b";
+    /** {@link #MOVED_PASSIVE} alone: the event scan reads no weapon inside it (it may start with "tanks"). */
+    static final Pattern MOVED_LIST = Pattern.compile("\\b" + MOVED_PASSIVE);
 
     /**
      * A person who is no force crossing the border ("an Armenian citizen who had crossed the state border", "a
@@ -896,7 +924,11 @@ final class StatementRules {
                 + "\\boccup(?:y|ied|ying|ation\\s+of)\\s+(?:[\\w-]+\\s+){0,8}?(?:heights?|positions?|territory|"
                 + "territories|villages?|land)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DETENTION, ("\\bdetain\\w*|\\barrest\\w*|\\bcaptured\\b|"
-                + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*|\\b(?:" + TAKEN_ACROSS + ")"));
+                + "taken\\s+(?:prisoner|captive)|\\bapprehend\\w*|\\babduct\\w*|\\b(?:" + TAKEN_ACROSS + ")|"
+                // a person seized ("seized a resident of Khnatsakh"; seized weapons or goods are no detention)
+                + "\\bseiz(?:ed|es|ing)\\s+(?:(?:an?|the|two|three|four|five|several|\\d+)\\s+)?(?:[\\w-]+\\s+){0,2}?"
+                + "(?:residents?|civilians?|shepherds?|herders?|villagers?|citizens?|nationals?|farmers?|servicem[ae]n|"
+                + "soldiers?|border\\s+guards?|persons?|people|man|men|woman|women|drivers?)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.BLOCKADE, ("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
                 + "checkpoint)|closure\\s+of\\s+the\\s+(?:road|corridor|checkpoint)|"
                 // a checkpoint set up on a road, movement on it suspended: the closest listed type to a closure
@@ -932,7 +964,7 @@ final class StatementRules {
                 + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
                 + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
-                + MATERIEL + "\\b" + MATERIEL_LIST));
+                + MATERIEL + "\\b" + MATERIEL_LIST + "|" + MOVED_PASSIVE));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|be\\s+(?:resolutely|decisively|harshly|severely|"
@@ -1024,6 +1056,9 @@ final class StatementRules {
     static final Pattern OTHER_PERSON = p("\\band\\b(?!\\s+(?:(?:later|subsequently|then|eventually)\\s+)?"
             + "(?:died|dies|succumbed|passed\\s+away)\\b)|\\banother\\b|\\bwhile\\b|;|\\bof\\s+(?:whom|them)\\b");
 
+    /** Destroying verbs in a passive announced for the future ("will be destroyed by the Azerbaijan Army"). */
+    private static final String DESTROYED = "(?:destroyed|neutrali[sz]ed|eliminated|suppressed|crushed)";
+
     /**
      * A warning of force to come: "any attempt at provocation will be met with a decisive response", "will receive a
      * fitting rebuff" — a {@code THREAT} only in a statement that describes no event —, or the speaker's own force
@@ -1033,12 +1068,39 @@ final class StatementRules {
     static final Pattern WARNING = p("\\bwill\\s+(?:be\\s+(?:met|answered)\\s+with|receive|be\\s+given)\\s+(?:an?\\s+)?"
             + "(?:decisive|adequate|harsh|resolute|firm|fitting|crushing|appropriate|immediate|severe)\\s+(?:response|rebuff|answer)\\b|"
             + "\\bwe\\s+(?:will|would|shall)\\s+(?:(?!not\\b|never\\b)[\\w'’-]+\\s+){0,5}?(?:by\\s+(?:(?:military|armed)\\s+)?"
-            + "(?:force|military\\s+means)|use\\s+(?:military\\s+)?force|resort\\s+to\\s+force)\\b");
+            + "(?:force|military\\s+means)|use\\s+(?:military\\s+)?force|resort\\s+to\\s+force)\\b|"
+            // a strike announced in the passive: "the firing points from which they originate will be destroyed by the
+            // Azerbaijan Army" (by forces, or what is to be destroyed is the other side's firing points or positions)
+            + "\\bwill\\s+be\\s+(?:\\w+ly\\s+)?" + DESTROYED + "\\s+by\\s+(?:the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?"
+            + "(?:army|armed\\s+forces|forces|units|troops)\\b|"
+            + "\\b(?:firing\\s+points?|positions|provocateurs)\\s+(?:[\\w'’-]+\\s+){0,6}?will\\s+be\\s+(?:\\w+ly\\s+)?"
+            + DESTROYED + "\\b");
 
     /** "mortally wounded", "fatally injured", "a fatal (gunshot) wound": a death, not a wound. */
     static final java.util.Set<String> FATALLY = java.util.Set.of("mortally", "fatally", "fatal", "mortal", "lethal");
     /** Wound words that are nouns, which an adjective and a kind may precede ("a fatal gunshot wound"). */
     static final java.util.Set<String> WOUND_NOUNS = java.util.Set.of("wound", "wounds", "injury", "injuries");
+
+    /**
+     * A source quoting its own earlier words: "in our update of 3 March we said that …", "we reported earlier that …",
+     * "our statement of 2 May stated that …".
+     */
+    static final Pattern OWN_EARLIER_WORDS = p("\\bwe\\s+(?:had\\s+)?(?:(?:earlier|previously|initially|wrongly|"
+            + "mistakenly)\\s+)?(?:said|stated|reported|wrote|announced|indicated)\\b|\\bour\\s+(?:earlier\\s+|previous\\s+)?"
+            + "(?:update|statement|report|note|bulletin|press\\s+release|post)\\b[^.;]{0,60}?\\b(?:said|stated|reported|"
+            + "indicated)\\b");
+
+    /** A text that corrects what it said before: "Correction:", "we correct this", "this supersedes …", "retracts". */
+    static final Pattern CORRECTION = p("\\bcorrection\\b|\\bcorrect(?:s|ed|ing)?\\s+(?:this|that|it|the|our|its|an?)\\b|"
+            + "\\bretract\\w*|\\bsupersed\\w*");
+
+    /**
+     * Where a second act begins in a sentence (lower case): "… opened fire in the direction of Yukhari Shorja and used a
+     * drone near Norabak" (", and" or "and" before a verb of using or launching a weapon), or a semicolon.
+     */
+    static final Pattern NEXT_ACT = Pattern.compile(";|,?\\s+and\\s+(?:then\\s+|also\\s+|later\\s+)?"
+            + "(?=(?:used|launched|deployed|dropped|struck|attacked|shelled|bombed|targeted)\\s+(?:an?|the|its|their|two|"
+            + "three|several|\\d+)\\b)");
 
     /** Fire as a verb (lower case): counted as small arms in a later sentence that names no weapon. */
     static final Pattern FIRE_VERB_LOWER = Pattern.compile(

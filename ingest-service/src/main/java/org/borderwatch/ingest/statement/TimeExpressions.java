@@ -83,7 +83,9 @@ public final class TimeExpressions {
                     // "overnight into Tuesday", "on the night to Tuesday": the night that ended on that day
                     + "\\b(?:overnight|(?:on\\s+)?the\\s+night)\\s+(?:to|into)\\s+(?<intoDay>" + WEEKDAY + ")\\b|"
                     // "two years ago today": an anniversary, not the publication day (the date follows)
-                    + "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|\\byesterday\\b|"
+                    + "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|"
+                    // "said on Saturday that … had struck … the previous night": "last night" in reported speech
+                    + "\\bthe\\s+(?:previous|preceding)\\s+night\\b|\\byesterday\\b|"
                     + "(?<!\\bago\\s{1,3})\\btoday\\b|"
                     + "\\bthis\\s+(?:morning|afternoon|evening)\\b|\\btonight\\b|"
                     // not "overnight on Monday", "Monday overnight": that weekday's night (the weekday and the part of the day)
@@ -180,7 +182,7 @@ public final class TimeExpressions {
                     + "(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
                     + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+|small\\s+|wee\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
                     + "|\\b(?<q2>early|late)[\\s-]+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
-                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
+                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|the\\s+(?:previous|preceding)\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** The fixed phrases of {@link DayPart}: "before dawn", "at dusk", "mid-morning", "in the dead of night" … */
@@ -455,7 +457,8 @@ public final class TimeExpressions {
             String rel = r.group("rel").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (rel.endsWith("before yesterday") || rel.equals("позавчера")) {
                 out.add(new DateSpan(reference.minusDays(2), reference.minusDays(2), false, r.start(), r.end()));
-            } else if (rel.startsWith("last") || rel.equals("overnight") || rel.startsWith("прошлой")
+            } else if (rel.startsWith("last") || rel.startsWith("the previous") || rel.startsWith("the preceding")
+                    || rel.equals("overnight") || rel.startsWith("прошлой")
                     || rel.startsWith("этой")) {
                 out.add(new DateSpan(reference.minusDays(1), reference, true, r.start(), r.end()));
             } else if (rel.equals("yesterday") || rel.equals("вчера") || rel.equals("dünən") || rel.equals("երեկ")) {

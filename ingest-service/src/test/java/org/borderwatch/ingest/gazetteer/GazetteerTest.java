@@ -171,6 +171,17 @@ class GazetteerTest {
     }
 
     @Test
+    void theStateBorderAlongItsEntireLengthIsTheWholeFront() {
+        PlaceResolution r = gazetteer.resolve("equipment moved towards the state border along its entire length");
+        assertThat(r.segments()).containsExactlyInAnyOrderElementsOf(
+                gazetteer.resolve("along the entire border").segments());
+        assertThat(r.segments()).hasSize(7).doesNotContain(BorderSegment.LACHIN_CORRIDOR, BorderSegment.KARABAKH);
+        assertThat(r.ambiguous()).isFalse();
+        // "along its length" alone names no border: a road or a river has a length too
+        assertThat(gazetteer.resolve("repairs along its entire length").resolved()).isFalse();
+    }
+
+    @Test
     void theLongestNameWins() {
         assertThat(gazetteer.resolve("at the Lachin border checkpoint").segments())
                 .containsExactly(BorderSegment.LACHIN_CORRIDOR);

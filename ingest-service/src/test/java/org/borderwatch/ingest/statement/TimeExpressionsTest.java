@@ -41,6 +41,8 @@ class TimeExpressionsTest {
             "on 9 March and on 12 March          | 2025-03-09 | 2025-03-12 | false",
             "yesterday                           | 2025-03-16 | 2025-03-16 | false",
             "last night                          | 2025-03-16 | 2025-03-17 | true",
+            "the previous night                  | 2025-03-16 | 2025-03-17 | true",
+            "the preceding night                 | 2025-03-16 | 2025-03-17 | true",
             "overnight                           | 2025-03-16 | 2025-03-17 | true",
             "overnight on 12-13 March            | 2025-03-12 | 2025-03-13 | true",
             "the day before yesterday            | 2025-03-15 | 2025-03-15 | false",
