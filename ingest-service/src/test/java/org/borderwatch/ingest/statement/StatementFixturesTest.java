@@ -43,7 +43,8 @@ class StatementFixturesTest {
     private static final List<String> FILES = Stream.concat(Stream.of("statements.jsonl", "statements-heldout.jsonl"),
             Stream.concat(IntStream.rangeClosed(2, 28).mapToObj(n -> "statements-heldout-" + n + ".jsonl"),
                     // batches 29-34 were kept outside the repository (their phrasings are rows of statements-chain)
-                    Stream.of("statements-heldout-35.jsonl", "statements-heldout-36.jsonl", "statements-review.jsonl",
+                    Stream.of("statements-heldout-35.jsonl", "statements-heldout-36.jsonl", "statements-heldout-37.jsonl",
+                            "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
 
