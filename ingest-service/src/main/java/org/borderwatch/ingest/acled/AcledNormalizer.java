@@ -19,6 +19,7 @@ import org.borderwatch.ingest.pipeline.RejectedInputException;
 import org.borderwatch.ingest.pipeline.ReportNormalizer;
 import org.borderwatch.ingest.pipeline.Violation;
 import org.borderwatch.ingest.source.SourceRegistry;
+import org.borderwatch.ingest.statement.StatementExtractor;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.json.JsonReadException;
 import tools.jackson.core.JacksonException;
@@ -55,6 +56,9 @@ public final class AcledNormalizer implements ReportNormalizer {
     private static final CsvSchema WITH_HEADER = CsvSchema.emptySchema().withHeader();
     private static final Pattern RETALIATION = Pattern.compile("retaliat|revenge|response measures",
             Pattern.CASE_INSENSITIVE);
+    /** Sub-event types whose notes tell no act of {@code actor1}'s own (see {@link #eventType}). */
+    private static final Pattern NOTES_NOT_READ = Pattern.compile("disrupted|agreement|non-violent|peaceful");
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
@@ -127,7 +131,7 @@ public final class AcledNormalizer implements ReportNormalizer {
                 .source(source)
                 .stance(Stance.CLAIM)
                 .actingParty(party(value(row, "actor1")))
-                .eventTypes(eventType(value(row, "event_type"), value(row, "sub_event_type")))
+                .eventTypes(eventType(value(row, "event_type"), value(row, "sub_event_type"), notes))
                 .location(location(row, lat, lon))
                 .occurredAt(first.atStartOfDay().atOffset(zone))
                 .occurredUntil(last.atTime(END_OF_DAY).atOffset(zone))
@@ -229,11 +233,16 @@ public final class AcledNormalizer implements ReportNormalizer {
         return new Location(where.segments(), where.ambiguous(), settlement, description, lat, lon);
     }
 
+    /**
+     * The side of {@code actor1}: a state actor of Armenia or Azerbaijan ("Military Forces of Azerbaijan (2003-)",
+     * "Government of Armenia (2018-)"). ACLED names a non-state actor by the country it is active in, in parentheses
+     * ("Protesters (Armenia)", "Unidentified Armed Group (Azerbaijan)"): that is a place, not a side, so it names none.
+     */
     static Party party(String actor) {
         if (actor == null) {
             return null;
         }
-        String a = actor.toLowerCase(Locale.ROOT);
+        String a = PARENTHESES.matcher(actor.toLowerCase(Locale.ROOT)).replaceAll(" ");
         if (a.contains("azerbaijan")) {
             return Party.AZ;
         }
@@ -243,8 +252,43 @@ public final class AcledNormalizer implements ReportNormalizer {
         return null;
     }
 
-    static List<EventType> eventType(String eventType, String subEventType) {
+    /**
+     * The row's event types: the sub-event type's kind of act when it names one (armed clash, shelling, strike, mine,
+     * arrest …); otherwise — "Attack", "Looting/property destruction", "Other", "Headquarters or base established" —
+     * what the statement rules read in {@code notes} ({@link StatementExtractor#eventTypesOf}: "fired at a farmer" is
+     * small arms, "exercises with artillery" a build-up), and only when they name no act the fallback from the
+     * sub-event or event type. The notes are not read for a disrupted weapons use (the act disrupted is the other
+     * side's, while {@code actor1} is the side that disrupted it), for protests or for non-violent developments
+     * (agreements, peaceful transfers of territory). The row stays a claim by {@code actor1} whatever the notes quote
+     * ("Azerbaijan said its troops were on its side"): they only name the kind of act.
+     */
+    static List<EventType> eventType(String eventType, String subEventType, String notes) {
         String sub = subEventType == null ? "" : subEventType.toLowerCase(Locale.ROOT);
+        String type = eventType == null ? "" : eventType.toLowerCase(Locale.ROOT);
+        List<EventType> named = namedBySubEvent(sub);
+        if (named != null) {
+            return named;
+        }
+        if (notes != null && !NOTES_NOT_READ.matcher(sub).find() && !type.startsWith("protests")) {
+            List<EventType> read = StatementExtractor.eventTypesOf(notes);
+            if (read.stream().anyMatch(t -> t != EventType.OTHER)) {
+                return read;
+            }
+        }
+        if (sub.contains("headquarters or base")) {
+            return List.of(EventType.BUILDUP);
+        }
+        if (type.startsWith("battles")) {
+            return List.of(EventType.SMALL_ARMS_FIRE);
+        }
+        if (type.startsWith("explosions")) {
+            return List.of(EventType.MORTAR_ARTILLERY);
+        }
+        return List.of(EventType.OTHER);
+    }
+
+    /** The kind of act a sub-event type names, or null when it names none ("Attack", "Other"). */
+    private static List<EventType> namedBySubEvent(String sub) {
         if (sub.contains("armed clash")) {
             return List.of(EventType.SMALL_ARMS_FIRE);
         }
@@ -263,20 +307,10 @@ public final class AcledNormalizer implements ReportNormalizer {
         if (sub.contains("overtakes territory") || sub.contains("regains territory")) {
             return List.of(EventType.INCURSION);
         }
-        if (sub.contains("headquarters or base")) {
-            return List.of(EventType.BUILDUP);
-        }
         if (sub.contains("grenade")) {
             return List.of(EventType.SMALL_ARMS_FIRE);
         }
-        String type = eventType == null ? "" : eventType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("battles")) {
-            return List.of(EventType.SMALL_ARMS_FIRE);
-        }
-        if (type.startsWith("explosions")) {
-            return List.of(EventType.MORTAR_ARTILLERY);
-        }
-        return List.of(EventType.OTHER);
+        return null;
     }
 
     private static String value(Map<String, String> row, String column) {

@@ -1573,6 +1573,14 @@ public final class StatementExtractor {
     // ---- event types -------------------------------------------------------------------------------------------
 
     /**
+     * The event types these rules read in a text told as a claim, with no stance, place or time read: ACLED's
+     * {@code notes} when the row's sub-event type names no kind of act ("Attack", "Other").
+     */
+    public static List<EventType> eventTypesOf(String text) {
+        return eventTypes(text, Sentences.split(text), Stance.CLAIM, null);
+    }
+
+    /**
      * Event types in order of first mention. Generic fire ("opened fire") counts as small arms only in a sentence
      * that names no weapon, so "fired with artillery" is not also small arms, while "X fired at our positions. Our
      * quadcopter destroyed ..." is small arms and a drone strike.

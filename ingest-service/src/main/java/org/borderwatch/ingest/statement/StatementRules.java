@@ -842,8 +842,12 @@ final class StatementRules {
     private static final String MOVED_PASSIVE = MATERIEL + "\\b" + MATERIEL_LIST + "\\s+(?:being\\s+|(?:were|was|are|is|have|"
             + "has|had)\\s+(?:being\\s+|been\\s+)?)(?:moved|deployed|redeployed|transferred|brought|concentrated|massed|"
             + "amassed|relocated)\\b";
-    /** {@link #MOVED_PASSIVE} alone: the event scan reads no weapon inside it (it may start with "tanks"). */
-    static final Pattern MOVED_LIST = Pattern.compile("\\b" + MOVED_PASSIVE);
+    /**
+     * {@link #MOVED_PASSIVE}, or exercises with what they train ("exercises with artillery and armoured units"): the
+     * event scan reads no weapon inside it (it may start with "tanks"), only the build-up.
+     */
+    static final Pattern MOVED_LIST = Pattern.compile("\\b(?:" + MOVED_PASSIVE + "|(?:exercises?|drills?)\\s+with\\s+"
+            + "(?:the\\s+(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST + ")");
 
     /**
      * A person who is no force crossing the border ("an Armenian citizen who had crossed the state border", "a
@@ -913,7 +917,7 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
-                + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:\\w+\\s+){0,3}?(?:into|towards)|"
+                + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:[\\w.]+\\s+){0,3}?(?:into|towards)|"
                 + "\\bpenetrat\\w+|\\b(?:launch\\w*|an|large-scale|full-scale|ground|military|armenian|azerbaijani)\\s+offensive\\b|\\boffensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
                 // "entered the zone of responsibility of the Russian peacekeeping contingent"
                 + "\\b(?:enter|entered|entering|moved\\s+into)\\s+(?:the\\s+)?(?:zone|area)\\s+of\\s+(?:responsibility|control|deployment)\\b|"
@@ -952,6 +956,8 @@ final class StatementRules {
                 + "additional|concrete|permanent|fortified)\\s+){0,3}(?:observation\\s+posts?|posts?|positions|"
                 + "fortifications|fences?|barriers?|shelters?|bunkers?|dugouts?|patrol\\s+roads?|watchtowers?|walls?|"
                 + "firing\\s+points?)\\b"
+                // "set up positions there" (an observation post set up is no work on the ground)
+                + "|\\b(?:set|setting)\\s+up\\s+(?:(?:new|firing|defensive|fortified)\\s+)?positions\\b"
                 + "|\\b(?:reinforc|strengthen|fortif)\\w*\\s+(?:the\\s+|its\\s+|their\\s+)?(?:existing\\s+)?"
                 + "(?:positions|posts|defen[cs]es?|fortifications|defensive\\s+lines?)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.BUILDUP, (

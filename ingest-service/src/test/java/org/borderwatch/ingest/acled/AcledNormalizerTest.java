@@ -126,4 +126,38 @@ class AcledNormalizerTest {
         assertThat(province.location().settlement()).as("a province is no settlement").isNull();
         assertThat(province.location().text()).isEqualTo("Syunik");
     }
+
+    /**
+     * A sub-event type naming a kind of act wins over the notes; "Attack", "Other" or a base established read the
+     * notes with the statement rules and fall back when they name no act; a disrupted weapons use and non-violent
+     * developments never read them (the act disrupted is the other side's).
+     */
+    @Test
+    void theNotesNameTheActOnlyWhenTheSubEventTypeNamesNone() {
+        assertThat(AcledNormalizer.eventType("Battles", "Armed clash", "Azerbaijani forces shelled Sotk."))
+                .containsExactly(EventType.SMALL_ARMS_FIRE);
+        assertThat(AcledNormalizer.eventType("Violence against civilians", "Attack",
+                "Armenian forces fired at a shepherd near Kokhanabi.")).containsExactly(EventType.SMALL_ARMS_FIRE);
+        assertThat(AcledNormalizer.eventType("Violence against civilians", "Attack", "A farmer was hurt near Kut."))
+                .containsExactly(EventType.OTHER);
+        assertThat(AcledNormalizer.eventType("Strategic developments", "Headquarters or base established",
+                "A new base was opened near Sotk.")).containsExactly(EventType.BUILDUP);
+        assertThat(AcledNormalizer.eventType("Strategic developments", "Headquarters or base established", null))
+                .containsExactly(EventType.BUILDUP);
+        assertThat(AcledNormalizer.eventType("Strategic developments", "Disrupted weapons use",
+                "Armenian forces downed an Azerbaijani drone that had crossed the border near Berd."))
+                .containsExactly(EventType.OTHER);
+        assertThat(AcledNormalizer.eventType("Protests", "Peaceful protest",
+                "Residents protested against the border fence, saying soldiers fired at their fields last year."))
+                .containsExactly(EventType.OTHER);
+    }
+
+    /** A state actor names its side; a non-state actor's parenthesised country is where it is active, no side. */
+    @Test
+    void onlyAStateActorNamesASide() {
+        assertThat(AcledNormalizer.party("Military Forces of Azerbaijan (2003-) State Border Service")).isEqualTo(Party.AZ);
+        assertThat(AcledNormalizer.party("Government of Armenia (2018-)")).isEqualTo(Party.AM);
+        assertThat(AcledNormalizer.party("Protesters (Armenia)")).isNull();
+        assertThat(AcledNormalizer.party("Unidentified Armed Group (Azerbaijan)")).isNull();
+    }
 }
