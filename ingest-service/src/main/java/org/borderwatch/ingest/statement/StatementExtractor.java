@@ -1598,6 +1598,11 @@ public final class StatementExtractor {
         List<Integer> weaponAt = new ArrayList<>();
         // "tanks, mortars and personnel being transferred to the border": one build-up, no shelling
         List<int[]> moved = new ArrayList<>();
+        // "exercises with artillery and armoured units": the weapons trained with are the build-up's too
+        Matcher ex = StatementRules.EXERCISED_LIST.matcher(lower);
+        while (ex.find()) {
+            moved.add(new int[]{ex.start(), ex.end()});
+        }
         Matcher ml = StatementRules.MOVED_LIST.matcher(lower);
         while (ml.find()) {
             moved.add(new int[]{ml.start(), ml.end()});

@@ -842,12 +842,8 @@ final class StatementRules {
     private static final String MOVED_PASSIVE = MATERIEL + "\\b" + MATERIEL_LIST + "\\s+(?:being\\s+|(?:were|was|are|is|have|"
             + "has|had)\\s+(?:being\\s+|been\\s+)?)(?:moved|deployed|redeployed|transferred|brought|concentrated|massed|"
             + "amassed|relocated)\\b";
-    /**
-     * {@link #MOVED_PASSIVE}, or exercises with what they train ("exercises with artillery and armoured units"): the
-     * event scan reads no weapon inside it (it may start with "tanks"), only the build-up.
-     */
-    static final Pattern MOVED_LIST = Pattern.compile("\\b(?:" + MOVED_PASSIVE + "|(?:exercises?|drills?)\\s+with\\s+"
-            + "(?:the\\s+(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST + ")");
+    /** {@link #MOVED_PASSIVE} alone: the event scan reads no weapon inside it (it may start with "tanks"). */
+    static final Pattern MOVED_LIST = Pattern.compile("\\b" + MOVED_PASSIVE);
 
     /**
      * A person who is no force crossing the border ("an Armenian citizen who had crossed the state border", "a
@@ -903,6 +899,13 @@ final class StatementRules {
             + "unintentionally|mistakenly)\\s+)?cross(?:ed|es|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?border\\b"
             + "(?:\\s+(?:of|from|into)\\s+(?:the\\s+)?(?:territory\\s+of\\s+)?(?:the\\s+)?(?:republic\\s+of\\s+)?"
             + "(?:armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military)))?");
+
+    /**
+     * Exercises with what they train (lower case): "exercises with artillery and armoured units" is a build-up whose
+     * weapons, like those of a list moved ({@link #MOVED_LIST}), are no shelling.
+     */
+    static final Pattern EXERCISED_LIST = Pattern.compile("\\b(?:exercises?|drills?)\\s+with\\s+(?:the\\s+"
+            + "(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST);
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
     private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
