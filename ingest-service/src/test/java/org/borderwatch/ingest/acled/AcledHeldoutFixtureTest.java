@@ -25,22 +25,23 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Held-out batch 38: 30 ACLED-style rows written for the project (fixtures/acled-heldout-38.csv) with their labels as
- * judged (fixtures/acled-heldout-38.expected.jsonl), checked row by row. A label's {@code rejected} is the reason the
- * row must be refused with; otherwise stance, acting party (absent = none), event types in order, segments, ambiguity,
- * settlement (null = none), the first and (when given) last day of the event interval, killed and retaliation. A
- * {@code judged} field says why a blind label was changed (see the README, "acled").
+ * Held-out batch 38: 30 ACLED-style rows written for the project (fixtures/acled-heldout-38/rows.csv) with their
+ * labels as judged (fixtures/acled-heldout-38/expected.jsonl, in a folder of its own: tests of the statement rules
+ * read every .jsonl file directly under fixtures/ as statements), checked row by row. A label's {@code rejected} is
+ * the reason the row must be refused with; otherwise stance, acting party (absent = none), event types in order,
+ * segments, ambiguity, settlement (null = none), the first and (when given) last day of the event interval, killed
+ * and retaliation. A {@code judged} field says why a blind label was changed (see the README, "acled").
  */
 class AcledHeldoutFixtureTest {
 
-    private static final String CSV = Fixtures.resource("/fixtures/acled-heldout-38.csv");
+    private static final String CSV = Fixtures.resource("/fixtures/acled-heldout-38/rows.csv");
     /** After every accepted row's date and timestamp, before the 2031 row's date. */
     private static final IngestPipeline.Result RESULT = Fixtures.core(
                     Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).pipeline()
             .processBatch(InputFormat.ACLED, CSV.getBytes(StandardCharsets.UTF_8), "test", true);
 
     static Stream<Arguments> rows() {
-        return Fixtures.resource("/fixtures/acled-heldout-38.expected.jsonl").lines()
+        return Fixtures.resource("/fixtures/acled-heldout-38/expected.jsonl").lines()
                 .filter(l -> !l.isBlank())
                 .map(l -> Json.tree(l.getBytes(StandardCharsets.UTF_8)))
                 .map(n -> Arguments.of(n.get("sourceRef").asString(), n));
