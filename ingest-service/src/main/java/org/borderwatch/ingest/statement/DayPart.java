@@ -134,7 +134,7 @@ public enum DayPart {
             }
             b.append("(?<r").append(p.ordinal()).append(">\\b(?:").append(p.phrases).append(")\\b)");
         }
-        return Pattern.compile(b.toString(), Pattern.CASE_INSENSITIVE);
+        return Alternations.compile(b.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     /** The row whose group matched in a {@link #fixedPhrases()} match. */

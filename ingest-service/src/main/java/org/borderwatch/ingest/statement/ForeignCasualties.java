@@ -23,9 +23,9 @@ final class ForeignCasualties {
     private ForeignCasualties() {
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]++(?:[-'’][\\p{L}\\d]++)*+");
+    private static final Pattern WORD = Alternations.compile("[\\p{L}\\d]++(?:[-'’][\\p{L}\\d]++)*+");
     /** Clauses: a count belongs to the casualty word of its own clause ("Убит один военнослужащий, трое ранены"). */
-    private static final Pattern CLAUSE = Pattern.compile("[^.,;:!?։՝\\n]+");
+    private static final Pattern CLAUSE = Alternations.compile("[^.,;:!?։՝\\n]+");
 
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
             // Russian (cardinals and the collective numerals used for people)
@@ -46,41 +46,41 @@ final class ForeignCasualties {
             Map.entry("altı", 6), Map.entry("yeddi", 7), Map.entry("səkkiz", 8), Map.entry("doqquz", 9),
             Map.entry("on", 10));
 
-    private static final Pattern KILLED = Pattern.compile("погиб\\p{L}*|убит[ыао]?|скончал\\p{L}*|զոհվ\\p{L}*|սպանվ\\p{L}*");
-    private static final Pattern WOUNDED = Pattern.compile("ранен[ыао]?|վիրավորվ\\p{L}*|yaralan\\p{L}*|yaralandı");
+    private static final Pattern KILLED = Alternations.compile("погиб\\p{L}*|убит[ыао]?|скончал\\p{L}*|զոհվ\\p{L}*|սպանվ\\p{L}*");
+    private static final Pattern WOUNDED = Alternations.compile("ранен[ыао]?|վիրավորվ\\p{L}*|yaralan\\p{L}*|yaralandı");
     /** Two-word forms: "получил ранение", "həlak olub", "şəhid olub". */
-    private static final Pattern KILLED_FIRST = Pattern.compile("həlak|şəhid");
-    private static final Pattern KILLED_SECOND = Pattern.compile("ol\\p{L}*");
-    private static final Pattern WOUNDED_FIRST = Pattern.compile("получил[иа]?|получивш\\p{L}*");
-    private static final Pattern WOUNDED_SECOND = Pattern.compile("ранени[ея]");
+    private static final Pattern KILLED_FIRST = Alternations.compile("həlak|şəhid");
+    private static final Pattern KILLED_SECOND = Alternations.compile("ol\\p{L}*");
+    private static final Pattern WOUNDED_FIRST = Alternations.compile("получил[иа]?|получивш\\p{L}*");
+    private static final Pattern WOUNDED_SECOND = Alternations.compile("ранени[ея]");
     /** Singular verb forms: one person when no number is given ("получил ранение военнослужащий"). */
-    private static final Pattern SINGULAR = Pattern.compile("погиб|убит|ранен|получил|скончался");
+    private static final Pattern SINGULAR = Alternations.compile("погиб|убит|ранен|получил|скончался");
 
-    private static final Pattern PERSON = Pattern.compile("военнослужащ\\p{L}*|солдат\\p{L}*|человек\\p{L}*|"
+    private static final Pattern PERSON = Alternations.compile("военнослужащ\\p{L}*|солдат\\p{L}*|человек\\p{L}*|"
             + "пограничник\\p{L}*|офицер\\p{L}*|контрактник\\p{L}*|жител\\p{L}*|мирн\\p{L}*|"
             + "զինծառայող\\p{L}*|զինվոր\\p{L}*|քաղաքացի\\p{L}*|բնակիչ\\p{L}*|սահմանապահ\\p{L}*|սպա\\p{L}*|"
             + "hərbçi\\p{L}*|hərbi|sakin\\p{L}*|qulluqçu\\p{L}*|əsgər\\p{L}*|nəfər\\p{L}*|mülki|sərhədçi\\p{L}*|zabit\\p{L}*");
     /** A side's name or adjective (lower case): whose people, when attached to the word for them. */
-    private static final Pattern ARMENIAN = Pattern.compile("армянск\\p{L}*|армени[яиюей]|հայկական|հհ|հայաստանի|"
+    private static final Pattern ARMENIAN = Alternations.compile("армянск\\p{L}*|армени[яиюей]|հայկական|հհ|հայաստանի|"
             + "erməni\\p{L}*|ermənistan\\p{L}*");
-    private static final Pattern AZERBAIJANI = Pattern.compile("азербайджанск\\p{L}*|азербайджан[аеуомы]?|"
+    private static final Pattern AZERBAIJANI = Alternations.compile("азербайджанск\\p{L}*|азербайджан[аеуомы]?|"
             + "ադրբեջանական|ադրբեջանի|ադրբեջան|azərbaycan\\p{L}*");
     /** Words between a side's name and the people: its army ("Вооруженных сил", "բանակի", "Ordusunun", "ЗОУ"). */
-    private static final Pattern ARMY = Pattern.compile("вооруж\\p{L}*|сил|вс|армии|армия|пограничн\\p{L}*|войск\\p{L}*|"
+    private static final Pattern ARMY = Alternations.compile("вооруж\\p{L}*|сил|вс|армии|армия|пограничн\\p{L}*|войск\\p{L}*|"
             + "բանակի|զու|զինված|ուժերի|ordu\\p{L}*|silahlı|qüvvə\\p{L}*|sərhəd|xidmətinin");
     /** A full stop after an initial ("əsgər E. Məmmədov") ends no clause. */
-    private static final Pattern INITIAL = Pattern.compile("(?<=(?<!\\p{L})\\p{Lu})\\.");
+    private static final Pattern INITIAL = Alternations.compile("(?<=(?<!\\p{L})\\p{Lu})\\.");
     /** Singular people in Azerbaijani (no plural -lar/-lər) and Armenian (no plural -ներ/-եր). */
-    private static final Pattern PLURAL = Pattern.compile(".*(?:lar|lər|ներ|եր)\\p{L}{0,4}");
+    private static final Pattern PLURAL = Alternations.compile(".*(?:lar|lər|ներ|եր)\\p{L}{0,4}");
     /** "bir neçə", "несколько", "մի քանի": several people, no count (not one). */
-    private static final Pattern VAGUE = Pattern.compile("neçə|sıra|bəzi|несколько|ряд|քանի");
-    private static final Pattern SINGULAR_AZ_HY = Pattern.compile("şəhid|həlak|yaralan\\p{L}*|զոհվել|վիրավորվել");
+    private static final Pattern VAGUE = Alternations.compile("neçə|sıra|bəzi|несколько|ряд|քանի");
+    private static final Pattern SINGULAR_AZ_HY = Alternations.compile("şəhid|həlak|yaralan\\p{L}*|զոհվել|վիրավորվել");
 
     /** "Our": Russian наш-, Armenian մեր, Azerbaijani bizim or a person noun with the suffix -(ı)mız. */
-    private static final Pattern OUR = Pattern.compile("наш\\p{L}*|մեր|bizim");
-    private static final Pattern OUR_SUFFIX = Pattern.compile("(?:hərbçi|qulluqçu|əsgər|sərhədçi|zabit)\\p{L}*"
+    private static final Pattern OUR = Alternations.compile("наш\\p{L}*|մեր|bizim");
+    private static final Pattern OUR_SUFFIX = Alternations.compile("(?:hərbçi|qulluqçu|əsgər|sərhədçi|zabit)\\p{L}*"
             + "(?:mız|miz|muz|müz)");
-    private static final Pattern NO_LOSSES = Pattern.compile("(?iu)потерь\\s+нет|без\\s+потерь|пострадавших\\s+нет|"
+    private static final Pattern NO_LOSSES = Alternations.compile("(?iu)потерь\\s+нет|без\\s+потерь|пострадавших\\s+нет|"
             + "никто\\s+не\\s+пострадал|itki\\p{L}*\\s+yoxdur|itki\\p{L}*\\s+olmayıb|կորուստներ\\s+չկան|"
             + "տուժածներ\\s+չկան|կորուստ\\s+չունենք");
 

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 public final class StatementExtractor {
 
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
-    private static final Pattern WORD = Pattern.compile("\\d{1,2}:\\d{2}|[\\p{L}\\d]++(?:[-'’][\\p{L}\\d]++)*+");
+    private static final Pattern WORD = Alternations.compile("\\d{1,2}:\\d{2}|[\\p{L}\\d]++(?:[-'’][\\p{L}\\d]++)*+");
     private static final int BACK_WINDOW = 10;
     private static final int FORWARD_WINDOW = 5;
 
@@ -327,9 +327,9 @@ public final class StatementExtractor {
     }
 
     /** Where a clause ends: punctuation, a dash between words, "that" (the reported clause starts after it). */
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()\\n\"“”]|\\s[–—-]\\s|\\bthat\\b",
+    private static final Pattern CLAUSE_BREAK = Alternations.compile("[,;:.!?()\\n\"“”]|\\s[–—-]\\s|\\bthat\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLAUSE_WORD = Pattern.compile("[\\p{L}\\d]++");
+    private static final Pattern CLAUSE_WORD = Alternations.compile("[\\p{L}\\d]++");
 
     /**
      * The clause around a phrase: from the clause break before it to the one after it. A clause of the phrase and at
@@ -375,7 +375,7 @@ public final class StatementExtractor {
     }
 
     /** Between a remark of calm and its part of the day: no event, no conjunction, no clause break. */
-    private static final Pattern CALM_GAP = Pattern.compile("[\\s,]*(?:(?:in|by|during|towards?|toward|later|"
+    private static final Pattern CALM_GAP = Alternations.compile("[\\s,]*(?:(?:in|by|during|towards?|toward|later|"
             + "the|that|this|on|at|in|late|early)\\s+){0,3}", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -454,16 +454,16 @@ public final class StatementExtractor {
     }
 
     /** Before a place a road links: "the only road connecting …", "a route linking … with …". */
-    private static final Pattern ROAD_END_BEFORE = Pattern.compile("\\b(?:road|route|highway|corridor|artery|lifeline)\\s+"
+    private static final Pattern ROAD_END_BEFORE = Alternations.compile("\\b(?:road|route|highway|corridor|artery|lifeline)\\s+"
             + "(?:that\\s+|which\\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?"
             + "(?:(?:with|and|to)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?)?$", Pattern.CASE_INSENSITIVE);
 
     /** The place a journey starts from or goes to: "from Nagorno-Karabakh to Armenia via the Lachin corridor". */
-    private static final Pattern JOURNEY_END_BEFORE = Pattern.compile("\\b(?:from|to|into)\\s+(?:the\\s+)?$",
+    private static final Pattern JOURNEY_END_BEFORE = Alternations.compile("\\b(?:from|to|into)\\s+(?:the\\s+)?$",
             Pattern.CASE_INSENSITIVE);
 
     /** After a journey's end: the other end, then the named road it goes by ("… to Armenia via the Lachin corridor"). */
-    private static final Pattern JOURNEY_BY_ROAD_AFTER = Pattern.compile("^(?:\\s+(?:to|into)\\s+(?:the\\s+)?"
+    private static final Pattern JOURNEY_BY_ROAD_AFTER = Alternations.compile("^(?:\\s+(?:to|into)\\s+(?:the\\s+)?"
             + "(?:[\\p{L}'’-]+\\s+){0,3}?[\\p{L}'’-]+)?\\s+(?:via|through|along|by\\s+way\\s+of)\\s+(?:the\\s+)?"
             + "(?:[\\p{L}'’-]+\\s+){0,3}?(?:corridor|road|route|highway|bridge|checkpoint)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -566,7 +566,7 @@ public final class StatementExtractor {
     }
 
     /** Between a settlement and the province that places it: "Tegh in Syunik", "Tegh, Syunik", "Tegh of the …". */
-    private static final Pattern SETTLEMENT_CONTEXT = Pattern.compile("\\s*(?:,|\\(|in|of)\\s*(?:the\\s+)?",
+    private static final Pattern SETTLEMENT_CONTEXT = Alternations.compile("\\s*(?:,|\\(|in|of)\\s*(?:the\\s+)?",
             Pattern.CASE_INSENSITIVE);
 
     /** A single day after a reporting period of several days that holds it ("from 13 to 19 January … on 15 January"). */
@@ -876,8 +876,8 @@ public final class StatementExtractor {
     }
 
     /** A wire report's dateline: "YEREVAN, May 17 (Reuters) -" opens the text with a city in capitals. */
-    private static final Pattern DATELINE_BEFORE = Pattern.compile("^\\s*\\p{Lu}[\\p{Lu} .'’-]{1,40},\\s*$");
-    private static final Pattern DATELINE_AFTER = Pattern.compile("^(?:,?\\s*\\d{4})?\\s*(?:\\([^)]{1,40}\\)\\s*)?[-–—]");
+    private static final Pattern DATELINE_BEFORE = Alternations.compile("^\\s*\\p{Lu}[\\p{Lu} .'’-]{1,40},\\s*$");
+    private static final Pattern DATELINE_AFTER = Alternations.compile("^(?:,?\\s*\\d{4})?\\s*(?:\\([^)]{1,40}\\)\\s*)?[-–—]");
 
     /**
      * The date of a wire report's dateline ("YEREVAN, May 17 (Reuters) - … said on Tuesday that … at 9:15 p.m. on
@@ -979,9 +979,9 @@ public final class StatementExtractor {
                 || "atroundbATROUNDB".indexOf(c) >= 0;
     }
 
-    private static final Pattern AS_OF = Pattern.compile("\\bas\\s+(?:of|at)\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AS_OF = Alternations.compile("\\bas\\s+(?:of|at)\\s+$", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern STATEMENT_CLOCK_GAP = Pattern.compile("\\s*,?\\s*(?:at\\s+)?(?:around\\s+|about\\s+)?",
+    private static final Pattern STATEMENT_CLOCK_GAP = Alternations.compile("\\s*,?\\s*(?:at\\s+)?(?:around\\s+|about\\s+)?",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -1112,13 +1112,13 @@ public final class StatementExtractor {
     }
 
     /** A settlement word right after a name ("the Ishkhanasar settlement", "Norabak kəndi"). */
-    private static final Pattern CALLED_SETTLEMENT_AFTER = Pattern.compile("^\\s+(?:settlement|village|kəndi\\p{L}*|yaşayış\\s+məntəqə\\p{L}*|"
+    private static final Pattern CALLED_SETTLEMENT_AFTER = Alternations.compile("^\\s+(?:settlement|village|kəndi\\p{L}*|yaşayış\\s+məntəqə\\p{L}*|"
             + "qəsəbəsi\\p{L}*|сел[оаеу]|посел\\p{L}*|գյուղ\\p{L}*)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** ... or before it ("the village of Tegh"). */
-    private static final Pattern CALLED_SETTLEMENT_BEFORE = Pattern.compile("\\b(?:settlement|village)\\s+of\\s+(?:the\\s+)?$",
+    private static final Pattern CALLED_SETTLEMENT_BEFORE = Alternations.compile("\\b(?:settlement|village)\\s+of\\s+(?:the\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** A district word right after a town's name: "the Gorus region", "Basarkeçər rayonunun", "Горисского района". */
-    private static final Pattern DISTRICT_AFTER = Pattern.compile("^\\s+(?:region|district|rayon\\p{L}*|район\\p{L}*|"
+    private static final Pattern DISTRICT_AFTER = Alternations.compile("^\\s+(?:region|district|rayon\\p{L}*|район\\p{L}*|"
             + "շրջան\\p{L}*)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
@@ -1462,11 +1462,11 @@ public final class StatementExtractor {
      */
     private static final Set<String> PEOPLE = Set.of("soldiers", "soldier", "servicemen", "serviceman",
             "troops", "snipers", "sniper");
-    private static final Pattern COUNTED_BEFORE = Pattern.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
+    private static final Pattern COUNTED_BEFORE = Alternations.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of|number|total|among)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** ... and so does a casualty word right after it ("Armenian servicemen killed in the attack"). */
-    private static final Pattern VICTIMS_AFTER = Pattern.compile("\\s+(?:who\\s+)?(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?"
+    private static final Pattern VICTIMS_AFTER = Alternations.compile("\\s+(?:who\\s+)?(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?"
             + "(?:killed|wounded|injured|martyred|dead|died|perished|lost\\s+their\\s+lives)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -1609,8 +1609,8 @@ public final class StatementExtractor {
         }
         Matcher m = StatementRules.EVENT_SCAN.matcher(lower);
         while (m.find()) {
-            for (int g = 0; g < StatementRules.EVENT_SCAN_TYPES.size(); g++) {
-                if (m.start("t" + g) >= 0) {
+            for (int g = 0; g < StatementRules.EVENT_SCAN_GROUPS.size(); g++) {
+                if (m.start(StatementRules.EVENT_SCAN_GROUPS.get(g)) >= 0) {
                     EventType type = StatementRules.EVENT_SCAN_TYPES.get(g);
                     int at = m.start();
                     int[] inMoved = moved.stream().filter(r -> r[0] <= at && at < r[1]).findFirst().orElse(null);
@@ -1920,12 +1920,12 @@ public final class StatementExtractor {
     }
 
     /** A person's name: two capitalised words ("Siraj Abishov", "Arif Aliyev"). */
-    private static final Pattern PERSON_NAME = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?\\s+\\p{Lu}\\p{Ll}+");
+    private static final Pattern PERSON_NAME = Alternations.compile("\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?\\s+\\p{Lu}\\p{Ll}+");
     /** Where a list of people ends before its casualty verb ("…, were", "… have been"). */
-    private static final Pattern LIST_TAIL = Pattern.compile("\\s*,?\\s*(?:(?:were|have\\s+been|had\\s+been)\\s+)?"
+    private static final Pattern LIST_TAIL = Alternations.compile("\\s*,?\\s*(?:(?:were|have\\s+been|had\\s+been)\\s+)?"
             + "(?:\\w+ly\\s+)?$", Pattern.CASE_INSENSITIVE);
     /** An aside about the person before it: "Arif Aliyev, a deputy representative of the district authority, …". */
-    private static final Pattern ASIDE = Pattern.compile("(?:an?|aged|born)\\s+\\p{Ll}");
+    private static final Pattern ASIDE = Alternations.compile("(?:an?|aged|born)\\s+\\p{Ll}");
 
     /**
      * The number of people a sentence names as the subject of its casualty verb, when it lists two or more by name:
@@ -2030,7 +2030,7 @@ public final class StatementExtractor {
     private static final String SINGLE_PERSON = "(?:serviceman|soldier|private|sergeant|officer|lieutenant|captain|"
             + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer|guard|colleague|"
             + "passenger|operator|mechanic|builder|labou?rer|herder|citizen|contractor|technician|hunter)";
-    private static final Pattern APPOSITIVE_PERSON = Pattern.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
+    private static final Pattern APPOSITIVE_PERSON = Alternations.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
             // "A serviceman of the Azerbaijan Army, Private R. M., was killed": a name in apposition
@@ -2063,7 +2063,7 @@ public final class StatementExtractor {
     }
 
     /** Words between a singular person and its casualty word: "was", "has been", an adverb in -ly. */
-    private static final Pattern SINGULAR_GAP = Pattern.compile("was|has|had|been|\\p{L}{3,}ly",
+    private static final Pattern SINGULAR_GAP = Alternations.compile("was|has|had|been|\\p{L}{3,}ly",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** "killed: 1, wounded: 2": the casualty word is a label for the number after its colon. */
@@ -2081,7 +2081,7 @@ public final class StatementExtractor {
         return m != null ? NumberWords.parse(m.group(1)) : null;
     }
 
-    private static final Pattern TOTAL = Pattern.compile("\\b(?:reached|(?:risen|rose|increased|grown)\\s+to|"
+    private static final Pattern TOTAL = Alternations.compile("\\b(?:reached|(?:risen|rose|increased|grown)\\s+to|"
             + "stands?\\s+at|amounts?\\s+to|totals?)\\s+([\\p{L}\\d]+(?:-[\\p{L}]+)?)", Pattern.CASE_INSENSITIVE);
 
     private static boolean isKilledWord(String word) {
@@ -2380,7 +2380,7 @@ public final class StatementExtractor {
         return new Answers(List.of(), accuser, from, to, segments);
     }
 
-    private static final Pattern ANAPHOR = Pattern.compile("^\\W*(?:that|this|these|those|such|it|all\\s+this)\\b"
+    private static final Pattern ANAPHOR = Alternations.compile("^\\W*(?:that|this|these|those|such|it|all\\s+this)\\b"
             + "|\\b(?:this|that|these|those|such)\\s+(?:information|claims?|reports?|allegations?|accusations?|"
             + "statements?|assertions?|news|rumou?rs?)\\b", Pattern.CASE_INSENSITIVE);
     /** How far back a denial's "this information" may point: a briefing's question can be two sentences up. */

@@ -16,12 +16,12 @@ final class StatementRules {
     }
 
     static Pattern p(String regex) {
-        return Pattern.compile(regex, FLAGS);
+        return Alternations.compile(regex, FLAGS);
     }
 
     /** A pattern whose every alternative starts a word: the leading \\b lets the matcher skip mid-word positions. */
     static Pattern words(String regex) {
-        return Pattern.compile("\\b(?:" + regex + ")", FLAGS);
+        return Alternations.compile("\\b(?:" + regex + ")", FLAGS);
     }
 
     /**
@@ -459,7 +459,7 @@ final class StatementRules {
     static final Pattern FIRE_CUE = words("fir(?:e|ed|ing)\\b|shots?\\b|shoot\\w*|shell(?:ed|ing)\\b|gunfire\\b");
 
     /** Any of the three above, for one cheap scan of a text that has none. */
-    static final Pattern NON_EVENT_CUE = Pattern.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern() + "|"
+    static final Pattern NON_EVENT_CUE = Alternations.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern() + "|"
             + SEIZURE.pattern(), FLAGS);
 
     /**
@@ -987,24 +987,33 @@ final class StatementRules {
                 + "(?:attacks?|offensives?|provocations?|escalation|war|aggression|invasion)\\b"));
     }
 
-    /** All event-type phrasings in one pattern (one pass over the lower-cased text), one named group per type. */
+    /**
+     * All event-type phrasings in one pattern (one pass over the lower-cased text), one named group per phrasing
+     * ({@link #EVENT_SCAN_GROUPS}, in order), whose type is the same index of {@link #EVENT_SCAN_TYPES}. A group per
+     * phrasing rather than per type lets {@link Alternations} gather the phrasings of all types by first letter.
+     */
     static final Pattern EVENT_SCAN;
     static final java.util.List<EventType> EVENT_SCAN_TYPES = new java.util.ArrayList<>();
+    static final java.util.List<String> EVENT_SCAN_GROUPS = new java.util.ArrayList<>();
 
     static {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<EventType, String> e : EVENT_TYPE_PHRASES.entrySet()) {
-            if (b.length() > 0) {
-                b.append('|');
+            for (String phrasing : Alternations.alternatives(e.getValue())) {
+                if (b.length() > 0) {
+                    b.append('|');
+                }
+                String group = "t" + EVENT_SCAN_GROUPS.size();
+                b.append("(?<").append(group).append('>').append(phrasing).append(')');
+                EVENT_SCAN_GROUPS.add(group);
+                EVENT_SCAN_TYPES.add(e.getKey());
             }
-            b.append("(?<t").append(EVENT_SCAN_TYPES.size()).append('>').append(e.getValue()).append(')');
-            EVENT_SCAN_TYPES.add(e.getKey());
         }
-        EVENT_SCAN = Pattern.compile("\\b(?:" + b + ")"); // every phrasing starts a word: fail fast mid-word
+        EVENT_SCAN = Alternations.compile("\\b(?:" + b + ")"); // every phrasing starts a word: fail fast mid-word
     }
 
     /** Generic fire, on lower-cased text. */
-    static final Pattern GENERIC_FIRE_LOWER = Pattern.compile(
+    static final Pattern GENERIC_FIRE_LOWER = Alternations.compile(
             "\\b(?:opened\\s+fire|open\\s+fire|fired|firing|fire|shots?|shooting)\\b"
                     + "(?!\\s+(?:positions?|points?|posts?|lines?|ranges?|nests?))");
 
@@ -1112,6 +1121,6 @@ final class StatementRules {
             + "three|several|\\d+)\\b)");
 
     /** Fire as a verb (lower case): counted as small arms in a later sentence that names no weapon. */
-    static final Pattern FIRE_VERB_LOWER = Pattern.compile(
+    static final Pattern FIRE_VERB_LOWER = Alternations.compile(
             "\\b(?:opened\\s+fire|open\\s+fire|fired|firing\\s+(?:at|on|upon|towards?|in))\\b");
 }

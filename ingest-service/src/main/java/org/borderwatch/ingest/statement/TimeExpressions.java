@@ -60,23 +60,23 @@ public final class TimeExpressions {
     private static final String JOIN = "\\s*(?:to|and|-|–|through|until|на|по|и|və)\\s*";
 
     // "on 22, 23 and 24 May": a list of days before the last two is one run from the first
-    private static final Pattern DAY_FIRST = Pattern.compile(NIGHT + "\\b(?:(?<![:.\\d])(?<d0>[0-3]?\\d)" + ORD
+    private static final Pattern DAY_FIRST = Alternations.compile(NIGHT + "\\b(?:(?<![:.\\d])(?<d0>[0-3]?\\d)" + ORD
             + "\\s*,\\s*(?:[0-3]?\\d" + ORD + "\\s*,\\s*)*)?(?<d1>[0-3]?\\d)" + ORD
             + "(?:" + JOIN + "(?<d2>[0-3]?\\d)" + ORD + ")?\\s+(?:of\\s+)?" + MONTH
             + "(?:,?\\s+(?<year>(?:19|20)\\d\\d))?(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern MONTH_FIRST = Pattern.compile(NIGHT + "\\b" + MONTH + "\\s+(?<d1>[0-3]?\\d)" + ORD
+    private static final Pattern MONTH_FIRST = Alternations.compile(NIGHT + "\\b" + MONTH + "\\s+(?<d1>[0-3]?\\d)" + ORD
             + "(?:" + JOIN + "(?<d2>[0-3]?\\d)" + ORD + ")?(?:,?\\s+(?<year>(?:19|20)\\d\\d))?\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * "April 2024", "in May 2024": a whole month (a month name with a year and no day). Found from the year back to the
      * word before it, which is much cheaper than another scan with every month name.
      */
-    private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
-    private static final Pattern WORD_BEFORE = Pattern.compile("(\\p{L}+)\\.?,?\\s+$");
-    private static final Pattern NUMERIC = Pattern.compile(
+    private static final Pattern YEAR = Alternations.compile("\\b(?:19|20)\\d\\d\\b");
+    private static final Pattern WORD_BEFORE = Alternations.compile("(\\p{L}+)\\.?,?\\s+$");
+    private static final Pattern NUMERIC = Alternations.compile(
             "\\b(?<d1>[0-3]?\\d)[./](?<m>[01]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
     private static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-    private static final Pattern RELATIVE = Pattern.compile(
+    private static final Pattern RELATIVE = Alternations.compile(
             // "on the night from Tuesday to Wednesday": both days, the night between them
             "\\b(?:on\\s+)?(?:the\\s+night\\s+(?:of|from)|overnight\\s+(?:from|on))\\s+(?<fromDay>" + WEEKDAY + ")"
                     + "\\s+(?:to|into|and|-|–)\\s+(?<toDay>" + WEEKDAY + ")\\b|"
@@ -99,19 +99,19 @@ public final class TimeExpressions {
      * "over the weekend", "at the weekend", "this weekend", "last weekend", "on Saturday and Sunday" aside: the latest
      * Saturday and Sunday begun by the reference day (a weekend under way ends at the reference day).
      */
-    private static final Pattern WEEKEND = Pattern.compile("\\b(?:(?:over|during|at|on|throughout)\\s+the|this|(?<last>last|the\\s+past))"
+    private static final Pattern WEEKEND = Alternations.compile("\\b(?:(?:over|during|at|on|throughout)\\s+the|this|(?<last>last|the\\s+past))"
             + "\\s+weekend\\b(?!['’]s)", Pattern.CASE_INSENSITIVE);
 
     /** "this week" (Monday to publication, open), "earlier this week", "last week" (the week before, Monday to Sunday). */
-    private static final Pattern WEEK = Pattern.compile("\\b(?:this|the\\s+current|(?<last>last|the\\s+past))\\s+week\\b"
+    private static final Pattern WEEK = Alternations.compile("\\b(?:this|the\\s+current|(?<last>last|the\\s+past))\\s+week\\b"
             + "(?!\\s+of\\b|['’]s)", Pattern.CASE_INSENSITIVE);
 
     /** A military clock: "at 2210 hrs", "at 0540 hours", "2210 hrs". */
-    private static final Pattern MILITARY_CLOCK = Pattern.compile("\\b(?:(?:at|around|about|from|since|until|till|to)\\s+"
+    private static final Pattern MILITARY_CLOCK = Alternations.compile("\\b(?:(?:at|around|about|from|since|until|till|to)\\s+"
             + "(?:about\\s+|around\\s+)?)?(?<h>[01]\\d|2[0-3])(?<m>[0-5]\\d)\\s*(?:hrs|hours|h)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
-    private static final Pattern CLOCK_RANGE = Pattern.compile(
+    private static final Pattern CLOCK_RANGE = Alternations.compile(
             "(?<open>\\b(?:from|between|since|с)\\s+(?:about\\s+|around\\s+|approximately\\s+)?)?" + CLOCK
                     + "(?:(?:\\s+on\\s+[\\p{L}\\d.]+(?:\\s+[\\p{L}\\d.]+)?)?"
                     + "\\s*(?:to|and|till|until|-|–|до|-?(?:dan|dən|den|ից)\\s)\\s*(?:about\\s+|around\\s+)?" + CLOCK + ")?",
@@ -142,7 +142,7 @@ public final class TimeExpressions {
      * "since 15 June", "ever since the morning of 3 May", "since Monday", "starting from 2 May": the date opens a span
      * that runs until publication, like "since 03:40".
      */
-    private static final Pattern SINCE_BEFORE = Pattern.compile("\\b(?:(?:ever\\s+)?since|starting\\s+(?:from|on))\\s+"
+    private static final Pattern SINCE_BEFORE = Alternations.compile("\\b(?:(?:ever\\s+)?since|starting\\s+(?:from|on))\\s+"
             + "(?:(?:early|late)\\s+(?:on\\s+)?)?(?:the\\s+(?:(?:early|late)\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /**
@@ -150,7 +150,7 @@ public final class TimeExpressions {
      * "in recent days" (after a preposition: "the previous day" alone is a day before another): a span ending at publication that starts that long before it (whole days; "a few" / "several"
      * / "recent" days as three, hours rounded up to days).
      */
-    private static final Pattern PAST = Pattern.compile("\\b(?:over|in|during|within|for|throughout)\\s+"
+    private static final Pattern PAST = Alternations.compile("\\b(?:over|in|during|within|for|throughout)\\s+"
             + "(?:the\\s+(?:past|last|previous|preceding)\\s+(?:(?<n>\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|"
             + "ten|eleven|twelve|fourteen|twenty|thirty|forty|forty-eight|seventy-two|a\\s+few|few|several|couple\\s+of)\\s+)?"
             + "|recent\\s+)(?<unit>hours?|days?|weeks?|months?|24\\s+hours)\\b(?!\\s+of\\b)",
@@ -176,7 +176,7 @@ public final class TimeExpressions {
      * "early-morning", "late-night". Each is a row of {@link DayPart} (see {@link #partsOfDay}); the fixed phrases
      * ("at dawn", "before dawn", "in the middle of the night" …) are the table's own ({@link DayPart#fixedPhrases()}).
      */
-    private static final Pattern PART_OF_DAY = Pattern.compile(
+    private static final Pattern PART_OF_DAY = Alternations.compile(
             // "late on Monday afternoon", "early Tuesday morning", "late yesterday afternoon": the qualifier before the day
             "\\b(?:(?:early|late)\\s+(?:on\\s+)?(?=(?:" + WEEKDAY + "|yesterday|this)\\b))?"
                     + "(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
@@ -193,7 +193,7 @@ public final class TimeExpressions {
      * afternoon and late evening", "from early morning until late at night". The window runs from the first part's
      * start to the second's end (over midnight when the second ends earlier: "from the evening until the morning").
      */
-    private static final Pattern PART_RANGE = Pattern.compile(
+    private static final Pattern PART_RANGE = Alternations.compile(
             "\\b(?:from|between)\\s+(?:the\\s+)?(?<q1>early\\s+|late\\s+)?(?<p1>morning|afternoon|evening|night)\\s+"
                     + "(?:until|till|til|to|and|through|into)\\s+(?:the\\s+)?(?:(?<q2>early|late)\\s+)?"
                     + "(?:(?<p2>morning|afternoon|evening|night)|at\\s+night)\\b",
@@ -258,11 +258,11 @@ public final class TimeExpressions {
     }
 
     /** "3 a.m.", "11:30 pm". */
-    private static final Pattern CLOCK_12 = Pattern.compile(
+    private static final Pattern CLOCK_12 = Alternations.compile(
             "\\b(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ampm>[ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
 
     /** "between 9 and 10 p.m.", "from 11 a.m. to 1 p.m.": a range of twelve-hour clock times. */
-    private static final Pattern CLOCK_12_RANGE = Pattern.compile(
+    private static final Pattern CLOCK_12_RANGE = Alternations.compile(
             "\\b(?:between|from)\\s+(?:(?:approximately|about|around)\\s+)?(?<h1>1[0-2]|0?[1-9])(?::(?<m1>[0-5]\\d))?\\s*"
                     + "(?:(?<ap1>[ap])\\.?\\s?m\\b\\.?\\s*)?"
                     + "(?:and|to|till|until|-|–)\\s*(?:(?:approximately|about|around)\\s+)?(?<h2>1[0-2]|0?[1-9])(?::(?<m2>[0-5]\\d))?\\s*(?<ap2>[ap])\\.?\\s?m\\b\\.?",
@@ -272,7 +272,7 @@ public final class TimeExpressions {
      * "around midnight", "at noon": an hour (no minutes given); "shortly after midnight" is the hour after it, "shortly
      * before noon" the hour before.
      */
-    private static final Pattern NAMED_HOUR = Pattern.compile(
+    private static final Pattern NAMED_HOUR = Alternations.compile(
             "\\b(?:at|around|about|approximately|(?:shortly|just|soon)\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -285,7 +285,7 @@ public final class TimeExpressions {
      * alone or "two o'clock positions" are no clocks. Minutes told ("half past", "a quarter to") give the minute;
      * a bare hour is an hour (as "at 3 a.m.").
      */
-    private static final Pattern WORD_CLOCK = Pattern.compile(
+    private static final Pattern WORD_CLOCK = Alternations.compile(
             "\\b(?:at|around|about|approximately|shortly\\s+(?:after|before))\\s+(?:about\\s+|around\\s+|approximately\\s+)?"
                     + "(?:(?<past>half\\s+past|(?:a\\s+)?quarter\\s+past|(?:a\\s+)?quarter\\s+to)\\s+)?"
                     + "(?<h>" + HOUR_WORD + "|1[0-2]|0?[1-9])(?:\\s+o['’]clock)?\\s+"
@@ -296,7 +296,7 @@ public final class TimeExpressions {
      * A clock in words after the part of the day that says which half: "this morning, at about 7 o'clock", "in the
      * evening, around nine o'clock". Only with "o'clock" and at most a comma between, so a bare "at 7" is no clock.
      */
-    private static final Pattern PART_THEN_OCLOCK = Pattern.compile(
+    private static final Pattern PART_THEN_OCLOCK = Alternations.compile(
             "\\b(?<part>morning|afternoon|evening|night)\\s*,?\\s+(?<c>(?:at|around|about|approximately)\\s+"
                     + "(?:about\\s+|around\\s+|approximately\\s+)?(?<h>" + HOUR_WORD + "|1[0-2]|0?[1-9])\\s+o['’]clock)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -312,12 +312,12 @@ public final class TimeExpressions {
      * Right before a clock: "shortly after 22:00", "soon after 6 p.m.", "just before 23:00" — not that minute but the
      * hour after (before) it, like "shortly after midnight".
      */
-    private static final Pattern SHORTLY_BEFORE_CLOCK = Pattern.compile(
+    private static final Pattern SHORTLY_BEFORE_CLOCK = Alternations.compile(
             "\\b(?:shortly|soon|just|a\\s+little)\\s+(?<dir>after|before)\\s+(?:about\\s+|around\\s+)?$",
             Pattern.CASE_INSENSITIVE);
 
     /** "at 14.20": a clock written with a dot, read only after a word that introduces a time. */
-    private static final Pattern DOT_CLOCK = Pattern.compile(
+    private static final Pattern DOT_CLOCK = Alternations.compile(
             "(\\b(?:at|around|about|from|since|between|to|till|until|and|в|с|до|saat|ժամը)\\s)([01]?\\d|2[0-3])\\.([0-5]\\d)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -484,7 +484,7 @@ public final class TimeExpressions {
      * before a word that can follow a date ("on the 14th the Azerbaijani forces fired", "on the 14th, at 10:20"), so
      * "the 14th brigade" or "on the 3rd floor" are no dates.
      */
-    private static final Pattern DAY_OF_MONTH = Pattern.compile("\\bon\\s+the\\s+(?<d>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b"
+    private static final Pattern DAY_OF_MONTH = Alternations.compile("\\bon\\s+the\\s+(?<d>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b"
             + "(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:the|at|in|on|near|from|around|about|between|shortly|when|while|of\\s+this\\s+month|"
             + "armenian|azerbaijani|units?|troops|forces|our|enemy|there|two|three|several|a|an)\\b)", Pattern.CASE_INSENSITIVE);
 
@@ -504,10 +504,10 @@ public final class TimeExpressions {
 
     private static final String PART_OF = "(?:the\\s+(?:(?:early|late)\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+)?";
     /** Before the first date of a range of two dates: "from", "between" (and the part of the day it may start with). */
-    private static final Pattern RANGE_OPEN = Pattern.compile("\\b(?:from|between)\\s+" + PART_OF + "$",
+    private static final Pattern RANGE_OPEN = Alternations.compile("\\b(?:from|between)\\s+" + PART_OF + "$",
             Pattern.CASE_INSENSITIVE);
     /** Between the two dates of a range: "to", "until", "and" (after "between"), "–". */
-    private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:to|until|till|through|and|-|–)\\s*" + PART_OF,
+    private static final Pattern RANGE_JOIN = Alternations.compile("\\s*(?:to|until|till|through|and|-|–)\\s*" + PART_OF,
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -534,14 +534,14 @@ public final class TimeExpressions {
      * Tegh on 13 May" — the gap ends with "and" / "as well as" (then perhaps a place, or a verb of fire and its place,
      * and "on"), with no sentence break and no clock in it.
      */
-    private static final Pattern LIST_GAP = Pattern.compile("[^.;:!?\\d]{0,240}?(?:\\band|\\bas\\s+well\\s+as)\\s+"
+    private static final Pattern LIST_GAP = Alternations.compile("[^.;:!?\\d]{0,240}?(?:\\band|\\bas\\s+well\\s+as)\\s+"
             + "(?:(?:again|also|then|later)\\s+)?(?:(?:near|in|at|around|towards|along|close\\s+to|"
             // "… near Sotk on 11 May and shelled the village of Tegh on 13 May": a second act of fire, its place
             + "(?:fired|shelled|attacked|struck|shot|opened\\s+fire))\\s+[^.;:!?,\\d]{1,60}?\\s+)?"
             + "(?:on\\s+)?" + PART_OF, Pattern.CASE_INSENSITIVE);
     /** Where the sentence of a date ends ("3 a.m." ends none). */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;]\\s+(?=\\p{Lu})|[.!?;]\\s*$|\\n");
-    private static final Pattern CLOCK_LIKE = Pattern.compile("\\d[:.]\\d\\d|\\d\\s*[ap]\\.?m\\b|\\b(?:noon|midnight)\\b",
+    private static final Pattern SENTENCE_END = Alternations.compile("[.!?;]\\s+(?=\\p{Lu})|[.!?;]\\s*$|\\n");
+    private static final Pattern CLOCK_LIKE = Alternations.compile("\\d[:.]\\d\\d|\\d\\s*[ap]\\.?m\\b|\\b(?:noon|midnight)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
