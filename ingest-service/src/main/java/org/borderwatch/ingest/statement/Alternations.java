@@ -29,6 +29,9 @@ final class Alternations {
     /** Alternations with fewer alternatives are left as written: nothing to gain. */
     private static final int MIN_ALTERNATIVES = 3;
 
+    /** A pattern whose matches may start with more characters than this gets no look-ahead in front. */
+    private static final int MAX_GUARD = 64;
+
     private Alternations() {
     }
 
@@ -90,6 +93,11 @@ final class Alternations {
                 return regex; // an unbalanced ')': let Pattern.compile report it
             }
             StringBuilder out = new StringBuilder(regex.length() + 64);
+            Set<Character> first = alt.first();
+            if (first != null && !first.isEmpty() && first.size() <= MAX_GUARD) {
+                // where no match can start, one class check instead of the pattern's first steps (a \\b, a group)
+                guard(out, first);
+            }
             alt.render(out);
             return out.toString();
         } catch (Unsupported e) {
@@ -280,14 +288,8 @@ final class Alternations {
                     members.get(0).render(out); // its own first literal (or guard) fails as fast as a look-ahead
                     continue;
                 }
-                out.append("(?=[");
-                for (char c : chars) {
-                    if (!Character.isLetterOrDigit(c)) {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
-                out.append("])(?:");
+                guard(out, chars);
+                out.append("(?:");
                 renderInOrder(out, members);
                 out.append(')');
             }
@@ -308,6 +310,19 @@ final class Alternations {
             }
             return i;
         }
+    }
+
+    /** A look-ahead admitting the characters (and, as the pattern folds case, their other cases). */
+    private static void guard(StringBuilder out, Set<Character> chars) {
+        out.append("(?=[");
+        for (char c : chars) {
+            if (Character.isLetterOrDigit(c)) {
+                out.append(c);
+            } else {
+                out.append("\\x{").append(Integer.toHexString(c)).append('}');
+            }
+        }
+        out.append("])");
     }
 
     /**
@@ -372,8 +387,10 @@ final class Alternations {
                 escape();
                 char e = s.charAt(start + 1);
                 zeroWidth = e == 'b' || e == 'B' || e == 'A' || e == 'z' || e == 'Z' || e == 'G';
+                first = escapedFirst(e);
             } else if (c == '[') {
                 charClass();
+                first = classFirst(s.substring(start + 1, pos - 1));
             } else if (c == '^' || c == '$') {
                 pos++;
                 zeroWidth = true;
@@ -391,6 +408,64 @@ final class Alternations {
                 throw new Unsupported();
             }
             return new Verbatim(s.substring(start, pos), first, zeroWidth || minZero(quantifier), zeroWidth);
+        }
+
+        /** The characters an escape outside a class matches, when few and known: digits, white space, a symbol. */
+        private static Set<Character> escapedFirst(char e) {
+            if (e == 'd') {
+                return chars("0123456789");
+            } else if (e == 's') {
+                return chars(" \t\n\u000B\f\r"); // what \\s matches without UNICODE_CHARACTER_CLASS
+            } else if (!Character.isLetterOrDigit(e)) {
+                return Set.of(e); // an escaped symbol: itself
+            }
+            return null;
+        }
+
+        /**
+         * The characters a class matches ({@code body} between the brackets), when it lists only characters, ranges
+         * of at most 64, {@code \\d}, {@code \\s} and escaped symbols; otherwise null (negated, nested, \\w, \\p ...).
+         */
+        private static Set<Character> classFirst(String body) {
+            if (body.isEmpty() || body.charAt(0) == '^' || body.contains("[") || body.contains("&&")) {
+                return null;
+            }
+            Set<Character> out = new LinkedHashSet<>();
+            int i = 0;
+            while (i < body.length()) {
+                char c = body.charAt(i);
+                if (c == '\\') {
+                    Set<Character> e = i + 1 < body.length() ? escapedFirst(body.charAt(i + 1)) : null;
+                    if (e == null) {
+                        return null;
+                    }
+                    out.addAll(e);
+                    i += 2;
+                } else if (i + 2 < body.length() && body.charAt(i + 1) == '-' && body.charAt(i + 2) != '\\') {
+                    char to = body.charAt(i + 2);
+                    if (to < c || to - c > 64 || Character.isSurrogate(c) || Character.isSurrogate(to)) {
+                        return null;
+                    }
+                    for (char r = c; r <= to; r++) {
+                        out.add(r);
+                    }
+                    i += 3;
+                } else if (Character.isSurrogate(c)) {
+                    return null;
+                } else {
+                    out.add(c);
+                    i++;
+                }
+            }
+            return out;
+        }
+
+        private static Set<Character> chars(String cs) {
+            Set<Character> out = new LinkedHashSet<>();
+            for (char c : cs.toCharArray()) {
+                out.add(c);
+            }
+            return out;
         }
 
         private void escape() {

@@ -123,6 +123,9 @@ class AlternationsTest {
         // alternatives of the same first letter keep their order; a first character not worked out keeps its place
         String regrouped = Alternations.regroup("sat|mat|sit|\\w+|set|map");
         assertThat(regrouped).isEqualTo("(?=[s])(?:sat|sit)|mat|\\w+|set|map");
+        // where every match starts with a known character, a look-ahead of those characters goes in front
+        assertThat(Alternations.regroup("(?:the\\s+)?night|[0-3]?\\d\\.|\\bdawn"))
+                .isEqualTo("(?=[tn0123456789d])(?:the\\s+)?night|[0-3]?\\d\\.|(?=[d])(?:\\bdawn)");
         assertThat(Alternations.alternatives("a|(?:b|c)|d")).containsExactly("a", "(?:b|c)", "d");
     }
 
