@@ -843,7 +843,7 @@ final class StatementRules {
             + "has|had)\\s+(?:being\\s+|been\\s+)?)(?:moved|deployed|redeployed|transferred|brought|concentrated|massed|"
             + "amassed|relocated)\\b";
     /** {@link #MOVED_PASSIVE} alone: the event scan reads no weapon inside it (it may start with "tanks"). */
-    static final Pattern MOVED_LIST = Pattern.compile("\\b" + MOVED_PASSIVE);
+    static final Pattern MOVED_LIST = Alternations.compile("\\b" + MOVED_PASSIVE);
 
     /**
      * A person who is no force crossing the border ("an Armenian citizen who had crossed the state border", "a
@@ -1116,7 +1116,7 @@ final class StatementRules {
      * Where a second act begins in a sentence (lower case): "… opened fire in the direction of Yukhari Shorja and used a
      * drone near Norabak" (", and" or "and" before a verb of using or launching a weapon), or a semicolon.
      */
-    static final Pattern NEXT_ACT = Pattern.compile(";|,?\\s+and\\s+(?:then\\s+|also\\s+|later\\s+)?"
+    static final Pattern NEXT_ACT = Alternations.compile(";|,?\\s+and\\s+(?:then\\s+|also\\s+|later\\s+)?"
             + "(?=(?:used|launched|deployed|dropped|struck|attacked|shelled|bombed|targeted)\\s+(?:an?|the|its|their|two|"
             + "three|several|\\d+)\\b)");
 
