@@ -904,7 +904,7 @@ final class StatementRules {
      * Exercises with what they train (lower case): "exercises with artillery and armoured units" is a build-up whose
      * weapons, like those of a list moved ({@link #MOVED_LIST}), are no shelling.
      */
-    static final Pattern EXERCISED_LIST = Pattern.compile("\\b(?:exercises?|drills?)\\s+with\\s+(?:the\\s+"
+    static final Pattern EXERCISED_LIST = Alternations.compile("\\b(?:exercises?|drills?)\\s+with\\s+(?:the\\s+"
             + "(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST);
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
