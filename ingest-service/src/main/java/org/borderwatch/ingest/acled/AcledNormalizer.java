@@ -1,6 +1,7 @@
 package org.borderwatch.ingest.acled;
 
 import org.borderwatch.common.Uuids;
+import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Casualties;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
@@ -19,6 +20,7 @@ import org.borderwatch.ingest.pipeline.RejectedInputException;
 import org.borderwatch.ingest.pipeline.ReportNormalizer;
 import org.borderwatch.ingest.pipeline.Violation;
 import org.borderwatch.ingest.source.SourceRegistry;
+import org.borderwatch.ingest.statement.RawStatement;
 import org.borderwatch.ingest.statement.StatementExtractor;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.json.JsonReadException;
@@ -63,11 +65,13 @@ public final class AcledNormalizer implements ReportNormalizer {
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     private final Gazetteer gazetteer;
+    private final StatementExtractor notesReader;
     private final Source source;
     private final ZoneOffset zone;
 
     public AcledNormalizer(Gazetteer gazetteer, SourceRegistry sources, ZoneOffset zone) {
         this.gazetteer = gazetteer;
+        this.notesReader = new StatementExtractor(gazetteer, zone);
         this.source = sources.byId("acled").map(s -> s.toSource())
                 .orElse(new Source("acled", "ACLED", SourceKind.DATASET, Party.INTL));
         this.zone = zone;
@@ -132,13 +136,14 @@ public final class AcledNormalizer implements ReportNormalizer {
                 .stance(Stance.CLAIM)
                 .actingParty(party(value(row, "actor1")))
                 .eventTypes(eventType(value(row, "event_type"), value(row, "sub_event_type"), notes))
-                .location(location(row, lat, lon))
+                .location(location(row, lat, lon, notes == null ? null
+                        : new RawStatement(id, source.name(), publishedAt, "en", notes, null)))
                 .occurredAt(first.atStartOfDay().atOffset(zone))
                 .occurredUntil(last.atTime(END_OF_DAY).atOffset(zone))
                 .timePrecision(TimePrecision.DAY)
                 .publishedAt(publishedAt)
                 .receivedAt(receivedAt)
-                .casualties(fatalities == null ? null : new Casualties(fatalities, null, null))
+                .casualties(fatalities == null ? null : new Casualties(fatalities, null, whoseDead(fatalities, notes)))
                 .retaliation(notes != null && RETALIATION.matcher(notes).find())
                 .text(notes)
                 .language("en")
@@ -206,8 +211,16 @@ public final class AcledNormalizer implements ReportNormalizer {
      * {@code location} is unknown to the gazetteer or no town or village (then the segments come from an admin
      * column, and a settlement there would make a reader believe the village was located). The coordinates are the
      * row's own.
+     * <p>
+     * When the columns place the row only ambiguously — between the segments of a province or of "Nakhchivan" — the
+     * places the notes name decide, as they would in a statement ("in the areas of Goris, Kapan and Meghri (Syunik)"
+     * is both Syunik segments, a front; "from positions in the Yeghegnadzor direction" is Vayots Dzor west), but
+     * only when they are precise themselves and among the columns' candidates: a place the notes mention in passing
+     * never moves a row out of the province its columns name. A row the columns do not place at all stays
+     * unresolved: its notes may name a border place only as a topic ("rallied in Yerevan against the delimitation
+     * in Tavush").
      */
-    private Location location(Map<String, String> row, Double lat, Double lon) {
+    private Location location(Map<String, String> row, Double lat, Double lon, RawStatement notes) {
         String text = null;
         PlaceResolution where = PlaceResolution.NONE;
         String resolvedBy = null;
@@ -230,7 +243,39 @@ public final class AcledNormalizer implements ReportNormalizer {
                 ? where.settlement().name() : null;
         String admin1 = value(row, "admin1");
         String description = text == null ? admin1 : admin1 == null || admin1.equals(text) ? text : text + ", " + admin1;
-        return new Location(where.segments(), where.ambiguous(), settlement, description, lat, lon);
+        List<BorderSegment> segments = where.segments();
+        boolean ambiguous = where.ambiguous();
+        if (ambiguous && notes != null) {
+            Location named = notesReader.extract(notes, source).location();
+            if (preciseWithin(named, where)) {
+                segments = named.segments();
+                ambiguous = false;
+            }
+        }
+        return new Location(segments, ambiguous, settlement, description, lat, lon);
+    }
+
+    /** Whether the notes' place is resolved, not ambiguous and among the candidates the columns give. */
+    private static boolean preciseWithin(Location notes, PlaceResolution columns) {
+        return notes != null && !notes.ambiguous() && !notes.segments().isEmpty()
+                && !notes.segments().contains(BorderSegment.UNRESOLVED)
+                && columns.segments().containsAll(notes.segments());
+    }
+
+    /**
+     * Whose the row's dead are: ACLED's {@code fatalities} gives no side, its notes often do ("killing the Armenian
+     * driver", "One Azerbaijani serviceman was killed"). The statement rules' reading of the notes names the side
+     * only where their words name it ({@link StatementExtractor#casualtiesNamedIn}): ACLED's {@code actor1} is no
+     * speaker whose own losses a figure would be, and its fatalities may be the attacker's ("the Azerbaijani MoD
+     * said 2 of its servicemen were killed" under an Azerbaijani {@code actor1}), so no side is inferred. No deaths
+     * in the notes, or deaths without a side: none.
+     */
+    private static Party whoseDead(int fatalities, String notes) {
+        if (fatalities == 0 || notes == null) {
+            return null;
+        }
+        Casualties told = StatementExtractor.casualtiesNamedIn(notes);
+        return told == null || told.killedOrZero() == 0 ? null : told.party();
     }
 
     /**

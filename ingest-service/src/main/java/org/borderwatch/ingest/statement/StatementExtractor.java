@@ -1739,6 +1739,15 @@ public final class StatementExtractor {
 
     // ---- casualties --------------------------------------------------------------------------------------------
 
+    /**
+     * The losses a text tells, with a side only where its words name one ("One Azerbaijani serviceman was killed",
+     * "killing 4 Armenian soldiers"); no side is inferred from a speaker or from the attacker, as it is for a
+     * statement. For ACLED's {@code notes}, which are no one's own words.
+     */
+    public static Casualties casualtiesNamedIn(String text) {
+        return casualties(text, Sentences.split(text), Party.INTL, null, Stance.UNKNOWN);
+    }
+
     private record Word(String text, int start, int end) {
     }
 
@@ -2208,6 +2217,30 @@ public final class StatementExtractor {
             }
             if (t.equals("our") && sourceParty.isBelligerent()) {
                 return sourceParty;
+            }
+            if (!after && (t.equals("its") || t.equals("their"))) {
+                // "the Azerbaijani MoD said 2 of its servicemen were killed": the side named last before "its"
+                Party owner = sideNamedBefore(words, k);
+                if (owner != null) {
+                    return owner;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How far back "its" / "their" looks for the side it stands for. */
+    private static final int OWNER_WINDOW = 12;
+
+    /** The side the nearest nationality word before {@code k} (within {@link #OWNER_WINDOW} words) names, or null. */
+    private static Party sideNamedBefore(List<Word> words, int k) {
+        for (int j = k - 1; j >= Math.max(0, k - OWNER_WINDOW); j--) {
+            String t = words.get(j).text().toLowerCase(Locale.ROOT);
+            if (t.startsWith("armenia")) {
+                return Party.AM;
+            }
+            if (t.startsWith("azerbaijan")) {
+                return Party.AZ;
             }
         }
         return null;

@@ -84,14 +84,78 @@ class AcledNormalizerTest {
         assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED);
     }
 
-    private IncidentReport row(String admin1, String location) {
-        String doc = "event_id_cnty,event_date,event_type,sub_event_type,actor1,admin1,location,fatalities,timestamp\n"
-                + "ARM92" + Math.abs((admin1 + location).hashCode()) + ",2024-11-21,Battles,Armed clash,"
-                + "Military Forces of Armenia (1991-)," + admin1 + "," + location + ",0,1732200000\n";
+    /** A row with notes and fatalities, the place only from its admin1 and location columns. */
+    private IncidentReport rowWithNotes(String actor1, String admin1, String location, int fatalities, String notes) {
+        String doc = "event_id_cnty,event_date,event_type,sub_event_type,actor1,admin1,location,notes,fatalities,"
+                + "timestamp\n" + "ARM93" + Math.abs((admin1 + location + notes).hashCode()) + ",2024-11-21,Battles,"
+                + "Armed clash," + actor1 + "," + admin1 + "," + location + ",\"" + notes + "\"," + fatalities
+                + ",1732200000\n";
         IngestPipeline.Result r = pipeline.processBatch(InputFormat.ACLED, doc.getBytes(StandardCharsets.UTF_8), "t",
                 true);
         assertThat(r.rejections()).isEmpty();
         return r.published().get(0);
+    }
+
+    /**
+     * A row its columns place only ambiguously (a province on both sides of a split, "Nakhchivan") is placed by the
+     * places its notes name, when they are precise and among the candidates; a place outside the candidates, or a
+     * row the columns do not place at all, keeps the columns' answer.
+     */
+    @Test
+    void theNotesNarrowAnAmbiguousProvinceButNeverMoveARowOutOfIt() {
+        IncidentReport front = rowWithNotes("Military Forces of Azerbaijan (2003-)", "Syunik", "Syunik", 0,
+                "Azerbaijani forces shelled positions around Goris, Kapan and Meghri.");
+        assertThat(front.location().segments()).containsExactlyInAnyOrder(BorderSegment.SYUNIK_EAST,
+                BorderSegment.SYUNIK_WEST);
+        assertThat(front.location().ambiguous()).as("both named: a front, not one of them").isFalse();
+
+        IncidentReport east = rowWithNotes("Military Forces of Azerbaijan (2003-)", "Syunik", "Nowhereville", 0,
+                "Azerbaijani forces fired at Armenian positions near Tegh.");
+        assertThat(east.location().segments()).containsExactly(BorderSegment.SYUNIK_EAST);
+        assertThat(east.location().ambiguous()).isFalse();
+        assertThat(east.location().settlement()).as("the notes' village is no located row").isNull();
+
+        IncidentReport nakhchivan = rowWithNotes("Military Forces of Armenia (2018-)", "Nakhchivan", "Nowhereville",
+                0, "Armenian forces fired from the Yeghegnadzor direction at army positions in Nakhchivan.");
+        assertThat(nakhchivan.location().segments()).containsExactly(BorderSegment.VAYOTS_DZOR_WEST);
+
+        IncidentReport elsewhere = rowWithNotes("Military Forces of Azerbaijan (2003-)", "Syunik", "Nowhereville", 0,
+                "The shelling followed an incident near Sotk the week before.");
+        assertThat(elsewhere.location().segments()).as("Sotk is no Syunik segment")
+                .containsExactlyInAnyOrder(BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
+        assertThat(elsewhere.location().ambiguous()).isTrue();
+
+        IncidentReport unplaced = rowWithNotes("Protesters (Armenia)", "Yerevan", "Yerevan", 0,
+                "Protesters rallied in Yerevan against the delimitation of the border in Tavush.");
+        assertThat(unplaced.location().segments()).as("a topic is no place").containsExactly(BorderSegment.UNRESOLVED);
+    }
+
+    /**
+     * ACLED's fatalities name no side; the notes do when their words name the dead ("One Azerbaijani serviceman was
+     * killed", "2 of its servicemen" after the ministry that counts them). No side is inferred from actor1: the dead
+     * may be its own.
+     */
+    @Test
+    void theSideOfTheDeadComesOnlyFromTheNotesWords() {
+        assertThat(rowWithNotes("Military Forces of Armenia (2018-)", "Kalbajar", "Kalbajar", 1,
+                "Armenian forces fired at positions near Kalbajar. One Azerbaijani serviceman was killed.")
+                .casualties().party()).isEqualTo(Party.AZ);
+        IncidentReport own = rowWithNotes("Military Forces of Azerbaijan (2003-)", "Syunik", "Tegh", 2,
+                "Azerbaijani forces attacked Armenian positions near Tegh. The Azerbaijani MoD said 2 of its "
+                        + "servicemen were killed in the fighting.");
+        assertThat(own.casualties().killed()).isEqualTo(2);
+        assertThat(own.casualties().party()).as("the attacker's own dead").isEqualTo(Party.AZ);
+        IncidentReport unsaid = rowWithNotes("Military Forces of Azerbaijan (2003-)", "Syunik", "Tegh", 3,
+                "Azerbaijani forces attacked Armenian positions near Tegh. Three people died in the fighting.");
+        assertThat(unsaid.casualties().killed()).isEqualTo(3);
+        assertThat(unsaid.casualties().party()).as("not the opponent of actor1 by default").isNull();
+        assertThat(rowWithNotes("Military Forces of Azerbaijan (2003-)", "Syunik", "Tegh", 0,
+                "Azerbaijani forces fired at Armenian positions near Tegh, wounding an Armenian soldier.")
+                .casualties().party()).as("no deaths, no side of the dead").isNull();
+    }
+
+    private IncidentReport row(String admin1, String location) {
+        return rowWithNotes("Military Forces of Armenia (1991-)", admin1, location, 0, "");
     }
 
     /**

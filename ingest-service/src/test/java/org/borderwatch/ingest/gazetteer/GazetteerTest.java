@@ -50,7 +50,12 @@ class GazetteerTest {
             "Tigranashen          | karki",
             "Teghh                | tegh",
             "Yelija               | yellija",
-            "Kolugishlaq          | kollugishlaq"})
+            "Kolugishlaq          | kollugishlaq",
+            "Əsgəran              | askeran",
+            "Xocalı               | khojaly",
+            "Martakert            | aghdara",
+            "Гадрут               | hadrut",
+            "Цав                  | tsav"})
     void bothSidesNamesFindTheSamePlace(String name, String id) {
         assertThat(gazetteer.find("fire from " + name + " direction")).singleElement()
                 .extracting(m -> m.place().id()).isEqualTo(id);
