@@ -577,7 +577,11 @@ final class Assessor {
     Assessment assessAnswerToClosed(IncidentReport r, List<ClaimRecord> claims) {
         ClaimRecord claim = claims.get(0);
         BorderSegment segment = claim.segments().isEmpty() ? BorderSegment.UNRESOLVED : claim.segments().get(0);
-        Verdict verdict = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
+        java.util.function.ToDoubleFunction<org.borderwatch.common.model.Source> reliable =
+                s -> reliability.of(s, state.source(s.id()));
+        // the statement's own word about the claims it answers: the accused side's denial DISPUTED (twelfth round)
+        Verdict verdict = VerdictRules.answeringRemembered(VerdictRules.decide(segment, List.of(r), reliable), r,
+                claims, reliable);
         List<String> rationale = new ArrayList<>();
         rationale.add(Sentences.describe(r));
         boolean one = claims.size() == 1;

@@ -358,6 +358,37 @@ public final class VerdictRules {
     }
 
     /**
+     * The verdict of a statement that answers claims whose incidents have closed and been evicted, assessed alone
+     * (twelfth round, r12-11). {@link #decide} over the statement alone gives an observer's refutation REFUTED and its
+     * confirmation CONFIRMED — the statement's own word about the claims it answers — but the accused side's denial
+     * UNVERIFIED, "a claim no one has answered", beside the sentence naming the claim it answers and an attribution
+     * CONTESTED because it denies it. The claims are known (remembered), so that denial is the contract's DISPUTED: a
+     * claim and the accused side's denial, no independent word here — the occurrence the same denial gives them while
+     * their incidents are open, and the one their remembered verdicts take ({@code ClaimRecord.answeredBy}). The
+     * closed incidents keep their own verdicts. A denial by a side none of the claims accuses disputes nothing, as in
+     * {@link #decide}.
+     */
+    public static Verdict answeringRemembered(Verdict alone, IncidentReport statement,
+                                              List<org.borderwatch.classifier.signal.ClaimRecord> claims,
+                                              ToDoubleFunction<Source> reliability) {
+        Party denier = statement.source().party();
+        if (alone.occurrence() != Occurrence.UNVERIFIED || statement.stance() != Stance.DENIAL
+                || !denier.isBelligerent()
+                || claims.stream().noneMatch(c -> c.actingParty() == null || c.actingParty() == denier)) {
+            return alone;
+        }
+        boolean one = claims.size() == 1;
+        List<String> reasons = new ArrayList<>();
+        reasons.add("Occurrence DISPUTED for this statement alone: " + (one ? "the claim" : "the claims")
+                + " it answers and the accused side's denial, no independent word; the closed incident"
+                + (one ? " keeps its own verdict." : "s keep their own verdicts."));
+        alone.reasons().stream().filter(r -> !r.startsWith("Occurrence UNVERIFIED")).forEach(reasons::add);
+        return new Verdict(Occurrence.DISPUTED, alone.attribution(), alone.actingParty(),
+                clamp(DENIAL_WEIGHT * combined(List.of(statement), reliability)), reasons, false,
+                alone.claimSources());
+    }
+
+    /**
      * Whether an observer's refutation watched part, but not all, of a claim's period in its segment (patrols of 1-3
      * October and a claim of fire from 23:30 on the 3rd to 00:30 on the 4th): it does not refute the claim, but the
      * rationale should say why an observation of that very place and night does not count.

@@ -163,6 +163,51 @@ class ClosedClaimMemoryTest {
         assertThat(engine.state().pending).doesNotContain(late.reportId());
     }
 
+    /**
+     * Twelfth round (r12-11): the late answer's own closed assessment takes the occurrence its word gives the claims
+     * it answers — the same the answer gives them while their incidents are open and in their remembered records. An
+     * observer's refutation or confirmation always did (REFUTED, CONFIRMED); the accused side's denial was assessed as
+     * if it answered nothing, UNVERIFIED ("a claim no one has answered") beside its own sentence naming the claim it
+     * answers and a CONTESTED attribution. A "denial" by a side the claim does not accuse disputes nothing.
+     */
+    static Stream<Arguments> ownOccurrence() {
+        Stream<Arguments> asWhileOpen = answers().map(a -> Arguments.of(a.get()[0], a.get()[1], a.get()[2],
+                a.get()[2] == Occurrence.DISPUTED ? org.borderwatch.common.model.Attribution.CONTESTED
+                        : org.borderwatch.common.model.Attribution.UNCONTESTED));
+        return Stream.concat(asWhileOpen, Stream.of(Arguments.of(
+                "a 'denial' citing a claim that does not accuse its side disputes nothing",
+                (Response) at -> denial(org.borderwatch.classifier.TestReports.AZ_SBS, "d-own-side", at, Party.AZ,
+                        DAY, DAY).answers(new Answers(List.of("az-2026-10-01/114"), null, null, null, List.of()))
+                        .build(),
+                // its attribution is not this round's question (the statement alone reads its side as the denier)
+                Occurrence.UNVERIFIED, null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ownOccurrence")
+    void aLateAnswersOwnAssessmentTakesTheOccurrenceItsWordGivesTheClaims(
+            String name, Response response, Occurrence occurrence,
+            org.borderwatch.common.model.Attribution attribution) {
+        claimsClosedAndEvicted();
+        List<Assessment> out = feed(response.at(LATE));
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.occurrence()).isEqualTo(occurrence);
+            if (attribution != null) {
+                assertThat(a.attribution()).isEqualTo(attribution);
+            }
+            assertThat(a.rationale()).filteredOn(x -> x.startsWith("Occurrence ")).singleElement()
+                    .satisfies(x -> assertThat(x).startsWith("Occurrence " + occurrence));
+            if (occurrence == Occurrence.DISPUTED) {
+                // the accused side's denial: its own weight, as in an open incident (0.6 x AM MoD's prior 0.5)
+                assertThat(a.confidence()).isEqualTo(0.3);
+                assertThat(a.rationale()).anyMatch(x -> x.startsWith("Occurrence DISPUTED for this statement alone: "
+                        + "the claim") && x.contains("and the accused side's denial, no independent word; the closed"
+                        + " incident"));
+            }
+        });
+    }
+
     @Test
     void aLateAnswerNamesAClaimWithoutATimeAsItsOwnIncidentDid() {
         claimsClosedAndEvicted();
