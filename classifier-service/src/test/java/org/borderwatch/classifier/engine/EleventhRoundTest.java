@@ -471,6 +471,11 @@ public class EleventhRoundTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void theStateSurvivesARestartAfterEveryReport(String name, List<IncidentReport> arriving, String expected) {
+        assertTheStateSurvivesARestartAfterEveryReport(arriving);
+    }
+
+    /** Each report read by an engine restarted from the JSON of the state before it gives the versions run through. */
+    static void assertTheStateSurvivesARestartAfterEveryReport(List<IncidentReport> arriving) {
         ClassifierEngine straight = ClassifierEngine.withDefaults();
         ClassifierEngine restarted = ClassifierEngine.withDefaults();
         for (IncidentReport r : arriving) {
@@ -518,7 +523,8 @@ public class EleventhRoundTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static List<Assessment> live(List<IncidentReport> arriving) {
+    /** The finals of the core run live, in order of arrival. */
+    static List<Assessment> live(List<IncidentReport> arriving) {
         ClassifierEngine engine = ClassifierEngine.withDefaults();
         List<Assessment> versions = new ArrayList<>();
         arriving.forEach(r -> versions.addAll(engine.process(r).assessments()));

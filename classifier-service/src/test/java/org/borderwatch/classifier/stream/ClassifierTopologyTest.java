@@ -255,6 +255,32 @@ class ClassifierTopologyTest {
     }
 
     /**
+     * The twelfth round's rows, each streamed on its own in its order of arrival (closures and an eviction by stream
+     * time, a denial after the eviction, corrections, a surge over five weeks): the same finals as the core run in that
+     * order.
+     */
+    @Test
+    void theTwelfthRoundStreamedGivesTheSameFinalsAsTheCoreInTheSameOrder() {
+        int streamed = 0;
+        for (org.borderwatch.classifier.engine.TwelfthRoundTest.Row row
+                : org.borderwatch.classifier.engine.TwelfthRoundTest.rows()) {
+            driver.close();
+            start();
+            streamed++;
+            row.arriving().forEach(this::send);
+            List<Assessment> out = drain();
+            ClassifierEngine engine = ClassifierEngine.withDefaults();
+            List<Assessment> core = new ArrayList<>();
+            row.arriving().forEach(r -> core.addAll(engine.process(r).assessments()));
+            List<Assessment> finals = new Replayer.Outcome(out, 0, 0, 0).finals();
+            assertThat(finals).as(row.id()).hasSize(row.expected().size());
+            assertThat(finals.stream().map(Replayer::json).toList()).as(row.id())
+                    .isEqualTo(new Replayer.Outcome(core, 0, 0, 0).finals().stream().map(Replayer::json).toList());
+        }
+        assertThat(streamed).isEqualTo(20);
+    }
+
+    /**
      * What leaves the topology names the statements behind each verdict (source, stance, publication time, link) and
      * is a valid ASSESSMENT; the store keeps what the evidence needs of each report (its URL included, not its text).
      */
