@@ -214,6 +214,29 @@ class GazetteerTest {
                 .containsExactly(BorderSegment.SYUNIK_EAST, BorderSegment.SYUNIK_WEST);
     }
 
+    /** The Armenian side's border villages in Armenian script, with an inflected last word ("Վերին Շորժա գյուղի"). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Վերին Շորժա գյուղի մոտակայքում    | verin-shorzha",
+            "Ներքին Շորժայի ուղղությամբ        | nerkin-shorzha",
+            "Ծովակ գյուղում                   | tsovak",
+            "Կեչուտի մոտ                      | kechut",
+            "Զանգակատունից                    | zangakatun",
+            "Պարույր Սևակ գյուղում             | paruyr-sevak",
+            "Ներքին Կարմիրաղբյուր գյուղի       | nerkin-karmiraghbyur",
+            "Սրաշենի                          | srashen"})
+    void armenianScriptNamesOfTheBorderVillages(String text, String id) {
+        assertThat(gazetteer.find(text)).singleElement().extracting(m -> m.place().id()).isEqualTo(id);
+    }
+
+    @Test
+    void everyArmenianBorderVillageHasItsArmenianName() {
+        assertThat(gazetteer.places()).filteredOn(p -> p.country().equals("AM") && p.kind() == PlaceKind.VILLAGE
+                        // Արփա is also the river; Zarkand is only the Azerbaijani usage for a village named otherwise
+                        && !p.id().equals("arpa") && !p.id().equals("zarkand"))
+                .allSatisfy(p -> assertThat(p.aliases()).as(p.id()).containsKey("hy"));
+    }
+
     @Test
     void anEndingStaysInsideTheLastWord() {
         // "Горис, Сотк" is not Goris with the ending " сотк": each of the three places is found
