@@ -257,16 +257,25 @@ public final class TimeExpressions {
         return new ClockSpan(part.from(), part.to(), false, true, start, end, true);
     }
 
-    /** "3 a.m.", "11:30 pm". */
-    private static final Pattern CLOCK_12 = Alternations.compile(
-            "\\b(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ampm>[ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
+    /**
+     * The hour of a twelve-hour clock: 1 to 12, or 0 with minutes ("0:20 a.m.", as some agencies write the first hour
+     * after midnight).
+     */
+    private static final String HOUR_12 = "1[0-2]|0?[1-9]|0?0(?=:)";
 
-    /** "between 9 and 10 p.m.", "from 11 a.m. to 1 p.m.": a range of twelve-hour clock times. */
+    /** "3 a.m.", "11:30 pm", "0:20 a.m.". */
+    private static final Pattern CLOCK_12 = Alternations.compile(
+            "\\b(?<h>" + HOUR_12 + ")(?::(?<mi>[0-5]\\d))?\\s*(?<ampm>[ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "between 9 and 10 p.m.", "from 11 a.m. to 1 p.m.", "from 11:40 p.m. on 24 March to 0:20 a.m. on 25 March" (the
+     * start's day between, as in the 24-hour {@link #CLOCK_RANGE}): a range of twelve-hour clock times.
+     */
     private static final Pattern CLOCK_12_RANGE = Alternations.compile(
-            "\\b(?:between|from)\\s+(?:(?:approximately|about|around)\\s+)?(?<h1>1[0-2]|0?[1-9])(?::(?<m1>[0-5]\\d))?\\s*"
-                    + "(?:(?<ap1>[ap])\\.?\\s?m\\b\\.?\\s*)?"
-                    + "(?:and|to|till|until|-|–)\\s*(?:(?:approximately|about|around)\\s+)?(?<h2>1[0-2]|0?[1-9])(?::(?<m2>[0-5]\\d))?\\s*(?<ap2>[ap])\\.?\\s?m\\b\\.?",
-            Pattern.CASE_INSENSITIVE);
+            "\\b(?:between|from)\\s+(?:(?:approximately|about|around)\\s+)?(?<h1>" + HOUR_12 + ")(?::(?<m1>[0-5]\\d))?\\s*"
+                    + "(?:(?<ap1>[ap])\\.?\\s?m\\b\\.?\\s*(?:on\\s+[\\p{L}\\d.]+(?:\\s+[\\p{L}\\d.]+)?\\s+)?)?"
+                    + "(?:and|to|till|until|-|–)\\s*(?:(?:approximately|about|around)\\s+)?(?<h2>" + HOUR_12 + ")(?::(?<m2>[0-5]\\d))?\\s*(?<ap2>[ap])\\.?\\s?m\\b\\.?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
      * "around midnight", "at noon": an hour (no minutes given); "shortly after midnight" is the hour after it, "shortly

@@ -128,6 +128,9 @@ class TimeExpressionsTest {
             "between 9 and 10 p.m.     | 21:00 | 22:00 | false",
             "from 11 to 1 p.m.         | 11:00 | 13:00 | false",
             "from 11:30 p.m. to 1 a.m. | 23:30 | 01:00 | false",
+            "from 11:40 p.m. on 24 March to 0:20 a.m. on 25 March | 23:40 | 00:20 | false",
+            "between 11:50 p.m. on Friday and 12:30 a.m. | 23:50 | 00:30 | false",
+            "at 0:15 a.m.              | 00:15 |       | false",
             "at 2210 hrs on 11 August  | 22:10 |       | false",
             "at 0545 hours             | 05:45 |       | false"})
     void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
