@@ -1647,7 +1647,10 @@ public final class StatementExtractor {
                     continue; // "the enemy was silenced by retaliatory fire" is the response, not a weapon
                 }
                 Matcher fire = StatementRules.FIRE_VERB_LOWER.matcher(lower).region(sentence.start(), sentence.end());
-                if (fire.find()) {
+                // "Our units did not open fire in the Basarkechar direction" after a denied mortar shelling: the
+                // generic denial names no fire of its own
+                if (fire.find() && !StatementRules.NEGATED_BEFORE.matcher(lower)
+                        .region(Math.max(sentence.start(), fire.start() - NEGATION_REACH), fire.start()).find()) {
                     found.putIfAbsent(fire.start(), EventType.SMALL_ARMS_FIRE);
                     break;
                 }
@@ -1677,6 +1680,9 @@ public final class StatementExtractor {
         }
         return types;
     }
+
+    /** How far before a fire verb a negation is looked for ("have not yet opened fire"). */
+    private static final int NEGATION_REACH = 20;
 
     /**
      * Plain fire in a clause of its own beside a weapon's act in the same sentence: "opened fire in the direction of

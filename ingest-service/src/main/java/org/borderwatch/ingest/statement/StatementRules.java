@@ -54,6 +54,11 @@ final class StatementRules {
             + "cases?)\\s+(?:took\\s+place|has\\s+taken\\s+place|happened|occurred|was\\s+recorded|were\\s+recorded)|"
             + "\\bdevoid\\s+of\\s+(?:any\\s+)?(?:basis|truth|foundation)|\\bfalse\\s+(?:claims?|reports?|allegations?|"
             + "accusations?|statements?)|\\bdistort\\w*\\s+(?:the\\s+)?(?:facts|reality|truth)|"
+            // "are a distortion of reality", "a gross distortion of the facts"; "did not take any offensive action"
+            + "\\bdistortions?\\s+of\\s+(?:the\\s+)?(?:facts|reality|truth|events)\\b|"
+            + "\\b(?:did|do|does|has|have|had)\\s+not\\s+(?:take|taken|undertake|undertaken|carry\\s+out|carried\\s+out|"
+            + "conduct|conducted|launch|launched)\\s+(?:any\\s+)?(?:offensive|hostile|military|combat)\\s+"
+            + "(?:actions?|operations?|steps)\\b|"
             + "\\bnever\\s+(?:opened\\s+)?fired?\\b|\\b(?:is|are|was|were)\\s+(?:absolutely\\s+|completely\\s+|simply\\s+)?"
             + "(?:absurd|nonsense|ridiculous)\\b|\\bmislead\\w*\\s+(?:the\\s+)?(?:public|international|world|society|"
             + "community|media|audience)|\\b(?:is|was|are|were)\\s+(?:a\\s+)?(?:staged|montage|doctored|a\\s+montage)\\b|did\\s+not\\s+(?:shoot|shell|attack)\\b|"
@@ -901,10 +906,12 @@ final class StatementRules {
             + "(?:armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military)))?");
 
     /**
-     * Exercises with what they train (lower case): "exercises with artillery and armoured units" is a build-up whose
-     * weapons, like those of a list moved ({@link #MOVED_LIST}), are no shelling.
+     * Exercises with what they train (lower case): "exercises with artillery and armoured units", "exercises involving
+     * artillery and armoured vehicles" are a build-up whose weapons, like those of a list moved ({@link #MOVED_LIST}),
+     * are no shelling.
      */
-    static final Pattern EXERCISED_LIST = Alternations.compile("\\b(?:exercises?|drills?)\\s+with\\s+(?:the\\s+"
+    static final Pattern EXERCISED_LIST = Alternations.compile("\\b(?:exercises?|drills?)\\s+(?:with|involving|including|"
+            + "featuring|using|employing|that\\s+(?:involved|included))\\s+(?:the\\s+"
             + "(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST);
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
@@ -1119,6 +1126,12 @@ final class StatementRules {
     static final Pattern NEXT_ACT = Alternations.compile(";|,?\\s+and\\s+(?:then\\s+|also\\s+|later\\s+)?"
             + "(?=(?:used|launched|deployed|dropped|struck|attacked|shelled|bombed|targeted)\\s+(?:an?|the|its|their|two|"
             + "three|several|\\d+)\\b)");
+
+    /**
+     * Just before a fire verb, a negation (lower case): "our units did not open fire", "have never fired". A denial's
+     * generic "did not open fire" beside the weapon of the claim it answers adds no small-arms fire.
+     */
+    static final Pattern NEGATED_BEFORE = Alternations.compile("\\b(?:not|never|n['’]t)\\s+(?:(?:yet|ever|once|even)\\s+)?$");
 
     /** Fire as a verb (lower case): counted as small arms in a later sentence that names no weapon. */
     static final Pattern FIRE_VERB_LOWER = Alternations.compile(
