@@ -1829,7 +1829,7 @@ public final class StatementExtractor {
                     total = named > 0 ? named : null;
                 }
                 boolean singular = at < 0 && total == null && (singularBefore(words, i)
-                        || appositivePerson(text, sentence.start(), words.get(i).start()));
+                        || appositivePerson(text, sentence.start(), words.get(i).start()) || singularAfter(words, i));
                 if (singular) {
                     total = 1; // "Armenian soldier wounded by sniper", "the driver was injured"
                 }
@@ -2052,10 +2052,14 @@ public final class StatementExtractor {
             + "|\\b(?:a|an|the|one)\\s+" + SINGLE_PERSON + "(?:\\s+of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
             + "border\\s+service|border\\s+guards?|troops))?\\s*,\\s*(?:(?:junior\\s+|senior\\s+|lance\\s+)?" + SINGLE_PERSON
             + "\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
-            // "Private R. M. of the Azerbaijan Army was killed": a rank and a name first
-            + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign)"
+            // "Private R. M. of the Azerbaijan Army was killed": a rank and a name first; also before an active "died"
+            // ("Senior soldier E. Huseynov died at the scene") and with a relative clause ("Private Arman Petrosyan,
+            // who was seriously wounded on 28 May …, died of his wounds")
+            + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign"
+            + "|soldier|serviceman)"
             + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
-            + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+)?"
+            + "(?:\\w+ly\\s+)?$"
             // "a resident of the village who was working in her garden was wounded"
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?[\\w-]+)?"
             + "\\s+(?:\\w+ing|who|that)\\b"
@@ -2075,6 +2079,30 @@ public final class StatementExtractor {
             k--;
         }
         return k >= 0 && PERSON_NOUNS.contains(words.get(k).text().toLowerCase(Locale.ROOT));
+    }
+
+    /** A possessive or "the" before the one person a casualty verb hit: "injuring its driver", "killed the shepherd". */
+    private static final Set<String> SINGLE_OBJECT_DETERMINERS = Set.of("its", "his", "her", "their", "the");
+
+    /**
+     * A casualty verb with one person as its object ("… dropped an explosive on a tractor, injuring its driver",
+     * "the blast killed the shepherd"): a possessive or "the", at most one word, then a person in the singular.
+     */
+    private static boolean singularAfter(List<Word> words, int i) {
+        if (i + 2 >= words.size()
+                || !SINGLE_OBJECT_DETERMINERS.contains(words.get(i + 1).text().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int k = i + 2; k < Math.min(words.size(), i + 4); k++) {
+            String w = words.get(k).text().toLowerCase(Locale.ROOT);
+            if (PERSON_NOUNS.contains(w)) {
+                return true;
+            }
+            if (isKilledWord(w) || isWoundedWord(w) || NumberWords.parse(w) != null) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Words between a singular person and its casualty word: "was", "has been", an adverb in -ly. */
