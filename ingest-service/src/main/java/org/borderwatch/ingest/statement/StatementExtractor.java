@@ -151,8 +151,10 @@ public final class StatementExtractor {
             List<Span> unwatched = clauses.stream().filter(sp -> StatementRules.NOT_WATCHED.matcher(sp.of(text)).find()
                     && !StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find()).toList();
             List<PlaceMention> watchedPlaces = mentions.stream().filter(m -> !within(unwatched, m.start())).toList();
-            // what the observer covered: a province is all of it
-            where = gazetteer.resolveArea(watchedPlaces.isEmpty() ? mentions : watchedPlaces);
+            // what the observer covered: a province is all of it, also beside its settlements ("patrols in the
+            // Gegharkunik and Vayots Dzor provinces, including near Sotk and Jermuk": both Vayots Dzor segments)
+            List<PlaceMention> covered = watchedPlaces.isEmpty() ? mentions : watchedPlaces;
+            where = withProvincesWhole(text, covered, gazetteer.resolveArea(covered));
             // "EUMA has taken note of the statement alleging fire late on 29 March. Monitors patrolled the area on 29
             // and 30 March and neither saw nor heard any gunfire": the days of the sentences that say it saw nothing
             // are what it covered, not the alleged event's
@@ -514,7 +516,18 @@ public final class StatementExtractor {
         if (named.isEmpty()) {
             return gazetteer.resolveArea(mentions);
         }
-        PlaceResolution all = gazetteer.resolve(mentions);
+        return withProvincesWhole(text, mentions, gazetteer.resolve(mentions));
+    }
+
+    /**
+     * {@code all} with every province or region named as an area added whole, unless it only places the settlement
+     * named just before it ("near Tegh in Syunik", "Khnatsakh, Syunik province"); the border as a whole adds nothing.
+     */
+    private PlaceResolution withProvincesWhole(String text, List<PlaceMention> mentions, PlaceResolution all) {
+        List<PlaceMention> named = mentions.stream().filter(m -> m.place().kind() != PlaceKind.BORDER).toList();
+        if (named.isEmpty()) {
+            return all;
+        }
         java.util.LinkedHashSet<BorderSegment> segments = new java.util.LinkedHashSet<>(all.resolvedSegments());
         for (int i = 0; i < named.size(); i++) {
             PlaceMention m = named.get(i);
