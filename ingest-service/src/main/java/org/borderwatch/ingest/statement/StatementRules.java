@@ -259,10 +259,15 @@ final class StatementRules {
             + "breach(?:es)?|shootings?|ceasefire\\s+violations)\\b"
             + "|\\bwas\\s+not\\s+violated\\b");
 
-    /** Something happened: enough for a party's statement to count as a claim. */
+    /** Something happened: enough for a party's (or a third party's) statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bbreach(?:es)?\\s+of\\s+(?:the\\s+)?cease-?fire|\\bcease-?fire\\s+breach|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
-            + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b|\\bdeath\\s+toll\\b|\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish");
+            + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b|\\bdeath\\s+toll\\b|\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish|"
+            // strikes with no weapon named: "condemns the strikes carried out by Azerbaijan … against several
+            // localities", "air / drone / missile strikes" (not a hunger or labour strike)
+            + "(?<!hunger\\s|general\\s|labou?r\\s|workers['’]\\s)\\bstrikes?\\s+(?:carried\\s+out|launched|conducted|"
+            + "delivered|on|against|by)\\b|"
+            + "\\b(?:air|drone|missile|rocket|artillery)[\\s-]+strikes?\\b");
 
     /**
      * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
