@@ -658,11 +658,15 @@ public final class StatementExtractor {
                 .flatMap(sp -> gazetteer.find(sp.of(text)).stream()).map(m -> m.place().name())
                 .collect(java.util.stream.Collectors.toSet());
         // "Correction: in our update of 3 March we said that our patrols near Yeraskh observed no incidents. … we correct
-        // this": its own earlier words, quoted to be corrected, are not said now
+        // this": its own earlier words, quoted to be corrected, are not said now; nor is a "saw nothing" told before
+        // what it then saw ("Clarification to our update of 6 December: on their first visit our monitors found no
+        // signs of the reported shooting in Aygepar. On a second visit … they found fresh bullet marks …")
         boolean corrects = StatementRules.CORRECTION.matcher(text).find();
+        int firstSeen = seen.get(0).start();
         List<Span> refuting = Sentences.split(text).stream()
                 .filter(sp -> !seen.contains(sp))
-                .filter(sp -> !(corrects && StatementRules.OWN_EARLIER_WORDS.matcher(sp.of(text)).find()))
+                .filter(sp -> !(corrects && (StatementRules.OWN_EARLIER_WORDS.matcher(sp.of(text)).find()
+                        || sp.end() <= firstSeen)))
                 .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find())
                 .filter(sp -> gazetteer.find(sp.of(text)).stream().anyMatch(m -> m.place().kind().isSettlement()))
                 .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(blanked(sp.of(text), StatementRules.NOT_SEEN)).find()

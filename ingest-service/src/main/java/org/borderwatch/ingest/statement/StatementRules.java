@@ -232,7 +232,7 @@ final class StatementRules {
             + "signs?|evidence|results?)\\s+(?:\\w+\\s+){0,2}?(?:of|from|by|caused\\s+by)\\s+(?:the\\s+)?(?:recent\\s+)?"
             + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?|artillery|mortar|drone)|"
             + "(?:saw|seen|observed|documented|recorded|noted|found|inspected)\\s+(?:the\\s+)?(?:fresh\\s+|recent\\s+)?"
-            + "(?:bullet\\s+holes|impact\\s+marks|shell\\s+(?:craters|fragments|impacts))|"
+            + "(?:bullet\\s+(?:holes|marks|impacts)|impact\\s+marks|shell\\s+(?:craters|fragments|impacts))|"
             // "saw for themselves the damage to the Armenian position": the harm done to a place, seen
             + "(?:saw|seen|observed|documented|inspected|witnessed|verified)\\s+(?:for\\s+(?:themselves|itself|ourselves)\\s+|"
             + "(?:with\\s+their\\s+own\\s+eyes|first-?hand|at\\s+first\\s+hand)\\s+)?(?:the\\s+)?(?:(?:fresh|recent|visible|"
@@ -316,7 +316,7 @@ final class StatementRules {
      * publisher after "by" or after "of" before the participle is up to eight words.
      */
     static final Pattern STATEMENT_DATE_BEFORE = p("\\b(?:statements?|reports?|claims?|communiqu[eé]s?|press[\\s-]+releases?|"
-            + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|"
+            + "announcements?|publications?|messages?|briefings?|allegations?|accusations?|updates?|note|bulletins?|"
             + "information|remarks|comments)"
             // the publisher before the participle: "the statement of the Azerbaijani Ministry of Defence published this
             // morning" (up to eight words, only when a participle follows)
@@ -532,14 +532,22 @@ final class StatementRules {
     /** A bare "confirms": with nothing else, it may confirm a patrol or a handover rather than an observed event. */
     static final Pattern BARE_CONFIRM = p("^confirm(?:s|ed|ing)?$");
 
-    /** A date carried by an event noun ("traces of shelling on 11 May", "the attack of 5 June"): the event's date. */
+    /**
+     * A date carried by an event noun ("traces of shelling on 11 May", "the attack of 5 June", "bullet marks consistent
+     * with shots fired on the evening of 5 December"): the event's date.
+     */
     static final Pattern EVENT_DATE_BEFORE = p("\\b(?:shelling|fire|firing|shooting|shots|gunfire|attacks?|strikes?|"
             + "explosions?|incidents?|provocations?)\\s+(?:(?:that|which)\\s+(?:took\\s+place|occurred|happened)\\s+)?"
-            + "(?:on|of)\\s+(?:the\\s+)?$");
+            // "consistent with shots fired on the evening of 5 December"
+            + "(?:(?:fired|opened|launched|carried\\s+out)\\s+)?"
+            + "(?:on|of)\\s+(?:the\\s+)?(?:(?:early\\s+|late\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+(?:the\\s+)?)?$");
 
-    /** A date of an observer's visit or patrol ("a patrol visited Sotk on 12 May"): not the event's beside one above. */
+    /**
+     * A date of an observer's visit or patrol ("a patrol visited Sotk on 12 May", "returning on 5 May"): not the event's
+     * beside one above.
+     */
     static final Pattern VISIT_DATE_BEFORE = p("\\b(?:visit(?:ed|s|ing)?|patroll?(?:ed|ing|s)?|inspect(?:ed|ing|ion)|went|"
-            + "travell?ed|arrived|toured|deployed)\\b[^.;]{0,40}?\\b(?:on|of)\\s+(?:the\\s+)?$");
+            + "return(?:ed|ing)?|travell?ed|arrived|toured|deployed)\\b[^.;]{0,40}?\\b(?:on|of)\\s+(?:the\\s+)?$");
 
     /**
      * A date that opens a span only to compare ("the first such incident since 12 May", "the heaviest shelling since
@@ -1120,8 +1128,11 @@ final class StatementRules {
             + "(?:update|statement|report|note|bulletin|press\\s+release|post)\\b[^.;]{0,60}?\\b(?:said|stated|reported|"
             + "indicated)\\b");
 
-    /** A text that corrects what it said before: "Correction:", "we correct this", "this supersedes …", "retracts". */
-    static final Pattern CORRECTION = p("\\bcorrection\\b|\\bcorrect(?:s|ed|ing)?\\s+(?:this|that|it|the|our|its|an?)\\b|"
+    /**
+     * A text that corrects what it said before: "Correction:", "Clarification to our update of 6 December:", "we correct
+     * this", "this supersedes …", "retracts".
+     */
+    static final Pattern CORRECTION = p("\\bcorrection\\b|\\bclarification\\s+(?:to|of|on)\\b|\\bcorrect(?:s|ed|ing)?\\s+(?:this|that|it|the|our|its|an?)\\b|"
             + "\\bretract\\w*|\\bsupersed\\w*");
 
     /**
