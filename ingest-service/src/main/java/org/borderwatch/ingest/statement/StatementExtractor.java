@@ -250,6 +250,11 @@ public final class StatementExtractor {
                 }
             }
         }
+        if (stance == Stance.UNKNOWN && where.ambiguous() && !describesEvent(text)) {
+            // "Tehran … will not accept a corridor through Syunik": a text that tells no event (not even as others'
+            // reports) names no place where one happened, so a province is not "one of" its segments but all of it
+            where = gazetteer.resolveArea(mentions);
+        }
         Location location = location(where, text);
         Party party = source.party();
         boolean belligerent = party.isBelligerent();
