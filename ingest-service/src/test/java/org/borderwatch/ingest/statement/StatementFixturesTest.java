@@ -44,6 +44,7 @@ class StatementFixturesTest {
             Stream.concat(IntStream.rangeClosed(2, 28).mapToObj(n -> "statements-heldout-" + n + ".jsonl"),
                     // batches 29-34 were kept outside the repository (their phrasings are rows of statements-chain)
                     Stream.of("statements-heldout-35.jsonl", "statements-heldout-36.jsonl", "statements-heldout-37.jsonl",
+                            "statements-heldout-39.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
@@ -167,8 +168,12 @@ class StatementFixturesTest {
 
     private static void assertCoverage(SoftAssertions soft, Coverage c, JsonNode v) {
         assertThat(c).as("coverage").isNotNull();
-        assertTime(soft, "coverage.from", c.from(), v.get("from").asString());
-        assertTime(soft, "coverage.to", c.to(), v.get("to").asString());
+        if (v.has("from")) { // an end the label leaves open is not checked (h39-21: the confirmed evening, then open)
+            assertTime(soft, "coverage.from", c.from(), v.get("from").asString());
+        }
+        if (v.has("to")) {
+            assertTime(soft, "coverage.to", c.to(), v.get("to").asString());
+        }
         soft.assertThat(c.segments()).as("coverage.segments").containsExactlyInAnyOrderElementsOf(segments(v.get("segments")));
     }
 
