@@ -74,7 +74,7 @@ public final class StatementExtractor {
         List<DateSpan> allDates = relativeToSaying(text, sentences,
                 TimeExpressions.dates(text, published.toLocalDate()), published.toLocalDate());
         List<DateSpan> dates = eventDates(text, allDates);
-        List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text), allDates, dates);
+        List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text, zone), allDates, dates);
         if (clocks.isEmpty()) { // "this morning", "on the evening of 11 April": a window of hours when no clock is given
             // … but not the part of a day that dates the saying ("On Tuesday evening, the ministry said that …")
             // and only in a sentence about the event or about what an observer saw or did not see ("In the morning
@@ -171,7 +171,7 @@ public final class StatementExtractor {
                 List<Span> claimed = sentences.stream().filter(sp -> !refuting.contains(sp)
                         && StatementRules.ABOUT_A_STATEMENT.matcher(sp.of(text)).find()).toList();
                 List<DateSpan> own = allDates.stream().filter(d -> !within(claimed, d.start())).toList();
-                List<ClockSpan> ownClocks = eventClocks(text, TimeExpressions.clocks(text), allDates, own).stream()
+                List<ClockSpan> ownClocks = eventClocks(text, TimeExpressions.clocks(text, zone), allDates, own).stream()
                         .filter(c -> !within(claimed, c.start())).toList();
                 if (!claimed.isEmpty() && !own.isEmpty() && !ownClocks.isEmpty()) {
                     time = eventTime(daysWithinOpenSpans(own), ownDayParts(ownClocks, allDates, own), published);

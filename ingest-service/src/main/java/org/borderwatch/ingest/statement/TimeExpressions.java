@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -617,6 +618,47 @@ public final class TimeExpressions {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * A time zone named right after a clock: "at 18:30 Moscow time", "15:30 GMT", "(UTC)", "Baku time". Group
+     * {@code msk}: UTC+3; {@code utc}: UTC; {@code local}: the sides' own UTC+4.
+     */
+    private static final Pattern ZONE_AFTER = Alternations.compile("\\s*\\(?\\s*(?:(?<msk>Moscow\\s+time|MSK)|"
+            + "(?<utc>GMT|UTC|Greenwich\\s+Mean\\s+Time)|(?<local>(?:Baku|Yerevan)\\s+time))\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final ZoneOffset MOSCOW = ZoneOffset.ofHours(3);
+    private static final ZoneOffset SIDES = ZoneOffset.ofHours(4);
+
+    /**
+     * Every clock time or range in the text, in order, in the sources' zone {@code zone}: a clock given in another
+     * named zone ("stopped at 18:30 Moscow time", a third party's) is moved into it (19:30 in UTC+4). A move that would
+     * cross midnight is not made (the day is the text's, and which day the other zone's clock falls on is not read).
+     */
+    public static List<ClockSpan> clocks(String text, ZoneOffset zone) {
+        List<ClockSpan> out = clocks(text);
+        for (int i = 0; i < out.size(); i++) {
+            ClockSpan c = out.get(i);
+            if (c.partOfDay()) {
+                continue;
+            }
+            Matcher z = ZONE_AFTER.matcher(text).region(c.end(), text.length());
+            if (!z.lookingAt()) {
+                continue;
+            }
+            ZoneOffset named = z.group("msk") != null ? MOSCOW : z.group("utc") != null ? ZoneOffset.UTC : SIDES;
+            int shift = zone.getTotalSeconds() - named.getTotalSeconds();
+            if (shift != 0 && withinDay(c.from(), shift) && (c.to() == null || withinDay(c.to(), shift))) {
+                out.set(i, new ClockSpan(c.from().plusSeconds(shift), c.to() == null ? null : c.to().plusSeconds(shift),
+                        c.openEnded(), c.hourOnly(), c.start(), c.end(), false));
+            }
+        }
+        return out;
+    }
+
+    private static boolean withinDay(LocalTime t, int shift) {
+        int s = t.toSecondOfDay() + shift;
+        return s >= 0 && s < 24 * 3600;
     }
 
     /** Every clock time or range in the text, in order. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +140,23 @@ class TimeExpressionsTest {
         assertThat(clocks.get(0).from()).isEqualTo(from);
         assertThat(clocks.get(0).to()).isEqualTo(to);
         assertThat(clocks.get(0).openEnded()).isEqualTo(open);
+    }
+
+    /** A clock in another named zone is moved into the sources' UTC+4; a move over midnight is not made. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "stopped at 18:30 Moscow time                 | 19:30 |",
+            "at 14:10 (Moscow time)                       | 15:10 |",
+            "at 15:30 GMT                                 | 19:30 |",
+            "between 12:05 and 12:40 UTC                  | 16:05 | 16:40",
+            "at 21:15 Baku time                           | 21:15 |",
+            "at 18:30 in Moscow                           | 18:30 |",
+            "at 23:40 Moscow time                         | 23:40 |"})
+    void movesAClockOfANamedZoneIntoTheSourcesZone(String text, LocalTime from, LocalTime to) {
+        List<ClockSpan> clocks = TimeExpressions.clocks(text, ZoneOffset.ofHours(4));
+        assertThat(clocks).hasSize(1);
+        assertThat(clocks.get(0).from()).isEqualTo(from);
+        assertThat(clocks.get(0).to()).isEqualTo(to);
     }
 
     @ParameterizedTest
