@@ -925,9 +925,14 @@ final class Correlator {
             if (!ids.contains(c.reportId())) {
                 return c;
             }
-            ClaimRecord moved = c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(), r.stance()));
-            // the matcher takes a denial only from the side the claim names as acting: it contests the attribution
-            return r.stance() == Stance.DENIAL ? moved.withAttribution(Attribution.CONTESTED) : moved;
+            if (r.stance() == Stance.DENIAL) {
+                // only the accused side's denial disputes the claim and contests its attribution, as in an open
+                // incident (VerdictRules.decide): one citing the claim is matched by the citation alone, whoever
+                // denies (thirteenth round: a side the claim does not accuse made it DISPUTED/CONTESTED)
+                return VerdictRules.disputes(r, c) ? c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(),
+                        r.stance())).withAttribution(Attribution.CONTESTED) : c;
+            }
+            return c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(), r.stance()));
         }));
     }
 }

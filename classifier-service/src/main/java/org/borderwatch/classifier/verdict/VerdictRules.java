@@ -365,20 +365,39 @@ public final class VerdictRules {
      * CONTESTED because it denies it. The claims are known (remembered), so that denial is the contract's DISPUTED: a
      * claim and the accused side's denial, no independent word here — the occurrence the same denial gives them while
      * their incidents are open, and the one their remembered verdicts take ({@code ClaimRecord.answeredBy}). The
-     * closed incidents keep their own verdicts. A denial by a side none of the claims accuses disputes nothing, as in
-     * {@link #decide}.
+     * closed incidents keep their own verdicts.
+     * <p>
+     * A denial by a side none of the claims accuses (one that cites a claim by its id, reference or link: the citation
+     * decides the match alone) disputes nothing, as in {@link #decide} while the incident is open: UNVERIFIED, and —
+     * the side named as acting (the first claim's) having said nothing — UNCONTESTED with that side as acting, not
+     * the denier's side as the statement read alone would have it (thirteenth round).
      */
     public static Verdict answeringRemembered(Verdict alone, IncidentReport statement,
                                               List<org.borderwatch.classifier.signal.ClaimRecord> claims,
                                               ToDoubleFunction<Source> reliability) {
-        Party denier = statement.source().party();
-        if (alone.occurrence() != Occurrence.UNVERIFIED || statement.stance() != Stance.DENIAL
-                || !denier.isBelligerent()
-                || claims.stream().noneMatch(c -> c.actingParty() == null || c.actingParty() == denier)) {
+        if (statement.stance() != Stance.DENIAL || !statement.source().party().isBelligerent()
+                || alone.occurrence() != Occurrence.UNVERIFIED) {
             return alone;
         }
-        boolean one = claims.size() == 1;
+        Party denier = statement.source().party();
+        List<org.borderwatch.classifier.signal.ClaimRecord> disputed = claims.stream()
+                .filter(c -> disputes(statement, c)).toList();
         List<String> reasons = new ArrayList<>();
+        if (disputed.isEmpty()) {
+            Party acting = claims.get(0).actingParty();
+            // not "Occurrence UNVERIFIED: …": the assessor says for whom it is UNVERIFIED (this statement alone)
+            reasons.add(party(denier) + "'s denial disputes nothing: "
+                    + (claims.size() == 1 ? "the claim it answers names " : "the claims it answers name ")
+                    + Sentences.adjective(acting) + " forces as acting, not " + Sentences.adjective(denier)
+                    + " ones, and only the accused side's denial disputes a claim.");
+            alone.reasons().stream().filter(r -> !r.startsWith("Occurrence UNVERIFIED")
+                    && !r.startsWith("Attribution CONTESTED")).forEach(reasons::add);
+            reasons.add("Attribution UNCONTESTED: " + party(acting) + ", named as acting, has not disputed "
+                    + (claims.size() == 1 ? "it." : "them."));
+            return new Verdict(Occurrence.UNVERIFIED, Attribution.UNCONTESTED, acting, alone.confidence(), reasons,
+                    false, alone.claimSources());
+        }
+        boolean one = claims.size() == 1;
         reasons.add("Occurrence DISPUTED for this statement alone: " + (one ? "the claim" : "the claims")
                 + " it answers and the accused side's denial, no independent word; the closed incident"
                 + (one ? " keeps its own verdict." : "s keep their own verdicts."));
@@ -386,6 +405,17 @@ public final class VerdictRules {
         return new Verdict(Occurrence.DISPUTED, alone.attribution(), alone.actingParty(),
                 clamp(DENIAL_WEIGHT * combined(List.of(statement), reliability)), reasons, false,
                 alone.claimSources());
+    }
+
+    /**
+     * Whether a denial disputes a remembered claim: it comes from a side of the conflict and the claim names that side
+     * as acting, or names no one (the rule of {@link #decide}: only the accused side's denial disputes a claim). A
+     * denial that cites the claim is matched by the citation alone, so this is asked of every claim it answers.
+     */
+    public static boolean disputes(IncidentReport denial, org.borderwatch.classifier.signal.ClaimRecord claim) {
+        Party denier = denial.source().party();
+        return denial.stance() == Stance.DENIAL && denier.isBelligerent()
+                && (claim.actingParty() == null || claim.actingParty() == denier);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.borderwatch.classifier.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderwatch.classifier.TestReports.AM_MOD;
 import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_SBS;
 import static org.borderwatch.classifier.TestReports.claim;
 import static org.borderwatch.classifier.TestReports.denial;
 import static org.borderwatch.classifier.TestReports.EUMA;
@@ -22,6 +23,7 @@ import org.borderwatch.classifier.signal.ClaimRecord;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Answers;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Location;
@@ -206,6 +208,93 @@ class ClosedClaimMemoryTest {
                         + " incident"));
             }
         });
+    }
+
+    private static IncidentReport citingBy(org.borderwatch.common.model.Source source, String ref, String published,
+                                           String cited) {
+        return denial(source, ref, published, Party.AZ, DAY, DAY)
+                .answers(new Answers(List.of(cited), null, null, null, List.of())).build();
+    }
+
+    private static IncidentReport.Builder citingObserver(Stance stance, String ref, String published, String cited) {
+        return observer(EUMA, ref, stance, published, DAY, DAY, SYUNIK_EAST).eventTypes(EventType.SMALL_ARMS_FIRE)
+                .answers(new Answers(List.of(cited), null, null, null, List.of()));
+    }
+
+    /**
+     * Thirteenth round: an answer that cites the claim (report id, the partner's reference, its link) is matched by the
+     * citation alone, whoever answers. While the claim's incident is open, only the accused side's denial disputes it
+     * ({@code VerdictRules.decide}); after the eviction, a "denial" by the side the claim does not accuse (Azerbaijan's
+     * border service citing Azerbaijan's own claim against Armenia) made the remembered claim DISPUTED/CONTESTED, and
+     * its own assessment read "Azerbaijan denies the claim it answers" with Azerbaijan as acting. The contract's rule
+     * gives UNVERIFIED (a denial by a side no claim accuses disputes nothing) and UNCONTESTED (the side named as
+     * acting, Armenia, has not disputed it), in both places. Columns: the answer's own closed assessment (occurrence,
+     * attribution, acting party), then the remembered claim's verdict, which must be the open incident's.
+     */
+    static Stream<Arguments> cited() {
+        String id = WITH_REF_AND_LINK.reportId().toString();
+        return Stream.of(
+                Arguments.of("the accused side's denial citing the partner's reference: DISPUTED both",
+                        (Response) at -> citingBy(AM_MOD, "d-am-ref", at, "az-2026-10-01/114"), Occurrence.DISPUTED,
+                        Attribution.CONTESTED, Party.AM, Occurrence.DISPUTED, Attribution.CONTESTED),
+                Arguments.of("the accused side's denial citing the report id: DISPUTED both",
+                        (Response) at -> citingBy(AM_MOD, "d-am-id", at, id), Occurrence.DISPUTED,
+                        Attribution.CONTESTED, Party.AM, Occurrence.DISPUTED, Attribution.CONTESTED),
+                Arguments.of("a side the claim does not accuse, citing the partner's reference: nothing disputed",
+                        (Response) at -> citingBy(AZ_SBS, "d-az-ref", at, "az-2026-10-01/114"), Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Party.AM, Occurrence.UNVERIFIED, Attribution.UNCONTESTED),
+                Arguments.of("a side the claim does not accuse, citing the link: nothing disputed",
+                        (Response) at -> citingBy(AZ_SBS, "d-az-url", at, "https://example.org/az/114"),
+                        Occurrence.UNVERIFIED, Attribution.UNCONTESTED, Party.AM, Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("a side the claim does not accuse, citing the report id: nothing disputed",
+                        (Response) at -> citingBy(AZ_SBS, "d-az-id", at, id), Occurrence.UNVERIFIED,
+                        Attribution.UNCONTESTED, Party.AM, Occurrence.UNVERIFIED, Attribution.UNCONTESTED),
+                Arguments.of("an observer's refutation citing the claim: REFUTED, as before",
+                        (Response) at -> citingObserver(Stance.REFUTATION, "r-cited", at, "az-2026-10-01/114").build(),
+                        Occurrence.REFUTED, Attribution.UNCONTESTED, null, Occurrence.REFUTED,
+                        Attribution.UNCONTESTED),
+                Arguments.of("an observer's confirmation citing the claim: CONFIRMED, as before",
+                        (Response) at -> citingObserver(Stance.CONFIRMATION, "cf-cited", at, id).build(),
+                        Occurrence.CONFIRMED, Attribution.UNCONTESTED, null, Occurrence.CONFIRMED,
+                        Attribution.UNCONTESTED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cited")
+    void aLateAnswerCitingTheClaimCountsOnlyAsItWouldWhileTheIncidentIsOpen(
+            String name, Response response, Occurrence own, Attribution ownAttribution, Party ownActing,
+            Occurrence claim, Attribution claimAttribution) {
+        // while open: the cited claim's incident
+        CLAIMS.forEach(this::feed);
+        feed(response.at(DAY + "T22:00"));
+        assertThat(engine.state().incidents).filteredOn(i -> i.has(WITH_REF_AND_LINK.reportId())).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.occurrence).as("open incident").isEqualTo(claim);
+                    assertThat(i.last.attribution()).as("open incident").isEqualTo(claimAttribution);
+                });
+
+        // evicted: the answer's own closed assessment, and the remembered claim as the open incident had it
+        engine.restore(new EngineState());
+        claimsClosedAndEvicted();
+        assertThat(feed(response.at(LATE))).singleElement().satisfies(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.rationale().get(1)).startsWith("It answers AZ MoD's claim about 2026-10-01 11:00 +04:00");
+            assertThat(a.occurrence()).isEqualTo(own);
+            assertThat(a.attribution()).isEqualTo(ownAttribution);
+            assertThat(a.actingParty()).isEqualTo(ownActing);
+            assertThat(a.rationale()).filteredOn(x -> x.startsWith("Occurrence ")).singleElement()
+                    .satisfies(x -> assertThat(x).startsWith("Occurrence " + own));
+        });
+        ClaimRecord remembered = engine.state().claims.values().stream().flatMap(List::stream)
+                .filter(c -> c.reportId().equals(WITH_REF_AND_LINK.reportId())).findFirst().orElseThrow();
+        assertThat(remembered.occurrence()).as("remembered").isEqualTo(claim);
+        assertThat(remembered.attribution()).as("remembered").isEqualTo(claimAttribution);
+        // the claims the answer does not cite are untouched
+        assertThat(engine.state().claims.values().stream().flatMap(List::stream)
+                .filter(c -> CLAIMS.stream().anyMatch(x -> x.reportId().equals(c.reportId())))
+                .filter(c -> !c.reportId().equals(WITH_REF_AND_LINK.reportId())))
+                .allSatisfy(c -> assertThat(c.occurrence()).isEqualTo(Occurrence.UNVERIFIED));
     }
 
     @Test
