@@ -583,7 +583,8 @@ final class Assessor {
         Verdict verdict = VerdictRules.answeringRemembered(VerdictRules.decide(segment, List.of(r), reliable), r,
                 claims, reliable);
         List<String> rationale = new ArrayList<>();
-        rationale.add(Sentences.describe(r));
+        // a denial of several claims denied "them", those it disputes (those accusing the denier)
+        rationale.add(Sentences.describeAnswering(r, claims.stream().filter(c -> VerdictRules.disputes(r, c)).count()));
         boolean one = claims.size() == 1;
         // each claim named as its incident's sentences named it: its precision and place are remembered with it
         rationale.add((r.answers() == null ? "It covers " : "It answers ") + String.join("; ", claims.stream()

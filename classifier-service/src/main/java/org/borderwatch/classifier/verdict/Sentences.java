@@ -440,6 +440,14 @@ public final class Sentences {
         return describe(r, "it");
     }
 
+    /**
+     * The sentence of a statement assessed alone beside the remembered claims it answers: a denial of several of them
+     * "denied them" (thirteenth round: it read "denied it" whatever their number).
+     */
+    public static String describeAnswering(IncidentReport r, long deniedClaims) {
+        return describe(r, deniedClaims > 1 ? "them" : "it");
+    }
+
     private static String describe(IncidentReport r, String denied) {
         String who = who(r.source());
         String published = time(r.publishedAt());

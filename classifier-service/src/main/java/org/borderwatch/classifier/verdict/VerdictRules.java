@@ -365,7 +365,8 @@ public final class VerdictRules {
      * CONTESTED because it denies it. The claims are known (remembered), so that denial is the contract's DISPUTED: a
      * claim and the accused side's denial, no independent word here — the occurrence the same denial gives them while
      * their incidents are open, and the one their remembered verdicts take ({@code ClaimRecord.answeredBy}). The
-     * closed incidents keep their own verdicts.
+     * closed incidents keep their own verdicts. The attribution sentence names the claims the denial disputes, agreeing
+     * in number (thirteenth round: it read "denies the claim it answers" whatever their number).
      * <p>
      * A denial by a side none of the claims accuses (one that cites a claim by its id, reference or link: the citation
      * decides the match alone) disputes nothing, as in {@link #decide} while the incident is open: UNVERIFIED, and —
@@ -401,7 +402,16 @@ public final class VerdictRules {
         reasons.add("Occurrence DISPUTED for this statement alone: " + (one ? "the claim" : "the claims")
                 + " it answers and the accused side's denial, no independent word; the closed incident"
                 + (one ? " keeps its own verdict." : "s keep their own verdicts."));
-        alone.reasons().stream().filter(r -> !r.startsWith("Occurrence UNVERIFIED")).forEach(reasons::add);
+        for (String r : alone.reasons()) {
+            if (r.startsWith("Attribution CONTESTED")) {
+                reasons.add("Attribution CONTESTED: " + party(denier) + ", named as acting in " + (disputed.size() == 1
+                        ? disputed.get(0).named() + ", denies it."
+                        : disputed.size() + " claims (" + String.join("; ", disputed.stream()
+                        .map(org.borderwatch.classifier.signal.ClaimRecord::named).toList()) + "), denies them."));
+            } else if (!r.startsWith("Occurrence UNVERIFIED")) {
+                reasons.add(r);
+            }
+        }
         return new Verdict(Occurrence.DISPUTED, alone.attribution(), alone.actingParty(),
                 clamp(DENIAL_WEIGHT * combined(List.of(statement), reliability)), reasons, false,
                 alone.claimSources());

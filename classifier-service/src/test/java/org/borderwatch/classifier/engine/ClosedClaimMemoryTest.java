@@ -297,6 +297,44 @@ class ClosedClaimMemoryTest {
                 .allSatisfy(c -> assertThat(c.occurrence()).isEqualTo(Occurrence.UNVERIFIED));
     }
 
+    /**
+     * Thirteenth round: the denial's own assessment said "Armenia denies the claim it answers" also when it answers
+     * several claims. The attribution sentence names the claims it disputes, as the other sentences name them.
+     */
+    static Stream<Arguments> attributionSentence() {
+        return Stream.of(
+                Arguments.of("one claim, cited", citing("d-one", LATE, "az-2026-10-01/114"),
+                        "Attribution CONTESTED: Armenia, named as acting in AZ MoD's claim about 2026-10-01 11:00 "
+                                + "+04:00, denies it."),
+                Arguments.of("one claim, by its place", lateDenial("d-sotk", LATE).location(near("Sotk", GEGHARKUNIK))
+                                .build(),
+                        "Attribution CONTESTED: Armenia, named as acting in AZ MoD's claim about 2026-10-01 06:10 "
+                                + "+04:00 near Sotk, denies it."),
+                Arguments.of("two claims of the day in the segment", lateDenial("d-geg", LATE).build(),
+                        "Attribution CONTESTED: Armenia, named as acting in 2 claims (AZ MoD's claim about 2026-10-01 "
+                                + "06:10 +04:00 near Sotk; AZ MoD's claim about 2026-10-01 18:30 +04:00 near Kut), "
+                                + "denies them."),
+                Arguments.of("a claim without a time and one with", denial(AM_MOD, "d-syunik", LATE, Party.AZ, DAY,
+                                NEXT_DAY, SYUNIK_EAST).build(),
+                        "Attribution CONTESTED: Armenia, named as acting in 2 claims (AZ MoD's claim about 2026-10-01 "
+                                + "11:00 +04:00; AZ MoD's claim of 2026-10-02 15:00 +04:00 (time not stated)), denies "
+                                + "them."),
+                Arguments.of("a side the claim does not accuse", citingBy(AZ_SBS, "d-az", LATE, "az-2026-10-01/114"),
+                        "Attribution UNCONTESTED: Armenia, named as acting, has not disputed it."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attributionSentence")
+    void theLateDenialsAttributionSentenceNamesTheClaimsItAnswers(String name, IncidentReport late, String sentence) {
+        claimsClosedAndEvicted();
+        assertThat(feed(late)).singleElement().satisfies(a -> {
+            assertThat(a.rationale()).filteredOn(x -> x.startsWith("Attribution ")).containsExactly(sentence);
+            // its opening sentence agrees in number with the claims it contests
+            assertThat(a.rationale().get(0)).contains(sentence.contains("denies them.") ? " denied them on "
+                    : " denied it on ");
+        });
+    }
+
     @Test
     void aLateAnswerNamesAClaimWithoutATimeAsItsOwnIncidentDid() {
         claimsClosedAndEvicted();
