@@ -906,9 +906,18 @@ public final class StatementExtractor {
      * Monday") is the day the report was filed, not the event's.
      */
     private static boolean dateline(String text, DateSpan d) {
-        return d.start() <= 60 && DATELINE_BEFORE.matcher(text.substring(0, d.start())).matches()
-                && DATELINE_AFTER.matcher(text.substring(d.end(), Math.min(text.length(), d.end() + 50))).find();
+        if (d.start() <= 60 && DATELINE_BEFORE.matcher(text.substring(0, d.start())).matches()
+                && DATELINE_AFTER.matcher(text.substring(d.end(), Math.min(text.length(), d.end() + 50))).find()) {
+            return true;
+        }
+        // an agency's dateline opening a line (after a headline): "Baku, 8 September, APA. Last night …"
+        return d.start() <= 300 && AGENCY_DATELINE_BEFORE.matcher(text.substring(0, d.start())).find()
+                && AGENCY_DATELINE_AFTER.matcher(text.substring(d.end(), Math.min(text.length(), d.end() + 40))).find();
     }
+
+    /** A city opening a line ("Baku, "), then the date and the agency's name and a full stop (", APA."). */
+    private static final Pattern AGENCY_DATELINE_BEFORE = Alternations.compile("(?:^|\\n)\\s*\\p{Lu}\\p{Ll}+,\\s*$");
+    private static final Pattern AGENCY_DATELINE_AFTER = Alternations.compile("^(?:,?\\s*\\d{4})?,\\s*\\p{Lu}[\\p{L}-]{1,20}\\s*[.:—–-]");
 
     /**
      * A date opening a sentence whose main verb is a verb of saying ("On Monday, the ministry said that …", "On 12 May

@@ -237,6 +237,10 @@ final class StatementRules {
             + "(?:saw|seen|observed|documented|inspected|witnessed|verified)\\s+(?:for\\s+(?:themselves|itself|ourselves)\\s+|"
             + "(?:with\\s+their\\s+own\\s+eyes|first-?hand|at\\s+first\\s+hand)\\s+)?(?:the\\s+)?(?:(?:fresh|recent|visible|"
             + "extensive|severe|heavy)\\s+)?damage\\s+(?:done\\s+|caused\\s+)?to\\b|"
+            // "saw several houses and a kindergarten damaged by the shelling of 14 September": what it saw harmed by fire
+            + "(?:saw|seen|observed|documented|inspected|witnessed|verified|found)\\s+(?:[\\w'’-]+\\s+){1,6}?"
+            + "(?:damaged|destroyed|hit|struck)\\s+(?:by|in|during)\\s+(?:the\\s+)?(?:recent\\s+)?(?:shelling|fire|firing|"
+            + "shooting|gunfire|shots|strikes?|explosions?|attacks?|artillery|mortar|drone)\\b|"
             + "\\b(?:traces?|consequences|damage|impacts?|aftermath|craters?|evidence)\\s+of\\s+(?:the\\s+)?(?:recent\\s+)?"
             + "(?:shelling|fire|firing|shooting|gunfire|shots|strikes?|explosions?|attacks?)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:was|were|has\\s+been|have\\s+been)\\s+(?:seen|observed|documented|recorded|noted|found|confirmed)|"

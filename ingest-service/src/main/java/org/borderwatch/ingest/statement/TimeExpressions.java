@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Dates and clock times as statements write them. Dates: "11 June", "16 and 17 March", "the night of 16 to 17
  * March", "overnight on 12-13 September", "the night into 14 September" / "в ночь на 14 сентября" (13th to 14th),
  * "March 16, 2025", "16.03.2025", "2025-03-16", a whole month ("April 2024"), month names in English, Russian, Azerbaijani and Armenian, and
- * relative days: "yesterday", "the day before yesterday", "today" (not in "two years ago today": an anniversary),
+ * relative days: "yesterday", "the day before yesterday", "on the eve" (the day before; not "on the eve of …"),
+ * "two days ago", "today" (not in "two years ago today": an anniversary),
  * "this evening", "last night", "overnight", "on Tuesday" (the latest Tuesday not after publication), "on the night
  * from Tuesday to Wednesday" (both days, the latest such night), and their Russian, Azerbaijani and Armenian words. A date
  * without a year is the latest such date not after the day after publication. Times: "at 09:35", "around midnight", "at noon" (an hour), "from 22:40 to
@@ -85,6 +86,9 @@ public final class TimeExpressions {
                     + "\\b(?:overnight|(?:on\\s+)?the\\s+night)\\s+(?:to|into)\\s+(?<intoDay>" + WEEKDAY + ")\\b|"
                     // "two years ago today": an anniversary, not the publication day (the date follows)
                     + "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|"
+                    // "on the eve" alone is the day before (not "on the eve of the talks"); "two days ago" that many back
+                    + "\\b(?:on\\s+)?the\\s+eve\\b(?!\\s+of\\b)|"
+                    + "\\b(?:one|two|three|four|five|six|[1-6])\\s+days?\\s+ago\\b(?!\\s+today)|"
                     // "said on Saturday that … had struck … the previous night": "last night" in reported speech
                     + "\\bthe\\s+(?:previous|preceding)\\s+night\\b|\\byesterday\\b|"
                     + "(?<!\\bago\\s{1,3})\\btoday\\b|"
@@ -465,7 +469,12 @@ public final class TimeExpressions {
                 continue;
             }
             String rel = r.group("rel").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            if (rel.endsWith("before yesterday") || rel.equals("позавчера")) {
+            if (rel.endsWith(" ago")) {
+                LocalDate d = reference.minusDays(NumberWords.parse(rel.substring(0, rel.indexOf(' '))));
+                out.add(new DateSpan(d, d, false, r.start(), r.end()));
+            } else if (rel.endsWith("the eve")) {
+                out.add(new DateSpan(reference.minusDays(1), reference.minusDays(1), false, r.start(), r.end()));
+            } else if (rel.endsWith("before yesterday") || rel.equals("позавчера")) {
                 out.add(new DateSpan(reference.minusDays(2), reference.minusDays(2), false, r.start(), r.end()));
             } else if (rel.startsWith("last") || rel.startsWith("the previous") || rel.startsWith("the preceding")
                     || rel.equals("overnight") || rel.startsWith("прошлой")
@@ -764,7 +773,39 @@ public final class TimeExpressions {
                 }
             }
         }
+        for (int i = 0; i < out.size(); i++) {
+            ClockSpan c = out.get(i);
+            if (c.to() != null || c.openEnded() || c.partOfDay()) {
+                continue;
+            }
+            // "at around 23:45 … came under fire for about twenty minutes": the time told after the clock (in its
+            // sentence or the next, before any other clock) ends the event — 00:05, over midnight like "from 23:45 to 00:05"
+            int limit = i + 1 < out.size() ? out.get(i + 1).start() : text.length();
+            String after = text.substring(c.end(), Math.min(limit, c.end() + 160));
+            int paragraph = after.indexOf('\n');
+            Matcher f = DURATION.matcher(paragraph < 0 ? after : after.substring(0, paragraph));
+            if (f.find() && sentencesBetween(f.group("gap")) <= 1) {
+                Integer len = f.group("an") != null ? Integer.valueOf(1) : NumberWords.parse(f.group("n"));
+                if (len != null && len > 0) {
+                    long minutes = f.group("unit").toLowerCase(Locale.ROOT).startsWith("hour") ? len * 60L : len;
+                    if (minutes <= 12 * 60) {
+                        out.set(i, new ClockSpan(c.from(), c.from().plusMinutes(minutes), false, c.hourOnly(),
+                                c.start(), c.end()));
+                    }
+                }
+            }
+        }
         return out;
+    }
+
+    /** A length of time: "for about twenty minutes", "for some 40 minutes", "for an hour", "for two hours". */
+    private static final Pattern DURATION = Alternations.compile("^(?<gap>[\\s\\S]*?)\\bfor\\s+(?:about|around|approximately|"
+            + "some|nearly|almost|roughly|up\\s+to)?\\s*(?:(?<an>an|one)|(?<n>\\d{1,3}|[a-z]+(?:-[a-z]+)?))\\s+"
+            + "(?<unit>minutes?|hours?)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Full stops that end a sentence in the text between a clock and a length of time. */
+    private static int sentencesBetween(String gap) {
+        return (int) Pattern.compile("[.!?](?:\\s|$)").matcher(gap).results().count();
     }
 
     private static boolean overlapsClock(List<ClockSpan> clocks, int start, int end) {

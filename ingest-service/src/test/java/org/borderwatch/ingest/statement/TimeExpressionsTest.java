@@ -48,6 +48,9 @@ class TimeExpressionsTest {
             "overnight on 12-13 March            | 2025-03-12 | 2025-03-13 | true",
             "the day before yesterday            | 2025-03-15 | 2025-03-15 | false",
             "позавчера                           | 2025-03-15 | 2025-03-15 | false",
+            "two days ago                        | 2025-03-15 | 2025-03-15 | false",
+            "3 days ago                          | 2025-03-14 | 2025-03-14 | false",
+            "On the eve                          | 2025-03-16 | 2025-03-16 | false",
             "on Saturday morning                 | 2025-03-15 | 2025-03-15 | false",
             "Monthly summary, February 2025      | 2025-02-01 | 2025-02-28 | false",
             "in May 2024                         | 2024-05-01 | 2024-05-31 | false",
@@ -108,6 +111,9 @@ class TimeExpressionsTest {
     void theLastWeekOfAMonthIsNoSpanBeforePublication() {
         assertThat(TimeExpressions.dates("in the last week of July", PUBLISHED)).isEmpty();
         assertThat(TimeExpressions.dates("the provocation of the previous day", PUBLISHED)).isEmpty();
+        // the eve of something is no day, nor an anniversary "two years ago today" a day two days back
+        assertThat(TimeExpressions.dates("on the eve of the talks", PUBLISHED)).isEmpty();
+        assertThat(TimeExpressions.dates("two days ago today", PUBLISHED)).allMatch(d -> !d.first().equals(PUBLISHED.minusDays(2)));
         // a whole month stays a whole month when it opens a span ("since May 2024" is background beside a day)
         DateSpan since = TimeExpressions.dates("since May 2024", PUBLISHED).get(0);
         assertThat(since.open()).isTrue();
@@ -133,7 +139,10 @@ class TimeExpressionsTest {
             "between 11:50 p.m. on Friday and 12:30 a.m. | 23:50 | 00:30 | false",
             "at 0:15 a.m.              | 00:15 |       | false",
             "at 2210 hrs on 11 August  | 22:10 |       | false",
-            "at 0545 hours             | 05:45 |       | false"})
+            "at 0545 hours             | 05:45 |       | false",
+            "at around 23:45. The post was under fire for about twenty minutes | 23:45 | 00:05 | false",
+            "at 14:10 fire was opened for an hour | 14:10 | 15:10 | false",
+            "at 09:30 and for 2 hours  | 09:30 | 11:30 | false"})
     void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         assertThat(clocks).hasSize(1);
