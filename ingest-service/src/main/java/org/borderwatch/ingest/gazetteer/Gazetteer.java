@@ -112,7 +112,8 @@ public final class Gazetteer {
                     p.path("ambiguous").asBoolean(false), aliases,
                     p.hasNonNull("lat") ? p.get("lat").asDouble() : null,
                     p.hasNonNull("lon") ? p.get("lon").asDouble() : null,
-                    p.path("coordinates").asString(null), p.path("note").asString(null), also));
+                    p.path("coordinates").asString(null), p.path("note").asString(null), also,
+                    p.path("aliasesOnly").asBoolean(false)));
         }
         return new Gazetteer(places);
     }

@@ -15,10 +15,18 @@ import java.util.Map;
  * @param alsoFaces   segments a part of the place also faces: named beside a specific place in one of them, the
  *                    place is context ("Jermuk ... our positions in Kalbajar" is VAYOTS_DZOR_EAST only); alone it
  *                    names its {@code segments}
+ * @param aliasesOnly  the name alone names another place too (Aghdam, a Tovuz village, is also the Karabakh district):
+ *                     the place is matched only by its aliases ("Aghdam village of Tovuz"), never by the bare name
  */
 public record Place(String id, String name, String country, PlaceKind kind, List<BorderSegment> segments,
                     boolean ambiguous, Map<String, List<String>> aliases, Double lat, Double lon, String coordinates,
-                    String note, List<BorderSegment> alsoFaces) {
+                    String note, List<BorderSegment> alsoFaces, boolean aliasesOnly) {
+
+    public Place(String id, String name, String country, PlaceKind kind, List<BorderSegment> segments,
+                 boolean ambiguous, Map<String, List<String>> aliases, Double lat, Double lon, String coordinates,
+                 String note, List<BorderSegment> alsoFaces) {
+        this(id, name, country, kind, segments, ambiguous, aliases, lat, lon, coordinates, note, alsoFaces, false);
+    }
 
     public Place(String id, String name, String country, PlaceKind kind, List<BorderSegment> segments,
                  boolean ambiguous, Map<String, List<String>> aliases, Double lat, Double lon, String coordinates,
@@ -49,10 +57,12 @@ public record Place(String id, String name, String country, PlaceKind kind, List
                 || alsoFaces.stream().anyMatch(specificSegments::contains);
     }
 
-    /** The primary name followed by every alias. */
+    /** The primary name (unless {@code aliasesOnly}) followed by every alias. */
     public List<String> allNames() {
         java.util.ArrayList<String> names = new java.util.ArrayList<>();
-        names.add(name);
+        if (!aliasesOnly) {
+            names.add(name);
+        }
         aliases.values().forEach(names::addAll);
         return names;
     }
