@@ -569,14 +569,18 @@ final class StatementRules {
 
     /**
      * The clause of a self-reported response that names what it responds to ("In response to the provocation near
-     * Yeraskh, our units ..."): up to the end of the clause, or to the responding side as subject ("our units",
+     * Yeraskh, our units ...", "Following the provocation committed by … on the 10th, units … took retaliatory measures"): up to the end of the clause, or to the responding side as subject ("our units",
      * "we"; "fire at our post" is still the answered clause); and a relative clause in the pluperfect after the
      * response's target ("… fired at the positions in the direction of Khanazakh, from which yesterday's provocation
      * in the Gubadli direction had been committed").
      */
     static final Pattern ANSWERED_CLAUSE = p("\\b(?:in\\s+(?:response|retaliation|reply|revenge)\\s+(?:to|for)|"
             + "as\\s+(?:an?\\s+)?(?:response|retaliation|retaliatory|answer)(?:\\s+(?:measures?|steps?|actions?))?\\s+(?:to|for)|(?:retaliat\\w*|revenge|retribution|"
-            + "responding|punishment)\\s+(?:to|for))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
+            + "responding|punishment)\\s+(?:to|for)|"
+            // "Following the provocation committed by … on the 10th, units of the Azerbaijan Army took retaliatory
+            // measures": in a response's text the provocation it follows is what it answers
+            + "(?:following|after)(?=\\s+(?:the|an?|this|that|yesterday['’]s)\\s+(?:[\\w-]+\\s+)?(?:provocations?|attacks?|"
+            + "shelling|fire|firing)\\b))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
             + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])++"
             // "… fired at the positions …, from which yesterday's provocation in the Gubadli direction had been
             // committed": a relative clause in the pluperfect tells the answered event (only in a response's text)
