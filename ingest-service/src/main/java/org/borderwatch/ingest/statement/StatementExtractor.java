@@ -277,7 +277,8 @@ public final class StatementExtractor {
             // "visited a resident … who has been held in Azerbaijan since he was detained": the holder acts
             case CONFIRMATION -> actor != null || held.isEmpty() ? actor : holder(text, held.get(0), party);
         };
-        Casualties casualties = casualties(text, sentences, party, acting, stance);
+        Casualties casualties = casualties(text, sentences, party.isBelligerent() ? party : publisherSide(source, text),
+                acting, stance);
         // the answered clause's weapons and "destroyed the firing point from which the fire had been opened": the
         // answered fire is not the response's
         List<EventType> types = eventTypes(stance == Stance.CLAIM && retaliation
@@ -778,6 +779,30 @@ public final class StatementExtractor {
         }
         Party named = reporter(text, party);
         return named != null ? named : party.opponent();
+    }
+
+    /** A side named in an unregistered publisher's name: "Mine Action Agency of Azerbaijan", "Armenian Red Cross". */
+    private static final Pattern PUBLISHER_SIDE = Alternations.compile("\\s+(?:of|in)\\s+(?:the\\s+)?(?:Republic\\s+of\\s+)?"
+            + "(?<end>Azerbaijan|Armenia)\\s*$|^\\s*(?:the\\s+)?(?<start>Azerbaijan(?:i|['’]s)?|Armenia(?:n|['’]s)?)\\s+",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whose losses are the publisher's own people: an unregistered publisher whose name names a side ("Mine Action
+     * Agency of Azerbaijan") and whose text names the publisher ("a vehicle of the Mine Action Agency … one deminer was
+     * killed") reports losses of that side when the text names none; otherwise the source's party (none).
+     */
+    private static Party publisherSide(Source source, String text) {
+        Matcher m = PUBLISHER_SIDE.matcher(source.name());
+        if (!m.find()) {
+            return source.party();
+        }
+        String side = m.group("end") != null ? m.group("end") : m.group("start");
+        String rest = Fold.phrase(new StringBuilder(source.name()).delete(m.start(), m.end()).toString())
+                .replaceFirst("^the ", "");
+        if (rest.split(" ").length < 2 || !(" " + Fold.phrase(text) + " ").contains(" " + rest + " ")) {
+            return source.party();
+        }
+        return side.toLowerCase(Locale.ROOT).startsWith("azerbaijan") ? Party.AZ : Party.AM;
     }
 
     /** The accused of a denial: the denying official's side, else the accuser's opponent, else the actor named. */
