@@ -1307,6 +1307,9 @@ public final class StatementExtractor {
      * detainees or captives in a sentence about their release, handover or exchange.
      */
     static String withoutNonEvents(String text) {
+        // "schools in Sotk, closed since the shelling earlier this month, will reopen": a state dated by an earlier
+        // event names that event only as a time (background), not as what the text reports
+        text = blanked(text, StatementRules.STATE_SINCE_EVENT);
         if (!StatementRules.NON_EVENT_CUE.matcher(text).find()) { // one scan for the usual text with neither
             return text;
         }

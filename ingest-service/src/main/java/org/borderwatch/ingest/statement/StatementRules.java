@@ -568,6 +568,16 @@ final class StatementRules {
             + "interview|address|speech|hearing)s?\\b");
 
     /**
+     * A state that has lasted since an earlier event, the event only its time: "schools closed since the shelling earlier
+     * this month", "families displaced since the attacks in September", "the road, shut ever since the shelling".
+     */
+    static final Pattern STATE_SINCE_EVENT = p("\\b(?:closed|shut|empty|evacuated|displaced|deserted|abandoned|homeless|"
+            + "suspended|cancell?ed|interrupted|out\\s+of\\s+(?:use|service)|without\\s+(?:power|electricity|gas|water))"
+            + "\\s+(?:ever\\s+)?since\\s+(?:the\\s+)?(?:recent\\s+|last\\s+)?(?:shelling|attacks?|fighting|hostilities|"
+            + "escalation|strikes?|clashes|bombardment|incident)\\b(?:\\s+(?:earlier|late)\\s+this\\s+(?:month|week|year)|"
+            + "\\s+(?:last|this)\\s+(?:week|month)|\\s+(?:in|of)\\s+[\\w ]{1,20}?(?=[,.;]))?");
+
+    /**
      * The clause of a self-reported response that names what it responds to ("In response to the provocation near
      * Yeraskh, our units ...", "Following the provocation committed by … on the 10th, units … took retaliatory measures"): up to the end of the clause, or to the responding side as subject ("our units",
      * "we"; "fire at our post" is still the answered clause); and a relative clause in the pluperfect after the
