@@ -1819,8 +1819,9 @@ public final class StatementExtractor {
     private static Casualties casualties(String text, List<Span> sentences, Party sourceParty, Party acting,
                                          Stance stance) {
         // "two (not three, as reported earlier) were wounded": the corrected figure is no count; the bodies of
-        // soldiers "killed in 2022" handed over are no losses of an event (same length, so the spans stay valid)
-        text = blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE);
+        // soldiers "killed in 2022" handed over are no losses of an event; "Armen S., 54, was wounded": an age counts
+        // no one (same length, so the spans stay valid)
+        text = blanked(blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE), StatementRules.AGE);
         // "three were wounded, one of whom later died", "a further two died in hospital": counted apart and moved
         // from the wounded to the killed below (the phrase blanked so that no word of it is counted again)
         int deathsOfWounded = 0;
@@ -1885,6 +1886,10 @@ public final class StatementExtractor {
                     int named = namedPeople(text, sentence.start(),
                             words.get(lostLives ? (words.get(i - 1).text().equalsIgnoreCase("lost") ? i - 1 : i - 2) : i)
                                     .start());
+                    total = named > 0 ? named : null;
+                }
+                if (at < 0 && total == null) { // "Civilians wounded in Jermuk: Anahit Petrosyan, 67; Gor Avetisyan, 12."
+                    int named = namedAfterColon(text, words.get(i).end(), sentence.end());
                     total = named > 0 ? named : null;
                 }
                 boolean singular = at < 0 && total == null && (singularBefore(words, i)
@@ -2029,6 +2034,38 @@ public final class StatementExtractor {
             }
         }
         return named >= 2 ? named : 0;
+    }
+
+    /** How far after a casualty word a colon may open the list of the people it names ("wounded in Jermuk: …"). */
+    private static final int COLON_REACH = 40;
+
+    /**
+     * The people named in a list after a colon that follows the casualty word within {@value #COLON_REACH}
+     * characters ("Civilians wounded in Jermuk: Anahit Petrosyan; Gor Avetisyan.", the ages blanked before): each
+     * item, split at semicolons, commas and "and", must be a first name and a surname; otherwise no count.
+     */
+    private static final Pattern LIST_END = Pattern.compile("\\.(?=\\s|$)|\\n");
+
+    private static int namedAfterColon(String text, int from, int sentenceEnd) {
+        int colon = text.indexOf(':', from);
+        if (colon < 0 || colon >= sentenceEnd || colon - from > COLON_REACH) {
+            return 0;
+        }
+        // the list runs to its full stop or line end: its semicolons end sentences of their own
+        Matcher stop = LIST_END.matcher(text).region(colon + 1, text.length());
+        String list = text.substring(colon + 1, stop.find() ? stop.start() : text.length()).strip();
+        int named = 0;
+        for (String item : list.split("\\s*[;,]\\s*|\\s+and\\s+")) {
+            String it = item.strip();
+            if (it.isEmpty()) {
+                continue;
+            }
+            if (!PERSON_NAME.matcher(it).lookingAt() || it.split("\\s+").length > 3) {
+                return 0;
+            }
+            named++;
+        }
+        return named;
     }
 
     /** How far before a casualty word {@link #APPOSITIVE_PERSON} looks: a title, three names and a 60-char aside. */

@@ -462,6 +462,16 @@ final class StatementRules {
             + "[–—]\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^–—.;()]{0,80}[–—]");
 
     /**
+     * A person's age ("Armen S., 54, was wounded", "Anahit Petrosyan, 67; Gor Avetisyan, 12", "aged 55",
+     * "a 67-year-old shepherd", "Karen (19)", "19 years old"): a figure that counts no one, blanked before the
+     * casualties are counted. After a comma only behind a first name and a surname or initial, and only when the
+     * figure stands alone before a comma, semicolon, full stop or bracket, so that "in Tegh, 3 soldiers" stays a count.
+     */
+    static final Pattern AGE = Pattern.compile("(?<=\\p{Lu}\\p{Ll}{1,20}\\s{1,3}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]{1,30}))"
+            + "(?:,\\s*\\d{1,3}(?=\\s*[,;.)])|\\s*\\(\\s*\\d{1,3}\\s*\\))"
+            + "|(?i:\\baged\\s+\\d{1,3}\\b|\\b\\d{1,3}[-\\s]years?[-\\s]old\\b)");
+
+    /**
      * Weapons found on someone or seized ("two hunting rifles were found in their possession", "a machine gun and
      * ammunition were confiscated"): in such a sentence without a fire word, the weapons describe no fire.
      */
