@@ -1310,6 +1310,8 @@ public final class StatementExtractor {
         // "schools in Sotk, closed since the shelling earlier this month, will reopen": a state dated by an earlier
         // event names that event only as a time (background), not as what the text reports
         text = blanked(text, StatementRules.STATE_SINCE_EVENT);
+        // "the information spread earlier about a violation near Nerkin Hand was not confirmed": withdrawn, no event
+        text = blanked(text, StatementRules.RETRACTED_REPORT);
         if (!StatementRules.NON_EVENT_CUE.matcher(text).find()) { // one scan for the usual text with neither
             return text;
         }

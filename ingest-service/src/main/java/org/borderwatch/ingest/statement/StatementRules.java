@@ -578,6 +578,16 @@ final class StatementRules {
             + "interview|address|speech|hearing)s?\\b");
 
     /**
+     * A report withdrawn as unconfirmed, no party named as its author: "the information spread earlier today about a
+     * ceasefire violation near Nerkin Hand was not confirmed", "earlier reports of shooting near Tegh have not been
+     * confirmed". The event it names did not happen (blanked: no claim). A report ascribed to a party ("the information
+     * spread by Azerbaijan about … was not confirmed") is that party's claim answered, a denial, and is not matched.
+     */
+    static final Pattern RETRACTED_REPORT = p("\\b(?:the\\s+|earlier\\s+|previous\\s+)*(?:information|reports?|news|"
+            + "messages?)\\b(?:(?!azerbaij|armenia|enemy|adversar|opposing|opponent)[^.;]){0,160}?\\b(?:was|were|has|have)"
+            + "\\s+(?:not\\s+been|not)\\s+(?:confirmed|corroborated|verified)\\b");
+
+    /**
      * A state that has lasted since an earlier event, the event only its time: "schools closed since the shelling earlier
      * this month", "families displaced since the attacks in September", "the road, shut ever since the shelling".
      */
