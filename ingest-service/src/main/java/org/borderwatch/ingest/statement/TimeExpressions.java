@@ -284,11 +284,19 @@ public final class TimeExpressions {
 
     /**
      * "around midnight", "at noon": an hour (no minutes given); "shortly after midnight" is the hour after it, "shortly
-     * before noon" the hour before.
+     * before noon" the hour before; "a quarter to midnight", "half past noon" the minute (23:45 on that day, 12:30).
      */
     private static final Pattern NAMED_HOUR = Alternations.compile(
-            "\\b(?:at|around|about|approximately|(?:shortly|just|soon)\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?(?<name>midnight|noon|midday)\\b",
+            "\\b(?:at|around|about|approximately|(?:shortly|just|soon)\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?"
+                    + "(?:(?<minutes>half\\s+past|(?:a\\s+)?quarter\\s+(?:past|to))\\s+)?(?<name>midnight|noon|midday)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A monthly report's heading naming its month without a year ("Monthly report, September.", "monthly summary for
+     * March"): the whole month (a month told with its year is read as such already).
+     */
+    private static final Pattern MONTHLY_REPORT_MONTH = Alternations.compile("\\bmonthly\\s+(?:report|bulletin|summary|"
+            + "update|review)\\b[\\s,:.–—-]*(?:for\\s+|of\\s+)?(?<m>\\p{L}+)\\b(?!\\s*,?\\s*\\d)", Pattern.CASE_INSENSITIVE);
 
     private static final String HOUR_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
@@ -380,6 +388,17 @@ public final class TimeExpressions {
             if (month != null && !overlaps(out, start, y.end())) {
                 LocalDate first = LocalDate.of(Integer.parseInt(y.group()), month, 1);
                 out.add(new DateSpan(first, first.withDayOfMonth(first.lengthOfMonth()), false, start, y.end()));
+            }
+        }
+        Matcher mr = MONTHLY_REPORT_MONTH.matcher(text);
+        while (mr.find()) { // "Monthly report, September." published on 1 October: the latest September begun by then
+            Integer month = MONTHS.get(monthKey(mr.group("m")));
+            if (month != null && !overlaps(out, mr.start("m"), mr.end("m"))) {
+                LocalDate first = LocalDate.of(reference.getYear(), month, 1);
+                first = first.isAfter(reference) ? first.minusYears(1) : first;
+                LocalDate end = first.withDayOfMonth(first.lengthOfMonth());
+                out.add(new DateSpan(first, end.isAfter(reference) ? reference : end, false, mr.start("m"),
+                        mr.end("m")));
             }
         }
         Matcher n = NUMERIC.matcher(text);
@@ -751,7 +770,12 @@ public final class TimeExpressions {
             if (out.stream().noneMatch(c -> n.start() < c.end() && c.start() < n.end())) {
                 LocalTime at = n.group("name").equalsIgnoreCase("midnight") ? LocalTime.MIDNIGHT : LocalTime.NOON;
                 String shortly = n.group("shortly");
-                if (shortly == null) {
+                String minutes = n.group("minutes") == null ? null : n.group("minutes").toLowerCase(Locale.ROOT);
+                if (minutes != null && shortly == null) { // "at around a quarter to midnight": 23:45 of that day
+                    at = minutes.startsWith("half") ? at.plusMinutes(30) : minutes.endsWith("past") ? at.plusMinutes(15)
+                            : at.minusMinutes(15);
+                    out.add(new ClockSpan(at, null, false, false, n.start(), n.end()));
+                } else if (shortly == null) {
                     out.add(new ClockSpan(at, null, false, true, n.start(), n.end()));
                 } else if (shortly.equalsIgnoreCase("after")) {
                     out.add(new ClockSpan(at, at.plusHours(1), false, true, n.start(), n.end()));

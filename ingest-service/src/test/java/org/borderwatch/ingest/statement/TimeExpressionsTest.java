@@ -107,6 +107,17 @@ class TimeExpressionsTest {
         assertThat(week.open()).isFalse();
     }
 
+    /** A monthly report's heading without a year (published 17 March 2025): the latest such month begun by then. */
+    @org.junit.jupiter.api.Test
+    void aMonthlyReportsMonthIsTheWholeMonthBeforePublication() {
+        DateSpan february = TimeExpressions.dates("Monthly report, February. Patrols saw nothing.", PUBLISHED).get(0);
+        assertThat(february.first()).isEqualTo(LocalDate.of(2025, 2, 1));
+        assertThat(february.last()).isEqualTo(LocalDate.of(2025, 2, 28));
+        DateSpan june = TimeExpressions.dates("monthly summary for June", PUBLISHED).get(0);
+        assertThat(june.first()).isEqualTo(LocalDate.of(2024, 6, 1));
+        assertThat(june.last()).isEqualTo(LocalDate.of(2024, 6, 30));
+    }
+
     @org.junit.jupiter.api.Test
     void theLastWeekOfAMonthIsNoSpanBeforePublication() {
         assertThat(TimeExpressions.dates("in the last week of July", PUBLISHED)).isEmpty();
@@ -132,6 +143,8 @@ class TimeExpressionsTest {
             "saat 22:10-dan 22:45-dək   | 22:10 | 22:45 | false",
             "around midnight           | 00:00 |       | false",
             "at noon                   | 12:00 |       | false",
+            "at around a quarter to midnight | 23:45 |   | false",
+            "at half past noon         | 12:30 |       | false",
             "between 9 and 10 p.m.     | 21:00 | 22:00 | false",
             "from 11 to 1 p.m.         | 11:00 | 13:00 | false",
             "from 11:30 p.m. to 1 a.m. | 23:30 | 01:00 | false",
