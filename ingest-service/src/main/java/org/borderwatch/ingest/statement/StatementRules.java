@@ -625,6 +625,8 @@ final class StatementRules {
             + "statements?|reports?|claims?|allegations?|accusations?))|\\bresponse\\s+(?:fire|action|operation)|"
             + "adequate(?:ly)?\\s+respon\\w+|(?:proportionate|proportional|fitting|worthy)\\s+(?:response|rebuff)|"
             + "\\b(?:proportionate|proportional)\\s+(?:retaliatory\\s+|response\\s+)?measures\\b|" // "took proportionate measures"
+            // "the provocation was prevented. Our units took adequate measures": a response, as "proportionate"
+            + "\\b(?:took|taken|taking|take)\\s+adequate\\s+measures\\b(?!\\s+to\\s+(?:ensure|protect|guarantee|prevent))|"
             + "\\b(?:gave|given|giving|give|delivered|delivering)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?rebuff\\b|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)|"
             + "\\b(?:firing\\s+points|fire)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:were|was|has\\s+been|have\\s+been)\\s+suppressed");
 
@@ -668,6 +670,8 @@ final class StatementRules {
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
             + "revanchist|militarist\\w*|radical|nationalist|so-called|self-styled|"
+            // "Armenia's large-scale provocation", "another Armenian provocation"
+            + "large-scale|full-scale|new|latest|regular|serious|"
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned|"
             // the weapon between the side and its fire: "killed in Azerbaijani mortar fire", "Armenian tank fire"
             + "mortar|sniper|small[-\\s]arms|machine[-\\s]gun|tank|rocket|missile|grenade[-\\s]launcher)\\s+)?"
