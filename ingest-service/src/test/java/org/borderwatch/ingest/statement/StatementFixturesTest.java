@@ -44,7 +44,7 @@ class StatementFixturesTest {
             Stream.concat(IntStream.rangeClosed(2, 28).mapToObj(n -> "statements-heldout-" + n + ".jsonl"),
                     // batches 29-34 were kept outside the repository (their phrasings are rows of statements-chain)
                     Stream.of("statements-heldout-35.jsonl", "statements-heldout-36.jsonl", "statements-heldout-37.jsonl",
-                            "statements-heldout-39.jsonl", "statements-heldout-41.jsonl",
+                            "statements-heldout-39.jsonl", "statements-heldout-41.jsonl", "statements-heldout-42.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
