@@ -732,7 +732,9 @@ final class StatementRules {
             // people held: "the two servicemen held by Azerbaijan since they were apprehended"
             + "held(?=\\s+(?:(?:captive|prisoner)\\s+)?by\\b)|"
             // a road closed: "the Lachin corridor has been blocked by Azerbaijani so-called eco-activists"
-            + "blocked|blockaded|closed|obstructed)\\s+"
+            + "blocked|blockaded|closed|obstructed|"
+            // a bulletin's heading: "Violations of the ceasefire by Armenia:" above its dated lines
+            + "violations?)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
