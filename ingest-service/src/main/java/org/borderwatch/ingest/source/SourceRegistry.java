@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who publishes statements, from a data file. A name is looked up by id, by its canonical name or by an alias
@@ -31,6 +33,9 @@ public final class SourceRegistry {
     /** Prefix of the ids given to sources the registry does not know. */
     public static final String UNREGISTERED_PREFIX = "unregistered/";
     private static final int MIN_CONTAINED_WORDS = 3;
+    /** A registered name followed by who speaks for it ("Azerbaijan MFA spokesperson", "Armenian MoD press service"). */
+    private static final Pattern ROLE_AFTER = Pattern.compile(
+            "(.+?) (?:spokesperson|spokesman|spokeswoman|press service|press secretary|press office|press centre)");
 
     private final List<RegisteredSource> sources;
     private final Map<String, RegisteredSource> byKey = new HashMap<>();
@@ -107,6 +112,10 @@ public final class SourceRegistry {
         RegisteredSource exact = byKey.get(key);
         if (exact == null) {
             exact = byKey.get(key(nameOrId.replace('_', '-')));
+        }
+        if (exact == null) { // "Azerbaijan MFA spokesperson": the body a spokesperson or press service speaks for
+            Matcher role = ROLE_AFTER.matcher(key);
+            exact = role.matches() ? byKey.get(role.group(1)) : null;
         }
         if (exact != null) {
             return Optional.of(exact);

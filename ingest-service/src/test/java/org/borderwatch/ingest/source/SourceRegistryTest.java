@@ -60,6 +60,16 @@ class SourceRegistryTest {
         assertThat(registry.resolve("Armenian Defense Ministry spokesperson").id()).isEqualTo("am-mod");
     }
 
+    /** A short registered name with the one who speaks for it after it is that body; an unknown body stays unknown. */
+    @Test
+    void aSpokespersonOrPressServiceSpeaksForTheBodyNamedBeforeIt() {
+        assertThat(registry.resolve("Azerbaijan MFA spokesperson").id()).isEqualTo("az-mfa");
+        assertThat(registry.resolve("Armenian MFA spokesperson").id()).isEqualTo("am-mfa");
+        assertThat(registry.resolve("Armenia MFA press service").id()).isEqualTo("am-mfa");
+        assertThat(registry.resolve("Border Villages Council spokesperson").id())
+                .startsWith(SourceRegistry.UNREGISTERED_PREFIX);
+    }
+
     @Test
     void anAcronymInCapitalsInsideALongerNameIsEnough() {
         assertThat(registry.resolve("ICRC delegation in Baku").id()).isEqualTo("icrc");
