@@ -23,6 +23,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.borderwatch.classifier.ScenarioIncidents;
 import org.borderwatch.classifier.TestReports;
+import org.borderwatch.classifier.engine.BlindRound;
 import org.borderwatch.classifier.engine.ClassifierEngine;
 import org.borderwatch.classifier.engine.ClassifierSettings;
 import org.borderwatch.classifier.metrics.ClassifierMetrics;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClassifierTopologyTest {
 
@@ -255,15 +258,15 @@ class ClassifierTopologyTest {
     }
 
     /**
-     * The twelfth round's rows, each streamed on its own in its order of arrival (closures and an eviction by stream
-     * time, a denial after the eviction, corrections, a surge over five weeks): the same finals as the core run in that
-     * order.
+     * The rows of every round of blind rows (the twelfth and thirteenth), each streamed on its own in its order of
+     * arrival (closures and an eviction by stream time, a denial after the eviction, corrections, surges over five
+     * weeks, a late report merging two incidents): the same finals as the core run in that order.
      */
-    @Test
-    void theTwelfthRoundStreamedGivesTheSameFinalsAsTheCoreInTheSameOrder() {
+    @ParameterizedTest(name = "round {0}")
+    @ValueSource(ints = {12, 13})
+    void theBlindRoundsStreamedGiveTheSameFinalsAsTheCoreInTheSameOrder(int number) {
         int streamed = 0;
-        for (org.borderwatch.classifier.engine.TwelfthRoundTest.Row row
-                : org.borderwatch.classifier.engine.TwelfthRoundTest.rows()) {
+        for (BlindRound.Row row : BlindRound.of(number).rows()) {
             driver.close();
             start();
             streamed++;

@@ -1,0 +1,88 @@
+package org.borderwatch.classifier.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.borderwatch.classifier.engine.BlindRound.Row;
+import org.borderwatch.classifier.replay.Replayer;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.IncidentReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every round of blind rows is checked for ({@link BlindRound}; one subclass a round): the replay (publication
+ * order) gives exactly each row's finals, the core run live in order of arrival the same, a row with corrections its
+ * latest revisions alone the same, and the state written to JSON and read back after every report the same versions.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BlindRoundTest {
+
+    private final BlindRound round;
+    private final int rows;
+    private final int finals;
+
+    /** The round with this number, which holds so many rows and expects so many final incidents in all. */
+    BlindRoundTest(int number, int rows, int finals) {
+        this.round = BlindRound.of(number);
+        this.rows = rows;
+        this.finals = finals;
+    }
+
+    /** The round under test. */
+    BlindRound round() {
+        return round;
+    }
+
+    Stream<Arguments> cases() {
+        return round.rows().stream().map(r -> Arguments.of(r.id() + " " + r.title(), r));
+    }
+
+    @Test
+    void theFixtureHoldsItsRowsWithTheirReasons() {
+        assertThat(round.rows()).hasSize(rows);
+        assertThat(round.rows()).extracting(Row::id).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith("r" + round.number() + "-"));
+        assertThat(round.rows()).allSatisfy(r -> {
+            assertThat(r.why()).as(r.id()).isNotBlank();
+            assertThat(r.arriving()).as(r.id()).isNotEmpty();
+            assertThat(r.expected()).as(r.id()).isNotEmpty();
+        });
+        assertThat(round.rows().stream().mapToInt(r -> r.expected().size()).sum()).as("expected finals")
+                .isEqualTo(finals);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void replayGivesTheFinalsTheRowRequiresAndLiveInOrderOfArrivalTheSame(String name, Row row) {
+        Map<UUID, String> refs = BlindRound.refs(row.arriving());
+        List<String> expected = BlindRound.sorted(row.expected());
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(row.arriving()).finals();
+        assertThat(BlindRound.describe(replayed, refs, row.expected())).as("replay").isEqualTo(expected);
+        assertThat(BlindRound.describe(EleventhRoundTest.live(row.arriving()), refs, row.expected()))
+                .as("live, in order of arrival").isEqualTo(expected);
+        // a report's latest revision decides, whatever came before it
+        Map<UUID, IncidentReport> latest = new LinkedHashMap<>();
+        row.arriving().forEach(r -> latest.merge(r.reportId(), r, (a, b) -> b.revision() > a.revision() ? b : a));
+        if (latest.size() < row.arriving().size()) {
+            List<Assessment> alone = new Replayer(ClassifierEngine.withDefaults())
+                    .replay(List.copyOf(latest.values())).finals();
+            assertThat(BlindRound.describe(alone, refs, row.expected())).as("the latest revisions alone")
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** The state written after every report (as the stream's store keeps it) gives the same versions on restart. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theStateSurvivesARestartAfterEveryReport(String name, Row row) {
+        EleventhRoundTest.assertTheStateSurvivesARestartAfterEveryReport(row.arriving());
+    }
+}
