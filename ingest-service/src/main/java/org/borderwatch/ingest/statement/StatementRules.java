@@ -628,7 +628,12 @@ final class StatementRules {
             // "the provocation was prevented. Our units took adequate measures": a response, as "proportionate"
             + "\\b(?:took|taken|taking|take)\\s+adequate\\s+measures\\b(?!\\s+to\\s+(?:ensure|protect|guarantee|prevent))|"
             + "\\b(?:gave|given|giving|give|delivered|delivering)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?rebuff\\b|\\bsuppressed\\s+(?:the\\s+)?(?:enemy['’]s\\s+)?(?:firing\\s+points|fire)|"
-            + "\\b(?:firing\\s+points|fire)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:were|was|has\\s+been|have\\s+been)\\s+suppressed");
+            + "\\b(?:firing\\s+points|fire)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:were|was|has\\s+been|have\\s+been)\\s+suppressed|"
+            // "Enemy suppressed.", "the enemy was suppressed by return fire", "our units suppressed the adversary": the
+            // other side put down is a response (not "the enemy suppressed our posts": the enemy acting on an object)
+            + "\\bsuppressed\\s+(?:the\\s+)?(?:enemy|adversary|opponent)\\b|"
+            + "\\b(?:enemy|adversary|opponent)\\s+(?:(?:was|were|has\\s+been|had\\s+been|is)\\s+)?suppressed\\b"
+            + "(?!\\s+(?:the|our|an?|its|their|his|all|every|\\d)\\b)");
 
     /**
      * Fire told in the pluperfect in a self-reported response ("destroyed the firing point from which the fire had been
