@@ -2135,6 +2135,8 @@ public final class StatementExtractor {
     private static final Set<String> PEOPLE_PLURALS = Set.of("servicemen", "people", "men", "women", "children",
             "policemen", "persons");
 
+    /** "was found dead", "had been found wounded": a passive "found" between the auxiliary and the casualty word. */
+    private static final String FOUND = "(?:found\\s+)?";
     /**
      * A singular person with a name or an aside before "was": "Private A. H., born in 2003, was fatally wounded"; or
      * with a participle or relative clause: "a shepherd grazing cattle near the village of Alibeyli was wounded", "a
@@ -2145,23 +2147,23 @@ public final class StatementExtractor {
             + "passenger|operator|mechanic|builder|labou?rer|herder|citizen|contractor|technician|hunter)";
     private static final Pattern APPOSITIVE_PERSON = Alternations.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
-            + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
             // "A serviceman of the Azerbaijan Army, Private R. M., was killed": a name in apposition
             + "|\\b(?:a|an|the|one)\\s+" + SINGLE_PERSON + "(?:\\s+of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
             + "border\\s+service|border\\s+guards?|troops))?\\s*,\\s*(?:(?:junior\\s+|senior\\s+|lance\\s+)?" + SINGLE_PERSON
-            + "\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            + "\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
             // "Private R. M. of the Azerbaijan Army was killed": a rank and a name first; also before an active "died"
             // ("Senior soldier E. Huseynov died at the scene") and with a relative clause ("Private Arman Petrosyan,
             // who was seriously wounded on 28 May …, died of his wounds")
             + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign"
             + "|soldier|serviceman)"
             + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
-            + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+)?"
-            + "(?:\\w+ly\\s+)?$"
+            + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
+            + "(?:(?:\\w+ly\\s+)?found\\s+)?)?(?:\\w+ly\\s+)?$"
             // "a resident of the village who was working in her garden was wounded"
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?[\\w-]+)?"
             + "\\s+(?:\\w+ing|who|that)\\b"
-            + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
+            + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
             // "a border guard of the State Border Service received a gunshot wound": one person, a wound noun
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from|at)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,6}?[\\w-]+)?"
             + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$",
@@ -2169,10 +2171,15 @@ public final class StatementExtractor {
 
     /**
      * A singular person right before the casualty word, possibly with "was" / "has been" and an adverb ("Azerbaijani
-     * shepherd reportedly wounded", "a soldier was seriously injured"): one person.
+     * shepherd reportedly wounded", "a soldier was seriously injured"): one person; also "found" in the passive ("a
+     * soldier was found dead"; not "a soldier found dead livestock", where the soldier is the finder).
      */
     private static boolean singularBefore(List<Word> words, int i) {
         int k = i - 1;
+        if (k > 0 && words.get(k).text().equalsIgnoreCase("found")
+                && PASSIVE_AUXILIARY.matcher(words.get(k - 1).text()).matches()) {
+            k--;
+        }
         for (int skipped = 0; k >= 0 && skipped < 3 && SINGULAR_GAP.matcher(words.get(k).text()).matches(); skipped++) {
             k--;
         }
@@ -2202,6 +2209,10 @@ public final class StatementExtractor {
         }
         return false;
     }
+
+    /** The auxiliary of a passive "found" ("was found dead", "has been found", "were found"). */
+    private static final Pattern PASSIVE_AUXILIARY = Alternations.compile("was|were|been|is|are",
+            Pattern.CASE_INSENSITIVE);
 
     /** Words between a singular person and its casualty word: "was", "has been", an adverb in -ly. */
     private static final Pattern SINGULAR_GAP = Alternations.compile("was|has|had|been|\\p{L}{3,}ly",
