@@ -277,7 +277,8 @@ public final class StatementExtractor {
             // "visited a resident … who has been held in Azerbaijan since he was detained": the holder acts
             case CONFIRMATION -> actor != null || held.isEmpty() ? actor : holder(text, held.get(0), party);
         };
-        Casualties casualties = casualties(text, sentences, party.isBelligerent() ? party : publisherSide(source, text),
+        Casualties casualties = casualties(text, sentences, mentions,
+                party.isBelligerent() ? party : publisherSide(source, text),
                 acting, stance);
         // the answered clause's weapons and "destroyed the firing point from which the fire had been opened": the
         // answered fire is not the response's
@@ -1495,10 +1496,8 @@ public final class StatementExtractor {
      */
     private static Party fromPlace(String text, List<Span> sentences, List<PlaceMention> mentions) {
         for (PlaceMention mention : mentions) {
-            Place place = mention.place();
-            if ((place.kind() != PlaceKind.VILLAGE && place.kind() != PlaceKind.TOWN)
-                    || place.segments().contains(BorderSegment.KARABAKH)
-                    || place.segments().contains(BorderSegment.LACHIN_CORRIDOR)) {
+            Party side = borderSettlementSide(mention.place());
+            if (side == null) {
                 continue;
             }
             String before = text.substring(Math.max(0, mention.start() - 60), mention.start());
@@ -1509,12 +1508,22 @@ public final class StatementExtractor {
             if (sentence == null || !StatementRules.FIRE_WORD.matcher(sentence.of(text)).find()) {
                 continue;
             }
-            Party side = "AM".equals(place.country()) ? Party.AM : "AZ".equals(place.country()) ? Party.AZ : null;
-            if (side != null) {
-                return side;
-            }
+            return side;
         }
         return null;
+    }
+
+    /**
+     * The side of a village or town on the state border (the gazetteer's {@code country}); null for other places,
+     * and for Karabakh's and the corridor's, which changed hands.
+     */
+    private static Party borderSettlementSide(Place place) {
+        if ((place.kind() != PlaceKind.VILLAGE && place.kind() != PlaceKind.TOWN)
+                || place.segments().contains(BorderSegment.KARABAKH)
+                || place.segments().contains(BorderSegment.LACHIN_CORRIDOR)) {
+            return null;
+        }
+        return "AM".equals(place.country()) ? Party.AM : "AZ".equals(place.country()) ? Party.AZ : null;
     }
 
     /**
@@ -1554,7 +1563,7 @@ public final class StatementExtractor {
             return null;
         }
         if (types.equals(List.of(EventType.OTHER))) {
-            Casualties losses = casualties(text, sentences, party, null, stance);
+            Casualties losses = casualties(text, sentences, List.of(), party, null, stance);
             if (losses != null && losses.killedOrZero() + losses.woundedOrZero() > 0) {
                 return null;
             }
@@ -1812,14 +1821,14 @@ public final class StatementExtractor {
      * statement. For ACLED's {@code notes}, which are no one's own words.
      */
     public static Casualties casualtiesNamedIn(String text) {
-        return casualties(text, Sentences.split(text), Party.INTL, null, Stance.UNKNOWN);
+        return casualties(text, Sentences.split(text), List.of(), Party.INTL, null, Stance.UNKNOWN);
     }
 
     private record Word(String text, int start, int end) {
     }
 
-    private static Casualties casualties(String text, List<Span> sentences, Party sourceParty, Party acting,
-                                         Stance stance) {
+    private static Casualties casualties(String text, List<Span> sentences, List<PlaceMention> places,
+                                         Party sourceParty, Party acting, Stance stance) {
         // "two (not three, as reported earlier) were wounded": the corrected figure is no count; the bodies of
         // soldiers "killed in 2022" handed over are no losses of an event; "Armen S., 54, was wounded": an age counts
         // no one (same length, so the spans stay valid)
@@ -1957,6 +1966,8 @@ public final class StatementExtractor {
                 whose = acting.opponent();
             } else if (sourceParty.isBelligerent()) {
                 whose = sourceParty;
+            } else {
+                whose = civiliansPlaceSide(text, places);
             }
         }
         // a count the statement does not give is not known (null), unless it also says there were no (other) losses
@@ -1964,6 +1975,27 @@ public final class StatementExtractor {
         return new Casualties(killed == null && noneElse ? Integer.valueOf(0) : killed,
                 wounded == null && noneElse ? Integer.valueOf(0) : wounded,
                 whose);
+    }
+
+    /**
+     * Whose civilians were hit when neither an actor nor a belligerent publisher says: the side of the border village or
+     * town they were hit in or live in ("Civilians wounded in Jermuk: …", "two residents of Tegh were injured"); none
+     * when such settlements of both sides are named.
+     */
+    private static Party civiliansPlaceSide(String text, List<PlaceMention> places) {
+        Party side = null;
+        for (PlaceMention mention : places) {
+            Party here = borderSettlementSide(mention.place());
+            if (here == null || !StatementRules.CIVILIANS_AT.matcher(
+                    text.substring(Math.max(0, mention.start() - 80), mention.start())).find()) {
+                continue;
+            }
+            if (side != null && side != here) {
+                return null;
+            }
+            side = here;
+        }
+        return side;
     }
 
     /** Ordinals that count one more person ("a fourth was wounded"). */

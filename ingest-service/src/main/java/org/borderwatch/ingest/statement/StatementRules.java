@@ -799,6 +799,15 @@ final class StatementRules {
             + "\\b(?:fire|fired|firing|shots?|shelled|shelling)\\s+(?:[\\w-]+\\s+){0,3}?from\\s+)" // not "a bus travelling from Goris"
             + "(?:the\\s+)?(?:\\p{L}+['’]s\\s+)?(?:(?:village|settlement|town|city)\\s+of\\s+)?$");
 
+    /**
+     * Right before a settlement: civilians hit in it or living in it ("Civilians wounded in Jermuk:", "two residents of
+     * Tegh were injured", "a villager was killed in the village of Kut"); whose losses those are follows the
+     * settlement's side when nobody else says.
+     */
+    static final Pattern CIVILIANS_AT = p("\\b(?:civilians?|residents?|villagers?|inhabitants?|locals|people)\\b"
+            + "(?:\\s+(?:[\\w-]+\\s+){0,4}?(?:killed|wounded|injured|hurt|died)\\s+(?:in|at)|\\s+of)"
+            + "\\s+(?:the\\s+)?(?:(?:village|settlement|town|city)\\s+of\\s+)?$");
+
     /** A sentence about fire, for {@link #FROM_PLACE}. */
     static final Pattern FIRE_WORD = p("\\b(?:fire|fired|firing|shots?|shelled|shelling|shooting)\\b");
 
