@@ -105,6 +105,12 @@ public final class StatementExtractor {
                     .toList();
         }
         Interval time = eventTime(daysWithinOpenSpans(dates), ownDayParts(clocks, allDates, dates), published);
+        List<DateSpan> lineDays = datedLines(text, dates);
+        if (lineDays.size() >= 2) {
+            // a bulletin of lines each opening with its own day ("Violations of the ceasefire:\n17 June – Tovuz
+            // direction – small arms\n18 June – …"): from the first line's day to the last's
+            time = spanOfDays(lineDays, dates, ownDayParts(clocks, allDates, dates), published);
+        }
         Interval answeredTime = null;
 
         if (!readable(statement.language(), text)) {
@@ -211,21 +217,29 @@ public final class StatementExtractor {
             // "from 13 to 19 January, patrols recorded one incident: shots were heard near Sotk on 15 January": the
             // week is what the observer covered, the day within it is the event's
             DateSpan day = dayWithinPeriod(dates);
+            DateSpan heading = reportingPeriod(allDates, dates);
+            // "Weekly report, 1-7 March. On 2 March patrols near Tegh heard … On 5 March … observed no incidents. On 6
+            // March shots were heard near Norabak": the days within the period of the sentences telling what the
+            // observer saw or heard run from the first to the last
+            DateSpan reported = day != null ? dates.get(0) : heading;
+            List<DateSpan> seenDays = reported == null ? List.of() : seenDaysWithin(reported, dates, observations(text));
+            if (seenDays.size() >= 2) {
+                time = spanOfDays(seenDays, dates, clocks, published);
+            }
             if (day != null) {
-                time = eventTime(List.of(day), clocks.stream().filter(c -> c.start() > day.start()).toList(),
-                        published);
+                if (seenDays.isEmpty()) {
+                    time = eventTime(List.of(day), clocks.stream().filter(c -> c.start() > day.start()).toList(),
+                            published);
+                }
             } else if (patrolWindow(text, clocks, allDates, dates) != null) {
                 // "A EUMA patrol near Sotk on the evening of 14 May heard a series of shots at about 21:40": the part of
                 // the day named for the patrol is what it covered, the clock within it the event's
                 period = eventTime(dates.isEmpty() ? null : dates.get(0), patrolWindow(text, clocks, allDates, dates),
                         published);
-            } else {
+            } else if (heading != null) {
                 // "Weekly note, 7-13 April 2025. On 10 April … a patrol heard gunfire": a period of several days in a
                 // sentence without an event (a heading) that holds the event's days is what the observer covered
-                DateSpan heading = reportingPeriod(allDates, dates);
-                if (heading != null) {
-                    period = eventTime(List.of(heading), List.of(), published);
-                }
+                period = eventTime(List.of(heading), List.of(), published);
             }
             // the event is where the observer saw it; the area it patrolled is its coverage
             List<Span> seen = observations(text);
@@ -588,6 +602,58 @@ public final class StatementExtractor {
     /** Between a settlement and the province that places it: "Tegh in Syunik", "Tegh, Syunik", "Tegh of the …". */
     private static final Pattern SETTLEMENT_CONTEXT = Alternations.compile("\\s*(?:,|\\(|in|of)\\s*(?:the\\s+)?",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The single days within a reporting period of several days that stand in a sentence telling what the observer saw
+     * or heard ({@code seen}), when at least two different days do; otherwise none.
+     */
+    private static List<DateSpan> seenDaysWithin(DateSpan period, List<DateSpan> dates, List<Span> seen) {
+        List<DateSpan> days = dates.stream()
+                .filter(d -> d.first().equals(d.last()) && !d.first().isBefore(period.first())
+                        && !d.last().isAfter(period.last()) && within(seen, d.start()))
+                .toList();
+        return days.stream().map(DateSpan::first).distinct().count() >= 2 ? days : List.of();
+    }
+
+    /** What may stand before a day that opens a line of a bulletin: a bullet, a dash, "On". */
+    private static final Pattern LINE_OPENING = Alternations.compile("[\\s•*·–—-]*(?:on\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+    /** What follows a bulletin line's day: a dash, colon or bar, possibly after a clock ("17 June, 22:10 – …"). */
+    private static final Pattern LINE_FIELD = Alternations.compile("(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d)?\\s*[–—:|-]",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The single days that open table-like lines of their own ("17 June – Tovuz direction – small arms", "• On 11
+     * October: Tegh, small arms"), when at least two different days do; otherwise none (a line of prose, "On 2 June the
+     * situation was calm", is no bulletin line).
+     */
+    private static List<DateSpan> datedLines(String text, List<DateSpan> dates) {
+        List<DateSpan> days = dates.stream()
+                .filter(d -> !d.open() && !d.night() && d.first().equals(d.last())
+                        && LINE_OPENING.matcher(text.substring(text.lastIndexOf('\n', d.start() - 1) + 1, d.start()))
+                        .matches()
+                        && LINE_FIELD.matcher(text).region(d.end(), text.length()).lookingAt())
+                .toList();
+        return days.stream().map(DateSpan::first).distinct().count() >= 2 ? days : List.of();
+    }
+
+    /**
+     * One interval over several days, each read with the clocks after it up to the next date: from the earliest to
+     * the latest, as precise as the least precise of them.
+     */
+    private Interval spanOfDays(List<DateSpan> days, List<DateSpan> dates, List<ClockSpan> clocks,
+                                OffsetDateTime published) {
+        List<Interval> each = new ArrayList<>();
+        for (DateSpan d : days) {
+            int next = dates.stream().mapToInt(DateSpan::start).filter(x -> x > d.start()).min().orElse(Integer.MAX_VALUE);
+            each.add(eventTime(List.of(d), clocks.stream().filter(c -> c.start() > d.start() && c.start() < next)
+                    .toList(), published));
+        }
+        OffsetDateTime from = each.stream().map(Interval::from).min(Comparator.naturalOrder()).orElseThrow();
+        OffsetDateTime until = each.stream().map(Interval::until).max(Comparator.naturalOrder()).orElseThrow();
+        TimePrecision precision = each.stream().map(Interval::precision).max(Comparator.naturalOrder()).orElseThrow();
+        return new Interval(from, until, precision);
+    }
 
     /** A single day after a reporting period of several days that holds it ("from 13 to 19 January … on 15 January"). */
     private static DateSpan dayWithinPeriod(List<DateSpan> dates) {
