@@ -316,7 +316,7 @@ public final class StatementExtractor {
         Answers answers = null;
         Coverage coverage = null;
         if (stance == Stance.DENIAL) {
-            answers = denialAnswers(text, sentences, mentions, dates, accuser(text, source));
+            answers = denialAnswers(text, sentences, mentions, dates, time, accuser(text, source));
         } else if (stance == Stance.CLAIM && retaliation && belligerent) {
             answers = retaliationAnswers(text, answeredTime != null ? answeredTime : time,
                     answeredPlaces != null ? answeredPlaces : where, party.opponent(), answeredTime != null);
@@ -2621,9 +2621,13 @@ public final class StatementExtractor {
 
     // ---- answers -----------------------------------------------------------------------------------------------
 
-    /** What a denial answers: the accusing party, and the dates and places named where the text denies. */
+    /**
+     * What a denial answers: the accusing party, and the dates and places named where the text denies. With no date
+     * named, a time of day read against publication ("… fired at Azerbaijani positions at night does not correspond to
+     * reality", published at 10:00: the night just ended) gives the days it touches; with neither, no days.
+     */
     private Answers denialAnswers(String text, List<Span> sentences, List<PlaceMention> mentions,
-                                  List<DateSpan> dates, Party accuser) {
+                                  List<DateSpan> dates, Interval time, Party accuser) {
         List<Span> denying = sentences.stream()
                 .filter(s -> StatementRules.DENIAL.matcher(s.of(text)).find())
                 .toList();
@@ -2649,6 +2653,9 @@ public final class StatementExtractor {
             LocalDate last = when.stream().map(DateSpan::last).max(Comparator.naturalOrder()).orElseThrow();
             from = first.atStartOfDay().atOffset(zone);
             to = last.atTime(END_OF_DAY).atOffset(zone);
+        } else if (time.precision() == TimePrecision.HOUR || time.precision() == TimePrecision.MINUTE) {
+            from = time.dayStart();
+            to = time.dayEnd();
         }
         List<BorderSegment> segments = gazetteer.resolve(there).resolvedSegments();
         return new Answers(List.of(), accuser, from, to, segments);
