@@ -111,9 +111,14 @@ public final class TimeExpressions {
     private static final Pattern WEEK = Alternations.compile("\\b(?:this|the\\s+current|(?<last>last|the\\s+past))\\s+week\\b"
             + "(?!\\s+of\\b|['’]s)", Pattern.CASE_INSENSITIVE);
 
-    /** A military clock: "at 2210 hrs", "at 0540 hours", "2210 hrs". */
+    /**
+     * A military clock: "at 2210 hrs", "at 0540 hours", "2210 hrs", and a wire report's "at 1830 GMT" (four digits with
+     * a named zone after them; the zone is read by {@link #clocks(String, ZoneOffset)}).
+     */
     private static final Pattern MILITARY_CLOCK = Alternations.compile("\\b(?:(?:at|around|about|from|since|until|till|to)\\s+"
-            + "(?:about\\s+|around\\s+)?)?(?<h>[01]\\d|2[0-3])(?<m>[0-5]\\d)\\s*(?:hrs|hours|h)\\b", Pattern.CASE_INSENSITIVE);
+            + "(?:about\\s+|around\\s+)?)?(?<h>[01]\\d|2[0-3])(?<m>[0-5]\\d)\\s*(?:hrs|hours|h)\\b"
+            + "|\\b(?:at|around|about|from|since|until|till|to)\\s+(?:about\\s+|around\\s+)?(?<zh>[01]\\d|2[0-3])(?<zm>[0-5]\\d)"
+            + "(?=\\s*\\(?\\s*(?:GMT|UTC|Moscow\\s+time|MSK)\\b)", Pattern.CASE_INSENSITIVE);
 
     private static final String CLOCK = "([01]?\\d|2[0-3]):([0-5]\\d)";
     private static final Pattern CLOCK_RANGE = Alternations.compile(
@@ -301,6 +306,20 @@ public final class TimeExpressions {
     private static final String HOUR_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
     /**
+     * Minutes told in words before the hour: "half past", "a quarter to", "twenty to", "ten past", "five to",
+     * "twenty-five past", "25 minutes past" (see {@link #minutesWord}).
+     */
+    private static final String MINUTES_WORD = "half\\s+past|(?:a\\s+)?quarter\\s+(?:past|to)|"
+            + "(?:five|ten|twenty|twenty[\\s-]five|[1-5]?\\d\\s+minutes)\\s+(?:past|to)";
+
+    /**
+     * The part of the day after a clock in words that names its day too: "half past one this morning", "twenty to six
+     * yesterday evening", "eleven o'clock last night", "ten tonight" (group {@code dpart}).
+     */
+    private static final String WORD_CLOCK_DAY = "(?:this|yesterday|tomorrow)\\s+(?<dpart>morning|afternoon|evening)"
+            + "|(?:last|to)\\s*(?<dnight>night)";
+
+    /**
      * A clock told in words with the part of the day that says which half: "at about half past ten in the evening",
      * "at a quarter to six in the morning", "at eleven o'clock at night", "around 9 o'clock in the evening". Only after
      * "at / around / about / approximately" and only with a part of the day (or a.m. / p.m.), so "ten in the evening"
@@ -309,10 +328,59 @@ public final class TimeExpressions {
      */
     private static final Pattern WORD_CLOCK = Alternations.compile(
             "\\b(?:at|around|about|approximately|shortly\\s+(?:after|before))\\s+(?:about\\s+|around\\s+|approximately\\s+)?"
-                    + "(?:(?<past>half\\s+past|(?:a\\s+)?quarter\\s+past|(?:a\\s+)?quarter\\s+to)\\s+)?"
+                    + "(?:(?<past>" + MINUTES_WORD + ")\\s+)?"
                     + "(?<h>" + HOUR_WORD + "|1[0-2]|0?[1-9])(?:\\s+o['’]clock)?\\s+"
-                    + "(?:in\\s+the\\s+(?<part>morning|afternoon|evening)|at\\s+(?<night>night))\\b",
+                    + "(?:in\\s+the\\s+(?<part>morning|afternoon|evening)|at\\s+(?<night>night)|" + WORD_CLOCK_DAY + ")\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /** Minutes after (+) or before (-) the hour of {@link #MINUTES_WORD}: "half past" +30, "twenty to" -20. */
+    static int minutesWord(String words) {
+        String w = words.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        int sign = w.endsWith(" to") ? -1 : 1;
+        String n = w.substring(0, w.lastIndexOf(' ')).replaceFirst("^a ", "").replace(" minutes", "").replace('-', ' ');
+        int minutes = switch (n) {
+            case "half" -> 30;
+            case "quarter" -> 15;
+            case "five" -> 5;
+            case "ten" -> 10;
+            case "twenty" -> 20;
+            case "twenty five" -> 25;
+            default -> Integer.parseInt(n);
+        };
+        return sign * minutes;
+    }
+
+    /** The part of a {@link #WORD_CLOCK}: "in the evening", "at night", "this morning", "last night". */
+    private static String wordClockPart(Matcher w) {
+        String part = w.group("part") != null ? w.group("part") : w.group("dpart");
+        return part == null ? "night" : part.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A range told in words: "from a quarter to eleven until eleven o'clock", "between half past ten and eleven in
+     * the evening". Its half of the day comes from a part of the day right after it ("in the evening", "last night")
+     * or right before it in its sentence ("last night, from a quarter to eleven until eleven o'clock"); without one
+     * ("from ten to eleven soldiers") it is no clock.
+     */
+    private static final Pattern WORD_CLOCK_RANGE = Alternations.compile(
+            "\\b(?:from|between)\\s+(?:about\\s+|around\\s+|approximately\\s+)?(?:(?<past1>" + MINUTES_WORD + ")\\s+)?"
+                    + "(?<h1>" + HOUR_WORD + ")(?:\\s+o['’]clock)?\\s+(?:until|till|to|and)\\s+(?:about\\s+|around\\s+)?"
+                    + "(?:(?<past2>" + MINUTES_WORD + ")\\s+)?(?<h2>" + HOUR_WORD + ")(?:\\s+o['’]clock)?\\b"
+                    + "(?:\\s+(?:in\\s+the\\s+(?<part>morning|afternoon|evening)|at\\s+(?<night>night)|" + WORD_CLOCK_DAY + ")\\b)?",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A part of the day ending right before a {@link #WORD_CLOCK_RANGE} ("last night, "), at most a comma between. */
+    private static final Pattern PART_BEFORE_RANGE = Alternations.compile(
+            "\\b(?<part>morning|afternoon|evening|night)\\s*,?\\s*$", Pattern.CASE_INSENSITIVE);
+
+    /** The time of an hour told in words in a part of the day, with its minutes ("a quarter to eleven" at night 22:45). */
+    private static LocalTime wordClock(String hourWord, String minutes, String part) {
+        int hour = hourWord(hourWord) % 12;
+        // the evening's and the afternoon's hours are after noon; "at night" is after noon from 6 on, else before
+        boolean pm = part.equals("evening") || part.equals("afternoon") || part.equals("night") && hour >= 6;
+        LocalTime at = LocalTime.of(hour + (pm ? 12 : 0), 0);
+        return minutes == null ? at : at.plusMinutes(minutesWord(minutes));
+    }
 
     /**
      * A clock in words after the part of the day that says which half: "this morning, at about 7 o'clock", "in the
@@ -734,26 +802,21 @@ public final class TimeExpressions {
         Matcher mil = MILITARY_CLOCK.matcher(text);
         while (mil.find()) {
             if (!overlapsClock(out, mil.start(), mil.end())) {
-                out.add(new ClockSpan(LocalTime.of(Integer.parseInt(mil.group("h")), Integer.parseInt(mil.group("m"))),
-                        null, false, false, mil.start(), mil.end()));
+                String hour = mil.group("h") != null ? mil.group("h") : mil.group("zh");
+                String minute = mil.group("m") != null ? mil.group("m") : mil.group("zm");
+                out.add(new ClockSpan(LocalTime.of(Integer.parseInt(hour), Integer.parseInt(minute)), null, false, false,
+                        mil.start(), mil.end()));
             }
         }
+        wordClockRanges(text, out);
         Matcher w = WORD_CLOCK.matcher(text);
         while (w.find()) {
             if (out.stream().anyMatch(c -> w.start() < c.end() && c.start() < w.end())) {
                 continue;
             }
-            int hour = hourWord(w.group("h")) % 12;
-            String part = w.group("part") == null ? "night" : w.group("part").toLowerCase(Locale.ROOT);
-            // the evening's and the afternoon's hours are after noon; "at night" is after noon from 6 on, else before
-            boolean pm = part.equals("evening") || part.equals("afternoon") || part.equals("night") && hour >= 6;
-            String past = w.group("past") == null ? null : w.group("past").toLowerCase(Locale.ROOT);
-            LocalTime at = LocalTime.of(hour + (pm ? 12 : 0), 0);
-            if (past != null) {
-                at = past.startsWith("half") ? at.plusMinutes(30) : past.endsWith("past") ? at.plusMinutes(15)
-                        : at.minusMinutes(15);
-            }
-            out.add(new ClockSpan(at, null, false, past == null, w.start(), w.end()));
+            String past = w.group("past");
+            out.add(new ClockSpan(wordClock(w.group("h"), past, wordClockPart(w)), null, false, past == null,
+                    w.start(), w.end()));
         }
         Matcher po = PART_THEN_OCLOCK.matcher(text);
         while (po.find()) {
@@ -820,6 +883,27 @@ public final class TimeExpressions {
             }
         }
         return out;
+    }
+
+    /** Every {@link #WORD_CLOCK_RANGE} with its part of the day after it or right before it. */
+    private static void wordClockRanges(String text, List<ClockSpan> out) {
+        Matcher r = WORD_CLOCK_RANGE.matcher(text);
+        while (r.find()) {
+            String part = r.group("part") != null ? r.group("part") : r.group("dpart");
+            if (part == null && (r.group("night") != null || r.group("dnight") != null)) {
+                part = "night";
+            }
+            if (part == null) {
+                Matcher before = PART_BEFORE_RANGE.matcher(text).region(Math.max(0, r.start() - 40), r.start());
+                part = before.find() ? before.group("part") : null;
+            }
+            if (part == null || overlapsClock(out, r.start(), r.end())) {
+                continue; // "from ten to eleven soldiers": no part of the day, no clock
+            }
+            String p = part.toLowerCase(Locale.ROOT);
+            out.add(new ClockSpan(wordClock(r.group("h1"), r.group("past1"), p), wordClock(r.group("h2"), r.group("past2"), p),
+                    false, r.group("past1") == null && r.group("past2") == null, r.start(), r.end()));
+        }
     }
 
     /** A length of time: "for about twenty minutes", "for some 40 minutes", "for an hour", "for two hours". */

@@ -155,13 +155,33 @@ class TimeExpressionsTest {
             "at 0545 hours             | 05:45 |       | false",
             "at around 23:45. The post was under fire for about twenty minutes | 23:45 | 00:05 | false",
             "at 14:10 fire was opened for an hour | 14:10 | 15:10 | false",
-            "at 09:30 and for 2 hours  | 09:30 | 11:30 | false"})
+            "at 09:30 and for 2 hours  | 09:30 | 11:30 | false",
+            // a clock told in words: minutes in words, a part that names its day, a range with its part before it
+            "at twenty to six in the morning | 05:40 |  | false",
+            "at about ten past three in the afternoon | 15:10 |  | false",
+            "at five to nine in the evening | 20:55 |  | false",
+            "at twenty-five past eleven at night | 23:25 |  | false",
+            "at about half past one this morning | 01:30 |  | false",
+            "at a quarter past eight yesterday evening | 20:15 |  | false",
+            "at around eleven o'clock last night | 23:00 |  | false",
+            "last night, from a quarter to eleven until eleven o'clock | 22:45 | 23:00 | false",
+            "from half past ten to eleven in the evening | 22:30 | 23:00 | false",
+            "this morning, between five and a quarter past six | 05:00 | 06:15 | false"})
     void readsClockTimes(String text, LocalTime from, LocalTime to, boolean open) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text);
         assertThat(clocks).hasSize(1);
         assertThat(clocks.get(0).from()).isEqualTo(from);
         assertThat(clocks.get(0).to()).isEqualTo(to);
         assertThat(clocks.get(0).openEnded()).isEqualTo(open);
+    }
+
+    /** Numbers in words that are no clock: no part of the day says which half, or they count something. */
+    @ParameterizedTest
+    @CsvSource({"'from ten to eleven soldiers were wounded'", "'twenty to thirty shells fell'",
+            "'at ten past the checkpoint'", "'about twenty to six rounds this morning'",
+            "'in 1830 GMT was not yet used'", "'at 1830 the post fell'"})
+    void numbersInWordsThatAreNoClock(String text) {
+        assertThat(TimeExpressions.clocks(text)).isEmpty();
     }
 
     /** A clock in another named zone is moved into the sources' UTC+4; a move over midnight is not made. */
@@ -171,6 +191,9 @@ class TimeExpressionsTest {
             "at 14:10 (Moscow time)                       | 15:10 |",
             "at 15:30 GMT                                 | 19:30 |",
             "between 12:05 and 12:40 UTC                  | 16:05 | 16:40",
+            "at 1830 GMT on Thursday                      | 22:30 |",
+            "around 0915 UTC                              | 13:15 |",
+            "at 1745 Moscow time                          | 18:45 |",
             "at 21:15 Baku time                           | 21:15 |",
             "at 18:30 in Moscow                           | 18:30 |",
             "at 23:40 Moscow time                         | 23:40 |"})
