@@ -1060,6 +1060,9 @@ public final class StatementExtractor {
         // "Operational bulletin, 11 January, as of 17:00": the time the bulletin speaks for, not the event's
         clocks = clocks.stream().filter(c -> !AS_OF.matcher(text).region(Math.max(0, c.start() - 12), c.start())
                 .find()).toList();
+        // "opened fire at 21:45 on 8 April, not at 19:45": a correction's wrong time is no time of the event
+        clocks = clocks.stream().filter(c -> !StatementRules.CORRECTED_CLOCK.matcher(text)
+                .region(Math.max(0, c.start() - 24), c.start()).find()).toList();
         List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
         if (dropped.isEmpty()) { // "the statement issued at 08:30": a statement's time needs no dropped date
             return clocks.stream().filter(c -> !StatementRules.STATEMENT_DATE_BEFORE.matcher(
@@ -1899,6 +1902,7 @@ public final class StatementExtractor {
         // soldiers "killed in 2022" handed over are no losses of an event; "Armen S., 54, was wounded": an age counts
         // no one (same length, so the spans stay valid)
         text = blanked(blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE), StatementRules.AGE);
+        text = blanked(text, StatementRules.ANIMALS); // "14 sheep were killed": livestock, no casualties
         // "three were wounded, one of whom later died", "a further two died in hospital": counted apart and moved
         // from the wounded to the killed below (the phrase blanked so that no word of it is counted again)
         int deathsOfWounded = 0;

@@ -202,7 +202,10 @@ final class StatementRules {
             + "unmanned)|loitering\\s+munitions?|(?:drones?|uavs?|quadcopters?|unmanned\\s+aerial\\s+vehicles?)\\s+"
             + "(?:[\\w-]+\\s+){0,10}?(?:attack\\w*|struck|strikes?|striking|hit|dropp\\w*|bomb\\w*|fired|launched|explod\\w*|"
             + "destroy\\w*|targeted|wounded|killed|damaged)\\b|(?:by|with|using|from)\\s+(?:an?\\s+|the\\s+)?"
-            + "(?:[\\w-]+\\s+){0,2}?(?:drones?|uavs?|quadcopters?)\\b|drone\\s+(?:strikes?|attacks?)\\b");
+            + "(?:[\\w-]+\\s+){0,2}?(?:drones?|uavs?|quadcopters?)\\b|drone\\s+(?:strikes?|attacks?)\\b"
+            // "an Armenian quadcopter tried to drop an explosive device on our positions" (not "drop leaflets")
+            + "|(?:drones?|uavs?|quadcopters?)\\s+(?:[\\w-]+\\s+){0,6}?drop\\s+(?:an?\\s+|the\\s+|its\\s+|two\\s+|several\\s+)?"
+            + "(?:[\\w-]+\\s+){0,2}?(?:explosives?|grenades?|munitions?|bombs?|shells?|mines?|ordnance|payloads?)\\b");
 
     /**
      * A drone that only flew: "for the purpose of reconnaissance", "flew over the posts", "violated the airspace",
@@ -462,6 +465,13 @@ final class StatementRules {
             + "[–—]\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^–—.;()]{0,80}[–—]");
 
     /**
+     * Right before a clock that a correction replaces ("at 21:45 on 8 April, not at 19:45", "at 21:45 (not 19:45, as
+     * stated earlier)", "at 21:45 rather than 19:45", "instead of 19:45"): that clock is no time of the event. Only
+     * "not" with at most "at / around / about" before the clock, so "did not cease until 23:10" keeps its clock.
+     */
+    static final Pattern CORRECTED_CLOCK = p("(?:\\bnot|\\binstead\\s+of|\\brather\\s+than)\\s+(?:at\\s+|around\\s+|about\\s+)?$");
+
+    /**
      * A person's age ("Armen S., 54, was wounded", "Anahit Petrosyan, 67; Gor Avetisyan, 12", "aged 55",
      * "a 67-year-old shepherd", "Karen (19)", "19 years old"): a figure that counts no one, blanked before the
      * casualties are counted. After a comma only behind a first name and a surname or initial, and only when the
@@ -470,6 +480,16 @@ final class StatementRules {
     static final Pattern AGE = Pattern.compile("(?<=\\p{Lu}\\p{Ll}{1,20}\\s{1,3}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]{1,30}))"
             + "(?:,\\s*\\d{1,3}(?=\\s*[,;.)])|\\s*\\(\\s*\\d{1,3}\\s*\\))"
             + "|(?i:\\baged\\s+\\d{1,3}\\b|\\b\\d{1,3}[-\\s]years?[-\\s]old\\b)");
+
+    /**
+     * Animals counted ("14 sheep were killed", "several head of cattle", "two cows and a horse"): livestock killed or
+     * wounded are no casualties, so the figure and the animal are blanked before the casualties are counted. A person
+     * counted beside them still counts ("a shepherd was wounded and 14 sheep were killed": one wounded).
+     */
+    static final Pattern ANIMALS = p("\\b(?:\\d{1,3}(?:,\\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            + "twelve|fifteen|twenty|thirty|forty|fifty|a\\s+hundred|hundreds\\s+of|dozens?\\s+of|several|many|a\\s+number\\s+of)"
+            + "\\s+(?:head\\s+of\\s+)?(?:[\\w-]+\\s+)?(?:sheep|lambs?|cows?|cattle|calves|goats?|horses?|donkeys?|mules?|bulls?|"
+            + "oxen|buffalo(?:es)?|pigs?|livestock|animals?|dogs?|poultry|chickens?|hens?|geese|ducks?|beehives?)\\b");
 
     /**
      * Weapons found on someone or seized ("two hunting rifles were found in their possession", "a machine gun and
@@ -900,8 +920,10 @@ final class StatementRules {
 
     /** What a build-up moves (lower case): forces, their vehicles and their weapons. */
     private static final String MATERIEL = "(?:troops|forces|units|equipment|weapons|personnel|manpower|"
-            + "(?:armou?red|military|combat)\\s+vehicles|armou?r|(?:self-propelled\\s+)?artillery(?:\\s+(?:pieces|systems|guns))?|tanks|mortars|"
-            + "howitzers|(?:multiple\\s+)?rocket\\s+launchers|air[\\s-]+defen[cs]e\\s+systems|ammunition)";
+            + "(?:armou?red|military|combat)\\s+vehicles|armou?r|(?:self-propelled\\s+)?artillery(?:\\s+(?:pieces|systems|guns|units|batteries))?|tanks|mortars|"
+            + "howitzers|(?:multiple\\s+)?rocket\\s+launchers|air[\\s-]+defen[cs]e\\s+systems|ammunition|"
+            // "multiple-launch rocket systems", "MLRS"
+            + "(?:multiple[\\s-]+(?:launch\\s+)?)?rocket\\s+systems|mlrs)";
 
     /**
      * The rest of a list of what was moved: "moved additional manpower, armoured vehicles and artillery" (the artillery
@@ -909,7 +931,8 @@ final class StatementRules {
      * artillery fire" still names the shelling.
      */
     private static final String MATERIEL_LIST = "(?:\\s*(?:,|,?\\s+and)\\s+(?:(?!\\w+(?:ed|ing)\\b|(?:with|at|on|from|to|"
-            + "towards?|into|by)\\b)[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b)*+";
+            // a count before an item: "and around 1,500 personnel"
+            + "towards?|into|by)\\b)[\\w-]+(?:,\\d{3})*\\s+){0,2}?" + MATERIEL + "\\b)*+";
 
     /**
      * A build-up in the passive (lower case): "personnel, armoured vehicles and artillery being moved towards the border",
@@ -1048,9 +1071,10 @@ final class StatementRules {
                 "(?:concentrations?|movements?|deployments?|redeployments?|massing|accumulation|arrival|build[\\s-]?ups?)"
                 + "\\s+of\\s+(?:(?!fire\\b)[\\w-]+\\s+){0,3}?" + MATERIEL + "\\b(?!\\s+fire\\b)" + MATERIEL_LIST + "|"
                 + "build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
-                + "military|equipment)|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
+                // "concentrating troops, armoured vehicles and artillery along the border": the list is the build-up's
+                + "military|equipment)\\b" + MATERIEL_LIST + "|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
-                + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?)\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
+                + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?|amass|mass(?=ed|ing))\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
                 + MATERIEL + "\\b" + MATERIEL_LIST + "|" + MOVED_PASSIVE));
         EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
