@@ -1903,6 +1903,8 @@ public final class StatementExtractor {
         // no one (same length, so the spans stay valid)
         text = blanked(blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE), StatementRules.AGE);
         text = blanked(text, StatementRules.ANIMALS); // "14 sheep were killed": livestock, no casualties
+        // "wounded … at about ten past three in the afternoon, died …": a clock told in words counts no one
+        text = blankedSpans(text, TimeExpressions.clocks(text).stream().map(c -> new Span(c.start(), c.end())).toList());
         // "three were wounded, one of whom later died", "a further two died in hospital": counted apart and moved
         // from the wounded to the killed below (the phrase blanked so that no word of it is counted again)
         int deathsOfWounded = 0;

@@ -348,9 +348,9 @@ final class StatementRules {
 
     /**
      * A date after a reporting verb ("residents said on Thursday", "the ministry denied on Monday"): when the
-     * statement was made, not the event. Not after a passive ("shooting was reported on Monday" dates the shooting).
+     * statement was made, not the event ("told APA that on Saturday …" is the event's: the addressee ends at "that"). Not after a passive ("shooting was reported on Monday" dates the shooting).
      */
-    static final Pattern REPORTING_DATE_BEFORE = p("(?<!\\b(?:was|were|been|being|is|are)\\s{1,3})\\b(?:told\\s+(?:[\\w-]+\\s+){0,2}?|"
+    static final Pattern REPORTING_DATE_BEFORE = p("(?<!\\b(?:was|were|been|being|is|are)\\s{1,3})\\b(?:told\\s+(?:(?!that\\b)[\\w-]+\\s+){0,2}?|"
             + "(?:" + REPORTING_VERBS + ")\\s+)(?:(?:late|early|earlier)\\s+)?(?:on\\s+)?$");
 
     /**
@@ -703,6 +703,8 @@ final class StatementRules {
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
             + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicem[ae]n|"
             + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade|"
+            // "new cases of Azerbaijani shooting at border communities"
+            + "shooting|firing|"
             // people a side sends to close a road: "Azerbaijani so-called eco-activists have blocked the corridor"
             + "eco-?activists|activists|protesters)\\b"
             + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
