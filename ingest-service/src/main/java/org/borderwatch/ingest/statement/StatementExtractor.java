@@ -312,6 +312,22 @@ public final class StatementExtractor {
             // response": the side warned is no actor; the threat is the issuer's
             acting = party;
         }
+        Matcher calledThreat = StatementRules.CALLED_A_THREAT.matcher(text);
+        if ((stance == Stance.CLAIM || stance == Stance.UNKNOWN) && calledThreat.find()) {
+            // "The statement made yesterday by the President of Azerbaijan that the corridor … will be opened 'whether
+            // Armenia wants it or not' is nothing less than a threat to use force": the speaker's side threatened, on
+            // the day of the words
+            stance = Stance.CLAIM;
+            acting = calledThreat.group("am") != null || calledThreat.group("am2") != null
+                    || calledThreat.group("am3") != null ? Party.AM : Party.AZ;
+            types = List.of(EventType.THREAT);
+            int wordsFrom = calledThreat.start("words");
+            int wordsTo = calledThreat.end("words");
+            List<DateSpan> said = allDates.stream().filter(d -> wordsFrom <= d.start() && d.end() <= wordsTo).toList();
+            if (!said.isEmpty()) {
+                time = eventTime(said, List.of(), published);
+            }
+        }
 
         Answers answers = null;
         Coverage coverage = null;

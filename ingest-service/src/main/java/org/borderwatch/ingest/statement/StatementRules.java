@@ -472,6 +472,33 @@ final class StatementRules {
     static final Pattern CORRECTED_CLOCK = p("(?:\\bnot|\\binstead\\s+of|\\brather\\s+than)\\s+(?:at\\s+|around\\s+|about\\s+)?$");
 
     /**
+     * A side's leader whose words a statement calls a threat of force ({@link #CALLED_A_THREAT}): "the President of
+     * Azerbaijan", "Azerbaijan's president", "the Azerbaijani leadership", "Aliyev", "Baku" (group {@code am} or
+     * {@code az} says whose).
+     */
+    private static final String LEADER = "(?:(?:president|prime\\s+minister|leader(?:ship)?|head\\s+of\\s+state|government|"
+            + "(?:defen[cs]e|foreign)\\s+minister)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?(?:(?<am>armenia)|(?<az>azerbaijan))"
+            + "|(?:(?<am2>armenia['’]s|armenian)|(?<az2>azerbaijan['’]s|azerbaijani))\\s+(?:president|prime\\s+minister|"
+            + "leader(?:ship)?|head\\s+of\\s+state|government|(?:defen[cs]e|foreign)\\s+minister)"
+            + "|(?<am3>pashinyan|yerevan)|(?<az3>aliyev|baku))\\b";
+
+    /**
+     * Words of the other side's leader that a statement calls a threat of force: "The statement made yesterday by the
+     * President of Azerbaijan that the corridor … will be opened 'whether Armenia wants it or not' is nothing less than
+     * a threat to use force", "Aliyev's remarks … amount to an open threat of war". The words are a {@code THREAT}
+     * claimed of the speaker's side, made on the day of the words. Only with "is / was / constitutes / amounts to /
+     * represents" and at most a qualifier ("nothing less than", "an open", "a thinly veiled") before the threat, so
+     * "is a response to the threat of force" is none. Group {@code words}: the words and their speaker.
+     */
+    static final Pattern CALLED_A_THREAT = p("(?<words>\\b(?:statements?|words|remarks|rhetoric|speech|declarations?|"
+            + "claims?|threats)\\b[^.;!?]{0,200}?" + LEADER + "[^.;!?]{0,300}?)\\b(?:is|was|are|were|constitutes?|"
+            + "amounts?\\s+to|represents?)\\s+(?:(?:nothing\\s+(?:less|other|short)\\s+(?:than|of)|nothing\\s+but|clearly|"
+            + "effectively|essentially|in\\s+fact|tantamount\\s+to|equivalent\\s+to)\\s+)?(?:an?\\s+)?(?:(?:open|direct|"
+            + "explicit|overt|veiled|thinly[\\s-]veiled|undisguised|clear|blatant|unconcealed)\\s+)?threats?\\s+"
+            + "(?:to\\s+use\\s+(?:military\\s+)?force|of\\s+(?:the\\s+use\\s+of\\s+)?(?:military\\s+)?force|"
+            + "of\\s+(?:war|aggression|military\\s+action))\\b");
+
+    /**
      * A person's age ("Armen S., 54, was wounded", "Anahit Petrosyan, 67; Gor Avetisyan, 12", "aged 55",
      * "a 67-year-old shepherd", "Karen (19)", "19 years old"): a figure that counts no one, blanked before the
      * casualties are counted. After a comma only behind a first name and a surname or initial, and only when the
