@@ -22,6 +22,7 @@ import org.borderwatch.ingest.pipeline.Violation;
 import org.borderwatch.ingest.source.SourceRegistry;
 import org.borderwatch.ingest.statement.RawStatement;
 import org.borderwatch.ingest.statement.StatementExtractor;
+import org.borderwatch.ingest.text.Sentences;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.json.JsonReadException;
 import tools.jackson.core.JacksonException;
@@ -43,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -128,6 +130,8 @@ public final class AcledNormalizer implements ReportNormalizer {
                 : last.atTime(END_OF_DAY).atOffset(zone);
 
         String notes = value(row, "notes");
+        String type = value(row, "event_type");
+        String sub = value(row, "sub_event_type");
         String ref = id != null ? id : ContentHash.sha256(new String(record, java.nio.charset.StandardCharsets.UTF_8));
         return IncidentReport.builder()
                 .reportId(Uuids.reportId(source.id(), ref))
@@ -135,15 +139,17 @@ public final class AcledNormalizer implements ReportNormalizer {
                 .source(source)
                 .stance(Stance.CLAIM)
                 .actingParty(party(value(row, "actor1")))
-                .eventTypes(eventType(value(row, "event_type"), value(row, "sub_event_type"), notes))
+                .eventTypes(eventType(type, sub, notes))
                 .location(location(row, lat, lon, notes == null ? null
-                        : new RawStatement(id, source.name(), publishedAt, "en", notes, null)))
+                        : new RawStatement(id, source.name(), publishedAt, "en", notes, null),
+                        notes == null || !notesTellTheAct(type, sub) ? null
+                        : new RawStatement(id, source.name(), publishedAt, "en", actSentence(notes), null)))
                 .occurredAt(first.atStartOfDay().atOffset(zone))
                 .occurredUntil(last.atTime(END_OF_DAY).atOffset(zone))
                 .timePrecision(TimePrecision.DAY)
                 .publishedAt(publishedAt)
                 .receivedAt(receivedAt)
-                .casualties(fatalities == null ? null : new Casualties(fatalities, null, whoseDead(fatalities, notes)))
+                .casualties(casualties(fatalities, notes, value(row, "actor2")))
                 .retaliation(notes != null && RETALIATION.matcher(notes).find())
                 .text(notes)
                 .language("en")
@@ -220,7 +226,7 @@ public final class AcledNormalizer implements ReportNormalizer {
      * unresolved: its notes may name a border place only as a topic ("rallied in Yerevan against the delimitation
      * in Tavush").
      */
-    private Location location(Map<String, String> row, Double lat, Double lon, RawStatement notes) {
+    private Location location(Map<String, String> row, Double lat, Double lon, RawStatement notes, RawStatement act) {
         String text = null;
         PlaceResolution where = PlaceResolution.NONE;
         String resolvedBy = null;
@@ -251,8 +257,33 @@ public final class AcledNormalizer implements ReportNormalizer {
                 segments = named.segments();
                 ambiguous = false;
             }
+        } else if (act != null && where.resolved()) {
+            segments = frontOf(segments, notesReader.extract(act, source).location());
         }
         return new Location(segments, ambiguous, settlement, description, lat, lon);
+    }
+
+    /**
+     * The segments of a row whose notes tell its act on several fronts ("fired … at positions near Yeraskh (Ararat)
+     * and, in the evening, at positions near Kut (Gegharkunik)"; "from the Basarkechar and Gorus districts at
+     * positions in Kalbajar and Lachin districts"): the segments the act's own sentence names, when they are precise
+     * and hold the columns' own — the row's place is one front of the act. A place only later sentences name (the
+     * other side's counter-claim, an earlier incident, a source's aside) or an act sentence elsewhere than the
+     * columns' place changes nothing. A front runs along the border between the two states: the Lachin road and
+     * former Nagorno-Karabakh are never one ("detained a Karabakh Armenian man at the Lachin checkpoint near Hakari
+     * bridge (Lachin)" is one place, named three ways).
+     */
+    private static List<BorderSegment> frontOf(List<BorderSegment> columns, Location act) {
+        if (act == null || act.ambiguous() || act.segments().isEmpty()
+                || act.segments().contains(BorderSegment.UNRESOLVED) || !act.segments().containsAll(columns)
+                || act.segments().stream().anyMatch(AcledNormalizer::offTheBorder)) {
+            return columns;
+        }
+        return act.segments();
+    }
+
+    private static boolean offTheBorder(BorderSegment s) {
+        return s == BorderSegment.LACHIN_CORRIDOR || s == BorderSegment.KARABAKH;
     }
 
     /** Whether the notes' place is resolved, not ambiguous and among the candidates the columns give. */
@@ -263,19 +294,72 @@ public final class AcledNormalizer implements ReportNormalizer {
     }
 
     /**
-     * Whose the row's dead are: ACLED's {@code fatalities} gives no side, its notes often do ("killing the Armenian
-     * driver", "One Azerbaijani serviceman was killed"). The statement rules' reading of the notes names the side
-     * only where their words name it ({@link StatementExtractor#casualtiesNamedIn}): ACLED's {@code actor1} is no
-     * speaker whose own losses a figure would be, and its fatalities may be the attacker's ("the Azerbaijani MoD
-     * said 2 of its servicemen were killed" under an Azerbaijani {@code actor1}), so no side is inferred. No deaths
-     * in the notes, or deaths without a side: none.
+     * The row's losses: {@code fatalities} as killed (ACLED counts deaths only), the wounded its notes tell ("Two
+     * Armenian servicemen were wounded", "killing 4 … and wounding 1", "injuring three"), read by the statement
+     * rules ({@link StatementExtractor#casualtiesNamedIn}), and whose they are, dead or wounded:
+     * <ul>
+     * <li>the side the notes' words name ("One Azerbaijani serviceman was killed", "2 of its servicemen" after the
+     * ministry counting them) — never inferred from {@code actor1}, whose own dead ACLED's figure may count;</li>
+     * <li>otherwise a third country whose people the notes name among the losses ("killing 5 Russian
+     * peacekeepers"): its own party, neither side's;</li>
+     * <li>otherwise the country of the civilians the row codes as its victims ({@code actor2} "Civilians (Armenia)":
+     * civilians hit in Armenia are Armenia's losses — "a 62-year-old woman was wounded in Khnatsakh"). A state force
+     * as {@code actor2} names no side: the dead of a clash may be either side's.</li>
+     * </ul>
+     * No losses (none in the column, no wounded in the notes): no side. No fatalities column and no wounded: none.
      */
-    private static Party whoseDead(int fatalities, String notes) {
-        if (fatalities == 0 || notes == null) {
+    static Casualties casualties(Integer fatalities, String notes, String victims) {
+        Casualties told = notes == null ? null : StatementExtractor.casualtiesNamedIn(notes);
+        Integer wounded = told == null ? null : told.wounded();
+        if (fatalities == null && (wounded == null || wounded == 0)) {
             return null;
         }
-        Casualties told = StatementExtractor.casualtiesNamedIn(notes);
-        return told == null || told.killedOrZero() == 0 ? null : told.party();
+        if ((fatalities == null ? 0 : fatalities) + (wounded == null ? 0 : wounded) == 0) {
+            return new Casualties(fatalities, wounded, null);
+        }
+        Party whose = told != null && told.killedOrZero() + told.woundedOrZero() > 0 ? told.party() : null;
+        if (whose == null && notes != null) {
+            whose = thirdCountryLosses(notes);
+        }
+        if (whose == null) {
+            whose = civiliansOf(victims);
+        }
+        return new Casualties(fatalities, wounded, whose);
+    }
+
+    /** Nationalities of third countries whose people a row's losses may be, and their parties. */
+    private static final Map<String, Party> THIRD_COUNTRIES = Map.of("russian", Party.RU, "turkish", Party.TR,
+            "iranian", Party.IR, "french", Party.FR, "american", Party.US);
+    private static final String NATIONALITY = "russian|turkish|iranian|french|american";
+    private static final String PEOPLE = "(?:peacekeepers?|servicem[ae]n|soldiers?|troops|officers?|border\\s+guards?"
+            + "|citizens?|nationals?|monitors?)";
+    /**
+     * A third country's people counted right after a casualty word ("killing 5 Russian peacekeepers") or right
+     * before it ("two Turkish nationals were injured"); not a third country that only reports ("killing 2 soldiers,
+     * according to the Russian MoD").
+     */
+    private static final Pattern THIRD_COUNTRY_LOSSES = Pattern.compile(
+            "\\b(?:kill|wound|injur)\\w*\\s+(?:[\\w-]+\\s+){0,2}?(?<nat>" + NATIONALITY + ")\\s+" + PEOPLE + "\\b"
+                    + "|\\b(?<nat2>" + NATIONALITY + ")\\s+" + PEOPLE + "\\s+(?:were|was)\\s+(?:\\w+\\s+)?"
+                    + "(?:killed|wounded|injured)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static Party thirdCountryLosses(String notes) {
+        Matcher m = THIRD_COUNTRY_LOSSES.matcher(notes);
+        if (!m.find()) {
+            return null;
+        }
+        String nat = m.group("nat") != null ? m.group("nat") : m.group("nat2");
+        return THIRD_COUNTRIES.get(nat.toLowerCase(Locale.ROOT));
+    }
+
+    /** The side of civilians ACLED codes as a row's victims: "Civilians (Armenia)" → AM. Anyone else: none. */
+    static Party civiliansOf(String actor) {
+        if (actor == null || !actor.strip().toLowerCase(Locale.ROOT).startsWith("civilians")) {
+            return null;
+        }
+        String a = actor.toLowerCase(Locale.ROOT);
+        return a.contains("(azerbaijan") ? Party.AZ : a.contains("(armenia") ? Party.AM : null;
     }
 
     /**
@@ -312,9 +396,10 @@ public final class AcledNormalizer implements ReportNormalizer {
         String type = eventType == null ? "" : eventType.toLowerCase(Locale.ROOT);
         List<EventType> named = namedBySubEvent(sub);
         if (named != null) {
-            return named;
+            return notes == null || !notesTellTheAct(eventType, subEventType) ? named
+                    : withOtherActs(named, StatementExtractor.eventTypesOf(actSentence(notes)));
         }
-        if (notes != null && !NOTES_NOT_READ.matcher(sub).find() && !type.startsWith("protests")) {
+        if (notes != null && notesTellTheAct(eventType, subEventType)) {
             List<EventType> read = StatementExtractor.eventTypesOf(notes);
             if (read.stream().anyMatch(t -> t != EventType.OTHER)) {
                 return read;
@@ -330,6 +415,41 @@ public final class AcledNormalizer implements ReportNormalizer {
             return List.of(EventType.MORTAR_ARTILLERY);
         }
         return List.of(EventType.OTHER);
+    }
+
+    /**
+     * The sub-event type's act first, then the other acts the notes' act sentence names ("attacked … with attack
+     * drones and artillery" under "Air/drone strike": drone strike, then mortar/artillery). Later sentences (a
+     * counter-claim, the clearance work a mine hit) add nothing, nor does a mere loss or "other".
+     */
+    private static List<EventType> withOtherActs(List<EventType> named, List<EventType> act) {
+        List<EventType> out = new ArrayList<>(named);
+        for (EventType t : act) {
+            if (t != EventType.OTHER && t != EventType.CASUALTY && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Whether the notes tell an act of {@code actor1}'s: not for a disrupted weapons use (the act disrupted is the
+     * other side's), protests, agreements or non-violent transfers of territory.
+     */
+    static boolean notesTellTheAct(String eventType, String subEventType) {
+        String sub = subEventType == null ? "" : subEventType.toLowerCase(Locale.ROOT);
+        String type = eventType == null ? "" : eventType.toLowerCase(Locale.ROOT);
+        return !NOTES_NOT_READ.matcher(sub).find() && !type.startsWith("protests");
+    }
+
+    /**
+     * The notes' first sentence: ACLED's notes open with the coded act ("On 14 September 2022, Azerbaijani military
+     * forces attacked … , according to the Armenian MoD."); what follows is its sources, losses, the other side's
+     * answer or background.
+     */
+    static String actSentence(String notes) {
+        List<Sentences.Span> sentences = Sentences.split(notes);
+        return sentences.isEmpty() ? notes : sentences.get(0).of(notes);
     }
 
     /** The kind of act a sub-event type names, or null when it names none ("Attack", "Other"). */

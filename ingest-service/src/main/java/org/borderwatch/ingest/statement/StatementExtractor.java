@@ -1976,7 +1976,7 @@ public final class StatementExtractor {
                 if (!isKilled && !isWounded) {
                     continue;
                 }
-                int at = listed(text, words, i) ? i + 1 : numberBefore(words, i);
+                int at = listed(text, words, i) ? i + 1 : countOfParticiple(words, i);
                 if (at < 0) {
                     at = numberAfter(words, i);
                 }
@@ -2745,5 +2745,20 @@ public final class StatementExtractor {
         }
         String adjective = m.group(1) != null ? m.group(1) : m.group(2);
         return adjective.toLowerCase(Locale.ROOT).startsWith("arm") ? Party.AM : Party.AZ;
+    }
+
+    /**
+     * The count of a casualty word: the number before it ("two soldiers were wounded"), except for a participle,
+     * whose count follows it ("killing 4 Armenian servicemen and wounding 1", "wounding three others"): the number
+     * before a participle is the previous clause's. A participle with no number after it reads back as before.
+     */
+    private static int countOfParticiple(List<Word> words, int i) {
+        if (words.get(i).text().toLowerCase(Locale.ROOT).endsWith("ing")) {
+            int after = numberAfter(words, i);
+            if (after >= 0) {
+                return after;
+            }
+        }
+        return numberBefore(words, i);
     }
 }
