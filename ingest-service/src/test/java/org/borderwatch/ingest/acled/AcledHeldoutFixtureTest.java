@@ -27,17 +27,18 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Held-out ACLED batches 38 and 40: 30 ACLED-style rows each, written for the project
- * (fixtures/acled-heldout-NN/rows.csv) with their labels as judged (fixtures/acled-heldout-NN/expected.jsonl, in a
- * folder of its own: tests of the statement rules read every .jsonl file directly under fixtures/ as statements),
- * checked row by row. A label's {@code rejected} is the reason the row must be refused with; otherwise stance, acting
- * party (absent = none), event types in order, segments, ambiguity, settlement (null = none), the first and (when
- * given) last day of the event interval, killed, whose the dead are (when labelled) and retaliation. A
- * {@code judged} field says why a blind label was changed (see the README, "acled").
+ * Held-out ACLED batches 38, 40 and 44: 30 ACLED-style rows each (batch 44: the 29 that pass), written for the
+ * project (fixtures/acled-heldout-NN/rows.csv) with their labels as judged (fixtures/acled-heldout-NN/expected.jsonl,
+ * in a folder of its own: tests of the statement rules read every .jsonl file directly under fixtures/ as
+ * statements), checked row by row. A label's {@code rejected} is the reason the row must be refused with; otherwise
+ * stance, acting party (absent = none), event types in order, segments, ambiguity, settlement (null = none), the first
+ * and (when given) last day of the event interval, killed, wounded and whose the losses are (each when labelled) and
+ * retaliation. A {@code judged} field says why a blind label was changed (see the README, "acled").
  */
 class AcledHeldoutFixtureTest {
 
-    private static final List<String> BATCHES = List.of("acled-heldout-38", "acled-heldout-40");
+    private static final List<String> BATCHES = List.of("acled-heldout-38", "acled-heldout-40",
+            "acled-heldout-44");
     /** After every accepted row's date and timestamp, before batch 38's 2031 row's date. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, IngestPipeline.Result> RESULTS = new ConcurrentHashMap<>();
@@ -96,6 +97,10 @@ class AcledHeldoutFixtureTest {
         if (expect.has("killed")) {
             soft.assertThat(r.casualties() == null ? null : r.casualties().killed()).as("killed")
                     .isEqualTo(expect.get("killed").asInt());
+        }
+        if (expect.has("wounded")) {
+            soft.assertThat(r.casualties() == null ? null : r.casualties().wounded()).as("wounded")
+                    .isEqualTo(expect.get("wounded").asInt());
         }
         if (expect.has("casualtyParty")) {
             soft.assertThat(r.casualties() == null || r.casualties().party() == null ? null
