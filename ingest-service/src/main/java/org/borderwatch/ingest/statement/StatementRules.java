@@ -1052,8 +1052,9 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
                 + "border\\b|\\bcross\\w*\\s+into\\s+(?:[\\w-]+\\s+){0,2}?territory|\\binfiltrat\\w*|sabotage\\s+(?:group|attempt)s?|advanced\\s+(?:[\\w.]+\\s+){0,3}?(?:into|towards)|"
                 + "\\bpenetrat\\w+|\\b(?:launch\\w*|an|large-scale|full-scale|ground|military|armenian|azerbaijani)\\s+offensive\\b|\\boffensive\\s+operations?|\\b(?:enter|entered|entering)\\s+(?:the\\s+)?territory|"
-                // "entered the zone of responsibility of the Russian peacekeeping contingent"
-                + "\\b(?:enter|entered|entering|moved\\s+into)\\s+(?:the\\s+)?(?:zone|area)\\s+of\\s+(?:responsibility|control|deployment)\\b|"
+                // "entered the zone of responsibility of the Russian peacekeeping contingent", "entered the Russian
+                // peacekeepers' area of responsibility" (two words at most between: whose zone it is)
+                + "\\b(?:enter|entered|entering|moved\\s+into)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:zone|area)\\s+of\\s+(?:responsibility|control|deployment)\\b|"
                 + "\\b(?:attempt(?:s|ed|ing)?|tri(?:ed|es)|trying)\\s+to\\s+(?:seize|capture|occupy|advance|"
                 + "infiltrate|break\\s+through)\\b|\\battempts?\\s+(?:at\\s+infiltration|to\\s+infiltrate)|"
                 // "the formerly occupied territories", "the occupied lands": an adjective of a place, no act

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Held-out ACLED batches 38, 40 and 44: 30 ACLED-style rows each (batch 44: the 29 that pass), written for the
+ * Held-out ACLED batches 38, 40 and 44: 30 ACLED-style rows each, written for the
  * project (fixtures/acled-heldout-NN/rows.csv) with their labels as judged (fixtures/acled-heldout-NN/expected.jsonl,
  * in a folder of its own: tests of the statement rules read every .jsonl file directly under fixtures/ as
  * statements), checked row by row. A label's {@code rejected} is the reason the row must be refused with; otherwise

@@ -270,7 +270,8 @@ class AcledNormalizerTest {
 
     /**
      * The sub-event type's act comes first; the other acts the notes' act sentence names follow ("with attack drones
-     * and artillery" under "Air/drone strike"). A later sentence (a counter-claim, what was said of the mine) adds
+     * and artillery" under "Air/drone strike"; "entered the Russian peacekeepers' area of responsibility … and struck
+     * … with drones" is an incursion too). A later sentence (a counter-claim, what was said of the mine) adds
      * none, nor does a disrupted weapons use read its notes at all.
      */
     @Test
@@ -279,6 +280,14 @@ class AcledNormalizerTest {
                 "On 14 September 2022, Azerbaijani forces attacked Armenian positions near Jermuk with attack drones "
                         + "and artillery, according to the Armenian MoD."))
                 .containsExactly(EventType.DRONE_STRIKE, EventType.MORTAR_ARTILLERY);
+        assertThat(AcledNormalizer.eventType("Explosions/Remote violence", "Air/drone strike",
+                "Azerbaijani forces entered the Russian peacekeepers' area of responsibility near Farukh and struck "
+                        + "Karabakh Armenian positions with drones."))
+                .containsExactly(EventType.DRONE_STRIKE, EventType.INCURSION);
+        assertThat(AcledNormalizer.eventType("Explosions/Remote violence", "Air/drone strike",
+                "Azerbaijani drones struck positions near the village inside the peacekeepers' area of "
+                        + "responsibility.")).as("a strike inside the zone, no entering").containsExactly(
+                EventType.DRONE_STRIKE);
         assertThat(AcledNormalizer.eventType("Battles", "Armed clash", "Azerbaijani forces fired at positions near "
                 + "Movses. The Azerbaijani MoD said Armenian units had first fired mortars at Tovuz."))
                 .as("the counter-claim's weapon is no act of the row").containsExactly(EventType.SMALL_ARMS_FIRE);
