@@ -104,7 +104,8 @@ public final class StatementExtractor {
                             })))
                     .toList();
         }
-        Interval time = eventTime(daysWithinOpenSpans(dates), ownDayParts(clocks, allDates, dates), published);
+        Interval time = eventTime(anchoringDates(text, daysWithinOpenSpans(dates), clocks, published),
+                ownDayParts(clocks, allDates, dates), published);
         List<DateSpan> lineDays = datedLines(text, dates);
         if (lineDays.size() >= 2) {
             // a bulletin of lines each opening with its own day ("Violations of the ceasefire:\n17 June – Tovuz
@@ -193,7 +194,8 @@ public final class StatementExtractor {
                 List<DateSpan> now = dates.stream().filter(d -> !within(answered, d.start())).toList();
                 List<ClockSpan> nowClocks = clocks.stream().filter(c -> !within(answered, c.start())).toList();
                 answeredTime = eventTime(then, List.of(), published);
-                time = eventTime(daysWithinOpenSpans(now), ownDayParts(nowClocks, allDates, now), published);
+                time = eventTime(anchoringDates(text, daysWithinOpenSpans(now), nowClocks, published),
+                        ownDayParts(nowClocks, allDates, now), published);
             }
             List<PlaceMention> there = mentions.stream().filter(m -> within(answered, m.start())).toList();
             if (!there.isEmpty()) {
@@ -2520,6 +2522,73 @@ public final class StatementExtractor {
         OffsetDateTime dayEnd() {
             return until.toLocalDate().atTime(END_OF_DAY).atOffset(until.getOffset());
         }
+    }
+
+    /**
+     * The dates that may anchor the text's clocks: without a day word of the publication day ("this morning",
+     * "today", "tonight", "last night" …) that is no clock's own and would put a clock after publication. "Private A.,
+     * who was wounded … at about 15:10, died of his wounds in hospital this morning", published at 11:00: "this
+     * morning" is the death's, and the clock, with no date of its own, is the latest 15:10 not after publication (the
+     * rule for a clock alone). A day word right next to its clock ("today at 18:00", "at 07:55 this morning") is that
+     * clock's own and stays, so a statement whose own clock is after publication is still rejected, as is one whose
+     * explicit date is ("on 7 April 2024" published on 5 April 2024) — unless the part of the day the word names
+     * cannot hold the clock ("this morning at 15:10", "tonight at 09:00"): then it is not the clock's day either.
+     */
+    private List<DateSpan> anchoringDates(String text, List<DateSpan> dates, List<ClockSpan> clocks,
+                                          OffsetDateTime published) {
+        if (dates.isEmpty() || clocks.stream().allMatch(ClockSpan::partOfDay)) {
+            return dates;
+        }
+        List<ClockSpan> parts = null;
+        List<DateSpan> out = new ArrayList<>(dates);
+        for (DateSpan d : dates) {
+            if (d.open() || d.last().isBefore(published.toLocalDate()) || !TimeExpressions.isRelative(text, d)) {
+                continue;
+            }
+            boolean late = false;
+            boolean owns = false;
+            List<ClockSpan> named = null;
+            for (ClockSpan c : clocks) {
+                if (c.partOfDay()) {
+                    continue;
+                }
+                if (named == null) { // the part of the day the word names, if any ("this morning", "tonight")
+                    parts = parts == null ? TimeExpressions.partsOfDay(text) : parts;
+                    named = parts.stream().filter(p -> p.start() < d.end() && d.start() < p.end()).toList();
+                }
+                if (ownDay(text, d, c, named)) {
+                    owns = true; // "Today at 06:45 …" stays that clock's day (another day's clock keeps its own)
+                    break;
+                }
+                // the day eventTime gives the clock with this date (the night's second day before noon)
+                LocalDate day = d.night() && c.from().getHour() < 12 ? d.last() : d.first();
+                late |= day.atTime(c.from()).atOffset(zone).isAfter(published);
+            }
+            if (late && !owns) {
+                out.remove(d);
+            }
+        }
+        return out.size() == dates.size() ? dates : out;
+    }
+
+    /** Between a clock and a day word of its own: "today at 18:00", "at 07:55 this morning", "tonight, at about 23:00". */
+    private static final Pattern CLOCK_DAY_GAP = Alternations.compile("[\\s,]*(?:(?:at|around|about|approximately|on|"
+            + "from|since|(?:shortly|just|soon)\\s+(?:after|before))\\b[\\s,]*)*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * True when the day word {@code d} is the clock's own: right before or after it (only {@link #CLOCK_DAY_GAP}
+     * between) and, when the word names a part of the day ({@code named}: the windows over the word), one whose
+     * window holds the clock.
+     */
+    private static boolean ownDay(String text, DateSpan d, ClockSpan c, List<ClockSpan> named) {
+        boolean next = d.end() <= c.start() && CLOCK_DAY_GAP.matcher(text).region(d.end(), c.start()).matches()
+                || c.end() <= d.start() && CLOCK_DAY_GAP.matcher(text).region(c.end(), d.start()).matches();
+        if (!next) {
+            return false;
+        }
+        return named.isEmpty() || named.stream().anyMatch(p -> p.from().isBefore(p.to())
+                ? !c.from().isBefore(p.from()) && !c.from().isAfter(p.to())
+                : !c.from().isBefore(p.from()) || !c.from().isAfter(p.to()));
     }
 
     private Interval eventTime(List<DateSpan> dates, List<ClockSpan> clocks, OffsetDateTime published) {

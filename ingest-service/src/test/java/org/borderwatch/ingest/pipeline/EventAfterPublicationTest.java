@@ -138,6 +138,31 @@ class EventAfterPublicationTest {
         assertThat(sameDay.rejections()).isEmpty();
     }
 
+    /**
+     * A day word of another clause ("died … this morning") does not put a clock after publication: the clock falls back
+     * to the rule for a clock alone. A day word written beside its clock ("today at 18:00") is the clock's own, and an
+     * explicit date is the text's: both are still refused.
+     */
+    @Test
+    void onlyADayWordBesideItsClockOrAnExplicitDatePutsTheEventAfterPublication() {
+        IngestPipeline.Result otherClause = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement(
+                "2026-11-20T11:00:00+04:00", "A soldier wounded by Armenian fire near Digh at about 15:10 died of his "
+                        + "wounds in hospital this morning.")), "t");
+        assertThat(otherClause.rejections()).isEmpty();
+        assertThat(otherClause.published().get(0).occurredAt())
+                .isEqualTo(java.time.OffsetDateTime.parse("2026-11-19T15:10:00+04:00"));
+
+        for (String own : new String[]{"Today at 18:00 Armenian units fired at our positions from Digh.",
+                "Armenian units fired at our positions from Digh at 18:00 today.",
+                "On 22 November 2026 Armenian units fired at our positions from Digh. A soldier wounded at about 09:35 "
+                        + "died this morning."}) {
+            IngestPipeline.Result r = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement(
+                    "2026-11-20T11:00:00+04:00", own)), "t");
+            assertThat(r.rejections()).as(own).extracting(Rejection::reason)
+                    .containsExactly(RejectReason.TIME_OUT_OF_RANGE);
+        }
+    }
+
     /** The partner's row: its timestamp (22 November 2025) predates its event_date (21 November 2026). */
     @Test
     void anAcledRowWhoseTimestampPredatesItsEventDateIsAMappingError() {
