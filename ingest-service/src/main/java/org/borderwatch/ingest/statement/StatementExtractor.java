@@ -1167,7 +1167,12 @@ public final class StatementExtractor {
     private static List<Span> colonClauses(String text, Span sentence) {
         List<Span> out = new ArrayList<>();
         int from = sentence.start();
-        for (int i = sentence.start(); i < sentence.end(); i++) {
+        Matcher leadIn = StatementRules.REPORTS_LEAD_IN.matcher(text).region(sentence.start(), sentence.end());
+        if (leadIn.lookingAt() && leadIn.end() < sentence.end()) { // "In connection with reports … on 18 August, …"
+            out.add(new Span(from, leadIn.end()));
+            from = leadIn.end();
+        }
+        for (int i = from; i < sentence.end(); i++) {
             char c = text.charAt(i);
             if ((c == ':' || c == ';') && i + 1 < sentence.end()) {
                 out.add(new Span(from, i + 1));
@@ -1201,9 +1206,16 @@ public final class StatementExtractor {
         List<Span> sentences = Sentences.split(text);
         StringBuilder b = null;
         int kept = 0;
+        boolean anniversary = false; // within a paragraph opened by "Two years ago, on 13 September 2022, …"
+        int previousEnd = 0;
         for (Span s : sentences) {
             String sentence = text.substring(s.start(), s.end());
-            if (StatementRules.RECALLED_EVENT.matcher(sentence).lookingAt()
+            if (text.substring(Math.min(previousEnd, s.start()), s.start()).indexOf('\n') >= 0) {
+                anniversary = false; // the background ends with its paragraph
+            }
+            previousEnd = s.end();
+            anniversary = anniversary || StatementRules.YEARS_AGO.matcher(sentence).lookingAt();
+            if (anniversary || StatementRules.RECALLED_EVENT.matcher(sentence).lookingAt()
                     && (statementsToo || !StatementRules.ABOUT_A_STATEMENT.matcher(sentence).find())) {
                 if (b == null) {
                     b = new StringBuilder(text);
@@ -1938,6 +1950,15 @@ public final class StatementExtractor {
         if (deathsOfWounded > 0) {
             text = blanked(text, StatementRules.DEATHS_AMONG_WOUNDED);
         }
+        // "None of the children or the driver was hurt": the casualty word of "none of …" counts no one (not even the
+        // one person named last)
+        List<Span> noLosses = new ArrayList<>();
+        Matcher nl = StatementRules.NO_LOSSES.matcher(text);
+        while (nl.find()) {
+            if (nl.group().regionMatches(true, 0, "none", 0, 4)) {
+                noLosses.add(new Span(nl.start(), nl.end()));
+            }
+        }
         Integer killed = null;
         Integer wounded = null;
         Integer woundedBeforeDeaths = null; // the wounded counted before those deaths are told
@@ -1961,7 +1982,8 @@ public final class StatementExtractor {
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i).text();
                 int wordStart = words.get(i).start();
-                if (deathPhrases.stream().anyMatch(p -> p[0] < wordStart && wordStart < p[1])) {
+                if (deathPhrases.stream().anyMatch(p -> p[0] < wordStart && wordStart < p[1])
+                        || noLosses.stream().anyMatch(p -> p.start() < wordStart && wordStart < p.end())) {
                     continue;
                 }
                 boolean fatally = i > 0
@@ -1981,6 +2003,9 @@ public final class StatementExtractor {
                 int at = listed(text, words, i) ? i + 1 : countOfParticiple(words, i);
                 if (at < 0) {
                     at = numberAfter(words, i);
+                    if (at >= 0 && text.substring(words.get(i).end(), words.get(at).start()).indexOf(';') >= 0) {
+                        at = -1; // "… was hurt; two windows of the bus were shattered": a count of the next clause
+                    }
                 }
                 Integer total = at < 0 ? total(totals, words.get(i).end()) : null;
                 if (at < 0 && total == null) { // "Siraj Abishov, Maharram Ibrahimov and Arif Aliyev lost their lives"
@@ -1992,6 +2017,9 @@ public final class StatementExtractor {
                 if (at < 0 && total == null) { // "Civilians wounded in Jermuk: Anahit Petrosyan, 67; Gor Avetisyan, 12."
                     int named = namedAfterColon(text, words.get(i).end(), sentence.end());
                     total = named > 0 ? named : null;
+                }
+                if (at < 0 && total == null && bothBefore(words, i)) {
+                    total = 2; // "a truck carrying two civilians hit a mine … Both were killed"
                 }
                 boolean singular = at < 0 && total == null && (singularBefore(words, i)
                         || appositivePerson(text, sentence.start(), words.get(i).start()) || singularAfter(words, i));
@@ -2377,6 +2405,27 @@ public final class StatementExtractor {
             }
         }
         return -1;
+    }
+
+    /** Nouns after "both" that are no pair of victims ("on both sides", "both countries"). */
+    private static final Set<String> NOT_A_PAIR = Set.of("side", "sides", "countries", "states", "parties", "armies",
+            "governments", "ministries", "villages", "banks", "directions", "sectors", "cases", "incidents", "days");
+
+    /**
+     * "Both were killed", "both soldiers were wounded", "both of them were seriously injured": two people, the pair
+     * told before. Not "on both sides three were killed" (a count of its own) nor "both the driver and …".
+     */
+    private static boolean bothBefore(List<Word> words, int i) {
+        for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
+            String t = words.get(k).text().toLowerCase(Locale.ROOT);
+            if (t.equals("and") || t.equals("or") || isKilledWord(t) || isWoundedWord(t)) {
+                return false;
+            }
+            if (t.equals("both")) {
+                return k + 1 >= i || !NOT_A_PAIR.contains(words.get(k + 1).text().toLowerCase(Locale.ROOT));
+            }
+        }
+        return false;
     }
 
     private static int numberAfter(List<Word> words, int i) {

@@ -699,9 +699,11 @@ final class StatementRules {
             + "\\bno\\s+(?:other\\s+|further\\s+)?(?:[\\p{L}-]+\\s+)?(?:civilians?|servicem[ae]n|soldiers?|people|residents?|persons?|"
             + "personnel|staff|monitors|observers|members|border\\s+guards|crew)\\s+(?:was|were)\\s+(?:\\w+ly\\s+)?(?:hurt|injured|killed|wounded|harmed)|"
             + "without\\s+(?:losses|casualties)|no\\s+one\\s+was\\s+(?:hurt|injured|killed|wounded)|"
-            // "None of our servicemen were hurt", "none of the residents was injured"
+            // "None of our servicemen were hurt", "none of the residents was injured", "None of the children or the
+            // driver was hurt" (one more person named after "or / nor / and")
             + "\\bnone\\s+of\\s+(?:our|the|its|their)\\s+(?:[\\p{L}-]+\\s+)?(?:civilians|servicem[ae]n|soldiers|people|residents|"
-            + "personnel|staff|monitors|observers|members|border\\s+guards|crew|troops)\\s+(?:was|were|has\\s+been|have\\s+been)"
+            + "personnel|staff|monitors|observers|members|border\\s+guards|crew|troops|children|pupils|passengers|villagers|workers)"
+            + "(?:\\s+(?:or|nor|and)\\s+(?:the\\s+|its\\s+|their\\s+)?[\\p{L}-]+)?\\s+(?:was|were|has\\s+been|have\\s+been)"
             + "\\s+(?:\\w+ly\\s+)?(?:hurt|injured|killed|wounded|harmed)|"
             + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
 
@@ -713,6 +715,24 @@ final class StatementRules {
             + "is\\s+to)\\s+be\\s+(?:recalled|reminded|noted\\s+that\\s+earlier)|it\\s+is\\s+worth\\s+recalling|to\\s+recall|"
             + "as\\s+a\\s+reminder|reminder:|(?:earlier|previously)\\s*,?\\s+on\\s+(?:the\\s+)?\\d|"
             + "(?:earlier\\s+(?:this|last)|last)\\s+(?:week|month|year)\\b)");
+
+    /**
+     * A paragraph that opens with an anniversary ("Two years ago, on 13 September 2022, …", "On this day three years
+     * ago …", "Exactly a year ago …"): background with its figures, not the statement's event, up to the paragraph's
+     * end. "Two days ago" is the event's own day, no anniversary.
+     */
+    static final Pattern YEARS_AGO = p("\\W*(?:exactly\\s+|just\\s+|on\\s+this\\s+day,?\\s+)?(?:a|one|two|three|four|five|six|seven|"
+            + "eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b");
+
+    /**
+     * A refutation's opening clause about the reports it answers, up to its first comma ("In connection with reports
+     * by the Ministry of Defence of Azerbaijan of shooting … on 18 August, the Mission informs that its patrols … on 18
+     * and 19 August did not observe …", "Following media reports of shooting in Tavush over the weekend, …"): what the
+     * reports said, apart from what the observer watched.
+     */
+    static final Pattern REPORTS_LEAD_IN = p("\\W*(?:in\\s+connection\\s+with|following|with\\s+regard\\s+to|regarding|"
+            + "concerning|in\\s+relation\\s+to|with\\s+reference\\s+to|as\\s+regards|in\\s+response\\s+to)\\s+"
+            + "(?:[\\w'’-]+\\s+){0,3}?(?:reports?|claims?|statements?|allegations?|information)\\b[^,;:.]*,");
 
     /** Words of a recalled sentence that make it about a statement (what a denial answers), not background. */
     static final Pattern ABOUT_A_STATEMENT = p("\\b(?:claim\\w*|statements?|reports?|reported|alleg\\w*|accus\\w*|"
@@ -758,8 +778,9 @@ final class StatementRules {
             + "relocated)\\b)"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             // a capital as a place ("patients who need care in Yerevan") is no government
-            // nor is a wire report's dateline ("YEREVAN, Sept 13 (Reuters) -", "BAKU (AP) -")
-            + "|(?<!\\b(?:in|to|near|via|at|around|outside|towards?)\\s{1,3})\\b(?<nat7>baku|yerevan)\\b(?!['’]s)"
+            // nor is a wire report's dateline ("YEREVAN, Sept 13 (Reuters) -", "BAKU (AP) -"), nor a clock's zone
+            // ("at around 04:10 Baku time", "17:00 Yerevan time")
+            + "|(?<!\\b(?:in|to|near|via|at|around|outside|towards?)\\s{1,3})\\b(?<nat7>baku|yerevan)\\b(?!['’]s|\\s+time\\b)"
             + "(?!\\s*,\\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[a-z]+)\\b"
             + "|(?:\\s*,[^()\\n]{0,30})?\\s*\\((?:reuters|ap|afp|tass|interfax|apa|armenpress)\\))"
             // the side one accuses or blames: "Pashinyan accused Azerbaijan of shelling", "blaming Azerbaijan for …",
@@ -920,7 +941,10 @@ final class StatementRules {
             + "(?<!\\bfrom\\s{1,3}(?:the\\s{1,3})?(?:firing\\s{1,3})?)"
             + "(?:positions?|posts?|(?:firing\\s+)?points?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
-            + "(?:the\\s+)?$");
+            + "(?:the\\s+)?$|"
+            // the side a person is given back to: "he was handed over to the Armenian side", "returned to the
+            // Azerbaijani side" (the one who held him acted)
+            + "\\b(?:handed\\s+(?:\\w+\\s+)?over|returned|repatriated|transferred|released)\\s+(?:\\w+\\s+){0,3}?to\\s+(?:the\\s+)?$");
 
     /**
      * Before an actor phrase: the people of the side it names ("members / servicemen of the Armenian armed forces"). They
@@ -1084,7 +1108,13 @@ final class StatementRules {
         EVENT_TYPE_PHRASES.put(EventType.ENGINEERING_WORK, ("\\b(?:mine|mining|mined)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:roads?|routes?|paths?)\\b|"
                 + "(?:\\blay|\\blaying|\\blaid|\\bplant|\\bplanting|\\bplanted)\\s+(?:\\w+\\s+)?mines|\\bfortification\\w*|engineering\\s+works?|"
                 + "\\btrenches\\b|\\bdigging\\b|construction\\s+of\\s+(?:new\\s+)?(?:positions|posts|"
-                + "fortifications)|engineering\\s+equipment|engineering\\s+arrangement"
+                + "fortifications)|engineering\\s+arrangement"
+                // engineering equipment at work, not as what was hit: "The enemy's engineering equipment was also
+                // destroyed", "destroyed an engineering vehicle and the enemy's engineering equipment" are no works
+                + "|(?<!(?:destroyed|damaged|hit|struck|disabled|neutrali[sz]ed)\\s{1,3}(?:(?:the|an?|its|their|some)\\s{1,3})?"
+                + "(?:enemy['’]s\\s{1,3}|adversary['’]s\\s{1,3})?)engineering\\s+equipment"
+                + "(?!\\s+(?:[\\w-]+\\s+){0,2}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:also\\s+)?(?:destroyed|damaged|hit|struck|"
+                + "disabled|neutrali[sz]ed)\\b)"
                 // "built a new observation post", "erected a fence", "reinforced the existing positions"
                 + "|\\b(?:built|constructed|erected|building|constructing|erecting)\\s+(?:(?:a|an|the|new|several|two|three|"
                 + "additional|concrete|permanent|fortified)\\s+){0,3}(?:observation\\s+posts?|posts?|positions|"
@@ -1102,7 +1132,7 @@ final class StatementRules {
                 + "\\s+of\\s+(?:(?!fire\\b)[\\w-]+\\s+){0,3}?" + MATERIEL + "\\b(?!\\s+fire\\b)" + MATERIEL_LIST + "|"
                 + "build[\\s-]?up|concentrat\\w+\\s+(?:of\\s+)?(?:troops|forces|"
                 // "concentrating troops, armoured vehicles and artillery along the border": the list is the build-up's
-                + "military|equipment)\\b" + MATERIEL_LIST + "|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
+                + "military|equipment|personnel|manpower)\\b" + MATERIEL_LIST + "|troop\\s+movements?|military\\s+exercises?|\\bexercises\\b(?!\\s+(?:restraint|caution|its|their|the\\s+right))|\\bdrills\\b|"
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
                 + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?|amass|mass(?=ed|ing))\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
                 + MATERIEL + "\\b" + MATERIEL_LIST + "|" + MOVED_PASSIVE));

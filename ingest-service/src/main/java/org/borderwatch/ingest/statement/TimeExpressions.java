@@ -85,7 +85,9 @@ public final class TimeExpressions {
                     // "overnight into Tuesday", "on the night to Tuesday": the night that ended on that day
                     + "\\b(?:overnight|(?:on\\s+)?the\\s+night)\\s+(?:to|into)\\s+(?<intoDay>" + WEEKDAY + ")\\b|"
                     // "two years ago today": an anniversary, not the publication day (the date follows)
-                    + "(?<rel>\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|"
+                    // "the night before last": the night that ended the day before publication
+                    + "(?<rel>\\b(?:the\\s+)?night\\s+before\\s+last\\b(?!\\s+(?:year|week|month|time|round|meeting)\\b|['’])|"
+                    + "\\b(?:the\\s+)?day\\s+before\\s+yesterday\\b|\\blast\\s+night\\b|"
                     // "on the eve" alone is the day before (not "on the eve of the talks"); "two days ago" that many back
                     + "\\b(?:on\\s+)?the\\s+eve\\b(?!\\s+of\\b)|"
                     + "\\b(?:one|two|three|four|five|six|[1-6])\\s+days?\\s+ago\\b(?!\\s+today)|"
@@ -192,7 +194,7 @@ public final class TimeExpressions {
                     + "(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
                     + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+|small\\s+|wee\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
                     + "|\\b(?<q2>early|late)[\\s-]+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
-                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|the\\s+(?:previous|preceding)\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
+                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|(?:the\\s+)?night\\s+before\\s+last(?!\\s+(?:year|week|month|time|round|meeting)\\b|['’])|the\\s+(?:previous|preceding)\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** The fixed phrases of {@link DayPart}: "before dawn", "at dusk", "mid-morning", "in the dead of night" … */
@@ -561,6 +563,8 @@ public final class TimeExpressions {
                 out.add(new DateSpan(d, d, false, r.start(), r.end()));
             } else if (rel.endsWith("the eve")) {
                 out.add(new DateSpan(reference.minusDays(1), reference.minusDays(1), false, r.start(), r.end()));
+            } else if (rel.endsWith("before last")) {
+                out.add(new DateSpan(reference.minusDays(2), reference.minusDays(1), true, r.start(), r.end()));
             } else if (rel.endsWith("before yesterday") || rel.equals("позавчера")) {
                 out.add(new DateSpan(reference.minusDays(2), reference.minusDays(2), false, r.start(), r.end()));
             } else if (rel.startsWith("last") || rel.startsWith("the previous") || rel.startsWith("the preceding")

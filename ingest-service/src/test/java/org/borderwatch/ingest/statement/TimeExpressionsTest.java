@@ -47,6 +47,8 @@ class TimeExpressionsTest {
             "overnight                           | 2025-03-16 | 2025-03-17 | true",
             "overnight on 12-13 March            | 2025-03-12 | 2025-03-13 | true",
             "the day before yesterday            | 2025-03-15 | 2025-03-15 | false",
+            "the night before last               | 2025-03-15 | 2025-03-16 | true",
+            "on the night before last            | 2025-03-15 | 2025-03-16 | true",
             "позавчера                           | 2025-03-15 | 2025-03-15 | false",
             "two days ago                        | 2025-03-15 | 2025-03-15 | false",
             "3 days ago                          | 2025-03-14 | 2025-03-14 | false",
@@ -205,7 +207,8 @@ class TimeExpressionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'the may be true'", "'in 2024 there were 12 incidents'", "'calibre 5.45'"})
+    @CsvSource({"'the may be true'", "'in 2024 there were 12 incidents'", "'calibre 5.45'",
+            "'the night before last year'"})
     void doesNotMistakeOtherNumbersForDates(String text) {
         assertThat(TimeExpressions.dates(text, PUBLISHED)).isEmpty();
     }
@@ -226,6 +229,7 @@ class TimeExpressionsTest {
             "in the early hours of 8 January              | 00:00 | 06:00",
             "at night                                     | 22:00 | 06:00",
             "overnight                                    | 22:00 | 06:00",
+            "the night before last                        | 22:00 | 06:00",
             "on the night of 16 to 17 March               | 22:00 | 06:00",
             // a range of two parts: the first one's start to the second one's end, as one window
             "from the morning until the evening           | 06:00 | 23:59:59",
