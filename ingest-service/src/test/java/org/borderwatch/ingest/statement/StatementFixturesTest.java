@@ -45,7 +45,7 @@ class StatementFixturesTest {
                     // batches 29-34 were kept outside the repository (their phrasings are rows of statements-chain)
                     Stream.of("statements-heldout-35.jsonl", "statements-heldout-36.jsonl", "statements-heldout-37.jsonl",
                             "statements-heldout-39.jsonl", "statements-heldout-41.jsonl", "statements-heldout-42.jsonl",
-                            "statements-heldout-43.jsonl",
+                            "statements-heldout-43.jsonl", "statements-heldout-45.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
