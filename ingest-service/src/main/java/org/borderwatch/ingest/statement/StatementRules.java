@@ -576,7 +576,10 @@ final class StatementRules {
      */
     static final Pattern COUNTER = p("^\\W*(?:on\\s+the\\s+contrary|in\\s+fact|in\\s+reality|actually|in\\s+truth|"
             + "the\\s+truth\\s+is|instead|rather|in\\s+turn)\\b|\\bit\\s+was\\s+(?:the\\s+)?(?:armenian|azerbaijani|"
-            + "enemy|opposing|other)\\b[^.;]{0,40}?\\b(?:that|who|which)\\b");
+            + "enemy|opposing|other)\\b[^.;]{0,40}?\\b(?:that|who|which)\\b|"
+            // the own side's fire told as an answer after a denial: "At about 18:40 the Azerbaijani side opened fire at
+            // Armenian positions near Norabak; our units returned fire …" (the other side fired first)
+            + "(?<!\\bnot\\s{1,3}|n['’]t\\s{1,3}|\\bnever\\s{1,3})\\b(?:returned|responded\\s+with)\\s+(?:the\\s+)?(?:retaliatory\\s+)?fire\\b");
 
     /**
      * A counter-accusation inside the sentence that denies, after the denial: reported speech ("…, the ministry said,
