@@ -1496,9 +1496,15 @@ public final class StatementExtractor {
      */
     private static Party actor(String text, List<Span> sentences, Party sourceParty, List<PlaceMention> mentions) {
         List<Actor> actors = new ArrayList<>();
+        List<Actor> actsAbout = new ArrayList<>();
         Matcher m = StatementRules.ACTOR.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 40), m.start());
+            Party about = actAbout(text, m, before, sentences, sourceParty);
+            if (about != null) {
+                actsAbout.add(new Actor(about, m.start(), m.end(), true, false));
+                continue;
+            }
             // "members of the Armenian armed forces opened fire": the people named before a side's forces are the
             // subject of the attacker's verb after them, not a victim
             boolean peopleActing = m.group("nat") != null && StatementRules.PEOPLE_OF_BEFORE.matcher(before).find()
@@ -1581,10 +1587,44 @@ public final class StatementExtractor {
         }
         // an agency is the actor only when no side is named ("prevented an attempt by an Armenian sabotage group")
         Party first = actors.stream().filter(Actor::named).findFirst().or(() -> actors.stream().findFirst())
-                .map(Actor::party).orElse(null);
+                .or(() -> actsAbout.stream().findFirst()).map(Actor::party).orElse(null);
         // "a military vehicle of the Azerbaijan Army hit an anti-tank mine" in Azerbaijan's text: its own side named
         // with no hostile verb, at a mine, is the victim; a mine has no actor
         return first != null && first == sourceParty && mineOnly(text, sentences) ? null : first;
+    }
+
+    /**
+     * The side whose act an actor phrase names after "on" ("will brief journalists on the Azerbaijani shelling of Kut",
+     * "a briefing on Azerbaijan's drone strike on Jermuk"), else null. Such a phrase is what the words are about, not
+     * a target ("fire on the Azerbaijani firing points" is one: the act noun must end its phrase), and it names the
+     * actor only when no other actor phrase does; never in a sentence telling a response ("responded with fire on the
+     * Armenian provocation").
+     */
+    private static Party actAbout(String text, Matcher m, String before, List<Span> sentences, Party sourceParty) {
+        String noun = m.group("noun");
+        if (m.group("nat") == null || noun == null || !StatementRules.ABOUT_ACT_BEFORE.matcher(before).find()) {
+            return null;
+        }
+        int end = m.end();
+        if (!StatementRules.ACT_NOUN.matcher(noun).matches()) {
+            String kind = noun.toLowerCase(Locale.ROOT);
+            // "Azerbaijan's drone strike", "the Armenian side's shooting"
+            Pattern after = kind.matches("drones?|uavs?") ? StatementRules.DRONE_ACT_AFTER
+                    : kind.matches("side|army|armed\\s+forces|forces|military") ? StatementRules.SIDES_ACT_AFTER : null;
+            Matcher act = after == null ? null : after.matcher(text).region(end, text.length());
+            if (act == null || !act.lookingAt()) {
+                return null;
+            }
+            end = act.end();
+        }
+        if (!StatementRules.ACT_PHRASE_END.matcher(text).region(end, text.length()).lookingAt()) {
+            return null;
+        }
+        Span sentence = sentences.stream().filter(s -> s.contains(m.start())).findFirst().orElse(null);
+        if (sentence == null || StatementRules.RETALIATION.matcher(sentence.of(text)).find()) {
+            return null;
+        }
+        return nationality(m.group("nat"), sourceParty);
     }
 
     /**
