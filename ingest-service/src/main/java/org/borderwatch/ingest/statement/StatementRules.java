@@ -950,16 +950,17 @@ final class StatementRules {
             + "\\b(?:handed\\s+(?:\\w+\\s+)?over|returned|repatriated|transferred|released)\\s+(?:\\w+\\s+){0,3}?to\\s+(?:the\\s+)?$");
 
     /**
-     * A side's act named as a noun after "on" ("will brief journalists on the Azerbaijani shelling of Kut", "a briefing
-     * on Azerbaijan's drone strike on Jermuk"): what the words are about, not a target of {@link #TARGET_BEFORE}. The
-     * act noun ends its phrase ({@link #ACT_PHRASE_END}): "fire on the Azerbaijani firing points" is a target.
+     * A side's act named as a noun after "on" or "into" ("will brief journalists on the Azerbaijani shelling of Kut",
+     * "a briefing on Azerbaijan's drone strike on Jermuk", "an inquiry into the Azerbaijani shelling"): what the words
+     * are about, not a target of {@link #TARGET_BEFORE}. The act noun ends its phrase ({@link #ACT_PHRASE_END}): "fire
+     * on the Azerbaijani firing points" is a target.
      */
-    static final Pattern ABOUT_ACT_BEFORE = p("\\bon\\s+(?:the\\s+)?$");
+    static final Pattern ABOUT_ACT_BEFORE = p("\\b(?:on|into)\\s+(?:the\\s+)?$");
     static final Pattern ACT_NOUN = p("fire|gunfire|shooting|firing|shelling|attacks?|provocations?|aggression|offensive");
     /** After a drone named as a side's ("Azerbaijan's drone"): its strike or attack is the act. */
     static final Pattern DRONE_ACT_AFTER = p("\\s+(?:strikes?|attacks?)\\b");
-    /** After a side or its forces: their act ("the Armenian side's shooting"). */
-    static final Pattern SIDES_ACT_AFTER = p("['’]s\\s+(?:" + ACT_NOUN.pattern() + ")\\b");
+    /** After a side or its forces: their act ("the Armenian side's shooting", "the Azerbaijani armed forces' shelling"). */
+    static final Pattern SIDES_ACT_AFTER = p("['’]s?\\s+(?:" + ACT_NOUN.pattern() + ")\\b");
     static final Pattern ACT_PHRASE_END = p("\\s*(?:[,.;:)]|$)|\\s+(?:of|on|at|against|in|into|near|towards?|from|by|which|"
             + "that|and|was|were|has|had|is|began|started|continued)\\b");
 
