@@ -434,6 +434,16 @@ public final class TimeExpressions {
                 String firstDay = p == DAY_FIRST && m.group("d0") != null ? "d0" : m.group("d2") != null ? "d1" : null;
                 LocalDate first = firstDay == null || last == null ? last
                         : date(last.getYear(), month, Integer.parseInt(m.group(firstDay)), reference);
+                if (year == null && firstDay != null && last != null && last.getYear() < reference.getYear()
+                        && announcedInSentence(text, m.start())) {
+                    int lastDay = Integer.parseInt(m.group(m.group("d2") == null ? "d1" : "d2"));
+                    LocalDate begun = runBegunByPublication(month, Integer.parseInt(m.group(firstDay)), lastDay,
+                            reference);
+                    if (begun != null) { // "will be held from 6 to 10 May" published on 6 May: this year's run
+                        first = begun;
+                        last = begun.withDayOfMonth(lastDay);
+                    }
+                }
                 if (first == null || last == null) {
                     continue;
                 }
@@ -702,6 +712,34 @@ public final class TimeExpressions {
             return 7L * n;
         }
         return u.startsWith("month") ? 30L * n : n;
+    }
+
+    /** A future in the sentence: "will be held", "shall last", "is to take place", "are scheduled", "planned". */
+    private static final Pattern ANNOUNCED = Alternations.compile(
+            "\\b(?:will|shall|is\\s+to|are\\s+to|(?:is|are)\\s+(?:scheduled|planned))\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Whether the sentence holding {@code at} announces something ahead (see {@link #ANNOUNCED}). */
+    private static boolean announcedInSentence(String text, int at) {
+        int start = Math.max(text.lastIndexOf(". ", at), text.lastIndexOf('\n', at)) + 1;
+        int end = text.indexOf(". ", at);
+        return ANNOUNCED.matcher(text.substring(start, end < 0 ? text.length() : end)).find();
+    }
+
+    /**
+     * The first day of a yearless run of days in one month, announced in its sentence, that has begun by the day
+     * after publication, in the
+     * publication's year ("exercises will be held from 6 to 10 May" published on 6 May: 6-10 May of that year, not
+     * of the year before, as a single day past publication would be); {@code null} when the run begins later or
+     * its days are no dates.
+     */
+    private static LocalDate runBegunByPublication(int month, int firstDay, int lastDay, LocalDate reference) {
+        try {
+            LocalDate first = LocalDate.of(reference.getYear(), month, firstDay);
+            LocalDate.of(reference.getYear(), month, lastDay);
+            return first.isAfter(reference.plusDays(1)) || lastDay < firstDay ? null : first;
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static boolean overlaps(List<DateSpan> spans, int start, int end) {

@@ -120,6 +120,23 @@ class TimeExpressionsTest {
         assertThat(june.last()).isEqualTo(LocalDate.of(2024, 6, 30));
     }
 
+    /**
+     * A yearless run of days announced in its sentence that has begun by the day after publication is this year's
+     * ("will be held from 17 to 21 March" published on 17 March 2025), not last year's because its end lies ahead; a
+     * run that begins later, or one told in the past ("from 17 to 19 March" above), still takes its last day's year.
+     */
+    @org.junit.jupiter.api.Test
+    void aRunUnderWayAtPublicationIsThisYears() {
+        DateSpan run = TimeExpressions.dates("exercises will be held from 17 to 21 March", PUBLISHED).get(0);
+        assertThat(run.first()).isEqualTo(LocalDate.of(2025, 3, 17));
+        assertThat(run.last()).isEqualTo(LocalDate.of(2025, 3, 21));
+        DateSpan tomorrow = TimeExpressions.dates("drills are scheduled from 18 to 20 March", PUBLISHED).get(0);
+        assertThat(tomorrow.first()).isEqualTo(LocalDate.of(2025, 3, 18));
+        DateSpan later = TimeExpressions.dates("drills will be held from 20 to 24 March", PUBLISHED).get(0);
+        assertThat(later.first()).isEqualTo(LocalDate.of(2024, 3, 20));
+        assertThat(later.last()).isEqualTo(LocalDate.of(2024, 3, 24));
+    }
+
     @org.junit.jupiter.api.Test
     void theLastWeekOfAMonthIsNoSpanBeforePublication() {
         assertThat(TimeExpressions.dates("in the last week of July", PUBLISHED)).isEmpty();
