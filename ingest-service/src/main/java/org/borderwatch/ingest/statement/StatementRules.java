@@ -1088,7 +1088,9 @@ final class StatementRules {
                 + "\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish(?:es)?\\b"));
         EVENT_TYPE_PHRASES.put(EventType.MORTAR_ARTILLERY, ("\\bartillery\\b|\\bmortars?\\b|\\bhowitzers?\\b|"
                 + "heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
-                + "\\bshell(?:ing|ed|s)?\\b|(?<!\\b(?:water|fuel|gas|oil|storage|septic|petrol|diesel|fish)\\s)\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
+                // "were shelled from small arms" (AzMoD's idiom for small-arms fire) is no shelling by mortar or gun
+                + "\\bshell(?:ing|ed|s)?\\b(?!\\s+(?:from|with|by)\\s+(?:(?:automatic|light|large-calibre|small-calibre)\\s+)?"
+                + "(?:small\\s+arms|firearms|rifles|machine[\\s-]guns|sniper\\s+rifles)\\b)|(?<!\\b(?:water|fuel|gas|oil|storage|septic|petrol|diesel|fish)\\s)\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
@@ -1141,7 +1143,11 @@ final class StatementRules {
                 // "set up positions there" (an observation post set up is no work on the ground)
                 + "|\\b(?:set|setting)\\s+up\\s+(?:(?:new|firing|defensive|fortified)\\s+)?positions\\b"
                 + "|\\b(?:reinforc|strengthen|fortif)\\w*\\s+(?:the\\s+|its\\s+|their\\s+)?(?:existing\\s+)?"
-                + "(?:positions|posts|defen[cs]es?|fortifications|defensive\\s+lines?)\\b"));
+                + "(?:positions|posts|defen[cs]es?|fortifications|defensive\\s+lines?)\\b"
+                // the same in the passive: "observation posts were reinforced and engineering barriers were installed"
+                + "|\\b(?:(?:observation|border|firing)\\s+)?(?:posts|positions|fortifications|(?:engineering\\s+)?barriers|fences|"
+                + "bunkers|shelters)\\s+(?:were|have\\s+been|had\\s+been)\\s+(?:additionally\\s+)?(?:reinforced|strengthened|"
+                + "fortified|installed|erected|built|constructed)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.BUILDUP, (
                 // a noun of moving forces with what it moves, a side's adjective or others between: "a concentration of
                 // Azerbaijani troops along the border", "the deployment of Armenian armoured vehicles and artillery"
@@ -1154,7 +1160,7 @@ final class StatementRules {
                 + "deploy(?:ed|ment)\\s+of|\\breinforcements\\b|\\bmassing\\b|"
                 + "\\b(?:deploy|redeploy|mov|bring|brought|transferr?|amass|mass(?=ed|ing))\\w*\\s+(?:in\\s+|up\\s+)?(?:[\\w-]+\\s+){0,3}?"
                 + MATERIEL + "\\b" + MATERIEL_LIST + "|" + MOVED_PASSIVE));
-        EVENT_TYPE_PHRASES.put(EventType.THREAT, ("\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
+        EVENT_TYPE_PHRASES.put(EventType.THREAT, ("(?<!life[\\s-])\\bthreaten\\w*|\\bultimatum|imminent\\s+attack|"
                 + "\\b(?:will|would|shall)\\s+(?:be\\s+forced\\s+to\\s+|not\\s+hesitate\\s+to\\s+)?(?:use\\s+(?:military\\s+)?force|"
                 + "resort\\s+to\\s+force|respond\\s+(?:harshly|decisively|with\\s+force)|be\\s+(?:resolutely|decisively|harshly|severely|"
                 + "immediately|firmly)\\s+(?:suppressed|punished|stopped|crushed|responded\\s+to)|take\\s+(?:decisive|harsh)\\s+"
