@@ -458,11 +458,15 @@ final class StatementRules {
             + "\\b(?:killed|died|fallen|perished|lost\\s+their\\s+lives)\\b(?!\\s+by\\b)");
 
     /**
-     * A figure given only as the one it corrects, in parentheses or dashes: "two (not three, as reported earlier)
-     * were wounded", "two – rather than three – were wounded". Not a count.
+     * A figure given only as the one it corrects, in parentheses, dashes or commas: "two (not three, as reported
+     * earlier) were wounded", "two – rather than three – were wounded", "Two servicemen, not one, were wounded". Not a
+     * count.
      */
     static final Pattern CORRECTED_FIGURE = p("\\(\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^()]{0,80}\\)|"
-            + "[–—]\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^–—.;()]{0,80}[–—]");
+            + "[–—]\\s*(?:not|rather\\s+than|instead\\s+of)\\b[^–—.;()]{0,80}[–—]|"
+            // between commas, a figure first: "Two servicemen, not one, were wounded" (not ", not only …,")
+            + ",\\s*(?:not|rather\\s+than|instead\\s+of)\\s+(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
+            + "[^,.;()]{0,60},");
 
     /**
      * Right before a clock that a correction replaces ("at 21:45 on 8 April, not at 19:45", "at 21:45 (not 19:45, as
