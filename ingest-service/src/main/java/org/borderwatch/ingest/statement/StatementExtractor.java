@@ -1966,8 +1966,31 @@ public final class StatementExtractor {
     private record Word(String text, int start, int end) {
     }
 
+    /** A headline line above a blank line: no full stop, at most 200 characters, a body after it. */
+    private static final Pattern HEADLINE = Alternations.compile("^\\s*(?=[^\\n]*\\p{L})[^\\n]{1,200}?(?<![.!?:])\\n\\s*\\n(?=\\s*\\S)");
+
+    /** Where a headline ends ({@link #HEADLINE}), or -1. */
+    private static int headlineEnd(String text) {
+        Matcher m = HEADLINE.matcher(text);
+        return m.find() ? m.end() : -1;
+    }
+
+    private static boolean positive(Integer count) {
+        return count != null && count > 0;
+    }
+
     private static Casualties casualties(String text, List<Span> sentences, List<PlaceMention> places,
                                          Party sourceParty, Party acting, Stance stance) {
+        // a wire headline whose losses the body tells again ("Serviceman killed, two wounded in … - MoD" over "One
+        // soldier was killed and two others were wounded."): the body's count, the headline's not added to it
+        int headline = headlineEnd(text);
+        if (headline > 0) {
+            Casualties body = casualties(blankedSpans(text, List.of(new Span(0, headline))), sentences, places,
+                    sourceParty, acting, stance);
+            if (body != null && (positive(body.killed()) || positive(body.wounded()))) {
+                return body;
+            }
+        }
         // "two (not three, as reported earlier) were wounded": the corrected figure is no count; the bodies of
         // soldiers "killed in 2022" handed over are no losses of an event; "Armen S., 54, was wounded": an age counts
         // no one (same length, so the spans stay valid)
