@@ -33,12 +33,15 @@ import org.borderwatch.common.model.TimePrecision;
  * @param sourceRef     the partner's own reference of the claim (null if none, or in older state)
  * @param url           the claim's link (null if none, or in older state)
  * @param location      where the claim's text placed it (null in older state)
+ * @param cycleParty    whether the claim can take part in a retaliation cycle ({@link RetaliationDetector#takesPart}:
+ *                      it accuses a side, or is a side's report of its own hostile action); null in state written
+ *                      before it was kept, then read as true (as before)
  */
 public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
                           List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
                           Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution,
                           SourceKind kind, TimePrecision timePrecision, String sourceRef, String url,
-                          Location location) {
+                          Location location, Boolean cycleParty) {
     public ClaimRecord {
         segments = segments == null ? List.of() : List.copyOf(segments);
         if (occurredUntil == null || occurredUntil.isBefore(occurredAt)) {
@@ -50,14 +53,30 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
     public static ClaimRecord of(IncidentReport r, String sourceName, List<BorderSegment> segments) {
         return new ClaimRecord(r.reportId(), r.source().id(), sourceName, r.source().party(), r.actingParty(),
                 segments, r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil(), null,
-                r.source().kind(), r.timePrecision(), r.sourceRef(), r.url(), r.location());
+                r.source().kind(), r.timePrecision(), r.sourceRef(), r.url(), r.location(),
+                RetaliationDetector.takesPart(r));
     }
 
     /** The same claim as its corrected report now tells it (time, acting side, place); segments and verdicts kept. */
     public ClaimRecord toldAs(IncidentReport fresh) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, fresh.actingParty(), segments,
                 fresh.occurredAt(), fresh.publishedAt(), occurrence, fresh.occurredUntil(), attribution, kind,
-                fresh.timePrecision(), fresh.sourceRef(), fresh.url(), fresh.location());
+                fresh.timePrecision(), fresh.sourceRef(), fresh.url(), fresh.location(),
+                RetaliationDetector.takesPart(fresh));
+    }
+
+    public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
+                       List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
+                       Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution,
+                       SourceKind kind, TimePrecision timePrecision, String sourceRef, String url,
+                       Location location) {
+        this(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt, occurrence,
+                occurredUntil, attribution, kind, timePrecision, sourceRef, url, location, null);
+    }
+
+    /** Whether the claim can take part in a retaliation cycle (true in state written before that was kept). */
+    public boolean inCycle() {
+        return cycleParty == null || cycleParty;
     }
 
     public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
@@ -108,12 +127,12 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public ClaimRecord withOccurrence(Occurrence newOccurrence) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                newOccurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location);
+                newOccurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location, cycleParty);
     }
 
     public ClaimRecord withAttribution(Attribution newAttribution) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                occurrence, occurredUntil, newAttribution, kind, timePrecision, sourceRef, url, location);
+                occurrence, occurredUntil, newAttribution, kind, timePrecision, sourceRef, url, location, cycleParty);
     }
 
     /**
@@ -133,7 +152,8 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public ClaimRecord withSegments(List<BorderSegment> newSegments) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, newSegments, occurredAt,
-                publishedAt, occurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location);
+                publishedAt, occurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location,
+                cycleParty);
     }
 
     /**

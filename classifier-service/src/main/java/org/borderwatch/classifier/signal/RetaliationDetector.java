@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.borderwatch.classifier.verdict.Sentences;
+import org.borderwatch.classifier.verdict.VerdictRules;
 import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Signal;
@@ -33,6 +35,10 @@ import org.borderwatch.common.model.SourceKind;
  *   <li>A summary of a period (a claim longer than {@code classifier.correlation.max-joining-span}: "over the past
  *       week") takes no part in a cycle by event time, neither as the claim answered nor as the answer: it says
  *       nothing of when within its period anything happened (a summary framed as retaliation still is one).</li>
+ *   <li>Only an accusation or a side's report of its own hostile action takes part in a cycle, as the claim answered
+ *       or as the answer ({@link #takesPart}): a report naming no acting side (a mine explosion), a side's report of
+ *       nothing but its own losses or a mine, and a side's report of its own non-hostile action (fortifying posts,
+ *       an exercise, a warning) answer nothing and are answered by nothing — unless framed as retaliation.</li>
  * </ul>
  */
 public final class RetaliationDetector implements SignalDetector {
@@ -84,12 +90,12 @@ public final class RetaliationDetector implements SignalDetector {
         Set<BorderSegment> around = context.neighbours().around(incident.segment());
         for (IncidentReport c : incident.claims()) {
             Party side = side(c);
-            if (!side.isBelligerent() || context.longSpan(c.occurredAt(), c.occurredUntil())) {
+            if (!side.isBelligerent() || !takesPart(c) || context.longSpan(c.occurredAt(), c.occurredUntil())) {
                 continue;
             }
             OffsetDateTime told = firstTold(c, side, incident.segment(), context);
             for (ClaimRecord h : context.claimsBetween(c.occurredAt().minus(window), c.occurredAt())) {
-                if (h.speakingSide() != side.opponent() || h.reportId().equals(c.reportId())
+                if (h.speakingSide() != side.opponent() || h.reportId().equals(c.reportId()) || !h.inCycle()
                         || context.longSpan(h.occurredAt(), h.occurredUntil())
                         || h.segments().stream().noneMatch(around::contains)
                         || h.publishedAt().isAfter(told) || !h.occurredUntil().isBefore(c.occurredAt())
@@ -104,6 +110,46 @@ public final class RetaliationDetector implements SignalDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /** A side's own acts that are not hostile: digging in, massing, warning, a mine going off. */
+    private static final Set<EventType> NOT_HOSTILE = Set.of(EventType.ENGINEERING_WORK, EventType.BUILDUP,
+            EventType.THREAT, EventType.MINE_EXPLOSION);
+
+    /**
+     * Whether a report can take part in a retaliation cycle, as the claim answered or as the answer (h46 replay: an
+     * AZERTAC report of a mine explosion naming no one "answered" Armenia's claim of the day before, and so did the
+     * Azerbaijani border service's report of fortifying its posts). It takes part when it
+     * <ul>
+     *   <li>is framed as retaliation (its own words make it one), or</li>
+     *   <li>accuses a side: its acting party is a side other than the one whose word it is ({@link #side}) — whatever
+     *       the act, an accusation of engineering work or a buildup is a claim against the other side, as the
+     *       contract's "the other side's claim" reads; or</li>
+     *   <li>is a side's report of its own <em>hostile</em> action: fire, a strike, an incursion, a detention, a
+     *       blockade, an unnamed action (OTHER), or casualties inflicted on the other side — not a report of nothing
+     *       but its own losses or a mine ({@link VerdictRules#ownLossesOnly}), and not one of nothing but engineering
+     *       work, a buildup or a threat.</li>
+     * </ul>
+     * A report naming no acting side, or a third party or an unknown actor, accuses no side and takes no part.
+     */
+    public static boolean takesPart(IncidentReport c) {
+        if (c.retaliation()) {
+            return true;
+        }
+        Party acting = c.actingParty();
+        if (acting == null || !acting.isBelligerent()) {
+            return false;
+        }
+        Party side = side(c);
+        if (acting != side) {
+            return true;
+        }
+        if (VerdictRules.ownLossesOnly(c)) {
+            return false;
+        }
+        return c.eventTypes().stream().anyMatch(t -> t == EventType.CASUALTY
+                ? c.casualties() != null && c.casualties().party() == side.opponent()
+                : !NOT_HOSTILE.contains(t));
     }
 
     /**

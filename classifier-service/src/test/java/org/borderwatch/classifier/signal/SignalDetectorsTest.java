@@ -24,6 +24,7 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -274,6 +275,85 @@ class SignalDetectorsTest {
                 .as(name).isEqualTo(fires);
         assertThat(detect(new RetaliationDetector(), simple(first, firstSegment), List.of(), history).isPresent())
                 .as("the first claim itself never carries the cycle").isFalse();
+    }
+
+    static final Source AZ_AGENCY = new Source("az-agency", "AZ agency", SourceKind.MEDIA, Party.AZ);
+
+    /**
+     * Only an accusation or a side's report of its own hostile action takes part in a cycle, as the answer or as the
+     * claim answered (h46 replay: a mine explosion naming no one, and the border service's report of fortifying its
+     * posts, each "answered" Armenia's claim). The row is Azerbaijan's word; the other claim is Armenia's accusation
+     * in the same segment, 14 h before (row as the answer) or after (row as the claim answered).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            accusation of fire                                | MOD    | AM | SMALL_ARMS_FIRE                  | -  | false | true
+            mine explosion, no acting side (agency)           | AGENCY | -  | MINE_EXPLOSION                   | -  | false | false
+            mine explosion, the side itself acting            | SBS    | AZ | MINE_EXPLOSION                   | -  | false | false
+            nothing but its own losses                        | MOD    | AZ | CASUALTY                         | AZ | false | false
+            own engineering work (fortifying posts)           | SBS    | AZ | ENGINEERING_WORK                 | -  | false | false
+            own buildup (an exercise)                         | MOD    | AZ | BUILDUP                          | -  | false | false
+            own threat alone                                  | MOD    | AZ | THREAT                           | -  | false | false
+            unknown actor                                     | MOD    | UNKNOWN | SMALL_ARMS_FIRE             | -  | false | false
+            own strike                                        | MOD    | AZ | MORTAR_ARTILLERY                 | -  | false | true
+            own fire while fortifying                         | SBS    | AZ | ENGINEERING_WORK SMALL_ARMS_FIRE | -  | false | true
+            own fire with its own losses                      | MOD    | AZ | SMALL_ARMS_FIRE CASUALTY         | AZ | false | true
+            losses inflicted on the other side                | MOD    | AZ | CASUALTY                         | AM | false | true
+            accusation of engineering work                    | MOD    | AM | ENGINEERING_WORK                 | -  | false | true
+            agency relaying its own side's accusation         | AGENCY | AM | SMALL_ARMS_FIRE                  | -  | false | true
+            own engineering work framed as retaliation        | SBS    | AZ | ENGINEERING_WORK                 | -  | true  | true
+            """)
+    void onlyAnAccusationOrAHostileSelfReportTakesPartInACycle(String name, String source, String acting,
+                                                                String types, String casualtiesOf, boolean framed,
+                                                                boolean takesPart) {
+        Source src = switch (source) {
+            case "MOD" -> AZ_MOD;
+            case "SBS" -> TestReports.AZ_SBS;
+            default -> AZ_AGENCY;
+        };
+        BorderSegment seg = BorderSegment.SYUNIK_EAST;
+        List<EventType> eventTypes = Arrays.stream(types.split(" ")).map(EventType::valueOf).toList();
+        java.util.function.BiFunction<String, String, IncidentReport> row = (at, published) -> claim(src, "az",
+                acting == null ? null : Party.valueOf(acting), at, published, seg).eventTypes(eventTypes)
+                .casualties(casualtiesOf == null ? null : new Casualties(1, null, Party.valueOf(casualtiesOf)))
+                .retaliation(framed).build();
+        assertThat(RetaliationDetector.takesPart(row.apply("2024-02-12T15:40", "2024-02-12T20:10"))).as(name)
+                .isEqualTo(takesPart);
+
+        // the row as the answer (framed: the framing alone raises the signal, as before)
+        IncidentReport accusation = claim(AM_MOD, "am", Party.AZ, "2024-02-12T15:40", "2024-02-12T20:10", seg)
+                .build();
+        IncidentReport answer = row.apply("2024-02-13T05:45", "2024-02-13T08:05");
+        List<ClaimRecord> history = List.of(ClaimRecord.of(accusation, "AM MoD", List.of(seg)),
+                ClaimRecord.of(answer, src.name(), List.of(seg)));
+        Optional<Signal> asAnswer = detect(new RetaliationDetector(), simple(answer, seg), List.of(), history);
+        assertThat(asAnswer.isPresent()).as(name + " (answer)").isEqualTo(takesPart);
+        asAnswer.ifPresent(sig -> assertThat(sig.reportIds()).as(name).contains(answer.reportId()));
+
+        // the row as the claim answered by Armenia's accusation 14 h later
+        final IncidentReport answered = row.apply("2024-02-12T15:40", "2024-02-12T20:10");
+        IncidentReport reply = claim(AM_MOD, "am", Party.AZ, "2024-02-13T05:45", "2024-02-13T08:05", seg).build();
+        List<ClaimRecord> before = List.of(ClaimRecord.of(answered, src.name(), List.of(seg)),
+                ClaimRecord.of(reply, "AM MoD", List.of(seg)));
+        assertThat(detect(new RetaliationDetector(), simple(reply, seg), List.of(), before).isPresent())
+                .as(name + " (claim answered)").isEqualTo(takesPart);
+    }
+
+    /** A remembered claim keeps its part; state written before the part was kept reads as taking part, as before. */
+    @Test
+    void aRememberedClaimKeepsWhetherItTakesPartInACycle() {
+        IncidentReport mine = claim(AZ_AGENCY, "mine", null, "2024-05-08T00:00", "2024-05-08T13:15",
+                BorderSegment.GEGHARKUNIK).eventTypes(EventType.MINE_EXPLOSION).build();
+        ClaimRecord kept = ClaimRecord.of(mine, "AZ agency", List.of(BorderSegment.GEGHARKUNIK));
+        assertThat(kept.inCycle()).isFalse();
+        assertThat(org.borderwatch.common.json.Json.read(org.borderwatch.common.json.Json.write(kept),
+                ClaimRecord.class).inCycle()).as("written and read back").isFalse();
+        String older = org.borderwatch.common.json.Json.write(kept).replace(",\"cycleParty\":false", "");
+        assertThat(older).doesNotContain("cycleParty");
+        assertThat(org.borderwatch.common.json.Json.read(older, ClaimRecord.class).inCycle())
+                .as("state written before the part was kept").isTrue();
+        assertThat(kept.toldAs(claim(AZ_AGENCY, "mine", Party.AM, "2024-05-08T00:00", "2024-05-08T13:15",
+                BorderSegment.GEGHARKUNIK).build()).inCycle()).as("re-told as an accusation").isTrue();
     }
 
     /**
