@@ -334,7 +334,8 @@ public final class StatementExtractor {
         Answers answers = null;
         Coverage coverage = null;
         if (stance == Stance.DENIAL) {
-            answers = denialAnswers(text, sentences, mentions, dates, time, accuser(text, source));
+            answers = denialAnswers(text, sentences, mentions, dates, allDates, time, published,
+                    accuser(text, source));
         } else if (stance == Stance.CLAIM && retaliation && belligerent) {
             answers = retaliationAnswers(text, answeredTime != null ? answeredTime : time,
                     answeredPlaces != null ? answeredPlaces : where, party.opponent(), answeredTime != null);
@@ -2830,7 +2831,10 @@ public final class StatementExtractor {
      * reality", published at 10:00: the night just ended) gives the days it touches; with neither, no days.
      */
     private Answers denialAnswers(String text, List<Span> sentences, List<PlaceMention> mentions,
-                                  List<DateSpan> dates, Interval time, Party accuser) {
+                                  List<DateSpan> eventDates, List<DateSpan> allDates, Interval time,
+                                  OffsetDateTime published, Party accuser) {
+        // "The situation on the border remained stable overnight": when calm held, not when the denied event was
+        List<DateSpan> dates = eventDates.stream().filter(d -> !nextToCalm(text, d.start(), d.end())).toList();
         List<Span> denying = sentences.stream()
                 .filter(s -> StatementRules.DENIAL.matcher(s.of(text)).find())
                 .toList();
@@ -2859,9 +2863,51 @@ public final class StatementExtractor {
         } else if (time.precision() == TimePrecision.HOUR || time.precision() == TimePrecision.MINUTE) {
             from = time.dayStart();
             to = time.dayEnd();
+        } else {
+            // no day of the event, but the day of the denied report ("The report spread by the Azerbaijani side this
+            // morning about …", "its statement of 4 May about …"): the claim speaks of that day at the latest, so the
+            // denial answers from that day until publication
+            LocalDate reported = reportDay(text, eventDates, allDates, published.toLocalDate());
+            if (reported != null) {
+                from = reported.atStartOfDay().atOffset(zone);
+                to = published.toLocalDate().atTime(END_OF_DAY).atOffset(zone);
+            }
         }
         List<BorderSegment> segments = gazetteer.resolve(there).resolvedSegments();
         return new Answers(List.of(), accuser, from, to, segments);
+    }
+
+    /**
+     * The day of the report a text names by its date ("the report of 4 May", "the statement spread this morning"):
+     * the earliest date dropped as a statement's, else the publication day for a part of the day that dates a
+     * statement; null when the text dates no report.
+     */
+    private static LocalDate reportDay(String text, List<DateSpan> eventDates, List<DateSpan> allDates,
+                                       LocalDate published) {
+        LocalDate day = allDates.stream().filter(d -> !eventDates.contains(d))
+                .filter(d -> StatementRules.STATEMENT_DATE_BEFORE.matcher(
+                        text.substring(Math.max(0, d.start() - 120), d.start())).find())
+                .map(DateSpan::first).min(Comparator.naturalOrder()).orElse(null);
+        if (day != null || !allDates.isEmpty()) {
+            return day;
+        }
+        boolean partOfDay = TimeExpressions.partsOfDay(text).stream().anyMatch(c -> StatementRules.STATEMENT_DATE_BEFORE
+                .matcher(text.substring(Math.max(0, c.start() - 120), c.start())).find());
+        return partOfDay ? published : null;
+    }
+
+    /** A date or part of the day right beside a remark of calm ("remained stable overnight"): a few small words between. */
+    private static boolean nextToCalm(String text, int start, int end) {
+        Matcher m = StatementRules.CALM.matcher(text);
+        m.region(Math.max(0, start - 160), Math.min(text.length(), end + 160));
+        while (m.find()) {
+            String gap = m.end() <= start ? text.substring(m.end(), start)
+                    : end <= m.start() ? text.substring(end, m.start()) : null;
+            if (gap != null && CALM_GAP.matcher(gap).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern ANAPHOR = Alternations.compile("^\\W*(?:that|this|these|those|such|it|all\\s+this)\\b"
