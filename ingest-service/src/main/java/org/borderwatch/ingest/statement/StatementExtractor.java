@@ -69,10 +69,11 @@ public final class StatementExtractor {
         OffsetDateTime published = statement.publishedAt().withOffsetSameInstant(zone);
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = gazetteer.find(text);
-        PlaceResolution where = gazetteer.resolve(ofTheEventPlaces(text, sentences, mentions));
         // "The ministry said on Tuesday that yesterday …": days named relative to an earlier day of saying are its
         List<DateSpan> allDates = relativeToSaying(text, sentences,
                 TimeExpressions.dates(text, published.toLocalDate()), published.toLocalDate());
+        PlaceResolution where = gazetteer.resolve(ofTheEventPlaces(text, sentences,
+                withoutPastMonths(text, sentences, mentions, allDates, published.toLocalDate())));
         List<DateSpan> dates = eventDates(text, allDates);
         List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text, zone), allDates, dates);
         if (clocks.isEmpty()) { // "this morning", "on the evening of 11 April": a window of hours when no clock is given
@@ -185,7 +186,10 @@ public final class StatementExtractor {
                 }
             }
         }
-        boolean retaliation = StatementRules.RETALIATION.matcher(text).find() && stance != Stance.DENIAL;
+        // "Baku's so-called 'revenge' is nothing but a pretext …, just as its attack … was presented as a response to
+        // provocations": framing that a sentence calls a pretext or a lie is the other side's, not the text's
+        boolean retaliation = stance != Stance.DENIAL
+                && StatementRules.RETALIATION.matcher(withoutDenyingSentences(text, sentences)).find();
         List<Span> answered = stance == Stance.CLAIM && retaliation ? answeredClauses(text) : List.of();
         PlaceResolution answeredPlaces = null;
         if (!answered.isEmpty()) { // "In response to the provocation near Yeraskh, our units ... facing Sharur"
@@ -482,6 +486,24 @@ public final class StatementExtractor {
         List<PlaceMention> inEvents = mentions.stream().filter(m -> sentences.stream().filter(s -> s.contains(m.start()))
                 .anyMatch(s -> eventful.computeIfAbsent(s, k -> describesEvent(k.of(text))))).toList();
         return inEvents.isEmpty() ? mentions : inEvents;
+    }
+
+    /**
+     * The places named without those of a sentence dated by a whole month before the publication's ("just as its
+     * attack on Jermuk … in September 2022 was presented as …"): a past month beside the event is background, and so
+     * are its places. All of them when every place is in such a sentence.
+     */
+    private static List<PlaceMention> withoutPastMonths(String text, List<Span> sentences, List<PlaceMention> mentions,
+                                                        List<DateSpan> dates, LocalDate published) {
+        LocalDate month = published.withDayOfMonth(1);
+        List<Span> past = sentences.stream().filter(s -> dates.stream().anyMatch(d -> d.wholeMonth()
+                && d.last().isBefore(month) && s.contains(d.start()))).toList();
+        if (mentions.size() < 2 || past.isEmpty()) {
+            return mentions;
+        }
+        List<PlaceMention> kept = mentions.stream().filter(m -> past.stream().noneMatch(s -> s.contains(m.start())))
+                .toList();
+        return kept.isEmpty() ? mentions : kept;
     }
 
     /**
@@ -1317,8 +1339,14 @@ public final class StatementExtractor {
         if (denial.find()) {
             // "Azerbaijan accused Armenian forces of opening fire near Berd; Armenia's defence ministry rejected the
             // accusation": the agency relays the accusation (and its rejection); a DENIAL is the accused side's own
-            return source.kind() != SourceKind.PARTY_OFFICIAL && relaysAccusation(text.substring(0, denial.start()))
-                    ? Stance.CLAIM : Stance.DENIAL;
+            if (source.kind() != SourceKind.PARTY_OFFICIAL && relaysAccusation(text.substring(0, denial.start()))) {
+                return Stance.CLAIM;
+            }
+            // "The ministry strongly condemns the killing of two Armenian servicemen by Azerbaijani fire … Baku's
+            // so-called 'revenge' is nothing but a pretext built on a fabricated claim": a side's official that first
+            // condemns in its own words what the other side did accuses it; the denial after it answers the other
+            // side's justification, not the event
+            return condemnsOpponent(text.substring(0, denial.start()), source) ? Stance.CLAIM : Stance.DENIAL;
         }
         if (thirdParty(source)) {
             // "Tehran was following with concern the reports of renewed shooting near Sadarak": a government or
@@ -1326,6 +1354,39 @@ public final class StatementExtractor {
             return describesEvent(blanked(text, StatementRules.REPORTS_OF)) ? Stance.CLAIM : Stance.UNKNOWN;
         }
         return describesEvent(text) ? Stance.CLAIM : Stance.UNKNOWN;
+    }
+
+    /** The text with every sentence that holds a denial phrase blanked (offsets kept). */
+    private static String withoutDenyingSentences(String text, List<Span> sentences) {
+        StringBuilder out = null;
+        for (Span s : sentences) {
+            if (StatementRules.DENIAL.matcher(s.of(text)).find()) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                for (int i = s.start(); i < s.end(); i++) {
+                    out.setCharAt(i, ' ');
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * A side's official condemning in its own words an event the other side did, before any denial ("strongly condemns
+     * the killing of two Armenian servicemen by Azerbaijani fire near Nerkin Hand"); not at others' reports or claims.
+     */
+    private static boolean condemnsOpponent(String before, Source source) {
+        if (source.kind() != SourceKind.PARTY_OFFICIAL || !source.party().isBelligerent()) {
+            return false;
+        }
+        Matcher m = StatementRules.OWN_CONCERN.matcher(before);
+        if (!m.find()) {
+            return false;
+        }
+        String condemned = before.substring(m.start());
+        return describesEvent(condemned) && actor(condemned, Sentences.split(condemned), source.party(), List.of())
+                == source.party().opponent();
     }
 
     /**
