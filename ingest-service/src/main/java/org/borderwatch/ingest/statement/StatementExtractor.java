@@ -219,7 +219,11 @@ public final class StatementExtractor {
             // … but not the ends of a named road it speaks of ("unable to carry out evacuations from Nagorno-Karabakh
             // to Armenia via the Lachin corridor": the corridor)
             List<PlaceMention> named = withoutRoadEnds(text, mentions);
-            covered = coveredArea(text, named);
+            // … nor the places of others' reports it names ("Following reports … of deadly shooting in the Syunik border
+            // area, an ICRC team visited Nerkin Hand": Nerkin Hand), unless those are all it names
+            List<Span> hearsay = spansOf(StatementRules.HEARSAY, text); // "reports of … in Syunik"
+            List<PlaceMention> own = named.stream().filter(m -> !within(hearsay, m.start())).toList();
+            covered = coveredArea(text, own.isEmpty() ? named : own);
             // "from 13 to 19 January, patrols recorded one incident: shots were heard near Sotk on 15 January": the
             // week is what the observer covered, the day within it is the event's
             DateSpan day = dayWithinPeriod(dates);
@@ -304,6 +308,14 @@ public final class StatementExtractor {
         // answered fire is not the response's
         List<EventType> types = eventTypes(stance == Stance.CLAIM && retaliation
                 ? blanked(acts, StatementRules.EARLIER_FIRE) : text, sentences, stance, casualties);
+        if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
+            // "Following reports … of deadly shooting …, an ICRC team visited Nerkin Hand. We can confirm that two
+            // servicemen lost their lives there": the observer confirms the deaths; the shooting is others' report
+            List<EventType> ownTypes = eventTypes(blanked(text, StatementRules.HEARSAY), sentences, stance, casualties);
+            if (!ownTypes.equals(types) && !ownTypes.isEmpty() && !ownTypes.equals(List.of(EventType.OTHER))) {
+                types = ownTypes;
+            }
+        }
         if (stance == Stance.CLAIM && belligerent && acting == party.opponent() && types.contains(EventType.DETENTION)
                 && !types.contains(EventType.INCURSION)
                 && (party == Party.AM ? StatementRules.ON_OWN_TERRITORY_AM : StatementRules.ON_OWN_TERRITORY_AZ)
@@ -1208,8 +1220,13 @@ public final class StatementExtractor {
 
     /** The clauses of a self-reported response that name what it responds to. */
     private static List<Span> answeredClauses(String text) {
+        return spansOf(StatementRules.ANSWERED_CLAUSE, text);
+    }
+
+    /** Every match of {@code pattern} in {@code text}, as spans. */
+    private static List<Span> spansOf(Pattern pattern, String text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = StatementRules.ANSWERED_CLAUSE.matcher(text);
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
             out.add(new Span(m.start(), m.end()));
         }
