@@ -783,6 +783,13 @@ final class StatementRules {
             + "(?=(?:\\s*(?:,|,?\\s+and)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+){0,4}\\s+(?:being\\s+|(?:were|was|are|is|have|has|had)\\s+"
             + "(?:being\\s+|been\\s+)?)(?:moved|deployed|redeployed|transferred|brought|concentrated|massed|amassed|"
             + "relocated)\\b)"
+            // a side's leaders threatening or its machinery at work: "the Azerbaijani leadership is openly threatening
+            // Armenia", "Azerbaijani engineering equipment is digging trenches"
+            + "|\\b(?<nat14>armenian|azerbaijani|armenia['’]s|azerbaijan['’]s)\\s+(?:(?:military-political|political|"
+            + "military|top|engineering|construction|heavy)\\s+)?(?:leadership|authorities|government|regime|president|"
+            + "equipment|machinery|excavators?|bulldozers?)\\s+(?:(?:is|are|was|were|has\\s+been|have\\s+been|has|have|"
+            + "continues\\s+to|continue\\s+to|keeps?)\\s+)?(?:[\\w-]+ly\\s+)?(?:threaten\\w*|digging|dug|excavating|"
+            + "building|constructing|fortifying|carrying\\s+out|conducting)\\b"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             // a capital as a place ("patients who need care in Yerevan") is no government
             // nor is a wire report's dateline ("YEREVAN, Sept 13 (Reuters) -", "BAKU (AP) -"), nor a clock's zone
@@ -959,7 +966,10 @@ final class StatementRules {
      * are about, not a target of {@link #TARGET_BEFORE}. The act noun ends its phrase ({@link #ACT_PHRASE_END}): "fire
      * on the Azerbaijani firing points" is a target.
      */
-    static final Pattern ABOUT_ACT_BEFORE = p("\\b(?:on|into)\\s+(?:the\\s+)?$");
+    static final Pattern ABOUT_ACT_BEFORE = p("\\b(?:on|into)\\s+(?:the\\s+)?$"
+            // "protests against the Azerbaijani shelling", "a rally against Armenian provocations": what is protested
+            + "|\\b(?:protests?|protested|protesting|rall(?:y|ies)|demonstrations?|pickets?|marche[sd]|march|petitions?)"
+            + "\\s+against\\s+(?:the\\s+)?$");
     static final Pattern ACT_NOUN = p("fire|gunfire|shooting|firing|shelling|attacks?|provocations?|aggression|offensive");
     /** After a drone named as a side's ("Azerbaijan's drone"): its strike or attack is the act. */
     static final Pattern DRONE_ACT_AFTER = p("\\s+(?:strikes?|attacks?)\\b");
@@ -1081,7 +1091,13 @@ final class StatementRules {
      */
     static final Pattern EXERCISED_LIST = Alternations.compile("\\b(?:exercises?|drills?)\\s+(?:with|involving|including|"
             + "featuring|using|employing|that\\s+(?:involved|included))\\s+(?:the\\s+"
-            + "(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST);
+            + "(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST
+            // "drills of artillery units", "drills, with artillery units taking part", "artillery units took part in
+            // tactical drills": the units trained, named after "of" or before their part in them
+            + "|\\b(?:exercises?|drills?)\\s*(?:,\\s*with|\\s+of)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b"
+            + MATERIEL_LIST
+            + "|\\b" + MATERIEL + "\\b" + MATERIEL_LIST + "\\s+(?:took|take|takes|taking|will\\s+take|are\\s+taking|"
+            + "were\\s+taking)\\s+part\\s+in\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:exercises?|drills?)\\b");
 
     /** Event types by their phrasings (lower case). Generic "fire" counts as small arms only when no weapon is named. */
     private static final Map<EventType, String> EVENT_TYPE_PHRASES = new LinkedHashMap<>();
