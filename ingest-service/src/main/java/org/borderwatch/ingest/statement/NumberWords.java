@@ -2,6 +2,8 @@ package org.borderwatch.ingest.statement;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Small cardinal numbers written as words ("four servicemen") or digits. */
 public final class NumberWords {
@@ -17,7 +19,34 @@ public final class NumberWords {
             Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("hundred", 100),
             Map.entry("a dozen", 12), Map.entry("dozens", 24));
 
+    private static final String UNIT = "one|two|three|four|five|six|seven|eight|nine";
+    private static final String BELOW_HUNDRED = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:"
+            + UNIT + "))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT;
+
+    /** "Two hundred and seven", "three hundred twenty-one", "one hundred": a number of hundreds told in words. */
+    private static final Pattern HUNDREDS = Pattern.compile("(?i)\\b(?<h>" + UNIT + ")\\s+hundred"
+            + "(?:\\s+(?:and\\s+)?(?<rest>" + BELOW_HUNDRED + "))?\\b");
+
     private NumberWords() {
+    }
+
+    /**
+     * The text with every number of hundreds told in words ("Two hundred and seven servicemen") written in digits
+     * and padded with spaces to the same length ("207" and eighteen spaces), so that offsets into the text stay valid
+     * and the number is one word (was "seven", the last word, counted alone).
+     */
+    static String hundredsAsDigits(String text) {
+        Matcher m = HUNDREDS.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        do {
+            int value = parse(m.group("h")) * 100 + (m.group("rest") == null ? 0 : parse(m.group("rest")));
+            String digits = Integer.toString(value);
+            out.replace(m.start(), m.end(), digits + " ".repeat(m.end() - m.start() - digits.length()));
+        } while (m.find());
+        return out.toString();
     }
 
     /** The value of a token ("four", "twenty-one", "4"), or null when it is not a number. */

@@ -2076,6 +2076,7 @@ public final class StatementExtractor {
         // no one (same length, so the spans stay valid)
         text = blanked(blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE), StatementRules.AGE);
         text = blanked(text, StatementRules.ANIMALS); // "14 sheep were killed": livestock, no casualties
+        text = NumberWords.hundredsAsDigits(text); // "Two hundred and seven servicemen were killed": 207, not 7
         // "wounded … at about ten past three in the afternoon, died …": a clock told in words counts no one
         text = blankedSpans(text, TimeExpressions.clocks(text).stream().map(c -> new Span(c.start(), c.end())).toList());
         // "three were wounded, one of whom later died", "a further two died in hospital": counted apart and moved
@@ -2379,7 +2380,8 @@ public final class StatementExtractor {
     /**
      * The people counted in groups listed before the group at {@code at}, joined by "and" or commas ("two journalists
      * and a local official", "2 servicemen, 1 civilian and 3 police officers"): each group is a count and words
-     * naming people. A count of things ("shelled 2 villages and three soldiers were killed") is not added.
+     * naming people, the last joined by "and". A count of things ("shelled 2 villages and three soldiers were killed")
+     * is not added, nor a group that follows a comma alone ("One worker, a citizen of Armenia, was wounded": an aside).
      */
     private static int groupsBefore(String text, List<Word> words, int at) {
         int sum = 0;
@@ -2388,7 +2390,10 @@ public final class StatementExtractor {
             int joint = k - 1;
             boolean and = words.get(joint).text().equalsIgnoreCase("and");
             boolean comma = text.substring(words.get(joint).end(), words.get(k).start()).contains(",");
-            if (!and && !comma) {
+            if (!and && !comma || !and && k == at) {
+                // "One worker, a citizen of Armenia, was wounded": a group joined by a comma alone right before the
+                // casualty word's is an aside on the group before (an apposition), not a further group; a list ends
+                // with "and" ("2 servicemen, 1 civilian and 3 police officers")
                 break;
             }
             int nounsTo = and ? joint - 1 : joint; // the last word of the earlier group
