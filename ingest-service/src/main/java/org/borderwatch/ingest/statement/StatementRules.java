@@ -559,14 +559,17 @@ final class StatementRules {
 
     /**
      * What the people fired at, wounded or captured were doing ("Armenian servicemen who were carrying out engineering
-     * work near Tegh", "soldiers carrying out fortification works", "while carrying out engineering work"): their
+     * work near Tegh", "soldiers carrying out fortification works", "units performing engineering work", "while carrying
+     * out engineering work"): their
      * activity when it happened, no event of its own in a sentence that tells another event. Alone ("patrols observed
      * Azerbaijani servicemen carrying out engineering works") it is the event.
      */
     static final Pattern ACTIVITY_OF_PEOPLE = p("\\b(?=carrying|conducting|performing|doing|engaged|busy|involved|working)"
             // who was doing it: looked behind only where such a verb starts
             + "(?<=\\b(?:(?:who|that)\\s{1,3}(?:were|was|had\\s{1,3}been|have\\s{1,3}been|are|is)|while|when|servicem[ae]n|"
-            + "soldiers?|troops|personnel|workers|sappers|builders|guards|residents|civilians|farmers)\\s{1,3})"
+            + "soldiers?|troops|personnel|workers|sappers|builders|guards|residents|civilians|farmers|"
+            // "at Azerbaijan Army units performing engineering work near the Lachin border checkpoint"
+            + "units|subunits|teams|crews|engineers)\\s{1,3})"
             + "(?:carrying\\s+out|conducting|performing|doing|engaged\\s+in|busy\\s+with|involved\\s+in|working\\s+on)\\s+"
             + "(?:[\\w-]+\\s+){0,2}?(?:engineering|fortification|construction)(?:\\s+(?:works?|activit(?:y|ies)|tasks))?\\b"
             // the time of the work: "during engineering works near Sotk, a serviceman was wounded by …"
