@@ -264,7 +264,10 @@ final class StatementRules {
             + "|\\b(?:fewer|less\\s+frequent|reduced|lower\\s+numbers?\\s+of|(?:an?\\s+|the\\s+)?(?:decrease|reduction|decline|"
             + "drop|fall)\\s+in)\\s+(?:the\\s+(?:number|frequency)\\s+of\\s+)?(?:[\\w-]+\\s+)?(?:incidents?|violations?|"
             + "breach(?:es)?|shootings?|ceasefire\\s+violations)\\b"
-            + "|\\bwas\\s+not\\s+violated\\b");
+            + "|\\bwas\\s+not\\s+violated\\b"
+            // an exercise's firing is no fire: "exercises of … with live firing will be held", "live-fire drills"
+            + "|(?<=\\b(?:exercises?|drills?)\\b[^.;:]{0,120})\\bwith\\s+live[\\s-]+fir(?:e|ing)\\b"
+            + "|\\blive[\\s-]+fir(?:e|ing)(?=\\s+(?:exercises?|drills?|training)\\b)");
 
     /** Something happened: enough for a party's (or a third party's) statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
@@ -1089,10 +1092,17 @@ final class StatementRules {
 
     /**
      * Exercises with what they train (lower case): "exercises with artillery and armoured units", "exercises involving
-     * artillery and armoured vehicles" are a build-up whose weapons, like those of a list moved ({@link #MOVED_LIST}),
-     * are no shelling.
+     * artillery and armoured vehicles", exercises held "with the participation of up to 3,000 servicemen, armoured
+     * vehicles, artillery …" are a build-up whose weapons, like those of a list moved ({@link #MOVED_LIST}), are no
+     * shelling.
      */
-    static final Pattern EXERCISED_LIST = Alternations.compile("\\b(?:exercises?|drills?)\\s+(?:with|involving|including|"
+    static final Pattern EXERCISED_LIST = Alternations.compile(
+            // "exercises … will be held in Nakhchivan, with the participation of up to 3,000 servicemen, armoured
+            // vehicles, artillery and army aviation": the participants named later in the exercises' sentence (first,
+            // so that the shorter "exercises of the … armed forces" below does not end the span before them)
+            "\\b(?:exercises?|drills?)\\b[^.;:]{0,200}?\\bwith\\s+the\\s+participation\\s+of\\s+(?:[\\w,-]+\\s+){0,3}?"
+            + "(?:servicem[ae]n|soldiers|" + MATERIEL.substring(3) + "\\b" + MATERIEL_LIST
+            + "|\\b(?:exercises?|drills?)\\s+(?:with|involving|including|"
             + "featuring|using|employing|that\\s+(?:involved|included))\\s+(?:the\\s+"
             + "(?:participation\\s+of\\s+)?)?(?:[\\w-]+\\s+){0,2}?" + MATERIEL + "\\b" + MATERIEL_LIST
             // "drills of artillery units", "drills, with artillery units taking part", "artillery units took part in
