@@ -301,7 +301,9 @@ public final class StatementExtractor {
             // "visited a resident … who has been held in Azerbaijan since he was detained": the holder acts
             case CONFIRMATION -> actor != null || held.isEmpty() ? actor : holder(text, held.get(0), party);
         };
-        Casualties casualties = casualties(text, sentences, mentions,
+        // "In response to the provocation …, which wounded one of our border guards, special units …": the answered
+        // event's losses are not the response's
+        Casualties casualties = casualties(answered.isEmpty() ? text : blankedSpans(text, answered), sentences, mentions,
                 party.isBelligerent() ? party : publisherSide(source, text),
                 acting, stance);
         // the answered clause's weapons and "destroyed the firing point from which the fire had been opened": the

@@ -660,7 +660,8 @@ final class StatementRules {
     /**
      * The clause of a self-reported response that names what it responds to ("In response to the provocation near
      * Yeraskh, our units ...", "Following the provocation committed by … on the 10th, units … took retaliatory measures"): up to the end of the clause, or to the responding side as subject ("our units",
-     * "we"; "fire at our post" is still the answered clause); and a relative clause in the pluperfect after the
+     * "we"; "fire at our post" is still the answered clause; a relative clause after it, ", which wounded one of our
+     * border guards,", with it); and a relative clause in the pluperfect after the
      * response's target ("… fired at the positions in the direction of Khanazakh, from which yesterday's provocation
      * in the Gubadli direction had been committed").
      */
@@ -672,6 +673,9 @@ final class StatementRules {
             + "(?:following|after)(?=\\s+(?:the|an?|this|that|yesterday['’]s)\\s+(?:[\\w-]+\\s+)?(?:provocations?|attacks?|"
             + "shelling|fire|firing)\\b))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
             + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])++"
+            // "… on the Zangilan section yesterday, which wounded one of our border guards,": a relative clause on
+            // what is answered is part of it
+            + "(?:,\\s*(?:which|that|who)\\s[^.;:,!?]*+)*+"
             // "… fired at the positions …, from which yesterday's provocation in the Gubadli direction had been
             // committed": a relative clause in the pluperfect tells the answered event (only in a response's text)
             + "|\\b(?:from\\s+(?:which|where)|whence)\\s+(?:(?!\\bhad\\b)[^.;:!?]){1,120}?\\bhad\\s+(?:been\\s+)?"
