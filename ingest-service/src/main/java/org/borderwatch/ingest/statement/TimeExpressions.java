@@ -290,12 +290,20 @@ public final class TimeExpressions {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
+     * Minutes told in words before the hour: "half past", "a quarter to", "twenty to", "ten past", "five to",
+     * "twenty-five past", "25 minutes past", "five minutes past" (see {@link #minutesWord}).
+     */
+    private static final String MINUTES_WORD = "half\\s+past|(?:a\\s+)?quarter\\s+(?:past|to)|"
+            + "(?:(?:five|ten|twenty|twenty[\\s-]five)(?:\\s+minutes)?|[1-5]?\\d\\s+minutes)\\s+(?:past|to)";
+
+    /**
      * "around midnight", "at noon": an hour (no minutes given); "shortly after midnight" is the hour after it, "shortly
-     * before noon" the hour before; "a quarter to midnight", "half past noon" the minute (23:45 on that day, 12:30).
+     * before noon" the hour before; "a quarter to midnight", "half past noon", "five minutes past midnight" the minute
+     * (23:45 on that day, 12:30, 00:05).
      */
     private static final Pattern NAMED_HOUR = Alternations.compile(
             "\\b(?:at|around|about|approximately|(?:shortly|just|soon)\\s+(?<shortly>after|before))\\s+(?:about\\s+|around\\s+)?"
-                    + "(?:(?<minutes>half\\s+past|(?:a\\s+)?quarter\\s+(?:past|to))\\s+)?(?<name>midnight|noon|midday)\\b",
+                    + "(?:(?<minutes>" + MINUTES_WORD + ")\\s+)?(?<name>midnight|noon|midday)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -306,13 +314,6 @@ public final class TimeExpressions {
             + "update|review)\\b[\\s,:.–—-]*(?:for\\s+|of\\s+)?(?<m>\\p{L}+)\\b(?!\\s*,?\\s*\\d)", Pattern.CASE_INSENSITIVE);
 
     private static final String HOUR_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
-
-    /**
-     * Minutes told in words before the hour: "half past", "a quarter to", "twenty to", "ten past", "five to",
-     * "twenty-five past", "25 minutes past" (see {@link #minutesWord}).
-     */
-    private static final String MINUTES_WORD = "half\\s+past|(?:a\\s+)?quarter\\s+(?:past|to)|"
-            + "(?:five|ten|twenty|twenty[\\s-]five|[1-5]?\\d\\s+minutes)\\s+(?:past|to)";
 
     /**
      * The part of the day after a clock in words that names its day too: "half past one this morning", "twenty to six
@@ -877,8 +878,7 @@ public final class TimeExpressions {
                 String shortly = n.group("shortly");
                 String minutes = n.group("minutes") == null ? null : n.group("minutes").toLowerCase(Locale.ROOT);
                 if (minutes != null && shortly == null) { // "at around a quarter to midnight": 23:45 of that day
-                    at = minutes.startsWith("half") ? at.plusMinutes(30) : minutes.endsWith("past") ? at.plusMinutes(15)
-                            : at.minusMinutes(15);
+                    at = at.plusMinutes(minutesWord(minutes));
                     out.add(new ClockSpan(at, null, false, false, n.start(), n.end()));
                 } else if (shortly == null) {
                     out.add(new ClockSpan(at, null, false, true, n.start(), n.end()));
