@@ -760,11 +760,15 @@ public final class TimeExpressions {
     }
 
     /**
-     * A time zone named right after a clock: "at 18:30 Moscow time", "15:30 GMT", "(UTC)", "Baku time". Group
+     * A time zone named right after a clock: "at 18:30 Moscow time", "15:30 GMT", "(UTC)", "Baku time", in Russian
+     * "18:30 по московскому времени", "мск", "по Гринвичу", "по бакинскому времени". Group
      * {@code msk}: UTC+3; {@code utc}: UTC; {@code local}: the sides' own UTC+4.
      */
-    private static final Pattern ZONE_AFTER = Alternations.compile("\\s*\\(?\\s*(?:(?<msk>Moscow\\s+time|MSK)|"
-            + "(?<utc>GMT|UTC|Greenwich\\s+Mean\\s+Time)|(?<local>(?:Baku|Yerevan)\\s+time))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZONE_AFTER = Alternations.compile("\\s*\\(?\\s*(?:(?<msk>Moscow\\s+time|MSK|"
+            // the Russian names: "с 18:30 по московскому времени", "в 18:30 мск", "по Гринвичу", "по бакинскому времени"
+            + "по\\s+московскому\\s+времени|по\\s+Москве|мск)|(?<utc>GMT|UTC|Greenwich\\s+Mean\\s+Time|по\\s+Гринвичу)|"
+            + "(?<local>(?:Baku|Yerevan)\\s+time|по\\s+(?:бакинскому|ереванскому)\\s+времени))(?![\\p{L}\\d])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final ZoneOffset MOSCOW = ZoneOffset.ofHours(3);
     private static final ZoneOffset SIDES = ZoneOffset.ofHours(4);

@@ -218,7 +218,12 @@ class TimeExpressionsTest {
             "at 1745 Moscow time                          | 18:45 |",
             "at 21:15 Baku time                           | 21:15 |",
             "at 18:30 in Moscow                           | 18:30 |",
-            "at 23:40 Moscow time                         | 23:40 |"})
+            "at 23:40 Moscow time                         | 23:40 |",
+            "с 18:30 по московскому времени               | 19:30 |",
+            "в 09:10 мск                                  | 10:10 |",
+            "в 15:00 по Гринвичу                          | 19:00 |",
+            "в 21:15 по бакинскому времени                | 21:15 |",
+            "в 21:15 по местному времени                  | 21:15 |"})
     void movesAClockOfANamedZoneIntoTheSourcesZone(String text, LocalTime from, LocalTime to) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text, ZoneOffset.ofHours(4));
         assertThat(clocks).hasSize(1);
