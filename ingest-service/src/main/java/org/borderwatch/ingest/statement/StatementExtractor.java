@@ -1118,6 +1118,9 @@ public final class StatementExtractor {
         // "opened fire at 21:45 on 8 April, not at 19:45": a correction's wrong time is no time of the event
         clocks = clocks.stream().filter(c -> !StatementRules.CORRECTED_CLOCK.matcher(text)
                 .region(Math.max(0, c.start() - 24), c.start()).find()).toList();
+        // "Despite the ceasefire that took effect at 20:00, at 20:45 … fired": the ceasefire's clock is not the event's
+        clocks = clocks.stream().filter(c -> !StatementRules.CEASEFIRE_CLOCK.matcher(text)
+                .region(Math.max(0, c.start() - 120), c.start()).find()).toList();
         List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
         if (dropped.isEmpty()) { // "the statement issued at 08:30": a statement's time needs no dropped date
             return clocks.stream().filter(c -> !StatementRules.STATEMENT_DATE_BEFORE.matcher(

@@ -479,6 +479,17 @@ final class StatementRules {
     static final Pattern CORRECTED_CLOCK = p("(?:\\bnot|\\binstead\\s+of|\\brather\\s+than)\\s+(?:at\\s+|around\\s+|about\\s+)?$");
 
     /**
+     * Right before the clock at which a ceasefire began ("Despite the ceasefire that took effect at 20:00, at 20:45 …
+     * fired", "the truce agreed from 09:00"): that clock is the ceasefire's, no time of the event. Only in the ceasefire's
+     * own clause (no full stop, semicolon or comma between).
+     */
+    static final Pattern CEASEFIRE_CLOCK = p("\\b(?:ceasefire|cease-fire|truce|armistice)\\b[^.;,]{0,60}?\\b(?:took\\s+effect|"
+            + "(?:entered|came|went)\\s+into\\s+(?:force|effect)|took\\s+hold|began|started|(?:was|had\\s+been)\\s+"
+            + "(?:declared|established|agreed|announced|reached))\\s+(?:(?:today|yesterday|on\\s+\\d{1,2}\\s+\\p{L}+)\\s+)?"
+            // the preposition may open the clock's own span ("from 09:00" is an open range)
+            + "(?:(?:at|from|since)\\s+(?:about\\s+|around\\s+|approximately\\s+)?)?$");
+
+    /**
      * A side's leader whose words a statement calls a threat of force ({@link #CALLED_A_THREAT}): "the President of
      * Azerbaijan", "Azerbaijan's president", "the Azerbaijani leadership", "Aliyev", "Baku" (group {@code am} or
      * {@code az} says whose).
