@@ -65,7 +65,8 @@ public final class StatementExtractor {
     }
 
     public Extraction extract(RawStatement statement, Source source) {
-        String text = withoutRecalledEvents(statement.text());
+        // "the servicemen who fell while repelling the aggression": a death, read as "who died" (same length)
+        String text = StatementRules.FELL.matcher(withoutRecalledEvents(statement.text())).replaceAll("died");
         OffsetDateTime published = statement.publishedAt().withOffsetSameInstant(zone);
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = gazetteer.find(text);
@@ -2338,14 +2339,22 @@ public final class StatementExtractor {
     }
 
     /** How far after a casualty word a colon may open the list of the people it names ("wounded in Jermuk: …"). */
-    private static final int COLON_REACH = 40;
+    private static final int COLON_REACH = 80;
 
     /**
      * The people named in a list after a colon that follows the casualty word within {@value #COLON_REACH}
      * characters ("Civilians wounded in Jermuk: Anahit Petrosyan; Gor Avetisyan.", the ages blanked before): each
      * item, split at semicolons, commas and "and", must be a first name and a surname; otherwise no count.
      */
-    private static final Pattern LIST_END = Pattern.compile("\\.(?=\\s|$)|\\n");
+    private static final Pattern LIST_END = Pattern.compile("(?<!\\b\\p{Lu})\\.(?=\\s|$)|\\n");
+
+    /** A sentence after a list's last initial: a capitalised word, then a lower-case one ("We share …"). */
+    private static final Pattern NEXT_SENTENCE = Pattern.compile("\\s+\\p{Lu}\\p{Ll}*\\s+\\p{Ll}");
+
+    /** A list item that is a rank and initials ("Captain H. A.", "Senior Lieutenant V. M."), its aside in brackets removed. */
+    private static final Pattern RANK_AND_INITIALS = Alternations.compile("(?:(?:junior|senior|lance|staff|first|second)"
+            + "\\s+)?(?:private|corporal|sergeant|lieutenant|captain|major|colonel|ensign|soldier|serviceman)"
+            + "(?:\\s+\\p{Lu}\\.){1,3}", Pattern.CASE_INSENSITIVE);
 
     private static int namedAfterColon(String text, int from, int sentenceEnd) {
         int colon = text.indexOf(':', from);
@@ -2357,8 +2366,15 @@ public final class StatementExtractor {
         String list = text.substring(colon + 1, stop.find() ? stop.start() : text.length()).strip();
         int named = 0;
         for (String item : list.split("\\s*[;,]\\s*|\\s+and\\s+")) {
-            String it = item.strip();
+            String it = item.replaceAll("\\([^()]*\\)", " ").strip(); // "Captain H. A. (born 1991)"
             if (it.isEmpty()) {
+                continue;
+            }
+            Matcher rank = RANK_AND_INITIALS.matcher(it);
+            if (rank.lookingAt() && (rank.end() == it.length()
+                    // "… and Junior Sergeant N. A. We share the grief …": an initial's full stop may end the list too
+                    || NEXT_SENTENCE.matcher(it).region(rank.end(), it.length()).lookingAt())) {
+                named++;
                 continue;
             }
             if (!PERSON_NAME.matcher(it).lookingAt() || it.split("\\s+").length > 3) {

@@ -479,6 +479,13 @@ final class StatementRules {
     static final Pattern CORRECTED_CLOCK = p("(?:\\bnot|\\binstead\\s+of|\\brather\\s+than)\\s+(?:at\\s+|around\\s+|about\\s+)?$");
 
     /**
+     * "the servicemen who fell while repelling the aggression", "soldiers who fell in battle": "fell" of people is a
+     * death (not "a shell fell near Sotk", "fell silent").
+     */
+    static final Pattern FELL = p("(?<=\\b(?:servicem[ae]n|soldiers?|officers?|heroes|defenders|guards|men|those|sons)"
+            + "\\s{1,3}(?:who|that)\\s{1,3})fell\\b");
+
+    /**
      * Right before the clock at which a ceasefire began ("Despite the ceasefire that took effect at 20:00, at 20:45 …
      * fired", "the truce agreed from 09:00"): that clock is the ceasefire's, no time of the event. Only in the ceasefire's
      * own clause (no full stop, semicolon or comma between).
