@@ -1457,7 +1457,18 @@ public final class StatementExtractor {
             return true;
         }
         Matcher s = StatementRules.SAID_FIRED.matcher(before);
-        return s.find() && describesEvent(before.substring(s.start()));
+        if (s.find() && describesEvent(before.substring(s.start()))) {
+            return true;
+        }
+        // "… were killed when Azerbaijani forces opened fire at Armenian positions near Nerkin Hand, the Defence
+        // Ministry said. … a claim Yerevan dismissed as a pretext": the attribution after the event it relays
+        for (Span sentence : Sentences.split(before)) {
+            String of = sentence.of(before);
+            if (StatementRules.ATTRIBUTED_LAST.matcher(of).find() && describesEvent(of)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -108,6 +108,13 @@ final class StatementRules {
             + "[\\w'’-]+\\s+){1,5}?(?:had\\s+|have\\s+|has\\s+)?(?:fired|opened\\s+fire|shelled|attacked)\\b");
 
     /**
+     * A wire report's attribution at the end of the sentence that tells the event ("Four servicemen … were killed when
+     * Azerbaijani forces opened fire …, the Defence Ministry said."): the agency relays that side's accusation.
+     */
+    static final Pattern ATTRIBUTED_LAST = p(",\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,5}?(?:said|says|reported|announced|"
+            + "stated|claimed)(?:\\s+(?:on|late\\s+on|early\\s+on)\\s+\\w+)?\\s*\\.?\\s*$");
+
+    /**
      * An observer saying it did not watch somewhere: "had no patrols in the Meghri area", "no patrols were deployed
      * there", "was not present", "is unable to comment on the reports concerning Agarak". Its places are not its
      * coverage.
@@ -742,14 +749,24 @@ final class StatementRules {
             + "\\s+(?:\\w+ly\\s+)?(?:hurt|injured|killed|wounded|harmed)|"
             + "there\\s+(?:are|were)\\s+no\\s+(?:losses|casualties)");
 
+    /** An English month's name. */
+    private static final String MONTH_NAME = "(?:january|february|march|april|may|june|july|august|september|october|"
+            + "november|december)";
+
     /**
      * A sentence that recalls an earlier event as background ("Recall that on 12 April …", "It should be recalled
-     * that …", "As a reminder, …", "Earlier, on 5 June, …"): not the statement's event.
+     * that …", "As a reminder, …", "Earlier, on 5 June, …", "In May 2021 units had advanced …", "It is the deadliest
+     * incident since September 2022, when …"): not the statement's event.
      */
     static final Pattern RECALLED_EVENT = p("\\W*(?:(?:let\\s+us\\s+|we\\s+)?recall\\s+that|(?:it\\s+)?(?:should|must|will|"
             + "is\\s+to)\\s+be\\s+(?:recalled|reminded|noted\\s+that\\s+earlier)|it\\s+is\\s+worth\\s+recalling|to\\s+recall|"
             + "as\\s+a\\s+reminder|reminder:|(?:earlier|previously)\\s*,?\\s+on\\s+(?:the\\s+)?\\d|"
-            + "(?:earlier\\s+(?:this|last)|last)\\s+(?:week|month|year)\\b)");
+            + "(?:earlier\\s+(?:this|last)|last)\\s+(?:week|month|year)\\b"
+            // "In May 2021 Azerbaijani units had advanced near Lake Sev Lich": a month of a year told in the pluperfect
+            + "|in\\s+" + MONTH_NAME + "\\s+(?:19|20)\\d\\d\\b(?=[^.;]*\\bhad\\s+(?:been\\s+)?\\w+(?:ed|en|t)\\b)"
+            // "It is the deadliest incident on the border since September 2022, when Azerbaijani troops shelled …": the
+            // earlier event a comparison recalls
+            + "|it\\s+(?:is|was)\\s+the\\s+[^.;]{0,80}?\\bsince\\s+" + MONTH_NAME + "\\s+(?:19|20)\\d\\d\\s*,\\s*when\\b)");
 
     /**
      * A paragraph that opens with an anniversary ("Two years ago, on 13 September 2022, …", "On this day three years
