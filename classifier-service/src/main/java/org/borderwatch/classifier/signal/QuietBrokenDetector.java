@@ -12,7 +12,9 @@ import org.borderwatch.common.model.SignalType;
 
 /**
  * QUIET_BROKEN: the first incident in a segment after {@code quietCalm} without one, in a segment that had at least
- * {@code quietMinIncidents} incidents in the {@code quietLookback} before the calm began.
+ * {@code quietMinIncidents} incidents in the {@code quietLookback} before the calm began. An incident whose claims tell
+ * of no hostile action (a mine going off, a side's own engineering work: {@link RetaliationDetector#toldHostileAct})
+ * breaks no calm. The count before the calm is of the segment's incident starts as remembered (any incident).
  */
 public final class QuietBrokenDetector implements SignalDetector {
 
@@ -29,6 +31,10 @@ public final class QuietBrokenDetector implements SignalDetector {
         // eleventh round: an incident of summaries of a period ("over the past week … five times") breaks no calm: it
         // says nothing of when within its week anything happened (its start is not among the segment's starts either)
         if (incident.claims().stream().allMatch(c -> context.longSpan(c.occurredAt(), c.occurredUntil()))) {
+            return Optional.empty();
+        }
+        // nor does an incident telling of no hostile action: a mine going off, a side fortifying its own posts
+        if (incident.claims().stream().noneMatch(RetaliationDetector::toldHostileAct)) {
             return Optional.empty();
         }
         OffsetDateTime start = incident.start();

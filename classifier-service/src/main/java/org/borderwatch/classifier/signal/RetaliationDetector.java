@@ -153,6 +153,28 @@ public final class RetaliationDetector implements SignalDetector {
     }
 
     /**
+     * Whether a claim tells of hostile action at all — what SPREAD and QUIET_BROKEN count as an incident (h46 replay:
+     * an AZERTAC report of a tractor on a mine, naming no one, and the Azerbaijani border service's report of
+     * fortifying its own posts made two of the four segments of a SPREAD; a mine of the first war is "not a ceasefire
+     * violation", and digging in on one's own side is no clash). It does when it takes part in a retaliation cycle
+     * ({@link #takesPart}: an accusation of a side, a side's own hostile action, a statement framed as retaliation), or
+     * when it names no side as acting but tells of fire, a strike, an incursion, a detention or a blockade (shots at
+     * Armenian positions "from the other side", unidentified gunmen). It does not when it tells of nothing but a mine,
+     * losses, engineering work, a buildup, a threat or an unnamed act, by no one named or by the reporting side itself.
+     */
+    public static boolean toldHostileAct(IncidentReport c) {
+        if (takesPart(c)) {
+            return true;
+        }
+        Party acting = c.actingParty();
+        if (acting != null && acting.isBelligerent()) {
+            return false; // a side's own non-hostile act, its own losses or a mine (takesPart said no)
+        }
+        return c.eventTypes().stream()
+                .anyMatch(t -> t != EventType.CASUALTY && t != EventType.OTHER && !NOT_HOSTILE.contains(t));
+    }
+
+    /**
      * The side whose word a claim is (ninth round). A side's media relaying the other side's accusation — news.am
      * quoting Azerbaijan's Defence Ministry that Armenian units fired from Khnatsakh — names the outlet's own side as
      * acting (ingest reads the relay as the outlet's claim): it is Azerbaijan's word, and it used to "follow"

@@ -19,7 +19,9 @@ import org.borderwatch.common.model.SignalType;
  * some window of that length meets every one of their event-time windows, this incident's included. An incident
  * whose claims are all summaries of a period (longer than {@code classifier.correlation.max-joining-span}: a weekly
  * summary "along the entire border") is no incident in this count, and gets no SPREAD itself: it says nothing of
- * when within its week anything happened, so it cannot place fire in a segment within 24 hours of another.
+ * when within its week anything happened, so it cannot place fire in a segment within 24 hours of another. Nor is an
+ * incident whose claims tell of no hostile action (a mine explosion, a side's own fortifying of its posts: {@link
+ * RetaliationDetector#toldHostileAct}).
  */
 public final class SpreadDetector implements SignalDetector {
 
@@ -64,8 +66,13 @@ public final class SpreadDetector implements SignalDetector {
         return Optional.empty();
     }
 
-    /** Whether an incident has a claim that is not a summary of a period (one that says when it happened). */
+    /**
+     * Whether an incident has a claim that is not a summary of a period (one that says when it happened) and tells of
+     * hostile action ({@link RetaliationDetector#toldHostileAct}): a mine going off, a side's own engineering work or
+     * buildup spread nothing along the border.
+     */
     private static boolean timed(IncidentFacts incident, SignalContext context) {
-        return incident.claims().stream().anyMatch(c -> !context.longSpan(c.occurredAt(), c.occurredUntil()));
+        return incident.claims().stream().anyMatch(c -> !context.longSpan(c.occurredAt(), c.occurredUntil())
+                && RetaliationDetector.toldHostileAct(c));
     }
 }

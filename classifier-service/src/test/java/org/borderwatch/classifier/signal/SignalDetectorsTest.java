@@ -279,6 +279,15 @@ class SignalDetectorsTest {
 
     static final Source AZ_AGENCY = new Source("az-agency", "AZ agency", SourceKind.MEDIA, Party.AZ);
 
+    /** Azerbaijan's voice in the tables below: its Defence Ministry, its border service or its news agency. */
+    static Source azSource(String name) {
+        return switch (name) {
+            case "MOD" -> AZ_MOD;
+            case "SBS" -> TestReports.AZ_SBS;
+            default -> AZ_AGENCY;
+        };
+    }
+
     /**
      * Only an accusation or a side's report of its own hostile action takes part in a cycle, as the answer or as the
      * claim answered (h46 replay: a mine explosion naming no one, and the border service's report of fortifying its
@@ -306,11 +315,7 @@ class SignalDetectorsTest {
     void onlyAnAccusationOrAHostileSelfReportTakesPartInACycle(String name, String source, String acting,
                                                                 String types, String casualtiesOf, boolean framed,
                                                                 boolean takesPart) {
-        Source src = switch (source) {
-            case "MOD" -> AZ_MOD;
-            case "SBS" -> TestReports.AZ_SBS;
-            default -> AZ_AGENCY;
-        };
+        Source src = azSource(source);
         BorderSegment seg = BorderSegment.SYUNIK_EAST;
         List<EventType> eventTypes = Arrays.stream(types.split(" ")).map(EventType::valueOf).toList();
         java.util.function.BiFunction<String, String, IncidentReport> row = (at, published) -> claim(src, "az",
@@ -463,6 +468,60 @@ class SignalDetectorsTest {
         }
         SignalContext context = new SignalContext(T, N, open, Map.of(), java.time.Duration.ofDays(2));
         assertThat(new SpreadDetector().detect(open.get(0), context).isPresent()).as(name).isEqualTo(fires);
+    }
+
+    /**
+     * SPREAD and QUIET_BROKEN count incidents of hostile action only (h46 replay: AZERTAC's tractor on a mine, naming no
+     * one, and the Azerbaijani border service's fortifying of its own posts were two of the four segments of a SPREAD
+     * that made the fortifying HIGH; a mine of the first war after a month of calm "broke" it). The row is Azerbaijan's
+     * word, in TAVUSH. SPREAD: with two accusations in SYUNIK_EAST and GEGHARKUNIK a few hours before, the row is the
+     * third segment (or not); with a fourth, hostile segment the row's own incident gets SPREAD only if it counts
+     * itself. QUIET_BROKEN: the row's incident after 31 days of calm, three incidents before it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            accusation of fire                           | MOD    | AM      | SMALL_ARMS_FIRE                  | -  | false | true
+            mine explosion, no acting side (agency)      | AGENCY | -       | MINE_EXPLOSION                   | -  | false | false
+            mine explosion with losses, no acting side   | AGENCY | -       | MINE_EXPLOSION CASUALTY          | AZ | false | false
+            mine explosion, the side itself acting       | SBS    | AZ      | MINE_EXPLOSION                   | -  | false | false
+            nothing but its own losses                   | MOD    | AZ      | CASUALTY                         | AZ | false | false
+            own engineering work (fortifying posts)      | SBS    | AZ      | ENGINEERING_WORK                 | -  | false | false
+            own buildup (an exercise)                    | MOD    | AZ      | BUILDUP                          | -  | false | false
+            an unnamed act by no one named               | MOD    | -       | OTHER                            | -  | false | false
+            fire by no one named                         | MOD    | -       | SMALL_ARMS_FIRE                  | -  | false | true
+            fire by an unknown actor                     | MOD    | UNKNOWN | SMALL_ARMS_FIRE                  | -  | false | true
+            own strike                                   | MOD    | AZ      | MORTAR_ARTILLERY                 | -  | false | true
+            accusation of engineering work               | MOD    | AM      | ENGINEERING_WORK                 | -  | false | true
+            own engineering work framed as retaliation   | SBS    | AZ      | ENGINEERING_WORK                 | -  | true  | true
+            """)
+    void spreadAndQuietBrokenCountOnlyIncidentsOfHostileAction(String name, String source, String acting,
+                                                               String types, String casualtiesOf, boolean framed,
+                                                               boolean counts) {
+        Source src = azSource(source);
+        IncidentReport row = claim(src, "row", acting == null ? null : Party.valueOf(acting), "2025-03-16T14:00",
+                "2025-03-16T18:00", BorderSegment.TAVUSH)
+                .eventTypes(Arrays.stream(types.split(" ")).map(EventType::valueOf).toList())
+                .casualties(casualtiesOf == null ? null : new Casualties(0, 1, Party.valueOf(casualtiesOf)))
+                .retaliation(framed).build();
+        assertThat(RetaliationDetector.toldHostileAct(row)).as(name).isEqualTo(counts);
+
+        IncidentFacts first = simple(claim(AZ_MOD, "a", Party.AM, "2025-03-16T09:00", "2025-03-16T12:00",
+                BorderSegment.SYUNIK_EAST).build(), BorderSegment.SYUNIK_EAST);
+        IncidentFacts second = simple(claim(AZ_MOD, "b", Party.AM, "2025-03-16T11:00", "2025-03-16T12:00",
+                BorderSegment.GEGHARKUNIK).build(), BorderSegment.GEGHARKUNIK);
+        IncidentFacts third = simple(row, BorderSegment.TAVUSH);
+        assertThat(detect(new SpreadDetector(), first, List.of(first, second, third), List.of()).isPresent())
+                .as(name + ": the row as the third segment").isEqualTo(counts);
+        IncidentFacts fourth = simple(claim(AZ_MOD, "d", Party.AM, "2025-03-16T16:00", "2025-03-16T18:00",
+                BorderSegment.ARARAT).build(), BorderSegment.ARARAT);
+        assertThat(detect(new SpreadDetector(), third, List.of(first, second, third, fourth), List.of())
+                .isPresent()).as(name + ": the row's own incident beside three hostile segments").isEqualTo(counts);
+
+        List<OffsetDateTime> prior = Stream.of(-100, -80, -31).map(d -> BASE.plusDays(d)).toList();
+        IncidentFacts breaking = incident(BorderSegment.TAVUSH, row.occurredAt(), row.occurredUntil(),
+                Occurrence.UNVERIFIED, List.of(row), List.of(), prior);
+        assertThat(detect(new QuietBrokenDetector(), breaking, List.of(breaking), List.of()).isPresent())
+                .as(name + ": the row after 31 days of calm").isEqualTo(counts);
     }
 
     @ParameterizedTest(name = "{0}")
