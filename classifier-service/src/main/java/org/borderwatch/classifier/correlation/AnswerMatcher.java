@@ -41,7 +41,8 @@ public final class AnswerMatcher {
         }
         if (a.party() != null) {
             boolean partyFits = claim.source().party() == a.party()
-                    || (response.stance() == Stance.CLAIM && claim.actingParty() == a.party());
+                    || (response.stance() == Stance.CLAIM && claim.actingParty() == a.party())
+                    || accusesDenierForUnknownVoice(response, a, claim.source().party(), claim.actingParty());
             if (!partyFits) {
                 return false;
             }
@@ -85,7 +86,8 @@ public final class AnswerMatcher {
         if (!knowableAt(response, claim.occurredAt(), claim.occurredUntil(), claim.publishedAt())) {
             return false;
         }
-        if (a.party() != null && claim.party() != a.party()) {
+        if (a.party() != null && claim.party() != a.party()
+                && !accusesDenierForUnknownVoice(response, a, claim.party(), claim.actingParty())) {
             return false;
         }
         if (response.stance() == Stance.DENIAL && claim.actingParty() != null
@@ -115,6 +117,23 @@ public final class AnswerMatcher {
                 && claim.segments().isEmpty() && claim.location() != null && !claim.location().ambiguous()
                 && claim.location().segments().stream().noneMatch(BorderSegment::isResolved)
                 && answers(response, claim.withSegments(a.segments().subList(0, 1)));
+    }
+
+    /**
+     * A claim whose publisher speaks for no known party (a wire agency — AFP's "Armenia said an Azerbaijani drone hit a
+     * tractor near Tegh" —, a publisher the source registry does not know — Armenia's ombudsman's "the Azerbaijani
+     * army shelled Sotk") that accuses the denier is, as far as the denial can tell, the accusation of the denier's
+     * opponent: the party the denial names ("Yerevan's allegation", "the claims of Armenia's so-called ombudsman")
+     * cannot exclude it. Such a denial used to wait beside it, "the claim it answers is not known (yet)", and the claim
+     * stayed UNVERIFIED/UNCONTESTED (or CONFIRMED/UNCONTESTED by an observer) although the accused side had denied it.
+     * Every other part of the description (time, segments, place) must still fit.
+     */
+    private static boolean accusesDenierForUnknownVoice(IncidentReport response, Answers a,
+                                                        org.borderwatch.common.model.Party claimParty,
+                                                        org.borderwatch.common.model.Party claimActing) {
+        org.borderwatch.common.model.Party denier = response.source().party();
+        return response.stance() == Stance.DENIAL && claimParty == org.borderwatch.common.model.Party.UNKNOWN
+                && denier.isBelligerent() && claimActing == denier && a.party() == denier.opponent();
     }
 
     /**

@@ -671,6 +671,16 @@ final class Correlator {
                 }
             }
         }
+        // an observer's statement with a coverage and answers is a member only of the incidents of claims it found; one
+        // published before its claim (EUMA confirming gunfire near Khnatsakh "on the evening of 31 July" the day
+        // before Armenpress told of Monday's fire there) found none, and its coverage (the evening) does not contain a
+        // claim dated to the whole day: it answers the claim as it would had the claim come first
+        for (UUID id : state.observations) {
+            IncidentReport r = state.reports.get(id);
+            if (r != null && r.answers() != null && ReportKinds.isResponse(r)) {
+                responses.add(id);
+            }
+        }
         for (UUID id : responses) {
             IncidentReport response = state.reports.get(id);
             for (IncidentState target : targets) {

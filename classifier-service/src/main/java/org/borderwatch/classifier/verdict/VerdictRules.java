@@ -218,6 +218,22 @@ public final class VerdictRules {
         } else if (!denials.isEmpty()) {
             attribution = Attribution.CONTESTED;
         }
+        // another side named as acting — in a claim of this incident other than the first — denies: the incident's
+        // attribution is contested too (a ministry's claim of an incursion by Armenian forces and a wire agency's
+        // account of an Azerbaijani drone strike the same night, which Azerbaijan denies, read "UNCONTESTED")
+        if (attribution == Attribution.UNCONTESTED && acting != null) {
+            for (IncidentReport d : denials) {
+                Party denier = d.source().party();
+                List<IncidentReport> naming = claims.stream().filter(c -> c.actingParty() == denier).toList();
+                if (denier != acting && !naming.isEmpty()) {
+                    attribution = Attribution.CONTESTED;
+                    reasons.add("Attribution CONTESTED: " + party(denier) + ", named as acting in " + (naming.size()
+                            == 1 ? Sentences.who(naming.get(0).source()) + "'s claim, denies it."
+                            : naming.size() + " claims, denies them."));
+                    break;
+                }
+            }
+        }
         // common/README.md decides attribution by the acting side's word alone; an observer or a third party that confirms
         // the event and names another side as acting is said beside it (ninth round: "UNCONTESTED" alone read as if
         // no one doubted who fired while EUMA named the accusing side's forces)

@@ -1,0 +1,188 @@
+package org.borderwatch.classifier.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.classifier.TestReports.AM_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.AZ_SBS;
+import static org.borderwatch.classifier.TestReports.EUMA;
+import static org.borderwatch.classifier.TestReports.RU_MOD;
+import static org.borderwatch.classifier.TestReports.base;
+import static org.borderwatch.classifier.TestReports.claim;
+import static org.borderwatch.classifier.TestReports.denial;
+import static org.borderwatch.classifier.TestReports.t;
+import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
+import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.borderwatch.classifier.replay.Replayer;
+import org.borderwatch.common.model.Answers;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Coverage;
+import org.borderwatch.common.model.EventType;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Location;
+import org.borderwatch.common.model.Party;
+import org.borderwatch.common.model.Source;
+import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.TimePrecision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Rules behind the replay of the held-out statement batches 39–46 through ingest and the classifier (each row failed
+ * on the code before the fix, except the rows marked as guards). Every row is replayed in publication order and
+ * gives the finals as {@code SEGMENT OCCURRENCE/ATTRIBUTION [refs]}, by window start, then segment, then refs.
+ * <ul>
+ *   <li>An observer's confirmation with a coverage and answers, published before the claim it answers (EUMA's gunfire
+ *       "on the evening of 31 July" near Khnatsakh, Armenpress' claim of Monday's fire there two days later), confirms
+ *       it as it does when published after it; its coverage (the evening) never contained a claim of the whole day,
+ *       and it was in no incident to answer a later claim from.</li>
+ *   <li>The accused side's denial answers a claim published by a voice of no known party that accuses it — a wire
+ *       agency's "Armenia said an Azerbaijani drone hit a tractor near Tegh", an unregistered ombudsman's "the
+ *       Azerbaijani army shelled Sotk" — when the denial names the accuser as the other side ("Yerevan's allegation").
+ *       It used to wait apart: the claim UNVERIFIED/UNCONTESTED (or CONFIRMED/UNCONTESTED by the ICRC), and an
+ *       incident of its own "the claim it answers is not known (yet)".</li>
+ *   <li>An incident whose claims name both sides as acting is CONTESTED when a side named as acting in any of its
+ *       claims denies (not only the first claim's).</li>
+ * </ul>
+ */
+class HeldOutReplayRulesTest {
+
+    private static final Source AFP = new Source("afp", "AFP", SourceKind.MEDIA, Party.UNKNOWN);
+    private static final Source OMBUDSMAN = new Source("unregistered/ombudsman", "Ombudsman", SourceKind.OTHER,
+            Party.UNKNOWN);
+    private static final Source AZ_MFA = new Source("az-mfa", "AZ MFA", SourceKind.PARTY_OFFICIAL, Party.AZ);
+    private static final Source ICRC = new Source("icrc", "ICRC", SourceKind.INDEPENDENT_OBSERVER, Party.INTL);
+
+    // --- an observer's confirmation published before the claim it answers
+
+    private static IncidentReport mondayClaim(String published) {
+        return claim(AM_MOD, "monday", Party.AZ, "2023-07-31T00:00", published, SYUNIK_EAST)
+                .occurredUntil(t("2023-07-31T23:59").plusSeconds(59)).timePrecision(TimePrecision.DAY)
+                .location(place(SYUNIK_EAST, "Khnatsakh")).build();
+    }
+
+    /** EUMA heard gunfire near Khnatsakh on the evening of 31 July (coverage: that evening; answers: that day). */
+    private static IncidentReport eveningGunfire(String published, boolean withAnswers) {
+        IncidentReport.Builder b = base(EUMA, "evening", Stance.CONFIRMATION, published)
+                .occurredAt(t("2023-07-31T18:00")).occurredUntil(t("2023-07-31T23:59").plusSeconds(59))
+                .timePrecision(TimePrecision.HOUR).eventTypes(EventType.SMALL_ARMS_FIRE)
+                .location(place(SYUNIK_EAST, "Khnatsakh"))
+                .coverage(new Coverage(t("2023-07-31T18:00"), t("2023-07-31T23:59").plusSeconds(59),
+                        List.of(SYUNIK_EAST)));
+        if (withAnswers) {
+            b.answers(new Answers(List.of(), null, t("2023-07-31"), t("2023-07-31"), List.of(SYUNIK_EAST)));
+        }
+        return b.build();
+    }
+
+    // --- a denial of a claim published by a voice of no known party
+
+    private static IncidentReport tractor(Source source, Party acting) {
+        return claim(source, "tractor", acting, "2024-10-08T00:00", "2024-10-08T15:20", SYUNIK_EAST)
+                .occurredUntil(t("2024-10-08T23:59").plusSeconds(59)).timePrecision(TimePrecision.DAY)
+                .eventTypes(EventType.DRONE_STRIKE).location(place(SYUNIK_EAST, "Tegh")).build();
+    }
+
+    /** Azerbaijan's Foreign Ministry: "Yerevan's allegation" of a drone near Digh that morning is a fabrication. */
+    private static IncidentReport fabrication(String published) {
+        return denial(AZ_MFA, "fabrication", published, Party.AM, "2024-10-08", "2024-10-08", SYUNIK_EAST)
+                .occurredAt(t("2024-10-08T06:00")).occurredUntil(t("2024-10-08T12:00"))
+                .timePrecision(TimePrecision.HOUR).eventTypes(EventType.DRONE_STRIKE)
+                .location(place(SYUNIK_EAST, "Tegh")).build();
+    }
+
+    private static IncidentReport shelling(Source source) {
+        return claim(source, "shelling", Party.AZ, "2022-09-14T00:00", "2022-09-15T13:00", GEGHARKUNIK)
+                .occurredUntil(t("2022-09-14T23:59").plusSeconds(59)).timePrecision(TimePrecision.DAY)
+                .eventTypes(EventType.MORTAR_ARTILLERY).location(place(GEGHARKUNIK, "Sotk")).build();
+    }
+
+    private static IncidentReport icrcSaw() {
+        return base(ICRC, "icrc", Stance.CONFIRMATION, "2022-09-17T12:00").occurredAt(t("2022-09-14T00:00"))
+                .occurredUntil(t("2022-09-14T23:59").plusSeconds(59)).timePrecision(TimePrecision.DAY)
+                .eventTypes(EventType.MORTAR_ARTILLERY).location(place(GEGHARKUNIK, "Sotk"))
+                .answers(new Answers(List.of(), null, t("2022-09-14"), t("2022-09-14"), List.of(GEGHARKUNIK)))
+                .coverage(new Coverage(t("2022-09-14"), t("2022-09-14T23:59").plusSeconds(59),
+                        List.of(GEGHARKUNIK))).build();
+    }
+
+    private static IncidentReport zodDenial() {
+        return denial(AZ_MOD, "zod-denial", "2022-09-16T12:00", Party.AM, "2022-09-14", "2022-09-14", GEGHARKUNIK)
+                .eventTypes(EventType.MORTAR_ARTILLERY).location(place(GEGHARKUNIK, "Sotk")).build();
+    }
+
+    static Stream<Arguments> rows() {
+        return Stream.of(
+                row("a confirmation with answers published before the whole-day claim confirms it",
+                        "SYUNIK_EAST CONFIRMED/UNCONTESTED [evening,monday]",
+                        eveningGunfire("2023-08-02T15:00", true), mondayClaim("2023-08-03T14:00")),
+                row("guard: the same confirmation published after the claim (as before)",
+                        "SYUNIK_EAST CONFIRMED/UNCONTESTED [evening,monday]",
+                        mondayClaim("2023-08-03T14:00"), eveningGunfire("2023-08-03T15:00", true)),
+                row("guard: a coverage alone (no answers) of the evening does not contain the whole day (as before)",
+                        "SYUNIK_EAST UNVERIFIED/UNCONTESTED [monday]",
+                        eveningGunfire("2023-08-02T15:00", false), mondayClaim("2023-08-03T14:00")),
+                row("a wire agency's account of the other side's accusation is disputed by the accused side",
+                        "SYUNIK_EAST DISPUTED/CONTESTED [fabrication,tractor]",
+                        tractor(AFP, Party.AZ), fabrication("2024-10-08T18:00")),
+                row("guard: the same with the denial published first (the claim falls where it waits, as before)",
+                        "SYUNIK_EAST DISPUTED/CONTESTED [fabrication,tractor]",
+                        fabrication("2024-10-08T15:00"), tractor(AFP, Party.AZ)),
+                row("an unregistered publisher's accusation confirmed by the ICRC and denied: contested",
+                        "GEGHARKUNIK CONFIRMED/CONTESTED [icrc,shelling,zod-denial]",
+                        shelling(OMBUDSMAN), zodDenial(), icrcSaw()),
+                row("guard: a wire agency's account accusing the other side is not the denier's to deny",
+                        "SYUNIK_EAST UNVERIFIED/CONTESTED [fabrication] SYUNIK_EAST UNVERIFIED/UNCONTESTED [tractor]",
+                        tractor(AFP, Party.AM), fabrication("2024-10-08T18:00")),
+                row("guard: a third party's own report is no claim of the side the denial names",
+                        "SYUNIK_EAST CONFIRMED/UNCONTESTED [tractor] SYUNIK_EAST UNVERIFIED/CONTESTED [fabrication]",
+                        tractor(RU_MOD, Party.AZ), fabrication("2024-10-08T18:00")),
+                row("a denial by the side another claim of the incident names as acting contests it",
+                        "SYUNIK_EAST DISPUTED/CONTESTED [fabrication,incursion,tractor]",
+                        claim(AZ_SBS, "incursion", Party.AM, "2024-10-08T02:30", "2024-10-08T10:40", SYUNIK_EAST)
+                                .timePrecision(TimePrecision.MINUTE).eventTypes(EventType.INCURSION).build(),
+                        tractor(AFP, Party.AZ), fabrication("2024-10-08T18:00")),
+                row("a late denial (after eviction) answers the remembered wire agency's claim as the open one",
+                        "SYUNIK_EAST DISPUTED/CONTESTED [fabrication] SYUNIK_EAST UNVERIFIED/UNCONTESTED [tractor] "
+                                + "GEGHARKUNIK UNVERIFIED/UNCONTESTED [later]",
+                        tractor(AFP, Party.AZ), claim(AZ_MOD, "later", Party.AM, "2024-11-10T09:00",
+                                "2024-11-10T10:00", GEGHARKUNIK).build(), fabrication("2024-11-20T18:00")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void heldOutRules(String name, String expected, List<IncidentReport> reports) {
+        List<Assessment> finals = new Replayer(ClassifierEngine.withDefaults()).replay(reports).finals();
+        Map<UUID, String> refs = new HashMap<>();
+        reports.forEach(r -> refs.put(r.reportId(), r.sourceRef()));
+        String got = finals.stream()
+                .sorted(Comparator.comparing((Assessment a) -> a.window().from()).thenComparing(a -> a.segment())
+                        .thenComparing(a -> describe(a, refs)))
+                .map(a -> describe(a, refs))
+                .collect(Collectors.joining(" "));
+        assertThat(got).as(name).isEqualTo(expected);
+    }
+
+    private static String describe(Assessment a, Map<UUID, String> refs) {
+        return a.segment() + " " + a.occurrence() + "/" + a.attribution() + " " + a.reportIds().values().stream()
+                .flatMap(List::stream).map(refs::get).sorted().collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static Arguments row(String name, String expected, IncidentReport... reports) {
+        return Arguments.of(name, expected, List.of(reports));
+    }
+
+    private static Location place(BorderSegment segment, String settlement) {
+        return new Location(List.of(segment), false, settlement, settlement, null, null);
+    }
+}
