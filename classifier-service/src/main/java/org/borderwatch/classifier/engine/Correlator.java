@@ -17,6 +17,7 @@ import org.borderwatch.classifier.correlation.IncidentState;
 import org.borderwatch.classifier.correlation.Membership;
 import org.borderwatch.classifier.correlation.ReportKinds;
 import org.borderwatch.classifier.signal.ClaimRecord;
+import org.borderwatch.classifier.signal.RetaliationDetector;
 import org.borderwatch.classifier.verdict.Sentences;
 import org.borderwatch.classifier.verdict.VerdictRules;
 import org.borderwatch.common.Uuids;
@@ -383,6 +384,12 @@ final class Correlator {
             IncidentState inc = create(segment, r, from, to, false);
             if (!waiting && longSpan(from, to)) {
                 // a summary of a period neither breaks a calm nor ends one (eleventh round, QUIET_BROKEN)
+                inc.startUncounted = true;
+                return List.of();
+            }
+            if (r.stance() != Stance.CLAIM || !RetaliationDetector.toldHostileAct(r)) {
+                // nor does an incident of no hostile action (a mine going off, a waiting denial, a statement of unknown
+                // stance): its start counts once a claim of hostile action joins it (Assessor#countStartOnceHostile)
                 inc.startUncounted = true;
                 return List.of();
             }

@@ -173,6 +173,62 @@ class HeldOutReplayRulesTest {
         assertThat(got).as(name).isEqualTo(expected);
     }
 
+    /**
+     * QUIET_BROKEN's count of a segment's incidents in the 90 days before a calm counts incidents of hostile action
+     * only (held-out batch 40: a mine explosion near Verin Shorzha was one of the three that made the Norabak shelling
+     * of 1 September 2023 QUIET_BROKEN). Three earlier incidents in Syunik on 10 January, 10 February and 10 March, the
+     * middle one of the kind in the row; a claim of fire on 15 April, 36 days after the last: QUIET_BROKEN or not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            a claim of fire (control)                               | fire           | true
+            a mine explosion naming no one                          | mine           | false
+            a side's own engineering work                           | own-works      | false
+            a statement of unknown stance                           | unknown        | false
+            a denial whose claim never comes                        | lone-denial    | false
+            a denial published before its claim, then the claim     | denial-first   | true
+            a mine, then a claim of fire in the same session        | mine-then-fire | true
+            """)
+    void quietBrokenCountsIncidentsOfHostileActionBeforeTheCalm(String name, String middle, boolean fires) {
+        List<IncidentReport> reports = new java.util.ArrayList<>();
+        reports.add(fire("jan", "2024-01-10T10:00"));
+        switch (middle) {
+            case "fire" -> reports.add(fire("feb", "2024-02-10T10:00"));
+            case "mine" -> reports.add(claim(AZ_MOD, "feb", null, "2024-02-10T10:00", "2024-02-10T15:00", SYUNIK_EAST)
+                    .eventTypes(EventType.MINE_EXPLOSION).build());
+            case "own-works" -> reports.add(claim(AZ_SBS, "feb", Party.AZ, "2024-02-10T10:00", "2024-02-10T15:00",
+                    SYUNIK_EAST).eventTypes(EventType.ENGINEERING_WORK).build());
+            case "unknown" -> reports.add(base(AM_MOD, "feb", Stance.UNKNOWN, "2024-02-10T15:00")
+                    .occurredAt(t("2024-02-10T10:00")).location(Location.of(SYUNIK_EAST)).build());
+            case "lone-denial" -> reports.add(denial(AZ_MOD, "feb", "2024-02-10T15:00", Party.AM, "2024-02-10",
+                    "2024-02-10", SYUNIK_EAST).build());
+            case "denial-first" -> {
+                reports.add(denial(AZ_MOD, "feb-denial", "2024-02-10T15:00", Party.AM, "2024-02-10", "2024-02-10",
+                        SYUNIK_EAST).build());
+                reports.add(claim(AM_MOD, "feb", Party.AZ, "2024-02-10T10:00", "2024-02-10T16:00", SYUNIK_EAST)
+                        .build());
+            }
+            default -> {
+                reports.add(claim(AZ_MOD, "feb-mine", null, "2024-02-10T10:00", "2024-02-10T15:00", SYUNIK_EAST)
+                        .eventTypes(EventType.MINE_EXPLOSION).build());
+                reports.add(fire("feb", "2024-02-10T12:00"));
+            }
+        }
+        reports.add(fire("mar", "2024-03-10T10:00"));
+        reports.add(fire("apr", "2024-04-15T10:00"));
+        List<Assessment> finals = new Replayer(ClassifierEngine.withDefaults()).replay(reports).finals();
+        UUID april = reports.get(reports.size() - 1).reportId();
+        Assessment last = finals.stream().filter(a -> a.reportIds().values().stream().anyMatch(l -> l.contains(april)))
+                .findFirst().orElseThrow();
+        assertThat(last.signals().stream().anyMatch(sig -> sig.type() == org.borderwatch.common.model.SignalType
+                .QUIET_BROKEN)).as(name).isEqualTo(fires);
+    }
+
+    private static IncidentReport fire(String ref, String at) {
+        return claim(AZ_MOD, ref, Party.AM, at, t(at).plusHours(5).toLocalDateTime().toString().substring(0, 16),
+                SYUNIK_EAST).timePrecision(TimePrecision.MINUTE).build();
+    }
+
     private static String describe(Assessment a, Map<UUID, String> refs) {
         return a.segment() + " " + a.occurrence() + "/" + a.attribution() + " " + a.reportIds().values().stream()
                 .flatMap(List::stream).map(refs::get).sorted().collect(Collectors.joining(",", "[", "]"));
