@@ -186,7 +186,7 @@ final class Assessor {
         inc.claimSources = verdict.claimSources();
         // its claims and confirmations, also an observer's confirmation that applies through its coverage alone
         // (eleventh round: EUMA's "one serviceman killed" counted only when the statement also gave answers)
-        CasualtyRules.Tally tally = CasualtyRules.tally(statements);
+        CasualtyRules.Tally tally = CasualtyRules.tally(statements, settings.sessionGap());
         IncidentFacts facts = new IncidentFacts(inc.id, inc.segment, inc.from, inc.to, verdict.occurrence(),
                 members(inc), tally.casualties(), inc.start,
                 inc.alone ? List.of() : state.segmentStarts.getOrDefault(inc.segment, List.of()));

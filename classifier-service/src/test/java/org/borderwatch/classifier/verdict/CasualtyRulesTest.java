@@ -90,6 +90,39 @@ class CasualtyRulesTest {
                 .as("an event first told after the total adds to it").containsExactly(new Casualties(5, 2, Party.AM));
     }
 
+    /**
+     * Held-out batch 46: Armenia's Defence Ministry, two killed near Nerkin Hand "around 05:40"; its Foreign Ministry,
+     * the same two "this morning" (read as 06:00 to 12:00, precision HOUR). One voice; the intervals do not overlap, so
+     * they were two events and four dead. A time read from vague words re-tells an event of the same voice about the
+     * same place within the session gap (6 h here); the other rows keep two events.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            "this morning" at the place told at 05:40                   | HOUR   | 06:00 | 12:00 | Nerkin Hand | PT6H | 2
+            the same with a zero tolerance (the rule before)           | HOUR   | 06:00 | 12:00 | Nerkin Hand | PT0S | 4
+            two stated minutes 20 minutes apart stay two events           | MINUTE | 06:00 | 06:00 | Nerkin Hand | PT6H | 4
+            "this morning" at another place                              | HOUR   | 06:00 | 12:00 | Tegh        | PT6H | 4
+            "this morning" naming no place                               | HOUR   | 06:00 | 12:00 | -           | PT6H | 4
+            "in the evening" more than the gap after 05:40              | HOUR   | 18:00 | 23:59 | Nerkin Hand | PT6H | 4
+            """)
+    void aTimeReadFromVagueWordsRetellsTheSameVoicesEventAtThatPlace(String name, String precision, String from,
+                                                                     String to, String place, String tolerance,
+                                                                     int killed) {
+        var mod = claim(AM_MOD, "mod", Party.AZ, "2024-05-09T05:40", "2024-05-09T09:50", SYUNIK_EAST)
+                .timePrecision(org.borderwatch.common.model.TimePrecision.MINUTE)
+                .location(new org.borderwatch.common.model.Location(List.of(SYUNIK_EAST), false, "Nerkin Hand",
+                        "Nerkin Hand", null, null))
+                .casualties(new Casualties(2, null, Party.AM)).build();
+        var mfa = claim(AM_MFA, "mfa", Party.AZ, "2024-05-09T" + from, "2024-05-09T14:00", SYUNIK_EAST)
+                .occurredUntil(org.borderwatch.classifier.TestReports.t("2024-05-09T" + to))
+                .timePrecision(org.borderwatch.common.model.TimePrecision.valueOf(precision))
+                .location(new org.borderwatch.common.model.Location(List.of(SYUNIK_EAST), false, place, place, null,
+                        null))
+                .casualties(new Casualties(2, null, Party.AM)).build();
+        assertThat(CasualtyRules.tally(List.of(mod, mfa), java.time.Duration.parse(tolerance)).casualties())
+                .as(name).containsExactly(new Casualties(killed, null, Party.AM));
+    }
+
     @Test
     void denialsAddNothing() {
         var claim = claim(AM_MOD, "a", Party.AZ, "2024-02-12T15:40", "2024-02-12T20:10", SYUNIK_EAST)
