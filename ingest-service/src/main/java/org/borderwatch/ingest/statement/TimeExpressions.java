@@ -417,6 +417,8 @@ public final class TimeExpressions {
     /** Every date in the text, in order, with years filled in relative to the reference (publication) day. */
     public static List<DateSpan> dates(String text, LocalDate reference) {
         List<DateSpan> out = new ArrayList<>();
+        List<DateSpan> ahead = new ArrayList<>(); // announced days still to come: held in out while other forms
+        // are read (so "2 to 6 October 2023" is not read again as the month "October 2023"), then dropped
         for (Pattern p : List.of(DAY_FIRST, MONTH_FIRST)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
@@ -450,6 +452,13 @@ public final class TimeExpressions {
                 }
                 if (last.isBefore(first)) {
                     first = first.minusMonths(1);
+                }
+                int writtenFirst = Integer.parseInt(m.group(firstDay != null ? firstDay : "d1"));
+                if (announcedAhead(year, month, writtenFirst, reference) && announcedInSentence(text, m.start())) {
+                    // "exercises will be held from 2 to 6 October" published on 30 September: days ahead, no event's
+                    ahead.add(new DateSpan(first, last, false, m.start(), m.end()));
+                    out.add(ahead.get(ahead.size() - 1));
+                    continue;
                 }
                 if (m.group("nightTo") != null) { // "в ночь на 14 сентября": the night from the 13th to the 14th
                     out.add(new DateSpan(first.minusDays(1), last, true, m.start(), m.end()));
@@ -588,6 +597,7 @@ public final class TimeExpressions {
                 out.add(new DateSpan(reference, reference, false, r.start(), r.end()));
             }
         }
+        out.removeAll(ahead);
         out.sort(Comparator.comparingInt(DateSpan::start));
         joinRanges(text, out);
         joinLists(text, out);
@@ -718,6 +728,27 @@ public final class TimeExpressions {
     /** A future in the sentence: "will be held", "shall last", "is to take place", "are scheduled", "planned". */
     private static final Pattern ANNOUNCED = Alternations.compile(
             "\\b(?:will|shall|is\\s+to|are\\s+to|(?:is|are)\\s+(?:scheduled|planned))\\b", Pattern.CASE_INSENSITIVE);
+
+    /** How far ahead of publication a yearless announced day may lie and still be read as ahead (a quarter). */
+    private static final int ANNOUNCED_HORIZON_DAYS = 92;
+
+    /**
+     * Whether a day as written (its year, or none) lies ahead of publication by more than the day after it: in an
+     * announcing sentence ("will be held from 2 to 6 October", published on 30 September; "on 4 October 2023") such
+     * days are a plan, not the event's time — the report of the announcement keeps its publication day instead of
+     * the same days a year back (yearless) or a rejection as an event after publication (with a year). A yearless
+     * day more than {@link #ANNOUNCED_HORIZON_DAYS} ahead in the publication's year is read as last year's, as
+     * before ("we will respond to the shelling of 25 December", published on 5 January).
+     */
+    private static boolean announcedAhead(Integer year, int month, int day, LocalDate reference) {
+        try {
+            LocalDate written = LocalDate.of(year == null ? reference.getYear() : year, month, day);
+            return written.isAfter(reference.plusDays(1))
+                    && (year != null || !written.isAfter(reference.plusDays(ANNOUNCED_HORIZON_DAYS)));
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
 
     /** Whether the sentence holding {@code at} announces something ahead (see {@link #ANNOUNCED}). */
     private static boolean announcedInSentence(String text, int at) {

@@ -123,7 +123,8 @@ class TimeExpressionsTest {
     /**
      * A yearless run of days announced in its sentence that has begun by the day after publication is this year's
      * ("will be held from 17 to 21 March" published on 17 March 2025), not last year's because its end lies ahead; a
-     * run that begins later, or one told in the past ("from 17 to 19 March" above), still takes its last day's year.
+     * run that begins later is a plan, no date of an event at all, and one told in the past ("from 17 to 19 March"
+     * above) still takes its last day's year.
      */
     @org.junit.jupiter.api.Test
     void aRunUnderWayAtPublicationIsThisYears() {
@@ -132,9 +133,29 @@ class TimeExpressionsTest {
         assertThat(run.last()).isEqualTo(LocalDate.of(2025, 3, 21));
         DateSpan tomorrow = TimeExpressions.dates("drills are scheduled from 18 to 20 March", PUBLISHED).get(0);
         assertThat(tomorrow.first()).isEqualTo(LocalDate.of(2025, 3, 18));
-        DateSpan later = TimeExpressions.dates("drills will be held from 20 to 24 March", PUBLISHED).get(0);
-        assertThat(later.first()).isEqualTo(LocalDate.of(2024, 3, 20));
-        assertThat(later.last()).isEqualTo(LocalDate.of(2024, 3, 24));
+        assertThat(TimeExpressions.dates("drills will be held from 20 to 24 March", PUBLISHED)).isEmpty();
+        DateSpan toldLater = TimeExpressions.dates("drills were held from 20 to 24 March", PUBLISHED).get(0);
+        assertThat(toldLater.first()).isEqualTo(LocalDate.of(2024, 3, 20));
+        assertThat(toldLater.last()).isEqualTo(LocalDate.of(2024, 3, 24));
+    }
+
+    /**
+     * Days announced ahead of publication are a plan: with or without a year, a run or a single day, they are no
+     * event date ("drills will be held on 30 March" published on 17 March 2025), and nothing else reads them again
+     * (the month of "20 to 24 March 2025" is no whole-month date). A yearless day more than a quarter ahead in the
+     * publication's year is last year's even in a sentence with "will" (a promised answer to an old shelling).
+     */
+    @org.junit.jupiter.api.Test
+    void daysAnnouncedAheadAreNoEventDate() {
+        assertThat(TimeExpressions.dates("drills will be held on 30 March", PUBLISHED)).isEmpty();
+        assertThat(TimeExpressions.dates("exercises are planned from 20 to 24 March 2025", PUBLISHED)).isEmpty();
+        assertThat(TimeExpressions.dates("exercises are planned on 2 June 2026", PUBLISHED)).isEmpty();
+        DateSpan old = TimeExpressions.dates("we will answer the shelling of 27 December", PUBLISHED).get(0);
+        assertThat(old.first()).isEqualTo(LocalDate.of(2024, 12, 27));
+        List<DateSpan> beside = TimeExpressions.dates("On 12 March units fired. Drills will be held on 30 March.",
+                PUBLISHED);
+        assertThat(beside).hasSize(1);
+        assertThat(beside.get(0).first()).isEqualTo(LocalDate.of(2025, 3, 12));
     }
 
     @org.junit.jupiter.api.Test
