@@ -36,12 +36,15 @@ import org.borderwatch.common.model.TimePrecision;
  * @param cycleParty    whether the claim can take part in a retaliation cycle ({@link RetaliationDetector#takesPart}:
  *                      it accuses a side, or is a side's report of its own hostile action); null in state written
  *                      before it was kept, then read as true (as before)
+ * @param hostileAct    whether the claim tells of hostile action ({@link RetaliationDetector#toldHostileAct}): only
+ *                      such claims count in a claim surge, a side's own fortifying, exercises or losses, or a mine
+ *                      naming no one, do not; null in state written before it was kept, then read as true (as before)
  */
 public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
                           List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
                           Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution,
                           SourceKind kind, TimePrecision timePrecision, String sourceRef, String url,
-                          Location location, Boolean cycleParty) {
+                          Location location, Boolean cycleParty, Boolean hostileAct) {
     public ClaimRecord {
         segments = segments == null ? List.of() : List.copyOf(segments);
         if (occurredUntil == null || occurredUntil.isBefore(occurredAt)) {
@@ -54,7 +57,7 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
         return new ClaimRecord(r.reportId(), r.source().id(), sourceName, r.source().party(), r.actingParty(),
                 segments, r.occurredAt(), r.publishedAt(), Occurrence.UNVERIFIED, r.occurredUntil(), null,
                 r.source().kind(), r.timePrecision(), r.sourceRef(), r.url(), r.location(),
-                RetaliationDetector.takesPart(r));
+                RetaliationDetector.takesPart(r), RetaliationDetector.toldHostileAct(r));
     }
 
     /** The same claim as its corrected report now tells it (time, acting side, place); segments and verdicts kept. */
@@ -62,7 +65,16 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
         return new ClaimRecord(reportId, sourceId, sourceName, party, fresh.actingParty(), segments,
                 fresh.occurredAt(), fresh.publishedAt(), occurrence, fresh.occurredUntil(), attribution, kind,
                 fresh.timePrecision(), fresh.sourceRef(), fresh.url(), fresh.location(),
-                RetaliationDetector.takesPart(fresh));
+                RetaliationDetector.takesPart(fresh), RetaliationDetector.toldHostileAct(fresh));
+    }
+
+    public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
+                       List<BorderSegment> segments, OffsetDateTime occurredAt, OffsetDateTime publishedAt,
+                       Occurrence occurrence, OffsetDateTime occurredUntil, Attribution attribution,
+                       SourceKind kind, TimePrecision timePrecision, String sourceRef, String url,
+                       Location location, Boolean cycleParty) {
+        this(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt, occurrence,
+                occurredUntil, attribution, kind, timePrecision, sourceRef, url, location, cycleParty, null);
     }
 
     public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
@@ -77,6 +89,14 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
     /** Whether the claim can take part in a retaliation cycle (true in state written before that was kept). */
     public boolean inCycle() {
         return cycleParty == null || cycleParty;
+    }
+
+    /**
+     * Whether the claim tells of hostile action and so counts in its source's claim surge (true in state written
+     * before that was kept).
+     */
+    public boolean toldHostile() {
+        return hostileAct == null || hostileAct;
     }
 
     public ClaimRecord(UUID reportId, String sourceId, String sourceName, Party party, Party actingParty,
@@ -127,12 +147,14 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     public ClaimRecord withOccurrence(Occurrence newOccurrence) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                newOccurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location, cycleParty);
+                newOccurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location, cycleParty,
+                hostileAct);
     }
 
     public ClaimRecord withAttribution(Attribution newAttribution) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, segments, occurredAt, publishedAt,
-                occurrence, occurredUntil, newAttribution, kind, timePrecision, sourceRef, url, location, cycleParty);
+                occurrence, occurredUntil, newAttribution, kind, timePrecision, sourceRef, url, location, cycleParty,
+                hostileAct);
     }
 
     /**
@@ -153,7 +175,7 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
     public ClaimRecord withSegments(List<BorderSegment> newSegments) {
         return new ClaimRecord(reportId, sourceId, sourceName, party, actingParty, newSegments, occurredAt,
                 publishedAt, occurrence, occurredUntil, attribution, kind, timePrecision, sourceRef, url, location,
-                cycleParty);
+                cycleParty, hostileAct);
     }
 
     /**

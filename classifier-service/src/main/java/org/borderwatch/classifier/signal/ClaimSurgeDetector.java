@@ -7,7 +7,12 @@ import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 
-/** CLAIM_SURGE: one of the incident's claims belongs to a surge of its source's claims (see {@link Surge}). */
+/**
+ * CLAIM_SURGE: one of the incident's claims belongs to a surge of its source's claims (see {@link Surge}). Only claims
+ * that tell of hostile action count, in the window and in its baseline ({@link SignalContext#surges}, {@link
+ * RetaliationDetector#toldHostileAct}): a side's own fortifying, exercises or losses, or a mine naming no one, is no
+ * claim against anyone, and three of them in a week are no surge of claims.
+ */
 public final class ClaimSurgeDetector implements SignalDetector {
 
     @Override

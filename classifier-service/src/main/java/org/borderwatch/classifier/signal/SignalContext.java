@@ -114,13 +114,15 @@ public final class SignalContext {
             // a media outlet relays a side's claims: they are that side's surge (its officials' claims), not the outlet's
             // eleventh round: an observer's or a third party's own report is a confirmation, no side's claim (the
             // Russian Defence Ministry's bulletins are no "claim surge" of it); a summary of a period ("since 1
-            // April … nine times") says nothing of when within it anything happened: no claimed event in a window
+            // April … nine times") says nothing of when within it anything happened: no claimed event in a window;
+            // a claim of no hostile action (a side's own fortifying or exercises, its own losses, a mine naming no
+            // one: RetaliationDetector.toldHostileAct) is no claim against anyone, in the window or in the baseline
             claimsBySource.forEach((source, claims) -> {
                 if (org.borderwatch.classifier.verdict.Publishers.unregistered(source)) {
                     return; // an unregistered publisher's claims make no surge (security review F2)
                 }
                 List<ClaimRecord> own = claims.stream().filter(c -> !c.relayed() && !c.independentsOwn()
-                        && !longSpan(c.occurredAt(), c.occurredUntil())).toList();
+                        && c.toldHostile() && !longSpan(c.occurredAt(), c.occurredUntil())).toList();
                 if (!own.isEmpty()) {
                     all.addAll(Surge.find(own, thresholds, maxJoiningSpan));
                 }

@@ -194,6 +194,84 @@ class SignalDetectorsTest {
         assertThat(s.isPresent()).as(name).isEqualTo(fires);
     }
 
+    /**
+     * A claim surge counts only claims that tell of hostile action ({@link RetaliationDetector#toldHostileAct}), in
+     * the trailing window and in the baseline: the border service's own fortifying three times in a week, or a
+     * ministry's exercises, is no surge of claims against anyone. One source (Azerbaijan's border service) throughout;
+     * the window's claims at 20-hour steps, the baseline's (if any) 7 claims 1-25 days before the window. Kinds: ACC an
+     * accusation of fire, FIRE fire by no one named, WORK its own fortifying, DRILL its own exercise, MINE a mine
+     * naming no one, LOSS its own losses alone. "before" is the rule before (also what state written before a claim's
+     * hostility was kept still gets: every claim counts); "now" is the rule for CLAIM_SURGE and, all claims refuted,
+     * UNCORROBORATED_SURGE.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            own works x3 in a week                       | WORK WORK WORK          | -    | true  | false
+            own exercises x3 in a week                   | DRILL DRILL DRILL       | -    | true  | false
+            a mine, own losses, own works                | MINE LOSS WORK          | -    | true  | false
+            accusations x3 in a week                     | ACC ACC ACC             | -    | true  | true
+            fire by no one named x3                      | FIRE FIRE FIRE          | -    | true  | true
+            mixed: two accusations and own works         | ACC WORK ACC            | -    | true  | false
+            mixed: three accusations among own works     | ACC WORK ACC WORK ACC   | -    | true  | true
+            accusations x3 against a baseline of own works  | ACC ACC ACC          | WORK | false | true
+            accusations x3 against a baseline of accusations | ACC ACC ACC         | ACC  | false | false
+            """)
+    void claimSurgeCountsOnlyClaimsOfHostileAction(String name, String window, String baselineKind, boolean before,
+                                                   boolean now) {
+        List<String> kinds = new ArrayList<>();
+        List<Double> hours = new ArrayList<>();
+        if (baselineKind != null) {
+            for (double h : new double[] {-600, -500, -400, -300, -200, -180, -175}) {
+                kinds.add(baselineKind);
+                hours.add(h);
+            }
+        }
+        String[] w = window.trim().split("\\s+");
+        for (int i = 0; i < w.length; i++) {
+            kinds.add(w[i]);
+            hours.add(i * 20.0);
+        }
+        BorderSegment seg = BorderSegment.TAVUSH;
+        List<IncidentReport> reports = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            OffsetDateTime at = BASE.plusMinutes(Math.round(hours.get(i) * 60));
+            String from = at.toLocalDateTime().toString().substring(0, 16);
+            String published = at.plusHours(1).toLocalDateTime().toString().substring(0, 16);
+            IncidentReport.Builder b = claim(TestReports.AZ_SBS, "k" + i, Party.AM, from, published, seg);
+            switch (kinds.get(i)) {
+                case "ACC" -> { }
+                case "FIRE" -> b.actingParty(null);
+                case "WORK" -> b.actingParty(Party.AZ).eventTypes(EventType.ENGINEERING_WORK);
+                case "DRILL" -> b.actingParty(Party.AZ).eventTypes(EventType.BUILDUP);
+                case "MINE" -> b.actingParty(null).eventTypes(EventType.MINE_EXPLOSION);
+                case "LOSS" -> b.actingParty(Party.AZ).eventTypes(EventType.CASUALTY)
+                        .casualties(new Casualties(0, 1, Party.AZ));
+                default -> throw new IllegalArgumentException(kinds.get(i));
+            }
+            reports.add(b.build());
+        }
+        IncidentReport last = reports.get(reports.size() - 1);
+        List<ClaimRecord> kept = reports.stream().map(r -> ClaimRecord.of(r, "AZ SBS", List.of(seg))).toList();
+        // state written before a claim's hostility was kept: every claim counts, as the rule before did
+        List<ClaimRecord> older = kept.stream().map(c -> new ClaimRecord(c.reportId(), c.sourceId(), c.sourceName(),
+                c.party(), c.actingParty(), c.segments(), c.occurredAt(), c.publishedAt(), c.occurrence(),
+                c.occurredUntil(), c.attribution(), c.kind(), c.timePrecision(), c.sourceRef(), c.url(),
+                c.location(), c.cycleParty())).toList();
+        assertThat(older).allMatch(ClaimRecord::toldHostile);
+
+        Optional<Signal> surge = detect(new ClaimSurgeDetector(), simple(last, seg), List.of(), kept);
+        assertThat(surge.isPresent()).as(name + ": now").isEqualTo(now);
+        assertThat(detect(new ClaimSurgeDetector(), simple(last, seg), List.of(), older).isPresent())
+                .as(name + ": before").isEqualTo(before);
+        surge.ifPresent(sig -> assertThat(sig.reportIds()).as(name + ": the surge holds its hostile claims only")
+                .containsExactlyElementsOf(reports.stream().filter(RetaliationDetector::toldHostileAct)
+                        .filter(r -> !r.occurredAt().isBefore(BASE)).map(IncidentReport::reportId).toList()));
+
+        List<ClaimRecord> refuted = kept.stream().map(c -> c.withOccurrence(Occurrence.REFUTED)).toList();
+        assertThat(detect(new UncorroboratedSurgeDetector(), simple(last, seg), List.of(), refuted).isPresent())
+                .as(name + ": uncorroborated, all refuted").isEqualTo(now);
+    }
+
     // ------------------------------------------------------------------------------------------------- others
 
     @ParameterizedTest(name = "killed {0}")
@@ -344,21 +422,31 @@ class SignalDetectorsTest {
                 .as(name + " (claim answered)").isEqualTo(takesPart);
     }
 
-    /** A remembered claim keeps its part; state written before the part was kept reads as taking part, as before. */
+    /**
+     * A remembered claim keeps its part in a cycle and whether it tells of hostile action (what a claim surge counts);
+     * state written before either was kept reads as taking part and as hostile, as before.
+     */
     @Test
     void aRememberedClaimKeepsWhetherItTakesPartInACycle() {
         IncidentReport mine = claim(AZ_AGENCY, "mine", null, "2024-05-08T00:00", "2024-05-08T13:15",
                 BorderSegment.GEGHARKUNIK).eventTypes(EventType.MINE_EXPLOSION).build();
         ClaimRecord kept = ClaimRecord.of(mine, "AZ agency", List.of(BorderSegment.GEGHARKUNIK));
-        assertThat(kept.inCycle()).isFalse();
-        assertThat(org.borderwatch.common.json.Json.read(org.borderwatch.common.json.Json.write(kept),
-                ClaimRecord.class).inCycle()).as("written and read back").isFalse();
-        String older = org.borderwatch.common.json.Json.write(kept).replace(",\"cycleParty\":false", "");
-        assertThat(older).doesNotContain("cycleParty");
-        assertThat(org.borderwatch.common.json.Json.read(older, ClaimRecord.class).inCycle())
-                .as("state written before the part was kept").isTrue();
-        assertThat(kept.toldAs(claim(AZ_AGENCY, "mine", Party.AM, "2024-05-08T00:00", "2024-05-08T13:15",
-                BorderSegment.GEGHARKUNIK).build()).inCycle()).as("re-told as an accusation").isTrue();
+        ClaimRecord retold = kept.toldAs(claim(AZ_AGENCY, "mine", Party.AM, "2024-05-08T00:00", "2024-05-08T13:15",
+                BorderSegment.GEGHARKUNIK).build());
+        Map<String, java.util.function.Predicate<ClaimRecord>> flags = Map.of("cycleParty", ClaimRecord::inCycle,
+                "hostileAct", ClaimRecord::toldHostile);
+        flags.forEach((field, flag) -> {
+            assertThat(flag.test(kept)).as(field).isFalse();
+            String json = org.borderwatch.common.json.Json.write(kept);
+            assertThat(flag.test(org.borderwatch.common.json.Json.read(json, ClaimRecord.class)))
+                    .as(field + ": written and read back").isFalse();
+            String older = json.replace(",\"" + field + "\":false", "");
+            assertThat(older).as(field).doesNotContain(field);
+            assertThat(flag.test(org.borderwatch.common.json.Json.read(older, ClaimRecord.class)))
+                    .as(field + ": state written before it was kept").isTrue();
+            assertThat(flag.test(kept.withOccurrence(Occurrence.REFUTED))).as(field + ": through a verdict").isFalse();
+            assertThat(flag.test(retold)).as(field + ": re-told as an accusation").isTrue();
+        });
     }
 
     /**
