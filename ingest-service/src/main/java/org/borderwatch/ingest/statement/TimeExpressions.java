@@ -185,13 +185,16 @@ public final class TimeExpressions {
     /**
      * A part of the day named without a clock, in the grammar's word orders: "this morning", "in the late morning",
      * "on the evening of 11 April", "in the afternoon", "in the early hours", "at night", "overnight", "Sunday evening",
-     * "early-morning", "late-night". Each is a row of {@link DayPart} (see {@link #partsOfDay}); the fixed phrases
+     * "early-morning", "late-night", "during an evening patrol". Each is a row of {@link DayPart} (see {@link #partsOfDay}); the fixed phrases
      * ("at dawn", "before dawn", "in the middle of the night" …) are the table's own ({@link DayPart#fixedPhrases()}).
      */
     private static final Pattern PART_OF_DAY = Alternations.compile(
             // "late on Monday afternoon", "early Tuesday morning", "late yesterday afternoon": the qualifier before the day
             "\\b(?:(?:early|late)\\s+(?:on\\s+)?(?=(?:" + WEEKDAY + "|yesterday|this)\\b))?"
                     + "(?:(?:in|on|during|throughout)\\s+the|this|yesterday|early\\s+in\\s+the|late\\s+in\\s+the|"
+                    // a patrol or visit named for its part of the day: "during an evening patrol", "on a night patrol"
+                    + "(?:in|on|during)\\s+(?:an?|its|their|our)(?=\\s+(?:early\\s+|late\\s+)?(?:morning|afternoon|evening|night)"
+                    + "\\s+(?:patrols?|visits?|watch)\\b)|"
                     + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+|small\\s+|wee\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
                     + "|\\b(?<q2>early|late)[\\s-]+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
                     + "|\\b(?<night>at\\s+night|overnight|last\\s+night|(?:the\\s+)?night\\s+before\\s+last(?!\\s+(?:year|week|month|time|round|meeting)\\b|['’])|the\\s+(?:previous|preceding)\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
@@ -312,6 +315,13 @@ public final class TimeExpressions {
      */
     private static final Pattern MONTHLY_REPORT_MONTH = Alternations.compile("\\bmonthly\\s+(?:report|bulletin|summary|"
             + "update|review)\\b[\\s,:.–—-]*(?:for\\s+|of\\s+)?(?<m>\\p{L}+)\\b(?!\\s*,?\\s*\\d)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A sentence that opens with a month without a year and a comma ("In August, the Mission conducted 310 patrols",
+     * "Throughout March, …"): the whole month, the latest such month begun by publication, as a monthly heading is.
+     */
+    private static final Pattern OPENING_MONTH = Alternations.compile("(?:^|(?<=[.!?:]\\s{1,3})|(?<=\\n))"
+            + "(?:in|during|throughout)\\s+(?<m>\\p{L}+)\\s*,", Pattern.CASE_INSENSITIVE);
 
     private static final String HOUR_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
@@ -480,17 +490,10 @@ public final class TimeExpressions {
                 out.add(new DateSpan(first, first.withDayOfMonth(first.lengthOfMonth()), false, start, y.end()));
             }
         }
-        Matcher mr = MONTHLY_REPORT_MONTH.matcher(text);
-        while (mr.find()) { // "Monthly report, September." published on 1 October: the latest September begun by then
-            Integer month = MONTHS.get(monthKey(mr.group("m")));
-            if (month != null && !overlaps(out, mr.start("m"), mr.end("m"))) {
-                LocalDate first = LocalDate.of(reference.getYear(), month, 1);
-                first = first.isAfter(reference) ? first.minusYears(1) : first;
-                LocalDate end = first.withDayOfMonth(first.lengthOfMonth());
-                out.add(new DateSpan(first, end.isAfter(reference) ? reference : end, false, mr.start("m"),
-                        mr.end("m")));
-            }
-        }
+        // "Monthly report, September." published on 1 October, "In August, EUMA conducted …" published on
+        // 2 September: the latest such month begun by then
+        addLatestMonths(MONTHLY_REPORT_MONTH.matcher(text), reference, out);
+        addLatestMonths(OPENING_MONTH.matcher(text), reference, out);
         Matcher n = NUMERIC.matcher(text);
         while (n.find()) {
             try {
@@ -1016,6 +1019,20 @@ public final class TimeExpressions {
     }
 
     /** Lower case without the dot that Turkic capital İ leaves ("İyulun" is "iyulun"). */
+    /** Each month a matcher finds (group {@code m}, no year): the latest such month begun by {@code reference}. */
+    private static void addLatestMonths(Matcher mr, LocalDate reference, List<DateSpan> out) {
+        while (mr.find()) {
+            Integer month = MONTHS.get(monthKey(mr.group("m")));
+            if (month != null && !overlaps(out, mr.start("m"), mr.end("m"))) {
+                LocalDate first = LocalDate.of(reference.getYear(), month, 1);
+                first = first.isAfter(reference) ? first.minusYears(1) : first;
+                LocalDate end = first.withDayOfMonth(first.lengthOfMonth());
+                out.add(new DateSpan(first, end.isAfter(reference) ? reference : end, false, mr.start("m"),
+                        mr.end("m")));
+            }
+        }
+    }
+
     private static String monthKey(String word) {
         return word.toLowerCase(Locale.ROOT).replace("\u0307", "");
     }

@@ -109,7 +109,10 @@ class TimeExpressionsTest {
         assertThat(week.open()).isFalse();
     }
 
-    /** A monthly report's heading without a year (published 17 March 2025): the latest such month begun by then. */
+    /**
+     * A monthly report's heading without a year (published 17 March 2025), or a sentence opened by a month and a comma:
+     * the latest such month begun by then.
+     */
     @org.junit.jupiter.api.Test
     void aMonthlyReportsMonthIsTheWholeMonthBeforePublication() {
         DateSpan february = TimeExpressions.dates("Monthly report, February. Patrols saw nothing.", PUBLISHED).get(0);
@@ -118,6 +121,12 @@ class TimeExpressionsTest {
         DateSpan june = TimeExpressions.dates("monthly summary for June", PUBLISHED).get(0);
         assertThat(june.first()).isEqualTo(LocalDate.of(2024, 6, 1));
         assertThat(june.last()).isEqualTo(LocalDate.of(2024, 6, 30));
+        // a sentence opened by a month and a comma is read the same: "In February, …", "… Throughout June, …"
+        DateSpan opened = TimeExpressions.dates("In February, the Mission conducted 200 patrols.", PUBLISHED).get(0);
+        assertThat(List.of(opened.first(), opened.last())).containsExactly(february.first(), february.last());
+        assertThat(TimeExpressions.dates("Calm returned. Throughout June, no incidents were seen.", PUBLISHED).get(0)
+                .first()).isEqualTo(LocalDate.of(2024, 6, 1));
+        assertThat(TimeExpressions.dates("the talks held in May and June", PUBLISHED)).isEmpty();
     }
 
     /**
@@ -291,6 +300,9 @@ class TimeExpressionsTest {
             "late at night                                | 22:00 | 06:00",
             "the early morning briefing                   | -     | -",
             "in the hours that followed                   | -     | -",
+            "during an evening patrol near Yeraskh        | 18:00 | 23:59:59",
+            "on a late night patrol                       | 22:00 | 06:00",
+            "an evening reception in the capital          | -     | -",
             "the evening news                             | -     | -"})
     void partsOfTheDayAreWindowsOfHours(String text, String from, String to) {
         List<ClockSpan> parts = TimeExpressions.partsOfDay(text);
