@@ -224,7 +224,12 @@ public final class StatementExtractor {
             // area, an ICRC team visited Nerkin Hand": Nerkin Hand), unless those are all it names
             List<Span> hearsay = spansOf(StatementRules.HEARSAY, text); // "reports of … in Syunik"
             List<PlaceMention> own = named.stream().filter(m -> !within(hearsay, m.start())).toList();
-            covered = coveredArea(text, own.isEmpty() ? named : own);
+            own = own.isEmpty() ? named : own;
+            // … nor the place the fire it heard came from ("near Yeraskh … heard a single shot … from the direction of
+            // the border with Nakhchivan": Yeraskh's area), unless that is all it names
+            List<PlaceMention> watched = own.stream().filter(m -> !StatementRules.FIRE_ORIGIN_BEFORE.matcher(
+                    text.substring(Math.max(0, m.start() - 60), m.start())).find()).toList();
+            covered = coveredArea(text, watched.isEmpty() ? own : watched);
             // "from 13 to 19 January, patrols recorded one incident: shots were heard near Sotk on 15 January": the
             // week is what the observer covered, the day within it is the event's
             DateSpan day = dayWithinPeriod(dates);
@@ -318,6 +323,11 @@ public final class StatementExtractor {
             if (!ownTypes.equals(types) && !ownTypes.isEmpty() && !ownTypes.equals(List.of(EventType.OTHER))) {
                 types = ownTypes;
             }
+        }
+        if (stance == Stance.UNKNOWN && source.kind() == SourceKind.PARTY_OFFICIAL
+                && StatementRules.ALLEGED_REPORTS.matcher(text).find()) {
+            // "Baku published reports about alleged shooting from Armenian positions": others' alleged event is no type
+            types = eventTypes(blanked(text, StatementRules.ALLEGED_REPORTS), sentences, stance, casualties);
         }
         if (stance == Stance.CLAIM && belligerent && acting == party.opponent() && types.contains(EventType.DETENTION)
                 && !types.contains(EventType.INCURSION)
@@ -1375,6 +1385,11 @@ public final class StatementExtractor {
             // "Tehran was following with concern the reports of renewed shooting near Sadarak": a government or
             // organisation of neither side that names an event only as others' reports does not say it happened
             return describesEvent(blanked(text, StatementRules.REPORTS_OF)) ? Stance.CLAIM : Stance.UNKNOWN;
+        }
+        if (source.kind() == SourceKind.PARTY_OFFICIAL) {
+            // "Baku published reports about alleged shooting from Armenian positions almost every day": a side's
+            // official naming an event only as others' reports of an alleged one does not say it happened
+            return describesEvent(blanked(text, StatementRules.ALLEGED_REPORTS)) ? Stance.CLAIM : Stance.UNKNOWN;
         }
         return describesEvent(text) ? Stance.CLAIM : Stance.UNKNOWN;
     }
@@ -2474,7 +2489,8 @@ public final class StatementExtractor {
      */
     private static final String SINGLE_PERSON = "(?:serviceman|soldier|private|sergeant|officer|lieutenant|captain|"
             + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer|guard|colleague|"
-            + "passenger|operator|mechanic|builder|labou?rer|herder|citizen|contractor|technician|hunter)";
+            + "passenger|operator|mechanic|builder|labou?rer|herder|citizen|contractor|technician|hunter|sapper|"
+            + "engineer|rescuer)";
     private static final Pattern APPOSITIVE_PERSON = Alternations.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
@@ -2494,6 +2510,10 @@ public final class StatementExtractor {
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?[\\w-]+)?"
             + "\\s+(?:\\w+ing|who|that)\\b"
             + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
+            // "a sapper of the engineering troops of the Armenian Armed Forces was wounded": one person and what he
+            // belongs to, no "and" between (that would be a second group)
+            + "|\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:of|from)\\s+(?:the\\s+)?"
+            + "(?:(?!and\\b|or\\b)[\\w'’-]+\\s+){0,8}?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
             // "a border guard of the State Border Service received a gunshot wound": one person, a wound noun
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from|at)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,6}?[\\w-]+)?"
             + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$",

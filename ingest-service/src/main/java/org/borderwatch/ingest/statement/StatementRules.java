@@ -79,6 +79,14 @@ final class StatementRules {
      * Sadarak", "concerned about reports of attacks"): a third party that says no more does not say it happened. Up
      * to the end of the clause.
      */
+    /**
+     * Others' reports of an event called alleged ("reports about alleged shooting from Armenian positions", "claims of
+     * supposed fire on its villages"): the event is theirs, not told as having happened.
+     */
+    static final Pattern ALLEGED_REPORTS = p("\\b(?:reports?|news|information|accounts?|claims?|statements?|stories)\\s+"
+            + "(?:of|about|on|that)\\s+(?:(?:the|an?|their|its)\\s+)?(?:alleged(?:ly)?|supposed(?:ly)?|so-called|purported(?:ly)?"
+            + "|fictitious|invented)\\b[^.;:!?]*+");
+
     static final Pattern REPORTS_OF = p("\\b(?:the\\s+)?(?:reports?|news|information|accounts?)\\s+(?:of|about|on|that)\\b[^.;,:!?]*+");
 
     /**
@@ -164,15 +172,15 @@ final class StatementRules {
             + "confirm\\s+(?:or|nor)\\s+(?:refute|deny|disprove|rule\\s+out)\\b");
 
     /**
-     * Fire or blasts heard: "heard gunfire", "heard several bursts of gunfire", "heard what sounded like explosions" (up
+     * Fire or blasts heard: "heard gunfire", "heard a single shot", "heard several bursts of gunfire", "heard what sounded like explosions" (up
      * to four words between, none of them "no / any / nothing" nor "about / that / reports / claims …": hearsay), "reported hearing shots", "shots were heard". Not "did
      * not hear …", "heard no shots", "neither saw nor heard any gunfire".
      */
     private static final String HEARD = "(?<!\\bnot\\s)(?<!\\bnor\\s)(?<!\\bnever\\s)(?:heard|hearing)\\s+"
             + "(?:(?!(?:no|any|nothing|none|about|that|reports?|claims?|allegations?|accounts?|news|rumou?rs?)\\b)"
-            + "[\\w-]+\\s+){0,4}?(?:shots|gunfire|gunshots|shooting|shelling|firing|fire|"
+            + "[\\w-]+\\s+){0,4}?(?:shots?|gunfire|gunshots?|shooting|shelling|firing|fire|"
             + "explosions?|bursts|impacts?|detonations?|blasts?)\\b|"
-            + "\\b(?:shots|gunfire|gunshots|shooting|shelling|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
+            + "\\b(?:shots?|gunfire|gunshots?|shooting|shelling|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
             + "\\s+(?:was|were|could\\s+be)\\s+heard\\b";
 
     /** An observer's own hearing of fire or blasts (see {@link #HEARD}): an event even without a weapon named. */
@@ -272,6 +280,13 @@ final class StatementRules {
             + "drop|fall)\\s+in)\\s+(?:the\\s+(?:number|frequency)\\s+of\\s+)?(?:[\\w-]+\\s+)?(?:incidents?|violations?|"
             + "breach(?:es)?|shootings?|ceasefire\\s+violations)\\b"
             + "|\\bwas\\s+not\\s+violated\\b"
+            // events in general that a mechanism or measure would look into or stop are none: "a mechanism for
+            // investigating reported ceasefire violations", "steps to prevent possible incidents" (not a named one:
+            // "to investigate the shelling of Sotk")
+            + "|\\b(?:investigat\\w*|prevent\\w*|avoid\\w*|monitor\\w*|examin\\w*|look\\s+into|deal\\s+with|respond\\s+to|"
+            + "responding\\s+to)\\s+(?:(?:any|all|possible|potential|future|reported|alleged|such|further|new)\\s+)+"
+            + "(?:[\\w-]+\\s+)?(?:violations|breaches|incidents|provocations|cases\\s+of\\s+[\\w-]+)"
+            + "(?:\\s+of\\s+the\\s+(?:ceasefire|truce|cease-fire))?\\b"
             // an exercise's firing is no fire: "exercises of … with live firing will be held", "live-fire drills"
             + "|(?<=\\b(?:exercises?|drills?)\\b[^.;:]{0,120})\\bwith\\s+live[\\s-]+fir(?:e|ing)\\b"
             + "|\\blive[\\s-]+fir(?:e|ing)(?=\\s+(?:exercises?|drills?|training)\\b)");
@@ -776,6 +791,11 @@ final class StatementRules {
     static final Pattern YEARS_AGO = p("\\W*(?:exactly\\s+|just\\s+|on\\s+this\\s+day,?\\s+)?(?:a|one|two|three|four|five|six|seven|"
             + "eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b");
 
+    /** Right before a place: the direction fire or a sound came from ("from the direction of the border with"). */
+    static final Pattern FIRE_ORIGIN_BEFORE = p("\\bfrom\\s+the\\s+(?:direction|side|area)\\s+of\\s+(?:the\\s+)?"
+            + "(?:(?:state\\s+)?border\\s+with\\s+)?$");
+
+
     /**
      * A refutation's opening clause about the reports it answers, up to its first comma ("In connection with reports
      * by the Ministry of Defence of Azerbaijan of shooting … on 18 August, the Mission informs that its patrols … on 18
@@ -829,12 +849,12 @@ final class StatementRules {
             + "(?:being\\s+|been\\s+)?)(?:moved|deployed|redeployed|transferred|brought|concentrated|massed|amassed|"
             + "relocated)\\b)"
             // a side's leaders threatening or its machinery at work: "the Azerbaijani leadership is openly threatening
-            // Armenia", "Azerbaijani engineering equipment is digging trenches"
+            // Armenia", "Azerbaijani engineering equipment is digging trenches", "… has been laying a road"
             + "|\\b(?<nat14>armenian|azerbaijani|armenia['’]s|azerbaijan['’]s)\\s+(?:(?:military-political|political|"
             + "military|top|engineering|construction|heavy)\\s+)?(?:leadership|authorities|government|regime|president|"
             + "equipment|machinery|excavators?|bulldozers?)\\s+(?:(?:is|are|was|were|has\\s+been|have\\s+been|has|have|"
             + "continues\\s+to|continue\\s+to|keeps?)\\s+)?(?:[\\w-]+ly\\s+)?(?:threaten\\w*|digging|dug|excavating|"
-            + "building|constructing|fortifying|carrying\\s+out|conducting)\\b"
+            + "building|constructing|fortifying|carrying\\s+out|conducting|laying|paving|levell?ing|widening)\\b"
             + "|\\b(?<nat9>state\\s+border\\s+service)\\b" // Azerbaijan's agency of that name (Armenia's are border guard troops)
             // a capital as a place ("patients who need care in Yerevan") is no government
             // nor is a wire report's dateline ("YEREVAN, Sept 13 (Reuters) -", "BAKU (AP) -"), nor a clock's zone
