@@ -2208,6 +2208,7 @@ public final class StatementExtractor {
                 int count = total != null ? total : count(words, at);
                 if (total == null && at < i) {
                     count += groupsBefore(text, words, at); // "two journalists and a local official were killed"
+                    count += companionBefore(words, at, i); // "a soldier of … and his commander were wounded"
                 }
                 if (at < 0) {
                     at = i;
@@ -2451,7 +2452,14 @@ public final class StatementExtractor {
                     break;
                 }
             }
-            if (found < 0 || !namesPeople(words, found + 1, nounsTo + 1)) {
+            boolean belonging = false;
+            if (found < 0) {
+                // "a driver of the Mine Action Agency and two soldiers …": the earlier group with what it belongs to
+                // (its people named before the "of", checked there)
+                found = countBeforeBelonging(words, nounsTo + 1);
+                belonging = found >= 0;
+            }
+            if (found < 0 || !belonging && !namesPeople(words, found + 1, nounsTo + 1)) {
                 break;
             }
             Integer n = count(words, found);
@@ -2463,6 +2471,45 @@ public final class StatementExtractor {
         }
         return sum;
     }
+
+    /**
+     * One more person joined to the counted group by "and" and a possessive, right before the casualty word: "a
+     * soldier of the border battalion and his commander were wounded", "a shepherd and his son were killed" (1).
+     * Only an auxiliary or an adverb in -ly may follow that person ("were", "have been", "seriously"), so "a soldier
+     * was killed and his commander was wounded", two clauses, adds nothing.
+     */
+    private static int companionBefore(List<Word> words, int at, int i) {
+        int n = companionWords(words, i);
+        return n > 0 && i - n > at ? 1 : 0;
+    }
+
+    /**
+     * How many words before the casualty word at {@code i} join one more person to a group: "and", a possessive, at
+     * most one word, a person, then only "were / have been" or an adverb in -ly ("… and his commander were wounded");
+     * 0 when there is no such person.
+     */
+    private static int companionWords(List<Word> words, int i) {
+        int j = i - 1;
+        while (j >= 0 && COMPANION_GAP.matcher(words.get(j).text()).matches()) {
+            j--;
+        }
+        if (j < 2 || !PERSON_NOUNS.contains(words.get(j).text().toLowerCase(Locale.ROOT))) {
+            return 0;
+        }
+        for (int k = j - 2; k >= Math.max(0, j - 3); k--) { // "and his commander", "and his unit commander"
+            if (words.get(k).text().equalsIgnoreCase("and")
+                    && POSSESSIVES.contains(words.get(k + 1).text().toLowerCase(Locale.ROOT))) {
+                return i - k;
+            }
+        }
+        return 0;
+    }
+
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "their", "its");
+
+    /** Words between a joined person and a plural casualty verb: "were", "have been", an adverb in -ly. */
+    private static final Pattern COMPANION_GAP = Alternations.compile("were|have|had|been|\\p{L}{3,}ly",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static boolean namesPeople(List<Word> words, int from, int to) {
         boolean people = false;
@@ -2604,6 +2651,50 @@ public final class StatementExtractor {
                 return k;
             }
         }
+        return countBeforeBelonging(words, i);
+    }
+
+    /** Words that end a group's "of / from …" phrase: verbs and auxiliaries of a clause of its own. */
+    private static final Set<String> NOT_BELONGING = Set.of("lost", "lives", "life", "sustained", "received",
+            "suffered", "got", "died", "fell", "opened", "fired", "came", "was", "were", "is", "are", "has", "have",
+            "had", "been", "be", "who", "which", "that");
+
+    /** How far back a group's "of / from …" (what its people belong to) may reach before its casualty word. */
+    private static final int BELONGING_REACH = 16;
+
+    /**
+     * The count of a group followed by what its people belong to, when that is too long for {@link #BACK_WINDOW}:
+     * "two servicemen of the engineering battalion of the Azerbaijan Army were wounded". The group is a count and words
+     * naming people right before "of" / "from"; between it and the casualty word no "and" / "or" (a further group) and
+     * no other casualty word. -1 when there is none.
+     */
+    private static int countBeforeBelonging(List<Word> words, int i) {
+        int end = i - companionWords(words, i); // "a soldier of the … and his commander were wounded"
+        while (end > 0 && (COMPANION_GAP.matcher(words.get(end - 1).text()).matches()
+                || SINGULAR_GAP.matcher(words.get(end - 1).text()).matches())) {
+            end--; // "were", "has been", "seriously"
+        }
+        for (int k = end - 1; k >= Math.max(1, end - BELONGING_REACH); k--) {
+            String w = words.get(k).text();
+            String t = w.toLowerCase(Locale.ROOT);
+            if (isKilledWord(t) || isWoundedWord(t) || t.equals("and") || t.equals("or")
+                    // a verb ends the group: "Two servicemen of the Armed Forces lost their lives and two more …"
+                    // is a clause before the next group, not what its people belong to
+                    || NOT_BELONGING.contains(t)) {
+                return -1;
+            }
+            if (!t.equals("of") && !t.equals("from")) {
+                continue;
+            }
+            for (int c = k - 2; c >= Math.max(0, k - 4); c--) { // "two servicemen", "two contract servicemen"
+                if (isCount(words, c)) {
+                    if (namesPeople(words, c + 1, k)) {
+                        return c;
+                    }
+                    break;
+                }
+            }
+        }
         return -1;
     }
 
@@ -2651,7 +2742,7 @@ public final class StatementExtractor {
             "colleague", "co-worker", "coworker", "companion", "passenger", "relative", "brother", "son", "father",
             "husband", "operator", "mechanic", "builder", "labourer", "laborer", "herder", "herdsman", "rescuer",
             "medic", "paramedic", "doctor", "nurse", "teacher", "student", "pupil", "citizen", "inhabitant",
-            "contractor", "technician", "hunter", "fisherman", "volunteer", "teenager");
+            "contractor", "technician", "hunter", "fisherman", "volunteer", "teenager", "commander");
 
     /** Words between "a"/"an" and the person it counts ("an Azerbaijani Army serviceman"). */
     private static final int ARTICLE_REACH = 3;
