@@ -297,6 +297,11 @@ public final class StatementExtractor {
                 : mentions.stream().filter(m -> !within(answered, m.start())).toList();
         // "a citizen of Armenia crossed the state border from the territory of Armenia and was detained": a person's
         // crossing (and where the person came from) is no act of a side
+        if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
+            // "After reports by the State Border Service of Azerbaijan of fatal gunfire …, an ICRC team went to Sadarak.
+            // We are able to confirm that a border guard died there": who reported is not who acted
+            acts = blanked(acts, StatementRules.REPORTS_BY);
+        }
         Party actor = mutual ? initiator(text)
                 : actor(withoutPeopleCrossing(acts), sentences, party, actsAt);
         Party acting = switch (stance) {

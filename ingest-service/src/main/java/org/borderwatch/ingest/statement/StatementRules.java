@@ -102,6 +102,15 @@ final class StatementRules {
     static final Pattern HEARSAY = p("\\b(?:the\\s+)?(?:reports?|news|information|accounts?|claims?|allegations?|statements?|"
             + "assertions?)\\s+(?:of|about|on|that|by|from)\\b[^.;,:!?]*+");
 
+    /**
+     * Who made the reports an observer mentions: "After reports by the State Border Service of Azerbaijan of fatal
+     * gunfire …" — "reports / claims / statements … by / from", then the reporter up to "of / about / on / that" before
+     * a lower-case word (what was reported) or the end of the clause. The reporter is not the actor.
+     */
+    static final Pattern REPORTS_BY = p("\\b(?:reports?|news|information|accounts?|claims?|allegations?|statements?)\\s+"
+            + "(?:by|from)\\s+(?:(?!(?:of|about|on|that)\\s+(?-i:[a-z]))[^.;,:!?\\s]+(?:\\s+|(?=[.;,:!?]))){1,10}?"
+            + "(?=(?:of|about|on|that)\\s+(?-i:[a-z])|[.;,:!?])");
+
     /** A relayed accusation: "Azerbaijan accused Armenian forces of opening fire". */
     static final Pattern ACCUSED_OF = p("\\baccus(?:ed|es|ing)\\s+(?:[\\w'’-]+\\s+){1,5}?of\\s");
     /**
