@@ -87,6 +87,7 @@ public final class StatementExtractor {
             java.util.Map<String, Boolean> sayingClauses = new java.util.HashMap<>();
             java.util.Map<Span, List<int[]>> calmAt = new java.util.HashMap<>();
             List<int[]> breaks = clauseBreaks(text);
+            boolean readable = readable(statement.language(), text);
             clocks = eventClocks(text, TimeExpressions.partsOfDay(text), allDates, dates).stream()
                     .filter(c -> saying.stream().noneMatch(d -> c.start() <= d.end() + 4 && d.start() <= c.end() + 4))
                     // "…, the minister told the Council this evening", "Speaking at the Council this evening, the
@@ -97,7 +98,9 @@ public final class StatementExtractor {
                     // when the fighting was over, not when it was (an observer's calm is what it watched, unless it
                     // is a closing remark in the sentence of what it saw or heard)
                     .filter(c -> !calmRemark(text, sentences, c, source, calmAt))
-                    .filter(c -> sentences.stream().filter(sp -> sp.contains(c.start())).anyMatch(sp ->
+                    // (a text the rules cannot read has no event words: its night, "в ночь с 13 на 14 сентября", is
+                    // the same window as the English one)
+                    .filter(c -> !readable || sentences.stream().filter(sp -> sp.contains(c.start())).anyMatch(sp ->
                             aboutTheEvent.computeIfAbsent(sp, k -> {
                                 String sentence = k.of(text);
                                 return describesEvent(sentence) || source.kind() == SourceKind.INDEPENDENT_OBSERVER

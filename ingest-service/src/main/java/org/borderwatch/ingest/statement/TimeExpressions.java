@@ -197,7 +197,9 @@ public final class TimeExpressions {
                     + "\\s+(?:patrols?|visits?|watch)\\b)|"
                     + WEEKDAY + ")\\s+(?<q>early\\s+|late\\s+|small\\s+|wee\\s+)?(?<p>morning|afternoon|evening|night|hours)\\b"
                     + "|\\b(?<q2>early|late)[\\s-]+(?<p2>morning|afternoon|evening|night)\\b(?!\\s+(?:briefing|statement|update|report|news|press))"
-                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|(?:the\\s+)?night\\s+before\\s+last(?!\\s+(?:year|week|month|time|round|meeting)\\b|['’])|the\\s+(?:previous|preceding)\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b",
+                    + "|\\b(?<night>at\\s+night|overnight|last\\s+night|(?:the\\s+)?night\\s+before\\s+last(?!\\s+(?:year|week|month|time|round|meeting)\\b|['’])|the\\s+(?:previous|preceding)\\s+night|tonight|the\\s+night\\s+(?:of|from|to|into))\\b"
+                    // the Russian night of two days, "в ночь с 13 на 14 сентября", "в ночь на 14 сентября": the same window
+                    + "|(?<![\\p{L}])(?<ruNight>[вВ]\\s+ночь\\s+(?:с|на))(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE);
 
     /** The fixed phrases of {@link DayPart}: "before dawn", "at dusk", "mid-morning", "in the dead of night" … */
@@ -245,7 +247,7 @@ public final class TimeExpressions {
                 continue; // one end of a range, or a word of a fixed phrase ("in the middle of the night")
             }
             DayPart part;
-            if (m.group("night") != null) {
+            if (m.group("night") != null || m.group("ruNight") != null) {
                 part = DayPart.NIGHT;
             } else {
                 String p = m.group("p") != null ? m.group("p") : m.group("p2");

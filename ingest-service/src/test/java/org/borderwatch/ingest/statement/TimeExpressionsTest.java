@@ -286,6 +286,10 @@ class TimeExpressionsTest {
             "overnight                                    | 22:00 | 06:00",
             "the night before last                        | 22:00 | 06:00",
             "on the night of 16 to 17 March               | 22:00 | 06:00",
+            // the Russian night of two days is the same window as the English one
+            "в ночь с 13 на 14 сентября                   | 22:00 | 06:00",
+            "В ночь на 3 июля                             | 22:00 | 06:00",
+            "в ночном режиме                              | -     | -",
             // a range of two parts: the first one's start to the second one's end, as one window
             "from the morning until the evening           | 06:00 | 23:59:59",
             "from morning to evening                      | 06:00 | 23:59:59",
