@@ -1009,8 +1009,22 @@ public final class StatementExtractor {
     }
 
     /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */
+    /** The spans of {@link StatementRules#CEASEFIRE_OPENING}: a ceasefire's clock and day, no event's. */
+    static List<int[]> ceasefireOpenings(String text) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = StatementRules.CEASEFIRE_OPENING.matcher(text);
+        while (m.find()) {
+            out.add(new int[] {m.start(), m.end()});
+        }
+        return out;
+    }
+
     static List<DateSpan> eventDates(String text, List<DateSpan> dates) {
+        List<int[]> openings = ceasefireOpenings(text);
         List<DateSpan> kept = dates.stream().filter(d -> {
+            if (openings.stream().anyMatch(o -> o[0] <= d.start() && d.end() <= o[1])) {
+                return false; // "At 20:00 today a ceasefire … entered into force": the ceasefire's day
+            }
             String before = text.substring(Math.max(0, d.start() - 120), d.start());
             String after = text.substring(d.end(), Math.min(text.length(), d.end() + 40));
             return !StatementRules.STATEMENT_DATE_BEFORE.matcher(before).find()
@@ -1140,6 +1154,10 @@ public final class StatementExtractor {
         // "Despite the ceasefire that took effect at 20:00, at 20:45 … fired": the ceasefire's clock is not the event's
         clocks = clocks.stream().filter(c -> !StatementRules.CEASEFIRE_CLOCK.matcher(text)
                 .region(Math.max(0, c.start() - 120), c.start()).find()).toList();
+        // "At 20:00 today a ceasefire … entered into force": a clock opening the ceasefire's own clause is its too
+        List<int[]> openings = ceasefireOpenings(text);
+        clocks = clocks.stream().filter(c -> openings.stream().noneMatch(o -> o[0] <= c.start() && c.start() < o[1]))
+                .toList();
         List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
         if (dropped.isEmpty()) { // "the statement issued at 08:30": a statement's time needs no dropped date
             return clocks.stream().filter(c -> !StatementRules.STATEMENT_DATE_BEFORE.matcher(

@@ -528,6 +528,18 @@ final class StatementRules {
             + "(?:(?:at|from|since)\\s+(?:about\\s+|around\\s+|approximately\\s+)?)?$");
 
     /**
+     * A clock that opens the ceasefire's own clause ("At 20:00 today a ceasefire, agreed with the partners' help,
+     * entered into force", "Today at 12:00 the truce took effect"): with its day word, the ceasefire's time, no time of
+     * an event (as {@link #CEASEFIRE_CLOCK} after the verb). Not a truce named in a relative clause ("At 03:10 the
+     * truce that began on Sunday was broken") nor one named after the event ("At 20:45, despite the ceasefire …").
+     */
+    static final Pattern CEASEFIRE_OPENING = p("\\b(?:(?:today|yesterday)\\s*,?\\s*)?(?:at|from)\\s+(?:about\\s+|around\\s+|"
+            + "approximately\\s+)?(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|noon|midnight)(?:\\s+(?:local\\s+time|today|yesterday|"
+            + "(?:on\\s+)?\\d{1,2}\\s+\\p{L}+))*\\s*,?\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:ceasefire|cease-fire|"
+            + "truce|armistice)\\b(?:(?!\\b(?:that|which|who)\\b)[^.;]){0,120}?\\b(?:took\\s+effect|(?:entered|came|went)\\s+"
+            + "into\\s+(?:force|effect)|took\\s+hold|began|started|was\\s+(?:declared|established|announced))\\b");
+
+    /**
      * A side's leader whose words a statement calls a threat of force ({@link #CALLED_A_THREAT}): "the President of
      * Azerbaijan", "Azerbaijan's president", "the Azerbaijani leadership", "Aliyev", "Baku" (group {@code am} or
      * {@code az} says whose).
