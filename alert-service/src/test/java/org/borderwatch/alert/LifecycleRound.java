@@ -123,14 +123,19 @@ public final class LifecycleRound {
         scenario.json().get("expected").forEach(e -> out.get(e.get("to").asString()).add(line(
                 e.get("event").asString(), e.get("incident").asString(), e.get("assessmentVersion").asLong(),
                 e.get("severity").asString(), e.get("occurrence").asString(),
-                e.has("lastWord") && e.get("lastWord").asBoolean())));
+                e.has("lastWord") && e.get("lastWord").asBoolean(),
+                e.has("digestAt") ? OffsetDateTime.parse(e.get("digestAt").asString()).toInstant() : null)));
         return out;
     }
 
+    /**
+     * One message as a line; {@code digestAt}, for a digest subscription, is the tick whose digest carries it (the
+     * outbox row's {@code notBefore}).
+     */
     static String line(String event, String incident, long version, String severity, String occurrence,
-                       boolean lastWord) {
+                       boolean lastWord, Instant digestAt) {
         return event + " " + incident + " v" + version + " " + severity + " " + occurrence
-                + (lastWord ? " (last word)" : "");
+                + (lastWord ? " (last word)" : "") + (digestAt == null ? "" : " in the digest of " + digestAt);
     }
 
     /**
@@ -307,6 +312,12 @@ public final class LifecycleRound {
                     .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
             Map<String, List<String>> out = new LinkedHashMap<>();
             subscriptionNames.values().forEach(n -> out.put(n, new ArrayList<>()));
+            Set<String> digests = new java.util.HashSet<>();
+            for (JsonNode s : json.get("subscriptions")) {
+                if ("digest".equals(s.get("mode").asString())) {
+                    digests.add(s.get("name").asString());
+                }
+            }
             for (Document row : mongo.getCollection("deliveries").find()) {
                 String name = subscriptionNames.get(row.getString("subscriptionId"));
                 if (name == null) {
@@ -314,7 +325,8 @@ public final class LifecycleRound {
                 }
                 Alert a = Json.read(row.getString("alert"), Alert.class);
                 out.get(name).add(line(a.event().name(), names.get(a.incidentId()), a.assessmentVersion(),
-                        a.severity().name(), a.occurrence().name(), row.getString("noLongerMatching") != null));
+                        a.severity().name(), a.occurrence().name(), row.getString("noLongerMatching") != null,
+                        digests.contains(name) ? row.getDate("notBefore").toInstant() : null));
             }
             return out;
         }

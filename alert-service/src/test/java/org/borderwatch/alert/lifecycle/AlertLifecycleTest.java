@@ -144,6 +144,9 @@ class AlertLifecycleTest {
         assertThat(t.message().sequence()).isEqualTo(2);
         assertThat(t.state().effectiveOccurrence()).isEqualTo(REFUTED);
         assertThat(t.message().summary()).contains("reviewed REFUTED");
+        // the top-level occurrence and version stay the machine's; the person's word is in review (README)
+        assertThat(t.message().occurrence()).isEqualTo(DISPUTED);
+        assertThat(t.message().assessmentVersion()).isEqualTo(1);
     }
 
     @Test
@@ -160,6 +163,11 @@ class AlertLifecycleTest {
         assertThat(repeat.message().event()).isEqualTo(AlertEvent.UPDATED);
         assertThat(repeat.reason()).startsWith("repeat");
         assertThat(repeat.message().sequence()).isEqualTo(2);
+        // the same state again (README: status FIRING, the same version), with what it is in changes
+        assertThat(repeat.message().status()).isEqualTo(org.borderwatch.common.model.AlertStatus.FIRING);
+        assertThat(repeat.message().assessmentVersion()).isEqualTo(1);
+        assertThat(repeat.message().severity()).isEqualTo(HIGH);
+        assertThat(repeat.message().changes()).containsExactly("repeat: still firing after PT4H");
         assertThat(lifecycle.repeatIfDue(medium).notifies()).isFalse();
         assertThat(lifecycle.repeatIfDue(repeat.state()).notifies()).as("interval restarts").isFalse();
     }
