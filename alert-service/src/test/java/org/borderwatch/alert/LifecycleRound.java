@@ -208,7 +208,15 @@ public final class LifecycleRound {
             for (JsonNode step : json.get("steps")) {
                 timePassesUntil(at(step));
                 if (step.has("assessment")) {
-                    dispatcher.onAssessment(assessment(step.get("assessment"), at(step)));
+                    Assessment a = assessment(step.get("assessment"), at(step));
+                    // what the intake checks before it hands a record to the dispatcher (AssessmentIntake)
+                    var violations = org.borderwatch.common.schema.JsonSchemas.validate(
+                            org.borderwatch.common.schema.JsonSchemas.ASSESSMENT, Json.write(a));
+                    if (!violations.isEmpty()) {
+                        throw new IllegalStateException(scenario.id() + ": the intake would skip " + step + ": "
+                                + violations);
+                    }
+                    dispatcher.onAssessment(a);
                 } else if (step.has("review")) {
                     JsonNode r = step.get("review");
                     dispatcher.onReview(incident(r.get("incident").asString()), new Review(
