@@ -200,7 +200,8 @@ final class ForeignCasualties {
     /**
      * The side of the people counted in a sentence, when a word for them carries it: right before them, past numbers,
      * other words for people and army words ("49 армянских военнослужащих", "Azərbaycan Ordusunun hərbçisi",
-     * "հայկական բանակի վեց զինծառայողներ"), or right after them through army words ("военнослужащих ВС Армении").
+     * "հայկական բանակի վեց զինծառայողներ"), or right after them through army words ("военнослужащих ВС Армении"), or
+     * right after them as the side's adjective before an army word ("военнослужащих азербайджанской армии").
      * A side named anywhere else (the attacker) is not whose losses they are.
      */
     private static Party nationality(List<String> words) {
@@ -224,6 +225,11 @@ final class ForeignCasualties {
                 if (side == null && !ARMY.matcher(words.get(k)).matches()) {
                     break;
                 }
+            }
+            // … or right after them, the side's adjective before an army word: "семь военнослужащих азербайджанской
+            // армии", "солдат армянских вооруженных сил"
+            if (side == null && p + 2 < words.size() && ARMY.matcher(words.get(p + 2)).matches()) {
+                side = side(words.get(p + 1));
             }
             if (side != null) {
                 if (found != null && found != side) {

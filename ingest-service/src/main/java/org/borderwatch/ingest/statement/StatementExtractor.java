@@ -1077,9 +1077,14 @@ public final class StatementExtractor {
                 || dateline(text, d);
     }
 
-    /** A wire report's dateline: "YEREVAN, May 17 (Reuters) -" opens the text with a city in capitals. */
+    /**
+     * A wire report's dateline: "YEREVAN, May 17 (Reuters) -" or "БАКУ, 2 августа. /Интерфакс/." opens the text with
+     * a city in capitals.
+     */
     private static final Pattern DATELINE_BEFORE = Alternations.compile("^\\s*\\p{Lu}[\\p{Lu} .'’-]{1,40},\\s*$");
-    private static final Pattern DATELINE_AFTER = Alternations.compile("^(?:,?\\s*\\d{4})?\\s*(?:\\([^)]{1,40}\\)\\s*)?[-–—]");
+    private static final Pattern DATELINE_AFTER = Alternations.compile("^(?:,?\\s*\\d{4})?\\s*(?:(?:\\([^)]{1,40}\\)\\s*)?[-–—]"
+            // the Russian agencies' "БАКУ, 2 августа. /Интерфакс/." and "MOSCOW, July 14. /TASS/."
+            + "|\\.?\\s*/[^/\\n]{1,40}/)");
 
     /**
      * The date of a wire report's dateline ("YEREVAN, May 17 (Reuters) - … said on Tuesday that … at 9:15 p.m. on
@@ -1540,7 +1545,8 @@ public final class StatementExtractor {
 
     /**
      * The text with the words blanked (same length, offsets stay valid) that name no event where they stand: mines and
-     * ordnance in a sentence about clearing them without a blast or victim ("neutralised 1,105 anti-tank mines"), and
+     * ordnance in a sentence about clearing them or about their maps without a blast or victim ("neutralised 1,105
+     * anti-tank mines", "in exchange for maps of 97,000 mines"), and
      * detainees or captives in a sentence about their release, handover or exchange.
      */
     static String withoutNonEvents(String text) {
@@ -1555,7 +1561,8 @@ public final class StatementExtractor {
         boolean clearance = StatementRules.CLEARANCE.matcher(text).find();
         boolean release = StatementRules.RELEASE.matcher(text).find();
         boolean seizure = StatementRules.SEIZURE.matcher(text).find();
-        if (!clearance && !release && !seizure) {
+        boolean records = StatementRules.MINE_RECORDS.matcher(text).find();
+        if (!clearance && !release && !seizure && !records) {
             return text;
         }
         StringBuilder b = new StringBuilder(text);
@@ -1567,6 +1574,12 @@ public final class StatementExtractor {
                     // "sappers found and destroyed an unexploded shell": the clearing itself is no hostile act either
                     blank(b, StatementRules.CLEARANCE.matcher(sentence), s.start());
                 }
+                blank(b, StatementRules.MINE_WORDS.matcher(sentence), s.start());
+            }
+            // "… returned in exchange for maps of about 97,000 anti-tank and anti-personnel mines": the maps of mines
+            // are what was handed over, no blast
+            if (records && StatementRules.MINE_RECORDS.matcher(sentence).find()
+                    && !StatementRules.BLAST.matcher(sentence).find()) {
                 blank(b, StatementRules.MINE_WORDS.matcher(sentence), s.start());
             }
             if (release && StatementRules.RELEASE.matcher(sentence).find()) {
@@ -1794,9 +1807,19 @@ public final class StatementExtractor {
      * The side of a village or town on the state border (the gazetteer's {@code country}); null for other places,
      * and for Karabakh's and the corridor's, which changed hands.
      */
+    /** The side of a village, town, district or province people come from (not Karabakh or the Lachin road), else null. */
+    private static Party homeSide(Place place) {
+        return place.kind() == PlaceKind.DISTRICT || place.kind() == PlaceKind.PROVINCE ? countrySide(place)
+                : borderSettlementSide(place);
+    }
+
     private static Party borderSettlementSide(Place place) {
-        if ((place.kind() != PlaceKind.VILLAGE && place.kind() != PlaceKind.TOWN)
-                || place.segments().contains(BorderSegment.KARABAKH)
+        return place.kind() == PlaceKind.VILLAGE || place.kind() == PlaceKind.TOWN ? countrySide(place) : null;
+    }
+
+    /** The side of a place by its country, none inside former Nagorno-Karabakh or on the Lachin road. */
+    private static Party countrySide(Place place) {
+        if (place.segments().contains(BorderSegment.KARABAKH)
                 || place.segments().contains(BorderSegment.LACHIN_CORRIDOR)) {
             return null;
         }
@@ -1808,7 +1831,7 @@ public final class StatementExtractor {
      * "the number of" or "among" ("the death toll among Armenian soldiers").
      */
     private static final Set<String> PEOPLE = Set.of("soldiers", "soldier", "servicemen", "serviceman",
-            "troops", "snipers", "sniper");
+            "troops", "snipers", "sniper", "police", "police officers", "policemen", "policeman", "customs officers");
     private static final Pattern COUNTED_BEFORE = Alternations.compile("(?:(?<![:.\\d])\\b\\d+|\\b(?:one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of|number|total|among)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
@@ -2300,15 +2323,20 @@ public final class StatementExtractor {
 
     /**
      * Whose civilians were hit when neither an actor nor a belligerent publisher says: the side of the border village or
-     * town they were hit in or live in ("Civilians wounded in Jermuk: …", "two residents of Tegh were injured"); none
-     * when such settlements of both sides are named.
+     * town they were hit in or live in ("Civilians wounded in Jermuk: …", "two residents of Tegh were injured"), or of
+     * the village, town, district or province they come from ("a herdsman from the Tovuz district"); none when such
+     * places of both sides are named.
      */
     private static Party civiliansPlaceSide(String text, List<PlaceMention> places) {
         Party side = null;
         for (PlaceMention mention : places) {
+            String before = text.substring(Math.max(0, mention.start() - 80), mention.start());
             Party here = borderSettlementSide(mention.place());
-            if (here == null || !StatementRules.CIVILIANS_AT.matcher(
-                    text.substring(Math.max(0, mention.start() - 80), mention.start())).find()) {
+            if (here == null || !StatementRules.CIVILIANS_AT.matcher(before).find()) {
+                // "a herdsman from the Tovuz district": where the civilians come from, a district or province too
+                here = StatementRules.CIVILIANS_FROM.matcher(before).find() ? homeSide(mention.place()) : null;
+            }
+            if (here == null) {
                 continue;
             }
             if (side != null && side != here) {
@@ -2563,7 +2591,7 @@ public final class StatementExtractor {
     private static final String SINGLE_PERSON = "(?:serviceman|soldier|private|sergeant|officer|lieutenant|captain|"
             + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer|guard|colleague|"
             + "passenger|operator|mechanic|builder|labou?rer|herder|citizen|contractor|technician|hunter|sapper|"
-            + "engineer|rescuer)";
+            + "engineer|rescuer|herdsman|policeman|fisherman|inhabitant|journalist|medic)";
     private static final Pattern APPOSITIVE_PERSON = Alternations.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"

@@ -452,8 +452,17 @@ final class StatementRules {
             + "disarm\\w*|found\\s+and\\s+destroyed|removed\\b");
     static final Pattern BLAST = words("explod\\w*|explosions?\\b|detonat\\w*|blasts?\\b|went\\s+off|blew\\s+up|stepped\\s+on|"
             + "ran\\s+over|drove\\s+over|hit\\b|struck\\b|killed|wounded|injured|died\\b|hurt\\b");
-    static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+)?mines?\\b|"
+    static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+(?:(?:and|or)\\s+"
+            + "anti[\\s-](?:personnel|tank)\\s+)?)?mines?\\b|"
             + "(?:unexploded\\s+)?ordnance\\b|uxo\\b|explosive\\s+devices?\\b|" + UNEXPLODED + "\\b");
+
+    /**
+     * Maps or records of minefields, handed over or asked for ("in exchange for maps of about 97,000 anti-tank and
+     * anti-personnel mines", "the minefield maps of the Aghdam district", "the formulars of the minefields"): in such a
+     * sentence without a blast or victim the mines name no explosion, as in a sentence about clearing them.
+     */
+    static final Pattern MINE_RECORDS = words("(?:mine(?:field)?\\s+)?(?:maps?|formulars?|records|charts?)\\s+of\\b|"
+            + "mine(?:field)?\\s+(?:maps?|formulars?|records|charts?)\\b");
 
     /**
      * A release, handover or exchange of detainees (ICRC-facilitated transfers, prisoner swaps): in such a sentence the
@@ -599,6 +608,7 @@ final class StatementRules {
 
     /** Any of the three above, for one cheap scan of a text that has none. */
     static final Pattern NON_EVENT_CUE = Alternations.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern() + "|"
+            + MINE_RECORDS.pattern() + "|"
             + SEIZURE.pattern(), FLAGS);
 
     /**
@@ -845,6 +855,9 @@ final class StatementRules {
             + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade|"
             // "new cases of Azerbaijani shooting at border communities"
             + "shooting|firing|"
+            // a side's police and customs, who stop, search and detain: "Azerbaijani police officers … detained both
+            // drivers"
+            + "police(?:\\s+officers)?|policem[ae]n|customs\\s+officers|"
             // people a side sends to close a road: "Azerbaijani so-called eco-activists have blocked the corridor"
             + "eco-?activists|activists|protesters)\\b"
             + "|\\bgroups?\\s+of\\s+(?<nat2>armenian|azerbaijani)\\s+(?:servicemen|soldiers|military)\\b"
@@ -977,6 +990,15 @@ final class StatementRules {
     static final Pattern CIVILIANS_AT = p("\\b(?:civilians?|residents?|villagers?|inhabitants?|locals|people)\\b"
             + "(?:\\s+(?:[\\w-]+\\s+){0,4}?(?:killed|wounded|injured|hurt|died)\\s+(?:in|at)|\\s+of)"
             + "\\s+(?:the\\s+)?(?:(?:village|settlement|town|city)\\s+of\\s+)?$");
+
+    /**
+     * Right before a place: civilians named by where they come from, the place a village, town, district or province
+     * ("a herdsman from the Tovuz district received a gunshot wound", "a farmer from Berd"); whose losses those are
+     * follows that place's side when nobody else says. Not the place an event happened at ("wounded near Berd").
+     */
+    static final Pattern CIVILIANS_FROM = p("\\b(?:civilians?|residents?|villagers?|inhabitants?|locals|shepherds?|"
+            + "herdsm[ae]n|herders?|farmers?|drivers?|workers?|fisherm[ae]n|hunters?|beekeepers?)\\s+(?:from|of)\\s+"
+            + "(?:the\\s+)?(?:(?:village|settlement|town|city|district|region|province)\\s+of\\s+)?$");
 
     /** A sentence about fire, for {@link #FROM_PLACE}. */
     static final Pattern FIRE_WORD = p("\\b(?:fire|fired|firing|shots?|shelled|shelling|shooting)\\b");

@@ -675,6 +675,15 @@ public final class TimeExpressions {
             // "… near Sotk on 11 May and shelled the village of Tegh on 13 May": a second act of fire, its place
             + "(?:fired|shelled|attacked|struck|shot|opened\\s+fire))\\s+[^.;:!?,\\d]{1,60}?\\s+)?"
             + "(?:on\\s+)?" + PART_OF, Pattern.CASE_INSENSITIVE);
+    /**
+     * Between two days of a list that a colon opens, item after item behind semicolons: "violated the ceasefire on
+     * three occasions: on 15 November near Kut …; on 17 November near Kirants …; and on the night of 19 to 20 November
+     * near Khnatsakh …" (a weekly summary's incidents).
+     */
+    private static final Pattern LIST_ITEM_GAP = Alternations.compile("[^.:!?;\\d]{0,240}?;\\s+(?:and\\s+)?"
+            + "(?:(?:again|also|then|later)\\s+)?(?:on\\s+)?" + PART_OF, Pattern.CASE_INSENSITIVE);
+    /** Where a sentence ends when its semicolons part the items of one list. */
+    private static final Pattern LIST_SENTENCE_END = Alternations.compile("[.!?]\\s+(?=\\p{Lu})|[.!?]\\s*$|\\n");
     /** Where the sentence of a date ends ("3 a.m." ends none). */
     private static final Pattern SENTENCE_END = Alternations.compile("[.!?;]\\s+(?=\\p{Lu})|[.!?;]\\s*$|\\n");
     private static final Pattern CLOCK_LIKE = Alternations.compile("\\d[:.]\\d\\d|\\d\\s*[ap]\\.?m\\b|\\b(?:noon|midnight)\\b",
@@ -682,20 +691,27 @@ public final class TimeExpressions {
 
     /**
      * Days named separately in one sentence, each perhaps with its own place ("units fired near Sotk on 28 March and
-     * near Tegh on 2 April"): one report of both, so one run from the first to the last day (precision {@code DAY}).
-     * Not when a clock follows in the sentence (each day with its own clock is read as several dated times), nor for
-     * nights, whole months or spans until publication.
+     * near Tegh on 2 April"), or in the items of a list a colon opens ("on three occasions: on 15 November near Kut …;
+     * on 17 November …; and on the night of 19 to 20 November …"): one report of all, so one run from the first to the
+     * last day (precision {@code DAY}). Not when a clock follows in the sentence (each day with its own clock is read
+     * as several dated times), nor for nights (but a list's last item), whole months or spans until publication.
      */
     private static void joinLists(String text, List<DateSpan> out) {
         for (int i = 0; i + 1 < out.size(); i++) {
             DateSpan a = out.get(i);
             DateSpan b = out.get(i + 1);
-            if (a.open() || b.open() || a.night() || b.night() || a.wholeMonth() || b.wholeMonth()
-                    || !b.first().isAfter(a.last()) || b.first().isAfter(a.last().plusDays(62))
-                    || !LIST_GAP.matcher(text).region(a.end(), b.start()).matches()) {
+            if (a.open() || b.open() || a.night() || a.wholeMonth() || b.wholeMonth()
+                    || !b.first().isAfter(a.last()) || b.first().isAfter(a.last().plusDays(62))) {
                 continue;
             }
-            Matcher end = SENTENCE_END.matcher(text).region(b.end(), text.length());
+            // the items of a list a colon opens, parted by semicolons; its last day may be a night ("and on the night
+            // of 19 to 20 November"), whose last day ends the run
+            boolean items = listAfterColon(text, a.start())
+                    && LIST_ITEM_GAP.matcher(text).region(a.end(), b.start()).matches();
+            if (!items && (b.night() || !LIST_GAP.matcher(text).region(a.end(), b.start()).matches())) {
+                continue;
+            }
+            Matcher end = (items ? LIST_SENTENCE_END : SENTENCE_END).matcher(text).region(b.end(), text.length());
             int sentenceEnd = end.find() ? end.start() : text.length();
             if (CLOCK_LIKE.matcher(text).region(a.start(), sentenceEnd).find()) {
                 continue;
@@ -704,6 +720,20 @@ public final class TimeExpressions {
             out.remove(i + 1);
             i--; // a third day may follow
         }
+    }
+
+    /** Whether a colon (not a clock's) opens a list in the sentence before {@code at}: "on three occasions: on …". */
+    private static boolean listAfterColon(String text, int at) {
+        for (int k = at - 1; k > 0; k--) {
+            char c = text.charAt(k);
+            if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(k + 1))) {
+                return false;
+            }
+            if (c == ':' && Character.isWhitespace(text.charAt(k + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many days back "the past N units" starts: "the past week" 7, "the past 24 hours" 1, "recent days" 3. */

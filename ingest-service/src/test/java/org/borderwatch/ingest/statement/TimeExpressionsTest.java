@@ -40,6 +40,9 @@ class TimeExpressionsTest {
             "near Sotk on 8 March and near Tegh on 11 March | 2025-03-08 | 2025-03-11 | false",
             "on 27 February, and again on 2 March | 2025-02-27 | 2025-03-02 | false",
             "on 9 March and on 12 March          | 2025-03-09 | 2025-03-12 | false",
+            // a list a colon opens, its items behind semicolons; its last item may be a night
+            "fired twice: on 9 March near Sotk; and on 12 March near Kut | 2025-03-09 | 2025-03-12 | false",
+            "three times: 9 March near Sotk; 11 March near Kut; and the night of 13 to 14 March near Tegh | 2025-03-09 | 2025-03-14 | false",
             "yesterday                           | 2025-03-16 | 2025-03-16 | false",
             "last night                          | 2025-03-16 | 2025-03-17 | true",
             "the previous night                  | 2025-03-16 | 2025-03-17 | true",
@@ -72,7 +75,10 @@ class TimeExpressionsTest {
             "on 9 March at 22:10 and on 12 March at 01:30",
             "fire was opened on 9 March. The ministry said on 12 March that",
             "on 9 March and on 12 March at around 3 a.m.",
-            "units fired near Sotk on 9 March and the ministry said on 12 March that"})
+            "units fired near Sotk on 9 March and the ministry said on 12 March that",
+            // semicolons with no colon opening a list, and a list's items each with its clock
+            "on 9 March units fired near Sotk; on 12 March the ministry informed the mission",
+            "fired twice: on 9 March at 22:10 near Sotk; and on 12 March at 01:30 near Kut"})
     void daysWithTheirOwnClocksOrSentencesStayApart(String text) {
         assertThat(TimeExpressions.dates(text, PUBLISHED)).hasSize(2);
     }
