@@ -9,13 +9,18 @@ import org.borderwatch.common.model.Coverage;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.ingest.Fixtures;
 import org.borderwatch.ingest.IngestCore;
+import org.borderwatch.ingest.pipeline.IngestPipeline;
+import org.borderwatch.ingest.pipeline.InputFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixtures/statements-casualty-side.jsonl (whose the losses are when the attacker is named after the casualty word). A field absent from "expect" is not checked; a field
  * given as null must be absent from the report. "counterClaim" holds the expectations of a denial's second report (its
  * counter-accusation), or null when the statement must give only one; "refutation" likewise an observer's second report
- * (what it did not see near another village beside what it confirms).
+ * (what it did not see near another village beside what it confirms). "rejected" (alone) names the reason the whole
+ * pipeline refuses the statement with ("TIME_OUT_OF_RANGE", "EMPTY_TEXT"): it must publish no report.
  */
 class StatementFixturesTest {
 
@@ -47,6 +53,7 @@ class StatementFixturesTest {
                             "statements-heldout-39.jsonl", "statements-heldout-41.jsonl", "statements-heldout-42.jsonl",
                             "statements-heldout-43.jsonl", "statements-heldout-45.jsonl",
                             "statements-heldout-46.jsonl", "statements-heldout-47.jsonl", "statements-heldout-48.jsonl",
+                            "statements-heldout-49.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
@@ -60,9 +67,22 @@ class StatementFixturesTest {
                                 n.get("expect"))));
     }
 
+    /** The whole pipeline, for the statements a batch labels as refused ("rejected": the reason). */
+    private static final IngestPipeline PIPELINE = Fixtures.core(
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).pipeline();
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void extractsEveryLabelledField(String name, JsonNode statement, JsonNode expect) {
+        JsonNode rejected = expect.get("rejected");
+        if (rejected != null) { // refused by the pipeline (an event after its publication, an empty text): no report
+            IngestPipeline.Result result = PIPELINE.processRecord(InputFormat.STATEMENT,
+                    Json.mapper().writeValueAsBytes(statement), "fixture");
+            assertThat(result.published()).as("published").isEmpty();
+            assertThat(result.rejections()).extracting(r -> r.reason().name()).as("rejected")
+                    .containsExactly(rejected.asString());
+            return;
+        }
         List<IncidentReport> reports = NORMALIZER.normalizeAll(Json.mapper().writeValueAsBytes(statement),
                 OffsetDateTime.parse("2026-01-01T00:00:00Z"));
         SoftAssertions soft = new SoftAssertions();
@@ -133,7 +153,7 @@ class StatementFixturesTest {
                     }
                 }
                 case "coverage" -> assertCoverage(soft, r.coverage(), v);
-                case "counterClaim", "refutation" -> { // checked by the caller
+                case "counterClaim", "refutation", "rejected" -> { // checked by the caller
                 }
                 default -> throw new IllegalArgumentException("unknown expected field " + field + " in " + name);
             }
