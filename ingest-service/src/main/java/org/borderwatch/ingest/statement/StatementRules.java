@@ -1225,7 +1225,7 @@ final class StatementRules {
                 + "heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
                 // "were shelled from small arms" (AzMoD's idiom for small-arms fire) is no shelling by mortar or gun
                 + "\\bshell(?:ing|ed|s)?\\b(?!\\s+(?:from|with|by)\\s+(?:(?:automatic|light|large-calibre|small-calibre)\\s+)?"
-                + "(?:small\\s+arms|firearms|rifles|machine[\\s-]guns|sniper\\s+rifles)\\b)|(?<!\\b(?:water|fuel|gas|oil|storage|septic|petrol|diesel|fish)\\s)\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
+                + "(?:small\\s+arms|firearms|rifles|machine[\\s-]guns|sniper\\s+rifles)\\b)|(?<!\\b(?:water|fuel|gas|oil|storage|septic|petrol|diesel|fish)\\s)(?<!\\banti[\\s-])\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
