@@ -144,6 +144,20 @@ public final class AnswerMatcher {
      * provocations" (the whole day, most of it after 12:30). A claim published before the response is answered as
      * before, whatever its interval (a whole-day claim of this morning's fire, denied at noon). Cited ids decide alone.
      */
+    /**
+     * Whether a response could have meant the claim at all: the claim's events had begun by the response's publication
+     * (the first half of {@link #knowableAt}; a whole-day claim published later, which the second half leaves out of
+     * the answer matching, began at the day's start and could still be meant). A response citing ids could (the
+     * citation decides), and so could one that is no answer at all.
+     */
+    public static boolean couldKnowOf(IncidentReport response, IncidentReport claim) {
+        Answers a = response.answers();
+        if (a == null || !a.refs().isEmpty()) {
+            return true;
+        }
+        return !claim.occurredAt().isAfter(response.publishedAt());
+    }
+
     static boolean knowableAt(IncidentReport response, OffsetDateTime from, OffsetDateTime to,
                               OffsetDateTime claimPublished) {
         OffsetDateTime spoke = response.publishedAt();

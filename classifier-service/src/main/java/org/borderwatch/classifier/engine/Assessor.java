@@ -211,6 +211,21 @@ final class Assessor {
         return chosen::contains;
     }
 
+    /**
+     * Whether a claim that answers another and names no single segment stands in {@code segment} with the claim it
+     * answers known nowhere — neither held nor remembered (placed beside a claim accusing its side:
+     * {@code Correlator#placedAsAccusedRetaliation}).
+     */
+    private boolean answeredClaimUnknown(IncidentReport r, BorderSegment segment) {
+        if (r.stance() != Stance.CLAIM || r.answers() == null || !segment.isResolved()
+                || (r.location().isResolved() && !r.location().ambiguous())) {
+            return false;
+        }
+        return state.reports.values().stream().noneMatch(c -> AnswerMatcher.answers(r, c, segment))
+                && state.claims.values().stream().flatMap(List::stream)
+                .noneMatch(c -> !c.reportId().equals(r.reportId()) && AnswerMatcher.answers(r, c));
+    }
+
     private Assessment assessment(Evaluated e, List<Signal> signals) {
         IncidentState inc = e.incident();
         Severity computed = SeverityRules.severity(e.verdict().occurrence(), e.tally().casualties(), signals,
@@ -219,7 +234,8 @@ final class Assessor {
         List<String> rationale = new ArrayList<>();
         // a source that published the same account twice (two reports, one wording) is one sentence
         List<IncidentReport> claims = e.statements().stream().filter(r -> r.stance() == Stance.CLAIM).toList();
-        e.statements().stream().map(r -> Sentences.describe(r, inc.segment, claims, answeredBy(r, claims, inc.segment)))
+        e.statements().stream().map(r -> Sentences.describe(r, inc.segment, claims, answeredBy(r, claims, inc.segment),
+                        answeredClaimUnknown(r, inc.segment)))
                 .distinct().forEach(rationale::add);
         rationale.addAll(answeredAnEarlierVersion(inc.segment, e.statements()));
         List<String> away = answeredAClaimCorrectedAway(e.statements());

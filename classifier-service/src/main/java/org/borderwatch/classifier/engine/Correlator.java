@@ -27,6 +27,7 @@ import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.model.Stance;
 
@@ -125,6 +126,9 @@ final class Correlator {
                         : matching(r).stream().filter(i -> !i.alone).map(i -> i.segment).distinct().toList();
                 if (through.isEmpty()) {
                     through = placedByWaitingAnswer(r);
+                }
+                if (through.isEmpty()) {
+                    through = placedAsAccusedRetaliation(r);
                 }
                 if (through.isEmpty()) {
                     alone(r, r.occurredAt(), r.occurredUntil());
@@ -273,6 +277,31 @@ final class Correlator {
     }
 
     /**
+     * The segment of a side's own action framed as retaliation that names no place of its own, when the claim it
+     * answers is not known: the one segment its answer names ("in response to the provocation on the Zangilan section
+     * yesterday, our units carried out a retaliatory operation at dawn today"), provided a claim of another voice
+     * already stands there at the action's own time accusing that side of hostile action (a claim that its forces
+     * opened fire near Nerkin Hand at 05:45 that morning). The contract lands such an action in the answered claim's
+     * segment and then by its own time; with the answered claim missing, the other side's account of the same side's
+     * action there and then is what places it — otherwise it still stays alone, nothing is guessed.
+     */
+    private List<BorderSegment> placedAsAccusedRetaliation(IncidentReport claim) {
+        BorderSegment named = namedSegment(claim);
+        Party side = claim.actingParty();
+        if (named == null || !claim.retaliation() || side == null || !side.isBelligerent()
+                || side != claim.source().party()
+                || (claim.location().ambiguous() && !claim.location().segments().contains(named))) {
+            return List.of();
+        }
+        boolean accusedThere = state.incidents.stream()
+                .filter(i -> !i.alone && i.segment == named && joinsByTime(i, claim.occurredAt(), claim.occurredUntil()))
+                .anyMatch(i -> i.members.stream().map(m -> state.reports.get(m.reportId()))
+                        .anyMatch(c -> c != null && c.stance() == Stance.CLAIM && c.actingParty() == side
+                                && c.source().party() != side && RetaliationDetector.toldHostileAct(c)));
+        return accusedThere ? List.of(named) : List.of();
+    }
+
+    /**
      * Moves a lone claim that names no place into the segment its answer names: it leaves its lone incident (which
      * dissolves) and joins by its own time there; its remembered record takes the segment (for the surge and
      * retaliation detectors).
@@ -356,14 +385,14 @@ final class Correlator {
                 .filter(i -> waiting
                         ? i.members.stream().allMatch(m -> state.pending.contains(m.reportId()))
                           && !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap))
-                        : joinsByTime(i, from, to))
+                        : joinsByTime(i, from, to) && !waitsForEarlierEvents(i, r))
                 .sorted(Comparator.comparingLong(i -> i.seq)).toList();
         if (near.isEmpty() && !waiting) {
             // a closed incident still kept (within grace of its closure) that the report comes within the gap of: a
             // re-telling, or a report published before the closure that arrives late, corrects its final version
             Optional<IncidentState> closed = state.closed.stream()
                     .filter(i -> !i.alone && i.segment == segment)
-                    .filter(i -> joinsByTime(i, from, to))
+                    .filter(i -> joinsByTime(i, from, to) && !waitsForEarlierEvents(i, r))
                     .min(Comparator.comparingLong(i -> i.seq));
             if (closed.isPresent()) {
                 IncidentState inc = closed.get();
@@ -490,6 +519,22 @@ final class Correlator {
             return m.byTime() && member != null && !state.pending.contains(m.reportId())
                     && !imprecise(member, m.from(), m.to()) && !longSpan(m.from(), m.to());
         });
+    }
+
+    /**
+     * Whether the incident holds only responses waiting for their claim, none of which can answer this claim because
+     * its events began after each of them was published (finding 7's rule, {@link AnswerMatcher#couldKnowOf}). Such an
+     * incident stands at the period its responses answer, not at an event: a claim of a later event that falls near
+     * that period is not what they answered and joins no session with them (held-out replay: a denial of 18:00 about
+     * "fire on 9, 10 and 11 April" took in a claim of fire that night from 22:00, which read DISPUTED).
+     */
+    private boolean waitsForEarlierEvents(IncidentState inc, IncidentReport claim) {
+        if (claim.stance() != Stance.CLAIM || inc.members.isEmpty()
+                || !inc.members.stream().allMatch(m -> state.pending.contains(m.reportId()))) {
+            return false;
+        }
+        return inc.members.stream().map(m -> state.reports.get(m.reportId()))
+                .noneMatch(resp -> resp == null || AnswerMatcher.couldKnowOf(resp, claim));
     }
 
     /**

@@ -90,7 +90,7 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
             List<ClaimRecord> home = null;
             boolean isLong = longSpan(c, maxSpan);
             for (int g = groups.size() - 1; g >= 0 && home == null; g--) {
-                if (groups.get(g).stream().anyMatch(o -> longSpan(o, maxSpan) == isLong && c.sameEventAs(o))) {
+                if (groups.get(g).stream().anyMatch(o -> longSpan(o, maxSpan) == isLong && sameEvent(c, o))) {
                     home = groups.get(g);
                 }
             }
@@ -101,6 +101,22 @@ public record Surge(String sourceId, String who, List<ClaimRecord> claims, int e
             home.add(c);
         }
         return groups.stream().map(Event::new).toList();
+    }
+
+    /**
+     * Whether two claims of a source count as one event: the same event ({@link ClaimRecord#sameEventAs}), or
+     * overlapping in time where one of them was placed in no segment (left alone: its text names no place known, or
+     * only several candidates). A claim that says nowhere where it happened cannot be told apart from the source's
+     * account of that time, so it is no further event: a ministry's list of the soldiers who fell "repelling the
+     * aggression of 13-14 September", naming no place, made the third of three "events" beside its own accounts of
+     * those two days' fighting, and a surge.
+     */
+    static boolean sameEvent(ClaimRecord c, ClaimRecord o) {
+        if (c.sameEventAs(o)) {
+            return true;
+        }
+        return (c.segments().isEmpty() || o.segments().isEmpty()) && c.sourceId().equals(o.sourceId())
+                && !c.occurredAt().isAfter(o.occurredUntil()) && !c.occurredUntil().isBefore(o.occurredAt());
     }
 
     private static boolean longSpan(ClaimRecord c, Duration maxSpan) {

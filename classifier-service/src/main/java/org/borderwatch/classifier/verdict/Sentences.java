@@ -297,12 +297,24 @@ public final class Sentences {
      */
     public static String describe(IncidentReport r, BorderSegment segment, List<IncidentReport> claims,
                                   Predicate<IncidentReport> answers) {
+        return describe(r, segment, claims, answers, false);
+    }
+
+    /**
+     * As {@link #describe(IncidentReport, BorderSegment, List, Predicate)}; {@code answeredUnknown}: the report is a
+     * side's own action that names no single segment, placed in {@code segment} although the claim it answers is not
+     * known here (beside another voice's claim that its side acted there at that time).
+     */
+    public static String describe(IncidentReport r, BorderSegment segment, List<IncidentReport> claims,
+                                  Predicate<IncidentReport> answers, boolean answeredUnknown) {
         String s = describe(r, deniedObject(r, claims, answers));
         if (segment.isResolved() && (!r.location().isResolved() || r.location().ambiguous())
                 && r.stance() == org.borderwatch.common.model.Stance.CLAIM) {
             s = s.substring(0, s.length() - 1) + (r.answers() == null
                     ? "; it names no place known here and is placed in " + segment + " by the answer that names where"
                     + " it was."
+                    : answeredUnknown ? "; it names no single segment; the claim it answers, in " + segment
+                    + ", is not known here, and it is placed there beside a claim that its side acted there at that time."
                     : "; it names no single segment and is placed in " + segment + " through the claim it answers.");
         }
         return s;

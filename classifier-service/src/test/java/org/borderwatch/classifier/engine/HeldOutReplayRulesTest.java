@@ -162,15 +162,19 @@ class HeldOutReplayRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void heldOutRules(String name, String expected, List<IncidentReport> reports) {
+        assertThat(finals(reports)).as(name).isEqualTo(expected);
+    }
+
+    /** The finals of replaying the reports in publication order, as {@code SEGMENT OCCURRENCE/ATTRIBUTION [refs]}. */
+    static String finals(List<IncidentReport> reports) {
         List<Assessment> finals = new Replayer(ClassifierEngine.withDefaults()).replay(reports).finals();
         Map<UUID, String> refs = new HashMap<>();
         reports.forEach(r -> refs.put(r.reportId(), r.sourceRef()));
-        String got = finals.stream()
+        return finals.stream()
                 .sorted(Comparator.comparing((Assessment a) -> a.window().from()).thenComparing(a -> a.segment())
                         .thenComparing(a -> describe(a, refs)))
                 .map(a -> describe(a, refs))
                 .collect(Collectors.joining(" "));
-        assertThat(got).as(name).isEqualTo(expected);
     }
 
     /**
