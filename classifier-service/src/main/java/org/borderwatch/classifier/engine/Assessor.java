@@ -101,9 +101,11 @@ final class Assessor {
         List<Evaluated> all = new ArrayList<>(evaluated);
         all.addAll(closedEvaluated);
         refreshClaimOccurrences(all);
-        SignalContext context = new SignalContext(settings.signals(), neighbours,
-                evaluated.stream().map(Evaluated::facts).toList(), state.claims, settings.maxJoiningSpan())
-                .heardSince(state.historyStart);
+        List<IncidentFacts> kept = keptClosedFacts(closedTouched);
+        List<IncidentFacts> openAndKept = new ArrayList<>(evaluated.stream().map(Evaluated::facts).toList());
+        openAndKept.addAll(kept);
+        SignalContext context = new SignalContext(settings.signals(), neighbours, openAndKept, state.claims,
+                settings.maxJoiningSpan()).heardSince(state.historyStart);
         List<Assessment> out = new ArrayList<>();
         for (Evaluated e : evaluated) {
             Assessment a = assessment(e, signals(e, context));
@@ -116,7 +118,7 @@ final class Assessor {
             }
         }
         for (Evaluated e : closedEvaluated) {
-            List<IncidentFacts> facts = new ArrayList<>(evaluated.stream().map(Evaluated::facts).toList());
+            List<IncidentFacts> facts = new ArrayList<>(openAndKept);
             facts.add(e.facts());
             SignalContext withIt = new SignalContext(settings.signals(), neighbours, facts, state.claims,
                     settings.maxJoiningSpan()).heardSince(state.historyStart);
@@ -499,6 +501,21 @@ final class Assessor {
 
     private static String hours(java.time.Duration d) {
         return d.toMinutes() % 60 == 0 ? d.toHours() + "-hour" : d.toMinutes() + "-minute";
+    }
+
+    /**
+     * What the signal detectors see of the closed incidents still kept (within the grace of their closure) that the
+     * current report did not change: their reports, window and last verdict. SPREAD counts incidents by event time, so a
+     * neighbouring segment's incident that closed (by stream time, a week without news) before a later statement joined
+     * this one still lies within 24 hours of it: the re-assessment used to drop SPREAD from the incidents still open
+     * (a side's statement about the servicemen missing since the offensive joined two of its three segments' incidents
+     * after the third had closed, and their finals lost the signal their earlier versions carried).
+     */
+    private List<IncidentFacts> keptClosedFacts(List<IncidentState> closedTouched) {
+        return state.closed.stream().filter(i -> !i.alone && i.last != null && !closedTouched.contains(i))
+                .map(i -> new IncidentFacts(i.id, i.segment, i.from, i.to, i.last.occurrence(), members(i),
+                        i.last.casualties(), i.start, List.of()))
+                .toList();
     }
 
     private List<IncidentReport> members(IncidentState inc) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderwatch.classifier.TestReports.AM_MOD;
 import static org.borderwatch.classifier.TestReports.AZ_MOD;
 import static org.borderwatch.classifier.TestReports.AZ_SBS;
+import static org.borderwatch.classifier.TestReports.base;
 import static org.borderwatch.classifier.TestReports.claim;
 import static org.borderwatch.classifier.TestReports.denial;
 import static org.borderwatch.classifier.TestReports.killed;
@@ -11,7 +12,9 @@ import static org.borderwatch.classifier.TestReports.t;
 import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
 import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
 import static org.borderwatch.common.model.BorderSegment.TAVUSH;
+import static org.borderwatch.common.model.BorderSegment.VAYOTS_DZOR_EAST;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.borderwatch.classifier.replay.Replayer;
@@ -25,6 +28,7 @@ import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.SignalType;
 import org.borderwatch.common.model.Source;
 import org.borderwatch.common.model.SourceKind;
+import org.borderwatch.common.model.Stance;
 import org.borderwatch.common.model.TimePrecision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -165,6 +169,38 @@ class ReplayAuditRulesTest {
                 .anyMatch(l -> l.contains(first.reportId()))).findFirst().orElseThrow();
         assertThat(night.signals().stream().anyMatch(sig -> sig.type() == SignalType.CLAIM_SURGE)).as(name)
                 .isEqualTo(surge);
+    }
+
+    /**
+     * SPREAD counts incidents by event time, also a neighbour that closed (a week without news) before a later
+     * statement joined this one: one night's claims in three segments, then statements of unknown stance about that
+     * night in Syunik on day 5 and day 10 (the other two segments closed in between). Every final keeps SPREAD.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            guard: the three claims alone                                  | 0
+            a statement joins Syunik after the others closed               | 2
+            """)
+    void spreadKeepsTheNeighboursThatClosedBeforeALaterStatementJoined(String name, int later) {
+        List<IncidentReport> reports = new ArrayList<>(List.of(
+                claim(AM_MOD, "syunik", Party.AZ, "2026-03-02T01:10", "2026-03-02T08:00", SYUNIK_EAST)
+                        .timePrecision(TimePrecision.MINUTE).build(),
+                claim(AM_MOD, "gegharkunik", Party.AZ, "2026-03-02T01:40", "2026-03-02T08:00", GEGHARKUNIK)
+                        .timePrecision(TimePrecision.MINUTE).build(),
+                claim(AM_MOD, "vayots", Party.AZ, "2026-03-02T02:20", "2026-03-02T08:00", VAYOTS_DZOR_EAST)
+                        .timePrecision(TimePrecision.MINUTE).build()));
+        for (int i = 0; i < later; i++) {
+            String published = i == 0 ? "2026-03-06T12:00" : "2026-03-11T12:00";
+            reports.add(base(AM_MOD, "about-the-night-" + i, Stance.UNKNOWN, published)
+                    .occurredAt(t("2026-03-02T01:30")).timePrecision(TimePrecision.MINUTE)
+                    .location(Location.of(SYUNIK_EAST)).build());
+        }
+        List<Assessment> finals = new Replayer(ClassifierEngine.withDefaults()).replay(reports).finals();
+        assertThat(finals).as(name).hasSize(3);
+        assertThat(finals).as(name)
+                .allMatch(a -> a.signals().stream().anyMatch(sig -> sig.type() == SignalType.SPREAD));
+        Assessment syunik = finals.stream().filter(a -> a.segment() == SYUNIK_EAST).findFirst().orElseThrow();
+        assertThat(syunik.reportIds().values().stream().mapToInt(List::size).sum()).as(name).isEqualTo(1 + later);
     }
 
     private static Arguments row(String name, String expected, IncidentReport... reports) {
