@@ -69,6 +69,7 @@ public final class SignalContext {
         return neighbours;
     }
 
+    /** The open incidents, and the closed ones still kept that the engine passes along (SPREAD counts both). */
     public List<IncidentFacts> openIncidents() {
         return openIncidents;
     }

@@ -15,7 +15,9 @@ import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 
 /**
- * SPREAD: open incidents with claims in at least {@code spreadSegments} segments within {@code spreadWindow}, i.e.
+ * SPREAD: incidents (the open ones, and the closed ones still kept within the grace of their closure: event time
+ * decides, not which one closed first) with claims in at least {@code spreadSegments} segments within
+ * {@code spreadWindow}, i.e.
  * some window of that length meets every one of their event-time windows, this incident's included. An incident
  * whose claims are all summaries of a period (longer than {@code classifier.correlation.max-joining-span}: a weekly
  * summary "along the entire border") is no incident in this count, and gets no SPREAD itself: it says nothing of
