@@ -2955,7 +2955,7 @@ public final class StatementExtractor {
                     break;
                 }
                 // the day eventTime gives the clock with this date (the night's second day before noon)
-                LocalDate day = d.night() && c.from().getHour() < 12 ? d.last() : d.first();
+                LocalDate day = clockDay(d, c);
                 late |= day.atTime(c.from()).atOffset(zone).isAfter(published);
             }
             if (late && !owns) {
@@ -3056,6 +3056,18 @@ public final class StatementExtractor {
         return new Interval(from, until, hours ? TimePrecision.HOUR : TimePrecision.MINUTE);
     }
 
+    /**
+     * The day a clock with a date falls on: a night's second day before noon, else the date's first day — moved by the
+     * days a clock of another zone crossed midnight ("on 3 May at 23:40 Moscow time": 4 May). A night's clock is read
+     * in the sources' zone already (00:40 of "the night of 3 to 4 May at 23:40 Moscow time" is the second day's).
+     */
+    private static LocalDate clockDay(DateSpan date, ClockSpan clock) {
+        if (date.night()) {
+            return clock.from().getHour() < 12 ? date.last() : date.first();
+        }
+        return date.first().plusDays(clock.dayShift());
+    }
+
     private Interval eventTime(DateSpan date, ClockSpan clock, OffsetDateTime published) {
         if (clock != null && clock.partOfDay()) {
             // a part of the day narrows one day (or a night), never a run of days or a span until publication
@@ -3073,7 +3085,7 @@ public final class StatementExtractor {
         if (clock != null) {
             LocalDate day;
             if (date != null) {
-                day = date.night() && clock.from().getHour() < 12 ? date.last() : date.first();
+                day = clockDay(date, clock);
             } else {
                 day = published.toLocalDate();
                 if (day.atTime(clock.from()).atOffset(zone).isAfter(published)) {

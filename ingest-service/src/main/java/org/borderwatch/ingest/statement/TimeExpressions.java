@@ -170,10 +170,16 @@ public final class TimeExpressions {
 
     /**
      * A clock time or range; {@code to} is null for a single time; {@code openEnded} for "from 00:05";
-     * {@code hourOnly} for "at 3 a.m." (no minutes given).
+     * {@code hourOnly} for "at 3 a.m." (no minutes given); {@code dayShift} the days a clock of another named zone
+     * moved over midnight into the sources' zone ("on 3 May at 23:40 Moscow time" is 00:40 the next day: +1).
      */
     public record ClockSpan(LocalTime from, LocalTime to, boolean openEnded, boolean hourOnly, int start, int end,
-                            boolean partOfDay) {
+                            boolean partOfDay, int dayShift) {
+        public ClockSpan(LocalTime from, LocalTime to, boolean openEnded, boolean hourOnly, int start, int end,
+                         boolean partOfDay) {
+            this(from, to, openEnded, hourOnly, start, end, partOfDay, 0);
+        }
+
         public ClockSpan(LocalTime from, LocalTime to, boolean openEnded, boolean hourOnly, int start, int end) {
             this(from, to, openEnded, hourOnly, start, end, false);
         }
@@ -841,8 +847,10 @@ public final class TimeExpressions {
 
     /**
      * Every clock time or range in the text, in order, in the sources' zone {@code zone}: a clock given in another
-     * named zone ("stopped at 18:30 Moscow time", a third party's) is moved into it (19:30 in UTC+4). A move that would
-     * cross midnight is not made (the day is the text's, and which day the other zone's clock falls on is not read).
+     * named zone ("stopped at 18:30 Moscow time", a third party's) is moved into it (19:30 in UTC+4), over midnight
+     * too: the day the text gives is the other zone's, so "on 3 May at 23:40 Moscow time" is 00:40 on 4 May
+     * ({@link ClockSpan#dayShift()} +1) and "at 22:30 GMT on 5 June" 02:30 on 6 June; a range keeps its length ("from
+     * 22:30 to 23:30 Moscow time" is 23:30 to 00:30 the next day).
      */
     public static List<ClockSpan> clocks(String text, ZoneOffset zone) {
         List<ClockSpan> out = clocks(text);
@@ -857,17 +865,14 @@ public final class TimeExpressions {
             }
             ZoneOffset named = z.group("msk") != null ? MOSCOW : z.group("utc") != null ? ZoneOffset.UTC : SIDES;
             int shift = zone.getTotalSeconds() - named.getTotalSeconds();
-            if (shift != 0 && withinDay(c.from(), shift) && (c.to() == null || withinDay(c.to(), shift))) {
+            if (shift != 0) {
+                // the end follows the start as before (an end before the start runs into the next day)
                 out.set(i, new ClockSpan(c.from().plusSeconds(shift), c.to() == null ? null : c.to().plusSeconds(shift),
-                        c.openEnded(), c.hourOnly(), c.start(), c.end(), false));
+                        c.openEnded(), c.hourOnly(), c.start(), c.end(), false,
+                        Math.floorDiv(c.from().toSecondOfDay() + shift, 24 * 3600)));
             }
         }
         return out;
-    }
-
-    private static boolean withinDay(LocalTime t, int shift) {
-        int s = t.toSecondOfDay() + shift;
-        return s >= 0 && s < 24 * 3600;
     }
 
     /** Every clock time or range in the text, in order. */

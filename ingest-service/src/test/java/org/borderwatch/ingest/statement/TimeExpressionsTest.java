@@ -242,29 +242,37 @@ class TimeExpressionsTest {
         assertThat(TimeExpressions.clocks(text)).isEmpty();
     }
 
-    /** A clock in another named zone is moved into the sources' UTC+4; a move over midnight is not made. */
+    /**
+     * A clock in another named zone is moved into the sources' UTC+4, over midnight too (the last column: the days it
+     * crossed, blank for none).
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "stopped at 18:30 Moscow time                 | 19:30 |",
-            "at 14:10 (Moscow time)                       | 15:10 |",
-            "at 15:30 GMT                                 | 19:30 |",
-            "between 12:05 and 12:40 UTC                  | 16:05 | 16:40",
-            "at 1830 GMT on Thursday                      | 22:30 |",
-            "around 0915 UTC                              | 13:15 |",
-            "at 1745 Moscow time                          | 18:45 |",
-            "at 21:15 Baku time                           | 21:15 |",
-            "at 18:30 in Moscow                           | 18:30 |",
-            "at 23:40 Moscow time                         | 23:40 |",
-            "с 18:30 по московскому времени               | 19:30 |",
-            "в 09:10 мск                                  | 10:10 |",
-            "в 15:00 по Гринвичу                          | 19:00 |",
-            "в 21:15 по бакинскому времени                | 21:15 |",
-            "в 21:15 по местному времени                  | 21:15 |"})
-    void movesAClockOfANamedZoneIntoTheSourcesZone(String text, LocalTime from, LocalTime to) {
+            "stopped at 18:30 Moscow time                 | 19:30 | |",
+            "at 14:10 (Moscow time)                       | 15:10 | |",
+            "at 15:30 GMT                                 | 19:30 | |",
+            "between 12:05 and 12:40 UTC                  | 16:05 | 16:40 |",
+            "at 1830 GMT on Thursday                      | 22:30 | |",
+            "around 0915 UTC                              | 13:15 | |",
+            "at 1745 Moscow time                          | 18:45 | |",
+            "at 21:15 Baku time                           | 21:15 | |",
+            "at 18:30 in Moscow                           | 18:30 | |",
+            "at 23:40 Moscow time                         | 00:40 |       | 1",
+            "at 22:30 GMT on 5 June                       | 02:30 |       | 1",
+            "from 22:30 to 23:30 Moscow time              | 23:30 | 00:30 |",
+            "between 21:10 and 22:50 UTC                  | 01:10 | 02:50 | 1",
+            "at 00:20 GMT                                 | 04:20 |       |",
+            "с 18:30 по московскому времени               | 19:30 | |",
+            "в 09:10 мск                                  | 10:10 | |",
+            "в 15:00 по Гринвичу                          | 19:00 | |",
+            "в 21:15 по бакинскому времени                | 21:15 | |",
+            "в 21:15 по местному времени                  | 21:15 | |"})
+    void movesAClockOfANamedZoneIntoTheSourcesZone(String text, LocalTime from, LocalTime to, Integer days) {
         List<ClockSpan> clocks = TimeExpressions.clocks(text, ZoneOffset.ofHours(4));
         assertThat(clocks).hasSize(1);
         assertThat(clocks.get(0).from()).isEqualTo(from);
         assertThat(clocks.get(0).to()).isEqualTo(to);
+        assertThat(clocks.get(0).dayShift()).isEqualTo(days == null ? 0 : days);
     }
 
     @ParameterizedTest
