@@ -611,7 +611,7 @@ public final class TimeExpressions {
         out.removeAll(ahead);
         out.sort(Comparator.comparingInt(DateSpan::start));
         joinRanges(text, out);
-        joinLists(text, out);
+        joinLists(text, out, reference);
         for (int i = 0; i < out.size(); i++) {
             DateSpan d = out.get(i);
             if (!d.open() && SINCE_BEFORE.matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()) {
@@ -688,6 +688,13 @@ public final class TimeExpressions {
      */
     private static final Pattern LIST_ITEM_GAP = Alternations.compile("[^.:!?;\\d]{0,240}?;\\s+(?:and\\s+)?"
             + "(?:(?:again|also|then|later)\\s+)?(?:on\\s+)?" + PART_OF, Pattern.CASE_INSENSITIVE);
+    /**
+     * What follows a list item's day when the item is a day and a place alone ("; on 4 May near Tegh;", "; on the night
+     * of 6 to 7 May near Yeraskh, units …"): a preposition of place, a few words, then a semicolon, comma or the end.
+     */
+    private static final Pattern PLACE_ITEM = Alternations.compile("\\s*,?\\s*(?:near|in|at|around|opposite|facing|"
+            + "towards|along|close\\s+to|in\\s+the\\s+(?:area|direction|vicinity)\\s+of)\\s+[^.;:!?,\\d]{1,60}?"
+            + "(?=\\s*(?:[;,]|[.!?](?:\\s|$)|$))", Pattern.CASE_INSENSITIVE);
     /** Where a sentence ends when its semicolons part the items of one list. */
     private static final Pattern LIST_SENTENCE_END = Alternations.compile("[.!?]\\s+(?=\\p{Lu})|[.!?]\\s*$|\\n");
     /** Where the sentence of a date ends ("3 a.m." ends none). */
@@ -700,9 +707,13 @@ public final class TimeExpressions {
      * near Tegh on 2 April"), or in the items of a list a colon opens ("on three occasions: on 15 November near Kut …;
      * on 17 November …; and on the night of 19 to 20 November …"): one report of all, so one run from the first to the
      * last day (precision {@code DAY}). Not when a clock follows in the sentence (each day with its own clock is read
-     * as several dated times), nor for nights (but a list's last item), whole months or spans until publication.
+     * as several dated times), nor for nights (but the last item: "near Tegh on the night of 4 to 5 May", "; and on
+     * the night of 19 to 20 November …"), whole months or spans until publication. The items behind semicolons need
+     * no colon when each later one is a day and a place alone in a sentence of an event ("On 2 May near Sotk; on 4 May
+     * near Tegh; on the night of 6 to 7 May near Yeraskh, units opened fire"). A day or night named after the
+     * publication day {@code reference} (a plan) joins no run that way.
      */
-    private static void joinLists(String text, List<DateSpan> out) {
+    private static void joinLists(String text, List<DateSpan> out, LocalDate reference) {
         for (int i = 0; i + 1 < out.size(); i++) {
             DateSpan a = out.get(i);
             DateSpan b = out.get(i + 1);
@@ -712,9 +723,13 @@ public final class TimeExpressions {
             }
             // the items of a list a colon opens, parted by semicolons; its last day may be a night ("and on the night
             // of 19 to 20 November"), whose last day ends the run
-            boolean items = listAfterColon(text, a.start())
-                    && LIST_ITEM_GAP.matcher(text).region(a.end(), b.start()).matches();
-            if (!items && (b.night() || !LIST_GAP.matcher(text).region(a.end(), b.start()).matches())) {
+            boolean colon = listAfterColon(text, a.start());
+            boolean past = !b.last().isAfter(reference);
+            // … or with no colon, items that are a day and a place alone, behind semicolons
+            boolean placeItems = !colon && past && PLACE_ITEM.matcher(text).region(b.end(), text.length()).lookingAt();
+            boolean items = (colon || placeItems) && LIST_ITEM_GAP.matcher(text).region(a.end(), b.start()).matches();
+            // "near Sotk on 2 May and near Tegh on the night of 4 to 5 May": a night may end the run, as in a list
+            if (!items && (b.night() && !past || !LIST_GAP.matcher(text).region(a.end(), b.start()).matches())) {
                 continue;
             }
             Matcher end = (items ? LIST_SENTENCE_END : SENTENCE_END).matcher(text).region(b.end(), text.length());
@@ -722,10 +737,31 @@ public final class TimeExpressions {
             if (CLOCK_LIKE.matcher(text).region(a.start(), sentenceEnd).find()) {
                 continue;
             }
+            // a list with no colon is one of events only ("the commission met on 2 May in Yerevan; on 4 May in Baku")
+            if (items && placeItems && !eventSentence(text.substring(sentenceStart(text, a.start()), sentenceEnd))) {
+                continue;
+            }
             out.set(i, new DateSpan(a.first(), b.last(), false, a.start(), b.end()));
             out.remove(i + 1);
             i--; // a third day may follow
         }
+    }
+
+    /** Whether a sentence names an event: fire, an attack, a weapon used, a casualty ("mortars were used"). */
+    private static boolean eventSentence(String sentence) {
+        return StatementRules.EVENT_CUE.matcher(sentence).find()
+                || StatementRules.EVENT_SCAN.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Where the sentence holding {@code at} starts (after a full stop, question or exclamation mark, or a line end). */
+    private static int sentenceStart(String text, int at) {
+        for (int k = at - 1; k > 0; k--) {
+            char c = text.charAt(k);
+            if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(k + 1))) {
+                return k + 1;
+            }
+        }
+        return 0;
     }
 
     /** Whether a colon (not a clock's) opens a list in the sentence before {@code at}: "on three occasions: on …". */
