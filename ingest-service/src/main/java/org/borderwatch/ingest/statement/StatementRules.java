@@ -463,6 +463,17 @@ final class StatementRules {
      */
     static final Pattern MINE_RECORDS = words("(?:mine(?:field)?\\s+)?(?:maps?|formulars?|records|charts?)\\s+of\\b|"
             + "mine(?:field)?\\s+(?:maps?|formulars?|records|charts?)\\b");
+    /**
+     * The mines' toll told of them as an ongoing or past-till-now fact, in a sentence about their maps: "refuses to hand
+     * over the maps of the minefields, which have killed dozens of civilians since the war", "mines that continue to
+     * kill and maim our citizens". No event of its own (not a simple past with its day: "the minefield, which killed
+     * two deminers on Monday", nor a blast named in the sentence).
+     */
+    static final Pattern MINE_TOLL = words("(?:mines?|minefields?|fields?|maps?|ordnance)\\b[^.;:!?]{0,40}?,?\\s*"
+            + "(?:which|that|(?:where\\s+)?(?:the\\s+|these\\s+)?mines)\\s+(?:(?:have|has)\\s+(?:already\\s+|so\\s+far\\s+|since\\s+then\\s+)?"
+            + "(?:killed|wounded|maimed|injured|claimed)|continues?\\s+to\\s+(?:kill|wound|maim|injure|claim)|"
+            // to the clause's end: "…, and on Monday a mine exploded" is the sentence's own event ("1,000" no end)
+            + "still\\s+(?:kill|wound|maim|injure|claim))\\b(?:[^.;!?,]|,(?=\\d))*");
 
     /**
      * A release, handover or exchange of detainees (ICRC-facilitated transfers, prisoner swaps): in such a sentence the
