@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.borderwatch.classifier.correlation.AnswerMatcher;
 import org.borderwatch.classifier.correlation.IncidentState;
 import org.borderwatch.classifier.correlation.Membership;
@@ -166,9 +167,15 @@ final class Assessor {
         if (!inc.startUncounted || inc.alone) {
             return;
         }
-        boolean hostile = statements(inc).stream().anyMatch(r -> r.stance() == Stance.CLAIM
-                && java.time.Duration.between(r.occurredAt(), r.occurredUntil()).compareTo(settings.maxJoiningSpan()) <= 0
-                && org.borderwatch.classifier.signal.RetaliationDetector.toldHostileAct(r));
+        List<IncidentReport> members = members(inc);
+        boolean noClaim = members.stream().noneMatch(r -> r.stance() == Stance.CLAIM);
+        boolean hostile = Stream.concat(statements(inc).stream().filter(r -> r.stance() == Stance.CLAIM),
+                        // C6: an incident of an independent confirmation that no claim told of
+                        members.stream().filter(r -> noClaim && r.stance() == Stance.CONFIRMATION
+                                && VerdictRules.isIndependent(r.source())))
+                .anyMatch(r -> java.time.Duration.between(r.occurredAt(), r.occurredUntil())
+                        .compareTo(settings.maxJoiningSpan()) <= 0
+                        && org.borderwatch.classifier.signal.RetaliationDetector.toldHostileAct(r));
         if (hostile) {
             inc.startUncounted = false;
             state.segmentStarts.computeIfAbsent(inc.segment, s -> new ArrayList<>()).add(inc.start);

@@ -30,6 +30,7 @@ import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.SourceKind;
 import org.borderwatch.common.model.Stance;
+import org.borderwatch.common.model.TimePrecision;
 
 /**
  * Places reports into incidents: by time within a segment, by the claims a response answers, or alone; merges the
@@ -114,7 +115,11 @@ final class Correlator {
             state.observations.add(id);
             coverClosed(r);
             if (r.answers() == null) {
-                out.addAll(answerEvicted(r, coveredEvictedClaims(r)));
+                List<ClaimRecord> evicted = coveredEvictedClaims(r);
+                out.addAll(answerEvicted(r, evicted));
+                if (evicted.isEmpty()) {
+                    out.addAll(confirmedAlone(r));
+                }
                 return out;
             }
         }
@@ -171,6 +176,9 @@ final class Correlator {
                 coveredEvictedClaims(r).stream().filter(c -> !evicted.contains(c)).forEach(evicted::add);
                 evicted.sort(Comparator.comparing(ClaimRecord::occurredAt).thenComparing(ClaimRecord::reportId));
                 out.addAll(answerEvicted(r, evicted));
+                if (evicted.isEmpty()) {
+                    out.addAll(confirmedAlone(r));
+                }
                 return out;
             }
             List<ClaimRecord> closedClaims = answeredClosedClaims(r);
@@ -194,6 +202,54 @@ final class Correlator {
             alone(r, r.occurredAt(), r.occurredUntil());
         }
         return out;
+    }
+
+    /**
+     * An independent observer's or a third party's confirmation with a coverage that confirms no claim known in a
+     * segment it places its event in (replay audit of batch 48, C6: EUMA heard a single shot near Yeraskh and no claim
+     * told of it) is placed there by its own time, like any statement: it opens an incident of its own (CONFIRMED by
+     * its word) or joins one by time. A claim it covers that arrives later joins that incident ({@link
+     * #confirmedAloneCovers}). A refutation, a confirmation by a side, one naming no single segment (ambiguous or
+     * unresolved), one without a stated time or one of a period longer than {@code max-joining-span} stays a member of
+     * nothing, as before: it applies to the claims it covers only.
+     */
+    private List<Assessment> confirmedAlone(IncidentReport r) {
+        List<Assessment> out = new ArrayList<>();
+        if (!standsForItself(r)) {
+            return out;
+        }
+        for (BorderSegment s : r.location().segments()) {
+            boolean confirmsAClaim = known().stream().anyMatch(i -> !i.alone && i.segment == s && !i.has(r.reportId())
+                    && assessor.applies(r, i));
+            if (!confirmsAClaim) {
+                out.addAll(placeByTime(r, s, r.occurredAt(), r.occurredUntil()));
+            }
+        }
+        return out;
+    }
+
+    private boolean standsForItself(IncidentReport r) {
+        return r.stance() == Stance.CONFIRMATION && VerdictRules.isIndependent(r.source())
+                && ReportKinds.isPlaceable(r) && r.timePrecision() != TimePrecision.UNKNOWN
+                && !longSpan(r.occurredAt(), r.occurredUntil());
+    }
+
+    /**
+     * Whether an incident holding no claim, only the confirmations that stood for themselves ({@link
+     * #confirmedAlone}), is the one a claim joins: one of its confirmations covers the claim and fits its time. Placed
+     * by time the claim would join it within the session gap anyway; this keeps a claim that such a confirmation
+     * confirms (its coverage and a day's time hold it, the gap does not) from opening a second incident of the same
+     * event.
+     */
+    private boolean confirmedAloneCovers(IncidentState inc, IncidentReport claim, OffsetDateTime from,
+                                         OffsetDateTime to) {
+        if (claim.stance() != Stance.CLAIM || inc.members.isEmpty() || longSpan(from, to)) {
+            return false;
+        }
+        List<IncidentReport> members = inc.members.stream().map(m -> state.reports.get(m.reportId())).toList();
+        return members.stream().allMatch(m -> m != null && ReportKinds.isCoverage(m) && standsForItself(m))
+                && members.stream().anyMatch(m -> VerdictRules.coversClaim(m, inc.segment, claim)
+                && confirmationFits(m, from, to));
     }
 
     /** An observer's coverage applies to the claims of closed incidents too: those it covers get a corrected version. */
@@ -385,7 +441,8 @@ final class Correlator {
                 .filter(i -> waiting
                         ? i.members.stream().allMatch(m -> state.pending.contains(m.reportId()))
                           && !from.isAfter(i.to.plus(gap)) && !to.isBefore(i.from.minus(gap))
-                        : joinsByTime(i, from, to) && !waitsForEarlierEvents(i, r))
+                        : joinsByTime(i, from, to) && !waitsForEarlierEvents(i, r)
+                          || confirmedAloneCovers(i, r, from, to))
                 .sorted(Comparator.comparingLong(i -> i.seq)).toList();
         if (near.isEmpty() && !waiting) {
             // a closed incident still kept (within grace of its closure) that the report comes within the gap of: a
@@ -416,9 +473,10 @@ final class Correlator {
                 inc.startUncounted = true;
                 return List.of();
             }
-            if (r.stance() != Stance.CLAIM || !RetaliationDetector.toldHostileAct(r)) {
+            if (r.stance() != Stance.CLAIM && !standsForItself(r) || !RetaliationDetector.toldHostileAct(r)) {
                 // nor does an incident of no hostile action (a mine going off, a waiting denial, a statement of unknown
-                // stance): its start counts once a claim of hostile action joins it (Assessor#countStartOnceHostile)
+                // stance): its start counts once a claim of hostile action joins it (Assessor#countStartOnceHostile);
+                // an observer's confirmation of fire that no claim told of (C6) is hostile action of its own
                 inc.startUncounted = true;
                 return List.of();
             }

@@ -29,6 +29,17 @@ public record IncidentFacts(UUID id, BorderSegment segment, OffsetDateTime from,
         return members.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
     }
 
+    /**
+     * What tells of the incident's event where SPREAD and QUIET_BROKEN ask whether it was hostile action: its claims;
+     * in an incident holding no claim, the independent observers' and third parties' confirmations that opened it
+     * (replay audit of batch 48, C6: a shot a patrol heard that no side claimed is an incident of its own).
+     */
+    public List<IncidentReport> accounts() {
+        List<IncidentReport> claims = claims();
+        return !claims.isEmpty() ? claims : members.stream().filter(r -> r.stance() == Stance.CONFIRMATION
+                && org.borderwatch.classifier.verdict.VerdictRules.isIndependent(r.source())).toList();
+    }
+
     public boolean hasClaims() {
         return members.stream().anyMatch(r -> r.stance() == Stance.CLAIM);
     }

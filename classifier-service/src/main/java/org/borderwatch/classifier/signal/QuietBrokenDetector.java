@@ -25,16 +25,16 @@ public final class QuietBrokenDetector implements SignalDetector {
 
     @Override
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
-        if (!incident.segment().isResolved() || incident.priorStarts().isEmpty() || !incident.hasClaims()) {
+        if (!incident.segment().isResolved() || incident.priorStarts().isEmpty() || incident.accounts().isEmpty()) {
             return Optional.empty();
         }
         // eleventh round: an incident of summaries of a period ("over the past week … five times") breaks no calm: it
         // says nothing of when within its week anything happened (its start is not among the segment's starts either)
-        if (incident.claims().stream().allMatch(c -> context.longSpan(c.occurredAt(), c.occurredUntil()))) {
+        if (incident.accounts().stream().allMatch(c -> context.longSpan(c.occurredAt(), c.occurredUntil()))) {
             return Optional.empty();
         }
         // nor does an incident telling of no hostile action: a mine going off, a side fortifying its own posts
-        if (incident.claims().stream().noneMatch(RetaliationDetector::toldHostileAct)) {
+        if (incident.accounts().stream().noneMatch(RetaliationDetector::toldHostileAct)) {
             return Optional.empty();
         }
         OffsetDateTime start = incident.start();
@@ -53,7 +53,7 @@ public final class QuietBrokenDetector implements SignalDetector {
         if (active < context.thresholds().quietMinIncidents()) {
             return Optional.empty();
         }
-        List<java.util.UUID> ids = incident.claims().stream().map(IncidentReport::reportId).toList();
+        List<java.util.UUID> ids = incident.accounts().stream().map(IncidentReport::reportId).toList();
         return Optional.of(new Signal(type(), ids, "First incident in " + incident.segment() + " after "
                 + calm.toDays() + " days of calm (last one " + Sentences.day(last.get()) + "); " + active
                 + " incidents in the " + context.thresholds().quietLookback().toDays() + " days before the calm."));

@@ -52,7 +52,7 @@ public final class SpreadDetector implements SignalDetector {
             hit.forEach(i -> segments.add(i.segment()));
             if (segments.size() >= context.thresholds().spreadSegments()) {
                 List<UUID> ids = new ArrayList<>();
-                hit.forEach(i -> i.claims().stream().map(IncidentReport::reportId)
+                hit.forEach(i -> i.accounts().stream().map(IncidentReport::reportId)
                         .filter(id -> !ids.contains(id)).forEach(ids::add));
                 // each segment by the start of its earliest incident in the window, in order of those starts
                 java.util.Map<BorderSegment, OffsetDateTime> starts = new java.util.EnumMap<>(BorderSegment.class);
@@ -69,12 +69,13 @@ public final class SpreadDetector implements SignalDetector {
     }
 
     /**
-     * Whether an incident has a claim that is not a summary of a period (one that says when it happened) and tells of
+     * Whether an incident has a claim (or, holding none, an independent confirmation: {@link
+     * IncidentFacts#accounts}) that is not a summary of a period (one that says when it happened) and tells of
      * hostile action ({@link RetaliationDetector#toldHostileAct}): a mine going off, a side's own engineering work or
      * buildup spread nothing along the border.
      */
     private static boolean timed(IncidentFacts incident, SignalContext context) {
-        return incident.claims().stream().anyMatch(c -> !context.longSpan(c.occurredAt(), c.occurredUntil())
+        return incident.accounts().stream().anyMatch(c -> !context.longSpan(c.occurredAt(), c.occurredUntil())
                 && RetaliationDetector.toldHostileAct(c));
     }
 }

@@ -68,7 +68,7 @@ public final class VerdictRules {
                                  ToDoubleFunction<Source> reliability) {
         List<IncidentReport> sorted = statements.stream().sorted(BY_PUBLICATION).toList();
         List<IncidentReport> claims = sorted.stream().filter(r -> r.stance() == Stance.CLAIM).toList();
-        Party acting = claims.stream().map(IncidentReport::actingParty).filter(p -> p != null).findFirst()
+        Party claimedOrDenied = claims.stream().map(IncidentReport::actingParty).filter(p -> p != null).findFirst()
                 .orElseGet(() -> sorted.stream().filter(r -> r.stance() == Stance.DENIAL && r.source().party()
                                 .isBelligerent())
                         .map(r -> r.source().party()).findFirst().orElse(null));
@@ -95,6 +95,12 @@ public final class VerdictRules {
                 .filter(r -> r.stance() == Stance.CONFIRMATION || r.stance() == Stance.CLAIM).toList();
         List<IncidentReport> refuting = latestIndependent.values().stream()
                 .filter(r -> r.stance() == Stance.REFUTATION).toList();
+        // no claim and no side's denial: the side an observer's or a third party's confirmation names as acting (replay
+        // audit of batch 48, C6: a confirmation that no claim told of stands as an incident of its own)
+        Optional<IncidentReport> namingConfirmation = claimedOrDenied != null || !claims.isEmpty() ? Optional.empty()
+                : confirming.stream().filter(r -> r.actingParty() != null && r.actingParty().isBelligerent())
+                .findFirst();
+        Party acting = namingConfirmation.map(IncidentReport::actingParty).orElse(claimedOrDenied);
         List<IncidentReport> selfReports = sorted.stream()
                 .filter(VerdictRules::isSelfReport)
                 .toList();
@@ -214,6 +220,9 @@ public final class VerdictRules {
                         + (denied ? "" : party(counterClaim.get().actingParty()) + " acted.")));
             } else if (selfReports.stream().anyMatch(r -> r.actingParty() == acting)) {
                 reasons.add("Attribution UNCONTESTED: " + party(acting) + " reports its own action.");
+            } else if (namingConfirmation.isPresent()) {
+                reasons.add("Attribution UNCONTESTED: " + Sentences.who(namingConfirmation.get().source()) + " names "
+                        + Sentences.adjective(acting) + " forces as acting; no side has claimed or denied it.");
             }
         } else if (!denials.isEmpty()) {
             attribution = Attribution.CONTESTED;

@@ -129,8 +129,11 @@ class HeldOutReplayRulesTest {
                 row("guard: the same confirmation published after the claim (as before)",
                         "SYUNIK_EAST CONFIRMED/UNCONTESTED [evening,monday]",
                         mondayClaim("2023-08-03T14:00"), eveningGunfire("2023-08-03T15:00", true)),
-                row("guard: a coverage alone (no answers) of the evening does not contain the whole day (as before)",
-                        "SYUNIK_EAST UNVERIFIED/UNCONTESTED [monday]",
+                // changed deliberately (replay audit of batch 48, C6): its coverage still does not contain the whole
+                // day, but the confirmation no longer stands nowhere: it opens an incident of its own at its evening,
+                // and the claim of that day near the same place joins it by time (as it joins in the other order)
+                row("a coverage alone (no answers) of the evening is an incident the whole-day claim joins by time",
+                        "SYUNIK_EAST CONFIRMED/UNCONTESTED [evening,monday]",
                         eveningGunfire("2023-08-02T15:00", false), mondayClaim("2023-08-03T14:00")),
                 row("a wire agency's account of the other side's accusation is disputed by the accused side",
                         "SYUNIK_EAST DISPUTED/CONTESTED [fabrication,tractor]",
