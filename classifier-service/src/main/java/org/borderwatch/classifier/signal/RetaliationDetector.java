@@ -161,8 +161,15 @@ public final class RetaliationDetector implements SignalDetector {
      * when it names no side as acting but tells of fire, a strike, an incursion, a detention or a blockade (shots at
      * Armenian positions "from the other side", unidentified gunmen). It does not when it tells of nothing but a mine,
      * losses, engineering work, a buildup, a threat or an unnamed act, by no one named or by the reporting side itself.
+     * An independent observer's or a third party's confirmation (replay audit C6: counted where no claim is) is no
+     * side's accusation: it tells of hostile action when the act it saw is fire, a strike, an incursion, a detention or
+     * a blockade, whoever it names as acting — EUMA watching Azerbaijani servicemen dig positions is no hostile act.
      */
     public static boolean toldHostileAct(IncidentReport c) {
+        if (c.stance() == org.borderwatch.common.model.Stance.CONFIRMATION) {
+            return c.eventTypes().stream()
+                    .anyMatch(t -> t != EventType.CASUALTY && t != EventType.OTHER && !NOT_HOSTILE.contains(t));
+        }
         if (takesPart(c)) {
             return true;
         }

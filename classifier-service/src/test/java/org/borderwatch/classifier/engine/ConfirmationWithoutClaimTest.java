@@ -193,7 +193,8 @@ class ConfirmationWithoutClaimTest {
     /**
      * Signals: an observer's confirmed shot that no claim told of counts where incidents of hostile action count —
      * as SPREAD's third segment, among QUIET_BROKEN's incidents before a calm and as the incident breaking one; a
-     * confirmed mine explosion does not (as a claim of one does not), and a refutation makes no incident to count.
+     * confirmed mine explosion does not (as a claim of one does not), nor a side's engineering work an observer saw
+     * (naming a side as acting, it is still no accusation), and a refutation makes no incident to count.
      */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
@@ -204,6 +205,8 @@ class ConfirmationWithoutClaimTest {
             guard: a refutation there is none                              | quiet-middle | refutation    | false
             a confirmed shot breaks a calm                                 | quiet-last   | shot          | true
             guard: a confirmed mine explosion breaks none                  | quiet-last   | mine          | false
+            guard: a side's engineering work an observer saw breaks none   | quiet-last   | works         | false
+            guard: nor is it SPREAD's third segment                        | spread       | works         | false
             """)
     void aConfirmedShotCountsAsHostileActionForSpreadAndQuietBroken(String name, String where, String kind,
                                                                     boolean fires) {
@@ -237,13 +240,18 @@ class ConfirmationWithoutClaimTest {
                 segment).timePrecision(TimePrecision.MINUTE).build();
     }
 
-    /** EUMA's word on {@code at} in ARARAT: a shot heard, a mine explosion heard, or nothing observed that day. */
+    /**
+     * EUMA's word on {@code at} in ARARAT: a shot heard, a mine explosion heard, Azerbaijani servicemen seen digging
+     * positions, or nothing observed that day.
+     */
     private static IncidentReport observed(String kind, String at) {
         String day = at.substring(0, 10);
         return base(EUMA, "observed-" + day, kind.equals("refutation") ? Stance.REFUTATION : Stance.CONFIRMATION,
                 t(at).plusHours(12).toLocalDateTime().toString().substring(0, 16))
                 .occurredAt(t(at)).timePrecision(TimePrecision.MINUTE)
-                .eventTypes(kind.equals("mine") ? EventType.MINE_EXPLOSION : EventType.SMALL_ARMS_FIRE)
+                .eventTypes(kind.equals("mine") ? EventType.MINE_EXPLOSION : kind.equals("works")
+                        ? EventType.ENGINEERING_WORK : EventType.SMALL_ARMS_FIRE)
+                .actingParty(kind.equals("works") ? Party.AZ : null)
                 .location(place(ARARAT, "Margara"))
                 .coverage(new Coverage(t(day), t(day + "T23:59").plusSeconds(59), List.of(ARARAT))).build();
     }
