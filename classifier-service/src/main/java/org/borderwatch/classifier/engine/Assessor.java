@@ -696,16 +696,44 @@ final class Assessor {
 
     /** A report too late to correlate: its own closed assessment. */
     Assessment assessAlone(IncidentReport r) {
+        return assessAlone(r, Optional.empty(), "Published " + Sentences.time(r.publishedAt()) + ", more than "
+                + settings.grace().toDays() + " days behind stream time " + Sentences.time(state.streamTime)
+                + ": assessed alone, not correlated with other reports.");
+    }
+
+    /**
+     * A retrospective claim (replay audit C5: an anniversary statement re-telling an offensive of a year before),
+     * published more than grace + quiet period after its event ended and joining no incident still held: its own
+     * closed assessment, as a report beyond the grace. Where the same source's claim of the same event is still
+     * remembered (its incident evicted), that incident's verdict carries over as for any re-telling.
+     */
+    Assessment assessRetrospective(IncidentReport r) {
+        List<BorderSegment> segments = ReportKinds.isPlaceable(r) ? r.location().segments() : List.of();
+        ClaimRecord self = ClaimRecord.of(r, Sentences.who(r.source()), segments);
+        Set<UUID> held = new java.util.HashSet<>();
+        state.incidents.forEach(i -> i.members.forEach(m -> held.add(m.reportId())));
+        state.closed.forEach(i -> i.members.forEach(m -> held.add(m.reportId())));
+        Optional<ClaimRecord> earlier = state.claims.getOrDefault(r.source().id(), List.of()).stream()
+                .filter(c -> !held.contains(c.reportId()) && c.sameEventAs(self))
+                .min(Comparator.comparing(ClaimRecord::publishedAt).thenComparing(ClaimRecord::reportId));
+        java.time.Duration after = java.time.Duration.between(r.occurredUntil(), r.publishedAt());
+        return assessAlone(r, earlier, "Published " + Sentences.time(r.publishedAt()) + ", " + after.toDays()
+                + " days after the end of the event it tells (more than the grace of " + settings.grace().toDays()
+                + " days and the quiet period of " + settings.quietPeriod().toDays() + " days): a retrospective "
+                + "account of a past event, assessed alone and closed; it is not correlated with other reports and "
+                + "counts toward no other incident's signals.");
+    }
+
+    private Assessment assessAlone(IncidentReport r, Optional<ClaimRecord> earlier, String why) {
         BorderSegment segment = ReportKinds.isPlaceable(r) ? r.location().primarySegment() : BorderSegment.UNRESOLVED;
-        Verdict verdict = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
+        Verdict decided = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
+        Verdict verdict = earlier.map(e -> VerdictRules.carryForward(decided, e)).orElse(decided);
         CasualtyRules.Tally tally = CasualtyRules.tally(List.of(r));
         List<String> rationale = new ArrayList<>();
         rationale.add(Sentences.describe(r));
         rationale.addAll(tally.sentences());
         rationale.addAll(verdict.reasons());
-        rationale.add("Published " + Sentences.time(r.publishedAt()) + ", more than " + settings.grace().toDays()
-                + " days behind stream time " + Sentences.time(state.streamTime)
-                + ": assessed alone, not correlated with other reports.");
+        rationale.add(why);
         UUID id = Uuids.incidentId(segment.name(), r.reportId());
         List<Signal> signals = signalsAlone(new IncidentFacts(id, segment, r.occurredAt(), r.occurredUntil(),
                 verdict.occurrence(), List.of(r), tally.casualties(), r.occurredAt(), List.of()));

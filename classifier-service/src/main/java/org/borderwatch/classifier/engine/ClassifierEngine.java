@@ -130,6 +130,18 @@ public final class ClassifierEngine {
             state.historyStart = org.borderwatch.classifier.verdict.BorderTime.local(report.publishedAt());
         }
         List<Assessment> out = new ArrayList<>(advance(report.publishedAt()));
+        if (!state.reports.containsKey(id) && isRetrospective(report) && !correlator.joinsHeldByTime(report)) {
+            // replay audit C5: a claim published long after its event ended (an anniversary statement) re-tells an
+            // event whose incident is gone; as a late report it is assessed alone and closed, and it is remembered
+            // nowhere else: no surge, spread, calm or cycle of a current incident counts it. A correction of a claim
+            // still held is withdrawn and placed as any correction (below); one of a retrospective claim is assessed
+            // alone again
+            state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
+            state.lateReports++;
+            out.add(assessor.assessRetrospective(report));
+            housekeeping.trim();
+            return new Result(Outcome.LATE, out);
+        }
         IncidentReport stored = ReportKinds.isMilestone(report) ? report : withoutText(report);
         IncidentReport previous = seen == null ? null : state.reports.get(id);
         correlator.beginReport();
@@ -164,6 +176,17 @@ public final class ClassifierEngine {
         out.addAll(placed);
         housekeeping.trim();
         return new Result(seen != null ? Outcome.CORRECTED : Outcome.ACCEPTED, out);
+    }
+
+    /**
+     * Whether a report is a retrospective claim (replay audit C5): a claim whose event ended more than
+     * {@link ClassifierSettings#retrospectiveAfter()} (grace + quiet period) before its own publication. Answers
+     * (denials, confirmations, refutations) published long after are not: they keep the late-answer path. At exactly
+     * the threshold it is not retrospective (as closure waits until stream time is <em>after</em> its instant).
+     */
+    boolean isRetrospective(IncidentReport r) {
+        return r.stance() == org.borderwatch.common.model.Stance.CLAIM
+                && r.occurredUntil().plus(settings.retrospectiveAfter()).isBefore(r.publishedAt());
     }
 
     /**

@@ -39,6 +39,17 @@ public record ClassifierSettings(Duration sessionGap, Duration grace, Duration q
         }
     }
 
+    /**
+     * How long after the end of the event it tells a claim may be published and still be news (replay audit C5): the
+     * grace plus the quiet period — the longest an incident of that event can still be held (closed at its last
+     * activity plus the quiet period, kept for the grace after its closure). A claim published later than this after
+     * its event ended is a retrospective account (an anniversary statement, a commemoration): assessed alone and
+     * closed, like a report beyond the grace. No setting of its own: it follows the two it is made of.
+     */
+    public Duration retrospectiveAfter() {
+        return grace.plus(quietPeriod);
+    }
+
     public static ClassifierSettings defaults() {
         return new ClassifierSettings(Duration.parse(SESSION_GAP), Duration.parse(GRACE), Duration.parse(QUIET_PERIOD),
                 SignalThresholds.defaults(), ReliabilitySettings.defaults(), SeveritySettings.defaults(),

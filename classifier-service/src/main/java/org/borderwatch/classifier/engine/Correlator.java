@@ -252,6 +252,26 @@ final class Correlator {
                 && confirmationFits(m, from, to));
     }
 
+    /**
+     * Whether a placeable report would join by its event time a session still held in one of its segments — an open
+     * one, or a closed one kept for the grace after its closure — as {@link #placeByTime} would place it. A
+     * retrospective claim (replay audit C5) that does is placed as usual: it re-tells an incident still known, which it
+     * updates (a corrected final version when that incident has closed), rather than standing apart beside it.
+     */
+    boolean joinsHeldByTime(IncidentReport r) {
+        if (!ReportKinds.isPlaceable(r)) {
+            return false;
+        }
+        OffsetDateTime from = r.occurredAt();
+        OffsetDateTime to = r.occurredUntil();
+        return r.location().segments().stream().anyMatch(s -> state.incidents.stream()
+                .anyMatch(i -> !i.alone && i.segment == s
+                        && (joinsByTime(i, from, to) && !waitsForEarlierEvents(i, r)
+                        || confirmedAloneCovers(i, r, from, to)))
+                || state.closed.stream().anyMatch(i -> !i.alone && i.segment == s && joinsByTime(i, from, to)
+                        && !waitsForEarlierEvents(i, r)));
+    }
+
     /** An observer's coverage applies to the claims of closed incidents too: those it covers get a corrected version. */
     private void coverClosed(IncidentReport observation) {
         for (IncidentState inc : state.closed) {

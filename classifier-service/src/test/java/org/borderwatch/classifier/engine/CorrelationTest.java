@@ -854,7 +854,8 @@ class CorrelationTest {
     /**
      * Fifth round: a claim re-telling the event of a claim whose incident closed and was evicted (published more than
      * the grace after the closure) carries that incident's verdict over where it knows less; another event, or another
-     * source's claim, does not.
+     * source's claim, does not. Since replay audit C5 such a re-telling (published more than grace + quiet period after
+     * its event) is a retrospective account, assessed alone and closed; the carry-over is the same.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
@@ -872,10 +873,14 @@ class CorrelationTest {
         feed(azClaim("elsewhere", "2025-10-15T04:10", "2025-10-15T09:00", BorderSegment.TAVUSH));
         assertThat(engine.state().incidents).noneMatch(i -> i.segment == GEGHARKUNIK);
         // the closure (stream time 15 October 09:00) plus the grace has passed: the closed incident is evicted
-        feed(claim(source.equals("az-mod") ? AZ_MOD : AZ_SBS, "again", Party.AM, at, "2025-10-23T10:00", GEGHARKUNIK)
-                .casualties(new Casualties(0, 1, Party.AZ)).build());
+        List<Assessment> out = feed(claim(source.equals("az-mod") ? AZ_MOD : AZ_SBS, "again", Party.AM, at,
+                "2025-10-23T10:00", GEGHARKUNIK).casualties(new Casualties(0, 1, Party.AZ)).build());
         assertThat(engine.state().closed).noneMatch(i -> i.segment == GEGHARKUNIK);
-        Assessment retold = latest(GEGHARKUNIK, at);
+        // published more than grace + quiet period after its event: a retrospective account, assessed alone and
+        // closed (replay audit C5), the remembered verdict carried over as before
+        Assessment retold = out.get(out.size() - 1);
+        assertThat(retold.closed()).as(name).isTrue();
+        assertThat(retold.rationale()).as(name).anyMatch(r -> r.contains("retrospective account"));
         assertThat(retold.occurrence()).as(name).isEqualTo(occurrence);
         assertThat(retold.attribution()).as(name).isEqualTo(attribution);
         assertThat(retold.rationale().stream().anyMatch(r -> r.contains("carried over"))).as(name)
@@ -949,8 +954,10 @@ class CorrelationTest {
         List<Assessment> late = feed(denial(AM_MOD, "d", "2026-01-25T11:00", Party.AZ, "2026-01-12", "2026-01-12",
                 BorderSegment.ARARAT).build());
         assertThat(late).anyMatch(a -> a.closed() && a.segment() == BorderSegment.ARARAT);
-        feed(azClaim("again", "2026-01-12T05:00", "2026-01-27T10:00", BorderSegment.ARARAT));
-        Assessment retold = latest(BorderSegment.ARARAT, "2026-01-12T05:00");
+        // fifteen days after its event: a retrospective account (replay audit C5), its own closed assessment
+        List<Assessment> out = feed(azClaim("again", "2026-01-12T05:00", "2026-01-27T10:00", BorderSegment.ARARAT));
+        Assessment retold = out.get(out.size() - 1);
+        assertThat(retold.closed()).isTrue();
         assertThat(retold.occurrence()).isEqualTo(Occurrence.DISPUTED);
         assertThat(retold.attribution()).isEqualTo(org.borderwatch.common.model.Attribution.CONTESTED);
     }

@@ -349,6 +349,26 @@ class ClassifierTopologyTest {
         assertThat(registry.get(ClassifierMetrics.LATE_REPORTS).counter().count()).isEqualTo(1.0);
     }
 
+    /**
+     * Replay audit C5: an anniversary statement a year after the offensive, streamed, gives the versions of its replay —
+     * its own closed first version (alert-service resolves it at once) — and counts as late.
+     */
+    @Test
+    void anAnniversaryStatementStreamedGivesTheVersionsOfItsReplay() {
+        List<IncidentReport> reports = org.borderwatch.classifier.engine.RetrospectiveClaimTest.anniversaryScenario();
+        reports.forEach(this::send);
+        List<Assessment> streamed = drain();
+        List<Assessment> replayed = new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+        assertThat(streamed.stream().map(Replayer::json).toList())
+                .isEqualTo(replayed.stream().map(Replayer::json).toList());
+        assertThat(streamed).anySatisfy(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.version()).isEqualTo(1);
+            assertThat(a.rationale()).anyMatch(r -> r.contains("retrospective account"));
+        });
+        assertThat(registry.get(ClassifierMetrics.LATE_REPORTS).counter().count()).isEqualTo(1.0);
+    }
+
     @Test
     void quietIncidentsCloseOnStreamTimeAndLeaveTheStore() {
         send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
