@@ -1553,6 +1553,9 @@ public final class StatementExtractor {
         // "schools in Sotk, closed since the shelling earlier this month, will reopen": a state dated by an earlier
         // event names that event only as a time (background), not as what the text reports
         text = blanked(text, StatementRules.STATE_SINCE_EVENT);
+        // "since 2020 more than 300 of our citizens have been killed or wounded by these mines", "our servicemen are
+        // still being killed": a cumulative or ongoing toll is no event's casualties and no hostile act
+        text = withoutTolls(text);
         // "the information spread earlier about a violation near Nerkin Hand was not confirmed": withdrawn, no event
         text = blanked(text, StatementRules.RETRACTED_REPORT);
         if (!StatementRules.NON_EVENT_CUE.matcher(text).find()) { // one scan for the usual text with neither
@@ -1598,6 +1601,22 @@ public final class StatementExtractor {
             }
         }
         return b.toString();
+    }
+
+    /** The text with its cumulative or ongoing tolls blanked, not one that names a day of its own. */
+    private static String withoutTolls(String text) {
+        Matcher m = StatementRules.CUMULATIVE_TOLL.matcher(text);
+        StringBuilder b = null;
+        while (m.find()) {
+            if (StatementRules.TOLL_EVENT_DAY.matcher(m.group()).find()) {
+                continue;
+            }
+            b = b == null ? new StringBuilder(text) : b;
+            for (int i = m.start(); i < m.end(); i++) {
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     /** The text with the {@code spans} blanked (same length, offsets stay valid). */

@@ -729,6 +729,47 @@ final class StatementRules {
             + "messages?)\\b(?:(?!azerbaij|armenia|enemy|adversar|opposing|opponent)[^.;]){0,160}?\\b(?:was|were|has|have)"
             + "\\s+(?:not\\s+been|not)\\s+(?:confirmed|corroborated|verified)\\b");
 
+    /** A casualty participle or verb of a toll. */
+    private static final String TOLL_HIT = "(?:killed|wounded|injured|maimed|hurt|crippled)";
+    /** A clause's character: not across a sentence end, a semicolon or ", and / but / while …" (a clause of its own). */
+    private static final String TOLL_CLAUSE = "(?:[^.;!?,\\n]|,(?=\\d)|,(?!\\s*(?:and|but|while|whereas|whilst|although)\\b))";
+    /** A long period up to now: "since 2020", "since September 2020", "since the end of the war", "over the past three years". */
+    private static final String TOLL_PERIOD = "\\b(?:(?:ever\\s+)?since\\s+(?:(?:the\\s+)?(?:year\\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+)?"
+            + "(?:19|20)\\d\\d\\b|the\\s+(?:end\\s+of\\s+(?:the\\s+)?)?(?:(?:\\d+|forty-four)-day\\s+|first\\s+|second\\s+|karabakh\\s+|"
+            + "patriotic\\s+|last\\s+)?(?:war|conflict|hostilities|ceasefire)\\b)|(?:over|in|during|within|for)\\s+the\\s+(?:past|last)\\s+"
+            + "(?:(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many)\\s+)?(?:years?|decades?|months)\\b)";
+    /** A running total up to now, which counts only with a perfect: "to date", "in total". */
+    private static final String TOLL_TOTAL = "\\b(?:to\\s+date|in\\s+total)\\b";
+    private static final String TOLL_PERFECT = "(?:have|has)\\s+(?:(?:already|reportedly|so\\s+far)\\s+)?(?:been\\s+(?:either\\s+)?"
+            + TOLL_HIT + "|" + TOLL_HIT + "|claimed\\s+the\\s+lives|lost\\s+their\\s+lives|died|fallen\\s+victims?|become\\s+victims?)\\b";
+    private static final String TOLL_PAST = "(?:(?:were|was)\\s+" + TOLL_HIT + "|died|lost\\s+their\\s+lives|fell\\s+victims?)\\b";
+    /** Present progressive or habitual: "are still being killed and wounded", "continue to be maimed", "are killed every year". */
+    private static final String TOLL_ONGOING = "(?:(?:are|is)\\s+(?:still\\s+|constantly\\s+|regularly\\s+)?being\\s+" + TOLL_HIT
+            + "|continues?\\s+to\\s+be\\s+" + TOLL_HIT + "|(?:are|is)\\s+(?:still\\s+)?" + TOLL_HIT
+            + "\\s+(?:every|each)\\s+(?:year|month|week))\\b";
+
+    /**
+     * A cumulative toll over a long period, or an ongoing one, told as background: "since 2020 more than 300 of our
+     * citizens have been killed or wounded by these mines", "mines have killed 52 civilians over the past three years",
+     * "to date 65 people have been killed", "our servicemen and civilians are still being killed and wounded". No
+     * casualty count of an event and no hostile act: the whole clause (not across a semicolon or ", and …", so "On
+     * Monday a mine killed two deminers; since 2020 …" keeps its event). {@link #TOLL_EVENT_DAY} inside it keeps it.
+     */
+    static final Pattern CUMULATIVE_TOLL = p(TOLL_PERIOD + TOLL_CLAUSE + "{0,120}?\\b(?:" + TOLL_PERFECT + "|" + TOLL_PAST + "|"
+            + TOLL_ONGOING + ")" + TOLL_CLAUSE + "*"
+            + "|" + TOLL_TOTAL + TOLL_CLAUSE + "{0,120}?\\b" + TOLL_PERFECT + TOLL_CLAUSE + "*"
+            + "|(?<![\\p{L}\\d])" + TOLL_CLAUSE + "{0,200}?\\b(?:" + TOLL_PERFECT + TOLL_CLAUSE + "{0,120}?\\b(?:" + TOLL_PERIOD + "|" + TOLL_TOTAL
+            + ")|" + TOLL_ONGOING + ")" + TOLL_CLAUSE + "*");
+
+    /**
+     * A day or an incident of its own inside a toll clause ("two were killed on Monday in the deadliest incident since
+     * 2020"): an event, not a toll.
+     */
+    static final Pattern TOLL_EVENT_DAY = p("\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+            + "tonight|last\\s+night|this\\s+(?:morning|afternoon|evening)|\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+            + "(?:january|february|march|april|may|june|july|august|september|october|november|december)\\s+\\d{1,2}(?!\\d)|"
+            + "(?:deadliest|worst|heaviest|largest|biggest|first|most\\s+\\w+)\\s+(?:\\w+\\s+){0,2}since)\\b");
+
     /**
      * A state that has lasted since an earlier event, the event only its time: "schools closed since the shelling earlier
      * this month", "families displaced since the attacks in September", "the road, shut ever since the shelling".
