@@ -317,13 +317,24 @@ public final class StatementExtractor {
         };
         // "In response to the provocation …, which wounded one of our border guards, special units …": the answered
         // event's losses are not the response's
+        Party losing = party.isBelligerent() ? party : publisherSide(source, text);
         Casualties casualties = casualties(answered.isEmpty() ? text : blankedSpans(text, answered), sentences, mentions,
-                party.isBelligerent() ? party : publisherSide(source, text),
-                acting, stance);
+                losing, acting, stance);
+        Casualties told = casualties; // the losses the text names, the denied ones too: what the types are read with
+        if (stance == Stance.DENIAL) {
+            // "The claim that 49 Armenian servicemen were killed by Azerbaijani fire is a lie": the figures a denial
+            // quotes in order to deny them are not what it asserts; only the denier's own word counts ("there are no
+            // losses on our side", "The killing of four Armenian servicemen … must be condemned")
+            String own = deniersOwnWords(text, sentences);
+            casualties = casualties(own, sentences, mentions, losing, acting, stance);
+            if (casualties == null && StatementRules.NO_LOSSES.matcher(text).find()) {
+                casualties = new Casualties(0, 0, noLossesOf(text, losing));
+            }
+        }
         // the answered clause's weapons and "destroyed the firing point from which the fire had been opened": the
         // answered fire is not the response's
         List<EventType> types = eventTypes(stance == Stance.CLAIM && retaliation
-                ? blanked(acts, StatementRules.EARLIER_FIRE) : text, sentences, stance, casualties);
+                ? blanked(acts, StatementRules.EARLIER_FIRE) : text, sentences, stance, told);
         if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
             // "Following reports … of deadly shooting …, an ICRC team visited Nerkin Hand. We can confirm that two
             // servicemen lost their lives there": the observer confirms the deaths; the shooting is others' report
@@ -1598,6 +1609,30 @@ public final class StatementExtractor {
             if (seizure && StatementRules.SEIZURE.matcher(sentence).find()
                     && !StatementRules.FIRE_CUE.matcher(sentence).find()) {
                 blank(b, StatementRules.WEAPON_WORDS.matcher(sentence), s.start());
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A denial's text without what it denies: the sentences that deny, restate or quote the accusation ("The claim
+     * that … is a lie", "Q: Armenia says a civilian was wounded …", "If a soldier was wounded, …") and any quoted
+     * passage. What is left is the denier's own word.
+     */
+    private static String deniersOwnWords(String text, List<Span> sentences) {
+        StringBuilder b = new StringBuilder(text);
+        for (Span s : sentences) {
+            String sentence = s.of(text);
+            if (StatementRules.DENIAL.matcher(sentence).find() || StatementRules.DENIED_CLAIM_CUE.matcher(sentence).find()) {
+                for (int i = s.start(); i < s.end(); i++) {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
+        Matcher quoted = StatementRules.QUOTED_PASSAGE.matcher(text);
+        while (quoted.find()) {
+            for (int i = quoted.start(); i < quoted.end(); i++) {
+                b.setCharAt(i, ' ');
             }
         }
         return b.toString();

@@ -729,6 +729,18 @@ final class StatementRules {
             + "messages?)\\b(?:(?!azerbaij|armenia|enemy|adversar|opposing|opponent)[^.;]){0,160}?\\b(?:was|were|has|have)"
             + "\\s+(?:not\\s+been|not)\\s+(?:confirmed|corroborated|verified)\\b");
 
+    /**
+     * In a denial, a sentence that restates or supposes the accusation rather than saying something in the denier's own
+     * word: others' saying, claiming, reporting or alleging, a question put to the denier, a condition ("If a soldier
+     * was wounded, …").
+     */
+    static final Pattern DENIED_CLAIM_CUE = p("\\b(?:says?|said|claims?|claimed|claiming|alleg\\w*|according\\s+to|reports?|"
+            + "reported|reporting|accus\\w*|spread|disseminat\\w*|circulat\\w*|statements?|information|story|stories|version|"
+            + "if|whether)\\b|^\\s*(?:q|question)\\s*:");
+
+    /** A quoted passage (double, typographic or single quotes at word edges): others' words. */
+    static final Pattern QUOTED_PASSAGE = p("\"[^\"]{1,2000}+\"|“[^”]{1,2000}+”|«[^»]{1,2000}+»|(?<![\\p{L}\\d])'[^']{10,2000}?'(?![\\p{L}\\d])");
+
     /** A casualty participle or verb of a toll. */
     private static final String TOLL_HIT = "(?:killed|wounded|injured|maimed|hurt|crippled)";
     /** A clause's character: not across a sentence end, a semicolon or ", and / but / while …" (a clause of its own). */
