@@ -347,6 +347,11 @@ public final class StatementExtractor {
                 && StatementRules.ALLEGED_REPORTS.matcher(text).find()) {
             // "Baku published reports about alleged shooting from Armenian positions": others' alleged event is no type
             types = eventTypes(blanked(text, StatementRules.ALLEGED_REPORTS), sentences, stance, casualties);
+            if (!describesEvent(blanked(text, StatementRules.ALLEGED_REPORTS))) {
+                // "A year ago, in March and April 2025, Baku published reports about alleged shooting …": the period
+                // recalled is when others spoke, no event's time (the publication day, precision UNKNOWN)
+                time = eventTime(List.of(), List.of(), published);
+            }
         }
         if (stance == Stance.CLAIM && belligerent && acting == party.opponent() && types.contains(EventType.DETENTION)
                 && !types.contains(EventType.INCURSION)
