@@ -11,6 +11,7 @@ import org.borderwatch.alert.inhibit.Inhibitor;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.lifecycle.AlertState;
 import org.borderwatch.alert.lifecycle.HeldBack;
+import org.borderwatch.alert.lifecycle.RepeatClocks;
 import org.borderwatch.alert.lifecycle.SubscriberChanges;
 import org.borderwatch.alert.lifecycle.Transition;
 import org.borderwatch.alert.routing.Channel;
@@ -105,7 +106,8 @@ public class AlertDispatcher {
         Instant receivedAt = clock.instant();
         boolean fresh = verdicts.save(assessment, receivedAt);
         metrics.assessment(fresh ? "stored" : "duplicate");
-        return apply(assessment.incidentId(), state -> lifecycle.onAssessment(state, assessment), receivedAt);
+        return apply(assessment.incidentId(), stored -> lifecycle.onAssessment(stored == null ? null : stored.state(),
+                assessment), receivedAt);
     }
 
     /** Records a person's review beside the verdict and sends it as an update. */
@@ -113,10 +115,15 @@ public class AlertDispatcher {
         if (!verdicts.addReview(incidentId, review)) {
             throw new java.util.NoSuchElementException("no verdict for incident " + incidentId);
         }
-        return apply(incidentId, state -> state == null ? null : lifecycle.onReview(state, review), clock.instant());
+        return apply(incidentId, stored -> stored == null ? null : lifecycle.onReview(stored.state(), review),
+                clock.instant());
     }
 
-    /** Repeats still-firing high alerts whose repeat interval has passed. */
+    /**
+     * Repeats still-firing high alerts to the subscriptions that were sent nothing of them for the repeat interval
+     * (and to the feed and the live stream when the alert had no message for so long): see
+     * {@link AlertLifecycle#repeatIfDue(AlertState, RepeatClocks, Function)}.
+     */
     public int repeatDue() {
         if (properties.lifecycle().repeatInterval().isZero()) {
             return 0;
@@ -130,11 +137,26 @@ public class AlertDispatcher {
         Instant cutoff = clock.instant().minus(properties.lifecycle().repeatInterval());
         int repeated = 0;
         for (StoredAlert a : alerts.firingNotifiedBefore(severities, cutoff, properties.store().pageSize())) {
-            if (apply(a.state().incidentId(), lifecycle::repeatIfDue, clock.instant()).isPresent()) {
+            if (apply(a.state().incidentId(), this::repeatIfDue, clock.instant()).isPresent()) {
                 repeated++;
             }
         }
         return repeated;
+    }
+
+    /**
+     * The repeat of an alert as stored, when one is due: for the subscriptions the router would send it to whose
+     * clocks are due (and those without one).
+     */
+    private Transition repeatIfDue(StoredAlert current) {
+        if (current == null) {
+            return null;
+        }
+        List<Subscription> all = subscriptions.all();
+        java.util.function.LongFunction<Alert> bySequence = bySequence(current.messages());
+        return lifecycle.repeatIfDue(current.state(), current.clocks(),
+                message -> Router.route(message, false, all, current.told(), bySequence).stream()
+                        .map(r -> r.subscription().id()).toList());
     }
 
     /** Copies outbox rows left in alert documents (after a crash between the two writes) to deliveries. */
@@ -152,11 +174,12 @@ public class AlertDispatcher {
      */
     private static final int MAX_WRITE_ATTEMPTS = 20;
 
-    private Optional<Alert> apply(UUID incidentId, Function<AlertState, Transition> step, Instant receivedAt) {
+    /** @param step the transition of the alert as stored (null for an incident seen for the first time) */
+    private Optional<Alert> apply(UUID incidentId, Function<StoredAlert, Transition> step, Instant receivedAt) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Optional<StoredAlert> current = alerts.findByIncident(incidentId);
             AlertState before = current.map(StoredAlert::state).orElse(null);
-            Transition t = step.apply(before);
+            Transition t = step.apply(current.orElse(null));
             if (t == null || (!t.notifies() && t.state().equals(before))) {
                 return Optional.empty();
             }
@@ -167,7 +190,7 @@ public class AlertDispatcher {
             long expected = current.map(StoredAlert::rev).orElse(-1L);
             if (alerts.write(next, expected)) {
                 StoredAlert written = new StoredAlert(next.state(), expected + 1, next.messages(), next.told(),
-                        next.acks(), next.pending());
+                        next.clocks(), next.acks(), next.pending());
                 relay(written);
                 if (before != null && inhibitor.sourceMayHaveEnded(view(before), view(t.state()))) {
                     try {
@@ -265,35 +288,61 @@ public class AlertDispatcher {
         Map<String, Long> told = new LinkedHashMap<>(current == null ? Map.of() : current.told());
         List<OutboxRow> pending = new ArrayList<>(current == null ? List.of() : current.pending());
         List<StoredAlert.Ack> acks = current == null ? List.of() : current.acks();
+        RepeatClocks clocks = current == null ? RepeatClocks.NONE : current.clocks();
         Alert message = t.message();
         if (message != null) {
             String muted = mutedBy(message, t.state());
-            messages.add(new StoredAlert.Message(message, t.reason(), muted, t.leaveNotice()));
+            messages.add(new StoredAlert.Message(message, t.reason(), muted, t.leaveNotice(), t.repeatTo()));
             Instant now = clock.instant();
             String json = Json.write(message);
+            List<Subscription> all = subscriptions.all();
+            List<Subscription> candidates = repeatedTo(all, t.repeatTo());
             if (muted == null) {
-                route(message, t.leaveNotice(), messages, json, told, pending, now, receivedAt);
+                clocks = sent(clocks, message, route(message, t.leaveNotice(), candidates, messages, json, told,
+                        pending, now, receivedAt), now);
             } else {
                 metrics.muted(muted.startsWith("inhibited") ? "inhibited" : "silenced");
+                clocks = clocks.heldBack(Router.route(message, t.leaveNotice(), candidates, told,
+                        bySequence(messages)).stream().map(r -> r.subscription().id()).toList(), told.keySet(), now);
             }
+            // the clocks of deleted subscriptions go with the next message
+            clocks = clocks.retain(all.stream().map(Subscription::id).collect(Collectors.toSet()));
             Subscription feed = feed();
             OutboxRow feedRow = row(feed, message, json, null, now, now, receivedAt, null);
             pending.add(feedRow);
         }
-        return new StoredAlert(t.state(), current == null ? -1 : current.rev(), messages, told, acks, pending);
+        return new StoredAlert(t.state(), current == null ? -1 : current.rev(), messages, told, clocks, acks,
+                pending);
+    }
+
+    /** The subscriptions a message may go to: all, or a repeat's alone. */
+    private static List<Subscription> repeatedTo(List<Subscription> all, Set<String> repeatTo) {
+        return repeatTo == null ? all : all.stream().filter(s -> repeatTo.contains(s.id())).toList();
+    }
+
+    /** The repeat clocks after a message was sent to these recipients (see {@link RepeatClocks#sent}). */
+    private static RepeatClocks sent(RepeatClocks clocks, Alert message, List<Router.Recipient> recipients,
+                                     Instant now) {
+        Map<String, Boolean> reached = new LinkedHashMap<>();
+        recipients.forEach(r -> reached.put(r.subscription().id(), r.subscription().filter().matches(message)));
+        return clocks.sent(reached, now);
     }
 
     /**
      * Routes a message that is not muted to its subscribers (never twice to one; a subscriber it takes out of its
      * filter gets it marked so, as its last word) and to the live stream.
      *
-     * @param messages the alert's messages (for whether each subscriber's last message was in its filter)
+     * @param candidates the subscriptions it may go to (all, or a repeat's)
+     * @param messages   the alert's messages (for whether each subscriber's last message was in its filter)
+     * @return the subscriptions it was routed to
      */
-    private void route(Alert message, boolean leaveNotice, List<StoredAlert.Message> messages, String json,
-                       Map<String, Long> told, List<OutboxRow> pending, Instant now, Instant receivedAt) {
+    private List<Router.Recipient> route(Alert message, boolean leaveNotice, List<Subscription> candidates,
+                                         List<StoredAlert.Message> messages, String json, Map<String, Long> told,
+                                         List<OutboxRow> pending, Instant now, Instant receivedAt) {
         Duration groupWait = properties.lifecycle().groupWait();
         java.util.function.LongFunction<Alert> bySequence = bySequence(messages);
-        for (Router.Recipient r : Router.route(message, leaveNotice, subscriptions.all(), told, bySequence)) {
+        List<Router.Recipient> recipients = Router.route(message, leaveNotice, candidates, told, bySequence);
+        for (Router.Recipient r : recipients) {
             Subscription s = r.subscription();
             // what changed, measured against the last message this subscriber received (news when none)
             Long last = told.get(s.id());
@@ -309,6 +358,7 @@ public class AlertDispatcher {
         }
         // the live stream's copy, appended to the stream log by the relay like any outbox row
         pending.add(row(STREAM, message, json, null, now, now, receivedAt, null));
+        return recipients;
     }
 
     /**
@@ -419,21 +469,26 @@ public class AlertDispatcher {
             List<StoredAlert.Message> messages = new ArrayList<>(current.messages());
             Map<String, Long> told = new LinkedHashMap<>(current.told());
             List<OutboxRow> pending = new ArrayList<>(current.pending());
+            RepeatClocks clocks = current.clocks();
             boolean release = decision.outcome() == HeldBack.Outcome.RELEASE;
             Alert message = last.alert();
             if (release) {
-                // the same message (same sequence, same idempotency keys), saying that it was held back
+                // the same message (same sequence, same idempotency keys), saying that it was held back; a
+                // repeat's only to the subscriptions it was for
                 List<String> changes = new ArrayList<>(message.changes());
                 HeldBack.parse(last.muted()).map(HeldBack::releasedChange).ifPresent(changes::add);
                 message = message.withChanges(changes);
-                route(message, last.leaveNotice(), current.messages(), Json.write(message), told, pending, now, now);
+                clocks = sent(clocks, message, route(message, last.leaveNotice(),
+                        repeatedTo(subscriptions.all(), last.repeatTo()), current.messages(), Json.write(message),
+                        told, pending, now, now), now);
             }
             messages.add(new StoredAlert.Message(message, decision.reason(), decision.muted(),
-                    last.leaveNotice()));
-            StoredAlert next = new StoredAlert(current.state(), current.rev(), messages, told, current.acks(),
-                    pending);
+                    last.leaveNotice(), last.repeatTo()));
+            StoredAlert next = new StoredAlert(current.state(), current.rev(), messages, told, clocks,
+                    current.acks(), pending);
             if (alerts.write(next, current.rev())) {
-                relay(new StoredAlert(next.state(), current.rev() + 1, messages, told, next.acks(), pending));
+                relay(new StoredAlert(next.state(), current.rev() + 1, messages, told, clocks, next.acks(),
+                        pending));
                 if (release) {
                     log.info("alert {} #{} released ({})", last.alert().alertId(), last.alert().sequence(),
                             decision.reason());

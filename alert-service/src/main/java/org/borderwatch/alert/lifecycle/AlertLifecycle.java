@@ -11,15 +11,19 @@ import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +31,8 @@ import java.util.stream.Collectors;
  * something that matters changed (severity rose, the occurrence verdict changed, a new signal appeared); the
  * closing version resolves; a closed version after that whose verdict changed materially is sent as a correction
  * (UPDATED, status still RESOLVED); a person's review is an update of its own; a still-firing alert at high severity is
- * repeated after the repeat interval. A version not newer than the last one seen changes nothing, so redelivered
- * assessments are harmless. Pure: time comes from the injected clock.
+ * repeated to each receiver that was sent nothing of it for the repeat interval. A version not newer than the last one
+ * seen changes nothing, so redelivered assessments are harmless. Pure: time comes from the injected clock.
  */
 public final class AlertLifecycle {
 
@@ -146,26 +150,58 @@ public final class AlertLifecycle {
     }
 
     /**
-     * A repeat of a still-firing, high-severity alert once the repeat interval has passed since the last message.
-     * Never for a REFUTED incident (the person's verdict when reviewed, else the machine's): reminding people every
-     * interval of something judged not to have happened is noise; a later version that changes the verdict is an
-     * update of its own, and repeats resume from there.
+     * A repeat for the alert's own clock alone, as if no subscription had one: due once the repeat interval has
+     * passed since the alert's last message. See {@link #repeatIfDue(AlertState, RepeatClocks, Function)}.
      */
     public Transition repeatIfDue(AlertState current) {
+        return repeatIfDue(current, RepeatClocks.NONE, message -> List.of());
+    }
+
+    /**
+     * A repeat of a still-firing alert at or above the repeat severity, counted per receiver: due when the alert's
+     * own clock (its last message: the clock of the {@code border.alerts} feed and the live stream, which get every
+     * message) or the clock of a subscription the repeat would reach is {@code repeat-interval} old — that
+     * subscription was sent nothing of the alert for so long (see {@link RepeatClocks}). The repeat goes to the
+     * subscriptions whose clocks are due and to those it reaches that have no clock (never told: the first word about
+     * the incident rides along on its next repeat, as it always did), never to one whose clock is younger. Never for a
+     * REFUTED incident (the person's verdict when reviewed, else the machine's): reminding people every interval of
+     * something judged not to have happened is noise; a later version that changes the verdict is an update of its
+     * own, and repeats resume from there.
+     *
+     * @param clocks the subscriptions' repeat clocks
+     * @param reach  the subscriptions (ids) a message would reach now, told that message (the router's choice)
+     */
+    public Transition repeatIfDue(AlertState current, RepeatClocks clocks, Function<Alert, Collection<String>> reach) {
+        Objects.requireNonNull(clocks, "clocks");
         Instant now = clock.instant();
         if (current.effectiveOccurrence() == Occurrence.REFUTED) {
             return new Transition(current, null, "no repeat: refuted");
         }
-        if (settings.repeatInterval().isZero()
+        Duration interval = settings.repeatInterval();
+        if (interval.isZero()
                 || current.status() != AlertStatus.FIRING
-                || !current.latest().severity().isAtLeast(settings.repeatMinSeverity())
-                || now.isBefore(current.lastNotifiedAt().plus(settings.repeatInterval()))) {
+                || !current.latest().severity().isAtLeast(settings.repeatMinSeverity())) {
             return new Transition(current, null, "no repeat due");
         }
         AlertState state = notified(current, current.latest(), AlertStatus.FIRING, current.review(),
                 current.reviewCount(), now);
-        String reason = "repeat: still firing after " + settings.repeatInterval();
-        return new Transition(state, message(state, AlertEvent.UPDATED, now, List.of(reason)), reason);
+        String reason = "repeat: still firing after " + interval;
+        Alert message = message(state, AlertEvent.UPDATED, now, List.of(reason));
+        boolean due = !now.isBefore(current.lastNotifiedAt().plus(interval));
+        Set<String> to = new LinkedHashSet<>();
+        for (String subscription : reach.apply(message)) {
+            Instant last = clocks.of(subscription);
+            if (last == null) {
+                to.add(subscription);
+            } else if (!now.isBefore(last.plus(interval))) {
+                to.add(subscription);
+                due = true;
+            }
+        }
+        if (!due) {
+            return new Transition(current, null, "no repeat due");
+        }
+        return new Transition(state, message, reason, false, to);
     }
 
     static List<String> materialChanges(AlertState current, Assessment next) {

@@ -18,7 +18,9 @@ import java.util.UUID;
  *
  * @param sequence       the number of messages produced so far (the last message's sequence)
  * @param reviewCount    how many reviews were recorded
- * @param lastNotifiedAt when the last message was produced (drives the repeat interval)
+ * @param lastNotifiedAt when the last message was produced: the alert's own repeat clock, that of the
+ *                       {@code border.alerts} feed and the live stream (subscriptions have their own, see
+ *                       {@link RepeatClocks})
  */
 public record AlertState(UUID alertId, UUID incidentId, AlertStatus status, Assessment latest, Review review,
                          int reviewCount, long sequence, Severity notifiedSeverity, Occurrence notifiedOccurrence,

@@ -10,6 +10,7 @@ import org.bson.conversions.Bson;
 import org.borderwatch.alert.ack.Acknowledgements;
 import org.borderwatch.alert.lifecycle.AlertState;
 import org.borderwatch.alert.lifecycle.HeldBack;
+import org.borderwatch.alert.lifecycle.RepeatClocks;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertStatus;
@@ -45,6 +46,8 @@ public class AlertStore implements InitializingBean {
         Mongo.index(alerts(), Indexes.ascending("incidentId"), true, "incident");
         Mongo.index(alerts(), Indexes.ascending("segment", "windowFrom"), false, "segment_window");
         Mongo.index(alerts(), Indexes.ascending("status", "lastNotifiedAt"), false, "status_notified");
+        // the repeat job: the oldest repeat clock (the alert's own or a subscription's)
+        Mongo.index(alerts(), Indexes.ascending("status", "repeatFrom"), false, "status_repeat");
         Mongo.index(alerts(), Indexes.ascending("pendingCount"), false, "pending");
         Mongo.index(alerts(), Indexes.ascending("silencedFiring"), false, "silenced_firing");
         Mongo.index(alerts(), Indexes.ascending("inhibitedBy"), false, "inhibited_by");
@@ -183,7 +186,7 @@ public class AlertStore implements InitializingBean {
         List<StoredAlert.Ack> acks = new ArrayList<>(read.acks());
         acks.add(ack);
         boolean acknowledged = Acknowledgements.acknowledged(new StoredAlert(read.state(), read.rev(),
-                read.messages(), read.told(), acks, read.pending()));
+                read.messages(), read.told(), read.clocks(), acks, read.pending()));
         return alerts().updateOne(Filters.and(Filters.eq("_id", read.state().alertId().toString()),
                         Filters.eq("rev", read.rev())),
                 Updates.combine(Updates.push("acks", ackDocument(ack)), Updates.set("acknowledged", acknowledged),
@@ -207,12 +210,18 @@ public class AlertStore implements InitializingBean {
         return out;
     }
 
-    /** Firing alerts at one of the severities last notified at or before the cutoff. */
+    /**
+     * Firing alerts at one of the severities whose oldest repeat clock — the alert's last message or a subscription's
+     * last message of it ({@code repeatFrom}) — is at or before the cutoff: those a repeat may be due for. An alert
+     * stored before per-subscription clocks has no {@code repeatFrom}; its last message is every clock it has.
+     */
     public List<StoredAlert> firingNotifiedBefore(Collection<Severity> severities, Instant cutoff, int limit) {
         List<StoredAlert> out = new ArrayList<>();
         alerts().find(Filters.and(Filters.eq("status", AlertStatus.FIRING.name()),
                         Filters.in("severity", severities.stream().map(Enum::name).toList()),
-                        Filters.lte("lastNotifiedAt", Mongo.date(cutoff))))
+                        Filters.or(Filters.lte("repeatFrom", Mongo.date(cutoff)),
+                                Filters.and(Filters.exists("repeatFrom", false),
+                                        Filters.lte("lastNotifiedAt", Mongo.date(cutoff))))))
                 .limit(limit).forEach(d -> out.add(toStored(d)));
         return out;
     }
@@ -278,7 +287,10 @@ public class AlertStore implements InitializingBean {
                 .append("reason", m.reason())
                 .append("muted", m.muted())
                 .append("leaveNotice", m.leaveNotice())
+                .append("repeatTo", m.repeatTo() == null ? null : List.copyOf(m.repeatTo()))
                 .append("alert", Json.write(m.alert()))).toList();
+        Document clocks = new Document();
+        a.clocks().lastSentAt().forEach((id, at) -> clocks.append(id, Mongo.date(at)));
         List<Document> acks = a.acks().stream().map(AlertStore::ackDocument).toList();
         List<Document> pending = a.pending().stream().map(DeliveryStore::toDocument).toList();
         return new Document("_id", s.alertId().toString())
@@ -298,6 +310,8 @@ public class AlertStore implements InitializingBean {
                 .append("state", Json.write(s))
                 .append("messages", messages)
                 .append("told", new Document(new LinkedHashMap<>(a.told())))
+                .append("toldAt", clocks)
+                .append("repeatFrom", Mongo.date(a.clocks().earliest(s.lastNotifiedAt())))
                 .append("acks", acks)
                 .append("acknowledged", Acknowledgements.acknowledged(a))
                 .append("pending", pending)
@@ -331,11 +345,23 @@ public class AlertStore implements InitializingBean {
         List<StoredAlert.Message> messages = d.getList("messages", Document.class, List.of()).stream()
                 .map(m -> new StoredAlert.Message(Json.read(m.getString("alert"), Alert.class),
                         m.getString("reason"), m.getString("muted"),
-                        Boolean.TRUE.equals(m.getBoolean("leaveNotice")))).toList();
+                        Boolean.TRUE.equals(m.getBoolean("leaveNotice")),
+                        m.get("repeatTo") == null ? null : Set.copyOf(m.getList("repeatTo", String.class))))
+                .toList();
         Map<String, Long> told = new LinkedHashMap<>();
         Document toldDoc = d.get("told", Document.class);
         if (toldDoc != null) {
             toldDoc.forEach((k, v) -> told.put(k, ((Number) v).longValue()));
+        }
+        Document clocksDoc = d.get("toldAt", Document.class);
+        RepeatClocks clocks;
+        if (clocksDoc == null) {
+            // stored before per-subscription repeat clocks: each subscription told counts from the alert's last message
+            clocks = RepeatClocks.storedBefore(told.keySet(), state.lastNotifiedAt());
+        } else {
+            Map<String, Instant> at = new LinkedHashMap<>();
+            clocksDoc.keySet().forEach(k -> at.put(k, Mongo.instant(clocksDoc, k)));
+            clocks = new RepeatClocks(at);
         }
         List<StoredAlert.Ack> acks = d.getList("acks", Document.class, List.of()).stream()
                 .map(k -> new StoredAlert.Ack(k.getString("by"), k.getString("comment"), Mongo.instant(k, "at"),
@@ -345,7 +371,7 @@ public class AlertStore implements InitializingBean {
                 .toList();
         List<OutboxRow> pending = d.getList("pending", Document.class, List.of()).stream()
                 .map(DeliveryStore::toRow).toList();
-        return new StoredAlert(state, ((Number) d.get("rev")).longValue(), messages, told, acks, pending);
+        return new StoredAlert(state, ((Number) d.get("rev")).longValue(), messages, told, clocks, acks, pending);
     }
 
     private MongoCollection<Document> alerts() {

@@ -48,7 +48,7 @@ class AcknowledgementsTest {
     }
 
     private StoredAlert alert() {
-        return new StoredAlert(state, 0, messages, Map.of(), acks, List.of());
+        return new StoredAlert(state, 0, messages, Map.of(), null, acks, List.of());
     }
 
     private Acknowledgements.Decision ack(String by, String comment, Long sequence) {

@@ -133,8 +133,8 @@ class AcknowledgementIT extends AlertServiceITSupport {
         StoredAlert read = store.find(alertId).orElseThrow();
         var ack = new StoredAlert.Ack("staff1", "seen", Instant.now().truncatedTo(ChronoUnit.MILLIS), 1);
 
-        assertThat(store.addAck(new StoredAlert(read.state(), read.rev() - 1, read.messages(), read.told(), read.acks(),
-                read.pending()), ack)).as("a stale read stores nothing").isFalse();
+        assertThat(store.addAck(new StoredAlert(read.state(), read.rev() - 1, read.messages(), read.told(),
+                read.clocks(), read.acks(), read.pending()), ack)).as("a stale read stores nothing").isFalse();
         assertThat(store.find(alertId).orElseThrow().acks()).isEmpty();
         assertThat(store.addAck(read, ack)).isTrue();
         StoredAlert acked = store.find(alertId).orElseThrow();

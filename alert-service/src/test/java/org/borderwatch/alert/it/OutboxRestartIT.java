@@ -107,7 +107,7 @@ class OutboxRestartIT extends AlertServiceITSupport {
         OutboxRow row = row(sub, RECEIVER.url(path), 99, DeliveryStatus.PENDING);
         // the alert and its outbox row were written in one document, then the process died before the copy
         var stored = new StoredAlert(t.state(), -1, List.of(new StoredAlert.Message(t.message(), "test", null)),
-                Map.of(sub, 1L), List.of(), List.of(row));
+                Map.of(sub, 1L), null, List.of(), List.of(row));
         assertThat(alerts.write(stored, -1)).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveryStore.find(row.id())

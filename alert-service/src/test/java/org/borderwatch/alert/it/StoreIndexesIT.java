@@ -57,6 +57,7 @@ class StoreIndexesIT extends AlertServiceITSupport {
             "alerts | !incidentId:1",
             "alerts | lastNotifiedAt:-1",
             "alerts | status:1,lastNotifiedAt:1",
+            "alerts | status:1,repeatFrom:1",
             "alerts | segment:1,windowFrom:1",
             "alerts | severity:1",
             "alerts | occurrence:1",
