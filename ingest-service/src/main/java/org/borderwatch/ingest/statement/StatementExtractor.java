@@ -1645,6 +1645,11 @@ public final class StatementExtractor {
 
     /** The text with its cumulative or ongoing tolls blanked, not one that names a day of its own. */
     private static String withoutTolls(String text) {
+        if (!StatementRules.TOLL_PERFECT_OR_ONGOING.matcher(text).find()
+                && !(StatementRules.TOLL_PAST_VERB.matcher(text).find()
+                && StatementRules.TOLL_PERIOD_OR_TOTAL.matcher(text).find())) {
+            return text; // no toll verb where a toll could have one: CUMULATIVE_TOLL cannot match
+        }
         Matcher m = StatementRules.CUMULATIVE_TOLL.matcher(text);
         StringBuilder b = null;
         while (m.find()) {

@@ -773,6 +773,18 @@ final class StatementRules {
             + "|(?<![\\p{L}\\d])" + TOLL_CLAUSE + "{0,200}?\\b(?:" + TOLL_PERFECT + TOLL_CLAUSE + "{0,120}?\\b(?:" + TOLL_PERIOD + "|" + TOLL_TOTAL
             + ")|" + TOLL_ONGOING + ")" + TOLL_CLAUSE + "*");
 
+    /*
+     * Pre-checks for CUMULATIVE_TOLL, no rules of their own: every toll has its verb behind a word boundary, a perfect
+     * or ongoing one in any of its forms and a simple past only after a long period or a running total. A text with
+     * none of them has no toll, and the costly lazy scan of every clause can be skipped.
+     */
+    /** A perfect or ongoing toll verb ("have been killed", "are still being wounded"). */
+    static final Pattern TOLL_PERFECT_OR_ONGOING = p("\\b(?:" + TOLL_PERFECT + "|" + TOLL_ONGOING + ")");
+    /** A simple past toll verb ("were killed", "died"). */
+    static final Pattern TOLL_PAST_VERB = p("\\b" + TOLL_PAST);
+    /** A long period up to now or a running total ("since 2020", "to date"). */
+    static final Pattern TOLL_PERIOD_OR_TOTAL = p(TOLL_PERIOD + "|" + TOLL_TOTAL);
+
     /**
      * A day or an incident of its own inside a toll clause ("two were killed on Monday in the deadliest incident since
      * 2020"): an event, not a toll.
