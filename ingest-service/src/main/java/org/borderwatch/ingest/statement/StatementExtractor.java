@@ -2202,7 +2202,7 @@ public final class StatementExtractor {
     /** Where a headline ends ({@link #HEADLINE}), or -1. */
     private static int headlineEnd(String text) {
         Matcher m = HEADLINE.matcher(text);
-        return m.find() ? m.end() : -1;
+        return m.lookingAt() ? m.end() : -1; // "^" without MULTILINE: only the text's start can match
     }
 
     private static boolean positive(Integer count) {

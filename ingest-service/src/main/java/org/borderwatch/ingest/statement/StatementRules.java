@@ -586,14 +586,20 @@ final class StatementRules {
             + "(?:to\\s+use\\s+(?:military\\s+)?force|of\\s+(?:the\\s+use\\s+of\\s+)?(?:military\\s+)?force|"
             + "of\\s+(?:war|aggression|military\\s+action))\\b");
 
+    /** The age figure after a name in {@link #AGE}: ", 54," or " (19)". */
+    private static final String AGE_AFTER_NAME = "(?:,\\s*\\d{1,3}(?=\\s*[,;.)])|\\s*\\(\\s*\\d{1,3}\\s*\\))";
+
     /**
      * A person's age ("Armen S., 54, was wounded", "Anahit Petrosyan, 67; Gor Avetisyan, 12", "aged 55",
      * "a 67-year-old shepherd", "Karen (19)", "19 years old"): a figure that counts no one, blanked before the
      * casualties are counted. After a comma only behind a first name and a surname or initial, and only when the
      * figure stands alone before a comma, semicolon, full stop or bracket, so that "in Tegh, 3 soldiers" stays a count.
      */
-    static final Pattern AGE = Pattern.compile("(?<=\\p{Lu}\\p{Ll}{1,20}\\s{1,3}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]{1,30}))"
-            + "(?:,\\s*\\d{1,3}(?=\\s*[,;.)])|\\s*\\(\\s*\\d{1,3}\\s*\\))"
+    static final Pattern AGE = Pattern.compile(
+            // the figure after the name is looked for first: the look-behind of a name, tried at every position, was
+            // the costly part (the same matches)
+            "(?=" + AGE_AFTER_NAME + ")"
+            + "(?<=\\p{Lu}\\p{Ll}{1,20}\\s{1,3}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]{1,30}))" + AGE_AFTER_NAME
             + "|(?i:\\baged\\s+\\d{1,3}\\b|\\b\\d{1,3}[-\\s]years?[-\\s]old\\b)");
 
     /**
