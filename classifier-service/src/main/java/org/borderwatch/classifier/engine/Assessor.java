@@ -694,7 +694,10 @@ final class Assessor {
     static final String OWN_WORD_ONLY = "Its casualties and signals are this statement's own; the closed incident "
             + "keeps its own, which are not repeated here.";
 
-    /** A report too late to correlate: its own closed assessment. */
+    /**
+     * A report too late to correlate: its own closed assessment. Its version is the report's revision (see
+     * {@link #aloneVersion}).
+     */
     Assessment assessAlone(IncidentReport r) {
         return assessAlone(r, Optional.empty(), "Published " + Sentences.time(r.publishedAt()) + ", more than "
                 + settings.grace().toDays() + " days behind stream time " + Sentences.time(state.streamTime)
@@ -705,7 +708,8 @@ final class Assessor {
      * A retrospective claim (replay audit C5: an anniversary statement re-telling an offensive of a year before),
      * published more than grace + quiet period after its event ended and joining no incident still held: its own
      * closed assessment, as a report beyond the grace. Where the same source's claim of the same event is still
-     * remembered (its incident evicted), that incident's verdict carries over as for any re-telling.
+     * remembered (its incident evicted), that incident's verdict carries over as for any re-telling. Its version is
+     * the report's revision (see {@link #aloneVersion}).
      */
     Assessment assessRetrospective(IncidentReport r) {
         List<BorderSegment> segments = ReportKinds.isPlaceable(r) ? r.location().segments() : List.of();
@@ -722,6 +726,18 @@ final class Assessor {
                 + " days and the quiet period of " + settings.quietPeriod().toDays() + " days): a retrospective "
                 + "account of a past event, assessed alone and closed; it is not correlated with other reports and "
                 + "counts toward no other incident's signals.");
+    }
+
+    /**
+     * The version of a report assessed alone: its revision. The incident is the report's own (id from its segment and
+     * report id), so its versions are the report's revisions: a correction (higher revision) is the next version of the
+     * same incident, which alert-service stores and notifies (it ignores a version not newer than the latest, so a
+     * correction published as version 1 again was lost); a redelivery gives the same version, a no-op downstream even
+     * when the engine no longer remembers having seen it. No state is needed, and live and replay agree whatever the
+     * order the revisions arrive in (a lower revision after a higher one is a duplicate).
+     */
+    static long aloneVersion(IncidentReport r) {
+        return r.revision();
     }
 
     private Assessment assessAlone(IncidentReport r, Optional<ClaimRecord> earlier, String why) {
@@ -743,7 +759,7 @@ final class Assessor {
                 settings.severity(), settings.signals().fatalitiesCritical());
         Severity severity = capUnregistered(computed, List.of(r));
         rationale.addAll(severitySentences(computed, severity, signals));
-        return new Assessment(Assessment.SCHEMA_VERSION, id, 1, segment,
+        return new Assessment(Assessment.SCHEMA_VERSION, id, aloneVersion(r), segment,
                 new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
                 verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,
                 signals, true, rationale, state.streamTime, List.of(r.source().id()), List.of(evidenceOf(r)));

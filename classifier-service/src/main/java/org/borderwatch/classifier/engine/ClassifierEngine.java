@@ -120,6 +120,11 @@ public final class ClassifierEngine {
             return new Result(Outcome.DUPLICATE, List.of());
         }
         if (state.streamTime != null && report.publishedAt().isBefore(state.streamTime.minus(settings.grace()))) {
+            // remembered as seen, so that a redelivery is a duplicate (no output) and a correction (a higher revision)
+            // is assessed alone again as the next version of the same incident (Assessor.aloneVersion). Kept from
+            // the stream time it was read at, not from its publication: published more than grace + quiet period
+            // behind, it would be forgotten by the next trim
+            state.seen.put(id, new EngineState.Seen(report.revision(), state.streamTime));
             state.lateReports++;
             return new Result(Outcome.LATE, List.of(assessor.assessAlone(report)));
         }
@@ -135,7 +140,7 @@ public final class ClassifierEngine {
             // event whose incident is gone; as a late report it is assessed alone and closed, and it is remembered
             // nowhere else: no surge, spread, calm or cycle of a current incident counts it. A correction of a claim
             // still held is withdrawn and placed as any correction (below); one of a retrospective claim is assessed
-            // alone again
+            // alone again, as the next version of the same incident (its version is the revision)
             state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
             state.lateReports++;
             out.add(assessor.assessRetrospective(report));

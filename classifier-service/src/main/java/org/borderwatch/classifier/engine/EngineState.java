@@ -58,6 +58,11 @@ public final class EngineState {
     /** Track records per source id. */
     public Map<String, org.borderwatch.classifier.reliability.SourceRecord> sources = new TreeMap<>();
 
+    /**
+     * A report id's latest revision, kept until stream time passes {@code publishedAt} + grace + quiet period. For a
+     * report beyond the grace (assessed alone) {@code publishedAt} is the stream time it was read at, so that its
+     * redelivery is still recognised.
+     */
     public record Seen(int revision, OffsetDateTime publishedAt) {
     }
 

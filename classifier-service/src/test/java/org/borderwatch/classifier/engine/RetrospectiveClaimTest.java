@@ -68,10 +68,13 @@ public class RetrospectiveClaimTest {
      * September 2022.
      */
     static IncidentReport anniversary() {
+        return anniversaryBuilder().build();
+    }
+
+    static IncidentReport.Builder anniversaryBuilder() {
         return claim(AM_MFA, "anniversary", Party.AZ, "2022-09-12T22:00", "2023-09-13T11:00", GEGHARKUNIK,
                 SYUNIK_EAST, VAYOTS_DZOR_EAST).occurredUntil(t("2022-09-13T23:59")).timePrecision(TimePrecision.HOUR)
-                .eventTypes(EventType.MORTAR_ARTILLERY, EventType.DRONE_STRIKE).casualties(killed(207, 0, Party.AM))
-                .build();
+                .eventTypes(EventType.MORTAR_ARTILLERY, EventType.DRONE_STRIKE).casualties(killed(207, 0, Party.AM));
     }
 
     /** Azerbaijan's claim of fire in Gegharkunik in May 2024, after a long calm there. */

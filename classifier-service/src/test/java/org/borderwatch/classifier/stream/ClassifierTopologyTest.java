@@ -350,6 +350,60 @@ class ClassifierTopologyTest {
     }
 
     /**
+     * c19: a report assessed alone (beyond the grace, or a retrospective claim) is its own incident, whose versions are
+     * the report's revisions — through the topology and its state store: a redelivery gives nothing, a correction the
+     * next version of the same incident (alert-service ignores a version not newer than its latest, so the correction
+     * as version 1 again was lost).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"late", "retrospective"})
+    void aCorrectionOfAReportAssessedAloneStreamsAsTheNextVersion(String kind) {
+        java.util.function.IntFunction<IncidentReport> alone;
+        if (kind.equals("late")) {
+            send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                    BorderSegment.SYUNIK_EAST).build());
+            send(TestReports.claim(TestReports.AZ_MOD, "b", Party.AM, "2025-01-20T10:00", "2025-01-20T12:00",
+                    BorderSegment.TAVUSH).build());
+            alone = revision -> TestReports.claim(TestReports.AZ_MOD, "old", Party.AM, "2025-01-05T10:00",
+                    "2025-01-05T12:00", BorderSegment.SYUNIK_EAST).revision(revision)
+                    .casualties(TestReports.killed(revision, 0, Party.AZ)).build();
+        } else {
+            List<IncidentReport> before = org.borderwatch.classifier.engine.RetrospectiveClaimTest.anniversaryScenario();
+            before.subList(0, 3).forEach(this::send);
+            IncidentReport anniversary = before.get(3);
+            alone = revision -> TestReports.claim(TestReports.AM_MFA, "anniversary", Party.AZ, "2022-09-12T22:00",
+                    "2023-09-13T11:00", BorderSegment.GEGHARKUNIK).location(anniversary.location())
+                    .occurredUntil(anniversary.occurredUntil()).timePrecision(anniversary.timePrecision())
+                    .eventTypes(anniversary.eventTypes()).revision(revision)
+                    .casualties(TestReports.killed(206 + revision, 0, Party.AM)).build();
+        }
+        drain();
+        send(alone.apply(1));
+        List<Assessment> first = drain().stream().filter(a -> a.reportIds().values().stream()
+                .flatMap(List::stream).anyMatch(alone.apply(1).reportId()::equals)).toList();
+        assertThat(first).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.version()).isEqualTo(1);
+            assertThat(a.closed()).isTrue();
+        });
+        send(alone.apply(1));
+        assertThat(drain()).as("a redelivery is a duplicate").isEmpty();
+        send(alone.apply(2));
+        List<Assessment> corrected = drain();
+        assertThat(corrected).extracting(Assessment::incidentId)
+                .containsExactlyElementsOf(first.stream().map(Assessment::incidentId).toList());
+        assertThat(corrected).allSatisfy(a -> {
+            assertThat(a.version()).isEqualTo(2);
+            assertThat(a.closed()).isTrue();
+            assertThat(a.casualties()).singleElement().satisfies(c -> assertThat(c.killed())
+                    .isEqualTo(kind.equals("late") ? 2 : 208));
+        });
+        send(alone.apply(1));
+        assertThat(drain()).as("an older revision is a duplicate").isEmpty();
+        assertThat(registry.get(ClassifierMetrics.LATE_REPORTS).counter().count()).isEqualTo(2.0);
+        assertThat(registry.get(ClassifierMetrics.DUPLICATE_REPORTS).counter().count()).isEqualTo(2.0);
+    }
+
+    /**
      * Replay audit C5: an anniversary statement a year after the offensive, streamed, gives the versions of its replay —
      * its own closed first version (alert-service resolves it at once) — and counts as late.
      */

@@ -1,0 +1,130 @@
+package org.borderwatch.classifier.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderwatch.classifier.TestReports.AZ_MOD;
+import static org.borderwatch.classifier.TestReports.claim;
+import static org.borderwatch.classifier.TestReports.killed;
+import static org.borderwatch.common.model.BorderSegment.GEGHARKUNIK;
+import static org.borderwatch.common.model.BorderSegment.SYUNIK_EAST;
+import static org.borderwatch.common.model.BorderSegment.TAVUSH;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Party;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Replay audit of batch 49 (c19, task 1): a report assessed alone — beyond the grace, or a retrospective claim — has
+ * its own incident, whose versions are the report's revisions. alert-service keeps every version unique on (incident,
+ * version) and ignores one not newer than the latest, so a correction published as version 1 again (as it was) never
+ * reached staff. A redelivery is a duplicate with no output, also after the housekeeping has trimmed the histories.
+ */
+public class AssessedAloneCorrectionTest {
+
+    private final ClassifierEngine engine = ClassifierEngine.withDefaults();
+    private int fresh;
+
+    enum Kind {
+        /** Published 11 days behind stream time (beyond the grace of 7 days). */
+        LATE,
+        /** Published 31 days behind stream time: beyond grace + quiet period, where the seen history is trimmed. */
+        LATE_BY_A_MONTH,
+        /** The anniversary statement: a claim published a year after its event, in order. */
+        RETROSPECTIVE
+    }
+
+    private void setUp(Kind kind) {
+        if (kind == Kind.RETROSPECTIVE) {
+            List.of(RetrospectiveClaimTest.offensive(), RetrospectiveClaimTest.mortar(), RetrospectiveClaimTest.october())
+                    .forEach(engine::process);
+        } else {
+            engine.process(claim(AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00", SYUNIK_EAST).build());
+            engine.process(claim(AZ_MOD, "later", Party.AM, "2025-01-20T10:00", "2025-01-20T12:00", GEGHARKUNIK)
+                    .build());
+        }
+    }
+
+    /** Revision {@code revision} of the report assessed alone; each revision gives other casualty figures. */
+    private static IncidentReport alone(Kind kind, int revision) {
+        return switch (kind) {
+            case LATE -> claim(AZ_MOD, "old", Party.AM, "2025-01-09T10:00", "2025-01-09T12:00", SYUNIK_EAST)
+                    .revision(revision).casualties(killed(revision, 0, Party.AZ)).build();
+            case LATE_BY_A_MONTH -> claim(AZ_MOD, "old", Party.AM, "2024-12-20T10:00", "2024-12-20T12:00",
+                    SYUNIK_EAST).revision(revision).casualties(killed(revision, 0, Party.AZ)).build();
+            case RETROSPECTIVE -> RetrospectiveClaimTest.anniversaryBuilder().revision(revision).casualties(killed(206 + revision, 0, Party.AM)).build();
+        };
+    }
+
+    /** A report in order, a day after stream time, far from the others: the engine trims its histories after it. */
+    private IncidentReport inOrder() {
+        fresh++;
+        java.time.OffsetDateTime at = engine.streamTime().orElseThrow().plusDays(1);
+        return claim(AZ_MOD, "fresh-" + fresh, Party.AM, "2020-01-01T00:00", "2020-01-01T00:00", TAVUSH)
+                .occurredAt(at.minusHours(2)).publishedAt(at).build();
+    }
+
+    /**
+     * Deliveries: a revision number, or {@code n} for an unrelated report in order (its output is not looked at).
+     * Expected: per delivery the version every assessment it gives has ({@code -}: a duplicate, no output; {@code .}:
+     * not looked at).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "beyond the grace: redelivery, correction, old revision, second correction | LATE            | 1 1 2 1 2 3 | 1 - 2 - - 3",
+        "beyond the grace: the correction first, then the first revision            | LATE            | 2 1 3       | 2 - 3",
+        "a month behind: remembered past the trim                                   | LATE_BY_A_MONTH | 1 n 1 n 2 2 | 1 . - . 2 -",
+        "retrospective: redelivery, correction, old revision, second correction     | RETROSPECTIVE   | 1 1 2 1 3   | 1 - 2 - 3",
+        "retrospective: remembered past the trim                                    | RETROSPECTIVE   | 1 n 1 n 2   | 1 . - . 2",
+    })
+    void aCorrectionOfAReportAssessedAloneIsTheNextVersionOfTheSameIncident(String name, Kind kind,
+                                                                           String deliveries, String expected) {
+        setUp(kind);
+        String[] given = deliveries.trim().split("\\s+");
+        String[] want = expected.trim().split("\\s+");
+        Set<UUID> incidents = null;
+        List<Assessment> alone = new ArrayList<>();
+        for (int i = 0; i < given.length; i++) {
+            if (given[i].equals("n")) {
+                engine.process(inOrder());
+                continue;
+            }
+            int revision = Integer.parseInt(given[i]);
+            ClassifierEngine.Result result = engine.process(alone(kind, revision));
+            if (want[i].equals("-")) {
+                assertThat(result.outcome()).as("delivery %d (revision %d)", i + 1, revision)
+                        .isEqualTo(ClassifierEngine.Outcome.DUPLICATE);
+                assertThat(result.assessments()).isEmpty();
+                continue;
+            }
+            assertThat(result.outcome()).as("delivery %d", i + 1).isEqualTo(ClassifierEngine.Outcome.LATE);
+            List<Assessment> own = result.assessments().stream()
+                    .filter(a -> a.reportIds().values().stream().flatMap(List::stream)
+                            .anyMatch(alone(kind, 1).reportId()::equals)).toList();
+            long version = Long.parseLong(want[i]);
+            assertThat(own).as("delivery %d", i + 1).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.version()).isEqualTo(version);
+                assertThat(a.closed()).isTrue();
+                // the corrected content: its revision and its figures
+                assertThat(a.evidence()).singleElement().satisfies(e -> assertThat(e.revision()).isEqualTo(revision));
+                assertThat(a.casualties()).singleElement().satisfies(c -> assertThat(c.killed())
+                        .isEqualTo(kind == Kind.RETROSPECTIVE ? 206 + revision : revision));
+            });
+            Set<UUID> ids = own.stream().map(Assessment::incidentId).collect(Collectors.toSet());
+            if (incidents == null) {
+                incidents = ids;
+            }
+            assertThat(ids).as("the same incident(s) as the first delivery").isEqualTo(incidents);
+            alone.addAll(own);
+        }
+        // what alert-service needs: per incident, every version newer than the one before
+        alone.stream().collect(Collectors.groupingBy(Assessment::incidentId)).values().forEach(versions ->
+                assertThat(versions).extracting(Assessment::version).isSorted().doesNotHaveDuplicates());
+    }
+}
