@@ -699,7 +699,8 @@ final class Assessor {
      * {@link #aloneVersion}).
      */
     Assessment assessAlone(IncidentReport r) {
-        return assessAlone(r, Optional.empty(), "Published " + Sentences.time(r.publishedAt()) + ", more than "
+        BorderSegment segment = ReportKinds.isPlaceable(r) ? r.location().primarySegment() : BorderSegment.UNRESOLVED;
+        return assessAlone(r, segment, Optional.empty(), "Published " + Sentences.time(r.publishedAt()) + ", more than "
                 + settings.grace().toDays() + " days behind stream time " + Sentences.time(state.streamTime)
                 + ": assessed alone, not correlated with other reports.");
     }
@@ -708,10 +709,12 @@ final class Assessor {
      * A retrospective claim (replay audit C5: an anniversary statement re-telling an offensive of a year before),
      * published more than grace + quiet period after its event ended and joining no incident still held: its own
      * closed assessment, as a report beyond the grace. Where the same source's claim of the same event is still
-     * remembered (its incident evicted), that incident's verdict carries over as for any re-telling. Its version is
-     * the report's revision (see {@link #aloneVersion}).
+     * remembered (its incident evicted), that incident's verdict carries over as for any re-telling. One incident per
+     * segment it names, as for any claim (c19: it used to be assessed in its first segment only), each its own id from
+     * the segment and the report id, with the same verdict and signals. Its version is the report's revision (see
+     * {@link #aloneVersion}).
      */
-    Assessment assessRetrospective(IncidentReport r) {
+    List<Assessment> assessRetrospective(IncidentReport r) {
         List<BorderSegment> segments = ReportKinds.isPlaceable(r) ? r.location().segments() : List.of();
         ClaimRecord self = ClaimRecord.of(r, Sentences.who(r.source()), segments);
         Set<UUID> held = new java.util.HashSet<>();
@@ -721,11 +724,13 @@ final class Assessor {
                 .filter(c -> !held.contains(c.reportId()) && c.sameEventAs(self))
                 .min(Comparator.comparing(ClaimRecord::publishedAt).thenComparing(ClaimRecord::reportId));
         java.time.Duration after = java.time.Duration.between(r.occurredUntil(), r.publishedAt());
-        return assessAlone(r, earlier, "Published " + Sentences.time(r.publishedAt()) + ", " + after.toDays()
+        String why = "Published " + Sentences.time(r.publishedAt()) + ", " + after.toDays()
                 + " days after the end of the event it tells (more than the grace of " + settings.grace().toDays()
                 + " days and the quiet period of " + settings.quietPeriod().toDays() + " days): a retrospective "
                 + "account of a past event, assessed alone and closed; it is not correlated with other reports and "
-                + "counts toward no other incident's signals.");
+                + "counts toward no other incident's signals.";
+        List<BorderSegment> own = segments.isEmpty() ? List.of(BorderSegment.UNRESOLVED) : segments;
+        return own.stream().map(segment -> assessAlone(r, segment, earlier, why)).toList();
     }
 
     /**
@@ -740,8 +745,8 @@ final class Assessor {
         return r.revision();
     }
 
-    private Assessment assessAlone(IncidentReport r, Optional<ClaimRecord> earlier, String why) {
-        BorderSegment segment = ReportKinds.isPlaceable(r) ? r.location().primarySegment() : BorderSegment.UNRESOLVED;
+    private Assessment assessAlone(IncidentReport r, BorderSegment segment, Optional<ClaimRecord> earlier,
+                                   String why) {
         Verdict decided = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
         Verdict verdict = earlier.map(e -> VerdictRules.carryForward(decided, e)).orElse(decided);
         CasualtyRules.Tally tally = CasualtyRules.tally(List.of(r));

@@ -143,7 +143,7 @@ public final class ClassifierEngine {
             // alone again, as the next version of the same incident (its version is the revision)
             state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
             state.lateReports++;
-            out.add(assessor.assessRetrospective(report));
+            out.addAll(assessor.assessRetrospective(report));
             housekeeping.trim();
             return new Result(Outcome.LATE, out);
         }

@@ -98,6 +98,12 @@ public class RetrospectiveClaimTest {
         return org.borderwatch.common.Uuids.incidentId(r.location().primarySegment().name(), r.reportId());
     }
 
+    /** One incident per segment the report names. */
+    static List<UUID> incidentsOf(IncidentReport r) {
+        return r.location().segments().stream()
+                .map(s -> org.borderwatch.common.Uuids.incidentId(s.name(), r.reportId())).toList();
+    }
+
     @Test
     void anAnniversaryStatementIsAssessedAloneAndClosedWithTheSignalsOfItsOwnWord() {
         feed(offensive(), mortar(), october());
@@ -107,9 +113,12 @@ public class RetrospectiveClaimTest {
         assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.LATE);
         assertThat(engine.lateReports()).isEqualTo(1);
         // the October incident closes on the anniversary's stream time, then the anniversary's own closed assessment
-        assertThat(result.assessments()).last().satisfies(a -> {
-            assertThat(a.incidentId()).isEqualTo(incidentOf(anniversary()));
-            assertThat(a.segment()).isEqualTo(GEGHARKUNIK);
+        // in each of the three segments it names (c19: it used to be its first segment only)
+        List<Assessment> own = result.assessments().subList(result.assessments().size() - 3,
+                result.assessments().size());
+        assertThat(own).extracting(Assessment::segment).containsExactly(GEGHARKUNIK, SYUNIK_EAST, VAYOTS_DZOR_EAST);
+        assertThat(own).extracting(Assessment::incidentId).containsExactlyElementsOf(incidentsOf(anniversary()));
+        assertThat(own).allSatisfy(a -> {
             assertThat(a.version()).isEqualTo(1);
             assertThat(a.closed()).as("a closed first version: alert-service resolves it at once").isTrue();
             assertThat(a.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
@@ -149,8 +158,8 @@ public class RetrospectiveClaimTest {
             withoutIt.addAll(r.sourceRef().equals("anniversary") ? without.advance(r.publishedAt())
                     : without.process(r).assessments());
         }
-        UUID retrospective = incidentOf(anniversary());
-        assertThat(with.stream().filter(a -> !a.incidentId().equals(retrospective)).map(Replayer::json).toList())
+        List<UUID> retrospective = incidentsOf(anniversary());
+        assertThat(with.stream().filter(a -> !retrospective.contains(a.incidentId())).map(Replayer::json).toList())
                 .isEqualTo(withoutIt.stream().map(Replayer::json).toList());
         Assessment may = with.stream().filter(a -> a.incidentId().equals(incidentOf(may()))).reduce((a, b) -> b)
                 .orElseThrow();
@@ -307,5 +316,53 @@ public class RetrospectiveClaimTest {
         assertThat(replayed.versions().stream().map(Replayer::json).toList())
                 .isEqualTo(live.stream().map(Replayer::json).toList());
         assertThat(replayed.late()).isEqualTo(1);
+    }
+
+    /**
+     * c19: one incident per segment (the design's rule) also for a retrospective claim assessed alone: an incident in
+     * each segment it names, each its own id from the segment and the report id, with the same verdict, casualties,
+     * signals and severity. A claim naming no segment, or an ambiguous place, stands in UNRESOLVED alone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "three segments                  | GEGHARKUNIK SYUNIK_EAST VAYOTS_DZOR_EAST | false | GEGHARKUNIK SYUNIK_EAST VAYOTS_DZOR_EAST",
+        "two segments                    | SYUNIK_EAST TAVUSH                        | false | SYUNIK_EAST TAVUSH",
+        "one segment                     | TAVUSH                                    | false | TAVUSH",
+        "no segment named                | UNRESOLVED                                | false | UNRESOLVED",
+        "an ambiguous place of two       | GEGHARKUNIK TAVUSH                        | true  | UNRESOLVED",
+    })
+    void aRetrospectiveClaimIsAssessedAloneInEachSegmentItNames(String name, String named, boolean ambiguous,
+                                                                 String expected) {
+        feed(offensive(), mortar(), october());
+        List<org.borderwatch.common.model.BorderSegment> segments = java.util.Arrays.stream(named.trim()
+                .split("\\s+")).map(org.borderwatch.common.model.BorderSegment::valueOf).toList();
+        IncidentReport told = anniversaryBuilder().location(new org.borderwatch.common.model.Location(segments,
+                ambiguous, null, null, null, null)).build();
+        ClassifierEngine.Result result = engine.process(told);
+        assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.LATE);
+        List<Assessment> own = result.assessments().stream().filter(a -> a.reportIds().values().stream()
+                .flatMap(List::stream).anyMatch(told.reportId()::equals)).toList();
+        List<org.borderwatch.common.model.BorderSegment> want = java.util.Arrays.stream(expected.trim()
+                .split("\\s+")).map(org.borderwatch.common.model.BorderSegment::valueOf).toList();
+        assertThat(own).extracting(Assessment::segment).containsExactlyElementsOf(want);
+        assertThat(own).extracting(Assessment::incidentId).containsExactlyElementsOf(want.stream()
+                .map(s -> org.borderwatch.common.Uuids.incidentId(s.name(), told.reportId())).toList());
+        Assessment first = own.get(0);
+        assertThat(own).allSatisfy(a -> {
+            assertThat(a.closed()).isTrue();
+            assertThat(a.version()).isEqualTo(1);
+            assertThat(a.occurrence()).isEqualTo(first.occurrence());
+            assertThat(a.attribution()).isEqualTo(first.attribution());
+            assertThat(a.casualties()).isEqualTo(first.casualties()).containsExactly(killed(207, 0, Party.AM));
+            assertThat(a.signals()).isEqualTo(first.signals());
+            assertThat(a.severity()).isEqualTo(first.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(a.rationale()).anyMatch(x -> x.contains("retrospective account"));
+        });
+        assertThat(first.signals()).extracting(x -> x.type())
+                .containsExactlyInAnyOrder(SignalType.FATALITIES, SignalType.HEAVY_WEAPONS);
+        assertThat(engine.lateReports()).as("one late report, however many segments").isEqualTo(1);
+        // nothing of it is held: no incident, no remembered claim
+        assertThat(engine.heldIncidentIds()).doesNotContainAnyElementsOf(own.stream().map(Assessment::incidentId)
+                .toList());
     }
 }
