@@ -745,6 +745,14 @@ final class Assessor {
         return r.revision();
     }
 
+    /**
+     * The verdict sentence of a claim assessed alone, in place of "no one has answered the claim yet": that reads as if
+     * the claim were waiting for answers in an open incident, while a report assessed alone is closed at once and
+     * compared with nothing (c19).
+     */
+    static final String ALONE_UNANSWERED = "Occurrence UNVERIFIED: the claim is assessed alone and closed, so no "
+            + "answer to it is weighed; nothing in this assessment confirms or denies it.";
+
     private Assessment assessAlone(IncidentReport r, BorderSegment segment, Optional<ClaimRecord> earlier,
                                    String why) {
         Verdict decided = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
@@ -753,7 +761,8 @@ final class Assessor {
         List<String> rationale = new ArrayList<>();
         rationale.add(Sentences.describe(r));
         rationale.addAll(tally.sentences());
-        rationale.addAll(verdict.reasons());
+        verdict.reasons().stream().map(x -> x.equals(VerdictRules.UNANSWERED_CLAIM) ? ALONE_UNANSWERED : x)
+                .forEach(rationale::add);
         rationale.add(why);
         UUID id = Uuids.incidentId(segment.name(), r.reportId());
         List<Signal> signals = signalsAlone(new IncidentFacts(id, segment, r.occurredAt(), r.occurredUntil(),

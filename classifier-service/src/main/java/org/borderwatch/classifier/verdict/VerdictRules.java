@@ -198,7 +198,7 @@ public final class VerdictRules {
             boolean responds = sorted.stream().anyMatch(r -> r.stance().isResponse() && (r.stance() != Stance.DENIAL
                     || r.source().party().isBelligerent()));
             reasons.add(claims.size() > 1 ? "Occurrence UNVERIFIED: no one has answered the claims yet."
-                    : !claims.isEmpty() ? "Occurrence UNVERIFIED: no one has answered the claim yet."
+                    : !claims.isEmpty() ? UNANSWERED_CLAIM
                     : responds ? "Occurrence UNVERIFIED: the claim it answers is not known (yet)."
                     : "Occurrence UNVERIFIED: no statement in it claims or answers anything that could be read.");
         }
@@ -349,6 +349,9 @@ public final class VerdictRules {
         return observation.stance() == Stance.REFUTATION && claim.location().ambiguous() && !candidates.isEmpty()
                 && candidates.stream().allMatch(s -> covers(observation, s, claim.occurredAt(), claim.occurredUntil()));
     }
+
+    /** The verdict sentence of one claim nothing answers (yet), in an incident still open to answers. */
+    public static final String UNANSWERED_CLAIM = "Occurrence UNVERIFIED: no one has answered the claim yet.";
 
     /**
      * A verdict for an incident whose claim re-tells the event of a claim whose incident has closed (a casualty update

@@ -127,4 +127,30 @@ public class AssessedAloneCorrectionTest {
         alone.stream().collect(Collectors.groupingBy(Assessment::incidentId)).values().forEach(versions ->
                 assertThat(versions).extracting(Assessment::version).isSorted().doesNotHaveDuplicates());
     }
+
+    /**
+     * c19: the verdict sentence of a claim assessed alone says what is true of it — it is closed at once and compared
+     * with nothing — not "no one has answered the claim yet", which reads as an open claim waiting for answers. Guard:
+     * a claim in an open incident keeps that sentence.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "beyond the grace      | LATE            | Occurrence UNVERIFIED: the claim is assessed alone and closed, so no answer to it is weighed; nothing in this assessment confirms or denies it.",
+        "a month behind        | LATE_BY_A_MONTH | Occurrence UNVERIFIED: the claim is assessed alone and closed, so no answer to it is weighed; nothing in this assessment confirms or denies it.",
+        "retrospective         | RETROSPECTIVE   | Occurrence UNVERIFIED: the claim is assessed alone and closed, so no answer to it is weighed; nothing in this assessment confirms or denies it.",
+        "guard: in order, open |                 | Occurrence UNVERIFIED: no one has answered the claim yet.",
+    })
+    void aClaimAssessedAloneSaysItIsComparedWithNothing(String name, Kind kind, String sentence) {
+        setUp(kind == null ? Kind.LATE : kind);
+        IncidentReport claim = kind == null ? inOrder() : alone(kind, 1);
+        List<Assessment> own = engine.process(claim).assessments().stream().filter(a -> a.reportIds().values()
+                .stream().flatMap(List::stream).anyMatch(claim.reportId()::equals)).toList();
+        assertThat(own).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.closed()).isEqualTo(kind != null);
+            assertThat(a.rationale()).contains(sentence);
+            if (kind != null) {
+                assertThat(a.rationale()).noneMatch(x -> x.contains("no one has answered"));
+            }
+        });
+    }
 }
