@@ -392,11 +392,16 @@ public final class Sentences {
      * precise time, or the covered day or days), the place it names and the segments. "small-arms fire at 2024-04-11
      * 11:00 +04:00 near Tegh in SYUNIK_EAST" — the whole-day coverage alone ("hostile action in SYUNIK_EAST on
      * 2024-04-11") hid the time and the place a reader needs to see which claims it fits (analyst's review, finding 2).
+     * The segments are those of the place it names when it names one without ambiguity, else the ones it watched
+     * (replay audit of batch 49, C1: EUMA's weekly update heard gunfire near Berkaber and watched Tavush and
+     * Gegharkunik; "small-arms fire … near Berkaber in TAVUSH, GEGHARKUNIK" put the gunfire in a province where its
+     * patrols saw nothing).
      */
     static String confirmed(IncidentReport r) {
         String what = what(r.eventTypes());
-        String where = near(r.location()) + " in "
-                + (r.coverage().segments().isEmpty() ? "the border area" : segments(r.coverage().segments()));
+        boolean placed = r.location().isResolved() && !r.location().ambiguous();
+        String where = near(r.location()) + " in " + (placed ? segments(r.location().segments())
+                : r.coverage().segments().isEmpty() ? "the border area" : segments(r.coverage().segments()));
         if (VerdictRules.statesPreciseTime(r)) {
             String when = r.occurredAt().equals(r.occurredUntil()) ? "at " + time(r.occurredAt())
                     : "from " + time(r.occurredAt()) + " to " + time(r.occurredUntil());

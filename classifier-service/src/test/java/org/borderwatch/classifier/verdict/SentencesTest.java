@@ -107,4 +107,39 @@ class SentencesTest {
         assertThat(Sentences.describe(DENIAL, SYUNIK_EAST)).isEqualTo("AM MoD denied it"
                 + sentence.substring(sentence.indexOf(" on 2025-03-16 21:00")));
     }
+
+    /**
+     * Replay audit of batch 49, C1: an observer's confirmation names the segments of the place it names without
+     * ambiguity, not every segment it watched — EUMA's weekly update heard gunfire near Berkaber (Tavush) and watched
+     * Tavush and Gegharkunik, where it saw nothing. Without such a place, the watched segments (or "the border area").
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "a place in one of two watched segments     | TAVUSH             | false | Berkaber | TAVUSH GEGHARKUNIK | near Berkaber in TAVUSH from 2024-02-12",
+        "a place in the one watched segment         | TAVUSH             | false | Berkaber | TAVUSH             | near Berkaber in TAVUSH from 2024-02-12",
+        "no place named: the watched segments       | UNRESOLVED         | false |          | TAVUSH GEGHARKUNIK | fire in TAVUSH, GEGHARKUNIK from",
+        "an ambiguous place: the watched segments   | TAVUSH GEGHARKUNIK | true  |          | TAVUSH GEGHARKUNIK | fire in TAVUSH, GEGHARKUNIK from",
+        "no place, no watched segment               | UNRESOLVED         | false |          | ''                 | fire in the border area from",
+    })
+    void aConfirmationNamesTheSegmentsOfItsPlaceNotAllItWatched(String name, String located, boolean ambiguous,
+                                                                 String settlement, String watched, String expected) {
+        List<org.borderwatch.common.model.BorderSegment> at = Stream.of(located.trim().split("\\s+"))
+                .map(org.borderwatch.common.model.BorderSegment::valueOf).toList();
+        List<org.borderwatch.common.model.BorderSegment> cover = watched.isBlank() ? List.of()
+                : Stream.of(watched.trim().split("\\s+")).map(org.borderwatch.common.model.BorderSegment::valueOf)
+                        .toList();
+        IncidentReport r = org.borderwatch.classifier.TestReports.base(org.borderwatch.classifier.TestReports.EUMA,
+                        "weekly-" + name, org.borderwatch.common.model.Stance.CONFIRMATION, "2024-02-20T16:00")
+                .eventTypes(org.borderwatch.common.model.EventType.SMALL_ARMS_FIRE)
+                .location(new Location(at, ambiguous, settlement, null, null, null))
+                .coverage(new org.borderwatch.common.model.Coverage(org.borderwatch.classifier.TestReports.t(
+                        "2024-02-12"), org.borderwatch.classifier.TestReports.t("2024-02-18T23:59"), cover))
+                .build();
+        String sentence = Sentences.describe(r);
+        assertThat(sentence).startsWith("EUMA confirmed on 2024-02-20 16:00 +04:00 small-arms fire")
+                .contains(expected).endsWith("without saying who acted.");
+        if (!located.contains(" ") && !located.equals("UNRESOLVED") && watched.contains(" ")) {
+            assertThat(sentence).doesNotContain("GEGHARKUNIK");
+        }
+    }
 }
