@@ -109,7 +109,7 @@ public final class StatementExtractor {
                             })))
                     .toList();
         }
-        Interval time = eventTime(anchoringDates(text, daysWithinOpenSpans(dates), clocks, published),
+        Interval time = eventTime(text, anchoringDates(text, daysWithinOpenSpans(dates), clocks, published),
                 ownDayParts(clocks, allDates, dates), published);
         List<DateSpan> lineDays = datedLines(text, dates);
         if (lineDays.size() >= 2) {
@@ -654,7 +654,9 @@ public final class StatementExtractor {
 
     /**
      * A part of the day with a clock time inside its window ("on the evening of 14 May … at about 21:40"): that part, the
-     * one window named; null when there is none, several or no clock within it.
+     * one window named; null when there is none, several or no clock within it. A range of clocks right after the part
+     * (only its day, the place and commas between: "During an evening patrol on 22 April, from 19:00 to 21:30, EUMA
+     * monitors … heard …") is the patrol's own hours, narrower than the part: that range is the window.
      */
     private static ClockSpan patrolWindow(String text, List<ClockSpan> clocks, List<DateSpan> all,
                                           List<DateSpan> event) {
@@ -671,8 +673,25 @@ public final class StatementExtractor {
         boolean inside = clocks.stream().filter(c -> !c.partOfDay()).anyMatch(c -> from.isBefore(to)
                 ? !c.from().isBefore(from) && !c.from().isAfter(to)
                 : !c.from().isBefore(from) || !c.from().isAfter(to)); // a window over midnight
-        return inside ? part : null;
+        if (!inside) {
+            return null;
+        }
+        return clocks.stream().filter(c -> !c.partOfDay() && !c.openEnded() && c.to() != null
+                        && !c.to().equals(c.from()) && c.start() >= part.end()
+                        && PATROL_HOURS_GAP.matcher(text).region(part.end(), c.start()).matches())
+                .findFirst().orElse(part);
     }
+
+    /**
+     * Between a patrol's part of the day and its own hours: the patrol, then its day and place, commas ("… evening
+     * patrol on 22 April 2025, from 19:00 to 21:30", "… night patrol near Yeraskh, between 23:00 and 02:00"); no verb,
+     * no other clause. A part of the day not named for a patrol ("This morning, between 8:30 and 9:15, a patrol
+     * heard …") keeps its window: the range is when the fire was heard.
+     */
+    private static final Pattern PATROL_HOURS_GAP = Alternations.compile("\\s+(?i:patrols?|visits?|watch)\\b[\\s,(]*"
+            + "(?:(?:(?i:on)\\s+(?:(?i:the)\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+\\p{L}+(?:\\s+\\d{4})?"
+            + "|(?i:near|in|around|at)\\s+(?:(?i:the\\s+village\\s+of)\\s+)?\\p{Lu}[\\p{L}'’-]+"
+            + "(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)[\\s,]*){0,2}(?:(?i:from|between)\\s*)?");
 
     /**
      * The settlements an observer names outside the sentences where it saw or heard the event, each in one segment of
@@ -1251,8 +1270,8 @@ public final class StatementExtractor {
         StringBuilder b = new StringBuilder(text);
         Matcher m = StatementRules.PERSON_CROSSING.matcher(text);
         while (m.find()) { // the person and the crossing, not a verb between them ("was detained after crossing")
-            for (String group : List.of("person", "crossing")) {
-                for (int i = m.start(group); i < m.end(group); i++) {
+            for (String group : List.of("person", "crossing", "entry")) { // entry: ", entering the territory of …"
+                for (int i = Math.max(0, m.start(group)); i < m.end(group); i++) {
                     b.setCharAt(i, ' ');
                 }
             }
@@ -3055,7 +3074,12 @@ public final class StatementExtractor {
     }
 
     private Interval eventTime(List<DateSpan> dates, List<ClockSpan> clocks, OffsetDateTime published) {
-        Interval several = severalDatedTimes(dates, clocks, published);
+        return eventTime(null, dates, clocks, published);
+    }
+
+    /** As {@link #eventTime(List, List, OffsetDateTime)}, with the text to find a day right after its clock. */
+    private Interval eventTime(String text, List<DateSpan> dates, List<ClockSpan> clocks, OffsetDateTime published) {
+        Interval several = severalDatedTimes(text, dates, clocks, published);
         if (several != null) {
             return several;
         }
@@ -3068,10 +3092,13 @@ public final class StatementExtractor {
 
     /**
      * Several incidents, each with its own day and clock ("On 19 June at about 16:40 … near Sotk. This morning at 07:55
-     * … Khoznavar"): one interval from the earliest to the latest. Null unless at least two different days each have
-     * a clock after them (a clock belongs to the nearest day before it).
+     * … Khoznavar", a numbered list "1. At 22:25 on 9 July … 2. At 03:40 on 10 July …"): one interval from the
+     * earliest to the latest. Null unless at least two different days each have a clock (a clock belongs to the day
+     * right after it, "at 22:25 on 9 July" — only {@link #CLOCK_DAY_GAP} between, when the text is given —, else to
+     * the nearest day before it).
      */
-    private Interval severalDatedTimes(List<DateSpan> dates, List<ClockSpan> clocks, OffsetDateTime published) {
+    private Interval severalDatedTimes(String text, List<DateSpan> dates, List<ClockSpan> clocks,
+                                       OffsetDateTime published) {
         if (dates.size() < 2 || clocks.size() < 2) {
             return null;
         }
@@ -3082,6 +3109,15 @@ public final class StatementExtractor {
             for (DateSpan d : dates) {
                 if (d.end() <= c.start()) {
                     day = d;
+                }
+            }
+            if (text != null && !c.partOfDay()) {
+                for (DateSpan d : dates) { // "At 22:25 on 9 July": the day right after its clock is the clock's own
+                    if (c.end() <= d.start() && !d.open()
+                            && CLOCK_DAY_GAP.matcher(text).region(c.end(), d.start()).matches()) {
+                        day = d;
+                        break;
+                    }
                 }
             }
             if (day == null || day.open()) {

@@ -81,9 +81,13 @@ final class StatementRules {
      */
     /**
      * Others' reports of an event called alleged ("reports about alleged shooting from Armenian positions", "claims of
-     * supposed fire on its villages"): the event is theirs, not told as having happened.
+     * supposed fire on its villages"): the event is theirs, not told as having happened. Who put the report about may
+     * stand between ("the claim spread by the Armenian side about an alleged shooting", "reports circulated in
+     * Azerbaijani media of so-called shelling").
      */
     static final Pattern ALLEGED_REPORTS = p("\\b(?:reports?|news|information|accounts?|claims?|statements?|stories)\\s+"
+            + "(?:(?:spread|circulated|disseminated|made|published|voiced|issued|released)\\s+(?:by|in|on)\\s+"
+            + "(?:[\\w'’-]+\\s+){1,5}?)?"
             + "(?:of|about|on|that)\\s+(?:(?:the|an?|their|its)\\s+)?(?:alleged(?:ly)?|supposed(?:ly)?|so-called|purported(?:ly)?"
             + "|fictitious|invented)\\b[^.;:!?]*+");
 
@@ -224,8 +228,10 @@ final class StatementRules {
      */
     static final Pattern DRONE_ATTACK = words("(?:attack|strike|combat|armed|kamikaze|fpv|suicide)\\s+(?:drones?|uavs?|"
             + "unmanned)|loitering\\s+munitions?|(?:drones?|uavs?|quadcopters?|unmanned\\s+aerial\\s+vehicles?)\\s+"
-            + "(?:[\\w-]+\\s+){0,10}?(?:attack\\w*|struck|strikes?|striking|hit|dropp\\w*|bomb\\w*|fired|launched|explod\\w*|"
-            + "destroy\\w*|targeted|wounded|killed|damaged)\\b|(?:by|with|using|from)\\s+(?:an?\\s+|the\\s+)?"
+            // a negated act is none: "the drone dropped nothing", "did not drop anything", "fired no munitions"
+            + "(?:[\\w-]+\\s+){0,10}?(?<!\\b(?:not|never)\\s)(?:attack\\w*|struck|strikes?|striking|hit|dropp\\w*|bomb\\w*|fired|"
+            + "launched|explod\\w*|destroy\\w*|targeted|wounded|killed|damaged)\\b"
+            + "(?!\\s+(?:nothing|anything|none|no\\b))|(?:by|with|using|from)\\s+(?:an?\\s+|the\\s+)?"
             + "(?:[\\w-]+\\s+){0,2}?(?:drones?|uavs?|quadcopters?)\\b|drone\\s+(?:strikes?|attacks?)\\b"
             // "an Armenian quadcopter tried to drop an explosive device on our positions" (not "drop leaflets")
             + "|(?:drones?|uavs?|quadcopters?)\\s+(?:[\\w-]+\\s+){0,6}?drop\\s+(?:an?\\s+|the\\s+|its\\s+|two\\s+|several\\s+)?"
@@ -308,7 +314,15 @@ final class StatementRules {
             // localities", "air / drone / missile strikes" (not a hunger or labour strike)
             + "(?<!hunger\\s|general\\s|labou?r\\s|workers['’]\\s)\\bstrikes?\\s+(?:carried\\s+out|launched|conducted|"
             + "delivered|on|against|by)\\b|"
-            + "\\b(?:air|drone|missile|rocket|artillery)[\\s-]+strikes?\\b");
+            + "\\b(?:air|drone|missile|rocket|artillery)[\\s-]+strikes?\\b|"
+            // a side's forces taking the other side's livestock: "a herd … was driven away by Azerbaijani servicemen",
+            // "Armenian soldiers stole twelve sheep" (animals that only strayed, or taken by no force, are none)
+            + "\\b(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b[^.;!?]{0,160}?\\b"
+            + "(?:driven|drove|taken|took|led|stolen|stole|seized|rustled)\\s+(?:away\\s+|off\\s+)?by\\s+"
+            + "(?:[\\w'’-]+\\s+){0,3}?(?:servicem[ae]n|soldiers|troops|units|border\\s+guards|military|forces)\\b|"
+            + "\\b(?:servicem[ae]n|soldiers|troops|border\\s+guards)\\s+(?:[\\w'’-]+\\s+){0,2}?"
+            + "(?:drove|took|led|stole|seized|rustled)\\s+(?:away\\s+|off\\s+)?(?:[\\w'’,-]+\\s+){0,6}?"
+            + "(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b");
 
     /**
      * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
@@ -614,10 +628,13 @@ final class StatementRules {
 
     /**
      * Weapons found on someone or seized ("two hunting rifles were found in their possession", "a machine gun and
-     * ammunition were confiscated"): in such a sentence without a fire word, the weapons describe no fire.
+     * ammunition were confiscated"), or carried by someone ("detained a citizen carrying a hunting rifle", "a man who
+     * was carrying a pistol"): in such a sentence without a fire word, the weapons describe no fire.
      */
     static final Pattern SEIZURE = words("(?:was|were|been)\\s+found\\b|found\\s+(?:on|in|with)\\s+(?:them|him|her|"
-            + "their|his)\\b|in\\s+(?:their|his|her)\\s+possession|seiz(?:ed|ure)\\b|confiscat\\w*");
+            + "their|his)\\b|in\\s+(?:their|his|her)\\s+possession|seiz(?:ed|ure)\\b|confiscat\\w*|"
+            + "carr(?:ying|ied|ies|y)\\s+(?:an?\\s+|two\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?"
+            + "(?:rifles?|guns?|pistols?|shotguns?|weapons?|firearms?|grenades?|ammunition)\\b");
     static final Pattern WEAPON_WORDS = words("(?:hunting\\s+|sniper\\s+|assault\\s+)?rifles?\\b|machine[\\s-]+guns?\\b|"
             + "pistols?\\b|(?:hand\\s+)?grenades?\\b|grenade\\s+launchers?\\b|guns?\\b|cartridges?\\b|ammunition\\b|"
             + "mortar\\s+(?:shells|rounds|mines)\\b|shells\\b");
@@ -930,6 +947,8 @@ final class StatementRules {
             // "Armenia's large-scale provocation", "another Armenian provocation"
             + "large-scale|full-scale|new|latest|regular|serious|"
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned|"
+            // "an Azerbaijani surveillance quadcopter violated the state border" (like "reconnaissance drone")
+            + "surveillance|observation|"
             // the weapon between the side and its fire: "killed in Azerbaijani mortar fire", "Armenian tank fire"
             + "mortar|sniper|small[-\\s]arms|machine[-\\s]gun|tank|rocket|missile|grenade[-\\s]launcher)\\s+)?"
             + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
@@ -1251,7 +1270,11 @@ final class StatementRules {
             // where the person came from is no actor: "... crossed the state border from the territory of Armenia"
             + "(?:\\s+from\\s+(?:the\\s+)?(?:territory\\s+of\\s+)?(?:the\\s+republic\\s+of\\s+)?"
             + "(?:armenia|azerbaijan)\\b"
-            + "(?!['’]s|\\s+(?:army|armed|forces|side|military)))?)");
+            + "(?!['’]s|\\s+(?:army|armed|forces|side|military)))?"
+            // the same crossing told again as entering: "… crossed the state border near Aravus, entering the
+            // territory of Gubadli district" (the person's entry, no force's)
+            + ")(?:(?:\\s+(?!(?:and|or|servicem[ae]n|soldiers?|troops|units|forces)\\b)[\\w'’-]+){0,6}?,?\\s+(?:and\\s+)?"
+            + "(?<entry>(?:entering|entered|having\\s+entered)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,2}?territory\\b))?");
 
     /**
      * A crossing the text says was a mistake: the one who crossed "had lost his way", "got lost", "strayed",
