@@ -46,6 +46,13 @@ public final class AlertMetrics {
      */
     public static final String STREAM_DROPPED = "borderwatch.alert.stream.dropped";
     /**
+     * Firing alerts the repeat job's query still selected when its last pass ended: due ones it did not get to (it
+     * stopped at {@code alert.lifecycle.repeat-max-per-pass}, or a repeat failed), which the next passes continue
+     * with. Above 0 for several {@code repeat-check}s, reminders are falling behind. Set by the repeat job, never
+     * during a scrape; registered at 0 at start-up.
+     */
+    public static final String REPEAT_BACKLOG = "borderwatch.alert.repeat.backlog";
+    /**
      * 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape; the shared
      * gauge of service-support, declared in {@code readiness.ReadinessGaugeConfiguration}).
      */
@@ -65,6 +72,7 @@ public final class AlertMetrics {
     private final AtomicLong silencesActive = new AtomicLong();
     private final AtomicLong silencesActiveCritical = new AtomicLong();
     private final Counter streamDropped;
+    private final AtomicLong repeatBacklog = new AtomicLong();
 
     public AlertMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -74,6 +82,9 @@ public final class AlertMetrics {
                 .description("silences active now").register(registry);
         Gauge.builder(SILENCES_ACTIVE, silencesActiveCritical, AtomicLong::get).tag("mutes_critical", "true")
                 .description("silences active now").register(registry);
+        Gauge.builder(REPEAT_BACKLOG, repeatBacklog, AtomicLong::get)
+                .description("firing alerts the repeat job's query still selected after its last pass")
+                .register(registry);
         this.latency = Timer.builder(DELIVERY_LATENCY)
                 .description("assessment received to notification delivered")
                 .register(registry); // histogram buckets come from application.yml, for percentiles across replicas
@@ -152,6 +163,11 @@ public final class AlertMetrics {
     public void silencesActive(long mutingCritical, long others) {
         silencesActiveCritical.set(mutingCritical);
         silencesActive.set(others);
+    }
+
+    /** The alerts the last repeat pass left for the next ones. */
+    public void repeatBacklog(long value) {
+        repeatBacklog.set(value);
     }
 
     public void backlog(long value) {

@@ -81,6 +81,8 @@ public record AlertProperties(
      *                       log; it replaces TTL indexes)
      * @param releaseLookback how far before the previous pass's mark a release pass looks for silences that ended
      *                        (a pass racing a silence's end must not step over it)
+     * @param repeatMaxPerPass the most alerts one repeat pass looks at (read {@code alert.store.page-size} at a time,
+     *                        oldest repeat clock first); the next pass continues after the last one
      */
     public record Lifecycle(@NotNull @DefaultValue("4h") Duration repeatInterval,
                             @NotNull @DefaultValue("HIGH") Severity repeatMinSeverity,
@@ -90,7 +92,9 @@ public record AlertProperties(
                             @NotNull @DefaultValue("1h") Duration defaultDigestInterval,
                             @NotNull @DefaultValue("5s") Duration relayInterval,
                             @NotNull @DefaultValue("1h") Duration expiryInterval,
-                            @NotNull @DefaultValue("1m") Duration releaseLookback) {
+                            @NotNull @DefaultValue("1m") Duration releaseLookback,
+                            @Min(1) @jakarta.validation.constraints.Max(1_000_000) @DefaultValue("1000")
+                            int repeatMaxPerPass) {
         @jakarta.validation.constraints.AssertTrue(message = "alert.lifecycle.release-lookback must not be negative")
         public boolean isReleaseLookbackValid() {
             return releaseLookback == null || !releaseLookback.isNegative();

@@ -68,4 +68,16 @@ class AlertMetricsTest {
         metrics.streamDropped();
         assertThat(counter(AlertMetrics.STREAM_DROPPED).count()).isEqualTo(2);
     }
+
+    @Test
+    void theRepeatBacklogIsAGaugeFromZeroSetByTheRepeatJob() {
+        AlertMetrics metrics = new AlertMetrics(registry);
+        var backlog = registry.find("borderwatch.alert.repeat.backlog").gauge();
+        assertThat(backlog).as("registered at start-up").isNotNull();
+        assertThat(backlog.value()).isZero();
+        metrics.repeatBacklog(7);
+        assertThat(backlog.value()).isEqualTo(7);
+        metrics.repeatBacklog(0);
+        assertThat(backlog.value()).isZero();
+    }
 }

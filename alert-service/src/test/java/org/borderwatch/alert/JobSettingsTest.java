@@ -43,6 +43,8 @@ class JobSettingsTest {
             assertThat(properties.lifecycle().releaseLookback()).isEqualTo(Duration.ofMinutes(1));
             assertThat(properties.api().mutingNowMaxIds()).isEqualTo(200);
             assertThat(properties.store().mutingPageSize()).isEqualTo(500);
+            // the repeat job's bound per pass (the job read one page of alerts per pass before)
+            assertThat(properties.lifecycle().repeatMaxPerPass()).isEqualTo(1000);
         });
     }
 
@@ -52,7 +54,7 @@ class JobSettingsTest {
                 "alert.store.page-size=7", "alert.stream.batch=9", "alert.stream.max-conversations=11",
                 "alert.api.max-page-size=1000", "alert.delivery.shutdown-grace=500ms",
                 "alert.lifecycle.release-lookback=30s", "alert.api.muting-now-max-ids=3",
-                "alert.store.muting-page-size=50").run(context -> {
+                "alert.store.muting-page-size=50", "alert.lifecycle.repeat-max-per-pass=12").run(context -> {
             AlertProperties properties = context.getBean(AlertProperties.class);
             assertThat(properties.lifecycle().relayInterval()).isEqualTo(Duration.ofMillis(250));
             assertThat(properties.lifecycle().expiryInterval()).isEqualTo(Duration.ofMinutes(10));
@@ -64,6 +66,7 @@ class JobSettingsTest {
             assertThat(properties.lifecycle().releaseLookback()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.api().mutingNowMaxIds()).isEqualTo(3);
             assertThat(properties.store().mutingPageSize()).isEqualTo(50);
+            assertThat(properties.lifecycle().repeatMaxPerPass()).isEqualTo(12);
         });
     }
 
@@ -82,6 +85,8 @@ class JobSettingsTest {
             "api.muting-now-max-ids       | 1       | ",
             "store.muting-page-size       | 10000   | ",
             "readiness-gauge.interval     | 1ms     | ",
+            "lifecycle.repeat-max-per-pass | 1      | ",
+            "lifecycle.repeat-max-per-pass | 1000000 | ",
             // refused: each names its key
             "lifecycle.relay-interval     | 0s      | alert.lifecycle.relay-interval must be at least 1ms",
             "lifecycle.expiry-interval    | -1h     | alert.lifecycle.expiry-interval must be at least 1ms",
@@ -98,6 +103,8 @@ class JobSettingsTest {
             "store.muting-page-size       | 10001   | mutingPageSize",
             "readiness-gauge.interval     | 0s      | alert.readiness-gauge.interval must be positive",
             "readiness-gauge.interval     | -15s    | alert.readiness-gauge.interval must be positive",
+            "lifecycle.repeat-max-per-pass | 0      | repeatMaxPerPass",
+            "lifecycle.repeat-max-per-pass | 1000001 | repeatMaxPerPass",
     })
     void aBadValueStopsTheStartNamingTheKey(String key, String value, String named) {
         runner.withPropertyValues("alert." + key + "=" + value).run(context -> {

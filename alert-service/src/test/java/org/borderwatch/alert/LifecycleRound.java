@@ -153,6 +153,44 @@ public final class LifecycleRound {
         }
     }
 
+    /**
+     * The service's pipeline on a database of its own: the real {@link AlertDispatcher} with its lifecycle,
+     * inhibition, silences and stores (indexes created as at start-up), driven by {@code clock} and the given
+     * settings.
+     */
+    public record Pipeline(AlertDispatcher dispatcher, AlertStore alerts, SubscriptionStore subscriptions,
+                           SilenceStore silenceStore, Silences silences) {
+    }
+
+    /** Builds the {@link Pipeline} on {@code mongo}'s database. */
+    public static Pipeline pipeline(MongoTemplate mongo, MutableClock clock, AlertProperties p, Beans beans) {
+        AlertLifecycle lifecycle = new AlertLifecycle(clock, new LifecycleSettings(
+                p.lifecycle().repeatInterval(), p.lifecycle().repeatMinSeverity(), p.publicBaseUrl()));
+        Inhibitor inhibitor = new Inhibitor(p.inhibition().stream()
+                .map(r -> new InhibitionRule(r.sourceSeverity(), r.targetSeverities(), r.window())).toList());
+        Silences silences = new Silences(clock, p.silences().maxDuration(), p.silences().staffMaxDuration());
+        VerdictStore verdicts = init(new VerdictStore(mongo));
+        AlertStore alerts = init(new AlertStore(mongo));
+        SubscriptionStore subscriptions = init(new SubscriptionStore(mongo, beans.cipher()));
+        SilenceStore silenceStore = init(new SilenceStore(mongo));
+        DeliveryStore deliveries = init(new DeliveryStore(mongo));
+        StreamLogStore streamLog = init(new StreamLogStore(mongo));
+        AlertDispatcher dispatcher = new AlertDispatcher(clock, lifecycle, inhibitor, silences, verdicts, alerts,
+                subscriptions, silenceStore, deliveries, beans.hub(), streamLog, beans.metrics(), p);
+        return new Pipeline(dispatcher, alerts, subscriptions, silenceStore, silences);
+    }
+
+    private static <T> T init(T store) {
+        if (store instanceof org.springframework.beans.factory.InitializingBean b) {
+            try {
+                b.afterPropertiesSet();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return store;
+    }
+
     /** One play of one scenario. */
     private static final class Play {
         private final Scenario scenario;
@@ -174,31 +212,11 @@ public final class LifecycleRound {
             this.mongo = mongo;
             JsonNode steps = json.get("steps");
             this.clock = new MutableClock(at(steps.get(0)).minusSeconds(60));
-            AlertProperties p = settings(beans.properties(), json.get("config"));
-            AlertLifecycle lifecycle = new AlertLifecycle(clock, new LifecycleSettings(
-                    p.lifecycle().repeatInterval(), p.lifecycle().repeatMinSeverity(), p.publicBaseUrl()));
-            Inhibitor inhibitor = new Inhibitor(p.inhibition().stream()
-                    .map(r -> new InhibitionRule(r.sourceSeverity(), r.targetSeverities(), r.window())).toList());
-            this.silences = new Silences(clock, p.silences().maxDuration(), p.silences().staffMaxDuration());
-            VerdictStore verdicts = init(new VerdictStore(mongo));
-            AlertStore alerts = init(new AlertStore(mongo));
-            this.subscriptions = init(new SubscriptionStore(mongo, beans.cipher()));
-            this.silenceStore = init(new SilenceStore(mongo));
-            DeliveryStore deliveries = init(new DeliveryStore(mongo));
-            StreamLogStore streamLog = init(new StreamLogStore(mongo));
-            this.dispatcher = new AlertDispatcher(clock, lifecycle, inhibitor, silences, verdicts, alerts,
-                    subscriptions, silenceStore, deliveries, beans.hub(), streamLog, beans.metrics(), p);
-        }
-
-        private static <T> T init(T store) {
-            if (store instanceof org.springframework.beans.factory.InitializingBean b) {
-                try {
-                    b.afterPropertiesSet();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return store;
+            Pipeline pipeline = pipeline(mongo, clock, settings(beans.properties(), json.get("config")), beans);
+            this.silences = pipeline.silences();
+            this.subscriptions = pipeline.subscriptions();
+            this.silenceStore = pipeline.silenceStore();
+            this.dispatcher = pipeline.dispatcher();
         }
 
         Map<String, List<String>> run() {
@@ -368,7 +386,7 @@ public final class LifecycleRound {
         AlertProperties.Lifecycle l = shared.lifecycle();
         AlertProperties.Lifecycle lifecycle = new AlertProperties.Lifecycle(repeat, repeatMin, l.repeatCheck(),
                 Duration.ZERO, l.maxGroupWait(), l.defaultDigestInterval(), l.relayInterval(), l.expiryInterval(),
-                l.releaseLookback());
+                l.releaseLookback(), l.repeatMaxPerPass());
         return new AlertProperties(shared.topics(), lifecycle, inhibition, shared.silences(), shared.delivery(),
                 shared.stream(), shared.webhook(), shared.kafka(), shared.cap(), shared.mail(), shared.security(),
                 shared.readinessGauge(), shared.store(), shared.api(), shared.secrets(), shared.publicBaseUrl());

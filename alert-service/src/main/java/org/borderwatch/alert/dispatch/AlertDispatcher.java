@@ -122,12 +122,32 @@ public class AlertDispatcher {
     /**
      * Repeats still-firing high alerts to the subscriptions that were sent nothing of them for the repeat interval
      * (and to the feed and the live stream when the alert had no message for so long): see
-     * {@link AlertLifecycle#repeatIfDue(AlertState, RepeatClocks, Function)}.
+     * {@link AlertLifecycle#repeatIfDue(AlertState, RepeatClocks, Function)}. One pass looks at the alerts whose
+     * oldest repeat clock that counts is an interval old ({@link AlertStore#repeatCandidates}), oldest first,
+     * {@code alert.store.page-size} at a time and at most {@code alert.lifecycle.repeat-max-per-pass}; the next pass
+     * continues after the last one looked at, and starts from the oldest again once a pass got to the end. An alert
+     * that can never be repeated is not selected (see {@link AlertLifecycle#repeatFrom}); one found not due after
+     * all (a clock of a subscription deleted since, or one stored before it counted so) gets the clocks that count
+     * stored, so it is not found again before a repeat can be due. Alerts that are not due therefore never crowd out
+     * those that are.
+     *
+     * @return how many alerts were repeated
      */
     public int repeatDue() {
         if (properties.lifecycle().repeatInterval().isZero()) {
             return 0;
         }
+        synchronized (repeatLock) {
+            return repeatPass();
+        }
+    }
+
+    private final Object repeatLock = new Object();
+
+    /** Where the last repeat pass stopped at its limit; null: the next pass starts from the oldest clock. */
+    private AlertStore.RepeatCursor repeatResumeAfter;
+
+    private int repeatPass() {
         Set<Severity> severities = EnumSet.noneOf(Severity.class);
         for (Severity s : Severity.values()) {
             if (s.isAtLeast(properties.lifecycle().repeatMinSeverity())) {
@@ -135,13 +155,50 @@ public class AlertDispatcher {
             }
         }
         Instant cutoff = clock.instant().minus(properties.lifecycle().repeatInterval());
+        int limit = properties.lifecycle().repeatMaxPerPass();
+        int pageSize = properties.store().pageSize();
+        AlertStore.RepeatCursor after = repeatResumeAfter;
+        int looked = 0;
         int repeated = 0;
-        for (StoredAlert a : alerts.firingNotifiedBefore(severities, cutoff, properties.store().pageSize())) {
-            if (apply(a.state().incidentId(), this::repeatIfDue, clock.instant()).isPresent()) {
-                repeated++;
+        boolean end = false;
+        while (!end && looked < limit) {
+            int wanted = Math.min(pageSize, limit - looked);
+            List<AlertStore.RepeatCandidate> page = alerts.repeatCandidates(severities, cutoff, after, wanted);
+            for (AlertStore.RepeatCandidate candidate : page) {
+                looked++;
+                after = candidate.at();
+                try {
+                    if (repeatIfDue(candidate.incidentId())) {
+                        repeated++;
+                    }
+                } catch (RuntimeException e) {
+                    // the others are not held up; this one is looked at again when a pass gets to it
+                    log.warn("repeat of the alert of incident {} failed: {}", candidate.incidentId(), e.toString());
+                }
             }
+            end = page.size() < wanted;
         }
+        repeatResumeAfter = end ? null : after;
+        metrics.repeatBacklog(alerts.countRepeatCandidates(severities, cutoff));
         return repeated;
+    }
+
+    /**
+     * Repeats the alert when a repeat is due; otherwise stores the clocks that count and the oldest of them (see
+     * {@link AlertStore#reschedule}). Whether it was repeated.
+     */
+    private boolean repeatIfDue(UUID incidentId) {
+        if (apply(incidentId, this::repeatIfDue, clock.instant()).isPresent()) {
+            return true;
+        }
+        alerts.findByIncident(incidentId).ifPresent(a -> {
+            RepeatClocks counting = counting(a.clocks(), subscriptions.all(), a.told(), a.messages());
+            if (alerts.reschedule(a.state().alertId(), a.rev(), counting,
+                    AlertLifecycle.repeatFrom(a.state(), counting))) {
+                log.info("alert {} not due for a repeat: its repeat clocks rescheduled", a.state().alertId());
+            }
+        });
+        return false;
     }
 
     /**
@@ -154,9 +211,20 @@ public class AlertDispatcher {
         }
         List<Subscription> all = subscriptions.all();
         java.util.function.LongFunction<Alert> bySequence = bySequence(current.messages());
-        return lifecycle.repeatIfDue(current.state(), current.clocks(),
+        return lifecycle.repeatIfDue(current.state(), counting(current.clocks(), all, current.told(),
+                        current.messages()),
                 message -> Router.route(message, false, all, current.told(), bySequence).stream()
                         .map(r -> r.subscription().id()).toList());
+    }
+
+    /**
+     * The repeat clocks that count: those of the subscriptions that exist and are still in the alert's conversation
+     * ({@link Router#inConversation}). Any other could never be reminded, and its clock would keep the alert's
+     * {@code repeatFrom} in the past, selecting it at every repeat check.
+     */
+    private static RepeatClocks counting(RepeatClocks clocks, List<Subscription> all, Map<String, Long> told,
+                                         List<StoredAlert.Message> messages) {
+        return clocks.retain(Router.inConversation(all, told, bySequence(messages)));
     }
 
     /** Copies outbox rows left in alert documents (after a crash between the two writes) to deliveries. */
@@ -305,8 +373,8 @@ public class AlertDispatcher {
                 clocks = clocks.heldBack(Router.route(message, t.leaveNotice(), candidates, told,
                         bySequence(messages)).stream().map(r -> r.subscription().id()).toList(), told.keySet(), now);
             }
-            // the clocks of deleted subscriptions go with the next message
-            clocks = clocks.retain(all.stream().map(Subscription::id).collect(Collectors.toSet()));
+            // the clocks of deleted subscriptions and of those out of the conversation go with the next message
+            clocks = counting(clocks, all, told, messages);
             Subscription feed = feed();
             OutboxRow feedRow = row(feed, message, json, null, now, now, receivedAt, null);
             pending.add(feedRow);
@@ -484,6 +552,7 @@ public class AlertDispatcher {
             }
             messages.add(new StoredAlert.Message(message, decision.reason(), decision.muted(),
                     last.leaveNotice(), last.repeatTo()));
+            clocks = counting(clocks, subscriptions.all(), told, messages);
             StoredAlert next = new StoredAlert(current.state(), current.rev(), messages, told, clocks,
                     current.acks(), pending);
             if (alerts.write(next, current.rev())) {

@@ -204,6 +204,24 @@ public final class AlertLifecycle {
         return new Transition(state, message, reason, false, to);
     }
 
+    /**
+     * The oldest repeat clock that can still make a repeat of the alert due: the alert's own (its last message, the
+     * clock of the feed and the live stream) or that of a subscription still in the conversation. The repeat job's
+     * query selects an alert once this is {@code repeat-interval} old (stored as {@code repeatFrom}); null when no
+     * repeat can ever be due for the alert as it stands — it is not firing, or it is REFUTED (the person's verdict
+     * when reviewed, else the machine's) — so that it is never selected until a message changes that. The settings
+     * (interval, lowest severity) are the query's, so a changed setting applies to stored alerts at once.
+     *
+     * @param clocks the clocks that count: only subscriptions still in the conversation (a deleted one's, or one
+     *               after its last word, could never be reminded and would select the alert at every check)
+     */
+    public static Instant repeatFrom(AlertState state, RepeatClocks clocks) {
+        if (state.status() != AlertStatus.FIRING || state.effectiveOccurrence() == Occurrence.REFUTED) {
+            return null;
+        }
+        return clocks.earliest(state.lastNotifiedAt());
+    }
+
     static List<String> materialChanges(AlertState current, Assessment next) {
         List<String> changes = changesSinceNotified(current, next);
         if (current.status() == AlertStatus.RESOLVED && changes.isEmpty()) {

@@ -6,9 +6,11 @@ import org.borderwatch.common.model.AlertStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -84,8 +86,7 @@ public final class Router {
                 }
                 continue;
             }
-            Alert lastTold = messageBySequence.apply(last);
-            boolean in = lastTold == null || s.filter().matches(lastTold);
+            boolean in = lastWasInFilter(s, last, messageBySequence);
             if (leaveNotice) {
                 if (in && !matches) {
                     out.add(new Recipient(s, s.filter().mismatch(message)));
@@ -99,6 +100,36 @@ public final class Router {
             }
         }
         return out;
+    }
+
+    /**
+     * The subscriptions (ids) still in the conversation about an incident: told about it, and the last message each
+     * received matched its filter (it was not its last word). Only their repeat clocks count
+     * ({@code lifecycle.RepeatClocks}): a repeat reaches each of them ({@link #route}; as its last word when the
+     * incident no longer matches), while one out of the conversation, deleted or never told cannot be reminded.
+     *
+     * @param subscriptions              those that exist
+     * @param lastSequenceBySubscription per subscription id, the highest message sequence of this alert it received
+     * @param messageBySequence          the alert's messages by sequence (null when unknown: "in")
+     */
+    public static Set<String> inConversation(Collection<Subscription> subscriptions,
+                                             Map<String, Long> lastSequenceBySubscription,
+                                             LongFunction<Alert> messageBySequence) {
+        Set<String> in = new HashSet<>();
+        for (Subscription s : subscriptions) {
+            Long last = lastSequenceBySubscription.get(s.id());
+            if (s.channel().type() != ChannelType.STREAM && last != null
+                    && lastWasInFilter(s, last, messageBySequence)) {
+                in.add(s.id());
+            }
+        }
+        return in;
+    }
+
+    /** Whether the message of this sequence, the last one the subscription received, matched its filter. */
+    private static boolean lastWasInFilter(Subscription s, long last, LongFunction<Alert> messageBySequence) {
+        Alert lastTold = messageBySequence.apply(last);
+        return lastTold == null || s.filter().matches(lastTold);
     }
 
     /** An update of a resolved incident (its final verdict corrected after the closure). */

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.borderwatch.alert.ack.Acknowledgements;
+import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.lifecycle.AlertState;
 import org.borderwatch.alert.lifecycle.HeldBack;
 import org.borderwatch.alert.lifecycle.RepeatClocks;
@@ -211,19 +212,80 @@ public class AlertStore implements InitializingBean {
     }
 
     /**
-     * Firing alerts at one of the severities whose oldest repeat clock — the alert's last message or a subscription's
-     * last message of it ({@code repeatFrom}) — is at or before the cutoff: those a repeat may be due for. An alert
-     * stored before per-subscription clocks has no {@code repeatFrom}; its last message is every clock it has.
+     * Where a repeat pass stopped: the last alert it looked at, in the order of {@link #repeatCandidates} (oldest
+     * clock first, then {@code _id}).
+     *
+     * @param repeatFrom the alert's stored oldest clock; null for an alert stored without one (before repeat clocks
+     *                   per subscription), which come first, as MongoDB sorts a missing field before every date
      */
-    public List<StoredAlert> firingNotifiedBefore(Collection<Severity> severities, Instant cutoff, int limit) {
-        List<StoredAlert> out = new ArrayList<>();
-        alerts().find(Filters.and(Filters.eq("status", AlertStatus.FIRING.name()),
-                        Filters.in("severity", severities.stream().map(Enum::name).toList()),
-                        Filters.or(Filters.lte("repeatFrom", Mongo.date(cutoff)),
-                                Filters.and(Filters.exists("repeatFrom", false),
-                                        Filters.lte("lastNotifiedAt", Mongo.date(cutoff))))))
-                .limit(limit).forEach(d -> out.add(toStored(d)));
+    public record RepeatCursor(Instant repeatFrom, String alertId) {
+        public RepeatCursor {
+            java.util.Objects.requireNonNull(alertId, "alertId");
+        }
+    }
+
+    /** An alert the repeat job is to look at, and its place in the job's order. */
+    public record RepeatCandidate(UUID incidentId, RepeatCursor at) {
+    }
+
+    /**
+     * Firing alerts at one of the severities whose oldest repeat clock that counts ({@code repeatFrom}, see
+     * {@code AlertLifecycle.repeatFrom}) is at or before the cutoff: those a repeat may be due for. Oldest clock
+     * first (then {@code _id}), after {@code after} (null: from the start), at most {@code limit}, so that a caller
+     * pages through all of them; only the ids and the sort key are read. An alert that can never be repeated
+     * (REFUTED, resolved) is stored with a null {@code repeatFrom} and never matches. An alert stored before
+     * per-subscription clocks has no {@code repeatFrom}: its last message is every clock it has, and it comes
+     * first.
+     */
+    public List<RepeatCandidate> repeatCandidates(Collection<Severity> severities, Instant cutoff,
+                                                  RepeatCursor after, int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(repeatDue(severities, cutoff)));
+        if (after != null) {
+            filters.add(after.repeatFrom() == null
+                    ? Filters.or(Filters.and(Filters.exists("repeatFrom", false), Filters.gt("_id", after.alertId())),
+                    Filters.exists("repeatFrom", true))
+                    : Filters.or(Filters.gt("repeatFrom", Mongo.date(after.repeatFrom())),
+                    Filters.and(Filters.eq("repeatFrom", Mongo.date(after.repeatFrom())),
+                            Filters.gt("_id", after.alertId()))));
+        }
+        List<RepeatCandidate> out = new ArrayList<>();
+        alerts().find(Filters.and(filters))
+                .projection(com.mongodb.client.model.Projections.include("incidentId", "repeatFrom"))
+                .sort(Sorts.orderBy(Sorts.ascending("repeatFrom"), Sorts.ascending("_id")))
+                .limit(limit)
+                .forEach(d -> out.add(new RepeatCandidate(UUID.fromString(d.getString("incidentId")),
+                        new RepeatCursor(Mongo.instant(d, "repeatFrom"), d.getString("_id")))));
         return out;
+    }
+
+    /** How many alerts {@link #repeatCandidates} finds from the start. */
+    public long countRepeatCandidates(Collection<Severity> severities, Instant cutoff) {
+        return alerts().countDocuments(repeatDue(severities, cutoff));
+    }
+
+    private static Bson repeatDue(Collection<Severity> severities, Instant cutoff) {
+        return Filters.and(Filters.eq("status", AlertStatus.FIRING.name()),
+                Filters.in("severity", severities.stream().map(Enum::name).toList()),
+                Filters.or(Filters.lte("repeatFrom", Mongo.date(cutoff)),
+                        Filters.and(Filters.exists("repeatFrom", false),
+                                Filters.lte("lastNotifiedAt", Mongo.date(cutoff)))));
+    }
+
+    /**
+     * Stores the repeat clocks that count and the oldest of them ({@code repeatFrom}, null: never repeated) of an
+     * alert a repeat pass found not due, unless the alert changed since it was read at {@code rev} (then its own
+     * write stored them) or its {@code repeatFrom} is that already: so the pass does not find it again before a
+     * repeat can be due. The revision stays: nothing a reader of the alert decides on changed.
+     *
+     * @return whether the alert was written
+     */
+    public boolean reschedule(UUID alertId, long rev, RepeatClocks clocks, Instant repeatFrom) {
+        return alerts().updateOne(Filters.and(Filters.eq("_id", alertId.toString()), Filters.eq("rev", rev),
+                        Filters.or(Filters.ne("repeatFrom", Mongo.date(repeatFrom)),
+                                Filters.exists("repeatFrom", false))),
+                Updates.combine(Updates.set("toldAt", clocksDocument(clocks)),
+                        Updates.set("repeatFrom", Mongo.date(repeatFrom))))
+                .getModifiedCount() == 1;
     }
 
     /**
@@ -289,8 +351,6 @@ public class AlertStore implements InitializingBean {
                 .append("leaveNotice", m.leaveNotice())
                 .append("repeatTo", m.repeatTo() == null ? null : List.copyOf(m.repeatTo()))
                 .append("alert", Json.write(m.alert()))).toList();
-        Document clocks = new Document();
-        a.clocks().lastSentAt().forEach((id, at) -> clocks.append(id, Mongo.date(at)));
         List<Document> acks = a.acks().stream().map(AlertStore::ackDocument).toList();
         List<Document> pending = a.pending().stream().map(DeliveryStore::toDocument).toList();
         return new Document("_id", s.alertId().toString())
@@ -310,14 +370,22 @@ public class AlertStore implements InitializingBean {
                 .append("state", Json.write(s))
                 .append("messages", messages)
                 .append("told", new Document(new LinkedHashMap<>(a.told())))
-                .append("toldAt", clocks)
-                .append("repeatFrom", Mongo.date(a.clocks().earliest(s.lastNotifiedAt())))
+                .append("toldAt", clocksDocument(a.clocks()))
+                // null when it can never be repeated as it is: the repeat job's query never finds it
+                .append("repeatFrom", Mongo.date(AlertLifecycle.repeatFrom(s, a.clocks())))
                 .append("acks", acks)
                 .append("acknowledged", Acknowledgements.acknowledged(a))
                 .append("pending", pending)
                 .append("pendingCount", pending.size())
                 .append("silencedFiring", silencedFiring(a))
                 .append("inhibitedBy", inhibitedBy(a));
+    }
+
+    /** Per subscription, its repeat clock ({@code toldAt}). */
+    private static Document clocksDocument(RepeatClocks clocks) {
+        Document toldAt = new Document();
+        clocks.lastSentAt().forEach((id, at) -> toldAt.append(id, Mongo.date(at)));
+        return toldAt;
     }
 
     /** Still firing and its latest message was held back by a silence: to be released when the silence ends. */

@@ -225,13 +225,13 @@ class IntakeAndQueryIT extends AlertServiceITSupport {
                 Occurrence.CONFIRMED, false, Fixtures.EVENT_TIME.plusYears(13)));
         await().atMost(Duration.ofSeconds(30)).until(() -> alerts.findByIncident(incident).isPresent());
 
-        var stale = alerts.firingNotifiedBefore(EnumSet.of(Severity.HIGH, Severity.CRITICAL),
-                Instant.now().plusSeconds(1), 1000);
-        var fresh = alerts.firingNotifiedBefore(EnumSet.of(Severity.HIGH, Severity.CRITICAL),
-                Instant.now().minusSeconds(3600), 1000);
+        var stale = alerts.repeatCandidates(EnumSet.of(Severity.HIGH, Severity.CRITICAL),
+                Instant.now().plusSeconds(1), null, 1000);
+        var fresh = alerts.repeatCandidates(EnumSet.of(Severity.HIGH, Severity.CRITICAL),
+                Instant.now().minusSeconds(3600), null, 1000);
 
-        assertThat(stale).extracting(a -> a.state().incidentId()).contains(incident);
-        assertThat(fresh).extracting(a -> a.state().incidentId()).doesNotContain(incident);
+        assertThat(stale).extracting(AlertStore.RepeatCandidate::incidentId).contains(incident);
+        assertThat(fresh).extracting(AlertStore.RepeatCandidate::incidentId).doesNotContain(incident);
         assertThat(AlertLifecycle.alertIdOf(incident)).isEqualTo(alerts.findByIncident(incident).orElseThrow()
                 .state().alertId());
     }

@@ -53,7 +53,8 @@ class MetricsIT extends AlertServiceITSupport {
                 .containsPattern("borderwatch_alert_muted_total\\{[^}]*reason=\"silenced\"")
                 .containsPattern("borderwatch_alert_stream_dropped_total\\{")
                 .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"true\"")
-                .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"false\"");
+                .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"false\"")
+                .containsPattern("borderwatch_alert_repeat_backlog\\{");
     }
 
     /** Security review F3: the active silences are counted, those that mute CRITICAL messages apart. */
