@@ -168,7 +168,7 @@ public class AlertDispatcher {
                 looked++;
                 after = candidate.at();
                 try {
-                    if (repeatIfDue(candidate.incidentId())) {
+                    if (repeatOrReschedule(candidate.incidentId())) {
                         repeated++;
                     }
                 } catch (RuntimeException e) {
@@ -187,7 +187,7 @@ public class AlertDispatcher {
      * Repeats the alert when a repeat is due; otherwise stores the clocks that count and the oldest of them (see
      * {@link AlertStore#reschedule}). Whether it was repeated.
      */
-    private boolean repeatIfDue(UUID incidentId) {
+    private boolean repeatOrReschedule(UUID incidentId) {
         if (apply(incidentId, this::repeatIfDue, clock.instant()).isPresent()) {
             return true;
         }
