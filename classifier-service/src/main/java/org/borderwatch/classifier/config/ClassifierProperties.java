@@ -30,6 +30,9 @@ public record ClassifierProperties(
         @NotNull @DefaultValue(TopologySettings.PUNCTUATE_EVERY) Duration punctuateEvery,
         @NotNull @DefaultValue(TopologySettings.REORDER_DELAY) Duration reorderDelay,
         @Min(1) @DefaultValue(TopologySettings.REORDER_BATCH) int reorderBatch,
+        @NotNull @DefaultValue(TopologySettings.IDLE_AFTER) Duration idleAfter,
+        @NotNull @DurationMin(nanos = 1, message = "classifier.idle-check-every must be positive")
+        @DefaultValue(TopologySettings.IDLE_CHECK_EVERY) Duration idleCheckEvery,
         @Valid @NotNull @DefaultValue Correlation correlation,
         @Valid @NotNull @DefaultValue Topics topics,
         @Valid @NotNull @DefaultValue Signals signals,
@@ -101,6 +104,7 @@ public record ClassifierProperties(
     }
 
     public TopologySettings toTopology() {
-        return new TopologySettings(topics.input(), topics.output(), punctuateEvery, reorderDelay, reorderBatch);
+        return new TopologySettings(topics.input(), topics.output(), punctuateEvery, reorderDelay, reorderBatch,
+                idleAfter, idleCheckEvery);
     }
 }

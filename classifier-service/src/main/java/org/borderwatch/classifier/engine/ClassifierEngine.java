@@ -207,13 +207,38 @@ public final class ClassifierEngine {
         if (state.streamTime == null || time.isAfter(state.streamTime)) {
             state.streamTime = org.borderwatch.classifier.verdict.BorderTime.local(time);
         }
+        return closeQuiet(state.streamTime, "Closed: no new reports for " + settings.quietPeriod().toDays()
+                + " days (stream time " + Sentences.time(state.streamTime) + ").");
+    }
+
+    /**
+     * The stream's idle advance (c20): no report has arrived for a while of wall-clock time, so the incidents that
+     * would be closed had stream time moved on to {@code asIf} (stream time plus the wall-clock time since the last
+     * report arrived) are closed now, with their final versions. Stream time itself does not move: whether a report
+     * is late (beyond the grace), which closed incidents are evicted and the {@code asOf} of every version stay on
+     * publication time, as in a replay. An incident closed here is kept for the grace after {@code asIf}, so a
+     * report of its time that arrives later corrects its final version like any report after a closure. Nothing
+     * happens when {@code asIf} is not after stream time.
+     */
+    public List<Assessment> closeIdle(OffsetDateTime asIf) {
+        if (state.streamTime == null || !asIf.isAfter(state.streamTime)) {
+            return List.of();
+        }
+        OffsetDateTime at = org.borderwatch.classifier.verdict.BorderTime.local(asIf);
+        return closeQuiet(at, "Closed: no new reports for " + settings.quietPeriod().toDays() + " days (as of "
+                + Sentences.time(at) + ": no report has arrived since stream time "
+                + Sentences.time(state.streamTime) + ", and the wall-clock time since then is counted).");
+    }
+
+    /** Closes the incidents quiet for the quiet period before {@code at}; then evicts those whose grace has passed. */
+    private List<Assessment> closeQuiet(OffsetDateTime at, String sentence) {
         List<Assessment> out = new ArrayList<>();
         Iterator<IncidentState> it = state.incidents.iterator();
         List<IncidentState> closing = new ArrayList<>();
         while (it.hasNext()) {
             IncidentState inc = it.next();
             OffsetDateTime lastActivity = inc.lastPublished.isAfter(inc.to) ? inc.lastPublished : inc.to;
-            if (lastActivity.plus(settings.quietPeriod()).isBefore(state.streamTime)) {
+            if (lastActivity.plus(settings.quietPeriod()).isBefore(at)) {
                 closing.add(inc);
                 it.remove();
             }
@@ -221,10 +246,8 @@ public final class ClassifierEngine {
         for (IncidentState inc : closing) {
             housekeeping.recordTrackRecord(inc);
             if (inc.last != null) {
-                String sentence = "Closed: no new reports for " + settings.quietPeriod().toDays()
-                        + " days (stream time " + Sentences.time(state.streamTime) + ").";
                 out.add(assessor.closedVersion(inc, sentence));
-                inc.closedAt = state.streamTime;
+                inc.closedAt = at;
                 inc.closing = sentence;
                 state.closed.add(inc);
             }

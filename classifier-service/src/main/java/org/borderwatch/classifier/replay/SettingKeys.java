@@ -63,6 +63,8 @@ public final class SettingKeys {
             duration("classifier.punctuate-every", TopologySettings.PUNCTUATE_EVERY, true, false),
             duration("classifier.reorder-delay", TopologySettings.REORDER_DELAY, false, false),
             integer("classifier.reorder-batch", TopologySettings.REORDER_BATCH, 1, false),
+            duration("classifier.idle-after", TopologySettings.IDLE_AFTER, false, false),
+            duration("classifier.idle-check-every", TopologySettings.IDLE_CHECK_EVERY, true, false),
             text("classifier.application-id", TopologySettings.APPLICATION_ID),
             duration("classifier.readiness-gauge.interval", ReadinessGauge.DEFAULT_INTERVAL, true, false),
             text("classifier.topics.input", TopologySettings.INPUT_TOPIC),

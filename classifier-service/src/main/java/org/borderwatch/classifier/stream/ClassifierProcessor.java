@@ -78,6 +78,11 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     /** Whether the buffer may hold reports (false: it is known to be empty, and with no delay a report skips it). */
     private boolean holding;
     private org.apache.kafka.streams.processor.Cancellable leftovers;
+    /**
+     * The wall-clock time the last report arrived (c20, the idle advance; -1: none since the start). Not stored: after a
+     * restart the idle time counts from the first check, so the idle advance waits at most once more after a restart.
+     */
+    private long lastArrivalMs = -1;
 
     ClassifierProcessor(ClassifierSettings settings, Neighbours neighbours, TopologySettings topology,
                         ClassifierMetrics metrics, java.time.Clock clock,
@@ -99,6 +104,9 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
         this.held = new ReorderBuffer(store, topology.reorderDelay());
         this.holding = !held.isEmpty();
+        if (!topology.idleAfter().isZero()) {
+            context.schedule(topology.idleCheckEvery(), PunctuationType.WALL_CLOCK_TIME, this::closeIfIdle);
+        }
         if (!topology.reorderDelay().isZero()) {
             // checked five times per delay: a report is taken at most a fifth of the delay after it is due
             Duration every = topology.reorderDelay().dividedBy(5);
@@ -151,6 +159,9 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
             metrics.unreadable();
             LOG.warn("skipping a record that is no IncidentReport: {}", e.getMessage());
             return;
+        }
+        if (!topology.idleAfter().isZero()) {
+            lastArrivalMs = context.currentSystemTimeMs();
         }
         if (topology.reorderDelay().isZero() && !holding) {
             take(report);
@@ -224,20 +235,60 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         if (!at.isAfter(current)) {
             return; // the engine's clock is there already: nothing can close
         }
+        closeQuiet(() -> engine.advance(at), "the classifier failed to advance stream time to " + at
+                + " (closing quiet incidents); the step is skipped and tried again at the next one");
+    }
+
+    /**
+     * Runs one closing step of the engine, saves and forwards what it closed; a failure is counted
+     * ({@code stage=punctuation}), logged, and leaves the state before it (tried again at the next step).
+     */
+    private void closeQuiet(java.util.function.Supplier<List<Assessment>> closing, String failure) {
         List<Assessment> closed;
         try {
-            closed = engine.advance(at);
+            closed = closing.get();
             if (!closed.isEmpty()) {
                 save();
             }
         } catch (RuntimeException e) {
             metrics.failedPunctuation();
-            LOG.error("the classifier failed to advance stream time to {} (closing quiet incidents); the step is "
-                    + "skipped and tried again at the next one", at, e);
+            LOG.error(failure, e);
             reloadEngine();
             return;
         }
         forward(closed, null);
+    }
+
+    /**
+     * The idle advance (c20): stream time moves only when a report arrives, so on a calm border — no report for days —
+     * the incidents quiet for the quiet period never closed and a FIRING alert was repeated until the next report.
+     * When no report has arrived for {@code classifier.idle-after} of wall-clock time (and none is held), the engine
+     * closes the incidents that would be closed had stream time moved on by the wall-clock time since the last arrival
+     * (never beyond the wall clock itself), without moving stream time ({@link ClassifierEngine#closeIdle}). While
+     * records keep arriving within the idle time — any replay or rebuild streamed through the topology — it does
+     * nothing, so those stay deterministic; the offline replay has no wall clock and never runs it.
+     */
+    private void closeIfIdle(long nowMillis) {
+        if (lastArrivalMs < 0) {
+            lastArrivalMs = nowMillis; // the first check after a start: the idle time counts from here
+            return;
+        }
+        long idle = nowMillis - lastArrivalMs;
+        if (holding || idle < topology.idleAfter().toMillis()) {
+            return;
+        }
+        OffsetDateTime current = engine.streamTime().orElse(null);
+        if (current == null) {
+            return;
+        }
+        OffsetDateTime asIf = current.plus(Duration.ofMillis(idle));
+        OffsetDateTime wall = java.time.Instant.ofEpochMilli(nowMillis).atOffset(current.getOffset());
+        if (asIf.isAfter(wall)) {
+            asIf = wall;
+        }
+        OffsetDateTime until = asIf;
+        closeQuiet(() -> engine.closeIdle(until), "the classifier failed to close quiet incidents as of " + until
+                + " (no report for " + Duration.ofMillis(idle) + "); tried again at the next check");
     }
 
     /**
