@@ -695,14 +695,26 @@ final class Assessor {
             + "keeps its own, which are not repeated here.";
 
     /**
-     * A report too late to correlate: its own closed assessment. Its version is the report's revision (see
-     * {@link #aloneVersion}).
+     * A report too late to correlate: its own closed assessment in each segment it names (c20: it stood in its first
+     * segment only, as retrospective claims did before c19), each its own id from the segment and the report id, with
+     * the same verdict, casualties and signals; a report naming no segment or an ambiguous place stands in UNRESOLVED.
+     * Its version is the report's revision (see {@link #aloneVersion}).
      */
-    Assessment assessAlone(IncidentReport r) {
-        BorderSegment segment = ReportKinds.isPlaceable(r) ? r.location().primarySegment() : BorderSegment.UNRESOLVED;
-        return assessAlone(r, segment, Optional.empty(), "Published " + Sentences.time(r.publishedAt()) + ", more than "
-                + settings.grace().toDays() + " days behind stream time " + Sentences.time(state.streamTime)
-                + ": assessed alone, not correlated with other reports.");
+    List<Assessment> assessAlone(IncidentReport r, boolean apart) {
+        String why = "Published " + Sentences.time(r.publishedAt()) + ", more than " + settings.grace().toDays()
+                + " days behind stream time " + Sentences.time(state.streamTime)
+                + ": assessed alone, not correlated with other reports.";
+        return segmentsAlone(r).stream().map(segment -> assessAlone(r, segment, Optional.empty(), why, apart))
+                .toList();
+    }
+
+    /**
+     * The segments a report assessed alone stands in: one incident per segment it names, as for any report placed by
+     * its place; UNRESOLVED for a report naming none or an ambiguous place.
+     */
+    private static List<BorderSegment> segmentsAlone(IncidentReport r) {
+        List<BorderSegment> segments = ReportKinds.isPlaceable(r) ? r.location().segments() : List.of();
+        return segments.isEmpty() ? List.of(BorderSegment.UNRESOLVED) : segments;
     }
 
     /**
@@ -714,7 +726,7 @@ final class Assessor {
      * the segment and the report id, with the same verdict and signals. Its version is the report's revision (see
      * {@link #aloneVersion}).
      */
-    List<Assessment> assessRetrospective(IncidentReport r) {
+    List<Assessment> assessRetrospective(IncidentReport r, boolean apart) {
         List<BorderSegment> segments = ReportKinds.isPlaceable(r) ? r.location().segments() : List.of();
         ClaimRecord self = ClaimRecord.of(r, Sentences.who(r.source()), segments);
         Set<UUID> held = new java.util.HashSet<>();
@@ -729,8 +741,7 @@ final class Assessor {
                 + " days and the quiet period of " + settings.quietPeriod().toDays() + " days): a retrospective "
                 + "account of a past event, assessed alone and closed; it is not correlated with other reports and "
                 + "counts toward no other incident's signals.";
-        List<BorderSegment> own = segments.isEmpty() ? List.of(BorderSegment.UNRESOLVED) : segments;
-        return own.stream().map(segment -> assessAlone(r, segment, earlier, why)).toList();
+        return segmentsAlone(r).stream().map(segment -> assessAlone(r, segment, earlier, why, apart)).toList();
     }
 
     /**
@@ -753,8 +764,38 @@ final class Assessor {
     static final String ALONE_UNANSWERED = "Occurrence UNVERIFIED: the claim is assessed alone and closed, so no "
             + "answer to it is weighed; nothing in this assessment confirms or denies it.";
 
+    /**
+     * c20, task 3: whether a report assessed alone is put in the incident apart ({@link #aloneIncidentId}) rather than
+     * the report's own in its segment. Its own id (segment + report id) is also the id of the ordinary incident an
+     * earlier revision placed in order opened, whose versions 1..n may be newer than the correction's revision: sent
+     * under that id, the correction was ignored by alert-service (it ignores a version not newer than its latest), and
+     * a closed version of a still open incident would have resolved it. So: a report remembered as assessed alone keeps
+     * the incident it was given (its corrections are its next versions); a correction of a report remembered as placed
+     * in order, or a correction (revision above 1) the engine no longer remembers — it may correct an evicted ordinary
+     * incident — is put apart; a first revision not remembered keeps its own id (every late report so far). Decided by
+     * the input alone, so live and replay agree.
+     */
+    static final String APART = "A correction of a report that was placed in an incident in order, or that is no "
+            + "longer remembered: assessed alone as an incident apart, so that incident's versions are left as they were.";
+
+    static boolean apart(EngineState.Seen seen, IncidentReport r) {
+        if (seen == null) {
+            return r.revision() > 1;
+        }
+        return seen.apart() == null || seen.apart();
+    }
+
+    /**
+     * The incident of a report assessed alone: the report's own in its segment (segment + report id, as an ordinary
+     * incident it would have opened), or, {@code apart}, one of its own that no ordinary incident can have (the name
+     * "segment alone" + report id). Deterministic: every revision of the report put apart finds the same incident.
+     */
+    static UUID aloneIncidentId(BorderSegment segment, UUID reportId, boolean apart) {
+        return Uuids.incidentId(apart ? segment.name() + " alone" : segment.name(), reportId);
+    }
+
     private Assessment assessAlone(IncidentReport r, BorderSegment segment, Optional<ClaimRecord> earlier,
-                                   String why) {
+                                   String why, boolean apart) {
         Verdict decided = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
         Verdict verdict = earlier.map(e -> VerdictRules.carryForward(decided, e)).orElse(decided);
         CasualtyRules.Tally tally = CasualtyRules.tally(List.of(r));
@@ -764,7 +805,10 @@ final class Assessor {
         verdict.reasons().stream().map(x -> x.equals(VerdictRules.UNANSWERED_CLAIM) ? ALONE_UNANSWERED : x)
                 .forEach(rationale::add);
         rationale.add(why);
-        UUID id = Uuids.incidentId(segment.name(), r.reportId());
+        if (apart) {
+            rationale.add(APART);
+        }
+        UUID id = aloneIncidentId(segment, r.reportId(), apart);
         List<Signal> signals = signalsAlone(new IncidentFacts(id, segment, r.occurredAt(), r.occurredUntil(),
                 verdict.occurrence(), List.of(r), tally.casualties(), r.occurredAt(), List.of()));
         Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);

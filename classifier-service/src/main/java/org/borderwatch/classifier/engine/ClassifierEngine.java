@@ -124,9 +124,10 @@ public final class ClassifierEngine {
             // is assessed alone again as the next version of the same incident (Assessor.aloneVersion). Kept from
             // the stream time it was read at, not from its publication: published more than grace + quiet period
             // behind, it would be forgotten by the next trim
-            state.seen.put(id, new EngineState.Seen(report.revision(), state.streamTime));
+            boolean apart = Assessor.apart(seen, report);
+            state.seen.put(id, new EngineState.Seen(report.revision(), state.streamTime, apart));
             state.lateReports++;
-            return new Result(Outcome.LATE, List.of(assessor.assessAlone(report)));
+            return new Result(Outcome.LATE, assessor.assessAlone(report, apart));
         }
         // what this engine has heard of starts with its first report (a state from before the field: unknown, unless
         // it remembers nothing — then nothing it heard before reaches the rules either)
@@ -141,9 +142,10 @@ public final class ClassifierEngine {
             // nowhere else: no surge, spread, calm or cycle of a current incident counts it. A correction of a claim
             // still held is withdrawn and placed as any correction (below); one of a retrospective claim is assessed
             // alone again, as the next version of the same incident (its version is the revision)
-            state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
+            boolean apart = Assessor.apart(seen, report);
+            state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt(), apart));
             state.lateReports++;
-            out.addAll(assessor.assessRetrospective(report));
+            out.addAll(assessor.assessRetrospective(report, apart));
             housekeeping.trim();
             return new Result(Outcome.LATE, out);
         }

@@ -62,8 +62,17 @@ public final class EngineState {
      * A report id's latest revision, kept until stream time passes {@code publishedAt} + grace + quiet period. For a
      * report beyond the grace (assessed alone) {@code publishedAt} is the stream time it was read at, so that its
      * redelivery is still recognised.
+     *
+     * @param apart for a report assessed alone, whether its incident is the one apart
+     *              ({@link Assessor#aloneIncidentId}: true) or the report's own in its segment (false); null for a report
+     *              placed in order (and in state written before c20), whose correction assessed alone is put apart
      */
-    public record Seen(int revision, OffsetDateTime publishedAt) {
+    public record Seen(int revision, OffsetDateTime publishedAt, Boolean apart) {
+
+        /** A report placed in order. */
+        public Seen(int revision, OffsetDateTime publishedAt) {
+            this(revision, publishedAt, null);
+        }
     }
 
     SourceRecord source(String id) {

@@ -153,4 +153,142 @@ public class AssessedAloneCorrectionTest {
             }
         });
     }
+
+    /**
+     * c20, task 2: a report beyond the grace naming several segments is assessed alone in each of them (the design's one
+     * incident per segment, as c19 did for retrospective claims) — it stood in its first segment only. Each its own id
+     * from the segment and the report id, the same verdict, casualties, signals and severity; one late report counted.
+     * A report naming no segment, or an ambiguous place, stands in UNRESOLVED alone. A correction is the next version
+     * in each of them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a claim, three segments       | CLAIM  | GEGHARKUNIK SYUNIK_EAST VAYOTS_DZOR_EAST | false | GEGHARKUNIK SYUNIK_EAST VAYOTS_DZOR_EAST",
+        "a claim, two segments         | CLAIM  | SYUNIK_EAST TAVUSH                        | false | SYUNIK_EAST TAVUSH",
+        "a claim, one segment          | CLAIM  | TAVUSH                                    | false | TAVUSH",
+        "a claim naming no segment     | CLAIM  | UNRESOLVED                                | false | UNRESOLVED",
+        "a claim, ambiguous of two     | CLAIM  | GEGHARKUNIK TAVUSH                        | true  | UNRESOLVED",
+        "a denial, two segments        | DENIAL | GEGHARKUNIK TAVUSH                        | false | GEGHARKUNIK TAVUSH",
+    })
+    void aReportBeyondTheGraceIsAssessedAloneInEachSegmentItNames(String name,
+                                                                  org.borderwatch.common.model.Stance stance,
+                                                                  String named, boolean ambiguous, String expected) {
+        setUp(Kind.LATE);
+        List<org.borderwatch.common.model.BorderSegment> segments = Arrays.stream(named.trim().split("\\s+"))
+                .map(org.borderwatch.common.model.BorderSegment::valueOf).toList();
+        List<org.borderwatch.common.model.BorderSegment> want = Arrays.stream(expected.trim().split("\\s+"))
+                .map(org.borderwatch.common.model.BorderSegment::valueOf).toList();
+        org.borderwatch.common.model.Location place = new org.borderwatch.common.model.Location(segments, ambiguous,
+                null, null, null, null);
+        for (int revision = 1; revision <= 2; revision++) {
+            IncidentReport late = (stance == org.borderwatch.common.model.Stance.CLAIM
+                    ? claim(AZ_MOD, "old", Party.AM, "2025-01-09T10:00", "2025-01-09T12:00", SYUNIK_EAST)
+                    .casualties(killed(revision, 0, Party.AZ))
+                    : org.borderwatch.classifier.TestReports.denial(org.borderwatch.classifier.TestReports.AM_MOD,
+                    "old", "2025-01-09T12:00", Party.AZ, "2025-01-09", "2025-01-09", SYUNIK_EAST))
+                    .location(place).revision(revision).build();
+            ClassifierEngine.Result result = engine.process(late);
+            assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.LATE);
+            List<Assessment> own = result.assessments();
+            assertThat(own).extracting(Assessment::segment).containsExactlyElementsOf(want);
+            assertThat(own).extracting(Assessment::incidentId).containsExactlyElementsOf(want.stream()
+                    .map(x -> org.borderwatch.common.Uuids.incidentId(x.name(), late.reportId())).toList());
+            Assessment first = own.get(0);
+            int version = revision;
+            assertThat(own).allSatisfy(a -> {
+                assertThat(a.closed()).isTrue();
+                assertThat(a.version()).as("the revision, in every segment").isEqualTo(version);
+                assertThat(a.occurrence()).isEqualTo(first.occurrence());
+                assertThat(a.attribution()).isEqualTo(first.attribution());
+                assertThat(a.casualties()).isEqualTo(first.casualties());
+                assertThat(a.signals()).isEqualTo(first.signals());
+                assertThat(a.severity()).isEqualTo(first.severity());
+                assertThat(a.rationale()).anyMatch(x -> x.contains("assessed alone, not correlated"));
+            });
+            assertThat(engine.lateReports()).as("one late report per delivery, however many segments")
+                    .isEqualTo(revision);
+        }
+    }
+
+    enum Before {
+        /** Its first revision opened an ordinary incident, still open (a re-telling kept it active) when it arrives. */
+        PLACED_OPEN,
+        /** Its first revision opened an ordinary incident of three versions, closed (and kept) when it arrives. */
+        PLACED_CLOSED,
+        /** Its first revision opened an ordinary incident a month before: evicted, and the report forgotten. */
+        PLACED_FORGOTTEN,
+        /** Guard: its first revision was itself beyond the grace, assessed alone under the report's own id. */
+        ALONE
+    }
+
+    /**
+     * c20, task 3: a correction beyond the grace of a report whose first revision opened an ordinary incident (id from
+     * segment + report id, versions 1..n) shared that incident's id with version = its revision, not newer than n:
+     * alert-service ignored it (or, the incident still open, a closed version would have resolved it). It is now an
+     * incident apart (segment + " alone" + report id), version its revision, every further correction its next version;
+     * the ordinary incident gets no version from it. Guard: a correction of a report assessed alone stays the next
+     * version of that report's own incident (c19).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "placed, its incident still open      | PLACED_OPEN      | true",
+        "placed, its incident closed and kept | PLACED_CLOSED    | true",
+        "placed, evicted and forgotten        | PLACED_FORGOTTEN | true",
+        "guard: assessed alone before         | ALONE            | false",
+    })
+    void aCorrectionBeyondTheGraceOfAReportPlacedInOrderIsAnIncidentApart(String name, Before before,
+                                                                        boolean apart) {
+        String published = before == Before.PLACED_FORGOTTEN ? "2024-12-20T12:00" : "2025-01-10T12:00";
+        java.util.function.IntFunction<IncidentReport> revision = n -> claim(AZ_MOD, "first", Party.AM,
+                published.substring(0, 11) + "10:00", published, SYUNIK_EAST).revision(n)
+                .casualties(killed(n, 0, Party.AZ)).build();
+        UUID own = org.borderwatch.common.Uuids.incidentId(SYUNIK_EAST.name(), revision.apply(1).reportId());
+        long ordinaryVersions = 0;
+        if (before == Before.ALONE) {
+            engine.process(claim(AZ_MOD, "now", Party.AM, "2025-01-20T10:00", "2025-01-20T12:00", GEGHARKUNIK)
+                    .build());
+            assertThat(engine.process(revision.apply(1)).outcome()).isEqualTo(ClassifierEngine.Outcome.LATE);
+        } else {
+            ordinaryVersions = engine.process(revision.apply(1)).assessments().stream()
+                    .filter(a -> a.incidentId().equals(own)).count();
+            // a re-telling by another source two days later joins it (the ordinary incident's version 2)
+            ordinaryVersions += engine.process(claim(org.borderwatch.classifier.TestReports.AZ_SBS, "again", Party.AM,
+                            published.substring(0, 11) + "10:00",
+                            before == Before.PLACED_OPEN ? "2025-01-17T12:00" : published.substring(0, 8) + "12T12:00",
+                            SYUNIK_EAST).build())
+                    .assessments().stream().filter(a -> a.incidentId().equals(own)).count();
+            // stream time moves on: 2025-01-20 (the first revision 10 days behind), or two months on
+            for (Assessment a : engine.process(claim(AZ_MOD, "now", Party.AM, "2025-01-20T10:00", "2025-01-20T12:00",
+                    GEGHARKUNIK).build()).assessments()) {
+                ordinaryVersions += a.incidentId().equals(own) ? 1 : 0;
+            }
+            if (before == Before.PLACED_FORGOTTEN) {
+                engine.process(claim(AZ_MOD, "much-later", Party.AM, "2025-02-25T10:00", "2025-02-25T12:00",
+                        GEGHARKUNIK).build());
+            }
+            assertThat(ordinaryVersions).as("the ordinary incident's versions").isGreaterThanOrEqualTo(2);
+            assertThat(engine.heldIncidentIds().contains(own)).as("still held")
+                    .isEqualTo(before != Before.PLACED_FORGOTTEN);
+            assertThat(engine.state().incidents.stream().anyMatch(i -> i.id.equals(own))).as("still open")
+                    .isEqualTo(before == Before.PLACED_OPEN);
+        }
+        UUID want = Assessor.aloneIncidentId(SYUNIK_EAST, revision.apply(1).reportId(), apart);
+        assertThat(want.equals(own)).isEqualTo(!apart);
+        for (int n = 2; n <= 3; n++) {
+            ClassifierEngine.Result result = engine.process(revision.apply(n));
+            assertThat(result.outcome()).as("revision %d", n).isEqualTo(ClassifierEngine.Outcome.LATE);
+            int version = n;
+            assertThat(result.assessments()).as("revision %d", n).singleElement().satisfies(a -> {
+                assertThat(a.incidentId()).isEqualTo(want);
+                assertThat(a.version()).isEqualTo(version);
+                assertThat(a.closed()).isTrue();
+                assertThat(a.casualties()).singleElement().satisfies(c -> assertThat(c.killed()).isEqualTo(version));
+                assertThat(a.rationale().contains(Assessor.APART)).isEqualTo(apart);
+            });
+        }
+        if (before == Before.PLACED_OPEN) {
+            assertThat(engine.state().incidents.stream().anyMatch(i -> i.id.equals(own)))
+                    .as("the ordinary incident is still open, untouched").isTrue();
+        }
+    }
 }
