@@ -53,6 +53,13 @@ public final class AlertMetrics {
      */
     public static final String REPEAT_BACKLOG = "borderwatch.alert.repeat.backlog";
     /**
+     * Alerts holding outbox rows not yet copied to deliveries when the relay job's last pass ended: rows it did not
+     * get to (it stopped at {@code alert.lifecycle.relay-max-per-pass}) or that failed to copy, which the next passes
+     * try again. Above 0 for long, notifications are not leaving. Set by the relay job, never during a scrape;
+     * registered at 0 at start-up.
+     */
+    public static final String RELAY_BACKLOG = "borderwatch.alert.relay.backlog";
+    /**
      * 1 while the readiness health group is UP, else 0 (evaluated in the background, never during a scrape; the shared
      * gauge of service-support, declared in {@code readiness.ReadinessGaugeConfiguration}).
      */
@@ -73,6 +80,7 @@ public final class AlertMetrics {
     private final AtomicLong silencesActiveCritical = new AtomicLong();
     private final Counter streamDropped;
     private final AtomicLong repeatBacklog = new AtomicLong();
+    private final AtomicLong relayBacklog = new AtomicLong();
 
     public AlertMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -84,6 +92,9 @@ public final class AlertMetrics {
                 .description("silences active now").register(registry);
         Gauge.builder(REPEAT_BACKLOG, repeatBacklog, AtomicLong::get)
                 .description("firing alerts the repeat job's query still selected after its last pass")
+                .register(registry);
+        Gauge.builder(RELAY_BACKLOG, relayBacklog, AtomicLong::get)
+                .description("alerts holding outbox rows not yet copied after the relay job's last pass")
                 .register(registry);
         this.latency = Timer.builder(DELIVERY_LATENCY)
                 .description("assessment received to notification delivered")
@@ -168,6 +179,11 @@ public final class AlertMetrics {
     /** The alerts the last repeat pass left for the next ones. */
     public void repeatBacklog(long value) {
         repeatBacklog.set(value);
+    }
+
+    /** The alerts whose outbox rows the last relay pass left for the next ones. */
+    public void relayBacklog(long value) {
+        relayBacklog.set(value);
     }
 
     public void backlog(long value) {

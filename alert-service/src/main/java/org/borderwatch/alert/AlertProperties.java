@@ -83,6 +83,9 @@ public record AlertProperties(
      *                        (a pass racing a silence's end must not step over it)
      * @param repeatMaxPerPass the most alerts one repeat pass looks at (read {@code alert.store.page-size} at a time,
      *                        oldest repeat clock first); the next pass continues after the last one
+     * @param relayMaxPerPass the most alerts holding outbox rows one relay pass looks at (read
+     *                        {@code alert.store.page-size} at a time, in id order); the next pass continues after the
+     *                        last one
      */
     public record Lifecycle(@NotNull @DefaultValue("4h") Duration repeatInterval,
                             @NotNull @DefaultValue("HIGH") Severity repeatMinSeverity,
@@ -94,7 +97,9 @@ public record AlertProperties(
                             @NotNull @DefaultValue("1h") Duration expiryInterval,
                             @NotNull @DefaultValue("1m") Duration releaseLookback,
                             @Min(1) @jakarta.validation.constraints.Max(1_000_000) @DefaultValue("1000")
-                            int repeatMaxPerPass) {
+                            int repeatMaxPerPass,
+                            @Min(1) @jakarta.validation.constraints.Max(1_000_000) @DefaultValue("1000")
+                            int relayMaxPerPass) {
         @jakarta.validation.constraints.AssertTrue(message = "alert.lifecycle.release-lookback must not be negative")
         public boolean isReleaseLookbackValid() {
             return releaseLookback == null || !releaseLookback.isNegative();

@@ -80,4 +80,17 @@ class AlertMetricsTest {
         metrics.repeatBacklog(0);
         assertThat(backlog.value()).isZero();
     }
+
+    @Test
+    void theRelayBacklogIsAGaugeFromZeroSetByTheRelayJobApartFromTheRepeatOne() {
+        AlertMetrics metrics = new AlertMetrics(registry);
+        var backlog = registry.find("borderwatch.alert.relay.backlog").gauge();
+        assertThat(backlog).as("registered at start-up").isNotNull();
+        assertThat(backlog.value()).isZero();
+        metrics.relayBacklog(4);
+        assertThat(backlog.value()).isEqualTo(4);
+        assertThat(registry.find("borderwatch.alert.repeat.backlog").gauge().value()).isZero();
+        metrics.relayBacklog(0);
+        assertThat(backlog.value()).isZero();
+    }
 }

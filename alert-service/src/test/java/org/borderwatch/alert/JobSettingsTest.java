@@ -45,6 +45,7 @@ class JobSettingsTest {
             assertThat(properties.store().mutingPageSize()).isEqualTo(500);
             // the repeat job's bound per pass (the job read one page of alerts per pass before)
             assertThat(properties.lifecycle().repeatMaxPerPass()).isEqualTo(1000);
+            assertThat(properties.lifecycle().relayMaxPerPass()).isEqualTo(1000);
         });
     }
 
@@ -54,7 +55,8 @@ class JobSettingsTest {
                 "alert.store.page-size=7", "alert.stream.batch=9", "alert.stream.max-conversations=11",
                 "alert.api.max-page-size=1000", "alert.delivery.shutdown-grace=500ms",
                 "alert.lifecycle.release-lookback=30s", "alert.api.muting-now-max-ids=3",
-                "alert.store.muting-page-size=50", "alert.lifecycle.repeat-max-per-pass=12").run(context -> {
+                "alert.store.muting-page-size=50", "alert.lifecycle.repeat-max-per-pass=12",
+                "alert.lifecycle.relay-max-per-pass=7").run(context -> {
             AlertProperties properties = context.getBean(AlertProperties.class);
             assertThat(properties.lifecycle().relayInterval()).isEqualTo(Duration.ofMillis(250));
             assertThat(properties.lifecycle().expiryInterval()).isEqualTo(Duration.ofMinutes(10));
@@ -67,6 +69,7 @@ class JobSettingsTest {
             assertThat(properties.api().mutingNowMaxIds()).isEqualTo(3);
             assertThat(properties.store().mutingPageSize()).isEqualTo(50);
             assertThat(properties.lifecycle().repeatMaxPerPass()).isEqualTo(12);
+            assertThat(properties.lifecycle().relayMaxPerPass()).isEqualTo(7);
         });
     }
 
@@ -87,6 +90,8 @@ class JobSettingsTest {
             "readiness-gauge.interval     | 1ms     | ",
             "lifecycle.repeat-max-per-pass | 1      | ",
             "lifecycle.repeat-max-per-pass | 1000000 | ",
+            "lifecycle.relay-max-per-pass  | 1      | ",
+            "lifecycle.relay-max-per-pass  | 1000000 | ",
             // refused: each names its key
             "lifecycle.relay-interval     | 0s      | alert.lifecycle.relay-interval must be at least 1ms",
             "lifecycle.expiry-interval    | -1h     | alert.lifecycle.expiry-interval must be at least 1ms",
@@ -105,6 +110,8 @@ class JobSettingsTest {
             "readiness-gauge.interval     | -15s    | alert.readiness-gauge.interval must be positive",
             "lifecycle.repeat-max-per-pass | 0      | repeatMaxPerPass",
             "lifecycle.repeat-max-per-pass | 1000001 | repeatMaxPerPass",
+            "lifecycle.relay-max-per-pass  | 0      | relayMaxPerPass",
+            "lifecycle.relay-max-per-pass  | 1000001 | relayMaxPerPass",
     })
     void aBadValueStopsTheStartNamingTheKey(String key, String value, String named) {
         runner.withPropertyValues("alert." + key + "=" + value).run(context -> {

@@ -386,7 +386,7 @@ public final class LifecycleRound {
         AlertProperties.Lifecycle l = shared.lifecycle();
         AlertProperties.Lifecycle lifecycle = new AlertProperties.Lifecycle(repeat, repeatMin, l.repeatCheck(),
                 Duration.ZERO, l.maxGroupWait(), l.defaultDigestInterval(), l.relayInterval(), l.expiryInterval(),
-                l.releaseLookback(), l.repeatMaxPerPass());
+                l.releaseLookback(), l.repeatMaxPerPass(), l.relayMaxPerPass());
         return new AlertProperties(shared.topics(), lifecycle, inhibition, shared.silences(), shared.delivery(),
                 shared.stream(), shared.webhook(), shared.kafka(), shared.cap(), shared.mail(), shared.security(),
                 shared.readinessGauge(), shared.store(), shared.api(), shared.secrets(), shared.publicBaseUrl());

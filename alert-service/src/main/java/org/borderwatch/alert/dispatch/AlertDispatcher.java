@@ -155,32 +155,17 @@ public class AlertDispatcher {
             }
         }
         Instant cutoff = clock.instant().minus(properties.lifecycle().repeatInterval());
-        int limit = properties.lifecycle().repeatMaxPerPass();
-        int pageSize = properties.store().pageSize();
-        AlertStore.RepeatCursor after = repeatResumeAfter;
-        int looked = 0;
-        int repeated = 0;
-        boolean end = false;
-        while (!end && looked < limit) {
-            int wanted = Math.min(pageSize, limit - looked);
-            List<AlertStore.RepeatCandidate> page = alerts.repeatCandidates(severities, cutoff, after, wanted);
-            for (AlertStore.RepeatCandidate candidate : page) {
-                looked++;
-                after = candidate.at();
-                try {
-                    if (repeatOrReschedule(candidate.incidentId())) {
-                        repeated++;
-                    }
-                } catch (RuntimeException e) {
-                    // the others are not held up; this one is looked at again when a pass gets to it
-                    log.warn("repeat of the alert of incident {} failed: {}", candidate.incidentId(), e.toString());
-                }
-            }
-            end = page.size() < wanted;
-        }
-        repeatResumeAfter = end ? null : after;
+        PagedPass.Result<AlertStore.RepeatCursor> pass = new PagedPass<AlertStore.RepeatCandidate,
+                AlertStore.RepeatCursor>((after, limit) -> alerts.repeatCandidates(severities, cutoff, after, limit),
+                AlertStore.RepeatCandidate::at)
+                .run(repeatResumeAfter, properties.store().pageSize(), properties.lifecycle().repeatMaxPerPass(),
+                        candidate -> repeatOrReschedule(candidate.incidentId()) ? 1 : 0,
+                        // the others are not held up; this one is looked at again when a pass gets to it
+                        (candidate, e) -> log.warn("repeat of the alert of incident {} failed: {}",
+                                candidate.incidentId(), e.toString()));
+        repeatResumeAfter = pass.resumeAfter();
         metrics.repeatBacklog(alerts.countRepeatCandidates(severities, cutoff));
-        return repeated;
+        return pass.done();
     }
 
     /**
@@ -227,14 +212,32 @@ public class AlertDispatcher {
         return clocks.retain(Router.inConversation(all, told, bySequence(messages)));
     }
 
-    /** Copies outbox rows left in alert documents (after a crash between the two writes) to deliveries. */
+    /**
+     * Copies outbox rows left in alert documents (after a crash between the two writes) to deliveries. One pass looks
+     * at the alerts holding such rows in {@code _id} order ({@link AlertStore#pendingOutbox}),
+     * {@code alert.store.page-size} at a time and at most {@code alert.lifecycle.relay-max-per-pass}; the next pass
+     * continues after the last one looked at, and starts from the first again once a pass got to the end. An alert
+     * whose rows fail to copy is logged and skipped (its rows stay, and a later pass tries again), so alerts whose
+     * rows keep failing never hold up the others'.
+     *
+     * @return how many rows were copied
+     */
     public int relayPending() {
-        int copied = 0;
-        for (StoredAlert a : alerts.withPendingOutbox(properties.store().pageSize())) {
-            copied += relay(a);
+        synchronized (relayLock) {
+            PagedPass.Result<String> pass = new PagedPass<String, String>(alerts::pendingOutbox, id -> id)
+                    .run(relayResumeAfter, properties.store().pageSize(), properties.lifecycle().relayMaxPerPass(),
+                            id -> alerts.find(UUID.fromString(id)).map(this::relay).orElse(0),
+                            (id, e) -> log.warn("relaying the outbox rows of alert {} failed: {}", id, e.toString()));
+            relayResumeAfter = pass.resumeAfter();
+            metrics.relayBacklog(alerts.countPendingOutbox());
+            return pass.done();
         }
-        return copied;
     }
+
+    private final Object relayLock = new Object();
+
+    /** Where the last relay pass stopped at its limit (an alert id); null: the next pass starts from the first. */
+    private String relayResumeAfter;
 
     /**
      * Optimistic-write attempts on one alert before giving up (a conflict means another writer changed it in

@@ -170,10 +170,25 @@ public class AlertStore implements InitializingBean {
                 .getMatchedCount() == 1;
     }
 
-    public List<StoredAlert> withPendingOutbox(int limit) {
-        List<StoredAlert> out = new ArrayList<>();
-        alerts().find(Filters.gt("pendingCount", 0)).limit(limit).forEach(d -> out.add(toStored(d)));
+    /**
+     * The ids of alerts holding outbox rows not yet copied to deliveries, in {@code _id} order, after {@code after}
+     * (null: from the first), at most {@code limit}: so that a caller pages through all of them. Only the ids are
+     * read; the caller reads each alert (one whose document fails to read fails alone).
+     */
+    public List<String> pendingOutbox(String after, int limit) {
+        Bson pending = Filters.gt("pendingCount", 0);
+        List<String> out = new ArrayList<>();
+        alerts().find(after == null ? pending : Filters.and(pending, Filters.gt("_id", after)))
+                .projection(com.mongodb.client.model.Projections.include("_id"))
+                .sort(Sorts.ascending("_id"))
+                .limit(limit)
+                .forEach(d -> out.add(d.getString("_id")));
         return out;
+    }
+
+    /** How many alerts hold outbox rows not yet copied ({@link #pendingOutbox} from the first). */
+    public long countPendingOutbox() {
+        return alerts().countDocuments(Filters.gt("pendingCount", 0));
     }
 
     /**

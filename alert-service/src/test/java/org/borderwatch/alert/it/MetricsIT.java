@@ -54,7 +54,8 @@ class MetricsIT extends AlertServiceITSupport {
                 .containsPattern("borderwatch_alert_stream_dropped_total\\{")
                 .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"true\"")
                 .containsPattern("borderwatch_alert_silences_active\\{[^}]*mutes_critical=\"false\"")
-                .containsPattern("borderwatch_alert_repeat_backlog\\{");
+                .containsPattern("borderwatch_alert_repeat_backlog\\{")
+                .containsPattern("borderwatch_alert_relay_backlog\\{");
     }
 
     /** Security review F3: the active silences are counted, those that mute CRITICAL messages apart. */

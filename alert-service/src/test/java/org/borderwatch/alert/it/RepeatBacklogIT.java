@@ -1,15 +1,11 @@
 package org.borderwatch.alert.it;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.borderwatch.alert.AlertMetrics;
-import org.borderwatch.alert.AlertProperties;
-import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.LifecycleRound;
-import org.borderwatch.alert.delivery.stream.AlertStreamHub;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.Channel;
@@ -17,7 +13,6 @@ import org.borderwatch.alert.routing.ChannelType;
 import org.borderwatch.alert.routing.DeliveryMode;
 import org.borderwatch.alert.routing.Subscription;
 import org.borderwatch.alert.routing.SubscriptionFilter;
-import org.borderwatch.alert.secrets.SecretCipher;
 import org.borderwatch.alert.store.AlertStore;
 import org.borderwatch.alert.store.StoredAlert;
 import org.borderwatch.common.json.Json;
@@ -29,12 +24,7 @@ import org.borderwatch.common.model.Review;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.testkit.MutableClock;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,39 +51,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code alert.store.page-size=3}, {@code alert.lifecycle.repeat-max-per-pass=4}); what each subscription and the
  * feed are sent is read from the outbox rows.
  */
-class RepeatBacklogIT extends AlertServiceITSupport {
+class RepeatBacklogIT extends OwnDatabaseITSupport {
 
     private static final Instant T0 = Instant.parse("2031-03-01T06:00:00Z");
     private static final OffsetDateTime EVENT = Fixtures.EVENT_TIME.plusYears(31);
     private static final Set<Severity> REPEATED = EnumSet.of(Severity.HIGH, Severity.CRITICAL);
 
-    @Autowired
-    MongoClient mongoClient;
-    @Autowired
-    SecretCipher cipher;
-    @Autowired
-    AlertStreamHub hub;
-
-    private MongoTemplate mongo;
-
-    @AfterEach
-    void drop() {
-        if (mongo != null) {
-            mongo.getDb().drop();
-        }
-    }
-
     @Test
     void everyDueAlertIsRepeatedWhateverNumberOfNeverDueOnesPagedOldestClockFirstAcrossPasses() {
-        mongo = new MongoTemplate(mongoClient, "repeat-backlog-" + UUID.randomUUID().toString().substring(0, 8));
         MutableClock clock = new MutableClock(T0);
-        AlertProperties settings = new Binder(new MapConfigurationPropertySource(Map.of(
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LifecycleRound.Pipeline pipeline = pipeline("repeat-backlog", clock, registry, Map.of(
                 "alert.lifecycle.repeat-interval", "4h", "alert.lifecycle.repeat-min-severity", "HIGH",
                 "alert.lifecycle.group-wait", "0s", "alert.store.page-size", "3",
-                "alert.lifecycle.repeat-max-per-pass", "4"))).bindOrCreate("alert", AlertProperties.class);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        LifecycleRound.Pipeline pipeline = LifecycleRound.pipeline(mongo, clock, settings,
-                new LifecycleRound.Beans(mongoClient, cipher, hub, new AlertMetrics(registry), settings));
+                "alert.lifecycle.repeat-max-per-pass", "4"));
         AlertDispatcher dispatcher = pipeline.dispatcher();
         AlertStore alerts = pipeline.alerts();
         subscribe(pipeline, "desk-due", BorderSegment.SYUNIK_EAST, Severity.HIGH);
