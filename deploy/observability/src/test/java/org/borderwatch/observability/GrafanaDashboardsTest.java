@@ -95,7 +95,8 @@ class GrafanaDashboardsTest {
                 "borderwatch_assessments_total", "borderwatch_signals_total", "borderwatch_classifier_incidents_open",
                 "borderwatch_classifier_reports_late_total", "borderwatch_classifier_latency_seconds_sum",
                 "borderwatch_alerts_total", "borderwatch_deliveries_total", "borderwatch_alert_outbox_backlog",
-                "resilience4j_circuitbreaker_state", "jvm_memory_used_bytes");
+                "resilience4j_circuitbreaker_state", "jvm_memory_used_bytes", "borderwatch_alert_repeat_backlog",
+                "borderwatch_alert_relay_backlog");
     }
 
     @Test
