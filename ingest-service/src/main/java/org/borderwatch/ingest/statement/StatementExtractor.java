@@ -1593,6 +1593,7 @@ public final class StatementExtractor {
         text = withoutTolls(text);
         // "the information spread earlier about a violation near Nerkin Hand was not confirmed": withdrawn, no event
         text = blanked(text, StatementRules.RETRACTED_REPORT);
+        text = withoutParadesAndYearlyTallies(text);
         if (!StatementRules.NON_EVENT_CUE.matcher(text).find()) { // one scan for the usual text with neither
             return text;
         }
@@ -1660,6 +1661,36 @@ public final class StatementExtractor {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The text with the sentences blanked that tell a parade ("a military parade was held in Baku", "tanks and strike
+     * drones passed through the square") or a yearly tally ("In 2025, units prevented 412 attempts to cross the border
+     * illegally"): weapons shown and a year's counts are no border event, like a cumulative toll. A sentence with a fire
+     * word is kept.
+     */
+    private static String withoutParadesAndYearlyTallies(String text) {
+        boolean parade = StatementRules.PARADE.matcher(text).find();
+        if (!parade && !StatementRules.YEAR_TALLY_COUNT.matcher(text).find()) {
+            return text;
+        }
+        StringBuilder b = null;
+        for (Span s : Sentences.split(text)) {
+            String sentence = s.of(text);
+            boolean shown = parade && (StatementRules.PARADE.matcher(sentence).find()
+                    || StatementRules.PARADE_DISPLAY.matcher(sentence).find());
+            boolean tally = StatementRules.YEAR_OPENING.matcher(sentence).find()
+                    && StatementRules.YEAR_TALLY_COUNT.matcher(sentence).find();
+            if ((shown || tally) && !StatementRules.FIRE_CUE.matcher(sentence).find()) {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                for (int i = s.start(); i < s.end(); i++) {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     /** The text with its cumulative or ongoing tolls blanked, not one that names a day of its own. */

@@ -743,6 +743,24 @@ final class StatementRules {
             + "interview|address|speech|hearing)s?\\b");
 
     /**
+     * A parade or its show of arms: "a military parade was held in the capital", and the sentences that tell what passed
+     * by ("tanks and strike drones passed through the square", "were displayed"). Weapons shown are no border event.
+     */
+    static final Pattern PARADE = words("(?:military\\s+)?parades?\\b|paraded\\b");
+    static final Pattern PARADE_DISPLAY = words("passed\\s+(?:through|along|across|by)\\b|paraded\\b|marched\\b|"
+            + "rolled\\s+(?:through|along|across|past)\\b|(?:was|were)\\s+(?:displayed|demonstrated|shown|exhibited)\\b");
+
+    /**
+     * A sentence that opens with a whole year ("In 2025, …", "During the past year …", "Over the year 2025 …") and
+     * counts things ("prevented 412 attempts", "seized more than 1.2 tonnes"): a yearly tally, no event of its own.
+     */
+    static final Pattern YEAR_OPENING = p("^\\W*(?:in|during|over|throughout)\\s+(?:the\\s+(?:whole\\s+|entire\\s+)?"
+            + "(?:(?:past|last)\\s+)?year(?:\\s+(?:of\\s+)?(?:19|20)\\d{2})?|(?:the\\s+year\\s+)?(?:19|20)\\d{2})"
+            + "(?![\\w/\u2013-])");
+    static final Pattern YEAR_TALLY_COUNT = words("(?:more\\s+than\\s+|over\\s+|about\\s+|some\\s+)?\\d[\\d,.]*\\s+"
+            + "(?:[\\w-]+\\s+){0,2}?\\p{L}+s\\b");
+
+    /**
      * A report withdrawn as unconfirmed, no party named as its author: "the information spread earlier today about a
      * ceasefire violation near Nerkin Hand was not confirmed", "earlier reports of shooting near Tegh have not been
      * confirmed". The event it names did not happen (blanked: no claim). A report ascribed to a party ("the information
@@ -951,7 +969,7 @@ final class StatementRules {
             + "surveillance|observation|"
             // the weapon between the side and its fire: "killed in Azerbaijani mortar fire", "Armenian tank fire"
             + "mortar|sniper|small[-\\s]arms|machine[-\\s]gun|tank|rocket|missile|grenade[-\\s]launcher)\\s+)?"
-            + "(?<noun>armed\\s+forces|forces|units?|army|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
+            + "(?<noun>armed\\s+forces|forces|units?|army|subdivisions?|subunits?|detachments?|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
             + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicem[ae]n|"
             + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade|"
             // "new cases of Azerbaijani shooting at border communities"
@@ -1495,10 +1513,11 @@ final class StatementRules {
 
     /**
      * Between a wound word and "died of his wounds": another person ("one was wounded and another died ...", "three
-     * were wounded, one of whom died") — but not "and" right before the death ("was wounded and later died").
+     * were wounded, one of whom died") — but not "and" right before the death ("was wounded and later died"), nor a
+     * "while" of what the wounded was doing ("wounded while working in his garden … died").
      */
     static final Pattern OTHER_PERSON = p("\\band\\b(?!\\s+(?:(?:later|subsequently|then|eventually)\\s+)?"
-            + "(?:died|dies|succumbed|passed\\s+away)\\b)|\\banother\\b|\\bwhile\\b|;|\\bof\\s+(?:whom|them)\\b");
+            + "(?:died|dies|succumbed|passed\\s+away)\\b)|\\banother\\b|\\bwhile\\b(?!\\s+(?:on\\s+duty|\\p{L}+ing)\\b)|;|\\bof\\s+(?:whom|them)\\b");
 
     /** Destroying verbs in a passive announced for the future ("will be destroyed by the Azerbaijan Army"). */
     private static final String DESTROYED = "(?:destroyed|neutrali[sz]ed|eliminated|suppressed|crushed)";

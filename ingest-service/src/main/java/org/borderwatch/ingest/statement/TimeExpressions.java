@@ -874,7 +874,7 @@ public final class TimeExpressions {
      */
     private static final Pattern ZONE_AFTER = Alternations.compile("\\s*\\(?\\s*(?:(?<msk>Moscow\\s+time|MSK|"
             // the Russian names: "с 18:30 по московскому времени", "в 18:30 мск", "по Гринвичу", "по бакинскому времени"
-            + "по\\s+московскому\\s+времени|по\\s+Москве|мск)|(?<utc>GMT|UTC|Greenwich\\s+Mean\\s+Time|по\\s+Гринвичу)|"
+            + "по\\s+московскому\\s+времени|по\\s+Москве|мск)|(?<utc>(?:GMT|UTC)(?:\\s*(?<sign>[+\u2212-])\\s*(?<oh>\\d{1,2})(?::?(?<om>\\d{2}))?(?!\\d))?|Greenwich\\s+Mean\\s+Time|по\\s+Гринвичу)|"
             + "(?<local>(?:Baku|Yerevan)\\s+time|по\\s+(?:бакинскому|ереванскому)\\s+времени))(?![\\p{L}\\d])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -899,7 +899,10 @@ public final class TimeExpressions {
             if (!z.lookingAt()) {
                 continue;
             }
-            ZoneOffset named = z.group("msk") != null ? MOSCOW : z.group("utc") != null ? ZoneOffset.UTC : SIDES;
+            ZoneOffset named = z.group("msk") != null ? MOSCOW : z.group("utc") != null ? utcOffset(z) : SIDES;
+            // "at 20:10 UTC+03:00": the offset's own digits are no clock of the text
+            int zoneEnd = z.end();
+            out.removeIf(o -> o.start() >= c.end() && o.start() < zoneEnd);
             int shift = zone.getTotalSeconds() - named.getTotalSeconds();
             if (shift != 0) {
                 // the end follows the start as before (an end before the start runs into the next day)
@@ -909,6 +912,24 @@ public final class TimeExpressions {
             }
         }
         return out;
+    }
+
+    /**
+     * The offset a matched {@code utc} zone names: plain "GMT" / "UTC" is UTC itself, "GMT+4", "GMT +4", "UTC+04:00",
+     * "(GMT+3)" are that offset from it (an offset no zone has is read as plain UTC).
+     */
+    private static ZoneOffset utcOffset(Matcher z) {
+        if (z.group("oh") == null) {
+            return ZoneOffset.UTC;
+        }
+        int hours = Integer.parseInt(z.group("oh"));
+        int minutes = z.group("om") == null ? 0 : Integer.parseInt(z.group("om"));
+        int sign = z.group("sign").equals("+") ? 1 : -1;
+        try {
+            return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /** Every clock time or range in the text, in order. */

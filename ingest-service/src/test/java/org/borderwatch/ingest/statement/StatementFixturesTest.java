@@ -53,7 +53,7 @@ class StatementFixturesTest {
                             "statements-heldout-39.jsonl", "statements-heldout-41.jsonl", "statements-heldout-42.jsonl",
                             "statements-heldout-43.jsonl", "statements-heldout-45.jsonl",
                             "statements-heldout-46.jsonl", "statements-heldout-47.jsonl", "statements-heldout-48.jsonl",
-                            "statements-heldout-49.jsonl", "statements-heldout-50.jsonl",
+                            "statements-heldout-49.jsonl", "statements-heldout-50.jsonl", "statements-heldout-51.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
