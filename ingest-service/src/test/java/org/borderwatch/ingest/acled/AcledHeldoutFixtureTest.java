@@ -27,20 +27,20 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Held-out ACLED batches 38, 40 and 44: 30 ACLED-style rows each, written for the
+ * Held-out ACLED batches 38, 40, 44 and 52: 30 ACLED-style rows each, written for the
  * project (fixtures/acled-heldout-NN/rows.csv) with their labels as judged (fixtures/acled-heldout-NN/expected.jsonl,
  * in a folder of its own: tests of the statement rules read every .jsonl file directly under fixtures/ as
  * statements), checked row by row. A label's {@code rejected} is the reason the row must be refused with; otherwise
  * stance, acting party (absent = none), event types in order, segments, ambiguity, settlement (null = none), the first
- * and (when given) last day of the event interval, killed, wounded and whose the losses are (each when labelled) and
+ * (when given) and last day of the event interval, killed, wounded and whose the losses are (each when labelled) and
  * retaliation. A {@code judged} field says why a blind label was changed (see the README, "acled").
  */
 class AcledHeldoutFixtureTest {
 
     private static final List<String> BATCHES = List.of("acled-heldout-38", "acled-heldout-40",
-            "acled-heldout-44");
+            "acled-heldout-44", "acled-heldout-52");
     /** After every accepted row's date and timestamp, before batch 38's 2031 row's date. */
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, IngestPipeline.Result> RESULTS = new ConcurrentHashMap<>();
 
     static Stream<Arguments> rows() {
@@ -88,8 +88,10 @@ class AcledHeldoutFixtureTest {
             JsonNode s = expect.get("settlement");
             soft.assertThat(r.location().settlement()).as("settlement").isEqualTo(s.isNull() ? null : s.asString());
         }
-        soft.assertThat(r.occurredAt().toLocalDate().toString()).as("occurredAt")
-                .isEqualTo(expect.get("occurredAt").asString());
+        if (expect.has("occurredAt")) { // batch 52 leaves three rows' day unlabelled
+            soft.assertThat(r.occurredAt().toLocalDate().toString()).as("occurredAt")
+                    .isEqualTo(expect.get("occurredAt").asString());
+        }
         if (expect.has("occurredUntil")) {
             soft.assertThat(r.occurredUntil().toLocalDate().toString()).as("occurredUntil")
                     .isEqualTo(expect.get("occurredUntil").asString());
