@@ -43,9 +43,9 @@ public class AuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Audit entries, newest first (ADMIN): acknowledgements, re-queued deliveries, reviews, "
-            + "silences created and ended, subscriptions created and deleted. Every filter given must hold; a query "
-            + "parameter this endpoint does not take is a 400 naming the allowed ones")
+    @Operation(summary = "Audit entries, newest first (ADMIN): acknowledgements, re-queued and abandoned deliveries, "
+            + "reviews, silences created and ended, subscriptions created and deleted. Every filter given must hold; a "
+            + "query parameter this endpoint does not take is a 400 naming the allowed ones")
     @ApiResponse(responseCode = "200", description = "The page's entries", useReturnTypeSchema = true, headers = {
             @Header(name = PageLinks.TOTAL_COUNT, description = ApiDocs.TOTAL_COUNT_DOC,
                     schema = @Schema(type = "integer", format = "int64")),
@@ -58,7 +58,8 @@ public class AuditController {
             @Parameter(description = "Who did it (a user name), exactly")
             @RequestParam(required = false) String actor,
             @Parameter(description = "Actions, any of them; repeatable and comma-separated",
-                    array = @ArraySchema(schema = @Schema(allowableValues = {"ack", "requeue-delivery", "review",
+                    array = @ArraySchema(schema = @Schema(allowableValues = {"ack", "requeue-delivery",
+                            "abandon-delivery", "review",
                             "silence", "unsilence", "subscribe", "unsubscribe"})))
             @RequestParam(required = false) List<String> action,
             @Parameter(description = "Entries at or after this time (when it was done)",

@@ -1,7 +1,14 @@
 package org.borderwatch.alert.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.alert.dispatch.OutboxRepair;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
 import org.borderwatch.alert.store.AuditStore;
@@ -13,25 +20,35 @@ import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Operators' handling of deliveries that ended FAILED (ADMIN only, see {@code SecurityConfiguration}): put them back
- * into the outbox for one more delivery through the usual pipeline (rate limiter, circuit breaker, retries, rounds),
- * under the same idempotency key, audited with who, when and why.
+ * Operators' handling of the outbox (ADMIN only, see {@code SecurityConfiguration}): list its rows across alerts
+ * (stuck, FAILED, abandoned …), put FAILED ones back for one more delivery through the usual pipeline (rate limiter,
+ * circuit breaker, retries, rounds) under the same idempotency key, give up on a row deliberately, and list the rows
+ * the relay could not copy out of their alert documents; every action audited with who, when and why.
  */
 @RestController
 @RequestMapping("/api/v1/deliveries")
-@Tag(name = "deliveries", description = "Re-send deliveries that ended FAILED (ADMIN)")
+@Tag(name = "deliveries", description = "The outbox for operators: list, re-send FAILED deliveries, abandon (ADMIN)")
 public class DeliveryController {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryController.class);
@@ -40,13 +57,140 @@ public class DeliveryController {
     private final SubscriptionStore subscriptions;
     private final AuditStore audit;
     private final Clock clock;
+    private final OutboxRepair repair;
+    private final int maxPageSize;
 
     public DeliveryController(DeliveryStore deliveries, SubscriptionStore subscriptions, AuditStore audit,
-                              Clock clock) {
+                              Clock clock, OutboxRepair repair, AlertProperties properties) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.audit = audit;
         this.clock = clock;
+        this.repair = repair;
+        this.maxPageSize = properties.api().maxPageSize();
+    }
+
+    /** The channels a delivery row can have, as the API writes them. */
+    private static final List<String> CHANNELS = List.of("webhook", "email", "kafka");
+
+    @GetMapping
+    @Operation(summary = "Outbox rows across alerts, oldest first (ADMIN): e.g. ?status=FAILED for what gave up, "
+            + "?status=PENDING,IN_FLIGHT&olderThan=PT1H for what has been waiting an hour or more, ?status=ABANDONED "
+            + "for what operators gave up. Every filter given must hold; a query parameter this endpoint does not "
+            + "take is a 400 naming the allowed ones")
+    @ApiResponse(responseCode = "200", description = "The page's rows", useReturnTypeSchema = true, headers = {
+            @Header(name = PageLinks.TOTAL_COUNT, description = ApiDocs.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = "integer", format = "int64")),
+            @Header(name = "Link", description = ApiDocs.LINK_DOC, schema = @Schema(type = "string"))})
+    @ApiDocs.ProblemResponses(403)
+    public ResponseEntity<List<Views.OutboxView>> list(
+            @Parameter(description = "Statuses, any of them; repeatable and comma-separated",
+                    array = @ArraySchema(schema = @Schema(implementation = DeliveryStatus.class)))
+            @RequestParam(required = false) List<String> status,
+            @Parameter(description = "Same as status", array = @ArraySchema(schema = @Schema(
+                    implementation = DeliveryStatus.class)))
+            @RequestParam(required = false) List<String> statuses,
+            @Parameter(description = "Channels, any of them; repeatable and comma-separated",
+                    array = @ArraySchema(schema = @Schema(allowableValues = {"webhook", "email", "kafka"})))
+            @RequestParam(required = false) List<String> channel,
+            @Parameter(description = "Same as channel", array = @ArraySchema(schema = @Schema(
+                    allowableValues = {"webhook", "email", "kafka"})))
+            @RequestParam(required = false) List<String> channels,
+            @Parameter(description = "The subscription's id, exactly (the border.alerts feed's rows: "
+                    + "feed:border.alerts)")
+            @RequestParam(required = false) String subscriptionId,
+            @Parameter(description = "The target, exactly, as shown in the rows: a webhook URL, an e-mail address, "
+                    + "a Kafka topic")
+            @RequestParam(required = false) String target,
+            @Parameter(description = "Rows created at least this long ago: an ISO-8601 duration such as PT1H or P2D",
+                    schema = @Schema(type = "string", example = "PT1H"))
+            @RequestParam(required = false) String olderThan,
+            @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
+            @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
+        PageLinks.checkPaging(page, size, maxPageSize);
+        List<String> problems = new ArrayList<>();
+        Set<DeliveryStatus> wanted = EnumSet.noneOf(DeliveryStatus.class);
+        try {
+            wanted.addAll(QueryParameters.enums(DeliveryStatus.class, "status", status, "statuses", statuses));
+        } catch (ApiException e) {
+            problems.addAll(e.problems());
+        }
+        Set<String> wantedChannels = new LinkedHashSet<>();
+        for (String name : List.of("channel", "channels")) {
+            List<String> values = name.equals("channel") ? channel : channels;
+            for (String value : values == null ? List.<String>of() : values) {
+                for (String part : value == null ? new String[0] : value.split(",")) {
+                    String c = part.trim();
+                    if (CHANNELS.contains(c)) {
+                        wantedChannels.add(c.toUpperCase(Locale.ROOT));
+                    } else if (!c.isEmpty()) {
+                        problems.add("parameter '" + name + "' must be one of " + String.join(", ", CHANNELS)
+                                + ", got '" + (c.length() > 80 ? c.substring(0, 80) + "…" : c) + "'");
+                    }
+                }
+            }
+        }
+        Duration age = null;
+        try {
+            age = QueryParameters.duration("olderThan", olderThan);
+        } catch (ApiException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid parameter", problems);
+        }
+        DeliveryStore.Query query = new DeliveryStore.Query(wanted, wantedChannels, blank(subscriptionId),
+                blank(target), age == null ? null : clock.instant().minus(age));
+        List<Views.OutboxView> found = deliveries.find(query, page, size).stream().map(Views.OutboxView::of)
+                .toList();
+        return PageLinks.ok(request, page, size, deliveries.count(query)).body(found);
+    }
+
+    @GetMapping("/unrelayed")
+    @Operation(summary = "Outbox rows still held in their alert documents (ADMIN): the relay has not copied them to "
+            + "the outbox, usually because it cannot (the alert-service logs each failure at WARN); what "
+            + "borderwatch_alert_relay_backlog counts, by alert. Give one up with POST /api/v1/deliveries/{id}/abandon")
+    @ApiResponse(responseCode = "200", description = "The page's rows", useReturnTypeSchema = true, headers = {
+            @Header(name = PageLinks.TOTAL_COUNT, description = ApiDocs.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = "integer", format = "int64")),
+            @Header(name = "Link", description = ApiDocs.LINK_DOC, schema = @Schema(type = "string"))})
+    @ApiDocs.ProblemResponses(403)
+    public ResponseEntity<List<Views.UnrelayedView>> unrelayed(
+            @Parameter(description = ApiDocs.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
+            @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
+        PageLinks.checkPaging(page, size, maxPageSize);
+        OutboxRepair.Held held = repair.unrelayed(page, size);
+        return PageLinks.ok(request, page, size, held.total())
+                .body(held.rows().stream().map(Views.UnrelayedView::of).toList());
+    }
+
+    @PostMapping("/{deliveryId}/abandon")
+    @Operation(summary = "Give up on one outbox row deliberately (ADMIN; reason required; audited): a PENDING or "
+            + "FAILED row, one IN_FLIGHT whose lease ran out, or one the relay could not copy out of its alert "
+            + "document becomes ABANDONED — never sent again, no longer in the backlog. A row sent in a grouped or "
+            + "digest notification takes that notification's other rows with it. 409 when it is being sent now, "
+            + "DELIVERED or ABANDONED already")
+    @ApiDocs.ProblemResponses({403, 404, 409})
+    public Views.AbandonView abandon(@PathVariable String deliveryId, @RequestBody Views.AbandonRequest request,
+                                     Authentication auth) {
+        String reason = reason(request.reason(), "Abandon refused", "why it is given up, e.g. 'subscription "
+                + "deleted, partner gone (ticket 4712)'");
+        try {
+            OutboxRepair.Result result = repair.abandon(deliveryId, Callers.name(auth), reason);
+            return new Views.AbandonView(result.abandoned().size(),
+                    result.abandoned().stream().map(Views.OutboxView::of).toList());
+        } catch (OutboxRepair.Refused e) {
+            if (e.notFound()) {
+                throw ApiException.notFound(e.getMessage());
+            }
+            throw new ApiException(HttpStatus.CONFLICT, "not-abandonable", "Cannot abandon", e.getMessage(), null);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     @PostMapping("/{deliveryId}/requeue")
@@ -66,8 +210,11 @@ public class DeliveryController {
                 .orElseThrow(() -> ApiException.notFound("delivery " + deliveryId));
         if (row.status() != DeliveryStatus.FAILED) {
             throw conflict("delivery " + deliveryId + " is " + row.status() + ", not FAILED: only a FAILED delivery "
-                    + "can be re-queued" + (row.status() == DeliveryStatus.DELIVERED ? " (it was delivered)"
-                    : " (it is still being delivered)"));
+                    + "can be re-queued" + switch (row.status()) {
+                        case DELIVERED -> " (it was delivered)";
+                        case ABANDONED -> " (an operator gave it up)";
+                        default -> " (it is still being delivered)";
+                    });
         }
         requireSubscription(row.subscriptionId());
         List<String> ids = deliveries.sameNotification(row).stream().map(OutboxRow::id).toList();
@@ -123,14 +270,18 @@ public class DeliveryController {
     }
 
     private static String reason(Views.RequeueRequest request) {
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw ApiException.badRequest("Re-queue refused", List.of("reason is required (why the delivery is "
-                    + "sent again, e.g. 'partner webhook was down 2026-11-21, fixed per ticket 4711')"));
+        return reason(request.reason(), "Re-queue refused", "why the delivery is sent again, e.g. 'partner webhook "
+                + "was down 2026-11-21, fixed per ticket 4711'");
+    }
+
+    private static String reason(String reason, String title, String example) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest(title, List.of("reason is required (" + example + ")"));
         }
-        org.borderwatch.alert.text.TextLimits.text("reason", request.reason()).ifPresent(p -> {
-            throw ApiException.badRequest("Re-queue refused", List.of(p));
+        org.borderwatch.alert.text.TextLimits.text("reason", reason).ifPresent(p -> {
+            throw ApiException.badRequest(title, List.of(p));
         });
-        return request.reason().trim();
+        return reason.trim();
     }
 
     private boolean isDeleted(String subscriptionId) {

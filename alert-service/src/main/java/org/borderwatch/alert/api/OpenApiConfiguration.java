@@ -137,6 +137,7 @@ public class OpenApiConfiguration {
                 "ChannelRequest", List.of("type"),
                 "AckRequest", List.of("comment"),
                 "RequeueRequest", List.of("reason"),
+                "AbandonRequest", List.of("reason"),
                 "ReviewRequest", List.of("occurrence", "note"));
         return openApi -> {
             var schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();

@@ -139,6 +139,22 @@ final class QueryParameters {
         }
     }
 
+    /** A positive ISO-8601 duration such as {@code PT1H} or {@code P2D} (null when absent: no filter). */
+    static java.time.Duration duration(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.Duration d = java.time.Duration.parse(value.trim());
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw invalid(name, "must be a positive ISO-8601 duration such as PT30M, PT1H or P2D", value);
+    }
+
     /**
      * {@code true} or {@code false} exactly (null when absent: no filter). Anything else — also {@code yes}, {@code 1}
      * or a repeated parameter, which arrives comma-joined — is a 400 naming the parameter.

@@ -194,11 +194,13 @@ public final class Views {
                                @Schema(description = "When the delivery is due to be tried (next): the end of its "
                                        + "group wait or digest interval, of the backoff after a failed round, or of "
                                        + "an open circuit. Already past while it is IN_FLIGHT (being sent) or waits "
-                                       + "for a free worker. Left out when the delivery is DELIVERED or FAILED")
+                                       + "for a free worker. Left out when the delivery is DELIVERED, FAILED or "
+                                       + "ABANDONED")
                                Instant nextAttemptAt,
                                Instant createdAt, Instant deliveredAt, String batchKey, String noLongerMatching) {
         static DeliveryView of(OutboxRow r) {
-            boolean finished = r.status() == DeliveryStatus.DELIVERED || r.status() == DeliveryStatus.FAILED;
+            boolean finished = r.status() == DeliveryStatus.DELIVERED || r.status() == DeliveryStatus.FAILED
+                    || r.status() == DeliveryStatus.ABANDONED;
             return new DeliveryView(r.id(), r.subscriptionId(), r.subscriptionName(), r.channel().toLowerCase(),
                     r.target(), r.sequence(), r.event(), r.status().name(), r.attempts(), r.lastError(),
                     r.statusCode(), finished ? null : r.notBefore(), r.createdAt(), r.deliveredAt(), r.batchKey(),
@@ -215,6 +217,63 @@ public final class Views {
 
     /** The deliveries put back into the outbox (pending, attempts 0), each audited on its alert. */
     public record RequeueView(int requeued, List<DeliveryView> deliveries) {
+    }
+
+    /**
+     * One outbox row as operators see it in {@code GET /api/v1/deliveries}: the delivery with its alert, its lease,
+     * its re-queues and, once abandoned, who gave it up, when, why and what it was before.
+     */
+    public record OutboxView(String id, UUID alertId, UUID incidentId, String subscriptionId,
+                             String subscriptionName, String channel, String target, long sequence, String event,
+                             String status, int attempts, int rounds, String lastError, Integer statusCode,
+                             @Schema(description = "When the delivery is due to be tried (next), while it is PENDING "
+                                     + "or IN_FLIGHT")
+                             Instant nextAttemptAt,
+                             @Schema(description = "While IN_FLIGHT: when the worker's lease on it runs out (a lease "
+                                     + "long past means the worker died or hangs; the row is claimable again)")
+                             Instant leaseUntil,
+                             Instant createdAt, Instant updatedAt, Instant deliveredAt, String batchKey,
+                             Integer requeues, Instant requeuedAt, String requeuedBy, String requeueReason,
+                             Instant abandonedAt, String abandonedBy, String abandonReason,
+                             @Schema(description = "Once ABANDONED: the status it had (PENDING, IN_FLIGHT, FAILED, "
+                                     + "or UNRELAYED: held in its alert document, never copied to the outbox)")
+                             String statusBefore) {
+        static OutboxView of(org.borderwatch.alert.store.DeliveryStore.Handled h) {
+            OutboxRow r = h.row();
+            boolean open = r.status() == DeliveryStatus.PENDING || r.status() == DeliveryStatus.IN_FLIGHT;
+            return new OutboxView(r.id(), r.alertId(), r.incidentId(), r.subscriptionId(), r.subscriptionName(),
+                    r.channel().toLowerCase(java.util.Locale.ROOT), r.target(), r.sequence(), r.event(),
+                    r.status().name(), r.attempts(), r.rounds(), r.lastError(), r.statusCode(),
+                    open ? r.notBefore() : null, r.status() == DeliveryStatus.IN_FLIGHT ? h.leaseUntil() : null,
+                    r.createdAt(), h.updatedAt(), r.deliveredAt(), r.batchKey(),
+                    h.requeues() == 0 ? null : h.requeues(), h.requeuedAt(), h.requeuedBy(), h.requeueReason(),
+                    h.abandonedAt(), h.abandonedBy(), h.abandonReason(), h.statusBefore());
+        }
+    }
+
+    /** An operator's abandon of an outbox row: {@code reason} is required. */
+    public record AbandonRequest(String reason) {
+    }
+
+    /** The rows given up (a grouped or digest notification's rows go together), each audited on its alert. */
+    public record AbandonView(int abandoned, List<OutboxView> deliveries) {
+    }
+
+    /**
+     * An outbox row still held in its alert document: the relay has not copied it to the outbox (yet), e.g. because
+     * its message cannot be read. Read as stored.
+     */
+    public record UnrelayedView(UUID alertId, String id, String subscriptionId, String subscriptionName,
+                                String channel, String target, Long sequence, String event, Instant createdAt) {
+        static UnrelayedView of(org.borderwatch.alert.store.AlertStore.HeldRow h) {
+            org.bson.Document r = h.row();
+            java.util.Date created = r.get("createdAt") instanceof java.util.Date d ? d : null;
+            return new UnrelayedView(UUID.fromString(h.alertId()), h.id(), r.getString("subscriptionId"),
+                    r.getString("subscriptionName"),
+                    r.getString("channel") == null ? null : r.getString("channel").toLowerCase(java.util.Locale.ROOT),
+                    r.getString("target"), r.get("sequence") instanceof Number n ? n.longValue() : null,
+                    r.getString("event"), created == null ? null : created.toInstant());
+        }
     }
 
     public record AuditView(String actor, String action, String target, String detail, Instant at) {

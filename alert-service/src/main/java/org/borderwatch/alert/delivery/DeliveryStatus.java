@@ -7,6 +7,10 @@ public enum DeliveryStatus {
     IN_FLIGHT,
     DELIVERED,
     /** Given up after the last attempt, or refused permanently by the target; the reason says why. */
-    FAILED
-
+    FAILED,
+    /**
+     * Given up deliberately by an operator (ADMIN, with a reason; audited): never sent again, not counted in the
+     * backlog. A row that was in flight under a lease that ran out may have reached its target before.
+     */
+    ABANDONED
 }

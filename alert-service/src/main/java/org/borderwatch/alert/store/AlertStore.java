@@ -186,6 +186,55 @@ public class AlertStore implements InitializingBean {
         return out;
     }
 
+    /**
+     * An outbox row held in an alert document, not (yet) copied to deliveries: as stored there, with the alert's id
+     * and revision.
+     */
+    public record HeldRow(String alertId, long rev, Document row) {
+
+        public String id() {
+            return row.getString("_id");
+        }
+    }
+
+    /**
+     * The rows held in the given alerts' documents (the relay copies them; those it cannot copy stay), in the order
+     * of {@code alertIds}, each alert's in the order held. Read raw: a row whose message cannot be read is listed too.
+     */
+    public List<HeldRow> heldRows(List<String> alertIds) {
+        Map<String, List<HeldRow>> byAlert = new LinkedHashMap<>();
+        alertIds.forEach(id -> byAlert.put(id, new ArrayList<>()));
+        alerts().find(Filters.and(Filters.in("_id", alertIds), Filters.gt("pendingCount", 0)))
+                .projection(com.mongodb.client.model.Projections.include("_id", "rev", "pending"))
+                .forEach(d -> byAlert.get(d.getString("_id")).addAll(held(d)));
+        return byAlert.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The held row with this key, when an alert document holds one. */
+    public Optional<HeldRow> findHeldRow(String rowId) {
+        Document d = alerts().find(Filters.eq("pending._id", rowId))
+                .projection(com.mongodb.client.model.Projections.include("_id", "rev", "pending")).first();
+        return d == null ? Optional.empty()
+                : held(d).stream().filter(r -> rowId.equals(r.id())).findFirst();
+    }
+
+    /**
+     * Takes one held row out of its alert document, unless the alert changed since it was read (then false: read it
+     * again). The revision goes up, so a dispatcher or relay holding the older document retries instead of writing
+     * the row back.
+     */
+    public boolean dropHeldRow(HeldRow row) {
+        return alerts().updateOne(Filters.and(Filters.eq("_id", row.alertId()), Filters.eq("rev", row.rev())),
+                Updates.combine(Updates.pull("pending", new Document("_id", row.id())),
+                        Updates.inc("pendingCount", -1), Updates.inc("rev", 1))).getModifiedCount() == 1;
+    }
+
+    private static List<HeldRow> held(Document alert) {
+        long rev = ((Number) alert.get("rev")).longValue();
+        return alert.getList("pending", Document.class, List.of()).stream()
+                .map(r -> new HeldRow(alert.getString("_id"), rev, r)).toList();
+    }
+
     /** How many alerts hold outbox rows not yet copied ({@link #pendingOutbox} from the first). */
     public long countPendingOutbox() {
         return alerts().countDocuments(Filters.gt("pendingCount", 0));

@@ -37,8 +37,8 @@ public class AuditStore implements InitializingBean {
     }
 
     /** Every action written to the audit, with the target it names (its kind before the colon). */
-    public static final Set<String> ACTIONS = Set.of("ack", "requeue-delivery", "review", "silence", "unsilence",
-            "subscribe", "unsubscribe");
+    public static final Set<String> ACTIONS = Set.of("ack", "requeue-delivery", "abandon-delivery", "review",
+            "silence", "unsilence", "subscribe", "unsubscribe");
 
     /** The kinds of target: {@code alert:<alertId>}, {@code incident:<incidentId>}, {@code silence:<id>}, … */
     public static final Set<String> TARGET_KINDS = Set.of("alert", "incident", "silence", "subscription");

@@ -49,6 +49,9 @@ public class DeliveryStore implements InitializingBean {
         Mongo.index(rows(), Indexes.ascending("subscriptionId", "status"), false, "subscription_status");
         Mongo.index(rows(), Indexes.ascending("target", "status"), false, "target_status");
         Mongo.index(rows(), Indexes.ascending("requeueToken"), false, "requeue_token");
+        // an operator's list of the outbox (GET /api/v1/deliveries: by status, oldest first) and an abandon's read-back
+        Mongo.index(rows(), Indexes.ascending("status", "createdAt"), false, "status_created");
+        Mongo.index(rows(), Indexes.ascending("abandonToken"), false, "abandon_token");
     }
 
     /**
@@ -310,7 +313,126 @@ public class DeliveryStore implements InitializingBean {
     /** Deletes finished rows last changed before the cutoff (the expiry job; no TTL index on the wire store). */
     public long expire(Instant before) {
         return rows().deleteMany(Filters.and(Filters.in("status", DeliveryStatus.DELIVERED.name(),
-                DeliveryStatus.FAILED.name()), Filters.lt("updatedAt", Mongo.date(before)))).getDeletedCount();
+                DeliveryStatus.FAILED.name(), DeliveryStatus.ABANDONED.name()),
+                Filters.lt("updatedAt", Mongo.date(before)))).getDeletedCount();
+    }
+
+    /**
+     * What an operator filters the outbox on ({@code GET /api/v1/deliveries}); a null or empty member means any.
+     *
+     * @param createdBefore rows created before this instant (the list's {@code olderThan})
+     */
+    public record Query(java.util.Set<DeliveryStatus> statuses, java.util.Set<String> channels, String subscriptionId,
+                        String target, Instant createdBefore) {
+
+        Bson filter() {
+            List<Bson> all = new ArrayList<>();
+            if (statuses != null && !statuses.isEmpty()) {
+                all.add(Filters.in("status", statuses.stream().map(Enum::name).toList()));
+            }
+            if (channels != null && !channels.isEmpty()) {
+                all.add(Filters.in("channel", channels));
+            }
+            if (subscriptionId != null) {
+                all.add(Filters.eq("subscriptionId", subscriptionId));
+            }
+            if (target != null) {
+                all.add(Filters.eq("target", target));
+            }
+            if (createdBefore != null) {
+                all.add(Filters.lt("createdAt", Mongo.date(createdBefore)));
+            }
+            return all.isEmpty() ? new Document() : Filters.and(all);
+        }
+    }
+
+    /**
+     * A row with what the outbox and operators did to it beyond the delivery itself: when it last changed, its
+     * lease, its re-queues and, once given up deliberately, who abandoned it, when, why and what it was before.
+     */
+    public record Handled(OutboxRow row, Instant updatedAt, Instant leaseUntil, int requeues, Instant requeuedAt,
+                          String requeuedBy, String requeueReason, Instant abandonedAt, String abandonedBy,
+                          String abandonReason, String statusBefore) {
+
+        static Handled of(Document d) {
+            return new Handled(toRow(d), Mongo.instant(d, "updatedAt"), Mongo.instant(d, "leaseUntil"),
+                    d.get("requeues") instanceof Number n ? n.intValue() : 0, Mongo.instant(d, "requeuedAt"),
+                    d.getString("requeuedBy"), d.getString("requeueReason"), Mongo.instant(d, "abandonedAt"),
+                    d.getString("abandonedBy"), d.getString("abandonReason"), d.getString("statusBefore"));
+        }
+    }
+
+    /** A page of the rows the query selects, oldest first (then by id). */
+    public List<Handled> find(Query query, int page, int size) {
+        List<Handled> out = new ArrayList<>();
+        rows().find(query.filter()).sort(Sorts.ascending("createdAt", "_id")).skip(page * size).limit(size)
+                .forEach(d -> out.add(Handled.of(d)));
+        return out;
+    }
+
+    public long count(Query query) {
+        return rows().countDocuments(query.filter());
+    }
+
+    public Optional<Handled> findHandled(String id) {
+        return Optional.ofNullable(rows().find(Filters.eq("_id", id)).first()).map(Handled::of);
+    }
+
+    /** Rows an operator may give up on now: waiting, FAILED, or in flight under a lease that ran out. */
+    private static Bson abandonable(Instant now) {
+        return Filters.or(
+                Filters.in("status", DeliveryStatus.PENDING.name(), DeliveryStatus.FAILED.name()),
+                Filters.and(Filters.eq("status", DeliveryStatus.IN_FLIGHT.name()),
+                        Filters.lt("leaseUntil", Mongo.date(now))));
+    }
+
+    /**
+     * Gives up on rows deliberately (see {@code Abandonment}): each one that is still abandonable becomes ABANDONED
+     * with who, when, why and the status it had, its lease cleared (a worker whose lease ran out can no longer store
+     * an outcome: those writes are conditional on the lease owner). Each row is one conditional update, so a row
+     * claimed or delivered meanwhile is left alone. The worker never claims an ABANDONED row and the backlog does
+     * not count it.
+     *
+     * @return the rows abandoned by this call
+     */
+    public List<Handled> abandon(Collection<String> ids, String actor, String reason, Instant now) {
+        String token = UUID.randomUUID().toString();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        rows().find(Filters.and(Filters.in("_id", ids), abandonable(now))).forEach(d ->
+                writes.add(new UpdateManyModel<>(Filters.and(Filters.eq("_id", d.getString("_id")),
+                        Filters.eq("status", d.getString("status")), abandonable(now)), Updates.combine(
+                        Updates.set("status", DeliveryStatus.ABANDONED.name()),
+                        Updates.set("statusBefore", d.getString("status")),
+                        Updates.set("updatedAt", Mongo.date(now)), Updates.set("abandonedAt", Mongo.date(now)),
+                        Updates.set("abandonedBy", actor), Updates.set("abandonReason", reason),
+                        Updates.set("abandonToken", token), Updates.unset("leaseOwner"),
+                        Updates.unset("leaseToken"), Updates.unset("leaseUntil")))));
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        rows().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        List<Handled> out = new ArrayList<>();
+        rows().find(Filters.eq("abandonToken", token)).sort(Sorts.ascending("createdAt", "_id"))
+                .forEach(d -> out.add(Handled.of(d)));
+        return out;
+    }
+
+    /**
+     * Records a row that never reached the outbox (an operator took it out of its alert document, where the relay
+     * could not copy it) as ABANDONED, so that it is listed and shown with the alert's deliveries like any other.
+     *
+     * @param held the row as it was held in the alert document
+     * @return false when a row with that key is in the outbox already (the relay copied it meanwhile)
+     */
+    public boolean insertAbandoned(Document held, String actor, String reason, Instant now) {
+        Document d = new Document(held);
+        d.put("statusBefore", "UNRELAYED");
+        d.put("status", DeliveryStatus.ABANDONED.name());
+        d.put("updatedAt", Mongo.date(now));
+        d.put("abandonedAt", Mongo.date(now));
+        d.put("abandonedBy", actor);
+        d.put("abandonReason", reason);
+        return Mongo.insertIfAbsent(rows(), d);
     }
 
     private static Bson owned(Collection<String> ids, String owner) {

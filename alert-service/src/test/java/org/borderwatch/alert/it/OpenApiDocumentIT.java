@@ -49,7 +49,10 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("GET /api/v1/silences/{id}/audit", "200"),
             entry("GET /api/v1/audit", "200"),
             entry("POST /api/v1/deliveries/{deliveryId}/requeue", "200"),
-            entry("POST /api/v1/deliveries/requeue", "200"));
+            entry("POST /api/v1/deliveries/requeue", "200"),
+            entry("GET /api/v1/deliveries", "200"),
+            entry("GET /api/v1/deliveries/unrelayed", "200"),
+            entry("POST /api/v1/deliveries/{deliveryId}/abandon", "200"));
 
     /** The problem statuses each operation documents (400 and 401 everywhere: see below). */
     private static final Map<String, Set<String>> PROBLEMS = Map.ofEntries(
@@ -74,7 +77,11 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("GET /api/v1/audit", Set.of("400", "401", "403", "406")),
             entry("POST /api/v1/deliveries/{deliveryId}/requeue",
                     Set.of("400", "401", "403", "404", "406", "409", "415")),
-            entry("POST /api/v1/deliveries/requeue", Set.of("400", "401", "403", "404", "406", "415")));
+            entry("POST /api/v1/deliveries/requeue", Set.of("400", "401", "403", "404", "406", "415")),
+            entry("GET /api/v1/deliveries", Set.of("400", "401", "403", "406")),
+            entry("GET /api/v1/deliveries/unrelayed", Set.of("400", "401", "403", "406")),
+            entry("POST /api/v1/deliveries/{deliveryId}/abandon",
+                    Set.of("400", "401", "403", "404", "406", "409", "415")));
 
     private JsonNode doc;
 
@@ -148,7 +155,8 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             assertThat(created.get("content").get("application/json").get("schema").get("$ref").asString())
                     .as(create).endsWith(create.endsWith("subscriptions") ? "SubscriptionView" : "SilenceView");
         }
-        for (String list : List.of("GET /api/v1/verdicts", "GET /api/v1/alerts", "GET /api/v1/audit")) {
+        for (String list : List.of("GET /api/v1/verdicts", "GET /api/v1/alerts", "GET /api/v1/audit",
+                "GET /api/v1/deliveries", "GET /api/v1/deliveries/unrelayed")) {
             JsonNode ok = op(list).get("responses").get("200");
             assertThat(names(ok.get("headers"))).as(list).containsExactlyInAnyOrder("X-Total-Count", "Link");
             assertThat(ok.get("content").get("application/json").get("schema").get("type").asString())
@@ -166,7 +174,8 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
                 "POST /api/v1/alerts/{alertId}/ack", "AckRequest",
                 "POST /api/v1/verdicts/{incidentId}/review", "ReviewRequest",
                 "POST /api/v1/deliveries/{deliveryId}/requeue", "RequeueRequest",
-                "POST /api/v1/deliveries/requeue", "RequeueRequest");
+                "POST /api/v1/deliveries/requeue", "RequeueRequest",
+                "POST /api/v1/deliveries/{deliveryId}/abandon", "AbandonRequest");
         bodies.forEach((key, schema) -> {
             JsonNode body = op(key).get("requestBody");
             assertThat(body.get("required").asBoolean()).as(key).isTrue();
@@ -176,6 +185,7 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
         JsonNode schemas = doc.get("components").get("schemas");
         assertThat(values(schemas.get("SilenceRequest").get("required"))).containsExactlyInAnyOrder("endsAt", "reason");
         assertThat(values(schemas.get("RequeueRequest").get("required"))).containsExactly("reason");
+        assertThat(values(schemas.get("AbandonRequest").get("required"))).containsExactly("reason");
         assertThat(values(schemas.get("SubscriptionRequest").get("required")))
                 .containsExactlyInAnyOrder("name", "channel");
         assertThat(names(schemas.get("SubscriptionRequest").get("properties")))
@@ -268,8 +278,9 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
                 });
             }
             String path = key.substring(4).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-            // the ADMIN-only list as an ADMIN: STAFF is refused before the parameters are read
-            String user = key.equals("GET /api/v1/audit") ? "admin" : "staff1";
+            // the ADMIN-only lists as an ADMIN: STAFF is refused before the parameters are read
+            String user = key.equals("GET /api/v1/audit") || key.startsWith("GET /api/v1/deliveries") ? "admin"
+                    : "staff1";
             var response = call("GET", path + "?not-a-parameter=1", user, null,
                     path.endsWith("/stream") ? "text/event-stream" : "application/json");
             assertThat(response.statusCode()).as(key + ": " + response.body()).isEqualTo(400);

@@ -45,10 +45,16 @@ abstract class OwnDatabaseITSupport extends AlertServiceITSupport {
     /** The pipeline in a new database named after {@code prefix}, with {@code settings} bound under "alert". */
     LifecycleRound.Pipeline pipeline(String prefix, MutableClock clock, MeterRegistry registry,
                                      Map<String, String> settings) {
+        return pipeline(prefix, clock, new AlertMetrics(registry), settings);
+    }
+
+    /** The same with meters the test holds (one {@link AlertMetrics} per registry: its gauges are registered once). */
+    LifecycleRound.Pipeline pipeline(String prefix, MutableClock clock, AlertMetrics metrics,
+                                     Map<String, String> settings) {
         mongo = new MongoTemplate(mongoClient, prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
         AlertProperties properties = new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("alert", AlertProperties.class);
         return LifecycleRound.pipeline(mongo, clock, properties,
-                new LifecycleRound.Beans(mongoClient, cipher, hub, new AlertMetrics(registry), properties));
+                new LifecycleRound.Beans(mongoClient, cipher, hub, metrics, properties));
     }
 }

@@ -76,6 +76,8 @@ class StoreIndexesIT extends AlertServiceITSupport {
             "deliveries | subscriptionId:1,status:1",
             "deliveries | target:1,status:1",
             "deliveries | requeueToken:1",
+            "deliveries | status:1,createdAt:1",
+            "deliveries | abandonToken:1",
             // the live stream's log: one entry per message, expiry, a resuming client's standing
             "stream_events | !key:1",
             "stream_events | at:1",
