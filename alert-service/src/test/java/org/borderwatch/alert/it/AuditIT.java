@@ -176,7 +176,8 @@ class AuditIT extends AlertServiceITSupport {
             "to=2026-11-21 | parameter 'to' must be an ISO-8601 date-time",
             "from=2026-11-22T00:00:00Z&to=2026-11-21T00:00:00Z | parameter 'from' (2026-11-22T00:00:00Z) must not be "
                     + "after 'to'",
-            "action=silenced | parameter 'action' must be one of ack, requeue-delivery, review, silence, subscribe",
+            "action=silenced | parameter 'action' must be one of abandon-delivery, ack, requeue-delivery, review, "
+                    + "silence, subscribe",
             "action=ack,acknowledge | got 'acknowledge'",
             "target=silence | parameter 'target' must be <kind>:<id> with kind one of alert, incident, silence, "
                     + "subscription",

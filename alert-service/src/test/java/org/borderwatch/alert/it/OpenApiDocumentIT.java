@@ -239,7 +239,7 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
 
         JsonNode delivery = doc.get("components").get("schemas").get("DeliveryView").get("properties");
         assertThat(delivery.get("nextAttemptAt").get("format").asString()).isEqualTo("date-time");
-        assertThat(delivery.get("nextAttemptAt").get("description").asString()).contains("DELIVERED or FAILED");
+        assertThat(delivery.get("nextAttemptAt").get("description").asString()).contains("DELIVERED, FAILED or ABANDONED");
     }
 
     /** The statements behind a verdict and the link to it are described where they appear (review finding C15). */
