@@ -4,6 +4,7 @@ import org.borderwatch.alert.AlertServiceITSupport;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.alert.PrometheusSamples;
 import org.borderwatch.alert.delivery.DeliveryStatus;
+import org.borderwatch.alert.dispatch.AlertDispatcher;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.store.OutboxRow;
 import org.borderwatch.common.json.Json;
@@ -151,9 +152,27 @@ class MetricsIT extends AlertServiceITSupport {
                 .as("a delivery is no new message").isEqualTo(fired + 1);
     }
 
-    /** The series dashboards and alert rules read, with the histogram buckets the latency percentiles need. */
+    /**
+     * The series dashboards and alert rules read, with the histogram buckets the latency percentiles need. The
+     * feed's producer and a target's rate limiter are made at their first send, and their meters appear with them:
+     * this test delivers a message of its own to a webhook and to border.alerts first, so that it does not depend on
+     * other tests having done so before it (alone, with {@code -Dit.test=MetricsIT}, it failed).
+     */
     @Test
     void prometheusExposesTheLatencyHistogramAndTheResilienceMeters() {
+        String subscription = subscribeWebhook("staff1", RECEIVER.url("/metrics-meters/" + UUID.randomUUID()),
+                "{\"segments\":[\"VAYOTS_DZOR_EAST\"]}");
+        UUID incident = UUID.randomUUID();
+        UUID alertId = AlertLifecycle.alertIdOf(incident);
+        sendAssessments(Fixtures.assessment(incident, 1, BorderSegment.VAYOTS_DZOR_EAST, Severity.HIGH,
+                Occurrence.CONFIRMED, false, Fixtures.EVENT_TIME.plusYears(8)));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> List.of(subscription,
+                    AlertDispatcher.FEED_SUBSCRIPTION).stream().allMatch(s -> deliveryStore.byAlert(alertId).stream()
+                    .anyMatch(r -> r.subscriptionId().equals(s) && r.status() == DeliveryStatus.DELIVERED)));
+        } finally {
+            call("DELETE", "/api/v1/subscriptions/" + subscription, "staff1", null, null);
+        }
         String scrape = scrape();
         assertThat(scrape)
                 .containsPattern("borderwatch_alert_delivery_latency_seconds_bucket\\{[^}]*le=\"0.01\"")
