@@ -1,9 +1,11 @@
 package org.borderwatch.deploy.local;
 
+import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,16 @@ final class BrokerOptions {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("data");
+
+    @Option(names = "--kafka-sasl-scram", paramLabel = "USER:PASSWORD",
+            description = "Authenticate with SASL/SCRAM-SHA-512 as this user (a broker started with "
+                    + "'up --kafka-sasl-scram').")
+    String scram;
+
+    /** The client settings for {@code --kafka-sasl-scram}, none without it; a malformed value is a usage error. */
+    Map<String, String> clientSecurity() {
+        return scram == null ? Map.of() : ScramCredentials.parse(scram).clientProperties();
+    }
 
     Optional<String> resolve(PrintWriter err) {
         if (bootstrap != null) {

@@ -71,6 +71,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
+    /** The client's SASL settings from {@code --kafka-sasl-scram}, none without it. */
+    private Map<String, String> security = Map.of();
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
             description = "How long to wait for the broker (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -81,6 +84,12 @@ public final class ConsumeCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (max != null && max < 1) {
             err.println("--max must be at least 1, got " + max + ".");
+            return ExitCodes.USAGE;
+        }
+        try {
+            security = broker.clientSecurity();
+        } catch (IllegalArgumentException e) {
+            err.println("--kafka-sasl-scram: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         Optional<String> servers = broker.resolve(err);
@@ -200,6 +209,7 @@ public final class ConsumeCommand implements Callable<Integer> {
 
     private Properties config(String servers) {
         Properties p = new Properties();
+        p.putAll(security);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.borderwatch.deploy.local.kafka.BrokerConfig;
 import org.borderwatch.deploy.local.kafka.KafkaBroker;
 import org.borderwatch.deploy.local.kafka.KafkaLibs;
+import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import org.borderwatch.deploy.local.kafka.TopicCreator;
 import org.borderwatch.deploy.local.kafka.TopicPlan;
 import org.borderwatch.deploy.local.ports.PortCheck;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -34,14 +36,25 @@ public final class LocalInfrastructure implements AutoCloseable {
      * @param kafkaLibs    the broker jars, or {@code null} for the directory beside the launcher
      * @param database     the database name put in the MongoDB URI
      * @param startTimeout how long the broker may take to become ready
+     * @param kafkaScram   when not {@code null}, the broker authenticates every client with SASL/SCRAM-SHA-512 as
+     *                     this user (created when its storage is formatted), and so do the launcher's clients and
+     *                     the services given {@link #environment()}
      */
     public record Settings(Path dataDir, String host, int kafkaPort, int controllerPort, int mongoPort, int partitions,
-                           String kafkaHeap, Path kafkaLibs, String database, Duration startTimeout) {
+                           String kafkaHeap, Path kafkaLibs, String database, Duration startTimeout,
+                           ScramCredentials kafkaScram) {
 
         public Settings {
             if (partitions < 1) {
                 throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
             }
+        }
+
+        /** Settings of a broker without authentication. */
+        public Settings(Path dataDir, String host, int kafkaPort, int controllerPort, int mongoPort, int partitions,
+                        String kafkaHeap, Path kafkaLibs, String database, Duration startTimeout) {
+            this(dataDir, host, kafkaPort, controllerPort, mongoPort, partitions, kafkaHeap, kafkaLibs, database,
+                    startTimeout, null);
         }
 
         public List<PortRequest> portRequests() {
@@ -51,7 +64,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
 
         BrokerConfig brokerConfig(DataLayout layout) {
-            return new BrokerConfig(host, kafkaPort, controllerPort, layout.kafkaLogDir(), partitions);
+            return new BrokerConfig(host, kafkaPort, controllerPort, layout.kafkaLogDir(), partitions, kafkaScram);
         }
     }
 
@@ -93,11 +106,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    /** A new admin client for the broker; the caller closes it. */
+    /** A new admin client for the broker (authenticated when the broker asks for it); the caller closes it. */
     public Admin admin() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(clientSecurity());
         return Admin.create(props);
+    }
+
+    /** What a Kafka client needs besides the bootstrap servers: nothing, or the SASL/SCRAM settings. */
+    public Map<String, String> clientSecurity() {
+        return settings.brokerConfig(layout).clientSecurity();
     }
 
     public String bootstrapServers() {
@@ -108,12 +127,24 @@ public final class LocalInfrastructure implements AutoCloseable {
         return store.uri(settings.database());
     }
 
-    /** {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} and {@code SPRING_MONGODB_URI}, in that order. */
+    /**
+     * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} and {@code SPRING_MONGODB_URI}, in that order; with SCRAM also
+     * {@code SPRING_KAFKA_SECURITY_PROTOCOL}, {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM} and
+     * {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG} (the variables deploy/k8s/README.md gives operators).
+     */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(ENV_KAFKA, bootstrapServers());
         env.put(ENV_MONGO, mongoUri());
+        if (settings.kafkaScram() != null) {
+            env.putAll(settings.kafkaScram().springEnvironment());
+        }
         return env;
+    }
+
+    /** The SCRAM user every client authenticates as, when the broker asks for authentication. */
+    public Optional<ScramCredentials> scram() {
+        return Optional.ofNullable(settings.kafkaScram());
     }
 
     public List<TopicCreator.Outcome> topics() {

@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +65,9 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
+    /** The client's SASL settings from {@code --kafka-sasl-scram}, none without it. */
+    private Map<String, String> security = Map.of();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for the broker "
             + "(default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 30;
@@ -72,6 +76,12 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            security = broker.clientSecurity();
+        } catch (IllegalArgumentException e) {
+            err.println("--kafka-sasl-scram: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Optional<String> servers = broker.resolve(err);
         if (servers.isEmpty()) {
             return ExitCodes.FAILURE;
@@ -142,6 +152,7 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
 
     private Properties config(String servers) {
         Properties p = new Properties();
+        p.putAll(security);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

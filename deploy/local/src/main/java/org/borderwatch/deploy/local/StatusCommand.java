@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import org.borderwatch.deploy.local.kafka.TopicPlan;
 import org.borderwatch.deploy.local.kafka.TopicSpec;
 import org.borderwatch.deploy.local.services.BootService;
@@ -52,9 +53,21 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--topics", description = "Also list the catalogue's topics with their partition counts.")
     boolean listTopics;
 
+    @Option(names = "--kafka-sasl-scram", paramLabel = "USER:PASSWORD",
+            description = "Authenticate with SASL/SCRAM-SHA-512 as this user (a broker started with "
+                    + "'up --kafka-sasl-scram').")
+    String scram;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> security;
+        try {
+            security = scram == null ? Map.of() : ScramCredentials.parse(scram).clientProperties();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("--kafka-sasl-scram: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         DataLayout layout = new DataLayout(data);
         Optional<LauncherState> found = LauncherState.read(layout.stateFile());
         if (found.isEmpty()) {
@@ -65,7 +78,7 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         boolean ok = line(out, "launcher", "pid " + state.pid() + ", since " + state.started(),
                 state.isAlive());
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        Optional<KafkaView> kafka = kafkaView(state.kafka(), timeout, listTopics);
+        Optional<KafkaView> kafka = kafkaView(state.kafka(), security, timeout, listTopics);
         ok &= line(out, "kafka", state.kafka() + kafka.map(k -> ", " + k.detail()).orElse(""),
                 kafka.map(KafkaView::complete).orElse(false));
         kafka.ifPresent(k -> k.topicLines().forEach(out::println));
@@ -107,10 +120,12 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         return missing;
     }
 
-    private static Optional<KafkaView> kafkaView(String bootstrap, Duration timeout, boolean listTopics) {
+    private static Optional<KafkaView> kafkaView(String bootstrap, Map<String, String> security, Duration timeout,
+                                                 boolean listTopics) {
         String millis = Long.toString(timeout.toMillis());
         int timeoutMs = (int) timeout.toMillis();
         Properties props = new Properties();
+        props.putAll(security);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);

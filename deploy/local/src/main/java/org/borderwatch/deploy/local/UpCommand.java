@@ -1,5 +1,6 @@
 package org.borderwatch.deploy.local;
 
+import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import org.borderwatch.deploy.local.kafka.TopicCreator;
 import org.borderwatch.deploy.local.kafka.TopicPlan;
 import org.borderwatch.deploy.local.ports.PortCheck;
@@ -76,6 +77,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--start-timeout", paramLabel = "SECONDS",
             description = "How long the broker may take to start (default: ${DEFAULT-VALUE}).")
     int startTimeoutSeconds = 120;
+
+    @Option(names = "--kafka-sasl-scram", paramLabel = "USER:PASSWORD",
+            description = "Make the broker ask every client for SASL/SCRAM-SHA-512 (SASL_PLAINTEXT, no TLS) with this "
+                    + "user, created when its storage is first formatted; the services get the matching "
+                    + "SPRING_KAFKA_* variables.")
+    String kafkaScram;
 
     @Option(names = "--with-services", description = "Also start the service jars that have been built.")
     boolean withServices;
@@ -181,8 +188,22 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     LocalInfrastructure.Settings infrastructureSettings() {
+        ScramCredentials scram;
+        try {
+            scram = kafkaScram == null ? null : ScramCredentials.parse(kafkaScram);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--kafka-sasl-scram: " + e.getMessage(), e);
+        }
         return new LocalInfrastructure.Settings(data, host, kafkaPort, controllerPort, mongoPort, partitions, kafkaHeap,
-                kafkaLibs, database, Duration.ofSeconds(startTimeoutSeconds));
+                kafkaLibs, database, Duration.ofSeconds(startTimeoutSeconds), scram);
+    }
+
+    /** A value as a POSIX shell word: as it is when plain, else in single quotes. */
+    static String shellQuoted(String value) {
+        if (value.matches("[A-Za-z0-9._:/@%+,=-]+")) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 
     static List<PortRequest> portRequests(LocalInfrastructure.Settings settings, List<ServicePlan> plans) {
@@ -216,6 +237,8 @@ public final class UpCommand implements Callable<Integer> {
         out.println("BorderWatch infrastructure is up (data: " + layout.root() + ")");
         out.println("  Kafka   " + infra.bootstrapServers() + "   KRaft broker+controller, pid " + infra.broker().pid()
                 + ", cluster " + infra.broker().clusterId() + ", log " + layout.logFile("kafka"));
+        infra.scram().ifPresent(scram -> out.println("          " + ScramCredentials.PROTOCOL + ": every client "
+                + "authenticates with " + ScramCredentials.MECHANISM + " as '" + scram.user() + "'"));
         out.println("  Store   " + infra.mongoUri() + "   mongo-java-server (H2 file in " + layout.mongoDir() + ")");
         out.println("  Topics");
         for (TopicCreator.Outcome topic : infra.topics()) {
@@ -223,7 +246,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Services read these environment variables:");
-        infra.environment().forEach((k, v) -> out.println("  export " + k + "=" + v));
+        infra.environment().forEach((k, v) -> out.println("  export " + k + "=" + shellQuoted(v)));
         out.flush();
     }
 

@@ -170,6 +170,27 @@ class UpCommandTest {
     }
 
     @Test
+    void kafkaSaslScramReachesTheSettingsAndAMalformedOneIsAUsageError() {
+        assertThat(parse("up").infrastructureSettings().kafkaScram()).isNull();
+        LocalInfrastructure.Settings settings = parse("up", "--kafka-sasl-scram", "bw:pw-1").infrastructureSettings();
+        assertThat(settings.kafkaScram()).isEqualTo(new org.borderwatch.deploy.local.kafka.ScramCredentials("bw", "pw-1"));
+
+        assertThat(launcher().execute("up", "--data", tmp.toString(), "--kafka-sasl-scram", "just-a-password"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--kafka-sasl-scram", "USER:PASSWORD").doesNotContain("just-a-password");
+    }
+
+    @Test
+    void exportLinesQuoteValuesForTheShell() {
+        assertThat(UpCommand.shellQuoted("localhost:9092")).isEqualTo("localhost:9092");
+        assertThat(UpCommand.shellQuoted("mongodb://localhost:27017/borderwatch"))
+                .isEqualTo("mongodb://localhost:27017/borderwatch");
+        assertThat(UpCommand.shellQuoted("Module required username=\"bw\";"))
+                .isEqualTo("'Module required username=\"bw\";'");
+        assertThat(UpCommand.shellQuoted("it's")).isEqualTo("'it'\\''s'");
+    }
+
+    @Test
     void badArgumentsGiveUsageAndCodeTwo() {
         assertThat(launcher().execute("up", "--kafka-port", "nine")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--kafka-port");
@@ -187,7 +208,7 @@ class UpCommandTest {
     void helpListsTheOptions() {
         assertThat(launcher().execute("up", "--help")).isZero();
         assertThat(out.toString()).contains("--data", "--kafka-port", "--mongo-port", "--partitions",
-                "--with-services", "--service-port", "--max-restarts");
+                "--with-services", "--service-port", "--max-restarts", "--kafka-sasl-scram");
     }
 
     private static int[] twoFreePorts() throws IOException {

@@ -2,6 +2,7 @@ package org.borderwatch.deploy.local.kafka;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,8 +14,14 @@ import java.util.Map;
  * @param controllerPort    the KRaft controller port
  * @param logDir            where the broker keeps its partitions
  * @param defaultPartitions partitions of topics created without a count (e.g. auto-created ones)
+ * @param scram             when not {@code null}, every listener asks for authentication: the client (and
+ *                          inter-broker) listener is {@code SASL_PLAINTEXT} with SCRAM-SHA-512 for this user, the
+ *                          controller listener {@code SASL_PLAINTEXT} with PLAIN for the same user and password
+ *                          (KRaft cannot use SCRAM there: the controller needs it before the metadata that holds the
+ *                          SCRAM credentials is read)
  */
-public record BrokerConfig(String host, int port, int controllerPort, Path logDir, int defaultPartitions) {
+public record BrokerConfig(String host, int port, int controllerPort, Path logDir, int defaultPartitions,
+                           ScramCredentials scram) {
 
     public static final int NODE_ID = 1;
     /** Partitions of {@code __consumer_offsets} and {@code __transaction_state}: Kafka's 50 are slow to create. */
@@ -29,6 +36,20 @@ public record BrokerConfig(String host, int port, int controllerPort, Path logDi
         }
     }
 
+    /** A broker without authentication (every listener {@code PLAINTEXT}). */
+    public BrokerConfig(String host, int port, int controllerPort, Path logDir, int defaultPartitions) {
+        this(host, port, controllerPort, logDir, defaultPartitions, null);
+    }
+
+    public boolean authenticated() {
+        return scram != null;
+    }
+
+    /** The settings a client needs besides the bootstrap servers: none, or SASL/SCRAM as {@link #scram}. */
+    public Map<String, String> clientSecurity() {
+        return scram == null ? Map.of() : scram.clientProperties();
+    }
+
     public String bootstrapServers() {
         return host + ":" + port;
     }
@@ -39,11 +60,26 @@ public record BrokerConfig(String host, int port, int controllerPort, Path logDi
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        String client = scram == null ? "PLAINTEXT" : ScramCredentials.PROTOCOL;
+        p.put("listeners", client + "://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.put("advertised.listeners", client + "://" + host + ":" + port);
+        p.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:" + client);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
+        if (scram != null) {
+            p.put("sasl.enabled.mechanisms", ScramCredentials.MECHANISM);
+            p.put("sasl.mechanism.inter.broker.protocol", ScramCredentials.MECHANISM);
+            // the broker logs in to its own client listener as the bootstrapped SCRAM user
+            p.put("listener.name." + client.toLowerCase(Locale.ROOT) + "."
+                    + ScramCredentials.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    scram.clientJaasConfig());
+            p.put("sasl.mechanism.controller.protocol", "PLAIN");
+            p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+            p.put("listener.name.controller.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + scram.user()
+                            + "\" password=\"" + scram.password() + "\" user_" + scram.user() + "=\""
+                            + scram.password() + "\";");
+        }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", Integer.toString(defaultPartitions));
         p.put("default.replication.factor", "1");

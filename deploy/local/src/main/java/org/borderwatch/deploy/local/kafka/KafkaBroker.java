@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.borderwatch.deploy.local.process.ChildProcess;
 import org.borderwatch.deploy.local.process.JavaCommand;
 
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Settings settings;
     private ChildProcess process;
+    /** Whether this start found the storage already formatted (SCRAM users are only added when formatting). */
+    private boolean formattedBefore;
 
     private KafkaBroker(Settings settings) {
         this.settings = settings;
@@ -88,6 +92,7 @@ public final class KafkaBroker implements AutoCloseable {
         write(dir.resolve("log4j2.properties"), LOG4J_CONFIG);
         Path clusterIdFile = dir.resolve("cluster.id");
         Optional<String> formatted = formattedClusterId(settings.config().logDir());
+        formattedBefore = formatted.isPresent();
         if (formatted.isPresent()) {
             write(clusterIdFile, formatted.get() + "\n"); // the storage is the authority once formatted
             return;
@@ -99,9 +104,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format(String clusterId) {
-        JavaCommand cmd = javaCommand("-Xmx256m", "kafka.tools.StorageTool",
-                List.of("format", "-t", clusterId, "-c", settings.kafkaDir().resolve("server.properties").toString(),
-                        "--ignore-formatted"));
+        List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c",
+                settings.kafkaDir().resolve("server.properties").toString(), "--ignore-formatted"));
+        ScramCredentials scram = settings.config().scram();
+        if (scram != null) {
+            // the SCRAM user goes into the first metadata records: the broker can authenticate clients (and itself
+            // on its inter-broker listener) from its first start, before anyone could create a user over the wire
+            args.addAll(List.of("--add-scram", scram.storageToolArgument()));
+        }
+        JavaCommand cmd = javaCommand("-Xmx256m", "kafka.tools.StorageTool", args);
         ChildProcess tool = run("kafka-format", cmd);
         if (!tool.waitFor(Duration.ofSeconds(60))) {
             tool.stop(Duration.ofSeconds(1));
@@ -125,12 +136,13 @@ public final class KafkaBroker implements AutoCloseable {
             checkAlive();
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Kafka did not start within " + settings.startTimeout().toSeconds()
-                        + " s; see " + process.logFile());
+                        + " s; see " + process.logFile() + credentialsHint());
             }
             process.waitFor(Duration.ofMillis(200));
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(settings.config().clientSecurity());
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 checkAlive();
@@ -144,14 +156,29 @@ public final class KafkaBroker implements AutoCloseable {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted while waiting for Kafka", e);
                     }
+                    if (e.getCause() instanceof SaslAuthenticationException refused) {
+                        throw new IllegalStateException("Kafka refuses the SCRAM user '"
+                                + settings.config().scram().user() + "': " + refused.getMessage()
+                                + credentialsHint(), refused);
+                    }
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Kafka logged its start but does not answer on "
-                            + bootstrapServers() + "; see " + process.logFile());
+                            + bootstrapServers() + "; see " + process.logFile() + credentialsHint());
                 }
                 process.waitFor(Duration.ofMillis(200));
             }
         }
+    }
+
+    /** Why an authenticated start may fail on storage formatted earlier: its SCRAM users were fixed back then. */
+    private String credentialsHint() {
+        if (!settings.config().authenticated() || !formattedBefore) {
+            return "";
+        }
+        return ". SCRAM users are added when the storage is formatted, and " + settings.config().logDir()
+                + " was formatted by an earlier start (without this user or with another password): use a new data "
+                + "directory, or delete its kafka/ directory for a fresh broker (its records are lost)";
     }
 
     private void checkAlive() {

@@ -50,6 +50,51 @@ class BrokerConfigTest {
     }
 
     @Test
+    void withoutScramNoListenerAsksForAuthenticationAndClientsNeedNothing() {
+        assertThat(config.authenticated()).isFalse();
+        assertThat(config.clientSecurity()).isEmpty();
+        assertThat(config.properties()).containsEntry("listener.security.protocol.map",
+                        "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .containsEntry("inter.broker.listener.name", "PLAINTEXT")
+                .doesNotContainKeys("sasl.enabled.mechanisms", "sasl.mechanism.controller.protocol");
+    }
+
+    @Test
+    void withScramEveryListenerAsksForSaslAndTheBrokerLogsInAsTheUser() {
+        BrokerConfig scram = new BrokerConfig("localhost", 19092, 19093, Path.of("/var/bw/kafka/data"), 4,
+                new ScramCredentials("bw", "pw-1"));
+        assertThat(scram.authenticated()).isTrue();
+        assertThat(scram.properties())
+                .containsEntry("listeners", "SASL_PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093")
+                .containsEntry("advertised.listeners", "SASL_PLAINTEXT://localhost:19092")
+                .containsEntry("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+                .containsEntry("inter.broker.listener.name", "SASL_PLAINTEXT")
+                .containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512")
+                .containsEntry("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"bw\" "
+                                + "password=\"pw-1\";")
+                // KRaft's controller cannot use SCRAM (its credentials live in the metadata it serves): PLAIN
+                .containsEntry("sasl.mechanism.controller.protocol", "PLAIN")
+                .containsEntry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN")
+                .containsEntry("listener.name.controller.plain.sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"bw\" "
+                                + "password=\"pw-1\" user_bw=\"pw-1\";");
+        assertThat(scram.clientSecurity()).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(scram.toString()).doesNotContain("pw-1");
+    }
+
+    @Test
+    void aScramConfigRendersToAPropertiesFileThatReadsBackTheSame() throws IOException {
+        BrokerConfig scram = new BrokerConfig("localhost", 9092, 9093, Path.of("d").toAbsolutePath(), 6,
+                new ScramCredentials("bw", "pw-1"));
+        Properties read = new Properties();
+        read.load(new StringReader(scram.render()));
+        assertThat(read).containsExactlyInAnyOrderEntriesOf(scram.properties());
+    }
+
+    @Test
     void refusesTheSamePortForClientsAndController() {
         assertThatThrownBy(() -> new BrokerConfig("localhost", 9092, 9092, Path.of("d"), 1))
                 .hasMessageContaining("must differ");
