@@ -5,7 +5,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 import org.borderwatch.common.Uuids;
 import org.borderwatch.common.json.Json;
@@ -45,7 +44,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * BorderWatch from the outside, like Alertmanager's acceptance tests: the real broker, store and service jars are
@@ -85,7 +83,7 @@ class BorderWatchAcceptanceIT {
         receiver = new WebhookReceiver(200);
         system = BorderWatchSystem.start();
         api = new Api(system);
-        topics = new TopicRecorder(system.bootstrapServers(), List.of(NORMALIZED, REJECTED, ASSESSMENTS, ALERTS));
+        topics = new TopicRecorder(system.bootstrapServers(), system.kafkaClientSecurity(), List.of(NORMALIZED, REJECTED, ASSESSMENTS, ALERTS));
     }
 
     @AfterAll
@@ -105,13 +103,7 @@ class BorderWatchAcceptanceIT {
                 receiver.close();
             }
         }
-        await("every child process ends").atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
-            assertThat(pids).as("pids of the broker and the services")
-                    .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")))
-                    .as("processes still running below the test JVM").isEmpty();
-        });
+        BorderWatchSystem.assertNoProcessLeft(pids);
     }
 
     /** What alert-service holds at the end (verdicts and alerts with their messages), for reading a failed run. */
@@ -837,13 +829,6 @@ class BorderWatchAcceptanceIT {
      * services involved.
      */
     private static void eventually(String what, List<String> services, ThrowingRunnable assertion) {
-        try {
-            await(what).atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(assertion);
-        } catch (ConditionTimeoutException e) {
-            StringBuilder message = new StringBuilder(what).append(" — not within ").append(FLOW_TIMEOUT.toSeconds())
-                    .append(" s: ").append(e.getMessage());
-            services.forEach(s -> message.append(system.logTail(s)));
-            throw new AssertionError(message.toString(), e);
-        }
+        system.eventually(what, FLOW_TIMEOUT, services, assertion);
     }
 }

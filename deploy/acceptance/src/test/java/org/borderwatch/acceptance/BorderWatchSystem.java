@@ -1,10 +1,14 @@
 package org.borderwatch.acceptance;
 
 import org.borderwatch.deploy.local.LocalInfrastructure;
+import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import org.borderwatch.deploy.local.ports.PortCheck;
 import org.borderwatch.deploy.local.services.BootService;
 import org.borderwatch.deploy.local.services.ServiceCatalog;
 import org.borderwatch.deploy.local.services.ServiceSpec;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +24,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * The whole system as a user runs it: the launcher's Kafka broker (a child JVM) and MongoDB-wire store, the topics of
- * the catalogue, and the three service jars each in its own JVM on a free port, with the {@code local} profile.
+ * the catalogue, and the three service jars each in its own JVM on a free port — with the {@code local} profile, or
+ * (for {@link KafkaAuthenticationIT}) a broker asking for SASL/SCRAM and the environment an operator gives.
  * Everything lives under one work directory ({@code target/acceptance-run}): the broker's data, the store's file and
  * one log per process in {@code logs/}.
  */
@@ -57,8 +65,30 @@ final class BorderWatchSystem implements AutoCloseable {
         this.infra = infra;
     }
 
-    /** Starts the infrastructure and the three services and waits until each service is ready. */
+    /**
+     * What a service is given besides its JVM options: the whole environment, built from the running infrastructure,
+     * the service's name and its HTTP port.
+     */
+    @FunctionalInterface
+    interface ServiceEnvironment {
+        Map<String, String> of(String service, LocalInfrastructure infra, int port);
+    }
+
+    /**
+     * Starts the infrastructure and the three services, as a developer runs them with the {@code local} profile, in
+     * {@code acceptance.work.dir}, and waits until each service is ready.
+     */
     static BorderWatchSystem start() {
+        return start(Path.of(System.getProperty("acceptance.work.dir", "target/acceptance-run")), null,
+                BorderWatchSystem::localProfileEnvironment);
+    }
+
+    /**
+     * Starts the infrastructure in {@code workDir} (cleared first) — with a broker that asks every client for
+     * SASL/SCRAM-SHA-512 as {@code kafkaScram} when that is not {@code null} — and the three services, each with
+     * exactly the environment {@code environment} gives it, and waits until each service is ready.
+     */
+    static BorderWatchSystem start(Path workDir, ScramCredentials kafkaScram, ServiceEnvironment environment) {
         Path projectDir = projectDir();
         Map<String, Path> jars = serviceJars(projectDir);
         Path kafkaLibs = projectDir.resolve("deploy/local/target/kafka-libs");
@@ -66,16 +96,16 @@ final class BorderWatchSystem implements AutoCloseable {
             throw new IllegalStateException("The broker jars are missing: " + kafkaLibs + " does not exist. Build the "
                     + "launcher first: mvn -B -q -pl deploy/local -am package -DskipTests");
         }
-        Path workDir = Path.of(System.getProperty("acceptance.work.dir", "target/acceptance-run")).toAbsolutePath();
+        workDir = workDir.toAbsolutePath();
         deleteRecursively(workDir);
 
         LocalInfrastructure infra = LocalInfrastructure.start(new LocalInfrastructure.Settings(workDir, HOST,
                 PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), 2, "384m", kafkaLibs, "borderwatch",
-                READY_TIMEOUT));
+                READY_TIMEOUT, kafkaScram));
         BorderWatchSystem system = new BorderWatchSystem(workDir, infra);
         try {
             system.childPids.add(infra.broker().pid());
-            jars.forEach(system::startService);
+            jars.forEach((name, jar) -> system.startService(name, jar, environment));
             List<CompletableFuture<Void>> ready = system.services.values().stream()
                     .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT)))
                     .toList();
@@ -89,9 +119,9 @@ final class BorderWatchSystem implements AutoCloseable {
         }
     }
 
-    private void startService(String name, Path jar) {
-        int port = PortCheck.freePort();
-        Map<String, String> env = BootService.environment(infra.environment(), "localhost", port, "local");
+    /** The developer's setup: the infrastructure's addresses, profile {@code local}, and this run's own settings. */
+    private static Map<String, String> localProfileEnvironment(String name, LocalInfrastructure infra, int port) {
+        Map<String, String> env = BootService.environment(infra.environment(), HOST, port, "local");
         if (name.equals(INGEST)) {
             env.put("INGEST_API_KEYS_0_PARTNER", PARTNER);
             env.put("INGEST_API_KEYS_0_KEY", PARTNER_KEY);
@@ -107,20 +137,32 @@ final class BorderWatchSystem implements AutoCloseable {
             env.put("ALERT_INHIBITION_0_TARGETSEVERITIES", "LOW,MEDIUM");
             env.put("ALERT_INHIBITION_0_WINDOW", INHIBITION_WINDOW);
         }
+        return env;
+    }
+
+    private void startService(String name, Path jar, ServiceEnvironment environment) {
+        int port = PortCheck.freePort();
+        Map<String, String> env = environment.of(name, infra, port);
         List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
         // as the launcher does: each service works in its own directory of the run with its own java.io.tmpdir, so
         // Kafka Streams' state never meets another run's (or another build's) on this machine
+        Path tmp = serviceTmpDir(name);
+        jvm.add("-Djava.io.tmpdir=" + tmp);
+        BootService service = BootService.start(new BootService.Settings(name, jar, HOST, port, env, jvm,
+                infra.layout().watchdogDir(), infra.layout().serviceDir(name), infra.layout().logFile(name)));
+        services.put(name, service);
+        childPids.add(service.process().pid());
+    }
+
+    /** A service's own {@code java.io.tmpdir} under the run's directory, created if missing. */
+    Path serviceTmpDir(String name) {
         Path tmp = infra.layout().serviceTmpDir(name);
         try {
             Files.createDirectories(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        jvm.add("-Djava.io.tmpdir=" + tmp);
-        BootService service = BootService.start(new BootService.Settings(name, jar, HOST, port, env, jvm,
-                infra.layout().watchdogDir(), infra.layout().serviceDir(name), infra.layout().logFile(name)));
-        services.put(name, service);
-        childPids.add(service.process().pid());
+        return tmp;
     }
 
     /** The checkout: {@code acceptance.project.dir} (set by the build), else the nearest parent holding deploy/local. */
@@ -161,6 +203,11 @@ final class BorderWatchSystem implements AutoCloseable {
         return infra.bootstrapServers();
     }
 
+    /** The settings a test's own Kafka client needs besides the bootstrap servers (SASL when the broker asks). */
+    Map<String, String> kafkaClientSecurity() {
+        return infra.clientSecurity();
+    }
+
     /** Where the run keeps its files ({@code target/acceptance-run}). */
     Path workDir() {
         return workDir;
@@ -176,6 +223,32 @@ final class BorderWatchSystem implements AutoCloseable {
         List<String> lines = service != null ? service.process().logTail(40)
                 : name.equals("kafka") ? infra.broker().process().logTail(40) : List.of();
         return "\n---- last lines of " + logFile(name) + " ----\n" + String.join("\n", lines);
+    }
+
+    /**
+     * Waits up to {@code timeout} for {@code assertion} to pass; when it does not, fails with what did not happen, the
+     * last assertion error and the end of the logs of the {@code services} involved.
+     */
+    void eventually(String what, Duration timeout, List<String> services, ThrowingRunnable assertion) {
+        try {
+            await(what).atMost(timeout).pollInterval(Duration.ofMillis(500)).untilAsserted(assertion);
+        } catch (ConditionTimeoutException e) {
+            StringBuilder message = new StringBuilder(what).append(" — not within ").append(timeout.toSeconds())
+                    .append(" s: ").append(e.getMessage());
+            services.forEach(s -> message.append(logTail(s)));
+            throw new AssertionError(message.toString(), e);
+        }
+    }
+
+    /** After {@link #close()}: every process it started, and every process below the test JVM, ends. */
+    static void assertNoProcessLeft(List<Long> childPids) {
+        await("every child process ends").atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            assertThat(childPids).as("pids of the broker and the services")
+                    .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")))
+                    .as("processes still running below the test JVM").isEmpty();
+        });
     }
 
     /** Every process this system started (the broker and the services), for the leak check. */

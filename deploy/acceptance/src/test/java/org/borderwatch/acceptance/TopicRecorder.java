@@ -48,7 +48,13 @@ final class TopicRecorder implements AutoCloseable {
     private volatile boolean running = true;
 
     TopicRecorder(String bootstrapServers, List<String> topics) {
+        this(bootstrapServers, Map.of(), topics);
+    }
+
+    /** @param security the client's SASL settings when the broker asks for them (none: an empty map) */
+    TopicRecorder(String bootstrapServers, Map<String, String> security, List<String> topics) {
         Properties props = new Properties();
+        props.putAll(security);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
