@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.borderwatch.classifier.verdict.Sentences;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 
@@ -14,7 +15,11 @@ import org.borderwatch.common.model.SignalType;
  * QUIET_BROKEN: the first incident in a segment after {@code quietCalm} without one, in a segment that had at least
  * {@code quietMinIncidents} incidents in the {@code quietLookback} before the calm began. An incident whose claims tell
  * of no hostile action (a mine going off, a side's own engineering work: {@link RetaliationDetector#toldHostileAct})
- * breaks no calm. The count before the calm is of the segment's incident starts as remembered (any incident).
+ * breaks no calm. Nor does an incident an observer refuted (occurrence REFUTED: its patrols covered the segment and
+ * the time and saw nothing, so the calm held): it gets no QUIET_BROKEN, and loses it when the refutation comes after the
+ * signal. The count before the calm is of the segment's incident starts as remembered (any incident of hostile action,
+ * a refuted one too: the segment's starts are remembered without their verdicts, and a claim the observers did not
+ * confirm is still activity in the segment); a refuted incident's start also ends the calm for the incidents after it.
  */
 public final class QuietBrokenDetector implements SignalDetector {
 
@@ -25,7 +30,8 @@ public final class QuietBrokenDetector implements SignalDetector {
 
     @Override
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
-        if (!incident.segment().isResolved() || incident.priorStarts().isEmpty() || incident.accounts().isEmpty()) {
+        if (!incident.segment().isResolved() || incident.priorStarts().isEmpty() || incident.accounts().isEmpty()
+                || incident.occurrence() == Occurrence.REFUTED) {
             return Optional.empty();
         }
         // eleventh round: an incident of summaries of a period ("over the past week … five times") breaks no calm: it

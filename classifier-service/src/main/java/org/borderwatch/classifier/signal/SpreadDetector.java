@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.borderwatch.classifier.verdict.Sentences;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
 
@@ -23,7 +24,10 @@ import org.borderwatch.common.model.SignalType;
  * summary "along the entire border") is no incident in this count, and gets no SPREAD itself: it says nothing of
  * when within its week anything happened, so it cannot place fire in a segment within 24 hours of another. Nor is an
  * incident whose claims tell of no hostile action (a mine explosion, a side's own fortifying of its posts: {@link
- * RetaliationDetector#toldHostileAct}).
+ * RetaliationDetector#toldHostileAct}). Nor is an incident an observer refuted (occurrence REFUTED: its patrols
+ * covered that segment and time and saw nothing, so nothing spread there); it gets no SPREAD itself either. When an
+ * incident that made the third segment is refuted later, the open incidents beside it are decided again with the
+ * refutation and their next version drops SPREAD; a closed incident's final version keeps the signal it closed with.
  */
 public final class SpreadDetector implements SignalDetector {
 
@@ -34,11 +38,10 @@ public final class SpreadDetector implements SignalDetector {
 
     @Override
     public Optional<Signal> detect(IncidentFacts incident, SignalContext context) {
-        if (!incident.segment().isResolved() || !timed(incident, context)) {
+        if (!counts(incident, context)) {
             return Optional.empty();
         }
-        List<IncidentFacts> candidates = context.openIncidents().stream()
-                .filter(i -> i.segment().isResolved() && timed(i, context))
+        List<IncidentFacts> candidates = context.openIncidents().stream().filter(i -> counts(i, context))
                 .sorted(Comparator.comparing(IncidentFacts::to).thenComparing(IncidentFacts::id)).toList();
         for (IncidentFacts anchor : candidates) {
             OffsetDateTime t = anchor.to();
@@ -66,6 +69,12 @@ public final class SpreadDetector implements SignalDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether an incident is one of SPREAD's: placed, timed and telling of hostile action, and not refuted. */
+    private static boolean counts(IncidentFacts incident, SignalContext context) {
+        return incident.segment().isResolved() && incident.occurrence() != Occurrence.REFUTED
+                && timed(incident, context);
     }
 
     /**

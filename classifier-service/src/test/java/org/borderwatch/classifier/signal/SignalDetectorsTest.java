@@ -612,6 +612,50 @@ class SignalDetectorsTest {
                 .as(name + ": the row after 31 days of calm").isEqualTo(counts);
     }
 
+    /**
+     * An incident an observer refuted (its patrols covered the segment and the time and saw nothing) spread nothing and
+     * broke no calm: it is no segment in SPREAD's count and gets neither signal itself. Layout as {@link #spread}, each
+     * incident with its occurrence (SEGMENT@hour:OCCURRENCE); the first is the one assessed. A refuted incident's start
+     * still counts among the segment's incidents before a calm (the quietBroken rows' history holds no verdicts).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            guard: three unrefuted segments                    | SYUNIK_EAST@0:UNVERIFIED GEGHARKUNIK@2:DISPUTED VAYOTS_DZOR_EAST@5:UNVERIFIED | true
+            the third segment refuted                          | SYUNIK_EAST@0:UNVERIFIED GEGHARKUNIK@2:DISPUTED VAYOTS_DZOR_EAST@5:REFUTED    | false
+            a refuted fourth segment beside three              | SYUNIK_EAST@0:UNVERIFIED GEGHARKUNIK@2:DISPUTED VAYOTS_DZOR_EAST@5:CONFIRMED TAVUSH@6:REFUTED | true
+            the assessed incident refuted, beside three others | TAVUSH@1:REFUTED SYUNIK_EAST@0:UNVERIFIED GEGHARKUNIK@2:DISPUTED VAYOTS_DZOR_EAST@5:CONFIRMED | false
+            guard: a confirmed third segment                   | SYUNIK_EAST@0:UNVERIFIED GEGHARKUNIK@2:DISPUTED VAYOTS_DZOR_EAST@5:CONFIRMED  | true
+            refuted in a second segment, one more refuted      | SYUNIK_EAST@0:UNVERIFIED GEGHARKUNIK@2:REFUTED VAYOTS_DZOR_EAST@5:UNVERIFIED GEGHARKUNIK@3:UNVERIFIED | true
+            """)
+    void aRefutedIncidentCountsForNoSpread(String name, String layout, boolean fires) {
+        List<IncidentFacts> open = new ArrayList<>();
+        String[] parts = layout.trim().split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            BorderSegment seg = BorderSegment.valueOf(parts[i].substring(0, parts[i].indexOf('@')));
+            OffsetDateTime at = BASE.plusHours(Long.parseLong(parts[i].substring(parts[i].indexOf('@') + 1,
+                    parts[i].indexOf(':'))));
+            Occurrence occurrence = Occurrence.valueOf(parts[i].substring(parts[i].indexOf(':') + 1));
+            IncidentReport c = claim(AZ_MOD, "rf" + i, Party.AM, at.toLocalDateTime().toString().substring(0, 16),
+                    at.plusHours(30).toLocalDateTime().toString().substring(0, 16), seg).build();
+            open.add(incident(seg, c.occurredAt(), c.occurredUntil(), occurrence, List.of(c), List.of(), List.of()));
+        }
+        assertThat(detect(new SpreadDetector(), open.get(0), open, List.of()).isPresent()).as(name)
+                .isEqualTo(fires);
+    }
+
+    /** The first incident after 31 days of calm, three incidents before it: QUIET_BROKEN unless an observer refuted it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UNVERIFIED, true", "DISPUTED, true", "CONFIRMED, true", "REFUTED, false"})
+    void aRefutedIncidentBreaksNoCalm(Occurrence occurrence, boolean fires) {
+        List<OffsetDateTime> prior = Stream.of(-100, -80, -31).map(d -> BASE.plusDays(d)).toList();
+        IncidentReport c = claim(AZ_MOD, "rq", Party.AM, "2025-03-16T09:00", "2025-03-16T10:00",
+                BorderSegment.TAVUSH).build();
+        IncidentFacts f = incident(BorderSegment.TAVUSH, c.occurredAt(), c.occurredAt(), occurrence, List.of(c),
+                List.of(), prior);
+        assertThat(detect(new QuietBrokenDetector(), f, List.of(f), List.of()).isPresent()).as(occurrence.name())
+                .isEqualTo(fires);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             three incidents then 31 days calm  | -100 -80 -31          | true
