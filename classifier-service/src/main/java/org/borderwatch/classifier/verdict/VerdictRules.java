@@ -257,11 +257,14 @@ public final class VerdictRules {
             }
         }
         // each side blames the other: the incident names no acting party (analyst's review, finding 6: a consumer of
-        // the JSON read the first claim's acting side as "confirmed: X fired"); attribution still reads it as above
+        // the JSON read the first claim's acting side as "confirmed: X fired"); attribution still reads it as above.
+        // Replay audit of batch 52 (c21): so also when no side's own word contests it — two dataset records of one
+        // exchange, each naming the other side as acting (each side's version as the dataset relays it), named the
+        // first record's side as acting, UNCONTESTED
         Party named = acting;
         List<Party> blamed = claims.stream().map(IncidentReport::actingParty)
                 .filter(p -> p != null && p != Party.UNKNOWN).distinct().toList();
-        if (attribution == Attribution.CONTESTED && blamed.size() > 1) {
+        if (blamed.size() > 1) {
             named = null;
             String names = "the claims name " + String.join(" and ", blamed.stream().map(Sentences::adjective)
                     .toList()) + " forces as acting";

@@ -22,6 +22,7 @@ import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Stance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class VerdictRulesTest {
@@ -237,6 +238,37 @@ class VerdictRulesTest {
         } else {
             assertThat(v.reasons()).contains(reason);
             assertThat(v.attribution()).isEqualTo(Attribution.CONTESTED);
+        }
+    }
+
+    /**
+     * Replay audit of batch 52 (c21): two dataset records of one exchange, each giving one side's version (the other
+     * side fired), named the first record's side as acting, UNCONTESTED — the hazard of the analyst's finding 6
+     * without a side's own word. Claims naming more than one side leave the acting party out whatever the attribution;
+     * claims naming one side (with or without a third party's word) keep it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            two dataset records, each naming the other side    | AM AZ | -  | UNCONTESTED | No acting party given: the claims name
+            guard: two dataset records naming the same side    | AM AM | AM | UNCONTESTED | -
+            guard: one dataset record                          | AZ    | AZ | UNCONTESTED | -
+            """)
+    void claimsNamingBothSidesNameNoActingPartyEvenUncontested(String name, String actings, Party acting,
+                                                                Attribution attribution, String reason) {
+        List<IncidentReport> records = new java.util.ArrayList<>();
+        String[] parties = actings.split(" ");
+        for (int i = 0; i < parties.length; i++) {
+            records.add(claim(ACLED, "rec" + i, Party.valueOf(parties[i]), "2025-03-16T00:00", "2025-03-23T12:00",
+                    SYUNIK_EAST).occurredUntil(TestReports.t("2025-03-16T23:59").plusSeconds(59)).build());
+        }
+        Verdict v = VerdictRules.decide(SYUNIK_EAST, records, src -> 0.5);
+        assertThat(v.actingParty()).as(name).isEqualTo(acting);
+        assertThat(v.attribution()).as(name).isEqualTo(attribution);
+        if (reason == null) {
+            assertThat(v.reasons()).as(name).noneMatch(r -> r.startsWith("No acting party"));
+        } else {
+            assertThat(v.reasons()).as(name).filteredOn(r -> r.startsWith(reason)).singleElement()
+                    .matches(r -> r.contains("Armenian") && r.contains("Azerbaijani") && r.endsWith("as acting."));
         }
     }
 
