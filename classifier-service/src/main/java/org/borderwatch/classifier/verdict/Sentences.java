@@ -421,8 +421,22 @@ public final class Sentences {
      */
     static String retaliation(IncidentReport r) {
         boolean ownAction = r.actingParty() != null && r.actingParty() == speakingSide(r);
-        return ownAction ? ", presenting it as retaliation"
+        return ownAction ? ", presenting it as retaliation" : !speaksForASide(r) ? "; " + NO_SIDES_FRAMING
                 : "; it said " + sideOf(r) + " responded and presented that response as retaliation";
+    }
+
+    /**
+     * The framing as told by a publisher that speaks for no side (a dataset's record, a wire of no known side): whose
+     * response it tells of, the report does not say — the record of Azerbaijan's shelling of Jermuk and the record of
+     * Armenian fire near Sotk both quote the Azerbaijani ministry's "response measures" (replay audit of batch 52: "ACLED
+     * said its side responded", as if the dataset had a side).
+     */
+    private static final String NO_SIDES_FRAMING = "it reports that a side presented its action as retaliation "
+            + "(the report does not say which side)";
+
+    private static boolean speaksForASide(IncidentReport r) {
+        Party side = speakingSide(r);
+        return side != null && side.isBelligerent();
     }
 
     /**
@@ -433,12 +447,12 @@ public final class Sentences {
     public static String framedAsRetaliation(IncidentReport r) {
         boolean ownAction = r.actingParty() != null && r.actingParty() == speakingSide(r);
         return who(r.source()) + (ownAction ? " presented its own forces' action as retaliation"
+                : !speaksForASide(r) ? " " + NO_SIDES_FRAMING.replaceFirst("^it reports", "reported")
                 : " said " + sideOf(r) + " responded and presented that response as retaliation");
     }
 
     private static String sideOf(IncidentReport r) {
-        Party side = speakingSide(r);
-        return side != null && side.isBelligerent() ? "the " + adjective(side) + " side" : "its side";
+        return "the " + adjective(speakingSide(r)) + " side";
     }
 
     /**
@@ -479,7 +493,9 @@ public final class Sentences {
                         : "losses of its own side") + when + where(r)
                         : acting != null && acting == r.source().party() && r.source().kind() == SourceKind.PARTY_OFFICIAL
                         ? who + " reported " + what(r.eventTypes()) + " by its own forces" + when + where(r)
-                        : who + " claimed " + what(r.eventTypes()) + (acting == null ? "" : " by "
+                        // a dataset records what the sides said; it claims nothing (replay audit of batch 52)
+                        : who + (r.source().kind() == SourceKind.DATASET ? " recorded " : " claimed ")
+                        + what(r.eventTypes()) + (acting == null ? "" : " by "
                         + adjective(acting) + " forces") + when + where(r);
                 if (r.casualties() != null) {
                     s += ", with " + losses(r.casualties());

@@ -59,7 +59,16 @@ class StaffReviewRulesTest {
         IncidentReport earlier = precise(AM_MOD, "am-first", Party.AZ, "2026-11-16T22:00", "2026-11-16T23:00").build();
         IncidentReport relay = precise(NEWS_AM, "relay", Party.AM, "2026-11-17T06:40", "2026-11-17T09:00")
                 .retaliation(true).build();
+        IncidentReport record = precise(org.borderwatch.classifier.TestReports.ACLED, "record", Party.AM,
+                "2026-11-17T06:40", "2026-11-17T09:00").retaliation(true).build();
         return Stream.of(
+                Arguments.of("a dataset's record framed as retaliation: recorded, and whose response it does not say",
+                        List.of(record),
+                        "ACLED recorded small-arms fire by Armenian forces at 2026-11-17 06:40 +04:00 near Tegh "
+                                + "(SYUNIK_EAST); it reports that a side presented its action as retaliation (the "
+                                + "report does not say which side) (published 2026-11-17 09:00 +04:00).",
+                        "ACLED reported that a side presented its action as retaliation (the report does not say "
+                                + "which side) (statement of 2026-11-17 09:00 +04:00)." + FRAMING_ALONE),
                 Arguments.of("an accusation framed as retaliation: its side responded", List.of(accusation),
                         "AZ MoD claimed small-arms fire by Armenian forces at 2026-11-17 06:40 +04:00 near Tegh "
                                 + "(SYUNIK_EAST); it said the Azerbaijani side responded and presented that response"
