@@ -166,7 +166,12 @@ public final class RetaliationDetector implements SignalDetector {
      * a blockade, whoever it names as acting — EUMA watching Azerbaijani servicemen dig positions is no hostile act.
      */
     public static boolean toldHostileAct(IncidentReport c) {
-        if (c.stance() == org.borderwatch.common.model.Stance.CONFIRMATION) {
+        // replay audit of batch 52 (c21): a record by a publisher that is no side — a dataset's row, a wire or a third
+        // party of no side — naming a side as acting accuses no one either: ACLED's rows of Armenian units handing over
+        // four posts near Voskepar, or of the delimitation commissions' agreement "by" Armenia, counted as hostile
+        // incidents in Tavush. As an observer's confirmation, the act it tells of decides (unless framed as retaliation)
+        if (c.stance() == org.borderwatch.common.model.Stance.CONFIRMATION
+                || (!c.retaliation() && !side(c).isBelligerent())) {
             return c.eventTypes().stream()
                     .anyMatch(t -> t != EventType.CASUALTY && t != EventType.OTHER && !NOT_HOSTILE.contains(t));
         }

@@ -591,8 +591,16 @@ class SignalDetectorsTest {
                 .eventTypes(Arrays.stream(types.split(" ")).map(EventType::valueOf).toList())
                 .casualties(casualtiesOf == null ? null : new Casualties(0, 1, Party.valueOf(casualtiesOf)))
                 .retaliation(framed).build();
-        assertThat(RetaliationDetector.toldHostileAct(row)).as(name).isEqualTo(counts);
+        assertCountedAsHostile(name, row, counts);
+    }
 
+    /**
+     * Whether a TAVUSH row of 16 March 2025 14:00 counts as an incident of hostile action: toldHostileAct; SPREAD with
+     * two accusations in SYUNIK_EAST and GEGHARKUNIK a few hours before (the row the third segment), and the row's own
+     * incident beside a fourth, hostile segment; QUIET_BROKEN after 31 days of calm with three incidents before it.
+     */
+    private static void assertCountedAsHostile(String name, IncidentReport row, boolean counts) {
+        assertThat(RetaliationDetector.toldHostileAct(row)).as(name).isEqualTo(counts);
         IncidentFacts first = simple(claim(AZ_MOD, "a", Party.AM, "2025-03-16T09:00", "2025-03-16T12:00",
                 BorderSegment.SYUNIK_EAST).build(), BorderSegment.SYUNIK_EAST);
         IncidentFacts second = simple(claim(AZ_MOD, "b", Party.AM, "2025-03-16T11:00", "2025-03-16T12:00",
@@ -641,6 +649,35 @@ class SignalDetectorsTest {
         }
         assertThat(detect(new SpreadDetector(), open.get(0), open, List.of()).isPresent()).as(name)
                 .isEqualTo(fires);
+    }
+
+    /**
+     * Replay audit of batch 52: a record by a publisher that is no side (a dataset's row, a wire of no known side)
+     * naming a side as acting accuses no one — ACLED's rows of Armenian units handing over posts near Voskepar, or of
+     * the delimitation commissions' agreement, counted as incidents of hostile action. The act it tells of decides, as
+     * for an observer's confirmation; a record framed as retaliation still counts ({@link #assertCountedAsHostile}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            dataset: a side hands over posts (OTHER)          | DATASET | AM | OTHER            | false | false
+            dataset: a side's engineering work               | DATASET | AZ | ENGINEERING_WORK | false | false
+            dataset: fire by a side                          | DATASET | AZ | SMALL_ARMS_FIRE  | false | true
+            dataset: a detention by a side                   | DATASET | AM | DETENTION        | false | true
+            dataset: an unnamed act framed as retaliation    | DATASET | AZ | OTHER            | true  | true
+            wire of no side: a side's engineering work       | MEDIA   | AZ | ENGINEERING_WORK | false | false
+            wire of no side: mortar fire by a side           | MEDIA   | AM | MORTAR_ARTILLERY | false | true
+            guard: a side's own accusation of engineering work | SIDE  | AM | ENGINEERING_WORK | false | true
+            """)
+    void aRecordOfNoSideTellsOfHostileActionByItsAct(String name, String kind, Party acting, EventType type,
+                                                     boolean framed, boolean counts) {
+        Source src = switch (kind) {
+            case "DATASET" -> TestReports.ACLED;
+            case "MEDIA" -> new Source("wire", "Wire", SourceKind.MEDIA, Party.UNKNOWN);
+            default -> AZ_MOD;
+        };
+        IncidentReport row = claim(src, "rec", acting, "2025-03-16T14:00", "2025-03-16T18:00", BorderSegment.TAVUSH)
+                .eventTypes(type).retaliation(framed).build();
+        assertCountedAsHostile(name, row, counts);
     }
 
     /** The first incident after 31 days of calm, three incidents before it: QUIET_BROKEN unless an observer refuted it. */
