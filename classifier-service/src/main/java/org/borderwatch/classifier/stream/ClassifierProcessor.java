@@ -80,7 +80,8 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     private org.apache.kafka.streams.processor.Cancellable leftovers;
     /**
      * The wall-clock time the last report arrived (c20, the idle advance; -1: none since the start). Not stored: after a
-     * restart the idle time counts from the first check, so the idle advance waits at most once more after a restart.
+     * restart the idle time counts from the first check, so the silence before the restart is forgotten and a quiet
+     * incident waits up to a whole quiet period after the restart (until a report arrives); see the README's limit.
      */
     private long lastArrivalMs = -1;
 
