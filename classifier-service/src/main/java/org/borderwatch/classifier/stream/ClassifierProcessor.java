@@ -50,6 +50,11 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     /** One entry per closed incident kept for the grace after its closure ({@code closed:<id>}). */
     static final String CLOSED_PREFIX = "closed:";
     static final String REPORT_PREFIX = "report:";
+    /**
+     * The wall-clock time the last report arrived (8 bytes, epoch milliseconds), kept so that after a restart the idle
+     * advance counts the silence before it (c21); no prefix scan reads it.
+     */
+    static final String LAST_ARRIVAL_KEY = "idle:last-arrival";
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierProcessor.class);
 
     private final ClassifierSettings settings;
@@ -79,9 +84,10 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
     private boolean holding;
     private org.apache.kafka.streams.processor.Cancellable leftovers;
     /**
-     * The wall-clock time the last report arrived (c20, the idle advance; -1: none since the start). Not stored: after a
-     * restart the idle time counts from the first check, so the silence before the restart is forgotten and a quiet
-     * incident waits up to a whole quiet period after the restart (until a report arrives); see the README's limit.
+     * The wall-clock time the last report arrived (c20, the idle advance; -1: none known). Kept in the store under
+     * {@link #LAST_ARRIVAL_KEY} and read at start (c21): before, a restart forgot the silence before it, and a quiet
+     * incident waited up to a whole quiet period after the restart. Unknown (state written before it, a new store):
+     * the idle time counts from the first check after the start, as before.
      */
     private long lastArrivalMs = -1;
 
@@ -105,6 +111,9 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         metrics.incidents(engine.openIncidents(), engine.retainedClosedIncidents());
         this.held = new ReorderBuffer(store, topology.reorderDelay());
         this.holding = !held.isEmpty();
+        byte[] lastArrival = store.get(LAST_ARRIVAL_KEY);
+        this.lastArrivalMs = lastArrival == null || lastArrival.length != Long.BYTES ? -1
+                : java.nio.ByteBuffer.wrap(lastArrival).getLong();
         if (!topology.idleAfter().isZero()) {
             context.schedule(topology.idleCheckEvery(), PunctuationType.WALL_CLOCK_TIME, this::closeIfIdle);
         }
@@ -163,6 +172,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
         }
         if (!topology.idleAfter().isZero()) {
             lastArrivalMs = context.currentSystemTimeMs();
+            store.put(LAST_ARRIVAL_KEY, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(lastArrivalMs).array());
         }
         if (topology.reorderDelay().isZero() && !holding) {
             take(report);
@@ -271,7 +281,7 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
      */
     private void closeIfIdle(long nowMillis) {
         if (lastArrivalMs < 0) {
-            lastArrivalMs = nowMillis; // the first check after a start: the idle time counts from here
+            lastArrivalMs = nowMillis; // no arrival known (a new store): the idle time counts from this first check
             return;
         }
         long idle = nowMillis - lastArrivalMs;
