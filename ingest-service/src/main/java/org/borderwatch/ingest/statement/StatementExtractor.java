@@ -66,7 +66,8 @@ public final class StatementExtractor {
 
     public Extraction extract(RawStatement statement, Source source) {
         // "the servicemen who fell while repelling the aggression": a death, read as "who died" (same length)
-        String text = StatementRules.FELL.matcher(withoutRecalledEvents(statement.text())).replaceAll("died");
+        String text = StatementRules.FELL.matcher(withoutRecalledEvents(withoutUpdateStamps(statement.text())))
+                .replaceAll("died");
         OffsetDateTime published = statement.publishedAt().withOffsetSameInstant(zone);
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = gazetteer.find(text);
@@ -335,6 +336,12 @@ public final class StatementExtractor {
         // answered fire is not the response's
         List<EventType> types = eventTypes(stance == Stance.CLAIM && retaliation
                 ? blanked(acts, StatementRules.EARLIER_FIRE) : text, sentences, stance, told);
+        if (stance == Stance.CLAIM && retaliation && types.equals(List.of(EventType.CASUALTY))) {
+            // "As a response measure … special units destroyed the Armenian combat post … Two servicemen were killed
+            // as a result": the response is an act told beside its losses, so they are not its only content (OTHER
+            // with no weapon named, as "our units destroyed an Azerbaijani firing point" alone is)
+            types = new ArrayList<>(List.of(EventType.OTHER));
+        }
         if (stance == Stance.CONFIRMATION && source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
             // "Following reports … of deadly shooting …, an ICRC team visited Nerkin Hand. We can confirm that two
             // servicemen lost their lives there": the observer confirms the deaths; the shooting is others' report
@@ -1313,6 +1320,19 @@ public final class StatementExtractor {
             out.add(new Span(m.start(), m.end()));
         }
         return out;
+    }
+
+    /**
+     * A live page's text ("LIVE UPDATES | …" over lines "00:40 — Azerbaijani forces have been shelling … since 00:05")
+     * with the stamps of its updates blanked (same length): they tell when each update was posted, so the event's time
+     * is what the updates say ("since 00:05", open until publication). Without such a heading a line's opening clock
+     * stays the event's ("22:25 – small-arms fire from the direction of …" in a bulletin).
+     */
+    static String withoutUpdateStamps(String text) {
+        if (!StatementRules.LIVE_HEADING.matcher(text).find()) {
+            return text;
+        }
+        return blanked(text, StatementRules.UPDATE_STAMP);
     }
 
     /**
@@ -3118,7 +3138,20 @@ public final class StatementExtractor {
         if (sameDay != null) {
             return sameDay;
         }
-        return eventTime(dates.isEmpty() ? null : dates.get(0), clocks.isEmpty() ? null : clocks.get(0), published);
+        DateSpan day = dates.isEmpty() ? null : dates.get(0);
+        ClockSpan clock = clocks.isEmpty() ? null : clocks.get(0);
+        if (text != null && clock != null && !clock.partOfDay() && clock.to() == null && !clock.openEnded()) {
+            // (a range's days are its own: "between 23:15 on 27 July and 00:40 on 28 July")
+            for (DateSpan d : dates) { // "On 6 May a patrol visited Tegh … the shots were fired at around 11 p.m. on
+                // 5 May": the day right after the clock is the clock's own, not the visit's named first
+                if (clock.end() <= d.start() && !d.open()
+                        && CLOCK_DAY_GAP.matcher(text).region(clock.end(), d.start()).matches()) {
+                    day = d;
+                    break;
+                }
+            }
+        }
+        return eventTime(day, clock, published);
     }
 
     /**
@@ -3307,7 +3340,8 @@ public final class StatementExtractor {
     }
 
     /**
-     * The day of the report a text names by its date ("the report of 4 May", "the statement spread this morning"):
+     * The day of the report a text names by its date ("the report of 4 May", "the statement spread this morning",
+     * "Yesterday's claim"):
      * the earliest date dropped as a statement's, else the publication day for a part of the day that dates a
      * statement; null when the text dates no report.
      */
@@ -3315,7 +3349,10 @@ public final class StatementExtractor {
                                        LocalDate published) {
         LocalDate day = allDates.stream().filter(d -> !eventDates.contains(d))
                 .filter(d -> StatementRules.STATEMENT_DATE_BEFORE.matcher(
-                        text.substring(Math.max(0, d.start() - 120), d.start())).find())
+                        text.substring(Math.max(0, d.start() - 120), d.start())).find()
+                        // "Yesterday's claim of the Ministry of Defence of Armenia that …": the day before the report
+                        || StatementRules.REPORT_DATE_AFTER.matcher(
+                        text.substring(d.end(), Math.min(text.length(), d.end() + 40))).find())
                 .map(DateSpan::first).min(Comparator.naturalOrder()).orElse(null);
         if (day != null || !allDates.isEmpty()) {
             return day;

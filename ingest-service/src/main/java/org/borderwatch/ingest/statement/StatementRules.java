@@ -151,7 +151,10 @@ final class StatementRules {
             + "(?:observed|saw|heard|noticed|recorded)\\s+nothing\\b|nothing\\s+(?:was|were|could\\s+be)\\s+"
             + "(?:observed|seen|heard|noticed)\\b|"
             // "neither saw nor heard any gunfire", "saw nor heard"
-            + "neither\\s+(?:saw|observed|heard|recorded|noticed)\\s+nor\\s+(?:saw|observed|heard|recorded|noticed)\\b|\\bno\\s+(?:incidents?|shooting|"
+            + "neither\\s+(?:saw|observed|heard|recorded|noticed)\\s+nor\\s+(?:saw|observed|heard|recorded|noticed)\\b|"
+            // "no incidents", and with up to two words naming their kind: "No security incidents observed", "no
+            // shooting incidents", "no serious violations"
+            + "\\bno\\s+(?:(?:[\\w-]+\\s+){0,2}?(?:incidents?|violations?)\\b|shooting|"
             + "firing|(?:ceasefire\\s+)?(?:violations?|breach(?:es)?)|unusual\\s+activity|signs\\s+of)|"
             + "\\bno\\s+(?:[\\w-]+\\s+){1,5}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:observed|recorded|registered|"
             + "seen|noted|heard)|(?:did|has|have|had)\\s+not\\s+(?:observe|observed|see|seen|record|recorded|"
@@ -233,8 +236,9 @@ final class StatementRules {
             + "launched|explod\\w*|destroy\\w*|targeted|wounded|killed|damaged)\\b"
             + "(?!\\s+(?:nothing|anything|none|no\\b))|(?:by|with|using|from)\\s+(?:an?\\s+|the\\s+)?"
             + "(?:[\\w-]+\\s+){0,2}?(?:drones?|uavs?|quadcopters?)\\b|drone\\s+(?:strikes?|attacks?)\\b"
-            // "an Armenian quadcopter tried to drop an explosive device on our positions" (not "drop leaflets")
-            + "|(?:drones?|uavs?|quadcopters?)\\s+(?:[\\w-]+\\s+){0,6}?drop\\s+(?:an?\\s+|the\\s+|its\\s+|two\\s+|several\\s+)?"
+            // "an Armenian quadcopter tried to drop an explosive device on our positions" (not "drop leaflets"); the
+            // drone's owner may stand between: "a quadcopter of the Armenian armed forces tried to drop …"
+            + "|(?:drones?|uavs?|quadcopters?)\\s+(?:[\\w-]+\\s+){0,10}?drop\\s+(?:an?\\s+|the\\s+|its\\s+|two\\s+|several\\s+)?"
             + "(?:[\\w-]+\\s+){0,2}?(?:explosives?|grenades?|munitions?|bombs?|shells?|mines?|ordnance|payloads?)\\b");
 
     /**
@@ -459,10 +463,14 @@ final class StatementRules {
             + "explosive\\s+remnants\\s+of\\s+war)";
 
     /**
-     * Mine clearance (not an explosion): "ANAMA cleared 1,240 hectares and neutralised 3,412 anti-personnel mines".
+     * Mine clearance (not an explosion): "ANAMA cleared 1,240 hectares and neutralised 3,412 anti-personnel mines" (a
+     * drone "neutralised" is brought down, no clearance).
      * In such a sentence without a blast or a victim, mines and ordnance describe no event.
      */
-    static final Pattern CLEARANCE = words("clear(?:ed|ing|ance)\\b|de-?min(?:ing|ed|ers?)\\b|neutrali[sz]\\w*|defus\\w*|"
+    static final Pattern CLEARANCE = words("clear(?:ed|ing|ance)\\b|de-?min(?:ing|ed|ers?)\\b|"
+            // not a drone brought down: "❗️ARMENIAN QUADCOPTER NEUTRALISED❗️" over "… tried to drop an explosive device"
+            + "(?<!\\b(?:drones?|uavs?|quadcopters?|copters?)\\s{1,3}(?:(?:was|were|has\\s{1,3}been|have\\s{1,3}been)\\s{1,3})?)"
+            + "neutrali[sz]\\w*|defus\\w*|"
             + "disarm\\w*|found\\s+and\\s+destroyed|removed\\b");
     static final Pattern BLAST = words("explod\\w*|explosions?\\b|detonat\\w*|blasts?\\b|went\\s+off|blew\\s+up|stepped\\s+on|"
             + "ran\\s+over|drove\\s+over|hit\\b|struck\\b|killed|wounded|injured|died\\b|hurt\\b");
@@ -619,12 +627,20 @@ final class StatementRules {
     /**
      * Animals counted ("14 sheep were killed", "several head of cattle", "two cows and a horse"): livestock killed or
      * wounded are no casualties, so the figure and the animal are blanked before the casualties are counted. A person
-     * counted beside them still counts ("a shepherd was wounded and 14 sheep were killed": one wounded).
+     * counted beside them still counts ("a shepherd was wounded and 14 sheep were killed": one wounded), but not their
+     * owner ("fourteen sheep belonging to a local farmer were killed": no one).
      */
     static final Pattern ANIMALS = p("\\b(?:\\d{1,3}(?:,\\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-            + "twelve|fifteen|twenty|thirty|forty|fifty|a\\s+hundred|hundreds\\s+of|dozens?\\s+of|several|many|a\\s+number\\s+of)"
+            // every number word up to ninety-nine ("fourteen sheep", "twenty-five goats"), not only the round ones
+            + "twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            + "(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|a\\s+hundred|hundreds\\s+of|dozens?\\s+of|"
+            + "a\\s+dozen|a\\s+few|several|many|a\\s+number\\s+of)"
             + "\\s+(?:head\\s+of\\s+)?(?:[\\w-]+\\s+)?(?:sheep|lambs?|cows?|cattle|calves|goats?|horses?|donkeys?|mules?|bulls?|"
-            + "oxen|buffalo(?:es)?|pigs?|livestock|animals?|dogs?|poultry|chickens?|hens?|geese|ducks?|beehives?)\\b");
+            + "oxen|buffalo(?:es)?|pigs?|livestock|animals?|dogs?|poultry|chickens?|hens?|geese|ducks?|beehives?)\\b"
+            // and their owner, who is no victim: "fourteen sheep belonging to a local farmer were killed"
+            + "(?:,?\\s+(?:belonging\\s+to|owned\\s+by|of)\\s+(?:an?\\s+|the\\s+|one\\s+|[\\w-]+['’]s\\s+)?(?:[\\w-]+\\s+){0,2}"
+            + "(?:farmers?|villagers?|residents?|shepherds?|herd(?:er|sman|smen)s?|famil(?:y|ies)|m[ae]n|wom[ae]n|owners?|"
+            + "citizens?|inhabitants?)\\b)?");
 
     /**
      * Weapons found on someone or seized ("two hunting rifles were found in their possession", "a machine gun and
@@ -663,7 +679,11 @@ final class StatementRules {
             // the people released, described by a participle: "32 servicemen detained by Azerbaijan were released"
             + "(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?|residents?|men|troops)\\s+"
             + "(?:(?:who|that)\\s+(?:were|had\\s+been|have\\s+been)\\s+)?(?:detained|captured|held)\\b|"
-            + "(?:detained|captured)\\s+(?:[\\w-]+\\s+)?(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?)\\b");
+            + "(?:detained|captured)\\s+(?:[\\w-]+\\s+)?(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?)\\b|"
+            // the time since which those released were held: "the release of two servicemen held in Azerbaijan since
+            // they were detained near Ahmadli on 27 May" (background of the release, no detention told now)
+            + "since\\s+(?:(?:they|he|she)\\s+(?:were|was|had\\s+been)\\s+(?:apprehended|detained|captured|arrested|"
+            + "taken\\s+(?:prisoner|captive))|(?:their|his|her)\\s+(?:capture|arrest|detention|apprehension))\\b");
 
     /**
      * What the people fired at, wounded or captured were doing ("Armenian servicemen who were carrying out engineering
@@ -735,9 +755,13 @@ final class StatementRules {
     static final Pattern COMPARED_SINCE = p("\\b(?:first|worst|largest|heaviest|deadliest|biggest|fiercest|gravest|"
             + "highest|longest|most\\s+[\\p{L}-]+)\\b[^.;:!?]{0,60}?\\b(?:ever\\s+)?since\\s+(?:the\\s+[\\p{L}]+\\s+of\\s+)?$");
 
+    /** A day that dates a report named right after it: "Yesterday's claim of the Ministry …", "the 4 May statement". */
+    private static final String REPORT_AFTER = "^(?:['’]s)?\\s+(?:statements?|reports?|claims?|communiqu[eé]s?|"
+            + "press[\\s-]+releases?|announcements?|updates?|briefings?)\\b";
+    static final Pattern REPORT_DATE_AFTER = p(REPORT_AFTER);
+
     /** ... or the date is followed by the statement it dates ("its 11 November statement"). */
-    static final Pattern STATEMENT_DATE_AFTER = p("^(?:['’]s)?\\s+(?:statements?|reports?|claims?|communiqu[eé]s?|"
-            + "press[\\s-]+releases?|announcements?|updates?|briefings?)\\b"
+    static final Pattern STATEMENT_DATE_AFTER = p(REPORT_AFTER
             // "today's Cabinet session", "Monday's government meeting": the day of a meeting, not of an event
             + "|^['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:session|meeting|sitting|press\\s+conference|summit|talks|"
             + "interview|address|speech|hearing)s?\\b");
@@ -930,6 +954,19 @@ final class StatementRules {
             // "It is the deadliest incident on the border since September 2022, when Azerbaijani troops shelled …": the
             // earlier event a comparison recalls
             + "|it\\s+(?:is|was)\\s+the\\s+[^.;]{0,80}?\\bsince\\s+" + MONTH_NAME + "\\s+(?:19|20)\\d\\d\\s*,\\s*when\\b)");
+
+    /**
+     * A live page's heading: "LIVE UPDATES | Azerbaijani attack on Armenia", "Live blog: …", "LIVE: …" (the bare word in
+     * capitals, so not "live-fire drills"), in the text's first line.
+     */
+    static final Pattern LIVE_HEADING = Alternations.compile("\\A[^\\n]{0,120}?(?:\\bLIVE\\b(?![-\\s]?fir)|"
+            + "(?i:\\blive\\s+(?:updates?|blog|coverage|feed|page)\\b))");
+
+    /**
+     * The stamp opening an update of a live page: "00:40 — Azerbaijani forces have been shelling …", "03:15 – Shelling
+     * continues." (a clock at a line's start before a dash or bar): when the update was posted, not when the event was.
+     */
+    static final Pattern UPDATE_STAMP = Alternations.compile("(?m)^[ \\t]*(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?=[ \\t]*[—–|-])");
 
     /**
      * A paragraph that opens with an anniversary ("Two years ago, on 13 September 2022, …", "On this day three years

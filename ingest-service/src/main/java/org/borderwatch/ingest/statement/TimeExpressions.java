@@ -75,8 +75,12 @@ public final class TimeExpressions {
      */
     private static final Pattern YEAR = Alternations.compile("\\b(?:19|20)\\d\\d\\b");
     private static final Pattern WORD_BEFORE = Alternations.compile("(\\p{L}+)\\.?,?\\s+$");
+    /**
+     * "14.05.2024", "14/05/2024" (day first), "2024-05-14"; and the US order "03/24/2025" when only it makes a date
+     * (the second number above 12, the first not): an ambiguous "03/04/2025" stays day first.
+     */
     private static final Pattern NUMERIC = Alternations.compile(
-            "\\b(?<d1>[0-3]?\\d)[./](?<m>[01]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
+            "\\b(?<d1>[0-3]?\\d)[./](?<m>[0-3]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
     private static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private static final Pattern RELATIVE = Alternations.compile(
             // "on the night from Tuesday to Wednesday": both days, the night between them
@@ -294,6 +298,10 @@ public final class TimeExpressions {
      * "between 9 and 10 p.m.", "from 11 a.m. to 1 p.m.", "from 11:40 p.m. on 24 March to 0:20 a.m. on 25 March" (the
      * start's day between, as in the 24-hour {@link #CLOCK_RANGE}): a range of twelve-hour clock times.
      */
+    /** "from / since (about) " right before a twelve-hour clock with no end: the start of an open span. */
+    private static final Pattern OPENS_CLOCK_12 = Alternations.compile(
+            "\\b(?:from|since)\\s+(?:(?:approximately|about|around)\\s+)?$", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CLOCK_12_RANGE = Alternations.compile(
             "\\b(?:between|from)\\s+(?:(?:approximately|about|around)\\s+)?(?<h1>" + HOUR_12 + ")(?::(?<m1>[0-5]\\d))?\\s*"
                     + "(?:(?<ap1>[ap])\\.?\\s?m\\b\\.?\\s*(?:on\\s+[\\p{L}\\d.]+(?:\\s+[\\p{L}\\d.]+)?\\s+)?)?"
@@ -505,9 +513,12 @@ public final class TimeExpressions {
         Matcher n = NUMERIC.matcher(text);
         while (n.find()) {
             try {
+                int first = n.group("d1") == null ? 0 : Integer.parseInt(n.group("d1"));
+                int second = n.group("m") == null ? 0 : Integer.parseInt(n.group("m"));
+                boolean monthFirst = second > 12 && first >= 1 && first <= 12; // "03/24/2025": 24 March
                 LocalDate d = n.group("d1") != null
-                        ? LocalDate.of(Integer.parseInt(n.group("year")), Integer.parseInt(n.group("m")),
-                        Integer.parseInt(n.group("d1")))
+                        ? LocalDate.of(Integer.parseInt(n.group("year")), monthFirst ? first : second,
+                        monthFirst ? second : first)
                         : LocalDate.of(Integer.parseInt(n.group("iy")), Integer.parseInt(n.group("im")),
                         Integer.parseInt(n.group("id")));
                 if (!overlaps(out, n.start(), n.end())) {
@@ -958,8 +969,12 @@ public final class TimeExpressions {
             int hour = Integer.parseInt(h.group("h")) % 12 + (h.group("ampm").equalsIgnoreCase("p") ? 12 : 0);
             int minute = h.group("mi") == null ? 0 : Integer.parseInt(h.group("mi"));
             if (out.stream().noneMatch(c -> h.start() < c.end() && c.start() < h.end())) {
-                out.add(new ClockSpan(LocalTime.of(hour, minute), null, false, h.group("mi") == null, h.start(),
-                        h.end()));
+                // "From about 3:20 p.m. today, units … have been firing": open like the 24-hour "from 00:05" (a
+                // range with its end, "from 11 a.m. to 1 p.m.", was read above)
+                boolean open = OPENS_CLOCK_12.matcher(text).region(Math.max(0, h.start() - 30), h.start())
+                        .useTransparentBounds(true).find();
+                out.add(new ClockSpan(LocalTime.of(hour, minute), null, open, h.group("mi") == null,
+                        h.start(), h.end()));
             }
         }
         Matcher m = CLOCK_RANGE.matcher(text);
