@@ -1,5 +1,7 @@
 package org.borderwatch.deploy.local;
 
+import org.borderwatch.deploy.local.kafka.KafkaClientSecurity;
+import org.borderwatch.deploy.local.kafka.KafkaTls;
 import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import picocli.CommandLine.Option;
 
@@ -26,9 +28,28 @@ final class BrokerOptions {
                     + "'up --kafka-sasl-scram').")
     String scram;
 
-    /** The client settings for {@code --kafka-sasl-scram}, none without it; a malformed value is a usage error. */
+    @Option(names = "--kafka-tls", description = "Speak TLS, trusting the certificate of the broker started with "
+            + "'up --kafka-tls' on --data (its DIR/tls/truststore.p12).")
+    boolean tls;
+
+    /**
+     * The client settings for {@code --kafka-sasl-scram} and {@code --kafka-tls}, none without them; a malformed
+     * value or a missing truststore is a usage error.
+     */
     Map<String, String> clientSecurity() {
-        return scram == null ? Map.of() : ScramCredentials.parse(scram).clientProperties();
+        return clientSecurity(scram, tls, data);
+    }
+
+    /** The client settings of a command given {@code --kafka-sasl-scram} (or {@code null}) and {@code --kafka-tls}. */
+    static Map<String, String> clientSecurity(String scram, boolean tls, Path data) {
+        try {
+            return new KafkaClientSecurity(scram == null ? null : ScramCredentials.parse(scram),
+                    tls ? KafkaTls.load(new DataLayout(data).tlsDir()) : null).clientProperties();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--kafka-sasl-scram: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("--kafka-tls: " + e.getMessage(), e);
+        }
     }
 
     Optional<String> resolve(PrintWriter err) {

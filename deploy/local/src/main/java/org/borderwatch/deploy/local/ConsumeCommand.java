@@ -71,7 +71,7 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
-    /** The client's SASL settings from {@code --kafka-sasl-scram}, none without it. */
+    /** The client's SASL and TLS settings from {@code --kafka-sasl-scram} and {@code --kafka-tls}, none without. */
     private Map<String, String> security = Map.of();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
@@ -89,7 +89,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         try {
             security = broker.clientSecurity();
         } catch (IllegalArgumentException e) {
-            err.println("--kafka-sasl-scram: " + e.getMessage());
+            err.println(e.getMessage());
             return ExitCodes.USAGE;
         }
         Optional<String> servers = broker.resolve(err);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * data/
  *   kafka/            server.properties, log4j2.properties, cluster.id (written by the launcher)
  *   kafka/data/       the broker's partitions and meta.properties
+ *   tls/              with up --kafka-tls: broker.p12 (the broker's self-signed key pair), truststore.p12 (what
+ *                     clients trust), tls.properties (the host it was made for, the stores' password)
  *   mongo/            borderwatch.mv.db (the store's H2 file)
  *   logs/             kafka.log and one log per service
  *   run/              launcher.lock, launcher.properties (addresses, for 'status'), watchdog class
@@ -30,6 +32,11 @@ public record DataLayout(Path root) {
 
     public Path kafkaLogDir() {
         return kafkaDir().resolve("data");
+    }
+
+    /** The broker's TLS key pair and the clients' truststore ({@code up --kafka-tls}). */
+    public Path tlsDir() {
+        return root.resolve("tls");
     }
 
     public Path mongoDir() {

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.borderwatch.deploy.local.kafka.BrokerConfig;
 import org.borderwatch.deploy.local.kafka.KafkaBroker;
 import org.borderwatch.deploy.local.kafka.KafkaLibs;
+import org.borderwatch.deploy.local.kafka.KafkaTls;
 import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import org.borderwatch.deploy.local.kafka.TopicCreator;
 import org.borderwatch.deploy.local.kafka.TopicPlan;
@@ -39,10 +40,14 @@ public final class LocalInfrastructure implements AutoCloseable {
      * @param kafkaScram   when not {@code null}, the broker authenticates every client with SASL/SCRAM-SHA-512 as
      *                     this user (created when its storage is formatted), and so do the launcher's clients and
      *                     the services given {@link #environment()}
+     * @param kafkaTls     whether every listener of the broker speaks TLS with a self-signed key pair for
+     *                     {@code host}, made in the data directory's {@code tls/} on the first start, whose
+     *                     truststore the launcher's clients and the services are given ({@code SSL}, or
+     *                     {@code SASL_SSL} with {@code kafkaScram})
      */
     public record Settings(Path dataDir, String host, int kafkaPort, int controllerPort, int mongoPort, int partitions,
                            String kafkaHeap, Path kafkaLibs, String database, Duration startTimeout,
-                           ScramCredentials kafkaScram) {
+                           ScramCredentials kafkaScram, boolean kafkaTls) {
 
         public Settings {
             if (partitions < 1) {
@@ -54,7 +59,15 @@ public final class LocalInfrastructure implements AutoCloseable {
         public Settings(Path dataDir, String host, int kafkaPort, int controllerPort, int mongoPort, int partitions,
                         String kafkaHeap, Path kafkaLibs, String database, Duration startTimeout) {
             this(dataDir, host, kafkaPort, controllerPort, mongoPort, partitions, kafkaHeap, kafkaLibs, database,
-                    startTimeout, null);
+                    startTimeout, null, false);
+        }
+
+        /** Settings of a broker without TLS, with SCRAM when {@code kafkaScram} is not {@code null}. */
+        public Settings(Path dataDir, String host, int kafkaPort, int controllerPort, int mongoPort, int partitions,
+                        String kafkaHeap, Path kafkaLibs, String database, Duration startTimeout,
+                        ScramCredentials kafkaScram) {
+            this(dataDir, host, kafkaPort, controllerPort, mongoPort, partitions, kafkaHeap, kafkaLibs, database,
+                    startTimeout, kafkaScram, false);
         }
 
         public List<PortRequest> portRequests() {
@@ -63,14 +76,15 @@ public final class LocalInfrastructure implements AutoCloseable {
                     new PortRequest("the MongoDB-wire store", mongoPort, "--mongo-port"));
         }
 
-        BrokerConfig brokerConfig(DataLayout layout) {
-            return new BrokerConfig(host, kafkaPort, controllerPort, layout.kafkaLogDir(), partitions, kafkaScram);
+        BrokerConfig brokerConfig(DataLayout layout, KafkaTls tls) {
+            return new BrokerConfig(host, kafkaPort, controllerPort, layout.kafkaLogDir(), partitions, kafkaScram, tls);
         }
     }
 
     private final Settings settings;
     private final DataLayout layout;
     private final DataDirLock lock;
+    private KafkaTls tls;
     private MongoStore store;
     private KafkaBroker broker;
     private List<TopicCreator.Outcome> topics = List.of();
@@ -98,8 +112,11 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private void startAll(Path libs) {
         Path watchdog = WatchdogInstaller.install(layout.watchdogDir());
+        if (settings.kafkaTls()) {
+            tls = KafkaTls.ensure(layout.tlsDir(), settings.host());
+        }
         store = MongoStore.start(layout.mongoDir(), settings.host(), settings.mongoPort());
-        broker = KafkaBroker.start(new KafkaBroker.Settings(settings.brokerConfig(layout), layout.kafkaDir(), libs,
+        broker = KafkaBroker.start(new KafkaBroker.Settings(settings.brokerConfig(layout, tls), layout.kafkaDir(), libs,
                 watchdog, layout.logFile("kafka"), settings.kafkaHeap(), settings.startTimeout()));
         try (Admin admin = admin()) {
             topics = new TopicCreator(admin).ensure(TopicPlan.forCatalogue(settings.partitions()));
@@ -114,13 +131,18 @@ public final class LocalInfrastructure implements AutoCloseable {
         return Admin.create(props);
     }
 
-    /** What a Kafka client needs besides the bootstrap servers: nothing, or the SASL/SCRAM settings. */
+    /** What a Kafka client needs besides the bootstrap servers: nothing, or the SASL/SCRAM and TLS settings. */
     public Map<String, String> clientSecurity() {
-        return settings.brokerConfig(layout).clientSecurity();
+        return settings.brokerConfig(layout, tls).clientSecurity();
+    }
+
+    /** The client listener's protocol: {@code PLAINTEXT}, {@code SASL_PLAINTEXT}, {@code SSL} or {@code SASL_SSL}. */
+    public String kafkaProtocol() {
+        return settings.brokerConfig(layout, tls).security().protocol();
     }
 
     public String bootstrapServers() {
-        return settings.brokerConfig(layout).bootstrapServers();
+        return settings.brokerConfig(layout, tls).bootstrapServers();
     }
 
     public String mongoUri() {
@@ -130,21 +152,26 @@ public final class LocalInfrastructure implements AutoCloseable {
     /**
      * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} and {@code SPRING_MONGODB_URI}, in that order; with SCRAM also
      * {@code SPRING_KAFKA_SECURITY_PROTOCOL}, {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM} and
-     * {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG} (the variables deploy/k8s/README.md gives operators).
+     * {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG}, with TLS {@code SPRING_KAFKA_SECURITY_PROTOCOL} and
+     * {@code SPRING_KAFKA_SSL_TRUST_STORE_LOCATION}, {@code _PASSWORD} and {@code _TYPE} (the variables
+     * deploy/k8s/README.md gives operators).
      */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(ENV_KAFKA, bootstrapServers());
         env.put(ENV_MONGO, mongoUri());
-        if (settings.kafkaScram() != null) {
-            env.putAll(settings.kafkaScram().springEnvironment());
-        }
+        env.putAll(settings.brokerConfig(layout, tls).security().springEnvironment());
         return env;
     }
 
     /** The SCRAM user every client authenticates as, when the broker asks for authentication. */
     public Optional<ScramCredentials> scram() {
         return Optional.ofNullable(settings.kafkaScram());
+    }
+
+    /** The broker's key pair and the clients' truststore, when the broker speaks TLS. */
+    public Optional<KafkaTls> tls() {
+        return Optional.ofNullable(tls);
     }
 
     public List<TopicCreator.Outcome> topics() {

@@ -65,7 +65,7 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
-    /** The client's SASL settings from {@code --kafka-sasl-scram}, none without it. */
+    /** The client's SASL and TLS settings from {@code --kafka-sasl-scram} and {@code --kafka-tls}, none without. */
     private Map<String, String> security = Map.of();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for the broker "
@@ -79,7 +79,7 @@ public final class ProduceCommand implements java.util.concurrent.Callable<Integ
         try {
             security = broker.clientSecurity();
         } catch (IllegalArgumentException e) {
-            err.println("--kafka-sasl-scram: " + e.getMessage());
+            err.println(e.getMessage());
             return ExitCodes.USAGE;
         }
         Optional<String> servers = broker.resolve(err);

@@ -6,7 +6,6 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import org.borderwatch.deploy.local.kafka.TopicPlan;
 import org.borderwatch.deploy.local.kafka.TopicSpec;
 import org.borderwatch.deploy.local.services.BootService;
@@ -58,14 +57,18 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
                     + "'up --kafka-sasl-scram').")
     String scram;
 
+    @Option(names = "--kafka-tls", description = "Speak TLS, trusting the certificate of the broker started with "
+            + "'up --kafka-tls' on --data (its DIR/tls/truststore.p12).")
+    boolean tls;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> security;
         try {
-            security = scram == null ? Map.of() : ScramCredentials.parse(scram).clientProperties();
+            security = BrokerOptions.clientSecurity(scram, tls, data);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("--kafka-sasl-scram: " + e.getMessage());
+            spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.USAGE;
         }
         DataLayout layout = new DataLayout(data);

@@ -84,6 +84,12 @@ public final class UpCommand implements Callable<Integer> {
                     + "SPRING_KAFKA_* variables.")
     String kafkaScram;
 
+    @Option(names = "--kafka-tls",
+            description = "Make every listener of the broker speak TLS with a self-signed key pair for --host, made in "
+                    + "DIR/tls on the first start (SSL; SASL_SSL with --kafka-sasl-scram); the services get its "
+                    + "truststore as SPRING_KAFKA_SSL_* variables.")
+    boolean kafkaTls;
+
     @Option(names = "--with-services", description = "Also start the service jars that have been built.")
     boolean withServices;
 
@@ -195,7 +201,7 @@ public final class UpCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--kafka-sasl-scram: " + e.getMessage(), e);
         }
         return new LocalInfrastructure.Settings(data, host, kafkaPort, controllerPort, mongoPort, partitions, kafkaHeap,
-                kafkaLibs, database, Duration.ofSeconds(startTimeoutSeconds), scram);
+                kafkaLibs, database, Duration.ofSeconds(startTimeoutSeconds), scram, kafkaTls);
     }
 
     /** A value as a POSIX shell word: as it is when plain, else in single quotes. */
@@ -237,8 +243,10 @@ public final class UpCommand implements Callable<Integer> {
         out.println("BorderWatch infrastructure is up (data: " + layout.root() + ")");
         out.println("  Kafka   " + infra.bootstrapServers() + "   KRaft broker+controller, pid " + infra.broker().pid()
                 + ", cluster " + infra.broker().clusterId() + ", log " + layout.logFile("kafka"));
-        infra.scram().ifPresent(scram -> out.println("          " + ScramCredentials.PROTOCOL + ": every client "
+        infra.scram().ifPresent(scram -> out.println("          " + infra.kafkaProtocol() + ": every client "
                 + "authenticates with " + ScramCredentials.MECHANISM + " as '" + scram.user() + "'"));
+        infra.tls().ifPresent(tls -> out.println("          " + infra.kafkaProtocol() + ": TLS on every listener "
+                + "(self-signed key pair " + tls.keystore() + "); clients trust " + tls.truststore()));
         out.println("  Store   " + infra.mongoUri() + "   mongo-java-server (H2 file in " + layout.mongoDir() + ")");
         out.println("  Topics");
         for (TopicCreator.Outcome topic : infra.topics()) {

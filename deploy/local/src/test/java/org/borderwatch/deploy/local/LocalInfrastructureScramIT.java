@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The broker with {@code --kafka-sasl-scram}: the user exists from the first start (bootstrapped when the storage is
  * formatted), the launcher's own clients and the client commands authenticate, a client without credentials gets
- * nothing, and a later start with another password says why it cannot work instead of waiting.
+ * nothing, and a later start with another password says why it cannot work instead of waiting. The last start
+ * adds {@code --kafka-tls} on the same storage: the same user over {@code SASL_SSL}, the client commands with the
+ * truststore the launcher made, and a client that does not speak TLS gets nothing.
  */
 class LocalInfrastructureScramIT {
 
@@ -88,10 +90,40 @@ class LocalInfrastructureScramIT {
                 .hasMessageContaining("SCRAM users are added when the storage is formatted")
                 .hasMessageNotContaining("second-Pw.2");
 
-        try (LocalInfrastructure again = LocalInfrastructure.start(settings(USER))) {
+        try (LocalInfrastructure again = LocalInfrastructure.start(withTls(settings(USER)))) {
             assertThat(again.broker().clusterId()).isEqualTo(clusterId);
             assertThat(again.topics()).noneMatch(org.borderwatch.deploy.local.kafka.TopicCreator.Outcome::created);
+            assertThat(again.kafkaProtocol()).isEqualTo("SASL_SSL");
+            assertThat(again.environment())
+                    .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION",
+                            again.layout().tlsDir().resolve("truststore.p12").toUri().toString())
+                    .containsKey("SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", USER.clientJaasConfig());
+
+            String bootstrap = again.bootstrapServers();
+            String credentials = USER.user() + ":" + USER.password();
+            Cli consume = Cli.run("consume", "--bootstrap", bootstrap, "--data", data.toString(), "--kafka-tls",
+                    "--kafka-sasl-scram", credentials, "--topic", Topics.RAW_STATEMENT.name());
+            assertThat(consume.exit).as(consume.err).isZero();
+            assertThat(consume.out).contains("{\"one\":1}", "{\"two\":2}");
+            Cli withoutTls = Cli.run("consume", "--bootstrap", bootstrap, "--kafka-sasl-scram", credentials,
+                    "--topic", Topics.RAW_STATEMENT.name(), "--timeout", "3s");
+            assertThat(withoutTls.exit).as("consume over SASL_PLAINTEXT to the TLS listener")
+                    .isEqualTo(ExitCodes.FAILURE);
+            assertThat(withoutTls.out).doesNotContain("{\"one\":1}");
+
+            new LauncherState(ProcessHandle.current().pid(), Instant.now(), "localhost", bootstrap, again.mongoUri(),
+                    Map.of()).write(again.layout().stateFile());
+            Cli status = Cli.run("status", "--data", data.toString(), "--kafka-sasl-scram", credentials,
+                    "--kafka-tls");
+            assertThat(status.exit).as(status.out + status.err).isZero();
         }
+    }
+
+    private static LocalInfrastructure.Settings withTls(LocalInfrastructure.Settings s) {
+        return new LocalInfrastructure.Settings(s.dataDir(), s.host(), s.kafkaPort(), s.controllerPort(), s.mongoPort(),
+                s.partitions(), s.kafkaHeap(), s.kafkaLibs(), s.database(), s.startTimeout(), s.kafkaScram(), true);
     }
 
     private LocalInfrastructure.Settings settings(ScramCredentials scram) {

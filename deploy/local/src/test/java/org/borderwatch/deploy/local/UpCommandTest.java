@@ -181,6 +181,16 @@ class UpCommandTest {
     }
 
     @Test
+    void kafkaTlsReachesTheSettingsWithOrWithoutScram() {
+        assertThat(parse("up").infrastructureSettings().kafkaTls()).isFalse();
+        assertThat(parse("up", "--kafka-tls").infrastructureSettings().kafkaTls()).isTrue();
+        LocalInfrastructure.Settings both = parse("up", "--kafka-tls", "--kafka-sasl-scram", "bw:pw-1")
+                .infrastructureSettings();
+        assertThat(both.kafkaTls()).isTrue();
+        assertThat(both.kafkaScram()).isNotNull();
+    }
+
+    @Test
     void exportLinesQuoteValuesForTheShell() {
         assertThat(UpCommand.shellQuoted("localhost:9092")).isEqualTo("localhost:9092");
         assertThat(UpCommand.shellQuoted("mongodb://localhost:27017/borderwatch"))

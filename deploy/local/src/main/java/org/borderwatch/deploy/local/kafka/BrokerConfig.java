@@ -10,7 +10,7 @@ import java.util.Map;
  * at replication 1 so that consumer groups, transactions and Kafka Streams {@code exactly_once_v2} work on one node.
  *
  * @param host              the host name the listeners bind to and advertise
- * @param port              the client (PLAINTEXT) port
+ * @param port              the client port
  * @param controllerPort    the KRaft controller port
  * @param logDir            where the broker keeps its partitions
  * @param defaultPartitions partitions of topics created without a count (e.g. auto-created ones)
@@ -19,9 +19,11 @@ import java.util.Map;
  *                          controller listener {@code SASL_PLAINTEXT} with PLAIN for the same user and password
  *                          (KRaft cannot use SCRAM there: the controller needs it before the metadata that holds the
  *                          SCRAM credentials is read)
+ * @param tls               when not {@code null}, every listener (client, inter-broker and controller) speaks TLS
+ *                          with this key pair: {@code SSL}, or {@code SASL_SSL} with {@code scram}
  */
 public record BrokerConfig(String host, int port, int controllerPort, Path logDir, int defaultPartitions,
-                           ScramCredentials scram) {
+                           ScramCredentials scram, KafkaTls tls) {
 
     public static final int NODE_ID = 1;
     /** Partitions of {@code __consumer_offsets} and {@code __transaction_state}: Kafka's 50 are slow to create. */
@@ -38,16 +40,27 @@ public record BrokerConfig(String host, int port, int controllerPort, Path logDi
 
     /** A broker without authentication (every listener {@code PLAINTEXT}). */
     public BrokerConfig(String host, int port, int controllerPort, Path logDir, int defaultPartitions) {
-        this(host, port, controllerPort, logDir, defaultPartitions, null);
+        this(host, port, controllerPort, logDir, defaultPartitions, null, null);
+    }
+
+    /** A broker without TLS, with SCRAM when {@code scram} is not {@code null}. */
+    public BrokerConfig(String host, int port, int controllerPort, Path logDir, int defaultPartitions,
+                        ScramCredentials scram) {
+        this(host, port, controllerPort, logDir, defaultPartitions, scram, null);
     }
 
     public boolean authenticated() {
         return scram != null;
     }
 
-    /** The settings a client needs besides the bootstrap servers: none, or SASL/SCRAM as {@link #scram}. */
+    /** How clients reach the client listener: the protocol, and SCRAM and the truststore as configured. */
+    public KafkaClientSecurity security() {
+        return new KafkaClientSecurity(scram, tls);
+    }
+
+    /** The settings a client needs besides the bootstrap servers (none for a {@code PLAINTEXT} broker). */
     public Map<String, String> clientSecurity() {
-        return scram == null ? Map.of() : scram.clientProperties();
+        return security().clientProperties();
     }
 
     public String bootstrapServers() {
@@ -60,7 +73,7 @@ public record BrokerConfig(String host, int port, int controllerPort, Path logDi
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        String client = scram == null ? "PLAINTEXT" : ScramCredentials.PROTOCOL;
+        String client = security().protocol();
         p.put("listeners", client + "://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
         p.put("advertised.listeners", client + "://" + host + ":" + port);
         p.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:" + client);
@@ -79,6 +92,11 @@ public record BrokerConfig(String host, int port, int controllerPort, Path logDi
                     "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + scram.user()
                             + "\" password=\"" + scram.password() + "\" user_" + scram.user() + "=\""
                             + scram.password() + "\";");
+        }
+        if (tls != null) {
+            // every listener, the controller's too: the broker's own connections check its certificate like a client
+            p.putAll(tls.brokerProperties());
+            p.put("ssl.client.auth", "none");
         }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", Integer.toString(defaultPartitions));

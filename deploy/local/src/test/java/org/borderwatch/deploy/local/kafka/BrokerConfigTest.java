@@ -86,6 +86,41 @@ class BrokerConfigTest {
     }
 
     @Test
+    void withTlsAndScramEveryListenerIsSaslSslAndTheBrokerTrustsItsOwnCertificate() {
+        KafkaTls tls = new KafkaTls(Path.of("/var/bw/tls/broker.p12"), Path.of("/var/bw/tls/truststore.p12"), "tls-pw");
+        BrokerConfig both = new BrokerConfig("localhost", 19092, 19093, Path.of("/var/bw/kafka/data"), 4,
+                new ScramCredentials("bw", "pw-1"), tls);
+        assertThat(both.properties())
+                .containsEntry("listeners", "SASL_SSL://localhost:19092,CONTROLLER://localhost:19093")
+                .containsEntry("advertised.listeners", "SASL_SSL://localhost:19092")
+                .containsEntry("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SASL_SSL")
+                .containsEntry("inter.broker.listener.name", "SASL_SSL")
+                .containsKey("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config")
+                .containsEntry("ssl.keystore.location", "/var/bw/tls/broker.p12")
+                .containsEntry("ssl.keystore.type", "PKCS12")
+                .containsEntry("ssl.key.password", "tls-pw")
+                .containsEntry("ssl.truststore.location", "/var/bw/tls/truststore.p12")
+                .containsEntry("ssl.client.auth", "none");
+        assertThat(both.clientSecurity()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("ssl.truststore.location", "/var/bw/tls/truststore.p12")
+                .containsEntry("ssl.truststore.password", "tls-pw")
+                .doesNotContainKey("ssl.keystore.location"); // clients get the truststore only, never the key
+        assertThat(both.security().springEnvironment())
+                .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "file:///var/bw/tls/truststore.p12")
+                .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD", "tls-pw")
+                .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PKCS12")
+                .containsKey("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+
+        BrokerConfig tlsOnly = new BrokerConfig("localhost", 19092, 19093, Path.of("/var/bw/kafka/data"), 4, null, tls);
+        assertThat(tlsOnly.properties()).containsEntry("listener.security.protocol.map", "SSL:SSL,CONTROLLER:SSL")
+                .doesNotContainKey("sasl.enabled.mechanisms");
+        assertThat(tlsOnly.clientSecurity()).containsEntry("security.protocol", "SSL").doesNotContainKey("sasl.mechanism");
+        assertThat(new BrokerConfig("localhost", 19092, 19093, Path.of("d"), 4).clientSecurity()).isEmpty();
+    }
+
+    @Test
     void aScramConfigRendersToAPropertiesFileThatReadsBackTheSame() throws IOException {
         BrokerConfig scram = new BrokerConfig("localhost", 9092, 9093, Path.of("d").toAbsolutePath(), 6,
                 new ScramCredentials("bw", "pw-1"));
