@@ -245,8 +245,9 @@ public final class UpCommand implements Callable<Integer> {
                 + ", cluster " + infra.broker().clusterId() + ", log " + layout.logFile("kafka"));
         infra.scram().ifPresent(scram -> out.println("          " + infra.kafkaProtocol() + ": every client "
                 + "authenticates with " + ScramCredentials.MECHANISM + " as '" + scram.user() + "'"));
-        infra.tls().ifPresent(tls -> out.println("          " + infra.kafkaProtocol() + ": TLS on every listener "
-                + "(self-signed key pair " + tls.keystore() + "); clients trust " + tls.truststore()));
+        infra.tls().ifPresent(tls -> out.println("          " + (infra.scram().isPresent() ? ""
+                : infra.kafkaProtocol() + ": ") + "TLS on every listener (self-signed key pair " + tls.keystore()
+                + "); clients trust " + tls.truststore()));
         out.println("  Store   " + infra.mongoUri() + "   mongo-java-server (H2 file in " + layout.mongoDir() + ")");
         out.println("  Topics");
         for (TopicCreator.Outcome topic : infra.topics()) {
