@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole system as a user runs it: the launcher's Kafka broker (a child JVM) and MongoDB-wire store, the topics of
  * the catalogue, and the three service jars each in its own JVM on a free port — with the {@code local} profile, or
- * (for {@link KafkaAuthenticationIT}) a broker asking for SASL/SCRAM and the environment an operator gives.
+ * (for {@link KafkaAuthenticationIT}) a broker asking for SASL/SCRAM over TLS and the environment an operator gives.
  * Everything lives under one work directory ({@code target/acceptance-run}): the broker's data, the store's file and
  * one log per process in {@code logs/}.
  */
@@ -79,16 +79,18 @@ final class BorderWatchSystem implements AutoCloseable {
      * {@code acceptance.work.dir}, and waits until each service is ready.
      */
     static BorderWatchSystem start() {
-        return start(Path.of(System.getProperty("acceptance.work.dir", "target/acceptance-run")), null,
+        return start(Path.of(System.getProperty("acceptance.work.dir", "target/acceptance-run")), null, false,
                 BorderWatchSystem::localProfileEnvironment);
     }
 
     /**
      * Starts the infrastructure in {@code workDir} (cleared first) — with a broker that asks every client for
-     * SASL/SCRAM-SHA-512 as {@code kafkaScram} when that is not {@code null} — and the three services, each with
+     * SASL/SCRAM-SHA-512 as {@code kafkaScram} when that is not {@code null}, and that speaks TLS on every listener
+     * with the launcher's self-signed key pair when {@code kafkaTls} — and the three services, each with
      * exactly the environment {@code environment} gives it, and waits until each service is ready.
      */
-    static BorderWatchSystem start(Path workDir, ScramCredentials kafkaScram, ServiceEnvironment environment) {
+    static BorderWatchSystem start(Path workDir, ScramCredentials kafkaScram, boolean kafkaTls,
+                                   ServiceEnvironment environment) {
         Path projectDir = projectDir();
         Map<String, Path> jars = serviceJars(projectDir);
         Path kafkaLibs = projectDir.resolve("deploy/local/target/kafka-libs");
@@ -101,7 +103,7 @@ final class BorderWatchSystem implements AutoCloseable {
 
         LocalInfrastructure infra = LocalInfrastructure.start(new LocalInfrastructure.Settings(workDir, HOST,
                 PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), 2, "384m", kafkaLibs, "borderwatch",
-                READY_TIMEOUT, kafkaScram));
+                READY_TIMEOUT, kafkaScram, kafkaTls));
         BorderWatchSystem system = new BorderWatchSystem(workDir, infra);
         try {
             system.childPids.add(infra.broker().pid());
@@ -203,7 +205,12 @@ final class BorderWatchSystem implements AutoCloseable {
         return infra.bootstrapServers();
     }
 
-    /** The settings a test's own Kafka client needs besides the bootstrap servers (SASL when the broker asks). */
+    /** The launcher's infrastructure (for its TLS material). */
+    LocalInfrastructure infrastructure() {
+        return infra;
+    }
+
+    /** The settings a test's own Kafka client needs besides the bootstrap servers (SASL and TLS as the broker asks). */
     Map<String, String> kafkaClientSecurity() {
         return infra.clientSecurity();
     }

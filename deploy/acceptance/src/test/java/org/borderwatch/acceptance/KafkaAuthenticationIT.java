@@ -7,12 +7,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ThrowingRunnable;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.topic.Topics;
 import org.borderwatch.deploy.local.LocalInfrastructure;
+import org.borderwatch.deploy.local.kafka.KafkaClientSecurity;
+import org.borderwatch.deploy.local.kafka.KafkaTls;
 import org.borderwatch.deploy.local.kafka.ScramCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,14 +51,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Security section of deploy/k8s/README.md, checked for real: a broker that asks every client for
- * SASL/SCRAM-SHA-512 (the launcher's {@code --kafka-sasl-scram}: SASL_PLAINTEXT, no TLS), and the three service jars
- * started once, without a Spring profile, with only the environment variables that README gives an operator — the
- * Kafka security among them as {@code SPRING_KAFKA_SECURITY_PROTOCOL}, {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM}
- * and {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG}. A statement sent to ingest over HTTP must come out as a
- * normalised report, an assessment and an alert on {@code border.alerts} (so every binder, the Kafka Streams one
- * included, and alert-service's own producer authenticated), every Kafka client the services configured must say
- * {@code SASL_PLAINTEXT}, and the broker must refuse a client without credentials or with a wrong password.
+ * The Security section of deploy/k8s/README.md, checked for real: a broker that speaks TLS on every listener and
+ * asks every client for SASL/SCRAM-SHA-512 (the launcher's {@code --kafka-tls --kafka-sasl-scram}: SASL_SSL), and
+ * the three service jars started once, without a Spring profile, with only the environment variables that README
+ * gives an operator — the Kafka security among them as {@code SPRING_KAFKA_SECURITY_PROTOCOL=SASL_SSL},
+ * {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM}, {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG} and
+ * {@code SPRING_KAFKA_SSL_TRUST_STORE_LOCATION|PASSWORD|TYPE}. A statement sent to ingest over HTTP must come out
+ * as a normalised report, an assessment and an alert on {@code border.alerts} (so every binder, the Kafka Streams
+ * one included, and alert-service's own producer connected over TLS and authenticated), every Kafka client the
+ * services configured must say {@code SASL_SSL} with the operator's truststore, and the broker must refuse a client
+ * without credentials, with a wrong password or speaking plain text, and a client without the truststore must
+ * refuse the broker.
  *
  * <p>Its own system rather than a part of {@link BorderWatchAcceptanceIT}: that run is the developer's setup (the
  * launcher's plain-text broker and the {@code local} profile) and must stay so; this one is the operator's. It
@@ -85,7 +91,7 @@ class KafkaAuthenticationIT {
     @BeforeAll
     static void startBorderWatchAsAnOperatorConfiguresIt() {
         Path runs = Path.of(System.getProperty("acceptance.work.dir", "target/acceptance-run")).toAbsolutePath();
-        system = BorderWatchSystem.start(runs.resolveSibling(runs.getFileName() + "-kafka-sasl"), SERVICES,
+        system = BorderWatchSystem.start(runs.resolveSibling(runs.getFileName() + "-kafka-sasl"), SERVICES, true,
                 KafkaAuthenticationIT::operatorEnvironment);
         api = new Api(system);
         topics = new TopicRecorder(system.bootstrapServers(), system.kafkaClientSecurity(),
@@ -100,10 +106,15 @@ class KafkaAuthenticationIT {
     private static Map<String, String> operatorEnvironment(String service, LocalInfrastructure infra, int port) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
-        env.put("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        env.put("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
         env.put("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
         env.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule"
                 + " required username=\"" + SERVICES.user() + "\" password=\"" + SERVICES.password() + "\";");
+        // the CA an operator's clients trust; here the truststore of the launcher's self-signed broker certificate
+        KafkaTls tls = infra.tls().orElseThrow();
+        env.put("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "file:" + tls.truststore().toAbsolutePath());
+        env.put("SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD", tls.password());
+        env.put("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PKCS12");
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", "localhost");
         switch (service) {
@@ -177,7 +188,8 @@ class KafkaAuthenticationIT {
 
     @Test
     @Order(2)
-    void everyKafkaClientOfEveryServiceWasConfiguredForSaslScram() {
+    void everyKafkaClientOfEveryServiceWasConfiguredForSaslScramOverTls() {
+        KafkaTls tls = system.infrastructure().tls().orElseThrow();
         // the kinds of Kafka client each service creates by the time it is ready and has passed a statement on
         Map<String, List<String>> expectedKinds = Map.of(
                 BorderWatchSystem.INGEST, List.of("ConsumerConfig", "ProducerConfig", "AdminClientConfig"),
@@ -198,34 +210,47 @@ class KafkaAuthenticationIT {
                     .containsKeys(kinds.toArray(String[]::new));
             protocolsByKind.forEach((kind, protocols) -> assertThat(protocols)
                     .as("security.protocol of every %s in %s's log", kind, service)
-                    .containsOnlyKeys("SASL_PLAINTEXT"));
+                    .containsOnlyKeys("SASL_SSL"));
             clientSettings(log, "sasl.mechanism").forEach((kind, mechanisms) -> assertThat(mechanisms)
                     .as("sasl.mechanism of every %s in %s's log", kind, service)
                     .containsOnlyKeys("SCRAM-SHA-512"));
+            // every producer, consumer and admin also names the operator's truststore and checks the broker's host
+            // name (StreamsConfig has no ssl.* settings of its own: Kafka Streams hands them to its inner clients,
+            // which print them as ConsumerConfig, ProducerConfig and AdminClientConfig)
+            String[] tlsKinds = protocolsByKind.keySet().stream().filter(kind -> !kind.equals("StreamsConfig"))
+                    .toArray(String[]::new);
+            assertThat(tlsKinds).contains("ConsumerConfig", "ProducerConfig", "AdminClientConfig");
+            assertThat(clientSettings(log, "ssl.truststore.location"))
+                    .as("ssl.truststore.location of the Kafka clients %s created, by kind", service)
+                    .containsOnlyKeys(tlsKinds)
+                    .allSatisfy((kind, locations) -> assertThat(locations).as("%s in %s's log", kind, service)
+                            .containsOnlyKeys(tls.truststore().toAbsolutePath().toString()));
+            assertThat(clientSettings(log, "ssl.endpoint.identification.algorithm"))
+                    .as("ssl.endpoint.identification.algorithm of the Kafka clients %s created", service)
+                    .containsOnlyKeys(tlsKinds)
+                    .allSatisfy((kind, algorithms) -> assertThat(algorithms).containsOnlyKeys("https"));
             assertThat(log).as("%s's log", service)
                     .doesNotContain("Failed authentication").doesNotContain("failed authentication")
-                    .doesNotContain(SERVICES.password());
+                    .doesNotContain(SERVICES.password()).doesNotContain(tls.password())
+                    .doesNotContain("SSL handshake failed");
         });
     }
 
     @Test
     @Order(3)
-    void theBrokerRefusesAClientWithoutCredentialsOrWithAWrongPassword() throws IOException {
+    void theBrokerRefusesAClientWithoutCredentialsWithAWrongPasswordOrWithoutTls() throws IOException {
         Path brokerLog = system.logFile("kafka");
         long refusalsBefore = refusals(brokerLog);
         assertThat(refusalsBefore).as("the broker refused no service client before this test").isZero();
+        KafkaTls tls = system.infrastructure().tls().orElseThrow();
 
+        // TLS with the right truststore, but no SASL: the broker expects the SASL handshake and closes the connection
         Properties anonymous = new Properties();
         anonymous.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-        try (Admin admin = Admin.create(anonymous)) {
-            assertThatThrownBy(() -> admin.listTopics(new ListTopicsOptions()
-                            .timeoutMs((int) REFUSED_CLIENT_TIMEOUT.toMillis())).names()
-                    .get(REFUSED_CLIENT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS))
-                    .as("an admin client without credentials lists no topic")
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
-        }
+        anonymous.putAll(new KafkaClientSecurity(null, tls).clientProperties());
+        assertListsNoTopicInTime(anonymous, "an admin client without credentials");
         Properties partner = new Properties();
-        partner.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+        partner.putAll(anonymous);
         partner.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(REFUSED_CLIENT_TIMEOUT.toMillis()));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(partner, new StringSerializer(),
                 new StringSerializer())) {
@@ -235,27 +260,65 @@ class KafkaAuthenticationIT {
                     .hasCauseInstanceOf(TimeoutException.class);
         }
         await("the broker logs that it closed the unauthenticated clients' connections").atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(refusals(brokerLog)).isGreaterThan(refusalsBefore));
+                .untilAsserted(() -> assertThat(count(brokerLog, "during SASL handshake")).isPositive());
 
         Properties wrongPassword = new Properties();
         wrongPassword.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-        wrongPassword.putAll(new ScramCredentials(SERVICES.user(), "not-" + SERVICES.password()).clientProperties());
+        wrongPassword.putAll(new KafkaClientSecurity(new ScramCredentials(SERVICES.user(), "not-" + SERVICES.password()),
+                tls).clientProperties());
         try (Admin admin = Admin.create(wrongPassword)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(60, TimeUnit.SECONDS))
                     .as("the services' user with a wrong password")
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
         }
+
+        // the right user and password, but in plain text (SASL_PLAINTEXT) to the TLS listener: no TLS handshake, so
+        // the broker never reads the credentials and the client gets no answer
+        Properties plainText = new Properties();
+        plainText.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+        plainText.putAll(new KafkaClientSecurity(SERVICES, null).clientProperties());
+        assertThat(plainText).containsEntry("security.protocol", "SASL_PLAINTEXT");
+        assertListsNoTopicInTime(plainText, "a client speaking plain text to the TLS listener");
+        await("the broker logs the failed TLS handshake of the plain-text client").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(count(brokerLog, "SSL handshake failed")).isPositive());
+
+        // SASL_SSL with the right credentials but without the truststore: the client does not trust the broker's
+        // certificate, so the certificate is really checked (and the truststore variables are needed)
+        Properties untrusting = new Properties();
+        untrusting.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+        untrusting.putAll(new KafkaClientSecurity(SERVICES, null).clientProperties());
+        untrusting.put("security.protocol", "SASL_SSL");
+        try (Admin admin = Admin.create(untrusting)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(60, TimeUnit.SECONDS))
+                    .as("a client without the truststore")
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SslAuthenticationException.class);
+        }
+        assertThat(refusals(brokerLog)).isGreaterThan(refusalsBefore);
+    }
+
+    /** An admin client the broker never answers: its request times out instead of listing the topics. */
+    private static void assertListsNoTopicInTime(Properties client, String who) {
+        try (Admin admin = Admin.create(client)) {
+            assertThatThrownBy(() -> admin.listTopics(new ListTopicsOptions()
+                            .timeoutMs((int) REFUSED_CLIENT_TIMEOUT.toMillis())).names()
+                    .get(REFUSED_CLIENT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS))
+                    .as(who + " lists no topic")
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
+        }
     }
 
     /**
      * The connections the broker closed for want of authentication: a client that skips the SASL handshake
-     * ({@code Unexpected Kafka request of type METADATA during SASL handshake}) or fails it ({@code Failed
-     * authentication with …}).
+     * ({@code Unexpected Kafka request of type METADATA during SASL handshake}), fails it ({@code Failed
+     * authentication with …}) or does not speak TLS ({@code … (SSL handshake failed)}).
      */
     private static long refusals(Path brokerLog) throws IOException {
+        return count(brokerLog, "during SASL handshake") + count(brokerLog, "Failed authentication");
+    }
+
+    private static long count(Path brokerLog, String text) throws IOException {
         try (var lines = Files.lines(brokerLog, StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.contains("during SASL handshake") || l.contains("Failed authentication"))
-                    .count();
+            return lines.filter(l -> l.contains(text)).count();
         }
     }
 
