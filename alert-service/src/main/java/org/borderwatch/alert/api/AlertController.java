@@ -120,6 +120,7 @@ public class AlertController {
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         PageLinks.checkPaging(page, size, maxPageSize);
+        QueryParameters.Window window = QueryParameters.window(from, to);
         AlertStore.AlertQuery query = new AlertStore.AlertQuery(status == null ? null : status.name(),
                 QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,
                         "segments", segments)),
@@ -129,7 +130,7 @@ public class AlertController {
                         "occurrences", occurrences)),
                 QueryParameters.namesOrNull(QueryParameters.enums(SignalType.class, "signal", signal, "signals",
                         signals)),
-                QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                window.from(), window.to(),
                 QueryParameters.bool("acknowledged", acknowledged));
         List<Views.AlertView> found = alerts.list(query, page, size).stream().map(Views.AlertView::of).toList();
         // as for verdicts: the body stays a plain list, the total and the other pages travel in headers

@@ -47,7 +47,7 @@ final class ApiDocs {
     static final String FROM_DOC = "Event time: keeps the incidents whose event-time window ends at or after this "
             + "(ISO-8601 with Z or an offset; a '+' sent unencoded arrives as a space and is read as '+')";
     static final String TO_DOC = "Event time: keeps the incidents whose event-time window starts at or before this "
-            + "(as from)";
+            + "(as from; from after to is a 400)";
     static final String ACKNOWLEDGED_DOC = "true: only alerts an acknowledgement (anybody's) covers, i.e. one that "
             + "reaches the latest material message; false: only those nobody has acknowledged yet, including the ones "
             + "a material update made unacknowledged again (exactly true or false)";

@@ -105,25 +105,17 @@ public class AuditController {
                 }
             }
         }
-        Instant fromAt = null;
-        Instant toAt = null;
+        QueryParameters.Window window = new QueryParameters.Window(null, null);
         try {
-            fromAt = QueryParameters.instant("from", from);
+            window = QueryParameters.window(from, to);
         } catch (ApiException e) {
             problems.addAll(e.problems());
-        }
-        try {
-            toAt = QueryParameters.instant("to", to);
-        } catch (ApiException e) {
-            problems.addAll(e.problems());
-        }
-        if (fromAt != null && toAt != null && fromAt.isAfter(toAt)) {
-            problems.add("parameter 'from' (" + fromAt + ") must not be after 'to' (" + toAt + ")");
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid parameter", problems);
         }
-        return new AuditStore.Query(t, blank(actor), wanted.isEmpty() ? null : Set.copyOf(wanted), fromAt, toAt);
+        return new AuditStore.Query(t, blank(actor), wanted.isEmpty() ? null : Set.copyOf(wanted), window.from(),
+                window.to());
     }
 
     private static String blank(String s) {

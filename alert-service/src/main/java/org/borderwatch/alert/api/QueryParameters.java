@@ -139,6 +139,38 @@ final class QueryParameters {
         }
     }
 
+    /** An event-time or audit range: {@code from} and {@code to} as {@link #instant}, either or both null. */
+    record Window(Instant from, Instant to) {
+    }
+
+    /**
+     * {@code from} and {@code to} read as {@link #instant}, both named when both are wrong, and {@code from} after
+     * {@code to} refused: such a range matches nothing, so a client that swapped the bounds would otherwise get an
+     * empty list it cannot tell from "nothing happened".
+     */
+    static Window window(String from, String to) {
+        List<String> problems = new java.util.ArrayList<>();
+        Instant fromAt = null;
+        Instant toAt = null;
+        try {
+            fromAt = instant("from", from);
+        } catch (ApiException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            toAt = instant("to", to);
+        } catch (ApiException e) {
+            problems.addAll(e.problems());
+        }
+        if (fromAt != null && toAt != null && fromAt.isAfter(toAt)) {
+            problems.add("parameter 'from' (" + fromAt + ") must not be after 'to' (" + toAt + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid parameter", problems);
+        }
+        return new Window(fromAt, toAt);
+    }
+
     /** A positive ISO-8601 duration such as {@code PT1H} or {@code P2D} (null when absent: no filter). */
     static java.time.Duration duration(String name, String value) {
         if (value == null || value.isBlank()) {

@@ -108,6 +108,7 @@ public class VerdictController {
             @Parameter(description = ApiDocs.SIZE_DOC) @RequestParam(defaultValue = "50") int size,
             @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         PageLinks.checkPaging(page, size, maxPageSize);
+        QueryParameters.Window window = QueryParameters.window(from, to);
         VerdictStore.VerdictQuery query = new VerdictStore.VerdictQuery(
                 QueryParameters.namesOrNull(QueryParameters.enums(BorderSegment.class, "segment", segment,
                         "segments", segments)),
@@ -117,7 +118,7 @@ public class VerdictController {
                         "severities", severities), minSeverity),
                 QueryParameters.namesOrNull(QueryParameters.enums(SignalType.class, "signal", signal, "signals",
                         signals)),
-                QueryParameters.instant("from", from), QueryParameters.instant("to", to), page, size);
+                window.from(), window.to(), page, size);
         List<Views.VerdictSummary> found = verdicts.list(query).stream().map(Views.VerdictSummary::of).toList();
         long total = verdicts.count(query);
         // the body stays a plain list; the total and the neighbouring pages travel in headers (RFC 8288 links)

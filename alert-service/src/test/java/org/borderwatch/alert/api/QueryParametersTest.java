@@ -108,6 +108,29 @@ class QueryParametersTest {
                 .hasMessageContaining("got '" + given + "'");
     }
 
+    /** API round 1, a-45: a range whose from is after its to matches nothing, so it is refused, as on the audit. */
+    @ParameterizedTest(name = "from={0} to={1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "-                         | -                         | -",
+            "2026-11-21T00:00:00Z      | -                         | -",
+            "-                         | 2026-11-21T00:00:00Z      | -",
+            "2026-11-21T00:00:00Z      | 2026-11-21T00:00:00Z      | -",
+            "2026-11-21T04:00:00+04:00 | 2026-11-21T00:00:00Z      | -",
+            "2026-11-21T00:00:01Z      | 2026-11-21T00:00:00Z      | parameter 'from' (2026-11-21T00:00:01Z) must not be after 'to' (2026-11-21T00:00:00Z)",
+            "2026-11-21T05:00:00+04:00 | 2026-11-21T00:00:00Z      | parameter 'from' (2026-11-21T01:00:00Z) must not be after 'to' (2026-11-21T00:00:00Z)",
+            "yesterday                 | today                     | parameter 'from' must be an ISO-8601 date-time with Z or an offset, such as 2025-03-16T10:40:00Z or 2025-03-16T14:40:00+04:00, got 'yesterday'; parameter 'to' must be an ISO-8601 date-time with Z or an offset, such as 2025-03-16T10:40:00Z or 2025-03-16T14:40:00+04:00, got 'today'",
+    })
+    void aWindowIsRefusedWhenFromIsAfterToOrEitherDoesNotParse(String from, String to, String refused) {
+        if (refused == null) {
+            QueryParameters.Window window = QueryParameters.window(from, to);
+            assertThat(window.from()).isEqualTo(from == null ? null : QueryParameters.instant("from", from));
+            assertThat(window.to()).isEqualTo(to == null ? null : QueryParameters.instant("to", to));
+        } else {
+            assertThatThrownBy(() -> QueryParameters.window(from, to)).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(String.join("; ", e.problems())).isEqualTo(refused));
+        }
+    }
+
     @Test
     void theQueryStringsNamesAreDecodedAndEachCountedOnce() {
         assertThat(QueryParameters.names(null)).isEmpty();
