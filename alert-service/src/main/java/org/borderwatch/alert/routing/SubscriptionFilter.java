@@ -20,10 +20,11 @@ public record SubscriptionFilter(Set<BorderSegment> segments, Severity minSeveri
     public static final SubscriptionFilter ANY = new SubscriptionFilter(Set.of(), Severity.INFO, Set.of(), Set.of());
 
     public SubscriptionFilter {
-        segments = segments == null ? Set.of() : Set.copyOf(segments);
+        // in the enums' declared order, so the filter reads back the same way every time
+        segments = StableSets.of(BorderSegment.class, segments);
         minSeverity = minSeverity == null ? Severity.INFO : minSeverity;
-        signals = signals == null ? Set.of() : Set.copyOf(signals);
-        occurrences = occurrences == null ? Set.of() : Set.copyOf(occurrences);
+        signals = StableSets.of(SignalType.class, signals);
+        occurrences = StableSets.of(Occurrence.class, occurrences);
     }
 
     public boolean matches(Alert alert) {

@@ -1,5 +1,6 @@
 package org.borderwatch.alert.silence;
 
+import org.borderwatch.alert.routing.StableSets;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.SignalType;
@@ -9,7 +10,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Mutes alerts that match every given matcher while active (from {@code startsAt} inclusive to {@code endsAt}
@@ -30,10 +30,11 @@ public record Silence(String id, Set<BorderSegment> segments, Set<SignalType> si
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(endsAt, "endsAt");
-        segments = segments == null ? Set.of() : Set.copyOf(segments);
-        signals = signals == null ? Set.of() : Set.copyOf(signals);
+        // in a fixed order (the enums' declared order, sources alphabetically), so it reads back the same way
+        segments = StableSets.of(BorderSegment.class, segments);
+        signals = StableSets.of(SignalType.class, signals);
         sources = sources == null ? Set.of()
-                : sources.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                : StableSets.sorted(sources.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
     }
 
     /** A silence nobody has ended (yet). */
