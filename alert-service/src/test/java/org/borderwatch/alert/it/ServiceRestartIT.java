@@ -5,7 +5,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.borderwatch.alert.AlertServiceApplication;
 import org.borderwatch.alert.Fixtures;
 import org.borderwatch.testkit.WebhookReceiver;
 import org.borderwatch.alert.delivery.DeliveryStatus;
@@ -22,7 +21,6 @@ import org.borderwatch.testkit.BorderWatchInfrastructure;
 import org.borderwatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
@@ -71,35 +69,19 @@ class ServiceRestartIT {
     }
 
     private ConfigurableApplicationContext start() {
-        String kafka = TestInfrastructure.kafkaBootstrapServers();
-        Map<String, String> properties = Map.ofEntries(
-                Map.entry("server.port", "0"),
-                Map.entry("spring.kafka.bootstrap-servers", kafka),
-                Map.entry("spring.cloud.stream.kafka.binder.brokers", kafka),
-                Map.entry("spring.cloud.stream.kafka.streams.binder.brokers", kafka),
-                Map.entry("spring.mongodb.uri", TestInfrastructure.mongoUri()),
-                Map.entry("spring.mongodb.database", database),
-                Map.entry("alert.topics.assessments", topic),
-                Map.entry("spring.cloud.stream.bindings.assessments-in-0.destination", topic),
-                Map.entry("spring.cloud.stream.bindings.assessments-in-0.group", group),
-                Map.entry("spring.mail.host", "127.0.0.1"),
-                Map.entry("spring.mail.port", "9"),
-                // one attempt a round, the next round 300 ms later (doubling each round), never given up meanwhile
-                Map.entry("alert.delivery.max-attempts", "1"),
-                Map.entry("alert.delivery.max-rounds", "1000"),
-                Map.entry("alert.delivery.round-backoff", "300ms"),
-                Map.entry("alert.delivery.circuit-minimum-calls", "1000"));
-        // as command-line arguments, so they win over application.yml (builder properties are only defaults)
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AlertServiceApplication.class)
-                .profiles("it")
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+        Map<String, String> properties = OwnService.onTestkit(database, topic, group);
+        // one attempt a round, the next round 300 ms later (doubling each round), never given up meanwhile
+        properties.put("alert.delivery.max-attempts", "1");
+        properties.put("alert.delivery.max-rounds", "1000");
+        properties.put("alert.delivery.round-backoff", "300ms");
+        properties.put("alert.delivery.circuit-minimum-calls", "1000");
+        ConfigurableApplicationContext context = OwnService.start("it", properties);
         started.add(context);
         return context;
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return OwnService.port(context);
     }
 
     private String subscribe(ConfigurableApplicationContext context, String url) throws Exception {
