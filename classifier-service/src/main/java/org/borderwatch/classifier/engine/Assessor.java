@@ -712,7 +712,7 @@ final class Assessor {
      * The segments a report assessed alone stands in: one incident per segment it names, as for any report placed by
      * its place; UNRESOLVED for a report naming none or an ambiguous place.
      */
-    private static List<BorderSegment> segmentsAlone(IncidentReport r) {
+    static List<BorderSegment> segmentsAlone(IncidentReport r) {
         List<BorderSegment> segments = ReportKinds.isPlaceable(r) ? r.location().segments() : List.of();
         return segments.isEmpty() ? List.of(BorderSegment.UNRESOLVED) : segments;
     }
@@ -742,6 +742,43 @@ final class Assessor {
                 + "account of a past event, assessed alone and closed; it is not correlated with other reports and "
                 + "counts toward no other incident's signals.";
         return segmentsAlone(r).stream().map(segment -> assessAlone(r, segment, earlier, why, apart)).toList();
+    }
+
+    /**
+     * c22: a correction of a report assessed alone that no longer names a segment the report stood in withdraws it
+     * from that segment's incident: the incident's next version (the correction's revision), closed, holding the
+     * report as it now reads, no casualties, no signals, INFO, and a last sentence saying that the report left it and
+     * where it now stands (a "Dissolved" retirement, as for an incident an ordinary correction empties: the replay's
+     * finals leave it out). Without it the old segment's incident stood for ever with the report's first version.
+     * Nothing for a report placed in order, nor one remembered from state written before c22 (no segments known).
+     */
+    List<Assessment> withdrawnAlone(EngineState.Seen seen, IncidentReport r) {
+        if (seen == null || seen.segments() == null || seen.revision() >= r.revision()) {
+            return List.of();
+        }
+        boolean apart = seen.apart() == null || seen.apart();
+        List<BorderSegment> now = segmentsAlone(r);
+        List<Assessment> out = new ArrayList<>();
+        for (BorderSegment segment : seen.segments()) {
+            if (now.contains(segment)) {
+                continue;
+            }
+            Verdict verdict = VerdictRules.decide(segment, List.of(r), s -> reliability.of(s, state.source(s.id())));
+            List<String> rationale = new ArrayList<>();
+            rationale.add(Sentences.describe(r));
+            rationale.add(Correlator.DISSOLVED + "its report left it (corrected by revision " + r.revision()
+                    + ", which places it in " + now.stream().map(BorderSegment::name)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; assessed alone there); this incident "
+                    + "no longer holds anything.");
+            Map<Stance, List<UUID>> byStance = new EnumMap<>(Stance.class);
+            byStance.put(r.stance(), List.of(r.reportId()));
+            out.add(new Assessment(Assessment.SCHEMA_VERSION, aloneIncidentId(segment, r.reportId(), apart),
+                    aloneVersion(r), segment, new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(),
+                    verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
+                    List.of(), Severity.INFO, List.of(), true, rationale, state.streamTime,
+                    List.of(r.source().id()), List.of(evidenceOf(r))));
+        }
+        return out;
     }
 
     /**

@@ -114,7 +114,7 @@ public final class ClassifierEngine {
     public Result process(IncidentReport received) {
         IncidentReport report = onPublicationDayIfTimeless(received);
         UUID id = report.reportId();
-        EngineState.Seen seen = state.seen.get(id);
+        EngineState.Seen seen = heldOrSeen(id);
         if (seen != null && seen.revision() >= report.revision()) {
             state.duplicates++;
             return new Result(Outcome.DUPLICATE, List.of());
@@ -125,9 +125,13 @@ public final class ClassifierEngine {
             // the stream time it was read at, not from its publication: published more than grace + quiet period
             // behind, it would be forgotten by the next trim
             boolean apart = Assessor.apart(seen, report);
-            state.seen.put(id, new EngineState.Seen(report.revision(), state.streamTime, apart));
+            List<Assessment> alone = assessor.assessAlone(report, apart);
+            List<Assessment> late = new ArrayList<>(assessor.withdrawnAlone(seen, report));
+            late.addAll(alone);
+            state.seen.put(id, new EngineState.Seen(report.revision(), state.streamTime, apart,
+                    Assessor.segmentsAlone(report)));
             state.lateReports++;
-            return new Result(Outcome.LATE, assessor.assessAlone(report, apart));
+            return new Result(Outcome.LATE, late);
         }
         // what this engine has heard of starts with its first report (a state from before the field: unknown, unless
         // it remembers nothing — then nothing it heard before reaches the rules either)
@@ -143,7 +147,9 @@ public final class ClassifierEngine {
             // still held is withdrawn and placed as any correction (below); one of a retrospective claim is assessed
             // alone again, as the next version of the same incident (its version is the revision)
             boolean apart = Assessor.apart(seen, report);
-            state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt(), apart));
+            out.addAll(assessor.withdrawnAlone(seen, report));
+            state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt(), apart,
+                    Assessor.segmentsAlone(report)));
             state.lateReports++;
             out.addAll(assessor.assessRetrospective(report, apart));
             housekeeping.trim();
@@ -160,7 +166,9 @@ public final class ClassifierEngine {
         }
         Correlator.Withdrawal withdrawal = seen != null
                 ? correlator.withdraw(id, "corrected by revision " + report.revision()) : Correlator.Withdrawal.NONE;
-        List<Assessment> dissolved = withdrawal.dissolved();
+        List<Assessment> dissolved = new ArrayList<>(withdrawal.dissolved());
+        // a report assessed alone before, now placed in order: its incidents alone in segments it no longer names go
+        dissolved.addAll(assessor.withdrawnAlone(seen, report));
         state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt()));
         List<Assessment> placed = new ArrayList<>();
         // responses the withdrawal left in no incident are placed again first (they find their claims or wait; the
@@ -183,6 +191,22 @@ public final class ClassifierEngine {
         out.addAll(placed);
         housekeeping.trim();
         return new Result(seen != null ? Outcome.CORRECTED : Outcome.ACCEPTED, out);
+    }
+
+    /**
+     * What the engine remembers of a report id: its seen entry, or — c22 — the revision an incident still held (open,
+     * or closed and kept for the grace) has of it. The seen history is trimmed at grace + quiet period after a report's
+     * publication, while an incident that goes on receiving reports holds its first ones longer (and a closed one a
+     * further grace): a correction of such a report, treated as a new one, was placed a second time and the incident
+     * it moved away from kept it (a redelivery was counted twice the same way).
+     */
+    private EngineState.Seen heldOrSeen(UUID id) {
+        EngineState.Seen seen = state.seen.get(id);
+        IncidentReport held = state.reports.get(id);
+        if (seen == null && held != null) {
+            return new EngineState.Seen(held.revision(), held.publishedAt());
+        }
+        return seen;
     }
 
     /**

@@ -66,12 +66,15 @@ public final class EngineState {
      * @param apart for a report assessed alone, whether its incident is the one apart
      *              ({@link Assessor#aloneIncidentId}: true) or the report's own in its segment (false); null for a report
      *              placed in order (and in state written before c20), whose correction assessed alone is put apart
+     * @param segments for a report assessed alone, the segments it stood in (one incident each): a correction that
+     *                 no longer names one of them withdraws the report from that segment's incident (c22); null for a
+     *                 report placed in order and in state written before c22 (nothing is withdrawn then)
      */
-    public record Seen(int revision, OffsetDateTime publishedAt, Boolean apart) {
+    public record Seen(int revision, OffsetDateTime publishedAt, Boolean apart, List<BorderSegment> segments) {
 
         /** A report placed in order. */
         public Seen(int revision, OffsetDateTime publishedAt) {
-            this(revision, publishedAt, null);
+            this(revision, publishedAt, null, null);
         }
     }
 
