@@ -198,7 +198,7 @@ public final class ClassifierEngine {
      * or closed and kept for the grace) has of it. The seen history is trimmed at grace + quiet period after a report's
      * publication, while an incident that goes on receiving reports holds its first ones longer (and a closed one a
      * further grace): a correction of such a report, treated as a new one, was placed a second time and the incident
-     * it moved away from kept it (a redelivery was counted twice the same way).
+     * it moved away from kept it; a redelivery was assessed alone as a late report beside the incident holding it.
      */
     private EngineState.Seen heldOrSeen(UUID id) {
         EngineState.Seen seen = state.seen.get(id);

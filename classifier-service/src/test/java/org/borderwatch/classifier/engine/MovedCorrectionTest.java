@@ -188,6 +188,11 @@ public class MovedCorrectionTest {
         assertThat(json(replayed)).isEqualTo(json(versions));
         ClassifierEngine engine = ClassifierEngine.withDefaults();
         reports.subList(0, reports.size() - (how.startsWith("open,") ? 1 : 2)).forEach(engine::process);
+        // the engine's seen history has forgotten x (published 15 days before) where it is old: a held incident recalls it
+        assertThat(engine.state().seen.containsKey(x.reportId())).isEqualTo(!old);
+        ClassifierEngine.Result again = engine.process(x);
+        assertThat(again.outcome()).isEqualTo(ClassifierEngine.Outcome.DUPLICATE);
+        assertThat(again.assessments()).isEmpty();
         assertThat(engine.process(moved).outcome()).isEqualTo(ClassifierEngine.Outcome.CORRECTED);
         List<Assessment> finals = finals(versions);
         Assessment syunik = finals.stream().filter(a -> a.segment() == SYUNIK_EAST).findFirst().orElseThrow();
