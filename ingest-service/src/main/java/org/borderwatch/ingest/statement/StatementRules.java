@@ -620,7 +620,10 @@ final class StatementRules {
     static final Pattern AGE = Pattern.compile(
             // the figure after the name is looked for first: the look-behind of a name, tried at every position, was
             // the costly part (the same matches)
-            "(?=" + AGE_AFTER_NAME + ")"
+            // and before that, that the character before is one a name can end with (as the look-behind below
+            // requires): the look-ahead's "\\s*" ran to the end of every run of spaces from each of its positions,
+            // quadratic on a text blanked to spaces
+            "(?<=[\\p{L}.'’-])(?=" + AGE_AFTER_NAME + ")"
             + "(?<=\\p{Lu}\\p{Ll}{1,20}\\s{1,3}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]{1,30}))" + AGE_AFTER_NAME
             + "|(?i:\\baged\\s+\\d{1,3}\\b|\\b\\d{1,3}[-\\s]years?[-\\s]old\\b)");
 
