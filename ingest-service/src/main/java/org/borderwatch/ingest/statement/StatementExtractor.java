@@ -2301,6 +2301,7 @@ public final class StatementExtractor {
         // no one (same length, so the spans stay valid)
         text = blanked(blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE), StatementRules.AGE);
         text = blanked(text, StatementRules.ANIMALS); // "14 sheep were killed": livestock, no casualties
+        text = blanked(text, StatementRules.ENEMY_LOSSES); // "two servicemen of the enemy were killed": not ours
         text = NumberWords.hundredsAsDigits(text); // "Two hundred and seven servicemen were killed": 207, not 7
         // "wounded … at about ten past three in the afternoon, died …": a clock told in words counts no one
         text = blankedSpans(text, TimeExpressions.clocks(text).stream().map(c -> new Span(c.start(), c.end())).toList());

@@ -628,6 +628,16 @@ final class StatementRules {
             + "|(?i:\\baged\\s+\\d{1,3}\\b|\\b\\d{1,3}[-\\s]years?[-\\s]old\\b)");
 
     /**
+     * The enemy's losses a side tells ("According to preliminary information, two servicemen of the enemy were
+     * killed", "three enemy soldiers were wounded"): not the telling side's losses, so the figure and its verb are
+     * blanked before the casualties are counted (`ch-i55-01`; the side's own losses beside them still count).
+     */
+    static final Pattern ENEMY_LOSSES = Pattern.compile("(?i)\\b(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|several|many|dozens\\s+of)\\s+(?:enemy\\s+(?:servicem[ae]n|soldiers?|troops|personnel|fighters)"
+            + "|(?:servicem[ae]n|soldiers?|troops|personnel|fighters)\\s+of\\s+the\\s+enemy)"
+            + "\\s+(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?(?:killed|wounded|injured|eliminated)\\b");
+
+    /**
      * Animals counted ("14 sheep were killed", "several head of cattle", "two cows and a horse"): livestock killed or
      * wounded are no casualties, so the figure and the animal are blanked before the casualties are counted. A person
      * counted beside them still counts ("a shepherd was wounded and 14 sheep were killed": one wounded), but not their
