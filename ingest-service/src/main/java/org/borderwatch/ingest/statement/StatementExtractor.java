@@ -1201,6 +1201,9 @@ public final class StatementExtractor {
         // "Despite the ceasefire that took effect at 20:00, at 20:45 … fired": the ceasefire's clock is not the event's
         clocks = clocks.stream().filter(c -> !StatementRules.CEASEFIRE_CLOCK.matcher(text)
                 .region(Math.max(0, c.start() - 120), c.start()).find()).toList();
+        // "wounded … on 30 June at 19:40 died at 04:30 today": the time of a death from wounds is not the event's
+        clocks = clocks.stream().filter(c -> !DEATH_CLOCK.matcher(text).region(Math.max(0, c.start() - 60), c.start())
+                .find()).toList();
         // "At 20:00 today a ceasefire … entered into force": a clock opening the ceasefire's own clause is its too
         List<int[]> openings = ceasefireOpenings(text);
         clocks = clocks.stream().filter(c -> openings.stream().noneMatch(o -> o[0] <= c.start() && c.start() < o[1]))
@@ -1246,6 +1249,12 @@ public final class StatementExtractor {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ','
                 || "atroundbATROUNDB".indexOf(c) >= 0;
     }
+
+    /** The time of a death just before a clock ("died at", "died of his wounds this morning at"). */
+    private static final Pattern DEATH_CLOCK = Pattern.compile("\\b(?:died|passed\\s+away|succumbed)"
+            + "(?:\\s+(?:of|from|to)\\s+(?:his|her|their)\\s+(?:wounds|injuries))?"
+            + "(?:\\s+(?:today|yesterday|this\\s+morning|last\\s+night|overnight))?\\s+(?:at\\s+)?(?:around\\s+|about\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern AS_OF = Alternations.compile("\\bas\\s+(?:of|at)\\s+$", Pattern.CASE_INSENSITIVE);
 
