@@ -1984,7 +1984,8 @@ public final class StatementExtractor {
             + "eight|nine|ten|eleven|twelve|several|many|dozens\\s+of|hundreds\\s+of|number|total|among)|\\ban?)\\s+(?:of\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** ... and so does a casualty word right after it ("Armenian servicemen killed in the attack"). */
-    private static final Pattern VICTIMS_AFTER = Alternations.compile("\\s+(?:who\\s+)?(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?"
+    // Read with lookingAt(); "(?<!\\s)\\s++" as in StatementRules.ATTACKER_VERB (linear on a long run of spaces)
+    private static final Pattern VICTIMS_AFTER = Alternations.compile("(?<!\\s)\\s++(?:who\\s+)?(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?"
             + "(?:killed|wounded|injured|martyred|dead|died|perished|lost\\s+their\\s+lives)\\b", Pattern.CASE_INSENSITIVE);
 
     /**

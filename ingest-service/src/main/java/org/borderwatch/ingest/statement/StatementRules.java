@@ -409,8 +409,10 @@ final class StatementRules {
      * A date right before a reporting verb ("Armenia's Defence Ministry on Monday denied that …", "on Tuesday evening
      * said"): the statement's date too. "Azerbaijani units on Monday fired at …" is the event's.
      */
-    static final Pattern REPORTING_DATE_AFTER = p("^(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s*(?:(?:also|again|"
-            + "publicly|officially|categorically|strongly|flatly|firmly|once\\s+again)\\s+)?(?:" + REPORTING_VERBS
+    // The white space is taken possessively: a letter follows each run, so giving spaces back never helps, and on a
+    // text blanked to spaces it re-tried every split of the run (quadratic; the same matches)
+    static final Pattern REPORTING_DATE_AFTER = p("^(?:\\s++(?:morning|afternoon|evening|night))?\\s*+,?+\\s*+(?:(?:also|again|"
+            + "publicly|officially|categorically|strongly|flatly|firmly|once\\s+again)\\s++)?(?:" + REPORTING_VERBS
             + ")\\b(?!\\s+by\\b)");
 
     /**
@@ -436,13 +438,16 @@ final class StatementRules {
      * (a parenthetical) keep the date as the event's, and so does a passive ("On Monday, shooting was reported near
      * Sotk").
      */
-    static final Pattern OPENING_DATE_AFTER = p("^(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s+"
+    // The white space is taken possessively ("\\s*,?\\s+" as "\\s*+,\\s++|\\s++"): a word follows each run, so giving
+    // spaces back never helps, and on a text blanked to spaces it re-tried every split of the run (quadratic; the
+    // same matches)
+    static final Pattern OPENING_DATE_AFTER = p("^(?:\\s++(?:morning|afternoon|evening|night))?(?:\\s*+,\\s++|\\s++)"
             + "(?<subject>" + OPENING_SUBJECT + ")"
             + "(?:(?:also|again|publicly|officially|categorically|strongly|flatly|firmly|once\\s+again|later|then)\\s+)?"
             + "(?:" + REPORTING_VERBS + ")\\b(?!\\s+by\\b)(?!\\s*,)"
             // "In the past two days the Ministry of Defence of Azerbaijan has issued two statements alleging …": the
             // span is when the statements were issued, not when the alleged events were
-            + "|^\\s*,?\\s+(?<issuer>" + OPENING_SUBJECT + ")(?:(?:has|have|had)\\s+)?(?:(?:also|again|repeatedly)\\s+)?"
+            + "|^(?:\\s*+,\\s++|\\s++)(?<issuer>" + OPENING_SUBJECT + ")(?:(?:has|have|had)\\s+)?(?:(?:also|again|repeatedly)\\s+)?"
             + "(?:issued|published|circulated|disseminated|spread|put\\s+out|made|released)\\s+(?:[\\w-]+\\s+){0,2}?"
             + "(?:statements?|claims?|reports?|allegations?|accusations?|information|communiqu[eé]s?|press\\s+releases?|"
             + "messages?|posts?)\\b");
@@ -734,8 +739,12 @@ final class StatementRules {
      * adding that Azerbaijani units had themselves fired at …") or a clause after a semicolon ("… is false; on the
      * contrary, Armenian units fired …"). The clause runs to the end of the sentence.
      */
-    static final Pattern COUNTER_CLAUSE = p("(?:,\\s*|\\s+)(?:(?:and|while|but)\\s+)?(?:adding|added|adds)\\s+that\\b|"
-            + ";\\s*(?:on\\s+the\\s+contrary|in\\s+fact|in\\s+reality|in\\s+truth|instead)\\b");
+    // A run of white space is entered only at its start ("(?<!\\s)", and the region's start passes it) and taken
+    // possessively (a word follows it): tried from every space of a long run, "\\s+" re-scanned the run each time,
+    // quadratic on a text blanked to spaces. A match from inside a run implies one from the run's start, which find()
+    // tries first, so the matches are the same
+    static final Pattern COUNTER_CLAUSE = p("(?:,\\s*+|(?<!\\s)\\s++)(?:(?:and|while|but)\\s++)?(?:adding|added|adds)\\s++that\\b|"
+            + ";\\s*+(?:on\\s+the\\s+contrary|in\\s+fact|in\\s+reality|in\\s+truth|instead)\\b");
 
     /** A sentence that continues a counter-accusation with its consequences ("As a result, a serviceman was wounded"). */
     static final Pattern CONSEQUENCE = p("^\\W*(?:as\\s+a\\s+result|consequently|because\\s+of\\s+this)\\b|"
@@ -986,7 +995,9 @@ final class StatementRules {
      * ago …", "Exactly a year ago …"): background with its figures, not the statement's event, up to the paragraph's
      * end. "Two days ago" is the event's own day, no anniversary.
      */
-    static final Pattern YEARS_AGO = p("\\W*(?:exactly\\s+|just\\s+|on\\s+this\\s+day,?\\s+)?(?:a|one|two|three|four|five|six|seven|"
+    // Read with lookingAt(): the look-behind (which passes at the region's start) and the possessive "\\W*+" (a word
+    // follows it) keep a search over a long run of spaces linear, the same matches
+    static final Pattern YEARS_AGO = p("(?<!\\W)\\W*+(?:exactly\\s+|just\\s+|on\\s+this\\s+day,?\\s+)?(?:a|one|two|three|four|five|six|seven|"
             + "eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b");
 
     /** Right before a place: the direction fire or a sound came from ("from the direction of the border with"). */
@@ -1198,7 +1209,9 @@ final class StatementRules {
     private static final String A_MINE = "(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:mines?|landmines?|explosive\\s+devices?|"
             + "ordnance)\\b";
 
-    static final Pattern ATTACKER_VERB = p("\\s+(?:(?:has|have|had)\\s+)?(?:(?:reportedly|deliberately|again|also|"
+    // Read with lookingAt() after an actor: "(?<!\\s)" passes at the region's start, and with the possessive "\\s++" (a
+    // word follows it) a search over a long run of spaces stays linear, the same matches
+    static final Pattern ATTACKER_VERB = p("(?<!\\s)\\s++(?:(?:has|have|had)\\s+)?(?:(?:reportedly|deliberately|again|also|"
             + "then|once\\s+again)\\s+)?(?:(?:fired|shot)\\s+(?:at|on|upon|towards?)\\b|opened\\s+fire\\b|"
             + "(?:wounded|injured|shot|killed|struck|hit|shelled|attacked|targeted)\\s+(?=(?:an?|the|our|their|his|"
             + "its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|armenian|azerbaijani|civilians?|"
@@ -1213,7 +1226,8 @@ final class StatementRules {
      * Words after an actor phrase that make it the one who watched, not the one who acted: "the Armenian side has
      * recorded movements of Azerbaijani armoured vehicles", "our units observed", "Armenian border guards noticed".
      */
-    static final Pattern OBSERVER_AFTER = p("\\s+(?:(?:has|have|had)\\s+(?:been\\s+)?|is\\s+|are\\s+)?(?:\\w+ly\\s+)?"
+    // Read with lookingAt(); "(?<!\\s)\\s++" as in ATTACKER_VERB
+    static final Pattern OBSERVER_AFTER = p("(?<!\\s)\\s++(?:(?:has|have|had)\\s+(?:been\\s+)?|is\\s+|are\\s+)?(?:\\w+ly\\s+)?"
             + "(?:recorded|records|recording|observed|observes|observing|noted|notes|noticed|notices|detected|detects|"
             + "registered|registers|spotted|spots|monitored|monitors|monitoring|tracked|tracks|tracking|witnessed|saw|sees)\\b");
 

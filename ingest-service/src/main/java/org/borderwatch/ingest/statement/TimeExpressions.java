@@ -660,7 +660,9 @@ public final class TimeExpressions {
     private static final Pattern RANGE_OPEN = Alternations.compile("\\b(?:from|between)\\s+" + PART_OF + "$",
             Pattern.CASE_INSENSITIVE);
     /** Between the two dates of a range: "to", "until", "and" (after "between"), "–". */
-    private static final Pattern RANGE_JOIN = Alternations.compile("\\s*(?:to|until|till|through|and|-|–)\\s*" + PART_OF,
+    // Read with matches() on the region between the dates: "(?<!\\s)" passes at the region's start and the white space
+    // is taken possessively (a word, a dash or the region's end follows it), linear on a long run of spaces
+    private static final Pattern RANGE_JOIN = Alternations.compile("(?<!\\s)\\s*+(?:to|until|till|through|and|-|–)\\s*+" + PART_OF,
             Pattern.CASE_INSENSITIVE);
 
     /**

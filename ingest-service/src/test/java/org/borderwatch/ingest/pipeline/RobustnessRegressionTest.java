@@ -192,6 +192,31 @@ class RobustnessRegressionTest {
         assertThat(org.borderwatch.ingest.statement.StatementNormalizerAccess.capMarkRuns(plain)).isSameAs(plain);
     }
 
+    /**
+     * Long runs of white space where the date, saying, attacker, victim and range rules read: an answered clause with
+     * no full stop ("in response to …" over and over) blanks the text the casualty rules read to spaces, and a partner
+     * may send thousands of spaces between a date and its verb. Patterns that re-scanned such a run from each of its
+     * spaces were quadratic; the record must still come out with its place and its text as sent.
+     */
+    @Test
+    void longRunsOfWhiteSpaceBetweenTheRulesWordsKeepTheReport() {
+        String spaces = " ".repeat(4_000);
+        List<String> texts = List.of(
+                "On 16 March" + spaces + ", the ministry" + spaces + "said that Armenian units" + spaces
+                        + "fired at our positions from Digh" + spaces + "from 14 March" + spaces + "to 16 March"
+                        + spaces + ", adding that" + spaces + "servicemen" + spaces + "were wounded.",
+                "On 16 March Armenian units fired at our positions from Digh in response to the provocation"
+                        + " of the enemy near Digh and Tegh".repeat(600));
+        for (String text : texts) {
+            Result r = pipeline.processRecord(InputFormat.STATEMENT, AdversarialStatements.record(text), "t");
+            assertThat(r.published()).as(r.rejections().toString()).singleElement().satisfies(report -> {
+                assertThat(report.text()).isEqualTo(text);
+                assertThat(report.location().segments())
+                        .contains(org.borderwatch.common.model.BorderSegment.SYUNIK_EAST);
+            });
+        }
+    }
+
     /** Whatever still overflows the stack is parked as PROCESSING_ERROR, and the next record flows on. */
     @Test
     void aStackOverflowInANormaliserIsParkedAndTheNextRecordStillFlows() {
