@@ -70,4 +70,14 @@ public final class Fixtures {
                 a.casualties(), a.severity(), a.signals(), a.closed(), a.rationale(), a.asOf(), List.of(sources),
                 a.evidence());
     }
+
+    /** The next version, closed, with this sentence added last to the rationale (as the classifier closes one). */
+    public static Assessment closedWith(Assessment open, String lastSentence) {
+        List<String> rationale = new java.util.ArrayList<>(open.rationale());
+        rationale.add(lastSentence);
+        return new Assessment(1, open.incidentId(), open.version() + 1, open.segment(), open.window(),
+                open.occurrence(), open.attribution(), open.confidence(), open.actingParty(), open.eventTypes(),
+                open.reportIds(), open.casualties(), open.severity(), open.signals(), true, rationale, open.asOf(),
+                open.sources());
+    }
 }

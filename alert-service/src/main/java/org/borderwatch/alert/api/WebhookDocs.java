@@ -55,7 +55,11 @@ final class WebhookDocs {
                 + "grouped within the group wait, or a digest. deliveryId is the idempotency key, the same on every "
                 + "retry; it is covered by the signature (the X-BorderWatch-Delivery header is an unsigned copy), "
                 + "so receivers de-duplicate on it. noLongerMatching lists the messages that no longer "
-                + "match the subscription's filter (left out when there are none). Receivers order messages of one "
+                + "match the subscription's filter (left out when there are none). withdrawn lists the messages "
+                + "that close an incident the classifier withdrew instead of resolving it (kind MERGED, with "
+                + "mergedInto, the incident that carries on; or DISSOLVED: its reports moved to another incident "
+                + "after a correction), read from the last rationale sentence; left out when there are none (an "
+                + "alert-service addition to common's notification.schema.json). Receivers order messages of one "
                 + "alert by sequence, not by arrival");
 
         Operation post = new Operation()

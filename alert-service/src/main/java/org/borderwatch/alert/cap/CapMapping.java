@@ -20,6 +20,9 @@ import org.borderwatch.common.model.Severity;
  *   <li>msgType: FIRED → Alert, UPDATED/REVIEWED → Update, RESOLVED → Cancel; Update and Cancel reference every
  *       earlier message of the alert. An Update of a resolved alert (a correction after closure) is Past, AllClear
  *       and expires as a Cancel does.</li>
+ *   <li>responseType: Monitor while firing, AllClear about the resolved, None for the Cancel (or a later Update) of an
+ *       incident the classifier withdrew (merged into another, or dissolved): the event it reported is not over, it
+ *       is told under another incident, so "no longer a threat" would be wrong.</li>
  * </ul>
  */
 public final class CapMapping {
@@ -70,6 +73,14 @@ public final class CapMapping {
      */
     public static boolean aboutTheResolved(Alert alert) {
         return alert.event() == AlertEvent.RESOLVED || alert.status() == AlertStatus.RESOLVED;
+    }
+
+    /** Monitor, AllClear or (a withdrawn incident) None; see the class comment. */
+    public static String responseType(Alert alert, boolean withdrawn) {
+        if (withdrawn) {
+            return "None";
+        }
+        return aboutTheResolved(alert) ? "AllClear" : "Monitor";
     }
 
     public static String msgType(AlertEvent event) {

@@ -108,20 +108,25 @@ public final class CapRenderer {
             element(x, "msgType", CapMapping.msgType(alert.event()));
             element(x, "scope", "Public");
             // CAP 1.2 order: ..., scope, restriction?, addresses?, code*, note?, references?, incidents?, info*
+            // a withdrawn incident (merged into another, or dissolved) is a Cancel like a resolution, but says so
+            java.util.Optional<org.borderwatch.alert.lifecycle.Withdrawal> withdrawal =
+                    org.borderwatch.alert.lifecycle.Withdrawal.of(alert);
             element(x, "note", "BorderWatch alert " + alert.alertId() + " message " + alert.sequence()
-                    + " (" + alert.event() + ")");
+                    + " (" + alert.event() + ")" + withdrawal.map(w -> ": " + w.words()).orElse(""));
             if (alert.event() != AlertEvent.FIRED && !earlier.isEmpty()) {
                 element(x, "references", earlier.stream()
                         .map(r -> sender + "," + r.identifier() + "," + capTime(r.sent()))
                         .collect(Collectors.joining(" ")));
             }
-            element(x, "incidents", alert.incidentId().toString());
+            // a merged incident names the incident it went into too, so CAP consumers collate the two
+            element(x, "incidents", alert.incidentId() + withdrawal.map(w -> w.mergedInto() == null ? ""
+                    : " " + w.mergedInto()).orElse(""));
 
             x.writeStartElement("info");
             element(x, "language", "en-US");
             element(x, "category", "Security");
             element(x, "event", "Reported ceasefire incident");
-            element(x, "responseType", CapMapping.aboutTheResolved(alert) ? "AllClear" : "Monitor");
+            element(x, "responseType", CapMapping.responseType(alert, withdrawal.isPresent()));
             Occurrence occurrence = alert.review() != null ? alert.review().occurrence() : alert.occurrence();
             element(x, "urgency", CapMapping.urgency(alert));
             element(x, "severity", CapMapping.severity(alert.severity()));
@@ -133,6 +138,7 @@ public final class CapRenderer {
             element(x, "senderName", senderName);
             element(x, "headline", truncate(alert.summary() == null ? alert.segment().name() : alert.summary(), 160));
             StringBuilder description = new StringBuilder();
+            withdrawal.ifPresent(w -> description.append(w.sentence()).append('\n'));
             // what changed since the previous message first: CAP 1.2 defines <description> as the description of
             // the event that occasioned this message, while <note> is "primarily intended for use with status
             // Exercise and msgType Error" (and here carries the message's place in its alert)

@@ -1,5 +1,7 @@
 package org.borderwatch.alert.delivery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.borderwatch.alert.lifecycle.Withdrawal;
 import org.borderwatch.alert.routing.DeliveryMode;
 import org.borderwatch.common.model.Alert;
 
@@ -15,13 +17,24 @@ import java.util.UUID;
  * @param noLongerMatching the messages of this notification that no longer match the subscription's filter: each is
  *                         the subscriber's last word about its incident unless a later message matches again (empty
  *                         when every message is one it asked for)
+ * @param withdrawn        the messages of this notification that close an incident the classifier withdrew (merged
+ *                         into another incident, or dissolved) rather than resolved; derived from the messages
+ *                         themselves (see {@link Withdrawal}), left out of the JSON when there are none
  */
 public record Notification(String deliveryId, String subscriptionId, String subscriptionName, String groupKey,
                            DeliveryMode mode, OffsetDateTime sentAt, List<Alert> alerts,
-                           List<NoLongerMatching> noLongerMatching) {
+                           List<NoLongerMatching> noLongerMatching,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withdrawn> withdrawn) {
     public Notification {
         alerts = List.copyOf(alerts);
         noLongerMatching = noLongerMatching == null ? List.of() : List.copyOf(noLongerMatching);
+        withdrawn = withdrawn == null ? withdrawnIn(alerts) : List.copyOf(withdrawn);
+    }
+
+    public Notification(String deliveryId, String subscriptionId, String subscriptionName, String groupKey,
+                        DeliveryMode mode, OffsetDateTime sentAt, List<Alert> alerts,
+                        List<NoLongerMatching> noLongerMatching) {
+        this(deliveryId, subscriptionId, subscriptionName, groupKey, mode, sentAt, alerts, noLongerMatching, null);
     }
 
     public Notification(String deliveryId, String subscriptionId, String subscriptionName, String groupKey,
@@ -33,6 +46,24 @@ public record Notification(String deliveryId, String subscriptionId, String subs
      * @param why in words, e.g. {@code severity MEDIUM is below minSeverity HIGH}
      */
     public record NoLongerMatching(UUID alertId, long sequence, String why) {
+    }
+
+    /**
+     * A message that closes a withdrawn incident: which, how ({@code MERGED} or {@code DISSOLVED}), the incident it
+     * merged into (MERGED, when named) and the classifier's sentence.
+     */
+    public record Withdrawn(UUID alertId, long sequence, Withdrawal.Kind kind, UUID mergedInto, String why) {
+    }
+
+    private static List<Withdrawn> withdrawnIn(List<Alert> alerts) {
+        return alerts.stream().flatMap(a -> Withdrawal.of(a).stream()
+                .map(w -> new Withdrawn(a.alertId(), a.sequence(), w.kind(), w.mergedInto(), w.why()))).toList();
+    }
+
+    /** How the message closes a withdrawn incident, or empty when it does not. */
+    public java.util.Optional<Withdrawal> withdrawal(Alert alert) {
+        return withdrawn.stream().filter(w -> w.alertId().equals(alert.alertId()) && w.sequence() == alert.sequence())
+                .findFirst().map(w -> new Withdrawal(w.kind(), w.mergedInto(), w.why()));
     }
 
     /** Why the message no longer matches, or null when it is one the subscriber asked for. */

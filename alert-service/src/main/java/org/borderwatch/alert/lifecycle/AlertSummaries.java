@@ -38,7 +38,8 @@ public final class AlertSummaries {
             line.add(a.killed() + " killed");
         }
         if (event == AlertEvent.RESOLVED) {
-            line.add("resolved");
+            // merged into another incident or dissolved: withdrawn, not over
+            line.add(Withdrawal.of(a.closed(), a.rationale()).map(Withdrawal::words).orElse("resolved"));
         } else if (event == AlertEvent.UPDATED && status == AlertStatus.RESOLVED) {
             line.add("resolved, " + CORRECTED_AFTER_CLOSURE);
         }

@@ -27,14 +27,22 @@ public final class EmailRenderer {
         List<Alert> alerts = n.alerts();
         Alert top = currentMostSevereFirst(n).get(0);
         if (alerts.size() == 1) {
-            return "[BorderWatch] " + (digest ? "digest, 1 incident — " : "") + top.event() + changed(top) + ": "
+            return "[BorderWatch] " + (digest ? "digest, 1 incident — " : "") + label(n, top) + changed(top) + ": "
                     + top.summary();
         }
         long incidents = alerts.stream().map(Alert::incidentId).distinct().count();
         return "[BorderWatch] " + (digest ? "digest, " : "") + incidents + (incidents == 1 ? " incident" : " incidents")
                 + (incidents == alerts.size() ? "" : " (" + alerts.size() + " messages)")
-                + " — most severe " + top.event() + changed(top) + ": " + top.summary();
+                + " — most severe " + label(n, top) + changed(top) + ": " + top.summary();
     }
+
+    /** What a message is in a subject or heading: its event, or WITHDRAWN for the close of a withdrawn incident. */
+    static String label(Notification n, Alert a) {
+        return n.withdrawal(a).isPresent() ? WITHDRAWN : a.event().name();
+    }
+
+    /** The word for the close of an incident the classifier withdrew (merged or dissolved) instead of RESOLVED. */
+    static final String WITHDRAWN = "WITHDRAWN";
 
     /** In a subject, what an update changed: {@code  (occurrence DISPUTED -> REFUTED)}; empty for a first message. */
     static String changed(Alert a) {
@@ -90,7 +98,8 @@ public final class EmailRenderer {
             if (!a.changes().isEmpty()) {
                 b.append(WHAT_CHANGED).append(String.join("; ", a.changes())).append('\n');
             }
-            b.append(a.event()).append(" — ").append(a.summary()).append('\n');
+            b.append(label(n, a)).append(" — ").append(a.summary()).append('\n');
+            n.withdrawal(a).ifPresent(w -> b.append(w.sentence()).append('\n'));
             b.append("Incident ").append(a.incidentId()).append(", alert ").append(a.alertId()).append(", message ")
                     .append(a.sequence()).append('\n');
             if (a.window() != null) {
@@ -142,7 +151,8 @@ public final class EmailRenderer {
                 b.append("<p><strong>").append(esc(WHAT_CHANGED)).append("</strong>")
                         .append(esc(String.join("; ", a.changes()))).append("</p>");
             }
-            b.append("<h2>").append(esc(a.event().name())).append(": ").append(esc(a.summary())).append("</h2>");
+            b.append("<h2>").append(esc(label(n, a))).append(": ").append(esc(a.summary())).append("</h2>");
+            n.withdrawal(a).ifPresent(w -> b.append("<p><strong>").append(esc(w.sentence())).append("</strong></p>"));
             b.append("<p>Incident <code>").append(a.incidentId()).append("</code>, alert <code>").append(a.alertId())
                     .append("</code>, message ").append(a.sequence()).append("</p>");
             if (a.window() != null) {
