@@ -65,6 +65,14 @@ public final class AlertMetrics {
      */
     public static final String READINESS = "borderwatch.readiness";
 
+    /**
+     * Rows the expiry job deleted after their retention, by collection ({@code deliveries}, {@code audit},
+     * {@code silences}, {@code stream}); each series registered at 0 at start-up.
+     */
+    public static final String PURGED = "borderwatch.alert.purged";
+    /** The collections {@link #PURGED} counts, each registered at 0 at start-up. */
+    public static final List<String> PURGED_COLLECTIONS = List.of("deliveries", "audit", "silences", "stream");
+
     /** Every outcome a delivery counts, each registered at 0 per channel at start-up. */
     public static final List<String> DELIVERY_OUTCOMES =
             List.of("delivered", "retried", "circuit_open", "rate_limited", "failed");
@@ -111,12 +119,25 @@ public final class AlertMetrics {
         }
         ASSESSMENT_OUTCOMES.forEach(this::assessments);
         MUTED_REASONS.forEach(this::mutedCounter);
+        PURGED_COLLECTIONS.forEach(this::purgedCounter);
         this.streamDropped = Counter.builder(STREAM_DROPPED)
                 .description("live stream clients dropped for falling too far behind").register(registry);
         for (AlertEvent event : AlertEvent.values()) {
             for (Severity severity : Severity.values()) {
                 alerts(event, severity);
             }
+        }
+    }
+
+    private Counter purgedCounter(String collection) {
+        return Counter.builder(PURGED).tag("collection", collection)
+                .description("rows deleted after their retention").register(registry);
+    }
+
+    /** Rows of {@code collection} (one of {@link #PURGED_COLLECTIONS}) the expiry job deleted. */
+    public void purged(String collection, long rows) {
+        if (rows > 0) {
+            purgedCounter(collection).increment(rows);
         }
     }
 

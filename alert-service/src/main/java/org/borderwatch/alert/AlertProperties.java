@@ -40,7 +40,8 @@ public record AlertProperties(
         @Valid @NotNull @DefaultValue Store store,
         @Valid @NotNull @DefaultValue Api api,
         @Valid @NotNull @DefaultValue Secrets secrets,
-        @DefaultValue("") String publicBaseUrl) {
+        @DefaultValue("") String publicBaseUrl,
+        @Valid @NotNull @DefaultValue Retention retention) {
 
     public AlertProperties {
         // refused at start-up with the reason, not at the first message
@@ -326,12 +327,42 @@ public record AlertProperties(
     /**
      * @param maxPageSize the largest {@code size} the paged API queries (alerts, verdicts) take; above, 400
      * @param mutingNowMaxIds the most alert ids a silence's {@code mutingNow} lists (its {@code count} is all)
+     * @param bulkMaxRows   the most outbox rows one bulk abandon or re-queue changes (the oldest the filter selects;
+     *                      the answer says how many remain)
+     * @param bulkSample    the rows a bulk answer (and its dry run) shows
      */
     public record Api(@Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue(DEFAULT_MAX_PAGE_SIZE)
                       int maxPageSize,
-                      @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("200") int mutingNowMaxIds) {
+                      @Min(1) @jakarta.validation.constraints.Max(10_000) @DefaultValue("200") int mutingNowMaxIds,
+                      @Min(1) @jakarta.validation.constraints.Max(100_000) @DefaultValue("1000") int bulkMaxRows,
+                      @Min(0) @jakarta.validation.constraints.Max(1_000) @DefaultValue("20") int bulkSample) {
         /** The default, also named in the API documentation (annotation texts are compile-time constants). */
         public static final String DEFAULT_MAX_PAGE_SIZE = "500";
+    }
+
+    /**
+     * How long the expiry job keeps what it purges beyond {@code alert.delivery.retention} (DELIVERED rows),
+     * {@code alert.silences.retention} and {@code alert.stream.replay-window}; a zero duration keeps for ever.
+     *
+     * @param audit            audit entries (who reviewed, acknowledged, silenced, subscribed, re-queued, abandoned),
+     *                         by {@code at}
+     * @param failedDeliveries FAILED and ABANDONED delivery rows, by their last change
+     * @param batchSize        rows one delete removes (ids read first, then deleted by id)
+     */
+    public record Retention(@NotNull @DefaultValue("730d") Duration audit,
+                            @NotNull @DefaultValue("90d") Duration failedDeliveries,
+                            @Min(1) @jakarta.validation.constraints.Max(100_000) @DefaultValue("1000") int batchSize) {
+        @jakarta.validation.constraints.AssertTrue(message = "alert.retention.audit and failed-deliveries must not be "
+                + "negative (0 keeps for ever)")
+        public boolean isRetentionValid() {
+            return (audit == null || !audit.isNegative()) && (failedDeliveries == null
+                    || !failedDeliveries.isNegative());
+        }
+
+        /** Entries older than this are purged; empty when {@code keep} is zero (kept for ever). */
+        public static java.util.Optional<java.time.Instant> cutoff(java.time.Instant now, Duration keep) {
+            return keep.isZero() ? java.util.Optional.empty() : java.util.Optional.of(now.minus(keep));
+        }
     }
 
     public record Mail(@NotBlank @DefaultValue("borderwatch@localhost") String from) {

@@ -46,6 +46,13 @@ class JobSettingsTest {
             // the repeat job's bound per pass (the job read one page of alerts per pass before)
             assertThat(properties.lifecycle().repeatMaxPerPass()).isEqualTo(1000);
             assertThat(properties.lifecycle().relayMaxPerPass()).isEqualTo(1000);
+            // retention: delivered rows as before, failed and abandoned ones and the audit longer; bulk operations
+            assertThat(properties.delivery().retention()).isEqualTo(Duration.ofDays(30));
+            assertThat(properties.retention().failedDeliveries()).isEqualTo(Duration.ofDays(90));
+            assertThat(properties.retention().audit()).isEqualTo(Duration.ofDays(730));
+            assertThat(properties.retention().batchSize()).isEqualTo(1000);
+            assertThat(properties.api().bulkMaxRows()).isEqualTo(1000);
+            assertThat(properties.api().bulkSample()).isEqualTo(20);
         });
     }
 
@@ -56,7 +63,9 @@ class JobSettingsTest {
                 "alert.api.max-page-size=1000", "alert.delivery.shutdown-grace=500ms",
                 "alert.lifecycle.release-lookback=30s", "alert.api.muting-now-max-ids=3",
                 "alert.store.muting-page-size=50", "alert.lifecycle.repeat-max-per-pass=12",
-                "alert.lifecycle.relay-max-per-pass=7").run(context -> {
+                "alert.lifecycle.relay-max-per-pass=7", "alert.retention.audit=3650d",
+                "alert.retention.failed-deliveries=0s", "alert.retention.batch-size=10", "alert.api.bulk-max-rows=5",
+                "alert.api.bulk-sample=0").run(context -> {
             AlertProperties properties = context.getBean(AlertProperties.class);
             assertThat(properties.lifecycle().relayInterval()).isEqualTo(Duration.ofMillis(250));
             assertThat(properties.lifecycle().expiryInterval()).isEqualTo(Duration.ofMinutes(10));
@@ -70,6 +79,11 @@ class JobSettingsTest {
             assertThat(properties.store().mutingPageSize()).isEqualTo(50);
             assertThat(properties.lifecycle().repeatMaxPerPass()).isEqualTo(12);
             assertThat(properties.lifecycle().relayMaxPerPass()).isEqualTo(7);
+            assertThat(properties.retention().audit()).isEqualTo(Duration.ofDays(3650));
+            assertThat(properties.retention().failedDeliveries()).isZero();
+            assertThat(properties.retention().batchSize()).isEqualTo(10);
+            assertThat(properties.api().bulkMaxRows()).isEqualTo(5);
+            assertThat(properties.api().bulkSample()).isZero();
         });
     }
 
@@ -92,6 +106,10 @@ class JobSettingsTest {
             "lifecycle.repeat-max-per-pass | 1000000 | ",
             "lifecycle.relay-max-per-pass  | 1      | ",
             "lifecycle.relay-max-per-pass  | 1000000 | ",
+            "retention.audit              | 0s      | ",
+            "retention.batch-size         | 100000  | ",
+            "api.bulk-max-rows            | 100000  | ",
+            "api.bulk-sample              | 0       | ",
             // refused: each names its key
             "lifecycle.relay-interval     | 0s      | alert.lifecycle.relay-interval must be at least 1ms",
             "lifecycle.expiry-interval    | -1h     | alert.lifecycle.expiry-interval must be at least 1ms",
@@ -112,6 +130,12 @@ class JobSettingsTest {
             "lifecycle.repeat-max-per-pass | 1000001 | repeatMaxPerPass",
             "lifecycle.relay-max-per-pass  | 0      | relayMaxPerPass",
             "lifecycle.relay-max-per-pass  | 1000001 | relayMaxPerPass",
+            "retention.audit              | -1d     | alert.retention.audit and failed-deliveries must not be negative",
+            "retention.failed-deliveries  | -1d     | alert.retention.audit and failed-deliveries must not be negative",
+            "retention.batch-size         | 0       | batchSize",
+            "retention.batch-size         | 100001  | batchSize",
+            "api.bulk-max-rows            | 0       | bulkMaxRows",
+            "api.bulk-sample              | 1001    | bulkSample",
     })
     void aBadValueStopsTheStartNamingTheKey(String key, String value, String named) {
         runner.withPropertyValues("alert." + key + "=" + value).run(context -> {

@@ -389,7 +389,8 @@ public final class LifecycleRound {
                 l.releaseLookback(), l.repeatMaxPerPass(), l.relayMaxPerPass());
         return new AlertProperties(shared.topics(), lifecycle, inhibition, shared.silences(), shared.delivery(),
                 shared.stream(), shared.webhook(), shared.kafka(), shared.cap(), shared.mail(), shared.security(),
-                shared.readinessGauge(), shared.store(), shared.api(), shared.secrets(), shared.publicBaseUrl());
+                shared.readinessGauge(), shared.store(), shared.api(), shared.secrets(), shared.publicBaseUrl(),
+                shared.retention());
     }
 
     private static <E extends Enum<E>> Set<E> enums(JsonNode array, Class<E> type) {

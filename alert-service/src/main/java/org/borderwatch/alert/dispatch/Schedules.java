@@ -2,9 +2,6 @@ package org.borderwatch.alert.dispatch;
 
 import org.borderwatch.alert.AlertProperties;
 import org.borderwatch.alert.delivery.DeliveryWorker;
-import org.borderwatch.alert.store.DeliveryStore;
-import org.borderwatch.alert.store.SilenceStore;
-import org.borderwatch.alert.store.StreamLogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +11,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -69,15 +65,11 @@ public class Schedules implements SchedulingConfigurer {
     private final AlertProperties properties;
     private final DeliveryWorker worker;
     private final AlertDispatcher dispatcher;
-    private final DeliveryStore deliveries;
-    private final SilenceStore silences;
-    private final StreamLogStore streamLog;
-    private final Clock clock;
+    private final RetentionJob retention;
     private final SilenceGauge silenceGauge;
 
     public Schedules(AlertProperties properties, DeliveryWorker worker, AlertDispatcher dispatcher,
-                     DeliveryStore deliveries, SilenceStore silences, StreamLogStore streamLog, Clock clock,
-                     SilenceGauge silenceGauge,
+                     RetentionJob retention, SilenceGauge silenceGauge,
                      @org.springframework.beans.factory.annotation.Qualifier("alertJobScheduler")
                      ThreadPoolTaskScheduler scheduler) {
         this.scheduler = scheduler;
@@ -85,10 +77,7 @@ public class Schedules implements SchedulingConfigurer {
         this.properties = properties;
         this.worker = worker;
         this.dispatcher = dispatcher;
-        this.deliveries = deliveries;
-        this.silences = silences;
-        this.streamLog = streamLog;
-        this.clock = clock;
+        this.retention = retention;
     }
 
     @Override
@@ -113,15 +102,12 @@ public class Schedules implements SchedulingConfigurer {
         }
     }
 
-    /** The expiry job (the wire store has no TTL indexes): finished deliveries, ended silences, stream log. */
+    /**
+     * The expiry job (the wire store has no TTL indexes): finished deliveries, audit, ended silences, stream log,
+     * each after its retention ({@link RetentionJob}).
+     */
     public void expire() {
-        var now = clock.instant();
-        long rows = deliveries.expire(now.minus(properties.delivery().retention()));
-        long ended = silences.purgeEndedBefore(now.minus(properties.silences().retention()));
-        long streamed = streamLog.expire(now.minus(properties.stream().replayWindow()));
-        if (rows + ended + streamed > 0) {
-            log.info("expiry: {} deliveries, {} silences and {} stream messages removed", rows, ended, streamed);
-        }
+        retention.run();
     }
 
     private static Runnable guard(String name, Runnable job) {

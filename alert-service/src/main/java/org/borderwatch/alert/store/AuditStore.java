@@ -62,6 +62,16 @@ public class AuditStore implements InitializingBean {
                 .append("at", Mongo.date(at)));
     }
 
+    /**
+     * Deletes the entries recorded before the cutoff, {@code batch} at a time (the retention job; index
+     * {@code at_desc}).
+     *
+     * @return how many entries were deleted
+     */
+    public long purgeBefore(Instant cutoff, int batch) {
+        return Mongo.deleteInBatches(audit(), Filters.lt("at", Mongo.date(cutoff)), batch);
+    }
+
     public List<Entry> forTarget(String target) {
         List<Entry> out = new ArrayList<>();
         audit().find(Filters.eq("target", target)).sort(Sorts.ascending("at")).forEach(d -> out.add(entry(d)));

@@ -310,11 +310,29 @@ public class DeliveryStore implements InitializingBean {
                 DeliveryStatus.IN_FLIGHT.name()));
     }
 
-    /** Deletes finished rows last changed before the cutoff (the expiry job; no TTL index on the wire store). */
+    /**
+     * Deletes finished rows last changed before the cutoff (the expiry job; no TTL index on the wire store), all three
+     * finished statuses, in batches of 1000.
+     */
     public long expire(Instant before) {
-        return rows().deleteMany(Filters.and(Filters.in("status", DeliveryStatus.DELIVERED.name(),
-                DeliveryStatus.FAILED.name(), DeliveryStatus.ABANDONED.name()),
-                Filters.lt("updatedAt", Mongo.date(before)))).getDeletedCount();
+        return purge(List.of(DeliveryStatus.DELIVERED, DeliveryStatus.FAILED, DeliveryStatus.ABANDONED), before, 1000);
+    }
+
+    /**
+     * Deletes rows of the given (finished) statuses last changed before the cutoff, {@code batch} at a time: the ids of
+     * the oldest ones are read (index {@code status_updated}), then deleted by id with the same condition, until a
+     * read finds fewer than a batch — so no single delete holds the collection's lock for long, and rows changed
+     * meanwhile (a re-queue of a FAILED row) are left alone.
+     *
+     * @return how many rows were deleted
+     */
+    public long purge(Collection<DeliveryStatus> statuses, Instant before, int batch) {
+        if (statuses.stream().anyMatch(st -> st == DeliveryStatus.PENDING || st == DeliveryStatus.IN_FLIGHT)) {
+            throw new IllegalArgumentException("only finished rows are purged, not " + statuses);
+        }
+        Bson old = Filters.and(Filters.in("status", statuses.stream().map(Enum::name).toList()),
+                Filters.lt("updatedAt", Mongo.date(before)));
+        return Mongo.deleteInBatches(rows(), old, batch);
     }
 
     /**

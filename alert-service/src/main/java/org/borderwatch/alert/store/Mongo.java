@@ -70,6 +70,33 @@ final class Mongo {
                 || (e instanceof com.mongodb.MongoCommandException c && c.getErrorCode() == 11000);
     }
 
+    /**
+     * Deletes the documents matching {@code filter} in batches (the wire store has no TTL indexes, and one
+     * {@code deleteMany} over a year of rows would hold the collection for long): up to {@code batch} ids are read,
+     * then deleted by id under the same filter, until a read finds fewer than a batch.
+     *
+     * @return how many documents were deleted
+     */
+    static long deleteInBatches(MongoCollection<Document> collection, Bson filter, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        long deleted = 0;
+        while (true) {
+            List<Object> ids = new java.util.ArrayList<>();
+            collection.find(filter).projection(new Document("_id", 1)).limit(batch)
+                    .forEach(d -> ids.add(d.get("_id")));
+            if (ids.isEmpty()) {
+                return deleted;
+            }
+            deleted += collection.deleteMany(com.mongodb.client.model.Filters.and(
+                    com.mongodb.client.model.Filters.in("_id", ids), filter)).getDeletedCount();
+            if (ids.size() < batch) {
+                return deleted;
+            }
+        }
+    }
+
     static void index(MongoCollection<Document> collection, Bson keys, boolean unique, String name) {
         collection.createIndex(keys, new IndexOptions().unique(unique).name(name));
     }

@@ -17,7 +17,8 @@ class StoreClientSettingsTest {
         AlertProperties.Store store = new AlertProperties.Store(Duration.ofSeconds(4), Duration.ofSeconds(12),
                 Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(10), 100, 500);
         return new StoreClientSettings(
-                new AlertProperties(null, null, null, null, null, null, null, null, null, null, null, null, store, null, null, null));
+                new AlertProperties(null, null, null, null, null, null, null, null, null, null, null, null, store, null,
+                        null, null, null));
     }
 
     @Test

@@ -177,6 +177,7 @@ class StoreHealthIndicatorTest {
     private static AlertProperties properties(Duration healthTimeout) {
         AlertProperties.Store store = new AlertProperties.Store(Duration.ofSeconds(5), Duration.ofSeconds(15),
                 Duration.ofSeconds(5), healthTimeout, Duration.ofSeconds(10), 100, 500);
-        return new AlertProperties(null, null, null, null, null, null, null, null, null, null, null, null, store, null, null, null);
+        return new AlertProperties(null, null, null, null, null, null, null, null, null, null, null, null, store, null,
+                        null, null, null);
     }
 }
