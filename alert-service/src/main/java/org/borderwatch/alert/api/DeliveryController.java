@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.borderwatch.alert.AlertMetrics;
 import org.borderwatch.alert.AlertProperties;
+import org.borderwatch.alert.delivery.BulkFilter;
 import org.borderwatch.alert.dispatch.OutboxRepair;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
@@ -59,9 +61,15 @@ public class DeliveryController {
     private final Clock clock;
     private final OutboxRepair repair;
     private final int maxPageSize;
+    private final int bulkMaxRows;
+    private final int bulkSample;
+    private final AlertMetrics metrics;
 
     public DeliveryController(DeliveryStore deliveries, SubscriptionStore subscriptions, AuditStore audit,
-                              Clock clock, OutboxRepair repair, AlertProperties properties) {
+                              Clock clock, OutboxRepair repair, AlertProperties properties, AlertMetrics metrics) {
+        this.bulkMaxRows = properties.api().bulkMaxRows();
+        this.bulkSample = properties.api().bulkSample();
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.audit = audit;
@@ -187,6 +195,90 @@ public class DeliveryController {
             }
             throw new ApiException(HttpStatus.CONFLICT, "not-abandonable", "Cannot abandon", e.getMessage(), null);
         }
+    }
+
+    @PostMapping("/bulk-abandon")
+    @Operation(summary = "Give up on many outbox rows at once by a filter (ADMIN; reason and filter required; each row "
+            + "audited on its alert, naming the filter): the oldest alert.api.bulk-max-rows rows the filter selects "
+            + "among those that may be abandoned now (PENDING, FAILED, IN_FLIGHT whose lease ran out), with the other "
+            + "rows of the grouped or digest notifications they were sent in. dryRun: true counts and shows a sample, "
+            + "changing nothing. Rows still held in alert documents (/unrelayed) are abandoned one at a time")
+    @ApiDocs.ProblemResponses(403)
+    public Views.BulkView bulkAbandon(@RequestBody Views.BulkRequest request, Authentication auth) {
+        return bulk(BulkFilter.Action.ABANDON, request, auth);
+    }
+
+    @PostMapping("/bulk-requeue")
+    @Operation(summary = "Re-queue many FAILED deliveries at once by a filter (ADMIN; reason and filter required; each "
+            + "row audited on its alert, naming the filter): the oldest alert.api.bulk-max-rows FAILED rows the filter "
+            + "selects, with the other FAILED rows of the notifications they failed in, each sent again under its "
+            + "key; rows of deleted subscriptions are left FAILED (counted). dryRun: true counts and shows a sample, "
+            + "changing nothing")
+    @ApiDocs.ProblemResponses(403)
+    public Views.BulkView bulkRequeue(@RequestBody Views.BulkRequest request, Authentication auth) {
+        return bulk(BulkFilter.Action.REQUEUE, request, auth);
+    }
+
+    private Views.BulkView bulk(BulkFilter.Action action, Views.BulkRequest request, Authentication auth) {
+        boolean abandon = action == BulkFilter.Action.ABANDON;
+        String title = abandon ? "Abandon refused" : "Re-queue refused";
+        List<String> problems = new ArrayList<>();
+        if (request.reason() == null || request.reason().isBlank()) {
+            problems.add("reason is required (why these deliveries are " + (abandon ? "given up" : "sent again")
+                    + ", e.g. 'partner endpoint retired, ticket 4712')");
+        } else {
+            org.borderwatch.alert.text.TextLimits.text("reason", request.reason()).ifPresent(problems::add);
+        }
+        Views.BulkFilterBody f = request.filter();
+        BulkFilter filter = BulkFilter.parse(action, f != null, f == null ? null : f.statuses(),
+                f == null ? null : f.channels(), f == null ? null : f.subscriptionId(), f == null ? null : f.target(),
+                f == null ? null : f.createdBefore(), f == null ? null : f.createdAfter(), problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(title, problems);
+        }
+        String reason = request.reason().trim();
+        boolean dryRun = Boolean.TRUE.equals(request.dryRun());
+        Instant now = clock.instant();
+        DeliveryStore.Query query = new DeliveryStore.Query(filter.statuses(), filter.channels(),
+                filter.subscriptionId(), filter.target(), filter.createdBefore(), filter.createdAfter());
+        // a deleted subscription's FAILED rows cannot be sent again: left out of a re-queue, and counted
+        List<String> deleted = abandon ? List.of() : deliveries.subscriptionsOf(query, DeliveryStatus.FAILED).stream()
+                .filter(this::isDeleted).toList();
+        Bson changeable = DeliveryStore.changeable(abandon, now, deleted);
+        long skipped = deleted.isEmpty() ? 0 : deliveries.count(query, Filters.and(
+                Filters.eq("status", DeliveryStatus.FAILED.name()), Filters.in("subscriptionId", deleted)));
+        long matched = deliveries.count(query, changeable);
+        List<OutboxRow> selected = deliveries.oldest(query, changeable, bulkMaxRows);
+        String actor = Callers.name(auth);
+        String words = filter.describe();
+        if (dryRun) {
+            log.info("bulk {} dry run by {} ({}): {} matched", action.name().toLowerCase(Locale.ROOT), actor, words,
+                    matched);
+            return new Views.BulkView(true, action.name().toLowerCase(Locale.ROOT), words, matched, bulkMaxRows,
+                    selected.size(), 0, matched, skipped, sample(selected.stream().map(OutboxRow::id).toList()));
+        }
+        List<String> changed;
+        if (abandon) {
+            changed = repair.abandonSelected(selected, actor, reason, words).stream().map(h -> h.row().id()).toList();
+        } else {
+            java.util.Set<String> ids = deliveries.withTheirNotifications(selected);
+            List<OutboxRow> requeued = ids.isEmpty() ? List.of()
+                    : deliveries.requeueFailed(Filters.in("_id", ids), actor, reason, now);
+            recorded(requeued, auth, reason + " (bulk re-queue: " + words + ")");
+            metrics.backlog(deliveries.backlog());
+            changed = requeued.stream().map(OutboxRow::id).toList();
+        }
+        long remaining = deliveries.count(query, DeliveryStore.changeable(abandon, clock.instant(), deleted));
+        log.info("bulk {} by {} ({}): {} changed, {} remaining: {}", action.name().toLowerCase(Locale.ROOT), actor,
+                words, changed.size(), remaining, reason);
+        return new Views.BulkView(false, action.name().toLowerCase(Locale.ROOT), words, matched, bulkMaxRows,
+                selected.size(), changed.size(), remaining, skipped, sample(changed));
+    }
+
+    /** The first {@code alert.api.bulk-sample} of these rows as operators see them. */
+    private List<Views.OutboxView> sample(List<String> ids) {
+        return ids.stream().limit(bulkSample).map(deliveries::findHandled).flatMap(java.util.Optional::stream)
+                .map(Views.OutboxView::of).toList();
     }
 
     private static String blank(String s) {

@@ -255,6 +255,53 @@ public final class Views {
     public record AbandonRequest(String reason) {
     }
 
+    /**
+     * A bulk abandon or re-queue: the mandatory reason, a dry run (nothing changed) or not, and the filter.
+     */
+    public record BulkRequest(
+            @Schema(description = "Why, audited with every row changed", requiredMode = Schema.RequiredMode.REQUIRED)
+            String reason,
+            @Schema(description = "true: count and show a sample of what would be changed, change nothing")
+            Boolean dryRun,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BulkFilterBody filter) {
+    }
+
+    /** Which rows: every given criterion must hold, at least one given. */
+    public record BulkFilterBody(
+            @Schema(description = "Any of these statuses (abandon: PENDING, IN_FLIGHT — only once its lease ran out "
+                    + "—, FAILED; re-queue: FAILED); none given: all the action can change")
+            List<String> statuses,
+            @Schema(description = "Any of these channels: webhook, email, kafka") List<String> channels,
+            @Schema(description = "The subscription's id, exactly (the feed: feed:border.alerts)") String subscriptionId,
+            @Schema(description = "The target, exactly, as shown in the rows") String target,
+            @Schema(description = "Rows created before this instant (ISO-8601 with Z or an offset)",
+                    format = "date-time") String createdBefore,
+            @Schema(description = "Rows created at or after this instant (ISO-8601 with Z or an offset)",
+                    format = "date-time") String createdAfter) {
+    }
+
+    /**
+     * What a bulk call selected and did: the rows the filter matches that the action can change ({@code matched}),
+     * the oldest of them taken this time (at most {@code limit}), the rows changed (with their notifications' other
+     * rows), what still matches afterwards, rows of deleted subscriptions left out of a re-queue, and a sample.
+     */
+    public record BulkView(
+            boolean dryRun,
+            @Schema(description = "abandon or requeue") String action,
+            @Schema(description = "The filter as applied, in words (also in each audit entry)") String filter,
+            @Schema(description = "Rows the filter matches that the action can change now") long matched,
+            @Schema(description = "alert.api.bulk-max-rows: the most rows one call takes") int limit,
+            @Schema(description = "The oldest matched rows this call takes (or would take): at most limit") int selected,
+            @Schema(description = "Rows changed (0 in a dry run): the selected ones still changeable when written, "
+                    + "with the other rows of the grouped or digest notifications they were sent in") int changed,
+            @Schema(description = "Rows the filter still matches after this call: call again to go on")
+            long remaining,
+            @Schema(description = "Re-queue: FAILED rows of deleted subscriptions the filter matches, left as they "
+                    + "are (they cannot be sent again)") long skippedDeletedSubscriptions,
+            @Schema(description = "The first rows changed (a dry run: selected), at most alert.api.bulk-sample")
+            List<OutboxView> sample) {
+    }
+
     /** The rows given up (a grouped or digest notification's rows go together), each audited on its alert. */
     public record AbandonView(int abandoned, List<OutboxView> deliveries) {
     }

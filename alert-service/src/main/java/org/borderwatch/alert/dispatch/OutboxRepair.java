@@ -119,6 +119,31 @@ public class OutboxRepair {
         return new Result(abandoned, false);
     }
 
+    /**
+     * Gives up on rows an operator's bulk filter selected (each still abandonable when written: a row claimed or
+     * delivered meanwhile is left alone), with the other abandonable rows of the notifications they were sent in, so
+     * a grouped notification is never split. Each row is audited on its alert as a single abandon is, its detail
+     * naming the bulk filter; the gauges are set once at the end.
+     *
+     * @return the rows abandoned by this call
+     */
+    public List<DeliveryStore.Handled> abandonSelected(List<OutboxRow> selected, String actor, String reason,
+                                                       String filter) {
+        Instant now = clock.instant();
+        java.util.Set<String> ids = deliveries.withTheirNotifications(selected);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<DeliveryStore.Handled> abandoned = deliveries.abandon(ids, actor, reason, now);
+        for (DeliveryStore.Handled h : abandoned) {
+            record(h, actor, reason, "bulk abandon (" + filter + "); it was " + h.statusBefore() + " after "
+                    + h.row().attempts() + " attempt(s)" + (h.row().lastError() == null ? ""
+                    : ", last failure: " + h.row().lastError()), now);
+        }
+        gauges();
+        return abandoned;
+    }
+
     private void record(DeliveryStore.Handled h, String actor, String reason, String before, Instant now) {
         OutboxRow r = h.row();
         // on the alert's audit (GET /api/v1/alerts/{alertId}/audit), beside re-queues and acknowledgements

@@ -294,6 +294,21 @@ public class DeliveryStore implements InitializingBean {
         return out.isEmpty() ? List.of(row) : out;
     }
 
+    /**
+     * The ids of these rows and of the other rows of the notifications they were sent in (a grouped or digest
+     * notification is acted on whole), in the order given.
+     */
+    public java.util.Set<String> withTheirNotifications(List<OutboxRow> rows) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (OutboxRow row : rows) {
+            ids.add(row.id());
+            if (row.batchKey() != null && !row.batchKey().equals(row.id())) {
+                sameNotification(row).forEach(r -> ids.add(r.id()));
+            }
+        }
+        return ids;
+    }
+
     public List<OutboxRow> byAlert(UUID alertId) {
         List<OutboxRow> out = new ArrayList<>();
         rows().find(Filters.eq("alertId", alertId.toString())).sort(Sorts.ascending("createdAt", "_id"))
@@ -339,9 +354,15 @@ public class DeliveryStore implements InitializingBean {
      * What an operator filters the outbox on ({@code GET /api/v1/deliveries}); a null or empty member means any.
      *
      * @param createdBefore rows created before this instant (the list's {@code olderThan})
+     * @param createdAfter  rows created at or after this instant (a bulk action's filter)
      */
     public record Query(java.util.Set<DeliveryStatus> statuses, java.util.Set<String> channels, String subscriptionId,
-                        String target, Instant createdBefore) {
+                        String target, Instant createdBefore, Instant createdAfter) {
+
+        public Query(java.util.Set<DeliveryStatus> statuses, java.util.Set<String> channels, String subscriptionId,
+                     String target, Instant createdBefore) {
+            this(statuses, channels, subscriptionId, target, createdBefore, null);
+        }
 
         Bson filter() {
             List<Bson> all = new ArrayList<>();
@@ -359,6 +380,9 @@ public class DeliveryStore implements InitializingBean {
             }
             if (createdBefore != null) {
                 all.add(Filters.lt("createdAt", Mongo.date(createdBefore)));
+            }
+            if (createdAfter != null) {
+                all.add(Filters.gte("createdAt", Mongo.date(createdAfter)));
             }
             return all.isEmpty() ? new Document() : Filters.and(all);
         }
@@ -390,6 +414,40 @@ public class DeliveryStore implements InitializingBean {
 
     public long count(Query query) {
         return rows().countDocuments(query.filter());
+    }
+
+    /**
+     * What a bulk action may change among the rows the query selects: {@code abandonable} (see {@link #abandon}) or
+     * FAILED rows of subscriptions other than {@code deletedSubscriptions} (a re-queue).
+     */
+    public static Bson changeable(boolean abandon, Instant now, Collection<String> deletedSubscriptions) {
+        if (abandon) {
+            return abandonable(now);
+        }
+        Bson failed = Filters.eq("status", DeliveryStatus.FAILED.name());
+        return deletedSubscriptions.isEmpty() ? failed
+                : Filters.and(failed, Filters.nin("subscriptionId", deletedSubscriptions));
+    }
+
+    /** How many rows the query selects that also meet {@code extra}. */
+    public long count(Query query, Bson extra) {
+        return rows().countDocuments(Filters.and(query.filter(), extra));
+    }
+
+    /** The oldest {@code limit} rows (then by id) the query selects that also meet {@code extra}. */
+    public List<OutboxRow> oldest(Query query, Bson extra, int limit) {
+        List<OutboxRow> out = new ArrayList<>();
+        rows().find(Filters.and(query.filter(), extra)).sort(Sorts.ascending("createdAt", "_id")).limit(limit)
+                .forEach(d -> out.add(toRow(d)));
+        return out;
+    }
+
+    /** The subscriptions of the rows the query selects with the given status. */
+    public List<String> subscriptionsOf(Query query, DeliveryStatus status) {
+        List<String> out = new ArrayList<>();
+        rows().distinct("subscriptionId", Filters.and(query.filter(), Filters.eq("status", status.name())),
+                String.class).forEach(out::add);
+        return out;
     }
 
     public Optional<Handled> findHandled(String id) {

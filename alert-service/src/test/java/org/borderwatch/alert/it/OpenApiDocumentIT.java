@@ -52,7 +52,9 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("POST /api/v1/deliveries/requeue", "200"),
             entry("GET /api/v1/deliveries", "200"),
             entry("GET /api/v1/deliveries/unrelayed", "200"),
-            entry("POST /api/v1/deliveries/{deliveryId}/abandon", "200"));
+            entry("POST /api/v1/deliveries/{deliveryId}/abandon", "200"),
+            entry("POST /api/v1/deliveries/bulk-abandon", "200"),
+            entry("POST /api/v1/deliveries/bulk-requeue", "200"));
 
     /** The problem statuses each operation documents (400 and 401 everywhere: see below). */
     private static final Map<String, Set<String>> PROBLEMS = Map.ofEntries(
@@ -81,7 +83,9 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
             entry("GET /api/v1/deliveries", Set.of("400", "401", "403", "406")),
             entry("GET /api/v1/deliveries/unrelayed", Set.of("400", "401", "403", "406")),
             entry("POST /api/v1/deliveries/{deliveryId}/abandon",
-                    Set.of("400", "401", "403", "404", "406", "409", "415")));
+                    Set.of("400", "401", "403", "404", "406", "409", "415")),
+            entry("POST /api/v1/deliveries/bulk-abandon", Set.of("400", "401", "403", "406", "415")),
+            entry("POST /api/v1/deliveries/bulk-requeue", Set.of("400", "401", "403", "406", "415")));
 
     private JsonNode doc;
 
@@ -175,7 +179,9 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
                 "POST /api/v1/verdicts/{incidentId}/review", "ReviewRequest",
                 "POST /api/v1/deliveries/{deliveryId}/requeue", "RequeueRequest",
                 "POST /api/v1/deliveries/requeue", "RequeueRequest",
-                "POST /api/v1/deliveries/{deliveryId}/abandon", "AbandonRequest");
+                "POST /api/v1/deliveries/{deliveryId}/abandon", "AbandonRequest",
+                "POST /api/v1/deliveries/bulk-abandon", "BulkRequest",
+                "POST /api/v1/deliveries/bulk-requeue", "BulkRequest");
         bodies.forEach((key, schema) -> {
             JsonNode body = op(key).get("requestBody");
             assertThat(body.get("required").asBoolean()).as(key).isTrue();
@@ -186,6 +192,11 @@ class OpenApiDocumentIT extends AlertServiceITSupport {
         assertThat(values(schemas.get("SilenceRequest").get("required"))).containsExactlyInAnyOrder("endsAt", "reason");
         assertThat(values(schemas.get("RequeueRequest").get("required"))).containsExactly("reason");
         assertThat(values(schemas.get("AbandonRequest").get("required"))).containsExactly("reason");
+        assertThat(values(schemas.get("BulkRequest").get("required"))).containsExactlyInAnyOrder("reason", "filter");
+        assertThat(names(schemas.get("BulkFilterBody").get("properties"))).containsExactlyInAnyOrder("statuses",
+                "channels", "subscriptionId", "target", "createdBefore", "createdAfter");
+        assertThat(names(schemas.get("BulkView").get("properties"))).contains("dryRun", "matched", "limit",
+                "selected", "changed", "remaining", "skippedDeletedSubscriptions", "sample");
         assertThat(values(schemas.get("SubscriptionRequest").get("required")))
                 .containsExactlyInAnyOrder("name", "channel");
         assertThat(names(schemas.get("SubscriptionRequest").get("properties")))

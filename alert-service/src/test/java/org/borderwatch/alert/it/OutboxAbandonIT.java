@@ -133,6 +133,43 @@ class OutboxAbandonIT extends OwnDatabaseITSupport {
     }
 
     @Test
+    void aBulkAbandonSkipsARowUnderARunningLeaseAndClearsTheBacklogGaugeAtOnce() {
+        for (int i = 0; i < 3; i++) {
+            fire(pipeline.dispatcher());
+        }
+        List<OutboxRow> desks = rows().stream().filter(r -> r.subscriptionId().equals(desk)).toList();
+        assertThat(desks).hasSize(3);
+        OutboxRow held = desks.get(0);
+        assertThat(deliveries.claimAll(List.of(held.id()), "worker-c", clock.instant(),
+                clock.instant().plusSeconds(30))).hasSize(1);
+        metrics.backlog(deliveries.backlog());
+        long before = deliveries.backlog();
+
+        // what the bulk endpoint selects: the desk's rows that may be abandoned now
+        DeliveryStore.Query query = new DeliveryStore.Query(null, null, desk, null, null);
+        var changeable = DeliveryStore.changeable(true, clock.instant(), List.of());
+        assertThat(deliveries.count(query, changeable)).as("not the row being sent now").isEqualTo(2);
+        List<OutboxRow> selected = deliveries.oldest(query, changeable, 10);
+        assertThat(selected).extracting(OutboxRow::id).doesNotContain(held.id());
+
+        List<DeliveryStore.Handled> abandoned = repair.abandonSelected(selected, "admin", "desk retired",
+                "subscriptionId " + desk);
+        assertThat(abandoned).hasSize(2).allSatisfy(h -> {
+            assertThat(h.row().status()).isEqualTo(DeliveryStatus.ABANDONED);
+            assertThat(h.statusBefore()).isEqualTo("PENDING");
+        });
+        assertThat(gauge(AlertMetrics.OUTBOX_BACKLOG)).as("at once, without a worker pass").isEqualTo(before - 2);
+        assertThat(deliveries.find(held.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+        assertThat(audit.forTarget("alert:" + selected.get(0).alertId())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("desk retired", "bulk abandon (subscriptionId "
+                        + desk + ")", "it was PENDING"));
+        // once its lease ran out, the held row is selected too
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(deliveries.oldest(query, DeliveryStore.changeable(true, clock.instant(), List.of()), 10))
+                .extracting(OutboxRow::id).containsExactly(held.id());
+    }
+
+    @Test
     void aRowTheRelayCannotCopyIsTakenOutOfItsAlertAndTheRelayBacklogClears() {
         AlertDispatcher dispatcher = pipeline.dispatcher();
         UUID incident = fire(dispatcher);

@@ -29,13 +29,19 @@ final class OutboxRows {
      */
     static OutboxRow row(String subscriptionId, String channel, String target, DeliveryStatus status,
                          Instant createdAt) {
+        return row(subscriptionId, channel, target, status, createdAt, createdAt);
+    }
+
+    /** The same, due at {@code notBefore} (a PENDING row far in the future is never claimed by a running worker). */
+    static OutboxRow row(String subscriptionId, String channel, String target, DeliveryStatus status,
+                         Instant createdAt, Instant notBefore) {
         UUID incident = UUID.randomUUID();
         Alert alert = new Alert(1, AlertLifecycle.alertIdOf(incident), incident, 1, 1, AlertEvent.FIRED,
                 AlertStatus.FIRING, BorderSegment.ARARAT, Severity.MEDIUM, Occurrence.UNVERIFIED, null, null, null,
                 null, "outbox test", List.of("written by the test"), null, createdAt.atOffset(ZoneOffset.UTC));
         String id = Grouping.itemKey(subscriptionId, alert);
         return new OutboxRow(id, alert.alertId(), incident, 1, "FIRED", subscriptionId, "desk " + subscriptionId,
-                channel, target, "single|" + id, status, createdAt, createdAt, createdAt, 0,
+                channel, target, "single|" + id, status, notBefore, createdAt, createdAt, 0,
                 status == DeliveryStatus.FAILED ? 5 : 0, status == DeliveryStatus.FAILED ? "HTTP 503" : null, null,
                 status == DeliveryStatus.DELIVERED ? createdAt : null, null, Json.write(alert));
     }
