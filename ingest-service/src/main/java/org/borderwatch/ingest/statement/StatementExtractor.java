@@ -1879,6 +1879,12 @@ public final class StatementExtractor {
             if (found != null) {
                 return found;
             }
+            if (firesAtOwnPositions(text, sentence, sourceParty)) {
+                // "servicemen of military unit N 20531 fired … towards the Armenian positions. They stopped after our
+                // units took adequate measures" in Armenia's text: a shooter named by no side (a unit number, "they")
+                // who fires at the publisher's own positions is the other side, before a later sentence's response
+                return sourceParty.opponent();
+            }
         }
         Party fromPlace = fromPlace(text, sentences, mentions);
         if (fromPlace != null) {
@@ -1890,6 +1896,25 @@ public final class StatementExtractor {
         // "a military vehicle of the Azerbaijan Army hit an anti-tank mine" in Azerbaijan's text: its own side named
         // with no hostile verb, at a mine, is the victim; a mine has no actor
         return first != null && first == sourceParty && mineOnly(text, sentences) ? null : first;
+    }
+
+    /**
+     * A hostile verb in the sentence followed, in that sentence, by the source's own positions, posts or units as its
+     * target ("fired … towards the Armenian positions", "opened fire at our posts" in a side's own text); the caller
+     * has found no side named before the verb. False for a source of neither side.
+     */
+    private static boolean firesAtOwnPositions(String text, Span sentence, Party sourceParty) {
+        if (!sourceParty.isBelligerent()) {
+            return false;
+        }
+        Pattern own = sourceParty == Party.AZ ? StatementRules.OWN_POSITIONS_AZ : StatementRules.OWN_POSITIONS_AM;
+        Matcher v = StatementRules.HOSTILE_VERB.matcher(text).region(sentence.start(), sentence.end());
+        while (v.find()) {
+            if (!StatementRules.MINE_OBJECT.matcher(text).region(v.end(), sentence.end()).lookingAt()) {
+                return own.matcher(text).region(v.end(), sentence.end()).find();
+            }
+        }
+        return false;
     }
 
     /**

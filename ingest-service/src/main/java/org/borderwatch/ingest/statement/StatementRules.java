@@ -1125,9 +1125,6 @@ final class StatementRules {
      * positions of the Azerbaijan Army were subjected to fire". {@code own} is the source's nationality stem.
      */
     static Pattern ownTarget(String own) {
-        String ours = "(?:our|(?:the\\s+)?(?:positions?|posts?|units?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|"
-                + "(?:the\\s+)?(?:sovereign\\s+)?territory\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?" + own + "\\b|"
-                + own + "\\w*\\s+(?:army\\s+|border\\s+)?(?:positions?|posts?|outposts?|border\\s+guards|servicem[ae]n|soldiers|troops|units))";
         // "Private R. M. of the Azerbaijan Army was killed": a rank and a name of the side's army
         String victim = "(?:(?:servicem[ae]n|soldiers?|officers?)\\s+|(?:private|sergeant|corporal|lieutenant|captain|major)"
                 + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){1,4})of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
@@ -1140,13 +1137,28 @@ final class StatementRules {
                 + "(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|(?:\\w+ly\\s+)?(?:killed|wounded|injured)\\b"
                 + "(?!\\s+(?:an?|the|our|their|his|its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|"
                 + "armenian|azerbaijani|civilians?|residents?|villagers?|shepherds?|farmers?|soldiers?|servicem[ae]n|people)\\b))|"
-                + "(?:\\bat|\\bon|\\bupon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected|\\bstruck|\\bhit|"
+                + ownPositions(own));
+    }
+
+    /** The target half of {@link #ownTarget}: the source's own positions, posts or units fired at or under fire. */
+    private static String ownPositions(String own) {
+        String ours = "(?:our|(?:the\\s+)?(?:positions?|posts?|units?)\\s+of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|"
+                + "(?:the\\s+)?(?:sovereign\\s+)?territory\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?" + own + "\\b|"
+                + own + "\\w*\\s+(?:army\\s+|border\\s+)?(?:positions?|posts?|outposts?|border\\s+guards|servicem[ae]n|soldiers|troops|units))";
+        return "(?:\\bat|\\bon|\\bupon|\\btowards?|\\bagainst|\\btargeted|\\bshelled|\\battacked|\\bsubjected|\\bstruck|\\bhit|"
                 // the present of a report as it happens: "AZ artillery + drones hitting our positions since 00:05"
                 + "\\bbombed|\\bhit(?:s|ting)|\\bstrik(?:es|ing)|\\bshell(?:s|ing)|\\btarget(?:s|ing)|\\battack(?:s|ing)|"
                 + "\\bbomb(?:s|ing)|\\bpound(?:s|ed|ing))\\s+(?:the\\s+)?"
                 + ours + "|\\b" + ours + "\\s+(?:[\\w-]+\\s+){0,6}?(?:came|come|were|was|have\\s+been|has\\s+been)\\s+"
-                + "(?:under\\s+fire|fired|shelled|attacked|targeted|subjected)");
+                + "(?:under\\s+fire|fired|shelled|attacked|targeted|subjected)";
     }
+
+    /**
+     * After a hostile verb with no side named before it, the source's own positions as its target ("servicemen of
+     * military unit N 20531 fired … towards the Armenian positions" in Armenia's text): the shooter is the other side.
+     */
+    static final Pattern OWN_POSITIONS_AZ = p(ownPositions("azerbaijan"));
+    static final Pattern OWN_POSITIONS_AM = p(ownPositions("armenia"));
 
     /**
      * Fire with no agent and no victim side: "shots were fired in the area of Yeraskh", "shots were heard", "a bus came
