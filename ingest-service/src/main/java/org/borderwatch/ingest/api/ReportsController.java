@@ -98,15 +98,20 @@ public class ReportsController {
         }
     }
 
-    /** The 202 answer. */
-    public record Receipt(String partner, List<Accepted> accepted, List<Accepted> duplicates, List<Refused> rejections) {
+    /**
+     * The 202 answer. {@code warnings}: fields dropped from accepted records (a statement's url that is no absolute
+     * http(s) link), by line; the record itself was accepted.
+     */
+    public record Receipt(String partner, List<Accepted> accepted, List<Accepted> duplicates, List<Refused> rejections,
+                          List<IngestPipeline.Warning> warnings) {
     }
 
     /**
      * The dry-run answer: the canonical reports as they would be published, the records the real send would answer
-     * as duplicates (of memory, or of an earlier line of the same batch), and the rejections.
+     * as duplicates (of memory, or of an earlier line of the same batch), the rejections and the warnings.
      */
-    public record DryRun(List<IncidentReport> reports, List<Accepted> duplicates, List<Refused> rejections) {
+    public record DryRun(List<IncidentReport> reports, List<Accepted> duplicates, List<Refused> rejections,
+                         List<IngestPipeline.Warning> warnings) {
     }
 
     @Operation(operationId = "postReports", summary = "Send one report or a batch in one of the partner formats",
@@ -115,7 +120,9 @@ public class ReportsController {
                     + "its own (`line` = the file line; a JSON array's element number). A single refused record is "
                     + "a 400 problem naming each bad field. Every rejection of an authenticated request (dry runs "
                     + "aside) is also recorded on the rejected topic. A denial that also accuses the other side gives "
-                    + "two accepted reports for its line. A report whose event starts after its own publishedAt "
+                    + "two accepted reports for its line. A statement whose url is no absolute http(s) link is "
+                    + "accepted without it, with a `warnings` entry naming $.url (a canonical report is refused). "
+                    + "A report whose event starts after its own publishedAt "
                     + "(beyond ingest.occurred-after-published and its time precision) is TIME_OUT_OF_RANGE.\n\n"
                     + "Late and historical data: the classifier correlates reports by publication time, not by "
                     + "arrival. A report published more than classifier.grace (7 days) behind the newest publishedAt "
@@ -149,8 +156,8 @@ public class ReportsController {
                                     examples = @ExampleObject(name = "acled", summary = "ACLED rows with a header",
                                             value = ACLED_EXAMPLE))}),
             responses = {
-                    @ApiResponse(responseCode = "202", description = "Accepted: report ids, duplicates and the "
-                            + "per-line rejections of a batch",
+                    @ApiResponse(responseCode = "202", description = "Accepted: report ids, duplicates, the "
+                            + "per-line rejections of a batch and the fields dropped from accepted records",
                             content = @Content(mediaType = "application/json",
                                     schema = @Schema(implementation = Receipt.class))),
                     @ApiResponse(responseCode = "200", description = "Dry run: the canonical reports, nothing published",
@@ -264,7 +271,7 @@ public class ReportsController {
                     .map(Outcome::report).toList();
             // written with the events' own mapping, so times keep their offsets exactly as on the topic
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(Json.write(new DryRun(reports, duplicates(result), refused)));
+                    .body(Json.write(new DryRun(reports, duplicates(result), refused, result.warnings())));
         }
         publisher.publish(result, partner.get().partner());
 
@@ -278,7 +285,7 @@ public class ReportsController {
                         o.disposition().name()))
                 .toList();
         return ResponseEntity.accepted()
-                .body(new Receipt(partner.get().partner(), accepted, duplicates(result), refused));
+                .body(new Receipt(partner.get().partner(), accepted, duplicates(result), refused, result.warnings()));
     }
 
     /**

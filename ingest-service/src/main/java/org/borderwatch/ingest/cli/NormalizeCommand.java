@@ -123,6 +123,9 @@ public final class NormalizeCommand implements Callable<Integer> {
         IngestPipeline.Result result = core.pipeline().processBatch(f, bytes, "cli", false);
         core.pipeline().countAll(result); // nothing to send: every outcome is final
         for (IngestPipeline.Outcome o : result.outcomes()) {
+            // a field dropped from an accepted record (a statement's unusable url): said, but not a rejection
+            o.warnings().forEach(w -> err.println("line " + o.line() + ": WARNING: " + w.field() + ": "
+                    + w.message().replace('\n', ' ')));
             if (o.published()) {
                 out.println(Json.write(o.report()));
             } else if (o.rejection() != null) {

@@ -32,6 +32,14 @@ public final class IngestMetrics {
      * (the disposition NEW/CORRECTION/REPEAT/DUPLICATE, or the rejection reason).
      */
     public static final String DRY_RUN = "borderwatch.reports.dry.run";
+    /**
+     * Fields dropped from accepted records, each once when its record's outcome is settled (never for dry runs); tags
+     * {@code format} and {@code field} (a statement's unusable {@code url}: {@code format="statement"},
+     * {@code field="url"}).
+     */
+    public static final String DROPPED_FIELDS = "borderwatch.reports.dropped.fields";
+    /** The one {@code dropped.fields} series known in advance: a statement's url. */
+    public static final String DROPPED_URL_FORMAT = "statement";
     /** Time to normalise one record; tag {@code format}. */
     public static final String NORMALIZE_TIMER = "borderwatch.reports.normalize";
     /**
@@ -76,6 +84,9 @@ public final class IngestMetrics {
         duplicatesCounter();
         correctionsCounter();
         dedupFeedCounter();
+        if (formats.contains(DROPPED_URL_FORMAT)) {
+            droppedFieldsCounter(DROPPED_URL_FORMAT, "$.url");
+        }
     }
 
     /** The {@code format} tag of a request for a format ingest does not know. */
@@ -111,6 +122,17 @@ public final class IngestMetrics {
     private Counter dedupFeedCounter() {
         return Counter.builder(DEDUP_FEED).description("published reports read into the de-duplication memory")
                 .register(registry);
+    }
+
+    private Counter droppedFieldsCounter(String format, String field) {
+        String name = field.startsWith("$.") ? field.substring(2) : field;
+        return Counter.builder(DROPPED_FIELDS).description("fields dropped from accepted records").tag("format", format)
+                .tag("field", name).register(registry);
+    }
+
+    /** A field ({@code $.url}) dropped from an accepted record of {@code format}. */
+    public void droppedField(String format, String field) {
+        droppedFieldsCounter(format, field).increment();
     }
 
     public void received(String format) {

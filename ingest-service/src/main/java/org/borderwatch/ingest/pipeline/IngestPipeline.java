@@ -63,7 +63,16 @@ public final class IngestPipeline {
      * {@code decision} is the de-duplicator's decision behind it, for {@link #unpublished}.
      */
     public record Outcome(int line, Disposition disposition, IncidentReport report, Rejection rejection,
-                          Decision decision) {
+                          Decision decision, List<Violation> warnings) {
+        public Outcome {
+            warnings = List.copyOf(warnings);
+        }
+
+        public Outcome(int line, Disposition disposition, IncidentReport report, Rejection rejection,
+                       Decision decision) {
+            this(line, disposition, report, rejection, decision, List.of());
+        }
+
         public boolean published() {
             return report != null && disposition != Disposition.DUPLICATE;
         }
@@ -86,6 +95,16 @@ public final class IngestPipeline {
         public List<Rejection> rejections() {
             return outcomes.stream().filter(o -> o.rejection() != null).map(Outcome::rejection).toList();
         }
+
+        /** What was dropped from accepted records (a statement's unusable url), each with its record's line. */
+        public List<Warning> warnings() {
+            return outcomes.stream().flatMap(o -> o.warnings().stream().map(w -> new Warning(o.line(), w.field(),
+                    w.message()))).toList();
+        }
+    }
+
+    /** A field dropped from an accepted record (the record's {@code line}), and why. */
+    public record Warning(int line, String field, String message) {
     }
 
     /**
@@ -253,8 +272,9 @@ public final class IngestPipeline {
             }
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             // partner text held to what renderers may show (http/https links, no control or bidi characters)
+            List<Violation> warnings = new ArrayList<>();
             List<IncidentReport> reports = normalizer.normalizeAll(record.bytes(), now).stream()
-                    .map(r -> PartnerText.check(r, format)).toList();
+                    .map(r -> PartnerText.check(r, format, warnings)).toList();
             for (IncidentReport report : reports) { // every report is checked before any is remembered
                 checkTime(report, now, format);
                 List<JsonSchemas.Violation> invalid = JsonSchemas.validate(JsonSchemas.INCIDENT_REPORT,
@@ -283,7 +303,9 @@ public final class IngestPipeline {
                 if (dryRun) { // the real send counts its outcomes once they are settled (countSent, countSettled)
                     metrics.dryRun(format.id(), decision.disposition().name());
                 }
-                out.add(new Outcome(record.line(), decision.disposition(), decision.report(), null, decision));
+                // the record's warnings go with its first report only (a denial's counter-claim has the same url)
+                out.add(new Outcome(record.line(), decision.disposition(), decision.report(), null, decision,
+                        out.isEmpty() ? warnings : List.of()));
             }
             return out;
         } catch (RejectedInputException e) {
@@ -342,6 +364,7 @@ public final class IngestPipeline {
             } else if (o.disposition() == Disposition.DUPLICATE) {
                 metrics.duplicate();
             }
+            o.warnings().forEach(w -> metrics.droppedField(result.format(), w.field()));
         }
     }
 

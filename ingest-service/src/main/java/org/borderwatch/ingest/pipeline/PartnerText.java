@@ -14,9 +14,11 @@ import java.util.Locale;
  * What a partner writes that downstream renders verbatim — rationale sentences, CAP descriptions, e-mail, links — is
  * held to what it may contain, in every format and on every path (HTTP, raw topics, the offline command):
  * <ul>
- *   <li>{@code url}: an absolute {@code http}/{@code https} URL with a host and without user information; anything
- *       else ({@code javascript:}, {@code data:}, a relative path) is refused as SCHEMA_VIOLATION naming
- *       {@code $.url} — statements too: a partner learns of it rather than losing the link unnoticed;</li>
+ *   <li>{@code url}: an absolute {@code http}/{@code https} URL with a host, without user information and at most
+ *       {@value #MAX_URL} characters; anything else ({@code javascript:}, {@code ftp:}, a relative path) is refused as
+ *       SCHEMA_VIOLATION naming {@code $.url} in a canonical report, and dropped from a statement's report with a
+ *       warning naming {@code $.url} (the statement's text is worth more than its link; nothing but an http(s) link
+ *       is ever published);</li>
  *   <li>{@code sourceRef} and the source's display name: no C0/C1 control characters (line breaks and tabs
  *       included), no line or paragraph separators and no bidirectional formatting characters (overrides,
  *       embeddings, isolates, LRM/RLM/ALM) — refused, naming the field and the character: the reference is part of
@@ -35,15 +37,31 @@ public final class PartnerText {
     /** The longest display name of a source. */
     public static final int MAX_SOURCE_NAME = 200;
 
+    /** The longest {@code url}: the contract's {@code maxLength} for it (common's schemas). */
+    public static final int MAX_URL = 2000;
+
+    /** What a statement's dropped {@code url} warning adds to the reason it was unusable. */
+    static final String DROPPED = " (dropped: the statement is kept without it)";
+
     private PartnerText() {
     }
 
-    /** The report with its place text normalised; throws SCHEMA_VIOLATION naming each refused field. */
-    public static IncidentReport check(IncidentReport report, InputFormat format) {
+    /**
+     * The report with its place text normalised; throws SCHEMA_VIOLATION naming each refused field. A statement's
+     * unusable {@code url} is not refused: the report comes back without it and {@code warnings} gets a
+     * {@code $.url} entry saying why.
+     */
+    public static IncidentReport check(IncidentReport report, InputFormat format, List<Violation> warnings) {
         List<Violation> bad = new ArrayList<>();
         if (report.url() != null) {
             String problem = urlProblem(report.url());
-            if (problem != null) {
+            if (problem != null && format == InputFormat.STATEMENT) {
+                Violation dropped = new Violation("$.url", problem + DROPPED);
+                if (!warnings.contains(dropped)) { // a statement's second report carries the same url
+                    warnings.add(dropped);
+                }
+                report = withoutUrl(report);
+            } else if (problem != null) {
                 bad.add(new Violation("$.url", problem));
             }
         }
@@ -86,8 +104,18 @@ public final class PartnerText {
                 report.text(), report.language(), report.url());
     }
 
+    private static IncidentReport withoutUrl(IncidentReport r) {
+        return new IncidentReport(r.schemaVersion(), r.reportId(), r.sourceRef(), r.revision(), r.source(), r.stance(),
+                r.actingParty(), r.eventTypes(), r.location(), r.occurredAt(), r.occurredUntil(), r.timePrecision(),
+                r.publishedAt(), r.receivedAt(), r.casualties(), r.answers(), r.coverage(), r.retaliation(), r.text(),
+                r.language(), null);
+    }
+
     /** Why {@code url} is not an acceptable link, or null when it is. */
     static String urlProblem(String url) {
+        if (url.length() > MAX_URL) {
+            return "is longer than " + MAX_URL + " characters";
+        }
         String character = forbiddenCharacter(url);
         if (character != null) {
             return "must be an absolute http or https URL; it " + character;

@@ -65,7 +65,8 @@ public final class StatementNormalizer implements ReportNormalizer {
         String published = optionalString(node, "publishedAt", 64, bad);
         String language = optionalString(node, "language", 20, bad);
         String text = optionalString(node, "text", Integer.MAX_VALUE, bad);
-        String url = optionalString(node, "url", 2000, bad);
+        // a url too long for the contract is dropped with a warning like any unusable link (PartnerText)
+        String url = optionalString(node, "url", Integer.MAX_VALUE, bad);
         OffsetDateTime publishedAt = null;
         if (published == null) {
             if (bad.stream().noneMatch(v -> v.field().equals("$.publishedAt"))) {

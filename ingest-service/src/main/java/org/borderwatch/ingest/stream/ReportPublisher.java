@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Component
 public class ReportPublisher implements DisposableBean {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportPublisher.class);
+
     /** Output binding names, declared in {@code spring.cloud.stream.output-bindings}. */
     public static final String NORMALIZED_BINDING = "normalized-out-0";
     public static final String REJECTED_BINDING = "rejected-out-0";
@@ -112,6 +114,9 @@ public class ReportPublisher implements DisposableBean {
             }
         }
         result.rejections().forEach(r -> rejectionNow(r, partner));
+        // a field dropped from an accepted record (a statement's unusable url): no rejection, but on record here
+        result.warnings().forEach(w -> log.warn("{} record line {} accepted without {}: {}",
+                partner == null ? "raw-topic" : "partner " + partner, w.line(), w.field(), w.message()));
         core.pipeline().countSettled(result);
     }
 

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.ingest.IngestITSupport;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The review's hostile statement over the real server: a {@code javascript:} link, a publisher name with a line break
- * and markup, a sourceRef forging a log line — each refused naming its field and recorded on the rejected topic; and
- * place text with a line break, normalised on the normalised topic.
+ * The review's hostile statement over the real server: a {@code javascript:} link (dropped from a statement with a
+ * warning, refused in a canonical report), a publisher name with a line break and markup, a sourceRef forging a log
+ * line — each refused naming its field and recorded on the rejected topic; and place text with a line break,
+ * normalised on the normalised topic.
  */
 class PartnerTextIT extends IngestITSupport {
 
@@ -52,16 +54,37 @@ class PartnerTextIT extends IngestITSupport {
     }
 
     @Test
-    void aJavascriptLinkIsRefusedNamingTheUrlInStatementsAndCanonicalReports() throws Exception {
+    void aJavascriptLinkIsDroppedFromAStatementWithAWarningAndRefusedInACanonicalReport() throws Exception {
+        // a statement's text is not lost over its link: 202, the url left out of the report, a warning naming $.url
         String ref = uniqueRef("js-url");
         HttpResponse<String> r = post("statement", "it-key-statements",
                 statement(ref, "Ministry of Defence of Azerbaijan", "javascript:alert(document.cookie)"));
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("\"reason\":\"SCHEMA_VIOLATION\"").contains("\"field\":\"$.url\"")
-                .contains("must be an absolute http or https URL, not 'javascript':");
-        ConsumerRecord<String, byte[]> recorded = rejectedFor(ref);
-        assertThat(header(recorded, "bw-reject-reason")).isEqualTo("SCHEMA_VIOLATION");
-        assertThat(header(recorded, "bw-reject-detail")).startsWith("$.url: must be an absolute http or https URL");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode receipt = Json.mapper().readTree(r.body());
+        assertThat(receipt.path("accepted")).hasSize(1);
+        assertThat(receipt.path("rejections")).isEmpty();
+        JsonNode warning = receipt.path("warnings").path(0);
+        assertThat(warning.path("line").asInt()).isEqualTo(1);
+        assertThat(warning.path("field").asString()).isEqualTo("$.url");
+        assertThat(warning.path("message").asString()).isEqualTo("must be an absolute http or https URL, not "
+                + "'javascript': (dropped: the statement is kept without it)");
+        await().atMost(Duration.ofSeconds(20)).until(() -> NORMALIZED.stream().anyMatch(n -> value(n).contains(ref)));
+        IncidentReport kept = Json.read(NORMALIZED.stream().filter(n -> value(n).contains(ref)).findFirst()
+                .orElseThrow().value(), IncidentReport.class);
+        assertThat(kept.url()).isNull();
+        assertThat(kept.actingParty()).isNotNull();
+
+        // a dry run answers the same warning beside the report
+        String dryRef = uniqueRef("ftp-url-dry");
+        HttpResponse<String> dry = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/reports/statement?dryRun=true")).header("Content-Type", "application/json")
+                .header("X-Api-Key", "it-key-statements").POST(HttpRequest.BodyPublishers.ofString(Json.write(
+                        statement(dryRef, "Ministry of Defence of Azerbaijan", "ftp://example.org/x")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        JsonNode answer = Json.mapper().readTree(dry.body());
+        assertThat(answer.path("reports").path(0).has("url")).isFalse();
+        assertThat(answer.path("warnings").path(0).path("message").asString()).contains("not 'ftp':");
 
         String cref = uniqueRef("js-url-canonical");
         Map<String, Object> canonical = new LinkedHashMap<>();

@@ -64,6 +64,31 @@ class NormalizeCommandTest {
     }
 
     @Test
+    void aStatementsUnusableUrlIsDroppedWithAWarningOnStderrAndTheExitCodeStaysZero() {
+        String ftp = GOOD.replace("c1", "c4").replace("}", ",\"url\":\"ftp://example.org/h50-29\"}");
+        String canonical = "{\"schemaVersion\":1,\"sourceRef\":\"u1\",\"source\":{\"id\":\"desk\",\"kind\":\"MEDIA\"},"
+                + "\"stance\":\"CLAIM\",\"location\":{\"segments\":[\"TAVUSH\"]},"
+                + "\"occurredAt\":\"2025-03-16T09:00:00+04:00\",\"publishedAt\":\"2025-03-16T10:00:00+04:00\","
+                + "\"url\":\"ftp://example.org/u1\"}";
+        assertThat(run(GOOD + "\n" + ftp + "\n", "--format", "statement")).isZero();
+        assertThat(stdout()).hasSize(2);
+        IncidentReport kept = Json.read(stdout().get(1), IncidentReport.class);
+        assertThat(kept.sourceRef()).isEqualTo("c4");
+        assertThat(kept.stance()).isEqualTo(Stance.REFUTATION);
+        assertThat(kept.url()).isNull();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly("line 2: WARNING: $.url: "
+                + "must be an absolute http or https URL, not 'ftp': (dropped: the statement is kept without it)");
+
+        // a canonical report keeps its rule: refused, naming $.url
+        out.reset();
+        err.reset();
+        assertThat(run(canonical, "--format", "canonical")).isEqualTo(2);
+        assertThat(stdout()).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("line 1: SCHEMA_VIOLATION: $.url: must be an "
+                + "absolute http or https URL, not 'ftp':");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageErrorOfOneLineNamingTheFormatsWithoutTheUsage() {
         assertThat(run(GOOD, "--format", "nope")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())

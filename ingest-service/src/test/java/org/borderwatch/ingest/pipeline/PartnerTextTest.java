@@ -1,8 +1,10 @@
 package org.borderwatch.ingest.pipeline;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.ingest.Fixtures;
+import org.borderwatch.ingest.metrics.IngestMetrics;
 import org.borderwatch.ingest.pipeline.IngestPipeline.Result;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,27 +108,71 @@ class PartnerTextTest {
             "https://az-mod.gov.az@evil.example/ | user information",
             "https://example.org/a b          | not a valid URI",
             "https://example.org/\u202Egpj.exe | bidirectional formatting character (U+202E)"})
-    void anythingElseIsASchemaViolationNamingTheUrlInStatementsAndCanonicalReports(String url, String message) {
-        for (InputFormat format : new InputFormat[] {InputFormat.STATEMENT, InputFormat.CANONICAL}) {
-            byte[] record = format == InputFormat.STATEMENT
-                    ? statement("url-bad-" + url.hashCode(), "Ministry of Defence of Azerbaijan", url)
-                    : canonical("url-bad-" + url.hashCode(), null, url, null);
-            Rejection r = rejection(pipeline.processRecord(format, record, "t"));
-            assertThat(r.reason()).as(format + " " + url).isEqualTo(RejectReason.SCHEMA_VIOLATION);
-            assertThat(r.violations()).as(format + " " + url).singleElement().satisfies(v -> {
-                assertThat(v.field()).isEqualTo("$.url");
-                assertThat(v.message()).contains(message.strip());
-            });
-            assertThat(r.detail()).startsWith("$.url: must");
-        }
+    void anythingElseIsASchemaViolationInCanonicalReportsAndDroppedWithAWarningFromStatements(String url,
+                                                                                               String message) {
+        Rejection r = rejection(pipeline.processRecord(InputFormat.CANONICAL,
+                canonical("url-bad-" + url.hashCode(), null, url, null), "t"));
+        assertThat(r.reason()).as(url).isEqualTo(RejectReason.SCHEMA_VIOLATION);
+        assertThat(r.violations()).as(url).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("$.url");
+            assertThat(v.message()).contains(message.strip());
+        });
+        assertThat(r.detail()).startsWith("$.url: must");
+
+        // a statement's text is not lost over its link: accepted without it, the reason kept as a warning
+        assertDroppedFromStatement("url-bad-" + url.hashCode(), url, message.strip());
+    }
+
+    private void assertDroppedFromStatement(String ref, String url, String message) {
+        Result s = pipeline.processRecord(InputFormat.STATEMENT, statement(ref, "Ministry of Defence of Azerbaijan", url),
+                "t");
+        assertThat(s.rejections()).as(url).isEmpty();
+        assertThat(s.published()).as(url).singleElement().satisfies(report -> {
+            assertThat(report.url()).isNull();
+            assertThat(report.text()).isEqualTo(CLAIM);
+        });
+        assertThat(s.warnings()).as(url).singleElement().satisfies(w -> {
+            assertThat(w.line()).isEqualTo(1);
+            assertThat(w.field()).isEqualTo("$.url");
+            assertThat(w.message()).contains(message).endsWith("(dropped: the statement is kept without it)");
+        });
     }
 
     @Test
-    void aUrlWithALineBreakIsRefusedToo() {
-        Rejection r = rejection(pipeline.processRecord(InputFormat.STATEMENT,
-                statement("url-crlf", "EUMA", "https://example.org/\r\nSet-Cookie: x=1"), "t"));
+    void aUrlWithALineBreakIsDroppedFromAStatementToo() {
+        assertDroppedFromStatement("url-crlf", "https://example.org/\r\nSet-Cookie: x=1",
+                "a control character (U+000D)");
+    }
+
+    @Test
+    void aUrlLongerThanTheContractsLimitIsDroppedFromAStatementAndRefusedInACanonicalReport() {
+        String url = "https://example.org/" + "a".repeat(PartnerText.MAX_URL);
+        assertDroppedFromStatement("url-long", url, "is longer than 2000 characters");
+        Rejection r = rejection(pipeline.processRecord(InputFormat.CANONICAL, canonical("url-long", null, url, null),
+                "t"));
         assertThat(r.violations()).extracting(Violation::field).containsExactly("$.url");
-        assertThat(r.violations().get(0).message()).contains("a control character (U+000D)");
+        // the limit is the contract's: a url of exactly that length passes both
+        String longest = "https://example.org/" + "a".repeat(PartnerText.MAX_URL - 20);
+        assertThat(pipeline.processRecord(InputFormat.STATEMENT, statement("url-longest", "EUMA", longest), "t")
+                .published()).extracting(IncidentReport::url).containsExactly(longest);
+        assertThat(pipeline.processRecord(InputFormat.CANONICAL, canonical("url-longest", null, longest, null), "t")
+                .published()).extracting(IncidentReport::url).containsExactly(longest);
+    }
+
+    @Test
+    void aDroppedUrlIsCountedOnceItsRecordIsSettledAndNotForADryRun() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        IngestPipeline counted = Fixtures.core(Clock.fixed(Instant.parse("2025-03-20T12:00:00Z"), ZoneOffset.UTC),
+                registry).pipeline();
+        DoubleSupplier dropped = () -> registry.get(IngestMetrics.DROPPED_FIELDS).tag("format", "statement")
+                .tag("field", "url").counter().count();
+        assertThat(dropped.getAsDouble()).isZero(); // exists from start-up
+        counted.countAll(counted.processBatch(InputFormat.STATEMENT, statement("url-dry", "EUMA", "ftp://example.org/x"),
+                "t", true));
+        assertThat(dropped.getAsDouble()).isZero();
+        counted.countAll(counted.processBatch(InputFormat.STATEMENT, statement("url-sent", "EUMA", "ftp://example.org/x"),
+                "t", false));
+        assertThat(dropped.getAsDouble()).isEqualTo(1.0);
     }
 
     /** what, the bad value, the message. */

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * given as null must be absent from the report. "counterClaim" holds the expectations of a denial's second report (its
  * counter-accusation), or null when the statement must give only one; "refutation" likewise an observer's second report
  * (what it did not see near another village beside what it confirms). "rejected" (alone) names the reason the whole
- * pipeline refuses the statement with ("TIME_OUT_OF_RANGE", "EMPTY_TEXT"): it must publish no report.
+ * pipeline refuses the statement with ("TIME_OUT_OF_RANGE", "EMPTY_TEXT"): it must publish no report. "url" is the
+ * link the whole pipeline publishes (null: none, an unusable one being dropped).
  */
 class StatementFixturesTest {
 
@@ -86,6 +87,13 @@ class StatementFixturesTest {
         }
         List<IncidentReport> reports = NORMALIZER.normalizeAll(Json.mapper().writeValueAsBytes(statement),
                 OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+        JsonNode url = expect.get("url");
+        if (url != null) { // the url as published: checked through the whole pipeline (an unusable one is dropped)
+            IngestPipeline.Result result = PIPELINE.processRecord(InputFormat.STATEMENT,
+                    Json.mapper().writeValueAsBytes(statement), "fixture");
+            assertThat(result.rejections()).as("rejected").isEmpty();
+            assertThat(result.published().get(0).url()).as("url").isEqualTo(url.isNull() ? null : url.asString());
+        }
         SoftAssertions soft = new SoftAssertions();
         check(soft, name, "", reports.get(0), expect);
         JsonNode counter = expect.get("counterClaim");
@@ -154,7 +162,7 @@ class StatementFixturesTest {
                     }
                 }
                 case "coverage" -> assertCoverage(soft, r.coverage(), v);
-                case "counterClaim", "refutation", "rejected" -> { // checked by the caller
+                case "counterClaim", "refutation", "rejected", "url" -> { // checked by the caller
                 }
                 default -> throw new IllegalArgumentException("unknown expected field " + field + " in " + name);
             }
