@@ -136,8 +136,9 @@ public final class IngestPipeline {
             return single(format, reject(new RejectedInputException(RejectReason.MALFORMED, "empty record"),
                     new byte[0], 1, origin, format, false), false);
         }
-        if (bytes.length > limits.maxRecordBytes()) {
-            return single(format, tooLarge(bytes, 1, origin, format, false), false);
+        RejectedInputException large = sizeProblem(bytes);
+        if (large != null) {
+            return single(format, reject(large, bytes, 1, origin, format, false), false);
         }
         List<RawRecord> records;
         try {
@@ -261,8 +262,9 @@ public final class IngestPipeline {
     private List<Outcome> one(InputFormat format, RawRecord record, String origin,
                               Map<UUID, Deduplicator.Entry> dryRunScratch, SourcePermission allowed) {
         boolean dryRun = dryRunScratch != null;
-        if (record.original().length > limits.maxRecordBytes()) {
-            return List.of(tooLarge(record.original(), record.line(), origin, format, dryRun));
+        RejectedInputException large = sizeProblem(record.original());
+        if (large != null) {
+            return List.of(reject(large, record.original(), record.line(), origin, format, dryRun));
         }
         Timer.Sample sample = Timer.start();
         try {
@@ -396,9 +398,51 @@ public final class IngestPipeline {
         EventAfterPublication.check(report, format, limits.occurredAfterPublished());
     }
 
-    private Outcome tooLarge(byte[] bytes, int line, String origin, InputFormat format, boolean dryRun) {
-        return reject(new RejectedInputException(RejectReason.TOO_LARGE, bytes.length + " bytes, more than the limit of "
-                + limits.maxRecordBytes()), bytes, line, origin, format, dryRun);
+    /** The most bytes a JSON escape takes for one byte of content ({@code \\u0020} for a space). */
+    static final int MAX_ESCAPE_FACTOR = 6;
+
+    /**
+     * Null when the record is within {@code maxRecordBytes}: as sent, or — a JSON record — as its content, written
+     * as compact UTF-8 JSON without optional escapes. The limit bounds what a record holds, not how its sender encoded
+     * it: a statement of 20,000 characters whose encoder wrote each space or no-break space as {@code \\u0020} /
+     * {@code \\u00a0} (six bytes for one character) is 120 KB as sent and 20 KB of content. Otherwise the
+     * {@code TOO_LARGE} refusal, naming both sizes and the limit.
+     */
+    private RejectedInputException sizeProblem(byte[] bytes) {
+        int max = limits.maxRecordBytes();
+        if (bytes.length <= max) {
+            return null;
+        }
+        int content = jsonContentBytes(bytes, max);
+        if (content >= 0 && content <= max) {
+            return null;
+        }
+        String asContent = content < 0 || content == bytes.length ? ""
+                : " (" + content + " as compact JSON)";
+        return new RejectedInputException(RejectReason.TOO_LARGE, bytes.length + " bytes" + asContent
+                + ", more than the record limit of " + max
+                + " bytes (ingest.max-record-size; the command's --max-record-bytes)");
+    }
+
+    /**
+     * The size of a JSON record's content written as compact UTF-8 JSON, or -1 when it is no JSON object or array,
+     * does not parse, or is too large for its escapes alone to explain ({@link #MAX_ESCAPE_FACTOR} times the limit:
+     * then it is not read at all).
+     */
+    private static int jsonContentBytes(byte[] bytes, int max) {
+        if (bytes.length > (long) max * MAX_ESCAPE_FACTOR) {
+            return -1;
+        }
+        String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).replace("\uFEFF", "")
+                .stripLeading();
+        if (!start.startsWith("{") && !start.startsWith("[")) {
+            return -1;
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(Json.tree(bytes)).length;
+        } catch (RuntimeException e) { // not JSON (it is refused as too large, by its size as sent)
+            return -1;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.borderwatch.ingest.api;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.borderwatch.common.topic.Topics;
 import org.borderwatch.ingest.IngestITSupport;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +168,32 @@ class BodyLimitIT extends IngestITSupport {
         HttpResponse<String> badFlag = post(KEY, HttpRequest.BodyPublishers.ofString(body), "?dryRun=maybe");
         assertThat(badFlag.statusCode()).isEqualTo(400);
         assertThat(badFlag.body()).contains("'dryRun' must be true or false, not 'maybe'");
+    }
+
+    /**
+     * The record limit (4 KB here) measures a record's content: a statement of 2,000 spaces written as
+     * {@code \\u0020} (12 KB as sent, 2 KB of content) and one sentence is accepted over HTTP and from the raw topic;
+     * 5,000 real spaces are refused as TOO_LARGE with a detail naming the limit.
+     */
+    @Test
+    void aRecordIsMeasuredByItsContentNotByItsJsonEscapes() throws Exception {
+        String escaped = uniqueRef("escaped-spaces");
+        String sentence = "On 16 March at 08:20 Armenian units in Khnatsakh fired at our positions.";
+        HttpResponse<String> ok = post(KEY, HttpRequest.BodyPublishers.ofString(statement(escaped,
+                "\\u0020".repeat(2_000) + sentence)), "");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+        String fromTopic = uniqueRef("escaped-spaces-raw");
+        send(Topics.RAW_STATEMENT.name(), statement(fromTopic,
+                "\\u0020".repeat(2_000) + sentence));
+        await().atMost(Duration.ofSeconds(20)).until(() -> NORMALIZED.stream().map(IngestITSupport::value)
+                .filter(v -> v.contains(escaped) || v.contains(fromTopic)).count() == 2);
+
+        String spaces = uniqueRef("real-spaces");
+        HttpResponse<String> large = post(KEY, HttpRequest.BodyPublishers.ofString(statement(spaces,
+                " ".repeat(5_000) + sentence)), "");
+        assertThat(large.statusCode()).isEqualTo(202); // an NDJSON body: its line is refused
+        assertThat(large.body()).contains("\"reason\":\"TOO_LARGE\"")
+                .contains("more than the record limit of 4096 bytes (ingest.max-record-size;");
     }
 
     /** A good statement sent after the others is published: the service is healthy and not stuck on a body. */

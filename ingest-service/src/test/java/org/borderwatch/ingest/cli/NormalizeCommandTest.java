@@ -89,6 +89,22 @@ class NormalizeCommandTest {
     }
 
     @Test
+    void aRecordIsMeasuredByItsContentNotItsEscapesAndARefusalNamesTheLimit() {
+        String sentence = "On 16 March at 08:20 Armenian units fired at our positions near Sadarak.";
+        String escaped = "{\"sourceRef\":\"w1\",\"source\":\"Ministry of Defence of Azerbaijan\","
+                + "\"publishedAt\":\"2025-03-17T18:30:00+04:00\",\"text\":\"" + "\\u0020".repeat(2_000) + sentence + "\"}";
+        String spaces = escaped.replace("w1", "w2").replace("\\u0020", " ").replace(sentence, " ".repeat(3_000) + sentence);
+        // 12 KB as sent, 2 KB of content: accepted; 5 KB of real spaces: over the 4 KB limit, which the refusal names
+        assertThat(run(escaped + "\n" + spaces + "\n", "--format", "statement", "--max-record-bytes", "4096"))
+                .isEqualTo(2);
+        assertThat(stdout()).singleElement().satisfies(line -> assertThat(Json.read(line, IncidentReport.class)
+                .text()).hasSize(2_000 + sentence.length()));
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                .matches("line 2: TOO_LARGE: 5\\d{3} bytes, more than the record limit of 4096 bytes "
+                        + "\\(ingest.max-record-size; the command's --max-record-bytes\\)");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageErrorOfOneLineNamingTheFormatsWithoutTheUsage() {
         assertThat(run(GOOD, "--format", "nope")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())

@@ -152,6 +152,50 @@ class IngestPipelineTest {
                 .isEqualTo(RejectReason.TOO_LARGE);
     }
 
+    /**
+     * About 20,000 spaces and one sentence: the rules read it, and so does every path. Sent with each space escaped
+     * ({@code \\u0020}: six bytes for one character) the record was 120 KB and refused as {@code TOO_LARGE}, though
+     * its content is 20 KB: the limit now measures a JSON record's content, not its escapes.
+     */
+    @Test
+    void aTextOfTwentyThousandSpacesAndOneSentenceIsAcceptedHoweverItsSpacesAreEscaped() {
+        String spaces = " ".repeat(20_000);
+        for (String run : new String[] {spaces, "\\u0020".repeat(20_000), "\\u00a0".repeat(20_000),
+                "\\n".repeat(20_000)}) {
+            byte[] record = bytes(statement("ws-" + run.length(), run + CLAIM));
+            Result raw = pipeline.processRecord(InputFormat.STATEMENT, record, "t");
+            assertThat(raw.rejections()).as(run.substring(0, 6)).isEmpty();
+            assertThat(raw.published()).singleElement().satisfies(r -> {
+                assertThat(r.text()).hasSize(20_000 + CLAIM.length()).endsWith(CLAIM);
+                assertThat(r.actingParty()).isEqualTo(Party.AM);
+            });
+            // the offline command's and HTTP's path (dry run: the record above is already known)
+            Result batch = pipeline.processBatch(InputFormat.STATEMENT, record, "t", true);
+            assertThat(batch.rejections()).isEmpty();
+            assertThat(batch.outcomes()).singleElement().extracting(o -> o.disposition()).isEqualTo(Disposition.DUPLICATE);
+        }
+    }
+
+    @Test
+    void aRecordTooLargeInItsContentIsRefusedNamingBothSizesAndTheLimit() {
+        int max = IngestLimits.DEFAULTS.maxRecordBytes();
+        // 70,000 no-break spaces: 140,000 bytes of content, escaped or not
+        Rejection plain = pipeline.processRecord(InputFormat.STATEMENT,
+                bytes(statement("nbsp", "\u00a0".repeat(70_000) + CLAIM)), "t").rejections().get(0);
+        assertThat(plain.reason()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThat(plain.detail()).matches("\\d+ bytes, more than the record limit of " + max
+                + " bytes \\(ingest.max-record-size; the command's --max-record-bytes\\)");
+        Rejection escaped = pipeline.processRecord(InputFormat.STATEMENT,
+                bytes(statement("nbsp-escaped", "\\u00a0".repeat(60_000) + CLAIM)), "t").rejections().get(0);
+        assertThat(escaped.detail()).matches("3602\\d\\d bytes \\(1202\\d\\d as compact JSON\\), more than the record "
+                + "limit of " + max + " bytes \\(ingest.max-record-size; the command's --max-record-bytes\\)");
+        // beyond what escapes alone could explain, it is not read at all: refused by its size as sent
+        Rejection huge = pipeline.processRecord(InputFormat.STATEMENT,
+                bytes(statement("huge", "\\u0020".repeat(max + 1) + CLAIM)), "t")
+                .rejections().get(0);
+        assertThat(huge.detail()).doesNotContain("compact JSON").contains("(ingest.max-record-size; ");
+    }
+
     @Test
     void publicationsFromTheFutureOrTheDistantPastAreOutOfRange() {
         String future = statement("f", CLAIM).replace("2025-03-16T10:20", "2025-03-21T10:20");
