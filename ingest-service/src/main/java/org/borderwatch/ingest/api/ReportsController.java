@@ -144,7 +144,8 @@ public class ReportsController {
                             schema = @Schema(type = "boolean", defaultValue = "false"))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "The records. Over " + "ingest.max-batch-size (5 MB) the request is a 413; a record "
-                            + "(or line) over ingest.max-record-size (64 KB) is refused as TOO_LARGE.",
+                            + "(or line) over ingest.max-record-size (64 KB) is refused as TOO_LARGE (a JSON record is "
+                            + "measured as its content: JSON escapes such as \\u0020 do not count).",
                     content = {
                             @Content(mediaType = "application/json", schema = @Schema(type = "string"),
                                     examples = @ExampleObject(name = "statement", summary = "one statement",
