@@ -1072,7 +1072,9 @@ final class Correlator {
                 return VerdictRules.disputes(r, c) ? c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(),
                         r.stance())).withAttribution(Attribution.CONTESTED) : c;
             }
-            return c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(), r.stance()));
+            // a news outlet's "confirmation" and a third state's "refutation" decide nothing (c23), as in the verdict
+            return VerdictRules.decidesAsIndependent(r) ? c.withOccurrence(ClaimRecord.answeredBy(c.occurrence(),
+                    r.stance())) : c;
         }));
     }
 }

@@ -132,8 +132,9 @@ public record ClaimRecord(UUID reportId, String sourceId, String sourceName, Par
 
     /**
      * An independent observer's or a third party's own report of an event (EUMA's patrol came under fire; the Russian
-     * Defence Ministry's bulletin of a ceasefire violation): read as a confirmation ({@code
-     * VerdictRules.observersOwnReport}), not a side's claim. False in state written before the kind was kept.
+     * Defence Ministry's bulletin of a ceasefire violation): not a side's claim, so it makes no surge. An observer's
+     * confirms ({@code VerdictRules.observersOwnReport}); a third party's corroborates (c23, {@code
+     * VerdictRules.thirdPartysAccount}). False in state written before the kind was kept.
      */
     public boolean independentsOwn() {
         return kind == SourceKind.INDEPENDENT_OBSERVER || ((kind == SourceKind.OTHER || kind == SourceKind.NGO)

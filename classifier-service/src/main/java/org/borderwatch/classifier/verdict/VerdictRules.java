@@ -26,7 +26,8 @@ import org.borderwatch.common.model.Stance;
  * The verdict rules of the design document.
  *
  * <p>Occurrence, first rule that applies: CONFIRMED when an independent observer or a third party confirms (its
- * latest statement about the incident is a confirmation), or the acting side reports its own action, or both sides
+ * latest statement about the incident is a confirmation; an observer's own report of the event counts as one, a third
+ * party's own account or a news outlet's word does not), or the acting side reports its own action, or both sides
  * report hostile action, each blaming the other; REFUTED when an observer's latest statement covering the incident
  * says it saw nothing; DISPUTED when a claim is denied by the accused side; UNVERIFIED otherwise.
  *
@@ -52,11 +53,50 @@ public final class VerdictRules {
     private VerdictRules() {
     }
 
-    /** A statement by an independent observer or a third party (never a dataset, never a belligerent). */
+    /**
+     * A source whose confirmation confirms: an independent observer, or a third party — a state or body of neither side
+     * whose party is known (the contract: "an independent observer or a third party confirms"). Never a dataset, a
+     * belligerent, or a news outlet (c23: media relay what others said, whatever their country: TASS "confirming"
+     * Baku's account is Baku's account).
+     */
     public static boolean isIndependent(Source source) {
         return source.kind() == SourceKind.INDEPENDENT_OBSERVER
-                || (source.kind() != SourceKind.DATASET && !source.party().isBelligerent()
-                && source.party() != Party.UNKNOWN);
+                || (source.kind() != SourceKind.DATASET && source.kind() != SourceKind.MEDIA
+                && !source.party().isBelligerent() && source.party() != Party.UNKNOWN);
+    }
+
+    /**
+     * A source whose refutation refutes: an independent observer only (the contract: "REFUTED — an observer whose
+     * coverage includes the segment and time says it saw nothing"). A third state saying nothing happened saw nothing.
+     */
+    public static boolean canRefute(Source source) {
+        return source.kind() == SourceKind.INDEPENDENT_OBSERVER;
+    }
+
+    /**
+     * Whether a statement's own word decides a verdict as a confirmation or refutation (c23): a confirmation by an
+     * observer or third party ({@link #isIndependent}), a refutation by an observer ({@link #canRefute}), an
+     * observer's own report of an event ({@link #observersOwnReport}).
+     */
+    public static boolean decidesAsIndependent(IncidentReport r) {
+        return switch (r.stance()) {
+            case CONFIRMATION -> isIndependent(r.source());
+            case REFUTATION -> canRefute(r.source());
+            case CLAIM -> observersOwnReport(r);
+            default -> false;
+        };
+    }
+
+    /**
+     * A third party's own account of an event (c23, an audit's finding C5): a foreign ministry that "condemns the
+     * mortar fire by Azerbaijani forces on Jermuk" or "expresses concern over Azerbaijan's firing on Armenian
+     * positions", a government relaying "the information we received" — stance CLAIM by a state or body of neither
+     * side that is no observer. It corroborates the claims (it is a claim of the incident, with a sentence saying so);
+     * it does not confirm them.
+     */
+    public static boolean thirdPartysAccount(IncidentReport r) {
+        return r.stance() == Stance.CLAIM && r.source().kind() != SourceKind.INDEPENDENT_OBSERVER
+                && isIndependent(r.source());
     }
 
     /**
@@ -82,6 +122,10 @@ public final class VerdictRules {
             if (r.stance() == Stance.CONFIRMATION || r.stance() == Stance.REFUTATION || observersOwnReport(r)) {
                 if (r.source().kind() == SourceKind.DATASET) {
                     reasons.add(Sentences.who(r.source()) + " is a dataset, never an independent confirmation.");
+                } else if (r.source().kind() == SourceKind.MEDIA) {
+                    reasons.add(Sentences.who(r.source()) + " (statement of " + Sentences.time(r.publishedAt())
+                            + ") is a news outlet: it relays what others say, never an independent "
+                            + (r.stance() == Stance.REFUTATION ? "refutation." : "confirmation."));
                 } else if (isIndependent(r.source())) {
                     IncidentReport earlier = latestIndependent.put(r.source().id(), r);
                     if (earlier != null && (earlier.stance() == Stance.REFUTATION) != (r.stance() == Stance.REFUTATION)) {
@@ -89,12 +133,20 @@ public final class VerdictRules {
                                 + " supersedes its earlier one of " + Sentences.time(earlier.publishedAt()) + ".");
                     }
                 }
+            } else if (thirdPartysAccount(r)) {
+                reasons.add(Sentences.who(r.source()) + " (statement of " + Sentences.time(r.publishedAt())
+                        + ") is a third party, no independent observer: its account corroborates, it does not "
+                        + "confirm.");
             }
         }
         List<IncidentReport> confirming = latestIndependent.values().stream()
                 .filter(r -> r.stance() == Stance.CONFIRMATION || r.stance() == Stance.CLAIM).toList();
         List<IncidentReport> refuting = latestIndependent.values().stream()
-                .filter(r -> r.stance() == Stance.REFUTATION).toList();
+                .filter(r -> r.stance() == Stance.REFUTATION && canRefute(r.source())).toList();
+        latestIndependent.values().stream().filter(r -> r.stance() == Stance.REFUTATION && !canRefute(r.source()))
+                .forEach(r -> reasons.add(Sentences.who(r.source()) + " (statement of " + Sentences.time(
+                        r.publishedAt()) + ") says nothing happened, but it is no observer: only an independent "
+                        + "observer's word refutes."));
         // no claim and no side's denial: the side an observer's or a third party's confirmation names as acting (replay
         // audit of batch 48, C6: a confirmation that no claim told of stands as an incident of its own)
         Optional<IncidentReport> namingConfirmation = claimedOrDenied != null || !claims.isEmpty() ? Optional.empty()
@@ -493,18 +545,13 @@ public final class VerdictRules {
     }
 
     /**
-     * An independent observer or a third party reporting an event itself ("our patrol came under fire near Kut"; the
-     * Russian Defence Ministry reporting fire on a border post) confirms it: its claim counts as a confirmation (and a
-     * later refutation of its own supersedes it, as any of its statements). Media never do: a news agency's report
-     * relays what someone else said, and a dataset is never an independent confirmation.
+     * An independent observer reporting an event itself ("our patrol came under fire near Kut") confirms it: its claim
+     * counts as a confirmation (and a later refutation of its own supersedes it, as any of its statements). A third
+     * party's own account no longer does (c23, finding C5: {@link #thirdPartysAccount}); media never did: a news
+     * agency's report relays what someone else said, and a dataset is never an independent confirmation.
      */
     static boolean observersOwnReport(IncidentReport r) {
-        if (r.stance() != Stance.CLAIM) {
-            return false;
-        }
-        SourceKind kind = r.source().kind();
-        return kind == SourceKind.INDEPENDENT_OBSERVER
-                || ((kind == SourceKind.OTHER || kind == SourceKind.NGO) && isIndependent(r.source()));
+        return r.stance() == Stance.CLAIM && r.source().kind() == SourceKind.INDEPENDENT_OBSERVER;
     }
 
     /**

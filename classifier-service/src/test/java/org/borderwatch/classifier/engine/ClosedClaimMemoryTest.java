@@ -105,8 +105,23 @@ class ClosedClaimMemoryTest {
                 Arguments.of("an observer's confirmation naming a place confirms the claim about that place",
                         (Response) at -> observer(EUMA, "cf-sotk", Stance.CONFIRMATION, at, DAY, DAY, GEGHARKUNIK)
                                 .eventTypes(EventType.SMALL_ARMS_FIRE).location(near("Sotk", GEGHARKUNIK)).build(),
-                        Occurrence.CONFIRMED, Set.of(AT_SOTK.reportId())));
+                        Occurrence.CONFIRMED, Set.of(AT_SOTK.reportId())),
+                // c23 (finding C5): only an observer refutes, and a news outlet confirms nothing — while the incidents
+                // are open (VerdictRules.decide) and in the evicted claims' remembered verdicts alike
+                Arguments.of("a news outlet's \"nothing happened\" refutes neither claim",
+                        (Response) at -> observer(org.borderwatch.classifier.TestReports.TASS, "r-tass",
+                                Stance.REFUTATION, at, DAY, DAY, GEGHARKUNIK).build(), Occurrence.REFUTED, Set.of()),
+                Arguments.of("a third state's \"nothing happened\" refutes neither claim",
+                        (Response) at -> observer(US_STATE, "r-us", Stance.REFUTATION, at, DAY, DAY, GEGHARKUNIK)
+                                .build(), Occurrence.REFUTED, Set.of()),
+                Arguments.of("a news outlet's \"confirmation\" confirms nothing",
+                        (Response) at -> observer(org.borderwatch.classifier.TestReports.TASS, "cf-tass",
+                                Stance.CONFIRMATION, at, DAY, DAY, GEGHARKUNIK).eventTypes(EventType.SMALL_ARMS_FIRE)
+                                .location(near("Sotk", GEGHARKUNIK)).build(), Occurrence.CONFIRMED, Set.of()));
     }
+
+    private static final org.borderwatch.common.model.Source US_STATE = new org.borderwatch.common.model.Source(
+            "us-state", "US State Department", org.borderwatch.common.model.SourceKind.OTHER, Party.US);
 
     /** A response published at a given local time. */
     interface Response {
@@ -173,7 +188,9 @@ class ClosedClaimMemoryTest {
      * answers and a CONTESTED attribution. A "denial" by a side the claim does not accuse disputes nothing.
      */
     static Stream<Arguments> ownOccurrence() {
-        Stream<Arguments> asWhileOpen = answers().map(a -> Arguments.of(a.get()[0], a.get()[1], a.get()[2],
+        // an answer whose word decides nothing (c23: a news outlet's, a third state's refutation) is UNVERIFIED alone
+        Stream<Arguments> asWhileOpen = answers().map(a -> Arguments.of(a.get()[0], a.get()[1],
+                ((Set<?>) a.get()[3]).isEmpty() ? Occurrence.UNVERIFIED : a.get()[2],
                 a.get()[2] == Occurrence.DISPUTED ? org.borderwatch.common.model.Attribution.CONTESTED
                         : org.borderwatch.common.model.Attribution.UNCONTESTED));
         return Stream.concat(asWhileOpen, Stream.of(Arguments.of(

@@ -289,7 +289,11 @@ class CorrelationTest {
                 "2025-01-10T10:30", "2025-01-11T09:00", SYUNIK_EAST)
                 .eventTypes(org.borderwatch.common.model.EventType.OTHER).build());
         assertThat(engine.state().milestones).isEmpty();
-        assertThat(out).last().satisfies(a -> assertThat(a.occurrence()).isEqualTo(Occurrence.CONFIRMED));
+        // it joins the incident as a claim; since c23 (finding C5) it corroborates and no longer confirms
+        assertThat(out).last().satisfies(a -> {
+            assertThat(a.occurrence()).isEqualTo(Occurrence.DISPUTED);
+            assertThat(a.reportIds().get(org.borderwatch.common.model.Stance.CLAIM)).hasSize(2);
+        });
     }
 
     @Test

@@ -344,7 +344,7 @@ public class EleventhRoundTest {
 
     /**
      * August 2022: the Russian Defence Ministry's bulletins record three ceasefire violations in Karabakh in five
-     * days. A third party's own report confirms (the contract's CONFIRMATION); it is no side's claim, so no
+     * days. A third party's own account corroborates (c23; it confirmed before); it is no side's claim, so no
      * CLAIM_SURGE of "the Russian Defence Ministry".
      */
     static final List<IncidentReport> THIRD_PARTY_BULLETINS = List.of(
@@ -431,9 +431,10 @@ public class EleventhRoundTest {
                         CYCLE_BESIDE_A_SUMMARY, "SYUNIK_EAST 04-01 00:00 [apr-week] UNVERIFIED/UNCONTESTED LOW;"
                                 + " SYUNIK_EAST 04-07 13:30 [apr-tegh] UNVERIFIED/UNCONTESTED LOW; SYUNIK_EAST 04-07"
                                 + " 21:00 [apr-khn] UNVERIFIED/UNCONTESTED MEDIUM {RETALIATION_CYCLE}"),
-                row("a third party's own bulletins confirm; they are no side's claim surge", THIRD_PARTY_BULLETINS,
-                        "KARABAKH 08-01 10:00 [ru-1] CONFIRMED/UNCONTESTED LOW; KARABAKH 08-03 15:00 [ru-2]"
-                                + " CONFIRMED/UNCONTESTED LOW; KARABAKH 08-05 20:00 [ru-3] CONFIRMED/UNCONTESTED LOW"),
+                // c23 (finding C5): they were CONFIRMED; a third party's own account corroborates, it does not confirm
+                row("a third party's own bulletins corroborate; they are no side's claim surge", THIRD_PARTY_BULLETINS,
+                        "KARABAKH 08-01 10:00 [ru-1] UNVERIFIED/UNCONTESTED LOW; KARABAKH 08-03 15:00 [ru-2]"
+                                + " UNVERIFIED/UNCONTESTED LOW; KARABAKH 08-05 20:00 [ru-3] UNVERIFIED/UNCONTESTED LOW"),
                 row("a summary of the week is no claimed event in a surge", SUMMARY_IS_NO_SURGE_EVENT,
                         "SYUNIK_EAST 04-01 00:00 [s-week] UNVERIFIED/UNCONTESTED LOW; SYUNIK_EAST 04-03 22:00"
                                 + " [s-tegh] UNVERIFIED/UNCONTESTED LOW; GEGHARKUNIK 04-05 23:00 [s-sotk]"

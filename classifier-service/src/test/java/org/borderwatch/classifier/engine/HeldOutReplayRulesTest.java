@@ -147,8 +147,9 @@ class HeldOutReplayRulesTest {
                 row("guard: a wire agency's account accusing the other side is not the denier's to deny",
                         "SYUNIK_EAST UNVERIFIED/CONTESTED [fabrication] SYUNIK_EAST UNVERIFIED/UNCONTESTED [tractor]",
                         tractor(AFP, Party.AM), fabrication("2024-10-08T18:00")),
+                // c23 (finding C5): the Russian report was CONFIRMED; a third party's own account corroborates
                 row("guard: a third party's own report is no claim of the side the denial names",
-                        "SYUNIK_EAST CONFIRMED/UNCONTESTED [tractor] SYUNIK_EAST UNVERIFIED/CONTESTED [fabrication]",
+                        "SYUNIK_EAST UNVERIFIED/CONTESTED [fabrication] SYUNIK_EAST UNVERIFIED/UNCONTESTED [tractor]",
                         tractor(RU_MOD, Party.AZ), fabrication("2024-10-08T18:00")),
                 row("a denial by the side another claim of the incident names as acting contests it",
                         "SYUNIK_EAST DISPUTED/CONTESTED [fabrication,incursion,tractor]",

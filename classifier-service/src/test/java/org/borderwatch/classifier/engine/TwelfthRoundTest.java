@@ -15,11 +15,31 @@ import org.junit.jupiter.api.Test;
  * ({@code src/test/resources/round-12/rows.json}, read as a {@link BlindRound}; 61 final incidents in all), checked
  * as every round of blind rows is ({@link BlindRoundTest}), and the round's finding (r12-11) in detail.
  * {@code ClassifierTopologyTest} streams every row.
+ * <p>
+ * One expectation moved since the round was written: r12-02 (France's foreign ministry condemning the mortar fire on
+ * Jermuk beside Armenia's claim and Azerbaijan's denial) was written CONFIRMED by the README's reading then, a third
+ * party's own account confirms. In c23 (an audit's finding C5, the lead's decision) a third party that is no observer
+ * corroborates and does not confirm: DISPUTED/CONTESTED, MEDIUM, HEAVY_WEAPONS as before
+ * ({@link #aThirdCountrysAccountCorroboratesTheClaimItDoesNotConfirmIt}).
  */
 public class TwelfthRoundTest extends BlindRoundTest {
 
     public TwelfthRoundTest() {
         super(12, 20, 61);
+    }
+
+    /** r12-02 as moved in c23: the rationale says why France's word does not confirm; the dispute decides. */
+    @Test
+    void aThirdCountrysAccountCorroboratesTheClaimItDoesNotConfirmIt() {
+        BlindRound.Row row = round().row("r12-02");
+        List<Assessment> finals = new Replayer(ClassifierEngine.withDefaults()).replay(row.arriving()).finals();
+        assertThat(finals).hasSize(1);
+        Assessment jermuk = finals.get(0);
+        assertThat(jermuk.occurrence()).isEqualTo(org.borderwatch.common.model.Occurrence.DISPUTED);
+        assertThat(jermuk.rationale()).contains("Ministry for Europe and Foreign Affairs of France (statement of "
+                + "2026-02-03 19:00 +04:00) is a third party, no independent observer: its account corroborates, it "
+                + "does not confirm.");
+        assertThat(jermuk.rationale()).noneMatch(s -> s.startsWith("Occurrence CONFIRMED"));
     }
 
     /**

@@ -75,7 +75,7 @@ class VerdictRulesTest {
     static final IncidentReport EUMA_ANSWERS_NO = base(EUMA, "o4", Stance.REFUTATION, "2025-03-18T18:00")
             .answers(new org.borderwatch.common.model.Answers(List.of(), Party.AZ, null, null, List.of())).build();
 
-    /** The Russian Defence Ministry reports Azerbaijani fire on the border itself; TASS reports the same. */
+    /** The Russian Defence Ministry tells of Azerbaijani fire on the border in its own words; TASS reports the same. */
     static final IncidentReport RU_MOD_REPORT = claim(TestReports.RU_MOD, "ru", Party.AZ, "2025-03-16T09:30",
             "2025-03-16T13:00", SYUNIK_EAST).build();
     static final IncidentReport TASS_REPORT = claim(TestReports.TASS, "tass", Party.AZ, "2025-03-16T09:30",
@@ -118,8 +118,10 @@ class VerdictRulesTest {
                 Arguments.of("an observer's own report superseded by its later refutation",
                         List.of(AZ_CLAIM, EUMA_OWN_REPORT, EUMA_SAW_NOTHING), Occurrence.REFUTED,
                         Attribution.UNCONTESTED),
-                Arguments.of("a third party's own report of the event confirms it (despite the denial)",
-                        List.of(AM_CLAIM_AGAINST_AZ, AZ_DENIES_IT, RU_MOD_REPORT), Occurrence.CONFIRMED,
+                // c23 (an audit's finding C5): it confirmed the claim; a third party's own account corroborates
+                // (ThirdPartyWordTest)
+                Arguments.of("a third party's own report of the event corroborates, it does not confirm",
+                        List.of(AM_CLAIM_AGAINST_AZ, AZ_DENIES_IT, RU_MOD_REPORT), Occurrence.DISPUTED,
                         Attribution.CONTESTED),
                 Arguments.of("a news agency's report relays and confirms nothing",
                         List.of(AM_CLAIM_AGAINST_AZ, AZ_DENIES_IT, TASS_REPORT), Occurrence.DISPUTED,
