@@ -59,6 +59,18 @@ public final class ReportKinds {
         return r.stance() == Stance.DENIAL && !r.source().party().isBelligerent();
     }
 
+    /**
+     * A statement that is context only (c23): stance UNKNOWN — ingest could not read what it says (a language its rules
+     * do not read) or it reports no event (a calm-day bulletin, a parade, a memorial). It joins an incident of its
+     * segment and time as evidence that counts for nothing toward the verdict, casualties or signals, but never makes
+     * an incident of its own: an incident holding nothing else is held without an assessment until a statement that
+     * counts joins it, and one that never gets such a statement closes and is forgotten unseen; beyond the grace it is
+     * not assessed alone.
+     */
+    public static boolean isContextOnly(IncidentReport r) {
+        return r.stance() == Stance.UNKNOWN;
+    }
+
     /** The text names its segments without ambiguity. */
     public static boolean isPlaceable(IncidentReport r) {
         return r.location().isResolved() && !r.location().ambiguous();

@@ -88,7 +88,9 @@ final class Assessor {
         closedTouched.forEach(this::countStartOnceHostile);
         List<Evaluated> evaluated = new ArrayList<>();
         for (IncidentState inc : state.incidents) {
-            evaluated.add(evaluate(inc, open));
+            if (!contextOnly(inc)) {
+                evaluated.add(evaluate(inc, open));
+            }
         }
         List<Evaluated> closedEvaluated = new ArrayList<>();
         for (IncidentState inc : closedTouched) {
@@ -135,6 +137,19 @@ final class Assessor {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an incident holds only statements that are context ({@link ReportKinds#isContextOnly}: stance UNKNOWN)
+     * and has never been assessed: it is held without an assessment (no version, no closing version, in no signal's
+     * count) until a statement that counts joins it (c23). One assessed before (a correction turned its claim into an
+     * unreadable statement) goes on being assessed, so its consumers are not left with a stale version.
+     */
+    boolean contextOnly(IncidentState inc) {
+        return inc.last == null && !inc.members.isEmpty() && inc.members.stream().allMatch(m -> {
+            IncidentReport r = state.reports.get(m.reportId());
+            return r != null && ReportKinds.isContextOnly(r);
+        });
     }
 
     /** The last sentence of a closed incident's final version corrected by a late report within grace. */

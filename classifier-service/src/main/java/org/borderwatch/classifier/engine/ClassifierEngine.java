@@ -85,8 +85,9 @@ public final class ClassifierEngine {
         this.housekeeping = new Housekeeping(settings, newState);
     }
 
+    /** Open incidents that have been assessed (not those held unseen with context only, c23). */
     public int openIncidents() {
-        return state.incidents.size();
+        return (int) state.incidents.stream().filter(i -> i.last != null).count();
     }
 
     /** Closed incidents still kept for late reports within grace. */
@@ -125,11 +126,15 @@ public final class ClassifierEngine {
             // the stream time it was read at, not from its publication: published more than grace + quiet period
             // behind, it would be forgotten by the next trim
             boolean apart = Assessor.apart(seen, report);
-            List<Assessment> alone = assessor.assessAlone(report, apart);
+            // c23: a statement that is context only (stance UNKNOWN) is not assessed alone, unless an earlier revision
+            // was (its incident exists: the correction is its next version)
+            boolean unseen = ReportKinds.isContextOnly(report) && (seen == null || seen.segments() == null
+                    || seen.segments().isEmpty());
+            List<Assessment> alone = unseen ? List.of() : assessor.assessAlone(report, apart);
             List<Assessment> late = new ArrayList<>(assessor.withdrawnAlone(seen, report));
             late.addAll(alone);
             state.seen.put(id, new EngineState.Seen(report.revision(), state.streamTime, apart,
-                    Assessor.segmentsAlone(report)));
+                    unseen ? List.of() : Assessor.segmentsAlone(report)));
             state.lateReports++;
             return new Result(Outcome.LATE, late);
         }

@@ -1070,7 +1070,7 @@ class ScenarioTest {
      * caused, and what remains).
      */
     static final Map<String, Integer> SIXTH_ROUND = Map.of("march-2022-counter-claims.jsonl", 6,
-            "january-2024-euma-weekly.jsonl", 5, "september-2023-sotk-threat.jsonl", 3,
+            "january-2024-euma-weekly.jsonl", 4, "september-2023-sotk-threat.jsonl", 3,
             "may-2025-tavush-relays.jsonl", 2);
 
     static List<Expected> sixthRound() {
@@ -1108,9 +1108,9 @@ class ScenarioTest {
                 // joins it by time (tenth round: a week-long report neither joins nor bridges a session) ...
                 new Expected(b, BorderSegment.GEGHARKUNIK, "2024-01-15T03:10", Occurrence.UNVERIFIED,
                         Attribution.UNCONTESTED, Set.of(CLAIM_SURGE, UNCORROBORATED_SURGE), Severity.HIGH, 0),
-                // ... it stands over its week, claiming and answering nothing that could be read
-                new Expected(b, BorderSegment.GEGHARKUNIK, "2024-01-13", Occurrence.UNVERIFIED,
-                        Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
+                // ... it stands over its week, claiming and answering nothing that could be read: since c23 a
+                // statement of unknown stance opens no incident, so it is held unseen (it was a fifth final,
+                // GEGHARKUNIK 2024-01-13 UNVERIFIED/UNCONTESTED LOW; ContextOnlyStatementTest)
                 new Expected(b, BorderSegment.GEGHARKUNIK, "2024-01-21", Occurrence.UNVERIFIED,
                         Attribution.UNCONTESTED, Set.of(), Severity.LOW, 0),
                 new Expected(c, BorderSegment.GEGHARKUNIK, "2023-09-01", Occurrence.CONFIRMED, Attribution.CONTESTED,
