@@ -699,7 +699,9 @@ final class Assessor {
                 settings.severity(), settings.signals().fatalitiesCritical());
         Severity severity = capUnregistered(computed, List.of(r));
         rationale.addAll(severitySentences(computed, severity, signals));
-        return new Assessment(Assessment.SCHEMA_VERSION, id, 1, segment, window, verdict.occurrence(),
+        // its version is its revision, as for any report assessed alone (c23: a correction of a late answer was
+        // "version 1" again under the same id, which alert-service ignores as not newer)
+        return new Assessment(Assessment.SCHEMA_VERSION, id, aloneVersion(r), segment, window, verdict.occurrence(),
                 verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
                 tally.casualties(), severity, signals, true, rationale, state.streamTime, List.of(r.source().id()),
                 List.of(evidenceOf(r)));
@@ -757,6 +759,30 @@ final class Assessor {
                 + "account of a past event, assessed alone and closed; it is not correlated with other reports and "
                 + "counts toward no other incident's signals.";
         return segmentsAlone(r).stream().map(segment -> assessAlone(r, segment, earlier, why, apart)).toList();
+    }
+
+    /**
+     * c23: a correction (a higher revision) of a claim whose incident has closed and been evicted — the claim still
+     * remembered for the surge history, its report no longer held — that joins no incident still held by its time. It
+     * was placed as a new report: a new open incident about a closed event, under the evicted incident's own id when the
+     * claim had opened it, starting again at version 1 (which alert-service ignores as not newer: the correction was
+     * lost). Now it is assessed alone and closed, as a report beyond the grace is, in the incident apart (id from
+     * "segment alone" + report id, version its revision: a further correction is its next version), the remembered
+     * claim's verdict carried over as for a re-telling (the closed incident's DISPUTED, CONTESTED), and counted as late.
+     * The closed incident is not reopened.
+     */
+    List<Assessment> assessCorrectionOfEvicted(IncidentReport r, boolean apart) {
+        Optional<ClaimRecord> remembered = state.claims.values().stream().flatMap(List::stream)
+                .filter(c -> c.reportId().equals(r.reportId())).findFirst();
+        String why = "A correction (revision " + r.revision() + ", published " + Sentences.time(r.publishedAt())
+                + ") of a report whose incident has closed and been evicted: assessed alone and closed; the closed "
+                + "incident is not reopened and keeps its own verdict.";
+        return segmentsAlone(r).stream().map(segment -> assessAlone(r, segment, remembered, why, apart)).toList();
+    }
+
+    /** Whether the engine remembers a claim of this report id (for the surge history) after its incident went. */
+    boolean remembersClaim(UUID reportId) {
+        return state.claims.values().stream().flatMap(List::stream).anyMatch(c -> c.reportId().equals(reportId));
     }
 
     /**

@@ -160,6 +160,18 @@ public final class ClassifierEngine {
             housekeeping.trim();
             return new Result(Outcome.LATE, out);
         }
+        if (correctsEvicted(report)) {
+            // c23: a correction of a claim whose incident closed and was evicted: assessed alone and closed, counted
+            // as late, never a new incident about the closed event (see Assessor.assessCorrectionOfEvicted)
+            boolean apart = Assessor.apart(seen, report);
+            out.addAll(assessor.withdrawnAlone(seen, report));
+            out.addAll(assessor.assessCorrectionOfEvicted(report, apart));
+            state.seen.put(id, new EngineState.Seen(report.revision(), report.publishedAt(), apart,
+                    Assessor.segmentsAlone(report)));
+            state.lateReports++;
+            housekeeping.trim();
+            return new Result(Outcome.LATE, out);
+        }
         IncidentReport stored = ReportKinds.isMilestone(report) ? report : withoutText(report);
         IncidentReport previous = seen == null ? null : state.reports.get(id);
         correlator.beginReport();
@@ -212,6 +224,16 @@ public final class ClassifierEngine {
             return new EngineState.Seen(held.revision(), held.publishedAt());
         }
         return seen;
+    }
+
+    /**
+     * Whether a report corrects (a higher revision) a claim the engine remembers but no longer holds — its incident
+     * closed and was evicted — and would join no incident still held by its time (c23). A statement of unknown stance is
+     * context only and never assessed alone; a first revision, or one the engine never heard of, is placed as usual.
+     */
+    private boolean correctsEvicted(IncidentReport r) {
+        return r.revision() > 1 && !state.reports.containsKey(r.reportId()) && !ReportKinds.isContextOnly(r)
+                && assessor.remembersClaim(r.reportId()) && !correlator.joinsHeldByTime(r);
     }
 
     /**
