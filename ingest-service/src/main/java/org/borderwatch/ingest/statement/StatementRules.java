@@ -893,7 +893,7 @@ final class StatementRules {
 
     /**
      * The clause of a self-reported response that names what it responds to ("In response to the provocation near
-     * Yeraskh, our units ...", "Following the provocation committed by … on the 10th, units … took retaliatory measures"): up to the end of the clause, or to the responding side as subject ("our units",
+     * Yeraskh, our units ...", also across a clock's colon: "… committed yesterday at around 19:30 by units of …", "Following the provocation committed by … on the 10th, units … took retaliatory measures"): up to the end of the clause, or to the responding side as subject ("our units",
      * "we"; "fire at our post" is still the answered clause; a relative clause after it, ", which wounded one of our
      * border guards,", with it); and a relative clause in the pluperfect after the
      * response's target ("… fired at the positions in the direction of Khanazakh, from which yesterday's provocation
@@ -906,7 +906,10 @@ final class StatementRules {
             // measures": in a response's text the provocation it follows is what it answers
             + "(?:following|after)(?=\\s+(?:the|an?|this|that|yesterday['’]s)\\s+(?:[\\w-]+\\s+)?(?:provocations?|attacks?|"
             + "shelling|fire|firing)\\b))\\s+(?:(?!\\bwe\\b|(?<!\\b(?:at|on|upon|to|toward|towards|against|of)\\s)"
-            + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)[^.;:,!?])++"
+            + "\\bour\\s+(?:units?|forces|troops|army|servicemen|soldiers|border\\s+guards)\\b)"
+            // a clock's or a numeric date's colon or point is no end of the clause: "committed yesterday at around
+            // 19:30 by units of the Armenian armed forces against our border post, …" (`h56-19`)
+            + "(?:[^.;:,!?]|(?<=\\d)[:.](?=\\d)))++"
             // "… on the Zangilan section yesterday, which wounded one of our border guards,": a relative clause on
             // what is answered is part of it
             + "(?:,\\s*(?:which|that|who)\\s[^.;:,!?]*+)*+"
@@ -1022,6 +1025,8 @@ final class StatementRules {
     /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
+            // the channels' abbreviation of "armed forces": "Armenian AF units stationed in the direction of …"
+            + "(?-i:AF)|"
             + "revanchist|militarist\\w*|radical|nationalist|so-called|self-styled|"
             // "Armenia's large-scale provocation", "another Armenian provocation"
             + "large-scale|full-scale|new|latest|regular|serious|"
@@ -1034,7 +1039,9 @@ final class StatementRules {
             + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicem[ae]n|"
             + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade|"
             // "new cases of Azerbaijani shooting at border communities"
-            + "shooting|firing|"
+            + "shooting|"
+            // not a side's firing point, a place: "units … suppressed the Armenian firing point near Nerkin Hand" (`h56-19`)
+            + "firing(?!\\s+(?:points?|positions?|posts?|nests?|emplacements?)\\b)|"
             // a side's police and customs, who stop, search and detain: "Azerbaijani police officers … detained both
             // drivers"
             + "police(?:\\s+officers)?|policem[ae]n|customs\\s+officers|"
@@ -1048,7 +1055,7 @@ final class StatementRules {
             + "(?!['’]s(?!\\s+(?:attack\\s+|kamikaze\\s+|fpv\\s+|sabotage\\s+)?(?:drones?|uavs?|units?|forces|snipers?|"
             + "artillery|fire|troops|servicemen|soldiers|groups?)\\b)|\\s+of\\s+the\\s+(?:border|line|river|road))"
             + "|\\bfrom\\s+(?:the\\s+)?(?:(?:direction|side|area)\\s+of\\s+)?(?:the\\s+)?(?<nat10>armenian|azerbaijani)\\s+"
-            + "(?:army\\s+|military\\s+|combat\\s+)?(?:positions?|posts?|trenches|side)\\b"
+            + "(?:army\\s+|military\\s+|combat\\s+)?(?:positions?|posts?|trenches|side|firing\\s+(?:points?|positions?))\\b"
             // what a build-up moves, named by its side: "movements of Azerbaijani armoured vehicles and personnel",
             // "the concentration of Armenian military equipment" (the side's troops and forces are actors above)
             + "|\\b(?:movements?|concentrations?|deployments?|redeployments?|build-?ups?|massing|transfers?|accumulation|"
@@ -1243,9 +1250,14 @@ final class StatementRules {
             + "(?:recorded|records|recording|observed|observes|observing|noted|notes|noticed|notices|detected|detects|"
             + "registered|registers|spotted|spots|monitored|monitors|monitoring|tracked|tracks|tracking|witnessed|saw|sees)\\b");
 
-    /** Words after an actor phrase that make it a target ("Armenian border guards near Agarak came under fire"). */
-    static final Pattern TARGET_AFTER = p("\\s+(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
-            + "(?:under\\s+fire|fired\\s+(?:at|on|upon)|shelled|attacked|targeted|subjected\\s+to)\\b");
+    /**
+     * Words after an actor phrase that make it a target ("Armenian border guards near Agarak came under fire"); "came
+     * under fire" (also "under small-arms fire") may follow a longer subject: "a demining team of the Azerbaijan Army
+     * engineering units working in the Kalbajar district came under small-arms fire from positions of …" (`h58-12`).
+     */
+    static final Pattern TARGET_AFTER = p("\\s+(?:(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
+            + "(?:under\\s+(?:[\\w-]+\\s+){0,2}?fire|fired\\s+(?:at|on|upon)|shelled|attacked|targeted|subjected\\s+to)"
+            + "|(?:[\\w-]+\\s+){5,10}?(?:came|come|comes)\\s+under\\s+(?:[\\w-]+\\s+){0,2}?fire)\\b");
 
     /**
      * Words before an actor phrase that make it a target or a victim instead. Not where fire came from: "fire was
