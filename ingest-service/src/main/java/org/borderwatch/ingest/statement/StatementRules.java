@@ -371,7 +371,8 @@ final class StatementRules {
      * A date introduced as the date of an earlier statement ("its statement of 11 November", "the report of 28
      * June", "the claim published on 10 May", "the statement disseminated by the Ministry of Defence of Azerbaijan on
      * 4 June", "the statement of the Ministry of Defence of Azerbaijan published this morning"), or a clock time as its
-     * time ("the statement issued at 08:30"): the text before such a date ends like this. Not an event date. The
+     * time ("the statement issued at 08:30"), and a channel's "post of 06.06.2025": the text before such a date ends
+     * like this. Not an event date. The
      * publisher after "by" or after "of" before the participle is up to eight words.
      */
     static final Pattern STATEMENT_DATE_BEFORE = p("\\b(?:statements?|reports?|claims?|communiqu[eé]s?|press[\\s-]+releases?|"
@@ -384,7 +385,15 @@ final class StatementRules {
             + "(?:\\s+(?:(?:was|were)\\s+)?(?:published|issued|released|made|posted|"
             + "disseminated|spread|circulated|distributed|dated)(?:\\s+by(?:\\s+(?!(?:that|which|who|whom|about|claiming|"
             + "alleging|saying|according)\\b)[\\p{L}'’-]++){1,8}?)?)?"
-            + "(?:\\s+(?:of|on|from|dated|at))?\\s*$");
+            + "(?:\\s+(?:of|on|from|dated|at))?\\s*$"
+            // a channel's post or tweet: "The AzMoD post of 06.06.2025 claiming that … on June 5" (`h58-02`); "post"
+            // only before "of / dated" or a participle, as "fired at our post on 5 June" is a border post's event
+            + "|\\b(?:posts?|tweets?)\\s+(?:(?:(?:was|were)\\s+)?(?:published|issued|posted|shared|dated)\\s+(?:on\\s+|at\\s+)?|of\\s+|dated\\s+)$"
+            // the publisher between the statement and "of <date>": "The statement of the Ministry of Defence of
+            // Azerbaijan of 12 May about the shooting … on 11 May" (a body named, so "claims of Armenian fire of …" is not)
+            + "|\\b(?:statements?|reports?|claims?|communiqu[eé]s?|press[\\s-]+releases?|announcements?|posts?|briefings?)"
+            + "\\s+of\\s+(?:the\\s+)?(?:[\\p{L}'’-]++\\s+){0,3}?(?:ministry|mod|service|office|side|government|presidency|"
+            + "spokesperson|command)(?:\\s+[\\p{L}'’-]++){0,5}?\\s+of\\s+$");
 
     /** Verbs of saying: a date attached to one dates the statement, not the event. */
     private static final String REPORTING_VERBS = "said|says|told|stated|announced|reported|claimed|added|noted|wrote|"
