@@ -612,14 +612,15 @@ public final class StatementExtractor {
     }
 
     /**
-     * A period of several days (not a whole month, not running until publication) that the event dates left out and
-     * that holds every one of them: an observer's reporting period named in a heading. Null when there is none.
+     * A period of several days (a whole month too: "Monthly update, October 2025. In October, EUMA conducted 276
+     * patrols …", `h58-25`; not running until publication) that the event dates left out and that holds every one of
+     * them: an observer's reporting period named in a heading or a sentence of its patrols. Null when there is none.
      */
     private static DateSpan reportingPeriod(List<DateSpan> all, List<DateSpan> event) {
         if (event.isEmpty()) {
             return null;
         }
-        return all.stream().filter(d -> !event.contains(d) && !d.open() && !d.wholeMonth() && !d.night()
+        return all.stream().filter(d -> !event.contains(d) && !d.open() && !d.night()
                         && d.first().isBefore(d.last()))
                 .filter(d -> event.stream().allMatch(e -> !e.first().isBefore(d.first()) && !e.last().isAfter(d.last())))
                 .findFirst().orElse(null);
@@ -1452,6 +1453,8 @@ public final class StatementExtractor {
         if (source.kind() == SourceKind.INDEPENDENT_OBSERVER) {
             // "not in a position to either confirm or refute the reports": no confirmation, no refutation
             text = blanked(text, StatementRules.CONFIRM_OR_REFUTE);
+            // "have no access to this area and were unable to verify the reported incidents": it did not look
+            text = blanked(text, StatementRules.UNVERIFIED_WITHOUT_ACCESS);
             // a confirmation confirms an event: "the ICRC confirms that it facilitated a handover" confirms none
             // "a patrol heard explosions": fire or blasts the observer heard itself are an event, a weapon named or not
             boolean confirms = StatementRules.CONFIRMS.matcher(text).find()

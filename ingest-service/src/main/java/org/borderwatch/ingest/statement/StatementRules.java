@@ -145,6 +145,13 @@ final class StatementRules {
             + "(?:was|were|is|are)\\s+not\\s+(?:present|deployed)\\b|did\\s+not\\s+patrol\\b|"
             + "(?:unable|not\\s+able|not\\s+in\\s+a\\s+position)\\s+to\\s+comment\\b|(?:cannot|could\\s+not)\\s+comment\\b");
 
+    /** Could not confirm what was reported: "could not confirm the reported incidents", "unable to verify the reports". */
+    private static final String COULD_NOT_VERIFY = "(?:(?:could|can|did|does|has|have|had)\\s+not|cannot|"
+            + "(?:unable|not\\s+(?:been\\s+)?able)\\s+to)\\s+"
+            + "(?:be\\s+able\\s+to\\s+)?(?:confirm|verify|corroborate|substantiate)(?:ed)?\\s+(?:any\\s+of\\s+)?(?:the\\s+|any\\s+|these\\s+|"
+            + "those\\s+|such\\s+)?(?:(?:reported|alleged|claimed)\\s+)?(?:incidents?|reports?|claims?|allegations?|shooting|"
+            + "firing|shelling|fire|violations?|attacks?|information)\\b";
+
     /** An observer saying it saw nothing. */
     static final Pattern OBSERVED_NOTHING = words("(?:observed|recorded|registered|saw|heard)\\s+no\\b|"
             // "saw nothing", "heard nothing", "nothing was observed" (not "nothing unusual" alone: below)
@@ -165,10 +172,19 @@ final class StatementRules {
             + "found\\s+no\\s+(?:evidence|signs?|traces?)|\\bno\\s+(?:evidence|traces?)\\s+of|"
             // sent to look and finding nothing to confirm: "patrols deployed to these areas could not confirm the
             // reported incidents" (not a detail of what it saw: "could not confirm the origin of the fire")
-            + "(?:(?:could|can|did|does|has|have|had)\\s+not|cannot|(?:unable|not\\s+(?:been\\s+)?able)\\s+to)\\s+"
-            + "(?:be\\s+able\\s+to\\s+)?(?:confirm|verify|corroborate|substantiate)(?:ed)?\\s+(?:any\\s+of\\s+)?(?:the\\s+|any\\s+|these\\s+|"
-            + "those\\s+|such\\s+)?(?:(?:reported|alleged|claimed)\\s+)?(?:incidents?|reports?|claims?|allegations?|shooting|"
-            + "firing|shelling|fire|violations?|attacks?|information)\\b");
+            + COULD_NOT_VERIFY);
+
+    /**
+     * An observer that could not look: "Our teams have no access to this area and were unable to verify the reported
+     * incidents", "could not verify the reports as it could not reach the village" (`h56-13`). It observed nothing, so
+     * its "unable to verify" is no refutation (blanked before the stance is read); a patrol that looked and could not
+     * confirm still refutes.
+     */
+    private static final String NO_ACCESS = "(?:have|has|had)\\s+no\\s+access\\b|\\bno\\s+access\\s+(?:to|was)\\b|"
+            + "(?:was|were)\\s+(?:denied|refused)\\s+access\\b|(?:could\\s+not|cannot|can\\s+not|did\\s+not|"
+            + "(?:unable|not\\s+(?:been\\s+)?able)\\s+to)\\s+(?:reach|access|enter|get\\s+to|travel\\s+to)\\b";
+    static final Pattern UNVERIFIED_WITHOUT_ACCESS = words("(?:" + NO_ACCESS + ")[^.;]{0,120}?\\b" + COULD_NOT_VERIFY
+            + "|" + COULD_NOT_VERIFY + "[^.;]{0,80}?\\b(?:" + NO_ACCESS + ")");
 
     /**
      * Passage prevented, told by those it stops: "the ICRC has not been able to bring humanitarian aid … through the
@@ -190,14 +206,20 @@ final class StatementRules {
     /**
      * Fire or blasts heard: "heard gunfire", "heard a single shot", "heard several bursts of gunfire", "heard what sounded like explosions" (up
      * to four words between, none of them "no / any / nothing" nor "about / that / reports / claims …": hearsay), "reported hearing shots", "shots were heard". Not "did
-     * not hear …", "heard no shots", "neither saw nor heard any gunfire".
+     * not hear …", "heard no shots", "neither saw nor heard any gunfire"; "gunfire heard by a Mission patrol" is the
+     * observer's hearing too.
      */
     private static final String HEARD = "(?<!\\bnot\\s)(?<!\\bnor\\s)(?<!\\bnever\\s)(?:heard|hearing)\\s+"
             + "(?:(?!(?:no|any|nothing|none|about|that|reports?|claims?|allegations?|accounts?|news|rumou?rs?)\\b)"
             + "[\\w-]+\\s+){0,4}?(?:shots?|gunfire|gunshots?|shooting|shelling|firing|fire|"
             + "explosions?|bursts|impacts?|detonations?|blasts?)\\b|"
             + "\\b(?:shots?|gunfire|gunshots?|shooting|shelling|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
-            + "\\s+(?:was|were|could\\s+be)\\s+heard\\b";
+            + "\\s+(?:was|were|could\\s+be)\\s+heard\\b|"
+            // the observer's own hearing named by a participle: "the bursts of gunfire heard by a Mission patrol near Kut
+            // were heard in the late evening of 7 May, not 6 May" (`h56-12`)
+            + "\\b(?:shots?|gunfire|gunshots?|shooting|shelling|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
+            + "\\s+heard\\s+by\\s+(?:an?\\s+|the\\s+|its\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?(?:patrols?|monitors?|observers?|"
+            + "teams?|mission)\\b";
 
     /** An observer's own hearing of fire or blasts (see {@link #HEARD}): an event even without a weapon named. */
     static final Pattern HEARD_EVENT = words(HEARD);
