@@ -1359,6 +1359,8 @@ public final class StatementExtractor {
         StringBuilder b = null;
         int kept = 0;
         boolean anniversary = false; // within a paragraph opened by "Two years ago, on 13 September 2022, …"
+        boolean anniversaryBlanked = false;
+        boolean keptEvent = false; // a sentence kept that tells an event of its own
         int previousEnd = 0;
         for (Span s : sentences) {
             String sentence = text.substring(s.start(), s.end());
@@ -1375,11 +1377,16 @@ public final class StatementExtractor {
                 for (int i = s.start(); i < s.end(); i++) {
                     b.setCharAt(i, ' ');
                 }
+                anniversaryBlanked |= anniversary;
             } else if (!sentence.isBlank()) {
                 kept++;
+                keptEvent |= describesEvent(sentence);
             }
         }
-        return b == null || kept == 0 ? text : b.toString();
+        // "Statement of Prime Minister … Four years ago today, on the night of 12 to 13 September 2022, the armed forces
+        // of Azerbaijan launched a large-scale attack … Today we bow our heads …": an anniversary beside no event of
+        // the text's own is what the text tells, read whole like a text made only of recalled sentences (`h56-20`)
+        return b == null || kept == 0 || anniversaryBlanked && !keptEvent ? text : b.toString();
     }
 
     /** Like {@link #withoutRecalledEvents}, also blanking recalled sentences about statements (for the stance). */

@@ -665,13 +665,18 @@ final class StatementRules {
 
     /**
      * The enemy's losses a side tells ("According to preliminary information, two servicemen of the enemy were
-     * killed", "three enemy soldiers were wounded"): not the telling side's losses, so the figure and its verb are
-     * blanked before the casualties are counted (`ch-i55-01`; the side's own losses beside them still count).
+     * killed", "three enemy soldiers were wounded", "the enemy suffered losses: two servicemen … were wounded"): not the
+     * telling side's losses, so the figure and its verb are blanked before the casualties are counted (`ch-i55-01`,
+     * `ch-i58-01`; the side's own losses beside them still count).
      */
     static final Pattern ENEMY_LOSSES = Pattern.compile("(?i)\\b(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten"
             + "|several|many|dozens\\s+of)\\s+(?:enemy\\s+(?:servicem[ae]n|soldiers?|troops|personnel|fighters)"
             + "|(?:servicem[ae]n|soldiers?|troops|personnel|fighters)\\s+of\\s+the\\s+enemy)"
-            + "\\s+(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?(?:killed|wounded|injured|eliminated)\\b");
+            + "\\s+(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?(?:killed|wounded|injured|eliminated)\\b"
+            // "the enemy suffered losses: two servicemen of the Armenian armed forces were wounded" (h56-18): what
+            // follows the colon is the enemy's toll, whoever it names, up to the end of its sentence
+            + "|\\b(?:the\\s+)?(?:enemy|adversary|opponent|opposing\\s+side)\\s+(?:has\\s+|had\\s+)?suffered\\s+"
+            + "(?:[\\w-]+\\s+)?(?:losses|casualties)\\s*[:—–-]\\s*[^.;]{0,200}");
 
     /**
      * Animals counted ("14 sheep were killed", "several head of cattle", "two cows and a horse"): livestock killed or
