@@ -23,6 +23,8 @@ import java.util.UUID;
  *                          and URL of each; left out of the JSON when empty
  * @param verdictUrl        where the verdict with its history can be read in the alert service's API, when the
  *                          service knows its public address; left out of the JSON otherwise
+ * @param withdrawn         on the message that closes an incident the classifier withdrew (merged into another, or
+ *                          dissolved) rather than resolved: how, and the incident it merged into; left out otherwise
  */
 public record Alert(
         int schemaVersion,
@@ -45,7 +47,8 @@ public record Alert(
         OffsetDateTime createdAt,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> changes,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Evidence> evidence,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String verdictUrl) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String verdictUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawn withdrawn) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -69,6 +72,17 @@ public record Alert(
         if (verdictUrl != null && verdictUrl.isBlank()) {
             verdictUrl = null;
         }
+    }
+
+    /** A message that closes no withdrawn incident (or from a producer that does not mark it). */
+    public Alert(int schemaVersion, UUID alertId, UUID incidentId, long sequence, long assessmentVersion,
+                 AlertEvent event, AlertStatus status, BorderSegment segment, Severity severity,
+                 Occurrence occurrence, Attribution attribution, List<SignalType> signals, TimeWindow window,
+                 List<Casualties> casualties, String summary, List<String> rationale, Review review,
+                 OffsetDateTime createdAt, List<String> changes, List<Evidence> evidence, String verdictUrl) {
+        this(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment, severity,
+                occurrence, attribution, signals, window, casualties, summary, rationale, review, createdAt,
+                changes, evidence, verdictUrl, null);
     }
 
     /** A message with changes but without evidence or a link to the verdict. */
@@ -97,13 +111,20 @@ public record Alert(
     public Alert withChanges(List<String> changes) {
         return new Alert(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment,
                 severity, occurrence, attribution, signals, window, casualties, summary, rationale, review,
-                createdAt, changes, evidence, verdictUrl);
+                createdAt, changes, evidence, verdictUrl, withdrawn);
     }
 
     /** The same message with the statements behind the verdict and the link to it. */
     public Alert withEvidence(List<Evidence> evidence, String verdictUrl) {
         return new Alert(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment,
                 severity, occurrence, attribution, signals, window, casualties, summary, rationale, review,
-                createdAt, changes, evidence, verdictUrl);
+                createdAt, changes, evidence, verdictUrl, withdrawn);
+    }
+
+    /** The same message marked as closing a withdrawn incident (null: not marked). */
+    public Alert withWithdrawn(Withdrawn withdrawn) {
+        return new Alert(schemaVersion, alertId, incidentId, sequence, assessmentVersion, event, status, segment,
+                severity, occurrence, attribution, signals, window, casualties, summary, rationale, review,
+                createdAt, changes, evidence, verdictUrl, withdrawn);
     }
 }

@@ -23,6 +23,9 @@ import java.util.UUID;
  * @param evidence    the statements behind the verdict (one per report, in publication order) with source, stance,
  *                    publication time and URL, so a reader can check the verdict against the texts; left out of the
  *                    JSON when empty
+ * @param closure     why the incident closed ({@link Closure}: QUIET, MERGED with the incident it merged into,
+ *                    DISSOLVED, ASSESSED_ALONE); only on a closed version, left out of the JSON otherwise and by
+ *                    producers that do not fill it (then the last rationale sentence is all there is)
  */
 public record Assessment(
         int schemaVersion,
@@ -43,7 +46,8 @@ public record Assessment(
         List<String> rationale,
         OffsetDateTime asOf,
         List<String> sources,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Evidence> evidence) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Evidence> evidence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Closure closure) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -69,6 +73,19 @@ public record Assessment(
         rationale = rationale == null ? List.of() : List.copyOf(rationale);
         sources = sources == null ? List.of() : List.copyOf(sources);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        if (closure != null && !closed) {
+            throw new IllegalArgumentException("closure " + closure.reason() + " on an open assessment (closed only)");
+        }
+    }
+
+    /** A version without a machine-readable closure (a producer that does not fill it). */
+    public Assessment(int schemaVersion, UUID incidentId, long version, BorderSegment segment, TimeWindow window,
+                      Occurrence occurrence, Attribution attribution, double confidence, Party actingParty,
+                      List<EventType> eventTypes, Map<Stance, List<UUID>> reportIds, List<Casualties> casualties,
+                      Severity severity, List<Signal> signals, boolean closed, List<String> rationale,
+                      OffsetDateTime asOf, List<String> sources, List<Evidence> evidence) {
+        this(schemaVersion, incidentId, version, segment, window, occurrence, attribution, confidence, actingParty,
+                eventTypes, reportIds, casualties, severity, signals, closed, rationale, asOf, sources, evidence, null);
     }
 
     /** A version without evidence (a producer that does not list the statements behind it). */
@@ -79,6 +96,13 @@ public record Assessment(
                       OffsetDateTime asOf, List<String> sources) {
         this(schemaVersion, incidentId, version, segment, window, occurrence, attribution, confidence, actingParty,
                 eventTypes, reportIds, casualties, severity, signals, closed, rationale, asOf, sources, List.of());
+    }
+
+    /** The same version, closed for this reason (closure non-null), or as it is (null on an open version). */
+    public Assessment withClosure(Closure closure) {
+        return new Assessment(schemaVersion, incidentId, version, segment, window, occurrence, attribution,
+                confidence, actingParty, eventTypes, reportIds, casualties, severity, signals,
+                closed || closure != null, rationale, asOf, sources, evidence, closure);
     }
 
     public boolean hasSignal(SignalType type) {
