@@ -32,6 +32,7 @@ import org.borderwatch.common.Uuids;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Closure;
 import org.borderwatch.common.model.EventType;
 import org.borderwatch.common.model.Evidence;
 import org.borderwatch.common.model.IncidentReport;
@@ -127,8 +128,10 @@ final class Assessor {
                     settings.maxJoiningSpan()).heardSince(state.historyStart);
             Assessment a = assessment(e, signals(e, withIt));
             IncidentState inc = e.incident();
-            Assessment asClosed = closedForm(a, List.of(inc.closing));
-            Assessment corrected = closedForm(a, List.of(inc.closing, CORRECTED_AFTER_CLOSURE));
+            // it keeps the closure of its closing version (only a quiet period keeps a closed incident for the grace)
+            Closure closure = inc.last != null && inc.last.closure() != null ? inc.last.closure() : Closure.QUIET;
+            Assessment asClosed = closedForm(a, List.of(inc.closing), closure);
+            Assessment corrected = closedForm(a, List.of(inc.closing, CORRECTED_AFTER_CLOSURE), closure);
             if (inc.last == null || (!sameContent(inc.last, asClosed) && !sameContent(inc.last, corrected))) {
                 inc.version++;
                 a = withVersion(corrected, inc.version, true, corrected.rationale());
@@ -156,10 +159,10 @@ final class Assessor {
     static final String CORRECTED_AFTER_CLOSURE = "Final version corrected after the closure by a report published "
             + "since (within the grace of its closure); the incident stays closed.";
 
-    private static Assessment closedForm(Assessment a, List<String> closing) {
+    private static Assessment closedForm(Assessment a, List<String> closing, Closure closure) {
         List<String> rationale = new ArrayList<>(a.rationale());
         closing.stream().filter(Objects::nonNull).forEach(rationale::add);
-        return withVersion(a, a.version(), true, rationale);
+        return withVersion(a, a.version(), true, rationale).withClosure(closure);
     }
 
     private List<Signal> signals(Evaluated e, SignalContext context) {
@@ -704,7 +707,7 @@ final class Assessor {
         return new Assessment(Assessment.SCHEMA_VERSION, id, aloneVersion(r), segment, window, verdict.occurrence(),
                 verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
                 tally.casualties(), severity, signals, true, rationale, state.streamTime, List.of(r.source().id()),
-                List.of(evidenceOf(r)));
+                List.of(evidenceOf(r)), Closure.ASSESSED_ALONE);
     }
 
     /** The sentence of an answer to a closed incident that carries casualties or signals of its own word. */
@@ -817,7 +820,7 @@ final class Assessor {
                     aloneVersion(r), segment, new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(),
                     verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
                     List.of(), Severity.INFO, List.of(), true, rationale, state.streamTime,
-                    List.of(r.source().id()), List.of(evidenceOf(r))));
+                    List.of(r.source().id()), List.of(evidenceOf(r)), Closure.DISSOLVED));
         }
         return out;
     }
@@ -898,7 +901,8 @@ final class Assessor {
         return new Assessment(Assessment.SCHEMA_VERSION, id, aloneVersion(r), segment,
                 new TimeWindow(r.occurredAt(), r.occurredUntil()), verdict.occurrence(), verdict.attribution(),
                 verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance, tally.casualties(), severity,
-                signals, true, rationale, state.streamTime, List.of(r.source().id()), List.of(evidenceOf(r)));
+                signals, true, rationale, state.streamTime, List.of(r.source().id()), List.of(evidenceOf(r)),
+                Closure.ASSESSED_ALONE);
     }
 
     /**
@@ -921,9 +925,9 @@ final class Assessor {
      * The incident's next version: its last one, closed, with the sentence that says why. Its evidence is the last
      * version's (the statements that verdict read — a dissolved incident's report has already left the state); a last
      * version written by a release before evidence existed has none, and then the incident's statements still held
-     * give it.
+     * give it. The closure says why, for machines, what the sentence says for people.
      */
-    Assessment closedVersion(IncidentState inc, String sentence) {
+    Assessment closedVersion(IncidentState inc, String sentence, Closure closure) {
         List<String> rationale = new ArrayList<>(inc.last.rationale());
         rationale.add(sentence);
         inc.version++;
@@ -932,7 +936,7 @@ final class Assessor {
         Assessment closed = new Assessment(last.schemaVersion(), last.incidentId(), inc.version, last.segment(),
                 last.window(), last.occurrence(), last.attribution(), last.confidence(), last.actingParty(),
                 last.eventTypes(), last.reportIds(), last.casualties(), last.severity(), last.signals(),
-                true, rationale, state.streamTime, last.sources(), evidence);
+                true, rationale, state.streamTime, last.sources(), evidence, closure);
         inc.last = closed;
         return closed;
     }
@@ -942,12 +946,17 @@ final class Assessor {
      * evidence is content — a correction that changes only a report's revision or URL gives a new version showing it —
      * except against a last version written before evidence existed (state of the previous release): the first
      * reassessment after an upgrade would otherwise give every open incident a version that differs only by its
-     * evidence. Such an incident shows its evidence with its next real change, or its closing version.
+     * evidence. Such an incident shows its evidence with its next real change, or its closing version. Likewise a
+     * closed last version written before the closure existed is compared without it (a late report that changes
+     * nothing gives no version that differs only by its closure).
      */
     static boolean sameContent(Assessment a, Assessment b) {
         Assessment compared = withVersionAndAsOf(b, a.asOf());
         if (a.evidence().isEmpty()) {
             compared = withEvidence(compared, List.of());
+        }
+        if (a.closure() == null && compared.closure() != null) {
+            compared = compared.withClosure(null);
         }
         return withVersion(a, 1, a.closed(), a.rationale()).equals(compared);
     }
@@ -955,18 +964,19 @@ final class Assessor {
     private static Assessment withEvidence(Assessment b, List<Evidence> evidence) {
         return new Assessment(b.schemaVersion(), b.incidentId(), b.version(), b.segment(), b.window(), b.occurrence(),
                 b.attribution(), b.confidence(), b.actingParty(), b.eventTypes(), b.reportIds(), b.casualties(),
-                b.severity(), b.signals(), b.closed(), b.rationale(), b.asOf(), b.sources(), evidence);
+                b.severity(), b.signals(), b.closed(), b.rationale(), b.asOf(), b.sources(), evidence, b.closure());
     }
 
     private static Assessment withVersionAndAsOf(Assessment b, OffsetDateTime asOf) {
         return new Assessment(b.schemaVersion(), b.incidentId(), 1, b.segment(), b.window(), b.occurrence(),
                 b.attribution(), b.confidence(), b.actingParty(), b.eventTypes(), b.reportIds(), b.casualties(),
-                b.severity(), b.signals(), b.closed(), b.rationale(), asOf, b.sources(), b.evidence());
+                b.severity(), b.signals(), b.closed(), b.rationale(), asOf, b.sources(), b.evidence(), b.closure());
     }
 
     private static Assessment withVersion(Assessment a, long version, boolean closed, List<String> rationale) {
         return new Assessment(a.schemaVersion(), a.incidentId(), version, a.segment(), a.window(), a.occurrence(),
                 a.attribution(), a.confidence(), a.actingParty(), a.eventTypes(), a.reportIds(), a.casualties(),
-                a.severity(), a.signals(), closed, rationale, a.asOf(), a.sources(), a.evidence());
+                a.severity(), a.signals(), closed, rationale, a.asOf(), a.sources(), a.evidence(),
+                closed ? a.closure() : null);
     }
 }

@@ -33,9 +33,13 @@ public final class ClassifierEngine {
 
     /**
      * Whether this is the final version of an incident that turned out not to be one of its own: it merged into
-     * another, or its reports left it (a waiting answer that found its claim, a correction that moved).
+     * another, or its reports left it (a waiting answer that found its claim, a correction that moved). Its closure
+     * says so (MERGED, DISSOLVED); a version without one (written before the closure existed) by its last sentence.
      */
     public static boolean isRetirement(Assessment a) {
+        if (a.closed() && a.closure() != null) {
+            return a.closure().withdrawn();
+        }
         if (!a.closed() || a.rationale().isEmpty()) {
             return false;
         }
@@ -299,7 +303,7 @@ public final class ClassifierEngine {
         for (IncidentState inc : closing) {
             housekeeping.recordTrackRecord(inc);
             if (inc.last != null) {
-                out.add(assessor.closedVersion(inc, sentence));
+                out.add(assessor.closedVersion(inc, sentence, org.borderwatch.common.model.Closure.QUIET));
                 inc.closedAt = at;
                 inc.closing = sentence;
                 state.closed.add(inc);

@@ -535,7 +535,8 @@ final class Correlator {
             forgetStart(other);
             if (other.last != null) {
                 out.add(assessor.closedVersion(other, MERGED + survivor.id + ": a report at "
-                        + Sentences.time(from) + " bridged the gap between them."));
+                        + Sentences.time(from) + " bridged the gap between them.",
+                        org.borderwatch.common.model.Closure.mergedInto(survivor.id)));
             }
         }
         if (!waiting && !imprecise(r, from, to) && !longSpan(from, to)) {
@@ -966,7 +967,8 @@ final class Correlator {
                 }
                 forgetStart(inc);
                 if (inc.last != null) {
-                    out.add(assessor.closedVersion(inc, DISSOLVED + "its report left it (" + why + ")."));
+                    out.add(assessor.closedVersion(inc, DISSOLVED + "its report left it (" + why + ").",
+                            org.borderwatch.common.model.Closure.DISSOLVED));
                 }
                 dissolvedVersions.put(inc.id, inc.version);
             } else {
