@@ -80,4 +80,10 @@ public final class Fixtures {
                 open.reportIds(), open.casualties(), open.severity(), open.signals(), true, rationale, open.asOf(),
                 open.sources());
     }
+
+    /** As {@link #closedWith(Assessment, String)}, with the classifier's machine-readable closure. */
+    public static Assessment closedWith(Assessment open, String lastSentence,
+                                        org.borderwatch.common.model.Closure closure) {
+        return closedWith(open, lastSentence).withClosure(closure);
+    }
 }

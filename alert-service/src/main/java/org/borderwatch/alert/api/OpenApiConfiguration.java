@@ -81,15 +81,21 @@ public class OpenApiConfiguration {
 
     /**
      * What the shared model's newer fields mean (common's records carry no OpenAPI annotations): the statements
-     * behind a verdict ({@code evidence}, on Assessment and on every Alert message) and the link to the verdict.
+     * behind a verdict ({@code evidence}, on Assessment and on every Alert message), the link to the verdict, why an
+     * incident closed ({@code closure}) and the mark of a withdrawn incident's close ({@code withdrawn}).
      */
     @Bean
     OpenApiCustomizer borderWatchEvidenceDescriptions() {
         Map<String, Map<String, String>> descriptions = Map.of(
                 "Alert", Map.of(
                         "evidence", ApiDocs.EVIDENCE_DOC,
-                        "verdictUrl", ApiDocs.VERDICT_URL_DOC),
-                "Assessment", Map.of("evidence", ApiDocs.EVIDENCE_DOC),
+                        "verdictUrl", ApiDocs.VERDICT_URL_DOC,
+                        "withdrawn", "On the message that closes an incident the classifier withdrew rather than "
+                                + "resolved: kind MERGED (mergedInto names the incident that carries on) or "
+                                + "DISSOLVED (its reports moved elsewhere); left out otherwise"),
+                "Assessment", Map.of("evidence", ApiDocs.EVIDENCE_DOC,
+                        "closure", "Why the incident closed, on closed versions only: reason QUIET, MERGED (with "
+                                + "mergedInto), DISSOLVED or ASSESSED_ALONE; left out by an older classifier"),
                 "Evidence", Map.of(
                         "reportId", "The report's id (IncidentReport.reportId)",
                         "revision", "The report's revision the verdict used (a correction raises it)",

@@ -58,8 +58,9 @@ final class WebhookDocs {
                 + "match the subscription's filter (left out when there are none). withdrawn lists the messages "
                 + "that close an incident the classifier withdrew instead of resolving it (kind MERGED, with "
                 + "mergedInto, the incident that carries on; or DISSOLVED: its reports moved to another incident "
-                + "after a correction), read from the last rationale sentence; left out when there are none (an "
-                + "alert-service addition to common's notification.schema.json). Receivers order messages of one "
+                + "after a correction), read from the assessment's closure (the last rationale sentence for an "
+                + "older classifier); the alert message itself carries the same mark as withdrawn; left out when "
+                + "there are none. Receivers order messages of one "
                 + "alert by sequence, not by arrival");
 
         Operation post = new Operation()

@@ -19,7 +19,8 @@ import java.util.UUID;
  *                         when every message is one it asked for)
  * @param withdrawn        the messages of this notification that close an incident the classifier withdrew (merged
  *                         into another incident, or dissolved) rather than resolved; derived from the messages
- *                         themselves (see {@link Withdrawal}), left out of the JSON when there are none
+ *                         themselves (their {@code withdrawn} mark, see {@link Withdrawal}), left out of the JSON
+ *                         when there are none
  */
 public record Notification(String deliveryId, String subscriptionId, String subscriptionName, String groupKey,
                            DeliveryMode mode, OffsetDateTime sentAt, List<Alert> alerts,

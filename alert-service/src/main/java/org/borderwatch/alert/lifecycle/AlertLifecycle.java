@@ -279,7 +279,8 @@ public final class AlertLifecycle {
 
     /**
      * Every message carries the statements behind the verdict ({@link Assessment#evidence()}, empty while the
-     * classifier sends none) and, when the service knows its public address, the link to the verdict.
+     * classifier sends none) and, when the service knows its public address, the link to the verdict. A message of a
+     * resolved alert whose incident was withdrawn (merged or dissolved: {@link Withdrawal}) carries the mark.
      *
      * @param changes what changed since the previous message of this alert (see {@link Alert#changes()}): the same
      *                words as the transition's reason, one entry per change; empty for the first message
@@ -291,6 +292,7 @@ public final class AlertLifecycle {
                 s.status(), a.segment(), a.severity(), a.occurrence(), a.attribution(), signals, a.window(),
                 a.casualties(), AlertSummaries.summary(a, s.review(), event, s.status()), a.rationale(), s.review(),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC), changes, a.evidence(),
-                settings.verdictUrl(s.incidentId()));
+                settings.verdictUrl(s.incidentId()), s.status() == AlertStatus.RESOLVED
+                ? Withdrawal.of(a).map(Withdrawal::mark).orElse(null) : null);
     }
 }

@@ -39,7 +39,7 @@ public final class AlertSummaries {
         }
         if (event == AlertEvent.RESOLVED) {
             // merged into another incident or dissolved: withdrawn, not over
-            line.add(Withdrawal.of(a.closed(), a.rationale()).map(Withdrawal::words).orElse("resolved"));
+            line.add(Withdrawal.of(a).map(Withdrawal::words).orElse("resolved"));
         } else if (event == AlertEvent.UPDATED && status == AlertStatus.RESOLVED) {
             line.add("resolved, " + CORRECTED_AFTER_CLOSURE);
         }

@@ -128,6 +128,6 @@ public final class SubscriberChanges {
         return new Alert(m.schemaVersion(), m.alertId(), m.incidentId(), m.sequence(), m.assessmentVersion(), event,
                 m.status(), m.segment(), m.severity(), m.occurrence(), m.attribution(), m.signals(), m.window(),
                 m.casualties(), m.summary(), m.rationale(), m.review(), m.createdAt(), changes, m.evidence(),
-                m.verdictUrl());
+                m.verdictUrl(), m.withdrawn());
     }
 }

@@ -8,9 +8,16 @@ import org.borderwatch.alert.cap.CapRenderer;
 import org.borderwatch.alert.cap.CapRendererTest;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.common.json.Json;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.AlertEvent;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.BorderSegment;
+import org.borderwatch.common.model.Closure;
+import org.borderwatch.common.model.ClosureReason;
+import org.borderwatch.common.model.Withdrawn;
+import org.borderwatch.common.topic.Topics;
+import org.borderwatch.testkit.TopicReader;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.schema.JsonSchemas;
@@ -29,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Through the real broker, store, HTTP receiver and GreenMail: an incident the classifier closes as "Dissolved"
- * (its report moved to another incident) is told as withdrawn — the webhook body's {@code withdrawn} mark, an e-mail
+ * (its report moved to another incident; an older classifier's sentence, or the closure) is told as withdrawn — the webhook body's {@code withdrawn} mark, an e-mail
  * saying WITHDRAWN and not resolved, a CAP Cancel without an all clear — while an ordinary closure stays a resolution.
  */
 class WithdrawnIncidentIT extends AlertServiceITSupport {
@@ -45,14 +52,9 @@ class WithdrawnIncidentIT extends AlertServiceITSupport {
 
         UUID dissolved = UUID.randomUUID();
         UUID ordinary = UUID.randomUUID();
-        Assessment open = Fixtures.assessment(dissolved, 1, BorderSegment.GEGHARKUNIK, Severity.HIGH,
-                Occurrence.DISPUTED, false);
-        // another segment: never grouped with the first into one notification
-        Assessment openToo = Fixtures.assessment(ordinary, 1, BorderSegment.VAYOTS_DZOR_WEST, Severity.HIGH,
-                Occurrence.DISPUTED, false);
-        sendAssessments(open, openToo);
-        await().atMost(Duration.ofSeconds(30)).until(() -> closes(path, dissolved, AlertEvent.FIRED) != null
-                && closes(path, ordinary, AlertEvent.FIRED) != null);
+        Assessment[] opened = fired(path, dissolved, ordinary);
+        Assessment open = opened[0];
+        Assessment openToo = opened[1];
 
         String sentence = "Dissolved: its report left it (corrected by revision 2, which places it in TAVUSH; "
                 + "assessed alone there); this incident no longer holds anything.";
@@ -93,6 +95,67 @@ class WithdrawnIncidentIT extends AlertServiceITSupport {
         assertThat(CapRendererTest.text(alert, "msgType")).isEqualTo("Cancel");
         assertThat(CapRendererTest.text(info, "responseType")).isEqualTo("None");
         assertThat(CapRendererTest.text(alert, "note")).contains("withdrawn");
+    }
+
+    /**
+     * A classifier that says why in the closure: a MERGED one is withdrawn even when its sentence is worded otherwise
+     * (nothing parses it), the webhook body, the alert message in it and the record on border.alerts carry the mark
+     * with the incident it merged into; a QUIET one is resolved.
+     */
+    @Test
+    void theClosureOfTheAssessmentDecidesAndTheAlertOnTheFeedCarriesTheMark() {
+        String path = "/hooks/closure-" + UUID.randomUUID();
+        subscribeWebhook("staff1", RECEIVER.url(path), "{\"segments\":[\"GEGHARKUNIK\",\"VAYOTS_DZOR_WEST\"]}");
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        Assessment[] open = fired(path, merged, quiet);
+
+        sendAssessments(Fixtures.closedWith(open[0], "Bridged with an older incident.", Closure.mergedInto(survivor)),
+                Fixtures.closedWith(open[1], "Closed: no new reports for 7 days.", Closure.QUIET));
+        await().atMost(Duration.ofSeconds(30)).until(() -> closes(path, merged, AlertEvent.RESOLVED) != null
+                && closes(path, quiet, AlertEvent.RESOLVED) != null);
+
+        JsonNode body = closes(path, merged, AlertEvent.RESOLVED);
+        assertThat(JsonSchemas.validate(JsonSchemas.NOTIFICATION, Json.writeBytes(body))).isEmpty();
+        JsonNode mark = body.get("withdrawn").get(0);
+        assertThat(mark.get("kind").asString()).isEqualTo("MERGED");
+        assertThat(mark.get("mergedInto").asString()).isEqualTo(survivor.toString());
+        assertThat(mark.get("why").asString()).isEqualTo("Bridged with an older incident.");
+        JsonNode inBody = body.get("alerts").get(0).get("withdrawn");
+        assertThat(inBody.get("kind").asString()).isEqualTo("MERGED");
+        assertThat(inBody.get("mergedInto").asString()).isEqualTo(survivor.toString());
+        assertThat(body.get("alerts").get(0).get("summary").asString())
+                .endsWith("withdrawn, merged into incident " + survivor);
+        JsonNode resolved = closes(path, quiet, AlertEvent.RESOLVED);
+        assertThat(resolved.has("withdrawn")).isFalse();
+        assertThat(resolved.get("alerts").get(0).has("withdrawn")).isFalse();
+
+        // border.alerts: the closing message of the merged incident carries the mark, valid against the schema
+        List<Alert> feed = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.bytes(Topics.ALERTS.name())
+                .matching(r -> r.key() != null && r.key().equals(merged.toString())).read(2)) {
+            assertThat(JsonSchemas.validate(JsonSchemas.ALERT, r.value())).isEmpty();
+            feed.add(Json.read(r.value(), Alert.class));
+        }
+        assertThat(feed).extracting(Alert::event).containsExactly(AlertEvent.FIRED, AlertEvent.RESOLVED);
+        assertThat(feed.get(0).withdrawn()).isNull();
+        assertThat(feed.get(1).withdrawn()).isEqualTo(new Withdrawn(ClosureReason.MERGED, survivor));
+    }
+
+    /**
+     * Opens an incident in GEGHARKUNIK and one in VAYOTS_DZOR_WEST (another segment: never grouped with the first into
+     * one notification) and waits until the webhook at {@code path} has both FIRED messages.
+     */
+    private static Assessment[] fired(String path, UUID first, UUID second) {
+        Assessment open = Fixtures.assessment(first, 1, BorderSegment.GEGHARKUNIK, Severity.HIGH,
+                Occurrence.DISPUTED, false);
+        Assessment openToo = Fixtures.assessment(second, 1, BorderSegment.VAYOTS_DZOR_WEST, Severity.HIGH,
+                Occurrence.DISPUTED, false);
+        sendAssessments(open, openToo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> closes(path, first, AlertEvent.FIRED) != null
+                && closes(path, second, AlertEvent.FIRED) != null);
+        return new Assessment[]{open, openToo};
     }
 
     /** The webhook body that carried this incident's message of this event, or null. */

@@ -10,6 +10,9 @@ import org.borderwatch.alert.routing.DeliveryMode;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Alert;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Closure;
+import org.borderwatch.common.model.ClosureReason;
+import org.borderwatch.common.model.Withdrawn;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +60,57 @@ class WithdrawalTest {
                 Arguments.of("open: not a closure whatever it says", false, List.of(DISSOLVED), null, null),
                 Arguments.of("the word inside a sentence", true, List.of("Nothing Dissolved: here"), null, null),
                 Arguments.of("no rationale", true, List.of(), null, null));
+    }
+
+    /** A closed version with a closure: the closure decides, whatever the last sentence says. */
+    static Stream<Arguments> closures() {
+        return Stream.of(
+                Arguments.of("MERGED, named by the closure", Closure.mergedInto(SURVIVOR), MERGED,
+                        Withdrawal.Kind.MERGED, SURVIVOR),
+                Arguments.of("MERGED, the sentence reworded: the closure still tells", Closure.mergedInto(SURVIVOR),
+                        "Joined with another incident.", Withdrawal.Kind.MERGED, SURVIVOR),
+                Arguments.of("DISSOLVED", Closure.DISSOLVED, DISSOLVED, Withdrawal.Kind.DISSOLVED, null),
+                Arguments.of("QUIET, though the sentence reads Dissolved: not withdrawn", Closure.QUIET, DISSOLVED,
+                        null, null),
+                Arguments.of("ASSESSED_ALONE", Closure.ASSESSED_ALONE, "Published 3 March, assessed alone.", null,
+                        null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("closures")
+    void theClosureOfAClosedVersionTellsAWithdrawalBeforeItsSentence(String name, Closure closure, String last,
+                                                                    Withdrawal.Kind kind, UUID mergedInto) {
+        Assessment open = Fixtures.assessment(UUID.randomUUID(), 1, TAVUSH, Severity.HIGH, Occurrence.DISPUTED, false);
+        Assessment closed = Fixtures.closedWith(open, last, closure);
+        var found = Withdrawal.of(closed);
+        assertThat(found.map(Withdrawal::kind).orElse(null)).isEqualTo(kind);
+        assertThat(found.map(Withdrawal::mergedInto).orElse(null)).isEqualTo(mergedInto);
+        found.ifPresent(w -> assertThat(w.why()).isEqualTo(last));
+
+        // the alert message carries the mark; read back from it (border.alerts, the live stream) it says the same
+        Transition fired = lifecycle.onAssessment(null, open);
+        Alert close = lifecycle.onAssessment(fired.state(), closed).message();
+        assertThat(close.withdrawn()).isEqualTo(found.map(Withdrawal::mark).orElse(null));
+        Alert read = Json.read(Json.writeBytes(close), Alert.class);
+        assertThat(read.withdrawn()).isEqualTo(close.withdrawn());
+        if (kind != null) {
+            // (a message without the mark falls back to its sentence: one stored before the mark existed)
+            assertThat(Withdrawal.of(read).map(Withdrawal::kind)).contains(kind);
+        }
+        assertThat(close.summary()).endsWith(kind == null ? "resolved" : "withdrawn, " + (kind == Withdrawal.Kind.MERGED
+                ? "merged into incident " + SURVIVOR : "its reports moved to another incident"));
+        assertThat(fired.message().withdrawn()).as("an open incident's message").isNull();
+    }
+
+    @Test
+    void withoutAClosureAnOlderClassifiersSentenceStillMarksTheMessage() {
+        Transition[] t = firedThenClosed(MERGED);
+        assertThat(t[1].message().withdrawn()).isEqualTo(new Withdrawn(ClosureReason.MERGED, SURVIVOR));
+        assertThat(Withdrawal.of(Fixtures.closedWith(Fixtures.assessment(UUID.randomUUID(), 1, TAVUSH, Severity.HIGH,
+                Occurrence.DISPUTED, false), MERGED))).map(Withdrawal::mergedInto).contains(SURVIVOR);
+        // a message stored before the mark (no withdrawn field): its rationale tells
+        Alert stored = t[1].message().withWithdrawn(null);
+        assertThat(Withdrawal.of(stored).map(Withdrawal::kind)).contains(Withdrawal.Kind.MERGED);
     }
 
     @ParameterizedTest(name = "{0}")
