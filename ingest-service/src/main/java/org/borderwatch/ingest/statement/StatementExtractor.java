@@ -1085,8 +1085,10 @@ public final class StatementExtractor {
         if (ofEvent.isEmpty() || ofEvent.size() == kept.size()) {
             return kept;
         }
-        List<DateSpan> visits = kept.stream().filter(d -> !ofEvent.contains(d) && StatementRules.VISIT_DATE_BEFORE
-                .matcher(text.substring(Math.max(0, d.start() - 60), d.start())).find()).toList();
+        List<DateSpan> visits = kept.stream().filter(d -> !ofEvent.contains(d) && (StatementRules.VISIT_DATE_BEFORE
+                .matcher(text.substring(Math.max(0, d.start() - 60), d.start())).find()
+                || StatementRules.VISIT_DATE_AFTER.matcher(text).region(d.end(), Math.min(text.length(), d.end() + 80))
+                        .lookingAt())).toList();
         return visits.isEmpty() ? kept : kept.stream().filter(d -> !visits.contains(d)).toList();
     }
 
@@ -1817,8 +1819,11 @@ public final class StatementExtractor {
             // subject of the attacker's verb after them, not a victim
             boolean peopleActing = m.group("nat") != null && StatementRules.PEOPLE_OF_BEFORE.matcher(before).find()
                     && StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt();
+            // "the village was fired at from Azerbaijani positions": the preposition before "from" ends the passive
+            // verb, it names no target
+            boolean fromSide = text.regionMatches(true, m.start(), "from", 0, 4);
             if (StatementRules.TARGET_BEFORE.matcher(before).find() && !StatementRules.ACTIVITY_ON.matcher(before).find()
-                    && !peopleActing
+                    && !peopleActing && !fromSide
                     || StatementRules.TARGET_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
                     // "the Armenian side has recorded movements of Azerbaijani armoured vehicles": the side that watched
                     || StatementRules.OBSERVER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
@@ -2695,6 +2700,13 @@ public final class StatementExtractor {
                     found = c;
                     break;
                 }
+            }
+            if (found < 0 && and && nounsTo >= 1 && words.get(nounsTo - 1).text().equalsIgnoreCase("the")
+                    && PERSON_NOUNS.contains(words.get(nounsTo).text().toLowerCase(Locale.ROOT))) {
+                // "the driver and a passenger were wounded" (`h59-28`): one person named with "the" before "and"
+                sum += 1;
+                k = nounsTo - 1;
+                continue;
             }
             boolean belonging = false;
             if (found < 0) {

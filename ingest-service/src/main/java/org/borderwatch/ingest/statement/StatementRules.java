@@ -807,6 +807,14 @@ final class StatementRules {
             + "return(?:ed|ing)?|travell?ed|arrived|toured|deployed)\\b[^.;]{0,40}?\\b(?:on|of)\\s+(?:the\\s+)?$");
 
     /**
+     * A date that opens the visit's clause, read after it: "On 9 October an EUMA patrol visited Khnatsakh … and saw
+     * bullet holes …, damage from the shooting of 8 October" (`h59-11`) — its subject up to six words, then the visit's
+     * verb. Like {@link #VISIT_DATE_BEFORE}, only beside a date of {@link #EVENT_DATE_BEFORE}.
+     */
+    static final Pattern VISIT_DATE_AFTER = p("^\\s*+,?\\s*+(?:[\\p{L}'’-]++\\s++){1,6}?(?:visited|patroll?ed|inspected|went|"
+            + "returned|travell?ed|arrived|toured|(?:was|were)\\s+deployed)\\b");
+
+    /**
      * A date that opens a span only to compare ("the first such incident since 12 May", "the heaviest shelling since
      * September 2022"): no event date.
      */

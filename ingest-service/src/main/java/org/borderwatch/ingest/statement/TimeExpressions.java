@@ -1061,8 +1061,16 @@ public final class TimeExpressions {
             int limit = i + 1 < out.size() ? out.get(i + 1).start() : text.length();
             String after = text.substring(c.end(), Math.min(limit, c.end() + 160));
             int paragraph = after.indexOf('\n');
-            Matcher f = DURATION.matcher(paragraph < 0 ? after : after.substring(0, paragraph));
-            if (f.find() && sentencesBetween(f.group("gap")) <= 1) {
+            // "fired … for about 40 minutes, starting at 22:15" (`h59-30`): the length told right before "starting at"
+            // ends the event as the one told after the clock does
+            int from = Math.max(i > 0 ? out.get(i - 1).end() : 0, c.start() - 80);
+            Matcher f = DURATION_BEFORE.matcher(text).region(Math.max(0, Math.min(from, c.start())), c.start());
+            boolean found = f.find();
+            if (!found) {
+                f = DURATION.matcher(paragraph < 0 ? after : after.substring(0, paragraph));
+                found = f.find() && sentencesBetween(f.group("gap")) <= 1;
+            }
+            if (found) {
                 Integer len = f.group("an") != null ? Integer.valueOf(1) : NumberWords.parse(f.group("n"));
                 if (len != null && len > 0) {
                     long minutes = f.group("unit").toLowerCase(Locale.ROOT).startsWith("hour") ? len * 60L : len;
@@ -1101,6 +1109,12 @@ public final class TimeExpressions {
     private static final Pattern DURATION = Alternations.compile("^(?<gap>[\\s\\S]*?)\\bfor\\s+(?:about|around|approximately|"
             + "some|nearly|almost|roughly|up\\s+to)?\\s*(?:(?<an>an|one)|(?<n>\\d{1,3}|[a-z]+(?:-[a-z]+)?))\\s+"
             + "(?<unit>minutes?|hours?)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** A length of time right before "starting at" and its clock: "for about 40 minutes, starting at 22:15". */
+    private static final Pattern DURATION_BEFORE = Alternations.compile("\\bfor\\s+(?:about|around|approximately|"
+            + "some|nearly|almost|roughly|up\\s+to)?\\s*(?:(?<an>an|one)|(?<n>\\d{1,3}|[a-z]+(?:-[a-z]+)?))\\s+"
+            + "(?<unit>minutes?|hours?),?\\s+(?:starting|beginning)(?:\\s+(?:at|from))?"
+            + "(?:\\s+(?:about|around|approximately))?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** Full stops that end a sentence in the text between a clock and a length of time. */
     private static int sentencesBetween(String gap) {
