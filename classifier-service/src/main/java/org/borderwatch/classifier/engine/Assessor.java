@@ -703,8 +703,10 @@ final class Assessor {
         Severity severity = capUnregistered(computed, List.of(r));
         rationale.addAll(severitySentences(computed, severity, signals));
         // its version is its revision, as for any report assessed alone (c23: a correction of a late answer was
-        // "version 1" again under the same id, which alert-service ignores as not newer)
-        return new Assessment(Assessment.SCHEMA_VERSION, id, aloneVersion(r), segment, window, verdict.occurrence(),
+        // "version 1" again under the same id, which alert-service ignores as not newer); under the id of an
+        // incident it had opened and that was evicted, that incident's versions go on (c25)
+        long version = continuing(id, r, rationale);
+        return new Assessment(Assessment.SCHEMA_VERSION, id, version, segment, window, verdict.occurrence(),
                 verdict.attribution(), verdict.confidence(), verdict.actingParty(), r.eventTypes(), byStance,
                 tally.casualties(), severity, signals, true, rationale, state.streamTime, List.of(r.source().id()),
                 List.of(evidenceOf(r)), Closure.ASSESSED_ALONE);
@@ -835,6 +837,30 @@ final class Assessor {
      */
     static long aloneVersion(IncidentReport r) {
         return r.revision();
+    }
+
+    /**
+     * c25: the version of a late answer assessed alone under {@code id}. When {@code id} is an evicted incident's (the
+     * statement had opened it, waiting for its claim, and is now a correction matched again as a late answer), its
+     * versions may not be newer than that incident's, and alert-service would drop them: the version is then the
+     * incident's last plus the revision (a further correction stays the next version), with a sentence saying so.
+     * Otherwise the revision ({@link #aloneVersion}).
+     */
+    long continuing(UUID id, IncidentReport r, List<String> rationale) {
+        EngineState.Evicted evicted = state.evicted.get(id);
+        if (evicted == null) {
+            return aloneVersion(r);
+        }
+        long version = evicted.version() + r.revision();
+        rationale.add("This statement had opened this incident, which closed and was evicted at version "
+                + evicted.version() + ": its correction (revision " + r.revision() + ") is assessed alone as version "
+                + version + ", newer than any the incident had.");
+        return version;
+    }
+
+    /** Whether {@code id} is the id of an incident evicted within the horizon of the remembered claims (c25). */
+    boolean wasEvicted(UUID id) {
+        return state.evicted.containsKey(id);
     }
 
     /**

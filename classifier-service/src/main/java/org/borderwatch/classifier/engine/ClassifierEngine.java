@@ -210,7 +210,15 @@ public final class ClassifierEngine {
         Set<UUID> reformed = correlator.reformed();
         dissolved.stream().filter(a -> !reformed.contains(a.incidentId())).forEach(out::add);
         out.addAll(placed);
+        // c25: a correction of a response that had opened an incident since evicted, matched again as a late answer
+        // under that incident's id: assessed alone and closed, counted as late like a correction of an evicted claim
         housekeeping.trim();
+        if (report.revision() > 1 && !state.reports.containsKey(id) && placed.stream()
+                .anyMatch(a -> a.closed() && org.borderwatch.common.model.Closure.ASSESSED_ALONE.equals(a.closure())
+                        && assessor.wasEvicted(a.incidentId()))) {
+            state.lateReports++;
+            return new Result(Outcome.LATE, out);
+        }
         return new Result(seen != null ? Outcome.CORRECTED : Outcome.ACCEPTED, out);
     }
 

@@ -55,6 +55,13 @@ public final class EngineState {
     public Map<String, List<ClaimRecord>> claims = new TreeMap<>();
     /** Start times of recent incidents per segment. */
     public Map<BorderSegment, List<OffsetDateTime>> segmentStarts = new TreeMap<>();
+    /**
+     * The last version of each closed incident evicted, kept while its claims may still be remembered (c25): a late
+     * answer assessed alone under the id of an incident it had opened (a denial published before its claim) continues
+     * that incident's versions, so alert-service, which ignores a version not newer than its latest, does not drop it.
+     * Empty in state written before this field existed.
+     */
+    public Map<UUID, Evicted> evicted = new HashMap<>();
     /** Track records per source id. */
     public Map<String, org.borderwatch.classifier.reliability.SourceRecord> sources = new TreeMap<>();
 
@@ -76,6 +83,14 @@ public final class EngineState {
         public Seen(int revision, OffsetDateTime publishedAt) {
             this(revision, publishedAt, null, null);
         }
+    }
+
+    /**
+     * An evicted incident's last version, kept until stream time passes {@code until} plus the claim history and the
+     * grace, the horizon at which its claims' records are trimmed ({@code until}: the later of the stream time at
+     * eviction and the incident's window end, after every claim's publication and event).
+     */
+    public record Evicted(long version, OffsetDateTime until) {
     }
 
     SourceRecord source(String id) {

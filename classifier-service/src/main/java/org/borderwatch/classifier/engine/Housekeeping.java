@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.borderwatch.classifier.correlation.IncidentState;
+import org.borderwatch.classifier.correlation.ReportKinds;
+import org.borderwatch.common.Uuids;
 import org.borderwatch.classifier.reliability.SourceRecord;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
+import org.borderwatch.common.model.Stance;
 
 /**
  * Keeps the {@link EngineState} bounded: trims histories to what the rules can still look at, drops reports nothing
@@ -53,7 +56,27 @@ final class Housekeeping {
      */
     boolean evictClosed() {
         OffsetDateTime now = state.streamTime;
-        return state.closed.removeIf(c -> c.closedAt == null || c.closedAt.plus(settings.grace()).isBefore(now));
+        return state.closed.removeIf(c -> {
+            boolean evict = c.closedAt == null || c.closedAt.plus(settings.grace()).isBefore(now);
+            if (evict && openedByAResponse(c)) {
+                // c25: its last version, for a late answer assessed alone under its id (Assessor.continuing)
+                OffsetDateTime until = c.to != null && c.to.isAfter(now) ? c.to : now;
+                state.evicted.put(c.id, new EngineState.Evicted(c.version, until));
+            }
+            return evict;
+        });
+    }
+
+    /**
+     * Whether a closed incident is named after a response it holds (a denial or confirmation published before its
+     * claim): only then can a late answer be assessed alone under its id. Other incidents' versions are not kept.
+     */
+    private boolean openedByAResponse(IncidentState c) {
+        return c.members.stream().anyMatch(m -> {
+            IncidentReport r = state.reports.get(m.reportId());
+            return r != null && r.stance() != Stance.CLAIM && !ReportKinds.isContextOnly(r)
+                    && Uuids.incidentId(c.segment.name(), m.reportId()).equals(c.id);
+        });
     }
 
     /** Trims every history to what the rules can still look at, then collects the reports left unreferenced. */
@@ -73,6 +96,7 @@ final class Housekeeping {
         state.claims.values().forEach(list -> list.removeIf(c -> c.occurredAt().isBefore(claimHorizon)
                 && c.publishedAt().isBefore(claimHorizon)));
         state.claims.values().removeIf(List::isEmpty);
+        state.evicted.values().removeIf(e -> e.until().isBefore(claimHorizon));
         state.segmentStarts.values().forEach(starts -> {
             OffsetDateTime horizon = startsHorizon(starts, settings.signals().quietLookback(),
                     settings.signals().quietCalm(), settings.grace());
