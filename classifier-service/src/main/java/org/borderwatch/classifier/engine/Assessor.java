@@ -145,8 +145,9 @@ final class Assessor {
     /**
      * Whether an incident holds only statements that are context ({@link ReportKinds#isContextOnly}: stance UNKNOWN)
      * and has never been assessed: it is held without an assessment (no version, no closing version, in no signal's
-     * count) until a statement that counts joins it (c23). One assessed before (a correction turned its claim into an
-     * unreadable statement) goes on being assessed, so its consumers are not left with a stale version.
+     * count) until a statement that counts joins it (c23). One assessed before whose claim a correction turned into an
+     * unreadable statement is dissolved by the withdrawal (its closing version, DISSOLVED, also when it is formed again
+     * of context only under the same id: ClassifierEngine, c25) and its statements are held unseen again.
      */
     boolean contextOnly(IncidentState inc) {
         return inc.last == null && !inc.members.isEmpty() && inc.members.stream().allMatch(m -> {

@@ -208,7 +208,9 @@ public final class ClassifierEngine {
         // an incident the correction emptied and formed again under the same id was never really closed: its
         // consumers see the next open version, not a "dissolved" one followed by a reopening
         Set<UUID> reformed = correlator.reformed();
-        dissolved.stream().filter(a -> !reformed.contains(a.incidentId())).forEach(out::add);
+        // (c25: unless it was formed again of context only, held unseen: then it did close, DISSOLVED)
+        dissolved.stream().filter(a -> !reformed.contains(a.incidentId())
+                || placed.stream().noneMatch(p -> p.incidentId().equals(a.incidentId()))).forEach(out::add);
         out.addAll(placed);
         // c25: a correction of a response that had opened an incident since evicted, matched again as a late answer
         // under that incident's id: assessed alone and closed, counted as late like a correction of an evicted claim

@@ -62,6 +62,13 @@ class ContextOnlyStatementTest {
             "2026-05-05", GEGHARKUNIK).build();
     static final IncidentReport WIRE = unreadable("wire", "2026-05-04T22:30", "2026-05-05T09:00");
 
+    /** c25: the claim corrected to a statement whose stance could not be read (revision 2), and back (revision 3). */
+    static final IncidentReport CLAIM_UNREADABLE = base(AZ_MOD, "claim", Stance.UNKNOWN, "2026-05-05T10:00")
+            .occurredAt(t("2026-05-04T22:10")).timePrecision(TimePrecision.MINUTE).location(Location.of(GEGHARKUNIK))
+            .revision(2).build();
+    static final IncidentReport CLAIM_AGAIN = claim(AZ_MOD, "claim", Party.AM, "2026-05-04T22:10",
+            "2026-05-05T12:00", GEGHARKUNIK).timePrecision(TimePrecision.MINUTE).revision(3).build();
+
     static Stream<Arguments> rows() {
         return Stream.of(
                 row("an unreadable wire alone opens no incident", "", WIRE),
@@ -89,6 +96,19 @@ class ContextOnlyStatementTest {
                         "SYUNIK_EAST 05-04 22:10 [claim] UNVERIFIED/UNCONTESTED",
                         claim(AZ_MOD, "claim", Party.AM, "2026-05-04T22:10", "2026-05-05T08:00", SYUNIK_EAST)
                                 .timePrecision(TimePrecision.MINUTE).build(), WIRE),
+                row("c25: a claim corrected to stance UNKNOWN dissolves its incident, the wire held unseen again",
+                        "", SOTK_CLAIM, WIRE, CLAIM_UNREADABLE),
+                row("c25: a lone claim corrected to stance UNKNOWN likewise", "", SOTK_CLAIM, CLAIM_UNREADABLE),
+                row("c25: the wire first, its session joined by the claim, then corrected: dissolved", "",
+                        unreadable("wire", "2026-05-04T22:30", "2026-05-05T07:00"), SOTK_CLAIM, CLAIM_UNREADABLE),
+                row("c25: guard: a denial that counts stays an incident when its claim is corrected to UNKNOWN",
+                        "GEGHARKUNIK 05-04 00:00 [claim,denial] UNVERIFIED/CONTESTED", SOTK_CLAIM, SOTK_DENIAL,
+                        base(AZ_MOD, "claim", Stance.UNKNOWN, "2026-05-05T12:00").occurredAt(t("2026-05-04T22:10"))
+                                .timePrecision(TimePrecision.MINUTE).location(Location.of(GEGHARKUNIK)).revision(2)
+                                .build()),
+                row("c25: corrected back to a claim, the incident is assessed again",
+                        "GEGHARKUNIK 05-04 22:10 [claim,wire] UNVERIFIED/UNCONTESTED", SOTK_CLAIM, WIRE,
+                        CLAIM_UNREADABLE, CLAIM_AGAIN),
                 row("a wire far behind stream time (beyond the grace) is not assessed alone",
                         "GEGHARKUNIK 05-04 22:10 [claim] UNVERIFIED/UNCONTESTED|SYUNIK_EAST 05-20 10:00 [later] "
                                 + "UNVERIFIED/UNCONTESTED", SOTK_CLAIM,
@@ -133,6 +153,47 @@ class ContextOnlyStatementTest {
         assertThat(later).singleElement().satisfies(a -> assertThat(a.segment()).isEqualTo(SYUNIK_EAST));
         assertThat(engine.state().incidents).noneMatch(i -> i.has(WIRE.reportId()));
         assertThat(engine.state().closed).noneMatch(i -> i.has(WIRE.reportId()));
+        assertThat(engine.openIncidents()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> dissolvedRows() {
+        return Stream.of(
+                Arguments.of("the claim first, the wire joining it", WIRE),
+                Arguments.of("the wire first, the claim joining its session",
+                        unreadable("wire", "2026-05-04T22:30", "2026-05-05T07:00")));
+    }
+
+    /**
+     * c25: the incident a correction left with context only gets its closing version, DISSOLVED, and is held unseen
+     * (not counted open); the claim corrected back assesses it again under the same id, its versions going on.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dissolvedRows")
+    void anIncidentLeftWithContextOnlyIsDissolved(String name, IncidentReport wire) {
+        ClassifierEngine engine = ClassifierEngine.withDefaults();
+        Assessment open = (wire.publishedAt().isBefore(SOTK_CLAIM.publishedAt())
+                ? List.of(wire, SOTK_CLAIM) : List.of(SOTK_CLAIM, wire)).stream()
+                .flatMap(r -> engine.process(r).assessments().stream()).reduce((x, y) -> y).orElseThrow();
+        List<Assessment> dissolved = engine.process(CLAIM_UNREADABLE).assessments();
+        assertThat(dissolved).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(open.incidentId());
+            assertThat(a.closed()).isTrue();
+            assertThat(a.version()).isGreaterThan(open.version());
+            assertThat(a.closure()).isEqualTo(org.borderwatch.common.model.Closure.DISSOLVED);
+            assertThat(a.rationale()).last().isEqualTo("Dissolved: its report left it (corrected by revision 2).");
+            assertThat(a.reportIds()).containsKey(Stance.CLAIM);
+        });
+        assertThat(engine.openIncidents()).isZero();
+        assertThat(engine.state().incidents).anyMatch(i -> i.has(WIRE.reportId()) && i.last == null);
+        // corrected back to a claim: an incident again, open (under the same id its versions go on)
+        List<Assessment> again = engine.process(CLAIM_AGAIN).assessments();
+        assertThat(again).last().satisfies(a -> {
+            assertThat(a.closed()).isFalse();
+            assertThat(a.reportIds()).containsKey(Stance.CLAIM);
+            if (a.incidentId().equals(open.incidentId())) {
+                assertThat(a.version()).isGreaterThan(dissolved.get(0).version());
+            }
+        });
         assertThat(engine.openIncidents()).isEqualTo(1);
     }
 
