@@ -1882,10 +1882,10 @@ public final class StatementExtractor {
                     break;
                 }
             }
-            Matcher agent = StatementRules.PASSIVE_AGENT.matcher(text).region(sentence.start(), sentence.end());
+            Matcher agent = agent(text, sentence);
             // "two persons who had crossed from the territory of Armenia were detained by border guards of the State
             // Border Service": at a passive verb the agent acted, the side named before it is the patient
-            if (agent.find() && agent.start() <= at) {
+            if (agent != null && agent.start() <= at) {
                 Party p = nationality(agent.group("nat") != null ? agent.group("nat")
                         : agent.group("nat0") != null ? agent.group("nat0")
                         : agent.group("country") != null ? agent.group("country") : agent.group("agency"), sourceParty);
@@ -1911,6 +1911,19 @@ public final class StatementExtractor {
         // "a military vehicle of the Azerbaijan Army hit an anti-tank mine" in Azerbaijan's text: its own side named
         // with no hostile verb, at a mine, is the victim; a mine has no actor
         return first != null && first == sourceParty && mineOnly(text, sentences) ? null : first;
+    }
+
+    /**
+     * The first agent named after "by" in the sentence: at a passive verb ({@link StatementRules#PASSIVE_AGENT}) or
+     * right after an act noun ({@link StatementRules#NOMINAL_AGENT}: "the shelling by Azerbaijan of Armenian
+     * positions"), else null.
+     */
+    private static Matcher agent(String text, Span sentence) {
+        Matcher passive = StatementRules.PASSIVE_AGENT.matcher(text).region(sentence.start(), sentence.end());
+        Matcher nominal = StatementRules.NOMINAL_AGENT.matcher(text).region(sentence.start(), sentence.end());
+        boolean p = passive.find();
+        boolean n = nominal.find();
+        return n && (!p || nominal.start() < passive.start()) ? nominal : p ? passive : null;
     }
 
     /**

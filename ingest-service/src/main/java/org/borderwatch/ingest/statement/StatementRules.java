@@ -1141,20 +1141,8 @@ final class StatementRules {
             + "started\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|"
             + "(?:started|began|begun)\\s+(?:today|yesterday|this|on|in)\\b|(?:began|begun)\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|unleash|initiat)\\w*\\b)");
 
-    /**
-     * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
-     * Azerbaijani fire", "the strikes carried out by Azerbaijan".
-     */
-    static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
-            + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed|"
-            + "detained|arrested|apprehended|captured|carried\\s+out|conducted|mounted|staged|unleashed|"
-            // people held: "the two servicemen held by Azerbaijan since they were apprehended"
-            + "held(?=\\s+(?:(?:captive|prisoner)\\s+)?by\\b)|"
-            // a road closed: "the Lachin corridor has been blocked by Azerbaijani so-called eco-activists"
-            + "blocked|blockaded|closed|obstructed|"
-            // a bulletin's heading: "Violations of the ceasefire by Armenia:" above its dated lines
-            + "violations?)\\s+"
-            + "(?:[\\w-]+\\s+){0,4}?by\\s+(?:the\\s+|an?\\s+)?"
+    /** The agent of {@link #PASSIVE_AGENT} and {@link #NOMINAL_AGENT}: a side, its forces, its state or its agency. */
+    private static final String AGENT = "(?:the\\s+|an?\\s+)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
@@ -1169,7 +1157,33 @@ final class StatementRules {
             // patrol of the Border Guard Troops of the National Security Service"
             + "|(?:(?:border\\s+guards|units?|servicemen|officers|employees|members|patrols?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?<agency>state\\s+border\\s+service|(?:border\\s+guard\\s+troops\\s+of\\s+(?:the\\s+)?)?"
-            + "national\\s+security\\s+service|border\\s+guard\\s+troops)\\b)");
+            + "national\\s+security\\s+service|border\\s+guard\\s+troops)\\b)";
+
+    /**
+     * A passive agent after a hostile act: "fire opened by units of the Armenian armed forces", "killed on Tuesday by
+     * Azerbaijani fire", "the strikes carried out by Azerbaijan".
+     */
+    static final Pattern PASSIVE_AGENT = p("\\b(?:fire|opened|fired|killed|wounded|injured|shelled|attacked|struck|"
+            + "hit|targeted|committed|launched|shot|martyred|perpetrated|killing|suppressed|destroyed|neutrali[sz]ed|"
+            + "detained|arrested|apprehended|captured|carried\\s+out|conducted|mounted|staged|unleashed|"
+            // people held: "the two servicemen held by Azerbaijan since they were apprehended"
+            + "held(?=\\s+(?:(?:captive|prisoner)\\s+)?by\\b)|"
+            // a road closed: "the Lachin corridor has been blocked by Azerbaijani so-called eco-activists"
+            + "blocked|blockaded|closed|obstructed|"
+            // a bulletin's heading: "Violations of the ceasefire by Armenia:" above its dated lines
+            + "violations?)\\s+"
+            + "(?:[\\w-]+\\s+){0,4}?by\\s+" + AGENT);
+
+    /**
+     * A nominalised act with its agent, then what it was done to: "condemns the shelling by Azerbaijan of Armenian
+     * positions near Nerkin Hand" (`h60-16`), "the firing by Armenian units on our posts", "the attack by the Armenian
+     * side at …" — the side after "by" acted. Only right after the act noun (not "the shelling of Sotk reported by
+     * …"), only before "of / on / at / against / towards …", never a hypothetical ("any attack by Armenia on our
+     * positions will be met …").
+     */
+    static final Pattern NOMINAL_AGENT = p("(?<!\\b(?:any|possible|potential|future)\\s{1,3})"
+            + "\\b(?:shelling|firing|shooting|attacks?|strikes?|bombardment|bombing)\\s+by\\s+" + AGENT
+            + "(?=\\s+(?:of|on|upon|at|against|towards?)\\b)");
 
     /**
      * The source's own side as the target of fire: "our positions came under fire", "fired at our posts", "the
@@ -1280,7 +1294,14 @@ final class StatementRules {
             + "its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|armenian|azerbaijani|civilians?|"
             + "residents?|villagers?|soldiers?|servicem[ae]n|people|positions?|posts?|vehicles?)\\b)"
             // "a vehicle of the Azerbaijan Army hit an anti-tank mine": striking a mine is no attack
-            + "(?!" + A_MINE + "))");
+            + "(?!" + A_MINE + ")"
+            // a drone sent over the other side: "the Armenian side flew a quadcopter over Azerbaijan Army positions"
+            // (`h60-18`) — whose positions it flew over is the target — and the drone itself: "an Armenian
+            // quadcopter flew over our positions"
+            + "|(?:flew|launched|sent|operated|used|deployed)\\s+(?:an?|the|its|their|one|two|three|several|\\d+)\\s+"
+            + "(?:[\\w-]+\\s+){0,2}?(?:drones?|quadcopters?|uavs?|unmanned\\s+aerial\\s+vehicles?)\\s+"
+            + "(?:over|above|towards?|into|across|in\\s+the\\s+direction\\s+of)\\b"
+            + "|flew\\s+(?:over|above|towards?|into|across)\\b)");
 
     /** After a verb: its object is a mine ("struck an anti-personnel mine"), so the verb is no attack. */
     static final Pattern MINE_OBJECT = p("\\s+" + A_MINE);
