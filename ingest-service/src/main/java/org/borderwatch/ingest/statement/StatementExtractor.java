@@ -2454,6 +2454,10 @@ public final class StatementExtractor {
                 if (at < 0 && total == null && bothBefore(words, i)) {
                     total = 2; // "a truck carrying two civilians hit a mine … Both were killed"
                 }
+                if (at < 0 && total == null) { // "the driver and the passenger were wounded"
+                    int named = singlesJoinedBefore(text, words, i);
+                    total = named > 0 ? named : null;
+                }
                 boolean singular = at < 0 && total == null && (singularBefore(words, i)
                         || appositivePerson(text, sentence.start(), words.get(i).start()) || singularAfter(words, i));
                 if (singular) {
@@ -2874,6 +2878,45 @@ public final class StatementExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * Single persons each named with "the" or a possessive, joined by "and" (the earlier ones by commas too), right
+     * before a plural auxiliary and the casualty word at {@code i}: "the driver and the passenger were wounded" (2),
+     * "the shepherd, the farmer and his son have been killed" (3); 0 when there are not two such persons. Each is the
+     * determiner, at most one word, then a person in the singular, so "the driver and the passengers were wounded" (a
+     * plural: how many is not said) and "the car and the driver were hit" count no one here.
+     */
+    private static int singlesJoinedBefore(String text, List<Word> words, int i) {
+        int k = i - 1;
+        boolean plural = false;
+        for (int skipped = 0; k >= 0 && skipped < 3 && COMPANION_GAP.matcher(words.get(k).text()).matches(); skipped++) {
+            String gap = words.get(k).text().toLowerCase(Locale.ROOT);
+            plural |= gap.equals("were") || gap.equals("have");
+            k--;
+        }
+        int named = 0;
+        boolean and = false;
+        while (plural && k >= 1 && PERSON_NOUNS.contains(words.get(k).text().toLowerCase(Locale.ROOT))) {
+            int d = k - 1;
+            if (!SINGLE_OBJECT_DETERMINERS.contains(words.get(d).text().toLowerCase(Locale.ROOT))) {
+                d--; // "the 46-year-old driver": one word between
+                if (d < 0 || !SINGLE_OBJECT_DETERMINERS.contains(words.get(d).text().toLowerCase(Locale.ROOT))
+                        || !namesPeople(words, d + 1, k + 1)) {
+                    break;
+                }
+            }
+            named++;
+            if (d > 0 && words.get(d - 1).text().equalsIgnoreCase("and")) {
+                and = true;
+                k = d - 2;
+            } else if (d > 0 && and && text.substring(words.get(d - 1).end(), words.get(d).start()).contains(",")) {
+                k = d - 1; // "the shepherd, the farmer and his son"
+            } else {
+                break;
+            }
+        }
+        return and && named >= 2 ? named : 0;
     }
 
     /** The auxiliary of a passive "found" ("was found dead", "has been found", "were found"). */
