@@ -13,6 +13,7 @@ import org.borderwatch.alert.delivery.BulkFilter;
 import org.borderwatch.alert.dispatch.OutboxRepair;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.dispatch.AlertDispatcher;
+import org.borderwatch.alert.store.AlertStore;
 import org.borderwatch.alert.store.AuditStore;
 import org.borderwatch.alert.store.DeliveryStore;
 import org.borderwatch.alert.store.OutboxRow;
@@ -40,6 +41,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -200,9 +202,10 @@ public class DeliveryController {
     @PostMapping("/bulk-abandon")
     @Operation(summary = "Give up on many outbox rows at once by a filter (ADMIN; reason and filter required; each row "
             + "audited on its alert, naming the filter): the oldest alert.api.bulk-max-rows rows the filter selects "
-            + "among those that may be abandoned now (PENDING, FAILED, IN_FLIGHT whose lease ran out), with the other "
-            + "rows of the grouped or digest notifications they were sent in. dryRun: true counts and shows a sample, "
-            + "changing nothing. Rows still held in alert documents (/unrelayed) are abandoned one at a time")
+            + "among those that may be abandoned now (PENDING, FAILED, IN_FLIGHT whose lease ran out, UNRELAYED: held "
+            + "in its alert document, see /unrelayed), with the other rows of the grouped or digest notifications they "
+            + "were sent in; an UNRELAYED row is taken out of its alert document. dryRun: true counts and shows a "
+            + "sample, changing nothing")
     @ApiDocs.ProblemResponses(403)
     public Views.BulkView bulkAbandon(@RequestBody Views.BulkRequest request, Authentication auth) {
         return bulk(BulkFilter.Action.ABANDON, request, auth);
@@ -247,32 +250,46 @@ public class DeliveryController {
         Bson changeable = DeliveryStore.changeable(abandon, now, deleted);
         long skipped = deleted.isEmpty() ? 0 : deliveries.count(query, Filters.and(
                 Filters.eq("status", DeliveryStatus.FAILED.name()), Filters.in("subscriptionId", deleted)));
-        long matched = deliveries.count(query, changeable);
-        List<OutboxRow> selected = deliveries.oldest(query, changeable, bulkMaxRows);
+        // rows held in alert documents (UNRELAYED) are selected with the outbox's, oldest first across both
+        List<AlertStore.HeldRow> held = repair.heldSelectedBy(filter);
+        long matched = (filter.outbox() ? deliveries.count(query, changeable) : 0) + held.size();
+        OutboxRepair.Selection selected = OutboxRepair.oldest(filter.outbox()
+                ? deliveries.oldest(query, changeable, bulkMaxRows) : List.of(), held, bulkMaxRows);
         String actor = Callers.name(auth);
         String words = filter.describe();
         if (dryRun) {
             log.info("bulk {} dry run by {} ({}): {} matched", action.name().toLowerCase(Locale.ROOT), actor, words,
                     matched);
             return new Views.BulkView(true, action.name().toLowerCase(Locale.ROOT), words, matched, bulkMaxRows,
-                    selected.size(), 0, matched, skipped, sample(selected.stream().map(OutboxRow::id).toList()));
+                    selected.ids().size(), 0, matched, skipped, sample(selected));
         }
         List<String> changed;
         if (abandon) {
-            changed = repair.abandonSelected(selected, actor, reason, words).stream().map(h -> h.row().id()).toList();
+            changed = repair.abandonSelected(selected.outbox(), selected.held(), actor, reason, words).stream()
+                    .map(h -> h.row().id()).toList();
         } else {
-            java.util.Set<String> ids = deliveries.withTheirNotifications(selected);
+            java.util.Set<String> ids = deliveries.withTheirNotifications(selected.outbox());
             List<OutboxRow> requeued = ids.isEmpty() ? List.of()
                     : deliveries.requeueFailed(Filters.in("_id", ids), actor, reason, now);
             recorded(requeued, auth, reason + " (bulk re-queue: " + words + ")");
             metrics.backlog(deliveries.backlog());
             changed = requeued.stream().map(OutboxRow::id).toList();
         }
-        long remaining = deliveries.count(query, DeliveryStore.changeable(abandon, clock.instant(), deleted));
+        long remaining = (filter.outbox()
+                ? deliveries.count(query, DeliveryStore.changeable(abandon, clock.instant(), deleted)) : 0)
+                + repair.heldSelectedBy(filter).size();
         log.info("bulk {} by {} ({}): {} changed, {} remaining: {}", action.name().toLowerCase(Locale.ROOT), actor,
                 words, changed.size(), remaining, reason);
         return new Views.BulkView(false, action.name().toLowerCase(Locale.ROOT), words, matched, bulkMaxRows,
-                selected.size(), changed.size(), remaining, skipped, sample(changed));
+                selected.ids().size(), changed.size(), remaining, skipped, sample(changed));
+    }
+
+    /** A dry run's sample: the first selected rows as they are now, a held one as UNRELAYED. */
+    private List<Views.OutboxView> sample(OutboxRepair.Selection selected) {
+        return selected.ids().stream().limit(bulkSample)
+                .map(id -> selected.held().stream().filter(h -> h.id().equals(id)).findFirst()
+                        .map(Views.OutboxView::unrelayed).or(() -> deliveries.findHandled(id).map(Views.OutboxView::of)))
+                .flatMap(Optional::stream).toList();
     }
 
     /** The first {@code alert.api.bulk-sample} of these rows as operators see them. */

@@ -3,6 +3,7 @@ package org.borderwatch.alert.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.borderwatch.alert.ack.Acknowledgements;
+import org.borderwatch.alert.delivery.BulkFilter;
 import org.borderwatch.alert.delivery.DeliveryStatus;
 import org.borderwatch.alert.lifecycle.AlertLifecycle;
 import org.borderwatch.alert.routing.Subscription;
@@ -249,6 +250,16 @@ public final class Views {
                     h.requeues() == 0 ? null : h.requeues(), h.requeuedAt(), h.requeuedBy(), h.requeueReason(),
                     h.abandonedAt(), h.abandonedBy(), h.abandonReason(), h.statusBefore());
         }
+
+        /** A row still held in its alert document, as a bulk abandon's dry run shows it: status UNRELAYED. */
+        static OutboxView unrelayed(org.borderwatch.alert.store.AlertStore.HeldRow held) {
+            OutboxView v = of(held.asHandled());
+            return new OutboxView(v.id(), v.alertId(), v.incidentId(), v.subscriptionId(), v.subscriptionName(),
+                    v.channel(), v.target(), v.sequence(), v.event(), BulkFilter.UNRELAYED, v.attempts(), v.rounds(),
+                    v.lastError(), v.statusCode(), null, null, v.createdAt(), v.updatedAt(), v.deliveredAt(),
+                    v.batchKey(), v.requeues(), v.requeuedAt(), v.requeuedBy(), v.requeueReason(), v.abandonedAt(),
+                    v.abandonedBy(), v.abandonReason(), v.statusBefore());
+        }
     }
 
     /** An operator's abandon of an outbox row: {@code reason} is required. */
@@ -269,7 +280,8 @@ public final class Views {
     /** Which rows: every given criterion must hold, at least one given. */
     public record BulkFilterBody(
             @Schema(description = "Any of these statuses (abandon: PENDING, IN_FLIGHT — only once its lease ran out "
-                    + "—, FAILED; re-queue: FAILED); none given: all the action can change")
+                    + "—, FAILED, UNRELAYED — held in its alert document, see /unrelayed; re-queue: FAILED); none "
+                    + "given: all the action can change")
             List<String> statuses,
             @Schema(description = "Any of these channels: webhook, email, kafka") List<String> channels,
             @Schema(description = "The subscription's id, exactly (the feed: feed:border.alerts)") String subscriptionId,

@@ -15,30 +15,46 @@ import java.util.stream.Collectors;
 /**
  * Which outbox rows an operator's bulk abandon or re-queue selects (plain Java): every given criterion must hold; at
  * least one must be given (a bulk action over the whole outbox is refused, never assumed). The statuses are those
- * the action can change: PENDING, IN_FLIGHT (only once its lease ran out) and FAILED for an abandon, FAILED for a
- * re-queue; none given means all of them. Each wrong field is one problem naming it ({@code filter.<field>}).
+ * the action can change: PENDING, IN_FLIGHT (only once its lease ran out), FAILED and {@value #UNRELAYED} (a row
+ * still held in its alert document, which the relay has not copied to the outbox) for an abandon, FAILED for a
+ * re-queue; none given means all of them, so "everything of this desk" also takes what the relay has not copied
+ * yet (else those rows would be sent once the relay copies them). Each wrong field is one problem naming it
+ * ({@code filter.<field>}).
  *
- * @param statuses       the statuses asked for (never empty: the action's own when none were given)
+ * @param statuses       the outbox statuses asked for (the action's own when none were given; empty only when just
+ *                       {@value #UNRELAYED} was asked for: then no outbox row is selected)
  * @param channels       upper case, as stored ({@code WEBHOOK}, {@code EMAIL}, {@code KAFKA}); empty = any
  * @param createdBefore  rows created before this instant (exclusive)
  * @param createdAfter   rows created at or after this instant
+ * @param unrelayed      whether rows held in alert documents are selected too ({@link #selectsHeld})
  */
 public record BulkFilter(Set<DeliveryStatus> statuses, Set<String> channels, String subscriptionId, String target,
-                         Instant createdBefore, Instant createdAfter) {
+                         Instant createdBefore, Instant createdAfter, boolean unrelayed) {
+
+    /** The status a filter names for rows held in their alert documents (the {@code statusBefore} they get). */
+    public static final String UNRELAYED = "UNRELAYED";
 
     /** What a bulk call does, and the statuses it can change. */
     public enum Action {
-        ABANDON(EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.IN_FLIGHT, DeliveryStatus.FAILED)),
-        REQUEUE(EnumSet.of(DeliveryStatus.FAILED));
+        ABANDON(EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.IN_FLIGHT, DeliveryStatus.FAILED), true),
+        REQUEUE(EnumSet.of(DeliveryStatus.FAILED), false);
 
         private final Set<DeliveryStatus> changeable;
+        /** Whether it can change rows held in alert documents ({@value BulkFilter#UNRELAYED}). */
+        private final boolean held;
 
-        Action(Set<DeliveryStatus> changeable) {
+        Action(Set<DeliveryStatus> changeable, boolean held) {
             this.changeable = changeable;
+            this.held = held;
         }
 
+        /** The outbox statuses it can change. */
         public Set<DeliveryStatus> changeable() {
             return EnumSet.copyOf(changeable);
+        }
+
+        private String allowed() {
+            return names(changeable.toArray(DeliveryStatus[]::new)) + (held ? ", " + UNRELAYED : "");
         }
     }
 
@@ -62,15 +78,22 @@ public record BulkFilter(Set<DeliveryStatus> statuses, Set<String> channels, Str
             return null;
         }
         Set<DeliveryStatus> wanted = EnumSet.noneOf(DeliveryStatus.class);
+        boolean held = false;
         for (String s : values(statuses)) {
             DeliveryStatus status = status(s);
-            if (status == null) {
-                problems.add("field 'filter.statuses' must be one of " + names(DeliveryStatus.values()) + ", got '"
-                        + shown(s) + "'");
+            if (UNRELAYED.equals(s)) {
+                if (action.held) {
+                    held = true;
+                } else {
+                    problems.add("field 'filter.statuses': UNRELAYED rows (held in their alert documents, never "
+                            + "copied to the outbox) cannot be re-queued: abandon them; allowed: " + action.allowed());
+                }
+            } else if (status == null) {
+                problems.add("field 'filter.statuses' must be one of " + names(DeliveryStatus.values()) + ", "
+                        + UNRELAYED + ", got '" + shown(s) + "'");
             } else if (!action.changeable.contains(status)) {
                 problems.add("field 'filter.statuses': " + status + " rows cannot be "
-                        + (action == Action.ABANDON ? "abandoned" : "re-queued") + "; allowed: "
-                        + names(action.changeable.toArray(DeliveryStatus[]::new)));
+                        + (action == Action.ABANDON ? "abandoned" : "re-queued") + "; allowed: " + action.allowed());
             } else {
                 wanted.add(status);
             }
@@ -100,14 +123,37 @@ public record BulkFilter(Set<DeliveryStatus> statuses, Set<String> channels, Str
         if (problems.size() > before) {
             return null;
         }
-        return new BulkFilter(wanted.isEmpty() ? action.changeable() : wanted, wantedChannels, sub, tgt, until,
-                from);
+        boolean none = wanted.isEmpty() && !held;
+        return new BulkFilter(none ? action.changeable() : wanted, wantedChannels, sub, tgt, until, from,
+                none ? action.held : held);
+    }
+
+    /** Whether outbox rows are selected at all (not when only {@value #UNRELAYED} was asked for). */
+    public boolean outbox() {
+        return !statuses.isEmpty();
+    }
+
+    /**
+     * Whether the filter selects a row held in its alert document, read as stored there (any value may be missing):
+     * the same criteria as for the outbox's rows, a bound on the creation time not met by a row without one.
+     */
+    public boolean selectsHeld(String channel, String subscriptionId, String target, Instant createdAt) {
+        return unrelayed
+                && (channels.isEmpty() || channels.contains(channel))
+                && (this.subscriptionId == null || this.subscriptionId.equals(subscriptionId))
+                && (this.target == null || this.target.equals(target))
+                && (createdBefore == null || createdAt != null && createdAt.isBefore(createdBefore))
+                && (createdAfter == null || createdAt != null && !createdAt.isBefore(createdAfter));
     }
 
     /** The filter in words, for the audit and the log: {@code statuses FAILED, target https://…}. */
     public String describe() {
         StringJoiner out = new StringJoiner(", ");
-        out.add("statuses " + statuses.stream().map(Enum::name).collect(Collectors.joining("|")));
+        List<String> named = new ArrayList<>(statuses.stream().map(Enum::name).toList());
+        if (unrelayed) {
+            named.add(UNRELAYED);
+        }
+        out.add("statuses " + String.join("|", named));
         if (!channels.isEmpty()) {
             out.add("channels " + channels.stream().map(c -> c.toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining("|")));

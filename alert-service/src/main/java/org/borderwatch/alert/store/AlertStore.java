@@ -195,6 +195,28 @@ public class AlertStore implements InitializingBean {
         public String id() {
             return row.getString("_id");
         }
+
+        /** As stored: upper case ({@code WEBHOOK}, {@code STREAM} …), or null when the row has none. */
+        public String channel() {
+            return row.get("channel") instanceof String s ? s : null;
+        }
+
+        public String subscriptionId() {
+            return row.get("subscriptionId") instanceof String s ? s : null;
+        }
+
+        public String target() {
+            return row.get("target") instanceof String s ? s : null;
+        }
+
+        public Instant createdAt() {
+            return row.get("createdAt") instanceof java.util.Date d ? d.toInstant() : null;
+        }
+
+        /** The row as the outbox would show it (its message is not read). */
+        public DeliveryStore.Handled asHandled() {
+            return DeliveryStore.Handled.of(row);
+        }
     }
 
     /**
@@ -227,6 +249,18 @@ public class AlertStore implements InitializingBean {
         return alerts().updateOne(Filters.and(Filters.eq("_id", row.alertId()), Filters.eq("rev", row.rev())),
                 Updates.combine(Updates.pull("pending", new Document("_id", row.id())),
                         Updates.inc("pendingCount", -1), Updates.inc("rev", 1))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Takes several held rows out of one alert document at once, unless the alert changed since it was read at
+     * {@code rev} (then false: read it again); as {@link #dropHeldRow}, the revision goes up.
+     *
+     * @param rowIds rows the document held when read at {@code rev}
+     */
+    public boolean dropHeldRows(String alertId, long rev, Collection<String> rowIds) {
+        return alerts().updateOne(Filters.and(Filters.eq("_id", alertId), Filters.eq("rev", rev)),
+                Updates.combine(Updates.pull("pending", Filters.in("_id", rowIds)),
+                        Updates.inc("pendingCount", -rowIds.size()), Updates.inc("rev", 1))).getModifiedCount() == 1;
     }
 
     private static List<HeldRow> held(Document alert) {

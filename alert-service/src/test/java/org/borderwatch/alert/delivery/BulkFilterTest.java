@@ -36,11 +36,16 @@ class BulkFilterTest {
             "ABANDON | -                | -            | -  | -   | 2026-11-24T12:00:00Z | 2026-11-24T12:00:00Z | ",
             "ABANDON | -                | -            | -  | -   | 2026-11-24T16:00:00+04:00 | -               | ",
             "ABANDON | ' '              | -            | s1 | -   | -                    | -                    | ",
+            "ABANDON | UNRELAYED        | -            | -  | -   | -                    | -                    | ",
+            "ABANDON | FAILED;UNRELAYED | webhook      | -  | -   | -                    | 2026-11-24T12:00:00Z | ",
             // refused, each naming its field
-            "ABANDON | DELIVERED        | -            | -  | -   | -                    | -                    | field 'filter.statuses': DELIVERED rows cannot be abandoned; allowed: PENDING, IN_FLIGHT, FAILED",
+            "ABANDON | DELIVERED        | -            | -  | -   | -                    | -                    | field 'filter.statuses': DELIVERED rows cannot be abandoned; allowed: PENDING, IN_FLIGHT, FAILED, UNRELAYED",
             "ABANDON | ABANDONED        | -            | -  | -   | -                    | -                    | field 'filter.statuses': ABANDONED rows cannot be abandoned",
             "REQUEUE | PENDING          | -            | -  | -   | -                    | -                    | field 'filter.statuses': PENDING rows cannot be re-queued; allowed: FAILED",
             "ABANDON | failed           | -            | -  | -   | -                    | -                    | field 'filter.statuses' must be one of PENDING",
+            "ABANDON | unrelayed        | -            | -  | -   | -                    | -                    | field 'filter.statuses' must be one of PENDING, IN_FLIGHT, DELIVERED, FAILED, ABANDONED, UNRELAYED, got 'unrelayed'",
+            "REQUEUE | UNRELAYED        | -            | -  | -   | -                    | -                    | field 'filter.statuses': UNRELAYED rows (held in their alert documents, never copied to the outbox) cannot be re-queued: abandon them; allowed: FAILED",
+            "REQUEUE | FAILED;UNRELAYED | -            | s1 | -   | -                    | -                    | field 'filter.statuses': UNRELAYED rows",
             "ABANDON | -                | sms          | -  | -   | -                    | -                    | field 'filter.channels' must be one of webhook, email, kafka, got 'sms'",
             "ABANDON | -                | WEBHOOK      | -  | -   | -                    | -                    | field 'filter.channels'",
             "ABANDON | -                | -            | -  | -   | yesterday            | -                    | field 'filter.createdBefore' must be an ISO-8601 date-time",
@@ -76,11 +81,69 @@ class BulkFilterTest {
         assertThat(abandon.subscriptionId()).isEqualTo("s1");
         assertThat(abandon.createdBefore()).isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
         assertThat(abandon.createdAfter()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
-        assertThat(abandon.describe()).isEqualTo("statuses PENDING|IN_FLIGHT|FAILED, channels webhook|kafka, "
+        assertThat(abandon.unrelayed()).as("the rows held in alert documents too").isTrue();
+        assertThat(abandon.describe()).isEqualTo("statuses PENDING|IN_FLIGHT|FAILED|UNRELAYED, channels webhook|kafka, "
                 + "subscriptionId s1, target https://p.example/h, createdAfter 2026-11-20T00:00:00Z, "
                 + "createdBefore 2026-11-24T12:00:00Z");
         BulkFilter requeue = parse(BulkFilter.Action.REQUEUE, null, null, "s1", null, null, null, problems);
         assertThat(requeue.statuses()).isEqualTo(Set.of(DeliveryStatus.FAILED));
+        assertThat(requeue.unrelayed()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} statuses={1} -> {2}, outbox rows {3}")
+    @CsvSource(delimiter = ',', nullValues = "-", value = {
+            "ABANDON, -, PENDING|IN_FLIGHT|FAILED|UNRELAYED, true",
+            "ABANDON, UNRELAYED, UNRELAYED, false",
+            "ABANDON, UNRELAYED;UNRELAYED, UNRELAYED, false",
+            "ABANDON, FAILED, FAILED, true",
+            "ABANDON, UNRELAYED;PENDING, PENDING|UNRELAYED, true",
+            "REQUEUE, -, FAILED, true",
+    })
+    void theStatusesAskedForAndWhetherOutboxRowsAreSelectedAtAll(BulkFilter.Action action, String statuses,
+                                                                 String applied, boolean outbox) {
+        List<String> problems = new ArrayList<>();
+        BulkFilter filter = parse(action, statuses, null, "s1", null, null, null, problems);
+        assertThat(problems).isEmpty();
+        assertThat(filter.describe()).isEqualTo("statuses " + applied + ", subscriptionId s1");
+        assertThat(filter.outbox()).isEqualTo(outbox);
+        assertThat(filter.unrelayed()).isEqualTo(applied.contains("UNRELAYED"));
+    }
+
+    @ParameterizedTest(name = "statuses={0} row: {1} {2} {3} {4} -> {5}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // a row held in an alert document, read as stored there, against channels webhook, subscription s1,
+            // target t, created in [10:00, 12:00)
+            "UNRELAYED        | WEBHOOK | s1 | t | 2026-11-24T11:00:00Z | true",
+            "-                | WEBHOOK | s1 | t | 2026-11-24T11:00:00Z | true",
+            "FAILED;UNRELAYED | WEBHOOK | s1 | t | 2026-11-24T10:00:00Z | true",
+            "FAILED           | WEBHOOK | s1 | t | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | STREAM  | s1 | t | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | webhook | s1 | t | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | -       | s1 | t | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | WEBHOOK | s2 | t | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | WEBHOOK | -  | t | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | WEBHOOK | s1 | u | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | WEBHOOK | s1 | - | 2026-11-24T11:00:00Z | false",
+            "UNRELAYED        | WEBHOOK | s1 | t | 2026-11-24T12:00:00Z | false",
+            "UNRELAYED        | WEBHOOK | s1 | t | 2026-11-24T09:59:59Z | false",
+            "UNRELAYED        | WEBHOOK | s1 | t | -                    | false",
+    })
+    void aRowHeldInItsAlertDocumentIsSelectedByTheSameCriteria(String statuses, String channel, String sub,
+                                                               String target, Instant createdAt, boolean selected) {
+        List<String> problems = new ArrayList<>();
+        BulkFilter filter = parse(BulkFilter.Action.ABANDON, statuses, "webhook", "s1", "t", "2026-11-24T12:00:00Z",
+                "2026-11-24T10:00:00Z", problems);
+        assertThat(problems).isEmpty();
+        assertThat(filter.selectsHeld(channel, sub, target, createdAt)).isEqualTo(selected);
+    }
+
+    @Test
+    void aHeldRowWithoutTimeOrTargetIsSelectedWhenNoCriterionAsksForThem() {
+        List<String> problems = new ArrayList<>();
+        BulkFilter filter = parse(BulkFilter.Action.ABANDON, "UNRELAYED", null, "stream:live", null, null, null,
+                problems);
+        assertThat(filter.selectsHeld("STREAM", "stream:live", null, null)).isTrue();
+        assertThat(filter.selectsHeld("STREAM", "feed:border.alerts", null, null)).isFalse();
     }
 
     @Test

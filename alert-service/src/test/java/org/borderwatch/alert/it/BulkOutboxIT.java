@@ -178,7 +178,7 @@ class BulkOutboxIT extends AlertServiceITSupport {
         String alertId = deliveryStore.find(waiting.get(3)).orElseThrow().alertId().toString();
         JsonNode audit = json(get("/api/v1/audit?action=abandon-delivery&target=alert:" + alertId, "admin"));
         assertThat(audit).singleElement().satisfies(e -> assertThat(e.get("detail").asString())
-                .contains("desk closed (ticket 4712)", "bulk abandon (statuses PENDING|IN_FLIGHT|FAILED, channels "
-                        + "webhook, subscriptionId " + sub + ")", "it was PENDING"));
+                .contains("desk closed (ticket 4712)", "bulk abandon (statuses PENDING|IN_FLIGHT|FAILED|UNRELAYED, "
+                        + "channels webhook, subscriptionId " + sub + ")", "it was PENDING"));
     }
 }
