@@ -1052,12 +1052,19 @@ public final class StatementExtractor {
     }
 
     /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */
-    /** The spans of {@link StatementRules#CEASEFIRE_OPENING}: a ceasefire's clock and day, no event's. */
+    /**
+     * The spans of {@link StatementRules#CEASEFIRE_OPENING} and the times of {@link StatementRules#ANNOUNCED_TIME}: a
+     * ceasefire's clock and day, or another announced time, no event's.
+     */
     static List<int[]> ceasefireOpenings(String text) {
         List<int[]> out = new ArrayList<>();
         Matcher m = StatementRules.CEASEFIRE_OPENING.matcher(text);
         while (m.find()) {
             out.add(new int[] {m.start(), m.end()});
+        }
+        Matcher a = StatementRules.ANNOUNCED_TIME.matcher(text);
+        while (a.find()) {
+            out.add(new int[] {a.start(), a.end("when")}); // a clock's span may hold its preposition
         }
         return out;
     }
@@ -1065,7 +1072,7 @@ public final class StatementExtractor {
     static List<DateSpan> eventDates(String text, List<DateSpan> dates) {
         List<int[]> openings = ceasefireOpenings(text);
         List<DateSpan> kept = dates.stream().filter(d -> {
-            if (openings.stream().anyMatch(o -> o[0] <= d.start() && d.end() <= o[1])) {
+            if (openings.stream().anyMatch(o -> o[0] <= d.start() && d.start() < o[1])) {
                 return false; // "At 20:00 today a ceasefire … entered into force": the ceasefire's day
             }
             String before = text.substring(Math.max(0, d.start() - 120), d.start());

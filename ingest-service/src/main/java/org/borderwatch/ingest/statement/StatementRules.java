@@ -618,6 +618,27 @@ final class StatementRules {
             + "into\\s+(?:force|effect)|took\\s+hold|began|started|was\\s+(?:declared|established|announced))\\b");
 
     /**
+     * An announced time, no time of a reported event: when a ceasefire takes effect ("an agreement was reached … on a
+     * ceasefire from 20:00 Moscow time on 22 September", "a humanitarian truce as of 06:00 tomorrow", "the ceasefire
+     * regime starting at noon") or when something will ("the ceasefire will enter into force at 20:00", "Geodetic work
+     * is to begin on 25 April"). Group {@code when}: the clocks, zones and days right after it. Not a ceasefire broken
+     * over a range ("violated the ceasefire from 20:10 to 20:25": the event's own times).
+     */
+    static final Pattern ANNOUNCED_TIME = p("\\b(?:(?<!\\b(?:violat\\p{L}{0,6}|breach\\p{L}{0,4}|broke|broken|break\\p{L}{0,4})"
+            + "\\s{1,3}(?:of\\s{1,3})?(?:the\\s{1,3}|a\\s{1,3})?)(?:ceasefire|cease-fire|truce|armistice|moratorium|"
+            + "humanitarian\\s+pause)(?:\\s+regime)?(?:\\s+(?:was|is|has\\s+been)\\s+(?:agreed|declared|announced|established|"
+            + "reached)\\s*+,?)?\\s+(?:from|as\\s+of|effective(?:\\s+(?:from|as\\s+of))?|"
+            + "(?:starting|beginning)\\s+(?:at|from|on))"
+            + "|(?:will|shall|is\\s+to|are\\s+to)\\s+(?:(?:enter|come|go)\\s+into\\s+(?:force|effect)|take\\s+effect|"
+            + "begin|start|commence)(?:\\s+(?:at|from|on|as\\s+of))?)"
+            + "(?<when>(?:\\s*+(?:(?:at|on|from)\\s+)?(?:(?:about|around|approximately)\\s+)?"
+            + "(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|\\d{1,2}\\s*[ap]\\.?m\\.?|noon|midnight|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+"
+            + "(?:\\s+\\d{4})?|(?-i:\\p{Lu})\\p{L}+\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|today|tomorrow|tonight|"
+            + "(?:local|moscow|baku|yerevan)\\s+time|\\((?:gmt|utc)[^)]{0,8}\\)))++)"
+            // a range after it is the event's own span ("a ceasefire from 20:00 until …" is left as it was)
+            + "(?!\\s*(?:to|until|till|and|[-–—])\\s*\\d)");
+
+    /**
      * A side's leader whose words a statement calls a threat of force ({@link #CALLED_A_THREAT}): "the President of
      * Azerbaijan", "Azerbaijan's president", "the Azerbaijani leadership", "Aliyev", "Baku" (group {@code am} or
      * {@code az} says whose).
