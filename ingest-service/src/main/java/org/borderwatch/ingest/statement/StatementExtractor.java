@@ -2427,7 +2427,9 @@ public final class StatementExtractor {
                 if (!isKilled && !isWounded) {
                     continue;
                 }
-                int at = listed(text, words, i) ? i + 1 : countOfParticiple(words, i);
+                // "… has risen to 71, and the number of wounded has reached 93": the group a total is given for takes
+                // no count from before "the number of"
+                int at = listed(text, words, i) ? i + 1 : numberOf(words, i) ? -1 : countOfParticiple(words, i);
                 if (at < 0) {
                     at = numberAfter(words, i);
                     if (at >= 0 && text.substring(words.get(i).end(), words.get(at).start()).indexOf(';') >= 0) {
@@ -2885,6 +2887,23 @@ public final class StatementExtractor {
         }
         String between = text.substring(words.get(i).end(), words.get(i + 1).start());
         return between.strip().equals(":") || between.strip().equals("-") || between.strip().equals("–");
+    }
+
+    /**
+     * The casualty word at {@code i} names the group of "the number of …" ("the number of wounded", "the number of
+     * Armenian servicemen killed"): "number of" before it, with no count or other casualty word between.
+     */
+    private static boolean numberOf(List<Word> words, int i) {
+        for (int k = i - 1; k >= Math.max(1, i - 5); k--) {
+            String t = words.get(k).text();
+            if (isCount(words, k) || isKilledWord(t) || isWoundedWord(t)) {
+                return false;
+            }
+            if (t.equalsIgnoreCase("of") && words.get(k - 1).text().equalsIgnoreCase("number")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "the number of servicemen who died ... has reached 71": a total later in the sentence. */
