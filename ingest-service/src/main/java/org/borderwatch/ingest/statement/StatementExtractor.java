@@ -1247,11 +1247,26 @@ public final class StatementExtractor {
             i--;
         }
         for (; i < ends.length && ends[i] <= clock; i++) {
-            if (STATEMENT_CLOCK_GAP.matcher(text).region(ends[i], clock).matches()) {
+            if (STATEMENT_CLOCK_GAP.matcher(text).region(ends[i], clock).matches() && !sentenceEnd(text, ends[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A date span that took its sentence's full stop, with a capital after it ("… about the night of 21 to 22 September.
+     * At 01:35 on 22 September, …"): the clock after it opens the next sentence and is not that date's.
+     */
+    private static boolean sentenceEnd(String text, int end) {
+        if (end == 0 || ".!?;".indexOf(text.charAt(end - 1)) < 0) {
+            return false;
+        }
+        int k = end;
+        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        return k > end && k < text.length() && Character.isUpperCase(text.charAt(k));
     }
 
     /** The characters of {@link #STATEMENT_CLOCK_GAP}: white space, a comma and the letters of at, around, about. */
