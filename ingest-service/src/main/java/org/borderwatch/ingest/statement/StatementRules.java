@@ -91,7 +91,15 @@ final class StatementRules {
             + "(?:of|about|on|that)\\s+(?:(?:the|an?|their|its)\\s+)?(?:alleged(?:ly)?|supposed(?:ly)?|so-called|purported(?:ly)?"
             + "|fictitious|invented)\\b[^.;:!?]*+");
 
-    static final Pattern REPORTS_OF = p("\\b(?:the\\s+)?(?:reports?|news|information|accounts?)\\s+(?:of|about|on|that)\\b[^.;,:!?]*+");
+    /**
+     * Others' reports of an event, up to the end of their clause: "the reports of renewed shooting near Sadarak", and
+     * what they list after a comma ("reports of attacks along the border, including reported strikes on settlements");
+     * and an act called "reported" or "alleged" ("concerned at the reported strikes on Jermuk").
+     */
+    static final Pattern REPORTS_OF = p("\\b(?:(?:the\\s+)?(?:reports?|news|information|accounts?)\\s+(?:of|about|on|that)\\b"
+            + "|(?<=\\b(?:the|these|such|of|about|on|over|at|by|including|and|any|new|renewed|further)\\s{1,3})"
+            + "(?:reported|alleged)\\s+(?=\\p{L}))[^.;,:!?]*+"
+            + "(?:,\\s*+(?:including|in\\s+particular|notably|such\\s+as)\\b[^.;,:!?]*+)*+");
 
     /**
      * An observer's alarm or concern at an event itself ("is alarmed by the military action that Azerbaijan started",
