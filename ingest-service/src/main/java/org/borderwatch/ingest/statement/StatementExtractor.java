@@ -1052,12 +1052,19 @@ public final class StatementExtractor {
     }
 
     /** Dates of the event: a date given as that of an earlier statement ("its statement of 11 November") is not. */
-    /** The spans of {@link StatementRules#CEASEFIRE_OPENING}: a ceasefire's clock and day, no event's. */
+    /**
+     * The spans of {@link StatementRules#CEASEFIRE_OPENING} and the times of {@link StatementRules#ANNOUNCED_TIME}: a
+     * ceasefire's clock and day, or another announced time, no event's.
+     */
     static List<int[]> ceasefireOpenings(String text) {
         List<int[]> out = new ArrayList<>();
         Matcher m = StatementRules.CEASEFIRE_OPENING.matcher(text);
         while (m.find()) {
             out.add(new int[] {m.start(), m.end()});
+        }
+        Matcher a = StatementRules.ANNOUNCED_TIME.matcher(text);
+        while (a.find()) {
+            out.add(new int[] {a.start(), a.end("when")}); // a clock's span may hold its preposition
         }
         return out;
     }
@@ -1065,7 +1072,7 @@ public final class StatementExtractor {
     static List<DateSpan> eventDates(String text, List<DateSpan> dates) {
         List<int[]> openings = ceasefireOpenings(text);
         List<DateSpan> kept = dates.stream().filter(d -> {
-            if (openings.stream().anyMatch(o -> o[0] <= d.start() && d.end() <= o[1])) {
+            if (openings.stream().anyMatch(o -> o[0] <= d.start() && d.start() < o[1])) {
                 return false; // "At 20:00 today a ceasefire … entered into force": the ceasefire's day
             }
             String before = text.substring(Math.max(0, d.start() - 120), d.start());
@@ -1240,11 +1247,26 @@ public final class StatementExtractor {
             i--;
         }
         for (; i < ends.length && ends[i] <= clock; i++) {
-            if (STATEMENT_CLOCK_GAP.matcher(text).region(ends[i], clock).matches()) {
+            if (STATEMENT_CLOCK_GAP.matcher(text).region(ends[i], clock).matches() && !sentenceEnd(text, ends[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A date span that took its sentence's full stop, with a capital after it ("… about the night of 21 to 22 September.
+     * At 01:35 on 22 September, …"): the clock after it opens the next sentence and is not that date's.
+     */
+    private static boolean sentenceEnd(String text, int end) {
+        if (end == 0 || ".!?;".indexOf(text.charAt(end - 1)) < 0) {
+            return false;
+        }
+        int k = end;
+        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        return k > end && k < text.length() && Character.isUpperCase(text.charAt(k));
     }
 
     /** The characters of {@link #STATEMENT_CLOCK_GAP}: white space, a comma and the letters of at, around, about. */
@@ -2433,7 +2455,9 @@ public final class StatementExtractor {
                 if (!isKilled && !isWounded) {
                     continue;
                 }
-                int at = listed(text, words, i) ? i + 1 : countOfParticiple(words, i);
+                // "… has risen to 71, and the number of wounded has reached 93": the group a total is given for takes
+                // no count from before "the number of"
+                int at = listed(text, words, i) ? i + 1 : numberOf(words, i) ? -1 : countOfParticiple(words, i);
                 if (at < 0) {
                     at = numberAfter(words, i);
                     if (at >= 0 && text.substring(words.get(i).end(), words.get(at).start()).indexOf(';') >= 0) {
@@ -2934,6 +2958,23 @@ public final class StatementExtractor {
         }
         String between = text.substring(words.get(i).end(), words.get(i + 1).start());
         return between.strip().equals(":") || between.strip().equals("-") || between.strip().equals("–");
+    }
+
+    /**
+     * The casualty word at {@code i} names the group of "the number of …" ("the number of wounded", "the number of
+     * Armenian servicemen killed"): "number of" before it, with no count or other casualty word between.
+     */
+    private static boolean numberOf(List<Word> words, int i) {
+        for (int k = i - 1; k >= Math.max(1, i - 5); k--) {
+            String t = words.get(k).text();
+            if (isCount(words, k) || isKilledWord(t) || isWoundedWord(t)) {
+                return false;
+            }
+            if (t.equalsIgnoreCase("of") && words.get(k - 1).text().equalsIgnoreCase("number")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "the number of servicemen who died ... has reached 71": a total later in the sentence. */

@@ -91,7 +91,15 @@ final class StatementRules {
             + "(?:of|about|on|that)\\s+(?:(?:the|an?|their|its)\\s+)?(?:alleged(?:ly)?|supposed(?:ly)?|so-called|purported(?:ly)?"
             + "|fictitious|invented)\\b[^.;:!?]*+");
 
-    static final Pattern REPORTS_OF = p("\\b(?:the\\s+)?(?:reports?|news|information|accounts?)\\s+(?:of|about|on|that)\\b[^.;,:!?]*+");
+    /**
+     * Others' reports of an event, up to the end of their clause: "the reports of renewed shooting near Sadarak", and
+     * what they list after a comma ("reports of attacks along the border, including reported strikes on settlements");
+     * and an act called "reported" or "alleged" ("concerned at the reported strikes on Jermuk").
+     */
+    static final Pattern REPORTS_OF = p("\\b(?:(?:the\\s+)?(?:reports?|news|information|accounts?)\\s+(?:of|about|on|that)\\b"
+            + "|(?<=\\b(?:the|these|such|of|about|on|over|at|by|including|and|any|new|renewed|further)\\s{1,3})"
+            + "(?:reported|alleged)\\s+(?=\\p{L}))[^.;,:!?]*+"
+            + "(?:,\\s*+(?:including|in\\s+particular|notably|such\\s+as)\\b[^.;,:!?]*+)*+");
 
     /**
      * An observer's alarm or concern at an event itself ("is alarmed by the military action that Azerbaijan started",
@@ -616,6 +624,27 @@ final class StatementRules {
             + "(?:on\\s+)?\\d{1,2}\\s+\\p{L}+))*\\s*,?\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:ceasefire|cease-fire|"
             + "truce|armistice)\\b(?:(?!\\b(?:that|which|who)\\b)[^.;]){0,120}?\\b(?:took\\s+effect|(?:entered|came|went)\\s+"
             + "into\\s+(?:force|effect)|took\\s+hold|began|started|was\\s+(?:declared|established|announced))\\b");
+
+    /**
+     * An announced time, no time of a reported event: when a ceasefire takes effect ("an agreement was reached … on a
+     * ceasefire from 20:00 Moscow time on 22 September", "a humanitarian truce as of 06:00 tomorrow", "the ceasefire
+     * regime starting at noon") or when something will ("the ceasefire will enter into force at 20:00", "Geodetic work
+     * is to begin on 25 April"). Group {@code when}: the clocks, zones and days right after it. Not a ceasefire broken
+     * over a range ("violated the ceasefire from 20:10 to 20:25": the event's own times).
+     */
+    static final Pattern ANNOUNCED_TIME = p("\\b(?:(?<!\\b(?:violat\\p{L}{0,6}|breach\\p{L}{0,4}|broke|broken|break\\p{L}{0,4})"
+            + "\\s{1,3}(?:of\\s{1,3})?(?:the\\s{1,3}|a\\s{1,3})?)(?:ceasefire|cease-fire|truce|armistice|moratorium|"
+            + "humanitarian\\s+pause)(?:\\s+regime)?(?:\\s+(?:was|is|has\\s+been)\\s+(?:agreed|declared|announced|established|"
+            + "reached)\\s*+,?)?\\s+(?:from|as\\s+of|effective(?:\\s+(?:from|as\\s+of))?|"
+            + "(?:starting|beginning)\\s+(?:at|from|on))"
+            + "|(?:will|shall|is\\s+to|are\\s+to)\\s+(?:(?:enter|come|go)\\s+into\\s+(?:force|effect)|take\\s+effect|"
+            + "begin|start|commence)(?:\\s+(?:at|from|on|as\\s+of))?)"
+            + "(?<when>(?:\\s*+(?:(?:at|on|from)\\s+)?(?:(?:about|around|approximately)\\s+)?"
+            + "(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|\\d{1,2}\\s*[ap]\\.?m\\.?|noon|midnight|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+"
+            + "(?:\\s+\\d{4})?|(?-i:\\p{Lu})\\p{L}+\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|today|tomorrow|tonight|"
+            + "(?:local|moscow|baku|yerevan)\\s+time|\\((?:gmt|utc)[^)]{0,8}\\)))++)"
+            // a range after it is the event's own span ("a ceasefire from 20:00 until …" is left as it was)
+            + "(?!\\s*(?:to|until|till|and|[-–—])\\s*\\d)");
 
     /**
      * A side's leader whose words a statement calls a threat of force ({@link #CALLED_A_THREAT}): "the President of

@@ -163,6 +163,30 @@ class EventAfterPublicationTest {
         }
     }
 
+    /**
+     * An announced time (a ceasefire "from" a clock, what "will enter into force" at one) is no time of a reported
+     * event: a notice published before it is accepted, dated by its publication day. An event the text itself dates
+     * after publication is still refused, also beside such a notice.
+     */
+    @Test
+    void anAnnouncedTimeIsNoEventAfterPublication() {
+        for (String notice : new String[]{"Through the mediation of partners, the sides agreed on a truce from 18:00 "
+                + "Moscow time on 21 November.",
+                "The ceasefire will enter into force at 22:00 today. Both sides are called on to respect it.",
+                "A ceasefire was agreed, starting at 00:00 on 22 November."}) {
+            IngestPipeline.Result r = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement(
+                    "2026-11-20T17:00:00+04:00", notice)), "t");
+            assertThat(r.rejections()).as(notice).isEmpty();
+            assertThat(r.published().get(0).occurredAt()).as(notice)
+                    .isEqualTo(java.time.OffsetDateTime.parse("2026-11-20T00:00:00+04:00"));
+            assertThat(r.published().get(0).timePrecision()).as(notice).isEqualTo(TimePrecision.UNKNOWN);
+        }
+        IngestPipeline.Result event = pipeline.processRecord(InputFormat.STATEMENT, bytes(statement(
+                "2026-11-20T17:00:00+04:00", "The ceasefire will enter into force at 22:00 today. Today at 21:40 "
+                        + "Armenian units fired at our positions from Digh.")), "t");
+        assertThat(event.rejections()).extracting(Rejection::reason).containsExactly(RejectReason.TIME_OUT_OF_RANGE);
+    }
+
     /** The partner's row: its timestamp (22 November 2025) predates its event_date (21 November 2026). */
     @Test
     void anAcledRowWhoseTimestampPredatesItsEventDateIsAMappingError() {
