@@ -53,12 +53,11 @@ class StatementFixturesTest {
                     Stream.of("statements-heldout-35.jsonl", "statements-heldout-36.jsonl", "statements-heldout-37.jsonl",
                             "statements-heldout-39.jsonl", "statements-heldout-41.jsonl", "statements-heldout-42.jsonl",
                             "statements-heldout-43.jsonl", "statements-heldout-45.jsonl",
-                            "statements-heldout-61.jsonl",
                             "statements-heldout-46.jsonl", "statements-heldout-47.jsonl", "statements-heldout-48.jsonl",
                             "statements-heldout-49.jsonl", "statements-heldout-50.jsonl", "statements-heldout-51.jsonl",
                             "statements-heldout-53.jsonl", "statements-heldout-54.jsonl",
                             "statements-heldout-56.jsonl", "statements-heldout-58.jsonl", "statements-heldout-59.jsonl",
-                            "statements-heldout-60.jsonl",
+                            "statements-heldout-60.jsonl", "statements-heldout-61.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
