@@ -1873,7 +1873,8 @@ public final class StatementExtractor {
                     : m.group("nat11") != null ? m.group("nat11")
                     : m.group("nat12") != null ? m.group("nat12")
                     : m.group("nat13") != null ? m.group("nat13")
-                    : m.group("nat14") != null ? m.group("nat14") : m.group("nat9");
+                    : m.group("nat14") != null ? m.group("nat14")
+                    : m.group("nat15") != null ? m.group("nat15") : m.group("nat9");
             Party p = nationality(nat, sourceParty);
             if (p != null) {
                 actors.add(new Actor(p, m.start(), m.end(), m.group("nat9") == null, attacker));

@@ -1095,6 +1095,10 @@ final class StatementRules {
     static final Pattern ABOUT_A_STATEMENT = p("\\b(?:claim\\w*|statements?|reports?|reported|alleg\\w*|accus\\w*|"
             + "disinformation|spread|information|denied|false|lies?)\\b");
 
+    /** Before an act noun that a state is said to start ({@link #ACTOR}, nat15): "military", "large-scale" … */
+    private static final String ACTION_MODIFIER = "(?:(?:military|armed|large-scale|full-scale|new|renewed|ground)"
+            + "\\s{1,3})?";
+
     /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
             + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
@@ -1163,6 +1167,15 @@ final class StatementRules {
             + "|\\b(?:revanchist|militarist\\w*|radical|nationalist)\\s+(?:forces|circles|groups)\\s+(?:in|of)\\s+(?<nat8>armenia|azerbaijan)\\b" // the capitals for the governments ("Yerevan accused Baku of opening fire")
             + "|\\bfrom\\s+(?:the\\s+)?(?:territory|direction|side)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?"
             + "(?<nat5>armenia|azerbaijan)\\b(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic))"
+            // the state an act is said to be begun by: "the military action that Azerbaijan began overnight" (`h61-07`),
+            // "the offensive Armenia started" — not a hypothetical ("would condemn any offensive that Azerbaijan
+            // started"), not one called alleged or reported (the look-ahead first: the look-behind only at the name)
+            + "|\\b(?=(?:armenia|azerbaijan)\\s)(?<=(?<!\\b(?:any|possible|potential|future|planned|alleged|so-called|supposed|purported)\\s{1,3}"
+            + ACTION_MODIFIER + ")\\b" + ACTION_MODIFIER + "(?:action|operations?|offensive|attacks?|assault|"
+            + "aggression|hostilities)\\s{1,3}(?:(?:that|which)\\s{1,3})?)(?<nat15>armenia|azerbaijan)\\s+"
+            + "(?:(?:has|had)\\s+)?(?:(?!(?:alleged|reported|supposed|purported|apparent)ly\\b)\\w+ly\\s+)?"
+            + "(?=(?:started|began|begun|launched|unleashed|initiated|mounted|undertook|undertaken|carried\\s+out|"
+            + "conducted)\\b)"
             + "|(?<!\\bof\\s)\\b(?<nat4>armenia|azerbaijan)\\s+(?:(?:is|has|have|was|had|may|might|could|would|will|"
             + "(?:appears|seems)\\s+to)\\s+(?:(?:be|been|have\\s+been)\\s+)?)?(?:(?:once\\s+)?again\\s+|also\\s+)?(?:\\w+ly\\s+)?"
             + "(?=(?:concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan|"
@@ -1317,8 +1330,18 @@ final class StatementRules {
 
     // Read with lookingAt() after an actor: "(?<!\\s)" passes at the region's start, and with the possessive "\\s++" (a
     // word follows it) a search over a long run of spaces stays linear, the same matches
-    static final Pattern ATTACKER_VERB = p("(?<!\\s)\\s++(?:(?:has|have|had)\\s+)?(?:(?:reportedly|deliberately|again|also|"
-            + "then|once\\s+again)\\s+)?(?:(?:fired|shot)\\s+(?:at|on|upon|towards?)\\b|opened\\s+fire\\b|"
+    static final Pattern ATTACKER_VERB = p("(?<!\\s)"
+            // where the people were, between them and their verb: "members of the Armenian armed forces located in the
+            // direction of Khaznavar village fired …" (`h62-18`), "stationed near Khachik," — up to eight words, no
+            // punctuation but a closing comma (possessive: each try of the lazy count is one step)
+            + "(?:\\s*+,?\\s*+(?:located|stationed|positioned|deployed|based|entrenched)\\s++(?:in|near|at|on|opposite|"
+            + "around|along|close\\s+to)\\s++(?:[\\p{L}\\p{N}'’-]++\\s++){0,7}?[\\p{L}\\p{N}'’-]++,?)?"
+            + "\\s++(?:(?:has|have|had)\\s+)?(?:(?:reportedly|deliberately|again|also|"
+            + "then|once\\s+again)\\s+)?(?:(?:fired|shot)\\s++"
+            // the weapon between the verb and its target: "fired with small arms at a post", "fired from large-calibre
+            // machine guns at" (up to five words)
+            + "(?:(?:with|from|using)\\s++(?:[\\p{L}\\p{N}-]++\\s++){1,5}?)?"
+            + "(?:at|on|upon|towards?)\\b|opened\\s+fire\\b|"
             + "(?:wounded|injured|shot|killed|struck|hit|shelled|attacked|targeted)\\s+(?=(?:an?|the|our|their|his|"
             + "its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|armenian|azerbaijani|civilians?|"
             + "residents?|villagers?|soldiers?|servicem[ae]n|people|positions?|posts?|vehicles?)\\b)"
