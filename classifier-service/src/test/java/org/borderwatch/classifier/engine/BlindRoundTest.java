@@ -41,6 +41,32 @@ abstract class BlindRoundTest {
         return round;
     }
 
+    /** Every version the replay of this row produces, in order (a held-out batch is one row, one stream). */
+    List<Assessment> versions(String rowId) {
+        return new Replayer(ClassifierEngine.withDefaults()).replay(round.row(rowId).arriving()).versions();
+    }
+
+    /** This row's report ids to their sourceRefs. */
+    Map<UUID, String> refs(String rowId) {
+        return BlindRound.refs(round.row(rowId).arriving());
+    }
+
+    /** The versions, in order, of the incident whose final holds the report with this sourceRef. */
+    static List<Assessment> incidentOf(List<Assessment> versions, Map<UUID, String> refs, String sourceRef) {
+        UUID id = versions.stream().filter(a -> holds(a, refs, sourceRef)).reduce((a, b) -> b).orElseThrow()
+                .incidentId();
+        return versions.stream().filter(a -> a.incidentId().equals(id)).toList();
+    }
+
+    /** Whether this version holds the report with this sourceRef, in any stance. */
+    static boolean holds(Assessment a, Map<UUID, String> refs, String sourceRef) {
+        return a.reportIds().values().stream().flatMap(List::stream).map(refs::get).anyMatch(sourceRef::equals);
+    }
+
+    static Assessment last(List<Assessment> versions) {
+        return versions.get(versions.size() - 1);
+    }
+
     Stream<Arguments> cases() {
         return round.rows().stream().map(r -> Arguments.of(r.id() + " " + r.title(), r));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
@@ -26,29 +25,12 @@ public class HeldOutBatch57Test extends BlindRoundTest {
         super(57, 1, 18);
     }
 
-    /** Every version the replay of the batch produces, in order. */
     private List<Assessment> versions() {
-        return new Replayer(ClassifierEngine.withDefaults()).replay(round().row("r57-01").arriving()).versions();
+        return versions("r57-01");
     }
 
     private Map<UUID, String> refs() {
-        return BlindRound.refs(round().row("r57-01").arriving());
-    }
-
-    /** The versions, in order, of the incident whose final holds the report with this sourceRef. */
-    private List<Assessment> incidentOf(List<Assessment> versions, String sourceRef) {
-        Map<UUID, String> refs = refs();
-        UUID id = versions.stream().filter(a -> holds(a, refs, sourceRef)).reduce((a, b) -> b).orElseThrow()
-                .incidentId();
-        return versions.stream().filter(a -> a.incidentId().equals(id)).toList();
-    }
-
-    private static Assessment last(List<Assessment> versions) {
-        return versions.get(versions.size() - 1);
-    }
-
-    private static boolean holds(Assessment a, Map<UUID, String> refs, String sourceRef) {
-        return a.reportIds().values().stream().flatMap(List::stream).map(refs::get).anyMatch(sourceRef::equals);
+        return refs("r57-01");
     }
 
     /** Three diplomatic statements and an observer's quiet day covering no claim are in no version of any incident. */
@@ -73,8 +55,8 @@ public class HeldOutBatch57Test extends BlindRoundTest {
         List<Assessment> versions = versions();
         Map<UUID, String> refs = refs();
         List<List<Assessment>> surge = List.of("h57-07", "h57-10", "h57-09", "h57-13", "h57-15", "h57-19").stream()
-                .map(ref -> incidentOf(versions, ref)).toList();
-        List<Assessment> finals = surge.stream().map(HeldOutBatch57Test::last).toList();
+                .map(ref -> incidentOf(versions, refs, ref)).toList();
+        List<Assessment> finals = surge.stream().map(BlindRoundTest::last).toList();
         assertThat(finals).extracting(Assessment::occurrence).containsExactly(Occurrence.REFUTED,
                 Occurrence.DISPUTED, Occurrence.DISPUTED, Occurrence.DISPUTED, Occurrence.DISPUTED,
                 Occurrence.UNVERIFIED);
@@ -83,7 +65,7 @@ public class HeldOutBatch57Test extends BlindRoundTest {
         assertThat(versions.stream().filter(a -> holds(a, refs, "h57-18")).map(Assessment::incidentId).distinct())
                 .containsExactly(finals.get(0).incidentId());
         assertThat(finals.get(0).severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(incidentOf(versions, "h57-20")).isNotEmpty()
+        assertThat(incidentOf(versions, refs, "h57-20")).isNotEmpty()
                 .noneMatch(a -> a.hasSignal(SignalType.CLAIM_SURGE) || a.hasSignal(SignalType.UNCORROBORATED_SURGE));
 
         int refutation = versions.indexOf(versions.stream().filter(a -> holds(a, refs, "h57-18")).findFirst()
@@ -106,7 +88,7 @@ public class HeldOutBatch57Test extends BlindRoundTest {
     void theRetaliationCycleCountsTheDeathUpdateOnceAndStaysHigh() {
         List<Assessment> versions = versions();
         Map<UUID, String> refs = refs();
-        List<Assessment> dawn = incidentOf(versions, "h57-27");
+        List<Assessment> dawn = incidentOf(versions, refs, "h57-27");
         assertThat(dawn).extracting(Assessment::killed).containsExactly(1, 1, 1, 1, 2);
         assertThat(dawn).allSatisfy(a -> {
             assertThat(a.severity()).isEqualTo(Severity.HIGH);
@@ -115,7 +97,7 @@ public class HeldOutBatch57Test extends BlindRoundTest {
         });
         assertThat(last(dawn).occurrence()).isEqualTo(Occurrence.CONFIRMED);
         assertThat(holds(last(dawn), refs, "h57-29")).isTrue();
-        assertThat(incidentOf(versions, "h57-25")).noneMatch(a -> holds(a, refs, "h57-29"));
+        assertThat(incidentOf(versions, refs, "h57-25")).noneMatch(a -> holds(a, refs, "h57-29"));
     }
 
     /**
@@ -124,7 +106,7 @@ public class HeldOutBatch57Test extends BlindRoundTest {
      */
     @Test
     void theObserversCorrectionAtKutSupersedesItsNoIncidents() {
-        List<Assessment> kut = incidentOf(versions(), "h57-33");
+        List<Assessment> kut = incidentOf(versions(), refs(), "h57-33");
         assertThat(kut).extracting(Assessment::occurrence).containsExactly(Occurrence.UNVERIFIED,
                 Occurrence.DISPUTED, Occurrence.REFUTED, Occurrence.CONFIRMED);
         assertThat(kut.get(2).severity()).isEqualTo(Severity.INFO);
