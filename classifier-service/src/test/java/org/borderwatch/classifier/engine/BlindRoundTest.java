@@ -51,6 +51,13 @@ abstract class BlindRoundTest {
         return BlindRound.refs(round.row(rowId).arriving());
     }
 
+    /** The sourceRefs of the reports some version of this row's replay holds, each once. */
+    List<String> heldInAnyVersion(String rowId) {
+        Map<UUID, String> refs = refs(rowId);
+        return versions(rowId).stream().flatMap(a -> a.reportIds().values().stream()).flatMap(List::stream)
+                .map(refs::get).distinct().toList();
+    }
+
     /** The versions, in order, of the incident whose final holds the report with this sourceRef. */
     static List<Assessment> incidentOf(List<Assessment> versions, Map<UUID, String> refs, String sourceRef) {
         UUID id = versions.stream().filter(a -> holds(a, refs, sourceRef)).reduce((a, b) -> b).orElseThrow()
