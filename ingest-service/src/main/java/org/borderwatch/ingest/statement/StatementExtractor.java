@@ -2124,7 +2124,9 @@ public final class StatementExtractor {
      */
     private static Party noLossesOf(String text, Party sourceParty) {
         Matcher m = StatementRules.NO_LOSSES.matcher(text);
+        int first = -1;
         while (m.find()) {
+            first = first < 0 ? m.start() : first;
             Matcher w = WORD.matcher(m.group());
             while (w.find()) {
                 String word = w.group().toLowerCase(Locale.ROOT);
@@ -2136,7 +2138,47 @@ public final class StatementExtractor {
                 }
             }
         }
+        // "…, Azerbaijan's Defence Ministry said in a statement. The ministry reported no casualties": the relayed
+        // ministry's own side
+        Party relayed = first < 0 ? null : relayedBodySide(text, first);
+        if (relayed != null) {
+            return relayed;
+        }
         return sourceParty.isBelligerent() ? sourceParty : null;
+    }
+
+    /**
+     * The side a relay names as speaking in the sentence at {@code at}: a side said so ("Baku had said the shelling
+     * caused no casualties"), or the ministry or agency named in that sentence or before it speaks there ("Azerbaijan's
+     * Defence Ministry said … . The ministry reported no casualties", "… . No casualties were reported"): the side of
+     * the last such body named up to the sentence's end. None when someone else speaks ("local residents said no one
+     * was hurt") or no side's body is named.
+     */
+    private static Party relayedBodySide(String text, int at) {
+        for (Span s : Sentences.split(text)) {
+            if (at < s.start() || at >= s.end()) {
+                continue;
+            }
+            String sentence = s.of(text);
+            Matcher side = StatementRules.SIDE_SAYING.matcher(sentence);
+            if (side.find()) {
+                String name = side.group(1).toLowerCase(Locale.ROOT);
+                return name.equals("baku") || name.startsWith("azerbaijan") ? Party.AZ : Party.AM;
+            }
+            boolean bodyHere = StatementRules.RELAYED_BODY.matcher(sentence).find()
+                    && StatementRules.SAYING.matcher(sentence).find();
+            if (!bodyHere && !StatementRules.BODY_SAYING.matcher(sentence).find()) {
+                return null;
+            }
+            Matcher body = StatementRules.RELAYED_BODY.matcher(text).region(0, s.end());
+            Party found = null;
+            while (body.find()) {
+                String name = body.group(1) != null ? body.group(1) : body.group(2);
+                found = name.toLowerCase(Locale.ROOT).startsWith("armenia") ? Party.AM : Party.AZ;
+            }
+            return found;
+        }
+        return null;
     }
 
     private static Party nationality(String word, Party sourceParty) {
@@ -2419,6 +2461,7 @@ public final class StatementExtractor {
         Integer wounded = null;
         Integer woundedBeforeDeaths = null; // the wounded counted before those deaths are told
         Party whose = null;
+        int countAt = -1; // where the first count stands
         for (Span sentence : sentences) {
             List<Word> words = new ArrayList<>();
             Matcher w = WORD.matcher(text).region(sentence.start(), sentence.end());
@@ -2511,6 +2554,7 @@ public final class StatementExtractor {
                     int before = (killed == null ? 0 : killed) + (wounded == null ? 0 : wounded);
                     count = Math.max(1, ordinal - before);
                 }
+                countAt = countAt < 0 ? wordStart : countAt;
                 if (isKilled) {
                     killed = killed == null ? count : besides ? killed + count : Math.max(killed, count);
                 } else {
@@ -2549,6 +2593,11 @@ public final class StatementExtractor {
                 whose = sourceParty;
             } else {
                 whose = civiliansPlaceSide(text, places);
+                if (whose == null && countAt >= 0) {
+                    // "…, Azerbaijan's Defence Ministry said. The ministry said two of its deminers were wounded":
+                    // a relay's losses with no actor are the relayed ministry's side
+                    whose = relayedBodySide(text, countAt);
+                }
             }
         }
         // a count the statement does not give is not known (null), unless it also says there were no (other) losses

@@ -508,14 +508,27 @@ final class StatementRules {
 
     /**
      * Mine clearance (not an explosion): "ANAMA cleared 1,240 hectares and neutralised 3,412 anti-personnel mines" (a
-     * drone "neutralised" is brought down, no clearance).
+     * drone "neutralised" is brought down, no clearance), "destroyed 148 anti-personnel and anti-tank mines and 311
+     * items of unexploded ordnance", "sappers discovered and destroyed an unexploded mortar round": a destroying verb
+     * whose object, up to five words on, is mines or ordnance (no side's word between: "destroyed an Armenian firing
+     * point", "destroyed the Armenian depot of mines" are acts, and so is the laying of "mines laid by …"), or "found /
+     * discovered … and destroyed / defused …".
      * In such a sentence without a blast or a victim, mines and ordnance describe no event.
      */
     static final Pattern CLEARANCE = words("clear(?:ed|ing|ance)\\b|de-?min(?:ing|ed|ers?)\\b|"
             // not a drone brought down: "❗️ARMENIAN QUADCOPTER NEUTRALISED❗️" over "… tried to drop an explosive device"
             + "(?<!\\b(?:drones?|uavs?|quadcopters?|copters?)\\s{1,3}(?:(?:was|were|has\\s{1,3}been|have\\s{1,3}been)\\s{1,3})?)"
             + "neutrali[sz]\\w*|defus\\w*|"
-            + "disarm\\w*|found\\s+and\\s+destroyed|removed\\b");
+            + "disarm\\w*|(?:found|discovered|detected|located|uncovered)\\s+and\\s+(?:destroyed|defused|neutrali[sz]ed|"
+            + "removed|disposed\\s+of)\\b|removed\\b|"
+            // "destroyed 148 anti-personnel and anti-tank mines", "destroyed 311 items of unexploded ordnance"
+            + "destroy(?:ed|ing|s)?\\s+(?:(?!(?:armenian|azerbaijani|enemy|adversary|opponent|firing|depots?|warehouses?|"
+            + "stores?|storage|dumps?|caches?|positions?|posts?|vehicles?|groups?|laid|planted|that|which|who)\\b)"
+            + "[\\w,-]+\\s+){0,5}?"
+            + "(?:mines?|minefields?|ordnance|uxo|explosive\\s+devices?|" + UNEXPLODED + ")"
+            // not mines someone laid ("destroyed 12 mines newly laid by Armenian units": the laying is an act)
+            + "\\b(?!['’]|\\s+(?:depots?|warehouses?|stores?|dumps?)\\b|\\s+(?:\\w+ly\\s+)?(?:laid|planted|placed|"
+            + "installed)\\s+by\\b)");
     static final Pattern BLAST = words("explod\\w*|explosions?\\b|detonat\\w*|blasts?\\b|went\\s+off|blew\\s+up|stepped\\s+on|"
             + "ran\\s+over|drove\\s+over|hit\\b|struck\\b|killed|wounded|injured|died\\b|hurt\\b");
     static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+(?:(?:and|or)\\s+"
@@ -1018,6 +1031,31 @@ final class StatementRules {
 
     /** Something happened the day before the event (for a retaliation that answers it). */
     static final Pattern DAY_BEFORE = p("the\\s+day\\s+before|the\\s+previous\\s+day|the\\s+previous\\s+night");
+
+    /**
+     * A side's ministry or border agency named as the one speaking in a relay ("Azerbaijan's Defence Ministry said",
+     * "the Ministry of Defence of Armenia reported", "Armenia's National Security Service"): group 1 or 2 is the side.
+     * Not its army or forces, which are actors or targets ("fired on Azerbaijani army positions").
+     */
+    static final Pattern RELAYED_BODY = words("(azerbaijan|armenia)(?:n|i)?(?:['’]s)?\\s+(?:(?:defen[cs]e|foreign|interior|"
+            + "emergency\\s+situations)\\s+ministry|ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs|internal\\s+affairs)|"
+            + "(?:state\\s+)?border\\s+service|national\\s+security\\s+service|prosecutor\\s+general['’]s\\s+office)\\b|"
+            + "(?:ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs|internal\\s+affairs)|state\\s+border\\s+service|"
+            + "national\\s+security\\s+service)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?(azerbaijan|armenia)\\b");
+    /** The verbs of saying a relay attributes with. */
+    private static final String SAYING_VERBS = "said|says|reported|reports|stated|states|added|adds|announced";
+    /** A verb of saying: "the ministry said", "according to". */
+    static final Pattern SAYING = words("(?:" + SAYING_VERBS + "|told|according\\s+to)\\b");
+    /** A side named as the one saying: "Baku had said …", "Armenia says …" (group 1 the side). */
+    static final Pattern SIDE_SAYING = words("(baku|yerevan|azerbaijan|armenia)(?:['’]s)?\\s+(?:had\\s+|has\\s+)?"
+            + "(?:" + SAYING_VERBS + "|claimed)\\b");
+    /**
+     * A relay's sentence told by the ministry or agency named before it: "The ministry reported no casualties", "…, the
+     * ministry said", "It said there were no casualties", "No casualties were reported" (no other speaker).
+     */
+    static final Pattern BODY_SAYING = words("(?:the\\s+(?:(?:defen[cs]e|foreign)\\s+)?(?:ministry|agency|service|department)|it)"
+            + "\\s+(?:(?:also|later|further|had|has)\\s+)?(?:" + SAYING_VERBS + ")\\b|"
+            + "according\\s+to\\s+the\\s+(?:ministry|agency|service|statement)\\b|(?:were|was)\\s+reported\\b");
 
     static final Pattern NO_LOSSES = words("\\bno\\s+(?:other\\s+|further\\s+)?(?:losses|casualties|injuries|fatalities)|"
             + "(?:did|do|does)\\s+not\\s+(?:suffer|sustain|have)\\s+(?:any\\s+)?(?:losses|casualties)|"
