@@ -1213,6 +1213,7 @@ public final class StatementExtractor {
                 .region(Math.max(0, c.start() - 120), c.start()).find()).toList();
         // "wounded … on 30 June at 19:40 died at 04:30 today": the time of a death from wounds is not the event's
         clocks = clocks.stream().filter(c -> !DEATH_CLOCK.matcher(text).region(Math.max(0, c.start() - 60), c.start())
+                .find() && !DEATH_OF_WOUNDS_CLOCK.matcher(text).region(Math.max(0, c.start() - 140), c.start())
                 .find()).toList();
         // "At 20:00 today a ceasefire … entered into force": a clock opening the ceasefire's own clause is its too
         List<int[]> openings = ceasefireOpenings(text);
@@ -1280,6 +1281,17 @@ public final class StatementExtractor {
             + "(?:\\s+(?:of|from|to)\\s+(?:his|her|their)\\s+(?:wounds|injuries))?"
             + "(?:\\s+(?:today|yesterday|this\\s+morning|last\\s+night|overnight))?\\s+(?:at\\s+)?(?:around\\s+|about\\s+)?$",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The time of a death of wounds or in hospital told after where it happened ("died of his wounds in the military
+     * hospital of Vardenis at 04:30 this morning", "died in the Goris hospital at 03:10"): up to twelve words of its
+     * clause between the verb and the clock, one of them "wounds", "injuries" or "hospital" (a death "on the spot at
+     * 19:40" keeps its clock), no conjunction that starts another clause ("died, and at 21:40 …", "died when …").
+     */
+    private static final Pattern DEATH_OF_WOUNDS_CLOCK = Pattern.compile("\\b(?:died|passed\\s+away|succumbed)"
+            + "(?=[^.;!?]*?\\b(?:wounds|injuries|hospital)\\b)"
+            + "(?:\\s+(?!(?:and|but|while|when|after|before|as|then|where|whereas)\\b)[\\p{L}\\d'’-]+){1,12}?"
+            + "\\s+(?:at\\s+)?(?:around\\s+|about\\s+)?$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern AS_OF = Alternations.compile("\\bas\\s+(?:of|at)\\s+$", Pattern.CASE_INSENSITIVE);
 
@@ -2230,6 +2242,8 @@ public final class StatementExtractor {
         // "an Armenian citizen who had crossed the state border ... was detained": a person's crossing, no incursion
         String lower = withoutActivitiesOfPeople(withoutPeopleCrossing(blanked(withoutNonEvents(text),
                 StatementRules.NO_EVENT)), sentences).toLowerCase(Locale.ROOT);
+        // "Any provocation by the Armenian side will be resolutely suppressed": a warning, no THREAT beside an event
+        lower = blanked(lower, StatementRules.HYPOTHETICAL_WARNED);
         TreeMap<Integer, EventType> found = new TreeMap<>();
         Set<EventType> seen = new LinkedHashSet<>();
         List<Integer> weaponAt = new ArrayList<>();
@@ -2429,6 +2443,8 @@ public final class StatementExtractor {
         // no one (same length, so the spans stay valid)
         text = blanked(blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE), StatementRules.AGE);
         text = blanked(text, StatementRules.ANIMALS); // "14 sheep were killed": livestock, no casualties
+        // "proceedings under Part 2 of Article 155 … over the death of Private A. S.": a label's number counts no one
+        text = blanked(text, StatementRules.LEGAL_NUMBER);
         text = blanked(text, StatementRules.ENEMY_LOSSES); // "two servicemen of the enemy were killed": not ours
         text = NumberWords.hundredsAsDigits(text); // "Two hundred and seven servicemen were killed": 207, not 7
         // "wounded … at about ten past three in the afternoon, died …": a clock told in words counts no one

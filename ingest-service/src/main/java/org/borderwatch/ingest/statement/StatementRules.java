@@ -686,6 +686,18 @@ final class StatementRules {
             + "(?:to\\s+use\\s+(?:military\\s+)?force|of\\s+(?:the\\s+use\\s+of\\s+)?(?:military\\s+)?force|"
             + "of\\s+(?:war|aggression|military\\s+action))\\b");
 
+    /**
+     * The number of an article, part, paragraph, clause, section, law, decree, resolution or case ("under Part 2 of
+     * Article 155 of the Criminal Code", "case No. 12345", "UN Security Council Resolution 2722", "Articles 100 and
+     * 329"): a label that counts no one, blanked before the casualties are counted. The heading word must stand right
+     * before the number (or "No." / "№" after it), so that "155 people were killed" and "under the law, two servicemen"
+     * stay counts.
+     */
+    static final Pattern LEGAL_NUMBER = p("(?:\\b(?:articles?|art\\.|parts?|paragraphs?|para\\.|clauses?|sections?|laws?|"
+            + "decrees?|resolutions?|cases?)\\s+(?:(?:no|nr|number)\\.?\\s*|№\\s*)?|\\bnos?\\.\\s*|№\\s*)"
+            + "\\d++(?:[./-]\\d++)*+(?:\\s*(?:,|and|or|&)\\s*\\d++(?:[./-]\\d++)*+(?!\\s*(?:[\\p{L}-]+\\s+){0,3}?"
+            + "(?:killed|wounded|injured|dead|died|people|persons|servicem[ae]n|soldiers|civilians)\\b))*");
+
     /** The age figure after a name in {@link #AGE}: ", 54," or " (19)". */
     private static final String AGE_AFTER_NAME = "(?:,\\s*\\d{1,3}(?=\\s*[,;.)])|\\s*\\(\\s*\\d{1,3}\\s*\\))";
 
@@ -1223,6 +1235,10 @@ final class StatementRules {
 
     /** The agent of {@link #PASSIVE_AGENT} and {@link #NOMINAL_AGENT}: a side, its forces, its state or its agency. */
     private static final String AGENT = "(?:the\\s+|an?\\s+)?"
+            // the side's fire named first: "wounded by fire from an Azerbaijani sniper", "killed by shots from the
+            // positions of the Armenian armed forces"
+            + "(?:(?:(?:small-arms\\s+|sniper\\s+|mortar\\s+|artillery\\s+)?(?:fire|gunfire|shots?|bullets?|shelling|shells?)\\s+)"
+            + "(?:from|of)\\s+(?:(?:the\\s+)?positions\\s+of\\s+)?(?:the\\s+|an?\\s+)?)?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
@@ -1619,6 +1635,12 @@ final class StatementRules {
                 + "\\bcheck-?points?\\s+(?:[\\w-]+\\s+){0,4}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:established|installed|"
                 + "erected|set\\s+up)|\\b(?:movement|traffic|passage|transit)\\s+(?:[\\w-]+\\s+){0,6}?(?:was|were|has\\s+been|"
                 + "have\\s+been|is|are)\\s+(?:\\w+ly\\s+)?(?:suspended|halted|stopped|closed|blocked|restricted|banned)\\b|"
+                // the way named before the verb: "Movement of vehicles and people through the Lachin border checkpoint
+                // has been temporarily suspended" (more than six words between: a road, bridge or checkpoint after
+                // "through / along / across …", at most three words after it)
+                + "\\b(?:movement|traffic|passage|transit)\\s+(?:[\\w-]+\\s+){0,6}?(?:through|along|on|via|across|over|at)\\s+"
+                + "(?:[\\w-]+\\s+){0,4}?(?:check-?points?|corridor|roads?|highway|bridge|crossing)\\s+(?:[\\w-]+\\s+){0,3}?(?:was|were|has\\s+been|"
+                + "have\\s+been|is|are)\\s+(?:\\w+ly\\s+)?(?:suspended|halted|stopped|closed|blocked|restricted|banned)\\b|"
                 + "\\b(?:suspend|halt|restrict|ban)\\w*\\s+(?:the\\s+)?(?:movement|traffic|passage|transit)\\b|"
                 + "\\b" + OBSTRUCTED));
         EVENT_TYPE_PHRASES.put(EventType.MINE_EXPLOSION, (UNEXPLODED + "|land[\\s-]?mines?|mine\\s+(?:explosion|blast)|"
@@ -1762,6 +1784,18 @@ final class StatementRules {
     static final Pattern OTHER_PERSON = p("\\band\\b(?!\\s+(?:(?:later|subsequently|then|eventually)\\s+)?"
             + "(?:died|dies|succumbed|passed\\s+away)\\b)|\\banother\\b|\\bwhile\\b(?!\\s+(?:on\\s+duty|\\p{L}+ing)\\b)|;|\\bof\\s+(?:whom|them)\\b");
 
+    /**
+     * The fate a hypothetical act is warned of: "Any provocation by the Armenian side will be resolutely suppressed",
+     * "any attempt at a new attack shall be severely punished" — a {@link #WARNING} (a {@code THREAT} only when it is
+     * the whole statement), blanked before the event types are read so that it adds no {@code THREAT} beside an event.
+     */
+    static final String HYPOTHETICAL_WARNING = "\\bany\\s+(?:[\\w-]+\\s+){0,3}?(?:provocations?|attempts?|attacks?|"
+            + "actions?|acts?|aggression|violations?|incursions?)\\b[^.;!?]{0,100}?\\b(?:will|would|shall)\\s+be\\s+"
+            + "(?:\\w+ly\\s+)?(?:suppressed|punished|stopped|crushed|responded\\s+to)\\b";
+
+    /** Blanked as {@link #HYPOTHETICAL_WARNING}. */
+    static final Pattern HYPOTHETICAL_WARNED = p(HYPOTHETICAL_WARNING);
+
     /** Destroying verbs in a passive announced for the future ("will be destroyed by the Azerbaijan Army"). */
     private static final String DESTROYED = "(?:destroyed|neutrali[sz]ed|eliminated|suppressed|crushed)";
 
@@ -1771,7 +1805,8 @@ final class StatementRules {
      * announced in the first person: "if Armenia does not agree, we will resolve this issue by force", "we shall use
      * force" (the side named in the condition is no actor; the threat is the issuer's).
      */
-    static final Pattern WARNING = p("\\bwill\\s+(?:be\\s+(?:met|answered)\\s+with|receive|be\\s+given)\\s+(?:an?\\s+)?"
+    static final Pattern WARNING = p(HYPOTHETICAL_WARNING + "|"
+            + "\\bwill\\s+(?:be\\s+(?:met|answered)\\s+with|receive|be\\s+given)\\s+(?:an?\\s+)?"
             + "(?:decisive|adequate|harsh|resolute|firm|fitting|crushing|appropriate|immediate|severe)\\s+(?:response|rebuff|answer)\\b|"
             + "\\bwe\\s+(?:will|would|shall)\\s+(?:(?!not\\b|never\\b)[\\w'’-]+\\s+){0,5}?(?:by\\s+(?:(?:military|armed)\\s+)?"
             + "(?:force|military\\s+means)|use\\s+(?:military\\s+)?force|resort\\s+to\\s+force)\\b|"
