@@ -2925,7 +2925,9 @@ public final class StatementExtractor {
             + "|\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:of|from)\\s+(?:the\\s+)?"
             + "(?:(?!and\\b|or\\b)[\\w'’-]+\\s+){0,8}?(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
             // "a border guard of the State Border Service received a gunshot wound": one person, a wound noun
+            // ("a serviceman of the Azerbaijan Army, Private R. A., received a gunshot wound": a name in apposition)
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from|at)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,6}?[\\w-]+)?"
+            + "(?:\\s*,\\s*(?:(?:junior\\s+|senior\\s+|lance\\s+)?" + SINGLE_PERSON + "\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},)?"
             + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$",
             Pattern.CASE_INSENSITIVE);
 
