@@ -2916,6 +2916,10 @@ public final class StatementExtractor {
             + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
             + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
             + "(?:(?:\\w+ly\\s+)?found\\s+)?)?(?:\\w+ly\\s+)?$"
+            // "Border guard R. Q., who was wounded in the shooting near Tegh, is in a stable condition": a person of any
+            // kind named, then a relative clause of the casualty
+            + "|\\b(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*who\\s+(?:was|has\\s+been|"
+            + "had\\s+been)\\s+(?:\\w+ly\\s+)?$"
             // "a resident of the village who was working in her garden was wounded"
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?[\\w-]+)?"
             + "\\s+(?:\\w+ing|who|that)\\b"

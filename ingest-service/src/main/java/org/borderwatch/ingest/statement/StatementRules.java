@@ -1233,12 +1233,19 @@ final class StatementRules {
             + "started\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|"
             + "(?:started|began|begun)\\s+(?:today|yesterday|this|on|in)\\b|(?:began|begun)\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|unleash|initiat)\\w*\\b)");
 
+    /**
+     * A side's fire named before the side: "fire from an Azerbaijani sniper", "shots from the positions of the Armenian
+     * armed forces" (the words up to the side).
+     */
+    private static final String FIRE_FROM = "(?:the\\s+|an?\\s+)?(?:(?:small-arms\\s+|sniper\\s+|mortar\\s+|artillery\\s+)?"
+            + "(?:fire|gunfire|shots?|bullets?|shelling|shells?)\\s+)"
+            + "(?:from|of)\\s+(?:(?:the\\s+)?positions\\s+of\\s+)?(?:the\\s+|an?\\s+)?";
+
     /** The agent of {@link #PASSIVE_AGENT} and {@link #NOMINAL_AGENT}: a side, its forces, its state or its agency. */
     private static final String AGENT = "(?:the\\s+|an?\\s+)?"
             // the side's fire named first: "wounded by fire from an Azerbaijani sniper", "killed by shots from the
             // positions of the Armenian armed forces"
-            + "(?:(?:(?:small-arms\\s+|sniper\\s+|mortar\\s+|artillery\\s+)?(?:fire|gunfire|shots?|bullets?|shelling|shells?)\\s+)"
-            + "(?:from|of)\\s+(?:(?:the\\s+)?positions\\s+of\\s+)?(?:the\\s+|an?\\s+)?)?"
+            + "(?:" + FIRE_FROM + ")?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
@@ -1268,7 +1275,9 @@ final class StatementRules {
             + "blocked|blockaded|closed|obstructed|"
             // a bulletin's heading: "Violations of the ceasefire by Armenia:" above its dated lines
             + "violations?)\\s+"
-            + "(?:[\\w-]+\\s+){0,4}?by\\s+" + AGENT);
+            // up to four words before "by"; up to twelve when the agent is a side's fire named first, so a date and a
+            // place may stand between ("was wounded on 9 May near Tegh by bullets from an Azerbaijani sniper rifle")
+            + "(?:(?:[\\w-]+\\s+){0,4}?|(?:[\\w-]+\\s+){5,12}?(?=by\\s+" + FIRE_FROM + "))by\\s+" + AGENT);
 
     /**
      * A nominalised act with its agent, then what it was done to: "condemns the shelling by Azerbaijan of Armenian
