@@ -511,7 +511,8 @@ final class StatementRules {
      * drone "neutralised" is brought down, no clearance), "destroyed 148 anti-personnel and anti-tank mines and 311
      * items of unexploded ordnance", "sappers discovered and destroyed an unexploded mortar round": a destroying verb
      * whose object, up to five words on, is mines or ordnance (no side's word between: "destroyed an Armenian firing
-     * point", "destroyed the Armenian depot of mines" are acts, and so is the laying of "mines laid by …"), or "found /
+     * point", "destroyed the Armenian depot of mines" are acts, and so is the laying of "mines laid by …"; a made-in
+     * adjective, "Armenian-made", "Azerbaijani-produced", is no side), or "found /
      * discovered … and destroyed / defused …".
      * In such a sentence without a blast or a victim, mines and ordnance describe no event.
      */
@@ -522,7 +523,9 @@ final class StatementRules {
             + "disarm\\w*|(?:found|discovered|detected|located|uncovered)\\s+and\\s+(?:destroyed|defused|neutrali[sz]ed|"
             + "removed|disposed\\s+of)\\b|removed\\b|"
             // "destroyed 148 anti-personnel and anti-tank mines", "destroyed 311 items of unexploded ordnance"
-            + "destroy(?:ed|ing|s)?\\s+(?:(?!(?:armenian|azerbaijani|enemy|adversary|opponent|firing|depots?|warehouses?|"
+            // (a made-in adjective is no side: "destroyed 12 Armenian-made mines" is a tally of clearance)
+            + "destroy(?:ed|ing|s)?\\s+(?:(?!(?:armenian|azerbaijani|enemy|adversary|opponent)\\b(?![-‐–](?:made|produced|"
+            + "manufactured)\\b)|(?:firing|depots?|warehouses?|"
             + "stores?|storage|dumps?|caches?|positions?|posts?|vehicles?|groups?|laid|planted|that|which|who)\\b)"
             + "[\\w,-]+\\s+){0,5}?"
             + "(?:mines?|minefields?|ordnance|uxo|explosive\\s+devices?|" + UNEXPLODED + ")"
@@ -1289,6 +1292,19 @@ final class StatementRules {
     static final Pattern NOMINAL_AGENT = p("(?<!\\b(?:any|possible|potential|future)\\s{1,3})"
             + "\\b(?:shelling|firing|shooting|attacks?|strikes?|bombardment|bombing)\\s+by\\s+" + AGENT
             + "(?=\\s+(?:of|on|upon|at|against|towards?)\\b)");
+
+    /**
+     * The same agent after what the act was done to: "condemns the shelling of Armenian positions near Sotk by
+     * Azerbaijan", "the attack on our post at Kut by Armenian units" — up to eight words of the target, none a verb of
+     * saying or an auxiliary ("the shelling of Sotk reported by the Armenian side" names who told it) and no "by" of
+     * its own; never a hypothetical ("any shelling of our positions by Armenia will be met …"). A response's answered
+     * clause is blanked before the actor is read, so "in response to the shelling of our positions by …" names none.
+     */
+    static final Pattern NOMINAL_AGENT_AFTER_TARGET = p("(?<!\\b(?:any|possible|potential|future|further|new)\\s{1,3})"
+            + "\\b(?:shelling|firing|shooting|attacks?|strikes?|bombardment|bombing)\\s+(?:of|on|upon|at|against|towards?)\\s+"
+            + "(?:(?!(?:by|was|were|is|are|be|been|being|has|have|had|will|would|reported|claimed|alleged|announced|"
+            + "mentioned|described|denied|spread|disseminated|published|said|stated|voiced|made|cited|quoted|told|"
+            + "condemned|recorded|registered|observed|heard|seen)\\b)[\\w'’-]+\\s+){1,8}?by\\s+" + AGENT);
 
     /**
      * The source's own side as the target of fire: "our positions came under fire", "fired at our posts", "the
