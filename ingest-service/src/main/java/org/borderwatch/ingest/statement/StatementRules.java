@@ -1300,7 +1300,7 @@ final class StatementRules {
      * its own; never a hypothetical ("any shelling of our positions by Armenia will be met …"). A response's answered
      * clause is blanked before the actor is read, so "in response to the shelling of our positions by …" names none.
      */
-    static final Pattern NOMINAL_AGENT_AFTER_TARGET = p("(?<!\\b(?:any|possible|potential|future|further|new)\\s{1,3})"
+    static final Pattern NOMINAL_AGENT_AFTER_TARGET = p("(?<!\\b(?:any|possible|potential|future)\\s{1,3})"
             + "\\b(?:shelling|firing|shooting|attacks?|strikes?|bombardment|bombing)\\s+(?:of|on|upon|at|against|towards?)\\s+"
             + "(?:(?!(?:by|was|were|is|are|be|been|being|has|have|had|will|would|reported|claimed|alleged|announced|"
             + "mentioned|described|denied|spread|disseminated|published|said|stated|voiced|made|cited|quoted|told|"
