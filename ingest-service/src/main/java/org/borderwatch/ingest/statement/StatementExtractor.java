@@ -1951,16 +1951,23 @@ public final class StatementExtractor {
     }
 
     /**
-     * The first agent named after "by" in the sentence: at a passive verb ({@link StatementRules#PASSIVE_AGENT}) or
+     * The first agent named after "by" in the sentence: at a passive verb ({@link StatementRules#PASSIVE_AGENT}),
      * right after an act noun ({@link StatementRules#NOMINAL_AGENT}: "the shelling by Azerbaijan of Armenian
-     * positions"), else null.
+     * positions") or after its target ({@link StatementRules#NOMINAL_AGENT_AFTER_TARGET}: "the shelling of Armenian
+     * positions near Sotk by Azerbaijan"), else null.
      */
     private static Matcher agent(String text, Span sentence) {
         Matcher passive = StatementRules.PASSIVE_AGENT.matcher(text).region(sentence.start(), sentence.end());
         Matcher nominal = StatementRules.NOMINAL_AGENT.matcher(text).region(sentence.start(), sentence.end());
-        boolean p = passive.find();
-        boolean n = nominal.find();
-        return n && (!p || nominal.start() < passive.start()) ? nominal : p ? passive : null;
+        Matcher afterTarget = StatementRules.NOMINAL_AGENT_AFTER_TARGET.matcher(text)
+                .region(sentence.start(), sentence.end());
+        Matcher first = null;
+        for (Matcher m : List.of(passive, nominal, afterTarget)) {
+            if (m.find() && (first == null || m.start() < first.start())) {
+                first = m;
+            }
+        }
+        return first;
     }
 
     /**
@@ -2918,6 +2925,10 @@ public final class StatementExtractor {
             + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
             + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
             + "(?:(?:\\w+ly\\s+)?found\\s+)?)?(?:\\w+ly\\s+)?$"
+            // "Border guard R. Q., who was wounded in the shooting near Tegh, is in a stable condition": a person of any
+            // kind named, then a relative clause of the casualty
+            + "|\\b(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*who\\s+(?:was|has\\s+been|"
+            + "had\\s+been)\\s+(?:\\w+ly\\s+)?$"
             // "a resident of the village who was working in her garden was wounded"
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?[\\w-]+)?"
             + "\\s+(?:\\w+ing|who|that)\\b"

@@ -511,7 +511,8 @@ final class StatementRules {
      * drone "neutralised" is brought down, no clearance), "destroyed 148 anti-personnel and anti-tank mines and 311
      * items of unexploded ordnance", "sappers discovered and destroyed an unexploded mortar round": a destroying verb
      * whose object, up to five words on, is mines or ordnance (no side's word between: "destroyed an Armenian firing
-     * point", "destroyed the Armenian depot of mines" are acts, and so is the laying of "mines laid by …"), or "found /
+     * point", "destroyed the Armenian depot of mines" are acts, and so is the laying of "mines laid by …"; a made-in
+     * adjective, "Armenian-made", "Azerbaijani-produced", is no side), or "found /
      * discovered … and destroyed / defused …".
      * In such a sentence without a blast or a victim, mines and ordnance describe no event.
      */
@@ -522,7 +523,9 @@ final class StatementRules {
             + "disarm\\w*|(?:found|discovered|detected|located|uncovered)\\s+and\\s+(?:destroyed|defused|neutrali[sz]ed|"
             + "removed|disposed\\s+of)\\b|removed\\b|"
             // "destroyed 148 anti-personnel and anti-tank mines", "destroyed 311 items of unexploded ordnance"
-            + "destroy(?:ed|ing|s)?\\s+(?:(?!(?:armenian|azerbaijani|enemy|adversary|opponent|firing|depots?|warehouses?|"
+            // (a made-in adjective is no side: "destroyed 12 Armenian-made mines" is a tally of clearance)
+            + "destroy(?:ed|ing|s)?\\s+(?:(?!(?:armenian|azerbaijani|enemy|adversary|opponent)\\b(?![-‐–](?:made|produced|"
+            + "manufactured)\\b)|(?:firing|depots?|warehouses?|"
             + "stores?|storage|dumps?|caches?|positions?|posts?|vehicles?|groups?|laid|planted|that|which|who)\\b)"
             + "[\\w,-]+\\s+){0,5}?"
             + "(?:mines?|minefields?|ordnance|uxo|explosive\\s+devices?|" + UNEXPLODED + ")"
@@ -1233,12 +1236,19 @@ final class StatementRules {
             + "started\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|"
             + "(?:started|began|begun)\\s+(?:today|yesterday|this|on|in)\\b|(?:began|begun)\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*(?:military|hostilities|offensive|aggression|war)|unleash|initiat)\\w*\\b)");
 
+    /**
+     * A side's fire named before the side: "fire from an Azerbaijani sniper", "shots from the positions of the Armenian
+     * armed forces" (the words up to the side).
+     */
+    private static final String FIRE_FROM = "(?:the\\s+|an?\\s+)?(?:(?:small-arms\\s+|sniper\\s+|mortar\\s+|artillery\\s+)?"
+            + "(?:fire|gunfire|shots?|bullets?|shelling|shells?)\\s+)"
+            + "(?:from|of)\\s+(?:(?:the\\s+)?positions\\s+of\\s+)?(?:the\\s+|an?\\s+)?";
+
     /** The agent of {@link #PASSIVE_AGENT} and {@link #NOMINAL_AGENT}: a side, its forces, its state or its agency. */
     private static final String AGENT = "(?:the\\s+|an?\\s+)?"
             // the side's fire named first: "wounded by fire from an Azerbaijani sniper", "killed by shots from the
             // positions of the Armenian armed forces"
-            + "(?:(?:(?:small-arms\\s+|sniper\\s+|mortar\\s+|artillery\\s+)?(?:fire|gunfire|shots?|bullets?|shelling|shells?)\\s+)"
-            + "(?:from|of)\\s+(?:(?:the\\s+)?positions\\s+of\\s+)?(?:the\\s+|an?\\s+)?)?"
+            + "(?:" + FIRE_FROM + ")?"
             + "(?:(?:units?|servicemen|soldiers|members|forces|snipers?)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:(?<nat>armenian|azerbaijani|armenia's|azerbaijan's|our)\\s+(?:(?:armed|military|combat|border)\\s+)?"
             + "(?:armed\\s+forces|forces|units?|army|side|military|troops|soldiers|snipers?|fire|gunfire|drones?|"
@@ -1268,7 +1278,9 @@ final class StatementRules {
             + "blocked|blockaded|closed|obstructed|"
             // a bulletin's heading: "Violations of the ceasefire by Armenia:" above its dated lines
             + "violations?)\\s+"
-            + "(?:[\\w-]+\\s+){0,4}?by\\s+" + AGENT);
+            // up to four words before "by"; up to twelve when the agent is a side's fire named first, so a date and a
+            // place may stand between ("was wounded on 9 May near Tegh by bullets from an Azerbaijani sniper rifle")
+            + "(?:(?:[\\w-]+\\s+){0,4}?|(?:[\\w-]+\\s+){5,12}?(?=by\\s+" + FIRE_FROM + "))by\\s+" + AGENT);
 
     /**
      * A nominalised act with its agent, then what it was done to: "condemns the shelling by Azerbaijan of Armenian
@@ -1280,6 +1292,19 @@ final class StatementRules {
     static final Pattern NOMINAL_AGENT = p("(?<!\\b(?:any|possible|potential|future)\\s{1,3})"
             + "\\b(?:shelling|firing|shooting|attacks?|strikes?|bombardment|bombing)\\s+by\\s+" + AGENT
             + "(?=\\s+(?:of|on|upon|at|against|towards?)\\b)");
+
+    /**
+     * The same agent after what the act was done to: "condemns the shelling of Armenian positions near Sotk by
+     * Azerbaijan", "the attack on our post at Kut by Armenian units" — up to eight words of the target, none a verb of
+     * saying or an auxiliary ("the shelling of Sotk reported by the Armenian side" names who told it) and no "by" of
+     * its own; never a hypothetical ("any shelling of our positions by Armenia will be met …"). A response's answered
+     * clause is blanked before the actor is read, so "in response to the shelling of our positions by …" names none.
+     */
+    static final Pattern NOMINAL_AGENT_AFTER_TARGET = p("(?<!\\b(?:any|possible|potential|future)\\s{1,3})"
+            + "\\b(?:shelling|firing|shooting|attacks?|strikes?|bombardment|bombing)\\s+(?:of|on|upon|at|against|towards?)\\s+"
+            + "(?:(?!(?:by|was|were|is|are|be|been|being|has|have|had|will|would|reported|claimed|alleged|announced|"
+            + "mentioned|described|denied|spread|disseminated|published|said|stated|voiced|made|cited|quoted|told|"
+            + "condemned|recorded|registered|observed|heard|seen)\\b)[\\w'’-]+\\s+){1,8}?by\\s+" + AGENT);
 
     /**
      * The source's own side as the target of fire: "our positions came under fire", "fired at our posts", "the
