@@ -1851,8 +1851,10 @@ public final class StatementExtractor {
             }
             // "members of the Armenian armed forces opened fire": the people named before a side's forces are the
             // subject of the attacker's verb after them, not a victim
+            // ("servicemen of the Armenian armed forces were spotted carrying out fortification works": seen at work)
             boolean peopleActing = m.group("nat") != null && StatementRules.PEOPLE_OF_BEFORE.matcher(before).find()
-                    && StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt();
+                    && (StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || StatementRules.PEOPLE_AT_WORK_AFTER.matcher(text).region(m.end(), text.length()).lookingAt());
             // "the village was fired at from Azerbaijani positions": the preposition before "from" ends the passive
             // verb, it names no target
             boolean fromSide = text.regionMatches(true, m.start(), "from", 0, 4);

@@ -1498,6 +1498,17 @@ final class StatementRules {
             + "(?:the\\s+)?$");
 
     /**
+     * After the people of {@link #PEOPLE_OF_BEFORE} and their side: they were seen at work, or are at it ("servicemen of
+     * the Armenian armed forces were spotted carrying out fortification works", `h66-03`; "personnel of the Azerbaijani
+     * army are digging trenches"), so they are its subject, not a victim. A "were" or "are" must come first: "fired at
+     * servicemen of the Armenian armed forces carrying out engineering work" keeps them the target. Read with lookingAt().
+     */
+    static final Pattern PEOPLE_AT_WORK_AFTER = p("\\s++(?:(?:were|was|have\\s+been|has\\s+been)\\s+(?:\\w+ly\\s+)?"
+            + "(?:spotted|seen|observed|noticed|detected|recorded)\\s+(?:while\\s+)?|(?:were|are|have\\s+been)\\s+(?:\\w+ly\\s+)?)"
+            + "(?:carrying\\s+out|conducting|performing|building|digging|erecting|installing|setting\\s+up|equipping|"
+            + "fortifying|constructing|laying)\\b");
+
+    /**
      * Before an actor phrase after "on": an activity on a side's ground, not a target ("engineering works on the
      * Azerbaijani side opposite Berkaber", "movements of equipment on the Armenian side").
      */
