@@ -2929,8 +2929,10 @@ public final class StatementExtractor {
             // kind named, then a relative clause of the casualty
             + "|\\b(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*who\\s+(?:was|has\\s+been|"
             + "had\\s+been)\\s+(?:\\w+ly\\s+)?$"
-            // "a resident of the village who was working in her garden was wounded"
-            + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?[\\w-]+)?"
+            // "a resident of the village who was working in her garden was wounded"; also with a village/district chain
+            // ("a resident of the Alibeyli village of the Tovuz district who was working in his garden")
+            + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from)\\s+(?:the\\s+)?"
+            + "(?:(?!(?:and|or)\\b)[\\w-]++\\s++){0,6}?(?!(?:and|or)\\b)[\\w-]++)?"
             + "\\s+(?:\\w+ing|who|that)\\b"
             + "(?:(?!\\band\\b)[^,.;:]){1,100}?\\s(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
             // "a sapper of the engineering troops of the Armenian Armed Forces was wounded": one person and what he

@@ -645,7 +645,8 @@ final class StatementRules {
      * An announced time, no time of a reported event: when a ceasefire takes effect ("an agreement was reached … on a
      * ceasefire from 20:00 Moscow time on 22 September", "a humanitarian truce as of 06:00 tomorrow", "the ceasefire
      * regime starting at noon") or when something will ("the ceasefire will enter into force at 20:00", "Geodetic work
-     * is to begin on 25 April"). Group {@code when}: the clocks, zones and days right after it. Not a ceasefire broken
+     * is to begin on 25 April"), or when it did ("a ceasefire, which took effect at 18:30
+     * Moscow time"). Group {@code when}: the clocks, zones and days right after it. Not a ceasefire broken
      * over a range ("violated the ceasefire from 20:10 to 20:25": the event's own times).
      */
     static final Pattern ANNOUNCED_TIME = p("\\b(?:(?<!\\b(?:violat\\p{L}{0,6}|breach\\p{L}{0,4}|broke|broken|break\\p{L}{0,4})"
@@ -654,7 +655,11 @@ final class StatementRules {
             + "reached)\\s*+,?)?\\s+(?:from|as\\s+of|effective(?:\\s+(?:from|as\\s+of))?|"
             + "(?:starting|beginning)\\s+(?:at|from|on))"
             + "|(?:will|shall|is\\s+to|are\\s+to)\\s+(?:(?:enter|come|go)\\s+into\\s+(?:force|effect)|take\\s+effect|"
-            + "begin|start|commence)(?:\\s+(?:at|from|on|as\\s+of))?)"
+            + "begin|start|commence)(?:\\s+(?:at|from|on|as\\s+of))?"
+            // in the past: "agreed on a ceasefire, which took effect at 18:30 Moscow time"
+            + "|(?:ceasefire|cease-fire|truce|armistice|moratorium|humanitarian\\s+pause)(?:\\s+regime)?\\s*+,?\\s+"
+            + "(?:(?:which|that)\\s+)?(?:took\\s+effect|(?:came|entered|went)\\s+into\\s+(?:force|effect))"
+            + "(?:\\s+(?:at|from|on|as\\s+of))?)"
             + "(?<when>(?:\\s*+(?:(?:at|on|from)\\s+)?(?:(?:about|around|approximately)\\s+)?"
             + "(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|\\d{1,2}\\s*[ap]\\.?m\\.?|noon|midnight|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+"
             + "(?:\\s+\\d{4})?|(?-i:\\p{Lu})\\p{L}+\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|today|tomorrow|tonight|"
@@ -1663,7 +1668,11 @@ final class StatementRules {
                 // a person seized ("seized a resident of Khnatsakh"; seized weapons or goods are no detention)
                 + "\\bseiz(?:ed|es|ing)\\s+(?:(?:an?|the|two|three|four|five|several|\\d+)\\s+)?(?:[\\w-]+\\s+){0,2}?"
                 + "(?:residents?|civilians?|shepherds?|herders?|villagers?|citizens?|nationals?|farmers?|servicem[ae]n|"
-                + "soldiers?|border\\s+guards?|persons?|people|man|men|woman|women|drivers?)\\b"));
+                + "soldiers?|border\\s+guards?|persons?|people|man|men|woman|women|drivers?)\\b|"
+                // the noun: "the capture of six Armenian servicemen by Azerbaijani forces" (not "the capture of positions")
+                + "\\bcapture\\s+of\\s+(?:(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|several|our|\\d+)\\s+)?"
+                + "(?:[\\w-]+\\s+){0,2}?(?:residents?|civilians?|shepherds?|herders?|villagers?|citizens?|nationals?|farmers?|"
+                + "servicem[ae]n|soldiers?|border\\s+guards?|persons?|people|men|women|drivers?)\\b"));
         EVENT_TYPE_PHRASES.put(EventType.BLOCKADE, ("\\bblockade\\w*|\\bblocked\\b|closed\\s+the\\s+(?:road|corridor|"
                 + "checkpoint)|closure\\s+of\\s+the\\s+(?:road|corridor|checkpoint)|"
                 // a checkpoint set up on a road, movement on it suspended: the closest listed type to a closure
