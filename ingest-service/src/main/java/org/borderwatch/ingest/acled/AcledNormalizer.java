@@ -63,6 +63,8 @@ public final class AcledNormalizer implements ReportNormalizer {
     /** Sub-event types whose notes tell no act of {@code actor1}'s own (see {@link #eventType}). */
     private static final Pattern NOTES_NOT_READ = Pattern.compile("disrupted|agreement|non-violent|peaceful");
     private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+    /** A state institution as ACLED names it: "&lt;forces / government …&gt; of Azerbaijan / Armenia". */
+    private static final Pattern STATE_ACTOR = Pattern.compile("\\bof\\s+(azerbaijan|armenia)\\b");
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
@@ -364,21 +366,21 @@ public final class AcledNormalizer implements ReportNormalizer {
 
     /**
      * The side of {@code actor1}: a state actor of Armenia or Azerbaijan ("Military Forces of Azerbaijan (2003-)",
-     * "Government of Armenia (2018-)"). ACLED names a non-state actor by the country it is active in, in parentheses
-     * ("Protesters (Armenia)", "Unidentified Armed Group (Azerbaijan)"): that is a place, not a side, so it names none.
+     * "Government of Armenia (2018-)", "Police Forces of Armenia (2018-) National Security Service Border Guard"):
+     * ACLED names it as an institution <em>of</em> the country. ACLED names a non-state actor by the country it is
+     * active in, in parentheses ("Protesters (Armenia)", "Unidentified Armed Group (Azerbaijan)"), and an outside body
+     * may carry the country in its own name ("EUMA: European Union Mission in Armenia"): that is a place, not a side,
+     * so it names none.
      */
     static Party party(String actor) {
         if (actor == null) {
             return null;
         }
-        String a = PARENTHESES.matcher(actor.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        if (a.contains("azerbaijan")) {
-            return Party.AZ;
+        Matcher state = STATE_ACTOR.matcher(PARENTHESES.matcher(actor.toLowerCase(Locale.ROOT)).replaceAll(" "));
+        if (!state.find()) {
+            return null;
         }
-        if (a.contains("armenia")) {
-            return Party.AM;
-        }
-        return null;
+        return state.group(1).equals("azerbaijan") ? Party.AZ : Party.AM;
     }
 
     /**

@@ -371,5 +371,9 @@ class AcledNormalizerTest {
         assertThat(AcledNormalizer.party("Government of Armenia (2018-)")).isEqualTo(Party.AM);
         assertThat(AcledNormalizer.party("Protesters (Armenia)")).isNull();
         assertThat(AcledNormalizer.party("Unidentified Armed Group (Azerbaijan)")).isNull();
+        assertThat(AcledNormalizer.party("Police Forces of Armenia (2018-) National Security Service Border Guard"))
+                .isEqualTo(Party.AM);
+        assertThat(AcledNormalizer.party("EUMA: European Union Mission in Armenia")).as("batch 70, ARM7010").isNull();
+        assertThat(AcledNormalizer.party("Military Forces of Russia (2000-) Peacekeeping Forces")).isNull();
     }
 }
