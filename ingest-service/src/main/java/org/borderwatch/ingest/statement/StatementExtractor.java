@@ -1069,6 +1069,16 @@ public final class StatementExtractor {
         return out;
     }
 
+    /** The spans of {@link StatementRules#DEATH_OPENING}'s time: a death's clock and day, no event's. */
+    static List<int[]> deathOpenings(String text) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = StatementRules.DEATH_OPENING.matcher(text);
+        while (m.find()) {
+            out.add(new int[] {m.start("when"), m.end("when")});
+        }
+        return out;
+    }
+
     static List<DateSpan> eventDates(String text, List<DateSpan> dates) {
         List<int[]> openings = ceasefireOpenings(text);
         List<DateSpan> kept = dates.stream().filter(d -> {
@@ -1085,6 +1095,14 @@ public final class StatementExtractor {
                     && !weekOfNoEvent(text, d);
         }).toList();
         kept = ofTheEvent(text, kept);
+        // "At 06:15 on 13 March, Private A. P., who was wounded … on 11 March, died of his wounds": the day opening the
+        // sentence is the death's; the wounding's day is the event's (alone, the death's day stays)
+        List<int[]> deaths = deathOpenings(text);
+        List<DateSpan> notDeaths = kept.stream().filter(d -> deaths.stream()
+                .noneMatch(o -> o[0] <= d.start() && d.start() < o[1])).toList();
+        if (!notDeaths.isEmpty()) {
+            kept = notDeaths;
+        }
         // "a patrol visited Sotk on 12 May and confirmed traces of shelling on 11 May": the date the event noun
         // carries is the event's, the date of the observer's visit is not
         List<DateSpan> ofEvent = kept.stream().filter(d -> StatementRules.EVENT_DATE_BEFORE
@@ -1218,6 +1236,11 @@ public final class StatementExtractor {
         // "At 20:00 today a ceasefire … entered into force": a clock opening the ceasefire's own clause is its too
         List<int[]> openings = ceasefireOpenings(text);
         clocks = clocks.stream().filter(c -> openings.stream().noneMatch(o -> o[0] <= c.start() && c.start() < o[1]))
+                .toList();
+        // "At 06:15 on 13 March, Private A. P., who was wounded … on 11 March, died of his wounds in hospital": the
+        // time opening the sentence is the death's
+        List<int[]> deaths = deathOpenings(text);
+        clocks = clocks.stream().filter(c -> deaths.stream().noneMatch(o -> o[0] <= c.start() && c.start() < o[1]))
                 .toList();
         List<DateSpan> dropped = all.stream().filter(d -> !event.contains(d)).toList();
         if (dropped.isEmpty()) { // "the statement issued at 08:30": a statement's time needs no dropped date
@@ -1865,6 +1888,12 @@ public final class StatementExtractor {
                     || StatementRules.OBSERVER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
                 continue;
             }
+            // "a border guard of the State Border Service was wounded": the agency's people as the victims, not its act
+            if (m.group("nat9") != null && StatementRules.PEOPLE_OF_BEFORE.matcher(before).find()
+                    && (VICTIMS_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || WOUND_RECEIVED_AFTER.matcher(text).region(m.end(), text.length()).lookingAt())) {
+                continue;
+            }
             String noun = m.group("noun");
             // the side accused of an act ("accused Yerevan of shelling") acted, whoever is named before it
             boolean attacker = m.group("nat") != null
@@ -2084,6 +2113,11 @@ public final class StatementExtractor {
     // Read with lookingAt(); "(?<!\\s)\\s++" as in StatementRules.ATTACKER_VERB (linear on a long run of spaces)
     private static final Pattern VICTIMS_AFTER = Alternations.compile("(?<!\\s)\\s++(?:who\\s+)?(?:(?:were|was|have\\s+been|had\\s+been)\\s+)?"
             + "(?:killed|wounded|injured|martyred|dead|died|perished|lost\\s+their\\s+lives)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** ... or a wound received ("a border guard of the State Border Service received a gunshot wound"). */
+    private static final Pattern WOUND_RECEIVED_AFTER = Alternations.compile("(?<!\\s)\\s++(?:has\\s+|had\\s+)?"
+            + "(?:received|sustained|suffered)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:wounds?|injur(?:y|ies))\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * A party's claim that names no actor. Nobody when the event has no actor in the text: a mine that exploded

@@ -343,6 +343,8 @@ final class StatementRules {
     /** Something happened: enough for a party's (or a third party's) statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bbreach(?:es)?\\s+of\\s+(?:the\\s+)?cease-?fire|\\bcease-?fire\\s+breach|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
+            // "the bombardment of Sotk": a shelling by another name
+            + "\\bbombard|"
             + "\\bmartyr|\\bshooting\\b|\\bgunfire\\b|\\bdeath\\s+toll\\b|\\bfirefights?\\b|\\bshootouts?\\b|\\bskirmish|"
             // strikes with no weapon named: "condemns the strikes carried out by Azerbaijan … against several
             // localities", "air / drone / missile strikes" (not a hunger or labour strike)
@@ -640,6 +642,34 @@ final class StatementRules {
             + "(?:on\\s+)?\\d{1,2}\\s+\\p{L}+))*\\s*,?\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:ceasefire|cease-fire|"
             + "truce|armistice)\\b(?:(?!\\b(?:that|which|who)\\b)[^.;]){0,120}?\\b(?:took\\s+effect|(?:entered|came|went)\\s+"
             + "into\\s+(?:force|effect)|took\\s+hold|began|started|was\\s+(?:declared|established|announced))\\b");
+
+    /** A word of a time told alone (a clock, a date, a weekday, a part of the day and their small words). */
+    private static final String TIME_WORD = "(?:at|on|in|around|about|approximately|shortly|just|after|before|early|late|"
+            + "the|of|today|yesterday|this|last|morning|afternoon|evening|night|hours|noon|midnight|local|time|hrs|"
+            + "(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
+            + "october|november|december|\\d{1,2}[:.]\\d\\d|\\d{1,4}(?:st|nd|rd|th)?)";
+
+    /** Words that make a subject a clause of its own: a verb, or what joins another clause. */
+    private static final String NO_SUBJECT_WORD = "(?:was|were|is|are|has|have|had|fired|opened|shelled|attacked|shot|"
+            + "struck|hit|targeted|launched|came|killed|wounded|injured|and|when|after|as|while|then)\\b";
+
+    /**
+     * A sentence opened by its time alone, up to a comma, whose subject — someone wounded earlier, told in a relative
+     * clause or a participle — then died of the wounds or in hospital ("At 06:15 on 13 March, Private A. P., who was
+     * wounded by Azerbaijani sniper fire near Kut on 11 March, died of his wounds in hospital"): group {@code when} is
+     * the death's time, no time of the event (as {@link #CEASEFIRE_OPENING} for a ceasefire's clause). Not a sentence
+     * whose subject acts ("At 06:15, Azerbaijani snipers wounded a soldier near Kut, who died of his wounds in
+     * hospital").
+     */
+    static final Pattern DEATH_OPENING = p("(?:^|(?<=[.!?;\\n]))\\s*+(?<when>" + TIME_WORD + "(?:\\s+" + TIME_WORD
+            + "){0,9}),\\s*(?:(?!" + NO_SUBJECT_WORD + ")[\\p{L}\\p{N}.'’-]+\\s+){0,7}?"
+            + "(?:(?!" + NO_SUBJECT_WORD + ")[\\p{L}\\p{N}.'’-]+)\\s*,?\\s+(?:who\\s+(?:was|had\\s+been|has\\s+been)\\s+"
+            + "(?:\\w+ly\\s+)?(?:wounded|injured)\\b"
+            // a bare participle is the victim's only before where, when or by what ("a soldier wounded by …"), not
+            // before an object ("Azerbaijani snipers wounded a soldier, who later died in hospital": they acted)
+            + "|(?:\\w+ly\\s+)?(?:wounded|injured)(?=\\s*,|\\s+(?:by|in|during|near|at|on|as|when|while|after|from|"
+            + "earlier|previously|yesterday|last)\\b))[^.;!?]{0,200}?\\b(?:died|passed\\s+away|succumbed)\\b"
+            + "(?=[^.;!?]{0,120}?\\b(?:wounds|injuries|hospital)\\b)");
 
     /**
      * An announced time, no time of a reported event: when a ceasefire takes effect ("an agreement was reached … on a
@@ -1319,16 +1349,28 @@ final class StatementRules {
         // "Private R. M. of the Azerbaijan Army was killed": a rank and a name of the side's army
         String victim = "(?:(?:servicem[ae]n|soldiers?|officers?)\\s+|(?:private|sergeant|corporal|lieutenant|captain|major)"
                 + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){1,4})of\\s+the\\s+" + own + "\\w*\\s+(?:army|armed\\s+forces)|(?:our|"
-                + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)";
+                + own + "\\w*)\\s+(?:army\\s+)?(?:servicem[ae]n|soldiers?|officers?)"
+                // the people of the side's own border agency: "a border guard of the State Border Service was wounded"
+                + "|(?:(?:border\\s+)?guards?|servicem[ae]n|soldiers?|officers?|employees?|members?)\\s+of\\s+the\\s+"
+                + ownAgency(own);
         // "an Armenian soldier wounded in the shelling … died", "a serviceman of the Armenian Armed Forces, wounded on
         // 13 February as a result of fire …": a participle without its auxiliary names the victims too, unless an
         // object follows (then the phrase is the attacker: "Armenian soldiers wounded a shepherd")
         // … with a name in apposition: "a serviceman of the Azerbaijan Army, Private R. M., was killed"
         return p("\\b(?:" + victim + ")(?:\\s*,\\s*(?:[\\p{L}'’-]+\\.?\\s*){1,5},)?\\s*,?\\s+(?:(?:who\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+"
-                + "(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b|(?:\\w+ly\\s+)?(?:killed|wounded|injured)\\b"
+                + "(?:\\w+ly\\s+)?(?:killed|wounded|injured|martyred)\\b"
+                // "a serviceman of the Azerbaijan Army received a gunshot wound"
+                + "|(?:has\\s+|had\\s+)?(?:received|sustained|suffered)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:wounds?|"
+                + "injur(?:y|ies))\\b|(?:\\w+ly\\s+)?(?:killed|wounded|injured)\\b"
                 + "(?!\\s+(?:an?|the|our|their|his|its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|"
                 + "armenian|azerbaijani|civilians?|residents?|villagers?|shepherds?|farmers?|soldiers?|servicem[ae]n|people)\\b))|"
                 + ownPositions(own));
+    }
+
+    /** A side's border agency: Azerbaijan's State Border Service, Armenia's NSS and its Border Guard Troops. */
+    private static String ownAgency(String own) {
+        return own.equals("azerbaijan") ? "state\\s+border\\s+service\\b"
+                : "(?:(?:border\\s+guard\\s+troops\\s+of\\s+(?:the\\s+)?)?national\\s+security\\s+service|border\\s+guard\\s+troops)\\b";
     }
 
     /** The target half of {@link #ownTarget}: the source's own positions, posts or units fired at or under fire. */
@@ -1499,7 +1541,8 @@ final class StatementRules {
      * are a victim by {@link #TARGET_BEFORE} unless an attacker's verb follows the phrase ("members of the Armenian
      * armed forces opened fire … on a post"): then they are its subject and the side acted.
      */
-    static final Pattern PEOPLE_OF_BEFORE = p("\\b(?:servicem[ae]n|soldiers?|officers?|members?|personnel)\\s+of\\s+"
+    static final Pattern PEOPLE_OF_BEFORE = p("\\b(?:servicem[ae]n|soldiers?|officers?|members?|personnel|employees?|"
+            + "(?:border\\s+)?guards?)\\s+of\\s+"
             + "(?:the\\s+)?$");
 
     /**
@@ -1648,7 +1691,10 @@ final class StatementRules {
                 + "heavy\\s+weapons|\\brockets?\\b|multiple\\s+(?:rocket\\s+)?launch|"
                 // "were shelled from small arms" (AzMoD's idiom for small-arms fire) is no shelling by mortar or gun
                 + "\\bshell(?:ing|ed|s)?\\b(?!\\s+(?:from|with|by)\\s+(?:(?:automatic|light|large-calibre|small-calibre)\\s+)?"
-                + "(?:small\\s+arms|firearms|rifles|machine[\\s-]guns|sniper\\s+rifles)\\b)|(?<!\\b(?:water|fuel|gas|oil|storage|septic|petrol|diesel|fish)\\s)(?<!\\banti[\\s-])\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
+                + "(?:small\\s+arms|firearms|rifles|machine[\\s-]guns|sniper\\s+rifles)\\b)|"
+                // "the bombardment of Sotk" is a shelling (an aerial or a drone's is no gun's)
+                + "(?<!\\b(?:aerial|air|drone)\\s)\\bbombard(?:ment|ments|ed|ing|s)?\\b|"
+                + "(?<!\\b(?:water|fuel|gas|oil|storage|septic|petrol|diesel|fish)\\s)(?<!\\banti[\\s-])\\btanks?\\b|\\bcannons?\\b|\\bgrad\\b"));
         EVENT_TYPE_PHRASES.put(EventType.DRONE_STRIKE, ("\\bdrones?\\b|\\buavs?\\b|unmanned\\s+aerial|"
                 + "loitering\\s+munitions?|quadcopters?|\\bkamikaze\\b|\\bfpv\\b"));
         EVENT_TYPE_PHRASES.put(EventType.INCURSION, ("\\bincursion|\\bintrusion|\\bintruders?\\b|\\bcross(?:ed|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?"
