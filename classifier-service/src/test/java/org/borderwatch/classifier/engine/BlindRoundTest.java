@@ -10,7 +10,11 @@ import java.util.stream.Stream;
 import org.borderwatch.classifier.engine.BlindRound.Row;
 import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Severity;
+import org.borderwatch.common.model.Signal;
+import org.borderwatch.common.model.SignalType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +76,26 @@ abstract class BlindRoundTest {
 
     static Assessment last(List<Assessment> versions) {
         return versions.get(versions.size() - 1);
+    }
+
+    /**
+     * The versions of the incident whose final holds the report with this sourceRef, having checked that the segment
+     * holds so many incidents, that this one carries QUIET_BROKEN alone in every version (MEDIUM, its rationale
+     * starting so) and that no other incident of the segment carries any signal.
+     */
+    static List<Assessment> quietBrokenBy(List<Assessment> versions, Map<UUID, String> refs, BorderSegment segment,
+            int incidents, String sourceRef, String rationale) {
+        List<Assessment> inSegment = versions.stream().filter(a -> a.segment() == segment).toList();
+        assertThat(inSegment.stream().map(Assessment::incidentId).distinct()).hasSize(incidents);
+        List<Assessment> broken = incidentOf(versions, refs, sourceRef);
+        assertThat(inSegment).filteredOn(a -> a.hasSignal(SignalType.QUIET_BROKEN)).containsExactlyElementsOf(broken);
+        assertThat(inSegment).filteredOn(a -> !broken.contains(a)).allSatisfy(a -> assertThat(a.signals()).isEmpty());
+        assertThat(broken).allSatisfy(a -> {
+            assertThat(a.signals()).extracting(Signal::type).containsExactly(SignalType.QUIET_BROKEN);
+            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.signals().get(0).rationale()).startsWith(rationale);
+        });
+        return broken;
     }
 
     Stream<Arguments> cases() {

@@ -226,18 +226,9 @@ public class HeldOutBatch62Test extends BlindRoundTest {
     void theTavushCalmIsBrokenAfter39Days() {
         List<Assessment> versions = versions(ROW);
         Map<UUID, String> refs = refs(ROW);
-        List<Assessment> tavush = versions.stream().filter(a -> a.segment() == BorderSegment.TAVUSH).toList();
-        assertThat(tavush.stream().map(Assessment::incidentId).distinct()).hasSize(4);
-        List<Assessment> broken = incidentOf(versions, refs, "h62-34");
-        assertThat(tavush).filteredOn(a -> a.hasSignal(SignalType.QUIET_BROKEN)).containsExactlyElementsOf(broken);
-        assertThat(tavush).filteredOn(a -> !broken.contains(a)).allSatisfy(a -> assertThat(a.signals()).isEmpty());
-        assertThat(broken).allSatisfy(a -> {
-            assertThat(a.signals()).extracting(Signal::type).containsExactly(SignalType.QUIET_BROKEN);
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
-            assertThat(a.signals().get(0).rationale())
-                    .startsWith("First incident in TAVUSH after 39 days of calm (last one 2026-10-12); "
-                            + "3 incidents in the 90 days before the calm.");
-        });
+        List<Assessment> broken = quietBrokenBy(versions, refs, BorderSegment.TAVUSH, 4, "h62-34",
+                "First incident in TAVUSH after 39 days of calm (last one 2026-10-12); "
+                        + "3 incidents in the 90 days before the calm.");
         assertThat(last(broken).occurrence()).isEqualTo(Occurrence.DISPUTED);
 
         List<Assessment> twoBefore = replay(without("h62-01"));
