@@ -244,12 +244,18 @@ public final class Gazetteer {
             }
         }
         Set<BorderSegment> definite = new LinkedHashSet<>(); // single-segment places and provinces, in order
+        Map<BorderSegment, Integer> firstNamed = new HashMap<>(); // where the text first names each segment
         boolean singles = false;
         Set<Place> regions = new LinkedHashSet<>();
         Set<Place> ambiguousPlaces = new LinkedHashSet<>();
         Set<BorderSegment> alternatives = new LinkedHashSet<>();
         for (PlaceMention m : mentions) {
             Place p = m.place();
+            if (p.segments().size() == 1 || !p.contextFor(specific)) {
+                // a place of one segment names it even as context ("the Kalbajar, Lachin and Dashkasan directions":
+                // Kalbajar, context beside Dashkasan, still names GEGHARKUNIK first)
+                p.segments().forEach(s -> firstNamed.merge(s, m.start(), Math::min));
+            }
             if (p.contextFor(specific)) {
                 continue;
             }
@@ -270,8 +276,10 @@ public final class Gazetteer {
         }
         Place settlement = mentions.stream().map(PlaceMention::place).filter(p -> p.kind().isSettlement())
                 .findFirst().orElse(null);
-        if (singles) { // specific places (with any provinces listed beside them): a front, all of it
-            return new PlaceResolution(List.copyOf(definite), false, settlement, mentions);
+        if (singles) { // specific places (with any provinces listed beside them): a front, all of it, in text order
+            List<BorderSegment> front = new ArrayList<>(definite);
+            front.sort(java.util.Comparator.comparing(s -> firstNamed.getOrDefault(s, Integer.MAX_VALUE)));
+            return new PlaceResolution(List.copyOf(front), false, settlement, mentions);
         }
         Set<Place> named = new LinkedHashSet<>(regions);
         named.addAll(ambiguousPlaces);

@@ -1149,9 +1149,9 @@ public final class StatementExtractor {
 
     /**
      * A wire report's dateline: "YEREVAN, May 17 (Reuters) -" or "БАКУ, 2 августа. /Интерфакс/." opens the text with
-     * a city in capitals.
+     * a city in capitals, or several joined by slashes: "YEREVAN/BAKU, Sept 13 (Reuters) -" (`h71-11`).
      */
-    private static final Pattern DATELINE_BEFORE = Alternations.compile("^\\s*\\p{Lu}[\\p{Lu} .'’-]{1,40},\\s*$");
+    private static final Pattern DATELINE_BEFORE = Alternations.compile("^\\s*\\p{Lu}[\\p{Lu} .'’/-]{1,40},\\s*$");
     private static final Pattern DATELINE_AFTER = Alternations.compile("^(?:,?\\s*\\d{4})?\\s*(?:(?:\\([^)]{1,40}\\)\\s*)?[-–—]"
             // the Russian agencies' "БАКУ, 2 августа. /Интерфакс/." and "MOSCOW, July 14. /TASS/."
             + "|\\.?\\s*/[^/\\n]{1,40}/)");
@@ -1895,13 +1895,21 @@ public final class StatementExtractor {
                 continue;
             }
             String noun = m.group("noun");
+            // "the number of Azerbaijan Army servicemen who died": an army's name before its people is theirs, and
+            // they are read as the people ("Azerbaijani servicemen") — victims when counted or killed (`h71-28`)
+            int end = m.end();
+            Matcher armyPeople = ARMY_PEOPLE_AFTER.matcher(text).region(m.end(), text.length());
+            if (noun != null && ARMY.matcher(noun).matches() && armyPeople.lookingAt()) {
+                noun = "servicemen";
+                end = armyPeople.end();
+            }
             // the side accused of an act ("accused Yerevan of shelling") acted, whoever is named before it
             boolean attacker = m.group("nat") != null
-                    && StatementRules.ATTACKER_VERB.matcher(text).region(m.end(), text.length()).lookingAt()
+                    && StatementRules.ATTACKER_VERB.matcher(text).region(end, text.length()).lookingAt()
                     || m.group("nat12") != null;
             if (!attacker && noun != null && PEOPLE.contains(noun.toLowerCase(Locale.ROOT))
                     && (COUNTED_BEFORE.matcher(before).find()
-                    || VICTIMS_AFTER.matcher(text).region(m.end(), text.length()).lookingAt())) {
+                    || VICTIMS_AFTER.matcher(text).region(end, text.length()).lookingAt())) {
                 continue;
             }
             String nat = m.group("nat") != null ? m.group("nat")
@@ -2099,6 +2107,13 @@ public final class StatementExtractor {
         }
         return "AM".equals(place.country()) ? Party.AM : "AZ".equals(place.country()) ? Party.AZ : null;
     }
+
+    /** An army's name ({@link StatementRules#ACTOR}'s noun) … */
+    private static final Pattern ARMY = Alternations.compile("army|(?:armed\\s+)?forces|military",
+            Pattern.CASE_INSENSITIVE);
+    /** … right before its people: "Azerbaijan Army servicemen", "Armenian armed forces soldiers". */
+    private static final Pattern ARMY_PEOPLE_AFTER = Alternations.compile(
+            "(?<!\\s)\\s++(?:servicem[ae]n|soldiers?|personnel)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * A count right before an actor phrase makes it the people counted ("two Armenian soldiers were killed"); so does

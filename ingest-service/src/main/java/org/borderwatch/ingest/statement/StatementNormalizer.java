@@ -137,18 +137,41 @@ public final class StatementNormalizer implements ReportNormalizer {
      * The statement as the rules read it: its text cut to {@link RuleLimits#maxTextChars()} at a sentence end, and
      * runs of more than {@link RuleLimits#maxMarkRun()} combining marks shortened to that many, and words written with
      * look-alike letters of another script folded to the script they otherwise are ("Sоtk" with a Cyrillic о is Sotk,
-     * for the gazetteer and for every rule: {@link Confusables}). The report keeps the text as sent.
+     * for the gazetteer and for every rule: {@link Confusables}), and a dash joining two letters read as the hyphen
+     * ("the Lachin–Khankendi road" with an en dash is "Lachin-Khankendi", one word for every rule). The report keeps
+     * the text as sent.
      */
     RawStatement forRules(RawStatement statement) {
         String text = statement.text();
         int max = limits.maxTextChars();
-        String read = Confusables.foldText(capMarkRuns(text.length() <= max ? text : cut(text, max),
-                limits.maxMarkRun()));
+        String read = hyphenateJoiningDashes(Confusables.foldText(capMarkRuns(text.length() <= max ? text
+                : cut(text, max), limits.maxMarkRun())));
         if (read.equals(text)) {
             return statement;
         }
         return new RawStatement(statement.sourceRef(), statement.source(), statement.publishedAt(),
                 statement.language(), read, statement.url());
+    }
+
+    /**
+     * The text with a hyphen (U+2010), non-breaking hyphen (U+2011), figure dash (U+2012) or en dash (U+2013) between
+     * two letters, with no space, replaced by the ASCII hyphen, so that a compound written with a typographic dash
+     * ("Lachin–Khankendi") is one word as with a hyphen; dashes between digits ("12–13 September") or spaced ones
+     * ("fire – small arms") stay. The same length, so every offset stays (the same string when there is none).
+     */
+    static String hyphenateJoiningDashes(String text) {
+        char[] chars = null;
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c >= '\u2010' && c <= '\u2013' && Character.isLetter(text.codePointBefore(i))
+                    && Character.isLetter(text.codePointAt(i + 1))) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = '-';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /** The text with every run of combining marks cut to {@code maxRun} (the same string when none is longer). */

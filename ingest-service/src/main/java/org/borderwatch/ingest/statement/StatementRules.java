@@ -1247,7 +1247,9 @@ final class StatementRules {
             // ("at around 04:10 Baku time", "17:00 Yerevan time")
             + "|(?<!\\b(?:in|to|near|via|at|around|outside|towards?)\\s{1,3})\\b(?<nat7>baku|yerevan)\\b(?!['’]s|\\s+time\\b)"
             + "(?!\\s*,\\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[a-z]+)\\b"
-            + "|(?:\\s*,[^()\\n]{0,30})?\\s*\\((?:reuters|ap|afp|tass|interfax|apa|armenpress)\\))"
+            + "|(?:\\s*,[^()\\n]{0,30})?\\s*\\((?:reuters|ap|afp|tass|interfax|apa|armenpress)\\)"
+            // the first city of a dateline of several: "YEREVAN/BAKU, Sept 13 (Reuters) -"
+            + "|(?:/[\\p{L} .'’-]{1,30})+,)"
             // the side one accuses or blames: "Pashinyan accused Azerbaijan of shelling", "blaming Azerbaijan for …",
             // "Baku accused Yerevan on Monday of shelling" (the accuser is no actor)
             + "|\\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\\s+(?<nat12>armenia|azerbaijan|baku|yerevan)\\s+"
@@ -1264,7 +1266,10 @@ final class StatementRules {
             + "(?:(?:has|had)\\s+)?(?:(?!(?:alleged|reported|supposed|purported|apparent)ly\\b)\\w+ly\\s+)?"
             + "(?=(?:started|began|begun|launched|unleashed|initiated|mounted|undertook|undertaken|carried\\s+out|"
             + "conducted)\\b)"
-            + "|(?<!\\bof\\s)\\b(?<nat4>armenia|azerbaijan)\\s+(?:(?:is|has|have|was|had|may|might|could|would|will|"
+            // "Armenia is preparing …"; not "the territory of Armenia was shelled", but a state's rulers "of" it act
+            // for it: "the military-political leadership of Armenia is preparing military provocations" (`h71-02`)
+            + "|(?<!(?<!\\b(?:leadership|government|authorities|leaders|regime|rulers)\\s)\\bof\\s)"
+            + "\\b(?<nat4>armenia|azerbaijan)\\s+(?:(?:is|are|has|have|was|were|had|may|might|could|would|will|"
             + "(?:appears|seems)\\s+to)\\s+(?:(?:be|been|have\\s+been)\\s+)?)?(?:(?:once\\s+)?again\\s+|also\\s+)?(?:\\w+ly\\s+)?"
             + "(?=(?:concentrat|deploy|mass|amass|fir|shell|attack|violat|launch|build|mov|br[io]ng|brought|open|prepar|plan|"
             + "clos|block|seiz|captur|detain|occup|cross|shoot|shot|strik|struck|install|establish|erect|suspend|restrict|halt|"
@@ -1817,12 +1822,21 @@ final class StatementRules {
             "\\b(?:opened\\s+fire|open\\s+fire|fired|firing|fire|shots?|shooting)\\b"
                     + "(?!\\s+(?:positions?|points?|posts?|lines?|ranges?|nests?))");
 
-    /** Both sides acted: "Azerbaijani and Armenian forces exchanged fire". No single acting party. */
+    /** Before "between" in {@link #MUTUAL}: no superlative ("were the worst / deadliest / most serious between"). */
+    private static final String NOT_A_RANKING = "(?!(?:[\\w-]+\\s+){0,3}?(?:worst|deadliest|heaviest|fiercest|bloodiest|"
+            + "biggest|largest|most\\s+[\\w-]+)\\s+between\\b)";
+
+    /**
+     * Both sides acted: "Azerbaijani and Armenian forces exchanged fire". No single acting party. Not a ranking of the
+     * fighting among all between the two: "The clashes were the worst between the two neighbours since their 2020 war"
+     * says how grave it was, not who fired (`h71-11`).
+     */
     static final Pattern MUTUAL = p("\\b(?:armenian|azerbaijani)\\s+and\\s+(?:armenian|azerbaijani)\\s+(?:armed\\s+)?"
             + "(?:forces|sides|troops|units|servicemen|soldiers)\\b|\\bboth\\s+sides\\s+(?:opened|exchanged|fired)|"
             + "\\b(?:forces|sides|troops|units)\\s+exchanged\\s+(?:fire|shots|gunfire)\\b|"
-            + "\\b(?:exchange|exchanges)\\s+of\\s+(?:fire|gunfire|shots)\\s+(?:[\\w-]+\\s+){0,4}?between\\b|"
-            + "\\b(?:firefight|shootout|skirmish|clash)(?:es)?\\s+(?:[\\w-]+\\s+){0,4}?between\\b");
+            + "\\b(?:exchange|exchanges)\\s+of\\s+(?:fire|gunfire|shots)\\s+" + NOT_A_RANKING
+            + "(?:[\\w-]+\\s+){0,4}?between\\b|"
+            + "\\b(?:firefight|shootout|skirmish|clash)(?:es)?\\s+" + NOT_A_RANKING + "(?:[\\w-]+\\s+){0,4}?between\\b");
 
     /**
      * Who started a mutual exchange, when the text says so: "… after Azerbaijani units opened fire", "provoked by the

@@ -8,7 +8,10 @@ import java.time.OffsetDateTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The limits on what the statement rules read take effect as configured, and nonsense values are refused. */
+/**
+ * The limits on what the statement rules read take effect as configured, and nonsense values are refused; and the
+ * text the rules read joins a compound written with a typographic dash as with a hyphen.
+ */
 class RuleLimitsTest {
 
     private static RawStatement statement(String text) {
@@ -39,6 +42,20 @@ class RuleLimitsTest {
         String read = normalizer(new RuleLimits(1500, 8)).forRules(statement(text)).text();
         assertThat(read).startsWith(first).endsWith("tense.").hasSizeLessThanOrEqualTo(1500);
         assertThat(text.substring(read.length())).startsWith(" The situation");
+    }
+
+    @Test
+    void aDashJoiningTwoLettersIsReadAsAHyphenAndNoOtherDashIs() {
+        StatementNormalizer n = normalizer(RuleLimits.DEFAULTS);
+        assertThat(n.forRules(statement("Movement along the Lachin\u2013Khankendi road was halted.")).text())
+                .isEqualTo("Movement along the Lachin-Khankendi road was halted.");
+        assertThat(n.forRules(statement("small\u2011arms fire from the Goris\u2010Kapan road")).text())
+                .isEqualTo("small-arms fire from the Goris-Kapan road");
+        for (String kept : new String[] {"On the night of 12\u201313 September", "near Sotk \u2013 mortars",
+                "from 21:10\u201321:40", "Lachin\u2014Khankendi", "Sotk\u2013 Kut"}) {
+            RawStatement s = statement(kept);
+            assertThat(n.forRules(s)).as(kept).isSameAs(s);
+        }
     }
 
     @Test
