@@ -2,13 +2,17 @@ package org.borderwatch.classifier.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.borderwatch.classifier.engine.BlindRound.Row;
 import org.borderwatch.classifier.replay.Replayer;
+import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What every round of blind rows is checked for ({@link BlindRound}; one subclass a round): the replay (publication
@@ -60,6 +65,57 @@ abstract class BlindRoundTest {
         Map<UUID, String> refs = refs(rowId);
         return versions(rowId).stream().flatMap(a -> a.reportIds().values().stream()).flatMap(List::stream)
                 .map(refs::get).distinct().toList();
+    }
+
+    /** The reports of a round of one row (a held-out batch), in order of arrival. */
+    List<IncidentReport> arriving() {
+        assertThat(round.rows()).as("a round of one row").hasSize(1);
+        return round.rows().get(0).arriving();
+    }
+
+    /** The latest revision of the report with this sourceRef (a round of one row). */
+    IncidentReport report(String sourceRef) {
+        return arriving().stream().filter(r -> r.sourceRef().equals(sourceRef)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** The reports of a round of one row with every revision of one sourceRef changed as {@code change} says. */
+    List<IncidentReport> with(String sourceRef, Consumer<ObjectNode> change) {
+        return with(arriving(), sourceRef, change);
+    }
+
+    /** These reports with every revision of one sourceRef changed as {@code change} says. */
+    static List<IncidentReport> with(List<IncidentReport> reports, String sourceRef, Consumer<ObjectNode> change) {
+        List<IncidentReport> out = new ArrayList<>();
+        for (IncidentReport r : reports) {
+            if (r.sourceRef().equals(sourceRef)) {
+                ObjectNode node = Json.mapper().valueToTree(r);
+                change.accept(node);
+                r = Json.convert(node, IncidentReport.class);
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** The reports of a round of one row without every revision of these sourceRefs. */
+    List<IncidentReport> without(String... sourceRefs) {
+        Set<String> gone = Set.of(sourceRefs);
+        return arriving().stream().filter(r -> !gone.contains(r.sourceRef())).toList();
+    }
+
+    /** Every version the replay of these reports produces, in order. */
+    static List<Assessment> replay(List<IncidentReport> reports) {
+        return new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
+    }
+
+    /** The sourceRefs of the reports a signal names. */
+    static List<String> named(Signal signal, Map<UUID, String> refs) {
+        return signal.reportIds().stream().map(refs::get).toList();
+    }
+
+    /** The signal of this type an assessment carries (it must carry one). */
+    static Signal signal(Assessment a, SignalType type) {
+        return a.signals().stream().filter(s -> s.type() == type).findFirst().orElseThrow();
     }
 
     /** The versions, in order, of the incident whose final holds the report with this sourceRef. */

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.EventType;
-import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Party;
 import org.borderwatch.common.model.Severity;
@@ -36,15 +35,6 @@ public class HeldOutBatch63Test extends BlindRoundTest {
 
     public HeldOutBatch63Test() {
         super(63, 1, 10);
-    }
-
-    private IncidentReport report(String sourceRef) {
-        return round().row(ROW).arriving().stream().filter(r -> r.sourceRef().equals(sourceRef)).findFirst()
-                .orElseThrow();
-    }
-
-    private static List<String> named(Signal signal, Map<UUID, String> refs) {
-        return signal.reportIds().stream().map(refs::get).toList();
     }
 
     /**

@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.borderwatch.classifier.replay.Replayer;
-import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
@@ -41,48 +38,6 @@ public class HeldOutBatch69Test extends BlindRoundTest {
 
     public HeldOutBatch69Test() {
         super(69, 1, 13);
-    }
-
-    /** The latest revision of the report with this sourceRef. */
-    private IncidentReport report(String sourceRef) {
-        return round().row(ROW).arriving().stream().filter(r -> r.sourceRef().equals(sourceRef))
-                .reduce((a, b) -> b).orElseThrow();
-    }
-
-    /** The row's reports with every revision of one sourceRef changed as {@code change} says. */
-    private List<IncidentReport> with(String sourceRef, Consumer<ObjectNode> change) {
-        return with(round().row(ROW).arriving(), sourceRef, change);
-    }
-
-    private static List<IncidentReport> with(List<IncidentReport> reports, String sourceRef,
-            Consumer<ObjectNode> change) {
-        List<IncidentReport> out = new ArrayList<>();
-        for (IncidentReport r : reports) {
-            if (r.sourceRef().equals(sourceRef)) {
-                ObjectNode node = Json.mapper().valueToTree(r);
-                change.accept(node);
-                r = Json.convert(node, IncidentReport.class);
-            }
-            out.add(r);
-        }
-        return out;
-    }
-
-    private List<IncidentReport> without(String... sourceRefs) {
-        Set<String> gone = Set.of(sourceRefs);
-        return round().row(ROW).arriving().stream().filter(r -> !gone.contains(r.sourceRef())).toList();
-    }
-
-    private static List<Assessment> replay(List<IncidentReport> reports) {
-        return new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
-    }
-
-    private static List<String> named(Signal signal, Map<UUID, String> refs) {
-        return signal.reportIds().stream().map(refs::get).toList();
-    }
-
-    private static Signal signal(Assessment a, SignalType type) {
-        return a.signals().stream().filter(s -> s.type() == type).findFirst().orElseThrow();
     }
 
     /**
