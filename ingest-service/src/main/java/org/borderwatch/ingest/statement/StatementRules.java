@@ -1319,8 +1319,10 @@ final class StatementRules {
             // a bulletin's heading: "Violations of the ceasefire by Armenia:" above its dated lines
             + "violations?)\\s+"
             // up to four words before "by"; up to twelve when the agent is a side's fire named first, so a date and a
-            // place may stand between ("was wounded on 9 May near Tegh by bullets from an Azerbaijani sniper rifle")
-            + "(?:(?:[\\w-]+\\s+){0,4}?|(?:[\\w-]+\\s+){5,12}?(?=by\\s+" + FIRE_FROM + "))by\\s+" + AGENT);
+            // place may stand between ("was wounded on 9 May near Tegh by bullets from an Azerbaijani sniper rifle");
+            // a clock is one word ("was wounded at about 10:15 today by fire from an Armenian sniper", `h76-12`)
+            + "(?:(?:[\\w-]+(?::\\d\\d)?\\s+){0,4}?|(?:[\\w-]+(?::\\d\\d)?\\s+){5,12}?(?=by\\s+" + FIRE_FROM + "))by\\s+"
+            + AGENT);
 
     /**
      * A nominalised act with its agent, then what it was done to: "condemns the shelling by Azerbaijan of Armenian

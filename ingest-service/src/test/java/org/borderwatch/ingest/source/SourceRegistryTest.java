@@ -28,6 +28,9 @@ class SourceRegistryTest {
             "OSCE                                                 | osce         | INDEPENDENT_OBSERVER | INTL",
             "Press service of the Ministry of Defence of Armenia  | am-mod       | PARTY_OFFICIAL       | AM",
             "Armenpress                                           | armenpress   | MEDIA                | AM",
+            // the names the agencies' English services sign with (batch 76)
+            "Report                                               | report-az    | MEDIA                | AZ",
+            "AZERTAG                                              | azertac      | MEDIA                | AZ",
             "ACLED                                                | acled        | DATASET              | INTL",
             // the two sides' mine action agencies are their state bodies
             "Mine Action Agency of Azerbaijan (ANAMA)             | az-anama     | PARTY_OFFICIAL       | AZ",
