@@ -1353,7 +1353,23 @@ public final class StatementExtractor {
             }
         }
         String out = b.toString();
-        return StatementRules.LOST_WAY.matcher(out).find() ? blanked(out, StatementRules.CROSSED_BY_MISTAKE) : out;
+        if (!StatementRules.LOST_WAY.matcher(out).find()) {
+            return out;
+        }
+        // the mistake told of that crossing, in its paragraph: "… had strayed into Armenian territory" said of other
+        // people in a background paragraph leaves an incursion an incursion (`h75-15`)
+        Matcher c = StatementRules.CROSSED_BY_MISTAKE.matcher(out);
+        StringBuilder kept = new StringBuilder(out);
+        while (c.find()) {
+            int from = out.lastIndexOf('\n', c.start()) + 1;
+            int to = out.indexOf('\n', c.end()) < 0 ? out.length() : out.indexOf('\n', c.end());
+            if (StatementRules.LOST_WAY.matcher(out).region(from, to).find()) {
+                for (int i = c.start(); i < c.end(); i++) {
+                    kept.setCharAt(i, ' ');
+                }
+            }
+        }
+        return kept.toString();
     }
 
     /** A sentence cut at its colons and semicolons (the sentence itself when it has none). */
@@ -1439,7 +1455,9 @@ public final class StatementExtractor {
                 anniversaryBlanked |= anniversary;
             } else if (!sentence.isBlank()) {
                 kept++;
-                keptEvent |= describesEvent(sentence);
+                keptEvent |= describesEvent(sentence) && !(anniversaryBlanked
+                        && StatementRules.BACK_TO_THEN.matcher(sentence).find()
+                        && !StatementRules.OWN_TIME.matcher(sentence).find());
             }
         }
         // "Statement of Prime Minister … Four years ago today, on the night of 12 to 13 September 2022, the armed forces

@@ -44,7 +44,7 @@ final class StatementRules {
             + "\\b(?:invented|made-up|concocted)\\s+(?:stories|story|reports?|claims?|incidents?)\\b|"
             + "\\bstories\\s+(?:that|which)\\s+(?:[\\w'’-]+\\s+){1,4}?(?:composes?|composed|invents?|invented|concocts?|"
             + "concocted|makes\\s+up|made\\s+up|spins?|spun)\\b|"
-            + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
+            + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w++(?!\\s+(?:criminal\\s+)?(?:charges?|cases?|indictments?|proceedings|trials?|verdicts?|sentences?)\\b)|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
             + "\\b(?:a|another|yet\\s+another|one\\s+more|an\\s+outright|a\\s+blatant|a\\s+new)\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
             + "\\b(?:reject(?:s|ed)?|dismiss(?:es|ed)?)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
             + "information|statements?)|\\bcategorically\\s+reject\\w*|"
@@ -1164,6 +1164,18 @@ final class StatementRules {
     static final Pattern YEARS_AGO = p("(?<!\\W)\\W*+(?:exactly\\s+|just\\s+|on\\s+this\\s+day,?\\s+)?(?:a|one|two|three|four|five|six|seven|"
             + "eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b");
 
+    /**
+     * After an anniversary paragraph, a sentence that points back to it ("those who returned from those days with
+     * wounds", "the losses of that night") with no digit or day word of its own: still the anniversary's, no event of
+     * the text's own (`h75-07`).
+     */
+    static final Pattern BACK_TO_THEN = p("\\b(?:from|of|in|during|on|since)\\s+(?:those|that)\\s+(?:days?|nights?|"
+            + "events|battles?|attacks?|war|hours)\\b");
+
+    /** A digit or a day word of the publication's own time: a sentence with one may tell an event of its own. */
+    static final Pattern OWN_TIME = p("\\d|\\b(?:yesterday|today|tonight|overnight|last\\s+night|this\\s+(?:morning|"
+            + "afternoon|evening)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+
     /** Right before a place: the direction fire or a sound came from ("from the direction of the border with"). */
     static final Pattern FIRE_ORIGIN_BEFORE = p("\\bfrom\\s+the\\s+(?:direction|side|area)\\s+of\\s+(?:the\\s+)?"
             + "(?:(?:state\\s+)?border\\s+with\\s+)?$");
@@ -1484,7 +1496,13 @@ final class StatementRules {
             + "|(?:flew|launched|sent|operated|used|deployed)\\s+(?:an?|the|its|their|one|two|three|several|\\d+)\\s+"
             + "(?:[\\w-]+\\s+){0,2}?(?:drones?|quadcopters?|uavs?|unmanned\\s+aerial\\s+vehicles?)\\s+"
             + "(?:over|above|towards?|into|across|in\\s+the\\s+direction\\s+of)\\b"
-            + "|flew\\s+(?:over|above|towards?|into|across)\\b)");
+            + "|flew\\s+(?:over|above|towards?|into|across)\\b"
+            // a capture, perhaps after the crossing: "servicemen of the Azerbaijani armed forces crossed the state border
+            // near Verin Shorzha and captured a resident" (`h75-15`) — the people of a side's forces acting, not its
+            // victims (a crossing alone is no capture: who detained the one who crossed acts, `ch-h33-02`)
+            + "|(?:crossed\\s++(?:the\\s+|into\\s+)?(?:state\\s+)?border(?:\\s++[\\p{L}'’-]++){0,4}?\\s++and\\s++)?"
+            + "(?:captured|detained|abducted|kidnapped|seized)\\s+(?=(?:an?|the|two|three|four|five|six|several|\\d+|"
+            + "armenian|azerbaijani|civilians?|residents?|villagers?|shepherds?|soldiers?|servicem[ae]n|people)\\b))");
 
     /** After a verb: its object is a mine ("struck an anti-personnel mine"), so the verb is no attack. */
     static final Pattern MINE_OBJECT = p("\\s+" + A_MINE);
