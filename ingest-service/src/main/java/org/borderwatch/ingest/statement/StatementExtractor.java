@@ -3323,6 +3323,12 @@ public final class StatementExtractor {
             if (named != null) {
                 return named;
             }
+            // "Five Russian peacekeepers were killed": a third state's adjective right before its people (`h74-18`)
+            Party third = THIRD_STATE_PEOPLE.get(t);
+            if (third != null && k + 1 < words.size() && !(after && third == acting)
+                    && THIRD_STATE_PERSONS.matcher(words.get(k + 1).text()).matches()) {
+                return third;
+            }
             if (t.equals("our") && sourceParty.isBelligerent()) {
                 return sourceParty;
             }
@@ -3336,6 +3342,14 @@ public final class StatementExtractor {
         }
         return null;
     }
+
+    /** A third state's adjective before its people ({@link #THIRD_STATE_PERSONS}): whose losses they are. */
+    private static final Map<String, Party> THIRD_STATE_PEOPLE = Map.of("russian", Party.RU, "turkish", Party.TR,
+            "iranian", Party.IR, "french", Party.FR, "american", Party.US);
+
+    /** The people a third state's adjective may name as victims (not its weapons or its words). */
+    private static final Pattern THIRD_STATE_PERSONS = Pattern.compile("(?i)peacekeepers?|servicem[ae]n|soldiers?|"
+            + "troops|officers?|citizens?|nationals?|military|personnel|journalists?|diplomats?");
 
     /** How far back "its" / "their" looks for the side it stands for. */
     private static final int OWNER_WINDOW = 12;

@@ -620,12 +620,16 @@ final class StatementRules {
     static final Pattern FELL = p("(?<=\\b(?:servicem[ae]n|soldiers?|officers?|heroes|defenders|guards|men|those|sons)"
             + "\\s{1,3}(?:who|that)\\s{1,3})fell\\b");
 
+    /** A ceasefire's names: also "the cessation of hostilities" (`h74-14`, `h74-15`). */
+    private static final String CEASEFIRE_WORD = "(?:ceasefire|cease-fire|truce|armistice|cessation\\s+of\\s+(?:all\\s+)?"
+            + "hostilities)";
+
     /**
      * Right before the clock at which a ceasefire began ("Despite the ceasefire that took effect at 20:00, at 20:45 …
      * fired", "the truce agreed from 09:00"): that clock is the ceasefire's, no time of the event. Only in the ceasefire's
      * own clause (no full stop, semicolon or comma between).
      */
-    static final Pattern CEASEFIRE_CLOCK = p("\\b(?:ceasefire|cease-fire|truce|armistice)\\b[^.;,]{0,60}?\\b(?:took\\s+effect|"
+    static final Pattern CEASEFIRE_CLOCK = p("\\b" + CEASEFIRE_WORD + "\\b[^.;,]{0,60}?\\b(?:took\\s+effect|"
             + "(?:entered|came|went)\\s+into\\s+(?:force|effect)|took\\s+hold|began|started|(?:was|had\\s+been)\\s+"
             + "(?:declared|established|agreed|announced|reached))\\s+(?:(?:today|yesterday|on\\s+\\d{1,2}\\s+\\p{L}+)\\s+)?"
             // the preposition may open the clock's own span ("from 09:00" is an open range)
@@ -639,8 +643,7 @@ final class StatementRules {
      */
     static final Pattern CEASEFIRE_OPENING = p("\\b(?:(?:today|yesterday)\\s*,?\\s*)?(?:at|from)\\s+(?:about\\s+|around\\s+|"
             + "approximately\\s+)?(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|noon|midnight)(?:\\s+(?:local\\s+time|today|yesterday|"
-            + "(?:on\\s+)?\\d{1,2}\\s+\\p{L}+))*\\s*,?\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:ceasefire|cease-fire|"
-            + "truce|armistice)\\b(?:(?!\\b(?:that|which|who)\\b)[^.;]){0,120}?\\b(?:took\\s+effect|(?:entered|came|went)\\s+"
+            + "(?:on\\s+)?\\d{1,2}\\s+\\p{L}+))*\\s*,?\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?" + CEASEFIRE_WORD + "\\b(?:(?!\\b(?:that|which|who)\\b)[^.;]){0,120}?\\b(?:took\\s+effect|(?:entered|came|went)\\s+"
             + "into\\s+(?:force|effect)|took\\s+hold|began|started|was\\s+(?:declared|established|announced))\\b");
 
     /** A word of a time told alone (a clock, a date, a weekday, a part of the day and their small words). */
@@ -687,8 +690,10 @@ final class StatementRules {
             + "|(?:will|shall|is\\s+to|are\\s+to)\\s+(?:(?:enter|come|go)\\s+into\\s+(?:force|effect)|take\\s+effect|"
             + "begin|start|commence)(?:\\s+(?:at|from|on|as\\s+of))?"
             // in the past: "agreed on a ceasefire, which took effect at 18:30 Moscow time"
-            + "|(?:ceasefire|cease-fire|truce|armistice|moratorium|humanitarian\\s+pause)(?:\\s+regime)?\\s*+,?\\s+"
-            + "(?:(?:which|that)\\s+)?(?:took\\s+effect|(?:came|entered|went)\\s+into\\s+(?:force|effect))"
+            // or told of "it" after the ceasefire in its sentence: "an agreement on a complete cessation of hostilities has
+            // been reached; it entered into force at 13:00 today" (`h74-14`)
+            + "|(?:" + CEASEFIRE_WORD + "|moratorium|humanitarian\\s+pause)(?:\\s+regime)?(?:\\s*+,?\\s+"
+            + "(?:(?:which|that)\\s+)?|[^.;]{0,100}?;\\s*it\\s+)(?:took\\s+effect|(?:came|entered|went)\\s+into\\s+(?:force|effect))"
             + "(?:\\s+(?:at|from|on|as\\s+of))?)"
             + "(?<when>(?:\\s*+(?:(?:at|on|from)\\s+)?(?:(?:about|around|approximately)\\s+)?"
             + "(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|\\d{1,2}\\s*[ap]\\.?m\\.?|noon|midnight|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+"
