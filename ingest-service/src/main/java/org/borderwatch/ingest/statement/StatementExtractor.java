@@ -1566,7 +1566,11 @@ public final class StatementExtractor {
         if (thirdParty(source)) {
             // "Tehran was following with concern the reports of renewed shooting near Sadarak": a government or
             // organisation of neither side that names an event only as others' reports does not say it happened
-            return describesEvent(blanked(text, StatementRules.REPORTS_OF)) ? Stance.CLAIM : Stance.UNKNOWN;
+            String own = blanked(text, StatementRules.REPORTS_OF);
+            // "deeply concerned by the military action that Azerbaijan launched today": hostilities a named state
+            // began, in its own words (`h74-11`)
+            return describesEvent(own) || StatementRules.STATE_BEGAN_ACT.matcher(own).find()
+                    ? Stance.CLAIM : Stance.UNKNOWN;
         }
         if (source.kind() == SourceKind.PARTY_OFFICIAL) {
             // "Baku published reports about alleged shooting from Armenian positions almost every day": a side's
@@ -2398,7 +2402,8 @@ public final class StatementExtractor {
         }
         List<EventType> types = new ArrayList<>(new LinkedHashSet<>(found.values()));
         if (types.isEmpty() && casualties != null && casualties.killedOrZero() + casualties.woundedOrZero() > 0) {
-            types.add(EventType.CASUALTY);
+            // "A fuel depot … exploded …; at least 68 people were killed": the blast is the event, its losses beside it
+            types.add(StatementRules.EXPLOSION.matcher(lower).find() ? EventType.OTHER : EventType.CASUALTY);
         }
         if (types.isEmpty() && stance != Stance.REFUTATION) {
             // a warning that is the whole statement ("any attempt at provocation … will be met with a decisive

@@ -351,6 +351,10 @@ final class StatementRules {
             + "(?<!hunger\\s|general\\s|labou?r\\s|workers['’]\\s)\\bstrikes?\\s+(?:carried\\s+out|launched|conducted|"
             + "delivered|on|against|by)\\b|"
             + "\\b(?:air|drone|missile|rocket|artillery)[\\s-]+strikes?\\b|"
+            // a blast told as happening, a weapon named or not: "a fuel depot near Stepanakert exploded on the evening of
+            // 25 September" (`h74-28`; its type OTHER, see {@link #EXPLOSION})
+            + "\\bexploded\\b|\\bblew\\s+up\\b|\\b(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:explosion|blast)\\s+(?:at|in|near|on|"
+            + "occurred|took\\s+place|hit|rocked|tore|ripped|killed|wounded|injured)\\b|"
             // a side's forces taking the other side's livestock: "a herd … was driven away by Azerbaijani servicemen",
             // "Armenian soldiers stole twelve sheep" (animals that only strayed, or taken by no force, are none)
             + "\\b(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b[^.;!?]{0,160}?\\b"
@@ -359,6 +363,16 @@ final class StatementRules {
             + "\\b(?:servicem[ae]n|soldiers|troops|border\\s+guards)\\s+(?:[\\w'’-]+\\s+){0,2}?"
             + "(?:drove|took|led|stole|seized|rustled)\\s+(?:away\\s+|off\\s+)?(?:[\\w'’,-]+\\s+){0,6}?"
             + "(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b");
+
+    /**
+     * Hostilities a named state began, told by a third state in its own words: "deeply concerned by the military action
+     * that Azerbaijan launched today" (`h74-11`) is its claim (not "any / possible / alleged …" action, nor "allegedly
+     * launched"). Only for the stance of a third party: the sentence dates no event for others.
+     */
+    static final Pattern STATE_BEGAN_ACT = p("(?<!\\b(?:any|possible|potential|future|planned|alleged|so-called)\\s(?:military\\s)?)"
+            + "\\b(?:military\\s+)?(?:action|operation|offensive|hostilities|aggression)\\s+(?:(?:that|which)\\s+)?"
+            + "(?:azerbaijan|armenia|baku|yerevan)\\s+(?:has\\s+|had\\s+)?(?:launched|began|begun|started|unleashed|"
+            + "initiated|mounted|undertook|carried\\s+out|conducted)\\b");
 
     /**
      * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
@@ -534,6 +548,8 @@ final class StatementRules {
             // not mines someone laid ("destroyed 12 mines newly laid by Armenian units": the laying is an act)
             + "\\b(?!['’]|\\s+(?:depots?|warehouses?|stores?|dumps?)\\b|\\s+(?:\\w+ly\\s+)?(?:laid|planted|placed|"
             + "installed)\\s+by\\b)");
+    /** A blast told as happening (lower case): with no weapon named its type is {@code OTHER}, not its losses alone. */
+    static final Pattern EXPLOSION = words("exploded|explosions?|blasts?|blew\\s+up|detonated");
     static final Pattern BLAST = words("explod\\w*|explosions?\\b|detonat\\w*|blasts?\\b|went\\s+off|blew\\s+up|stepped\\s+on|"
             + "ran\\s+over|drove\\s+over|hit\\b|struck\\b|killed|wounded|injured|died\\b|hurt\\b");
     static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+(?:(?:and|or)\\s+"
@@ -1210,6 +1226,8 @@ final class StatementRules {
             // the channels' abbreviation of "armed forces": "Armenian AF units stationed in the direction of …"
             + "(?-i:AF)|"
             + "revanchist|militarist\\w*|radical|nationalist|so-called|self-styled|"
+            // "accused Armenian separatist forces of opening fire" (`h74-17`): a qualifier, the side's forces still
+            + "separatists?|"
             // "Armenia's large-scale provocation", "another Armenian provocation"
             + "large-scale|full-scale|new|latest|regular|serious|"
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned|"
