@@ -648,6 +648,7 @@ public final class StatementExtractor {
             return all;
         }
         java.util.LinkedHashSet<BorderSegment> segments = new java.util.LinkedHashSet<>(all.resolvedSegments());
+        Map<BorderSegment, Integer> firstNamed = new java.util.HashMap<>(); // the first place naming each segment
         for (int i = 0; i < named.size(); i++) {
             PlaceMention m = named.get(i);
             // "near Tegh in Syunik", "Khnatsakh, Syunik province": a province that places a settlement is its context
@@ -655,9 +656,15 @@ public final class StatementExtractor {
                     && SETTLEMENT_CONTEXT.matcher(text.substring(named.get(i - 1).end(), m.start())).matches()) {
                 continue;
             }
-            segments.addAll(gazetteer.resolveArea(List.of(m)).resolvedSegments());
+            List<BorderSegment> own = gazetteer.resolveArea(List.of(m)).resolvedSegments();
+            segments.addAll(own);
+            own.forEach(s -> firstNamed.merge(s, m.start(), Math::min));
         }
-        return new PlaceResolution(List.copyOf(segments), all.ambiguous(), all.settlement(), all.mentions());
+        // in text order: "patrols in the Tavush, Gegharkunik, Vayots Dzor and Syunik provinces, including near Jermuk
+        // and Kapan" keeps each province's two segments together (`h75-19`)
+        List<BorderSegment> ordered = new ArrayList<>(segments);
+        ordered.sort(Comparator.comparing(s -> firstNamed.getOrDefault(s, Integer.MAX_VALUE)));
+        return new PlaceResolution(List.copyOf(ordered), all.ambiguous(), all.settlement(), all.mentions());
     }
 
     /**

@@ -444,7 +444,9 @@ final class StatementRules {
     /** Verbs of saying: a date attached to one dates the statement, not the event. */
     private static final String REPORTING_VERBS = "said|says|told|stated|announced|reported|claimed|added|noted|wrote|"
             + "declared|commented|tweeted|posted|denied|denies|rejected|refuted|dismissed|accused|confirmed|insisted|"
-            + "alleged|warned|stressed|emphasi[sz]ed|assured";
+            + "alleged|warned|stressed|emphasi[sz]ed|assured|"
+            // publishing is saying: "the Forum today publishes a policy brief on …" (`h75-17`)
+            + "publishes|published|issues|issued";
 
     /**
      * A word of saying in a clause (active: "shooting was reported" is the event's): the verbs of
