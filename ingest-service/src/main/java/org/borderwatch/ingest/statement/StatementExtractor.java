@@ -648,6 +648,7 @@ public final class StatementExtractor {
             return all;
         }
         java.util.LinkedHashSet<BorderSegment> segments = new java.util.LinkedHashSet<>(all.resolvedSegments());
+        Map<BorderSegment, Integer> firstNamed = new java.util.HashMap<>(); // the first place naming each segment
         for (int i = 0; i < named.size(); i++) {
             PlaceMention m = named.get(i);
             // "near Tegh in Syunik", "Khnatsakh, Syunik province": a province that places a settlement is its context
@@ -655,9 +656,15 @@ public final class StatementExtractor {
                     && SETTLEMENT_CONTEXT.matcher(text.substring(named.get(i - 1).end(), m.start())).matches()) {
                 continue;
             }
-            segments.addAll(gazetteer.resolveArea(List.of(m)).resolvedSegments());
+            List<BorderSegment> own = gazetteer.resolveArea(List.of(m)).resolvedSegments();
+            segments.addAll(own);
+            own.forEach(s -> firstNamed.merge(s, m.start(), Math::min));
         }
-        return new PlaceResolution(List.copyOf(segments), all.ambiguous(), all.settlement(), all.mentions());
+        // in text order: "patrols in the Tavush, Gegharkunik, Vayots Dzor and Syunik provinces, including near Jermuk
+        // and Kapan" keeps each province's two segments together (`h75-19`)
+        List<BorderSegment> ordered = new ArrayList<>(segments);
+        ordered.sort(Comparator.comparing(s -> firstNamed.getOrDefault(s, Integer.MAX_VALUE)));
+        return new PlaceResolution(List.copyOf(ordered), all.ambiguous(), all.settlement(), all.mentions());
     }
 
     /**
@@ -1353,7 +1360,23 @@ public final class StatementExtractor {
             }
         }
         String out = b.toString();
-        return StatementRules.LOST_WAY.matcher(out).find() ? blanked(out, StatementRules.CROSSED_BY_MISTAKE) : out;
+        if (!StatementRules.LOST_WAY.matcher(out).find()) {
+            return out;
+        }
+        // the mistake told of that crossing, in its paragraph: "… had strayed into Armenian territory" said of other
+        // people in a background paragraph leaves an incursion an incursion (`h75-15`)
+        Matcher c = StatementRules.CROSSED_BY_MISTAKE.matcher(out);
+        StringBuilder kept = new StringBuilder(out);
+        while (c.find()) {
+            int from = out.lastIndexOf('\n', c.start()) + 1;
+            int to = out.indexOf('\n', c.end()) < 0 ? out.length() : out.indexOf('\n', c.end());
+            if (StatementRules.LOST_WAY.matcher(out).region(from, to).find()) {
+                for (int i = c.start(); i < c.end(); i++) {
+                    kept.setCharAt(i, ' ');
+                }
+            }
+        }
+        return kept.toString();
     }
 
     /** A sentence cut at its colons and semicolons (the sentence itself when it has none). */
@@ -1439,7 +1462,9 @@ public final class StatementExtractor {
                 anniversaryBlanked |= anniversary;
             } else if (!sentence.isBlank()) {
                 kept++;
-                keptEvent |= describesEvent(sentence);
+                keptEvent |= describesEvent(sentence) && !(anniversaryBlanked
+                        && StatementRules.BACK_TO_THEN.matcher(sentence).find()
+                        && !StatementRules.OWN_TIME.matcher(sentence).find());
             }
         }
         // "Statement of Prime Minister … Four years ago today, on the night of 12 to 13 September 2022, the armed forces
@@ -1548,7 +1573,11 @@ public final class StatementExtractor {
         if (thirdParty(source)) {
             // "Tehran was following with concern the reports of renewed shooting near Sadarak": a government or
             // organisation of neither side that names an event only as others' reports does not say it happened
-            return describesEvent(blanked(text, StatementRules.REPORTS_OF)) ? Stance.CLAIM : Stance.UNKNOWN;
+            String own = blanked(text, StatementRules.REPORTS_OF);
+            // "deeply concerned by the military action that Azerbaijan launched today": hostilities a named state
+            // began, in its own words (`h74-11`)
+            return describesEvent(own) || StatementRules.STATE_BEGAN_ACT.matcher(own).find()
+                    ? Stance.CLAIM : Stance.UNKNOWN;
         }
         if (source.kind() == SourceKind.PARTY_OFFICIAL) {
             // "Baku published reports about alleged shooting from Armenian positions almost every day": a side's
@@ -2380,7 +2409,8 @@ public final class StatementExtractor {
         }
         List<EventType> types = new ArrayList<>(new LinkedHashSet<>(found.values()));
         if (types.isEmpty() && casualties != null && casualties.killedOrZero() + casualties.woundedOrZero() > 0) {
-            types.add(EventType.CASUALTY);
+            // "A fuel depot … exploded …; at least 68 people were killed": the blast is the event, its losses beside it
+            types.add(StatementRules.EXPLOSION.matcher(lower).find() ? EventType.OTHER : EventType.CASUALTY);
         }
         if (types.isEmpty() && stance != Stance.REFUTATION) {
             // a warning that is the whole statement ("any attempt at provocation … will be met with a decisive
@@ -3305,6 +3335,12 @@ public final class StatementExtractor {
             if (named != null) {
                 return named;
             }
+            // "Five Russian peacekeepers were killed": a third state's adjective right before its people (`h74-18`)
+            Party third = THIRD_STATE_PEOPLE.get(t);
+            if (third != null && k + 1 < words.size() && !(after && third == acting)
+                    && THIRD_STATE_PERSONS.matcher(words.get(k + 1).text()).matches()) {
+                return third;
+            }
             if (t.equals("our") && sourceParty.isBelligerent()) {
                 return sourceParty;
             }
@@ -3318,6 +3354,14 @@ public final class StatementExtractor {
         }
         return null;
     }
+
+    /** A third state's adjective before its people ({@link #THIRD_STATE_PERSONS}): whose losses they are. */
+    private static final Map<String, Party> THIRD_STATE_PEOPLE = Map.of("russian", Party.RU, "turkish", Party.TR,
+            "iranian", Party.IR, "french", Party.FR, "american", Party.US);
+
+    /** The people a third state's adjective may name as victims (not its weapons or its words). */
+    private static final Pattern THIRD_STATE_PERSONS = Pattern.compile("(?i)peacekeepers?|servicem[ae]n|soldiers?|"
+            + "troops|officers?|citizens?|nationals?|military|personnel|journalists?|diplomats?");
 
     /** How far back "its" / "their" looks for the side it stands for. */
     private static final int OWNER_WINDOW = 12;

@@ -44,7 +44,7 @@ final class StatementRules {
             + "\\b(?:invented|made-up|concocted)\\s+(?:stories|story|reports?|claims?|incidents?)\\b|"
             + "\\bstories\\s+(?:that|which)\\s+(?:[\\w'’-]+\\s+){1,4}?(?:composes?|composed|invents?|invented|concocts?|"
             + "concocted|makes\\s+up|made\\s+up|spins?|spun)\\b|"
-            + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w+|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
+            + "\\bgroundless\\b|\\bbaseless\\b|\\bunfounded\\b|\\bfabricat\\w++(?!\\s+(?:criminal\\s+)?(?:charges?|cases?|indictments?|proceedings|trials?|verdicts?|sentences?)\\b)|\\bfake\\b|\\bpretext\\b|\\blies\\b(?!\\s+(?:with|in|on|upon|at|behind|ahead|within|entirely|solely|fully|squarely))|"
             + "\\b(?:a|another|yet\\s+another|one\\s+more|an\\s+outright|a\\s+blatant|a\\s+new)\\s+lie\\b|not\\s+correspond\\s+to\\s+(?:the\\s+)?(?:truth|facts)|\\buntruthful\\b|"
             + "\\b(?:reject(?:s|ed)?|dismiss(?:es|ed)?)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:claims?|allegations?|accusations?|reports?|"
             + "information|statements?)|\\bcategorically\\s+reject\\w*|"
@@ -351,6 +351,10 @@ final class StatementRules {
             + "(?<!hunger\\s|general\\s|labou?r\\s|workers['’]\\s)\\bstrikes?\\s+(?:carried\\s+out|launched|conducted|"
             + "delivered|on|against|by)\\b|"
             + "\\b(?:air|drone|missile|rocket|artillery)[\\s-]+strikes?\\b|"
+            // a blast told as happening, a weapon named or not: "a fuel depot near Stepanakert exploded on the evening of
+            // 25 September" (`h74-28`; its type OTHER, see {@link #EXPLOSION})
+            + "\\bexploded\\b|\\bblew\\s+up\\b|\\b(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:explosion|blast)\\s+(?:at|in|near|on|"
+            + "occurred|took\\s+place|hit|rocked|tore|ripped|killed|wounded|injured)\\b|"
             // a side's forces taking the other side's livestock: "a herd … was driven away by Azerbaijani servicemen",
             // "Armenian soldiers stole twelve sheep" (animals that only strayed, or taken by no force, are none)
             + "\\b(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b[^.;!?]{0,160}?\\b"
@@ -359,6 +363,16 @@ final class StatementRules {
             + "\\b(?:servicem[ae]n|soldiers|troops|border\\s+guards)\\s+(?:[\\w'’-]+\\s+){0,2}?"
             + "(?:drove|took|led|stole|seized|rustled)\\s+(?:away\\s+|off\\s+)?(?:[\\w'’,-]+\\s+){0,6}?"
             + "(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b");
+
+    /**
+     * Hostilities a named state began, told by a third state in its own words: "deeply concerned by the military action
+     * that Azerbaijan launched today" (`h74-11`) is its claim (not "any / possible / alleged …" action, nor "allegedly
+     * launched"). Only for the stance of a third party: the sentence dates no event for others.
+     */
+    static final Pattern STATE_BEGAN_ACT = p("(?<!\\b(?:any|possible|potential|future|planned|alleged|so-called)\\s(?:military\\s)?)"
+            + "\\b(?:military\\s+)?(?:action|operation|offensive|hostilities|aggression)\\s+(?:(?:that|which)\\s+)?"
+            + "(?:azerbaijan|armenia|baku|yerevan)\\s+(?:has\\s+|had\\s+)?(?:launched|began|begun|started|unleashed|"
+            + "initiated|mounted|undertook|carried\\s+out|conducted)\\b");
 
     /**
      * Who made the claim a statement answers (the accuser, not the side the claim accuses): "the Armenian MoD's
@@ -430,7 +444,9 @@ final class StatementRules {
     /** Verbs of saying: a date attached to one dates the statement, not the event. */
     private static final String REPORTING_VERBS = "said|says|told|stated|announced|reported|claimed|added|noted|wrote|"
             + "declared|commented|tweeted|posted|denied|denies|rejected|refuted|dismissed|accused|confirmed|insisted|"
-            + "alleged|warned|stressed|emphasi[sz]ed|assured";
+            + "alleged|warned|stressed|emphasi[sz]ed|assured|"
+            // publishing is saying: "the Forum today publishes a policy brief on …" (`h75-17`)
+            + "publishes|published|issues|issued";
 
     /**
      * A word of saying in a clause (active: "shooting was reported" is the event's): the verbs of
@@ -534,6 +550,8 @@ final class StatementRules {
             // not mines someone laid ("destroyed 12 mines newly laid by Armenian units": the laying is an act)
             + "\\b(?!['’]|\\s+(?:depots?|warehouses?|stores?|dumps?)\\b|\\s+(?:\\w+ly\\s+)?(?:laid|planted|placed|"
             + "installed)\\s+by\\b)");
+    /** A blast told as happening (lower case): with no weapon named its type is {@code OTHER}, not its losses alone. */
+    static final Pattern EXPLOSION = words("exploded|explosions?|blasts?|blew\\s+up|detonated");
     static final Pattern BLAST = words("explod\\w*|explosions?\\b|detonat\\w*|blasts?\\b|went\\s+off|blew\\s+up|stepped\\s+on|"
             + "ran\\s+over|drove\\s+over|hit\\b|struck\\b|killed|wounded|injured|died\\b|hurt\\b");
     static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+(?:(?:and|or)\\s+"
@@ -620,12 +638,16 @@ final class StatementRules {
     static final Pattern FELL = p("(?<=\\b(?:servicem[ae]n|soldiers?|officers?|heroes|defenders|guards|men|those|sons)"
             + "\\s{1,3}(?:who|that)\\s{1,3})fell\\b");
 
+    /** A ceasefire's names: also "the cessation of hostilities" (`h74-14`, `h74-15`). */
+    private static final String CEASEFIRE_WORD = "(?:ceasefire|cease-fire|truce|armistice|cessation\\s+of\\s+(?:all\\s+)?"
+            + "hostilities)";
+
     /**
      * Right before the clock at which a ceasefire began ("Despite the ceasefire that took effect at 20:00, at 20:45 …
      * fired", "the truce agreed from 09:00"): that clock is the ceasefire's, no time of the event. Only in the ceasefire's
      * own clause (no full stop, semicolon or comma between).
      */
-    static final Pattern CEASEFIRE_CLOCK = p("\\b(?:ceasefire|cease-fire|truce|armistice)\\b[^.;,]{0,60}?\\b(?:took\\s+effect|"
+    static final Pattern CEASEFIRE_CLOCK = p("\\b" + CEASEFIRE_WORD + "\\b[^.;,]{0,60}?\\b(?:took\\s+effect|"
             + "(?:entered|came|went)\\s+into\\s+(?:force|effect)|took\\s+hold|began|started|(?:was|had\\s+been)\\s+"
             + "(?:declared|established|agreed|announced|reached))\\s+(?:(?:today|yesterday|on\\s+\\d{1,2}\\s+\\p{L}+)\\s+)?"
             // the preposition may open the clock's own span ("from 09:00" is an open range)
@@ -639,8 +661,7 @@ final class StatementRules {
      */
     static final Pattern CEASEFIRE_OPENING = p("\\b(?:(?:today|yesterday)\\s*,?\\s*)?(?:at|from)\\s+(?:about\\s+|around\\s+|"
             + "approximately\\s+)?(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|noon|midnight)(?:\\s+(?:local\\s+time|today|yesterday|"
-            + "(?:on\\s+)?\\d{1,2}\\s+\\p{L}+))*\\s*,?\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:ceasefire|cease-fire|"
-            + "truce|armistice)\\b(?:(?!\\b(?:that|which|who)\\b)[^.;]){0,120}?\\b(?:took\\s+effect|(?:entered|came|went)\\s+"
+            + "(?:on\\s+)?\\d{1,2}\\s+\\p{L}+))*\\s*,?\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?" + CEASEFIRE_WORD + "\\b(?:(?!\\b(?:that|which|who)\\b)[^.;]){0,120}?\\b(?:took\\s+effect|(?:entered|came|went)\\s+"
             + "into\\s+(?:force|effect)|took\\s+hold|began|started|was\\s+(?:declared|established|announced))\\b");
 
     /** A word of a time told alone (a clock, a date, a weekday, a part of the day and their small words). */
@@ -687,8 +708,10 @@ final class StatementRules {
             + "|(?:will|shall|is\\s+to|are\\s+to)\\s+(?:(?:enter|come|go)\\s+into\\s+(?:force|effect)|take\\s+effect|"
             + "begin|start|commence)(?:\\s+(?:at|from|on|as\\s+of))?"
             // in the past: "agreed on a ceasefire, which took effect at 18:30 Moscow time"
-            + "|(?:ceasefire|cease-fire|truce|armistice|moratorium|humanitarian\\s+pause)(?:\\s+regime)?\\s*+,?\\s+"
-            + "(?:(?:which|that)\\s+)?(?:took\\s+effect|(?:came|entered|went)\\s+into\\s+(?:force|effect))"
+            // or told of "it" after the ceasefire in its sentence: "an agreement on a complete cessation of hostilities has
+            // been reached; it entered into force at 13:00 today" (`h74-14`)
+            + "|(?:" + CEASEFIRE_WORD + "|moratorium|humanitarian\\s+pause)(?:\\s+regime)?(?:\\s*+,?\\s+"
+            + "(?:(?:which|that)\\s+)?|[^.;]{0,100}?;\\s*it\\s+)(?:took\\s+effect|(?:came|entered|went)\\s+into\\s+(?:force|effect))"
             + "(?:\\s+(?:at|from|on|as\\s+of))?)"
             + "(?<when>(?:\\s*+(?:(?:at|on|from)\\s+)?(?:(?:about|around|approximately)\\s+)?"
             + "(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|\\d{1,2}\\s*[ap]\\.?m\\.?|noon|midnight|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+"
@@ -1164,6 +1187,18 @@ final class StatementRules {
     static final Pattern YEARS_AGO = p("(?<!\\W)\\W*+(?:exactly\\s+|just\\s+|on\\s+this\\s+day,?\\s+)?(?:a|one|two|three|four|five|six|seven|"
             + "eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b");
 
+    /**
+     * After an anniversary paragraph, a sentence that points back to it ("those who returned from those days with
+     * wounds", "the losses of that night") with no digit or day word of its own: still the anniversary's, no event of
+     * the text's own (`h75-07`).
+     */
+    static final Pattern BACK_TO_THEN = p("\\b(?:from|of|in|during|on|since)\\s+(?:those|that)\\s+(?:days?|nights?|"
+            + "events|battles?|attacks?|war|hours)\\b");
+
+    /** A digit or a day word of the publication's own time: a sentence with one may tell an event of its own. */
+    static final Pattern OWN_TIME = p("\\d|\\b(?:yesterday|today|tonight|overnight|last\\s+night|this\\s+(?:morning|"
+            + "afternoon|evening)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+
     /** Right before a place: the direction fire or a sound came from ("from the direction of the border with"). */
     static final Pattern FIRE_ORIGIN_BEFORE = p("\\bfrom\\s+the\\s+(?:direction|side|area)\\s+of\\s+(?:the\\s+)?"
             + "(?:(?:state\\s+)?border\\s+with\\s+)?$");
@@ -1193,6 +1228,8 @@ final class StatementRules {
             // the channels' abbreviation of "armed forces": "Armenian AF units stationed in the direction of …"
             + "(?-i:AF)|"
             + "revanchist|militarist\\w*|radical|nationalist|so-called|self-styled|"
+            // "accused Armenian separatist forces of opening fire" (`h74-17`): a qualifier, the side's forces still
+            + "separatists?|"
             // "Armenia's large-scale provocation", "another Armenian provocation"
             + "large-scale|full-scale|new|latest|regular|serious|"
             + "reconnaissance(?:-sabotage)?|fpv|attack|kamikaze|unmanned|"
@@ -1486,7 +1523,13 @@ final class StatementRules {
             + "|(?:flew|launched|sent|operated|used|deployed)\\s+(?:an?|the|its|their|one|two|three|several|\\d+)\\s+"
             + "(?:[\\w-]+\\s+){0,2}?(?:drones?|quadcopters?|uavs?|unmanned\\s+aerial\\s+vehicles?)\\s+"
             + "(?:over|above|towards?|into|across|in\\s+the\\s+direction\\s+of)\\b"
-            + "|flew\\s+(?:over|above|towards?|into|across)\\b)");
+            + "|flew\\s+(?:over|above|towards?|into|across)\\b"
+            // a capture, perhaps after the crossing: "servicemen of the Azerbaijani armed forces crossed the state border
+            // near Verin Shorzha and captured a resident" (`h75-15`) — the people of a side's forces acting, not its
+            // victims (a crossing alone is no capture: who detained the one who crossed acts, `ch-h33-02`)
+            + "|(?:crossed\\s++(?:the\\s+|into\\s+)?(?:state\\s+)?border(?:\\s++[\\p{L}'’-]++){0,4}?\\s++and\\s++)?"
+            + "(?:captured|detained|abducted|kidnapped|seized)\\s+(?=(?:an?|the|two|three|four|five|six|several|\\d+|"
+            + "armenian|azerbaijani|civilians?|residents?|villagers?|shepherds?|soldiers?|servicem[ae]n|people)\\b))");
 
     /** After a verb: its object is a mine ("struck an anti-personnel mine"), so the verb is no attack. */
     static final Pattern MINE_OBJECT = p("\\s+" + A_MINE);

@@ -60,6 +60,7 @@ class StatementFixturesTest {
                             "statements-heldout-60.jsonl", "statements-heldout-61.jsonl", "statements-heldout-62.jsonl",
                             "statements-heldout-63.jsonl", "statements-heldout-64.jsonl", "statements-heldout-65.jsonl", "statements-heldout-66.jsonl",
                             "statements-heldout-67.jsonl", "statements-heldout-68.jsonl", "statements-heldout-71.jsonl",
+                            "statements-heldout-74.jsonl", "statements-heldout-75.jsonl",
                             "statements-heldout-76.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
