@@ -1660,6 +1660,9 @@ public final class StatementExtractor {
      * said on Thursday that Azerbaijani troops had fired on its positions …".
      */
     private static boolean relaysAccusation(String before) {
+        // "…, Azerbaijan's defence ministry said, a claim Yerevan denied": the wire's note of the denial after the
+        // attribution is no part of the accusation it relays (`h77-17`)
+        before = StatementRules.DENIED_CLAIM_TAIL.matcher(before).replaceFirst("");
         Matcher a = StatementRules.ACCUSED_OF.matcher(before);
         if (a.find() && describesEvent(before.substring(a.start()))) {
             return true;
@@ -1932,9 +1935,12 @@ public final class StatementExtractor {
                 noun = "servicemen";
                 end = armyPeople.end();
             }
-            // the side accused of an act ("accused Yerevan of shelling") acted, whoever is named before it
+            // the side accused of an act ("accused Yerevan of shelling") acted, whoever is named before it; so do a
+            // side's forces ("Baku on Thursday accused Armenian units of shelling its positions")
             boolean attacker = m.group("nat") != null
-                    && StatementRules.ATTACKER_VERB.matcher(text).region(end, text.length()).lookingAt()
+                    && (StatementRules.ATTACKER_VERB.matcher(text).region(end, text.length()).lookingAt()
+                    || StatementRules.ACCUSE_BEFORE.matcher(before).find()
+                    && StatementRules.OF_ACT_AFTER.matcher(text).region(end, text.length()).lookingAt())
                     || m.group("nat12") != null;
             if (!attacker && noun != null && PEOPLE.contains(noun.toLowerCase(Locale.ROOT))
                     && (COUNTED_BEFORE.matcher(before).find()

@@ -134,7 +134,24 @@ final class StatementRules {
     static final Pattern SAID_FIRED = p("\\b(?:said|says|stated|reported|announced|alleged|claimed|charged)"
             + "(?:\\s+(?:on|late\\s+on|early\\s+on)\\s+\\w+)?,?(?:\\s+that)?\\s+"
             + "(?:(?!(?:claims?|allegations?|reports?|statements?|accusations?|information|that|it|its|their|our|we|they)\\b)"
-            + "[\\w'’-]+\\s+){1,5}?(?:had\\s+|have\\s+|has\\s+)?(?:fired|opened\\s+fire|shelled|attacked)\\b");
+            + "[\\w'’-]+\\s+){1,5}?(?:had\\s+|have\\s+|has\\s+)?(?:fired|opened\\s+fire|shelled|attacked|"
+            // "Azerbaijan said an Armenian sniper wounded one of its soldiers" (`ch-i73-03`)
+            + "wounded|killed|injured)\\b");
+
+    /**
+     * A wire's note after the relayed accusation that the other side denied it, up to the denial word: "…, the
+     * ministry said, a claim Yerevan denied", "…, an accusation Armenia rejected" (`h77-17`).
+     */
+    static final Pattern DENIED_CLAIM_TAIL = p(",\\s+(?:a|an)\\s+(?:claim|accusation|allegation|charge|version)\\s+"
+            + "(?:(?:that|which)\\s+)?(?:[\\p{L}'’-]+\\s+){1,4}?$");
+
+    /** An accusing verb right before a side's forces: "Baku on Thursday accused Armenian units of shelling …". */
+    static final Pattern ACCUSE_BEFORE = p("\\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\\s+(?:the\\s+)?$");
+
+    /** "… of shelling", "… for the shelling", "… on Monday of firing": what the accused side is said to have done. */
+    static final Pattern OF_ACT_AFTER = p("\\s+(?:(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            + "today|yesterday)\\s+)?(?:of|for)\\s+(?:the\\s+)?(?:opening\\s+fire|fir|shell|attack|shoot|strik|"
+            + "violat|provok|provocation|launch)\\w*");
 
     /**
      * A wire report's attribution at the end of the sentence that tells the event ("Four servicemen … were killed when
