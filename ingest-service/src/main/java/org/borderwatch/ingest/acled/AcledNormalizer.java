@@ -410,6 +410,11 @@ public final class AcledNormalizer implements ReportNormalizer {
         if (sub.contains("headquarters or base")) {
             return List.of(EventType.BUILDUP);
         }
+        // "Disrupted weapons use" under "Explosions/Remote violence": the weapon was the other side's and was stopped
+        // ("shot down an Azerbaijani quadcopter"), so no shelling by actor1 (batch 78)
+        if (sub.contains("disrupted")) {
+            return List.of(EventType.OTHER);
+        }
         if (type.startsWith("battles")) {
             return List.of(EventType.SMALL_ARMS_FIRE);
         }

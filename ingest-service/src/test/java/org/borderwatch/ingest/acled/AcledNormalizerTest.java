@@ -359,6 +359,10 @@ class AcledNormalizerTest {
         assertThat(AcledNormalizer.eventType("Strategic developments", "Disrupted weapons use",
                 "Armenian forces downed an Azerbaijani drone that had crossed the border near Berd."))
                 .containsExactly(EventType.OTHER);
+        // ACLED files a downed drone under "Explosions/Remote violence" too: no shelling by the side that downed it
+        assertThat(AcledNormalizer.eventType("Explosions/Remote violence", "Disrupted weapons use",
+                "Armenian air defence units shot down an Azerbaijani quadcopter over positions near Kut."))
+                .as("batch 78, ARM7809").containsExactly(EventType.OTHER);
         assertThat(AcledNormalizer.eventType("Protests", "Peaceful protest",
                 "Residents protested against the border fence, saying soldiers fired at their fields last year."))
                 .containsExactly(EventType.OTHER);
