@@ -284,10 +284,16 @@ public final class StatementExtractor {
                 }
             }
         }
-        if (stance == Stance.UNKNOWN && where.ambiguous() && !describesEvent(text)) {
+        if (stance == Stance.UNKNOWN && where.ambiguous()
+                && !describesEvent(blanked(text, StatementRules.CEASEFIRE_NAMED))) {
             // "Tehran … will not accept a corridor through Syunik": a text that tells no event (not even as others'
-            // reports) names no place where one happened, so a province is not "one of" its segments but all of it
+            // reports) names no place where one happened, so a province is not "one of" its segments but all of it —
+            // nor a region of several ("the situation along the border with Nakhchivan remained stable", "a cessation
+            // of hostilities on the border with Nakhchivan has been reached": all three segments, `h79-18`, `-30`)
             where = gazetteer.resolveArea(mentions);
+            if (where.ambiguous()) {
+                where = new PlaceResolution(where.segments(), false, where.settlement(), where.mentions());
+            }
         }
         Location location = location(where, text);
         Party party = source.party();

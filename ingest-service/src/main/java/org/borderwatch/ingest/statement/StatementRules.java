@@ -659,12 +659,17 @@ final class StatementRules {
     private static final String CEASEFIRE_WORD = "(?:ceasefire|cease-fire|truce|armistice|cessation\\s+of\\s+(?:all\\s+)?"
             + "hostilities)";
 
+    /** A ceasefire named: in a text that tells no event, it makes none ("welcomes the ceasefire along the border"). */
+    static final Pattern CEASEFIRE_NAMED = p("\\b" + CEASEFIRE_WORD + "\\b");
+
     /**
      * Right before the clock at which a ceasefire began ("Despite the ceasefire that took effect at 20:00, at 20:45 …
      * fired", "the truce agreed from 09:00"): that clock is the ceasefire's, no time of the event. Only in the ceasefire's
-     * own clause (no full stop, semicolon or comma between).
+     * own clause (no full stop, semicolon or comma between), or a relative clause after a comma that opens with
+     * "which" ("welcomes the ceasefire … along the border with Nakhchivan, which took effect at 08:00 today", `h79-19`).
      */
-    static final Pattern CEASEFIRE_CLOCK = p("\\b" + CEASEFIRE_WORD + "\\b[^.;,]{0,60}?\\b(?:took\\s+effect|"
+    static final Pattern CEASEFIRE_CLOCK = p("\\b" + CEASEFIRE_WORD + "\\b[^.;,]{0,90}?(?:,\\s+which\\s+(?:has\\s+|had\\s+)?)?"
+            + "\\b(?:took\\s+effect|"
             + "(?:entered|came|went)\\s+into\\s+(?:force|effect)|took\\s+hold|began|started|(?:was|had\\s+been)\\s+"
             + "(?:declared|established|agreed|announced|reached))\\s+(?:(?:today|yesterday|on\\s+\\d{1,2}\\s+\\p{L}+)\\s+)?"
             // the preposition may open the clock's own span ("from 09:00" is an open range)
@@ -728,7 +733,10 @@ final class StatementRules {
             // or told of "it" after the ceasefire in its sentence: "an agreement on a complete cessation of hostilities has
             // been reached; it entered into force at 13:00 today" (`h74-14`)
             + "|(?:" + CEASEFIRE_WORD + "|moratorium|humanitarian\\s+pause)(?:\\s+regime)?(?:\\s*+,?\\s+"
-            + "(?:(?:which|that)\\s+)?|[^.;]{0,100}?;\\s*it\\s+)(?:took\\s+effect|(?:came|entered|went)\\s+into\\s+(?:force|effect))"
+            + "(?:(?:which|that)\\s+)?|[^.;]{0,100}?;\\s*it\\s+"
+            // or a relative clause after the ceasefire's parties and place: "welcomes the ceasefire between Armenia and
+            // Azerbaijan along the border with Nakhchivan, which took effect at 08:00 today" (`h79-19`)
+            + "|[^.;,]{1,90}?,\\s*which\\s+)(?:took\\s+effect|(?:came|entered|went)\\s+into\\s+(?:force|effect))"
             + "(?:\\s+(?:at|from|on|as\\s+of))?)"
             + "(?<when>(?:\\s*+(?:(?:at|on|from)\\s+)?(?:(?:about|around|approximately)\\s+)?"
             + "(?:\\d{1,2}[:.]\\d\\d(?:\\s*hrs)?|\\d{1,2}\\s*[ap]\\.?m\\.?|noon|midnight|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+"
