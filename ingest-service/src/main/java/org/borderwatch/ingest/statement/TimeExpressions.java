@@ -592,6 +592,13 @@ public final class TimeExpressions {
             }
             if (r.group("weekday") != null) {
                 DayOfWeek day = DayOfWeek.valueOf(r.group("weekday").toUpperCase(Locale.ROOT));
+                // "will celebrate a liturgy on Sunday" (published on a Thursday): a weekday in a sentence that
+                // announces is the coming one, a plan that dates nothing unless it is today or tomorrow (`h80-09`)
+                if (!r.group().toLowerCase(Locale.ROOT).startsWith("last")
+                        && reference.with(TemporalAdjusters.nextOrSame(day)).isAfter(reference.plusDays(1))
+                        && announcedBefore(text, r.start())) {
+                    continue;
+                }
                 LocalDate d = reference.with(TemporalAdjusters.previousOrSame(day));
                 if (d.equals(reference) && r.group().toLowerCase(Locale.ROOT).startsWith("last")) {
                     d = d.minusWeeks(1);
@@ -838,6 +845,16 @@ public final class TimeExpressions {
         } catch (DateTimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether what is told at {@code at} is announced: a future word before it in its clause (no comma, semicolon or
+     * full stop between), so "On Monday units fired at Berd, and the ministry will respond" keeps its Monday.
+     */
+    private static boolean announcedBefore(String text, int at) {
+        int start = Math.max(Math.max(text.lastIndexOf('.', at), text.lastIndexOf(',', at)),
+                Math.max(text.lastIndexOf(';', at), text.lastIndexOf('\n', at))) + 1;
+        return ANNOUNCED.matcher(text.substring(start, at)).find();
     }
 
     /** Whether the sentence holding {@code at} announces something ahead (see {@link #ANNOUNCED}). */
