@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AcledHeldoutFixtureTest {
 
     private static final List<String> BATCHES = List.of("acled-heldout-38", "acled-heldout-40",
-            "acled-heldout-44", "acled-heldout-52", "acled-heldout-70", "acled-heldout-78");
+            "acled-heldout-44", "acled-heldout-52", "acled-heldout-70", "acled-heldout-78",
+            "acled-heldout-86");
     /** After every accepted row's date and timestamp, before batch 38's 2031 row's date. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, IngestPipeline.Result> RESULTS = new ConcurrentHashMap<>();
