@@ -70,7 +70,7 @@ public final class StatementExtractor {
                 .replaceAll("died");
         OffsetDateTime published = statement.publishedAt().withOffsetSameInstant(zone);
         List<Span> sentences = Sentences.split(text);
-        List<PlaceMention> mentions = gazetteer.find(text);
+        List<PlaceMention> mentions = withBareBorder(text, gazetteer.find(text), source);
         // "The ministry said on Tuesday that yesterday …": days named relative to an earlier day of saying are its
         List<DateSpan> allDates = relativeToSaying(text, sentences,
                 TimeExpressions.dates(text, published.toLocalDate()), published.toLocalDate());
@@ -630,6 +630,33 @@ public final class StatementExtractor {
                         && d.first().isBefore(d.last()))
                 .filter(d -> event.stream().allMatch(e -> !e.first().isBefore(d.first()) && !e.last().isAfter(d.last())))
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * An observer's bare "along the border", "on the border", "the border areas" in a text that names no other place,
+     * in a sentence of its own watch (its patrols or monitors, or what it saw, heard or did not), is the border as a
+     * whole, the gazetteer's {@code BORDER} place ("From 12 to 18 October, Mission patrols along the border observed no
+     * security incidents": every state-border segment covered, `h87-34`); like "along the Armenia-Azerbaijan border",
+     * no place of an event. A party's "fired along the border" names no place, nor an observer's visit to people
+     * "captured on the border".
+     */
+    private List<PlaceMention> withBareBorder(String text, List<PlaceMention> mentions, Source source) {
+        if (!mentions.isEmpty() || source.kind() != SourceKind.INDEPENDENT_OBSERVER) {
+            return mentions;
+        }
+        Place border = gazetteer.places().stream().filter(p -> p.kind() == PlaceKind.BORDER).findFirst().orElse(null);
+        Matcher m = StatementRules.BARE_BORDER.matcher(text);
+        while (border != null && m.find()) {
+            int at = m.start();
+            String sentence = Sentences.split(text).stream().filter(sp -> sp.contains(at)).findFirst()
+                    .map(sp -> sp.of(text)).orElse(text);
+            if (StatementRules.OWN_WATCH.matcher(sentence).find()
+                    || StatementRules.OBSERVED_NOTHING.matcher(sentence).find()
+                    || StatementRules.CONFIRMS.matcher(sentence).find()) {
+                return List.of(new PlaceMention(border, m.group(), m.start(), m.end()));
+            }
+        }
+        return mentions;
     }
 
     /**

@@ -260,12 +260,29 @@ final class StatementRules {
             + "shooters?|source|origin|flashes|smoke)\\b|nothing\\s+(?:was|were|could\\s+be)\\s+(?:observed|seen|noticed)\\b");
 
     /**
+     * The border named bare, the definite border with no place after it: "Mission patrols along the border observed no
+     * security incidents" (`h87-34`, `ch-i78-09`…`-11`), "on the border", "the border areas". For an observer whose
+     * text names no other place it is the border as a whole; "along the border with Nakhchivan", "the border near Kut",
+     * "the border areas of Syunik", "at the border crossing", "on the border guards" name something else.
+     */
+    static final Pattern BARE_BORDER = words("(?:(?:along|on|at)\\s+the\\s+(?:state\\s+)?border|the\\s+border\\s+"
+            + "(?:areas?|regions?|zones?))\\b"
+            + "(?![\\s,]*(?:with|between|of|near|in|at|around|by|close|next|from|opposite|facing|outside|inside|north|south|"
+            + "east|west|sections?|segments?|areas?|regions?|zones?|line|villages?|settlements?|crossings?|checkpoints?|"
+            + "posts?|guards?|service|troops|units|positions)\\b)");
+
+    /** An observer's own watch: its patrols or monitors ("Mission patrols along the border …", "monitoring the border"). */
+    static final Pattern OWN_WATCH = words("patrol\\w*|monitor\\w*");
+
+    /**
      * A closing remark that the fighting is over: "the situation calmed", "the situation in the area had stabilised",
      * "calm was restored", "the firing stopped". A part of the day next to it ("… calmed in the evening", "By evening
      * the situation had stabilised") says when it was over, not when the event was.
      */
     static final Pattern CALM = words("(?:situation|border|area|front(?:\\s+line)?|line\\s+of\\s+contact)\\b(?:\\s+[\\w-]+){0,4}?\\s+"
-            + "(?:calmed(?:\\s+down)?|(?:became|grew|was|were|is|remained)\\s+(?:calm|calmer|quiet|quieter|stable)|quietened|quieted|"
+            // a degree word between: "remained relatively stable overnight" (`h84-28`, `ch-i78-07`)
+            + "(?:calmed(?:\\s+down)?|(?:became|grew|was|were|is|remained)\\s+(?:(?:relatively|largely|generally|mostly|"
+            + "comparatively|fairly|quite)\\s+)?(?:calm|calmer|quiet|quieter|stable)|quietened|quieted|"
             + "stabili[sz]ed|normali[sz]ed|returned\\s+to\\s+normal|(?:was|is|had\\s+been|has\\s+been)\\s+brought\\s+under\\s+control)\\b|"
             + "calm\\s+(?:was|has\\s+been|had\\s+been)\\s+restored\\b|calm\\s+returned\\b|"
             + "(?:fire|firing|shooting|shelling|gunfire|exchange\\s+of\\s+fire|clashes|fighting)\\s+(?:had\\s+|has\\s+|was\\s+)?"
@@ -340,12 +357,15 @@ final class StatementRules {
             + "(?:\\s+of\\s+the\\s+(?:ceasefire|truce|cease-fire))?\\b"
             + "(?:\\s+(?:was|were|has\\s+been|have\\s+been)\\s+(?:fired|opened)\\b)?"
             + "|\\bwithout\\s+(?:any\\s+)?(?:incidents?|violations?|shots?|shooting|firing|provocations?|losses|casualties)\\b"
-            + "|\\b(?:was|were|has\\s+not\\s+been|have\\s+not\\s+been)\\s+not\\s+violated\\b"
+            // "the ceasefire was not violated", "has not been violated", "is not being violated", "had never been
+            // breached" (`h84-28`, `ch-i78-01`…`-03`; until branch i78 only the simple past was read, and "has not been
+            // violated" made a calm bulletin a claim)
+            + "|\\b(?:(?:was|were|is|are)\\s+(?:not|never)(?:\\s+being)?|(?:has|have|had)\\s+(?:not|never)\\s+been)\\s+"
+            + "(?:violated|breached|broken)\\b"
             // a trend is no event: "contributed to fewer incidents", "a decrease in the number of ceasefire violations"
             + "|\\b(?:fewer|less\\s+frequent|reduced|lower\\s+numbers?\\s+of|(?:an?\\s+|the\\s+)?(?:decrease|reduction|decline|"
             + "drop|fall)\\s+in)\\s+(?:the\\s+(?:number|frequency)\\s+of\\s+)?(?:[\\w-]+\\s+)?(?:incidents?|violations?|"
             + "breach(?:es)?|shootings?|ceasefire\\s+violations)\\b"
-            + "|\\bwas\\s+not\\s+violated\\b"
             // events in general that a mechanism or measure would look into or stop are none: "a mechanism for
             // investigating reported ceasefire violations", "steps to prevent possible incidents" (not a named one:
             // "to investigate the shelling of Sotk")
