@@ -19,6 +19,7 @@ import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
+import org.borderwatch.common.model.Stance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +112,11 @@ abstract class BlindRoundTest {
     /** The sourceRefs of the reports a signal names. */
     static List<String> named(Signal signal, Map<UUID, String> refs) {
         return signal.reportIds().stream().map(refs::get).toList();
+    }
+
+    /** The sourceRefs of the reports a version holds in this stance. */
+    static List<String> in(Assessment a, Stance stance, Map<UUID, String> refs) {
+        return a.reportIds().getOrDefault(stance, List.of()).stream().map(refs::get).toList();
     }
 
     /** The signal of this type an assessment carries (it must carry one). */

@@ -64,11 +64,6 @@ public class HeldOutBatch73Test extends BlindRoundTest {
         return n -> ((ObjectNode) n.get("source")).put("kind", kind.name());
     }
 
-    /** The sourceRefs of the reports a version holds in this stance. */
-    private static List<String> in(Assessment a, Stance stance, Map<UUID, String> refs) {
-        return a.reportIds().getOrDefault(stance, List.of()).stream().map(refs::get).toList();
-    }
-
     /** The reports of the row without one revision of one sourceRef. */
     private List<IncidentReport> withoutRevision(String sourceRef, int revision) {
         return arriving().stream().filter(r -> !(r.sourceRef().equals(sourceRef) && r.revision() == revision))
