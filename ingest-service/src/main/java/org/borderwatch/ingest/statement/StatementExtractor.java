@@ -167,6 +167,11 @@ public final class StatementExtractor {
             // what the observer covered: a province is all of it, also beside its settlements ("patrols in the
             // Gegharkunik and Vayots Dzor provinces, including near Sotk and Jermuk": both Vayots Dzor segments)
             List<PlaceMention> covered = watchedPlaces.isEmpty() ? mentions : watchedPlaces;
+            // "Question: Did the Mission see the fire near Tegh that Baku reported? Answer: Our patrols near Goris …":
+            // the question's places are the claim's, the answer's are what the observer covered
+            List<Span> askedAbout = spansOf(StatementRules.QUESTION, text);
+            List<PlaceMention> inAnswer = covered.stream().filter(m -> !within(askedAbout, m.start())).toList();
+            covered = inAnswer.isEmpty() ? covered : inAnswer;
             where = withProvincesWhole(text, covered, gazetteer.resolveArea(covered));
             // "EUMA has taken note of the statement alleging fire late on 29 March. Monitors patrolled the area on 29
             // and 30 March and neither saw nor heard any gunfire": the days of the sentences that say it saw nothing
@@ -174,15 +179,30 @@ public final class StatementExtractor {
             List<Span> refuting = clauses.stream()
                     .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find()).toList();
             List<DateSpan> watched = dates.stream().filter(d -> within(refuting, d.start())).toList();
-            if (!watched.isEmpty() && watched.size() < dates.size()) {
+            int named = dates.size();
+            if (watched.isEmpty() && !dates.isEmpty()) {
+                // "Azerbaijan reported Armenian fire near Chinari on 19 February. … Our patrols … on 19 and 20 February
+                // observed no incidents": a sentence that only says nothing was seen tells no event, so its days were
+                // not the event's; they are still the days the observer watched (`h83-02`)
+                List<DateSpan> ownWatch = eventDates(text, allDates.stream()
+                        .filter(d -> within(refuting, d.start()) && !dates.contains(d)).toList());
+                if (!ownWatch.isEmpty()) {
+                    watched = ownWatch;
+                    named += ownWatch.size();
+                }
+            }
+            if (!watched.isEmpty() && watched.size() < named) {
                 List<ClockSpan> watchedClocks = clocks.stream().filter(c -> within(refuting, c.start())).toList();
                 time = eventTime(daysWithinOpenSpans(watched), ownDayParts(watchedClocks, allDates, watched), published);
             } else if (watched.isEmpty()) {
                 // "EUMA has taken note of the report … that units fired at about 22:10 on Thursday. On Thursday evening,
                 // from 21:00 to 23:30, a patrol was stationed above Kut. … observed no firing": the time of the claim it
                 // names is not its watch; the times of its other sentences are (which the event's dates left out)
+                // (a transcript's question tells the claim too: "Question: … fired at about 22:10 on Thursday?")
+                List<Span> asked = spansOf(StatementRules.QUESTION, text);
                 List<Span> claimed = sentences.stream().filter(sp -> !refuting.contains(sp)
-                        && StatementRules.ABOUT_A_STATEMENT.matcher(sp.of(text)).find()).toList();
+                        && (StatementRules.ABOUT_A_STATEMENT.matcher(sp.of(text)).find() || within(asked, sp.start())))
+                        .toList();
                 List<DateSpan> own = allDates.stream().filter(d -> !within(claimed, d.start())).toList();
                 List<ClockSpan> ownClocks = eventClocks(text, TimeExpressions.clocks(text, zone), allDates, own).stream()
                         .filter(c -> !within(claimed, c.start())).toList();
@@ -2336,10 +2356,10 @@ public final class StatementExtractor {
         if (w.endsWith("enemy")) {
             return sourceParty.opponent();
         }
-        if (w.startsWith("armenia")) {
+        if (w.startsWith("armenia") || w.equals("ra") || w.equals("arm.")) {
             return Party.AM;
         }
-        if (w.startsWith("azerbaijan") || w.equals("baku")) {
+        if (w.startsWith("azerbaijan") || w.equals("baku") || w.equals("az") || w.equals("az.")) {
             return Party.AZ;
         }
         return w.equals("yerevan") ? Party.AM : null;
@@ -3751,7 +3771,8 @@ public final class StatementExtractor {
         return false;
     }
 
-    private static final Pattern ANAPHOR = Alternations.compile("^\\W*(?:that|this|these|those|such|it|all\\s+this)\\b"
+    // (a transcript's label may open the answer: "Answer: That is baseless.", `h83-09`)
+    private static final Pattern ANAPHOR = Alternations.compile("^\\W*(?:(?:answer|a)\\s*:\\s*)?(?:that|this|these|those|such|it|all\\s+this)\\b"
             + "|\\b(?:this|that|these|those|such)\\s+(?:information|claims?|reports?|allegations?|accusations?|"
             + "statements?|assertions?|news|rumou?rs?)\\b", Pattern.CASE_INSENSITIVE);
     /** How far back a denial's "this information" may point: a briefing's question can be two sentences up. */
@@ -3786,8 +3807,11 @@ public final class StatementExtractor {
      * direction."). None when no sentence tells the claim.
      */
     private static List<PlaceMention> claimedPlaces(String text, List<Span> sentences, List<PlaceMention> mentions) {
+        // a transcript's question tells what the answer answers ("Question: Armenia's Defence Ministry says that
+        // Azerbaijani units fired mortars at the village of Tegh … Answer: … did not open fire in that area")
+        List<Span> asked = spansOf(StatementRules.QUESTION, text);
         List<Span> told = sentences.stream()
-                .filter(s -> StatementRules.ABOUT_A_STATEMENT.matcher(s.of(text)).find())
+                .filter(s -> StatementRules.ABOUT_A_STATEMENT.matcher(s.of(text)).find() || within(asked, s.start()))
                 .toList();
         return mentions.stream().filter(m -> told.stream().anyMatch(s -> s.contains(m.start()))).toList();
     }

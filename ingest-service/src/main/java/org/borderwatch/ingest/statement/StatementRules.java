@@ -303,7 +303,13 @@ final class StatementRules {
             // "an Armenian quadcopter tried to drop an explosive device on our positions" (not "drop leaflets"); the
             // drone's owner may stand between: "a quadcopter of the Armenian armed forces tried to drop …"
             + "|(?:drones?|uavs?|quadcopters?)\\s+(?:[\\w-]+\\s+){0,10}?drop\\s+(?:an?\\s+|the\\s+|its\\s+|two\\s+|several\\s+)?"
-            + "(?:[\\w-]+\\s+){0,2}?(?:explosives?|grenades?|munitions?|bombs?|shells?|mines?|ordnance|payloads?)\\b");
+            + "(?:[\\w-]+\\s+){0,2}?(?:explosives?|grenades?|munitions?|bombs?|shells?|mines?|ordnance|payloads?)\\b"
+            // … also when where it flew from and to stands between, further in the same sentence: "flew a quadcopter
+            // from the direction of Zod settlement of Basarkechar region towards our positions in the Kalbajar district
+            // and tried to drop an explosive device on them" (`h83-13`)
+            + "|(?:drones?|uavs?|quadcopters?)\\b[^.;!?]{0,240}?\\b(?:tried|attempted|trying|attempting)\\s+to\\s+drop\\s+"
+            + "(?:an?\\s+|the\\s+|its\\s+|two\\s+|several\\s+)?(?:[\\w-]+\\s+){0,2}?(?:explosives?|grenades?|munitions?|"
+            + "bombs?|shells?|mines?|ordnance|payloads?)\\b");
 
     /**
      * A drone that only flew: "for the purpose of reconnaissance", "flew over the posts", "violated the airspace",
@@ -1259,6 +1265,15 @@ final class StatementRules {
             + "concerning|in\\s+relation\\s+to|with\\s+reference\\s+to|as\\s+regards|in\\s+response\\s+to)\\s+"
             + "(?:[\\w'’-]+\\s+){0,3}?(?:reports?|claims?|statements?|allegations?|information)\\b[^,;:.]*,");
 
+    /**
+     * A transcript's question, from its label up to the answer's ("Question: Azerbaijan reported Armenian fire near
+     * Chinari on 19 February. Did your monitors see anything? Answer: …"): what the answer answers, not the source's
+     * own words.
+     */
+    // (up to the next label of either kind, taken possessively: one pass over the text however many labels it has)
+    static final Pattern QUESTION = p("(?<![\\p{L}\\d])(?-i:Question|Q)\\s*:"
+            + "(?:(?!(?<![\\p{L}\\d])(?-i:Answer|A|Question|Q)\\s*:)[\\s\\S])*+");
+
     /** Words of a recalled sentence that make it about a statement (what a denial answers), not background. */
     static final Pattern ABOUT_A_STATEMENT = p("\\b(?:claim\\w*|statements?|reports?|reported|alleg\\w*|accus\\w*|"
             + "disinformation|spread|information|denied|false|lies?)\\b");
@@ -1269,7 +1284,10 @@ final class StatementRules {
 
     /** Whose forces: "units of the Armenian armed forces", "Azerbaijani side", "our units". */
     static final Pattern ACTOR = p("\\b(?<nat>our|the\\s+enemy|enemy|armenian|armenia's|azerbaijani|"
-            + "azerbaijan's|azerbaijan|armenia)\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
+            + "azerbaijan's|azerbaijan|armenia|"
+            // the channels' short forms of the sides, in capitals: "AZ units fired …", "Az. forces", "RA AF positions",
+            // "Arm. AF did not open fire" (RA: the Republic of Armenia; a noun of forces must follow)
+            + "(?-i:AZ|Az\\.|RA|Arm\\.))\\s+(?:(?:armed|military|combat|border|special|sabotage|illegal|"
             // the channels' abbreviation of "armed forces": "Armenian AF units stationed in the direction of …"
             + "(?-i:AF)|"
             + "revanchist|militarist\\w*|radical|nationalist|so-called|self-styled|"
@@ -1282,7 +1300,7 @@ final class StatementRules {
             + "surveillance|observation|"
             // the weapon between the side and its fire: "killed in Azerbaijani mortar fire", "Armenian tank fire"
             + "mortar|sniper|small[-\\s]arms|machine[-\\s]gun|tank|rocket|missile|grenade[-\\s]launcher)\\s+)?"
-            + "(?<noun>armed\\s+forces|forces|units?|army|subdivisions?|subunits?|detachments?|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
+            + "(?<noun>armed\\s+forces|(?-i:AF)(?!\\s+(?:units?|subdivisions?|servicem[ae]n|soldiers?|troops)\\b)|forces|units?|army|subdivisions?|subunits?|detachments?|side|military|troops|soldiers?|snipers?|provocateurs|guards|"
             + "formations|groups?|fire|gunfire|drones?|uavs?|quadcopters?|aerial\\s+vehicles?|artillery|servicem[ae]n|"
             + "aggression|provocations?|attacks?|shelling|offensive|check-?points?|blockade|"
             // "new cases of Azerbaijani shooting at border communities"

@@ -81,6 +81,16 @@ public final class TimeExpressions {
      */
     private static final Pattern NUMERIC = Alternations.compile(
             "\\b(?<d1>[0-3]?\\d)[./](?<m>[0-3]?\\d)[./](?<year>(?:19|20)\\d\\d)\\b|\\b(?<iy>(?:19|20)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b");
+    /**
+     * A day and month with a point and no year, as the channels write them: "on 20.03", "20.03, 21:40", "20.03 at
+     * 21:40" — only after "on" or before a clock (alone "20.03" may be a clock itself: "at 20.03"), and not after a
+     * word that introduces a clock ("at / from / to / around …"). The year is the latest such day not after the day
+     * after publication, as for "20 March".
+     */
+    private static final Pattern DAY_POINT_MONTH = Alternations.compile("(?<![\\d.:/])(?<!\\b(?:at|from|to|until|till|"
+            + "around|about|since|by|before|after)\\s{1,3})(?:(?<=\\bon\\s{1,3})|(?=[0-3]?\\d\\.[01]?\\d\\s*,?\\s*(?:at\\s+)?"
+            + "(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?!\\d)))(?<d>[0-3]?\\d)\\.(?<m>[01]?\\d)(?![\\d]|[.:/]\\d)",
+            Pattern.CASE_INSENSITIVE);
     private static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private static final Pattern RELATIVE = Alternations.compile(
             // "on the night from Tuesday to Wednesday": both days, the night between them
@@ -528,6 +538,15 @@ public final class TimeExpressions {
                 // not a date after all
             }
         }
+        Matcher point = DAY_POINT_MONTH.matcher(text);
+        while (point.find()) {
+            int day = Integer.parseInt(point.group("d"));
+            int month = Integer.parseInt(point.group("m"));
+            LocalDate d = month >= 1 && month <= 12 && day >= 1 ? date(null, month, day, reference) : null;
+            if (d != null && !overlaps(out, point.start(), point.end())) {
+                out.add(new DateSpan(d, d, false, point.start(), point.end()));
+            }
+        }
         Matcher nth = DAY_OF_MONTH.matcher(text);
         while (nth.find()) { // "on the 14th": a day of the publication's month (of the month before when still to come)
             LocalDate d = dayOfMonth(Integer.parseInt(nth.group("d")), reference);
@@ -696,7 +715,8 @@ public final class TimeExpressions {
      * Tegh on 13 May" — the gap ends with "and" / "as well as" (then perhaps a place, or a verb of fire and its place,
      * and "on"), with no sentence break and no clock in it.
      */
-    private static final Pattern LIST_GAP = Alternations.compile("[^.;:!?\\d]{0,240}?(?:\\band|\\bas\\s+well\\s+as)\\s+"
+    // (not the last part of a hyphenated name: "near Nerkin-And on 4 July" names one day, `h85-21`)
+    private static final Pattern LIST_GAP = Alternations.compile("[^.;:!?\\d]{0,240}?(?:(?<![-\\u2010\\u2011])\\band|\\bas\\s+well\\s+as)\\s+"
             + "(?:(?:again|also|then|later)\\s+)?(?:(?:near|in|at|around|towards|along|close\\s+to|"
             // "… near Sotk on 11 May and shelled the village of Tegh on 13 May": a second act of fire, its place
             + "(?:fired|shelled|attacked|struck|shot|opened\\s+fire))\\s+[^.;:!?,\\d]{1,60}?\\s+)?"

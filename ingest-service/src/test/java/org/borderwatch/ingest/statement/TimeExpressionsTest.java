@@ -28,6 +28,12 @@ class TimeExpressionsTest {
             "on 16-17 March                      | 2025-03-16 | 2025-03-17 | false",
             "on 30 December                      | 2024-12-30 | 2024-12-30 | false",
             "16.03.2025 в 09:35                  | 2025-03-16 | 2025-03-16 | false",
+            // a day and month with a point and no year: after "on" or before a clock (`ch-i77-16`, `-17`)
+            "on 16.03                            | 2025-03-16 | 2025-03-16 | false",
+            "16.03, 21:40:                       | 2025-03-16 | 2025-03-16 | false",
+            "20.12 at 21:40                      | 2024-12-20 | 2024-12-20 | false",
+            // the hyphenated name's last part is no "and" joining two days (`h85-21`)
+            "near Nerkin-And on 16 March         | 2025-03-16 | 2025-03-16 | false",
             // the US order only when no other order makes a date (14 > 12); both possible: day first
             "on the evening of 03/14/2025        | 2025-03-14 | 2025-03-14 | false",
             "on 04/11/2024                       | 2024-11-04 | 2024-11-04 | false",
@@ -283,7 +289,8 @@ class TimeExpressionsTest {
 
     @ParameterizedTest
     @CsvSource({"'the may be true'", "'in 2024 there were 12 incidents'", "'calibre 5.45'",
-            "'the night before last year'"})
+            "'the night before last year'", "'at 20.03 units fired'", "'from a distance of 12.5 km'",
+            "'from 20.03 to 20.15'"})
     void doesNotMistakeOtherNumbersForDates(String text) {
         assertThat(TimeExpressions.dates(text, PUBLISHED)).isEmpty();
     }
