@@ -70,7 +70,7 @@ public final class StatementExtractor {
                 .replaceAll("died");
         OffsetDateTime published = statement.publishedAt().withOffsetSameInstant(zone);
         List<Span> sentences = Sentences.split(text);
-        List<PlaceMention> mentions = withBareBorder(text, gazetteer.find(text), source);
+        List<PlaceMention> mentions = withBareBorder(text, placesIn(text), source);
         // "The ministry said on Tuesday that yesterday …": days named relative to an earlier day of saying are its
         List<DateSpan> allDates = relativeToSaying(text, sentences,
                 TimeExpressions.dates(text, published.toLocalDate()), published.toLocalDate());
@@ -588,6 +588,29 @@ public final class StatementExtractor {
         return kept.isEmpty() ? mentions : kept;
     }
 
+    /** The places a text names, without a person's surname that is also a place's name (see {@link #PERSON_BEFORE}). */
+    private List<PlaceMention> placesIn(String text) {
+        return gazetteer.find(text).stream().filter(m -> !PERSON_BEFORE.matcher(text)
+                .region(Math.max(0, m.start() - 80), m.start()).useTransparentBounds(true).find()
+                || PLACE_WORD_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()).toList();
+    }
+
+    /**
+     * A rank and a person's given names or initials right before a word ("Private Elvin Gubadli was wounded",
+     * "Sergeant Ali Lachin", "Major Gubadli"): that word is the person's surname, not a place, even when a place has
+     * that name. Case-sensitive: the names are capitalised, and the rank too when no name comes between; a word such as
+     * "In" or "Near" of a headline in title case is no name.
+     */
+    private static final String NAME_WORD = "(?!(?:In|At|Near|From|Of|On|To|By|The|And|Was|Were|Is|Wounded|Killed|"
+            + "Injured|Died)\\b)(?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}[\\p{L}'’-]*)";
+    private static final Pattern PERSON_BEFORE = Alternations.compile("(?:\\b(?i:(?:junior|senior|lance)\\s+)?"
+            + "(?i:private|corporal|sergeant|lieutenant|captain|major|colonel|ensign|soldier|serviceman)\\s+"
+            + "(?:" + NAME_WORD + "\\s*){1,3}"
+            + "|\\b(?:(?:Junior|Senior|Lance)\\s+)?(?:Private|Corporal|Sergeant|Lieutenant|Captain|Major|Colonel|Ensign)\\s+)$");
+    /** ... unless a word of place follows it ("the Gubadli direction", "Gubadli district"). */
+    private static final Pattern PLACE_WORD_AFTER = Alternations.compile("\\s+(?:direction|district|region|village|"
+            + "settlement|province|sector|section|area|rayon)\\b", Pattern.CASE_INSENSITIVE);
+
     /**
      * The places named without the ends of a named road ("the Lachin corridor, the only road connecting
      * Nagorno-Karabakh with Armenia", "from Nagorno-Karabakh to Armenia via the Lachin corridor"): not where the event
@@ -905,7 +928,7 @@ public final class StatementExtractor {
         // "… near Tegh heard explosions. The monitors at Tegh saw nothing": not seeing what was heard at the same place is
         // a detail of the hearing, not a second report
         Set<String> heardAt = seen.stream().filter(sp -> StatementRules.HEARD_EVENT.matcher(sp.of(text)).find())
-                .flatMap(sp -> gazetteer.find(sp.of(text)).stream()).map(m -> m.place().name())
+                .flatMap(sp -> placesIn(sp.of(text)).stream()).map(m -> m.place().name())
                 .collect(java.util.stream.Collectors.toSet());
         // "Correction: in our update of 3 March we said that our patrols near Yeraskh observed no incidents. … we correct
         // this": its own earlier words, quoted to be corrected, are not said now; nor is a "saw nothing" told before
@@ -918,9 +941,9 @@ public final class StatementExtractor {
                 .filter(sp -> !(corrects && (StatementRules.OWN_EARLIER_WORDS.matcher(sp.of(text)).find()
                         || sp.end() <= firstSeen)))
                 .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(sp.of(text)).find())
-                .filter(sp -> gazetteer.find(sp.of(text)).stream().anyMatch(m -> m.place().kind().isSettlement()))
+                .filter(sp -> placesIn(sp.of(text)).stream().anyMatch(m -> m.place().kind().isSettlement()))
                 .filter(sp -> StatementRules.OBSERVED_NOTHING.matcher(blanked(sp.of(text), StatementRules.NOT_SEEN)).find()
-                        || !heardAt.containsAll(gazetteer.find(sp.of(text)).stream().map(m -> m.place().name()).toList()))
+                        || !heardAt.containsAll(placesIn(sp.of(text)).stream().map(m -> m.place().name()).toList()))
                 .toList();
         if (refuting.isEmpty()) {
             return null;
@@ -2761,6 +2784,11 @@ public final class StatementExtractor {
                     // a relay's losses with no actor are the relayed ministry's side
                     whose = relayedBodySide(text, countAt);
                 }
+                if (whose == null && countAt >= 0) {
+                    // "condemns the drone strike by Azerbaijani forces on an Armenian army truck …, which wounded three
+                    // servicemen": the victims of a strike on a side's vehicle or positions are that side's
+                    whose = targetSide(text, sentences, countAt, acting);
+                }
             }
         }
         // a count the statement does not give is not known (null), unless it also says there were no (other) losses
@@ -2769,6 +2797,39 @@ public final class StatementExtractor {
                 wounded == null && noneElse ? Integer.valueOf(0) : wounded,
                 whose);
     }
+
+    /**
+     * The side whose vehicle, positions or people a strike, fire or attack hit, by the side's adjective after "on",
+     * "at" or "against" ("the drone strike … on an Armenian army truck", "fired at Azerbaijani positions"), in the
+     * sentence of the count and before it: the last such target; none when it is the acting party's own side or when a
+     * side is named right after the count.
+     */
+    private static Party targetSide(String text, List<Span> sentences, int countAt, Party acting) {
+        Span sentence = sentences.stream().filter(sp -> sp.start() <= countAt && countAt < sp.end()).findFirst()
+                .orElse(null);
+        if (sentence == null) {
+            return null;
+        }
+        // "…, which wounded three Azerbaijani soldiers": the casualty phrase names a side, passed over as the actor's
+        if (SIDE_WORD.matcher(text).region(countAt, Math.min(sentence.end(), countAt + 60)).find()) {
+            return null;
+        }
+        Matcher m = SIDE_TARGET.matcher(text).region(sentence.start(), countAt);
+        Party side = null;
+        while (m.find()) {
+            side = m.group("side").toLowerCase(Locale.ROOT).startsWith("armenia") ? Party.AM : Party.AZ;
+        }
+        return side == null || side == acting ? null : side;
+    }
+
+    private static final Pattern SIDE_WORD = Alternations.compile("\\b(?:armenia|azerbaijan)", Pattern.CASE_INSENSITIVE);
+
+    /** A side's target after an act's preposition: "on an Armenian army truck", "at Azerbaijan Army positions". */
+    private static final Pattern SIDE_TARGET = Alternations.compile("\\b(?:strikes?|attacks?|fire|fired|firing|shelling|"
+            + "shelled|shots|struck|hit|hitting|targeted|targeting)\\s+(?:[\\w-]+\\s+){0,6}?(?:on|at|against|upon)\\s+"
+            + "(?:(?:an?|the)\\s+)?(?<side>armenian|azerbaijani|armenia|azerbaijan)(?:['’]s)?\\s+(?:[\\w-]+\\s+){0,2}?"
+            + "(?:positions?|posts?|outposts?|trucks?|vehicles?|cars?|convoys?|units?|troops|servicem[ae]n|soldiers?|"
+            + "border\\s+guards?|checkpoints?|bases?|ambulances?|buses?)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * Whose civilians were hit when neither an actor nor a belligerent publisher says: the side of the border village or
@@ -3048,6 +3109,12 @@ public final class StatementExtractor {
             + "major|conscript|civilian|resident|shepherd|driver|farmer|villager|worker|deminer|guard|colleague|"
             + "passenger|operator|mechanic|builder|labou?rer|herder|citizen|contractor|technician|hunter|sapper|"
             + "engineer|rescuer|herdsman|policeman|fisherman|inhabitant|journalist|medic)";
+    /**
+     * A person's name after a rank, case-sensitive: initials with or without a surname ("E. Mammadov", "R. A."), or one
+     * to three capitalised names ("Elvin Gubadli", "Kalbajarov").
+     */
+    private static final String RANKED_NAME = "(?-i:\\p{Lu}\\.(?:\\s*\\p{Lu}\\.){0,2}(?:\\s*\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
+            + "|\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){0,2})";
     private static final Pattern APPOSITIVE_PERSON = Alternations.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
@@ -3063,6 +3130,12 @@ public final class StatementExtractor {
             + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
             + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
             + "(?:(?:\\w+ly\\s+)?found\\s+)?)?(?:\\w+ly\\s+)?$"
+            // "Junior Sergeant E. Mammadov received a gunshot wound", "Private Elvin Quliyev sustained a shrapnel wound": a
+            // rank, then initials or given names and a surname written as names, as the subject of a wound received
+            // (not the second of two people joined by "and": "Captain A. Aliyev and Private R. Huseynov received …")
+            + "|(?<!\\band\\s)(?<!\\band\\s(?:junior|senior|lance)\\s)\\b(?:junior\\s+|senior\\s+|lance\\s+)?"
+            + "(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign)\\s+" + RANKED_NAME
+            + "\\s+(?:\\w+ly\\s+)?(?:has\\s+|had\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$"
             // "Border guard R. Q., who was wounded in the shooting near Tegh, is in a stable condition": a person of any
             // kind named, then a relative clause of the casualty
             + "|\\b(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*who\\s+(?:was|has\\s+been|"

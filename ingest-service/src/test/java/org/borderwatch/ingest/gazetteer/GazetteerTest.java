@@ -55,7 +55,25 @@ class GazetteerTest {
             "Xocalı               | khojaly",
             "Martakert            | aghdara",
             "Гадрут               | hadrut",
-            "Цав                  | tsav"})
+            "Цав                  | tsav",
+            // Armenian names in other transliterations: ք as "q" or "g", a final խ as "k", ժ as "j" (with a hyphen)
+            "Sotq                 | sotk",
+            "Gegharquniq          | gegharkunik",
+            "Geghargunik          | gegharkunik",
+            "Siuniq               | syunik",
+            "Yerask               | yeraskh",
+            "Erask                | yeraskh",
+            "Khnatsak             | khnatsakh",
+            "Shurnuk              | shurnukh",
+            "Verin-Shorja         | verin-shorzha",
+            "Nerkin Shorja        | nerkin-shorzha",
+            "Nerqin Shorzha       | nerkin-shorzha",
+            "Nerqin Hand          | nerkin-hand",
+            "Alvanq               | alvank",
+            "Lichq                | lichk",
+            "Berqaber             | berkaber",
+            "Paravaqar            | paravakar",
+            "Nerqin Karmiraghbyur | nerkin-karmiraghbyur"})
     void bothSidesNamesFindTheSamePlace(String name, String id) {
         assertThat(gazetteer.find("fire from " + name + " direction")).singleElement()
                 .extracting(m -> m.place().id()).isEqualTo(id);
@@ -227,6 +245,16 @@ class GazetteerTest {
             "Սրաշենի                          | srashen"})
     void armenianScriptNamesOfTheBorderVillages(String text, String id) {
         assertThat(gazetteer.find(text)).singleElement().extracting(m -> m.place().id()).isEqualTo(id);
+    }
+
+    /** The q-form of the Armenian ք ("Sotq", "Berqaber"), which statements use beside the k-form. */
+    @Test
+    void everyArmenianPlaceWithAQInItsArmenianNameHasItsQForm() {
+        assertThat(gazetteer.places()).filteredOn(p -> p.country().equals("AM")
+                        && p.aliases().getOrDefault("hy", List.of()).stream().anyMatch(n -> n.contains("ք")))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.aliases().getOrDefault("en", List.of())).as(p.id())
+                        .anyMatch(n -> n.contains("q")));
     }
 
     @Test
