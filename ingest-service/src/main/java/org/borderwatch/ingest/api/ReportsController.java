@@ -276,7 +276,9 @@ public class ReportsController {
         }
         publisher.publish(result, partner.get().partner());
 
-        boolean single = result.outcomes().size() == 1 && f != InputFormat.ACLED && !isBatchType(headers);
+        // one JSON record (ACLED's too, as its API returns them) refused is a 400; a CSV document is rows, a batch
+        boolean single = result.outcomes().size() == 1 && IngestPipeline.readsAsJson(f, payload)
+                && !isBatchType(headers);
         if (single && !result.rejections().isEmpty()) {
             Rejection r = result.rejections().get(0);
             return problem(HttpStatus.BAD_REQUEST, "Report rejected", r.detail(), r.reason(), r.violations());

@@ -203,15 +203,27 @@ public final class IngestPipeline {
      * with the codebook's field names. JSON starts with a brace or bracket, which no CSV row or header does.
      */
     private static List<RawRecord> splitAcled(byte[] bytes) {
-        String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).replace("\uFEFF", "")
-                .stripLeading();
-        if (!start.startsWith("{") && !start.startsWith("[")) {
+        if (!readsAsJson(InputFormat.ACLED, bytes)) {
             return AcledCsv.split(bytes);
         }
         // an element that is no object ("[1]") is read as JSON all the same (and refused as such), not as a CSV row
         return splitJson(bytes).stream().map(r -> new String(r.bytes(), StandardCharsets.UTF_8).stripLeading()
                 .startsWith("{") ? r : new RawRecord(r.line(), ("[" + new String(r.bytes(), StandardCharsets.UTF_8) + "]")
                 .getBytes(StandardCharsets.UTF_8), r.original())).toList();
+    }
+
+    /**
+     * Whether a body of {@code format} is read as JSON (one object, an array or NDJSON): always for canonical reports
+     * and statements; for ACLED when it starts with a brace or bracket (after a byte order mark and blanks),
+     * otherwise it is a CSV document, whose rows are a batch even when there is one.
+     */
+    public static boolean readsAsJson(InputFormat format, byte[] bytes) {
+        if (format != InputFormat.ACLED) {
+            return true;
+        }
+        String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).replace("\uFEFF", "")
+                .stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
     }
 
     /** One JSON object, a JSON array or NDJSON. */

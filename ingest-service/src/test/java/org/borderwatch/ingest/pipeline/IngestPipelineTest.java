@@ -378,6 +378,20 @@ class IngestPipelineTest {
         assertThat(r.detail()).contains("boom");
     }
 
+    @Test
+    void anAcledBodyIsJsonWhenItStartsWithABraceOrBracketAndOtherwiseACsvDocument() {
+        // the HTTP API answers one refused JSON record with a 400 and a CSV document (rows) with per-line results
+        assertThat(IngestPipeline.readsAsJson(InputFormat.ACLED, bytes("\uFEFF \n{\"event_id_cnty\":\"ARM1\"}")))
+                .isTrue();
+        assertThat(IngestPipeline.readsAsJson(InputFormat.ACLED, bytes("[{\"event_id_cnty\":\"ARM1\"}]"))).isTrue();
+        assertThat(IngestPipeline.readsAsJson(InputFormat.ACLED, bytes("event_id_cnty,event_date\nARM1,2024-02-13")))
+                .isFalse();
+        assertThat(IngestPipeline.readsAsJson(InputFormat.ACLED, bytes("ARM1,2024-02-13,2024,1"))).isFalse();
+        // the JSON formats are JSON whatever the body starts with (a broken one is refused as MALFORMED)
+        assertThat(IngestPipeline.readsAsJson(InputFormat.STATEMENT, bytes("source=x"))).isTrue();
+        assertThat(IngestPipeline.split(InputFormat.ACLED, bytes("{\"event_id_cnty\":\"ARM1\"}"))).hasSize(1);
+    }
+
     /** What a meter counted over all its series (they exist at 0 from start-up: see IngestMetrics.startAtZero). */
     private double total(String name) {
         return meters.find(name).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
