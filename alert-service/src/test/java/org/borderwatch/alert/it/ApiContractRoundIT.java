@@ -1,64 +1,42 @@
 package org.borderwatch.alert.it;
 
 import org.borderwatch.testkit.BorderWatchInfrastructure;
-import org.borderwatch.testkit.ContractRound;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A blind contract round ({@code api-round-1/cases.json}, written from the READMEs by somebody who never saw the
- * code; see {@code api-round-1/judged.md} for the steps corrected after judging): its steps run in order over real
- * HTTP against the service started once with the {@code local} profile — the documented users {@code staff} and
- * {@code admin} — on the testkit's broker and store, in a database and on a topic of its own (so the round sees a
- * fresh service, as it assumes). Every step is checked and every difference is reported at once.
+ * The blind contract rounds ({@code api-round-N/cases.json}, written from the READMEs by somebody who never saw the
+ * code; see {@code api-round-N/judged.md} for the steps corrected after judging): each round's steps run in order
+ * ({@link ApiContractRound}) over real HTTP, and its assessments through a real producer, against the service started
+ * for that round with the {@code local} profile — the documented users {@code staff} and {@code admin} — on the
+ * testkit's broker and store, in a database, on an assessments topic and in a consumer group of its own (so each
+ * round sees a fresh service, as it assumes). Every step is checked and every difference is reported at once.
  */
 @BorderWatchInfrastructure
 class ApiContractRoundIT {
 
-    private static ConfigurableApplicationContext context;
-    private static int port;
-
-    @BeforeAll
-    static void start() {
-        String own = UUID.randomUUID().toString().substring(0, 8);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"api-round-1", "api-round-2"})
+    void everyStepOfTheRoundAnswersAsExpected(String round) throws Exception {
+        String own = round + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "border.assessments." + own;
         // the local profile as documented (its users, its webhook rules), on a store and topic of the round's own
-        context = OwnService.start("local", OwnService.onTestkit("api-round-" + own,
-                "border.assessments.api-round-" + own, "alert-api-round-" + own));
-        port = OwnService.port(context);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (context != null) {
+        ConfigurableApplicationContext context = OwnService.start("local",
+                OwnService.onTestkit(own, topic, "alert-" + own));
+        try (ApiContractRound steps = new ApiContractRound("/" + round + "/cases.json", OwnService.port(context),
+                topic)) {
+            assertThat(steps.cases()).hasSize(60);
+            List<String> differences = steps.run();
+            assertThat(differences).as("%s: steps that differ (%d of %d):\n  %s", round, differences.size(),
+                    steps.cases().size(), String.join("\n  ", differences)).isEmpty();
+        } finally {
             context.close();
         }
-    }
-
-    @Test
-    void everyStepOfTheRoundAnswersAsExpected() throws Exception {
-        ContractRound round = ContractRound.load(
-                ApiContractRoundIT.class.getResourceAsStream("/api-round-1/cases.json"));
-        assertThat(round.size()).isEqualTo(60);
-        // "user": the documented user (the round's "users") whose Basic credentials the step sends; null: none
-        List<String> differences = round.run(port, (cases, step) -> {
-            if (!step.path("user").isString()) {
-                return Map.of();
-            }
-            String name = step.get("user").asString();
-            String password = cases.get("users").get(name).get("password").asString();
-            return Map.of("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        });
-        assertThat(differences).as(round.report(differences)).isEmpty();
     }
 }
