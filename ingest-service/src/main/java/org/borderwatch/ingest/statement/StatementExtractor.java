@@ -1435,6 +1435,17 @@ public final class StatementExtractor {
                 }
             }
         }
+        if (StatementRules.CIVILIAN_NAMED.matcher(text).find()) {
+            // "V. S., a citizen of Armenia, … was detained … after illegally crossing the state border", "S. H., a
+            // resident of Armenia, … after he illegally crossed the state border … and entered the territory of the
+            // Lachin district": the crossing told with "he" or no subject of its own is that civilian's
+            Matcher r = StatementRules.REFERENT_CROSSING.matcher(text);
+            while (r.find()) {
+                for (int i = r.start(); i < r.end(); i++) {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
         String out = b.toString();
         if (!StatementRules.LOST_WAY.matcher(out).find()) {
             return out;
@@ -3128,7 +3139,7 @@ public final class StatementExtractor {
             + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign"
             + "|soldier|serviceman)"
             + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
-            + "border\\s+service|border\\s+guards?|troops)\\s+)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
+            + "border\\s+service|border\\s+guards?|troops)\\s*)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
             + "(?:(?:\\w+ly\\s+)?found\\s+)?)?(?:\\w+ly\\s+)?$"
             // "Junior Sergeant E. Mammadov received a gunshot wound", "Private Elvin Quliyev sustained a shrapnel wound": a
             // rank, then initials or given names and a surname written as names, as the subject of a wound received
@@ -3136,6 +3147,12 @@ public final class StatementExtractor {
             + "|(?<!\\band\\s)(?<!\\band\\s(?:junior|senior|lance)\\s)\\b(?:junior\\s+|senior\\s+|lance\\s+)?"
             + "(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign)\\s+" + RANKED_NAME
             + "\\s+(?:\\w+ly\\s+)?(?:has\\s+|had\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$"
+            // … and with a relative clause of something else before the casualty verb: "Private G. M. of the Armenian
+            // Armed Forces, who was on duty at a combat post, was fatally wounded" (`h90-12`)
+            + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel"
+            + "|ensign|soldier|serviceman)\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?"
+            + "(?:army|armed\\s+forces|border\\s+service|border\\s+guards?|troops)\\s*)?,\\s*who\\s+[^,.;:]{1,80},\\s*"
+            + "(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
             // "Border guard R. Q., who was wounded in the shooting near Tegh, is in a stable condition": a person of any
             // kind named, then a relative clause of the casualty
             + "|\\b(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*who\\s+(?:was|has\\s+been|"

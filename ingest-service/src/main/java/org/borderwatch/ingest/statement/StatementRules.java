@@ -870,6 +870,10 @@ final class StatementRules {
     static final Pattern SEIZURE = words("(?:was|were|been)\\s+found\\b|found\\s+(?:on|in|with)\\s+(?:them|him|her|"
             + "their|his)\\b|in\\s+(?:their|his|her)\\s+possession|seiz(?:ed|ure)\\b|confiscat\\w*|"
             + "carr(?:ying|ied|ies|y)\\s+(?:an?\\s+|two\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?"
+            + "(?:rifles?|guns?|pistols?|shotguns?|weapons?|firearms?|grenades?|ammunition)\\b|"
+            // what someone crossed the border with: "after illegally crossing the state border with a hunting rifle"
+            + "cross(?:ed|es|ing)?\\s+(?:the\\s+)?(?:state\\s+)?border\\s+(?:[\\w-]+\\s+){0,4}?with\\s+"
+            + "(?:an?\\s+|two\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?"
             + "(?:rifles?|guns?|pistols?|shotguns?|weapons?|firearms?|grenades?|ammunition)\\b");
     static final Pattern WEAPON_WORDS = words("(?:hunting\\s+|sniper\\s+|assault\\s+)?rifles?\\b|machine[\\s-]+guns?\\b|"
             + "pistols?\\b|(?:hand\\s+)?grenades?\\b|grenade\\s+launchers?\\b|guns?\\b|cartridges?\\b|ammunition\\b|"
@@ -897,8 +901,10 @@ final class StatementRules {
             // in a release sentence the crossing is the way home: "the ICRC took the released men to the Armenian side"
             + TAKEN_ACROSS + "|"
             // the people released, described by a participle: "32 servicemen detained by Azerbaijan were released"
-            + "(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?|residents?|men|troops)\\s+"
-            + "(?:(?:who|that)\\s+(?:were|had\\s+been|have\\s+been)\\s+)?(?:detained|captured|held)\\b|"
+            // ("the citizen of Armenia detained on 19 May near Kheyrimli was handed over", "a resident who was detained")
+            + "(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?|residents?|nationals?|men|troops)"
+            + "(?:\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?(?:armenia|azerbaijan))?\\s+"
+            + "(?:(?:who|that)\\s+(?:were|was|had\\s+been|have\\s+been|has\\s+been)\\s+)?(?:detained|captured|held)\\b|"
             + "(?:detained|captured)\\s+(?:[\\w-]+\\s+)?(?:servicem[ae]n|soldiers?|persons?|people|civilians?|citizens?)\\b|"
             // the time since which those released were held: "the release of two servicemen held in Azerbaijan since
             // they were detained near Ahmadli on 27 May" (background of the release, no detention told now)
@@ -1575,6 +1581,11 @@ final class StatementRules {
             // machine guns at" (up to five words)
             + "(?:(?:with|from|using)\\s++(?:[\\p{L}\\p{N}-]++\\s++){1,5}?)?"
             + "(?:at|on|upon|towards?)\\b|opened\\s+fire\\b|"
+            // the weapon as the object, or where from: "a serviceman of the Azerbaijani armed forces fired a sniper
+            // rifle from a position opposite Nerkin Hand", "… fired from a position opposite Kut"
+            + "fired\\s+(?:an?\\s+|the\\s+|their\\s+|his\\s+|its\\s+|several\\s+)?(?:[\\p{L}\\p{N}-]++\\s++){0,3}?"
+            + "(?:rifles?|machine[\\s-]guns?|guns?|grenade\\s+launchers?|mortars?|missiles?|rockets?|shots?|rounds?|"
+            + "shells?|bursts?|volleys?)\\b|fired\\s+from\\b|"
             + "(?:wounded|injured|shot|killed|struck|hit|shelled|attacked|targeted)\\s+(?=(?:an?|the|our|their|his|"
             + "its|one|two|three|four|five|six|seven|eight|nine|ten|several|\\d+|armenian|azerbaijani|civilians?|"
             + "residents?|villagers?|soldiers?|servicem[ae]n|people|positions?|posts?|vehicles?)\\b)"
@@ -1613,7 +1624,11 @@ final class StatementRules {
      */
     static final Pattern TARGET_AFTER = p("\\s+(?:(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
             + "(?:under\\s+(?:[\\w-]+\\s+){0,2}?fire|fired\\s+(?:at|on|upon)|shelled|attacked|targeted|subjected\\s+to)"
-            + "|(?:[\\w-]+\\s+){5,10}?(?:came|come|comes)\\s+under\\s+(?:[\\w-]+\\s+){0,2}?fire)\\b");
+            + "|(?:[\\w-]+\\s+){5,10}?(?:came|come|comes)\\s+under\\s+(?:[\\w-]+\\s+){0,2}?fire"
+            // "Azerbaijan Army positions in the Lachin direction were subjected to small-arms fire from positions of
+            // the Armenian armed forces" (`h91-01`): the side's positions, then where they stand, are the target
+            + "|(?:positions?|posts?|units?|subunits?)\\s+(?:(?!(?:and|or|fired|opened|shelled|attacked)\\b)[\\w-]+\\s+){0,8}?"
+            + "(?:were|was|have\\s+been|has\\s+been)\\s+subjected\\s+to)\\b");
 
     /**
      * Words before an actor phrase that make it a target or a victim instead. Not where fire came from: "fire was
@@ -1622,8 +1637,12 @@ final class StatementRules {
      */
     static final Pattern TARGET_BEFORE = p("\\bany\\s+(?:[\\w-]+\\s+){0,2}?(?:by|from|of)\\s+(?:the\\s+)?$|" // hypothetical: "any provocation by the Armenian side"
             // a named victim: "Private R. M. of the Azerbaijan Army was killed"
-            + "\\b(?:private|sergeant|corporal|lieutenant|captain|major)\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){1,4}of\\s+(?:the\\s+)?$|"
-            + "(?<!\\bfrom\\s{1,3}(?:the\\s{1,3})?(?:firing\\s{1,3})?)"
+            + "\\b(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign|soldier|serviceman)\\s+"
+            + "(?:(?-i:\\p{Lu})[\\p{L}'’-]*\\.?\\s+){1,4}of\\s+(?:the\\s+)?$|"
+            // not where the fire came from: "fired from a machine gun located at the positions of the Armenian armed
+            // forces near Voskepar" (`h90-24`)
+            + "(?<!\\b(?:from|(?:located|stationed|positioned|deployed|placed|installed)\\s{1,3}(?:at|in|on))\\s{1,3}"
+            + "(?:the\\s{1,3})?(?:firing\\s{1,3})?)"
             + "(?:positions?|posts?|(?:firing\\s+)?points?|territory|villages?|settlements?|servicem[ae]n|"
             + "soldiers?|officers?|members?|personnel)\\s+of\\s+(?:the\\s+)?$|(?:\\bat|\\btowards?|\\bagainst|\\bon|\\binto)\\s+"
             + "(?:the\\s+)?$|"
@@ -1749,6 +1768,24 @@ final class StatementRules {
             // territory of Gubadli district" (the person's entry, no force's)
             + ")(?:(?:\\s+(?!(?:and|or|servicem[ae]n|soldiers?|troops|units|forces)\\b)[\\w'’-]+){0,6}?,?\\s+(?:and\\s+)?"
             + "(?<entry>(?:entering|entered|having\\s+entered)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,2}?territory\\b))?");
+
+    /**
+     * A civilian named by initials or a name with who they are in apposition: "V. S., a citizen of Armenia,", "S. H., a
+     * resident of Armenia,", "Armen Petrosyan, a 45-year-old shepherd from Tegh,". Then a crossing told with "he / she"
+     * or with no subject of its own ({@link #REFERENT_CROSSING}) is that person's, no incursion.
+     */
+    static final Pattern CIVILIAN_NAMED = Pattern.compile("(?:\\b(?:\\p{Lu}\\.\\s?){1,3}|\\b\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+)"
+            + ",\\s+(?i:an?\\s+(?:[\\w-]+\\s+)?(?:citizen|resident|national|villager|inhabitant|shepherd|herder|herdsman|"
+            + "farmer|hunter)\\s+(?:of|from)\\b)");
+    /**
+     * A crossing whose subject is "he / she" or the sentence's ("… was detained after illegally crossing the state
+     * border"), with the same crossing told again as entering ("… and entered the territory of the Lachin district").
+     */
+    static final Pattern REFERENT_CROSSING = words("(?:(?:he|she)\\s+(?:had\\s+)?|(?:after|before|while|when|for)\\s+"
+            + "(?:having\\s+)?)(?:illegally\\s+|unlawfully\\s+)?"
+            + "cross(?:ed|es|ing)?\\s+(?:the\\s+|into\\s+)?(?:state\\s+)?border\\b"
+            + "(?:(?:\\s+(?!(?:and|or)\\b)[\\w'’-]+){0,4}?,?\\s+and\\s+(?:entered|entering)\\s+(?:the\\s+)?"
+            + "(?:[\\w'’-]+\\s+){0,2}?territory\\b)?");
 
     /**
      * A crossing the text says was a mistake: the one who crossed "had lost his way", "got lost", "strayed",
