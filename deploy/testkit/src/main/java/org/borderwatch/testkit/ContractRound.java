@@ -1,7 +1,14 @@
 package org.borderwatch.testkit;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,14 +23,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,32 +47,77 @@ import java.util.regex.Pattern;
  * saw its code) in order over real HTTP against a running service, and returns every difference at once (step,
  * what was expected, what came, the body), so one run shows the whole score.
  *
- * <p>A step: {@code id}, {@code method}, {@code path} (may refer to earlier answers: {@code {a-07./id}} is that
- * body's value, {@code {a-34.header.Location}} that header's path), {@code headers}, a body as {@code body} (JSON),
- * {@code bodyRaw} (a string) or {@code bodyRawRepeat} ({@code head + unit × times + tail}, sent over a plain socket
- * so a service that answers early — a 413 on the {@code Content-Length} — and closes is still heard), and
- * {@code expect}: {@code status} or {@code statusOneOf}, {@code contentType} (prefix), {@code headers} (exact,
- * {@code null} = absent), {@code headersPresent}, {@code bodyIncludes}, {@code bodyExcludes}, {@code json}
- * (pointer → value; a value that is a whole reference is the earlier answer's value), {@code jsonNot},
- * {@code jsonEqual} (pairs of pointers), {@code jsonPresent}, {@code jsonAbsent}. Credentials come from the caller
- * ({@link Credentials}), since each service has its own.
+ * <p>A step: {@code id}, {@code method}, {@code path}, {@code headers}, a body as {@code body} (JSON; with no
+ * {@code headers} it carries {@link #defaultContentType} if one is set), {@code bodyRaw} (a string) or
+ * {@code bodyRawRepeat} ({@code head + unit × times + tail}, sent over a plain socket so a service that answers early
+ * — a 413 on the {@code Content-Length} — and closes is still heard), {@code poll} ({@code timeoutSeconds}: the step
+ * is repeated until it answers as expected or the time is up), and {@code expect}: {@code status} (a number or a
+ * list of them) or {@code statusOneOf}, {@code contentType} (prefix), {@code headers} (exact, {@code null} = absent),
+ * {@code headersPresent}, {@code headersContain} / {@code headersNotContain} (name → texts), {@code bodyIncludes},
+ * {@code bodyExcludes}, {@code json} (pointer → value), {@code jsonNot}, {@code jsonEqual} or
+ * {@code jsonEqualPointers} (pairs of pointers), {@code jsonContains} (pointer → texts), {@code firstKey} (pointer →
+ * the object's first member), {@code jsonPresent}, {@code jsonAbsent}.
+ *
+ * <p>Paths, header values, bodies and expected values may refer to earlier answers ({@code {a-07./id}} is that
+ * body's value, {@code {a-34.header.Location}} that header's path) and to the clock ({@code {now+PT6H}}: now in
+ * whole UTC seconds plus the duration); a string that is one whole body reference becomes that value as it is (a
+ * number stays a number), any other reference is replaced as text.
+ *
+ * <p>A step with {@code kafka} ({@code topic}, {@code key}, {@code value}) sends no HTTP request: it produces one
+ * record (the key, the value as compact JSON, as written) through the producer given to
+ * {@link #kafka(Producer, UnaryOperator)} or {@link #kafka(String, UnaryOperator)}, to the topic the caller maps the
+ * round's one to, and with
+ * {@code waitFor} ({@code user}/{@code key}, {@code method}, {@code path}, {@code until} pointer → value,
+ * {@code timeoutSeconds}, {@code pollMillis}) repeats that request until it answers 200 with every value.
+ * Credentials come from the caller ({@link Credentials}: {@link Credentials#basic()} for the round's {@code users},
+ * {@link Credentials#apiKey(String)} for its {@code keys}), since each service has its own.
  */
-public final class ContractRound {
+public final class ContractRound implements AutoCloseable {
 
     /** The headers that authenticate a step ({@code user}, {@code key} …: the round's own field), or none. */
     @FunctionalInterface
     public interface Credentials {
         Map<String, String> headers(JsonNode round, JsonNode step);
+
+        /** HTTP Basic for the step's {@code user}, its password from the round's {@code users}; none for null. */
+        static Credentials basic() {
+            return (round, step) -> {
+                if (!step.path("user").isString()) {
+                    return Map.of();
+                }
+                String user = step.get("user").asString();
+                String password = round.get("users").get(user).get("password").asString();
+                return Map.of("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            };
+        }
+
+        /** The step's {@code key} (a name in the round's {@code keys}, each with its {@code key}) in {@code header}. */
+        static Credentials apiKey(String header) {
+            return (round, step) -> step.path("key").isString()
+                    ? Map.of(header, round.get("keys").get(step.get("key").asString()).get("key").asString())
+                    : Map.of();
+        }
     }
 
-    /** What a step got back, whichever client sent it. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** What a step got back, whichever client sent it: every value of each header, by lower-case name. */
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
+        /** The header's first value, or null. */
         public String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
+            List<String> values = values(name);
+            return values.isEmpty() ? null : values.get(0);
+        }
+
+        public List<String> values(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
     }
 
     private static final Pattern REFERENCE = Pattern.compile("\\{([a-z]+-\\d+)\\.([^}]*)}");
+    private static final Pattern NOW = Pattern.compile("\\{now\\+([^}]+)}");
+    private static final long POLL_EVERY_MILLIS = 250;
+    private static final List<String> JSON_EXPECTATIONS = List.of("json", "jsonNot", "jsonEqual",
+            "jsonEqualPointers", "jsonContains", "firstKey", "jsonPresent", "jsonAbsent");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JsonNode round;
@@ -66,6 +126,10 @@ public final class ContractRound {
     private final List<String> log = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private String defaultContentType;
+    private Producer<String, String> producer;
+    private boolean ownProducer;
+    private UnaryOperator<String> topics = UnaryOperator.identity();
 
     private ContractRound(JsonNode round) {
         this.round = round;
@@ -74,9 +138,34 @@ public final class ContractRound {
 
     /** The round in {@code cases} (its {@code cases} array, and whatever the credentials read: users, keys). */
     public static ContractRound load(InputStream cases) throws IOException {
+        if (cases == null) {
+            throw new IOException("no round to load");
+        }
         try (cases) {
             return new ContractRound(JSON.readTree(cases.readAllBytes()));
         }
+    }
+
+    /** The {@code Content-Type} a step with a {@code body} and no {@code headers} sends; none unless set. */
+    public ContractRound defaultContentType(String contentType) {
+        this.defaultContentType = contentType;
+        return this;
+    }
+
+    /** {@code kafka} steps go through {@code producer} (the caller closes it), to {@code topics.apply(round's)}. */
+    public ContractRound kafka(Producer<String, String> producer, UnaryOperator<String> topics) {
+        this.producer = producer;
+        this.ownProducer = false;
+        this.topics = topics;
+        return this;
+    }
+
+    /** {@code kafka} steps go to the broker at {@code bootstrapServers} (acks=all; closed by {@link #close()}). */
+    public ContractRound kafka(String bootstrapServers, UnaryOperator<String> topics) {
+        kafka(new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer()), topics);
+        this.ownProducer = true;
+        return this;
     }
 
     public int size() {
@@ -88,29 +177,17 @@ public final class ContractRound {
         List<String> differences = new ArrayList<>();
         for (JsonNode step : steps) {
             String id = step.get("id").asString();
-            Answer answer;
-            String path;
             try {
-                path = resolve(step.get("path").asString());
-                answer = send(port, step, path, credentials.headers(round, step));
-            } catch (IOException | RuntimeException e) {
+                String difference = step.has("kafka") ? produce(port, step, credentials)
+                        : call(port, step, credentials);
+                if (difference != null) {
+                    differences.add(id + " " + difference);
+                }
+            } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
                 differences.add(id + ": no answer: " + e);
-                continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            }
-            answers.put(id, answer);
-            log.add(id + " " + answer.status() + " " + answer.headers() + "\n    " + shorten(answer.body()));
-            List<String> wrong;
-            try {
-                wrong = check(step.get("expect"), answer);
-            } catch (RuntimeException e) {
-                wrong = List.of("cannot check: " + e.getMessage());
-            }
-            if (!wrong.isEmpty()) {
-                differences.add(id + " " + step.get("method").asString() + " " + path + ": "
-                        + String.join("; ", wrong) + "\n      body: " + shorten(answer.body()));
             }
         }
         return differences;
@@ -128,12 +205,79 @@ public final class ContractRound {
                 String.join("\n  ", differences));
     }
 
+    /** Closes the producer this round made for its {@code kafka} steps, if it made one. */
+    @Override
+    public void close() {
+        if (ownProducer) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** An HTTP step, repeated while it differs for as long as its {@code poll} allows; the difference or null. */
+    private String call(int port, JsonNode step, Credentials credentials) throws IOException, InterruptedException {
+        String id = step.get("id").asString();
+        Instant deadline = Instant.now().plusSeconds(step.path("poll").path("timeoutSeconds").asLong(0));
+        while (true) {
+            String path = resolve(step.get("path").asString());
+            Answer answer = send(port, step, path, credentials.headers(round, step));
+            List<String> wrong;
+            try {
+                wrong = check(resolved(step.get("expect")), answer);
+            } catch (RuntimeException e) {
+                wrong = List.of("cannot check: " + e.getMessage());
+            }
+            if (wrong.isEmpty() || !Instant.now().isBefore(deadline)) {
+                answers.put(id, answer);
+                log.add(id + " " + answer.status() + " " + answer.headers() + "\n    " + shorten(answer.body()));
+                return wrong.isEmpty() ? null : step.get("method").asString() + " " + path + ": "
+                        + String.join("; ", wrong) + "\n      body: " + shorten(answer.body());
+            }
+            Thread.sleep(POLL_EVERY_MILLIS);
+        }
+    }
+
+    /** A {@code kafka} step: one record produced, then its {@code waitFor} repeated until it holds; null if so. */
+    private String produce(int port, JsonNode step, Credentials credentials)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        if (producer == null) {
+            throw new IllegalStateException("a kafka step, and no producer given to the round");
+        }
+        JsonNode kafka = step.get("kafka");
+        String topic = topics.apply(kafka.get("topic").asString());
+        String key = kafka.get("key").asString();
+        producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(kafka.get("value"))))
+                .get(30, TimeUnit.SECONDS);
+        producer.flush();
+        log.add(step.get("id").asString() + " kafka " + topic + " " + key);
+        JsonNode waitFor = step.get("waitFor");
+        if (waitFor == null) {
+            return null;
+        }
+        Instant deadline = Instant.now().plusSeconds(waitFor.get("timeoutSeconds").asLong());
+        long every = waitFor.path("pollMillis").asLong(POLL_EVERY_MILLIS);
+        while (true) {
+            String path = resolve(waitFor.get("path").asString());
+            Answer answer = send(port, waitFor, path, credentials.headers(round, waitFor));
+            List<String> wrong = check(JSON.createObjectNode().put("status", 200)
+                    .set("json", resolved(waitFor.get("until"))), answer);
+            if (wrong.isEmpty()) {
+                return null;
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                return "kafka " + key + ", then " + waitFor.get("method").asString() + " " + path + " for "
+                        + waitFor.get("timeoutSeconds").asLong() + " s: " + String.join("; ", wrong)
+                        + "\n      body: " + shorten(answer.body());
+            }
+            Thread.sleep(every);
+        }
+    }
+
     private Answer send(int port, JsonNode step, String path, Map<String, String> credentials)
             throws IOException, InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>(credentials);
         JsonNode given = step.get("headers");
         if (given != null) {
-            given.properties().forEach(h -> headers.put(h.getKey(), h.getValue().asString()));
+            given.properties().forEach(h -> headers.put(h.getKey(), resolve(h.getValue().asString())));
         }
         String method = step.get("method").asString();
         if (step.hasNonNull("bodyRawRepeat")) {
@@ -144,9 +288,12 @@ public final class ContractRound {
         }
         String body = null;
         if (step.hasNonNull("bodyRaw")) {
-            body = step.get("bodyRaw").asString();
+            body = resolve(step.get("bodyRaw").asString());
         } else if (step.hasNonNull("body")) {
-            body = JSON.writeValueAsString(step.get("body"));
+            body = JSON.writeValueAsString(resolved(step.get("body")));
+            if (given == null && defaultContentType != null) {
+                headers.put("Content-Type", defaultContentType);
+            }
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
@@ -155,8 +302,9 @@ public final class ContractRound {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        Map<String, String> got = new HashMap<>();
-        response.headers().map().forEach((name, values) -> got.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        Map<String, List<String>> got = new HashMap<>();
+        response.headers().map().forEach((name, values) -> got.computeIfAbsent(name.toLowerCase(Locale.ROOT),
+                n -> new ArrayList<>()).addAll(values));
         return new Answer(response.statusCode(), got, response.body());
     }
 
@@ -208,14 +356,14 @@ public final class ContractRound {
         }
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new HashMap<>();
+        Map<String, List<String>> headers = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).trim());
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    n -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
         }
         byte[] rest = Arrays.copyOfRange(raw, end + 4, raw.length);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch("chunked"::equalsIgnoreCase)) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             int at = 0;
             while (at < rest.length) {
@@ -242,9 +390,14 @@ public final class ContractRound {
         throw new IllegalStateException("a chunk size line without its end");
     }
 
-    /** References in a path: an earlier body's value, or an earlier header's path ({@code header.Location}). */
+    /**
+     * References in a text: {@code {now+PT6H}} the current UTC time in whole seconds plus the duration, an earlier
+     * body's value, or an earlier header's path ({@code header.Location}).
+     */
     private String resolve(String text) {
-        Matcher m = REFERENCE.matcher(text);
+        String timed = NOW.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Instant.now()
+                .truncatedTo(ChronoUnit.SECONDS).plus(Duration.parse(m.group(1))).toString()));
+        Matcher m = REFERENCE.matcher(timed);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value;
@@ -264,15 +417,33 @@ public final class ContractRound {
         return out.toString();
     }
 
-    /** An expected value: a string that is one whole reference is the earlier body's value, anything else itself. */
-    private JsonNode expected(JsonNode value) {
-        if (value.isString()) {
-            Matcher m = REFERENCE.matcher(value.asString());
-            if (m.matches()) {
-                return referred(m.group(1), m.group(2));
+    /**
+     * A copy of {@code node} with every string value resolved: one that is a whole body reference becomes the
+     * earlier value as it is, any other has its references replaced as text. Member names (pointers) stay.
+     */
+    private JsonNode resolved(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            Matcher whole = REFERENCE.matcher(node.asString());
+            if (whole.matches() && !whole.group(2).startsWith("header.")) {
+                return referred(whole.group(1), whole.group(2));
+            }
+            return JSON.getNodeFactory().stringNode(resolve(node.asString()));
+        }
+        JsonNode copy = node.deepCopy();
+        if (copy instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                e.setValue(resolved(e.getValue()));
+            }
+        } else if (copy instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, resolved(array.get(i)));
             }
         }
-        return value;
+        return copy;
     }
 
     private Answer earlier(String step) {
@@ -291,16 +462,18 @@ public final class ContractRound {
         return node;
     }
 
-    private List<String> check(JsonNode expect, Answer answer) {
+    private static List<String> check(JsonNode expect, Answer answer) {
         List<String> wrong = new ArrayList<>();
-        if (expect.has("statusOneOf")) {
-            List<Integer> statuses = new ArrayList<>();
-            expect.get("statusOneOf").forEach(s -> statuses.add(s.asInt()));
-            if (!statuses.contains(answer.status())) {
-                wrong.add("status expected one of " + statuses + ", got " + answer.status());
-            }
-        } else if (answer.status() != expect.get("status").asInt()) {
-            wrong.add("status expected " + expect.get("status").asInt() + ", got " + answer.status());
+        JsonNode status = expect.has("statusOneOf") ? expect.get("statusOneOf") : expect.get("status");
+        List<Integer> statuses = new ArrayList<>();
+        if (status.isArray()) {
+            status.forEach(s -> statuses.add(s.asInt()));
+        } else {
+            statuses.add(status.asInt());
+        }
+        if (!statuses.contains(answer.status())) {
+            wrong.add("status expected " + (status.isArray() ? "one of " + statuses : statuses.get(0)) + ", got "
+                    + answer.status());
         }
         if (expect.hasNonNull("contentType")) {
             String expected = expect.get("contentType").asString();
@@ -309,6 +482,24 @@ public final class ContractRound {
                 wrong.add("Content-Type expected " + expected + "…, got " + got);
             }
         }
+        checkHeaders(expect, answer, wrong);
+        for (JsonNode text : expect.path("bodyIncludes")) {
+            if (!answer.body().contains(text(text))) {
+                wrong.add("body expected to include '" + text(text) + "', does not");
+            }
+        }
+        for (JsonNode text : expect.path("bodyExcludes")) {
+            if (answer.body().contains(text(text))) {
+                wrong.add("body expected without '" + text(text) + "', has it");
+            }
+        }
+        if (JSON_EXPECTATIONS.stream().anyMatch(expect::has)) {
+            checkJson(expect, answer, wrong);
+        }
+        return wrong;
+    }
+
+    private static void checkHeaders(JsonNode expect, Answer answer, List<String> wrong) {
         if (expect.has("headers")) {
             expect.get("headers").properties().forEach(e -> {
                 String got = answer.header(e.getKey());
@@ -324,51 +515,74 @@ public final class ContractRound {
                 wrong.add("header " + h.asString() + " expected present, is absent");
             }
         }
-        for (JsonNode text : expect.path("bodyIncludes")) {
-            if (!answer.body().contains(text.asString())) {
-                wrong.add("body expected to include '" + text.asString() + "', does not");
-            }
-        }
-        for (JsonNode text : expect.path("bodyExcludes")) {
-            if (answer.body().contains(text.asString())) {
-                wrong.add("body expected without '" + text.asString() + "', has it");
-            }
-        }
-        if (List.of("json", "jsonNot", "jsonEqual", "jsonPresent", "jsonAbsent").stream().noneMatch(expect::has)) {
-            return wrong;
-        }
+        // every value of a repeated header counts, joined as one line would carry them
+        expect.path("headersContain").properties().forEach(e -> {
+            List<String> values = answer.values(e.getKey());
+            String got = String.join(", ", values);
+            e.getValue().forEach(text -> {
+                if (values.isEmpty() || !got.contains(text(text))) {
+                    wrong.add("header " + e.getKey() + " expected to contain '" + text(text) + "', got "
+                            + (values.isEmpty() ? "(absent)" : got));
+                }
+            });
+        });
+        expect.path("headersNotContain").properties().forEach(e -> {
+            String got = String.join(", ", answer.values(e.getKey()));
+            e.getValue().forEach(text -> {
+                if (got.contains(text(text))) {
+                    wrong.add("header " + e.getKey() + " expected without '" + text(text) + "', got " + got);
+                }
+            });
+        });
+    }
+
+    private static void checkJson(JsonNode expect, Answer answer, List<String> wrong) {
         JsonNode body;
         try {
             body = JSON.readTree(answer.body());
         } catch (RuntimeException e) {
             wrong.add("body is not JSON");
-            return wrong;
+            return;
         }
-        if (expect.has("json")) {
-            expect.get("json").properties().forEach(e -> {
-                JsonNode want = expected(e.getValue());
-                JsonNode got = body.at(e.getKey());
-                if (!got.equals(want)) {
-                    wrong.add("'" + e.getKey() + "' expected " + want + ", got " + shown(got));
+        expect.path("json").properties().forEach(e -> {
+            JsonNode got = body.at(e.getKey());
+            if (!got.equals(e.getValue())) {
+                wrong.add("'" + e.getKey() + "' expected " + e.getValue() + ", got " + shown(got));
+            }
+        });
+        expect.path("jsonNot").properties().forEach(e -> {
+            if (body.at(e.getKey()).equals(e.getValue())) {
+                wrong.add("'" + e.getKey() + "' expected not " + e.getValue() + ", is");
+            }
+        });
+        for (String pairs : List.of("jsonEqual", "jsonEqualPointers")) {
+            for (JsonNode pair : expect.path(pairs)) {
+                JsonNode a = body.at(pair.get(0).asString());
+                JsonNode b = body.at(pair.get(1).asString());
+                if (a.isMissingNode() || !a.equals(b)) {
+                    wrong.add("'" + pair.get(0).asString() + "' expected equal to '" + pair.get(1).asString()
+                            + "', got " + shown(a) + " and " + shown(b));
                 }
-            });
-        }
-        if (expect.has("jsonNot")) {
-            expect.get("jsonNot").properties().forEach(e -> {
-                JsonNode unwanted = expected(e.getValue());
-                if (body.at(e.getKey()).equals(unwanted)) {
-                    wrong.add("'" + e.getKey() + "' expected not " + unwanted + ", is");
-                }
-            });
-        }
-        for (JsonNode pair : expect.path("jsonEqual")) {
-            JsonNode a = body.at(pair.get(0).asString());
-            JsonNode b = body.at(pair.get(1).asString());
-            if (a.isMissingNode() || !a.equals(b)) {
-                wrong.add("'" + pair.get(0).asString() + "' expected equal to '" + pair.get(1).asString()
-                        + "', got " + shown(a) + " and " + shown(b));
             }
         }
+        expect.path("jsonContains").properties().forEach(e -> {
+            JsonNode got = body.at(e.getKey());
+            e.getValue().forEach(text -> {
+                if (!got.isString() || !got.asString().contains(text(text))) {
+                    wrong.add("'" + e.getKey() + "' expected to contain '" + text(text) + "', got " + shown(got));
+                }
+            });
+        });
+        // member order as the service wrote it: the tree keeps the order it was read in
+        expect.path("firstKey").properties().forEach(e -> {
+            JsonNode object = body.at(e.getKey());
+            String first = object.isObject() && !object.isEmpty()
+                    ? object.properties().iterator().next().getKey() : null;
+            if (!e.getValue().asString().equals(first)) {
+                wrong.add("'" + e.getKey() + "' expected to begin with member '" + e.getValue().asString()
+                        + "', begins with " + (first == null ? "(none)" : "'" + first + "'"));
+            }
+        });
         for (JsonNode p : expect.path("jsonPresent")) {
             if (body.at(p.asString()).isMissingNode()) {
                 wrong.add("'" + p.asString() + "' expected present, is absent");
@@ -380,7 +594,11 @@ public final class ContractRound {
                 wrong.add("'" + p.asString() + "' expected absent, got " + got);
             }
         }
-        return wrong;
+    }
+
+    /** An expected text: a string as it is, a value a whole reference brought in as its JSON. */
+    private static String text(JsonNode node) {
+        return node.isString() ? node.asString() : node.toString();
     }
 
     private static String shown(JsonNode node) {

@@ -66,9 +66,7 @@ class IngestApiContractRoundIT {
         try (ConfigurableApplicationContext service = start()) {
             int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
             // "key": the partner whose X-Api-Key the step sends (the round's "keys"); null: none
-            differences = round.run(port, (cases, step) -> step.path("key").isString()
-                    ? Map.of("X-Api-Key", cases.get("keys").get(step.get("key").asString()).get("key").asString())
-                    : Map.of());
+            differences = round.run(port, ContractRound.Credentials.apiKey("X-Api-Key"));
         }
         round.writeAnswers(Path.of("target", "api-round-1-answers.txt"));
         assertThat(differences).as(round.report(differences)).isEmpty();
