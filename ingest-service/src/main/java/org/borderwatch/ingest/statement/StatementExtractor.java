@@ -560,7 +560,7 @@ public final class StatementExtractor {
         if (mentions.size() < 2) {
             return mentions;
         }
-        mentions = withoutRoadEnds(text, mentions);
+        mentions = withoutHomePlaces(text, withoutRoadEnds(text, mentions));
         if (mentions.size() < 2) {
             return mentions;
         }
@@ -621,6 +621,21 @@ public final class StatementExtractor {
                 text.substring(Math.max(0, m.start() - 80), m.start())).find() && !journeyEnd(text, m)).toList();
         return notEnds.isEmpty() ? mentions : notEnds;
     }
+
+    /**
+     * The places named without a person's home in an aside ("Junior Sergeant F. G., a native of the Alibeyli village of
+     * Tovuz district, who was wounded … in the Lachin direction": Lachin; `h92-18`): where he comes from is no place of
+     * the event. All of them when every place is such a home.
+     */
+    private static List<PlaceMention> withoutHomePlaces(String text, List<PlaceMention> mentions) {
+        List<PlaceMention> notHomes = mentions.stream().filter(m -> !HOME_BEFORE.matcher(
+                text.substring(Math.max(0, m.start() - 80), m.start())).find()).toList();
+        return notHomes.isEmpty() ? mentions : notHomes;
+    }
+
+    /** Before a place in the aside of where a person comes from: ", a native of the … village of …". */
+    private static final Pattern HOME_BEFORE = Alternations.compile(",\\s*an?\\s+native\\s+of\\s[^,.;:()]*$",
+            Pattern.CASE_INSENSITIVE);
 
     /** Before a place a road links: "the only road connecting …", "a route linking … with …". */
     private static final Pattern ROAD_END_BEFORE = Alternations.compile("\\b(?:road|route|highway|corridor|artery|lifeline)\\s+"
@@ -2106,7 +2121,10 @@ public final class StatementExtractor {
                 .or(() -> actsAbout.stream().findFirst()).map(Actor::party).orElse(null);
         // "a military vehicle of the Azerbaijan Army hit an anti-tank mine" in Azerbaijan's text: its own side named
         // with no hostile verb, at a mine, is the victim; a mine has no actor
-        return first != null && first == sourceParty && mineOnly(text, sentences) ? null : first;
+        // … and so is it at a blast with no weapon and no hostile verb ("an explosion occurred during the unloading of
+        // ammunition at a military unit of the Azerbaijan Army"): an accident at its own unit, no act (`h92-09`)
+        return first != null && first == sourceParty && (mineOnly(text, sentences) || blastOnly(text, sentences))
+                ? null : first;
     }
 
     /**
@@ -2292,6 +2310,12 @@ public final class StatementExtractor {
     private static boolean warningOnly(String text) {
         return StatementRules.WARNING.matcher(text).find() && Sentences.split(text).stream().map(s -> s.of(text))
                 .filter(s -> !StatementRules.WARNING.matcher(s).find()).noneMatch(StatementExtractor::describesEvent);
+    }
+
+    /** A blast with no weapon named ({@link StatementRules#EXPLOSION}) as the only event: type {@code OTHER} alone. */
+    private static boolean blastOnly(String text, List<Span> sentences) {
+        return eventTypes(text, sentences, Stance.CLAIM, null).equals(List.of(EventType.OTHER))
+                && StatementRules.EXPLOSION.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     /** A mine explosion with no fire, incursion or detention beside it. */
@@ -3126,6 +3150,10 @@ public final class StatementExtractor {
      */
     private static final String RANKED_NAME = "(?-i:\\p{Lu}\\.(?:\\s*\\p{Lu}\\.){0,2}(?:\\s*\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
             + "|\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){0,2})";
+    /** A birth year in brackets after a name: "Private Armen Grigoryan (born 2005), who was …" (no count). */
+    private static final String BIRTH_YEAR = "(?:\\(\\s*born\\s+(?:in\\s+)?\\d{4}\\s*\\)\\s*)?";
+    /** Where a named soldier comes from, as an aside: ", a native of the Alibeyli village of Tovuz district". */
+    private static final String NATIVE_OF = "(?:,\\s*(?:an?\\s+native\\s+of|born\\s+in)\\s[^,.;:()]{1,60})?";
     private static final Pattern APPOSITIVE_PERSON = Alternations.compile("\\b(?:a|an|the|one)?\\s*" + SINGLE_PERSON
             + "\\b(?:\\s+\\p{Lu}[\\p{L}.]*){0,3}"
             + "\\s*,[^,.;:]{1,60},\\s*(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?" + FOUND + "$"
@@ -3138,8 +3166,8 @@ public final class StatementExtractor {
             // who was seriously wounded on 28 May …, died of his wounds")
             + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel|ensign"
             + "|soldier|serviceman)"
-            + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
-            + "border\\s+service|border\\s+guards?|troops)\\s*)?(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
+            + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}" + BIRTH_YEAR + "(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:army|armed\\s+forces|"
+            + "border\\s+service|border\\s+guards?|troops)\\s*)?" + NATIVE_OF + "(?:,\\s*who\\s+)?(?:(?:was|has\\s+been|had\\s+been)\\s+"
             + "(?:(?:\\w+ly\\s+)?found\\s+)?)?(?:\\w+ly\\s+)?$"
             // "Junior Sergeant E. Mammadov received a gunshot wound", "Private Elvin Quliyev sustained a shrapnel wound": a
             // rank, then initials or given names and a surname written as names, as the subject of a wound received
@@ -3150,12 +3178,12 @@ public final class StatementExtractor {
             // … and with a relative clause of something else before the casualty verb: "Private G. M. of the Armenian
             // Armed Forces, who was on duty at a combat post, was fatally wounded" (`h90-12`)
             + "|\\b(?:junior\\s+|senior\\s+|lance\\s+)?(?:private|sergeant|corporal|lieutenant|captain|major|colonel"
-            + "|ensign|soldier|serviceman)\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?"
+            + "|ensign|soldier|serviceman)\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}" + BIRTH_YEAR + "(?:of\\s+the\\s+(?:[\\p{L}-]+\\s+){1,4}?"
             + "(?:army|armed\\s+forces|border\\s+service|border\\s+guards?|troops)\\s*)?,\\s*who\\s+[^,.;:]{1,80},\\s*"
             + "(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?$"
             // "Border guard R. Q., who was wounded in the shooting near Tegh, is in a stable condition": a person of any
             // kind named, then a relative clause of the casualty
-            + "|\\b(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},\\s*who\\s+(?:was|has\\s+been|"
+            + "|\\b(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4}" + BIRTH_YEAR + ",\\s*who\\s+(?:was|has\\s+been|"
             + "had\\s+been)\\s+(?:\\w+ly\\s+)?$"
             // "a resident of the village who was working in her garden was wounded"; also with a village/district chain
             // ("a resident of the Alibeyli village of the Tovuz district who was working in his garden")
@@ -3487,7 +3515,10 @@ public final class StatementExtractor {
             // "Five Russian peacekeepers were killed": a third state's adjective right before its people (`h74-18`)
             Party third = THIRD_STATE_PEOPLE.get(t);
             if (third != null && k + 1 < words.size() && !(after && third == acting)
-                    && THIRD_STATE_PERSONS.matcher(words.get(k + 1).text()).matches()) {
+                    && (THIRD_STATE_PERSONS.matcher(words.get(k + 1).text()).matches()
+                    // "Two Russian border guards were slightly wounded" (`h92-22`)
+                    || k + 2 < words.size() && words.get(k + 1).text().equalsIgnoreCase("border")
+                    && BORDER_PEOPLE.matcher(words.get(k + 2).text()).matches())) {
                 return third;
             }
             if (t.equals("our") && sourceParty.isBelligerent()) {
@@ -3511,6 +3542,9 @@ public final class StatementExtractor {
     /** The people a third state's adjective may name as victims (not its weapons or its words). */
     private static final Pattern THIRD_STATE_PERSONS = Pattern.compile("(?i)peacekeepers?|servicem[ae]n|soldiers?|"
             + "troops|officers?|citizens?|nationals?|military|personnel|journalists?|diplomats?");
+
+    /** A third state's border people after "border": "Russian border guards", "Russian border troops". */
+    private static final Pattern BORDER_PEOPLE = Pattern.compile("(?i)guards?|guardsm[ae]n|troops|servicem[ae]n");
 
     /** How far back "its" / "their" looks for the side it stands for. */
     private static final int OWNER_WINDOW = 12;
