@@ -1192,7 +1192,9 @@ public final class StatementExtractor {
                     && !(d.open() && StatementRules.COMPARED_SINCE.matcher(before).find())
                     && !weekOfNoEvent(text, d);
         }).toList();
-        kept = ofTheEvent(text, kept);
+        List<DateSpan> kept0 = kept;
+        kept = ofTheEvent(text, kept, dates.stream().filter(d -> !kept0.contains(d) && reportingDate(text, d)
+                && !dateline(text, d)).toList());
         // "At 06:15 on 13 March, Private A. P., who was wounded … on 11 March, died of his wounds": the day opening the
         // sentence is the death's; the wounding's day is the event's (alone, the death's day stays)
         List<int[]> deaths = deathOpenings(text);
@@ -1247,19 +1249,22 @@ public final class StatementExtractor {
 
     /**
      * A wire report's dateline: "YEREVAN, May 17 (Reuters) -" or "БАКУ, 2 августа. /Интерфакс/." opens the text with
-     * a city in capitals, or several joined by slashes: "YEREVAN/BAKU, Sept 13 (Reuters) -" (`h71-11`).
+     * a city in capitals, or several joined by slashes: "YEREVAN/BAKU, Sept 13 (Reuters) -" (`h71-11`), also on the
+     * line under a headline ("EU monitors say …\n\nYEREVAN, Nov 5 (Reuters) - …", `h93-09`: its date was the event's).
      */
-    private static final Pattern DATELINE_BEFORE = Alternations.compile("^\\s*\\p{Lu}[\\p{Lu} .'’/-]{1,40},\\s*$");
+    private static final Pattern DATELINE_BEFORE = Alternations.compile("(?:^|\\n)[^\\S\\n]*\\p{Lu}[\\p{Lu} .'’/-]{1,40},\\s*$");
     private static final Pattern DATELINE_AFTER = Alternations.compile("^(?:,?\\s*\\d{4})?\\s*(?:(?:\\([^)]{1,40}\\)\\s*)?[-–—]"
             // the Russian agencies' "БАКУ, 2 августа. /Интерфакс/." and "MOSCOW, July 14. /TASS/."
-            + "|\\.?\\s*/[^/\\n]{1,40}/)");
+            + "|\\.?\\s*/[^/\\n]{1,40}/"
+            // Armenpress' "YEREVAN, May 6. ARMENPRESS."
+            + "|\\.\\s*\\p{Lu}{3,20}\\.)");
 
     /**
      * The date of a wire report's dateline ("YEREVAN, May 17 (Reuters) - … said on Tuesday that … at 9:15 p.m. on
      * Monday") is the day the report was filed, not the event's.
      */
     private static boolean dateline(String text, DateSpan d) {
-        if (d.start() <= 60 && DATELINE_BEFORE.matcher(text.substring(0, d.start())).matches()
+        if (d.start() <= 300 && DATELINE_BEFORE.matcher(text.substring(0, d.start())).find()
                 && DATELINE_AFTER.matcher(text.substring(d.end(), Math.min(text.length(), d.end() + 50))).find()) {
             return true;
         }
@@ -1289,13 +1294,27 @@ public final class StatementExtractor {
     }
 
     /**
-     * Beside other dates, a date is not the event's when it is a whole month beside a day, or sits in a sentence that
-     * describes no event ("on 31 January the sides exchanged proposals on the peace agreement. However, on 12 February
-     * Armenian forces opened fire ..."). Alone, each is kept.
+     * Beside other dates (or a saying's date in a sentence that tells the event), a date is not the event's when it is
+     * a whole month beside a day, or sits in a sentence that describes no event ("on 31 January the sides exchanged
+     * proposals on the peace agreement. However, on 12 February Armenian forces opened fire ..."). Alone, each is kept.
      */
-    private static List<DateSpan> ofTheEvent(String text, List<DateSpan> dates) {
-        if (dates.size() < 2) {
+    private static List<DateSpan> ofTheEvent(String text, List<DateSpan> dates, List<DateSpan> sayings) {
+        if (dates.isEmpty()) {
             return dates;
+        }
+        if (dates.size() < 2) {
+            // "Azerbaijan's defence ministry said on Tuesday that … at 04:35 … The two leaders initialled the treaty on
+            // 8 August last year": beside a saying's day in a sentence that tells the event, a lone date in a sentence
+            // that describes no event is background too (`h93-18`: the clock took 8 August)
+            List<Span> sentences = Sentences.split(text);
+            java.util.function.Predicate<DateSpan> inEvent = d -> sentences.stream().filter(s -> s.contains(d.start()))
+                    .anyMatch(s -> describesEvent(s.of(text)));
+            // (not what an observer says it watched: "Our patrols near Goris on 2 and 3 June observed no incidents")
+            String own = sentences.stream().filter(s -> s.contains(dates.get(0).start())).findFirst()
+                    .map(s -> s.of(text)).orElse("");
+            return sayings.stream().anyMatch(inEvent) && !inEvent.test(dates.get(0))
+                    && !StatementRules.OBSERVED_NOTHING.matcher(own).find() && !StatementRules.CONFIRMS.matcher(own).find()
+                    ? List.of() : dates;
         }
         List<DateSpan> kept = dates;
         // "Since the attack of September 2022 … On 3 May they fired": a day beside a whole month is the event's
@@ -1772,6 +1791,20 @@ public final class StatementExtractor {
         Matcher s = StatementRules.SAID_FIRED.matcher(before);
         if (s.find() && describesEvent(before.substring(s.start()))) {
             return true;
+        }
+        // "The Ministry of Defence of Azerbaijan told APA that a serviceman … was wounded by fire from an Armenian
+        // sniper …", "Azerbaijan's Ministry of Defence said that units of the Armenian armed forces stationed in the
+        // direction of Jermuk fired …": a saying's "that" clause telling an event, with no claim or report of one in it
+        // and nothing said not to have happened (`h93-02`, `-08`, `-11`, `-19`)
+        for (Span sentence : Sentences.split(before)) {
+            String of = sentence.of(before);
+            Matcher t = StatementRules.SAID_THAT.matcher(of);
+            if (t.find()) {
+                String clause = of.substring(t.end());
+                if (!StatementRules.CLAIM_OR_NOT.matcher(clause).find() && describesEvent(clause)) {
+                    return true;
+                }
+            }
         }
         // "… were killed when Azerbaijani forces opened fire at Armenian positions near Nerkin Hand, the Defence
         // Ministry said. … a claim Yerevan dismissed as a pretext": the attribution after the event it relays
@@ -2390,7 +2423,8 @@ public final class StatementExtractor {
             Party found = null;
             while (body.find()) {
                 String name = body.group(1) != null ? body.group(1) : body.group(2);
-                found = name.toLowerCase(Locale.ROOT).startsWith("armenia") ? Party.AM : Party.AZ;
+                // the bare "State Border Service" is Azerbaijan's
+                found = name != null && name.toLowerCase(Locale.ROOT).startsWith("armenia") ? Party.AM : Party.AZ;
             }
             return found;
         }

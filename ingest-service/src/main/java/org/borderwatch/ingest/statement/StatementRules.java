@@ -139,6 +139,18 @@ final class StatementRules {
             + "wounded|killed|injured)\\b");
 
     /**
+     * A relay's verb of saying and its "that": "said that", "said in a statement that", "told APA that", "said on
+     * Tuesday night that" (the clause after it is what the relayed body says).
+     */
+    static final Pattern SAID_THAT = p("\\b(?:said|says|stated|reported|announced|told\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?)"
+            + "(?:\\s+in\\s+a\\s+statement)?(?:\\s+(?:on|late\\s+on|early\\s+on)\\s+\\w+"
+            + "(?:\\s+(?:night|evening|morning|afternoon))?)?,?\\s+that\\s");
+
+    /** In a relayed "that" clause: a claim or report of an event rather than the event, or a negation. */
+    static final Pattern CLAIM_OR_NOT = p("\\b(?:claims?|allegations?|reports?|statements?|accusations?|information|"
+            + "version|not|never|no|none|nothing)\\b|n['’]t\\b");
+
+    /**
      * A wire's note after the relayed accusation that the other side denied it, up to the denial word: "…, the
      * ministry said, a claim Yerevan denied", "…, an accusation Armenia rejected" (`h77-17`).
      */
@@ -1165,13 +1177,17 @@ final class StatementRules {
     /**
      * A side's ministry or border agency named as the one speaking in a relay ("Azerbaijan's Defence Ministry said",
      * "the Ministry of Defence of Armenia reported", "Armenia's National Security Service"): group 1 or 2 is the side.
-     * Not its army or forces, which are actors or targets ("fired on Azerbaijani army positions").
+     * Not its army or forces, which are actors or targets ("fired on Azerbaijani army positions"). Also "the Azerbaijani
+     * ministry" (a side's ministry named again) and the bare "State Border Service" (Azerbaijan's; no group), `h93-04`,
+     * `h93-24`.
      */
     static final Pattern RELAYED_BODY = words("(azerbaijan|armenia)(?:n|i)?(?:['’]s)?\\s+(?:(?:defen[cs]e|foreign|interior|"
-            + "emergency\\s+situations)\\s+ministry|ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs|internal\\s+affairs)|"
+            + "emergency\\s+situations)\\s+ministry|ministry(?!\\s+of)|"
+            + "ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs|internal\\s+affairs)|"
             + "(?:state\\s+)?border\\s+service|national\\s+security\\s+service|prosecutor\\s+general['’]s\\s+office)\\b|"
             + "(?:ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs|internal\\s+affairs)|state\\s+border\\s+service|"
-            + "national\\s+security\\s+service)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?(azerbaijan|armenia)\\b");
+            + "national\\s+security\\s+service)\\s+of\\s+(?:the\\s+republic\\s+of\\s+)?(azerbaijan|armenia)\\b|"
+            + "state\\s+border\\s+service\\b");
     /** The verbs of saying a relay attributes with. */
     private static final String SAYING_VERBS = "said|says|reported|reports|stated|states|added|adds|announced";
     /** A verb of saying: "the ministry said", "according to". */
@@ -1181,9 +1197,12 @@ final class StatementRules {
             + "(?:" + SAYING_VERBS + "|claimed)\\b");
     /**
      * A relay's sentence told by the ministry or agency named before it: "The ministry reported no casualties", "…, the
-     * ministry said", "It said there were no casualties", "No casualties were reported" (no other speaker).
+     * ministry said", "It said there were no casualties", "No casualties were reported" (no other speaker), "It gave no
+     * village name and reported no casualties" (one clause of its own before "and", from the sentence's start).
      */
-    static final Pattern BODY_SAYING = words("(?:the\\s+(?:(?:defen[cs]e|foreign)\\s+)?(?:ministry|agency|service|department)|it)"
+    static final Pattern BODY_SAYING = words("^\\s*(?:the\\s+(?:[\\p{L}-]+\\s+)?(?:ministry|agency|service|department)|it)"
+            + "\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,5}\\s+and\\s+(?:" + SAYING_VERBS + ")\\b|"
+            + "(?:the\\s+(?:(?:defen[cs]e|foreign)\\s+)?(?:ministry|agency|service|department)|it)"
             + "\\s+(?:(?:also|later|further|had|has)\\s+)?(?:" + SAYING_VERBS + ")\\b|"
             + "according\\s+to\\s+the\\s+(?:ministry|agency|service|statement)\\b|(?:were|was)\\s+reported\\b");
 
