@@ -1813,6 +1813,16 @@ public final class StatementExtractor {
             if (StatementRules.ATTRIBUTED_LAST.matcher(of).find() && describesEvent(of)) {
                 return true;
             }
+            // "…, Baku's defence ministry said, in the deadliest incident on the border in more than two years.
+            // Yerevan called the accusation a lie": the attribution before a clause of the wire's own; what comes before
+            // it tells the event, with no claim or report of one and nothing said not to have happened (`h94-18`)
+            Matcher mid = StatementRules.ATTRIBUTED_MID.matcher(of);
+            if (mid.find()) {
+                String told = of.substring(0, mid.start());
+                if (!StatementRules.CLAIM_OR_NOT.matcher(told).find() && describesEvent(told)) {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -173,6 +173,14 @@ final class StatementRules {
             + "stated|claimed)(?:\\s+(?:on|late\\s+on|early\\s+on)\\s+\\w+)?\\s*\\.?\\s*$");
 
     /**
+     * A wire's attribution in the middle of the sentence that tells the event, a clause of the wire's own after it: "Two
+     * Azerbaijani soldiers were killed … when Armenian forces shelled their positions …, Baku's defence ministry said, in
+     * the deadliest incident on the border in more than two years." (`h94-18`). The words before it are the relayed event.
+     */
+    static final Pattern ATTRIBUTED_MID = p(",\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,5}?(?:said|says|reported|announced|"
+            + "stated|claimed)(?:\\s+(?:on|late\\s+on|early\\s+on)\\s+\\w+)?,\\s+(?!that\\b)[^;]*$");
+
+    /**
      * An observer saying it did not watch somewhere: "had no patrols in the Meghri area", "no patrols were deployed
      * there", "was not present", "is unable to comment on the reports concerning Agarak". Its places are not its
      * coverage.
