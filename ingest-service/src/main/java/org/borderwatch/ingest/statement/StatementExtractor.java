@@ -1689,7 +1689,9 @@ public final class StatementExtractor {
             // so-called 'revenge' is nothing but a pretext built on a fabricated claim": a side's official that first
             // condemns in its own words what the other side did accuses it; the denial after it answers the other
             // side's justification, not the event
-            return condemnsOpponent(text.substring(0, denial.start()), source) ? Stance.CLAIM : Stance.DENIAL;
+            String before = text.substring(0, denial.start());
+            return condemnsOpponent(before, source) || toldBeforeExcuse(text, denial.start(), source)
+                    ? Stance.CLAIM : Stance.DENIAL;
         }
         if (thirdParty(source)) {
             // "Tehran was following with concern the reports of renewed shooting near Sadarak": a government or
@@ -1722,6 +1724,30 @@ public final class StatementExtractor {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * A side's official telling in its own words, in sentences before it, an event the other side did, whose denying
+     * sentence only opens with that side's excuse ("Armenian border guards near Karchevan fired from machine guns at a
+     * citizen of Azerbaijan … The claim of the Armenian side that he was a smuggler is a fabrication", `h95-06`); not
+     * when the words before name a claim or report or negate anything.
+     */
+    private static boolean toldBeforeExcuse(String text, int denialAt, Source source) {
+        if (source.kind() != SourceKind.PARTY_OFFICIAL || !source.party().isBelligerent()) {
+            return false;
+        }
+        Span denying = null;
+        for (Span s : Sentences.split(text)) {
+            if (s.start() <= denialAt && denialAt < s.end()) {
+                denying = s;
+            }
+        }
+        if (denying == null || !StatementRules.SIDE_EXCUSE.matcher(denying.of(text)).find()) {
+            return false;
+        }
+        String before = text.substring(0, denying.start());
+        return !before.isBlank() && !StatementRules.CLAIM_OR_NOT.matcher(before).find() && describesEvent(before)
+                && actor(before, Sentences.split(before), source.party(), List.of()) == source.party().opponent();
     }
 
     /**
@@ -2338,6 +2364,10 @@ public final class StatementExtractor {
                 && !StatementRules.RETALIATION.matcher(text).find()) {
             // "shots were fired in the area of Yeraskh", "residents heard explosions near Sotk": nobody's side is
             // named (hearing names no shooter), none is guessed
+            return null;
+        }
+        if (types.equals(List.of(EventType.OTHER)) && StatementRules.MARKERS_HARMED_PASSIVE.matcher(text).find()) {
+            // "Two delimitation markers near Kheyrimli were found damaged": no side named, none guessed (`h95-15`)
             return null;
         }
         if (types.equals(List.of(EventType.OTHER))) {

@@ -151,6 +151,13 @@ final class StatementRules {
             + "version|not|never|no|none|nothing)\\b|n['’]t\\b");
 
     /**
+     * The other side's excuse opening the sentence that denies it: "The claim of the Armenian side that he was a
+     * smuggler is a fabrication" (`h95-06`) — what is denied is the excuse, not the event told before it.
+     */
+    static final Pattern SIDE_EXCUSE = p("^\\W*(?:the\\s+|this\\s+)?(?:claims?|assertions?|allegations?|versions?)\\s+of\\s+"
+            + "the\\s+(?:armenian|azerbaijani)\\s+side\\s+that\\b");
+
+    /**
      * A wire's note after the relayed accusation that the other side denied it, up to the denial word: "…, the
      * ministry said, a claim Yerevan denied", "…, an accusation Armenia rejected" (`h77-17`).
      */
@@ -403,7 +410,28 @@ final class StatementRules {
             + "|(?<=\\b(?:exercises?|drills?)\\b[^.;:]{0,120})\\bwith\\s+live[\\s-]+fir(?:e|ing)\\b"
             + "|\\blive[\\s-]+fir(?:e|ing)(?=\\s+(?:exercises?|drills?|training)\\b)");
 
+    /** Delimitation or border markers: "delimitation markers", "border pillars", "demarcation signs". */
+    private static final String MARKERS = "\\b(?:delimitation|demarcation|border|boundary)\\s+(?:markers?|pillars?|"
+            + "signs?|marks?)\\b";
+
+    private static final String MARKER_HARM = "(?:moved|removed|damaged|destroyed|dismantled|uprooted|displaced|"
+            + "relocated|shifted|knocked\\s+down|pulled\\s+out)";
+
+    /**
+     * Delimitation or border markers moved, removed, damaged or destroyed, an event (type {@code OTHER}): "Azerbaijani
+     * servicemen moved three delimitation markers near Tegh", "two delimitation markers … were found damaged"
+     * (`h95-13`, `h95-15`); not markers installed, placed or agreed on.
+     */
+    private static final String MARKERS_HARMED_RX = "\\b" + MARKER_HARM + "\\s+(?:[\\w'’-]+\\s+){0,3}?" + MARKERS + "|"
+            + MARKERS + "[^.;!?]{0,80}?\\b(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:found\\s+)?"
+            + MARKER_HARM + "\\b";
+
+    /** The markers' harm told in the passive with no doer: "were found damaged" names no side. */
+    static final Pattern MARKERS_HARMED_PASSIVE = p(MARKERS + "[^.;!?]{0,80}?\\b(?:was|were|has\\s+been|have\\s+been|"
+            + "had\\s+been)\\s+(?:found\\s+)?" + MARKER_HARM + "\\b(?![^.;!?]{0,60}\\bby\\b)");
+
     /** Something happened: enough for a party's (or a third party's) statement to count as a claim. */
+
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bbreach(?:es)?\\s+of\\s+(?:the\\s+)?cease-?fire|\\bcease-?fire\\s+breach|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
             // "the bombardment of Sotk": a shelling by another name
@@ -418,6 +446,8 @@ final class StatementRules {
             // 25 September" (`h74-28`; its type OTHER, see {@link #EXPLOSION})
             + "\\bexploded\\b|\\bblew\\s+up\\b|\\b(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:explosion|blast)\\s+(?:at|in|near|on|"
             + "occurred|took\\s+place|hit|rocked|tore|ripped|killed|wounded|injured)\\b|"
+            // delimitation or border markers moved, removed, damaged or destroyed (`h95-13`, `h95-15`)
+            + MARKERS_HARMED_RX + "|"
             // a side's forces taking the other side's livestock: "a herd … was driven away by Azerbaijani servicemen",
             // "Armenian soldiers stole twelve sheep" (animals that only strayed, or taken by no force, are none)
             + "\\b(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b[^.;!?]{0,160}?\\b"
@@ -889,6 +919,9 @@ final class StatementRules {
      */
     static final Pattern SEIZURE = words("(?:was|were|been)\\s+found\\b|found\\s+(?:on|in|with)\\s+(?:them|him|her|"
             + "their|his)\\b|in\\s+(?:their|his|her)\\s+possession|seiz(?:ed|ure)\\b|confiscat\\w*|"
+            // the finders first: "officers found 2,300 rounds of ammunition and two hunting rifles hidden …" (`h95-23`)
+            + "found\\s+(?:[\\w,'’-]+\\s+){0,8}?(?:rifles?|guns?|pistols?|shotguns?|weapons?|firearms?|grenades?|"
+            + "ammunition)\\b|"
             + "carr(?:ying|ied|ies|y)\\s+(?:an?\\s+|two\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?"
             + "(?:rifles?|guns?|pistols?|shotguns?|weapons?|firearms?|grenades?|ammunition)\\b|"
             // what someone crossed the border with: "after illegally crossing the state border with a hunting rifle"
