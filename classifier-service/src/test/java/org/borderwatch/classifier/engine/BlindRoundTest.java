@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -14,8 +15,10 @@ import org.borderwatch.classifier.engine.BlindRound.Row;
 import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.common.json.Json;
 import org.borderwatch.common.model.Assessment;
+import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
 import org.borderwatch.common.model.IncidentReport;
+import org.borderwatch.common.model.Occurrence;
 import org.borderwatch.common.model.Severity;
 import org.borderwatch.common.model.Signal;
 import org.borderwatch.common.model.SignalType;
@@ -109,6 +112,97 @@ abstract class BlindRoundTest {
         return new Replayer(ClassifierEngine.withDefaults()).replay(reports).versions();
     }
 
+    /** The report's event moved to this period, its answers (if any) to the same, published and received as given. */
+    static Consumer<ObjectNode> during(String from, String to, String published) {
+        return n -> {
+            n.put("occurredAt", from);
+            n.put("occurredUntil", to);
+            if (n.get("answers") != null) {
+                ((ObjectNode) n.get("answers")).put("from", from).put("to", to);
+            }
+            n.put("publishedAt", published);
+            n.put("receivedAt", published);
+        };
+    }
+
+    /**
+     * The final of a claim's incident in a round of one row had the claim and its answer been of a period an observer's
+     * "nothing seen" covers (each moved as given): refuted by that statement alone, REFUTED and INFO.
+     */
+    Assessment refutedHadItBeen(String claim, Consumer<ObjectNode> claimMoved, String answer,
+            Consumer<ObjectNode> answerMoved, String refutation) {
+        Map<UUID, String> refs = BlindRound.refs(arriving());
+        Assessment refuted = last(incidentOf(replay(with(with(claim, claimMoved), answer, answerMoved)), refs, claim));
+        assertThat(refuted.occurrence()).isEqualTo(Occurrence.REFUTED);
+        assertThat(refuted.severity()).isEqualTo(Severity.INFO);
+        assertThat(in(refuted, Stance.REFUTATION, refs)).containsExactly(refutation);
+        return refuted;
+    }
+
+    /** What an assessment says of its incident, without the stream time it was written at. */
+    static String verdict(Assessment a) {
+        return a.incidentId() + " " + a.segment() + " " + a.window() + " " + a.reportIds() + " " + a.occurrence()
+                + "/" + a.attribution() + " " + a.severity() + " " + a.signals() + " " + a.casualties() + " "
+                + a.closure() + " " + a.evidence();
+    }
+
+    /** These finals by incident id, in its order. */
+    static Map<UUID, Assessment> byIncident(List<Assessment> finals) {
+        Map<UUID, Assessment> out = new TreeMap<>();
+        finals.forEach(a -> out.put(a.incidentId(), a));
+        return out;
+    }
+
+    /**
+     * The core run live over a round of one row in its order of arrival, where the report with this sourceRef arrives
+     * right after {@code after} though published before it: the core accepts it (not late), the replay of the same
+     * reports (in order of publication) counts nothing late, and every final says what the replay's says, only perhaps
+     * at another stream time.
+     */
+    OutOfOrder outOfOrder(String sourceRef, String after) {
+        List<IncidentReport> arriving = arriving();
+        List<String> order = arriving.stream().map(IncidentReport::sourceRef).toList();
+        assertThat(order.indexOf(sourceRef)).isEqualTo(order.indexOf(after) + 1);
+        assertThat(report(sourceRef).publishedAt()).isBefore(report(after).publishedAt());
+        ClassifierEngine engine = ClassifierEngine.withDefaults();
+        List<Assessment> live = new ArrayList<>();
+        int before = -1;
+        for (IncidentReport r : arriving) {
+            ClassifierEngine.Result result = engine.process(r);
+            if (r.sourceRef().equals(sourceRef)) {
+                assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.ACCEPTED);
+                before = live.size();
+            }
+            live.addAll(result.assessments());
+        }
+        Replayer.Outcome replayed = new Replayer(ClassifierEngine.withDefaults()).replay(arriving);
+        assertThat(replayed.late()).isZero();
+        OutOfOrder run = new OutOfOrder(live, before, replayed.versions(),
+                byIncident(new Replayer.Outcome(live, arriving.size(), 0, 0).finals()), byIncident(replayed.finals()));
+        assertThat(run.liveFinals().values().stream().map(BlindRoundTest::verdict).toList())
+                .isEqualTo(run.replayedFinals().values().stream().map(BlindRoundTest::verdict).toList());
+        return run;
+    }
+
+    /**
+     * A run in order of arrival ({@link #outOfOrder}): its versions, how many came before the report out of order
+     * arrived, the replay's versions, and both runs' finals by incident.
+     */
+    record OutOfOrder(List<Assessment> live, int before, List<Assessment> replayed, Map<UUID, Assessment> liveFinals,
+            Map<UUID, Assessment> replayedFinals) {
+
+        /** The live versions written before the report out of order arrived. */
+        List<Assessment> beforeItArrives() {
+            return live.subList(0, before);
+        }
+
+        /** The live finals written at another stream time than the replay's. */
+        List<Assessment> closedAtAnotherTime() {
+            return liveFinals.values().stream().filter(a -> !a.asOf().isEqual(replayedFinals.get(a.incidentId())
+                    .asOf())).toList();
+        }
+    }
+
     /** The sourceRefs of the reports a signal names. */
     static List<String> named(Signal signal, Map<UUID, String> refs) {
         return signal.reportIds().stream().map(refs::get).toList();
@@ -138,6 +232,29 @@ abstract class BlindRoundTest {
 
     static Assessment last(List<Assessment> versions) {
         return versions.get(versions.size() - 1);
+    }
+
+    /**
+     * The versions of the incident of a denial that answers no known claim and waits over the period it answers, having
+     * checked that every version lies in this segment and holds the denial alone, UNVERIFIED/CONTESTED, LOW, with no
+     * signal, that the last starts at this local time and says that the claim it answers is not known.
+     */
+    static List<Assessment> waitingAlone(List<Assessment> versions, Map<UUID, String> refs, String sourceRef,
+            BorderSegment segment, String from) {
+        List<Assessment> waiting = incidentOf(versions, refs, sourceRef);
+        assertThat(waiting).allSatisfy(a -> {
+            assertThat(a.segment()).isEqualTo(segment);
+            assertThat(a.reportIds()).containsOnlyKeys(Stance.DENIAL);
+            assertThat(in(a, Stance.DENIAL, refs)).containsExactly(sourceRef);
+            assertThat(a.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
+            assertThat(a.attribution()).isEqualTo(Attribution.CONTESTED);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
+            assertThat(a.signals()).isEmpty();
+        });
+        assertThat(last(waiting).window().from().toLocalDateTime().toString()).isEqualTo(from);
+        assertThat(last(waiting).rationale())
+                .contains("Occurrence UNVERIFIED: the claim it answers is not known (yet).");
+        return waiting;
     }
 
     /**

@@ -2,13 +2,10 @@ package org.borderwatch.classifier.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.Attribution;
 import org.borderwatch.common.model.BorderSegment;
@@ -49,33 +46,6 @@ public class HeldOutBatch87Test extends BlindRoundTest {
         super(87, 1, 14);
     }
 
-    /** The report's event moved to this period, its answers (if any) to the same, published and received as given. */
-    private static Consumer<ObjectNode> during(String from, String to, String published) {
-        return n -> {
-            n.put("occurredAt", from);
-            n.put("occurredUntil", to);
-            if (n.get("answers") != null) {
-                ((ObjectNode) n.get("answers")).put("from", from).put("to", to);
-            }
-            n.put("publishedAt", published);
-            n.put("receivedAt", published);
-        };
-    }
-
-    /** What an assessment says of its incident, without the stream time it was written at. */
-    private static String verdict(Assessment a) {
-        return a.incidentId() + " " + a.segment() + " " + a.window() + " " + a.reportIds() + " " + a.occurrence()
-                + "/" + a.attribution() + " " + a.severity() + " " + a.signals() + " " + a.casualties() + " "
-                + a.closure() + " " + a.evidence();
-    }
-
-    /** These finals by incident id, in its order. */
-    private static Map<UUID, Assessment> byIncident(List<Assessment> finals) {
-        Map<UUID, Assessment> out = new TreeMap<>();
-        finals.forEach(a -> out.put(a.incidentId(), a));
-        return out;
-    }
-
     /**
      * The Council of the EU's welcome of the initialled agreement, Armenia's ministry's calm week and the ICRC's return
      * of two civilians (stance UNKNOWN, no place) and EUMA's border-wide "nothing" of 12–18 October, which holds no
@@ -92,15 +62,10 @@ public class HeldOutBatch87Test extends BlindRoundTest {
         assertThat(heldInAnyVersion(ROW)).doesNotContain("h87-01", "h87-11", "h87-28", "h87-34").contains("h87-02",
                 "h87-10", "h87-15", "h87-18", "h87-22", "h87-25", "h87-33");
 
-        Map<UUID, String> refs = refs(ROW);
-        List<Assessment> inTheWeek = replay(with(with("h87-32", during("2026-10-13T22:20:00+04:00",
-                "2026-10-13T22:20:00+04:00", "2026-10-14T09:30:00+04:00")), "h87-33", during(
-                "2026-10-13T00:00:00+04:00", "2026-10-13T23:59:59+04:00", "2026-10-14T12:40:00+04:00")));
-        Assessment refuted = last(incidentOf(inTheWeek, refs, "h87-32"));
+        Assessment refuted = refutedHadItBeen("h87-32", during("2026-10-13T22:20:00+04:00",
+                "2026-10-13T22:20:00+04:00", "2026-10-14T09:30:00+04:00"), "h87-33", during(
+                "2026-10-13T00:00:00+04:00", "2026-10-13T23:59:59+04:00", "2026-10-14T12:40:00+04:00"), "h87-34");
         assertThat(refuted.segment()).isEqualTo(BorderSegment.UNRESOLVED);
-        assertThat(refuted.occurrence()).isEqualTo(Occurrence.REFUTED);
-        assertThat(refuted.severity()).isEqualTo(Severity.INFO);
-        assertThat(in(refuted, Stance.REFUTATION, refs)).containsExactly("h87-34");
     }
 
     /**
@@ -327,49 +292,25 @@ public class HeldOutBatch87Test extends BlindRoundTest {
      */
     @Test
     void theKutClaimArrivingOutOfOrderChangesNoFinal() {
-        List<IncidentReport> arriving = arriving();
         Map<UUID, String> refs = refs(ROW);
-        List<String> order = arriving.stream().map(IncidentReport::sourceRef).toList();
-        assertThat(order.indexOf("h87-17")).isEqualTo(order.indexOf("h87-20") + 1);
+        OutOfOrder run = outOfOrder("h87-17", "h87-20");
         assertThat(report("h87-17").publishedAt()).isBefore(report("h87-18").publishedAt());
-
-        ClassifierEngine engine = ClassifierEngine.withDefaults();
-        List<Assessment> live = new ArrayList<>();
-        int beforeKut = -1;
-        for (IncidentReport r : arriving) {
-            ClassifierEngine.Result result = engine.process(r);
-            if (r.sourceRef().equals("h87-17")) {
-                assertThat(result.outcome()).isEqualTo(ClassifierEngine.Outcome.ACCEPTED);
-                beforeKut = live.size();
-            }
-            live.addAll(result.assessments());
-        }
-        Replayer.Outcome replayed = new Replayer(ClassifierEngine.withDefaults()).replay(arriving);
-        assertThat(replayed.late()).isZero();
-        Map<UUID, Assessment> liveFinals = byIncident(new Replayer.Outcome(live, arriving.size(), 0, 0).finals());
-        Map<UUID, Assessment> replayedFinals = byIncident(replayed.finals());
-        assertThat(liveFinals.values().stream().map(HeldOutBatch87Test::verdict).toList())
-                .isEqualTo(replayedFinals.values().stream().map(HeldOutBatch87Test::verdict).toList());
         // only the stream time at which the June incidents closed differs: the first July report to arrive
-        List<String> closedLater = new ArrayList<>();
-        liveFinals.forEach((id, a) -> {
-            if (!a.asOf().isEqual(replayedFinals.get(id).asOf())) {
-                closedLater.add(refs.get(a.reportIds().get(Stance.CLAIM).get(0)));
-                assertThat(a.asOf()).isAtSameInstantAs(report("h87-18").publishedAt());
-                assertThat(replayedFinals.get(id).asOf()).isAtSameInstantAs(report("h87-17").publishedAt());
-            }
-        });
-        assertThat(closedLater).containsExactlyInAnyOrder("h87-12", "h87-14");
+        assertThat(run.closedAtAnotherTime()).allSatisfy(a -> {
+            assertThat(a.asOf()).isAtSameInstantAs(report("h87-18").publishedAt());
+            assertThat(run.replayedFinals().get(a.incidentId()).asOf())
+                    .isAtSameInstantAs(report("h87-17").publishedAt());
+        }).extracting(a -> refs.get(a.reportIds().get(Stance.CLAIM).get(0)))
+                .containsExactlyInAnyOrder("h87-12", "h87-14");
 
-        Assessment firstLive = incidentOf(live, refs, "h87-17").get(0);
+        Assessment firstLive = incidentOf(run.live(), refs, "h87-17").get(0);
         assertThat(firstLive.signals()).extracting(Signal::type).containsExactlyInAnyOrder(SignalType.SPREAD,
                 SignalType.QUIET_BROKEN);
         assertThat(firstLive.severity()).isEqualTo(Severity.HIGH);
-        List<Assessment> beforeItArrives = live.subList(0, beforeKut);
-        assertThat(List.of("h87-18", "h87-19")).allSatisfy(ref -> assertThat(beforeItArrives)
+        assertThat(List.of("h87-18", "h87-19")).allSatisfy(ref -> assertThat(run.beforeItArrives())
                 .filteredOn(a -> holds(a, refs, ref)).as(ref).isNotEmpty()
                 .noneMatch(a -> a.hasSignal(SignalType.SPREAD)));
-        Assessment firstReplayed = incidentOf(replayed.versions(), refs, "h87-17").get(0);
+        Assessment firstReplayed = incidentOf(run.replayed(), refs, "h87-17").get(0);
         assertThat(firstReplayed.signals()).extracting(Signal::type).containsExactly(SignalType.QUIET_BROKEN);
         assertThat(firstReplayed.severity()).isEqualTo(Severity.MEDIUM);
     }
@@ -384,18 +325,7 @@ public class HeldOutBatch87Test extends BlindRoundTest {
     void theDenialOfTheWrongDayWaitsAlone() {
         List<Assessment> versions = versions(ROW);
         Map<UUID, String> refs = refs(ROW);
-        List<Assessment> waiting = incidentOf(versions, refs, "h87-22");
-        assertThat(waiting).allSatisfy(a -> {
-            assertThat(a.segment()).isEqualTo(BorderSegment.SYUNIK_EAST);
-            assertThat(a.reportIds()).containsOnlyKeys(Stance.DENIAL);
-            assertThat(a.occurrence()).isEqualTo(Occurrence.UNVERIFIED);
-            assertThat(a.attribution()).isEqualTo(Attribution.CONTESTED);
-            assertThat(a.severity()).isEqualTo(Severity.LOW);
-            assertThat(a.signals()).isEmpty();
-        });
-        assertThat(last(waiting).window().from().toLocalDateTime().toString()).isEqualTo("2026-07-14T00:00");
-        assertThat(last(waiting).rationale())
-                .contains("Occurrence UNVERIFIED: the claim it answers is not known (yet).");
+        waitingAlone(versions, refs, "h87-22", BorderSegment.SYUNIK_EAST, "2026-07-14T00:00");
         List<Assessment> tegh = incidentOf(versions, refs, "h87-19");
         assertThat(tegh).noneMatch(a -> holds(a, refs, "h87-22"));
         assertThat(last(tegh).occurrence()).isEqualTo(Occurrence.UNVERIFIED);
