@@ -1902,7 +1902,8 @@ public final class StatementExtractor {
         boolean release = StatementRules.RELEASE.matcher(text).find();
         boolean seizure = StatementRules.SEIZURE.matcher(text).find();
         boolean records = StatementRules.MINE_RECORDS.matcher(text).find();
-        if (!clearance && !release && !seizure && !records) {
+        boolean topic = StatementRules.MINE_TOPIC.matcher(text).find();
+        if (!clearance && !release && !seizure && !records && !topic) {
             return text;
         }
         StringBuilder b = new StringBuilder(text);
@@ -1926,6 +1927,12 @@ public final class StatementExtractor {
                 if (!StatementRules.BLAST.matcher(blanked(sentence, StatementRules.MINE_TOLL)).find()) {
                     blank(b, StatementRules.MINE_WORDS.matcher(sentence), s.start());
                 }
+            }
+            // "has published a report on the long-term harm caused by landmines": mines as a subject, no blast
+            if (topic && StatementRules.MINE_TOPIC.matcher(sentence).find()
+                    && !StatementRules.BLAST.matcher(sentence).find()
+                    && !StatementRules.MINES_LAID.matcher(sentence).find()) {
+                blank(b, StatementRules.MINE_WORDS.matcher(sentence), s.start());
             }
             if (release && StatementRules.RELEASE.matcher(sentence).find()) {
                 blank(b, StatementRules.DETENTION_WORDS.matcher(sentence), s.start());
@@ -2889,6 +2896,11 @@ public final class StatementExtractor {
             } else {
                 whose = civiliansPlaceSide(text, places);
                 if (whose == null && countAt >= 0) {
+                    // "a shell hit the yard of a family home in the village of Khnatsakh, and one child was wounded":
+                    // civilians hurt where the event struck, in a border settlement, are that settlement's side
+                    whose = civiliansHitInSide(text, sentences, places, countAt);
+                }
+                if (whose == null && countAt >= 0) {
                     // "…, Azerbaijan's Defence Ministry said. The ministry said two of its deminers were wounded":
                     // a relay's losses with no actor are the relayed ministry's side
                     whose = relayedBodySide(text, countAt);
@@ -2957,6 +2969,64 @@ public final class StatementExtractor {
             }
             if (here == null) {
                 continue;
+            }
+            if (side != null && side != here) {
+                return null;
+            }
+            side = here;
+        }
+        return side;
+    }
+
+    /** People who are no force: civilians by any name ("child", "a woman", "two shepherds"). */
+    private static final String CIVILIAN_PEOPLE = "(?:civilians?|residents?|villagers?|inhabitants?|locals|child|"
+            + "children|schoolchildren|boys?|girls?|teenagers?|minors?|pupils?|students?|wom[ae]n|m[ae]n|pensioners?|"
+            + "elderly|shepherds?|herders?|herdsm[ae]n|farmers?|drivers?|workers?|people|persons?)\\b";
+    /** Civilians counted as hit, right before the casualty word ("one child was wounded", "two women were injured"). */
+    private static final Pattern CIVILIANS_COUNTED_BEFORE = Alternations.compile("\\b" + CIVILIAN_PEOPLE
+            + "(?:\\s+[\\w-]+){0,3}?\\s+$", Pattern.CASE_INSENSITIVE);
+    /** … or right after it ("wounding a child", "injuring two residents"). */
+    private static final Pattern CIVILIANS_COUNTED_AFTER = Alternations.compile("[\\w-]+\\s+(?:[\\w-]+\\s+){0,2}?"
+            + CIVILIAN_PEOPLE, Pattern.CASE_INSENSITIVE);
+    /** People of a force or service beside the count: no civilians ("one soldier was wounded"). */
+    private static final Pattern FORCES_COUNTED = Alternations.compile("\\b(?:servicem[ae]n|soldiers?|troops|guards?|"
+            + "officers?|deminers?|sappers?|conscripts?|privates?|sergeants?|personnel|police\\w*)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Right before a settlement: where the event struck, inside it ("in the village of Khnatsakh", "at Tegh"). */
+    private static final Pattern STRUCK_IN = Alternations.compile("\\b(?:in|at|into|on)\\s+(?:the\\s+)?"
+            + "(?:(?:border\\s+)?(?:village|settlement|town|city|community)\\s+of\\s+)?$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whose civilians were hit when neither an actor, a belligerent publisher nor the civilians' own place says, by
+     * where the event struck: in the sentence of the first count, civilians counted as hit (not servicemen, guards or
+     * deminers) and a border village or town named after "in / at" ("a shell hit the yard of a family home in the
+     * village of Khnatsakh, and one child was wounded": `AM`, `h97-12`, `ch-i86-12`, `-13`); none when such places of
+     * both sides, or none, are named there, or the place is one whose side the gazetteer does not know (Karabakh's, the
+     * corridor's, a district), or those counted are a force's people (guards `ch-i86-14`…`-17`).
+     */
+    private static Party civiliansHitInSide(String text, List<Span> sentences, List<PlaceMention> places, int countAt) {
+        Span sentence = sentences.stream().filter(sp -> sp.start() <= countAt && countAt < sp.end()).findFirst()
+                .orElse(null);
+        if (sentence == null) {
+            return null;
+        }
+        String before = text.substring(Math.max(sentence.start(), countAt - 50), countAt);
+        String after = text.substring(countAt, Math.min(sentence.end(), countAt + 50));
+        if (FORCES_COUNTED.matcher(before).find() || FORCES_COUNTED.matcher(after).find()
+                || !CIVILIANS_COUNTED_BEFORE.matcher(before).find()
+                && !CIVILIANS_COUNTED_AFTER.matcher(after).lookingAt()) {
+            return null;
+        }
+        Party side = null;
+        for (PlaceMention mention : places) {
+            if (mention.start() < sentence.start() || mention.start() >= sentence.end()
+                    || !STRUCK_IN.matcher(text.substring(Math.max(sentence.start(), mention.start() - 40),
+                    mention.start())).find()) {
+                continue;
+            }
+            Party here = borderSettlementSide(mention.place());
+            if (here == null) {
+                return null;
             }
             if (side != null && side != here) {
                 return null;
@@ -3744,8 +3814,25 @@ public final class StatementExtractor {
                 }
             }
         }
+        if (text != null && clock != null && clock.partOfDay() && day != null
+                && TimeExpressions.isRelative(text, day)) {
+            for (DateSpan d : dates) { // "Classes were cancelled today after units fired … on the afternoon of 14
+                // April": the day right after "the afternoon of" is that part's own, not the publication's day word
+                // named first (`h96-08`, `ch-i86-07`…`-09`; a date named first keeps it: a week's report, "on 5
+                // and 6 November. On the evening of 5 November …", guards `-10`, `-11`)
+                if (clock.end() <= d.start() && !d.open()
+                        && PART_OF_DAY_OF.matcher(text).region(clock.end(), d.start()).matches()) {
+                    day = d;
+                    break;
+                }
+            }
+        }
         return eventTime(day, clock, published);
     }
+
+    /** Between a part of the day and its own date: "on the afternoon of 14 April", "in the early hours of Sunday". */
+    private static final Pattern PART_OF_DAY_OF = Alternations.compile("\\s+of\\s+(?:the\\s+)?",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * Several incidents, each with its own day and clock ("On 19 June at about 16:40 … near Sotk. This morning at 07:55

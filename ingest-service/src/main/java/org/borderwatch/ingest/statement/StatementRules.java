@@ -395,6 +395,14 @@ final class StatementRules {
             // violated" made a calm bulletin a claim)
             + "|\\b(?:(?:was|were|is|are)\\s+(?:not|never)(?:\\s+being)?|(?:has|have|had)\\s+(?:not|never)\\s+been)\\s+"
             + "(?:violated|breached|broken)\\b"
+            // fire someone says they did not hear: "Residents did not hear any shooting", "we have not heard a
+            // single shot", "nobody in Chinari heard any gunfire" (`h96-01`, `ch-i86-01`…`-03`; guards `-04`, `-05`;
+            // an observer's "did not hear" still refutes, read apart by OBSERVED_NOTHING, `-06`)
+            + "|\\b(?:(?:did|do|does|has|have|had)\\s+not|didn['’]t|don['’]t|doesn['’]t|hasn['’]t|haven['’]t|hadn['’]t|"
+            + "never|(?:no\\s*one|nobody)(?:\\s+(?:in|at|from|of)\\s+(?:the\\s+)?[\\w-]+)?(?:\\s+(?:has|had))?)\\s+"
+            + "(?:(?:see|seen|saw)\\s+(?:or|nor)\\s+)?(?:hear|heard)\\s+(?:any\\s+|a\\s+single\\s+)?(?:[\\w-]+\\s+){0,2}?"
+            + "(?:shots?|shooting|gunfire|gunshots?|firing|fire|shelling|explosions?|blasts?)"
+            + "(?:\\s+(?:being\\s+)?(?:fired|opened))?\\b"
             // a trend is no event: "contributed to fewer incidents", "a decrease in the number of ceasefire violations"
             + "|\\b(?:fewer|less\\s+frequent|reduced|lower\\s+numbers?\\s+of|(?:an?\\s+|the\\s+)?(?:decrease|reduction|decline|"
             + "drop|fall)\\s+in)\\s+(?:the\\s+(?:number|frequency)\\s+of\\s+)?(?:[\\w-]+\\s+)?(?:incidents?|violations?|"
@@ -650,6 +658,23 @@ final class StatementRules {
     static final Pattern MINE_WORDS = words("(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+(?:(?:and|or)\\s+"
             + "anti[\\s-](?:personnel|tank)\\s+)?)?mines?\\b|"
             + "(?:unexploded\\s+)?ordnance\\b|uxo\\b|explosive\\s+devices?\\b|" + UNEXPLODED + "\\b");
+
+    /**
+     * Mines named as the subject of a publication, a meeting or a campaign, or of the harm they do in general ("has
+     * published a report on the long-term harm caused by landmines", "a conference on mine action", "the danger posed by
+     * landmines to children"): in a sentence without a blast or victim they name no explosion (`h97-24`,
+     * `ch-i86-18`, `-19`; guards `-20`…`-22`), as in a sentence about clearing them or about their maps.
+     */
+    static final Pattern MINE_TOPIC = words("(?:(?:reports?|study|studies|survey|research|campaign|conference|seminar|"
+            + "workshops?|exhibition|training|film|documentary|book|briefing|brief|publication|paper|lecture|"
+            + "awareness|session|lessons?)\\s+(?:on|about|into|concerning|regarding)\\s+(?:[\\w'’-]+\\s+){0,6}?|"
+            + "(?:danger|dangers|threat|threats|risks?|harm|hazards?|impact|consequences|effects?|legacy)\\s+"
+            + "(?:(?:of|from)|(?:posed|caused|left)\\s+by)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,2}?)"
+            + "(?:land[\\s-]?|anti[\\s-](?:personnel|tank)\\s+)?mines?\\b"
+            // not mines someone laid ("a report on mines newly laid by Armenian units": the laying is an act)
+            + "(?!\\s+(?:\\w+ly\\s+)?(?:laid|planted|placed|installed)\\b)");
+    /** Mines laid: "Armenian units laid anti-personnel mines …" (in a sentence with {@link #MINE_TOPIC}, still an act). */
+    static final Pattern MINES_LAID = words("laid|lay(?:ing|s)?|plant(?:ed|ing)|mined");
 
     /**
      * Maps or records of minefields, handed over or asked for ("in exchange for maps of about 97,000 anti-tank and
@@ -935,7 +960,7 @@ final class StatementRules {
 
     /** Any of the three above, for one cheap scan of a text that has none. */
     static final Pattern NON_EVENT_CUE = Alternations.compile(CLEARANCE.pattern() + "|" + RELEASE.pattern() + "|"
-            + MINE_RECORDS.pattern() + "|"
+            + MINE_RECORDS.pattern() + "|" + MINE_TOPIC.pattern() + "|"
             + SEIZURE.pattern(), FLAGS);
 
     /**
