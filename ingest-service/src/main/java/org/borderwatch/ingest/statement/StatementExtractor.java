@@ -2091,8 +2091,12 @@ public final class StatementExtractor {
             // "the village was fired at from Azerbaijani positions": the preposition before "from" ends the passive
             // verb, it names no target
             boolean fromSide = text.regionMatches(true, m.start(), "from", 0, 4);
+            // "a group of persons on the Armenian side of the border near Meghri threw stones at a convoy": where the
+            // throwers stood (`h95-11`), not a target
+            boolean throwersOn = StatementRules.PEOPLE_ON_BEFORE.matcher(before).find()
+                    && StatementRules.STONES_THROWN_AFTER.matcher(text).region(m.end(), text.length()).lookingAt();
             if (StatementRules.TARGET_BEFORE.matcher(before).find() && !StatementRules.ACTIVITY_ON.matcher(before).find()
-                    && !peopleActing && !fromSide
+                    && !peopleActing && !fromSide && !throwersOn
                     || StatementRules.TARGET_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
                     // "the Armenian side has recorded movements of Azerbaijani armoured vehicles": the side that watched
                     || StatementRules.OBSERVER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
@@ -2373,7 +2377,9 @@ public final class StatementExtractor {
             // named (hearing names no shooter), none is guessed
             return null;
         }
-        if (types.equals(List.of(EventType.OTHER)) && StatementRules.MARKERS_HARMED_PASSIVE.matcher(text).find()) {
+        if (types.equals(List.of(EventType.OTHER)) && (StatementRules.MARKERS_HARMED_PASSIVE.matcher(text).find()
+                // "unknown persons threw stones at a convoy": the throwers' side is not named, none is guessed
+                || StatementRules.STONES_THROWN.matcher(text).find())) {
             // "Two delimitation markers near Kheyrimli were found damaged": no side named, none guessed (`h95-15`)
             return null;
         }
@@ -2608,7 +2614,9 @@ public final class StatementExtractor {
         List<EventType> types = new ArrayList<>(new LinkedHashSet<>(found.values()));
         if (types.isEmpty() && casualties != null && casualties.killedOrZero() + casualties.woundedOrZero() > 0) {
             // "A fuel depot … exploded …; at least 68 people were killed": the blast is the event, its losses beside it
-            types.add(StatementRules.EXPLOSION.matcher(lower).find() ? EventType.OTHER : EventType.CASUALTY);
+            // "threw stones at a convoy …. One driver was injured": the stoning is the event (`h95-11`)
+            types.add(StatementRules.EXPLOSION.matcher(lower).find() || StatementRules.STONES_THROWN.matcher(lower).find()
+                    ? EventType.OTHER : EventType.CASUALTY);
         }
         if (types.isEmpty() && stance != Stance.REFUTATION) {
             // a warning that is the whole statement ("any attempt at provocation … will be met with a decisive
@@ -2729,6 +2737,9 @@ public final class StatementExtractor {
         // no one (same length, so the spans stay valid)
         text = blanked(blanked(withoutNonEvents(text), StatementRules.CORRECTED_FIGURE), StatementRules.AGE);
         text = blanked(text, StatementRules.ANIMALS); // "14 sheep were killed": livestock, no casualties
+        // "Junior Sergeant A. Mammadov and Private R. Aliyev were wounded": "A" before a full stop is an initial, never
+        // the article that counts one person (same length, so the spans stay valid)
+        text = INITIAL_A.matcher(text).replaceAll("\u00c4");
         // "proceedings under Part 2 of Article 155 … over the death of Private A. S.": a label's number counts no one
         text = blanked(text, StatementRules.LEGAL_NUMBER);
         text = blanked(text, StatementRules.ENEMY_LOSSES); // "two servicemen of the enemy were killed": not ours
@@ -2803,18 +2814,22 @@ public final class StatementExtractor {
                 }
                 // "… has risen to 71, and the number of wounded has reached 93": the group a total is given for takes
                 // no count from before "the number of"
-                int at = listed(text, words, i) ? i + 1 : numberOf(words, i) ? -1 : countOfParticiple(words, i);
+                // "As a result, Captain A. Aliyev and Private R. Huseynov were killed": people named one by one by rank
+                // are counted before any article or number read near them ("a result … Captain": no one)
+                int ranked = namedPeople(text, sentence.start(), words.get(i).start(), true);
+                int at = ranked > 0 ? -1 : listed(text, words, i) ? i + 1 : numberOf(words, i) ? -1
+                        : countOfParticiple(words, i);
                 if (at < 0) {
                     at = numberAfter(words, i);
                     if (at >= 0 && text.substring(words.get(i).end(), words.get(at).start()).indexOf(';') >= 0) {
                         at = -1; // "… was hurt; two windows of the bus were shattered": a count of the next clause
                     }
                 }
-                Integer total = at < 0 ? total(totals, words.get(i).end()) : null;
+                Integer total = ranked > 0 ? Integer.valueOf(ranked) : at < 0 ? total(totals, words.get(i).end()) : null;
                 if (at < 0 && total == null) { // "Siraj Abishov, Maharram Ibrahimov and Arif Aliyev lost their lives"
                     int named = namedPeople(text, sentence.start(),
                             words.get(lostLives ? (words.get(i - 1).text().equalsIgnoreCase("lost") ? i - 1 : i - 2) : i)
-                                    .start());
+                                    .start(), false);
                     total = named > 0 ? named : null;
                 }
                 if (at < 0 && total == null) { // "Civilians wounded in Jermuk: Anahit Petrosyan, 67; Gor Avetisyan, 12."
@@ -3070,22 +3085,47 @@ public final class StatementExtractor {
         return other == null || other.start() >= d.start();
     }
 
+    /** The letter "A" as an initial ("A. Mammadov"): the article is never followed by a full stop. */
+    private static final Pattern INITIAL_A = Pattern.compile("(?<![\\p{L}\\p{N}])A(?=\\.)");
+
     /** A person's name: two capitalised words ("Siraj Abishov", "Arif Aliyev"). */
     private static final Pattern PERSON_NAME = Alternations.compile("\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?\\s+\\p{Lu}\\p{Ll}+");
-    /** Where a list of people ends before its casualty verb ("…, were", "… have been"). */
+    /**
+     * Where a list of people ends before its casualty verb ("…, were", "… have been"), or before the wound they received
+     * ("… and Private R. Aliyev received gunshot wounds", the casualty word being "wounds").
+     */
     private static final Pattern LIST_TAIL = Alternations.compile("\\s*,?\\s*(?:(?:were|have\\s+been|had\\s+been)\\s+)?"
-            + "(?:\\w+ly\\s+)?$", Pattern.CASE_INSENSITIVE);
+            + "(?:\\w+ly\\s+)?(?:(?:have\\s+|had\\s+)?(?:received|sustained|suffered|got)\\s+(?:[\\w-]+\\s+){0,3}?)?$",
+            Pattern.CASE_INSENSITIVE);
     /** An aside about the person before it: "Arif Aliyev, a deputy representative of the district authority, …". */
     private static final Pattern ASIDE = Alternations.compile("(?:an?|aged|born)\\s+\\p{Ll}");
+    /**
+     * One person named by a rank or title and a name, as an item of a list: "Junior Sergeant A. Mammadov", "Senior
+     * Lieutenant H. Petrosyan", "contract serviceman A. Grigoryan", "private Elvin Rashid oglu Mammadov", "Privates A.
+     * Mammadov" (one name after a plural rank: the list's first) — or by initials and a surname alone, "R. Aliyev".
+     */
+    private static final Pattern RANKED_ITEM = Alternations.compile("(?:(?:the\\s+)?(?:(?:junior|senior|lance|staff|master|"
+            + "chief|first|second|contract|conscript|border|petty|warrant|major|lieutenant|sergeant)\\s+){0,2}"
+            + "(?:private|corporal|sergeant|lieutenant|captain|major|colonel|general|ensign|soldier|serviceman|"
+            + "servicewoman|officer|conscript|guard|deminer|sapper)s?\\s+" + StatementExtractor.RANKED_NAME
+            + "|(?-i:\\p{Lu}\\.(?:\\s*\\p{Lu}\\.){0,2}\\s*\\p{Lu}\\p{Ll}[\\p{L}'’-]*))", Pattern.CASE_INSENSITIVE);
+    /** A list's separators: a comma or "and" (with a comma before it, "A, B, and C"). */
+    private static final Pattern LIST_SEPARATOR = Alternations.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
+    /** A count of people opening the list they are then named in: "Two servicemen, Junior Sergeant A. … and …". */
+    private static final Pattern COUNTED_PEOPLE = Alternations.compile("(?<n>[\\w-]+)\\s+(?:[\\w-]+\\s+)?"
+            + "(?:servicem[ae]n|soldiers|people|persons|civilians|border\\s+guards|officers)", Pattern.CASE_INSENSITIVE);
 
     /**
      * The number of people a sentence names as the subject of its casualty verb, when it lists two or more by name:
      * "AZTV cameraman Siraj Abishov, Azertac correspondent Maharram Ibrahimov and Arif Aliyev, a deputy representative
      * of the district executive authority, lost their lives" is three. Each item of the list (split at commas and
      * "and") is a name with at most two other lower-case words (a role) and six words in all, or an aside ("a deputy
-     * …"); anything else ("President X said that soldiers") is no such list: 0.
+     * …"); anything else ("President X said that soldiers") is no such list: 0. People named by rank or title and
+     * initials or names ({@link #RANKED_ITEM}: "Junior Sergeant A. Mammadov and Private R. Aliyev received gunshot
+     * wounds" is two) may follow an opening phrase that ends in a comma ("As a result, …", "Two servicemen, …": that
+     * count when it is larger). {@code rankedOnly}: only such a list of ranked people counts (0 otherwise).
      */
-    private static int namedPeople(String text, int sentenceStart, int verb) {
+    private static int namedPeople(String text, int sentenceStart, int verb, boolean rankedOnly) {
         if (verb - sentenceStart > APPOSITIVE_WINDOW) {
             return 0;
         }
@@ -3094,14 +3134,42 @@ public final class StatementExtractor {
         if (tail.find()) {
             subject = subject.substring(0, tail.start());
         }
+        subject = subject.replaceAll("\\([^()]*\\)", " ").strip(); // "Private A. S. (born 2003)"
+        List<String> items = new ArrayList<>();
+        List<Boolean> commaAfter = new ArrayList<>();
+        Matcher sep = LIST_SEPARATOR.matcher(subject);
+        int from = 0;
+        while (sep.find()) {
+            items.add(subject.substring(from, sep.start()));
+            commaAfter.add(sep.group().contains(","));
+            from = sep.end();
+        }
+        items.add(subject.substring(from));
+        commaAfter.add(false);
         int named = 0;
-        for (String item : subject.strip().split("\\s*,\\s*|\\s+and\\s+")) {
-            String[] tokens = item.strip().split("\\s+");
+        boolean allRanked = true;
+        for (int k = items.size() - 1; k >= 0; k--) {
+            String item = items.get(k).strip();
+            if (RANKED_ITEM.matcher(item).matches()) {
+                named++;
+                continue;
+            }
+            String[] tokens = item.split("\\s+");
             long lower = java.util.Arrays.stream(tokens).filter(t -> !t.isEmpty() && !Character.isUpperCase(t.charAt(0)))
                     .count();
             if (PERSON_NAME.matcher(item).find() && lower <= 2 && tokens.length <= 6) {
+                if (rankedOnly) {
+                    return 0;
+                }
                 named++;
-            } else if (!ASIDE.matcher(item.strip()).lookingAt()) {
+                allRanked = false;
+            } else if (!ASIDE.matcher(item).lookingAt()) {
+                if (allRanked && named >= 2 && commaAfter.get(k)) {
+                    // "As a result, Junior Sergeant A. Mammadov and Private R. Aliyev were wounded": an opening phrase
+                    Matcher counted = COUNTED_PEOPLE.matcher(item);
+                    Integer n = counted.matches() ? NumberWords.parse(counted.group("n")) : null;
+                    return n != null && n > named ? n : named;
+                }
                 return 0;
             }
         }
@@ -3293,7 +3361,9 @@ public final class StatementExtractor {
      * to three capitalised names ("Elvin Gubadli", "Kalbajarov").
      */
     private static final String RANKED_NAME = "(?-i:\\p{Lu}\\.(?:\\s*\\p{Lu}\\.){0,2}(?:\\s*\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
-            + "|\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){0,2})";
+            // an Azerbaijani patronymic between the names: "Elvin Rashid oglu Mammadov", "Aynur Elshad qizi Aliyeva"
+            + "|\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s+(?:o[gğ]lu|q[iı]z[iı]|ogly|kyzy))?(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}'’-]*"
+            + "(?:\\s+(?:o[gğ]lu|q[iı]z[iı]|ogly|kyzy))?){0,2})";
     /** A birth year in brackets after a name: "Private Armen Grigoryan (born 2005), who was …" (no count). */
     private static final String BIRTH_YEAR = "(?:\\(\\s*born\\s+(?:in\\s+)?\\d{4}\\s*\\)\\s*)?";
     /** Where a named soldier comes from, as an aside: ", a native of the Alibeyli village of Tovuz district". */

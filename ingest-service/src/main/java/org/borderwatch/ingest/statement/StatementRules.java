@@ -438,8 +438,34 @@ final class StatementRules {
     static final Pattern MARKERS_HARMED_PASSIVE = p(MARKERS + "[^.;!?]{0,80}?\\b(?:was|were|has\\s+been|have\\s+been|"
             + "had\\s+been)\\s+(?:found\\s+)?" + MARKER_HARM + "\\b(?![^.;!?]{0,60}\\bby\\b)");
 
-    /** Something happened: enough for a party's (or a third party's) statement to count as a claim. */
+    /** Stones or rocks as what is thrown: "stones", "rocks", "a stone" (not "the first stone" of a saying). */
+    private static final String STONES = "(?:stones|rocks|an?\\s+(?:large\\s+|heavy\\s+)?(?:stone|rock))";
 
+    /**
+     * Stones thrown at people, vehicles or posts, a hostile act with no weapon of the contract's types (type {@code
+     * OTHER}, never {@code CASUALTY}, whoever was hurt): "threw stones at a convoy of Azerbaijani trucks", "were pelted
+     * with stones from the Azerbaijani side", "stones were thrown at an Armenian patrol", "a stone-throwing attack"
+     * (`h95-11`); not a stone that is laid, a place's name ("Stone Village") or a wall ("a stone wall").
+     */
+    private static final String STONES_THROWN_RX = "\\b(?:thr[eo]w|throws|throwing|thrown|hurl(?:ed|ing|s)?|"
+            + "hurl)\\s+(?:[\\w'’-]+\\s+){0,2}?" + STONES + "\\b(?!['’])"
+            + "|\\b(?:stones|rocks)\\s+(?:were|was|had\\s+been|have\\s+been|being)\\s+(?:\\w+ly\\s+)?(?:thrown|hurled)\\b"
+            + "|\\bpelt(?:ed|ing|s)?\\s+(?:[\\w'’-]+\\s+){0,4}?with\\s+(?:stones|rocks)\\b"
+            + "|\\b(?:stone|rock)[\\s-]throwing\\b";
+
+    /** {@link #STONES_THROWN_RX} as a pattern (type {@code OTHER}; no actor unless the throwers' side is named). */
+    static final Pattern STONES_THROWN = p(STONES_THROWN_RX);
+
+    /**
+     * Before a side: people said to be on it ("a group of persons on the Armenian side of the border …") — where the
+     * throwers stood, not a target, when {@link #STONES_THROWN_AFTER} follows.
+     */
+    static final Pattern PEOPLE_ON_BEFORE = p("\\b(?:persons|people|individuals|men|youths|residents|civilians|villagers|"
+            + "group)\\s+(?:[\\w-]+\\s+){0,2}?on\\s+(?:the\\s+)?$");
+    /** After such a side, in its clause: their stones thrown ("… of the border near Meghri threw stones at …"). */
+    static final Pattern STONES_THROWN_AFTER = p("[^.;:!?]{0,120}?(?:" + STONES_THROWN_RX + ")");
+
+    /** Something happened: enough for a party's (or a third party's) statement to count as a claim. */
     static final Pattern EVENT_CUE = words("\\bfir(?:e|ed|ing)\\b|\\bshot|provocat|\\boperation\\b|\\bdestroy|"
             + "\\battack|\\bincident|\\bbullets?\\b|\\bviolat|\\bbreach(?:es)?\\s+of\\s+(?:the\\s+)?cease-?fire|\\bcease-?fire\\s+breach|\\bkilled|\\bwounded|\\binjured|\\bdetain|\\bshell|\\bdied\\b|\\bwounds?\\b|"
             // "the bombardment of Sotk": a shelling by another name
@@ -456,6 +482,8 @@ final class StatementRules {
             + "occurred|took\\s+place|hit|rocked|tore|ripped|killed|wounded|injured)\\b|"
             // delimitation or border markers moved, removed, damaged or destroyed (`h95-13`, `h95-15`)
             + MARKERS_HARMED_RX + "|"
+            // stones thrown at people, vehicles or posts (`h95-11`)
+            + STONES_THROWN_RX + "|"
             // a side's forces taking the other side's livestock: "a herd … was driven away by Azerbaijani servicemen",
             // "Armenian soldiers stole twelve sheep" (animals that only strayed, or taken by no force, are none)
             + "\\b(?:herds?|flocks?|cattle|cows|sheep|goats|horses|livestock|animals)\\b[^.;!?]{0,160}?\\b"
@@ -1708,7 +1736,9 @@ final class StatementRules {
      * engineering units working in the Kalbajar district came under small-arms fire from positions of …" (`h58-12`).
      */
     static final Pattern TARGET_AFTER = p("\\s+(?:(?:[\\w-]+\\s+){0,4}?(?:came|come|comes|were|was|have\\s+been|has\\s+been)\\s+"
-            + "(?:under\\s+(?:[\\w-]+\\s+){0,2}?fire|fired\\s+(?:at|on|upon)|shelled|attacked|targeted|subjected\\s+to)"
+            + "(?:under\\s+(?:[\\w-]+\\s+){0,2}?fire|fired\\s+(?:at|on|upon)|shelled|attacked|targeted|subjected\\s+to|"
+            // "Armenian border guards near Tegh were pelted with stones from the Azerbaijani side"
+            + "pelted|stoned)"
             + "|(?:[\\w-]+\\s+){5,10}?(?:came|come|comes)\\s+under\\s+(?:[\\w-]+\\s+){0,2}?fire"
             // "Azerbaijan Army positions in the Lachin direction were subjected to small-arms fire from positions of
             // the Armenian armed forces" (`h91-01`): the side's positions, then where they stand, are the target
@@ -1782,7 +1812,9 @@ final class StatementRules {
 
     static final Pattern HOSTILE_VERB = p("\\b(?:opened\\s+fire|open\\s+fire|opening\\s+fire|fired|subjected|launched|shelled|"
             + "attacked|struck|committed|violated|shot|targeted|bombed|carried\\s+out|crossed|infiltrated|"
-            + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured|blocked|blockaded|"
+            + "advanced|detained|resorted|tried|attempted|occupied|seized|invaded|captured|blocked|blockaded|pelted|"
+            // stones thrown: "a group of persons on the Armenian side … threw stones at a convoy" (`h95-11`)
+            + "(?:threw|throwing|hurled|hurling)(?=\\s+(?:[\\w'’-]+\\s+){0,2}?" + STONES + "\\b(?!['’]))|"
             // starting hostilities: "Azerbaijan started a military operation", "the military action that Azerbaijan
             // started today"
             + "(?:started|began|begun|unleashed|initiated)(?=\\s+(?:(?:a|an|the|its|new|large-scale|full-scale)\\s+)*"

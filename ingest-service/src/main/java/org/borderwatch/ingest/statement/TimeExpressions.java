@@ -169,7 +169,19 @@ public final class TimeExpressions {
      * that runs until publication, like "since 03:40".
      */
     private static final Pattern SINCE_BEFORE = Alternations.compile("\\b(?:(?:ever\\s+)?since|starting\\s+(?:from|on))\\s+"
-            + "(?:(?:early|late)\\s+(?:on\\s+)?)?(?:the\\s+(?:(?:early|late)\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+)?$",
+            + "(?:(?:early|late)\\s+(?:on\\s+)?)?(?:the\\s+(?:(?:(?:early|late)\\s+)?(?:morning|afternoon|evening|night)"
+            // "since the early hours of 21 May", "since the small hours of Friday": that day's open span (`h35-19`)
+            + "|(?:early|small|wee)\\s+hours)\\s+of\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * "since the early hours", "since early morning", "since dawn", "since daybreak" with no day of their own (no "of
+     * …" or "on …" after them): an open span from the publication day, as "since this morning" is — the part of the
+     * day keeps the day (`DAY`, from its start until publication), as in "since the morning of 3 May" (`h85-25`).
+     */
+    private static final Pattern SINCE_PART = Alternations.compile("\\b(?:ever\\s+)?since\\s+(?<part>(?:the\\s+)?"
+            + "(?:(?:early|small|wee)\\s+hours|(?:early\\s+)?morning(?:\\s+hours)?|dawn|daybreak|first\\s+light|sunrise))\\b"
+            // not "since the morning briefing": a statement's time, no part of the day
+            + "(?!\\s+(?:of|on|briefings?|statements?|reports?|updates?|sessions?|meetings?|news|prayers?)\\b|['’])",
             Pattern.CASE_INSENSITIVE);
     /**
      * "over the past week", "in the past 24 hours", "during the last three days", "within the previous two weeks",
@@ -654,6 +666,17 @@ public final class TimeExpressions {
             if (!d.open() && SINCE_BEFORE.matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()) {
                 out.set(i, d.untilPublication(reference));
             }
+        }
+        Matcher part = SINCE_PART.matcher(text);
+        boolean added = false;
+        while (part.find()) {
+            if (!overlaps(out, part.start("part"), part.end())) {
+                out.add(new DateSpan(reference, reference, false, part.start("part"), part.end(), true, false));
+                added = true;
+            }
+        }
+        if (added) {
+            out.sort(Comparator.comparingInt(DateSpan::start));
         }
         return out;
     }

@@ -100,6 +100,14 @@ class TimeExpressionsTest {
             "since Friday                        | 2025-03-14 | true",
             "starting from 10 March              | 2025-03-10 | true",
             "since yesterday                     | 2025-03-16 | true",
+            "since the early hours of 11 March   | 2025-03-11 | true",
+            "since the small hours of Friday     | 2025-03-14 | true",
+            // a part of the day after "since" with no day of its own: the publication day's open span
+            "since the early hours               | 2025-03-17 | true",
+            "ever since dawn                     | 2025-03-17 | true",
+            "since early morning                 | 2025-03-17 | true",
+            "since the early morning hours       | 2025-03-17 | true",
+            "since daybreak                      | 2025-03-17 | true",
             "over the past week                  | 2025-03-10 | true",
             "in the past 24 hours                | 2025-03-16 | true",
             "during the last three days          | 2025-03-14 | true",
@@ -185,6 +193,10 @@ class TimeExpressionsTest {
     @org.junit.jupiter.api.Test
     void theLastWeekOfAMonthIsNoSpanBeforePublication() {
         assertThat(TimeExpressions.dates("in the last week of July", PUBLISHED)).isEmpty();
+        // a part of the day with no "since", or with a day of its own after it, opens no span of the publication day
+        assertThat(TimeExpressions.dates("in the early hours units fired", PUBLISHED)).isEmpty();
+        assertThat(TimeExpressions.dates("at dawn units fired", PUBLISHED)).isEmpty();
+        assertThat(TimeExpressions.dates("no shots were heard since the morning briefing", PUBLISHED)).isEmpty();
         assertThat(TimeExpressions.dates("the provocation of the previous day", PUBLISHED)).isEmpty();
         // the eve of something is no day, nor an anniversary "two years ago today" a day two days back
         assertThat(TimeExpressions.dates("on the eve of the talks", PUBLISHED)).isEmpty();
