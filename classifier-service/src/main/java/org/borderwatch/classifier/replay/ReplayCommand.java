@@ -66,6 +66,9 @@ public final class ReplayCommand implements Callable<Integer> {
     /** Environment variables for placeholders in --config files (replaced in tests). */
     UnaryOperator<String> environment = System::getenv;
 
+    /** Standard input, read when there is no --input (replaced in tests). */
+    java.util.function.Supplier<java.io.InputStream> stdin = () -> System.in;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -81,7 +84,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Replayer.Input read;
         try (Reader in = input == null || input.toString().equals("-")
-                ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                ? new InputStreamReader(stdin.get(), StandardCharsets.UTF_8)
                 : Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             read = Replayer.readLeniently(in);
         } catch (java.nio.file.NoSuchFileException e) {

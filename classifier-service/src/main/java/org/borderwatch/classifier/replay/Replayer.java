@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.borderwatch.classifier.engine.ClassifierEngine;
 import org.borderwatch.common.json.Json;
-import org.borderwatch.common.json.JsonReadException;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.IncidentReport;
 import org.borderwatch.common.model.Stance;
@@ -71,8 +70,9 @@ public final class Replayer {
     }
 
     /**
-     * Reads JSONL reports like {@link #read}, but a line that is no canonical report is set aside with its line
-     * number and reason, and reading goes on: one bad line in a year of history must not stop a backtest.
+     * Reads JSONL reports like {@link #read}, but a line that is no canonical report — not JSON, not valid against
+     * the report schema ({@link CanonicalReports}), or refused by the record — is set aside with its line number and
+     * reason, and reading goes on: one bad line in a year of history must not stop a backtest.
      */
     public static Input readLeniently(Reader in) throws IOException {
         List<IncidentReport> reports = new ArrayList<>();
@@ -85,10 +85,11 @@ public final class Replayer {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            try {
-                reports.add(Json.read(line, IncidentReport.class));
-            } catch (JsonReadException | IllegalArgumentException | NullPointerException e) {
-                refused.add("line " + n + ": " + e.getMessage());
+            CanonicalReports.Read read = CanonicalReports.read(line);
+            if (read.isReport()) {
+                reports.add(read.report());
+            } else {
+                refused.add("line " + n + ": " + read.refusal());
             }
         }
         return new Input(reports, refused);

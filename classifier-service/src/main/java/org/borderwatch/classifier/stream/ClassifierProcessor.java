@@ -26,11 +26,11 @@ import org.borderwatch.classifier.engine.ClassifierSettings;
 import org.borderwatch.classifier.engine.EngineState;
 import org.borderwatch.classifier.metrics.ClassifierMetrics;
 import org.borderwatch.classifier.reliability.SourceRecord;
+import org.borderwatch.classifier.replay.CanonicalReports;
 import org.borderwatch.classifier.replay.Replayer;
 import org.borderwatch.classifier.signal.Neighbours;
 import org.borderwatch.classifier.signal.SignalDetector;
 import org.borderwatch.common.json.Json;
-import org.borderwatch.common.json.JsonReadException;
 import org.borderwatch.common.model.Assessment;
 import org.borderwatch.common.model.IncidentReport;
 import org.slf4j.Logger;
@@ -161,15 +161,17 @@ final class ClassifierProcessor implements Processor<String, byte[], String, byt
             LOG.warn("skipping a record without a value (a tombstone) on the report topic, key {}", record.key());
             return;
         }
-        IncidentReport report;
-        try {
-            // the one read of the record's JSON (code review F21): the timestamp extractor does not look at the value
-            report = Json.read(record.value(), IncidentReport.class);
-        } catch (JsonReadException e) {
+        // the processor reads the record's JSON (code review F21: the timestamp extractor does not look at the value).
+        // It is checked against the report schema first, as the replay checks a line: JSON lacking a required field
+        // would otherwise be read with the record's defaults (no stance: a statement of unknown stance)
+        CanonicalReports.Read read = CanonicalReports.read(record.value());
+        if (!read.isReport()) {
             metrics.unreadable();
-            LOG.warn("skipping a record that is no IncidentReport: {}", e.getMessage());
+            LOG.warn("skipping a record that is no canonical IncidentReport (key {}): {}", record.key(),
+                    read.refusal());
             return;
         }
+        IncidentReport report = read.report();
         if (!topology.idleAfter().isZero()) {
             lastArrivalMs = context.currentSystemTimeMs();
             store.put(LAST_ARRIVAL_KEY, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(lastArrivalMs).array());

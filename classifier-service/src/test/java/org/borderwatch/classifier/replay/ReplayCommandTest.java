@@ -145,6 +145,12 @@ class ReplayCommandTest {
                     fixture("february-2024-revenge.jsonl")));
             lines.add(1, "{not json");
             lines.add(3, "{\"reportId\":\"only an id\"}");
+            // JSON of the first report without its stance: the record would read it as a statement of unknown
+            // stance (and the complete report as its duplicate); the report schema requires the field
+            tools.jackson.databind.node.ObjectNode partial = (tools.jackson.databind.node.ObjectNode) Json.mapper()
+                    .readTree(lines.get(0));
+            partial.remove("stance");
+            lines.add(5, Json.write(partial));
             java.nio.file.Files.write(file, lines);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
@@ -155,8 +161,11 @@ class ReplayCommandTest {
             assertThat(cl.execute("--input", file.toString(), "--summary")).isEqualTo(ReplayCommand.EXIT_SOME_REFUSED);
 
             assertThat(out.toString()).contains("4 reports, 0 duplicates ignored, 0 late, 2 incidents");
-            assertThat(err.toString().lines().toList()).hasSize(2)
-                    .satisfiesExactly(l -> assertThat(l).startsWith("line 2: "), l -> assertThat(l).startsWith("line 4: "));
+            assertThat(err.toString().lines().toList()).hasSize(3).satisfiesExactly(
+                    l -> assertThat(l).startsWith("line 2: not a canonical report: not parseable as JSON"),
+                    l -> assertThat(l).startsWith("line 4: not a canonical report: missing /schemaVersion, /source,")
+                            .contains("/reportId: "),
+                    l -> assertThat(l).isEqualTo("line 6: not a canonical report: missing /stance"));
             assertThat(err.toString()).doesNotContain("\tat ");
         } finally {
             java.nio.file.Files.deleteIfExists(file);

@@ -551,4 +551,40 @@ class ClassifierTopologyTest {
             assertThat(a.closed()).isFalse();
         });
     }
+
+    /**
+     * A record that is JSON of a report but lacks a field the report schema requires is no report (the replay's
+     * contract round, case 15): the record would fill in a default — a missing stance read as a statement of unknown
+     * stance — and, as the first of its report id, turn the complete report that follows into a duplicate. It is
+     * refused on arrival like an unreadable record (counted, one WARN line naming the field, no assessment, no clock
+     * moved) and the partition goes on: the complete report is assessed as if the bad record had never come. The
+     * fields the record fills in (stance, location, occurredAt, schemaVersion) failed before; the others are guards.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"stance", "location", "occurredAt", "schemaVersion", "reportId", "source", "publishedAt"})
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aRecordLackingARequiredFieldIsRefusedAndDoesNotTakeTheCompleteReportsPlace(String field,
+            org.springframework.boot.test.system.CapturedOutput log) {
+        send(TestReports.claim(TestReports.AZ_MOD, "a", Party.AM, "2025-01-10T10:00", "2025-01-10T12:00",
+                BorderSegment.SYUNIK_EAST).build());
+        Assessment opened = drain().get(0);
+        IncidentReport denial = TestReports.denial(TestReports.AM_MOD, "d", "2025-01-10T15:00", Party.AZ,
+                "2025-01-10", "2025-01-10", BorderSegment.SYUNIK_EAST).build();
+        tools.jackson.databind.node.ObjectNode partial = (tools.jackson.databind.node.ObjectNode) Json.mapper()
+                .readTree(Json.writeBytes(denial));
+        assertThat(partial.remove(field)).as(field).isNotNull();
+        in.pipeInput("SYUNIK_EAST", Json.writeBytes(partial), 0L);
+
+        assertThat(out.isEmpty()).as("no assessment from the partial record").isTrue();
+        assertThat(registry.get(ClassifierMetrics.UNREADABLE_REPORTS).counter().count()).isEqualTo(1.0);
+        assertThat(log.getOut().lines().filter(l -> l.contains("WARN") && l.contains("no canonical IncidentReport")))
+                .singleElement().asString().contains("/" + field);
+        send(denial);
+        assertThat(drain()).singleElement().satisfies(a -> {
+            assertThat(a.incidentId()).isEqualTo(opened.incidentId());
+            assertThat(a.occurrence()).isEqualTo(org.borderwatch.common.model.Occurrence.DISPUTED);
+            assertThat(a.reportIds().values().stream().flatMap(List::stream)).contains(denial.reportId());
+        });
+        assertThat(registry.get(ClassifierMetrics.DUPLICATE_REPORTS).counter().count()).isZero();
+    }
 }
