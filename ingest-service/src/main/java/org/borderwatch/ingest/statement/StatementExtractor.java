@@ -72,12 +72,18 @@ public final class StatementExtractor {
         List<Span> sentences = Sentences.split(text);
         List<PlaceMention> mentions = withBareBorder(text, placesIn(text), source);
         // "The ministry said on Tuesday that yesterday …": days named relative to an earlier day of saying are its
-        List<DateSpan> allDates = relativeToSaying(text, sentences,
+        List<DateSpan> datesRead = relativeToSaying(text, sentences,
                 TimeExpressions.dates(text, published.toLocalDate()), published.toLocalDate());
+        // "Correction to our update of 22 April: in that update we said that our patrols near Jermuk on 20 and 21 April
+        // observed no incidents. We correct this: on the evening of 21 April a Mission patrol … heard …": the days and
+        // clocks of its own earlier words, quoted to be corrected, are not what it says now (`h99-10`)
+        List<Span> quotedOwnWords = correctedOwnWords(text, sentences, datesRead);
+        List<DateSpan> allDates = datesRead.stream().filter(d -> !within(quotedOwnWords, d.start())).toList();
         PlaceResolution where = gazetteer.resolve(ofTheEventPlaces(text, sentences,
                 withoutPastMonths(text, sentences, mentions, allDates, published.toLocalDate())));
         List<DateSpan> dates = eventDates(text, allDates);
-        List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text, zone), allDates, dates);
+        List<ClockSpan> clocks = eventClocks(text, TimeExpressions.clocks(text, zone), allDates, dates).stream()
+                .filter(c -> !within(quotedOwnWords, c.start())).toList();
         if (clocks.isEmpty()) { // "this morning", "on the evening of 11 April": a window of hours when no clock is given
             // … but not the part of a day that dates the saying ("On Tuesday evening, the ministry said that …")
             // and only in a sentence about the event or about what an observer saw or did not see ("In the morning
@@ -90,6 +96,7 @@ public final class StatementExtractor {
             List<int[]> breaks = clauseBreaks(text);
             boolean readable = readable(statement.language(), text);
             clocks = eventClocks(text, TimeExpressions.partsOfDay(text), allDates, dates).stream()
+                    .filter(c -> !within(quotedOwnWords, c.start()))
                     .filter(c -> saying.stream().noneMatch(d -> c.start() <= d.end() + 4 && d.start() <= c.end() + 4))
                     // "…, the minister told the Council this evening", "Speaking at the Council this evening, the
                     // minister said …": a part of the day in a clause of saying that describes no event is the saying's
@@ -208,6 +215,32 @@ public final class StatementExtractor {
                         .filter(c -> !within(claimed, c.start())).toList();
                 if (!claimed.isEmpty() && !own.isEmpty() && !ownClocks.isEmpty()) {
                     time = eventTime(daysWithinOpenSpans(own), ownDayParts(ownClocks, allDates, own), published);
+                } else {
+                    // "The Ministry of Defence of Azerbaijan stated that Armenian units near Khnatsakh fired … at about
+                    // 22:10 on 22 March. On the evening of 22 March, from 21:00 to 23:30, a Mission patrol was stationed
+                    // on the high ground above Khnatsakh. The patrol neither saw nor heard any gunfire": however the
+                    // claim is told, the sentences of its own patrol or monitors and those that say it saw nothing are
+                    // its watch: their clocks (or part of the day) on their day, or else the day the text speaks of
+                    // (`h99-06`); with only a day of their own ("On 22 March a Mission patrol was stationed above
+                    // Khnatsakh"), that whole day
+                    List<Span> watch = sentences.stream().filter(sp -> !claimed.contains(sp)
+                            && (refuting.stream().anyMatch(r -> sp.contains(r.start()))
+                            || StatementRules.OWN_WATCH.matcher(sp.of(text)).find())).toList();
+                    // (not the day of a statement it names there: "Correction to our update of this morning: …")
+                    List<DateSpan> watchDays = eventDates(text, allDates.stream()
+                            .filter(d -> within(watch, d.start())).toList());
+                    List<ClockSpan> watchClocks = eventClocks(text, TimeExpressions.clocks(text, zone), allDates,
+                            watchDays).stream().filter(c -> within(watch, c.start())).toList();
+                    if (watchClocks.isEmpty()) {
+                        watchClocks = eventClocks(text, TimeExpressions.partsOfDay(text), allDates, watchDays).stream()
+                                .filter(c -> within(watch, c.start())).toList();
+                    }
+                    List<DateSpan> days = watchDays.isEmpty() ? dates : watchDays;
+                    if (!watchClocks.isEmpty() && !days.isEmpty()) {
+                        time = eventTime(daysWithinOpenSpans(days), ownDayParts(watchClocks, allDates, days), published);
+                    } else if (!watchDays.isEmpty()) {
+                        time = eventTime(daysWithinOpenSpans(watchDays), List.of(), published);
+                    }
                 }
             }
         }
@@ -1597,6 +1630,35 @@ public final class StatementExtractor {
     /** Like {@link #withoutRecalledEvents}, also blanking recalled sentences about statements (for the stance). */
     static String withoutRecalledStatements(String text) {
         return blankRecalled(text, true);
+    }
+
+    /**
+     * A correction's own earlier words, quoted to be corrected ("Correction to our update of 22 April: in that update we
+     * said that our patrols near Jermuk on 20 and 21 April observed no incidents. We correct this: on the evening of 21
+     * April a Mission patrol near Jermuk heard several bursts of gunfire"): each sentence from its {@link
+     * StatementRules#OWN_EARLIER_WORDS} on, whose days and clocks are not the statement's when its words after them
+     * name an event's day of their own ("We correct this: on 20 and 21 April our patrols heard …" keeps both). None
+     * when they do not: "… we said that 12 patrols in Ararat on 9 and 10 August observed no incidents. The correct
+     * number is 14" corrects a figure, the quoted days staying its days.
+     */
+    private static List<Span> correctedOwnWords(String text, List<Span> sentences, List<DateSpan> dates) {
+        if (!StatementRules.CORRECTION.matcher(text).find()) {
+            return List.of();
+        }
+        List<Span> quoted = new ArrayList<>();
+        for (Span sp : sentences) { // from "we said" on ("… at 22:05, not at 20:05 as we stated earlier" quotes nothing)
+            Matcher m = StatementRules.OWN_EARLIER_WORDS.matcher(text).region(sp.start(), sp.end());
+            if (m.find()) {
+                quoted.add(new Span(m.start(), sp.end()));
+            }
+        }
+        if (quoted.isEmpty() || dates.stream().noneMatch(d -> within(quoted, d.start()))) {
+            return List.of();
+        }
+        // the new words come after the quoted ones (a heading's "Correction to this morning's post:" is none)
+        int from = quoted.get(0).start();
+        List<DateSpan> own = dates.stream().filter(d -> d.start() > from && !within(quoted, d.start())).toList();
+        return eventDates(text, own).isEmpty() ? List.of() : quoted;
     }
 
     private static boolean within(List<Span> spans, int at) {

@@ -268,8 +268,10 @@ final class StatementRules {
             + "\\b(?:shots?|gunfire|gunshots?|shooting|shelling|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
             + "\\s+(?:was|were|could\\s+be)\\s+heard\\b|"
             // the observer's own hearing named by a participle: "the bursts of gunfire heard by a Mission patrol near Kut
-            // were heard in the late evening of 7 May, not 6 May" (`h56-12`)
-            + "\\b(?:shots?|gunfire|gunshots?|shooting|shelling|firing|explosions?|detonations?|blasts?|bursts\\s+of\\s+[\\w-]+)"
+            // were heard in the late evening of 7 May, not 6 May" (`h56-12`), "the impacts of several mortar rounds heard
+            // by a Mission patrol near Kut" (`h99-18`: up to three words after "of")
+            + "\\b(?:shots?|gunfire|gunshots?|shooting|shelling|firing|explosions?|detonations?|blasts?|"
+            + "(?:bursts|impacts?)\\s+of\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)"
             + "\\s+heard\\s+by\\s+(?:an?\\s+|the\\s+|its\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?(?:patrols?|monitors?|observers?|"
             + "teams?|mission)\\b";
 
@@ -1087,10 +1089,13 @@ final class StatementRules {
     /**
      * A date that opens the visit's clause, read after it: "On 9 October an EUMA patrol visited Khnatsakh … and saw
      * bullet holes …, damage from the shooting of 8 October" (`h59-11`) — its subject up to six words, then the visit's
-     * verb. Like {@link #VISIT_DATE_BEFORE}, only beside a date of {@link #EVENT_DATE_BEFORE}.
+     * verb, or the verb of what the visitors found there: "On 13 May, a Mission patrol in Sotk documented the traces of
+     * the shooting of 12 May reported by …" (`h99-11`). Like {@link #VISIT_DATE_BEFORE}, only beside a date of {@link
+     * #EVENT_DATE_BEFORE}.
      */
     static final Pattern VISIT_DATE_AFTER = p("^\\s*+,?\\s*+(?:[\\p{L}'’-]++\\s++){1,6}?(?:visited|patroll?ed|inspected|went|"
-            + "returned|travell?ed|arrived|toured|(?:was|were)\\s+deployed)\\b");
+            + "returned|travell?ed|arrived|toured|(?:was|were)\\s+deployed|"
+            + "documented|recorded|observed|saw|found|noted|photographed|examined|verified)\\b");
 
     /**
      * A date that opens a span only to compare ("the first such incident since 12 May", "the heaviest shelling since
