@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param deliveryId       the idempotency key: the same notification always carries the same id, also when retried
  * @param noLongerMatching the messages of this notification that no longer match the subscription's filter: each is
  *                         the subscriber's last word about its incident unless a later message matches again (empty
- *                         when every message is one it asked for)
+ *                         when every message is one it asked for, and then left out of the JSON, as common's
+ *                         Notification schema says)
  * @param withdrawn        the messages of this notification that close an incident the classifier withdrew (merged
  *                         into another incident, or dissolved) rather than resolved; derived from the messages
  *                         themselves (their {@code withdrawn} mark, see {@link Withdrawal}), left out of the JSON
@@ -24,7 +25,7 @@ import java.util.UUID;
  */
 public record Notification(String deliveryId, String subscriptionId, String subscriptionName, String groupKey,
                            DeliveryMode mode, OffsetDateTime sentAt, List<Alert> alerts,
-                           List<NoLongerMatching> noLongerMatching,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NoLongerMatching> noLongerMatching,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withdrawn> withdrawn) {
     public Notification {
         alerts = List.copyOf(alerts);

@@ -63,7 +63,8 @@ class EmailAndStreamIT extends AlertServiceITSupport {
         }
     }
 
-    private static String bodyOf(jakarta.mail.Part part, String type) throws Exception {
+    /** The first part of that MIME type, searched through nested multiparts; null when there is none. */
+    static String bodyOf(jakarta.mail.Part part, String type) throws Exception {
         if (part.isMimeType(type)) {
             return part.getContent().toString();
         }

@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,6 +70,13 @@ import java.util.regex.Pattern;
  * {@code timeoutSeconds}, {@code pollMillis}) repeats that request until it answers 200 with every value.
  * Credentials come from the caller ({@link Credentials}: {@link Credentials#basic()} for the round's {@code users},
  * {@link Credentials#apiKey(String)} for its {@code keys}), since each service has its own.
+ *
+ * <p>A round about what the service sends watches receivers the caller starts and gives it ({@link #webhooks},
+ * {@link #feed}, {@link #mail}; {@code {webhook}}, {@code {smtp}} and any {@link #variable} are replaced like
+ * references): {@code receiver}, {@code expectWebhook}, {@code expectKafka} and {@code expectMail} steps
+ * ({@link ReceiverSteps}) send nothing to the service; their last body can be referred to like an answer. Any step
+ * may carry {@code alignTo} ({@code epochSecondsMultipleOf}, {@code plusSeconds}): it is sent just after the next such
+ * UTC second. The expectations themselves are checked by {@link AnswerChecks}.
  */
 public final class ContractRound implements AutoCloseable {
 
@@ -116,8 +122,7 @@ public final class ContractRound implements AutoCloseable {
     private static final Pattern REFERENCE = Pattern.compile("\\{([a-z]+-\\d+)\\.([^}]*)}");
     private static final Pattern NOW = Pattern.compile("\\{now\\+([^}]+)}");
     private static final long POLL_EVERY_MILLIS = 250;
-    private static final List<String> JSON_EXPECTATIONS = List.of("json", "jsonNot", "jsonEqual",
-            "jsonEqualPointers", "jsonContains", "firstKey", "jsonPresent", "jsonAbsent");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z]+)}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JsonNode round;
@@ -130,6 +135,11 @@ public final class ContractRound implements AutoCloseable {
     private Producer<String, String> producer;
     private boolean ownProducer;
     private UnaryOperator<String> topics = UnaryOperator.identity();
+    private final Map<String, String> variables = new HashMap<>();
+    private WebhookReceiver webhooks;
+    private RoundFeed feed;
+    private UnaryOperator<String> feedTopics = UnaryOperator.identity();
+    private RoundMailbox mailbox;
 
     private ContractRound(JsonNode round) {
         this.round = round;
@@ -168,6 +178,34 @@ public final class ContractRound implements AutoCloseable {
         return this;
     }
 
+    /**
+     * {@code receiver} and {@code expectWebhook} steps use {@code receiver} (its paths are the round's mailboxes),
+     * and {@code {webhook}} is its base URL ({@code http://127.0.0.1:PORT}, no trailing '/').
+     */
+    public ContractRound webhooks(WebhookReceiver receiver) {
+        this.webhooks = receiver;
+        return variable("webhook", receiver.url(""));
+    }
+
+    /** {@code expectKafka} steps read {@code feed}, the round's topic mapped to the caller's by {@code topics}. */
+    public ContractRound feed(RoundFeed feed, UnaryOperator<String> topics) {
+        this.feed = feed;
+        this.feedTopics = topics;
+        return this;
+    }
+
+    /** {@code expectMail} steps read {@code mailbox}; {@code {smtp}} is {@code smtpAddress} (host:port). */
+    public ContractRound mail(RoundMailbox mailbox, String smtpAddress) {
+        this.mailbox = mailbox;
+        return variable("smtp", smtpAddress);
+    }
+
+    /** {@code {name}} (lower-case letters) is replaced by {@code value} wherever references are resolved. */
+    public ContractRound variable(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
     public int size() {
         return steps.size();
     }
@@ -178,8 +216,9 @@ public final class ContractRound implements AutoCloseable {
         for (JsonNode step : steps) {
             String id = step.get("id").asString();
             try {
+                align(step.get("alignTo"));
                 String difference = step.has("kafka") ? produce(port, step, credentials)
-                        : call(port, step, credentials);
+                        : ReceiverSteps.handles(step) ? watch(step) : call(port, step, credentials);
                 if (difference != null) {
                     differences.add(id + " " + difference);
                 }
@@ -222,7 +261,7 @@ public final class ContractRound implements AutoCloseable {
             Answer answer = send(port, step, path, credentials.headers(round, step));
             List<String> wrong;
             try {
-                wrong = check(resolved(step.get("expect")), answer);
+                wrong = AnswerChecks.check(resolved(step.get("expect")), answer);
             } catch (RuntimeException e) {
                 wrong = List.of("cannot check: " + e.getMessage());
             }
@@ -234,6 +273,30 @@ public final class ContractRound implements AutoCloseable {
             }
             Thread.sleep(POLL_EVERY_MILLIS);
         }
+    }
+
+    /** {@code alignTo}: sleeps until the next UTC instant whose epoch second modulo N is {@code plusSeconds}. */
+    private static void align(JsonNode alignTo) throws InterruptedException {
+        if (alignTo == null) {
+            return;
+        }
+        long every = alignTo.get("epochSecondsMultipleOf").asLong() * 1000;
+        long offset = alignTo.path("plusSeconds").asLong(0) * 1000;
+        long now = System.currentTimeMillis();
+        long wait = Math.floorMod(offset - now, every);
+        Thread.sleep(wait == 0 ? every : wait);
+    }
+
+    /** A step that watches the round's receivers; its last body is kept for references. */
+    private String watch(JsonNode step) throws InterruptedException {
+        String id = step.get("id").asString();
+        ReceiverSteps.Outcome outcome = new ReceiverSteps(webhooks, feed, feedTopics, mailbox)
+                .run(resolved(step));
+        if (outcome.answer() != null) {
+            answers.put(id, outcome.answer());
+        }
+        log.add(id + " " + outcome.watched() + ": " + outcome.seen());
+        return outcome.wrong().isEmpty() ? null : outcome.watched() + ": " + String.join("; ", outcome.wrong());
     }
 
     /** A {@code kafka} step: one record produced, then its {@code waitFor} repeated until it holds; null if so. */
@@ -258,7 +321,7 @@ public final class ContractRound implements AutoCloseable {
         while (true) {
             String path = resolve(waitFor.get("path").asString());
             Answer answer = send(port, waitFor, path, credentials.headers(round, waitFor));
-            List<String> wrong = check(JSON.createObjectNode().put("status", 200)
+            List<String> wrong = AnswerChecks.check(JSON.createObjectNode().put("status", 200)
                     .set("json", resolved(waitFor.get("until"))), answer);
             if (wrong.isEmpty()) {
                 return null;
@@ -395,7 +458,9 @@ public final class ContractRound implements AutoCloseable {
      * body's value, or an earlier header's path ({@code header.Location}).
      */
     private String resolve(String text) {
-        String timed = NOW.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Instant.now()
+        String named = VARIABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                variables.getOrDefault(m.group(1), m.group())));
+        String timed = NOW.matcher(named).replaceAll(m -> Matcher.quoteReplacement(Instant.now()
                 .truncatedTo(ChronoUnit.SECONDS).plus(Duration.parse(m.group(1))).toString()));
         Matcher m = REFERENCE.matcher(timed);
         StringBuilder out = new StringBuilder();
@@ -460,149 +525,6 @@ public final class ContractRound implements AutoCloseable {
             throw new IllegalStateException(step + " has no " + pointer);
         }
         return node;
-    }
-
-    private static List<String> check(JsonNode expect, Answer answer) {
-        List<String> wrong = new ArrayList<>();
-        JsonNode status = expect.has("statusOneOf") ? expect.get("statusOneOf") : expect.get("status");
-        List<Integer> statuses = new ArrayList<>();
-        if (status.isArray()) {
-            status.forEach(s -> statuses.add(s.asInt()));
-        } else {
-            statuses.add(status.asInt());
-        }
-        if (!statuses.contains(answer.status())) {
-            wrong.add("status expected " + (status.isArray() ? "one of " + statuses : statuses.get(0)) + ", got "
-                    + answer.status());
-        }
-        if (expect.hasNonNull("contentType")) {
-            String expected = expect.get("contentType").asString();
-            String got = Objects.requireNonNullElse(answer.header("Content-Type"), "(none)");
-            if (!got.startsWith(expected)) {
-                wrong.add("Content-Type expected " + expected + "…, got " + got);
-            }
-        }
-        checkHeaders(expect, answer, wrong);
-        for (JsonNode text : expect.path("bodyIncludes")) {
-            if (!answer.body().contains(text(text))) {
-                wrong.add("body expected to include '" + text(text) + "', does not");
-            }
-        }
-        for (JsonNode text : expect.path("bodyExcludes")) {
-            if (answer.body().contains(text(text))) {
-                wrong.add("body expected without '" + text(text) + "', has it");
-            }
-        }
-        if (JSON_EXPECTATIONS.stream().anyMatch(expect::has)) {
-            checkJson(expect, answer, wrong);
-        }
-        return wrong;
-    }
-
-    private static void checkHeaders(JsonNode expect, Answer answer, List<String> wrong) {
-        if (expect.has("headers")) {
-            expect.get("headers").properties().forEach(e -> {
-                String got = answer.header(e.getKey());
-                String expected = e.getValue().isNull() ? null : e.getValue().asString();
-                if (!Objects.equals(expected, got)) {
-                    wrong.add("header " + e.getKey() + " expected " + (expected == null ? "(absent)" : expected)
-                            + ", got " + (got == null ? "(absent)" : got));
-                }
-            });
-        }
-        for (JsonNode h : expect.path("headersPresent")) {
-            if (answer.header(h.asString()) == null) {
-                wrong.add("header " + h.asString() + " expected present, is absent");
-            }
-        }
-        // every value of a repeated header counts, joined as one line would carry them
-        expect.path("headersContain").properties().forEach(e -> {
-            List<String> values = answer.values(e.getKey());
-            String got = String.join(", ", values);
-            e.getValue().forEach(text -> {
-                if (values.isEmpty() || !got.contains(text(text))) {
-                    wrong.add("header " + e.getKey() + " expected to contain '" + text(text) + "', got "
-                            + (values.isEmpty() ? "(absent)" : got));
-                }
-            });
-        });
-        expect.path("headersNotContain").properties().forEach(e -> {
-            String got = String.join(", ", answer.values(e.getKey()));
-            e.getValue().forEach(text -> {
-                if (got.contains(text(text))) {
-                    wrong.add("header " + e.getKey() + " expected without '" + text(text) + "', got " + got);
-                }
-            });
-        });
-    }
-
-    private static void checkJson(JsonNode expect, Answer answer, List<String> wrong) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(answer.body());
-        } catch (RuntimeException e) {
-            wrong.add("body is not JSON");
-            return;
-        }
-        expect.path("json").properties().forEach(e -> {
-            JsonNode got = body.at(e.getKey());
-            if (!got.equals(e.getValue())) {
-                wrong.add("'" + e.getKey() + "' expected " + e.getValue() + ", got " + shown(got));
-            }
-        });
-        expect.path("jsonNot").properties().forEach(e -> {
-            if (body.at(e.getKey()).equals(e.getValue())) {
-                wrong.add("'" + e.getKey() + "' expected not " + e.getValue() + ", is");
-            }
-        });
-        for (String pairs : List.of("jsonEqual", "jsonEqualPointers")) {
-            for (JsonNode pair : expect.path(pairs)) {
-                JsonNode a = body.at(pair.get(0).asString());
-                JsonNode b = body.at(pair.get(1).asString());
-                if (a.isMissingNode() || !a.equals(b)) {
-                    wrong.add("'" + pair.get(0).asString() + "' expected equal to '" + pair.get(1).asString()
-                            + "', got " + shown(a) + " and " + shown(b));
-                }
-            }
-        }
-        expect.path("jsonContains").properties().forEach(e -> {
-            JsonNode got = body.at(e.getKey());
-            e.getValue().forEach(text -> {
-                if (!got.isString() || !got.asString().contains(text(text))) {
-                    wrong.add("'" + e.getKey() + "' expected to contain '" + text(text) + "', got " + shown(got));
-                }
-            });
-        });
-        // member order as the service wrote it: the tree keeps the order it was read in
-        expect.path("firstKey").properties().forEach(e -> {
-            JsonNode object = body.at(e.getKey());
-            String first = object.isObject() && !object.isEmpty()
-                    ? object.properties().iterator().next().getKey() : null;
-            if (!e.getValue().asString().equals(first)) {
-                wrong.add("'" + e.getKey() + "' expected to begin with member '" + e.getValue().asString()
-                        + "', begins with " + (first == null ? "(none)" : "'" + first + "'"));
-            }
-        });
-        for (JsonNode p : expect.path("jsonPresent")) {
-            if (body.at(p.asString()).isMissingNode()) {
-                wrong.add("'" + p.asString() + "' expected present, is absent");
-            }
-        }
-        for (JsonNode p : expect.path("jsonAbsent")) {
-            JsonNode got = body.at(p.asString());
-            if (!got.isMissingNode()) {
-                wrong.add("'" + p.asString() + "' expected absent, got " + got);
-            }
-        }
-    }
-
-    /** An expected text: a string as it is, a value a whole reference brought in as its JSON. */
-    private static String text(JsonNode node) {
-        return node.isString() ? node.asString() : node.toString();
-    }
-
-    private static String shown(JsonNode node) {
-        return node.isMissingNode() ? "(absent)" : node.toString();
     }
 
     private static String shorten(String body) {

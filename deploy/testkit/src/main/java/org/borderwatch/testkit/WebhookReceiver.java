@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A partner's webhook endpoint for tests: a real HTTP server on 127.0.0.1 that keeps every request exactly as it
  * arrived (path, headers, raw body, arrival time, the status it was answered with). By default every request is
- * answered with the success status given at construction (204 unless told otherwise); a path can be told to fail
- * its first N requests, to answer only after a delay, or to hold its answers until the test releases them.
+ * answered with the success status given at construction (204 unless told otherwise); a path can be told to answer
+ * another status from now on, to fail its first N requests, to answer only after a delay, or to hold its answers
+ * until the test releases them.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -64,6 +65,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, Integer> answers = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     private final Map<String, List<String>> arrivals = new ConcurrentHashMap<>();
@@ -123,7 +125,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            int status = successStatus;
+            int status = answers.getOrDefault(path, successStatus);
             Failure f = failures.get(path);
             if (f != null && f.remaining().getAndDecrement() > 0) {
                 status = f.status();
@@ -137,6 +139,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The URL of an endpoint on this receiver, e.g. {@code url("/hook")}. */
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** From now on every request to the path is answered with {@code status} (empty body) until told otherwise. */
+    public void respond(String path, int status) {
+        answers.put(path, status);
     }
 
     /** The first {@code times} requests to the path get {@code status}. */

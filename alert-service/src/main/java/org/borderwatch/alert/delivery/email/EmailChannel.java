@@ -2,7 +2,10 @@ package org.borderwatch.alert.delivery.email;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.borderwatch.alert.AlertProperties;
 import org.borderwatch.alert.delivery.ChannelSender;
 import org.borderwatch.alert.delivery.DeliveryException;
@@ -16,7 +19,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -71,16 +73,30 @@ public class EmailChannel implements ChannelSender {
         return null;
     }
 
+    /**
+     * The mail: a top-level {@code multipart/alternative} of the plain text and the HTML (UTF-8, simplest first, as
+     * RFC 2046 orders alternatives), the idempotency key as a header. Nothing else is attached, so no
+     * {@code multipart/mixed} wraps it.
+     */
+    MimeMessage message(String address, Notification n) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        message.setFrom(new InternetAddress(properties.mail().from()));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
+        message.setSubject(EmailRenderer.subject(n), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(EmailRenderer.text(n), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(EmailRenderer.html(n), "UTF-8", "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative", text, html);
+        message.setContent(alternatives);
+        message.setHeader(HEADER_DELIVERY, n.deliveryId());
+        return message;
+    }
+
     @Override
     public Integer send(Subscription subscription, Notification n) {
         try {
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(properties.mail().from());
-            helper.setTo(subscription.channel().address());
-            helper.setSubject(EmailRenderer.subject(n));
-            helper.setText(EmailRenderer.text(n), EmailRenderer.html(n));
-            message.setHeader(HEADER_DELIVERY, n.deliveryId());
+            MimeMessage message = message(subscription.channel().address(), n);
             mail.send(message);
             return null;
         } catch (AddressException e) {
