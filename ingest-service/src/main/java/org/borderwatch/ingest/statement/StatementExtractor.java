@@ -2951,6 +2951,12 @@ public final class StatementExtractor {
                     int from = singular ? i - 3 : Math.min(at, i); // "Armenian soldier wounded": the word before
                     whose = whose(words, from, Math.max(at, i) + 4, i, sourceParty, acting);
                 }
+                if (whose == null && singular) {
+                    // "a serviceman of the Azerbaijan Army while performing service duty was exposed to … and received
+                    // a wound": the army the one person belongs to, further back than the words before the wound
+                    // (`ch-i88-08`, an agency's relay: until branch i88 no side)
+                    whose = armyOfPerson(text, sentence.start(), words.get(i).start());
+                }
             }
         }
         if (deathsOfWounded > 0) {
@@ -3299,6 +3305,23 @@ public final class StatementExtractor {
     }
 
     /**
+     * The side of the one person an {@link #APPOSITIVE_PERSON} phrase ending at {@code end} names, when that phrase
+     * opens with the person "of the Azerbaijan Army / of the Armenian Armed Forces"; otherwise none.
+     */
+    private static Party armyOfPerson(String text, int sentenceStart, int end) {
+        Matcher m = APPOSITIVE_PERSON.matcher(text).region(Math.max(sentenceStart, end - APPOSITIVE_WINDOW), end)
+                .useTransparentBounds(true);
+        if (!m.find()) {
+            return null;
+        }
+        Matcher side = PERSON_OF_ARMY.matcher(text).region(m.start(), end);
+        if (!side.lookingAt()) {
+            return null;
+        }
+        return side.group("side").toLowerCase(Locale.ROOT).startsWith("azerbaijan") ? Party.AZ : Party.AM;
+    }
+
+    /**
      * The people counted in groups listed before the group at {@code at}, joined by "and" or commas ("two journalists
      * and a local official", "2 servicemen, 1 civilian and 3 police officers"): each group is a count and words
      * naming people, the last joined by "and". A count of things ("shelled 2 villages and three soldiers were killed")
@@ -3475,7 +3498,18 @@ public final class StatementExtractor {
             // ("a serviceman of the Azerbaijan Army, Private R. A., received a gunshot wound": a name in apposition)
             + "|\\b(?:a|an|the|one)\\s+(?:[\\w-]+\\s+)?" + SINGLE_PERSON + "(?:\\s+(?:of|from|at)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,6}?[\\w-]+)?"
             + "(?:\\s*,\\s*(?:(?:junior\\s+|senior\\s+|lance\\s+)?" + SINGLE_PERSON + "\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,4},)?"
+            // … after a passive of what befell him, joined by "and" ("a serviceman of the Azerbaijan Army while
+            // performing service duty was exposed to the explosion of an anti-personnel mine and received a wound of
+            // middle degree", `h100-29`, `ch-i88-05`…`-08`; no second "and", which may join a second person, guard `-09`)
+            + "(?:\\s*,?\\s+(?:while|when|whilst)\\s+[\\w-]+ing\\b(?:(?!\\band\\b)[^,.;:]){0,80}?,?)?"
+            + "(?:\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?[\\w-]+\\b(?:(?!\\band\\b)[^,.;:]){0,100}?"
+            + "\\s+and)?"
             + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** One person named with the army or armed forces of a side: "a serviceman of the Azerbaijan Army …". */
+    private static final Pattern PERSON_OF_ARMY = Alternations.compile("\\s*(?:(?:a|an|the|one)\\s+)?(?:[\\w-]+\\s+)?"
+            + SINGLE_PERSON + "\\s+of\\s+the\\s+(?<side>azerbaijan|armenia)\\w*\\s+(?:army|armed\\s+forces)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**

@@ -397,6 +397,12 @@ final class StatementRules {
             // violated" made a calm bulletin a claim)
             + "|\\b(?:(?:was|were|is|are)\\s+(?:not|never)(?:\\s+being)?|(?:has|have|had)\\s+(?:not|never)\\s+been)\\s+"
             + "(?:violated|breached|broken)\\b"
+            // the calque of a press service's calm night: "violation of the regime of ceasefire was not allowed",
+            // "violations of the ceasefire regime were not permitted" (`h100-27`, `ch-i88-01`, `-02`; until branch i88 a
+            // claim of the issuer's own side; guards `-03`, `-04`: fire told after it)
+            + "|\\b(?:violations?|breach(?:es)?)\\s+of\\s+(?:the\\s+)?(?:regime\\s+of\\s+(?:the\\s+)?)?"
+            + "(?:ceasefire|truce|cease-fire)(?:\\s+regime)?\\s+(?:(?:was|were|is|are)\\s+(?:not|never)(?:\\s+being)?|"
+            + "(?:has|have|had)\\s+(?:not|never)\\s+been)\\s+(?:allowed|permitted|committed|recorded|registered)\\b"
             // fire someone says they did not hear: "Residents did not hear any shooting", "we have not heard a
             // single shot", "nobody in Chinari heard any gunfire" (`h96-01`, `ch-i86-01`…`-03`; guards `-04`, `-05`;
             // an observer's "did not hear" still refutes, read apart by OBSERVED_NOTHING, `-06`)
@@ -517,12 +523,15 @@ final class StatementRules {
         String nat = "(?<%s>armenian|armenia['’]s|azerbaijani|azerbaijan['’]s)";
         String bare = "(?<%s>armenia|azerbaijan)";
         String body = "(?:ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs)|(?:defen[cs]e|foreign)\\s+ministry|mod|mfa|"
-                + "side|government|authorities|officials|(?:state\\s+)?border\\s+service|leadership|media|press)";
+                + "side|government|authorities|officials?|(?:state\\s+)?border\\s+service|leadership|media|press|"
+                // its politicians: "the claim of an Armenian MP that …" (`h101-29`, `ch-i88-10`…`-12`; guards `-13`, `-14`)
+                + "(?:opposition\\s+)?(?:mps?|deput(?:y|ies)|lawmakers?|parliamentarians?|politicians?|"
+                + "members?\\s+of\\s+(?:the\\s+)?parliament))";
         String claim = "(?:reports?|claims?|statements?|allegations?|accusations?|information|assertions?)";
         String agency = "(?:ministry\\s+of\\s+(?:defen[cs]e|foreign\\s+affairs)|(?:state\\s+)?border\\s+service)\\s+of\\s+"
                 + "(?:the\\s+republic\\s+of\\s+)?";
-        REPORTER = p("\\b" + nat.formatted("nat") + "\\s+(?:" + body + "(?:['’]s)?\\s+)?" + claim + "\\b"
-                + "|\\b(?:" + claim + "|reported|claimed|alleged|announced)\\s+(?:(?!(?:of|by|from|at|on|to|towards?|against)\\b)[\\w-]+\\s+){0,3}?(?:of|by|from)\\s+(?:the\\s+)?(?:"
+        REPORTER = p("\\b" + nat.formatted("nat") + "\\s+(?:" + body + "(?:['’]s?)?\\s+)?" + claim + "\\b"
+                + "|\\b(?:" + claim + "|reported|claimed|alleged|announced)\\s+(?:(?!(?:of|by|from|at|on|to|towards?|against)\\b)[\\w-]+\\s+){0,3}?(?:of|by|from)\\s+(?:the\\s+|an?\\s+)?(?:"
                 + agency + bare.formatted("nat2") + "|" + nat.formatted("nat3") + "\\s+" + body + "|"
                 + bare.formatted("nat4") + "(?!['’]s|\\s+(?:army|armed|forces|side|military|border|state|republic)))\\b"
                 + "|\\b" + nat.formatted("nat5") + "\\s+" + body + "\\s+(?:has\\s+|had\\s+)?(?:claimed|alleged|accused|"

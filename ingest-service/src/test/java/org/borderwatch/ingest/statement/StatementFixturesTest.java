@@ -68,7 +68,7 @@ class StatementFixturesTest {
                             "statements-heldout-90.jsonl", "statements-heldout-91.jsonl", "statements-heldout-92.jsonl",
                             "statements-heldout-93.jsonl", "statements-heldout-94.jsonl", "statements-heldout-95.jsonl",
                             "statements-heldout-96.jsonl", "statements-heldout-97.jsonl",
-                            "statements-heldout-99.jsonl",
+                            "statements-heldout-99.jsonl", "statements-heldout-100.jsonl", "statements-heldout-101.jsonl",
                             "statements-review.jsonl",
                             "statements-chain.jsonl", "statements-casualty-side.jsonl")))
             .toList();
