@@ -2761,7 +2761,11 @@ public final class StatementExtractor {
         return casualties(text, Sentences.split(text), List.of(), Party.INTL, null, Stance.UNKNOWN);
     }
 
-    private record Word(String text, int start, int end) {
+    /**
+     * A word of a sentence; {@code marked}: a mark (a comma, a point …) stands between it and the word before, so
+     * "in September, 4 servicemen" is no date "September 4".
+     */
+    private record Word(String text, int start, int end, boolean marked) {
     }
 
     /**
@@ -2840,8 +2844,10 @@ public final class StatementExtractor {
         for (Span sentence : sentences) {
             List<Word> words = new ArrayList<>();
             Matcher w = WORD.matcher(text).region(sentence.start(), sentence.end());
+            int wordEnd = sentence.start();
             while (w.find()) {
-                words.add(new Word(w.group(), w.start(), w.end()));
+                words.add(new Word(w.group(), w.start(), w.end(), !text.substring(wordEnd, w.start()).isBlank()));
+                wordEnd = w.end();
             }
             // searched forward once per sentence, not once per casualty word (quadratic in a long sentence)
             ForwardMatches diedOfWounds = new ForwardMatches(StatementRules.DIED_OF_WOUNDS, text, sentence.end());
@@ -3789,7 +3795,8 @@ public final class StatementExtractor {
         if (digits && k + 1 < words.size() && TimeExpressions.isMonth(words.get(k + 1).text())) {
             return false; // "16 March"
         }
-        return !digits || k == 0 || !TimeExpressions.isMonth(words.get(k - 1).text()); // "March 16"
+        // "March 16", not "in September, 4 servicemen"
+        return !digits || k == 0 || words.get(k).marked() || !TimeExpressions.isMonth(words.get(k - 1).text());
     }
 
     /**

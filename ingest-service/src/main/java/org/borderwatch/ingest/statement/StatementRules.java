@@ -1165,14 +1165,20 @@ final class StatementRules {
     static final Pattern QUOTED_PASSAGE = p("\"[^\"]{1,2000}+\"|“[^”]{1,2000}+”|«[^»]{1,2000}+»|(?<![\\p{L}\\d])'[^']{10,2000}?'(?![\\p{L}\\d])");
 
     /** A casualty participle or verb of a toll. */
-    private static final String TOLL_HIT = "(?:killed|wounded|injured|maimed|hurt|crippled)";
+    private static final String TOLL_HIT = "(?:killed|wounded|injured|maimed|hurt|crippled|martyred)";
     /** A clause's character: not across a sentence end, a semicolon or ", and / but / while …" (a clause of its own). */
     private static final String TOLL_CLAUSE = "(?:[^.;!?,\\n]|,(?=\\d)|,(?!\\s*(?:and|but|while|whereas|whilst|although)\\b))";
-    /** A long period up to now: "since 2020", "since September 2020", "since the end of the war", "over the past three years". */
+    /**
+     * A long period up to now: "since 2020", "since September 2020", "since the end of the war", "over the past three
+     * years"; or a named past war as a whole ("as a result of the 2020 war", "during the 44-day war").
+     */
     private static final String TOLL_PERIOD = "\\b(?:(?:ever\\s+)?since\\s+(?:(?:the\\s+)?(?:year\\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+)?"
             + "(?:19|20)\\d\\d\\b|the\\s+(?:end\\s+of\\s+(?:the\\s+)?)?(?:(?:\\d+|forty-four)-day\\s+|first\\s+|second\\s+|karabakh\\s+|"
             + "patriotic\\s+|last\\s+)?(?:war|conflict|hostilities|ceasefire)\\b)|(?:over|in|during|within|for)\\s+the\\s+(?:past|last)\\s+"
-            + "(?:(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many)\\s+)?(?:years?|decades?|months)\\b)";
+            + "(?:(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many)\\s+)?(?:years?|decades?|months)\\b"
+            // "As a result of the 2020 war, 3,800 servicemen were killed": a named past war is the whole period
+            + "|(?:as\\s+a\\s+result\\s+of|in|during|throughout)\\s+the\\s+(?:(?:19|20)\\d\\d|(?:\\d+|forty-four)-day|"
+            + "(?:first|second)\\s+karabakh|patriotic)\\s+war\\b)";
     /** A running total up to now, which counts only with a perfect: "to date", "in total". */
     private static final String TOLL_TOTAL = "\\b(?:to\\s+date|in\\s+total)\\b";
     private static final String TOLL_PERFECT = "(?:have|has)\\s+(?:(?:already|reportedly|so\\s+far)\\s+)?(?:been\\s+(?:either\\s+)?"
