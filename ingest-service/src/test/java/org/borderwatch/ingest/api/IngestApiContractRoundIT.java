@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the whole service started once with the {@code local} profile and the round's two keys (set as the
  * README's "Source trust" documents, replacing the list), on the testkit's broker but on topics and in a consumer
  * group of its own, so the de-duplication memory starts empty as the round assumes. Every difference is reported at
- * once.
+ * once. Round 2 ({@code api-round-2/}) runs the same way and judges what reaches Kafka.
  */
 @BorderWatchInfrastructure(mongo = false)
 class IngestApiContractRoundIT {
