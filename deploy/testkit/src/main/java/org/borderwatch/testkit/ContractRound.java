@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * {@code headers} it carries {@link #defaultContentType} if one is set), {@code bodyRaw} (a string) or
  * {@code bodyRawRepeat} ({@code head + unit × times + tail}, sent over a plain socket so a service that answers early
  * — a 413 on the {@code Content-Length} — and closes is still heard), {@code poll} ({@code timeoutSeconds}: the step
- * is repeated until it answers as expected or the time is up), and {@code expect}: {@code status} (a number or a
+ * is repeated, every {@code intervalMillis} (250), until it answers as expected or the time is up), and
+ * {@code expect}: {@code status} (a number or a
  * list of them) or {@code statusOneOf}, {@code contentType} (prefix), {@code headers} (exact, {@code null} = absent),
  * {@code headersPresent}, {@code headersContain} / {@code headersNotContain} (name → texts), {@code bodyIncludes},
  * {@code bodyExcludes}, {@code json} (pointer → value), {@code jsonNot}, {@code jsonEqual} or
@@ -63,7 +64,8 @@ import java.util.regex.Pattern;
  * number stays a number), any other reference is replaced as text.
  *
  * <p>A step with {@code kafka} ({@code topic}, {@code key}, {@code value}) sends no HTTP request: it produces one
- * record (the key, the value as compact JSON, as written) through the producer given to
+ * record (the key, the value as compact JSON, as written, or {@code valueRaw}: exactly that text, for a value that is
+ * not JSON) through the producer given to
  * {@link #kafka(Producer, UnaryOperator)} or {@link #kafka(String, UnaryOperator)}, to the topic the caller maps the
  * round's one to, and with
  * {@code waitFor} ({@code user}/{@code key}, {@code method}, {@code path}, {@code until} pointer → value,
@@ -256,6 +258,7 @@ public final class ContractRound implements AutoCloseable {
     private String call(int port, JsonNode step, Credentials credentials) throws IOException, InterruptedException {
         String id = step.get("id").asString();
         Instant deadline = Instant.now().plusSeconds(step.path("poll").path("timeoutSeconds").asLong(0));
+        long every = step.path("poll").path("intervalMillis").asLong(POLL_EVERY_MILLIS);
         while (true) {
             String path = resolve(step.get("path").asString());
             Answer answer = send(port, step, path, credentials.headers(round, step));
@@ -271,7 +274,7 @@ public final class ContractRound implements AutoCloseable {
                 return wrong.isEmpty() ? null : step.get("method").asString() + " " + path + ": "
                         + String.join("; ", wrong) + "\n      body: " + shorten(answer.body());
             }
-            Thread.sleep(POLL_EVERY_MILLIS);
+            Thread.sleep(every);
         }
     }
 
@@ -308,8 +311,10 @@ public final class ContractRound implements AutoCloseable {
         JsonNode kafka = step.get("kafka");
         String topic = topics.apply(kafka.get("topic").asString());
         String key = kafka.get("key").asString();
-        producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(kafka.get("value"))))
-                .get(30, TimeUnit.SECONDS);
+        // valueRaw: exactly these characters as the value (a record that is not JSON); value: its compact JSON
+        String value = kafka.hasNonNull("valueRaw") ? kafka.get("valueRaw").asString()
+                : JSON.writeValueAsString(kafka.get("value"));
+        producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         producer.flush();
         log.add(step.get("id").asString() + " kafka " + topic + " " + key);
         JsonNode waitFor = step.get("waitFor");

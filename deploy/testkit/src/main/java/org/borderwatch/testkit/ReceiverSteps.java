@@ -120,10 +120,7 @@ final class ReceiverSteps {
         ContractRound.Answer last = null;
         if (!requests.isEmpty()) {
             WebhookReceiver.Request r = requests.get(requests.size() - 1);
-            Map<String, List<String>> headers = new HashMap<>();
-            r.headers().forEach((name, values) -> headers.computeIfAbsent(name.toLowerCase(Locale.ROOT),
-                    n -> new ArrayList<>()).addAll(values));
-            last = new ContractRound.Answer(r.answered(), headers, r.bodyText());
+            last = new ContractRound.Answer(r.answered(), lowerCased(r.headers()), r.bodyText());
         }
         judgeLast(expect, last, wrong);
         return new Outcome(wrong, last, "webhook " + path, requests.size() + " request(s), answered "
@@ -207,11 +204,25 @@ final class ReceiverSteps {
                 wrong.add("header " + name + " expected distinct on every record, got " + values);
             }
         }
-        ContractRound.Answer last = kept.isEmpty() ? null : new ContractRound.Answer(200, Map.of(),
-                kept.get(kept.size() - 1).value());
+        ContractRound.Answer last = null;
+        if (!kept.isEmpty()) {
+            // the record's own headers go with its value, so that 'last' judges them too
+            RoundFeed.Record r = kept.get(kept.size() - 1);
+            Map<String, List<String>> headers = new HashMap<>();
+            r.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            last = new ContractRound.Answer(200, lowerCased(headers), r.value() == null ? "" : r.value());
+        }
         judgeLast(expect, last, wrong);
         return new Outcome(wrong, last, "kafka " + topic, kept.size() + " record(s) kept"
                 + (last == null ? "" : "\n    " + shorten(last.body())));
+    }
+
+    /** Headers by lower-case name, as an {@link ContractRound.Answer} looks them up; values of one name joined. */
+    private static Map<String, List<String>> lowerCased(Map<String, List<String>> headers) {
+        Map<String, List<String>> lower = new HashMap<>();
+        headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT),
+                n -> new ArrayList<>()).addAll(values));
+        return lower;
     }
 
     private static List<RoundFeed.Record> kept(JsonNode expect, List<RoundFeed.Record> records) {

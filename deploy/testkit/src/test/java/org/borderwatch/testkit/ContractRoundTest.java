@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -465,6 +466,42 @@ class ContractRoundTest {
                 "HTML part expected to contain '<p>'", "HTML part expected without '&amp;'");
         assertThat(differences.get(2)).isEqualTo("m-03 mail to other@example.org: mails to other@example.org "
                 + "expected 1, got 0");
+    }
+
+    @Test
+    void aRawKafkaValueAPollIntervalAndTheLastRecordsHeadersAndTextAreJudged() throws IOException {
+        RoundFeed feed = topic -> List.of(
+                new RoundFeed.Record(null, Map.of("bw-reject-reason", "MALFORMED", "bw-source", "raw.canonical"),
+                        "this is not JSON {"),
+                new RoundFeed.Record(null, Map.of("bw-reject-reason", "TOO_LARGE", "bw-partner", "desk",
+                        "contentType", "application/json"), "a,b\nrow-2,x\n"));
+        ContractRound round = load("""
+                {"cases": [
+                 {"id": "r-01", "kafka": {"topic": "raw", "key": "p", "valueRaw": "not JSON {\\"a\\": 1"}},
+                 {"id": "r-02", "method": "GET", "path": "/count", "poll": {"timeoutSeconds": 1, "intervalMillis": 400},
+                  "expect": {"status": 200, "json": {"/n": 50}}},
+                 {"id": "r-03", "timeoutSeconds": 1, "expectKafka": {"topic": "rejected", "count": 2,
+                  "last": {"headers": {"bw-reject-reason": "^TOO_LARGE$", "bw-partner": true, "bw-source": null},
+                   "bodyIncludes": ["row-2"], "bodyExcludes": ["row-3"]}}},
+                 {"id": "r-04", "timeoutSeconds": 1, "expectKafka": {"topic": "rejected", "count": 2,
+                  "last": {"headers": {"bw-reject-reason": "^MALFORMED$", "bw-source": true, "contentType": null},
+                   "bodyIncludes": ["not JSON"], "bodyExcludes": ["a,b"]}}}
+                ]}""").kafka(producer, topic -> topic + ".own").feed(feed, UnaryOperator.identity());
+        List<String> differences = run(round, ContractRound.Credentials.apiKey("X-Api-Key"));
+        // valueRaw: the text itself, not a JSON string of it
+        assertThat(producer.history()).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo("raw.own");
+            assertThat(r.value()).isEqualTo("not JSON {\"a\": 1");
+        });
+        // asked at 0, 400, 800 and 1200 ms: every intervalMillis, not the default 250 ms (5 or 6 asks)
+        assertThat(counted.get()).isBetween(3, 4);
+        assertThat(differences).hasSize(2);
+        assertThat(differences.get(0)).startsWith("r-02 GET /count: '/n' expected 50, got " + counted.get());
+        assertThat(differences.get(1)).startsWith("r-04 kafka rejected: ").contains(
+                "header bw-reject-reason expected to match ^MALFORMED$, got TOO_LARGE",
+                "header bw-source expected present, is absent",
+                "header contentType expected absent, got application/json",
+                "body expected to include 'not JSON', does not", "body expected without 'a,b', has it");
     }
 
     @Test

@@ -251,8 +251,8 @@ public class ReportsController {
         }
         long declared = request.getContentLengthLong();
         if (declared > max) {
-            // refused on the header alone; the rejected record keeps at most the first max-payload (+1, so the
-            // publisher notes the cut) bytes, read only for a real send
+            // refused on the header alone; min(limit, max-payload) + 1 bytes at most are read (only for a real
+            // send), of which the rejected record keeps at most max-payload (tooLarge)
             byte[] prefix = dryRun ? new byte[0] : RequestBodies.readAtMost(request.getInputStream(),
                     Math.min(max, properties.rejected().maxPayload().toBytes()) + 1);
             return tooLarge(f, "Content-Length " + declared + " bytes, more than the batch limit of " + max
@@ -312,7 +312,8 @@ public class ReportsController {
 
     private ResponseEntity<ProblemDetail> tooLarge(InputFormat f, String detail, byte[] read, boolean dryRun,
                                                    ApiKey partner) {
-        reject(RejectReason.TOO_LARGE, detail, read, dryRun, partner.partner());
+        reject(RejectReason.TOO_LARGE, detail, RequestBodies.keptForRecord(read,
+                properties.rejected().maxPayload().toBytes()), dryRun, partner.partner());
         core.pipeline().refusedRequest(f.id(), RejectReason.TOO_LARGE, dryRun);
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "the limit is "
                 + properties.maxBatchSize().toBytes() + " bytes", RejectReason.TOO_LARGE, List.of());

@@ -41,6 +41,15 @@ final class RequestBodies {
         return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
     }
 
+    /**
+     * What a rejected record keeps of a body read in part for a {@code 413}: the first {@code maxPayload} bytes
+     * ({@code ingest.rejected.max-payload}) of {@code read}, so the record is cut here, where the detail already says
+     * how much was read, and not again by the publisher with a note of its own before that detail.
+     */
+    static byte[] keptForRecord(byte[] read, long maxPayload) {
+        return read.length <= maxPayload ? read : Arrays.copyOf(read, (int) maxPayload);
+    }
+
     /** The first value of {@code name} in a raw query string, decoded; null when absent. */
     static String queryParameter(String query, String name) {
         if (query == null || query.isEmpty()) {

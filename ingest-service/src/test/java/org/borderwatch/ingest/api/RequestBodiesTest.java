@@ -32,6 +32,18 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aTooLargeRecordKeepsAtMostTheRejectedPayloadLimitOfWhatWasRead() throws Exception {
+        // the defaults: min(5 MiB, 900 KiB) + 1 bytes read for a 413, the record keeps 900 KiB of them
+        byte[] read = RequestBodies.readAtMost(endless(), 921_601);
+        byte[] kept = RequestBodies.keptForRecord(read, 921_600);
+        assertThat(kept).hasSize(921_600).isEqualTo(java.util.Arrays.copyOf(read, 921_600));
+        // a smaller batch limit: limit + 1 bytes read, all kept
+        byte[] small = new byte[65_537];
+        assertThat(RequestBodies.keptForRecord(small, 921_600)).isSameAs(small);
+        assertThat(RequestBodies.keptForRecord(new byte[0], 921_600)).isEmpty();
+    }
+
+    @Test
     void queryFlagsAreReadFromTheQueryStringAsTheFrameworkWouldReadThem() {
         assertThat(RequestBodies.queryParameter("dryRun=true", "dryRun")).isEqualTo("true");
         assertThat(RequestBodies.queryParameter("a=1&dry%52un=no%20way", "dryRun")).isEqualTo("no way");
