@@ -27,6 +27,9 @@ public final class NumberWords {
     private static final Pattern HUNDREDS = Pattern.compile("(?i)\\b(?<h>" + UNIT + ")\\s+hundred"
             + "(?:\\s+(?:and\\s+)?(?<rest>" + BELOW_HUNDRED + "))?\\b");
 
+    /** A number with thousands separators: "3,800", "1 200" (a space, thin or no-break), at most 999,999. */
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}[,\\s\\u00A0\\u2009\\u202F]\\d{3}");
+
     private NumberWords() {
     }
 
@@ -57,6 +60,9 @@ public final class NumberWords {
         }
         if (t.chars().allMatch(Character::isDigit)) {
             return t.length() <= 4 ? Integer.valueOf(t) : null;
+        }
+        if (THOUSANDS.matcher(t).matches()) {
+            return Integer.valueOf(t.replaceAll("\\D", "")); // "3,800", "1 200": one number
         }
         Integer direct = WORDS.get(t);
         if (direct != null) {

@@ -49,6 +49,18 @@ public final class StatementExtractor {
 
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
     private static final Pattern WORD = Alternations.compile("\\d{1,2}:\\d{2}|[\\p{L}\\d]++(?:[-'’][\\p{L}\\d]++)*+");
+
+    /**
+     * A word of a sentence whose losses are counted: also a number with thousands separators ("3,800", "1 200" with a
+     * thin or no-break space) as one word — exactly three digits after each separator, no digit, point or comma with a
+     * digit right before or after it (no decimal, no list "12, 13 and 14"); with a plain space only right before up to
+     * two words and people ("3 800 servicemen"), so that "3 120 mm" stays two.
+     */
+    private static final Pattern COUNT_WORD = Alternations.compile("(?<![\\d.,])\\d{1,3}(?:(?:,|[\\u00A0\\u2009\\u202F])\\d{3})++"
+            + "(?![\\p{L}\\d\\-'’]|[.,]\\d)"
+            + "|(?<![\\d.,])\\d{1,3} \\d{3}(?![\\p{L}\\d\\-'’]|[.,]\\d)(?=\\s+(?:[\\p{L}-]+\\s+){0,2}(?i:servicemen|soldiers|"
+            + "civilians|people|persons|residents|troops|fighters|officers|children|women|men)\\b)"
+            + "|" + WORD.pattern());
     private static final int BACK_WINDOW = 10;
     private static final int FORWARD_WINDOW = 5;
 
@@ -2841,9 +2853,10 @@ public final class StatementExtractor {
         Integer woundedBeforeDeaths = null; // the wounded counted before those deaths are told
         Party whose = null;
         int countAt = -1; // where the first count stands
+        boolean civilianOfNoSide = false; // a civilian in a list of persons whose text names no side (below)
         for (Span sentence : sentences) {
             List<Word> words = new ArrayList<>();
-            Matcher w = WORD.matcher(text).region(sentence.start(), sentence.end());
+            Matcher w = COUNT_WORD.matcher(text).region(sentence.start(), sentence.end());
             int wordEnd = sentence.start();
             while (w.find()) {
                 words.add(new Word(w.group(), w.start(), w.end(), !text.substring(wordEnd, w.start()).isBlank()));
@@ -2911,6 +2924,12 @@ public final class StatementExtractor {
                     int named = singlesJoinedBefore(text, words, i);
                     total = named > 0 ? named : null;
                 }
+                // "a serviceman and a civilian were exposed to the explosion of … and received wounds" (2)
+                PersonList exposed = at < 0 && total == null
+                        ? personsExposed(text, sentence.start(), words.get(i).start()) : null;
+                if (exposed != null) {
+                    total = exposed.persons();
+                }
                 boolean singular = at < 0 && total == null && (singularBefore(words, i)
                         || appositivePerson(text, sentence.start(), words.get(i).start()) || singularAfter(words, i));
                 if (singular) {
@@ -2948,7 +2967,15 @@ public final class StatementExtractor {
                         woundedBeforeDeaths = wounded;
                     }
                 }
-                if (whose == null && total != null && !singular) {
+                if (whose == null && exposed != null) {
+                    // the persons' own words only: "…, were exposed to the fire of Armenian units" names the attacker
+                    whose = sideOfListed(text, words, exposed, i, sourceParty, acting);
+                    // "a serviceman and a civilian …" in a side's text with no side named: the civilian's side is not
+                    // the publisher's by default
+                    civilianOfNoSide |= whose == null && CIVILIAN_LISTED.matcher(text)
+                            .region(exposed.start(), exposed.end()).find();
+                }
+                if (whose == null && total != null && !singular && exposed == null) {
                     // "the number of Armenian servicemen killed in the Azerbaijani attack has risen to 105": the
                     // victims are named before the casualty word, the attacker after it
                     whose = whose(words, i - 3, i, i, sourceParty, acting);
@@ -2980,7 +3007,7 @@ public final class StatementExtractor {
         if (whose == null) {
             if (stance == Stance.CLAIM && acting != null && acting.isBelligerent()) {
                 whose = acting.opponent();
-            } else if (sourceParty.isBelligerent()) {
+            } else if (sourceParty.isBelligerent() && !civilianOfNoSide) {
                 whose = sourceParty;
             } else {
                 whose = civiliansPlaceSide(text, places);
@@ -3513,6 +3540,70 @@ public final class StatementExtractor {
             + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?$",
             Pattern.CASE_INSENSITIVE);
 
+    /** One person of a list ({@link #PERSONS_EXPOSED}): "a serviceman", "an Azerbaijani civilian", "his comrade". */
+    private static final String LISTED_PERSON = "(?:[\\w-]+\\s+){0,2}?(?:" + SINGLE_PERSON + "|comrade|commander)(?:\\s+of\\s+the\\s+"
+            + "(?:(?!and\\b|or\\b)[\\w'’-]+\\s+){0,4}?(?:army|armed\\s+forces|border\\s+service|border\\s+guards?|troops))?";
+
+    /**
+     * Two or more single persons joined by "and" (the earlier ones by commas too), each with "a / an / one" (the later
+     * ones also "his / her / their"), then a plural passive of what befell them and "and received / sustained … wounds":
+     * "a serviceman and a civilian were exposed to the explosion of an anti-personnel mine and received wounds" (2,
+     * until branch i90 none). The group {@code list} holds the persons; a thing in the list ("a soldier and a truck")
+     * makes no match.
+     */
+    private static final Pattern PERSONS_EXPOSED = Alternations.compile("\\b(?<list>(?:a|an|one)\\s+" + LISTED_PERSON
+            + "(?:\\s*,\\s*(?:a|an|one)\\s+" + LISTED_PERSON + ")*+\\s+and\\s+(?:a|an|one|his|her|their)\\s+" + LISTED_PERSON + ")"
+            + "(?:\\s*,?\\s+(?:while|when|whilst)\\s+[\\w-]+ing\\b(?:(?!\\band\\b)[^,.;:]){0,80}?,?)?"
+            + "\\s+(?:were|have\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?[\\w-]+\\b(?:(?!\\band\\b)[^,.;:]){0,100}?\\s+and"
+            + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:[\\w-]+\\s+){0,2}?$", Pattern.CASE_INSENSITIVE);
+
+    /** A civilian in a {@link #PERSONS_EXPOSED} list, whose side no publisher's own side gives. */
+    private static final Pattern CIVILIAN_LISTED = Alternations.compile("\\b(?:civilian|resident|shepherd|farmer|villager|"
+            + "worker|driver|passenger|herder|herdsman|citizen|inhabitant|journalist|builder|labou?rer|fisherman|hunter)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The start of each person of a {@link #PERSONS_EXPOSED} list: its determiner. */
+    private static final Pattern LIST_DETERMINER = Alternations.compile("\\b(?:a|an|one|his|her|their)\\s",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A {@link #PERSONS_EXPOSED} list: where it stands and how many persons it names. */
+    private record PersonList(int start, int end, int persons) {
+    }
+
+    /** The {@link #PERSONS_EXPOSED} list before the casualty word at {@code end}, or null. */
+    private static PersonList personsExposed(String text, int sentenceStart, int end) {
+        Matcher m = PERSONS_EXPOSED.matcher(text).region(Math.max(sentenceStart, end - APPOSITIVE_WINDOW), end)
+                .useTransparentBounds(true);
+        return m.find() ? new PersonList(m.start("list"), m.end("list"),
+                (int) LIST_DETERMINER.matcher(m.group("list")).results().count()) : null;
+    }
+
+    /**
+     * The side of the persons of a {@link #PERSONS_EXPOSED} list, only from its own words: a nationality or "our" among
+     * them, or the first one's army ("a serviceman of the Azerbaijan Army and a civilian"); otherwise none, so the
+     * caller's fallbacks apply.
+     */
+    private static Party sideOfListed(String text, List<Word> words, PersonList exposed, int casualty,
+                                      Party sourceParty, Party acting) {
+        int from = 0;
+        int to = 0;
+        for (int k = 0; k < words.size(); k++) {
+            if (words.get(k).start() < exposed.start()) {
+                from = k + 1;
+            }
+            if (words.get(k).start() < exposed.end()) {
+                to = k + 1;
+            }
+        }
+        Party side = whose(words, from, to, casualty, sourceParty, acting);
+        if (side != null) {
+            return side;
+        }
+        Matcher army = PERSON_OF_ARMY.matcher(text).region(exposed.start(), exposed.end());
+        return army.lookingAt() ? army.group("side").toLowerCase(Locale.ROOT).startsWith("azerbaijan") ? Party.AZ
+                : Party.AM : null;
+    }
+
     /** One person named with the army or armed forces of a side: "a serviceman of the Azerbaijan Army …". */
     private static final Pattern PERSON_OF_ARMY = Alternations.compile("\\s*(?:(?:a|an|the|one)\\s+)?(?:[\\w-]+\\s+)?"
             + SINGLE_PERSON + "\\s+of\\s+the\\s+(?<side>azerbaijan|armenia)\\w*\\s+(?:army|armed\\s+forces)\\b",
@@ -3788,7 +3879,8 @@ public final class StatementExtractor {
             return false;
         }
         Integer n = NumberWords.parse(t);
-        if (n == null || n > 999) {
+        // a year is no count ("2022"), a number written with thousands separators ("3,800") is
+        if (n == null || n > 999 && t.chars().allMatch(Character::isDigit)) {
             return false;
         }
         boolean digits = Character.isDigit(t.charAt(0));
