@@ -23,6 +23,9 @@ public final class NumberWords {
     private static final String BELOW_HUNDRED = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:"
             + UNIT + "))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT;
 
+    /** A count of people as one token: digits (with thousands separators) or a number below a hundred in words. */
+    static final String COUNT = "(?<![\\d.,])(?:\\d{1,3}(?:[,\\u00A0\\u2009\\u202F]\\d{3})?+|\\d{4})(?![\\d.,]\\d)|\\b(?:" + BELOW_HUNDRED + ")\\b";
+
     /** "Two hundred and seven", "three hundred twenty-one", "one hundred": a number of hundreds told in words. */
     private static final Pattern HUNDREDS = Pattern.compile("(?i)\\b(?<h>" + UNIT + ")\\s+hundred"
             + "(?:\\s+(?:and\\s+)?(?<rest>" + BELOW_HUNDRED + "))?\\b");

@@ -2818,6 +2818,7 @@ public final class StatementExtractor {
         // "Junior Sergeant A. Mammadov and Private R. Aliyev were wounded": "A" before a full stop is an initial, never
         // the article that counts one person (same length, so the spans stay valid)
         text = INITIAL_A.matcher(text).replaceAll("\u00c4");
+        text = blanked(text, ATTRIBUTION_ARTICLE); // "… received wounds, a local official said": the sayer counts no one
         // "proceedings under Part 2 of Article 155 … over the death of Private A. S.": a label's number counts no one
         text = blanked(text, StatementRules.LEGAL_NUMBER);
         text = blanked(text, StatementRules.ENEMY_LOSSES); // "two servicemen of the enemy were killed": not ours
@@ -3186,6 +3187,16 @@ public final class StatementExtractor {
         return other == null || other.start() >= d.start();
     }
 
+    /**
+     * The article of an attribution, an indefinite person and a verb of saying ("…, a local official said", "an army
+     * spokesman told reporters", "a resident said"): who says it is no casualty, so the article counts no one (was one
+     * more wounded or killed, or the count the casualty word read instead of the persons before it). Up to four words
+     * between, none a casualty word or an auxiliary ("a local official was killed" still counts).
+     */
+    private static final Pattern ATTRIBUTION_ARTICLE = Alternations.compile("\\b(?:a|an)(?=\\s+(?:(?!(?:was|were|is|are|"
+            + "has|have|had|been|being|who|which|that|wounded|injured|killed|hurt|dead|died|martyred)\\b)[\\p{L}'’-]+\\s+){1,4}"
+            + "(?:said|says|told|tells|reported|stated|added|confirmed)\\b)", Pattern.CASE_INSENSITIVE);
+
     /** The letter "A" as an initial ("A. Mammadov"): the article is never followed by a full stop. */
     private static final Pattern INITIAL_A = Pattern.compile("(?<![\\p{L}\\p{N}])A(?=\\.)");
 
@@ -3544,6 +3555,14 @@ public final class StatementExtractor {
     private static final String LISTED_PERSON = "(?:[\\w-]+\\s+){0,2}?(?:" + SINGLE_PERSON + "|comrade|commander)(?:\\s+of\\s+the\\s+"
             + "(?:(?!and\\b|or\\b)[\\w'’-]+\\s+){0,4}?(?:army|armed\\s+forces|border\\s+service|border\\s+guards?|troops))?";
 
+    /** People counted in a {@link #PERSONS_EXPOSED} list: "two servicemen of the Azerbaijan Army", "3 civilians". */
+    private static final String COUNTED_LISTED = "(?:(?!(?:" + NumberWords.COUNT + "|january|february|march|april|may|june|"
+            + "july|august|september|october|november|december)\\b)[\\p{L}-]+\\s+){0,2}?(?:servicem[ae]n|soldiers|privates|sergeants|officers|"
+            + "conscripts|civilians|residents|shepherds|drivers|farmers|villagers|workers|deminers|guards|passengers|"
+            + "operators|builders|labou?rers|herders|herdsmen|citizens|sappers|engineers|rescuers|policemen|fishermen|"
+            + "inhabitants|journalists|medics|people|persons)(?:\\s+of\\s+the\\s+(?:(?!and\\b|or\\b)[\\w'’-]+\\s+){0,4}?"
+            + "(?:army|armed\\s+forces|border\\s+service|border\\s+guards?|troops))?";
+
     /**
      * Two or more single persons joined by "and" (the earlier ones by commas too), each with "a / an / one" (the later
      * ones also "his / her / their"), then a plural passive of what befell them and "and received / sustained … wounds":
@@ -3552,10 +3571,15 @@ public final class StatementExtractor {
      * makes no match.
      */
     private static final Pattern PERSONS_EXPOSED = Alternations.compile("\\b(?<list>(?:a|an|one)\\s+" + LISTED_PERSON
-            + "(?:\\s*,\\s*(?:a|an|one)\\s+" + LISTED_PERSON + ")*+\\s+and\\s+(?:a|an|one|his|her|their)\\s+" + LISTED_PERSON + ")"
+            + "(?:\\s*,\\s*(?:a|an|one)\\s+" + LISTED_PERSON + ")*+\\s+and\\s+(?:a|an|one|his|her|their)\\s+" + LISTED_PERSON
+            // … or a count of people: "two servicemen were exposed to the explosion of … and received wounds" (2, until
+            // branch i91 none)
+            + "|(?<n>" + NumberWords.COUNT + ")\\s+" + COUNTED_LISTED + ")"
             + "(?:\\s*,?\\s+(?:while|when|whilst)\\s+[\\w-]+ing\\b(?:(?!\\band\\b)[^,.;:]){0,80}?,?)?"
             + "\\s+(?:were|have\\s+been|had\\s+been)\\s+(?:\\w+ly\\s+)?[\\w-]+\\b(?:(?!\\band\\b)[^,.;:]){0,100}?\\s+and"
-            + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:[\\w-]+\\s+){0,2}?$", Pattern.CASE_INSENSITIVE);
+            // "… and received no injuries" counts no one
+            + "\\s+(?:\\w+ly\\s+)?(?:received|sustained|suffered|got)\\s+(?:(?!(?:no|any)\\b)[\\w-]+\\s+){0,2}?$",
+            Pattern.CASE_INSENSITIVE);
 
     /** A civilian in a {@link #PERSONS_EXPOSED} list, whose side no publisher's own side gives. */
     private static final Pattern CIVILIAN_LISTED = Alternations.compile("\\b(?:civilian|resident|shepherd|farmer|villager|"
@@ -3574,8 +3598,12 @@ public final class StatementExtractor {
     private static PersonList personsExposed(String text, int sentenceStart, int end) {
         Matcher m = PERSONS_EXPOSED.matcher(text).region(Math.max(sentenceStart, end - APPOSITIVE_WINDOW), end)
                 .useTransparentBounds(true);
-        return m.find() ? new PersonList(m.start("list"), m.end("list"),
-                (int) LIST_DETERMINER.matcher(m.group("list")).results().count()) : null;
+        if (!m.find()) {
+            return null;
+        }
+        Integer counted = m.group("n") == null ? null : NumberWords.parse(m.group("n"));
+        return new PersonList(m.start("list"), m.end("list"), counted != null ? counted
+                : (int) LIST_DETERMINER.matcher(m.group("list")).results().count());
     }
 
     /**
@@ -3606,7 +3634,7 @@ public final class StatementExtractor {
 
     /** One person named with the army or armed forces of a side: "a serviceman of the Azerbaijan Army …". */
     private static final Pattern PERSON_OF_ARMY = Alternations.compile("\\s*(?:(?:a|an|the|one)\\s+)?(?:[\\w-]+\\s+)?"
-            + SINGLE_PERSON + "\\s+of\\s+the\\s+(?<side>azerbaijan|armenia)\\w*\\s+(?:army|armed\\s+forces)\\b",
+            + "(?:" + SINGLE_PERSON + "|servicemen|soldiers)\\s+of\\s+the\\s+(?<side>azerbaijan|armenia)\\w*\\s+(?:army|armed\\s+forces)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
