@@ -3891,6 +3891,9 @@ public final class StatementExtractor {
         if (t.equalsIgnoreCase("another")) {
             return 1; // "one was killed and another wounded"
         }
+        if (isNone(words, k)) {
+            return 0; // "killed two and wounded none" (only read as an active verb's object, below)
+        }
         if (t.equalsIgnoreCase("one") && k > 0 && words.get(k - 1).text().equalsIgnoreCase("no")) {
             return 0; // "no one was hurt"
         }
@@ -4429,6 +4432,39 @@ public final class StatementExtractor {
                 return after;
             }
         }
-        return numberBefore(words, i);
+        int object = activeObject(words, i);
+        return object >= 0 ? object : numberBefore(words, i);
+    }
+
+    /** "none", "nobody": the object of an active casualty verb that hit no one ("wounded none"). */
+    private static boolean isNone(List<Word> words, int k) {
+        String t = words.get(k).text();
+        return t.equalsIgnoreCase("none") || t.equalsIgnoreCase("nobody");
+    }
+
+    /** Words after a number right after a casualty verb that make it no count of people ("wounded three times"). */
+    private static final Set<String> NOT_PEOPLE_AFTER = Set.of("times", "time", "km", "kilometres", "kilometers",
+            "kilometre", "kilometer", "metres", "meters", "m", "miles", "mile", "hours", "hour", "minutes", "minute",
+            "days", "day", "weeks", "week", "months", "month", "years", "year", "ago", "percent", "per");
+
+    /**
+     * The count of an active casualty verb is its object, right after it: "shelling killed two soldiers and wounded
+     * three (others / more)", "fire wounded three soldiers and killed one", "wounded a civilian" (the number before
+     * it is the previous clause's). Only a count with nothing but a space between it and the verb, not after "the"
+     * ("the wounded one"), nor one that measures ("wounded three times", "two kilometres"); a date is no count
+     * ({@link #isCount}); "none" counts no one ("killed two and wounded none"). -1 when there is none.
+     */
+    private static int activeObject(List<Word> words, int i) {
+        int k = i + 1;
+        if (k >= words.size() || words.get(k).marked() || !(isCount(words, k) || isNone(words, k))
+                || i > 0 && words.get(i - 1).text().equalsIgnoreCase("the")) {
+            return -1;
+        }
+        String t = words.get(i).text().toLowerCase(Locale.ROOT);
+        if (!t.endsWith("ed")) {
+            return -1; // "killed", "wounded", "injured": not "dead", "wounds"
+        }
+        return k + 1 < words.size() && NOT_PEOPLE_AFTER.contains(words.get(k + 1).text().toLowerCase(Locale.ROOT))
+                ? -1 : k;
     }
 }
